@@ -1,0 +1,2 @@
+/** The runnable command line: serve, demo and bench. */
+package io.deskbridge.app;

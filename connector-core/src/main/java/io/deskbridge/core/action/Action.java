@@ -1,0 +1,49 @@
+package io.deskbridge.core.action;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One vendor-neutral write to a conversation. A vendor client may apply several actions as one vendor
+ * operation where its API allows it (one Zendesk ticket update carries one comment, the group and tags).
+ */
+public sealed interface Action {
+
+  /** A reply the customer sees. */
+  record PublicReply(String text) implements Action {
+    public PublicReply {
+      requireText(text);
+    }
+  }
+
+  /** A note only agents see. */
+  record InternalNote(String text) implements Action {
+    public InternalNote {
+      requireText(text);
+    }
+  }
+
+  /** Assign the conversation to a group (a Zendesk group, a Salesforce queue, a Daktela queue). */
+  record AssignGroup(String groupId) implements Action {
+    public AssignGroup {
+      requireText(groupId);
+    }
+  }
+
+  /** Add tags (labels) to the conversation, keeping the ones it has. */
+  record AddTags(Set<String> tags) implements Action {
+    public AddTags {
+      tags = Set.copyOf(tags);
+      if (tags.isEmpty()) {
+        throw new IllegalArgumentException("tags must not be empty");
+      }
+    }
+  }
+
+  private static void requireText(String text) {
+    Objects.requireNonNull(text);
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("must not be blank");
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.deskbridge.core.conversation;
+
+/** Who wrote a message. */
+public enum AuthorRole {
+  CUSTOMER,
+  BOT,
+  AGENT,
+  SYSTEM
+}

@@ -1,0 +1,7 @@
+package io.deskbridge.core.conversation;
+
+/** Whether the customer can see a message. */
+public enum Visibility {
+  PUBLIC,
+  INTERNAL
+}

@@ -1,0 +1,27 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.spi.Connector;
+import java.util.Objects;
+
+/**
+ * One helpdesk account the connector serves.
+ *
+ * @param id        the installation id from the configuration; part of every conversation key and of the
+ *                  webhook path {@code /webhooks/{id}}
+ * @param mode      how decisions are acted on
+ * @param routing   where handovers go
+ * @param retry     how vendor calls are retried
+ * @param connector the vendor connector, built by its factory
+ */
+public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector) {
+  public Installation {
+    Objects.requireNonNull(id, "id");
+    if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("installation id must be 1-64 letters, digits, '-' or '_', was '" + id + "'");
+    }
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(routing, "routing");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(connector, "connector");
+  }
+}

@@ -1,0 +1,2 @@
+/** The engine: per-conversation ordered processing, ownership, decisions to actions, audit. */
+package io.deskbridge.core.engine;

@@ -1,0 +1,21 @@
+package io.deskbridge.core.escalation;
+
+import java.util.Locale;
+
+/** Why the bot hands a conversation to a person. */
+public enum HandoverReason {
+  HUMAN_REQUEST,
+  COMPLAINT,
+  CANCELLATION,
+  LEGAL,
+  ANGER,
+  SARCASM,
+  LOW_CONFIDENCE,
+  MAX_TURNS,
+  LOOP;
+
+  /** The lower-case code used in audit records, tags and evaluation files, e.g. {@code human_request}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,86 @@
+package io.deskbridge.core.spi;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.webhook.InboundEvent;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads and writes conversations through the vendor's API. Core wraps every call with retries, so
+ * implementations never retry themselves; they throw the SDK's exceptions, which {@link ErrorMapper} maps.
+ * Implementations are thread-safe.
+ */
+public interface HelpdeskClient {
+
+  /** Who the connector acts as; called once at start to fail fast on bad credentials. */
+  Identity whoAmI();
+
+  /** Loads a conversation with its full history. */
+  Conversation load(LoadRequest request);
+
+  /**
+   * Applies one operation to a conversation: at most one message (public reply or internal note) plus
+   * assignment and tags, as one vendor call where the API allows it. Core splits a decision's actions into
+   * such operations and retries each on its own, so a retry never repeats an earlier message.
+   *
+   * @return the vendor ids of the messages it created, so the engine can recognise its own messages
+   */
+  Applied apply(ApplyRequest request);
+
+  /**
+   * The account the connector authenticates as.
+   *
+   * @param userId the vendor's id of that user; its messages are the bot's own
+   * @param name   its display name
+   */
+  record Identity(String userId, String name) {
+    public Identity {
+      Objects.requireNonNull(userId, "userId");
+      name = name == null ? "" : name;
+    }
+  }
+
+  /**
+   * What to load.
+   *
+   * @param key     the conversation
+   * @param trigger the event that caused the load, whose snapshot the client may use to save calls
+   */
+  record LoadRequest(ConversationKey key, Optional<InboundEvent> trigger) {
+    public LoadRequest {
+      Objects.requireNonNull(key, "key");
+      trigger = trigger == null ? Optional.empty() : trigger;
+    }
+  }
+
+  /**
+   * What to write.
+   *
+   * @param conversation the conversation as the engine knows it (for example its current tags)
+   * @param actions      the actions; never empty
+   */
+  record ApplyRequest(Conversation conversation, List<Action> actions) {
+    public ApplyRequest {
+      Objects.requireNonNull(conversation, "conversation");
+      actions = List.copyOf(actions);
+      if (actions.isEmpty()) {
+        throw new IllegalArgumentException("actions must not be empty");
+      }
+    }
+  }
+
+  /**
+   * What a write created.
+   *
+   * @param messageIds the vendor ids of created messages (comments, notes)
+   * @param calls      how many vendor API calls the write took
+   */
+  record Applied(List<String> messageIds, int calls) {
+    public Applied {
+      messageIds = List.copyOf(messageIds);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.deskbridge.core.spi;
+
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
+import java.util.List;
+
+/**
+ * The vendor's part of webhook handling. Core owns the entry point: it calls {@link #verify}, then
+ * {@link #decode}, stores the events, and only then answers with {@link #acknowledge}. Implementations make
+ * no network calls here and are thread-safe.
+ */
+public interface WebhookEndpoint {
+
+  /**
+   * Checks that the request comes from the vendor (signature, shared secret, organisation id, freshness).
+   *
+   * @throws WebhookRejectedException with status 401 when it is not authentic
+   */
+  void verify(WebhookRequest request);
+
+  /**
+   * Decodes an authentic request into events; an empty list means "nothing for the bot".
+   *
+   * @throws WebhookRejectedException with status 400 when the body cannot be understood
+   */
+  List<InboundEvent> decode(WebhookRequest request);
+
+  /** The answer that tells the vendor the events were stored; the default is 200 with a small JSON body. */
+  default WebhookResponse acknowledge(List<InboundEvent> events) {
+    return WebhookResponse.ok();
+  }
+}

@@ -1,0 +1,43 @@
+package io.deskbridge.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One structured record of what the connector decided or refused, with its inputs, scores and actions.
+ *
+ * @param at             when it was recorded
+ * @param installationId the installation
+ * @param conversationId the vendor's conversation id; empty for a refused webhook
+ * @param eventId        the event that led to it; empty when none
+ * @param mode           the installation's mode, lower case
+ * @param decision       reply, draft, clarify, handover, ignore, or {@code rejected} for a refused webhook
+ * @param reasons        reason codes
+ * @param confidence     calibrated confidence in [0, 1]
+ * @param articleId      the best article, empty when none
+ * @param signals        named signal scores
+ * @param input          the customer text decided on (or the refusal's reason)
+ * @param actions        the actions taken, as short descriptions
+ * @param outcome        {@code applied}, {@code none}, or {@code failed: <reason>}
+ */
+public record AuditRecord(
+    Instant at,
+    String installationId,
+    String conversationId,
+    String eventId,
+    String mode,
+    String decision,
+    List<String> reasons,
+    double confidence,
+    String articleId,
+    Map<String, Double> signals,
+    String input,
+    List<String> actions,
+    String outcome) {
+  public AuditRecord {
+    reasons = List.copyOf(reasons);
+    signals = Map.copyOf(signals);
+    actions = List.copyOf(actions);
+  }
+}

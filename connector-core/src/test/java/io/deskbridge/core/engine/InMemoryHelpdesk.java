@@ -1,0 +1,127 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.error.VendorErrors;
+import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.ErrorMapper;
+import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.spi.WebhookEndpoint;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A tiny helpdesk that keeps conversations in memory, for offline engine tests. Thread-safe enough for them. */
+final class InMemoryHelpdesk implements Connector, HelpdeskClient {
+  static final String BOT = "bot-1";
+  final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
+  final Map<String, Set<String>> tags = new ConcurrentHashMap<>();
+  final Map<String, String> groups = new ConcurrentHashMap<>();
+  final AtomicInteger loads = new AtomicInteger();
+  final AtomicInteger writes = new AtomicInteger();
+  final AtomicInteger failNextWrites = new AtomicInteger();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  synchronized Message add(String conversation, AuthorRole role, Visibility visibility, String author, String text) {
+    var m = new Message("m" + ids.incrementAndGet(), role, visibility, author, text, Instant.now());
+    messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(m);
+    return m;
+  }
+
+  synchronized List<Message> botMessages(String conversation, Visibility visibility) {
+    return messages.getOrDefault(conversation, List.of()).stream()
+        .filter(m -> m.role() == AuthorRole.BOT && m.visibility() == visibility).toList();
+  }
+
+  @Override
+  public String vendor() {
+    return "memory";
+  }
+
+  @Override
+  public WebhookEndpoint webhook() {
+    return new WebhookEndpoint() {
+      @Override
+      public void verify(WebhookRequest request) {}
+
+      @Override
+      public List<InboundEvent> decode(WebhookRequest request) {
+        return List.of();
+      }
+    };
+  }
+
+  @Override
+  public HelpdeskClient client() {
+    return this;
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return e -> VendorErrors.forIo(e.getMessage(), e);
+  }
+
+  @Override
+  public Identity whoAmI() {
+    return new Identity(BOT, "Bot");
+  }
+
+  @Override
+  public synchronized Conversation load(LoadRequest request) {
+    loads.incrementAndGet();
+    String id = request.key().externalId();
+    return new Conversation(request.key(), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
+        groups.getOrDefault(id, ""), "", tags.getOrDefault(id, Set.of()), false,
+        List.copyOf(messages.getOrDefault(id, List.of())));
+  }
+
+  @Override
+  public synchronized Applied apply(ApplyRequest request) {
+    if (failNextWrites.getAndDecrement() > 0) {
+      throw new IllegalStateException("HTTP 503 (scripted)");
+    }
+    writes.incrementAndGet();
+    String id = request.conversation().key().externalId();
+    var created = new ArrayList<String>();
+    for (Action a : request.actions()) {
+      if (a instanceof Action.PublicReply r) {
+        created.add(add(id, AuthorRole.BOT, Visibility.PUBLIC, BOT, r.text()).id());
+      } else if (a instanceof Action.InternalNote n) {
+        created.add(add(id, AuthorRole.BOT, Visibility.INTERNAL, BOT, n.text()).id());
+      } else if (a instanceof Action.AssignGroup g) {
+        groups.put(id, g.groupId());
+      } else if (a instanceof Action.AddTags t) {
+        tags.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(t.tags());
+      }
+    }
+    return new Applied(created, 1);
+  }
+
+  static InboundEvent messageEvent(String eventId, String conversation, Message m) {
+    return new InboundEvent(eventId, conversation, InboundEvent.Kind.MESSAGE_ADDED, m.authorId(), Optional.of(m),
+        Optional.empty(), m.createdAt());
+  }
+
+  static InboundEvent createdEvent(String eventId, String conversation) {
+    return new InboundEvent(eventId, conversation, InboundEvent.Kind.CONVERSATION_CREATED, "", Optional.empty(),
+        Optional.empty(), Instant.now());
+  }
+
+  static ConversationKey key(String conversation) {
+    return new ConversationKey("memory", "inst", conversation);
+  }
+}

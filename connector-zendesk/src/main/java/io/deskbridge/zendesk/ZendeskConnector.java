@@ -1,0 +1,50 @@
+package io.deskbridge.zendesk;
+
+import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.ErrorMapper;
+import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.spi.WebhookEndpoint;
+import io.deskbridge.zendesk.internal.client.ZendeskHelpdeskClient;
+import io.deskbridge.zendesk.internal.mapping.ZendeskErrorMapper;
+import io.deskbridge.zendesk.internal.webhook.ZendeskWebhookEndpoint;
+import java.time.Clock;
+
+/** A Zendesk Support installation: signed webhooks in, zendesk-java-client out. Thread-safe. */
+public final class ZendeskConnector implements Connector {
+  static final String VENDOR = "zendesk";
+
+  private final ZendeskHelpdeskClient client;
+  private final ZendeskWebhookEndpoint webhook;
+  private final ZendeskErrorMapper errors = new ZendeskErrorMapper();
+
+  ZendeskConnector(String installationId, ZendeskConfig config, Clock clock) {
+    this.client = new ZendeskHelpdeskClient(installationId, config.url(), config.email(), config.apiToken(),
+        config.requestTimeout());
+    this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock);
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  @Override
+  public WebhookEndpoint webhook() {
+    return webhook;
+  }
+
+  @Override
+  public HelpdeskClient client() {
+    return client;
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return errors;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

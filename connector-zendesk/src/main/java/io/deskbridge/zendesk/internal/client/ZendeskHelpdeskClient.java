@@ -1,0 +1,134 @@
+package io.deskbridge.zendesk.internal.client;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.error.NonRetriableVendorException;
+import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.zendesk.internal.mapping.ZendeskMapping;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.DefaultAsyncHttpClient;
+import org.asynchttpclient.DefaultAsyncHttpClientConfig;
+import org.zendesk.client.v2.Zendesk;
+import org.zendesk.client.v2.model.Comment;
+import org.zendesk.client.v2.model.Ticket;
+import org.zendesk.client.v2.model.User;
+
+/**
+ * Zendesk API calls through zendesk-java-client, with our own HTTP client so the request timeout is ours.
+ * Every write is one ticket update ({@code PUT /api/v2/tickets/{id}}) carrying one comment (public reply or
+ * internal note) and, with it, the group and the tags. Thread-safe.
+ */
+public final class ZendeskHelpdeskClient implements HelpdeskClient {
+  private final String installationId;
+  private final AsyncHttpClient http;
+  private final Zendesk zendesk;
+  private final AtomicReference<String> botUserId = new AtomicReference<>("");
+
+  public ZendeskHelpdeskClient(String installationId, URI url, String email, Secret token, Duration timeout) {
+    this.installationId = installationId;
+    this.http = new DefaultAsyncHttpClient(new DefaultAsyncHttpClientConfig.Builder()
+        .setConnectTimeout(timeout)
+        .setRequestTimeout(timeout)
+        .setReadTimeout(timeout)
+        .setFollowRedirect(false)
+        .build());
+    this.zendesk = new Zendesk.Builder(url.toString().replaceAll("/+$", ""))
+        .setClient(http)
+        .setUsername(email)
+        .setToken(token.reveal())
+        .build();
+  }
+
+  @Override
+  public Identity whoAmI() {
+    User me = zendesk.getCurrentUser();
+    if (me == null || me.getId() == null) {
+      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.AUTHENTICATION,
+          "Zendesk did not say who the API token belongs to", 200, null);
+    }
+    botUserId.set(me.getId().toString());
+    return new Identity(me.getId().toString(), me.getName());
+  }
+
+  /** Reads the comments; the ticket itself only when the triggering event carried no snapshot of it. */
+  @Override
+  public Conversation load(LoadRequest request) {
+    long id = ticketId(request.key().externalId());
+    Conversation header = request.trigger().flatMap(InboundEvent::snapshot).orElseGet(() -> {
+      Ticket ticket = zendesk.getTicket(id);
+      if (ticket == null) {
+        throw new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND,
+            "Zendesk ticket " + id + " not found", 404, null);
+      }
+      return ZendeskMapping.header(request.key(), ticket);
+    });
+    return ZendeskMapping.conversation(request.key(), header, zendesk.getTicketComments(id), botUserId.get());
+  }
+
+  @Override
+  public Applied apply(ApplyRequest request) {
+    Conversation conversation = request.conversation();
+    var update = new Ticket();
+    update.setId(ticketId(conversation.key().externalId()));
+    var tags = new LinkedHashSet<>(conversation.tags());
+    boolean tagsChanged = false;
+    for (Action action : request.actions()) {
+      if (action instanceof Action.PublicReply reply) {
+        update.setComment(comment(reply.text(), true));
+      } else if (action instanceof Action.InternalNote note) {
+        update.setComment(comment(note.text(), false));
+      } else if (action instanceof Action.AssignGroup group) {
+        update.setGroupId(groupId(group.groupId()));
+      } else if (action instanceof Action.AddTags add) {
+        tagsChanged |= tags.addAll(add.tags());
+      }
+    }
+    if (tagsChanged) {
+      update.setTags(new ArrayList<>(tags)); // "tags" replaces the list, so send the union
+    }
+    zendesk.updateTicket(update);
+    return new Applied(List.of(), 1);
+  }
+
+  private static Comment comment(String text, boolean isPublic) {
+    var comment = new Comment(text);
+    comment.setPublic(isPublic);
+    return comment;
+  }
+
+  private long groupId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.INVALID,
+          installationId + ": Zendesk group id must be a number, was '" + id + "'", -1, e);
+    }
+  }
+
+  private static long ticketId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.INVALID,
+          "Zendesk ticket id must be a number, was '" + id + "'", -1, e);
+    }
+  }
+
+  /** Closes the Zendesk client and the HTTP client it uses. */
+  public void close() {
+    zendesk.close();
+    try {
+      http.close();
+    } catch (java.io.IOException e) {
+      // closing only releases threads and connections; nothing to recover
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Zendesk wire values to core values, and Zendesk failures to core exceptions. */
+package io.deskbridge.zendesk.internal.mapping;

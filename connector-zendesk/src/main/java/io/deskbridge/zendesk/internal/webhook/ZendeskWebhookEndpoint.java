@@ -1,0 +1,30 @@
+package io.deskbridge.zendesk.internal.webhook;
+
+import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.spi.WebhookEndpoint;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Zendesk's webhook endpoint: the signature check, then the decoder for event and trigger webhooks. */
+public final class ZendeskWebhookEndpoint implements WebhookEndpoint {
+  private final ZendeskWebhookVerifier verifier;
+  private final ZendeskWebhookDecoder decoder;
+
+  public ZendeskWebhookEndpoint(String installationId, Secret secret, Duration tolerance, Clock clock) {
+    this.verifier = new ZendeskWebhookVerifier(secret, tolerance, clock);
+    this.decoder = new ZendeskWebhookDecoder(installationId, clock);
+  }
+
+  @Override
+  public void verify(WebhookRequest request) {
+    verifier.verify(request);
+  }
+
+  @Override
+  public List<InboundEvent> decode(WebhookRequest request) {
+    return decoder.decode(request);
+  }
+}

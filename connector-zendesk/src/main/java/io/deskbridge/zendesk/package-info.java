@@ -1,0 +1,2 @@
+/** The Zendesk Support connector: its factory, configuration and connector. */
+package io.deskbridge.zendesk;

@@ -1,0 +1,146 @@
+package io.deskbridge.zendesk.internal.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ZendeskWebhookEndpointTest {
+  private static final Instant NOW = Instant.parse("2026-06-09T08:36:45Z");
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final ZendeskWebhookEndpoint endpoint =
+      new ZendeskWebhookEndpoint("acme", Secret.of("my-secret"), Duration.ofMinutes(5), clock);
+  private final ZendeskWebhookVerifier verifier = new ZendeskWebhookVerifier(Secret.of("my-secret"), Duration.ofMinutes(5), clock);
+
+  private static final String COMMENT_ADDED = """
+      {"type":"zen:event-type:ticket.comment_added","account_id":123456,
+       "id":"d8551ba3-4243-433c-8629-aa79dc3e7182","time":"2026-06-09T08:36:44.304701605Z",
+       "zendesk_event_version":"2022-11-06","subject":"zen:ticket:71447",
+       "detail":{"id":"71447","status":"OPEN","priority":"NORMAL","type":"QUESTION","requester_id":"900001",
+         "assignee_id":null,"group_id":"36000001","actor_id":"900001","tags":["vip"],
+         "via":{"channel":"web_service"},"subject":"Cannot log in","is_public":true},
+       "event":{"comment":{"id":"58789194475545","body":"Still failing","html_body":"<p>Still failing</p>",
+         "is_public":true,"author":{"id":"900001","name":"Ann","is_staff":false}}}}""";
+
+  private WebhookRequest request(String body, String timestamp, String signature) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return new WebhookRequest("POST", "/webhooks/acme", Map.of(
+        "X-Zendesk-Webhook-Signature-Timestamp", List.of(timestamp),
+        "X-Zendesk-Webhook-Signature", List.of(signature)), bytes, NOW);
+  }
+
+  private WebhookRequest signed(String body, String timestamp) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    var sig = java.util.Base64.getEncoder().encodeToString(verifier.sign(timestamp, bytes));
+    return request(body, timestamp, sig);
+  }
+
+  @Test
+  void signsTimestampThenBodyAsZendeskDocuments() {
+    // computed independently: printf '%s%s' "$ts" "$body" | openssl dgst -sha256 -hmac my-secret -binary | base64
+    String ts = "2026-06-09T08:36:44Z";
+    String body = "{\"say\": \"hello\"}";
+    assertThat(java.util.Base64.getEncoder().encodeToString(verifier.sign(ts, body.getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo("oqqFtIPfs1b4HCCDyGIb3PuANjSP2JP8SJ4zFK/camo=");
+  }
+
+  @Test
+  void acceptsACorrectSignatureAndDecodesACommentEvent() {
+    var request = signed(COMMENT_ADDED, "2026-06-09T08:36:44Z");
+    endpoint.verify(request);
+
+    assertThat(endpoint.decode(request)).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo("d8551ba3-4243-433c-8629-aa79dc3e7182");
+      assertThat(e.kind()).isEqualTo(InboundEvent.Kind.MESSAGE_ADDED);
+      assertThat(e.conversationId()).isEqualTo("71447");
+      assertThat(e.message()).hasValueSatisfying(m -> {
+        assertThat(m.id()).isEqualTo("58789194475545");
+        assertThat(m.role()).isEqualTo(AuthorRole.CUSTOMER);
+        assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(m.text()).isEqualTo("Still failing");
+      });
+      assertThat(e.snapshot()).hasValueSatisfying(s -> {
+        assertThat(s.groupId()).isEqualTo("36000001");
+        assertThat(s.assigneeId()).isEmpty();
+        assertThat(s.tags()).containsExactly("vip");
+        assertThat(s.customer().id()).isEqualTo("900001");
+      });
+    });
+  }
+
+  @Test
+  void aStaffCommentIsAnAgentsMessage() {
+    String body = COMMENT_ADDED.replace("\"is_staff\":false", "\"is_staff\":true");
+    assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z")))
+        .singleElement().satisfies(e -> assertThat(e.message().orElseThrow().role()).isEqualTo(AuthorRole.AGENT));
+  }
+
+  @Test
+  void refusesATamperedBody() {
+    var good = signed(COMMENT_ADDED, "2026-06-09T08:36:44Z");
+    var tampered = request(COMMENT_ADDED.replace("Still failing", "Refund me"), "2026-06-09T08:36:44Z",
+        good.header("x-zendesk-webhook-signature").orElseThrow());
+    assertThatThrownBy(() -> endpoint.verify(tampered)).isInstanceOfSatisfying(WebhookRejectedException.class,
+        e -> assertThat(e.status()).isEqualTo(401)).hasMessageContaining("does not match");
+  }
+
+  @Test
+  void refusesAStaleTimestampEvenWhenCorrectlySigned() {
+    assertThatThrownBy(() -> endpoint.verify(signed(COMMENT_ADDED, "2026-06-09T08:30:00Z")))
+        .hasMessageContaining("outside");
+  }
+
+  @Test
+  void refusesMissingHeaders() {
+    var request = new WebhookRequest("POST", "/webhooks/acme", Map.of(), new byte[0], NOW);
+    assertThatThrownBy(() -> endpoint.verify(request)).hasMessageContaining("x-zendesk-webhook-signature");
+  }
+
+  @Test
+  void decodesATicketCreatedEventWithoutAMessage() {
+    String body = COMMENT_ADDED.replace("ticket.comment_added", "ticket.created")
+        .replaceAll("\"event\":\\{.*\\}\\}\\}$", "\"event\":{}}");
+    assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z"))).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(InboundEvent.Kind.CONVERSATION_CREATED);
+      assertThat(e.message()).isEmpty();
+    });
+  }
+
+  @Test
+  void decodesATriggerBodyKeyedByTicketAndComment() {
+    var request = signed("{\"ticket_id\":\"35436\",\"comment_id\":\"991\",\"updater_id\":\"900001\"}", "2026-06-09T08:36:44Z");
+    assertThat(endpoint.decode(request)).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo("trigger:35436:991");
+      assertThat(e.kind()).isEqualTo(InboundEvent.Kind.UPDATED);
+      assertThat(e.conversationId()).isEqualTo("35436");
+    });
+  }
+
+  @Test
+  void ignoresOtherEventTypes() {
+    String body = COMMENT_ADDED.replace("ticket.comment_added", "ticket.priority_changed");
+    assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z"))).isEmpty();
+  }
+
+  @Test
+  void refusesMalformedBodiesWith400() {
+    for (String body : List.of("{\"type\":", "[]", "{\"hello\":1}", "{\"ticket_id\":\"abc\"}",
+        "{\"type\":\"zen:event-type:ticket.comment_added\",\"id\":\"x\",\"detail\":{}}")) {
+      assertThatThrownBy(() -> endpoint.decode(signed(body, "2026-06-09T08:36:44Z")))
+          .as(body).isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+  }
+}
