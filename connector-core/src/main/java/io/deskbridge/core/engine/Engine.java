@@ -24,12 +24,14 @@ import io.deskbridge.core.webhook.InboundEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final int MAX_AUDIT_INPUT = 2000;
+  /** How far apart a provisional message and the real one it stands for may have been written. */
+  private static final Duration PROVISIONAL_WINDOW = Duration.ofMinutes(1);
 
   private final Map<String, Running> installations;
   private final Bot bot;
@@ -146,16 +150,18 @@ public final class Engine implements AutoCloseable {
       return;
     }
 
-    Conversation conversation;
+    Current current;
     try {
-      conversation = current(running, key, event, state);
+      current = current(running, key, event, state);
     } catch (VendorException e) {
       log.error("{}: cannot load {} for event {}: {}", inst.id(), key, event.id(), e.getMessage());
       record(inst, key, event, Decision.Ignore.because("load_failed"), "", List.of(), "failed: " + e.getMessage());
       return;
     }
+    Conversation conversation = current.conversation();
 
     var handled = new LinkedHashSet<>(state.handledMessageIds());
+    handled.addAll(current.alsoHandled());
     var ownership = state.ownership();
     var customerNew = new ArrayList<Message>();
     for (var m : conversation.messages()) {
@@ -237,16 +243,54 @@ public final class Engine implements AutoCloseable {
         s.answeredArticleIds(), s.pendingText(), handled, s.ownMessageIds(), transcript);
   }
 
-  /** The conversation as it is now: the remembered transcript plus the event's message, or a fresh load. */
-  private Conversation current(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
-    if (event.kind() == InboundEvent.Kind.MESSAGE_ADDED && event.message().isPresent() && state.transcript().isPresent()) {
-      var known = state.transcript().get();
-      var header = event.snapshot().orElse(known);
-      return new Conversation(key, known.channel(), header.subject(), known.customer(), header.groupId(),
-          header.assigneeId(), header.tags(), header.closed(), known.messages()).withMessage(event.message().get());
+  /**
+   * The conversation now, and the real ids of messages that provisional messages already handled stood for.
+   *
+   * @param conversation the conversation
+   * @param alsoHandled  ids to count as handled
+   */
+  private record Current(Conversation conversation, Set<String> alsoHandled) {}
+
+  /**
+   * The conversation as it is now. When the event carries its message and the engine knows the conversation
+   * (from its transcript, or from the snapshot of a "created" event), no vendor call is made; otherwise it is
+   * loaded. Provisional messages are matched to the real ones, so a message is never handled twice.
+   */
+  private Current current(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
+    var known = state.transcript();
+    boolean createdWithSnapshot = event.kind() == InboundEvent.Kind.CONVERSATION_CREATED && event.snapshot().isPresent();
+    if (event.message().isPresent() && (known.isPresent() || createdWithSnapshot)) {
+      var base = known.orElseGet(() -> event.snapshot().get());
+      var header = event.snapshot().orElse(base);
+      var messages = new ArrayList<>(base.messages());
+      var incoming = event.message().get();
+      var also = new HashSet<String>();
+      boolean matched = false;
+      for (int i = 0; i < messages.size() && !matched; i++) {
+        var p = messages.get(i);
+        if (p.standsFor(incoming) && Duration.between(p.createdAt(), incoming.createdAt()).abs().compareTo(PROVISIONAL_WINDOW) <= 0) {
+          messages.set(i, incoming);
+          if (state.handledMessageIds().contains(p.id())) {
+            also.add(incoming.id());
+          }
+          matched = true;
+        }
+      }
+      var conversation = new Conversation(key, base.channel(), header.subject(), base.customer(), header.groupId(),
+          header.assigneeId(), header.tags(), header.closed(), messages);
+      return new Current(matched ? conversation : conversation.withMessage(incoming), also);
     }
     var client = running.installation().connector().client();
-    return running.calls().call("load", () -> client.load(new LoadRequest(key, Optional.of(event))));
+    var loaded = running.calls().call("load", () -> client.load(new LoadRequest(key, Optional.of(event))));
+    var also = new HashSet<String>();
+    for (var p : known.map(Conversation::messages).orElse(List.of())) {
+      if (p.isProvisional() && state.handledMessageIds().contains(p.id())) {
+        loaded.messages().stream()
+            .filter(m -> p.standsFor(m) && !state.handledMessageIds().contains(m.id()) && !also.contains(m.id()))
+            .findFirst().ifPresent(m -> also.add(m.id()));
+      }
+    }
+    return new Current(loaded, also);
   }
 
   /** The state after a decision: ownership, turns, clarifications, answered articles. */

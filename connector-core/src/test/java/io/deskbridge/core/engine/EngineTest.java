@@ -60,6 +60,46 @@ class EngineTest {
   }
 
   @Test
+  void answersACreatedEventFromItsProvisionalOpeningMessageWithoutLoading() throws Exception {
+    start(Mode.AUTO);
+    var first = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(InMemoryHelpdesk.createdWithOpening("e1", "t1", first));
+
+    assertThat(helpdesk.loads.get()).isZero();
+    assertThat(helpdesk.writes.get()).isEqualTo(1);
+  }
+
+  @Test
+  void theRealOpeningCommentArrivingLaterIsNotAnsweredAgain() throws Exception {
+    start(Mode.AUTO);
+    var first = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(InMemoryHelpdesk.createdWithOpening("e1", "t1", first));
+    accept(messageEvent("e2", "t1", first));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+
+    accept(InMemoryHelpdesk.updatedEvent("e3", "t1"));
+    assertThat(helpdesk.loads.get()).isEqualTo(1);
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+
+    var second = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(messageEvent("e4", "t1", second));
+    assertThat(audit("t1")).as("the same words written again later are a new message")
+        .extracting(AuditRecord::decision).last().isNotEqualTo("ignore");
+  }
+
+  @Test
+  void aLoadAfterTheProvisionalOpeningDoesNotAnswerItAgain() throws Exception {
+    start(Mode.AUTO);
+    var first = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
+    accept(InMemoryHelpdesk.createdWithOpening("e1", "t1", first));
+    accept(InMemoryHelpdesk.updatedEvent("e2", "t1"));
+
+    assertThat(helpdesk.loads.get()).isEqualTo(1);
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+  }
+
+  @Test
   void dropsARedeliveredEvent() throws Exception {
     start(Mode.AUTO);
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
@@ -136,7 +176,7 @@ class EngineTest {
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).isEmpty();
     assertThat(helpdesk.botMessages("t1", Visibility.INTERNAL)).singleElement()
-        .satisfies(n -> assertThat(n.text()).contains("Proposed reply").contains("Forgot password"));
+        .satisfies(n -> assertThat(n.text()).containsIgnoringCase("proposed reply").contains("Forgot password"));
     assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("draft");
   }
 

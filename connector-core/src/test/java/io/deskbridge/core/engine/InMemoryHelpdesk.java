@@ -121,6 +121,21 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
         Optional.empty(), Instant.now());
   }
 
+  /** A "created" event carrying a snapshot and the opening message as a provisional one, as Zendesk's does. */
+  static InboundEvent createdWithOpening(String eventId, String conversation, Message real) {
+    var opening = Message.provisional("opening", real.role(), real.visibility(), real.authorId(), real.text(),
+        real.createdAt());
+    var snapshot = new Conversation(key(conversation), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
+        "", "", Set.of(), false, List.of());
+    return new InboundEvent(eventId, conversation, InboundEvent.Kind.CONVERSATION_CREATED, real.authorId(),
+        Optional.of(opening), Optional.of(snapshot), real.createdAt());
+  }
+
+  static InboundEvent updatedEvent(String eventId, String conversation) {
+    return new InboundEvent(eventId, conversation, InboundEvent.Kind.UPDATED, "", Optional.empty(), Optional.empty(),
+        Instant.now());
+  }
+
   static ConversationKey key(String conversation) {
     return new ConversationKey("memory", "inst", conversation);
   }

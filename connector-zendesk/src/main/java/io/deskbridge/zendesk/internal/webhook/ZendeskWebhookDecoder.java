@@ -83,7 +83,7 @@ final class ZendeskWebhookDecoder {
     switch (type.substring(EVENT_PREFIX.length())) {
       case "ticket.created":
         return List.of(new InboundEvent(id, ticketId, InboundEvent.Kind.CONVERSATION_CREATED,
-            text(detail, "actor_id"), Optional.empty(), snapshot, at));
+            text(detail, "actor_id"), opening(detail, at), snapshot, at));
       case "ticket.comment_added":
         JsonNode comment = root.path("event").path("comment");
         String commentId = required(comment, "id", "event.comment.id");
@@ -99,6 +99,22 @@ final class ZendeskWebhookDecoder {
         log.debug("{}: ignoring Zendesk ticket event {}", installationId, type);
         return List.of();
     }
+  }
+
+  /**
+   * The ticket's first comment from its {@code description}, as a provisional message: the created event does
+   * not carry the comment's id. The engine matches it to the real comment when it sees that one.
+   */
+  private static Optional<Message> opening(JsonNode detail, Instant at) {
+    String description = detail.path("description").asText("");
+    if (description.isBlank()) {
+      return Optional.empty();
+    }
+    String submitter = text(detail, "submitter_id");
+    String requester = text(detail, "requester_id");
+    var role = submitter.isEmpty() || submitter.equals(requester) ? AuthorRole.CUSTOMER : AuthorRole.AGENT;
+    var visibility = detail.path("is_public").asBoolean(true) ? Visibility.PUBLIC : Visibility.INTERNAL;
+    return Optional.of(Message.provisional("opening", role, visibility, submitter, description, at));
   }
 
   private InboundEvent decodeTrigger(JsonNode root, WebhookRequest request) {

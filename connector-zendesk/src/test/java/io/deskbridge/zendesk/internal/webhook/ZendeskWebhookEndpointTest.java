@@ -110,13 +110,27 @@ class ZendeskWebhookEndpointTest {
   }
 
   @Test
-  void decodesATicketCreatedEventWithoutAMessage() {
+  void decodesATicketCreatedEventWithItsDescriptionAsAProvisionalOpeningMessage() {
     String body = COMMENT_ADDED.replace("ticket.comment_added", "ticket.created")
+        .replace("\"subject\":\"Cannot log in\"", "\"subject\":\"Cannot log in\",\"description\":\"Password reset fails\","
+            + "\"submitter_id\":\"900001\"")
         .replaceAll("\"event\":\\{.*\\}\\}\\}$", "\"event\":{}}");
     assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z"))).singleElement().satisfies(e -> {
       assertThat(e.kind()).isEqualTo(InboundEvent.Kind.CONVERSATION_CREATED);
-      assertThat(e.message()).isEmpty();
+      assertThat(e.message()).hasValueSatisfying(m -> {
+        assertThat(m.isProvisional()).isTrue();
+        assertThat(m.role()).isEqualTo(AuthorRole.CUSTOMER);
+        assertThat(m.text()).isEqualTo("Password reset fails");
+      });
     });
+  }
+
+  @Test
+  void aTicketCreatedWithoutDescriptionHasNoMessage() {
+    String body = COMMENT_ADDED.replace("ticket.comment_added", "ticket.created")
+        .replaceAll("\"event\":\\{.*\\}\\}\\}$", "\"event\":{}}");
+    assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z"))).singleElement()
+        .satisfies(e -> assertThat(e.message()).isEmpty());
   }
 
   @Test

@@ -1,0 +1,257 @@
+package io.deskbridge.core.bot;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.escalation.AngerSignal;
+import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.HandoverNotes;
+import io.deskbridge.core.escalation.HandoverReason;
+import io.deskbridge.core.escalation.HandoverSummary;
+import io.deskbridge.core.escalation.HumanRequestSignal;
+import io.deskbridge.core.escalation.KeyFactExtractor;
+import io.deskbridge.core.escalation.KeywordSignal;
+import io.deskbridge.core.escalation.Scores;
+import io.deskbridge.core.knowledge.Article;
+import io.deskbridge.core.knowledge.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The first line: decides what to do with a conversation's new customer messages. The policy, in order:
+ *
+ * <ol>
+ *   <li>signals on the text: an explicit request for a person, critical keywords (complaint, cancellation,
+ *       legal) and anger hand over, with every signal that holds among the reasons;
+ *   <li>after {@link BotConfig#maxBotTurns()} bot messages in the episode it hands over ({@code max_turns});
+ *   <li>when the confidence that the best article answers the message reaches the threshold it replies with the
+ *       article in the customer's language (or the default language's version, saying so) and its link, unless it
+ *       already answered with that article in this episode: then the customer is back with the same problem and
+ *       it hands over ({@code loop});
+ *   <li>below the threshold it asks a clarifying question naming the two likeliest topics, up to
+ *       {@link BotConfig#maxClarifications()} in a row, then hands over ({@code low_confidence}).
+ * </ol>
+ *
+ * A handover carries the routing group (the keyword category's group, else the best article's group when its
+ * confidence is at least {@value #ROUTING_CONFIDENCE}, else the default group), a message to the customer in their
+ * language, and the agent's summary.
+ *
+ * <p>{@link #decide} is pure (no I/O; the only cost is embedding the text, a few milliseconds) and thread-safe.
+ */
+public final class Bot {
+
+  /** From this confidence the best article's routing group is used for a handover that no keyword routes. */
+  static final double ROUTING_CONFIDENCE = 0.2;
+
+  private static final int CANDIDATES = 5;
+
+  private final KnowledgeBase knowledge;
+  private final BotConfig config;
+  private final Retriever retriever;
+  private final LanguageDetector languages;
+  private final HumanRequestSignal humanRequest;
+  private final KeywordSignal keywords;
+  private final AngerSignal anger = new AngerSignal();
+
+  private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model) {
+    this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+    this.config = Objects.requireNonNull(config, "config");
+    this.retriever = new Retriever(knowledge, Objects.requireNonNull(model, "model"));
+    this.languages = new LanguageDetector(config.defaultLanguage());
+    this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
+    this.keywords = new KeywordSignal(config.keywords());
+  }
+
+  /**
+   * A bot over this knowledge with a new {@linkplain #embeddingModel() bundled embedding model}. Loading the model
+   * and embedding the articles takes a second or two.
+   */
+  public static Bot create(KnowledgeBase knowledge, BotConfig config) {
+    return create(knowledge, config, embeddingModel());
+  }
+
+  /**
+   * A bot with the given embedding model, for instance one instance shared by several bots or tests. The articles
+   * are embedded here, once.
+   */
+  public static Bot create(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model) {
+    return new Bot(knowledge, config, model);
+  }
+
+  /**
+   * A new instance of the bundled in-process embedding model (all-MiniLM-L6-v2, quantized, ONNX), loaded from the
+   * class path; thread-safe. Its tokenizer library (DJL) would otherwise look up cloud metadata and send usage
+   * telemetry over the network when it loads, so this sets the system property {@code OPT_OUT_TRACKING=true}
+   * unless it is set already: nothing leaves the machine.
+   */
+  public static EmbeddingModel embeddingModel() {
+    if (System.getProperty("OPT_OUT_TRACKING") == null && System.getenv("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+    return new AllMiniLmL6V2QuantizedEmbeddingModel();
+  }
+
+  public BotConfig config() {
+    return config;
+  }
+
+  public KnowledgeBase knowledge() {
+    return knowledge;
+  }
+
+  /** The decision for the input's new messages; never null. */
+  public Decision decide(BotInput input) {
+    var text = input.text();
+    var language = language(input);
+    var hits = retriever.search(text, CANDIDATES);
+    var best = hits.isEmpty() ? null : hits.get(0);
+    double confidence = best == null ? 0 : Confidence.of(best.score(), hits.size() > 1 ? hits.get(1).score() : 0);
+
+    var reasons = new LinkedHashSet<HandoverReason>();
+    var signals = new LinkedHashMap<String, Double>();
+    if (humanRequest.matches(text)) {
+      reasons.add(HandoverReason.HUMAN_REQUEST);
+    }
+    reasons.addAll(keywords.reasons(text));
+    double angerScore = anger.score(text);
+    if (anger.isAngry(angerScore)) {
+      reasons.add(HandoverReason.ANGER);
+    }
+    reasons.forEach(r -> signals.put(r.code(), 1.0));
+    signals.put("anger", angerScore);
+    if (best != null) {
+      signals.put("top_score", clamp(best.score()));
+      signals.put("margin", clamp(best.score() - (hits.size() > 1 ? hits.get(1).score() : 0)));
+    }
+    var scores = new Scores(confidence, best == null ? "" : best.articleId(), signals);
+    var context = new Context(input, language, best, confidence, angerScore, scores);
+
+    if (!reasons.isEmpty()) {
+      return handover(reasons, context);
+    }
+    if (input.botTurns() >= config.maxBotTurns()) {
+      return handover(Set.of(HandoverReason.MAX_TURNS), context);
+    }
+    if (best != null && confidence >= config.threshold()) {
+      if (input.answeredArticleIds().contains(best.articleId())) {
+        return handover(Set.of(HandoverReason.LOOP), context);
+      }
+      return reply(best.articleId(), context);
+    }
+    if (input.clarificationsAsked() < config.maxClarifications()) {
+      return clarify(hits, context);
+    }
+    return handover(Set.of(HandoverReason.LOW_CONFIDENCE), context);
+  }
+
+  private record Context(
+      BotInput input, String language, Retriever.Hit best, double confidence, double anger, Scores scores) {}
+
+  private Decision reply(String articleId, Context context) {
+    var language = context.language();
+    var article = article(articleId, language);
+    var reasons = new ArrayList<>(List.of("confident_match"));
+    var text = new StringBuilder();
+    if (!article.locale().equals(language)) {
+      reasons.add("article_not_in_language");
+      text.append(Phrases.notInYourLanguage(language)).append("\n\n");
+    }
+    text.append(article.body());
+    if (!article.url().isEmpty()) {
+      text.append("\n\n").append(Phrases.more(language)).append(' ').append(article.url());
+    }
+    return new Decision.Reply(text.toString(), language, reasons, context.scores());
+  }
+
+  private Decision clarify(List<Retriever.Hit> hits, Context context) {
+    var language = context.language();
+    var titles = hits.stream().limit(2).map(h -> article(h.articleId(), language).title()).toList();
+    var question = switch (titles.size()) {
+      case 0 -> Phrases.clarify(language);
+      case 1 -> Phrases.clarify(language, titles.get(0));
+      default -> Phrases.clarify(language, titles.get(0), titles.get(1));
+    };
+    return new Decision.Clarify(question, language, List.of("low_confidence"), context.scores());
+  }
+
+  private Decision handover(Set<HandoverReason> reasons, Context context) {
+    var input = context.input();
+    var language = context.language();
+    var summary = new HandoverSummary(reasons, language, AngerSignal.tone(context.anger()),
+        HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
+        botAnswers(input, language), context.confidence());
+    return new Decision.Handover(routingGroup(reasons, context), Phrases.handover(language), summary,
+        reasons.stream().map(HandoverReason::code).toList(), context.scores());
+  }
+
+  private String routingGroup(Set<HandoverReason> reasons, Context context) {
+    for (var category : List.of("legal", "complaint", "cancellation")) {
+      if (reasons.contains(KeywordSignal.CATEGORIES.get(category))) {
+        return config.intentGroups().getOrDefault(category, "");
+      }
+    }
+    if (context.best() != null && context.confidence() >= ROUTING_CONFIDENCE) {
+      return article(context.best().articleId(), context.language()).group();
+    }
+    return "";
+  }
+
+  /** The article in the customer's language, else in the default language, else in any. */
+  private Article article(String id, String language) {
+    return knowledge.find(id, language)
+        .or(() -> knowledge.find(id, config.defaultLanguage()))
+        .orElseGet(() -> knowledge.byId(id).get(0));
+  }
+
+  /** The detected language of the new text, else of the whole conversation's customer text, else the default. */
+  private String language(BotInput input) {
+    return languages.guess(input.text())
+        .or(() -> languages.guess(String.join("\n", customerTexts(input))))
+        .orElse(config.defaultLanguage());
+  }
+
+  /** Every public customer text of the conversation and the input, oldest first, each message once. */
+  private static List<String> customerTexts(BotInput input) {
+    var messages = new LinkedHashMap<String, String>();
+    for (var m : input.conversation().messages()) {
+      if (m.isPublicCustomerMessage()) {
+        messages.put(m.id(), m.text());
+      }
+    }
+    for (Message m : input.newMessages()) {
+      messages.put(m.id(), m.text());
+    }
+    var texts = new ArrayList<String>();
+    if (!input.pendingText().isBlank()) {
+      texts.add(input.pendingText());
+    }
+    texts.addAll(messages.values());
+    return texts;
+  }
+
+  private List<String> botAnswers(BotInput input, String language) {
+    var done = new ArrayList<String>();
+    for (var id : input.answeredArticleIds()) {
+      done.add(knowledge.byId(id).isEmpty() ? "answered article " + id
+          : "answered \"" + article(id, language).title() + "\"");
+    }
+    int asked = input.clarificationsAsked();
+    if (asked > 0) {
+      done.add(asked == 1 ? "asked a clarifying question" : "asked " + asked + " clarifying questions");
+    }
+    return done;
+  }
+
+  private static double clamp(double value) {
+    return Math.max(0, Math.min(1, value));
+  }
+
+  @Override
+  public String toString() {
+    return "Bot[" + knowledge + ", threshold " + config.thresholdPercent() + " %]";
+  }
+}

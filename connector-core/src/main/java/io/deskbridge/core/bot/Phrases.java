@@ -1,0 +1,80 @@
+package io.deskbridge.core.bot;
+
+import java.util.Map;
+
+/** What the bot says to customers, in en, cs, pl, sk and sl; other languages get English. */
+final class Phrases {
+
+  private Phrases() {}
+
+  private static final Map<String, String> HANDOVER = Map.of(
+      "en", "Thank you, I am passing your request to a colleague from our team who will continue here. "
+          + "You don't need to repeat anything.",
+      "cs", "Děkuji, předávám váš požadavek kolegům z našeho týmu, kteří budou pokračovat tady. "
+          + "Nic nemusíte opakovat.",
+      "pl", "Dziękuję, przekazuję Twoją sprawę osobie z naszego zespołu, która zajmie się nią w tej rozmowie. "
+          + "Nie musisz niczego powtarzać.",
+      "sk", "Ďakujem, odovzdávam vašu požiadavku kolegom z nášho tímu, ktorí budú pokračovať tu. "
+          + "Nič nemusíte opakovať.",
+      "sl", "Hvala, vašo zahtevo predajam sodelavcem iz naše ekipe, ki bodo nadaljevali tukaj. "
+          + "Ničesar vam ni treba ponavljati.");
+
+  private static final Map<String, String> CLARIFY_TWO = Map.of(
+      "en", "Could you tell me a bit more? Is your question about \"%s\" or \"%s\"?",
+      "cs", "Můžete mi prosím napsat trochu víc? Jde vám o „%s“, nebo o „%s“?",
+      "pl", "Czy możesz napisać trochę więcej? Czy chodzi o „%s” czy o „%s”?",
+      "sk", "Môžete mi prosím napísať trochu viac? Ide vám o „%s“, alebo o „%s“?",
+      "sl", "Mi lahko poveste malo več? Ali gre za »%s« ali za »%s«?");
+
+  private static final Map<String, String> CLARIFY_ONE = Map.of(
+      "en", "Could you tell me a bit more? Is your question about \"%s\"?",
+      "cs", "Můžete mi prosím napsat trochu víc? Jde vám o „%s“?",
+      "pl", "Czy możesz napisać trochę więcej? Czy chodzi o „%s”?",
+      "sk", "Môžete mi prosím napísať trochu viac? Ide vám o „%s“?",
+      "sl", "Mi lahko poveste malo več? Ali gre za »%s«?");
+
+  private static final Map<String, String> CLARIFY_NONE = Map.of(
+      "en", "Could you tell me a bit more about what you need?",
+      "cs", "Můžete mi prosím napsat trochu víc o tom, co potřebujete?",
+      "pl", "Czy możesz napisać trochę więcej o tym, czego potrzebujesz?",
+      "sk", "Môžete mi prosím napísať trochu viac o tom, čo potrebujete?",
+      "sl", "Mi lahko poveste malo več o tem, kaj potrebujete?");
+
+  private static final Map<String, String> MORE = Map.of(
+      "en", "More:", "cs", "Více:", "pl", "Więcej:", "sk", "Viac:", "sl", "Več:");
+
+  private static final Map<String, String> NOT_IN_YOUR_LANGUAGE = Map.of(
+      "en", "Sorry, this answer is not available in your language yet:",
+      "cs", "Omlouváme se, tato odpověď zatím není k dispozici v češtině:",
+      "pl", "Przepraszamy, ta odpowiedź nie jest jeszcze dostępna po polsku:",
+      "sk", "Ospravedlňujeme sa, táto odpoveď zatiaľ nie je dostupná v slovenčine:",
+      "sl", "Oprostite, ta odgovor še ni na voljo v slovenščini:");
+
+  static String handover(String language) {
+    return in(HANDOVER, language);
+  }
+
+  static String clarify(String language, String first, String second) {
+    return String.format(in(CLARIFY_TWO, language), first, second);
+  }
+
+  static String clarify(String language, String only) {
+    return String.format(in(CLARIFY_ONE, language), only);
+  }
+
+  static String clarify(String language) {
+    return in(CLARIFY_NONE, language);
+  }
+
+  static String more(String language) {
+    return in(MORE, language);
+  }
+
+  static String notInYourLanguage(String language) {
+    return in(NOT_IN_YOUR_LANGUAGE, language);
+  }
+
+  private static String in(Map<String, String> texts, String language) {
+    return texts.getOrDefault(language, texts.get("en"));
+  }
+}

@@ -1,0 +1,137 @@
+package io.deskbridge.core.bot;
+
+import static io.deskbridge.core.escalation.HandoverReason.ANGER;
+import static io.deskbridge.core.escalation.HandoverReason.CANCELLATION;
+import static io.deskbridge.core.escalation.HandoverReason.COMPLAINT;
+import static io.deskbridge.core.escalation.HandoverReason.HUMAN_REQUEST;
+import static io.deskbridge.core.escalation.HandoverReason.LEGAL;
+import static io.deskbridge.core.escalation.HandoverReason.LOW_CONFIDENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.knowledge.KnowledgeBase;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The policy's branches beyond the demo script. */
+class BotTest {
+
+  private final Bot bot = SharedModel.demoBot();
+  private final KnowledgeBase kb = SharedModel.demoKb();
+
+  @Test
+  void answersWithTheDefaultLanguageVersionAndSaysSoWhenTheCustomersIsMissing() {
+    var decision = bot.decide(Inputs.message("Zabudol som heslo, ako ho obnovím?").build());
+
+    assertThat(decision).isInstanceOfSatisfying(Decision.Reply.class, reply -> {
+      assertThat(reply.language()).isEqualTo("sk");
+      assertThat(reply.text())
+          .startsWith(Phrases.notInYourLanguage("sk") + "\n\n" + kb.find("password-reset", "en").orElseThrow().body())
+          .endsWith("Viac: https://shop.example/help/password-reset");
+      assertThat(reply.reasons()).containsExactly("confident_match", "article_not_in_language");
+    });
+  }
+
+  @Test
+  void clarifyingQuestionNamesTheTwoLikeliestTopicsInTheCustomersLanguage() {
+    var decision = bot.decide(Inputs.message("Dobrý den, mám problém.").build());
+
+    assertThat(decision).isInstanceOfSatisfying(Decision.Clarify.class, clarify -> {
+      var best = kb.find(clarify.scores().articleId(), "cs").orElseThrow();
+      assertThat(clarify.language()).isEqualTo("cs");
+      assertThat(clarify.question()).startsWith("Můžete mi prosím napsat trochu víc? Jde vám o „" + best.title() + "“")
+          .matches(".*„.+“, nebo o „.+“\\?");
+      assertThat(clarify.reasons()).containsExactly("low_confidence");
+    });
+  }
+
+  @Test
+  void withoutClarificationsLowConfidenceHandsOverAtOnce() {
+    var strict = Bot.create(kb, BotConfig.defaults().withMaxClarifications(0), SharedModel.model());
+
+    assertThat(strict.decide(Inputs.message("Hi, I have a problem with something.").build()))
+        .isInstanceOfSatisfying(Decision.Handover.class,
+            h -> assertThat(h.summary().reasons()).containsExactly(LOW_CONFIDENCE));
+  }
+
+  @Test
+  void thresholdIsRespected() {
+    var never = Bot.create(kb, BotConfig.defaults().withThresholdPercent(100), SharedModel.model());
+    var always = Bot.create(kb, BotConfig.defaults().withThresholdPercent(0), SharedModel.model());
+
+    assertThat(never.decide(Inputs.message("How can I reset my password?").build()))
+        .isInstanceOf(Decision.Clarify.class);
+    assertThat(always.decide(Inputs.message("Hi, I have a problem with something.").build()))
+        .isInstanceOf(Decision.Reply.class);
+  }
+
+  @Test
+  void emptyKnowledgeBaseAsksGenerallyThenHandsOverToTheDefaultGroup() {
+    var empty = Bot.create(KnowledgeBase.empty(), BotConfig.defaults(), SharedModel.model());
+
+    assertThat(empty.decide(Inputs.message("Where is my order?").build()))
+        .isInstanceOfSatisfying(Decision.Clarify.class, c -> {
+          assertThat(c.question()).isEqualTo("Could you tell me a bit more about what you need?");
+          assertThat(c.scores().confidence()).isZero();
+          assertThat(c.scores().articleId()).isEmpty();
+        });
+    assertThat(empty.decide(Inputs.message("Where is my order?").clarificationsAsked(1).build()))
+        .isInstanceOfSatisfying(Decision.Handover.class, h -> assertThat(h.routingGroup()).isEmpty());
+  }
+
+  @Test
+  void everySignalThatHoldsIsAReasonAndKeywordsRoute() {
+    var text = "I want to talk to a human, your service is terrible and useless and I will cancel my order!!!";
+
+    assertThat(bot.decide(Inputs.message(text).build())).isInstanceOfSatisfying(Decision.Handover.class, h -> {
+      assertThat(h.reasons()).containsExactly("human_request", "cancellation", "anger");
+      assertThat(h.summary().reasons()).containsExactlyInAnyOrder(HUMAN_REQUEST, CANCELLATION, ANGER);
+      assertThat(h.scores().signals()).containsEntry("human_request", 1.0).containsEntry("cancellation", 1.0);
+      assertThat(h.routingGroup()).isEqualTo("Billing");
+    });
+  }
+
+  @Test
+  void legalRoutesBeforeComplaintAndGroupsAreConfigurable() {
+    var text = "This is a formal complaint; my lawyer will contact you.";
+    assertThat(bot.decide(Inputs.message(text).build())).isInstanceOfSatisfying(Decision.Handover.class, h -> {
+      assertThat(h.summary().reasons()).containsExactlyInAnyOrder(COMPLAINT, LEGAL);
+      assertThat(h.routingGroup()).isEqualTo("Complaints");
+    });
+
+    var config = new BotConfig(55, 1, 4, "en", null, null, Map.of("legal", "Legal", "complaint", "Care"));
+    var routed = Bot.create(kb, config, SharedModel.model());
+    assertThat(((Decision.Handover) routed.decide(Inputs.message(text).build())).routingGroup()).isEqualTo("Legal");
+  }
+
+  @Test
+  void languageComesFromEarlierMessagesWhenTheNewOneShowsNone() {
+    var decision = bot.decide(Inputs.message("48213").earlier("Dobrý den, kde je moje objednávka?").build());
+
+    assertThat(decision).isInstanceOfSatisfying(Decision.Clarify.class,
+        c -> assertThat(c.language()).isEqualTo("cs"));
+  }
+
+  @Test
+  void theBundledModelIsLoadedWithTelemetryOff() {
+    assertThat(SharedModel.model()).isNotNull();
+    assertThat(System.getProperty("OPT_OUT_TRACKING", System.getenv("OPT_OUT_TRACKING"))).isEqualTo("true");
+  }
+
+  @Test
+  void decisionsArePureAndThreadSafe() {
+    var texts = List.of("How can I reset my password? I can't log in.", "Jak dlouho trvá doručení do Brna?",
+        "Hi, I have a problem with something.", "I want to talk to a real person, please.",
+        "Kiedy jesteście otwarci w sobotę?", "Please cancel my order 55120 immediately.");
+    var sequential = texts.stream().map(t -> bot.decide(Inputs.message(t).build())).toList();
+
+    var parallel = IntStream.range(0, texts.size() * 4).parallel()
+        .mapToObj(i -> bot.decide(Inputs.message(texts.get(i % texts.size())).build())).toList();
+
+    for (int i = 0; i < parallel.size(); i++) {
+      assertThat(parallel.get(i)).isEqualTo(sequential.get(i % texts.size()));
+    }
+  }
+}

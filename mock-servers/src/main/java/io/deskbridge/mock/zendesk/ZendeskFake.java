@@ -1,0 +1,420 @@
+package io.deskbridge.mock.zendesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * A stateful fake of the Zendesk Support API (the parts Deskbridge uses) on WireMock, which also
+ * sends webhooks the way Zendesk does. It follows {@code shared/vendors/zendesk.md} §9.
+ *
+ * <p>Served under {@code /api/v2} ({@code .json} optional): {@code users/me}, {@code users/{id}},
+ * {@code groups[/{id}]}, {@code POST tickets}, {@code GET|PUT tickets/{id}},
+ * {@code GET tickets/{id}/comments} (offset and cursor paging), {@code PUT|POST|DELETE
+ * tickets/{id}/tags}, and the webhooks registry ({@code webhooks[/{id}[/signing_secret]]}). Every
+ * other request gets a 404 {@code UnmatchedRequest} and is listed by {@link #unmatchedRequests()}.
+ *
+ * <p>Auth: {@code Basic base64("{email}/token:{token}")} for either seeded agent, or
+ * {@code Bearer {token}} (as the bot). The authenticated user is the updater.
+ *
+ * <p>Webhooks: event webhooks get one {@code zen:event-type:ticket.created} per new ticket and one
+ * {@code zen:event-type:ticket.comment_added} per later comment, including comments the bot posts
+ * through the API (loop realism). <b>Assumption (unverified):</b> the first comment of a new ticket
+ * does not produce a comment_added event. Trigger webhooks stand for one built-in trigger
+ * (public comment, not made via the API) with the body in the Javadoc of
+ * {@link #registerTriggerWebhook(URI, String)}. Changes without a comment (status, tags, group)
+ * produce no events.
+ *
+ * <p>Thread-safety: all methods may be called from any thread; state sits behind internal locks,
+ * taken in a fixed order, and concurrent structures. Views are immutable snapshots.
+ */
+public final class ZendeskFake implements AutoCloseable {
+  /** The static secret Zendesk signs test deliveries with (§1.4). */
+  public static final String STATIC_TEST_SECRET = WebhookDispatcher.STATIC_TEST_SECRET;
+
+  /**
+   * Configuration; immutable, validated on construction. Start from {@link #defaults()}.
+   *
+   * @param accountId the {@code account_id} in envelopes and the {@code x-zendesk-account-id} header
+   * @param agentEmail the bot agent's email (the API user)
+   * @param apiToken the API token every agent authenticates with
+   * @param groupNames groups to seed, with ids 36000001, 36000002, ... in this order
+   * @param perMinuteBudget authenticated requests per clock minute before 429
+   * @param deliveryTimeout webhook request timeout (Zendesk: about 10 s)
+   * @param maxRetries retries after a timeout or a 429/503 with Retry-After under 60 s (409 is
+   *     always retried at most 3 times)
+   * @param retryBackoff the wait before a retry; a shorter Retry-After wins. Real Zendesk waits
+   *     the whole Retry-After: set this to a minute to behave so
+   * @param clock time source for timestamps, the rate-limit window and signature timestamps
+   * @param port the HTTP port, 0 for a dynamic one
+   */
+  public record Config(long accountId, String agentEmail, String apiToken, List<String> groupNames,
+      int perMinuteBudget, Duration deliveryTimeout, int maxRetries, Duration retryBackoff,
+      Clock clock, int port) {
+    public Config {
+      Objects.requireNonNull(agentEmail, "agentEmail");
+      Objects.requireNonNull(apiToken, "apiToken");
+      groupNames = List.copyOf(groupNames);
+      Objects.requireNonNull(clock, "clock");
+      if (perMinuteBudget < 1 || maxRetries < 0 || port < 0 || deliveryTimeout.isNegative()
+          || deliveryTimeout.isZero() || retryBackoff.isNegative()) {
+        throw new IllegalArgumentException("invalid fake configuration");
+      }
+    }
+
+    /** Account 123456, bot@acme.example / test-token, five groups, 100 000 requests a minute. */
+    public static Config defaults() {
+      return new Config(123456L, "bot@acme.example", "test-token",
+          List.of("General", "Billing", "Shipping", "Accounts", "Complaints"), 100_000,
+          Duration.ofSeconds(10), 5, Duration.ofSeconds(1), Clock.systemUTC(), 0);
+    }
+
+    public Config withAccountId(long v) {
+      return new Config(v, agentEmail, apiToken, groupNames, perMinuteBudget, deliveryTimeout,
+          maxRetries, retryBackoff, clock, port);
+    }
+
+    public Config withAgent(String email, String token) {
+      return new Config(accountId, email, token, groupNames, perMinuteBudget, deliveryTimeout,
+          maxRetries, retryBackoff, clock, port);
+    }
+
+    public Config withGroups(String... names) {
+      return new Config(accountId, agentEmail, apiToken, List.of(names), perMinuteBudget,
+          deliveryTimeout, maxRetries, retryBackoff, clock, port);
+    }
+
+    public Config withPerMinuteBudget(int v) {
+      return new Config(accountId, agentEmail, apiToken, groupNames, v, deliveryTimeout,
+          maxRetries, retryBackoff, clock, port);
+    }
+
+    public Config withDelivery(Duration timeout, int retries, Duration backoff) {
+      return new Config(accountId, agentEmail, apiToken, groupNames, perMinuteBudget, timeout,
+          retries, backoff, clock, port);
+    }
+
+    public Config withClock(Clock v) {
+      return new Config(accountId, agentEmail, apiToken, groupNames, perMinuteBudget,
+          deliveryTimeout, maxRetries, retryBackoff, v, port);
+    }
+
+    public Config withPort(int v) {
+      return new Config(accountId, agentEmail, apiToken, groupNames, perMinuteBudget,
+          deliveryTimeout, maxRetries, retryBackoff, clock, v);
+    }
+
+    @Override
+    public String toString() {
+      return "Config[accountId=" + accountId + ", agentEmail=" + agentEmail + ", apiToken=***"
+          + ", groups=" + groupNames + ", perMinuteBudget=" + perMinuteBudget + ", deliveryTimeout="
+          + deliveryTimeout + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
+          + ", port=" + port + "]";
+    }
+  }
+
+  private final Config config;
+  private final WebhookDispatcher dispatcher;
+  private final Model model;
+  private final ZendeskApi api;
+  private final WireMockServer server;
+
+  private ZendeskFake(Config config) {
+    this.config = config;
+    this.dispatcher = new WebhookDispatcher(config);
+    this.model = new Model(config, dispatcher);
+    this.api = new ZendeskApi(config, model);
+    WireMockConfiguration options = options().extensions(api)
+        .notifier(new Slf4jNotifier(false)).disableRequestJournal();
+    this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort()
+        : options.port(config.port()));
+  }
+
+  /** Starts a fake with {@link Config#defaults()}. */
+  public static ZendeskFake start() {
+    return start(Config.defaults());
+  }
+
+  /** Starts a fake on its own HTTP port; close it when done. */
+  public static ZendeskFake start(Config config) {
+    ZendeskFake fake = new ZendeskFake(config);
+    try {
+      fake.server.start();
+      fake.server.stubFor(any(anyUrl()).willReturn(aResponse()));
+      fake.model.baseUrl(fake.baseUrl());
+      return fake;
+    } catch (RuntimeException e) {
+      fake.close();
+      throw e;
+    }
+  }
+
+  /** E.g. {@code http://localhost:34567}; the Zendesk client's "url" (it appends /api/v2). */
+  public String baseUrl() {
+    return "http://localhost:" + server.port();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** The Basic {@code Authorization} header value for the bot agent. */
+  public String botAuthorization() {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (config.agentEmail() + "/token:" + config.apiToken()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public long botUserId() {
+    return model.botId();
+  }
+
+  /** The seeded human agent, "Alice Agent" (alice@acme.example), who can also authenticate. */
+  public long humanAgentId() {
+    return model.humanId();
+  }
+
+  /** Group names to ids, in configuration order. */
+  public Map<String, Long> groups() {
+    return model.groups();
+  }
+
+  // ---------------------------------------------------------------- simulated people
+
+  /**
+   * A customer opens a ticket in the web form: creates the end user if needed, a ticket in status
+   * {@code new} whose first comment is public, authored by the customer via {@code web}; fires
+   * ticket.created (event webhooks) and the trigger (trigger webhooks).
+   *
+   * @return the new ticket id
+   */
+  public long customerCreatesTicket(String requesterEmail, String requesterName, String subject,
+      String body) {
+    return customerCreatesTicket(requesterEmail, requesterName, subject, body, List.of());
+  }
+
+  /** As {@link #customerCreatesTicket(String, String, String, String)}, with initial tags. */
+  public long customerCreatesTicket(String requesterEmail, String requesterName, String subject,
+      String body, List<String> tags) {
+    return call(() -> model.customerCreatesTicket(requesterEmail, requesterName, subject, body,
+        tags));
+  }
+
+  /**
+   * The ticket's requester adds a public comment via {@code web}; a non-new ticket becomes open.
+   *
+   * @throws IllegalArgumentException for an unknown ticket
+   * @throws IllegalStateException for a closed ticket
+   */
+  public void customerComments(long ticketId, String body) {
+    call(() -> {
+      model.customerComments(ticketId, body);
+      return null;
+    });
+  }
+
+  /** An agent comments in the agent workspace ({@code web}); a new ticket becomes open. */
+  public void agentComments(long ticketId, long agentId, String body, boolean isPublic) {
+    call(() -> {
+      model.agentComments(ticketId, agentId, body, isPublic);
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- views and counters
+
+  public Optional<TicketView> ticket(long id) {
+    return model.ticket(id);
+  }
+
+  /** The ticket's comments in creation order; empty for an unknown ticket. */
+  public List<CommentView> comments(long ticketId) {
+    return model.comments(ticketId);
+  }
+
+  /** Authenticated API requests served (including injected failures) since start or reset. */
+  public int apiCalls() {
+    return api.apiCalls();
+  }
+
+  /** Authenticated API requests whose path is under {@code /api/v2/tickets/{ticketId}}. */
+  public int apiCalls(long ticketId) {
+    return api.apiCalls(ticketId);
+  }
+
+  /** {@code "METHOD url"} of every request the fake does not serve; tests assert it is empty. */
+  public List<String> unmatchedRequests() {
+    return api.unmatched();
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /**
+   * The next {@code count} authenticated API requests get {@code status} without touching state.
+   * 429 always carries {@code Retry-After} (default 1) and alternates text/plain and JSON
+   * {@code APIRateLimitExceeded} bodies; other statuses carry it only when given.
+   */
+  public void failNext(int count, int status, Integer retryAfterSeconds) {
+    api.failNext(count, status, retryAfterSeconds);
+  }
+
+  /** Delays every later response by {@code delay} (zero or null turns it off). */
+  public void delayResponses(Duration delay) {
+    api.delay(delay);
+  }
+
+  // ---------------------------------------------------------------- webhooks
+
+  /**
+   * Registers an active event webhook subscribed to {@code zen:event-type:ticket.created} and
+   * {@code zen:event-type:ticket.comment_added}.
+   *
+   * @return the webhook id (26 characters, ULID-like)
+   */
+  public String registerEventWebhook(URI endpoint, String signingSecret) {
+    return register(endpoint, signingSecret,
+        List.of(Model.EVENT_CREATED, Model.EVENT_COMMENT));
+  }
+
+  /**
+   * Registers an active {@code conditional_ticket_events} webhook, connected to a built-in trigger
+   * that fires for public comments not made via the API (ticket creation included) with body
+   * {@code {"ticket_id":"{{ticket.id}}","updater_id":"{{current_user.id}}",
+   * "comment_id":"{{ticket.latest_comment.id}}","via":"{{ticket.via}}","tags":"{{ticket.tags}}"}}
+   * (via renders "Web Form" or "Web Service", tags space-separated). Webhooks of this kind created
+   * through {@code POST /api/v2/webhooks} are connected to the same trigger.
+   */
+  public String registerTriggerWebhook(URI endpoint, String signingSecret) {
+    return register(endpoint, signingSecret, List.of(Model.CONDITIONAL));
+  }
+
+  /** Every delivery attempt so far, in completion order. */
+  public List<DeliveryRecord> deliveries() {
+    return dispatcher.records();
+  }
+
+  /** Deliveries queued, in flight or waiting to retry. */
+  public int pendingDeliveries() {
+    return dispatcher.pending();
+  }
+
+  /** Waits until no delivery is pending; {@code false} on timeout. */
+  public boolean awaitIdle(Duration timeout) {
+    return dispatcher.awaitIdle(timeout);
+  }
+
+  /** The next produced event is signed with {@link #STATIC_TEST_SECRET}. */
+  public void deliverNextWithStaticTestSecret() {
+    dispatcher.staticSecretNext();
+  }
+
+  /** The next produced event carries a wrong signature. */
+  public void corruptNextSignature() {
+    dispatcher.corruptNext();
+  }
+
+  /** The next produced event is sent {@code times} more times: same event id, new invocation ids. */
+  public void duplicateNextDelivery(int times) {
+    dispatcher.duplicateNext(times);
+  }
+
+  /** The next produced event's signature timestamp is shifted by {@code skew} (signed correctly). */
+  public void skewNextTimestamp(Duration skew) {
+    dispatcher.skewNext(skew);
+  }
+
+  /** Sends an earlier event again, byte for byte, with a new invocation id. */
+  public void redeliver(String eventId) {
+    dispatcher.redeliver(eventId);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Back to the seeded state: no tickets, end users, webhooks, deliveries, counters, faults or
+   * unmatched requests. Deliveries still in flight are dropped.
+   */
+  public void reset() {
+    api.reset();
+    model.reset();
+    dispatcher.reset();
+  }
+
+  /** Stops WireMock and the delivery threads. */
+  @Override
+  public void close() {
+    if (server.isRunning()) {
+      server.stop();
+    }
+    dispatcher.close();
+  }
+
+  /**
+   * Runs the fake standalone: {@code --port N --webhook URL --secret S [--trigger]} prints the base
+   * URL and the agent credentials, then serves until the process is stopped.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Config config = Config.defaults();
+    String webhook = null;
+    String secret = null;
+    boolean trigger = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> config = config.withPort(Integer.parseInt(args[++i]));
+        case "--webhook" -> webhook = args[++i];
+        case "--secret" -> secret = args[++i];
+        case "--trigger" -> trigger = true;
+        default -> throw new IllegalArgumentException("usage: --port N --webhook URL --secret S"
+            + " [--trigger]");
+      }
+    }
+    ZendeskFake fake = start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+    System.out.println("Zendesk fake: " + fake.baseUrl() + " (API " + fake.baseUrl() + "/api/v2)");
+    System.out.println("agent: " + config.agentEmail() + " token: " + config.apiToken()
+        + " (bot user " + fake.botUserId() + "), human agent " + fake.humanAgentId());
+    System.out.println("groups: " + fake.groups());
+    if (webhook != null) {
+      URI uri = URI.create(webhook);
+      String id = trigger ? fake.registerTriggerWebhook(uri, secret)
+          : fake.registerEventWebhook(uri, secret);
+      System.out.println("webhook " + id + " -> " + webhook + " secret: "
+          + fake.model.webhook(id).secret());
+    }
+    new CountDownLatch(1).await();
+  }
+
+  private String register(URI endpoint, String secret, List<String> subscriptions) {
+    ObjectNode w = Json.obj().put("name", "deskbridge").put("status", "active")
+        .put("endpoint", endpoint.toString()).put("http_method", "POST").put("request_format", "json");
+    w.set("subscriptions", Json.arr(subscriptions));
+    return call(() -> model.createWebhook(w, model.bot(), secret).id());
+  }
+
+  /** Java callers get standard exceptions instead of Zendesk error answers. */
+  private static <T> T call(Supplier<T> op) {
+    try {
+      return op.get();
+    } catch (ApiError e) {
+      String message = e.body.toString();
+      throw e.status == 422 ? new IllegalStateException(message, e)
+          : new IllegalArgumentException(message, e);
+    }
+  }
+}
