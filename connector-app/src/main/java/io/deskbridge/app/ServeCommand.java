@@ -20,10 +20,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var cfg = ConfigLoader.load(config, System::getenv);
-    var knowledge = KnowledgeLoader.load(cfg.knowledge());
-    var botConfig = BotSettings.from(cfg.bot());
-    var deskbridge = Deskbridge.start(cfg, knowledge, botConfig, Connectors.discover(), Clock.systemUTC());
+    var deskbridge = start(config, System::getenv);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       deskbridge.close();
@@ -31,5 +28,12 @@ final class ServeCommand implements Callable<Integer> {
     }, "deskbridge-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** Loads the configuration and the knowledge base and starts serving; fails fast with a clear message. */
+  static Deskbridge start(Path config, java.util.function.Function<String, String> env) {
+    var cfg = ConfigLoader.load(config, env);
+    var knowledge = KnowledgeLoader.load(cfg.knowledge());
+    return Deskbridge.start(cfg, knowledge, BotSettings.from(cfg.bot()), Connectors.discover(), Clock.systemUTC());
   }
 }

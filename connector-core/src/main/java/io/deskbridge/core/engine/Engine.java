@@ -82,14 +82,20 @@ public final class Engine implements AutoCloseable {
    * Starts the engine: calls each installation's who-am-i once (with retries) so bad credentials fail here,
    * before the first customer message.
    *
-   * @throws VendorException when an installation cannot authenticate
+   * @throws IllegalStateException when an installation cannot authenticate; the message names it
    */
   public static Engine start(List<Installation> installations, Bot bot, ConversationStore conversations, Inbox inbox,
       AuditLog audit, Clock clock, int workers) {
     var running = new LinkedHashMap<String, Running>();
     for (var inst : installations) {
       var calls = new VendorCalls(inst.id(), inst.connector().errorMapper(), inst.retry());
-      var identity = calls.call("who-am-i", () -> inst.connector().client().whoAmI());
+      HelpdeskClient.Identity identity;
+      try {
+        identity = calls.call("who-am-i", () -> inst.connector().client().whoAmI());
+      } catch (VendorException e) {
+        throw new IllegalStateException("installation '" + inst.id() + "' (" + inst.connector().vendor()
+            + ") failed its start-up check: " + e.getMessage(), e);
+      }
       log.info("installation {} ({}, {} mode) authenticated as {} (id {})", inst.id(), inst.connector().vendor(),
           inst.mode().name().toLowerCase(java.util.Locale.ROOT), identity.name(), identity.userId());
       if (running.put(inst.id(), new Running(inst, calls, identity)) != null) {

@@ -1,0 +1,84 @@
+package io.deskbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.deskbridge.mock.zendesk.ZendeskFake;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve}'s start path: a YAML file, secrets from the environment and from a file, ServiceLoader, fail fast. */
+class ServeIT {
+  @TempDir
+  Path dir;
+  ZendeskFake fake;
+
+  @BeforeEach
+  void start() {
+    fake = ZendeskFake.start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private Path config(String kb) throws Exception {
+    Files.writeString(dir.resolve("token.txt"), fake.config().apiToken() + "\n");
+    Files.writeString(dir.resolve("kb.jsonl"), kb);
+    return Files.writeString(dir.resolve("deskbridge.yaml"), """
+        server: {host: 127.0.0.1, port: 0}
+        knowledge: kb.jsonl
+        installations:
+          - id: acme
+            vendor: zendesk
+            mode: auto
+            routing: {defaultGroup: "%d"}
+            settings:
+              url: %s
+              email: %s
+              apiToken: {file: %s}
+              webhookSecret: {env: ZD_SECRET}
+        """.formatted(fake.groups().get("General"), fake.baseUrl(), fake.config().agentEmail(), dir.resolve("token.txt")));
+  }
+
+  @Test
+  void servesARealTicketFromAConfigFile() throws Exception {
+    var file = config("""
+        {"id":"hours","locale":"en","title":"Opening hours","body":"We are open 8-18 on weekdays.","questions":["When are you open?","What are your opening hours?"]}
+        """);
+    try (var deskbridge = ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get)) {
+      fake.registerEventWebhook(URI.create("http://127.0.0.1:" + deskbridge.port() + "/webhooks/acme"), "s3cret");
+      long id = fake.customerCreatesTicket("ann@example.com", "Ann", "Hours", "What are your opening hours?");
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> fake.comments(id).stream()
+          .anyMatch(c -> c.authorId() == fake.botUserId() && c.body().contains("8-18")));
+    }
+  }
+
+  @Test
+  void failsFastOnAWrongTokenNamingTheInstallation() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+    Files.writeString(dir.resolve("token.txt"), "wrong-token");
+
+    assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
+        .hasMessageContaining("installation 'acme'").hasMessageContaining("401")
+        .hasMessageNotContaining("wrong-token");
+  }
+
+  @Test
+  void failsFastOnAMissingSecret() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+
+    assertThatThrownBy(() -> ServeCommand.start(file, Map.<String, String>of()::get))
+        .hasMessageContaining("installations[acme].settings.webhookSecret").hasMessageContaining("ZD_SECRET");
+  }
+}

@@ -1,0 +1,114 @@
+package io.deskbridge.core.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.spi.WebhookEndpoint;
+import io.deskbridge.core.store.InMemoryStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookServerIT {
+  private final InMemoryStore store = new InMemoryStore();
+  private final List<InboundEvent> accepted = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private WebhookServer server;
+
+  /** Accepts bodies that say "ok"; refuses the rest as not authentic. */
+  private final WebhookEndpoint endpoint = new WebhookEndpoint() {
+    @Override
+    public void verify(WebhookRequest request) {
+      if (!request.header("X-Token").orElse("").equals("t")) {
+        throw WebhookRejectedException.unauthorized("bad token");
+      }
+    }
+
+    @Override
+    public List<InboundEvent> decode(WebhookRequest request) {
+      if (!request.bodyText().equals("ok")) {
+        throw WebhookRejectedException.badRequest("body must be ok");
+      }
+      return List.of(new InboundEvent("e1", "c1", InboundEvent.Kind.UPDATED, "", Optional.empty(), Optional.empty(),
+          request.receivedAt()));
+    }
+
+    @Override
+    public WebhookResponse acknowledge(List<InboundEvent> events) {
+      return new WebhookResponse(200, "text/xml", "<Ack>true</Ack>");
+    }
+  };
+
+  @BeforeEach
+  void start() {
+    var handler = new WebhookHandler(id -> id.equals("acme") ? Optional.of(endpoint) : Optional.empty(),
+        (id, events) -> {
+          accepted.addAll(events);
+          return events.size();
+        }, store, Clock.systemUTC());
+    server = WebhookServer.start("127.0.0.1", 0, 64, handler, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> post(String path, String body, String token) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (token != null) {
+      request.header("X-Token", token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void storesEventsThenAnswersWithTheVendorsAcknowledgement() throws Exception {
+    var response = post("/webhooks/acme", "ok", "t");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("<Ack>true</Ack>");
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/xml"));
+    assertThat(accepted).extracting(InboundEvent::id).containsExactly("e1");
+  }
+
+  @Test
+  void refusesWithAReasonAndAnAuditRecord() throws Exception {
+    var unauthorized = post("/webhooks/acme", "ok", "wrong");
+    var malformed = post("/webhooks/acme", "nope", "t");
+    var unknown = post("/webhooks/other", "ok", "t");
+
+    assertThat(unauthorized.statusCode()).isEqualTo(401);
+    assertThat(unauthorized.body()).contains("bad token");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("body must be ok");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(accepted).isEmpty();
+    assertThat(store.all()).extracting(r -> r.reasons().get(0)).containsExactly("http_401", "http_400", "http_404");
+  }
+
+  @Test
+  void refusesABodyOverTheLimitWith413() throws Exception {
+    var response = post("/webhooks/acme", "x".repeat(65), "t");
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(accepted).isEmpty();
+  }
+
+  @Test
+  void answersHealth() throws Exception {
+    var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"up\"");
+  }
+}
