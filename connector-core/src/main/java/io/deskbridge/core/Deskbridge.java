@@ -73,10 +73,12 @@ public final class Deskbridge implements AutoCloseable {
     return server.port();
   }
 
+  /** The engine, for waiting until it is idle and reading the audit. */
   public Engine engine() {
     return engine;
   }
 
+  /** The state, inbox and audit store (in memory in this version). */
   public InMemoryStore store() {
     return store;
   }

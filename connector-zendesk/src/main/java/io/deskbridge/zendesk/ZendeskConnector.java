@@ -10,7 +10,7 @@ import io.deskbridge.zendesk.internal.webhook.ZendeskWebhookEndpoint;
 import java.time.Clock;
 
 /** A Zendesk Support installation: signed webhooks in, zendesk-java-client out. Thread-safe. */
-public final class ZendeskConnector implements Connector {
+final class ZendeskConnector implements Connector {
   static final String VENDOR = "zendesk";
 
   private final ZendeskHelpdeskClient client;

@@ -13,12 +13,15 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,10 +31,32 @@ final class ZendeskFixture implements VendorFixture {
   static final String SECRET = "webhook-signing-secret-for-tests";
 
   final ZendeskFake fake;
+  private final AtomicReference<Duration> skew = new AtomicReference<>(Duration.ZERO);
 
   ZendeskFixture() {
-    this.fake = ZendeskFake.start(ZendeskFake.Config.defaults().withDelivery(Duration.ofSeconds(5), 5,
-        Duration.ofMillis(200)));
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.now().plus(skew.get());
+      }
+    };
+    this.fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock)
+        .withDelivery(Duration.ofSeconds(5), 5, Duration.ofMillis(200)));
+  }
+
+  @Override
+  public void passTime(Duration duration) {
+    skew.accumulateAndGet(duration, Duration::plus);
   }
 
   static Settings settings(ZendeskFake fake, String token) {
@@ -67,8 +92,13 @@ final class ZendeskFixture implements VendorFixture {
   }
 
   @Override
-  public String customerOpens(String subject, String text) {
-    return String.valueOf(fake.customerCreatesTicket("ann@example.com", "Ann Customer", subject, text));
+  public String botUserId() {
+    return String.valueOf(fake.botUserId());
+  }
+
+  @Override
+  public String customerOpens(String subject, String text, Set<String> tags) {
+    return String.valueOf(fake.customerCreatesTicket("ann@example.com", "Ann Customer", subject, text, List.copyOf(tags)));
   }
 
   @Override

@@ -9,6 +9,18 @@ import java.util.Set;
  */
 public sealed interface Action {
 
+  /** A short description for audit records and logs, without the message text. */
+  default String describe() {
+    if (this instanceof PublicReply r) {
+      return "public_reply(" + r.text().length() + " chars)";
+    } else if (this instanceof InternalNote n) {
+      return "internal_note(" + n.text().length() + " chars)";
+    } else if (this instanceof AssignGroup g) {
+      return "assign_group(" + g.groupId() + ")";
+    }
+    return "add_tags(" + String.join(",", new java.util.TreeSet<>(((AddTags) this).tags())) + ")";
+  }
+
   /** A reply the customer sees. */
   record PublicReply(String text) implements Action {
     public PublicReply {

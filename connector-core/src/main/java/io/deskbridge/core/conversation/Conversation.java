@@ -17,6 +17,7 @@ import java.util.Set;
  * @param tags       the vendor's tags or labels
  * @param closed     true when the vendor will not accept updates any more
  * @param messages   the history, oldest first
+ * @param version    the vendor's change marker when it has one (Zendesk: {@code updated_at}); empty when unknown
  */
 public record Conversation(
     ConversationKey key,
@@ -27,7 +28,8 @@ public record Conversation(
     String assigneeId,
     Set<String> tags,
     boolean closed,
-    List<Message> messages) {
+    List<Message> messages,
+    String version) {
   public Conversation {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(channel, "channel");
@@ -37,11 +39,23 @@ public record Conversation(
     assigneeId = assigneeId == null ? "" : assigneeId;
     tags = Set.copyOf(tags == null ? Set.of() : tags);
     messages = List.copyOf(messages == null ? List.of() : messages);
+    version = version == null ? "" : version;
+  }
+
+  /** A conversation whose version is not known. */
+  public Conversation(ConversationKey key, Channel channel, String subject, Customer customer, String groupId,
+      String assigneeId, Set<String> tags, boolean closed, List<Message> messages) {
+    this(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, "");
   }
 
   /** The message with this vendor id, if the history holds it. */
   public Optional<Message> message(String messageId) {
     return messages.stream().filter(m -> m.id().equals(messageId)).findFirst();
+  }
+
+  /** The same conversation at another version. */
+  public Conversation withVersion(String newVersion) {
+    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, newVersion);
   }
 
   /** A copy with one more message appended, unless a message with that id is already there. */
@@ -51,6 +65,6 @@ public record Conversation(
     }
     var more = new java.util.ArrayList<>(messages);
     more.add(message);
-    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, more);
+    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, more, version);
   }
 }

@@ -46,7 +46,16 @@ public record Message(
   /** Whether {@code other} could be the real message this provisional one stands in for. */
   public boolean standsFor(Message other) {
     return isProvisional() && !other.isProvisional() && role == other.role && visibility == other.visibility
-        && text.strip().equals(other.text.strip());
+        && sameText(other);
+  }
+
+  /** Whether both texts are equal once runs of white space are folded (vendors re-flow line ends). */
+  public boolean sameText(Message other) {
+    return fold(text).equals(fold(other.text));
+  }
+
+  private static String fold(String s) {
+    return s.strip().replaceAll("\\s+", " ");
   }
 
   /** The same message under another id. */

@@ -51,16 +51,17 @@ final class ActionPlanner {
               draftNote("Proposed clarifying question", clarify.question(), clarify.scores().confidence())));
     }
     if (decision instanceof Decision.Handover handover) {
+      // the agent's part first: if the second write fails, a person already has the ticket and the summary
       var actions = new ArrayList<Action>();
-      if (mode == Mode.AUTO) {
-        actions.add(new Action.PublicReply(handover.customerMessage()));
-      }
       actions.add(new Action.InternalNote(HandoverNotes.render(handover.summary())));
       actions.add(new Action.AssignGroup(routing.groupFor(handover.routingGroup())));
       var tags = new LinkedHashSet<String>();
       tags.add(routing.handoverTag());
       handover.summary().reasons().forEach(r -> tags.add("deskbridge_" + r.code()));
       actions.add(new Action.AddTags(tags));
+      if (mode == Mode.AUTO) {
+        actions.add(new Action.PublicReply(handover.customerMessage()));
+      }
       return List.copyOf(actions);
     }
     return List.of();

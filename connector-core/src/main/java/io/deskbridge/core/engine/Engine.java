@@ -9,10 +9,11 @@ import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.error.NonRetriableVendorException;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.escalation.Decision;
-import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.spi.HelpdeskClient.Applied;
 import io.deskbridge.core.spi.HelpdeskClient.ApplyRequest;
 import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
 import io.deskbridge.core.store.AuditLog;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,19 +40,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes webhook events: deduplicates them, then, per conversation and in order, loads the conversation,
+ * Processes webhook events: deduplicates them, then, per conversation and in order, reads the conversation,
  * works out ownership and what is new from the customer, asks the bot for a decision, applies the actions
  * for the installation's mode, and audits it. Different conversations are processed in parallel.
  *
- * <p>The bot never writes to a conversation a person owns: a handover, an agent's public message, or the
- * handover tag on the conversation moves it to {@link Ownership#HUMAN}. The bot ignores its own messages
- * and internal notes. Thread-safe.
+ * <p>Guarantees, as far as an in-memory store allows (durability is issue #3):
+ * <ul>
+ *   <li>The bot never writes to a conversation a person owns: a handover, an agent's public message, or the
+ *       handover tag moves it to {@link Ownership#HUMAN}. Before deciding on a customer's follow-up the
+ *       conversation is read again, so an agent's message whose webhook is late or lost is still seen; a
+ *       write carries the conversation's version, so a change after the read is a conflict and the engine
+ *       decides again.</li>
+ *   <li>A message is never answered twice: a write is repeated blindly only when the vendor said it did not
+ *       process it; after any other failure the engine reads the conversation and looks for its own
+ *       message before writing again.</li>
+ *   <li>A message is not dropped when processing fails before anything was written: the event is queued
+ *       again with back-off, a few times, and every failure is audited.</li>
+ * </ul>
+ * The bot ignores its own messages and internal notes. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final int MAX_AUDIT_INPUT = 2000;
-  /** How far apart a provisional message and the real one it stands for may have been written. */
-  private static final Duration PROVISIONAL_WINDOW = Duration.ofMinutes(1);
+  /** Times an event is processed in all when processing fails before anything was written. */
+  private static final int MAX_PROCESSING_ATTEMPTS = 4;
+  /** Times a decision is made again because the conversation changed under a write. */
+  private static final int MAX_REDECISIONS = 2;
 
   private final Map<String, Running> installations;
   private final Bot bot;
@@ -60,7 +75,21 @@ public final class Engine implements AutoCloseable {
   private final Clock clock;
   private final KeyedSerialExecutor executor;
 
-  private record Running(Installation installation, VendorCalls calls, HelpdeskClient.Identity identity) {}
+  private record Running(Installation installation, VendorCalls calls, HelpdeskClient.Identity identity) {
+    HelpdeskClient client() {
+      return installation.connector().client();
+    }
+  }
+
+  /** The conversation changed under a write; decide again on the fresh one. */
+  private static final class Conflict extends RuntimeException {
+    final transient Conversation fresh;
+
+    Conflict(Conversation fresh) {
+      super("conversation changed", null, false, false);
+      this.fresh = fresh;
+    }
+  }
 
   private Engine(Map<String, Running> installations, Bot bot, ConversationStore conversations, Inbox inbox,
       AuditLog audit, Clock clock, int workers) {
@@ -91,13 +120,13 @@ public final class Engine implements AutoCloseable {
       var calls = new VendorCalls(inst.id(), inst.connector().errorMapper(), inst.retry());
       HelpdeskClient.Identity identity;
       try {
-        identity = calls.call("who-am-i", () -> inst.connector().client().whoAmI());
+        identity = calls.read("who-am-i", () -> inst.connector().client().whoAmI());
       } catch (VendorException e) {
         throw new IllegalStateException("installation '" + inst.id() + "' (" + inst.connector().vendor()
             + ") failed its start-up check: " + e.getMessage(), e);
       }
       log.info("installation {} ({}, {} mode) authenticated as {} (id {})", inst.id(), inst.connector().vendor(),
-          inst.mode().name().toLowerCase(java.util.Locale.ROOT), identity.name(), identity.userId());
+          inst.mode().name().toLowerCase(Locale.ROOT), identity.name(), identity.userId());
       if (running.put(inst.id(), new Running(inst, calls, identity)) != null) {
         throw new IllegalArgumentException("installation id '" + inst.id() + "' is used twice");
       }
@@ -119,6 +148,7 @@ public final class Engine implements AutoCloseable {
    * Records events and queues them for processing; returns at once. Events already received are dropped.
    *
    * @return how many of the events were new
+   * @throws NullPointerException when the installation is not configured
    */
   public int accept(String installationId, List<InboundEvent> events) {
     var running = installations.get(installationId);
@@ -131,18 +161,44 @@ public final class Engine implements AutoCloseable {
       }
       fresh++;
       var key = new ConversationKey(running.installation().connector().vendor(), installationId, event.conversationId());
-      executor.submit(key, () -> process(running, key, event));
+      executor.submit(key, () -> handle(running, key, event, 1));
     }
     return fresh;
   }
 
-  /** Waits until every accepted event is processed; false on timeout. For tests, the demo and shutdown. */
+  /**
+   * Waits until every accepted event is processed, re-queued ones included; false on timeout. For tests,
+   * the demo and shutdown.
+   */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     return executor.awaitIdle(timeout);
   }
 
+  /** The audit log decisions are written to. */
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Processes one event; when that fails before anything was written, queues it again with back-off. */
+  private void handle(Running running, ConversationKey key, InboundEvent event, int attempt) {
+    try {
+      process(running, key, event);
+    } catch (RuntimeException e) {
+      boolean permanent = e instanceof NonRetriableVendorException n
+          && n.kind() != NonRetriableVendorException.Kind.CONFLICT;
+      boolean again = !permanent && attempt < MAX_PROCESSING_ATTEMPTS;
+      Duration delay = running.installation().retry().maxDelay().multipliedBy(1L << (attempt - 1));
+      String outcome = "failed (attempt " + attempt + "): " + e.getMessage()
+          + (again ? "; trying again in " + delay.toMillis() + " ms" : "; gave up");
+      log.error("{}: event {} for {} {}", running.installation().id(), event.id(), key, outcome,
+          e instanceof VendorException ? null : e);
+      audit.append(new AuditRecord(clock.instant(), running.installation().id(), key.externalId(), event.id(),
+          mode(running.installation()), "failed", List.of(again ? "will_retry" : "gave_up"), 0, "", Map.of(),
+          event.message().map(Message::text).orElse(""), List.of(), outcome));
+      if (again) {
+        executor.submitLater(key, delay, () -> handle(running, key, event, attempt + 1));
+      }
+    }
   }
 
   private void process(Running running, ConversationKey key, InboundEvent event) {
@@ -150,31 +206,70 @@ public final class Engine implements AutoCloseable {
     var state = conversations.find(key).orElseGet(() -> ConversationState.fresh(key));
     String botId = running.identity().userId();
 
-    if (event.kind() == InboundEvent.Kind.MESSAGE_ADDED && isOwn(event, state, botId)) {
-      // our own reply or note coming back as a webhook: nothing to load, nothing to decide
-      conversations.save(withHandled(state, event.message().map(Message::id).orElse(null)));
+    var message = event.kind() == InboundEvent.Kind.MESSAGE_ADDED ? event.message() : Optional.<Message>empty();
+    if (message.isPresent()) {
+      var m = message.get();
+      var handled = state.withHandled(List.of(m.id()));
+      if (isOwn(m, event, state, botId) || m.visibility() == Visibility.INTERNAL) {
+        conversations.save(handled); // our own message coming back, or a note: nothing to read or decide
+        return;
+      }
+      if (m.role() == AuthorRole.AGENT) {
+        if (state.ownership() == Ownership.BOT) {
+          record(inst, key, event, Decision.Ignore.because("human_took_over"), m.text(), List.of(), "none");
+        }
+        conversations.save(handled.withOwnership(Ownership.HUMAN)); // an agent's public message is a takeover
+        return;
+      }
+    }
+    if (state.ownership() == Ownership.HUMAN) {
+      if (message.isPresent()) {
+        record(inst, key, event, Decision.Ignore.because("human_owns_conversation"), message.get().text(), List.of(), "none");
+      }
+      conversations.save(message.map(m -> state.withHandled(List.of(m.id()))).orElse(state));
       return;
     }
 
-    Current current;
-    try {
-      current = current(running, key, event, state);
-    } catch (VendorException e) {
-      log.error("{}: cannot load {} for event {}: {}", inst.id(), key, event.id(), e.getMessage());
-      record(inst, key, event, Decision.Ignore.because("load_failed"), "", List.of(), "failed: " + e.getMessage());
-      return;
+    Conversation conversation = opening(event, state)
+        .orElseGet(() -> running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event)))));
+    for (int round = 0; ; round++) {
+      try {
+        decideAndApply(running, key, event, state, conversation);
+        return;
+      } catch (Conflict c) {
+        if (round >= MAX_REDECISIONS) {
+          throw new IllegalStateException("the conversation kept changing under our writes", c);
+        }
+        log.info("{}: {} changed while writing; deciding again", inst.id(), key);
+        conversation = c.fresh;
+      }
     }
-    Conversation conversation = current.conversation();
+  }
 
+  /** A new conversation whose event carries its snapshot and opening message: no need to read it. */
+  private static Optional<Conversation> opening(InboundEvent event, ConversationState state) {
+    if (event.kind() != InboundEvent.Kind.CONVERSATION_CREATED || state.transcript().isPresent()
+        || event.snapshot().isEmpty() || event.message().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(event.snapshot().get().withMessage(event.message().get()));
+  }
+
+  private static boolean isOwn(Message m, InboundEvent event, ConversationState state, String botId) {
+    return m.authorId().equals(botId) || event.actorId().equals(botId) || state.ownMessageIds().contains(m.id());
+  }
+
+  private void decideAndApply(Running running, ConversationKey key, InboundEvent event, ConversationState state,
+      Conversation conversation) {
+    var inst = running.installation();
+    String botId = running.identity().userId();
     var handled = new LinkedHashSet<>(state.handledMessageIds());
-    handled.addAll(current.alsoHandled());
+    handled.addAll(standIns(state, conversation));
     var ownership = state.ownership();
     var customerNew = new ArrayList<Message>();
     for (var m : conversation.messages()) {
-      if (!handled.add(m.id()) || state.ownMessageIds().contains(m.id()) || m.authorId().equals(botId)) {
-        continue;
-      }
-      if (m.visibility() == Visibility.INTERNAL) {
+      if (!handled.add(m.id()) || state.ownMessageIds().contains(m.id()) || m.authorId().equals(botId)
+          || m.visibility() == Visibility.INTERNAL) {
         continue;
       }
       if (m.role() == AuthorRole.AGENT) {
@@ -197,9 +292,9 @@ public final class Engine implements AutoCloseable {
       conversations.save(seen);
       return;
     }
-    String text = join(customerNew);
+    String text = customerNew.stream().map(Message::text).reduce((a, b) -> a + "\n" + b).orElse("");
     if (ownership == Ownership.HUMAN || conversation.closed()) {
-      var why = conversation.closed() ? "conversation_closed" : "human_owns_conversation";
+      var why = ownership == Ownership.HUMAN ? "human_owns_conversation" : "conversation_closed";
       record(inst, key, event, Decision.Ignore.because(why), text, List.of(), "none");
       conversations.save(seen);
       return;
@@ -212,96 +307,116 @@ public final class Engine implements AutoCloseable {
       decision = reply.asDraft();
     }
     List<Action> actions = ActionPlanner.plan(decision, inst.mode(), inst.routing());
-    var own = new LinkedHashSet<>(seen.ownMessageIds());
+    var own = new LinkedHashSet<>(state.ownMessageIds());
+    var current = conversation;
+    int applied = 0;
     String outcome = actions.isEmpty() ? "none" : "applied";
-    if (!actions.isEmpty()) {
+    for (var operation : ActionPlanner.operations(actions)) {
       try {
-        for (var operation : ActionPlanner.operations(actions)) {
-          var applied = running.calls().call("apply", () ->
-              inst.connector().client().apply(new ApplyRequest(conversation, operation)));
-          own.addAll(applied.messageIds());
-          handled.addAll(applied.messageIds());
+        var result = applyOperation(running, key, current, operation, botId);
+        own.addAll(result.messageIds());
+        handled.addAll(result.messageIds());
+        if (!result.version().isEmpty()) {
+          current = current.withVersion(result.version());
         }
-      } catch (VendorException e) {
-        log.error("{}: cannot apply {} to {}: {}", inst.id(), decision.kind(), key, e.getMessage());
-        outcome = "failed: " + e.getMessage();
+        applied++;
+      } catch (Conflict | VendorException e) {
+        if (applied == 0) {
+          throw e; // nothing written: decide again (conflict) or queue the event again
+        }
+        outcome = "partly applied (" + applied + " of " + ActionPlanner.operations(actions).size() + "): "
+            + (e instanceof Conflict ? "the conversation changed" : e.getMessage());
+        log.error("{}: {} for {} {}", inst.id(), decision.kind(), key, outcome);
+        break;
       }
     }
     record(inst, key, event, decision, input.text(), actions, outcome);
-    conversations.save(next(seen, decision, input, handled, own));
-  }
-
-  private static boolean isOwn(InboundEvent event, ConversationState state, String botId) {
-    if (!event.actorId().isEmpty() && event.actorId().equals(botId)) {
-      return true;
-    }
-    return event.message().map(m -> m.authorId().equals(botId) || state.ownMessageIds().contains(m.id())).orElse(false);
-  }
-
-  private static ConversationState withHandled(ConversationState s, String messageId) {
-    if (messageId == null) {
-      return s;
-    }
-    var handled = new LinkedHashSet<>(s.handledMessageIds());
-    handled.add(messageId);
-    var transcript = s.transcript();
-    return new ConversationState(s.key(), s.ownership(), s.botTurns(), s.clarificationsAsked(),
-        s.answeredArticleIds(), s.pendingText(), handled, s.ownMessageIds(), transcript);
+    conversations.save(next(seen.withTranscript(current), decision, input, handled, own));
   }
 
   /**
-   * The conversation now, and the real ids of messages that provisional messages already handled stood for.
-   *
-   * @param conversation the conversation
-   * @param alsoHandled  ids to count as handled
+   * Applies one operation. A failure after which nobody knows whether the write happened, or a conflict,
+   * makes it read the conversation: if its own message is there, the write happened; if someone else wrote,
+   * it is a {@link Conflict}; otherwise it writes again with the fresh version.
    */
-  private record Current(Conversation conversation, Set<String> alsoHandled) {}
-
-  /**
-   * The conversation as it is now. When the event carries its message and the engine knows the conversation
-   * (from its transcript, or from the snapshot of a "created" event), no vendor call is made; otherwise it is
-   * loaded. Provisional messages are matched to the real ones, so a message is never handled twice.
-   */
-  private Current current(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
-    var known = state.transcript();
-    boolean createdWithSnapshot = event.kind() == InboundEvent.Kind.CONVERSATION_CREATED && event.snapshot().isPresent();
-    if (event.message().isPresent() && (known.isPresent() || createdWithSnapshot)) {
-      var base = known.orElseGet(() -> event.snapshot().get());
-      var header = event.snapshot().orElse(base);
-      var messages = new ArrayList<>(base.messages());
-      var incoming = event.message().get();
-      var also = new HashSet<String>();
-      boolean matched = false;
-      for (int i = 0; i < messages.size() && !matched; i++) {
-        var p = messages.get(i);
-        if (p.standsFor(incoming) && Duration.between(p.createdAt(), incoming.createdAt()).abs().compareTo(PROVISIONAL_WINDOW) <= 0) {
-          messages.set(i, incoming);
-          if (state.handledMessageIds().contains(p.id())) {
-            also.add(incoming.id());
-          }
-          matched = true;
+  private Applied applyOperation(Running running, ConversationKey key, Conversation conversation, List<Action> operation,
+      String botId) {
+    var target = conversation;
+    for (int attempt = 1; ; attempt++) {
+      var request = new ApplyRequest(target, operation);
+      try {
+        return running.calls().write("apply", () -> running.client().apply(request));
+      } catch (VendorException e) {
+        boolean conflict = e instanceof NonRetriableVendorException n && n.kind() == NonRetriableVendorException.Kind.CONFLICT;
+        if (!conflict && (!e.retriable() || VendorCalls.notProcessed(e))) {
+          throw e; // refused, or not processed and retries used up: writing again now will not help
         }
+        var fresh = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.empty())));
+        var landed = landed(fresh, conversation, operation, botId);
+        if (landed.isPresent()) {
+          log.info("{}: write to {} had landed despite '{}'", running.installation().id(), key, e.getMessage());
+          return new Applied(List.of(landed.get()), fresh.version());
+        }
+        if (changedBySomeoneElse(fresh, conversation, botId)) {
+          throw new Conflict(fresh);
+        }
+        if (attempt >= running.installation().retry().maxAttempts()) {
+          throw e;
+        }
+        target = target.withVersion(fresh.version());
       }
-      var conversation = new Conversation(key, base.channel(), header.subject(), base.customer(), header.groupId(),
-          header.assigneeId(), header.tags(), header.closed(), messages);
-      return new Current(matched ? conversation : conversation.withMessage(incoming), also);
     }
-    var client = running.installation().connector().client();
-    var loaded = running.calls().call("load", () -> client.load(new LoadRequest(key, Optional.of(event))));
-    var also = new HashSet<String>();
-    for (var p : known.map(Conversation::messages).orElse(List.of())) {
+  }
+
+  /** The id of the operation's message in the fresh conversation, if the bot's write landed. */
+  private static Optional<String> landed(Conversation fresh, Conversation before, List<Action> operation, String botId) {
+    var known = ids(before);
+    for (var action : operation) {
+      Message intended;
+      if (action instanceof Action.PublicReply r) {
+        intended = new Message("intended", AuthorRole.BOT, Visibility.PUBLIC, botId, r.text(), java.time.Instant.EPOCH);
+      } else if (action instanceof Action.InternalNote n) {
+        intended = new Message("intended", AuthorRole.BOT, Visibility.INTERNAL, botId, n.text(), java.time.Instant.EPOCH);
+      } else {
+        continue;
+      }
+      return fresh.messages().stream()
+          .filter(m -> !known.contains(m.id()) && (m.authorId().equals(botId) || m.role() == AuthorRole.BOT)
+              && m.visibility() == intended.visibility() && m.sameText(intended))
+          .map(Message::id).findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /** Whether someone other than the bot wrote since {@code before} (provisional messages match their real ones). */
+  private static boolean changedBySomeoneElse(Conversation fresh, Conversation before, String botId) {
+    var known = ids(before);
+    return fresh.messages().stream().anyMatch(m -> !known.contains(m.id()) && !m.authorId().equals(botId)
+        && m.role() != AuthorRole.BOT && before.messages().stream().noneMatch(p -> p.standsFor(m)));
+  }
+
+  private static Set<String> ids(Conversation conversation) {
+    var ids = new HashSet<String>();
+    conversation.messages().forEach(m -> ids.add(m.id()));
+    return ids;
+  }
+
+  /** Real message ids that provisional messages the engine already handled stood for. */
+  private static Set<String> standIns(ConversationState state, Conversation conversation) {
+    var found = new HashSet<String>();
+    for (var p : state.transcript().map(Conversation::messages).orElse(List.of())) {
       if (p.isProvisional() && state.handledMessageIds().contains(p.id())) {
-        loaded.messages().stream()
-            .filter(m -> p.standsFor(m) && !state.handledMessageIds().contains(m.id()) && !also.contains(m.id()))
-            .findFirst().ifPresent(m -> also.add(m.id()));
+        conversation.messages().stream()
+            .filter(m -> p.standsFor(m) && !state.handledMessageIds().contains(m.id()) && !found.contains(m.id()))
+            .findFirst().ifPresent(m -> found.add(m.id()));
       }
     }
-    return new Current(loaded, also);
+    return found;
   }
 
   /** The state after a decision: ownership, turns, clarifications, answered articles. */
-  private static ConversationState next(ConversationState s, Decision d, BotInput input,
-      java.util.Set<String> handled, java.util.Set<String> own) {
+  private static ConversationState next(ConversationState s, Decision d, BotInput input, Set<String> handled,
+      Set<String> own) {
     var ownership = s.ownership();
     int turns = s.botTurns();
     int clarifications = s.clarificationsAsked();
@@ -324,41 +439,20 @@ public final class Engine implements AutoCloseable {
         s.transcript());
   }
 
+  private static String mode(Installation inst) {
+    return inst.mode().name().toLowerCase(Locale.ROOT);
+  }
+
   private void record(Installation inst, ConversationKey key, InboundEvent event, Decision decision, String input,
       List<Action> actions, String outcome) {
-    Scores scores = decision.scores();
+    var scores = decision.scores();
     String shown = input.length() > MAX_AUDIT_INPUT ? input.substring(0, MAX_AUDIT_INPUT) + "…" : input;
-    var record = new AuditRecord(clock.instant(), inst.id(), key.externalId(), event.id(),
-        inst.mode().name().toLowerCase(java.util.Locale.ROOT), decision.kind(), decision.reasons(),
-        scores.confidence(), scores.articleId(), scores.signals(), shown,
-        actions.stream().map(Engine::describe).toList(), outcome);
+    var record = new AuditRecord(clock.instant(), inst.id(), key.externalId(), event.id(), mode(inst),
+        decision.kind(), decision.reasons(), scores.confidence(), scores.articleId(), scores.signals(), shown,
+        actions.stream().map(Action::describe).toList(), outcome);
     audit.append(record);
     log.info("{} {} -> {} {} conf={} actions={} outcome={}", inst.id(), key.externalId(), decision.kind(),
-        decision.reasons(), String.format(java.util.Locale.ROOT, "%.2f", scores.confidence()), record.actions(), outcome);
-  }
-
-  private static String describe(Action action) {
-    if (action instanceof Action.PublicReply r) {
-      return "public_reply(" + r.text().length() + " chars)";
-    } else if (action instanceof Action.InternalNote n) {
-      return "internal_note(" + n.text().length() + " chars)";
-    } else if (action instanceof Action.AssignGroup g) {
-      return "assign_group(" + g.groupId() + ")";
-    } else if (action instanceof Action.AddTags t) {
-      return "add_tags(" + String.join(",", new java.util.TreeSet<>(t.tags())) + ")";
-    }
-    return action.toString();
-  }
-
-  private static String join(List<Message> messages) {
-    var sb = new StringBuilder();
-    for (var m : messages) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      sb.append(m.text());
-    }
-    return sb.toString();
+        decision.reasons(), String.format(Locale.ROOT, "%.2f", scores.confidence()), record.actions(), outcome);
   }
 
   @Override

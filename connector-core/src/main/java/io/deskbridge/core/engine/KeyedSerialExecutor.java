@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +20,12 @@ final class KeyedSerialExecutor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KeyedSerialExecutor.class);
 
   private final ExecutorService pool;
+  private final java.util.concurrent.ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "deskbridge-requeue");
+        t.setDaemon(true);
+        return t;
+      });
   private final Map<Object, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition idle = lock.newCondition();
@@ -35,12 +42,30 @@ final class KeyedSerialExecutor implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    tails.compute(key, (k, tail) -> {
-      CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
-      CompletableFuture<Void> next = previous.thenRunAsync(() -> run(task), pool);
-      next.whenComplete((r, e) -> tails.remove(k, next));
-      return next;
+    CompletableFuture<Void> next = tails.compute(key, (k, tail) ->
+        (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> run(task), pool));
+    // registered outside compute: a task that already finished would otherwise update the map from inside it
+    next.whenComplete((r, e) -> {
+      tails.remove(key, next);
+      if (e != null) {
+        done(); // the pool refused the task (shut down): it never ran, so count it as finished
+        log.error("task for {} not run: {}", key, e.toString());
+      }
     });
+  }
+
+  /** Submits the task under its key after a delay; until then it counts as pending for {@link #awaitIdle}. */
+  void submitLater(Object key, Duration delay, Runnable task) {
+    lock.lock();
+    try {
+      pending++;
+    } finally {
+      lock.unlock();
+    }
+    timer.schedule(() -> {
+      submit(key, task);
+      done();
+    }, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void run(Runnable task) {
@@ -49,14 +74,18 @@ final class KeyedSerialExecutor implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       log.error("task failed", e);
     } finally {
-      lock.lock();
-      try {
-        if (--pending == 0) {
-          idle.signalAll();
-        }
-      } finally {
-        lock.unlock();
+      done();
+    }
+  }
+
+  private void done() {
+    lock.lock();
+    try {
+      if (--pending == 0) {
+        idle.signalAll();
       }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -88,6 +117,7 @@ final class KeyedSerialExecutor implements AutoCloseable {
 
   @Override
   public void close() {
+    timer.shutdownNow();
     pool.shutdown();
     try {
       if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {

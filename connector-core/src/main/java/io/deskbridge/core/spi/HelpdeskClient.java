@@ -24,7 +24,9 @@ public interface HelpdeskClient {
   /**
    * Applies one operation to a conversation: at most one message (public reply or internal note) plus
    * assignment and tags, as one vendor call where the API allows it. Core splits a decision's actions into
-   * such operations and retries each on its own, so a retry never repeats an earlier message.
+   * such operations and retries each on its own, so a retry never repeats an earlier message. When the
+   * conversation has a version and the vendor supports it, the write must fail with a conflict (409) if the
+   * conversation changed since that version; core then re-reads it and decides again.
    *
    * @return the vendor ids of the messages it created, so the engine can recognise its own messages
    */
@@ -75,12 +77,13 @@ public interface HelpdeskClient {
   /**
    * What a write created.
    *
-   * @param messageIds the vendor ids of created messages (comments, notes)
-   * @param calls      how many vendor API calls the write took
+   * @param messageIds the vendor ids of created messages (comments, notes), when the API returns them
+   * @param version    the conversation's version after the write, or empty when the vendor has none
    */
-  record Applied(List<String> messageIds, int calls) {
+  record Applied(List<String> messageIds, String version) {
     public Applied {
       messageIds = List.copyOf(messageIds);
+      version = version == null ? "" : version;
     }
   }
 }

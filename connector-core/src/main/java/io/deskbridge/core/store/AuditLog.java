@@ -5,8 +5,9 @@ import java.util.List;
 /** An append-only record of decisions. Thread-safe. */
 public interface AuditLog {
 
+  /** Adds a record; never throws for a valid record. */
   void append(AuditRecord record);
 
-  /** All records, oldest first. */
+  /** All records kept, oldest first. */
   List<AuditRecord> all();
 }

@@ -42,6 +42,26 @@ public record ConversationState(
     transcript = transcript == null ? Optional.empty() : transcript;
   }
 
+  /** The same state owned by someone else. */
+  public ConversationState withOwnership(Ownership newOwnership) {
+    return new ConversationState(key, newOwnership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript);
+  }
+
+  /** The same state with more messages counted as handled. */
+  public ConversationState withHandled(java.util.Collection<String> messageIds) {
+    var more = new LinkedHashSet<>(handledMessageIds);
+    more.addAll(messageIds);
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        more, ownMessageIds, transcript);
+  }
+
+  /** The same state remembering the conversation as last seen. */
+  public ConversationState withTranscript(Conversation conversation) {
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, Optional.of(conversation));
+  }
+
   /** The state of a conversation the engine has not seen: the bot owns it. */
   public static ConversationState fresh(ConversationKey key) {
     return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", Set.of(), Set.of(), Optional.empty());

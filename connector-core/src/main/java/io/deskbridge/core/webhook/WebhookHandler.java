@@ -34,6 +34,9 @@ public final class WebhookHandler {
 
   /** Handles one request to {@code /webhooks/{installationId}}. Never throws for bad input. */
   public WebhookResponse handle(String installationId, WebhookRequest request) {
+    if (!installationId.matches("[A-Za-z0-9_-]{1,64}")) {
+      return reject("?", request, 404, "unknown installation");
+    }
     var endpoint = endpoints.apply(installationId);
     if (endpoint.isEmpty()) {
       return reject(installationId, request, 404, "unknown installation '" + installationId + "'");

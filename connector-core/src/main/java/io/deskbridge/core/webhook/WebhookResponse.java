@@ -13,9 +13,22 @@ public record WebhookResponse(int status, String contentType, String body) {
     return new WebhookResponse(200, "application/json", "{\"status\":\"accepted\"}");
   }
 
-  /** A JSON error with a reason the sender can read. */
+  /** A JSON error with a reason the sender can read; the reason is escaped as a JSON string. */
   public static WebhookResponse error(int status, String reason) {
-    String escaped = reason.replace("\\", "\\\\").replace("\"", "\\\"");
+    var escaped = new StringBuilder();
+    for (char c : reason.toCharArray()) {
+      switch (c) {
+        case '"' -> escaped.append("\\\"");
+        case '\\' -> escaped.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            escaped.append(String.format("\\u%04x", (int) c));
+          } else {
+            escaped.append(c);
+          }
+        }
+      }
+    }
     return new WebhookResponse(status, "application/json", "{\"error\":\"" + escaped + "\"}");
   }
 }

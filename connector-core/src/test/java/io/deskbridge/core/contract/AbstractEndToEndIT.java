@@ -167,6 +167,7 @@ public abstract class AbstractEndToEndIT {
     settle();
 
     assertThat(bot(id, true)).hasSize(1);
+    assertThat(fixture.apiCalls(id)).as("four refused calls, then the one write").isEqualTo(5);
   }
 
   @Test

@@ -63,7 +63,7 @@ public abstract class AbstractHelpdeskClientContractIT {
   @Test
   void whoAmINamesTheBotUser() {
     var me = connector.client().whoAmI();
-    assertThat(me.userId()).isNotBlank();
+    assertThat(me.userId()).isEqualTo(fixture.botUserId());
   }
 
   @Test
@@ -89,10 +89,9 @@ public abstract class AbstractHelpdeskClientContractIT {
     var conversation = load(id);
     int before = fixture.apiCalls(id);
 
-    var applied = connector.client().apply(new ApplyRequest(conversation, List.of(new Action.PublicReply("Use the link."))));
+    connector.client().apply(new ApplyRequest(conversation, List.of(new Action.PublicReply("Use the link."))));
 
     assertThat(fixture.apiCalls(id) - before).isEqualTo(1);
-    assertThat(applied.calls()).isEqualTo(1);
     assertThat(fixture.messages(id)).last().isEqualTo(new FakeMessage(FakeMessage.BOT, true, "Use the link."));
     assertThat(load(id).messages()).last().satisfies(m -> assertThat(m.role()).isEqualTo(AuthorRole.BOT));
   }
@@ -100,9 +99,10 @@ public abstract class AbstractHelpdeskClientContractIT {
   @Test
   void aNoteWithGroupAndTagsIsOneCallAndKeepsExistingTags() {
     connector.client().whoAmI();
-    String id = fixture.customerOpens("Refund", "I want my money back");
+    String id = fixture.customerOpens("Refund", "I want my money back", Set.of("vip", "web_shop"));
     var conversation = load(id);
     var existing = fixture.tagsOf(id);
+    assertThat(existing).contains("vip", "web_shop");
     String group = fixture.routing().groupFor("Billing");
     int before = fixture.apiCalls(id);
 
@@ -113,6 +113,38 @@ public abstract class AbstractHelpdeskClientContractIT {
     assertThat(fixture.messages(id)).last().isEqualTo(new FakeMessage(FakeMessage.BOT, false, "Summary for the agent"));
     assertThat(fixture.groupOf(id)).isEqualTo(group);
     assertThat(fixture.tagsOf(id)).containsAll(existing).contains("deskbridge_handover");
+  }
+
+  @Test
+  void aWriteBasedOnAnOldVersionIsAConflictWhenTheConversationChanged() {
+    connector.client().whoAmI();
+    String id = fixture.customerOpens("Login", "I forgot my password");
+    var conversation = load(id);
+    assertThat(conversation.version()).as("this vendor supports versions").isNotEmpty();
+    fixture.passTime(Duration.ofSeconds(2));
+    fixture.agentWrites(id, "Alice here, I will help you.");
+
+    var e = failure(() -> connector.client().apply(new ApplyRequest(conversation,
+        List.of(new Action.PublicReply("Use the link.")))));
+
+    assertThat(e).isInstanceOfSatisfying(NonRetriableVendorException.class,
+        n -> assertThat(n.kind()).isEqualTo(NonRetriableVendorException.Kind.CONFLICT));
+    assertThat(fixture.messages(id)).noneMatch(m -> m.author().equals(FakeMessage.BOT));
+  }
+
+  @Test
+  void aWriteReturnsTheNewVersionSoTheNextWriteIsNotAConflict() {
+    connector.client().whoAmI();
+    String id = fixture.customerOpens("Login", "I forgot my password");
+    var conversation = load(id);
+
+    fixture.passTime(Duration.ofSeconds(2));
+    var first = connector.client().apply(new ApplyRequest(conversation, List.of(new Action.InternalNote("note"))));
+    fixture.passTime(Duration.ofSeconds(2));
+    connector.client().apply(new ApplyRequest(conversation.withVersion(first.version()),
+        List.of(new Action.PublicReply("Use the link."))));
+
+    assertThat(fixture.messages(id)).filteredOn(m -> m.author().equals(FakeMessage.BOT)).hasSize(2);
   }
 
   @Test

@@ -35,14 +35,28 @@ public interface VendorFixture extends AutoCloseable {
   /** Makes the fake deliver its webhooks to this URL, signed as the connector expects. */
   void subscribe(URI webhookUrl);
 
+  /** The vendor's id of the user the connector authenticates as. */
+  String botUserId();
+
+  /** A customer opens a conversation with tags; returns its id. The fake sends its webhook. */
+  String customerOpens(String subject, String text, Set<String> tags);
+
   /** A customer opens a conversation; returns its id. The fake sends its webhook. */
-  String customerOpens(String subject, String text);
+  default String customerOpens(String subject, String text) {
+    return customerOpens(subject, text, Set.of());
+  }
 
   /** The customer writes again in a conversation. */
   void customerWrites(String conversationId, String text);
 
   /** A human agent writes publicly in a conversation. */
   void agentWrites(String conversationId, String text);
+
+  /**
+   * Lets time pass on the vendor's side, so that the next change gets a new version (vendors stamp versions
+   * with a clock of limited precision; Zendesk's is one second).
+   */
+  void passTime(Duration duration);
 
   /** The conversation's messages, oldest first. */
   List<FakeMessage> messages(String conversationId);

@@ -79,13 +79,15 @@ class EngineTest {
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
 
     accept(InMemoryHelpdesk.updatedEvent("e3", "t1"));
-    assertThat(helpdesk.loads.get()).isEqualTo(1);
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
 
     var second = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
     accept(messageEvent("e4", "t1", second));
-    assertThat(audit("t1")).as("the same words written again later are a new message")
-        .extracting(AuditRecord::decision).last().isNotEqualTo("ignore");
+    assertThat(audit("t1")).as("the same words written again later are a new message: the same answer again is a loop")
+        .last().satisfies(r -> {
+          assertThat(r.decision()).isEqualTo("handover");
+          assertThat(r.reasons()).contains("loop");
+        });
   }
 
   @Test
@@ -111,16 +113,98 @@ class EngineTest {
   }
 
   @Test
-  void usesTheMessageInTheEventWithoutLoadingWhenItKnowsTheConversation() throws Exception {
+  void readsTheConversationAgainBeforeAnsweringAFollowUp() throws Exception {
     start(Mode.AUTO);
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
     accept(createdEvent("e1", "t1"));
     var next = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How can I return an item?");
     accept(messageEvent("e2", "t1", next));
 
-    assertThat(helpdesk.loads.get()).isEqualTo(1);
+    assertThat(helpdesk.loads.get()).isEqualTo(2);
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(2);
     assertThat(audit("t1")).extracting(AuditRecord::articleId).containsExactly("delivery-times", "returns");
+  }
+
+  @Test
+  void anAgentMessageWhoseWebhookIsLateIsSeenBeforeAnswering() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
+    accept(createdEvent("e1", "t1"));
+    helpdesk.add("t1", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Alice here, I'll take it."); // its webhook is late
+    var customer = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How can I return an item?");
+    accept(messageEvent("e3", "t1", customer));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).last().satisfies(r -> assertThat(r.reasons()).containsExactly("human_owns_conversation"));
+  }
+
+  @Test
+  void anAgentWritingDuringTheBotsWriteMakesItDecideAgainAndStaySilent() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
+    accept(createdEvent("e1", "t1"));
+    var customer = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How can I return an item?");
+    helpdesk.duringNextWrite = () -> helpdesk.add("t1", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Alice here.");
+    accept(messageEvent("e2", "t1", customer));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).last().satisfies(r -> assertThat(r.reasons()).containsExactly("human_took_over"));
+  }
+
+  @Test
+  void aConflictWithoutNewMessagesWritesAgainWithTheFreshVersion() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
+    helpdesk.duringNextWrite = () -> helpdesk.versions.merge("t1", 1, Integer::sum); // a trigger changed a field
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(helpdesk.writes.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteThatLandedButWhoseAnswerWasLostIsNotRepeated() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.landThenFailNextWrites.set(1);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("applied"));
+  }
+
+  @Test
+  void aFailingReadIsQueuedAgainAndTheMessageIsStillAnswered() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.failNextLoads.set(3); // more than one processing attempt's retries
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("failed", "reply");
+    assertThat(audit("t1").get(0).reasons()).containsExactly("will_retry");
+  }
+
+  @Test
+  void writesThatKeepFailingAreQueuedAgainNotDropped() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.failNextWrites.set(4); // one processing attempt retries a write 3 times
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("failed", "reply");
+  }
+
+  @Test
+  void aConversationCarryingTheHandoverTagIsLeftToPeople() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.tags.put("t1", new java.util.LinkedHashSet<>(java.util.Set.of("deskbridge_handover")));
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.writes.get()).isZero();
+    assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.reasons()).containsExactly("human_owns_conversation"));
   }
 
   @Test
@@ -151,7 +235,7 @@ class EngineTest {
   }
 
   @Test
-  void handoverWritesCustomerMessageThenNoteWithGroupAndTagsAndThenStaysSilent() throws Exception {
+  void handoverWritesNoteWithGroupAndTagsThenTheCustomerMessageAndThenStaysSilent() throws Exception {
     start(Mode.AUTO);
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "I want to talk to a human, please.");
     accept(createdEvent("e1", "t1"));
@@ -162,6 +246,9 @@ class EngineTest {
     assertThat(helpdesk.groups.get("t1")).isEqualTo("g-default");
     assertThat(helpdesk.tags.get("t1")).contains("deskbridge_handover", "deskbridge_human_request");
     assertThat(helpdesk.writes.get()).isEqualTo(2);
+    assertThat(helpdesk.messages.get("t1")).as("the agent's part is written before the customer is told")
+        .extracting(io.deskbridge.core.conversation.Message::visibility)
+        .containsExactly(Visibility.PUBLIC, Visibility.INTERNAL, Visibility.PUBLIC);
 
     var again = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
     accept(messageEvent("e2", "t1", again));
@@ -212,7 +299,7 @@ class EngineTest {
     var group = new io.deskbridge.core.action.Action.AssignGroup("g");
     var tags = new io.deskbridge.core.action.Action.AddTags(java.util.Set.of("t"));
 
-    assertThat(ActionPlanner.operations(List.of(reply, note, group, tags)))
-        .containsExactly(List.of(reply), List.of(note, group, tags));
+    assertThat(ActionPlanner.operations(List.of(note, group, tags, reply)))
+        .containsExactly(List.of(note, group, tags), List.of(reply));
   }
 }

@@ -8,6 +8,8 @@ import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.error.NonRetriableVendorException;
+import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.VendorErrors;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ErrorMapper;
@@ -33,12 +35,21 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   final Map<String, String> groups = new ConcurrentHashMap<>();
   final AtomicInteger loads = new AtomicInteger();
   final AtomicInteger writes = new AtomicInteger();
+  /** The next writes fail with 503 before anything is written (the vendor did not process them). */
   final AtomicInteger failNextWrites = new AtomicInteger();
+  /** The next writes are applied, then fail as if the answer was lost (a timeout). */
+  final AtomicInteger landThenFailNextWrites = new AtomicInteger();
+  /** The next loads fail with an I/O error. */
+  final AtomicInteger failNextLoads = new AtomicInteger();
+  /** Runs inside the next write, before its version check: someone else writes at just that moment. */
+  volatile Runnable duringNextWrite;
+  final Map<String, Integer> versions = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
   synchronized Message add(String conversation, AuthorRole role, Visibility visibility, String author, String text) {
     var m = new Message("m" + ids.incrementAndGet(), role, visibility, author, text, Instant.now());
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(m);
+    versions.merge(conversation, 1, Integer::sum);
     return m;
   }
 
@@ -82,20 +93,36 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
 
   @Override
   public synchronized Conversation load(LoadRequest request) {
+    if (failNextLoads.getAndDecrement() > 0) {
+      throw new IllegalStateException("connection reset (scripted)");
+    }
     loads.incrementAndGet();
     String id = request.key().externalId();
     return new Conversation(request.key(), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
         groups.getOrDefault(id, ""), "", tags.getOrDefault(id, Set.of()), false,
-        List.copyOf(messages.getOrDefault(id, List.of())));
+        List.copyOf(messages.getOrDefault(id, List.of())), version(id));
+  }
+
+  private String version(String id) {
+    return "v" + versions.getOrDefault(id, 0);
   }
 
   @Override
   public synchronized Applied apply(ApplyRequest request) {
     if (failNextWrites.getAndDecrement() > 0) {
-      throw new IllegalStateException("HTTP 503 (scripted)");
+      throw new RetriableVendorException(RetriableVendorException.Kind.UNAVAILABLE, "HTTP 503 (scripted)", 503, null, null);
+    }
+    String id = request.conversation().key().externalId();
+    Runnable during = duringNextWrite;
+    duringNextWrite = null;
+    if (during != null) {
+      during.run();
+    }
+    String given = request.conversation().version();
+    if (!given.isEmpty() && !given.equals(version(id))) {
+      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.CONFLICT, "HTTP 409 (stale version)", 409, null);
     }
     writes.incrementAndGet();
-    String id = request.conversation().key().externalId();
     var created = new ArrayList<String>();
     for (Action a : request.actions()) {
       if (a instanceof Action.PublicReply r) {
@@ -108,7 +135,11 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
         tags.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(t.tags());
       }
     }
-    return new Applied(created, 1);
+    versions.merge(id, 1, Integer::sum);
+    if (landThenFailNextWrites.getAndDecrement() > 0) {
+      throw new RetriableVendorException(RetriableVendorException.Kind.TIMEOUT, "read timed out (scripted)", -1, null, null);
+    }
+    return new Applied(created, version(id));
   }
 
   static InboundEvent messageEvent(String eventId, String conversation, Message m) {
@@ -126,7 +157,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     var opening = Message.provisional("opening", real.role(), real.visibility(), real.authorId(), real.text(),
         real.createdAt());
     var snapshot = new Conversation(key(conversation), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
-        "", "", Set.of(), false, List.of());
+        "", "", Set.of(), false, List.of(), "v1");
     return new InboundEvent(eventId, conversation, InboundEvent.Kind.CONVERSATION_CREATED, real.authorId(),
         Optional.of(opening), Optional.of(snapshot), real.createdAt());
   }

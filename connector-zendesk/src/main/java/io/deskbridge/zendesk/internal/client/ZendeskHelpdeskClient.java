@@ -1,5 +1,7 @@
 package io.deskbridge.zendesk.internal.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.core.action.Action;
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.conversation.Conversation;
@@ -73,11 +75,20 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     return ZendeskMapping.conversation(request.key(), header, zendesk.getTicketComments(id), botUserId.get());
   }
 
+  /**
+   * One ticket update. When the conversation has a version (the ticket's {@code updated_at}), the update is
+   * sent with {@code safe_update} and {@code updated_stamp}, so Zendesk answers 409 if the ticket changed
+   * since: an agent's comment whose webhook has not arrived yet is never answered over.
+   */
   @Override
   public Applied apply(ApplyRequest request) {
     Conversation conversation = request.conversation();
-    var update = new Ticket();
+    var update = new StampedTicket();
     update.setId(ticketId(conversation.key().externalId()));
+    if (!conversation.version().isEmpty()) {
+      update.setSafeUpdate(true);
+      update.updatedStamp = conversation.version();
+    }
     var tags = new LinkedHashSet<>(conversation.tags());
     boolean tagsChanged = false;
     for (Action action : request.actions()) {
@@ -94,8 +105,23 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     if (tagsChanged) {
       update.setTags(new ArrayList<>(tags)); // "tags" replaces the list, so send the union
     }
-    zendesk.updateTicket(update);
-    return new Applied(List.of(), 1);
+    Ticket updated = zendesk.updateTicket(update);
+    String version = updated == null || updated.getUpdatedAt() == null ? "" : updated.getUpdatedAt().toInstant().toString();
+    return new Applied(List.of(), version);
+  }
+
+  /**
+   * A ticket update with Zendesk's {@code updated_stamp}, which the client's model does not have. The
+   * client's mapper serialises public getters only, hence the getter.
+   */
+  static final class StampedTicket extends Ticket {
+    private String updatedStamp;
+
+    @JsonProperty("updated_stamp")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String getUpdatedStamp() {
+      return updatedStamp;
+    }
   }
 
   private static Comment comment(String text, boolean isPublic) {

@@ -1,5 +1,6 @@
 package io.deskbridge.zendesk.internal.mapping;
 
+import io.deskbridge.core.error.NonRetriableVendorException;
 import io.deskbridge.core.error.VendorErrors;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.ErrorMapper;
@@ -11,7 +12,8 @@ import org.zendesk.client.v2.ZendeskResponseRateLimitException;
 
 /**
  * Maps zendesk-java-client failures: 429 with its Retry-After (the client itself never retries), 5xx and
- * I/O failures as retriable; 401, 403, 404, 409 and 422 as not.
+ * the client's I/O failures as retriable; 401, 403, 404, 409 and 422 as not; anything else (a bug, a
+ * response it cannot parse) as not retriable.
  */
 public final class ZendeskErrorMapper implements ErrorMapper {
   @Override
@@ -30,7 +32,11 @@ public final class ZendeskErrorMapper implements ErrorMapper {
     if (failure instanceof ZendeskException z && z.getCause() instanceof TimeoutException) {
       return VendorErrors.forStatus(504, "Zendesk request timed out", null, z);
     }
-    return VendorErrors.forIo("Zendesk call failed: " + failure.getMessage(), failure);
+    if (failure instanceof ZendeskException) {
+      return VendorErrors.forIo("Zendesk call failed: " + failure.getMessage(), failure);
+    }
+    return new NonRetriableVendorException(NonRetriableVendorException.Kind.UNKNOWN,
+        "Zendesk call failed unexpectedly: " + failure, -1, failure);
   }
 
   private static String abbreviate(String body) {

@@ -48,7 +48,7 @@ public final class ZendeskMapping {
           c.getBody() == null ? "" : c.getBody(), at));
     }
     return new Conversation(key, header.channel(), header.subject(), header.customer(), header.groupId(),
-        header.assigneeId(), header.tags(), header.closed(), List.copyOf(messages));
+        header.assigneeId(), header.tags(), header.closed(), List.copyOf(messages), header.version());
   }
 
   /** The header fields of a ticket as a conversation without messages. */
@@ -57,7 +57,8 @@ public final class ZendeskMapping {
         channel(ticket.getVia() == null || ticket.getVia().getChannel() == null ? "" : ticket.getVia().getChannel()),
         ticket.getSubject(), new Customer(str(ticket.getRequesterId()), "", ""), str(ticket.getGroupId()),
         str(ticket.getAssigneeId()), new LinkedHashSet<>(ticket.getTags() == null ? List.of() : ticket.getTags()),
-        ticket.getStatus() == Status.CLOSED || ticket.getStatus() == Status.DELETED, List.of());
+        ticket.getStatus() == Status.CLOSED || ticket.getStatus() == Status.DELETED, List.of(),
+        ticket.getUpdatedAt() == null ? "" : ticket.getUpdatedAt().toInstant().toString());
   }
 
   private static String str(Long value) {

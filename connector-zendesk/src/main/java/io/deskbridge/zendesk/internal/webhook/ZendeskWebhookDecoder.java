@@ -138,7 +138,7 @@ final class ZendeskWebhookDecoder {
         ZendeskMapping.channel(detail.path("via").path("channel").asText("")),
         detail.path("subject").asText(""), new Customer(text(detail, "requester_id"), "", ""),
         text(detail, "group_id"), text(detail, "assignee_id"), tags,
-        status.equalsIgnoreCase("closed"), List.of());
+        status.equalsIgnoreCase("closed"), List.of(), text(detail, "updated_at"));
   }
 
   private static String required(JsonNode node, String field) {

@@ -30,6 +30,20 @@ class ZendeskErrorMapperTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aTimeoutIsRetriable() {
+    VendorException e = mapper.map(new ZendeskException("timed out", new java.util.concurrent.TimeoutException("60000 ms")));
+    assertThat(e).isInstanceOfSatisfying(RetriableVendorException.class,
+        r -> assertThat(r.kind()).isEqualTo(RetriableVendorException.Kind.TIMEOUT));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anUnexpectedFailureIsNotRetriable() {
+    VendorException e = mapper.map(new NullPointerException("bug"));
+    assertThat(e).isInstanceOfSatisfying(NonRetriableVendorException.class,
+        n -> assertThat(n.kind()).isEqualTo(NonRetriableVendorException.Kind.UNKNOWN));
+  }
+
+  @org.junit.jupiter.api.Test
   void anIoFailureIsRetriable() {
     VendorException e = mapper.map(new ZendeskException("Connection refused"));
     assertThat(e.retriable()).isTrue();
