@@ -211,6 +211,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println("                  internal note: " + excerpt(o.note().replace('\n', ' ').replaceAll(" +", " "), 128));
       }
     }
+    outcomes.stream().filter(o -> o.audit() != null && o.audit().decision().equals("handover")).reduce((a, b) -> b)
+        .ifPresent(o -> {
+          out.println();
+          out.println("The agent's internal note on ticket #" + o.ticket() + ", in full:");
+          o.note().lines().forEach(line -> out.println("    " + line));
+        });
   }
 
   private static String blank(String s) {
