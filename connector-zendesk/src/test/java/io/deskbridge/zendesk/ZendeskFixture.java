@@ -9,22 +9,18 @@ import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.mock.zendesk.ZendeskFake;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** The contract kit's view of the Zendesk fake. */
 final class ZendeskFixture implements VendorFixture {
@@ -157,19 +153,8 @@ final class ZendeskFixture implements VendorFixture {
   public Map<String, String> signedHeaders(byte[] body) {
     String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     return Map.of("x-zendesk-webhook-signature-timestamp", timestamp,
-        "x-zendesk-webhook-signature", sign(SECRET, timestamp, body),
+        "x-zendesk-webhook-signature", ZendeskFake.sign(SECRET, timestamp, body),
         "x-zendesk-webhook-id", "01F1KRFQ6BG29CNWFR60NK5FNY");
-  }
-
-  static String sign(String secret, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -160,9 +160,7 @@ public final class Settings {
     if (!(v instanceof Map<?, ?> m)) {
       throw invalid(key, "must be a section (key: value pairs)");
     }
-    var copy = new LinkedHashMap<String, Object>();
-    m.forEach((k, val) -> copy.put(String.valueOf(k), val));
-    return new Settings(sub, copy, env);
+    return new Settings(sub, copy(m), env);
   }
 
   /** A list of sections, e.g. {@code installations}; empty when absent. */
@@ -179,8 +177,7 @@ public final class Settings {
       if (!(list.get(i) instanceof Map<?, ?> m)) {
         throw invalid(key + "[" + i + "]", "must be a section (key: value pairs)");
       }
-      var copy = new LinkedHashMap<String, Object>();
-      m.forEach((k, val) -> copy.put(String.valueOf(k), val));
+      var copy = copy(m);
       Object id = copy.get("id");
       out.add(new Settings(path + (path.isEmpty() ? "" : ".") + key + "[" + (id != null ? id : i) + "]", copy, env));
     }
@@ -190,6 +187,12 @@ public final class Settings {
   /** The raw value of a key (a string, number, list or map as parsed), or null. */
   public Object raw(String key) {
     return values.get(key);
+  }
+
+  private static LinkedHashMap<String, Object> copy(Map<?, ?> map) {
+    var copy = new LinkedHashMap<String, Object>();
+    map.forEach((k, val) -> copy.put(String.valueOf(k), val));
+    return copy;
   }
 
   /** The keys of this section, in file order. */

@@ -147,6 +147,14 @@ public final class ZendeskFake implements AutoCloseable {
         : options.port(config.port()));
   }
 
+  /**
+   * Signs a webhook as Zendesk does: base64 of HMAC-SHA256 keyed with the secret's UTF-8 bytes, over the
+   * timestamp followed by the raw body. For tests that craft their own deliveries.
+   */
+  public static String sign(String secret, String timestamp, byte[] body) {
+    return WebhookDispatcher.sign(secret, timestamp, body);
+  }
+
   /** Starts a fake with {@link Config#defaults()}. */
   public static ZendeskFake start() {
     return start(Config.defaults());
