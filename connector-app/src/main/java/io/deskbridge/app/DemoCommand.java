@@ -7,11 +7,13 @@ import io.deskbridge.core.config.DeskbridgeConfig;
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.engine.Connectors;
+import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.mock.zendesk.CommentView;
 import io.deskbridge.mock.zendesk.ZendeskFake;
 import java.io.PrintStream;
@@ -74,10 +76,12 @@ final class DemoCommand implements Callable<Integer> {
     var settings = Settings.of("installations[demo].settings", Map.of(
         "url", fake.baseUrl(), "email", fake.config().agentEmail(),
         "apiToken", Secret.of(fake.config().apiToken()), "webhookSecret", Secret.of(SECRET)));
-    return new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20, 4), Path.of("demo-kb"),
+    return new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20),
+        StoreConfig.h2Memory("demo-" + System.nanoTime()),
+        new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(100), 5, Duration.ofDays(1)), Path.of("demo-kb"),
         Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig("demo", "zendesk", Mode.AUTO,
             new Routing(groups.get("General"), groups, "deskbridge_handover"),
-            new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(5)), settings)));
+            new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(5)), 100_000, settings)));
   }
 
   private static long open(ZendeskFake fake, String email, String subject, String text) {

@@ -43,6 +43,12 @@ final class ZendeskConnector implements Connector {
     return errors;
   }
 
+  /** Zendesk's smallest current plan allows 200 requests a minute per account (Suite Team); configure more. */
+  @Override
+  public int requestsPerMinute() {
+    return 200;
+  }
+
   @Override
   public void close() {
     client.close();

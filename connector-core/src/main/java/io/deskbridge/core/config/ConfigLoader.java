@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads the one YAML configuration file. Scalar settings of the {@code server} and {@code bot} sections,
+ * Reads the one YAML configuration file. Scalar settings of the {@code server}, {@code store},
+ * {@code engine} and {@code bot} sections,
  * and the top-level {@code knowledge}, can be overridden by environment variables named
  * {@code DESKBRIDGE_<SECTION>_<KEY>} in upper case (for example {@code DESKBRIDGE_SERVER_PORT},
  * {@code DESKBRIDGE_BOT_THRESHOLDPERCENT}, {@code DESKBRIDGE_KNOWLEDGE}).
@@ -46,7 +47,7 @@ public final class ConfigLoader {
     if (knowledge != null) {
       root.put("knowledge", knowledge);
     }
-    for (String section : List.of("server", "bot")) {
+    for (String section : List.of("server", "store", "engine", "bot")) {
       Object value = root.get(section);
       var map = value instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<String, Object>();
       for (String key : DeskbridgeConfig.scalarKeys(section)) {

@@ -1,8 +1,10 @@
 package io.deskbridge.core.config;
 
+import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
+import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,13 +17,18 @@ import java.util.Objects;
  * installations. Validated when built; {@link #toString()} shows secrets redacted.
  *
  * @param server        where webhooks are received
+ * @param store         the database: an H2 file by default, PostgreSQL for several instances
+ * @param engine        workers, leases and retries of event processing
  * @param knowledge     a folder of Markdown articles or a JSONL file
  * @param bot           the bot's settings section (read by {@code BotSettings})
  * @param installations the helpdesk accounts served; at least one
  */
-public record DeskbridgeConfig(Server server, Path knowledge, Settings bot, List<InstallationConfig> installations) {
+public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Settings bot,
+    List<InstallationConfig> installations) {
   public DeskbridgeConfig {
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(knowledge, "knowledge");
     Objects.requireNonNull(bot, "bot");
     installations = List.copyOf(installations);
@@ -42,9 +49,8 @@ public record DeskbridgeConfig(Server server, Path knowledge, Settings bot, List
    * @param host         the address to bind
    * @param port         the port
    * @param maxBodyBytes the largest webhook body accepted
-   * @param workers      threads that process events
    */
-  public record Server(String host, int port, int maxBodyBytes, int workers) {}
+  public record Server(String host, int port, int maxBodyBytes) {}
 
   /**
    * One installation.
@@ -54,24 +60,39 @@ public record DeskbridgeConfig(Server server, Path knowledge, Settings bot, List
    * @param mode     auto, draft or shadow
    * @param routing  handover routing
    * @param retry    how vendor calls are retried
+   * @param requestsPerMinute the vendor API budget to stay under; 0 means the vendor's documented default
    * @param settings the vendor's own settings, read by its connector factory
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
-      Settings settings) {}
+      int requestsPerMinute, Settings settings) {}
 
   static List<String> scalarKeys(String section) {
-    return section.equals("server") ? List.of("host", "port", "maxBodyBytes", "workers")
-        : List.of("thresholdPercent", "maxClarifications", "maxBotTurns", "defaultLanguage");
+    return switch (section) {
+      case "server" -> List.of("host", "port", "maxBodyBytes");
+      case "store" -> List.of("url", "username", "maxPoolSize");
+      case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention");
+      default -> List.of("thresholdPercent", "maxClarifications", "maxBotTurns", "defaultLanguage");
+    };
   }
 
   /** Builds the configuration from the parsed root; relative paths are resolved against {@code baseDir}. */
   public static DeskbridgeConfig from(Settings root, Path baseDir) {
     var s = root.section("server");
     var server = new Server(s.string("host", "0.0.0.0"), s.integer("port", 8080, 0, 65535),
-        s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20), s.integer("workers", 4, 1, 256));
+        s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20));
+    var st = root.section("store");
+    var store = st.optionalString("url").isEmpty()
+        ? StoreConfig.h2File(baseDir.resolve(st.string("directory", "deskbridge-data")))
+        : new StoreConfig(st.string("url"), st.string("username", ""),
+            st.raw("password") == null ? null : st.secret("password"), st.integer("maxPoolSize", 10, 1, 200));
+    var e = root.section("engine");
+    var d = EngineSettings.DEFAULT;
+    var engine = new EngineSettings(e.integer("workers", d.workers(), 1, 256), e.duration("lease", d.lease()),
+        e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
+        e.duration("retention", d.retention()));
     Path knowledge = baseDir.resolve(root.string("knowledge"));
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
-    return new DeskbridgeConfig(server, knowledge, root.section("bot"), installations);
+    return new DeskbridgeConfig(server, store, engine, knowledge, root.section("bot"), installations);
   }
 
   private static InstallationConfig installation(Settings i) {
@@ -96,6 +117,7 @@ public record DeskbridgeConfig(Server server, Path knowledge, Settings bot, List
     } catch (IllegalArgumentException e) {
       throw i.invalid("mode", e.getMessage());
     }
-    return new InstallationConfig(id, i.string("vendor"), mode, routing, policy, i.section("settings"));
+    return new InstallationConfig(id, i.string("vendor"), mode, routing, policy,
+        i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"));
   }
 }

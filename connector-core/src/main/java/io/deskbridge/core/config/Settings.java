@@ -87,7 +87,7 @@ public final class Settings {
     };
   }
 
-  /** A duration such as {@code 30s}, {@code 500ms}, {@code 5m} or ISO-8601 {@code PT30S}. */
+  /** A duration such as {@code 30s}, {@code 500ms}, {@code 5m}, {@code 2h}, {@code 7d} or ISO-8601 {@code PT30S}. */
   public Duration duration(String key, Duration defaultValue) {
     var s = optionalString(key);
     if (s.isEmpty()) {
@@ -103,6 +103,10 @@ public final class Settings {
         return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
       } else if (t.endsWith("m")) {
         return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      } else if (t.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+      } else if (t.endsWith("d")) {
+        return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
       }
     } catch (RuntimeException e) {
       // fall through to the error below

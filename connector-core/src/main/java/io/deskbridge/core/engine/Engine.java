@@ -4,12 +4,15 @@ import io.deskbridge.core.action.Action;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.BotInput;
 import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.error.NonRetriableVendorException;
+import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.spi.HelpdeskClient;
@@ -19,11 +22,16 @@ import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
-import io.deskbridge.core.store.ConversationStore;
-import io.deskbridge.core.store.Inbox;
+import io.deskbridge.core.store.Lease;
+import io.deskbridge.core.store.LeaseLostException;
+import io.deskbridge.core.store.Operation;
+import io.deskbridge.core.store.PendingEvent;
+import io.deskbridge.core.store.ProcessingStore;
 import io.deskbridge.core.webhook.InboundEvent;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,90 +42,122 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes webhook events: deduplicates them, then, per conversation and in order, reads the conversation,
- * works out ownership and what is new from the customer, asks the bot for a decision, applies the actions
- * for the installation's mode, and audits it. Different conversations are processed in parallel.
+ * Processes webhook events durably. {@link #accept} records events in the store's inbox (duplicates are
+ * dropped) and returns; only then is the webhook acknowledged. Worker threads, in this process and in any
+ * other sharing the store, claim one conversation at a time under a lease and process its events in the
+ * order received: read the conversation, work out ownership and what is new from the customer, ask the
+ * bot, and commit the new state together with the vendor writes it decided on (the outbox); then send
+ * those writes one by one, marking each before and after the call.
  *
- * <p>Guarantees, as far as an in-memory store allows (durability is issue #3):
  * <ul>
- *   <li>The bot never writes to a conversation a person owns: a handover, an agent's public message, or the
- *       handover tag moves it to {@link Ownership#HUMAN}. Before deciding on a customer's follow-up the
- *       conversation is read again, so an agent's message whose webhook is late or lost is still seen; a
- *       write carries the conversation's version, so a change after the read is a conflict and the engine
- *       decides again.</li>
- *   <li>A message is never answered twice: a write is repeated blindly only when the vendor said it did not
- *       process it; after any other failure the engine reads the conversation and looks for its own
- *       message before writing again.</li>
- *   <li>A message is not dropped when processing fails before anything was written: the event is queued
- *       again with back-off, a few times, and every failure is audited.</li>
+ *   <li>Nothing lost: an event is processed until it succeeds or, after a bounded number of failed
+ *       attempts, goes to the dead letters with its reason; a crashed worker's conversation is taken over
+ *       when its lease expires.</li>
+ *   <li>Nothing twice: a decision is made once (it is committed before anything is sent); a write that may
+ *       or may not have happened (a crash after the call, a lost answer) is checked against the vendor's
+ *       state before it is sent again; writes carry the conversation's version, so a change since the read
+ *       is a conflict.</li>
+ *   <li>Never after a person: an agent's public message, a handover, or the handover tag makes the
+ *       conversation the people's; before deciding on a customer's follow-up the conversation is read
+ *       again, and a write that meets an agent's new message is cancelled.</li>
  * </ul>
- * The bot ignores its own messages and internal notes. Thread-safe.
+ * Thread-safe.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final int MAX_AUDIT_INPUT = 2000;
-  /** Times an event is processed in all when processing fails before anything was written. */
-  private static final int MAX_PROCESSING_ATTEMPTS = 4;
-  /** Times a decision is made again because the conversation changed under a write. */
-  private static final int MAX_REDECISIONS = 2;
+  /** Attempts after which an event failing for a reason retrying will not fix goes to the dead letters. */
+  private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
 
   private final Map<String, Running> installations;
   private final Bot bot;
-  private final ConversationStore conversations;
-  private final Inbox inbox;
+  private final ProcessingStore store;
   private final AuditLog audit;
   private final Clock clock;
-  private final KeyedSerialExecutor executor;
+  private final EngineSettings settings;
+  private final CrashPoints crashPoints;
+  private final EngineMetrics metrics;
+  private final String owner;
+  private final List<Thread> workers = new ArrayList<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private final Condition idle = lock.newCondition();
+  private int busy;
+  private Instant lastPurge = Instant.EPOCH;
 
   private record Running(Installation installation, VendorCalls calls, HelpdeskClient.Identity identity) {
     HelpdeskClient client() {
       return installation.connector().client();
     }
+
+    String botId() {
+      return identity.userId();
+    }
   }
 
-  /** The conversation changed under a write; decide again on the fresh one. */
-  private static final class Conflict extends RuntimeException {
+  /** What a decision leads to: the new state, the writes to make, the audit records, and the decision if any. */
+  private record Outcome(ConversationState state, List<List<Action>> operations, List<AuditRecord> audit,
+      Optional<Decision> decision) {
+    Outcome(ConversationState state, List<List<Action>> operations, List<AuditRecord> audit) {
+      this(state, operations, audit, Optional.empty());
+    }
+  }
+
+  /** A person wrote in the conversation while the bot was about to write. */
+  private static final class TakenOver extends RuntimeException {
     final transient Conversation fresh;
 
-    Conflict(Conversation fresh) {
-      super("conversation changed", null, false, false);
+    TakenOver(Conversation fresh) {
+      super("a person wrote first", null, false, false);
       this.fresh = fresh;
     }
   }
 
-  private Engine(Map<String, Running> installations, Bot bot, ConversationStore conversations, Inbox inbox,
-      AuditLog audit, Clock clock, int workers) {
+  private Engine(Map<String, Running> installations, Bot bot, ProcessingStore store, AuditLog audit, Clock clock,
+      EngineSettings settings, CrashPoints crashPoints, EngineMetrics metrics) {
     this.installations = installations;
     this.bot = bot;
-    this.conversations = conversations;
-    this.inbox = inbox;
+    this.store = store;
     this.audit = audit;
     this.clock = clock;
-    var threads = new AtomicInteger();
-    this.executor = new KeyedSerialExecutor(Executors.newFixedThreadPool(workers, r -> {
-      var t = new Thread(r, "deskbridge-worker-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }));
+    this.settings = settings;
+    this.crashPoints = crashPoints;
+    this.metrics = metrics;
+    this.owner = ManagementFactory.getRuntimeMXBean().getName();
   }
 
   /**
    * Starts the engine: calls each installation's who-am-i once (with retries) so bad credentials fail here,
-   * before the first customer message.
+   * before the first customer message, then starts the workers.
    *
    * @throws IllegalStateException when an installation cannot authenticate; the message names it
    */
-  public static Engine start(List<Installation> installations, Bot bot, ConversationStore conversations, Inbox inbox,
-      AuditLog audit, Clock clock, int workers) {
+  public static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit,
+      Clock clock, EngineSettings settings, MeterRegistry meters) {
+    return start(installations, bot, store, audit, clock, settings, CrashPoints.NONE, meters);
+  }
+
+  static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit, Clock clock,
+      EngineSettings settings, CrashPoints crashPoints) {
+    return start(installations, bot, store, audit, clock, settings, crashPoints, new SimpleMeterRegistry());
+  }
+
+  private static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit,
+      Clock clock, EngineSettings settings, CrashPoints crashPoints, MeterRegistry meters) {
     var running = new LinkedHashMap<String, Running>();
     for (var inst : installations) {
-      var calls = new VendorCalls(inst.id(), inst.connector().errorMapper(), inst.retry());
+      var calls = new VendorCalls(inst.id(), inst.connector().errorMapper(), inst.retry(), inst.budgetPerMinute(), meters);
       HelpdeskClient.Identity identity;
       try {
         identity = calls.read("who-am-i", () -> inst.connector().client().whoAmI());
@@ -131,7 +171,15 @@ public final class Engine implements AutoCloseable {
         throw new IllegalArgumentException("installation id '" + inst.id() + "' is used twice");
       }
     }
-    return new Engine(Map.copyOf(running), bot, conversations, inbox, audit, clock, workers);
+    var engine = new Engine(Map.copyOf(running), bot, store, audit, clock, settings, crashPoints,
+        new EngineMetrics(meters));
+    for (int i = 1; i <= settings.workers(); i++) {
+      var t = new Thread(engine::work, "deskbridge-worker-" + i);
+      t.setDaemon(true);
+      engine.workers.add(t);
+      t.start();
+    }
+    return engine;
   }
 
   /** The installation with this id, if configured. */
@@ -145,7 +193,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Records events and queues them for processing; returns at once. Events already received are dropped.
+   * Records events durably and wakes the workers; returns once they are committed. Events already
+   * received are dropped.
    *
    * @return how many of the events were new
    * @throws NullPointerException when the installation is not configured
@@ -153,25 +202,56 @@ public final class Engine implements AutoCloseable {
   public int accept(String installationId, List<InboundEvent> events) {
     var running = installations.get(installationId);
     Objects.requireNonNull(running, () -> "unknown installation " + installationId);
-    int fresh = 0;
-    for (var event : events) {
-      if (!inbox.markReceived(installationId, event.id())) {
-        log.debug("{}: duplicate event {} dropped", installationId, event.id());
-        continue;
-      }
-      fresh++;
-      var key = new ConversationKey(running.installation().connector().vendor(), installationId, event.conversationId());
-      executor.submit(key, () -> handle(running, key, event, 1));
+    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant());
+    metrics.received(installationId, fresh, events.size() - fresh);
+    lock.lock();
+    try {
+      wake.signalAll();
+    } finally {
+      lock.unlock();
     }
     return fresh;
   }
 
   /**
-   * Waits until every accepted event is processed, re-queued ones included; false on timeout. For tests,
-   * the demo and shutdown.
+   * Waits until the store has no open work (no pending event, no open write, due now or later, whoever
+   * received it) and no worker of this process is busy; false on timeout. For tests, the demo and shutdown.
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    return executor.awaitIdle(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      lock.lock();
+      try {
+        while (busy > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          idle.awaitNanos(left);
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (!store.hasOpenWork()) {
+        lock.lock();
+        try {
+          if (busy == 0) {
+            return true;
+          }
+        } finally {
+          lock.unlock();
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      lock.lock();
+      try {
+        idle.await(10, TimeUnit.MILLISECONDS);
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** The audit log decisions are written to. */
@@ -179,90 +259,186 @@ public final class Engine implements AutoCloseable {
     return audit;
   }
 
-  /** Processes one event; when that fails before anything was written, queues it again with back-off. */
-  private void handle(Running running, ConversationKey key, InboundEvent event, int attempt) {
-    try {
-      process(running, key, event);
-    } catch (RuntimeException e) {
-      boolean permanent = e instanceof NonRetriableVendorException n
-          && n.kind() != NonRetriableVendorException.Kind.CONFLICT;
-      boolean again = !permanent && attempt < MAX_PROCESSING_ATTEMPTS;
-      Duration delay = running.installation().retry().maxDelay().multipliedBy(1L << (attempt - 1));
-      String outcome = "failed (attempt " + attempt + "): " + e.getMessage()
-          + (again ? "; trying again in " + delay.toMillis() + " ms" : "; gave up");
-      log.error("{}: event {} for {} {}", running.installation().id(), event.id(), key, outcome,
-          e instanceof VendorException ? null : e);
-      audit.append(new AuditRecord(clock.instant(), running.installation().id(), key.externalId(), event.id(),
-          mode(running.installation()), "failed", List.of(again ? "will_retry" : "gave_up"), 0, "", Map.of(),
-          event.message().map(Message::text).orElse(""), List.of(), outcome));
-      if (again) {
-        executor.submitLater(key, delay, () -> handle(running, key, event, attempt + 1));
+  // ---------------------------------------------------------------- workers
+
+  private void work() {
+    String me = owner + "/" + Thread.currentThread().getName();
+    while (running.get()) {
+      Optional<Lease> claimed;
+      try {
+        purgeNowAndThen();
+        claimed = store.claim(me, clock.instant(), settings.lease());
+      } catch (RuntimeException e) {
+        log.error("cannot claim work: {}", e.toString());
+        claimed = Optional.empty();
+      }
+      if (claimed.isEmpty()) {
+        waitForWork();
+        continue;
+      }
+      setBusy(+1);
+      boolean crashed = false;
+      try {
+        process(claimed.get());
+      } catch (LeaseLostException e) {
+        log.warn("{}", e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("processing {} failed", claimed.get().key(), e);
+      } catch (Error e) {
+        crashed = true; // as if the process died here: stop every worker, keep the lease
+        running.set(false);
+        log.error("worker stopped: {}", e.toString());
+      } finally {
+        if (!crashed) {
+          try {
+            store.release(claimed.get());
+          } catch (RuntimeException e) {
+            log.warn("cannot release {}: {}", claimed.get().key(), e.toString());
+          }
+        }
+        setBusy(-1);
       }
     }
   }
 
-  private void process(Running running, ConversationKey key, InboundEvent event) {
-    var inst = running.installation();
-    var state = conversations.find(key).orElseGet(() -> ConversationState.fresh(key));
-    String botId = running.identity().userId();
+  private void waitForWork() {
+    lock.lock();
+    try {
+      if (running.get()) {
+        wake.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    } finally {
+      lock.unlock();
+    }
+  }
 
+  private void setBusy(int delta) {
+    lock.lock();
+    try {
+      busy += delta;
+      idle.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void purgeNowAndThen() {
+    Instant now = clock.instant();
+    if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) > 0) {
+      lastPurge = now;
+      int purged = store.purgeProcessed(now.minus(settings.retention()));
+      if (purged > 0) {
+        log.info("purged {} processed event ids older than {}", purged, settings.retention());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- one conversation
+
+  private void process(Lease claimed) {
+    var running = installations.get(claimed.key().installation());
+    if (running == null) {
+      log.error("work for unknown installation {} left in the store", claimed.key().installation());
+      return;
+    }
+    Lease lease = claimed;
+    var key = lease.key();
+    var state = store.state(key).orElseGet(() -> ConversationState.fresh(key));
+    state = sendOpen(running, lease, state);
+    if (state == null) {
+      return; // a write is waiting for its next attempt; later events wait behind it
+    }
+    for (PendingEvent pending : store.pendingEvents(lease, clock.instant())) {
+      crashPoints.reached(CrashPoints.Point.CLAIMED);
+      lease = store.renew(lease, clock.instant(), settings.lease());
+      Outcome outcome;
+      try {
+        outcome = decide(running, key, pending.event(), state);
+      } catch (RuntimeException e) {
+        failed(running, lease, pending, e);
+        return; // later events of this conversation wait, to keep the order
+      }
+      store.commit(lease, pending.id(), outcome.state(), outcome.operations(), outcome.audit());
+      outcome.decision().ifPresent(d -> metrics.decided(key.installation(), d));
+      crashPoints.reached(CrashPoints.Point.COMMITTED);
+      state = sendOpen(running, lease, outcome.state());
+      if (state == null) {
+        return;
+      }
+    }
+  }
+
+  /** Records a failed attempt at an event: tried again later with back-off, or given up on. */
+  private void failed(Running running, Lease lease, PendingEvent pending, RuntimeException e) {
+    if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait, it is not this event's fault
+      var wait = ((RetriableVendorException) e).retryAfter().orElse(Duration.ofSeconds(1));
+      log.debug("{}: {}; event {} waits {} ms", lease.key(), e.getMessage(), pending.event().id(), wait.toMillis());
+      store.eventWaits(lease, pending.id(), clock.instant().plus(wait));
+      return;
+    }
+    int attempts = pending.attempts() + 1;
+    boolean permanent = e instanceof NonRetriableVendorException n && n.kind() != NonRetriableVendorException.Kind.CONFLICT;
+    var inst = running.installation();
+    var key = lease.key();
+    Instant now = clock.instant();
+    String input = pending.event().message().map(Message::text).orElse("");
+    if (attempts >= settings.maxAttempts() || (permanent && attempts >= MAX_ATTEMPTS_WHEN_PERMANENT)) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.error("{}: event {} for {} failed {} times, moved to the dead letters: {}", inst.id(),
+          pending.event().id(), key, attempts, reason);
+      store.deadLetter(lease, pending.id(), reason, now);
+      metrics.failed(inst.id(), "dead_letter");
+      audit.append(failure(inst, key, pending.event().id(), input, "gave_up", "failed " + attempts + " times: " + reason));
+      return;
+    }
+    Duration wait = inst.retry().maxDelay().multipliedBy(1L << Math.min(attempts - 1, 10));
+    if (e instanceof RetriableVendorException r && r.retryAfter().isPresent()) {
+      wait = r.retryAfter().get();
+    }
+    log.warn("{}: event {} for {} failed (attempt {}), trying again in {} ms: {}", inst.id(), pending.event().id(),
+        key, attempts, wait.toMillis(), e.toString());
+    store.eventFailed(lease, pending.id(), String.valueOf(e.getMessage()), now.plus(wait));
+    metrics.failed(inst.id(), "retry");
+    audit.append(failure(inst, key, pending.event().id(), input, "will_retry",
+        "failed (attempt " + attempts + "): " + e.getMessage() + "; trying again in " + wait.toMillis() + " ms"));
+  }
+
+  private AuditRecord failure(Installation inst, ConversationKey key, String eventId, String input, String reason,
+      String outcome) {
+    return new AuditRecord(clock.instant(), inst.id(), key.externalId(), eventId, mode(inst), "failed",
+        List.of(reason), 0, "", Map.of(), shorten(input), List.of(), outcome);
+  }
+
+  // ---------------------------------------------------------------- deciding
+
+  private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
+    var inst = running.installation();
+    String botId = running.botId();
     var message = event.kind() == InboundEvent.Kind.MESSAGE_ADDED ? event.message() : Optional.<Message>empty();
     if (message.isPresent()) {
       var m = message.get();
       var handled = state.withHandled(List.of(m.id()));
       if (isOwn(m, event, state, botId) || m.visibility() == Visibility.INTERNAL) {
-        conversations.save(handled); // our own message coming back, or a note: nothing to read or decide
-        return;
+        return new Outcome(handled, List.of(), List.of()); // our own message coming back, or a note
       }
       if (m.role() == AuthorRole.AGENT) {
-        if (state.ownership() == Ownership.BOT) {
-          record(inst, key, event, Decision.Ignore.because("human_took_over"), m.text(), List.of(), "none");
-        }
-        conversations.save(handled.withOwnership(Ownership.HUMAN)); // an agent's public message is a takeover
-        return;
+        var records = state.ownership() == Ownership.BOT
+            ? List.of(record(inst, key, event, Decision.Ignore.because("human_took_over"), m.text(), List.of(), "none"))
+            : List.<AuditRecord>of();
+        return new Outcome(handled.withOwnership(Ownership.HUMAN), List.of(), records); // a takeover
       }
     }
     if (state.ownership() == Ownership.HUMAN) {
-      if (message.isPresent()) {
-        record(inst, key, event, Decision.Ignore.because("human_owns_conversation"), message.get().text(), List.of(), "none");
-      }
-      conversations.save(message.map(m -> state.withHandled(List.of(m.id()))).orElse(state));
-      return;
+      return new Outcome(message.map(m -> state.withHandled(List.of(m.id()))).orElse(state), List.of(),
+          message.map(m -> List.of(record(inst, key, event, Decision.Ignore.because("human_owns_conversation"),
+              m.text(), List.of(), "none"))).orElse(List.of()));
     }
-
     Conversation conversation = opening(event, state)
         .orElseGet(() -> running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event)))));
-    for (int round = 0; ; round++) {
-      try {
-        decideAndApply(running, key, event, state, conversation);
-        return;
-      } catch (Conflict c) {
-        if (round >= MAX_REDECISIONS) {
-          throw new IllegalStateException("the conversation kept changing under our writes", c);
-        }
-        log.info("{}: {} changed while writing; deciding again", inst.id(), key);
-        conversation = c.fresh;
-      }
-    }
-  }
 
-  /** A new conversation whose event carries its snapshot and opening message: no need to read it. */
-  private static Optional<Conversation> opening(InboundEvent event, ConversationState state) {
-    if (event.kind() != InboundEvent.Kind.CONVERSATION_CREATED || state.transcript().isPresent()
-        || event.snapshot().isEmpty() || event.message().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(event.snapshot().get().withMessage(event.message().get()));
-  }
-
-  private static boolean isOwn(Message m, InboundEvent event, ConversationState state, String botId) {
-    return m.authorId().equals(botId) || event.actorId().equals(botId) || state.ownMessageIds().contains(m.id());
-  }
-
-  private void decideAndApply(Running running, ConversationKey key, InboundEvent event, ConversationState state,
-      Conversation conversation) {
-    var inst = running.installation();
-    String botId = running.identity().userId();
     var handled = new LinkedHashSet<>(state.handledMessageIds());
     handled.addAll(standIns(state, conversation));
     var ownership = state.ownership();
@@ -284,20 +460,16 @@ public final class Engine implements AutoCloseable {
     }
     var seen = new ConversationState(key, ownership, state.botTurns(), state.clarificationsAsked(),
         state.answeredArticleIds(), state.pendingText(), handled, state.ownMessageIds(), Optional.of(conversation));
-
     if (customerNew.isEmpty()) {
-      if (ownership != state.ownership()) {
-        record(inst, key, event, Decision.Ignore.because("human_took_over"), "", List.of(), "none");
-      }
-      conversations.save(seen);
-      return;
+      var records = ownership != state.ownership()
+          ? List.of(record(inst, key, event, Decision.Ignore.because("human_took_over"), "", List.of(), "none"))
+          : List.<AuditRecord>of();
+      return new Outcome(seen, List.of(), records);
     }
     String text = customerNew.stream().map(Message::text).reduce((a, b) -> a + "\n" + b).orElse("");
     if (ownership == Ownership.HUMAN || conversation.closed()) {
       var why = ownership == Ownership.HUMAN ? "human_owns_conversation" : "conversation_closed";
-      record(inst, key, event, Decision.Ignore.because(why), text, List.of(), "none");
-      conversations.save(seen);
-      return;
+      return new Outcome(seen, List.of(), List.of(record(inst, key, event, Decision.Ignore.because(why), text, List.of(), "none")));
     }
 
     var input = new BotInput(conversation, customerNew, state.botTurns(), state.clarificationsAsked(),
@@ -307,98 +479,22 @@ public final class Engine implements AutoCloseable {
       decision = reply.asDraft();
     }
     List<Action> actions = ActionPlanner.plan(decision, inst.mode(), inst.routing());
-    var own = new LinkedHashSet<>(state.ownMessageIds());
-    var current = conversation;
-    int applied = 0;
-    String outcome = actions.isEmpty() ? "none" : "applied";
-    for (var operation : ActionPlanner.operations(actions)) {
-      try {
-        var result = applyOperation(running, key, current, operation, botId);
-        own.addAll(result.messageIds());
-        handled.addAll(result.messageIds());
-        if (!result.version().isEmpty()) {
-          current = current.withVersion(result.version());
-        }
-        applied++;
-      } catch (Conflict | VendorException e) {
-        if (applied == 0) {
-          throw e; // nothing written: decide again (conflict) or queue the event again
-        }
-        outcome = "partly applied (" + applied + " of " + ActionPlanner.operations(actions).size() + "): "
-            + (e instanceof Conflict ? "the conversation changed" : e.getMessage());
-        log.error("{}: {} for {} {}", inst.id(), decision.kind(), key, outcome);
-        break;
-      }
+    return new Outcome(next(seen, decision, input), ActionPlanner.operations(actions),
+        List.of(record(inst, key, event, decision, input.text(), actions, actions.isEmpty() ? "none" : "queued")),
+        Optional.of(decision));
+  }
+
+  /** A new conversation whose event carries its snapshot and opening message: no need to read it. */
+  private static Optional<Conversation> opening(InboundEvent event, ConversationState state) {
+    if (event.kind() != InboundEvent.Kind.CONVERSATION_CREATED || state.transcript().isPresent()
+        || event.snapshot().isEmpty() || event.message().isEmpty()) {
+      return Optional.empty();
     }
-    record(inst, key, event, decision, input.text(), actions, outcome);
-    conversations.save(next(seen.withTranscript(current), decision, input, handled, own));
+    return Optional.of(event.snapshot().get().withMessage(event.message().get()));
   }
 
-  /**
-   * Applies one operation. A failure after which nobody knows whether the write happened, or a conflict,
-   * makes it read the conversation: if its own message is there, the write happened; if someone else wrote,
-   * it is a {@link Conflict}; otherwise it writes again with the fresh version.
-   */
-  private Applied applyOperation(Running running, ConversationKey key, Conversation conversation, List<Action> operation,
-      String botId) {
-    var target = conversation;
-    for (int attempt = 1; ; attempt++) {
-      var request = new ApplyRequest(target, operation);
-      try {
-        return running.calls().write("apply", () -> running.client().apply(request));
-      } catch (VendorException e) {
-        boolean conflict = e instanceof NonRetriableVendorException n && n.kind() == NonRetriableVendorException.Kind.CONFLICT;
-        if (!conflict && (!e.retriable() || VendorCalls.notProcessed(e))) {
-          throw e; // refused, or not processed and retries used up: writing again now will not help
-        }
-        var fresh = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.empty())));
-        var landed = landed(fresh, conversation, operation, botId);
-        if (landed.isPresent()) {
-          log.info("{}: write to {} had landed despite '{}'", running.installation().id(), key, e.getMessage());
-          return new Applied(List.of(landed.get()), fresh.version());
-        }
-        if (changedBySomeoneElse(fresh, conversation, botId)) {
-          throw new Conflict(fresh);
-        }
-        if (attempt >= running.installation().retry().maxAttempts()) {
-          throw e;
-        }
-        target = target.withVersion(fresh.version());
-      }
-    }
-  }
-
-  /** The id of the operation's message in the fresh conversation, if the bot's write landed. */
-  private static Optional<String> landed(Conversation fresh, Conversation before, List<Action> operation, String botId) {
-    var known = ids(before);
-    for (var action : operation) {
-      Message intended;
-      if (action instanceof Action.PublicReply r) {
-        intended = new Message("intended", AuthorRole.BOT, Visibility.PUBLIC, botId, r.text(), java.time.Instant.EPOCH);
-      } else if (action instanceof Action.InternalNote n) {
-        intended = new Message("intended", AuthorRole.BOT, Visibility.INTERNAL, botId, n.text(), java.time.Instant.EPOCH);
-      } else {
-        continue;
-      }
-      return fresh.messages().stream()
-          .filter(m -> !known.contains(m.id()) && (m.authorId().equals(botId) || m.role() == AuthorRole.BOT)
-              && m.visibility() == intended.visibility() && m.sameText(intended))
-          .map(Message::id).findFirst();
-    }
-    return Optional.empty();
-  }
-
-  /** Whether someone other than the bot wrote since {@code before} (provisional messages match their real ones). */
-  private static boolean changedBySomeoneElse(Conversation fresh, Conversation before, String botId) {
-    var known = ids(before);
-    return fresh.messages().stream().anyMatch(m -> !known.contains(m.id()) && !m.authorId().equals(botId)
-        && m.role() != AuthorRole.BOT && before.messages().stream().noneMatch(p -> p.standsFor(m)));
-  }
-
-  private static Set<String> ids(Conversation conversation) {
-    var ids = new HashSet<String>();
-    conversation.messages().forEach(m -> ids.add(m.id()));
-    return ids;
+  private static boolean isOwn(Message m, InboundEvent event, ConversationState state, String botId) {
+    return m.authorId().equals(botId) || event.actorId().equals(botId) || state.ownMessageIds().contains(m.id());
   }
 
   /** Real message ids that provisional messages the engine already handled stood for. */
@@ -414,9 +510,8 @@ public final class Engine implements AutoCloseable {
     return found;
   }
 
-  /** The state after a decision: ownership, turns, clarifications, answered articles. */
-  private static ConversationState next(ConversationState s, Decision d, BotInput input, Set<String> handled,
-      Set<String> own) {
+  /** The state after a decision, assuming its writes are made: ownership, turns, clarifications, answers. */
+  private static ConversationState next(ConversationState s, Decision d, BotInput input) {
     var ownership = s.ownership();
     int turns = s.botTurns();
     int clarifications = s.clarificationsAsked();
@@ -435,28 +530,198 @@ public final class Engine implements AutoCloseable {
     } else if (d instanceof Decision.Draft dr) {
       answered.add(dr.scores().articleId());
     }
-    return new ConversationState(s.key(), ownership, turns, clarifications, answered, pending, handled, own,
-        s.transcript());
+    return new ConversationState(s.key(), ownership, turns, clarifications, answered, pending,
+        s.handledMessageIds(), s.ownMessageIds(), s.transcript());
   }
+
+  // ---------------------------------------------------------------- writing
+
+  /**
+   * Sends the conversation's open writes in order. Returns the state after them, or null when a write must
+   * wait for its next attempt (the conversation is then left alone until it is due).
+   */
+  private ConversationState sendOpen(Running running, Lease lease, ConversationState state) {
+    var inst = running.installation();
+    var key = lease.key();
+    var cancelling = new HashSet<String>(); // decisions whose remaining writes are cancelled
+    for (Operation op : store.openOperations(lease)) {
+      var conversation = state.transcript().orElseGet(() -> empty(key));
+      if (cancelling.contains(op.eventId())) {
+        store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of());
+        continue;
+      }
+      try {
+        Applied applied;
+        Optional<String> landed = Optional.empty();
+        if (op.status() == Operation.Status.SENDING) {
+          // it may have been sent before a crash or a lost answer: look before sending it again
+          var fresh = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.empty())));
+          landed = landed(fresh, conversation, op.actions(), running.botId());
+          if (landed.isPresent()) {
+            log.info("{}: write {} for {} had landed before the restart", inst.id(), op.id(), key);
+          }
+        }
+        if (landed.isPresent()) {
+          applied = new Applied(List.of(landed.get()), "");
+        } else {
+          lease = store.renew(lease, clock.instant(), settings.lease());
+          store.sending(lease, op.id());
+          applied = applyOperation(running, key, conversation, op.actions());
+          crashPoints.reached(CrashPoints.Point.SENT);
+        }
+        var own = new LinkedHashSet<>(state.ownMessageIds());
+        own.addAll(applied.messageIds());
+        var handled = new LinkedHashSet<>(state.handledMessageIds());
+        handled.addAll(applied.messageIds());
+        var transcript = applied.version().isEmpty() ? conversation : conversation.withVersion(applied.version());
+        state = new ConversationState(key, state.ownership(), state.botTurns(), state.clarificationsAsked(),
+            state.answeredArticleIds(), state.pendingText(), handled, own, Optional.of(transcript));
+        store.finish(lease, op.id(), Operation.Status.DONE, state, List.of());
+        metrics.written(inst.id(), "done");
+        if (op.actions().stream().anyMatch(a -> a instanceof Action.PublicReply)) {
+          conversation.messages().stream().filter(m -> m.role() == AuthorRole.CUSTOMER).reduce((a, b) -> b)
+              .ifPresent(m -> metrics.replied(inst.id(), Duration.between(m.createdAt(), clock.instant())));
+        }
+      } catch (TakenOver t) {
+        metrics.written(inst.id(), "cancelled");
+        state = state.withOwnership(Ownership.HUMAN).withTranscript(t.fresh);
+        cancelling.add(op.eventId());
+        store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(failure(inst, key, op.eventId(), "",
+            "human_took_over", "cancelled: a person wrote in the conversation before the bot's write")));
+      } catch (VendorException e) {
+        if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait without counting an attempt
+          store.operationWaits(lease, op.id(), clock.instant().plus(((RetriableVendorException) e).retryAfter()
+              .orElse(Duration.ofSeconds(1))));
+          return null;
+        }
+        boolean permanent = !e.retriable() || op.attempts() + 1 >= settings.maxAttempts();
+        metrics.written(inst.id(), "failed");
+        if (permanent) {
+          cancelling.add(op.eventId());
+          log.error("{}: write {} for {} failed for good: {}", inst.id(), op.id(), key, e.getMessage());
+          store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(failure(inst, key, op.eventId(), "",
+              "gave_up", "write failed " + (op.attempts() + 1) + " times: " + e.getMessage())));
+          continue;
+        }
+        Duration wait = e instanceof RetriableVendorException r && r.retryAfter().isPresent() ? r.retryAfter().get()
+            : inst.retry().maxDelay().multipliedBy(1L << Math.min(op.attempts(), 10));
+        log.warn("{}: write {} for {} failed, trying again in {} ms: {}", inst.id(), op.id(), key, wait.toMillis(),
+            e.getMessage());
+        store.operationFailed(lease, op.id(), String.valueOf(e.getMessage()), clock.instant().plus(wait));
+        return null;
+      }
+    }
+    return state;
+  }
+
+  private static Conversation empty(ConversationKey key) {
+    return new Conversation(key, Channel.WEB_FORM, "", Customer.UNKNOWN, "", "", Set.of(), false, List.of());
+  }
+
+  /**
+   * Applies one operation. A failure after which nobody knows whether the write happened, or a conflict,
+   * makes it read the conversation: if its own message is there, the write happened; if a person wrote
+   * publicly, it throws {@link TakenOver}; otherwise it writes again with the fresh version.
+   */
+  private Applied applyOperation(Running running, ConversationKey key, Conversation conversation, List<Action> operation) {
+    var target = conversation;
+    for (int attempt = 1; ; attempt++) {
+      var request = new ApplyRequest(target, operation);
+      try {
+        return running.calls().write("apply", () -> running.client().apply(request));
+      } catch (VendorException e) {
+        boolean conflict = e instanceof NonRetriableVendorException n && n.kind() == NonRetriableVendorException.Kind.CONFLICT;
+        if (!conflict && (!e.retriable() || VendorCalls.notProcessed(e))) {
+          throw e; // refused, or not processed and retries used up: writing again now will not help
+        }
+        var fresh = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.empty())));
+        var landed = landed(fresh, conversation, operation, running.botId());
+        if (landed.isPresent()) {
+          log.info("{}: write to {} had landed despite '{}'", running.installation().id(), key, e.getMessage());
+          return new Applied(List.of(landed.get()), fresh.version());
+        }
+        if (takenOver(fresh, conversation, running.botId())) {
+          throw new TakenOver(fresh);
+        }
+        if (attempt >= running.installation().retry().maxAttempts()) {
+          throw e;
+        }
+        target = new Conversation(key, target.channel(), target.subject(), target.customer(), fresh.groupId(),
+            fresh.assigneeId(), fresh.tags(), fresh.closed(), target.messages(), fresh.version());
+      }
+    }
+  }
+
+  /** The id of the operation's message in the fresh conversation, if the bot's write landed. */
+  private static Optional<String> landed(Conversation fresh, Conversation before, List<Action> operation, String botId) {
+    var known = ids(before);
+    for (var action : operation) {
+      Message intended;
+      if (action instanceof Action.PublicReply r) {
+        intended = new Message("intended", AuthorRole.BOT, Visibility.PUBLIC, botId, r.text(), Instant.EPOCH);
+      } else if (action instanceof Action.InternalNote n) {
+        intended = new Message("intended", AuthorRole.BOT, Visibility.INTERNAL, botId, n.text(), Instant.EPOCH);
+      } else {
+        continue;
+      }
+      return fresh.messages().stream()
+          .filter(m -> !known.contains(m.id()) && (m.authorId().equals(botId) || m.role() == AuthorRole.BOT)
+              && m.visibility() == intended.visibility() && m.sameText(intended))
+          .map(Message::id).findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a person (not the bot, not the customer) wrote publicly since {@code before}. */
+  private static boolean takenOver(Conversation fresh, Conversation before, String botId) {
+    var known = ids(before);
+    return fresh.messages().stream().anyMatch(m -> !known.contains(m.id()) && !m.authorId().equals(botId)
+        && m.role() == AuthorRole.AGENT && m.visibility() == Visibility.PUBLIC);
+  }
+
+  private static Set<String> ids(Conversation conversation) {
+    var ids = new HashSet<String>();
+    conversation.messages().forEach(m -> ids.add(m.id()));
+    return ids;
+  }
+
+  // ---------------------------------------------------------------- audit
 
   private static String mode(Installation inst) {
     return inst.mode().name().toLowerCase(Locale.ROOT);
   }
 
-  private void record(Installation inst, ConversationKey key, InboundEvent event, Decision decision, String input,
-      List<Action> actions, String outcome) {
-    var scores = decision.scores();
-    String shown = input.length() > MAX_AUDIT_INPUT ? input.substring(0, MAX_AUDIT_INPUT) + "…" : input;
-    var record = new AuditRecord(clock.instant(), inst.id(), key.externalId(), event.id(), mode(inst),
-        decision.kind(), decision.reasons(), scores.confidence(), scores.articleId(), scores.signals(), shown,
-        actions.stream().map(Action::describe).toList(), outcome);
-    audit.append(record);
-    log.info("{} {} -> {} {} conf={} actions={} outcome={}", inst.id(), key.externalId(), decision.kind(),
-        decision.reasons(), String.format(Locale.ROOT, "%.2f", scores.confidence()), record.actions(), outcome);
+  private static String shorten(String input) {
+    return input.length() > MAX_AUDIT_INPUT ? input.substring(0, MAX_AUDIT_INPUT) + "…" : input;
   }
 
+  private AuditRecord record(Installation inst, ConversationKey key, InboundEvent event, Decision decision, String input,
+      List<Action> actions, String outcome) {
+    var scores = decision.scores();
+    var record = new AuditRecord(clock.instant(), inst.id(), key.externalId(), event.id(), mode(inst),
+        decision.kind(), decision.reasons(), scores.confidence(), scores.articleId(), scores.signals(), shorten(input),
+        actions.stream().map(Action::describe).toList(), outcome);
+    log.info("{} {} -> {} {} conf={} actions={}", inst.id(), key.externalId(), decision.kind(), decision.reasons(),
+        String.format(Locale.ROOT, "%.2f", scores.confidence()), record.actions());
+    return record;
+  }
+
+  /** Stops the workers; work in progress is finished or, if it does not finish in time, taken over later. */
   @Override
   public void close() {
-    executor.close();
+    running.set(false);
+    lock.lock();
+    try {
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    for (var t : workers) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

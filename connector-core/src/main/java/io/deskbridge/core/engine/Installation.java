@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param routing   where handovers go
  * @param retry     how vendor calls are retried
  * @param connector the vendor connector, built by its factory
+ * @param requestsPerMinute the API budget to stay under; 0 means the vendor's documented default
  */
-public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector) {
+public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
+    int requestsPerMinute) {
   public Installation {
     Objects.requireNonNull(id, "id");
     if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -23,5 +25,18 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
     Objects.requireNonNull(routing, "routing");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(connector, "connector");
+    if (requestsPerMinute < 0) {
+      throw new IllegalArgumentException("requestsPerMinute must not be negative");
+    }
+  }
+
+  /** An installation with the vendor's documented API budget. */
+  public Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector) {
+    this(id, mode, routing, retry, connector, 0);
+  }
+
+  /** The API budget in effect: the configured one, else the vendor's. */
+  int budgetPerMinute() {
+    return requestsPerMinute > 0 ? requestsPerMinute : connector.requestsPerMinute();
   }
 }

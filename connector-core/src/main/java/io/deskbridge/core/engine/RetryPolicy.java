@@ -3,15 +3,18 @@ package io.deskbridge.core.engine;
 import java.time.Duration;
 
 /**
- * How vendor calls are retried: exponential back-off with jitter, never shorter than the vendor's
- * Retry-After, and only for retriable failures.
+ * How vendor calls are retried within one processing attempt: exponential back-off with jitter, never
+ * shorter than the vendor's Retry-After, and only for retriable failures. A Retry-After longer than
+ * {@code maxDelay} is not waited for in the call: the engine schedules the work again for then. Keep
+ * {@code maxAttempts × maxDelay} well under the engine's lease. The engine's own retries of a failed event
+ * start at {@code maxDelay} and double.
  *
  * @param maxAttempts  attempts in all, including the first
  * @param initialDelay the first back-off
  * @param maxDelay     the longest wait between two attempts, Retry-After included
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-  public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(60));
+  public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   public RetryPolicy {
     if (maxAttempts < 1) {

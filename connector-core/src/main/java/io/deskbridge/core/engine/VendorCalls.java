@@ -3,9 +3,23 @@ package io.deskbridge.core.engine;
 import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.ErrorMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -13,36 +27,94 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every call to one installation's vendor through the error mapper and a resilience4j retry. The wait
- * is exponential back-off with full jitter, or the vendor's Retry-After when that is longer, capped at the
- * policy's maximum.
+ * Runs every call to one installation's vendor through resilience4j: a retry around a circuit breaker
+ * around a rate limiter, and the vendor's error mapper. Their state is exposed as meters tagged with
+ * {@code name=vendor-<installation>}.
  *
- * <p>Reads are retried on every retriable failure. Writes are retried only when the vendor said it did not
- * process the request (429, 503); after any other failure nobody knows whether the write happened, so it is
- * thrown to the engine, which checks the vendor's state before writing again. Thread-safe.
+ * <ul>
+ *   <li>The circuit breaker (one per installation) opens when at least half of the last 20 calls failed
+ *       for a retriable reason (the vendor is down or throttling hard) and stays open for
+ *       {@link #OPEN_FOR}. While it is open, or when the rate limiter has no permit within a second, calls
+ *       fail at once with {@link RetriableVendorException.Kind#PAUSED}, which the engine treats as "wait",
+ *       not as a failed attempt.</li>
+ *   <li>The rate limiter spreads the vendor's per-minute budget over seconds.</li>
+ *   <li>Waits inside a call are bounded by the retry policy, so a worker holds a conversation's lease only
+ *       briefly; a vendor asking for a longer pause (Retry-After) gets it through the engine scheduling the
+ *       work again. Reads are retried on every retriable failure; writes only when the request was not
+ *       processed (429, 503, paused): after any other failure nobody knows whether the write happened, so
+ *       it goes back to the engine, which checks the vendor's state before writing again.</li>
+ * </ul>
+ * Thread-safe.
  */
 final class VendorCalls {
   private static final Logger log = LoggerFactory.getLogger(VendorCalls.class);
 
+  /** How long an open circuit stays open before it lets a few calls try again. */
+  static final Duration OPEN_FOR = Duration.ofSeconds(30);
+
   private final String installationId;
   private final ErrorMapper mapper;
+  private final CircuitBreaker breaker;
+  private final RateLimiter limiter;
   private final Retry reads;
   private final Retry writes;
 
-  VendorCalls(String installationId, ErrorMapper mapper, RetryPolicy policy) {
+  /**
+   * @param requestsPerMinute the vendor budget to stay under; 0 for none
+   * @param meters            where the breaker, limiter and retries report
+   */
+  VendorCalls(String installationId, ErrorMapper mapper, RetryPolicy policy, int requestsPerMinute, MeterRegistry meters) {
     this.installationId = installationId;
     this.mapper = mapper;
-    this.reads = retry("read", policy, e -> e instanceof VendorException v && v.retriable());
-    this.writes = retry("write", policy, VendorCalls::notProcessed);
+    String name = "vendor-" + installationId;
+    var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(20)
+        .minimumNumberOfCalls(10)
+        .failureRateThreshold(50)
+        .waitDurationInOpenState(OPEN_FOR)
+        .permittedNumberOfCallsInHalfOpenState(3)
+        .recordException(e -> e instanceof RetriableVendorException r && r.kind() != RetriableVendorException.Kind.PAUSED)
+        .build());
+    this.breaker = breakers.circuitBreaker(name);
+    breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", installationId, e.getStateTransition()));
+    var limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+        .limitForPeriod(requestsPerMinute > 0 ? Math.max(1, requestsPerMinute / 60) : Integer.MAX_VALUE / 2)
+        .limitRefreshPeriod(Duration.ofSeconds(1))
+        .timeoutDuration(Duration.ofSeconds(1))
+        .build());
+    this.limiter = limiters.rateLimiter(name);
+    var retries = RetryRegistry.ofDefaults();
+    this.reads = retries.retry(name + "-read", retryConfig(policy,
+        e -> e instanceof VendorException v && v.retriable() && shortWait(e, policy)));
+    this.writes = retries.retry(name + "-write", retryConfig(policy, e -> notProcessed(e) && shortWait(e, policy)));
+    for (var retry : new Retry[] {reads, writes}) {
+      retry.getEventPublisher().onRetry(e -> log.warn("{}: {} after {} ms: {}", installationId, e.getName(),
+          e.getWaitInterval().toMillis(), e.getLastThrowable().getMessage()));
+    }
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+    TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
+    TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
   }
 
-  /** Whether the vendor said it did not process the request, so sending it again cannot duplicate it. */
+  /** Whether the request was not processed (refused by the vendor or never sent), so sending it again cannot duplicate it. */
   static boolean notProcessed(Throwable e) {
-    return e instanceof RetriableVendorException r
-        && (r.kind() == RetriableVendorException.Kind.RATE_LIMITED || r.status() == 503);
+    return e instanceof RetriableVendorException r && (r.kind() == RetriableVendorException.Kind.RATE_LIMITED
+        || r.kind() == RetriableVendorException.Kind.PAUSED || r.status() == 503);
   }
 
-  private Retry retry(String kind, RetryPolicy policy, Predicate<Throwable> retryOn) {
+  /** Whether the call was not made because the circuit is open or our rate limit is used up. */
+  static boolean paused(Throwable e) {
+    return e instanceof RetriableVendorException r && r.kind() == RetriableVendorException.Kind.PAUSED;
+  }
+
+  /** Whether the vendor's Retry-After (if any) is short enough to wait for in the call. */
+  private static boolean shortWait(Throwable e, RetryPolicy policy) {
+    return !(e instanceof RetriableVendorException r)
+        || r.retryAfter().map(d -> d.compareTo(policy.maxDelay()) <= 0).orElse(true);
+  }
+
+  private static RetryConfig retryConfig(RetryPolicy policy, Predicate<Throwable> retryOn) {
     IntervalBiFunction<Object> interval = (attempt, outcome) -> {
       long base = policy.initialDelay().toMillis() << Math.min(attempt - 1, 16);
       long wait = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(base, policy.maxDelay().toMillis())) + 1);
@@ -51,15 +123,12 @@ final class VendorCalls {
       }
       return Math.min(wait, policy.maxDelay().toMillis());
     };
-    var retry = Retry.of("vendor-" + installationId + "-" + kind, RetryConfig.custom()
+    return RetryConfig.custom()
         .maxAttempts(policy.maxAttempts())
         .intervalBiFunction(interval)
         .retryOnException(retryOn)
         .failAfterMaxAttempts(false)
-        .build());
-    retry.getEventPublisher().onRetry(e -> log.warn("{}: {} retry {} after {} ms: {}", installationId, kind,
-        e.getNumberOfRetryAttempts(), e.getWaitInterval().toMillis(), e.getLastThrowable().getMessage()));
-    return retry;
+        .build();
   }
 
   /**
@@ -68,16 +137,33 @@ final class VendorCalls {
    * @throws VendorException the last failure once retries are used up, or the first non-retriable one
    */
   <T> T read(String what, Supplier<T> call) {
-    return reads.executeSupplier(() -> mapped(what, call));
+    return reads.executeSupplier(() -> guarded(what, call));
   }
 
   /**
-   * Writes to the vendor, retrying only failures the vendor said it did not process.
+   * Writes to the vendor, retrying only failures the request was not processed in.
    *
    * @throws VendorException the last such failure once retries are used up, or any other failure at once
    */
   <T> T write(String what, Supplier<T> call) {
-    return writes.executeSupplier(() -> mapped(what, call));
+    return writes.executeSupplier(() -> guarded(what, call));
+  }
+
+  /** The circuit breaker, for tests. */
+  CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  private <T> T guarded(String what, Supplier<T> call) {
+    try {
+      return breaker.executeSupplier(RateLimiter.decorateSupplier(limiter, () -> mapped(what, call)));
+    } catch (CallNotPermittedException e) {
+      throw new RetriableVendorException(RetriableVendorException.Kind.PAUSED,
+          installationId + ": circuit open after repeated vendor failures", -1, OPEN_FOR, e);
+    } catch (RequestNotPermitted e) {
+      throw new RetriableVendorException(RetriableVendorException.Kind.PAUSED,
+          installationId + ": own rate limit reached", -1, Duration.ofSeconds(1), e);
+    }
   }
 
   private <T> T mapped(String what, Supplier<T> call) {

@@ -9,7 +9,9 @@ public final class RetriableVendorException extends VendorException {
   public enum Kind {
     RATE_LIMITED,
     UNAVAILABLE,
-    TIMEOUT
+    TIMEOUT,
+    /** Not sent at all: the circuit breaker is open or our own rate limit is used up; wait, do not count it. */
+    PAUSED
   }
 
   private final Kind kind;

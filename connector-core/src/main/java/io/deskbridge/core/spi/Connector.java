@@ -18,6 +18,14 @@ public interface Connector extends AutoCloseable {
   /** Maps the client's failures to core's exceptions. */
   ErrorMapper errorMapper();
 
+  /**
+   * The vendor's documented API budget for one account, in requests per minute; core's rate limiter uses it
+   * unless the installation configures its own. The default, 0, means no limit.
+   */
+  default int requestsPerMinute() {
+    return 0;
+  }
+
   /** Releases HTTP clients and threads; the default does nothing. */
   @Override
   default void close() {}

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The one thin HTTP adapter: {@code POST /webhooks/{installation}} goes to the {@link WebhookHandler},
- * {@code GET /health} answers {@code {"status":"up"}}. Bodies larger than the limit get 413 before they are
- * read. Javalin types do not leave this class.
+ * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text. Bodies
+ * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  */
 public final class WebhookServer implements AutoCloseable {
   private final Javalin app;
@@ -27,12 +27,21 @@ public final class WebhookServer implements AutoCloseable {
    * @param maxBodyBytes the largest accepted body
    */
   public static WebhookServer start(String host, int port, long maxBodyBytes, WebhookHandler handler, Clock clock) {
+    return start(host, port, maxBodyBytes, handler, clock, () -> "");
+  }
+
+  /**
+   * Starts listening, also serving {@code metrics} (Prometheus text format) at {@code GET /metrics}.
+   */
+  public static WebhookServer start(String host, int port, long maxBodyBytes, WebhookHandler handler, Clock clock,
+      java.util.function.Supplier<String> metrics) {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxBodyBytes;
       config.jetty.host = host;
       config.jetty.port = port;
       config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
       config.routes.post("/webhooks/{installation}", ctx -> {
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {

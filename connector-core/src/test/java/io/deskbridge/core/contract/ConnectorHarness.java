@@ -3,12 +3,14 @@ package io.deskbridge.core.contract;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.engine.Engine;
+import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Installation;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import io.deskbridge.core.store.AuditRecord;
-import io.deskbridge.core.store.InMemoryStore;
+import io.deskbridge.core.store.JdbcStore;
+import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.core.webhook.WebhookHandler;
 import io.deskbridge.core.webhook.WebhookServer;
 import java.net.URI;
@@ -29,7 +31,7 @@ public final class ConnectorHarness implements AutoCloseable {
   public static final String INSTALLATION = "test";
   private static Bot sharedBot;
 
-  private final InMemoryStore store = new InMemoryStore();
+  private final JdbcStore store = JdbcStore.open(StoreConfig.h2Memory("harness-" + System.nanoTime()));
   private final Engine engine;
   private final WebhookServer server;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -37,8 +39,10 @@ public final class ConnectorHarness implements AutoCloseable {
   public ConnectorHarness(VendorFixture fixture, Mode mode) {
     Clock clock = Clock.systemUTC();
     var installation = new Installation(INSTALLATION, mode, fixture.routing(),
-        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(5)), fixture.connector(INSTALLATION, clock));
-    this.engine = Engine.start(List.of(installation), bot(), store, store, store, clock, 4);
+        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2)), fixture.connector(INSTALLATION, clock), 60_000);
+    this.engine = Engine.start(List.of(installation), bot(), store, store, clock,
+        new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(100), 5, Duration.ofDays(1)),
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     var handler = new WebhookHandler(id -> engine.installation(id).map(i -> i.connector().webhook()),
         engine::accept, store, clock);
     this.server = WebhookServer.start("127.0.0.1", 0, 1 << 20, handler, clock);
@@ -76,6 +80,11 @@ public final class ConnectorHarness implements AutoCloseable {
 
   public List<AuditRecord> audit() {
     return store.all();
+  }
+
+  /** The store, for dead letters and the audit. */
+  public JdbcStore store() {
+    return store;
   }
 
   /** The audit records for one conversation. */
@@ -116,5 +125,6 @@ public final class ConnectorHarness implements AutoCloseable {
   public void close() {
     server.close();
     engine.close();
+    store.close();
   }
 }

@@ -8,8 +8,8 @@ import io.deskbridge.core.contract.ConnectorHarness;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.store.AuditRecord;
-import io.deskbridge.core.store.InMemoryStore;
-import java.time.Clock;
+import io.deskbridge.core.store.JdbcStore;
+import io.deskbridge.core.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,21 @@ import org.junit.jupiter.api.Test;
 
 class EngineTest {
   private final InMemoryHelpdesk helpdesk = new InMemoryHelpdesk();
-  private final InMemoryStore store = new InMemoryStore();
+  private final JdbcStore store = JdbcStore.open(StoreConfig.h2Memory("engine-" + System.nanoTime()));
+  private final OffsetClock clock = new OffsetClock();
+  private static final EngineSettings SETTINGS =
+      new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1));
   private Engine engine;
 
   private void start(Mode mode) {
+    engine = engine(mode, CrashPoints.NONE);
+  }
+
+  private Engine engine(Mode mode, CrashPoints crashPoints) {
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts", "Shipping", "g-shipping"), null);
     var installation = new Installation("inst", mode, routing,
         new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk);
-    engine = Engine.start(List.of(installation), ConnectorHarness.bot(), store, store, store, Clock.systemUTC(), 2);
+    return Engine.start(List.of(installation), ConnectorHarness.bot(), store, store, clock, SETTINGS, crashPoints);
   }
 
   @AfterEach
@@ -33,6 +40,7 @@ class EngineTest {
     if (engine != null) {
       engine.close();
     }
+    store.close();
   }
 
   private void accept(io.deskbridge.core.webhook.InboundEvent... events) throws InterruptedException {
@@ -170,7 +178,7 @@ class EngineTest {
     accept(createdEvent("e1", "t1"));
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
-    assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("applied"));
+    assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("queued"));
   }
 
   @Test
@@ -188,12 +196,13 @@ class EngineTest {
   @Test
   void writesThatKeepFailingAreQueuedAgainNotDropped() throws Exception {
     start(Mode.AUTO);
-    helpdesk.failNextWrites.set(4); // one processing attempt retries a write 3 times
+    helpdesk.failNextWrites.set(4); // one attempt at a write retries it 3 times in the call
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
     accept(createdEvent("e1", "t1"));
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
-    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("failed", "reply");
+    assertThat(helpdesk.writes.get()).isEqualTo(1);
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply");
   }
 
   @Test
@@ -289,7 +298,78 @@ class EngineTest {
     accept(createdEvent("e1", "t1"));
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
-    assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("applied"));
+    assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("queued"));
+  }
+
+  /** The simulated death of the process at a crash point. */
+  private static final class Crash extends Error {
+    Crash() {
+      super("simulated crash", null, false, false);
+    }
+  }
+
+  /** Stops the engine at {@code point} the first time it is reached, then recovers with a new engine. */
+  private void crashAtThenRecover(CrashPoints.Point point) throws Exception {
+    var crashed = new java.util.concurrent.CountDownLatch(1);
+    var dying = engine(Mode.AUTO, p -> {
+      if (p == point && crashed.getCount() > 0) {
+        crashed.countDown();
+        throw new Crash();
+      }
+    });
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    dying.accept("inst", List.of(createdEvent("e1", "t1")));
+    assertThat(crashed.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    dying.close();
+    int writesBefore = helpdesk.writes.get();
+
+    clock.advance(SETTINGS.lease().plusSeconds(1)); // the dead worker's lease runs out
+    engine = engine(Mode.AUTO, CrashPoints.NONE);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).as("exactly one reply after recovery").hasSize(1);
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply");
+    if (point == CrashPoints.Point.SENT) {
+      assertThat(writesBefore).isEqualTo(1);
+      assertThat(helpdesk.writes.get()).as("the landed write is found, not repeated").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCrashAfterTheEventWasStoredLosesNothing() throws Exception {
+    crashAtThenRecover(CrashPoints.Point.CLAIMED);
+  }
+
+  @Test
+  void aCrashAfterDecidingSendsTheDecidedReplyOnce() throws Exception {
+    crashAtThenRecover(CrashPoints.Point.COMMITTED);
+  }
+
+  @Test
+  void aCrashAfterTheVendorCallBeforeRecordingItDoesNotPostTwice() throws Exception {
+    crashAtThenRecover(CrashPoints.Point.SENT);
+  }
+
+  @Test
+  void anEventFailingForGoodGoesToTheDeadLettersAndCanBeReplayed() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.failNextLoadsWith404.set(true);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(store.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.event().id()).isEqualTo("e1");
+      assertThat(d.reason()).contains("404");
+    });
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("failed", "failed");
+    assertThat(helpdesk.writes.get()).isZero();
+
+    helpdesk.failNextLoadsWith404.set(false);
+    assertThat(store.replay(store.deadLetters().get(0).id(), clock.instant())).isTrue();
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> helpdesk.botMessages("t1", Visibility.PUBLIC).size() == 1);
+    assertThat(store.deadLetters()).isEmpty();
   }
 
   @Test

@@ -41,6 +41,8 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   final AtomicInteger landThenFailNextWrites = new AtomicInteger();
   /** The next loads fail with an I/O error. */
   final AtomicInteger failNextLoads = new AtomicInteger();
+  /** Every load fails with 404 (the ticket was deleted) while set. */
+  final java.util.concurrent.atomic.AtomicBoolean failNextLoadsWith404 = new java.util.concurrent.atomic.AtomicBoolean();
   /** Runs inside the next write, before its version check: someone else writes at just that moment. */
   volatile Runnable duringNextWrite;
   final Map<String, Integer> versions = new ConcurrentHashMap<>();
@@ -95,6 +97,9 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   public synchronized Conversation load(LoadRequest request) {
     if (failNextLoads.getAndDecrement() > 0) {
       throw new IllegalStateException("connection reset (scripted)");
+    }
+    if (failNextLoadsWith404.get()) {
+      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND, "ticket gone (HTTP 404)", 404, null);
     }
     loads.incrementAndGet();
     String id = request.key().externalId();

@@ -3,7 +3,9 @@ package io.deskbridge.core.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.core.spi.WebhookEndpoint;
-import io.deskbridge.core.store.InMemoryStore;
+import io.deskbridge.core.store.AuditLog;
+import io.deskbridge.core.store.AuditRecord;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookServerIT {
-  private final InMemoryStore store = new InMemoryStore();
+  private final List<AuditRecord> records = new CopyOnWriteArrayList<>();
+  private final AuditLog store = new AuditLog() {
+    @Override
+    public void append(AuditRecord record) {
+      records.add(record);
+    }
+
+    @Override
+    public List<AuditRecord> all() {
+      return List.copyOf(records);
+    }
+  };
   private final List<InboundEvent> accepted = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private WebhookServer server;

@@ -60,6 +60,9 @@ final class WebhookDispatcher implements AutoCloseable {
   private boolean nextCorrupt;
   private int nextDuplicates;
   private Duration nextSkew = Duration.ZERO;
+  private volatile ZendeskFake.Chaos chaos = ZendeskFake.Chaos.NONE;
+  private volatile List<java.net.URI> route = List.of();
+  private final AtomicLong routed = new AtomicLong();
 
   WebhookDispatcher(ZendeskFake.Config config) {
     this.config = config;
@@ -73,7 +76,8 @@ final class WebhookDispatcher implements AutoCloseable {
   synchronized void enqueue(Model.Webhook webhook, long ticketId, String eventId, byte[] body) {
     Event event = new Event(webhook, ticketId, eventId, body);
     events.put(eventId, event);
-    for (int copy = 0; copy <= nextDuplicates; copy++) {
+    int copies = Math.max(nextDuplicates + 1, chaos.copies());
+    for (int copy = 0; copy < copies; copy++) {
       schedule(new Job(event, invocationIds.getAndIncrement(), nextStaticSecret, nextCorrupt,
           nextSkew, epoch));
     }
@@ -108,6 +112,14 @@ final class WebhookDispatcher implements AutoCloseable {
 
   synchronized void skewNext(Duration skew) {
     nextSkew = skew;
+  }
+
+  void chaos(ZendeskFake.Chaos chaos) {
+    this.chaos = chaos;
+  }
+
+  void route(List<java.net.URI> endpoints) {
+    this.route = List.copyOf(endpoints);
   }
 
   List<DeliveryRecord> records() {
@@ -167,16 +179,31 @@ final class WebhookDispatcher implements AutoCloseable {
   // guarded by this
   private void schedule(Job job) {
     pending++;
+    var mayhem = chaos;
+    if (!mayhem.jitter().isZero()) { // out of order: each copy on its own after a random delay
+      long delay = java.util.concurrent.ThreadLocalRandom.current().nextLong(mayhem.jitter().toMillis() + 1);
+      later(Duration.ofMillis(delay)).thenComposeAsync(v -> attempt(job, 1), executor).handle(this::done);
+      return;
+    }
     String key = job.event().webhook().id() + "/" + job.event().ticketId();
     tails.compute(key, (k, tail) -> (tail == null ? DONE : tail)
         .thenComposeAsync(v -> attempt(job, 1), executor)
-        .handle((v, error) -> {
-          if (error != null && !executor.isShutdown()) {
-            LOG.warn("webhook delivery failed unexpectedly", error);
-          }
-          finished();
-          return null;
-        }));
+        .handle(this::done));
+  }
+
+  private Void done(Void v, Throwable error) {
+    if (error != null && !executor.isShutdown()) {
+      LOG.warn("webhook delivery failed unexpectedly", error);
+    }
+    finished();
+    return null;
+  }
+
+  /** The endpoint of one attempt: the webhook's own, or the next of the route (a load balancer). */
+  private java.net.URI endpoint(Event e) {
+    var endpoints = route;
+    return endpoints.isEmpty() ? e.webhook().endpoint()
+        : endpoints.get((int) (routed.getAndIncrement() % endpoints.size()));
   }
 
   private synchronized void finished() {
@@ -194,7 +221,7 @@ final class WebhookDispatcher implements AutoCloseable {
     String secret = job.staticSecret() ? STATIC_TEST_SECRET : e.webhook().secret();
     String signature = sign(job.corrupt() ? secret + "-corrupted" : secret, timestamp,
         hasBody(e) ? e.body() : new byte[0]);
-    HttpRequest.Builder request = HttpRequest.newBuilder(e.webhook().endpoint())
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(e))
         .timeout(config.deliveryTimeout())
         .method(e.webhook().httpMethod(), hasBody(e) ? HttpRequest.BodyPublishers.ofByteArray(e.body())
             : HttpRequest.BodyPublishers.noBody())
@@ -215,6 +242,10 @@ final class WebhookDispatcher implements AutoCloseable {
           records.add(new DeliveryRecord(e.webhook().id(), e.eventId(), job.invocationId(), attempt,
               status, Json.utf8(e.body())));
           Duration delay = retryDelay(attempt, response, error);
+          if (delay == null && response == null && unreachable(error)
+              && attempt * config.retryBackoff().toMillis() <= chaos.retryUnreachableFor().toMillis()) {
+            delay = config.retryBackoff(); // as a load balancer holding requests while a backend restarts
+          }
           if (delay == null) {
             if (status < 200 || status > 299) {
               LOG.info("webhook {} event {} attempt {} ended with {}", e.webhook().id(),
@@ -252,6 +283,11 @@ final class WebhookDispatcher implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  private static boolean unreachable(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause instanceof java.net.ConnectException || cause instanceof java.io.IOException;
   }
 
   private CompletableFuture<Void> later(Duration delay) {

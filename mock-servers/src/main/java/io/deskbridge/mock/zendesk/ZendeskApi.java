@@ -66,6 +66,10 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   private final Model model;
   private final List<Route> routes = new ArrayList<>();
   private int apiCalls;
+  private double randomShare;
+  private int randomStatus;
+  private Integer randomRetryAfter;
+  private final java.util.Random random = new java.util.Random(42);
   private final Map<Long, Integer> ticketCalls = new HashMap<>();
   private final List<String> unmatched = new ArrayList<>();
   private int failCount;
@@ -156,11 +160,21 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     failRetryAfter = retryAfterSeconds;
   }
 
+  synchronized void failRandomly(double share, int status, Integer retryAfterSeconds) {
+    if (share < 0 || share > 1 || status < 400 || status > 599) {
+      throw new IllegalArgumentException("share must be in [0, 1] and status 4xx/5xx");
+    }
+    randomShare = share;
+    randomStatus = status;
+    randomRetryAfter = retryAfterSeconds;
+  }
+
   synchronized void delay(Duration d) {
     delay = d == null ? Duration.ZERO : d;
   }
 
   synchronized void reset() {
+    randomShare = 0;
     apiCalls = 0;
     ticketCalls.clear();
     unmatched.clear();
@@ -204,7 +218,10 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     }
     if (failCount > 0) {
       failCount--;
-      return injectedFailure();
+      return injectedFailure(failStatus, failRetryAfter);
+    }
+    if (randomShare > 0 && random.nextDouble() < randomShare) {
+      return injectedFailure(randomStatus, randomRetryAfter);
     }
     rollWindow();
     if (++usedInWindow > config.perMinuteBudget()) {
@@ -260,7 +277,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     return ok(wrap("tags", Json.arr(model.tags(c.id(), c.method(), Json.strings(tags)))));
   }
 
-  private Reply injectedFailure() {
+  private Reply injectedFailure(int failStatus, Integer failRetryAfter) {
     Map<String, String> headers = failRetryAfter == null ? Map.of()
         : Map.of("Retry-After", String.valueOf(failRetryAfter));
     return switch (failStatus) {

@@ -46,6 +46,23 @@ import java.util.function.Supplier;
  * taken in a fixed order, and concurrent structures. Views are immutable snapshots.
  */
 public final class ZendeskFake implements AutoCloseable {
+  /**
+   * Chaos for resilience tests, applied to every delivery until changed: each event is delivered
+   * {@code copies} times in all (same event id); with a positive {@code jitter} every copy is sent on its
+   * own after a random delay up to it, so deliveries of one ticket arrive out of order; a delivery that
+   * cannot connect is retried every {@code retryBackoff} for up to {@code retryUnreachableFor}, as a load
+   * balancer holding requests while a backend restarts (plain Zendesk would give up).
+   */
+  public record Chaos(int copies, Duration jitter, Duration retryUnreachableFor) {
+    public static final Chaos NONE = new Chaos(1, Duration.ZERO, Duration.ZERO);
+
+    public Chaos {
+      if (copies < 1 || jitter.isNegative() || retryUnreachableFor.isNegative()) {
+        throw new IllegalArgumentException("invalid chaos " + copies + ", " + jitter + ", " + retryUnreachableFor);
+      }
+    }
+  }
+
   /** The static secret Zendesk signs test deliveries with (§1.4). */
   public static final String STATIC_TEST_SECRET = WebhookDispatcher.STATIC_TEST_SECRET;
 
@@ -333,6 +350,27 @@ public final class ZendeskFake implements AutoCloseable {
   }
 
   /** The next produced event carries a wrong signature. */
+  /** Applies chaos to every delivery from now on ({@link Chaos#NONE} to stop). */
+  public void chaos(Chaos chaos) {
+    dispatcher.chaos(chaos);
+  }
+
+  /**
+   * Sends every delivery attempt to the next of these endpoints in turn instead of the webhook's own, as a
+   * load balancer in front of several connector instances; an empty list restores the webhook's endpoint.
+   */
+  public void routeDeliveriesTo(List<URI> endpoints) {
+    dispatcher.route(endpoints);
+  }
+
+  /**
+   * From now on, answers each authenticated API request with {@code status} (and Retry-After when given)
+   * with probability {@code share}, without changing state; 0 stops it.
+   */
+  public void failRandomly(double share, int status, Integer retryAfterSeconds) {
+    api.failRandomly(share, status, retryAfterSeconds);
+  }
+
   public void corruptNextSignature() {
     dispatcher.corruptNext();
   }

@@ -1,0 +1,54 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.escalation.Decision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The engine's meters. Deflection rate and handover rate by reason are ratios of
+ * {@code deskbridge_decisions_total} by {@code decision} and {@code reason}; reply latency is from the
+ * vendor's event time to the moment the bot's public write returned. Thread-safe.
+ */
+final class EngineMetrics {
+  private final MeterRegistry registry;
+
+  EngineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  MeterRegistry registry() {
+    return registry;
+  }
+
+  void received(String installation, int fresh, int duplicates) {
+    Counter.builder("deskbridge.webhook.events").description("events received by webhook")
+        .tag("installation", installation).tag("result", "new").register(registry).increment(fresh);
+    Counter.builder("deskbridge.webhook.events").description("events received by webhook")
+        .tag("installation", installation).tag("result", "duplicate").register(registry).increment(duplicates);
+  }
+
+  void decided(String installation, Decision decision) {
+    String reason = decision.reasons().isEmpty() ? "" : decision.reasons().get(0);
+    Counter.builder("deskbridge.decisions").description("decisions by kind and first reason")
+        .tag("installation", installation).tag("decision", decision.kind()).tag("reason", reason)
+        .register(registry).increment();
+  }
+
+  void written(String installation, String result) {
+    Counter.builder("deskbridge.writes").description("vendor writes by result")
+        .tag("installation", installation).tag("result", result).register(registry).increment();
+  }
+
+  void replied(String installation, Duration sinceEvent) {
+    Timer.builder("deskbridge.reply.latency").description("from the vendor's event to the bot's public write")
+        .tag("installation", installation).publishPercentiles(0.5, 0.99).register(registry)
+        .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
+  }
+
+  void failed(String installation, String result) {
+    Counter.builder("deskbridge.event.failures").description("failed processing attempts: retried or dead-lettered")
+        .tag("installation", installation).tag("result", result).register(registry).increment();
+  }
+}

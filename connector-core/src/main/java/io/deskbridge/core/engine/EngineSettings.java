@@ -1,0 +1,35 @@
+package io.deskbridge.core.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the engine processes: worker threads, leases, polling, and when it gives up on an event.
+ *
+ * @param workers      worker threads in this process
+ * @param lease        how long a worker holds a conversation without renewing; a crashed worker's
+ *                     conversations are taken over after this
+ * @param poll         how often idle workers look for work that other processes received
+ * @param maxAttempts  times an event is tried before it goes to the dead letters
+ * @param retention    how long processed event ids are kept to recognise redeliveries
+ */
+public record EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention) {
+  public static final EngineSettings DEFAULT =
+      new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(500), 5, Duration.ofDays(7));
+
+  public EngineSettings {
+    if (workers < 1 || maxAttempts < 1) {
+      throw new IllegalArgumentException("workers and maxAttempts must be at least 1");
+    }
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(poll, "poll");
+    Objects.requireNonNull(retention, "retention");
+    if (lease.compareTo(Duration.ofSeconds(1)) < 0 || poll.isNegative() || poll.isZero()) {
+      throw new IllegalArgumentException("lease must be at least 1 s and poll positive");
+    }
+  }
+
+  public EngineSettings withWorkers(int n) {
+    return new EngineSettings(n, lease, poll, maxAttempts, retention);
+  }
+}

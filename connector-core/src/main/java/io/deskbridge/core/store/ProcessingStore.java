@@ -1,0 +1,117 @@
+package io.deskbridge.core.store;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.webhook.InboundEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the engine keeps between events, durably: the inbox of received events, conversation state
+ * under leases, the outbox of decided vendor writes, and dead letters. Several processes may share one
+ * database; each method is one transaction and thread-safe. Times come from the caller (its clock).
+ */
+public interface ProcessingStore extends AutoCloseable {
+
+  /**
+   * Records received events; an event whose id the installation already has is skipped.
+   *
+   * @return how many were new
+   */
+  int receive(String installationId, String vendor, List<InboundEvent> events, Instant now);
+
+  /**
+   * Claims one conversation that has work (an event due at or before {@code now}, or an outbox operation
+   * that is {@code PENDING} or {@code SENDING}) and whose lease is free or expired; the oldest work first.
+   */
+  Optional<Lease> claim(String owner, Instant now, Duration leaseFor);
+
+  /**
+   * Extends a lease.
+   *
+   * @throws LeaseLostException when another worker took the conversation over
+   */
+  Lease renew(Lease lease, Instant now, Duration leaseFor);
+
+  /** Gives a lease up; does nothing when it was lost already. */
+  void release(Lease lease);
+
+  /** The conversation's state, if the engine saved one. */
+  Optional<ConversationState> state(ConversationKey key);
+
+  /** The conversation's events due at or before {@code now}, oldest first. */
+  List<PendingEvent> pendingEvents(Lease lease, Instant now);
+
+  /** The conversation's {@code PENDING} and {@code SENDING} operations, oldest first. */
+  List<Operation> openOperations(Lease lease);
+
+  /**
+   * In one transaction: saves the state, adds the operations (each {@code PENDING}, in order), marks the
+   * event processed, and appends the audit records.
+   *
+   * @throws LeaseLostException when another worker took the conversation over; nothing was written
+   */
+  void commit(Lease lease, long eventId, ConversationState state, List<List<Action>> operations,
+      List<AuditRecord> audit);
+
+  /**
+   * Marks an operation {@code SENDING} before the vendor call.
+   *
+   * @throws LeaseLostException when another worker took the conversation over
+   */
+  void sending(Lease lease, long operationId);
+
+  /**
+   * In one transaction: marks an operation {@code DONE} or {@code CANCELLED}, saves the state, and appends
+   * the audit records.
+   *
+   * @throws LeaseLostException when another worker took the conversation over
+   */
+  void finish(Lease lease, long operationId, Operation.Status status, ConversationState state, List<AuditRecord> audit);
+
+  /**
+   * Records a failed attempt at an operation; it stays open and is tried again after {@code notBefore}
+   * (the conversation is not claimed again before then).
+   */
+  void operationFailed(Lease lease, long operationId, String error, Instant notBefore);
+
+  /** Records a failed attempt at an event; it is due again at {@code notBefore}. */
+  void eventFailed(Lease lease, long eventId, String error, Instant notBefore);
+
+  /**
+   * Puts an event off until {@code notBefore} without counting a failed attempt: the vendor is paused (circuit
+   * open, our own rate limit), not failing on this event.
+   */
+  void eventWaits(Lease lease, long eventId, Instant notBefore);
+
+  /** Puts an open operation off until {@code notBefore} without counting a failed attempt. */
+  void operationWaits(Lease lease, long operationId, Instant notBefore);
+
+  /** Whether any conversation has work left: a pending event or an open operation, due now or later. */
+  boolean hasOpenWork();
+
+  /** Moves an event to the dead letters, with the reason; it is not processed again unless replayed. */
+  void deadLetter(Lease lease, long eventId, String reason, Instant now);
+
+  /** The dead letters, newest first. */
+  List<DeadLetter> deadLetters();
+
+  /** One dead letter. */
+  Optional<DeadLetter> deadLetter(long id);
+
+  /**
+   * Puts a dead letter's event back into the inbox as due now, with its attempts reset.
+   *
+   * @return false when there is no such dead letter
+   */
+  boolean replay(long deadLetterId, Instant now);
+
+  /** Deletes processed events received before {@code before} (the deduplication window). */
+  int purgeProcessed(Instant before);
+
+  /** Closes the connection pool. */
+  @Override
+  void close();
+}

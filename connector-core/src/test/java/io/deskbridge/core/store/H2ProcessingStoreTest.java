@@ -1,0 +1,46 @@
+package io.deskbridge.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store contract on H2 in PostgreSQL mode, a fresh in-memory database per test, and the file default
+ * (opened with a pool of one connection, which must be enough).
+ */
+class H2ProcessingStoreTest extends AbstractProcessingStoreTest {
+
+  @Override
+  protected StoreConfig newDatabase() {
+    return StoreConfig.h2Memory("store-" + UUID.randomUUID());
+  }
+
+  @Override
+  protected void dropDatabase(StoreConfig database) {
+    try (var c = DriverManager.getConnection(database.url(), database.username(), "");
+        var s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theFileDefaultKeepsEventsAcrossRestarts(@TempDir Path dir) {
+    var config = StoreConfig.h2File(dir.resolve("data")).withMaxPoolSize(1);
+    try (var first = JdbcStore.open(config)) {
+      assertThat(first.receive(INSTALLATION, VENDOR, List.of(event("c1", "e1")), T0)).isEqualTo(1);
+    }
+    try (var second = JdbcStore.open(config)) {
+      assertThat(second.receive(INSTALLATION, VENDOR, List.of(event("c1", "e1")), T0)).isZero();
+      assertThat(second.claim("w1", T0, LEASE)).isPresent();
+    }
+    assertThat(dir.resolve("data").resolve("deskbridge.mv.db")).exists();
+  }
+}

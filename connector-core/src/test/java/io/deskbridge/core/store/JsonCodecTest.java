@@ -1,0 +1,113 @@
+package io.deskbridge.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Ownership;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.webhook.InboundEvent;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JsonCodecTest {
+  private static final Instant AT = Instant.parse("2026-03-01T10:15:30.123456789Z");
+  private static final ConversationKey KEY = new ConversationKey("zendesk", "acme", "4711");
+
+  private final JsonCodec json = new JsonCodec();
+
+  private static Conversation conversation() {
+    var opening = Message.provisional("opening", AuthorRole.CUSTOMER, Visibility.PUBLIC, "u1",
+        "Příliš žluťoučký kůň úpěl ďábelské ódy 🐴\n<b>\"quoted\"</b>", AT);
+    var note = new Message("c-2", AuthorRole.AGENT, Visibility.INTERNAL, "", "intern", AT.plusSeconds(60));
+    return new Conversation(KEY, Channel.EMAIL, "Zugang gesperrt – bitte helfen", new Customer("u1", "Zoë", "z@x.io"),
+        "g1", "", new LinkedHashSet<>(List.of("vip", "de")), false, List.of(opening, note), "2026-03-01T10:16:00Z");
+  }
+
+  @Test
+  void anEventRoundTripsWithAProvisionalMessageASnapshotAndUnicode() {
+    var conversation = conversation();
+    var event = new InboundEvent("ev-1", "4711", InboundEvent.Kind.CONVERSATION_CREATED, "u1",
+        Optional.of(conversation.messages().get(0)), Optional.of(conversation), AT);
+
+    String text = json.event(event);
+    var back = json.event(text);
+
+    assertThat(back).isEqualTo(event);
+    assertThat(back.message().orElseThrow().isProvisional()).isTrue();
+    assertThat(text).contains("\"occurredAt\":\"2026-03-01T10:15:30.123456789Z\"")
+        .doesNotContain("provisional\":").doesNotContain("publicCustomerMessage");
+  }
+
+  @Test
+  void anEventWithoutMessageOrSnapshotRoundTrips() {
+    var event = new InboundEvent("ev-2", "4711", InboundEvent.Kind.UPDATED, "", Optional.empty(), Optional.empty(), AT);
+    assertThat(json.event(json.event(event))).isEqualTo(event);
+  }
+
+  @Test
+  void stateRoundTripsWithItsTranscriptAndKeepsTheOrderOfItsSets() {
+    var state = new ConversationState(KEY, Ownership.HUMAN, 2, 1, List.of("kb-1", "kb-2"), "earlier text ✓",
+        new LinkedHashSet<>(List.of("m9", "m1", "m5")), Set.of("m1"), Optional.of(conversation()));
+
+    var back = json.state(json.state(state));
+
+    assertThat(back).isEqualTo(state);
+    assertThat(back.handledMessageIds()).containsExactly("m9", "m1", "m5");
+    assertThat(json.state(json.state(ConversationState.fresh(KEY)))).isEqualTo(ConversationState.fresh(KEY));
+  }
+
+  @Test
+  void actionsRoundTripWithTheirTypeNames() {
+    var actions = List.<Action>of(new Action.PublicReply("Dobrý den, zkuste „Zapomenuté heslo“ 🙂"),
+        new Action.InternalNote("needs a human"), new Action.AssignGroup("360001"),
+        new Action.AddTags(Set.of("deskbridge_handover", "vip")));
+
+    String text = json.actions(actions);
+
+    assertThat(json.actions(text)).isEqualTo(actions);
+    assertThat(json.actions(List.of())).isEqualTo("[]");
+    assertThat(json.actions(List.of(new Action.PublicReply("hi")))).isEqualTo("[{\"type\":\"public_reply\",\"text\":\"hi\"}]");
+  }
+
+  @Test
+  void theStoredFormatStaysReadable() {
+    // written by this version; a change that breaks reading it needs a migration
+    String actions = "[{\"type\":\"public_reply\",\"text\":\"a\"},{\"type\":\"internal_note\",\"text\":\"b\"},"
+        + "{\"type\":\"assign_group\",\"groupId\":\"g\"},{\"type\":\"add_tags\",\"tags\":[\"t\"]}]";
+    assertThat(json.actions(actions)).containsExactly(new Action.PublicReply("a"), new Action.InternalNote("b"),
+        new Action.AssignGroup("g"), new Action.AddTags(Set.of("t")));
+
+    String event = "{\"id\":\"e\",\"conversationId\":\"c\",\"kind\":\"MESSAGE_ADDED\",\"actorId\":\"u\","
+        + "\"message\":{\"id\":\"m\",\"role\":\"CUSTOMER\",\"visibility\":\"PUBLIC\",\"authorId\":\"u\","
+        + "\"text\":\"hi\",\"createdAt\":\"2026-03-01T10:00:00Z\"},\"snapshot\":null,"
+        + "\"occurredAt\":\"2026-03-01T10:00:00Z\",\"addedLater\":1}";
+    var message = new Message("m", AuthorRole.CUSTOMER, Visibility.PUBLIC, "u", "hi", Instant.parse("2026-03-01T10:00:00Z"));
+    assertThat(json.event(event)).isEqualTo(new InboundEvent("e", "c", InboundEvent.Kind.MESSAGE_ADDED, "u",
+        Optional.of(message), Optional.empty(), Instant.parse("2026-03-01T10:00:00Z")));
+  }
+
+  @Test
+  void auditListsAndScoresRoundTrip() {
+    assertThat(json.strings(json.strings(List.of("a", "ü")))).containsExactly("a", "ü");
+    assertThat(json.scores(json.scores(Map.of("anger", 0.25, "x", 1.0)))).isEqualTo(Map.of("anger", 0.25, "x", 1.0));
+  }
+
+  @Test
+  void unreadableJsonFailsNamingWhat() {
+    assertThatThrownBy(() -> json.state("{not json")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ConversationState");
+    assertThatThrownBy(() -> json.actions("[{\"type\":\"launch_rocket\"}]")).isInstanceOf(IllegalStateException.class);
+  }
+}
