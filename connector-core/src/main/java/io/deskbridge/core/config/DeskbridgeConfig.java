@@ -110,7 +110,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     var retry = i.section("retry");
     var policy = new RetryPolicy(retry.integer("maxAttempts", RetryPolicy.DEFAULT.maxAttempts(), 1, 20),
         retry.duration("initialDelay", RetryPolicy.DEFAULT.initialDelay()),
-        retry.duration("maxDelay", RetryPolicy.DEFAULT.maxDelay()));
+        retry.duration("maxDelay", RetryPolicy.DEFAULT.maxDelay()),
+        retry.duration("circuitOpenFor", RetryPolicy.DEFAULT.circuitOpenFor()));
     Mode mode;
     try {
       mode = Mode.parse(i.string("mode", "draft"));

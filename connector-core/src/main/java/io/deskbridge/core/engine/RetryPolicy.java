@@ -9,14 +9,24 @@ import java.time.Duration;
  * {@code maxAttempts × maxDelay} well under the engine's lease. The engine's own retries of a failed event
  * start at {@code maxDelay} and double.
  *
- * @param maxAttempts  attempts in all, including the first
- * @param initialDelay the first back-off
- * @param maxDelay     the longest wait between two attempts, Retry-After included
+ * @param maxAttempts    attempts in all, including the first
+ * @param initialDelay   the first back-off
+ * @param maxDelay       the longest wait between two attempts, Retry-After included
+ * @param circuitOpenFor how long the installation's circuit breaker stays open once the vendor keeps failing
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-  public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5));
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration circuitOpenFor) {
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+  /** A policy whose circuit stays open for 30 s. */
+  public RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+    this(maxAttempts, initialDelay, maxDelay, Duration.ofSeconds(30));
+  }
 
   public RetryPolicy {
+    if (circuitOpenFor.isNegative() || circuitOpenFor.isZero()) {
+      throw new IllegalArgumentException("circuitOpenFor must be positive");
+    }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }

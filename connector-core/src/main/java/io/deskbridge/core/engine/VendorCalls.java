@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The circuit breaker (one per installation) opens when at least half of the last 20 calls failed
- *       for a retriable reason (the vendor is down or throttling hard) and stays open for
- *       {@link #OPEN_FOR}. While it is open, or when the rate limiter has no permit within a second, calls
+ *       because the vendor was unavailable or timed out, and stays open for the policy's
+ *       {@code circuitOpenFor}. While it is open, or when the rate limiter has no permit within a second, calls
  *       fail at once with {@link RetriableVendorException.Kind#PAUSED}, which the engine treats as "wait",
  *       not as a failed attempt.</li>
  *   <li>The rate limiter spreads the vendor's per-minute budget over seconds.</li>
@@ -49,12 +49,10 @@ import org.slf4j.LoggerFactory;
 final class VendorCalls {
   private static final Logger log = LoggerFactory.getLogger(VendorCalls.class);
 
-  /** How long an open circuit stays open before it lets a few calls try again. */
-  static final Duration OPEN_FOR = Duration.ofSeconds(30);
-
   private final String installationId;
   private final ErrorMapper mapper;
   private final CircuitBreaker breaker;
+  private final Duration openFor;
   private final RateLimiter limiter;
   private final Retry reads;
   private final Retry writes;
@@ -72,10 +70,13 @@ final class VendorCalls {
         .slidingWindowSize(20)
         .minimumNumberOfCalls(10)
         .failureRateThreshold(50)
-        .waitDurationInOpenState(OPEN_FOR)
+        .waitDurationInOpenState(policy.circuitOpenFor())
         .permittedNumberOfCallsInHalfOpenState(3)
-        .recordException(e -> e instanceof RetriableVendorException r && r.kind() != RetriableVendorException.Kind.PAUSED)
+        // the vendor being down or slow opens the circuit; its rate limit (429) is handled by Retry-After
+        .recordException(e -> e instanceof RetriableVendorException r && (r.kind() == RetriableVendorException.Kind.UNAVAILABLE
+            || r.kind() == RetriableVendorException.Kind.TIMEOUT))
         .build());
+    this.openFor = policy.circuitOpenFor();
     this.breaker = breakers.circuitBreaker(name);
     breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", installationId, e.getStateTransition()));
     var limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
@@ -159,7 +160,7 @@ final class VendorCalls {
       return breaker.executeSupplier(RateLimiter.decorateSupplier(limiter, () -> mapped(what, call)));
     } catch (CallNotPermittedException e) {
       throw new RetriableVendorException(RetriableVendorException.Kind.PAUSED,
-          installationId + ": circuit open after repeated vendor failures", -1, OPEN_FOR, e);
+          installationId + ": circuit open after repeated vendor failures", -1, openFor, e);
     } catch (RequestNotPermitted e) {
       throw new RetriableVendorException(RetriableVendorException.Kind.PAUSED,
           installationId + ": own rate limit reached", -1, Duration.ofSeconds(1), e);

@@ -1,0 +1,168 @@
+package io.deskbridge.app.chaos;
+
+import io.deskbridge.mock.zendesk.CommentView;
+import io.deskbridge.mock.zendesk.ZendeskFake;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+
+/**
+ * A load of scripted conversations whose right outcome is known, driven through the Zendesk fake, and the
+ * tally of what went wrong, counted from the fake's own state.
+ *
+ * <p>Each ticket asks an answerable question; once the bot answered, the customer writes again: on an
+ * "answer" ticket another answerable question (the bot must answer it too), on a "handover" ticket a
+ * request for a person (the bot must hand over: one internal note and one public message) and, once the
+ * note is there, one more message that the bot must leave alone.
+ */
+final class ChaosLoad {
+  private static final List<String[]> QUESTIONS = List.of(
+      new String[] {"How can I reset my password? I can't log in.", "How long does delivery take to Brno?"},
+      new String[] {"Where is my order? It was supposed to arrive yesterday.", "Which payment methods do you accept?"},
+      new String[] {"I need a copy of the invoice for my last purchase.", "How can I return an item I bought last week?"},
+      new String[] {"Which payment methods do you accept?", "How can I reset my password? I can't log in."});
+  private static final String HUMAN = "I want to talk to a real person, please.";
+  private static final String AFTER_HANDOVER = "Hello? Is anyone there?";
+
+  /** What went wrong: every count must be zero. */
+  record Tally(int tickets, int lost, int duplicates, int afterHandover, List<String> problems) {
+    @Override
+    public String toString() {
+      return tickets + " tickets: lost " + lost + ", duplicates " + duplicates + ", after handover " + afterHandover
+          + (problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems.subList(0, Math.min(20, problems.size()))));
+    }
+  }
+
+  private final class Ticket {
+    final long id;
+    final boolean handover;
+    final String[] questions;
+    volatile int stage;
+
+    Ticket(long id, boolean handover, String[] questions) {
+      this.id = id;
+      this.handover = handover;
+      this.questions = questions;
+    }
+
+    List<CommentView> bot(boolean isPublic) {
+      return fake.comments(id).stream().filter(c -> c.authorId() == fake.botUserId() && c.isPublic() == isPublic).toList();
+    }
+
+    /** Sends the next customer message when the bot has reacted to the last one; true when the script is done. */
+    boolean advance() {
+      if (stage == 0 && bot(true).size() >= 1) {
+        fake.customerComments(id, handover ? HUMAN : questions[1]);
+        stage = 1;
+      } else if (stage == 1 && handover && !bot(false).isEmpty() && bot(true).size() >= 2) { // note and message
+        fake.customerComments(id, AFTER_HANDOVER);
+        stage = 2;
+      } else if (stage == 1 && !handover && bot(true).size() >= 2) {
+        stage = 2;
+      }
+      return stage == 2;
+    }
+  }
+
+  private final ZendeskFake fake;
+  private final List<Ticket> tickets = new ArrayList<>();
+
+  ChaosLoad(ZendeskFake fake) {
+    this.fake = fake;
+  }
+
+  /**
+   * Opens {@code count} tickets at {@code perSecond}, calls {@code midway} once half are open (for example
+   * to kill a process), drives every script to its end, and waits until nothing changes any more.
+   */
+  void run(int count, int perSecond, Runnable midway, Duration timeout) {
+    var opened = new java.util.concurrent.CountDownLatch(count);
+    var midwayDone = new AtomicBoolean();
+    var scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      scheduler.scheduleAtFixedRate(() -> {
+        int n;
+        synchronized (tickets) {
+          n = tickets.size();
+          if (n >= count) {
+            return;
+          }
+          boolean handover = n % 4 == 3;
+          String[] questions = QUESTIONS.get(n % QUESTIONS.size());
+          long id = fake.customerCreatesTicket("c" + n + "@example.com", "Customer " + n, "Question " + n, questions[0]);
+          tickets.add(new Ticket(id, handover, questions));
+        }
+        opened.countDown();
+        if (n + 1 >= count / 2 && midwayDone.compareAndSet(false, true)) {
+          new Thread(midway, "chaos-midway").start();
+        }
+      }, 0, 1000 / perSecond, TimeUnit.MILLISECONDS);
+      Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+        if (opened.getCount() > 0) {
+          synchronized (tickets) {
+            tickets.forEach(Ticket::advance);
+          }
+          return false;
+        }
+        synchronized (tickets) {
+          return tickets.stream().allMatch(Ticket::advance);
+        }
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // the tally shows what did not finish
+    } finally {
+      scheduler.shutdownNow();
+    }
+    // settle: no comment may still be on its way (duplicates, replies after handover)
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .during(Duration.ofSeconds(2)).until(this::commentsSoFar, c -> c == commentsSoFar());
+  }
+
+  private int commentsSoFar() {
+    synchronized (tickets) {
+      return tickets.stream().mapToInt(t -> fake.comments(t.id).size()).sum();
+    }
+  }
+
+  Tally tally() {
+    int lost = 0;
+    int duplicates = 0;
+    int after = 0;
+    var problems = new ArrayList<String>();
+    synchronized (tickets) {
+      for (var t : tickets) {
+        var comments = fake.comments(t.id);
+        int replies = t.bot(true).size();
+        int notes = t.bot(false).size();
+        int expectedReplies = 2;
+        int expectedNotes = t.handover ? 1 : 0;
+        if (replies < expectedReplies || notes < expectedNotes) {
+          lost++;
+          problems.add("#" + t.id + " lost: " + replies + " replies, " + notes + " notes, stage " + t.stage);
+        }
+        if (replies > expectedReplies || notes > expectedNotes) {
+          duplicates++;
+          problems.add("#" + t.id + " duplicate: " + replies + " replies, " + notes + " notes");
+        }
+        if (t.handover) {
+          int lastCustomer = -1;
+          for (int i = 0; i < comments.size(); i++) {
+            if (comments.get(i).body().equals(AFTER_HANDOVER)) {
+              lastCustomer = i;
+            }
+          }
+          if (lastCustomer >= 0 && comments.subList(lastCustomer, comments.size()).stream()
+              .anyMatch(c -> c.authorId() == fake.botUserId())) {
+            after++;
+            problems.add("#" + t.id + " bot wrote after the handover");
+          }
+        }
+      }
+      return new Tally(tickets.size(), lost, duplicates, after, problems);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.deskbridge.app.chaos;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A connector running as its own JVM ({@code java -jar target/deskbridge.jar serve}), so that a test can
+ * kill it abruptly, as a crash or an OOM kill would.
+ */
+final class ConnectorProcess implements AutoCloseable {
+  private final Path config;
+  private final Path log;
+  private final int port;
+  private Process process;
+
+  ConnectorProcess(Path config, Path log, int port) {
+    this.config = config;
+    this.log = log;
+    this.port = port;
+  }
+
+  static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  URI webhook(String installation) {
+    return URI.create("http://127.0.0.1:" + port + "/webhooks/" + installation);
+  }
+
+  /** Starts the process and waits until it answers {@code /health}. */
+  ConnectorProcess start() {
+    Path jar = Path.of("target", "deskbridge.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the package phase builds it");
+    }
+    var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-jar", jar.toString(), "serve", "--config", config.toString());
+    builder.environment().put("OPT_OUT_TRACKING", "true");
+    builder.environment().put("DESKBRIDGE_LOG_LEVEL", "WARN");
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    var http = HttpClient.newHttpClient();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("connector exited with " + process.exitValue() + "; see " + log);
+      }
+      var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    });
+    return this;
+  }
+
+  /** Kills the JVM at once (SIGKILL): no shutdown hook runs, nothing is flushed or released. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
