@@ -71,7 +71,7 @@ public final class Deskbridge implements AutoCloseable {
       var handler = new WebhookHandler(id -> running.installation(id).map(inst -> inst.connector().webhook()),
           running::accept, store, clock);
       var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().maxBodyBytes(),
-          handler, clock, meters::scrape);
+          handler, clock, meters::scrape, running::healthy);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s), store {}", config.server().host(),
           server.port(), knowledge.size(), installations.size(), config.store());
       return new Deskbridge(engine, server, store, List.copyOf(built));

@@ -254,6 +254,14 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the workers are running. False after a fatal error stopped them (they stop together, as if the
+   * process died, so that a supervisor restarts it; received events wait in the store).
+   */
+  public boolean healthy() {
+    return running.get();
+  }
+
   /** The audit log decisions are written to. */
   public AuditLog audit() {
     return audit;
@@ -285,9 +293,9 @@ public final class Engine implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("processing {} failed", claimed.get().key(), e);
       } catch (Error e) {
-        crashed = true; // as if the process died here: stop every worker, keep the lease
+        crashed = true; // as if the process died here: stop every worker, keep the lease, report unhealthy
         running.set(false);
-        log.error("worker stopped: {}", e.toString());
+        log.error("fatal error, all workers stopped; /health reports down", e);
       } finally {
         if (!crashed) {
           try {

@@ -49,6 +49,10 @@ public final class WebhookHandler {
       return endpoint.get().acknowledge(events);
     } catch (WebhookRejectedException e) {
       return reject(installationId, request, e.status(), e.getMessage());
+    } catch (RuntimeException e) {
+      // nothing was acknowledged: the vendor delivers again (the store may be down; no audit record then)
+      log.error("{}: webhook not stored, answered 503: {}", installationId, e.toString());
+      return WebhookResponse.error(503, "temporarily unavailable, deliver again later");
     }
   }
 

@@ -27,20 +27,24 @@ public final class WebhookServer implements AutoCloseable {
    * @param maxBodyBytes the largest accepted body
    */
   public static WebhookServer start(String host, int port, long maxBodyBytes, WebhookHandler handler, Clock clock) {
-    return start(host, port, maxBodyBytes, handler, clock, () -> "");
+    return start(host, port, maxBodyBytes, handler, clock, () -> "", () -> true);
   }
 
   /**
-   * Starts listening, also serving {@code metrics} (Prometheus text format) at {@code GET /metrics}.
+   * Starts listening, also serving {@code metrics} (Prometheus text format) at {@code GET /metrics};
+   * {@code GET /health} answers 503 {@code {"status":"down"}} while {@code healthy} is false.
    */
   public static WebhookServer start(String host, int port, long maxBodyBytes, WebhookHandler handler, Clock clock,
-      java.util.function.Supplier<String> metrics) {
+      java.util.function.Supplier<String> metrics, java.util.function.BooleanSupplier healthy) {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxBodyBytes;
       config.jetty.host = host;
       config.jetty.port = port;
-      config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
+      config.routes.get("/health", ctx -> {
+        boolean up = healthy.getAsBoolean();
+        ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
+      });
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
       config.routes.post("/webhooks/{installation}", ctx -> {
         long length = ctx.req().getContentLengthLong();

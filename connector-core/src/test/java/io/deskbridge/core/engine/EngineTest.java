@@ -320,6 +320,7 @@ class EngineTest {
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
     dying.accept("inst", List.of(createdEvent("e1", "t1")));
     assertThat(crashed.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !dying.healthy());
     dying.close();
     int writesBefore = helpdesk.writes.get();
 

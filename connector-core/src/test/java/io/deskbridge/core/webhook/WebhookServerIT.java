@@ -118,6 +118,32 @@ class WebhookServerIT {
   }
 
   @Test
+  void aFailureToStoreIsA503SoTheVendorDeliversAgain() throws Exception {
+    server.close();
+    var handler = new WebhookHandler(id -> Optional.of(endpoint), (id, events) -> {
+      throw new IllegalStateException("database unreachable");
+    }, store, Clock.systemUTC());
+    server = WebhookServer.start("127.0.0.1", 0, 64, handler, Clock.systemUTC());
+
+    var response = post("/webhooks/acme", "ok", "t");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).doesNotContain("database");
+  }
+
+  @Test
+  void healthIsDownWhileTheEngineIsNot() throws Exception {
+    server.close();
+    var handler = new WebhookHandler(id -> Optional.of(endpoint), (id, events) -> 0, store, Clock.systemUTC());
+    server = WebhookServer.start("127.0.0.1", 0, 64, handler, Clock.systemUTC(), () -> "", () -> false);
+
+    var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("down");
+  }
+
+  @Test
   void answersHealth() throws Exception {
     var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
         HttpResponse.BodyHandlers.ofString());
