@@ -2,6 +2,7 @@ package io.deskbridge.zendesk;
 
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.config.Settings;
+import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.contract.VendorFixture;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.spi.Connector;
@@ -12,14 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** The contract kit's view of the Zendesk fake. */
@@ -27,32 +25,16 @@ final class ZendeskFixture implements VendorFixture {
   static final String SECRET = "webhook-signing-secret-for-tests";
 
   final ZendeskFake fake;
-  private final AtomicReference<Duration> skew = new AtomicReference<>(Duration.ZERO);
+  private final OffsetClock clock = new OffsetClock();
 
   ZendeskFixture() {
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.now().plus(skew.get());
-      }
-    };
     this.fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock)
         .withDelivery(Duration.ofSeconds(5), 5, Duration.ofMillis(200)));
   }
 
   @Override
   public void passTime(Duration duration) {
-    skew.accumulateAndGet(duration, Duration::plus);
+    clock.advance(duration);
   }
 
   static Settings settings(ZendeskFake fake, String token) {

@@ -557,22 +557,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
    */
   @Override
   public void operationFailed(Lease lease, long operationId, String error, Instant notBefore) {
-    Objects.requireNonNull(lease, "lease");
-    Objects.requireNonNull(notBefore, "notBefore");
-    tx("operationFailed", c -> {
-      fence(c, lease);
-      try (var update = c.prepareStatement(OPERATION_FAILED)) {
-        update.setString(1, error);
-        update.setObject(2, ts(notBefore));
-        update.setLong(3, operationId);
-        bindKey(update, 4, lease.key());
-        if (update.executeUpdate() != 1) {
-          throw new IllegalStateException("operation " + operationId + " is not open in " + lease.key());
-        }
-      }
-      refreshDue(c, lease.key().installation(), lease.key().externalId());
-      return null;
-    });
+    updateOpen("operationFailed", OPERATION_FAILED, lease, operationId, error, notBefore);
   }
 
   /**
@@ -583,22 +568,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
    */
   @Override
   public void eventFailed(Lease lease, long eventId, String error, Instant notBefore) {
-    Objects.requireNonNull(lease, "lease");
-    Objects.requireNonNull(notBefore, "notBefore");
-    tx("eventFailed", c -> {
-      fence(c, lease);
-      try (var update = c.prepareStatement(EVENT_FAILED)) {
-        update.setString(1, error);
-        update.setObject(2, ts(notBefore));
-        update.setLong(3, eventId);
-        bindKey(update, 4, lease.key());
-        if (update.executeUpdate() != 1) {
-          throw new IllegalStateException("event " + eventId + " is not pending in " + lease.key());
-        }
-      }
-      refreshDue(c, lease.key().installation(), lease.key().externalId());
-      return null;
-    });
+    updateOpen("eventFailed", EVENT_FAILED, lease, eventId, error, notBefore);
   }
 
   /** {@inheritDoc} Later events of the conversation wait behind it. */
@@ -614,14 +584,27 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   }
 
   private void postpone(String what, String sql, Lease lease, long id, Instant notBefore) {
+    updateOpen(what, sql, lease, id, null, notBefore);
+  }
+
+  /**
+   * Updates one open event or operation of the lease's conversation under the lease's fence, then the
+   * conversation's due time. The statement's parameters are: the error (only when {@code error} is not
+   * null), the next attempt time, the row id, the installation and the conversation id.
+   */
+  private void updateOpen(String what, String sql, Lease lease, long id, String error, Instant notBefore) {
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(notBefore, "notBefore");
     tx(what, c -> {
       fence(c, lease);
       try (var update = c.prepareStatement(sql)) {
-        update.setObject(1, ts(notBefore));
-        update.setLong(2, id);
-        bindKey(update, 3, lease.key());
+        int p = 1;
+        if (error != null) {
+          update.setString(p++, error);
+        }
+        update.setObject(p++, ts(notBefore));
+        update.setLong(p++, id);
+        bindKey(update, p, lease.key());
         if (update.executeUpdate() != 1) {
           throw new IllegalStateException(what + ": " + id + " is not open in " + lease.key());
         }

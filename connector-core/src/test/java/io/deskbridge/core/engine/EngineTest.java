@@ -5,6 +5,7 @@ import static io.deskbridge.core.engine.InMemoryHelpdesk.messageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.core.contract.ConnectorHarness;
+import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.store.AuditRecord;

@@ -1,4 +1,4 @@
-package io.deskbridge.core.engine;
+package io.deskbridge.core.contract;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock plus an offset tests move forward, for example past a lease. */
-final class OffsetClock extends Clock {
+public final class OffsetClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-  void advance(Duration by) {
+  /** Moves the clock forward (or back, with a negative duration). */
+  public void advance(Duration by) {
     offset.accumulateAndGet(by, Duration::plus);
   }
 
