@@ -1,2 +1,2 @@
-/** The runnable command line: serve, demo and bench. */
+/** The runnable command line: serve, demo, bench, dead-letters, eval and datasets. */
 package io.deskbridge.app;

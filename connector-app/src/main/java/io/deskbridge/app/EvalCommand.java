@@ -1,0 +1,49 @@
+package io.deskbridge.app;
+
+import ch.qos.logback.classic.Level;
+import io.deskbridge.app.eval.Evaluation;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: measures the bot on labelled cases; see {@link Evaluation} and {@code docs/quality.md}. */
+@Command(name = "eval", description = "Measure the bot on labelled cases: precision, coverage, handovers, "
+    + "calibration, a threshold sweep.")
+final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--kb", required = true, description = "knowledge base: a folder of articles or a .jsonl file")
+  Path kb;
+
+  @Option(names = "--cases", required = true, description = "cases, one JSON object per line")
+  Path cases;
+
+  @Option(names = "--threshold", description = "answer threshold: 0..1 as a probability or 1..100 as percent "
+      + "(default: the bot's default, 55 %%)")
+  Double threshold;
+
+  @Option(names = "--json", description = "write the JSON report here")
+  Path json;
+
+  @Option(names = "--chart", description = "write an SVG chart of precision against coverage here")
+  Path chart;
+
+  /** Exit code 0; 2 with the problem on standard error when an input is wrong or a file cannot be read or written. */
+  @Override
+  public Integer call() {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    return guarded(() -> Evaluation.run(kb, cases, threshold, json, chart, System.out));
+  }
+
+  /** Runs the action; a bad input ends with its message on standard error and exit code 2, not a stack trace. */
+  static int guarded(Runnable action) {
+    try {
+      action.run();
+      return 0;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.deskbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code eval} with the real bot on the shipped five-article fixture, and {@code datasets} on a tiny sample. */
+class EvalCommandTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/eval");
+
+  @TempDir
+  Path dir;
+
+  private String run(String... args) {
+    var out = new ByteArrayOutputStream();
+    var previous = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(new CommandLine(new Main()).execute(args)).as("exit code").isZero();
+    } finally {
+      System.setOut(previous);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void evalDecidesEveryCaseWithTheRealBotAndWritesReportAndChart() throws Exception {
+    var json = dir.resolve("report.json");
+    var chart = dir.resolve("chart.svg");
+    var table = run("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases",
+        FIXTURES.resolve("cases.jsonl").toString(), "--threshold", "0.5", "--json", json.toString(),
+        "--chart", chart.toString());
+    assertThat(table).contains("eval eval/cases.jsonl: 20 cases (answer 10, handover 6, no_answer 3, no_handover 1), "
+        + "5 articles, threshold 0.50", "sweep at 0.50 agrees with the decisions (0 of 20 cases differ)");
+
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.get("cases").asInt()).isEqualTo(20);
+    assertThat(report.get("sweep")).hasSize(21);
+    assertThat(report.get("sweep_check").get("disagreements").asInt()).isZero();
+    assertThat(report.get("answered_precision").asDouble()).isEqualTo(1.0);
+    assertThat(report.get("coverage").asDouble()).isGreaterThanOrEqualTo(0.8);
+    assertThat(report.get("no_answer_answered_rate").asDouble()).isZero();
+    assertThat(report.get("ece").asDouble()).isBetween(0.0, 1.0);
+    assertThat(report.get("p50_ms_per_message").asDouble()).isPositive();
+    var recall = report.get("handover_recall").get("by_reason");
+    for (var reason : List.of("human_request", "complaint", "cancellation", "legal")) {
+      assertThat(recall.get(reason).asDouble()).as(reason).isEqualTo(1.0);
+    }
+    assertThat(recall.get("sarcasm").asDouble()).as("no sarcasm signal yet").isZero();
+    assertThat(report.get("sarcasm_f1").asDouble()).isZero();
+    assertThat(report.get("by_language").has("cs")).as("h02 is Czech, detected").isTrue();
+    var ids = new ArrayList<String>();
+    report.get("results").forEach(r -> ids.add(r.get("id").asText()));
+    assertThat(ids).hasSize(20).startsWith("a01").endsWith("s02");
+    var h02 = report.get("results").get(11);
+    assertThat(h02.get("decision").asText()).isEqualTo("handover");
+    assertThat(h02.get("reasons").get(0).asText()).isEqualTo("human_request");
+    assertThat(h02.get("language").asText()).isEqualTo("cs");
+    assertThat(Files.readString(chart)).startsWith("<svg").contains("answered precision");
+  }
+
+  @Test
+  void aBadInputEndsWithItsMessageAndExitCodeTwo() throws Exception {
+    var cases = Files.writeString(dir.resolve("cases.jsonl"),
+        "{\"id\":\"1\",\"text\":\"hi\",\"expect\":\"answer\",\"article\":\"nowhere\"}\n");
+    var err = new ByteArrayOutputStream();
+    var previous = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(new CommandLine(new Main()).execute("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(),
+          "--cases", cases.toString())).isEqualTo(2);
+    } finally {
+      System.setErr(previous);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: ", "case '1' expects article 'nowhere'");
+  }
+
+  @Test
+  void datasetsWritesKnowledgeAndCases() throws Exception {
+    var out = run("datasets", "clinc150", "--in", FIXTURES.resolve("clinc-sample.json").toString(), "--out",
+        dir.toString(), "--limit-per-intent", "3");
+    assertThat(out).contains("3 articles (9 sample questions) and 9 cases {answer=6, no_answer=3}");
+    assertThat(Files.readAllLines(dir.resolve("cases.jsonl"))).hasSize(9);
+  }
+}
