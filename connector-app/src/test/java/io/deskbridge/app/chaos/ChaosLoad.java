@@ -141,8 +141,9 @@ final class ChaosLoad {
         int expectedReplies = 2;
         int expectedNotes = t.handover ? 1 : 0;
         if (replies < expectedReplies || notes < expectedNotes) {
-          lost++;
-          problems.add("#" + t.id + " lost: " + replies + " replies, " + notes + " notes, stage " + t.stage);
+          lost++; // or not finished before the timeout: the problem line says which stage it reached
+          problems.add("#" + t.id + " lost or unfinished: " + replies + " replies, " + notes + " notes, stage "
+              + t.stage + ", " + comments.size() + " comments");
         }
         if (replies > expectedReplies || notes > expectedNotes) {
           duplicates++;

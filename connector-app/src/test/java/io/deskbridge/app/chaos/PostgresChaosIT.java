@@ -53,7 +53,7 @@ class PostgresChaosIT extends AbstractChaosIT {
 
   @Test
   void twoInstancesShareTheDatabaseAndOneIsKilledMidLoad() throws Exception {
-    fake.chaos(new ZendeskFake.Chaos(1, Duration.ZERO, Duration.ofSeconds(90)));
+    fake.chaos(new ZendeskFake.Chaos(1, Duration.ZERO, Duration.ofSeconds(180)));
     int port1 = ConnectorProcess.freePort();
     int port2 = ConnectorProcess.freePort();
     var one = new ConnectorProcess(processConfig("one", port1), dir.resolve("one.log"), port1).start();
