@@ -1,6 +1,7 @@
 package io.deskbridge.app;
 
 import io.deskbridge.core.Deskbridge;
+import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.config.BotSettings;
 import io.deskbridge.core.config.ConfigLoader;
 import io.deskbridge.core.engine.Connectors;
@@ -9,18 +10,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Serves real helpdesks from a configuration file until stopped. */
 @Command(name = "serve", description = "Receive webhooks and answer through the configured helpdesks.")
 final class ServeCommand implements Callable<Integer> {
+  /**
+   * Set to {@code true} to replace the embedding model by {@link HashingEmbeddingModel}: for benchmarks
+   * only (the bench's {@code --fake-bot} sets it for the connector processes it starts).
+   */
+  static final String FAKE_EMBEDDINGS = "DESKBRIDGE_FAKE_EMBEDDINGS";
+
   @Option(names = "--config", required = true, description = "the YAML configuration file")
   Path config;
 
+  @Option(names = "--fake-embeddings", hidden = true,
+      description = "benchmarks only: a hashing bag-of-words instead of the embedding model")
+  boolean fakeEmbeddings;
+
   @Override
   public Integer call() throws InterruptedException {
-    var deskbridge = start(config, System::getenv);
+    Function<String, String> env = System::getenv;
+    var deskbridge = start(config, fakeEmbeddings ? name -> name.equals(FAKE_EMBEDDINGS) ? "true" : env.apply(name) : env);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       deskbridge.close();
@@ -31,9 +45,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Loads the configuration and the knowledge base and starts serving; fails fast with a clear message. */
-  static Deskbridge start(Path config, java.util.function.Function<String, String> env) {
+  static Deskbridge start(Path config, Function<String, String> env) {
     var cfg = ConfigLoader.load(config, env);
     var knowledge = KnowledgeLoader.load(cfg.knowledge());
-    return Deskbridge.start(cfg, knowledge, BotSettings.from(cfg.bot()), Connectors.discover(), Clock.systemUTC());
+    var botConfig = BotSettings.from(cfg.bot());
+    if ("true".equalsIgnoreCase(env.apply(FAKE_EMBEDDINGS))) {
+      LoggerFactory.getLogger(ServeCommand.class).warn("{}=true: the bot uses a hashing bag of words instead of "
+          + "the embedding model; for benchmarks only, answers are worse", FAKE_EMBEDDINGS);
+      return Deskbridge.start(cfg, Bot.create(knowledge, botConfig, new HashingEmbeddingModel()), Connectors.discover(),
+          Clock.systemUTC());
+    }
+    return Deskbridge.start(cfg, knowledge, botConfig, Connectors.discover(), Clock.systemUTC());
   }
 }

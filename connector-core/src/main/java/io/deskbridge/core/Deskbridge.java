@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,20 @@ public final class Deskbridge implements AutoCloseable {
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       Connectors connectors, Clock clock) {
+    return start(config, () -> Bot.create(knowledge, botConfig), connectors, clock);
+  }
+
+  /**
+   * Starts everything with a bot built by the caller, for instance over another embedding model (the
+   * benchmark's CPU-light stand-in); otherwise as {@link #start(DeskbridgeConfig, KnowledgeBase, BotConfig,
+   * Connectors, Clock)}.
+   */
+  public static Deskbridge start(DeskbridgeConfig config, Bot bot, Connectors connectors, Clock clock) {
+    return start(config, () -> bot, connectors, clock);
+  }
+
+  private static Deskbridge start(DeskbridgeConfig config, Supplier<Bot> botFactory, Connectors connectors,
+      Clock clock) {
     var built = new ArrayList<Connector>();
     JdbcStore store = null;
     Engine engine = null;
@@ -61,7 +76,7 @@ public final class Deskbridge implements AutoCloseable {
         built.add(connector);
         installations.add(new Installation(i.id(), i.mode(), i.routing(), i.retry(), connector, i.requestsPerMinute()));
       }
-      var bot = Bot.create(knowledge, botConfig);
+      var bot = botFactory.get();
       store = JdbcStore.open(config.store());
       var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(meters);
@@ -73,7 +88,7 @@ public final class Deskbridge implements AutoCloseable {
       var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().maxBodyBytes(),
           handler, clock, meters::scrape, running::healthy);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s), store {}", config.server().host(),
-          server.port(), knowledge.size(), installations.size(), config.store());
+          server.port(), bot.knowledge().size(), installations.size(), config.store());
       return new Deskbridge(engine, server, store, List.copyOf(built));
     } catch (RuntimeException e) {
       if (engine != null) {

@@ -58,8 +58,9 @@ final class Model {
     }
   }
 
+  /** {@code storedAt} is the clock's full-precision time of storing; {@code createdAt} is truncated. */
   record Comment(long id, long authorId, String body, String htmlBody, boolean isPublic,
-      String channel, Instant createdAt, long auditId) {}
+      String channel, Instant createdAt, long auditId, Instant storedAt) {}
 
   record Webhook(String id, String name, String status, URI endpoint, String httpMethod,
       String requestFormat, List<String> subscriptions, String secret,
@@ -207,7 +208,7 @@ final class Model {
   synchronized List<CommentView> comments(long ticketId) {
     Ticket t = tickets.get(ticketId);
     return t == null ? List.of() : t.comments.stream().map(c -> new CommentView(c.id(),
-        c.authorId(), c.body(), c.isPublic(), c.createdAt(), c.channel())).toList();
+        c.authorId(), c.body(), c.isPublic(), c.createdAt(), c.channel(), c.storedAt())).toList();
   }
 
   // ---------------------------------------------------------------- REST API operations
@@ -655,7 +656,7 @@ final class Model {
     String htmlBody = html != null ? html : "<div class=\"zd-comment\" dir=\"auto\"><p dir=\"auto\">"
         + escapeHtml(body).replace("\n", "<br>") + "</p></div>";
     Comment c = new Comment(nextCommentId++, authorId, text, htmlBody, isPublic, channel, now,
-        auditId);
+        auditId, config.clock().instant());
     t.comments.add(c);
     return c;
   }

@@ -7,15 +7,17 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,7 +54,8 @@ final class WebhookDispatcher implements AutoCloseable {
   private final HttpClient http;
   private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
   private final Map<String, Event> events = new ConcurrentHashMap<>();
-  private final List<DeliveryRecord> records = new CopyOnWriteArrayList<>();
+  // appended on every delivery: a copy-on-write list would copy all records each time
+  private final Queue<DeliveryRecord> records = new ConcurrentLinkedQueue<>();
   private final AtomicLong invocationIds = new AtomicLong(5_000_000_001L);
   private volatile long epoch;
   private int pending;
@@ -233,14 +236,17 @@ final class WebhookDispatcher implements AutoCloseable {
         .header("x-zendesk-webhook-signature-timestamp", timestamp)
         .header("x-zendesk-webhook-signature", signature);
     e.webhook().authHeaders().forEach(request::header);
+    Instant sentAt = config.clock().instant();
+    long sentNanos = System.nanoTime();
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
         .handle((response, error) -> {
+          Duration elapsed = Duration.ofNanos(System.nanoTime() - sentNanos);
           if (job.epoch() != epoch) {
             return DONE;
           }
           int status = response == null ? -1 : response.statusCode();
           records.add(new DeliveryRecord(e.webhook().id(), e.eventId(), job.invocationId(), attempt,
-              status, Json.utf8(e.body())));
+              status, Json.utf8(e.body()), e.ticketId(), sentAt, elapsed));
           Duration delay = retryDelay(attempt, response, error);
           if (delay == null && response == null && unreachable(error)
               && attempt * config.retryBackoff().toMillis() <= chaos.retryUnreachableFor().toMillis()) {

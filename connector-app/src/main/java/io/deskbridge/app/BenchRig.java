@@ -1,0 +1,319 @@
+package io.deskbridge.app;
+
+import io.deskbridge.core.knowledge.KnowledgeLoader;
+import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What one benchmark configuration runs on: the Zendesk fake (in this JVM), the store (an H2 file in a
+ * temporary directory, or an embedded PostgreSQL started here), and one or two connector processes, each a
+ * separate JVM running {@code serve} on a generated configuration, exactly as in production. The fake
+ * delivers each webhook to the instances in turn, as a load balancer would. Closing stops the connectors
+ * (SIGTERM, so they shut down cleanly), PostgreSQL and the fake, and deletes the directory unless
+ * {@link #keep()} was called.
+ */
+final class BenchRig implements AutoCloseable {
+  static final String INSTALLATION = "demo";
+  private static final String TOKEN_ENV = "BENCH_ZENDESK_API_TOKEN";
+  private static final String SECRET_ENV = "BENCH_ZENDESK_WEBHOOK_SECRET";
+
+  /** Which store the connectors share. */
+  enum Store { h2, postgres }
+
+  /**
+   * One configuration.
+   *
+   * @param workers  engine worker threads per instance
+   * @param poolSize the store's connection pool size per instance (PostgreSQL; the H2 default keeps 10)
+   * @param jvmArgs  extra options for the connector JVMs (none: the JVM's defaults, as in production)
+   */
+  record Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs) {
+    Setup {
+      jvmArgs = List.copyOf(jvmArgs);
+      if (instances < 1 || instances > 2) {
+        throw new IllegalArgumentException("--instances must be 1 or 2");
+      }
+      if (instances > 1 && store == Store.h2) {
+        throw new IllegalArgumentException("two instances need --store postgres (an H2 file serves one process)");
+      }
+    }
+
+    String label() {
+      return String.format(Locale.ROOT, "%s, %d instance%s, %s bot", store == Store.h2 ? "H2 file" : "PostgreSQL",
+          instances, instances == 1 ? "" : "s", fakeBot ? "fake" : "real");
+    }
+  }
+
+  /** One connector JVM. */
+  static final class Connector {
+    final Process process;
+    final int port;
+    final Path log;
+
+    Connector(Process process, int port, Path log) {
+      this.process = process;
+      this.port = port;
+      this.log = log;
+    }
+
+    URI webhook() {
+      return URI.create("http://127.0.0.1:" + port + "/webhooks/" + INSTALLATION);
+    }
+  }
+
+  private final Path dir;
+  private final Setup setup;
+  final ZendeskFake fake;
+  private final EmbeddedPostgres postgres;
+  final List<Connector> connectors = new ArrayList<>();
+  private boolean keep;
+
+  private BenchRig(Path dir, Setup setup, ZendeskFake fake, EmbeddedPostgres postgres) {
+    this.dir = dir;
+    this.setup = setup;
+    this.fake = fake;
+    this.postgres = postgres;
+  }
+
+  /** Starts the fake, the store and the connectors; returns once every connector answers its health check. */
+  static BenchRig start(Setup setup) throws IOException {
+    Path dir = Files.createTempDirectory("deskbridge-bench-");
+    var fake = ZendeskFake.start(ZendeskFake.Config.defaults().withPerMinuteBudget(100_000_000)
+        .withDelivery(Duration.ofSeconds(10), 5, Duration.ofMillis(200)));
+    BenchRig rig = null;
+    try {
+      EmbeddedPostgres postgres = null;
+      if (setup.store() == Store.postgres) {
+        // zonky turns synchronous_commit off by default; production runs with it on
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+            .setServerConfig("synchronous_commit", "on").setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+            .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
+      }
+      rig = new BenchRig(dir, setup, fake, postgres);
+      Path kb = rig.writeKnowledge();
+      for (int i = 1; i <= setup.instances(); i++) {
+        rig.connectors.add(rig.startConnector(i, kb)); // one by one: the first migrates the schema
+      }
+      fake.registerEventWebhook(rig.connectors.get(0).webhook(), DemoCommand.SECRET);
+      if (setup.instances() > 1) {
+        fake.routeDeliveriesTo(rig.connectors.stream().map(Connector::webhook).toList());
+      }
+      return rig;
+    } catch (IOException | RuntimeException e) {
+      if (rig != null) {
+        rig.keep();
+        rig.close();
+      } else {
+        fake.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Keeps the directory (configurations and connector logs) after closing, to look into a failure. */
+  void keep() {
+    keep = true;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  /** The demo knowledge base from the class path, written out as Markdown files for {@code serve}. */
+  private Path writeKnowledge() throws IOException {
+    Path kb = Files.createDirectories(dir.resolve("kb"));
+    var loader = BenchRig.class.getClassLoader();
+    KnowledgeLoader.loadFromClasspath(loader, "demo-kb"); // fails early on a broken index
+    String index = read(loader, "demo-kb/index.txt");
+    for (String name : index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+      Files.writeString(kb.resolve(name), read(loader, "demo-kb/" + name));
+    }
+    return kb;
+  }
+
+  private static String read(ClassLoader loader, String resource) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("class path resource not found: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private String storeYaml() {
+    if (postgres == null) {
+      return "  directory: " + yamlString(dir.resolve("h2").toString()); // the default H2 file store, pool of 10
+    }
+    return "  url: " + yamlString(postgres.getJdbcUrl("postgres", "postgres")) + "\n  username: postgres\n"
+        + "  maxPoolSize: " + setup.poolSize();
+  }
+
+  private Connector startConnector(int n, Path kb) throws IOException {
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String groups = fake.groups().entrySet().stream()
+        .map(e -> "        " + yamlString(e.getKey()) + ": \"" + e.getValue() + "\"").collect(Collectors.joining("\n"));
+    Path config = dir.resolve("instance-" + n + ".yaml");
+    Files.writeString(config, """
+        # generated by deskbridge bench
+        server:
+          host: 127.0.0.1
+          port: %d
+        store:
+        %s
+        engine:
+          workers: %d
+        knowledge: %s
+        installations:
+          - id: %s
+            vendor: zendesk
+            mode: auto
+            requestsPerMinute: 1000000
+            routing:
+              defaultGroup: "%d"
+              groups:
+        %s
+            retry: {maxAttempts: 6, initialDelay: 100ms, maxDelay: 5s}
+            settings:
+              url: %s
+              email: %s
+              apiToken: {env: %s}
+              webhookSecret: {env: %s}
+        """.formatted(port, storeYaml(), setup.workers(), yamlString(kb.toString()), INSTALLATION,
+        fake.groups().get("General"), groups, yamlString(fake.baseUrl()), yamlString(fake.config().agentEmail()),
+        TOKEN_ENV, SECRET_ENV));
+    Path log = dir.resolve("instance-" + n + ".log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var command = new ArrayList<String>();
+    command.add(java);
+    setup.jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--config",
+        config.toString()));
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put(TOKEN_ENV, fake.config().apiToken());
+    env.put(SECRET_ENV, DemoCommand.SECRET);
+    env.put("OPT_OUT_TRACKING", "true");
+    env.putIfAbsent("DESKBRIDGE_LOG_LEVEL", "WARN");
+    if (setup.fakeBot()) {
+      env.put(ServeCommand.FAKE_EMBEDDINGS, "true");
+    } else {
+      env.remove(ServeCommand.FAKE_EMBEDDINGS);
+    }
+    var connector = new Connector(builder.start(), port, log);
+    awaitHealthy(connector, Duration.ofSeconds(120));
+    return connector;
+  }
+
+  private static void awaitHealthy(Connector c, Duration timeout) throws IOException {
+    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.port + "/health"))
+        .timeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!c.process.isAlive()) {
+        throw new IOException("connector on port " + c.port + " exited with " + c.process.exitValue() + ": "
+            + tail(c.log));
+      }
+      try {
+        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+    throw new IOException("connector on port " + c.port + " not healthy after " + timeout + ": " + tail(c.log));
+  }
+
+  static String tail(Path log) {
+    try {
+      var lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String yamlString(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** The PostgreSQL server's process id (its backends are its children); -1 on H2 or when unknown. */
+  long postgresPid() {
+    if (postgres == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(Files.readAllLines(dir.resolve("pg").resolve("postmaster.pid")).get(0).strip());
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** True when every connector process is still running. */
+  boolean allAlive() {
+    return connectors.stream().allMatch(c -> c.process.isAlive());
+  }
+
+  @Override
+  public void close() {
+    for (var c : connectors) {
+      c.process.destroy(); // SIGTERM: the shutdown hook finishes accepted work and closes the store
+    }
+    for (var c : connectors) {
+      try {
+        if (!c.process.waitFor(60, TimeUnit.SECONDS)) {
+          c.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        c.process.destroyForcibly();
+      }
+    }
+    fake.close();
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        System.err.println("bench: stopping PostgreSQL: " + e.getMessage());
+      }
+    }
+    if (keep) {
+      System.err.println("bench: kept " + dir + " (configurations and connector logs)");
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("bench: cannot delete " + dir + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package io.deskbridge.app;
+
+import io.deskbridge.mock.zendesk.CommentView;
+import io.deskbridge.mock.zendesk.DeliveryRecord;
+import io.deskbridge.mock.zendesk.ZendeskFake;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One step of the benchmark: new tickets at a fixed rate for a number of seconds, then waiting until each
+ * has its bot reaction, then counting everything from the fake's own state.
+ *
+ * <ul>
+ *   <li><b>Events</b> are webhook deliveries the connectors accepted (2xx) for the step's tickets: the
+ *       {@code ticket.created} of each ticket and the {@code ticket.comment_added} echo of each bot comment
+ *       (about 2.2 per ticket with 20 % handovers). The connector must receive, store and process them all.
+ *   <li><b>Throughput</b> is events divided by the time from the first ticket's creation to the last
+ *       observable work of the step (the last bot comment stored, the last delivery acknowledged). When the
+ *       connectors keep up, it equals the offered rate; when they do not, the backlog drains after the
+ *       producer stops and the throughput is their capacity.
+ *   <li><b>Webhook to reply</b> is from just before the ticket is created in the fake (which fires the
+ *       webhook) to the moment the fake stored the bot's first write on it (to the microsecond; the write's
+ *       HTTP response leaves right after): the answer or clarifying question, or for a handover the
+ *       internal note with group and tags, which comes before the message to the customer.
+ *   <li><b>Acknowledgement</b> is the time the fake's webhook sender waited for each delivery's response.
+ *   <li><b>Lost</b>: tickets without any bot comment at the end; <b>duplicates</b>: bot public comments
+ *       beyond the first on a ticket; <b>after handover</b>: bot public comments after the bot's handover
+ *       note (internal note, group and tag are written first) other than the handover's own message to the
+ *       customer.
+ * </ul>
+ */
+final class BenchStep {
+  private static final List<String> QUESTIONS = List.of(
+      "How can I reset my password? I can't log in.",
+      "How long does delivery take to Brno?",
+      "Jak dlouho trvá doručení do Brna?",
+      "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?",
+      "Where is my order? It was supposed to arrive yesterday.",
+      "Kiedy jesteście otwarci w sobotę?",
+      "I need a copy of the invoice for my last purchase.",
+      "Which payment methods do you accept?");
+  private static final List<String> HANDOVERS = List.of(
+      "I want to talk to a real person, please.",
+      "Please cancel my order 55120 immediately.",
+      "Chci mluvit s operátorem.");
+  /** A step gives up waiting for the remaining reactions after this long without progress. */
+  private static final Duration STALL = Duration.ofSeconds(30);
+  private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+  /** Latency percentiles in milliseconds. */
+  record Millis(double p50, double p90, double p99, double max) {
+    static Millis of(List<Double> values) {
+      var sorted = new ArrayList<>(values);
+      sorted.sort(Double::compare);
+      return new Millis(pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+          sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+      if (sorted.isEmpty()) {
+        return 0;
+      }
+      int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+      return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
+    }
+  }
+
+  /**
+   * What one step measured.
+   *
+   * @param rate               tickets per second asked for
+   * @param elapsedSeconds     from the first ticket's creation to the last work seen
+   * @param offeredPerSecond   events per second offered (events over the time tickets were being created)
+   * @param eventsPerSecond    the throughput, events per second processed end to end
+   * @param ticketsPerSecond   the same in tickets
+   * @param drainSeconds       how long after the last ticket's creation the last work was seen
+   * @param sustained          whether the connectors kept up: throughput at least 95 % of the offered rate,
+   *                           p99 webhook to reply under 1 s, nothing lost
+   * @param reply              webhook to reply (first bot comment), ms
+   * @param ack                webhook acknowledgement as the sender measured it, ms
+   * @param deliveryFailures   delivery attempts that got no 2xx (retried by the fake or not)
+   * @param rssMb              VmRSS of each connector process at the end of the step
+   * @param peakRssMb          VmHWM (peak resident set) of each connector process since it started
+   * @param connectorCpuSeconds CPU time each connector process used during the step
+   * @param benchCpuSeconds    CPU time of this JVM (the fake, its webhook sender, the producer) during the step
+   * @param postgresCpuSeconds CPU time of the PostgreSQL server processes during the step (0 on H2)
+   * @param otherCpuSeconds    CPU time of everything else on the machine during the step: kernel work not
+   *                           charged to a process, and other programs, which make the run less trustworthy
+   * @param machineBusyPercent share of all cores busy during the step (100 = every core all the time)
+   */
+  record Result(String config, boolean warmup, int rate, int seconds, int tickets, int answered, int handedOver,
+      long events, double elapsedSeconds, double offeredPerSecond, double eventsPerSecond, double ticketsPerSecond,
+      double drainSeconds,
+      boolean sustained, Millis reply, Millis ack, int deliveryFailures, int lost, int duplicates, int afterHandover,
+      double apiCallsPerTicket, List<Long> rssMb, List<Long> peakRssMb, List<Double> connectorCpuSeconds,
+      double benchCpuSeconds, double postgresCpuSeconds, double otherCpuSeconds, double machineBusyPercent) {}
+
+  private BenchStep() {}
+
+  static Result run(BenchRig rig, String config, int rate, int seconds, double handoverShare, boolean warmup)
+      throws InterruptedException {
+    ZendeskFake fake = rig.fake;
+    var pids = rig.connectors.stream().map(c -> c.process.pid()).toList();
+    var cpuBefore = pids.stream().map(Proc::cpuSeconds).toList();
+    double benchBefore = Proc.cpuSeconds(ProcessHandle.current().pid());
+    var postgresBefore = Proc.cpuSecondsOfTree(rig.postgresPid());
+    long[] machineBefore = Proc.machineTicks();
+
+    var created = new ConcurrentHashMap<Long, Instant>();
+    var handovers = ConcurrentHashMap.<Long>newKeySet();
+    var counter = new AtomicInteger();
+    int total = rate * seconds;
+    var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      var t = new Thread(r, "bench-producer");
+      t.setDaemon(true);
+      return t;
+    });
+    var task = scheduler.scheduleAtFixedRate(() -> {
+      int n = counter.getAndIncrement();
+      if (n >= total) {
+        return;
+      }
+      boolean handover = (int) ((n + 1) * handoverShare) > (int) (n * handoverShare); // spread evenly
+      String text = handover ? HANDOVERS.get(n % HANDOVERS.size()) : QUESTIONS.get(n % QUESTIONS.size());
+      int customer = CUSTOMERS.incrementAndGet();
+      Instant at = Instant.now();
+      long id = fake.customerCreatesTicket("c" + customer + "@example.com", "Customer " + customer,
+          "Question " + customer, text);
+      if (handover) {
+        handovers.add(id);
+      }
+      created.put(id, at);
+    }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+    while (counter.get() < total) {
+      scheduler.awaitTermination(20, TimeUnit.MILLISECONDS);
+    }
+    task.cancel(false);
+    scheduler.shutdown();
+    scheduler.awaitTermination(10, TimeUnit.SECONDS);
+
+    awaitReactions(rig, created, handovers);
+    fake.awaitIdle(Duration.ofSeconds(30)); // the echoes of the last bot comments
+
+    var cpuAfter = pids.stream().map(Proc::cpuSeconds).toList();
+    double benchAfter = Proc.cpuSeconds(ProcessHandle.current().pid());
+    var postgresAfter = Proc.cpuSecondsOfTree(rig.postgresPid());
+    long[] machineAfter = Proc.machineTicks();
+    double postgres = 0;
+    for (var e : postgresAfter.entrySet()) { // the pools' connections (backends) live as long as the connectors
+      postgres += e.getValue() - postgresBefore.getOrDefault(e.getKey(), 0.0);
+    }
+    double connectors = 0;
+    for (int i = 0; i < pids.size(); i++) {
+      connectors += cpuAfter.get(i) - cpuBefore.get(i);
+    }
+    double busy = (machineAfter[0] - machineBefore[0]) / Proc.TICKS_PER_SECOND;
+    double other = busy - connectors - (benchAfter - benchBefore) - postgres;
+    return measure(rig, config, rate, seconds, warmup, created, cpuBefore, cpuAfter, benchAfter - benchBefore,
+        postgres, other, Proc.busyPercent(machineBefore, machineAfter));
+  }
+
+  /** Waits until every ticket has its bot reaction, or nothing moved for {@link #STALL}. */
+  private static void awaitReactions(BenchRig rig, Map<Long, Instant> created, Set<Long> handovers) {
+    var open = new HashSet<>(created.keySet());
+    long lastProgress = System.nanoTime();
+    while (!open.isEmpty() && System.nanoTime() - lastProgress < STALL.toNanos() && rig.allAlive()) {
+      int before = open.size();
+      open.removeIf(id -> complete(rig.fake, id, handovers.contains(id)));
+      if (open.size() < before) {
+        lastProgress = System.nanoTime();
+      }
+      if (!open.isEmpty()) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+      }
+    }
+  }
+
+  /** A reply or a clarifying question (one public comment), or a handover (a public message and a note). */
+  private static boolean complete(ZendeskFake fake, long ticket, boolean handover) {
+    boolean publicReply = false;
+    boolean note = false;
+    for (var c : fake.comments(ticket)) {
+      if (c.authorId() == fake.botUserId()) {
+        publicReply |= c.isPublic();
+        note |= !c.isPublic();
+      }
+    }
+    return publicReply && (note || !handover);
+  }
+
+  private static Result measure(BenchRig rig, String config, int rate, int seconds, boolean warmup,
+      Map<Long, Instant> created, List<Double> cpuBefore, List<Double> cpuAfter, double benchCpu, double postgresCpu,
+      double otherCpu, double busy) {
+    ZendeskFake fake = rig.fake;
+    long bot = fake.botUserId();
+    var replyMs = new ArrayList<Double>();
+    int answered = 0;
+    int handedOver = 0;
+    int lost = 0;
+    int duplicates = 0;
+    int afterHandover = 0;
+    long apiCalls = 0;
+    Instant first = created.values().stream().min(Instant::compareTo).orElseThrow();
+    Instant lastCreated = created.values().stream().max(Instant::compareTo).orElseThrow();
+    Instant end = lastCreated;
+    for (var e : created.entrySet()) {
+      List<CommentView> mine = fake.comments(e.getKey()).stream().filter(c -> c.authorId() == bot).toList();
+      apiCalls += fake.apiCalls(e.getKey());
+      if (mine.isEmpty()) {
+        lost++;
+        continue;
+      }
+      replyMs.add(Duration.between(e.getValue(), mine.get(0).storedAt()).toNanos() / 1e6);
+      int publicComments = 0;
+      int publicAfterNote = 0;
+      boolean noteSeen = false;
+      for (var c : mine) {
+        if (c.storedAt().isAfter(end)) {
+          end = c.storedAt();
+        }
+        if (!c.isPublic()) {
+          noteSeen = true;
+        } else {
+          publicComments++;
+          if (noteSeen) {
+            publicAfterNote++;
+          }
+        }
+      }
+      duplicates += Math.max(0, publicComments - 1);
+      afterHandover += Math.max(0, publicAfterNote - 1); // the handover's own message follows its note
+      if (noteSeen) {
+        handedOver++;
+      } else {
+        answered++;
+      }
+    }
+    long events = 0;
+    int failures = 0;
+    var ackMs = new ArrayList<Double>();
+    for (DeliveryRecord d : fake.deliveries()) {
+      if (!created.containsKey(d.ticketId())) {
+        continue;
+      }
+      ackMs.add(d.elapsed().toNanos() / 1e6);
+      Instant acknowledged = d.sentAt().plus(d.elapsed());
+      if (acknowledged.isAfter(end)) {
+        end = acknowledged;
+      }
+      if (d.statusCode() >= 200 && d.statusCode() < 300) {
+        events++;
+      } else {
+        failures++;
+      }
+    }
+    double producing = Duration.between(first, lastCreated).toNanos() / 1e9 + 1.0 / rate;
+    double elapsed = Duration.between(first, end).toNanos() / 1e9;
+    double offered = events / producing;
+    double throughput = events / elapsed;
+    var reply = Millis.of(replyMs);
+    boolean sustained = throughput >= 0.95 * offered && reply.p99() < 1000 && lost == 0;
+    var pids = rig.connectors.stream().map(c -> c.process.pid()).toList();
+    var cpu = new ArrayList<Double>();
+    for (int i = 0; i < pids.size(); i++) {
+      cpu.add(round(cpuAfter.get(i) - cpuBefore.get(i)));
+    }
+    return new Result(config, warmup, rate, seconds, created.size(), answered, handedOver, events, round(elapsed),
+        round(offered),
+        round(throughput), round(created.size() / elapsed), round(elapsed - producing), sustained, reply,
+        Millis.of(ackMs), failures, lost, duplicates, afterHandover, round((double) apiCalls / created.size()),
+        pids.stream().map(p -> Proc.rssMb(p, "VmRSS")).toList(), pids.stream().map(p -> Proc.rssMb(p, "VmHWM")).toList(),
+        cpu, round(benchCpu), round(postgresCpu), round(otherCpu), round(busy));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** Linux {@code /proc} readings; -1 where they are not available. */
+  static final class Proc {
+    /** USER_HZ: the unit of the CPU times in {@code /proc}; 100 on Linux x86-64. */
+    static final double TICKS_PER_SECOND = 100;
+
+    private Proc() {}
+
+    static long rssMb(long pid, String field) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith(field + ":")) {
+            return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // not Linux, or the process is gone
+      }
+      return -1;
+    }
+
+    /** User plus system CPU time of a process so far. */
+    static double cpuSeconds(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND; // utime, stime
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+
+    /** CPU time so far of a process and its children, by pid; empty for pid -1. */
+    static Map<Long, Double> cpuSecondsOfTree(long root) {
+      var found = new java.util.HashMap<Long, Double>();
+      if (root < 0) {
+        return found;
+      }
+      found.put(root, cpuSeconds(root));
+      try (var procs = Files.list(Path.of("/proc"))) {
+        procs.map(p -> p.getFileName().toString()).filter(f -> f.chars().allMatch(Character::isDigit))
+            .forEach(f -> {
+              try {
+                String stat = Files.readString(Path.of("/proc", f, "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (Long.parseLong(fields[1]) == root) { // ppid
+                  found.put(Long.parseLong(f), cpuSeconds(Long.parseLong(f)));
+                }
+              } catch (IOException | RuntimeException gone) {
+                // the process ended meanwhile
+              }
+            });
+      } catch (IOException | RuntimeException e) {
+        // not Linux
+      }
+      return found;
+    }
+
+    /** {busy, total} CPU ticks of the whole machine so far. */
+    static long[] machineTicks() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+          total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
+      } catch (IOException | RuntimeException e) {
+        return new long[] {0, 0};
+      }
+    }
+
+    static double busyPercent(long[] before, long[] after) {
+      long total = after[1] - before[1];
+      return total <= 0 ? -1 : 100.0 * (after[0] - before[0]) / total;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.deskbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** A smoke run of the load benchmark's options: one short step against one real connector process. */
+class BenchIT {
+  @TempDir
+  Path dir;
+
+  @Test
+  void measuresAShortStepThroughAConnectorProcess() throws Exception {
+    Path json = dir.resolve("bench.json");
+
+    int exit = new CommandLine(new Main()).execute("bench", "--rate", "20", "--seconds", "1", "--warmup", "0",
+        "--store", "h2", "--instances", "1", "--fake-bot", "--json", json.toString());
+
+    assertThat(exit).isZero();
+    var step = new ObjectMapper().readTree(json.toFile()).get("steps").get(0);
+    assertThat(step.get("tickets").asInt()).isEqualTo(20);
+    assertThat(step.get("lost").asInt()).isZero();
+    assertThat(step.get("duplicates").asInt()).isZero();
+    assertThat(step.get("afterHandover").asInt()).isZero();
+    assertThat(step.get("handedOver").asInt()).isEqualTo(4);
+    assertThat(step.get("events").asLong()).isEqualTo(20 + 16 + 2 * 4); // created + echo of each bot comment
+    assertThat(step.get("reply").get("p50").asDouble()).isPositive();
+    assertThat(step.get("ack").get("p99").asDouble()).isPositive();
+    assertThat(step.get("peakRssMb").get(0).asLong()).isPositive();
+  }
+
+  @Test
+  void refusesTwoInstancesOnAnH2File() {
+    var err = new StringWriter();
+    var cli = new CommandLine(new Main());
+    cli.setErr(new PrintWriter(err));
+
+    int exit = cli.execute("bench", "--instances", "2", "--store", "h2", "--seconds", "1", "--warmup", "0");
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("two instances need --store postgres");
+  }
+}
