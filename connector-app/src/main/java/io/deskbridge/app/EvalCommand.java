@@ -29,11 +29,15 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--chart", description = "write an SVG chart of precision against coverage here")
   Path chart;
 
+  @Option(names = "--cache", description = "keep the knowledge base's embeddings in this folder between runs "
+      + "(as the server does); default: none, everything is embedded on each run")
+  Path cache;
+
   /** Exit code 0; 2 with the problem on standard error when an input is wrong or a file cannot be read or written. */
   @Override
   public Integer call() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    return guarded(() -> Evaluation.run(kb, cases, threshold, json, chart, System.out));
+    return guarded(() -> Evaluation.run(kb, cases, threshold, cache, json, chart, System.out));
   }
 
   /** Runs the action; a bad input ends with its message on standard error and exit code 2, not a stack trace. */

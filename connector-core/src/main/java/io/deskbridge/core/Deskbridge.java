@@ -52,7 +52,8 @@ public final class Deskbridge implements AutoCloseable {
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       Connectors connectors, Clock clock) {
-    return start(config, () -> Bot.create(knowledge, botConfig), connectors, clock);
+    return start(config, () -> Bot.create(knowledge, botConfig, Bot.embeddingModel(), config.cache()), connectors,
+        clock);
   }
 
   /**

@@ -14,12 +14,19 @@ import io.deskbridge.core.escalation.KeywordSignal;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.deskbridge.core.bot.BotConfig.LowConfidence;
+import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first line: decides what to do with a conversation's new customer messages. The policy, in order:
@@ -28,39 +35,48 @@ import java.util.Set;
  *   <li>signals on the text: an explicit request for a person, critical keywords (complaint, cancellation,
  *       legal) and anger hand over, with every signal that holds among the reasons;
  *   <li>after {@link BotConfig#maxBotTurns()} bot messages in the episode it hands over ({@code max_turns});
- *   <li>when the confidence that the best article answers the message reaches the threshold it replies with the
- *       article in the customer's language (or the default language's version, saying so) and its link, unless it
- *       already answered with that article in this episode: then the customer is back with the same problem and
- *       it hands over ({@code loop});
- *   <li>below the threshold it asks a clarifying question naming the two likeliest topics, up to
- *       {@link BotConfig#maxClarifications()} in a row, then hands over ({@code low_confidence}).
+ *   <li>when the calibrated confidence that the best article answers the message ({@link Calibration}) reaches
+ *       the threshold it replies with the article in the customer's language (or the default language's version,
+ *       saying so) and its link, unless it already answered with that article in this episode: then the customer is
+ *       back with the same problem and it hands over ({@code loop});
+ *   <li>below the threshold it follows {@link BotConfig#lowConfidence()}: by default it asks a clarifying question
+ *       naming the two likeliest topics, up to {@link BotConfig#maxClarifications()} in a row, then hands over
+ *       ({@code low_confidence}); the customer's answer is read together with the original message.
  * </ol>
  *
  * A handover carries the routing group (the keyword category's group, else the best article's group when its
  * confidence is at least {@value #ROUTING_CONFIDENCE}, else the default group), a message to the customer in their
  * language, and the agent's summary.
  *
- * <p>{@link #decide} is pure (no I/O; the only cost is embedding the text, a few milliseconds) and thread-safe.
+ * <p>{@link #decide} is pure (no I/O; the cost is embedding the text and scanning the knowledge base, a few
+ * milliseconds) and thread-safe. Building a bot embeds the knowledge base's texts (or reads them from the cache) and
+ * fits the calibration on its sample questions.
  */
 public final class Bot {
 
   /** From this confidence the best article's routing group is used for a handover that no keyword routes. */
   static final double ROUTING_CONFIDENCE = 0.2;
 
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
   private static final int CANDIDATES = 5;
+  private static final int MAX_SENTENCES = 8;
 
   private final KnowledgeBase knowledge;
   private final BotConfig config;
   private final Retriever retriever;
+  private final Calibration calibration;
   private final LanguageDetector languages;
   private final HumanRequestSignal humanRequest;
   private final KeywordSignal keywords;
   private final AngerSignal anger = new AngerSignal();
 
-  private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model) {
+  private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder) {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.config = Objects.requireNonNull(config, "config");
-    this.retriever = new Retriever(knowledge, Objects.requireNonNull(model, "model"));
+    this.retriever = new Retriever(knowledge, Objects.requireNonNull(model, "model"), cacheFolder);
+    this.calibration = Calibration.fit(retriever);
+    log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
     this.keywords = new KeywordSignal(config.keywords());
@@ -79,7 +95,18 @@ public final class Bot {
    * are embedded here, once.
    */
   public static Bot create(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model) {
-    return new Bot(knowledge, config, model);
+    return new Bot(knowledge, config, model, null);
+  }
+
+  /**
+   * A bot with the given embedding model that keeps the knowledge base's embeddings in {@code cacheFolder} between
+   * starts, so that a restart embeds only new or changed texts (see {@link EmbeddingCache}).
+   *
+   * @param cacheFolder created when missing; null keeps no cache
+   * @throws java.io.UncheckedIOException when the cache cannot be written
+   */
+  public static Bot create(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder) {
+    return new Bot(knowledge, config, model, cacheFolder);
   }
 
   /**
@@ -107,9 +134,10 @@ public final class Bot {
   public Decision decide(BotInput input) {
     var text = input.text();
     var language = language(input);
-    var hits = retriever.search(text, CANDIDATES);
+    var hits = retriever.size() == 0 || text.isBlank() ? List.<Retriever.Hit>of()
+        : retriever.search(text, retriever.embed(text), CANDIDATES);
     var best = hits.isEmpty() ? null : hits.get(0);
-    double confidence = best == null ? 0 : Confidence.of(best.score(), hits.size() > 1 ? hits.get(1).score() : 0);
+    double confidence = calibration.confidence(hits);
 
     var reasons = new LinkedHashSet<HandoverReason>();
     var signals = new LinkedHashMap<String, Double>();
@@ -126,6 +154,8 @@ public final class Bot {
     if (best != null) {
       signals.put("top_score", clamp(best.score()));
       signals.put("margin", clamp(best.score() - (hits.size() > 1 ? hits.get(1).score() : 0)));
+      signals.put("cosine", clamp(best.cosine()));
+      signals.put("lexical", clamp(best.lexical()));
     }
     var scores = new Scores(confidence, best == null ? "" : best.articleId(), signals);
     var context = new Context(input, language, best, confidence, angerScore, scores);
@@ -136,16 +166,58 @@ public final class Bot {
     if (input.botTurns() >= config.maxBotTurns()) {
       return handover(Set.of(HandoverReason.MAX_TURNS), context);
     }
+    if (best != null && confidence < config.threshold() && config.lowConfidence() == LowConfidence.RETRY) {
+      var retried = bestSentence(text);
+      if (retried != null) {
+        hits = retried.hits();
+        best = hits.get(0);
+        confidence = retried.confidence();
+        context = new Context(input, language, best, confidence, angerScore,
+            new Scores(confidence, best.articleId(), signals));
+      }
+    }
     if (best != null && confidence >= config.threshold()) {
       if (input.answeredArticleIds().contains(best.articleId())) {
         return handover(Set.of(HandoverReason.LOOP), context);
       }
       return reply(best.articleId(), context);
     }
-    if (input.clarificationsAsked() < config.maxClarifications()) {
+    if (config.lowConfidence() != LowConfidence.HANDOVER && input.clarificationsAsked() < config.maxClarifications()) {
       return clarify(hits, context);
     }
     return handover(Set.of(HandoverReason.LOW_CONFIDENCE), context);
+  }
+
+  private record Retrieval(List<Retriever.Hit> hits, double confidence) {}
+
+  /**
+   * The most confident retrieval over the text's sentences taken one at a time, or null when the text has fewer
+   * than two sentences. At most {@value #MAX_SENTENCES} sentences are tried, the longest first.
+   */
+  private Retrieval bestSentence(String text) {
+    var sentences = new ArrayList<String>();
+    var breaker = BreakIterator.getSentenceInstance(Locale.ROOT);
+    breaker.setText(text);
+    for (int start = breaker.first(), end = breaker.next(); end != BreakIterator.DONE;
+        start = end, end = breaker.next()) {
+      var sentence = text.substring(start, end).strip();
+      if (!sentence.isEmpty()) {
+        sentences.add(sentence);
+      }
+    }
+    if (sentences.size() < 2) {
+      return null;
+    }
+    sentences.sort(Comparator.comparingInt(String::length).reversed());
+    Retrieval best = null;
+    for (var sentence : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()))) {
+      var hits = retriever.search(sentence, retriever.embed(sentence), CANDIDATES);
+      double confidence = calibration.confidence(hits);
+      if (!hits.isEmpty() && (best == null || confidence > best.confidence())) {
+        best = new Retrieval(hits, confidence);
+      }
+    }
+    return best;
   }
 
   private record Context(
@@ -170,6 +242,10 @@ public final class Bot {
   private Decision clarify(List<Retriever.Hit> hits, Context context) {
     var language = context.language();
     var titles = hits.stream().limit(2).map(h -> article(h.articleId(), language).title()).toList();
+    if (config.lowConfidence() == LowConfidence.RETRY) {
+      return new Decision.Clarify(Phrases.rephrase(language), language, List.of("low_confidence", "rephrase"),
+          context.scores());
+    }
     var question = switch (titles.size()) {
       case 0 -> Phrases.clarify(language);
       case 1 -> Phrases.clarify(language, titles.get(0));

@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param intentGroups        keyword category → routing group name for the handover; merged into the defaults
  *                            {@code complaint → Complaints}, {@code cancellation → Billing}, {@code legal →
  *                            Complaints}; an empty name means the default group
+ * @param lowConfidence       what to do below the threshold; default {@link LowConfidence#CLARIFY}
  */
 public record BotConfig(
     int thresholdPercent,
@@ -38,7 +39,8 @@ public record BotConfig(
     String defaultLanguage,
     Map<String, Map<String, List<String>>> keywords,
     Map<String, List<String>> humanRequestPhrases,
-    Map<String, String> intentGroups) {
+    Map<String, String> intentGroups,
+    LowConfidence lowConfidence) {
 
   /** The default {@link #thresholdPercent()}, tuned on the demo knowledge base (see {@link Confidence}). */
   public static final int DEFAULT_THRESHOLD = 55;
@@ -71,31 +73,54 @@ public record BotConfig(
     for (var category : intentGroups.keySet()) {
       requireCategory(category, "intentGroups");
     }
+    lowConfidence = lowConfidence == null ? LowConfidence.CLARIFY : lowConfidence;
+  }
+
+  /** What the bot does when its confidence is below the threshold and no signal asks for a person. */
+  public enum LowConfidence {
+    /**
+     * Ask a targeted clarifying question naming the two likeliest topics, up to {@link #maxClarifications()} times
+     * in a row; the customer's answer is read together with the original message. Then hand over.
+     */
+    CLARIFY,
+    /**
+     * Retry on each sentence of the message alone (a long e-mail often buries its question in one sentence) and
+     * answer when one reaches the threshold; otherwise ask the customer to say it in other words, up to {@link
+     * #maxClarifications()} times, reading the answer together with the original message. Then hand over.
+     */
+    RETRY,
+    /** Hand over at once. */
+    HANDOVER
   }
 
   /** The defaults: threshold {@value #DEFAULT_THRESHOLD} %, one clarification, four bot turns, English. */
   public static BotConfig defaults() {
-    return new BotConfig(DEFAULT_THRESHOLD, 1, 4, "en", null, null, null);
+    return new BotConfig(DEFAULT_THRESHOLD, 1, 4, "en", null, null, null, null);
   }
 
   public BotConfig withThresholdPercent(int percent) {
     return new BotConfig(percent, maxClarifications, maxBotTurns, defaultLanguage, keywords,
-        humanRequestPhrases, intentGroups);
+        humanRequestPhrases, intentGroups, lowConfidence);
   }
 
   public BotConfig withMaxClarifications(int max) {
     return new BotConfig(thresholdPercent, max, maxBotTurns, defaultLanguage, keywords, humanRequestPhrases,
-        intentGroups);
+        intentGroups, lowConfidence);
   }
 
   public BotConfig withMaxBotTurns(int max) {
     return new BotConfig(thresholdPercent, maxClarifications, max, defaultLanguage, keywords,
-        humanRequestPhrases, intentGroups);
+        humanRequestPhrases, intentGroups, lowConfidence);
   }
 
   public BotConfig withDefaultLanguage(String language) {
     return new BotConfig(thresholdPercent, maxClarifications, maxBotTurns, language, keywords,
-        humanRequestPhrases, intentGroups);
+        humanRequestPhrases, intentGroups, lowConfidence);
+  }
+
+  public BotConfig withLowConfidence(LowConfidence policy) {
+    return new BotConfig(thresholdPercent, maxClarifications, maxBotTurns, defaultLanguage, keywords,
+        humanRequestPhrases, intentGroups, policy);
   }
 
   /** The threshold as a probability in [0, 1]. */

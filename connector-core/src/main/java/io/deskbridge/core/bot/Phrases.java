@@ -40,6 +40,17 @@ final class Phrases {
       "sk", "Môžete mi prosím napísať trochu viac o tom, čo potrebujete?",
       "sl", "Mi lahko poveste malo več o tem, kaj potrebujete?");
 
+  private static final Map<String, String> REPHRASE = Map.of(
+      "en", "I am not sure I understood. Could you say it in other words, in a sentence or two?",
+      "cs", "Nejsem si jistý, že jsem vám správně porozuměl. Můžete to prosím napsat jinými slovy, jednou nebo dvěma "
+          + "větami?",
+      "pl", "Nie jestem pewien, czy dobrze zrozumiałem. Czy możesz napisać to innymi słowami, w jednym lub dwóch "
+          + "zdaniach?",
+      "sk", "Nie som si istý, či som vám správne porozumel. Môžete to prosím napísať inými slovami, jednou alebo dvoma "
+          + "vetami?",
+      "sl", "Nisem prepričan, da sem vas prav razumel. Mi lahko to poveste z drugimi besedami, v enem ali dveh "
+          + "stavkih?");
+
   private static final Map<String, String> MORE = Map.of(
       "en", "More:", "cs", "Více:", "pl", "Więcej:", "sk", "Viac:", "sl", "Več:");
 
@@ -64,6 +75,10 @@ final class Phrases {
 
   static String clarify(String language) {
     return in(CLARIFY_NONE, language);
+  }
+
+  static String rephrase(String language) {
+    return in(REPHRASE, language);
   }
 
   static String more(String language) {

@@ -1,183 +1,267 @@
 package io.deskbridge.core.bot;
 
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.deskbridge.core.escalation.Folding;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Finds the articles closest to a message by fusing an embedding similarity with a lexical one.
+ * Finds the articles closest to a message: hybrid retrieval over the knowledge base's short texts, each article's
+ * title and sample questions in every locale it exists in.
  *
- * <p>Every (article, locale) contributes short texts, its title and each sample question, embedded once at build
- * time with the in-process model. The message is embedded once, and each text scores
+ * <p>Each text is embedded once with the in-process model (cached on disk, see {@link EmbeddingCache}) and indexed
+ * for BM25 in its locale's language ({@link LexicalIndex}). A message is embedded once; every text then has a cosine
+ * similarity (a scan of one flat matrix: exact, and at a few thousand texts cheaper than an approximate index) and a
+ * normalised BM25 score. An article scores
  *
- * <pre>score = COSINE_WEIGHT · cosine + LEXICAL_WEIGHT · max(overlap, ARTICLE_WEIGHT · coverage)</pre>
+ * <pre>score = cosine + LEXICAL_WEIGHT · lexical + weights.vote() · vote</pre>
  *
  * <ul>
- *   <li>{@code cosine}: of the message's and the text's embeddings;
- *   <li>{@code overlap}: the cosine of the two texts' character trigrams weighted by tf·idf (idf over all indexed
- *       texts);
- *   <li>{@code coverage}: the idf-weighted share of the message's trigrams found in the article's title and body
- *       in that locale.
+ *   <li>{@code cosine}: the best cosine over the article's texts (nearest neighbour);
+ *   <li>{@code lexical}: the best normalised BM25 over its texts, which carries Czech, Polish, Slovak and Slovene
+ *       where the mostly English embedding model is weak;
+ *   <li>{@code vote}: the article's share of the {@value #weights.neighbours()} nearest texts, each weighted by {@code
+ *       exp((cosine − best cosine) / weights.temperature())}, so that an article with many close phrasings beats one lucky
+ *       near-duplicate.
  * </ul>
  *
- * Trigrams come from the words of three or more letters after folding case and accents, without frequent words
- * ("the", "jsem", "czy", "help", "problém"), so that inflected Czech and Polish words still meet ("fakturu",
- * "faktura") and small talk matches nothing. The lexical part carries Czech and Polish, which the mostly English
- * model handles poorly. An article scores the maximum over all its texts in all its locales. Immutable and
- * thread-safe once built.
+ * The weights were chosen on CLINC150's validation split (never its test split), see docs/quality.md. The scores
+ * rank; {@link Calibration} turns the best hits into a probability. Immutable and thread-safe once built.
  */
 final class Retriever {
 
-  static final double COSINE_WEIGHT = 0.5;
-  static final double LEXICAL_WEIGHT = 0.5;
-  static final double ARTICLE_WEIGHT = 0.8;
+  /**
+   * How the parts of the score are weighed.
+   *
+   * @param lexicalEnglish the weight of the lexical score of English texts
+   * @param lexicalOther   the weight of the lexical score of texts in other languages, where the embedding is weak
+   * @param vote           the weight of the vote
+   * @param neighbours     how many nearest texts vote
+   * @param temperature    how fast a neighbour's vote falls with its distance from the nearest
+   */
+  record Weights(double lexicalEnglish, double lexicalOther, double vote, int neighbours, double temperature) {}
 
-  /** Words that say nothing about the topic, beyond the frequent words of {@link LanguageDetector}. */
-  private static final Set<String> FILLERS = Set.copyOf(List.of((
-      "help problem something anything still just some any could should with from about also very really again "
-          + "after before there here they them their been being into then than would "
-          + "potrebuji potrebuju pomoc pomoct neco nejak porad problem "
-          + "potrzebuje pomocy cos jakis ciagle wciaz "
-          + "potrebujem nieco stale nekaj vedno").split(" ")));
+  static final Weights DEFAULT_WEIGHTS = new Weights(0.3, 1.0, 0.2, 10, 0.05);
 
-  /** One ranked article: its id, the locale whose text matched best, and the fused score (about 0..1). */
-  record Hit(String articleId, String locale, double score) {}
-
-  private record Entry(int doc, float[] vector, Map<String, Double> weights, double norm) {}
-
-  private record Doc(String articleId, String locale, Set<String> trigrams) {}
+  /**
+   * One ranked article with the parts of its score.
+   *
+   * @param locale the locale of its text closest to the message
+   */
+  record Hit(String articleId, String locale, double score, double cosine, double lexical, double vote) {}
 
   private final EmbeddingModel model;
-  private final List<Doc> docs = new ArrayList<>();
-  private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, Double> idf = new HashMap<>();
-  private final double unknownIdf;
+  private final List<String> articleIds = new ArrayList<>();
+  private final int[] articleOf;
+  private final String[] localeOf;
+  private final String[] texts;
+  private final boolean[] question;
+  private final float[] matrix;
+  private final int dims;
+  private final LexicalIndex lexical;
+  private final Weights weights;
+  private final double[] lexicalWeight;
 
-  Retriever(KnowledgeBase kb, EmbeddingModel model) {
+  /** @param cacheFolder where embeddings are kept between starts; null keeps none */
+  Retriever(KnowledgeBase kb, EmbeddingModel model, Path cacheFolder) {
     this.model = model;
-    var texts = new ArrayList<String>();
+    this.weights = DEFAULT_WEIGHTS;
+    var textList = new ArrayList<String>();
+    var locales = new ArrayList<String>();
     var owners = new ArrayList<Integer>();
+    var questions = new ArrayList<Boolean>();
+    var index = new LinkedHashMap<String, Integer>();
     for (var article : kb.articles()) {
-      docs.add(new Doc(article.id(), article.locale(), trigrams(article.title() + "\n" + article.body()).keySet()));
-      var own = new ArrayList<String>();
-      own.add(article.title());
-      own.addAll(article.questions());
-      for (var text : own) {
-        texts.add(text);
-        owners.add(docs.size() - 1);
+      int owner = index.computeIfAbsent(article.id(), id -> {
+        articleIds.add(id);
+        return articleIds.size() - 1;
+      });
+      textList.add(article.title());
+      locales.add(article.locale());
+      owners.add(owner);
+      questions.add(false);
+      for (var q : article.questions()) {
+        textList.add(q);
+        locales.add(article.locale());
+        owners.add(owner);
+        questions.add(true);
       }
     }
-    var counts = texts.stream().map(Retriever::trigrams).toList();
-    var df = new HashMap<String, Integer>();
-    counts.forEach(c -> c.keySet().forEach(g -> df.merge(g, 1, Integer::sum)));
-    df.forEach((g, n) -> idf.put(g, Math.log(1 + (double) texts.size() / n)));
-    unknownIdf = Math.log(1 + texts.size());
-    var vectors = texts.isEmpty()
-        ? List.<float[]>of()
-        : model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-            .map(e -> normalized(e.vector())).toList();
-    for (int i = 0; i < texts.size(); i++) {
-      var weights = weights(counts.get(i));
-      entries.add(new Entry(owners.get(i), vectors.get(i), weights, norm(weights)));
+    int n = textList.size();
+    texts = textList.toArray(String[]::new);
+    localeOf = locales.toArray(String[]::new);
+    articleOf = owners.stream().mapToInt(Integer::intValue).toArray();
+    question = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      question[i] = questions.get(i);
+    }
+    var vectors = EmbeddingCache.embedAll(model, textList, cacheFolder);
+    dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+    matrix = new float[n * dims];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(vectors.get(i), 0, matrix, i * dims, dims);
+    }
+    lexical = new LexicalIndex(textList, locales);
+    lexicalWeight = new double[n];
+    for (int i = 0; i < n; i++) {
+      lexicalWeight[i] = localeOf[i].equals("en") ? weights.lexicalEnglish() : weights.lexicalOther();
     }
   }
 
-  /** The best {@code k} articles for the text, best first; empty when the knowledge base is empty. */
-  List<Hit> search(String text, int k) {
-    if (entries.isEmpty() || text.isBlank()) {
+  private Retriever(Retriever other, Weights weights) {
+    this.model = other.model;
+    this.articleIds.addAll(other.articleIds);
+    this.articleOf = other.articleOf;
+    this.localeOf = other.localeOf;
+    this.texts = other.texts;
+    this.question = other.question;
+    this.matrix = other.matrix;
+    this.dims = other.dims;
+    this.lexical = other.lexical;
+    this.weights = weights;
+    this.lexicalWeight = new double[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      lexicalWeight[i] = localeOf[i].equals("en") ? weights.lexicalEnglish() : weights.lexicalOther();
+    }
+  }
+
+  /** This retriever with other weights, sharing the embeddings and the index. */
+  Retriever withWeights(Weights weights) {
+    return new Retriever(this, weights);
+  }
+
+  /** The message's unit-length embedding. */
+  float[] embed(String text) {
+    return EmbeddingCache.normalized(model.embed(text).content().vector());
+  }
+
+  /** The best {@code k} articles for the message, best first; empty when the knowledge base or the text is empty. */
+  List<Hit> search(String text, float[] embedding, int k) {
+    return search(text, embedding, k, null);
+  }
+
+  /**
+   * As {@link #search(String, float[], int)}, leaving out the marked texts (cross-validation).
+   *
+   * @param skip by text number, true to leave the text out; null leaves out nothing
+   */
+  List<Hit> search(String text, float[] embedding, int k, boolean[] skip) {
+    int n = texts.length;
+    if (n == 0 || text.isBlank()) {
       return List.of();
     }
-    var query = normalized(model.embed(text).content().vector());
-    var weights = weights(trigrams(text));
-    double norm = norm(weights);
-    double total = weights.keySet().stream().mapToDouble(this::idf).sum();
-    var coverage = new double[docs.size()];
-    for (int d = 0; d < docs.size(); d++) {
-      var trigrams = docs.get(d).trigrams();
-      coverage[d] = total == 0 ? 0
-          : weights.keySet().stream().filter(trigrams::contains).mapToDouble(this::idf).sum() / total;
-    }
-    var best = new LinkedHashMap<String, Hit>();
-    for (var entry : entries) {
-      double overlap = 0;
-      if (norm > 0 && entry.norm() > 0) {
-        for (var w : weights.entrySet()) {
-          overlap += w.getValue() * entry.weights().getOrDefault(w.getKey(), 0.0);
+    int articles = articleIds.size();
+    var cosine = new double[articles];
+    var closest = new int[articles];
+    Arrays.fill(cosine, Double.NEGATIVE_INFINITY);
+    Arrays.fill(closest, -1);
+    int k0 = weights.neighbours();
+    var nearest = new int[k0];
+    var nearestCos = new double[weights.neighbours()];
+    Arrays.fill(nearestCos, Double.NEGATIVE_INFINITY);
+    Arrays.fill(nearest, -1);
+    for (int i = 0; i < n; i++) {
+      if (skip != null && skip[i]) {
+        continue;
+      }
+      double c = dot(embedding, i);
+      int a = articleOf[i];
+      if (c > cosine[a]) {
+        cosine[a] = c;
+        closest[a] = i;
+      }
+      if (c > nearestCos[weights.neighbours() - 1]) {
+        int j = weights.neighbours() - 1;
+        while (j > 0 && nearestCos[j - 1] < c) {
+          nearestCos[j] = nearestCos[j - 1];
+          nearest[j] = nearest[j - 1];
+          j--;
         }
-        overlap /= norm * entry.norm();
-      }
-      double score = COSINE_WEIGHT * dot(query, entry.vector())
-          + LEXICAL_WEIGHT * Math.max(overlap, ARTICLE_WEIGHT * coverage[entry.doc()]);
-      var doc = docs.get(entry.doc());
-      var hit = best.get(doc.articleId());
-      if (hit == null || score > hit.score()) {
-        best.put(doc.articleId(), new Hit(doc.articleId(), doc.locale(), score));
+        nearestCos[j] = c;
+        nearest[j] = i;
       }
     }
-    return best.values().stream()
-        .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::articleId))
-        .limit(k).toList();
+    var vote = new double[articles];
+    double total = 0;
+    for (int j = 0; j < weights.neighbours() && nearest[j] >= 0; j++) {
+      double w = Math.exp((nearestCos[j] - nearestCos[0]) / weights.temperature());
+      vote[articleOf[nearest[j]]] += w;
+      total += w;
+    }
+    var lexicalByText = lexical.scores(text, skip);
+    var lexicalByArticle = new double[articles];
+    for (int i = 0; i < n; i++) {
+      int a = articleOf[i];
+      double weighted = Math.min(1, lexicalByText[i]) * lexicalWeight[i];
+      lexicalByArticle[a] = Math.max(lexicalByArticle[a], weighted);
+    }
+    var hits = new ArrayList<Hit>();
+    for (int a = 0; a < articles; a++) {
+      if (closest[a] < 0) {
+        continue;
+      }
+      double v = total == 0 ? 0 : vote[a] / total;
+      double lex = lexicalByArticle[a];
+      double score = cosine[a] + lex + weights.vote() * v;
+      hits.add(new Hit(articleIds.get(a), localeOf[closest[a]], score, cosine[a], lex, v));
+    }
+    hits.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
+        : x.articleId().compareTo(y.articleId()));
+    return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
   }
 
   int size() {
-    return entries.size();
+    return texts.length;
   }
 
-  private double idf(String trigram) {
-    return idf.getOrDefault(trigram, unknownIdf);
+  String text(int i) {
+    return texts[i];
   }
 
-  private Map<String, Double> weights(Map<String, Integer> counts) {
-    var weights = new HashMap<String, Double>();
-    counts.forEach((g, n) -> weights.put(g, n * idf(g)));
-    return weights;
+  boolean isQuestion(int i) {
+    return question[i];
   }
 
-  /** Trigram counts of the folded topic words (three or more letters, not frequent), each padded with spaces. */
-  static Map<String, Integer> trigrams(String text) {
-    var counts = new HashMap<String, Integer>();
-    for (var word : Folding.words(text)) {
-      if (word.length() < 3 || FILLERS.contains(word) || LanguageDetector.isFrequentWord(word)) {
-        continue;
-      }
-      var padded = " " + word + " ";
-      for (int i = 0; i + 3 <= padded.length(); i++) {
-        counts.merge(padded.substring(i, i + 3), 1, Integer::sum);
+  String articleId(int i) {
+    return articleIds.get(articleOf[i]);
+  }
+
+  /** Marks every text of the article of text {@code i}, in every locale. */
+  void markArticle(int i, boolean[] skip) {
+    for (int j = 0; j < texts.length; j++) {
+      if (articleOf[j] == articleOf[i]) {
+        skip[j] = true;
       }
     }
-    return counts;
   }
 
-  private static double norm(Map<String, Double> weights) {
-    return Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+  float[] vector(int i) {
+    return Arrays.copyOfRange(matrix, i * dims, (i + 1) * dims);
   }
 
-  private static float[] normalized(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    var out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
-    }
-    return out;
+  int articleCount() {
+    return articleIds.size();
   }
 
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
+  private double dot(float[] q, int row) {
+    int base = row * dims;
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int d = 0;
+    for (; d + 3 < dims; d += 4) {
+      s0 += q[d] * matrix[base + d];
+      s1 += q[d + 1] * matrix[base + d + 1];
+      s2 += q[d + 2] * matrix[base + d + 2];
+      s3 += q[d + 3] * matrix[base + d + 3];
     }
-    return sum;
+    for (; d < dims; d++) {
+      s0 += q[d] * matrix[base + d];
+    }
+    return s0 + s1 + s2 + s3;
   }
 }

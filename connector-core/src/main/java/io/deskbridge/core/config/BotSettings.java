@@ -3,6 +3,7 @@ package io.deskbridge.core.config;
 import io.deskbridge.core.bot.BotConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads the {@code bot} section of the configuration into a {@link BotConfig}. */
@@ -12,7 +13,8 @@ public final class BotSettings {
   /**
    * Keys: {@code thresholdPercent}, {@code maxClarifications}, {@code maxBotTurns}, {@code defaultLanguage},
    * {@code keywords} (language → category → list), {@code humanRequestPhrases} (language → list) and
-   * {@code intentGroups} (category → routing group); all optional.
+   * {@code intentGroups} (category → routing group) and {@code lowConfidence} ({@code clarify}, {@code retry} or
+   * {@code handover}); all optional.
    */
   public static BotConfig from(Settings bot) {
     var defaults = BotConfig.defaults();
@@ -24,12 +26,21 @@ public final class BotSettings {
           bot.string("defaultLanguage", defaults.defaultLanguage()),
           keywords(bot.section("keywords")),
           lists(bot.section("humanRequestPhrases")),
-          strings(bot.section("intentGroups")));
+          strings(bot.section("intentGroups")),
+          lowConfidence(bot.string("lowConfidence", defaults.lowConfidence().name().toLowerCase(Locale.ROOT))));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(bot.path())) {
         throw e;
       }
       throw new IllegalArgumentException(bot.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static BotConfig.LowConfidence lowConfidence(String value) {
+    try {
+      return BotConfig.LowConfidence.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("lowConfidence: expected clarify, retry or handover, got '" + value + "'");
     }
   }
 

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param store         the database: an H2 file by default, PostgreSQL for several instances
  * @param engine        workers, leases and retries of event processing
  * @param knowledge     a folder of Markdown articles or a JSONL file
+ * @param cache         where the knowledge base's embeddings are kept between starts (key {@code knowledgeCache},
+ *                      default {@code deskbridge-data/cache} beside the configuration file); null keeps none
  * @param bot           the bot's settings section (read by {@code BotSettings})
  * @param installations the helpdesk accounts served; at least one
  */
-public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Settings bot,
-    List<InstallationConfig> installations) {
+public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
+    Settings bot, List<InstallationConfig> installations) {
   public DeskbridgeConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
@@ -91,8 +93,9 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
         e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
         e.duration("retention", d.retention()));
     Path knowledge = baseDir.resolve(root.string("knowledge"));
+    Path cache = baseDir.resolve(root.string("knowledgeCache", "deskbridge-data/cache"));
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
-    return new DeskbridgeConfig(server, store, engine, knowledge, root.section("bot"), installations);
+    return new DeskbridgeConfig(server, store, engine, knowledge, cache, root.section("bot"), installations);
   }
 
   private static InstallationConfig installation(Settings i) {

@@ -57,6 +57,33 @@ class BotTest {
   }
 
   @Test
+  void theHandoverPolicyHandsOverBelowTheThresholdWithoutAsking() {
+    var direct = Bot.create(kb, BotConfig.defaults().withLowConfidence(BotConfig.LowConfidence.HANDOVER),
+        SharedModel.model());
+
+    assertThat(direct.decide(Inputs.message("Hi, I have a problem with something.").build()))
+        .isInstanceOfSatisfying(Decision.Handover.class,
+            h -> assertThat(h.summary().reasons()).containsExactly(LOW_CONFIDENCE));
+  }
+
+  @Test
+  void theRetryPolicyFindsTheQuestionBuriedInALongMessageOrAsksToRephrase() {
+    var retry = Bot.create(kb, BotConfig.defaults().withLowConfidence(BotConfig.LowConfidence.RETRY),
+        SharedModel.model());
+    var email = "Hello, I hope you are well. We moved offices last month and everything has been chaotic. "
+        + "How can I reset my password? My colleague says hello.";
+
+    assertThat(bot.decide(Inputs.message(email).build())).isInstanceOf(Decision.Clarify.class);
+    assertThat(retry.decide(Inputs.message(email).build())).isInstanceOfSatisfying(Decision.Reply.class,
+        r -> assertThat(r.scores().articleId()).isEqualTo("password-reset"));
+    assertThat(retry.decide(Inputs.message("Hi. I have a problem with something.").build()))
+        .isInstanceOfSatisfying(Decision.Clarify.class, c -> {
+          assertThat(c.question()).isEqualTo(Phrases.rephrase("en"));
+          assertThat(c.reasons()).containsExactly("low_confidence", "rephrase");
+        });
+  }
+
+  @Test
   void thresholdIsRespected() {
     var never = Bot.create(kb, BotConfig.defaults().withThresholdPercent(100), SharedModel.model());
     var always = Bot.create(kb, BotConfig.defaults().withThresholdPercent(0), SharedModel.model());
@@ -101,7 +128,7 @@ class BotTest {
       assertThat(h.routingGroup()).isEqualTo("Complaints");
     });
 
-    var config = new BotConfig(55, 1, 4, "en", null, null, Map.of("legal", "Legal", "complaint", "Care"));
+    var config = new BotConfig(55, 1, 4, "en", null, null, Map.of("legal", "Legal", "complaint", "Care"), null);
     var routed = Bot.create(kb, config, SharedModel.model());
     assertThat(((Decision.Handover) routed.decide(Inputs.message(text).build())).routingGroup()).isEqualTo("Legal");
   }

@@ -1,0 +1,234 @@
+package io.deskbridge.core.bot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.cz.CzechStemFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * BM25 over the knowledge texts (titles and sample questions), each analysed as the language of its article:
+ *
+ * <ul>
+ *   <li>{@code en}: Lucene's English analyzer (stop words, possessives, Porter stemming);
+ *   <li>{@code cs}: Lucene's Czech analyzer (stop words, light stemming), then accents folded so that a customer
+ *       typing without diacritics still meets the article;
+ *   <li>{@code pl}: Lucene's Polish analyzer (stempel, stop words), then accents folded;
+ *   <li>{@code sk}: Slovak has no Lucene analyzer; its inflection is close to Czech, so the Czech light stemmer,
+ *       then accents folded;
+ *   <li>{@code sl} and any other language: Slovene has no Lucene stemmer either; words are folded and truncated to
+ *       their first {@value #PREFIX} letters, the usual stand-in for a stemmer in highly inflected languages.
+ * </ul>
+ *
+ * A message is analysed once per language present in the knowledge base and searched in that language's texts. The
+ * score of a text is BM25 divided by the score a text made of exactly the message's words would get ({@code Σ idf ·
+ * 1/(1+k1)} over the message's distinct terms, words unknown to that language counted at the highest idf), so that
+ * it reads like a similarity: about 1 when every word matches a text of average length, lower when words are missing,
+ * comparable across messages and languages. Immutable and thread-safe once built.
+ */
+final class LexicalIndex {
+
+  static final int PREFIX = 5;
+  private static final float K1 = 1.2f;
+  private static final int TOP = 50;
+
+  private final Map<String, Analyzer> analyzers = new HashMap<>();
+  private final Map<String, Integer> docsPerField = new HashMap<>();
+  private final IndexSearcher searcher;
+  private final int[] entryOfDoc;
+  private final int size;
+
+  /**
+   * @param texts   the texts to index, by entry number
+   * @param locales each text's language (ISO 639-1), by entry number
+   */
+  LexicalIndex(List<String> texts, List<String> locales) {
+    var directory = new ByteBuffersDirectory();
+    var perField = new HashMap<String, Analyzer>();
+    for (var locale : new LinkedHashSet<>(locales)) {
+      analyzers.put(locale, analyzer(locale));
+      perField.put(field(locale), analyzers.get(locale));
+    }
+    var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField))
+        .setSimilarity(new BM25Similarity());
+    try (var writer = new IndexWriter(directory, config)) {
+      for (int i = 0; i < texts.size(); i++) {
+        var doc = new Document();
+        doc.add(new TextField(field(locales.get(i)), texts.get(i), Field.Store.NO));
+        doc.add(new StoredField("entry", i));
+        writer.addDocument(doc);
+        docsPerField.merge(field(locales.get(i)), 1, Integer::sum);
+      }
+      writer.forceMerge(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      var reader = DirectoryReader.open(directory);
+      searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(new BM25Similarity());
+      entryOfDoc = new int[reader.maxDoc()];
+      var stored = reader.storedFields();
+      for (int d = 0; d < reader.maxDoc(); d++) {
+        entryOfDoc[d] = stored.document(d).getField("entry").numericValue().intValue();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    size = texts.size();
+  }
+
+  /**
+   * The normalised BM25 similarity of the message to every indexed text (0 for texts it does not match), by
+   * entry number.
+   *
+   * @param skip entries to leave out of the results (for cross-validation; their words still count in the term
+   *             statistics); may be null
+   */
+  double[] scores(String message, boolean[] skip) {
+    var scores = new double[size];
+    for (var language : analyzers.entrySet()) {
+      var field = field(language.getKey());
+      var terms = terms(language.getValue(), field, message);
+      if (terms.isEmpty()) {
+        continue;
+      }
+      try {
+        int docs = docsPerField.get(field);
+        double norm = 0;
+        var query = new BooleanQuery.Builder();
+        for (var term : terms) {
+          int df = searcher.getIndexReader().docFreq(new Term(field, term));
+          norm += Math.log(1 + (docs - df + 0.5) / (df + 0.5)) / (1 + K1);
+          if (df > 0) {
+            query.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+          }
+        }
+        var built = query.build();
+        if (built.clauses().isEmpty()) {
+          continue;
+        }
+        int wanted = skip == null ? TOP : TOP + countSkipped(skip);
+        for (var hit : searcher.search(built, Math.min(wanted, size)).scoreDocs) {
+          int entry = entryOfDoc[hit.doc];
+          if (skip == null || !skip[entry]) {
+            scores[entry] = Math.max(scores[entry], hit.score / norm);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return scores;
+  }
+
+  /** The distinct terms the analyser of this language makes of the text (for tests and diagnostics). */
+  List<String> analyze(String locale, String text) {
+    return new ArrayList<>(terms(analyzers.getOrDefault(locale, analyzer(locale)), field(locale), text));
+  }
+
+  private static int countSkipped(boolean[] skip) {
+    int n = 0;
+    for (boolean s : skip) {
+      if (s) {
+        n++;
+      }
+    }
+    return Math.min(n, 10_000);
+  }
+
+  private static LinkedHashSet<String> terms(Analyzer analyzer, String field, String text) {
+    var terms = new LinkedHashSet<String>();
+    try (var stream = analyzer.tokenStream(field, text)) {
+      var term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  private static String field(String locale) {
+    return "text_" + locale;
+  }
+
+  private static Analyzer analyzer(String locale) {
+    return switch (locale) {
+      case "en" -> new EnglishAnalyzer();
+      case "cs" -> folded(new CzechAnalyzer());
+      case "pl" -> folded(new PolishAnalyzer());
+      case "sk" -> new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer source = new StandardTokenizer();
+          TokenStream result = new LowerCaseFilter(source);
+          result = new CzechStemFilter(result);
+          return new TokenStreamComponents(source, new ASCIIFoldingFilter(result));
+        }
+      };
+      default -> new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer source = new StandardTokenizer();
+          TokenStream result = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+          return new TokenStreamComponents(source, new TruncateTokenFilter(result, PREFIX));
+        }
+      };
+    };
+  }
+
+  /** The analyzer's output with accents folded (ASCII), so that text typed without diacritics matches. */
+  private static Analyzer folded(Analyzer inner) {
+    return new org.apache.lucene.analysis.AnalyzerWrapper(inner.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return inner;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(components.getSource(), new ASCIIFoldingFilter(components.getTokenStream()));
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "LexicalIndex" + Arrays.toString(analyzers.keySet().toArray());
+  }
+}

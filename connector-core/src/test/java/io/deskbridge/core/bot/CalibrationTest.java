@@ -1,0 +1,71 @@
+package io.deskbridge.core.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.deskbridge.core.knowledge.Article;
+import io.deskbridge.core.knowledge.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CalibrationTest {
+
+  @Test
+  void logisticRegressionRecoversTheWeightsThatGeneratedTheData() {
+    var random = new Random(7);
+    double[] truth = {-1.0, 2.5, -4.0};
+    var x = new ArrayList<double[]>();
+    var y = new ArrayList<Boolean>();
+    for (int i = 0; i < 20_000; i++) {
+      double[] xi = {1, random.nextGaussian(), random.nextGaussian()};
+      double p = Calibration.sigmoid(truth[0] + truth[1] * xi[1] + truth[2] * xi[2]);
+      x.add(xi);
+      y.add(random.nextDouble() < p);
+    }
+
+    var w = Calibration.logistic(x, y);
+
+    assertThat(w[0]).isCloseTo(truth[0], within(0.15));
+    assertThat(w[1]).isCloseTo(truth[1], within(0.2));
+    assertThat(w[2]).isCloseTo(truth[2], within(0.3));
+  }
+
+  @Test
+  void isFittedOnTheDemoKnowledgeBaseAndRanksBetterHitsHigher() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var calibration = Calibration.fit(retriever);
+
+    assertThat(calibration.questions()).isGreaterThan(100);
+    var close = List.of(new Retriever.Hit("a", "en", 1.3, 0.9, 0.8, 0.9), new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1));
+    var vague = List.of(new Retriever.Hit("a", "en", 0.5, 0.45, 0.1, 0.4), new Retriever.Hit("b", "en", 0.45, 0.4, 0,
+        0.3));
+    assertThat(calibration.confidence(close)).isGreaterThan(0.9);
+    assertThat(calibration.confidence(vague)).isLessThan(0.5);
+    assertThat(calibration.confidence(List.of())).isZero();
+  }
+
+  @Test
+  void theDefaultForSmallKnowledgeBasesStillAgreesWithTheDemoFit() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var fitted = Calibration.fit(retriever);
+    var differences = new ArrayList<Double>();
+    for (var text : List.of("I forgot my password", "Where is my parcel?", "Kde najdu fakturu?", "what's the weather",
+        "Can I pay by card?", "Jak zwrócić buty?")) {
+      var hits = retriever.search(text, retriever.embed(text), 5);
+      differences.add(Math.abs(fitted.confidence(hits) - Calibration.DEFAULT.confidence(hits)));
+    }
+
+    assertThat(differences).allMatch(d -> d < 0.15, "within 0.15 of the demo fit");
+  }
+
+  @Test
+  void aKnowledgeBaseWithTooFewQuestionsGetsTheDefault() {
+    var kb = KnowledgeBase.of(List.of(
+        new Article("a", "en", "Reset your password", "Click the link.", "", List.of("forgot password"), "", List.of()),
+        new Article("b", "en", "Opening hours", "Mon to Fri.", "", List.of("when are you open"), "", List.of())));
+
+    assertThat(Calibration.fit(new Retriever(kb, SharedModel.model(), null))).isEqualTo(Calibration.DEFAULT);
+  }
+}
