@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Accuracy of {@link LanguageDetector} on the labelled short messages in {@code language/short-texts.tsv} (300 we
  * wrote, 60 per language, and the demo knowledge base's 132 sample questions). The floors sit just below what was
- * measured when the detector was chosen (LanguageDetectorComparison has the alternatives); a change that lowers
+ * measured when the detector was chosen (LanguageDetectionComparison measures the alternatives); a change that lowers
  * them should be a deliberate one. The report is printed for the build log.
  */
 class LanguageDetectorAccuracyTest {

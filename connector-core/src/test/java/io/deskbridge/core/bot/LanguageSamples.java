@@ -59,8 +59,8 @@ final class LanguageSamples {
   }
 
   /** Accuracy of one detector; {@code none} in the confusion matrix counts an empty guess. */
-  record Report(String name, Map<String, int[]> all, Map<String, int[]> plain, Map<String, Map<String, Integer>> confusion,
-      List<String> errors, double microsPerMessage) {
+  record Report(String name, Map<String, int[]> all, Map<String, int[]> plain,
+      Map<String, Map<String, Integer>> confusion, List<String> errors, double microsPerMessage) {
 
     /** Correct share of the language's messages (or of all messages for {@code "all"}), 0..1. */
     double accuracy(String language) {

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
  * The measurement behind the choice in {@link LanguageDetector}: the hand-written detector it replaced, Lingua in
  * both modes, and each mode with the hand-written top-two check, on {@code language/short-texts.tsv}; plus Lingua's
  * load time, heap and jar sizes. Not part of the default test run (the high-accuracy models take about 4 CPU-seconds
- * and 190 MB of heap to load); run it with
- * {@code mvn -B -o -pl connector-core -am test -Dtest=LanguageDetectorComparison -Dsurefire.failIfNoSpecifiedTests=false}.
+ * and 190 MB of heap to load); run it with {@code mvn -B -o -pl connector-core -am test
+ * -Dtest=LanguageDetectionComparison -Dsurefire.failIfNoSpecifiedTests=false}.
  * Load times and heap are only indicative when measured in a JVM that has loaded other things before; the report
  * in the commit that chose the detector measured them in fresh JVMs.
  */
-class LanguageDetectorComparison {
+class LanguageDetectionComparison {
 
   private static final Map<Language, String> CODES = Map.of(Language.ENGLISH, "en", Language.CZECH, "cs",
       Language.POLISH, "pl", Language.SLOVAK, "sk", Language.SLOVENE, "sl");
