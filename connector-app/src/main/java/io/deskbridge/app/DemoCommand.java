@@ -97,7 +97,10 @@ final class DemoCommand implements Callable<Integer> {
     steps.add(new Step("cs", "Jak dlouho trvá doručení do Brna?",
         () -> open(fake, "jan@example.cz", "Doručení", "Jak dlouho trvá doručení do Brna?"), "reply", "delivery"));
     steps.add(new Step("pl", "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?",
-        () -> open(fake, "ola@example.pl", "Zwrot", "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?"), "reply", "returns"));
+        () -> put(tickets, "returns", open(fake, "ola@example.pl", "Zwrot",
+            "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?")), "clarify", "low_confidence"));
+    steps.add(new Step("pl", "  ↳ Tak, chodzi o zwrot towaru.",
+        () -> comment(fake, tickets.get("returns"), "Tak, chodzi o zwrot towaru."), "reply", "returns"));
     steps.add(new Step("en", "Where is my order #48213? It was supposed to arrive yesterday.",
         () -> open(fake, "liam@example.com", "Order", "Where is my order #48213? It was supposed to arrive yesterday."), "reply", "order-status"));
     steps.add(new Step("pl", "Kiedy jesteście otwarci w sobotę?",

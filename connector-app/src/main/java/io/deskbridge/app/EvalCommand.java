@@ -29,6 +29,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--chart", description = "write an SVG chart of precision against coverage here")
   Path chart;
 
+  @Option(names = "--uncovered", description = "percent of messages assumed to be about something the knowledge "
+      + "base does not cover, for the calibration (the bot's uncoveredPercent; default ${DEFAULT-VALUE})",
+      defaultValue = "20")
+  int uncovered;
+
   @Option(names = "--cache", description = "keep the knowledge base's embeddings in this folder between runs "
       + "(as the server does); default: none, everything is embedded on each run")
   Path cache;
@@ -37,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    return guarded(() -> Evaluation.run(kb, cases, threshold, cache, json, chart, System.out));
+    return guarded(() -> Evaluation.run(kb, cases, threshold, uncovered, cache, json, chart, System.out));
   }
 
   /** Runs the action; a bad input ends with its message on standard error and exit code 2, not a stack trace. */

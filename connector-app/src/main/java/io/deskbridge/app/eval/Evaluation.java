@@ -53,6 +53,7 @@ public final class Evaluation {
    * @param threshold the bot's threshold: a value up to 1 is a probability (0.8, and 1 = 100 %), a larger one
    *                  percent (80); rounded to a whole percent as {@link BotConfig} takes it; null for
    *                  {@link BotConfig#DEFAULT_THRESHOLD}
+   * @param uncoveredPercent the bot's {@link BotConfig#uncoveredPercent()}
    * @param cache     where to keep the knowledge base's embeddings between runs, or null for none
    * @param json      where to write the JSON report, or null
    * @param chart     where to write the SVG chart of precision against coverage, or null
@@ -61,8 +62,8 @@ public final class Evaluation {
    *                                  the knowledge base does not have
    * @throws UncheckedIOException     when a file cannot be read or written
    */
-  public static ObjectNode run(Path kb, Path cases, Double threshold, Path cache, Path json, Path chart,
-      PrintStream out) {
+  public static ObjectNode run(Path kb, Path cases, Double threshold, int uncoveredPercent, Path cache, Path json,
+      Path chart, PrintStream out) {
     long t0 = System.nanoTime();
     var knowledge = KnowledgeLoader.load(kb);
     var evalCases = EvalCase.read(cases);
@@ -73,7 +74,8 @@ public final class Evaluation {
       }
     }
     long t1 = System.nanoTime();
-    var config = BotConfig.defaults().withThresholdPercent(thresholdPercent(threshold));
+    var config = BotConfig.defaults().withThresholdPercent(thresholdPercent(threshold))
+        .withUncoveredPercent(uncoveredPercent);
     var bot = Bot.create(knowledge, config, Bot.embeddingModel(), cache);
     long t2 = System.nanoTime();
     var results = decide(bot, evalCases);

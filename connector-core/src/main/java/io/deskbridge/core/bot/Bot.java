@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class Bot {
 
   /** From this confidence the best article's routing group is used for a handover that no keyword routes. */
-  static final double ROUTING_CONFIDENCE = 0.2;
+  static final double ROUTING_CONFIDENCE = 0.35;
 
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
@@ -75,7 +75,7 @@ public final class Bot {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.config = Objects.requireNonNull(config, "config");
     this.retriever = new Retriever(knowledge, Objects.requireNonNull(model, "model"), cacheFolder);
-    this.calibration = Calibration.fit(retriever);
+    this.calibration = Calibration.fit(retriever, config.uncoveredPercent() / 100.0);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());

@@ -31,6 +31,9 @@ import java.util.Objects;
  *                            {@code complaint → Complaints}, {@code cancellation → Billing}, {@code legal →
  *                            Complaints}; an empty name means the default group
  * @param lowConfidence       what to do below the threshold; default {@link LowConfidence#CLARIFY}
+ * @param uncoveredPercent    the admin's estimate of how many messages in a hundred ask about something the
+ *                            knowledge base does not cover; the confidence is calibrated for it (see
+ *                            {@code Calibration}); 0..90, default {@value #DEFAULT_UNCOVERED}
  */
 public record BotConfig(
     int thresholdPercent,
@@ -40,10 +43,14 @@ public record BotConfig(
     Map<String, Map<String, List<String>>> keywords,
     Map<String, List<String>> humanRequestPhrases,
     Map<String, String> intentGroups,
-    LowConfidence lowConfidence) {
+    LowConfidence lowConfidence,
+    int uncoveredPercent) {
 
   /** The default {@link #thresholdPercent()}, tuned on the demo knowledge base (see {@link Confidence}). */
   public static final int DEFAULT_THRESHOLD = 55;
+
+  /** The default {@link #uncoveredPercent()}. */
+  public static final int DEFAULT_UNCOVERED = 20;
 
   private static final Map<String, String> DEFAULT_INTENT_GROUPS =
       Map.of("complaint", "Complaints", "cancellation", "Billing", "legal", "Complaints");
@@ -74,6 +81,9 @@ public record BotConfig(
       requireCategory(category, "intentGroups");
     }
     lowConfidence = lowConfidence == null ? LowConfidence.CLARIFY : lowConfidence;
+    if (uncoveredPercent < 0 || uncoveredPercent > 90) {
+      throw new IllegalArgumentException("uncoveredPercent must be in 0..90, got " + uncoveredPercent);
+    }
   }
 
   /** What the bot does when its confidence is below the threshold and no signal asks for a person. */
@@ -95,32 +105,37 @@ public record BotConfig(
 
   /** The defaults: threshold {@value #DEFAULT_THRESHOLD} %, one clarification, four bot turns, English. */
   public static BotConfig defaults() {
-    return new BotConfig(DEFAULT_THRESHOLD, 1, 4, "en", null, null, null, null);
+    return new BotConfig(DEFAULT_THRESHOLD, 1, 4, "en", null, null, null, null, DEFAULT_UNCOVERED);
   }
 
   public BotConfig withThresholdPercent(int percent) {
     return new BotConfig(percent, maxClarifications, maxBotTurns, defaultLanguage, keywords,
-        humanRequestPhrases, intentGroups, lowConfidence);
+        humanRequestPhrases, intentGroups, lowConfidence, uncoveredPercent);
   }
 
   public BotConfig withMaxClarifications(int max) {
     return new BotConfig(thresholdPercent, max, maxBotTurns, defaultLanguage, keywords, humanRequestPhrases,
-        intentGroups, lowConfidence);
+        intentGroups, lowConfidence, uncoveredPercent);
   }
 
   public BotConfig withMaxBotTurns(int max) {
     return new BotConfig(thresholdPercent, maxClarifications, max, defaultLanguage, keywords,
-        humanRequestPhrases, intentGroups, lowConfidence);
+        humanRequestPhrases, intentGroups, lowConfidence, uncoveredPercent);
   }
 
   public BotConfig withDefaultLanguage(String language) {
     return new BotConfig(thresholdPercent, maxClarifications, maxBotTurns, language, keywords,
-        humanRequestPhrases, intentGroups, lowConfidence);
+        humanRequestPhrases, intentGroups, lowConfidence, uncoveredPercent);
   }
 
   public BotConfig withLowConfidence(LowConfidence policy) {
     return new BotConfig(thresholdPercent, maxClarifications, maxBotTurns, defaultLanguage, keywords,
-        humanRequestPhrases, intentGroups, policy);
+        humanRequestPhrases, intentGroups, policy, uncoveredPercent);
+  }
+
+  public BotConfig withUncoveredPercent(int percent) {
+    return new BotConfig(thresholdPercent, maxClarifications, maxBotTurns, defaultLanguage, keywords,
+        humanRequestPhrases, intentGroups, lowConfidence, percent);
   }
 
   /** The threshold as a probability in [0, 1]. */

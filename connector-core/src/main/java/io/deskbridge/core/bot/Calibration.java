@@ -19,8 +19,9 @@ import java.util.Random;
  *       article is its own;
  *   <li><b>leave the article out</b>: a sample question searched with its whole article left out (every locale), so
  *       nothing right can be found: it stands for a message about something the knowledge base does not cover. These
- *       make up {@value #UNCOVERED_SHARE} of the fit (an assumption about live traffic, stated in docs/quality.md),
- *       which teaches the confidence how an uncovered message looks.
+ *       make up the admin's estimate of the share of such messages ({@link BotConfig#uncoveredPercent()}, default
+ *       {@value BotConfig#DEFAULT_UNCOVERED} %), which teaches the confidence how an uncovered message looks and
+ *       what it costs: the confidence is the probability of a right answer in traffic with that share.
  * </ul>
  *
  * At most {@value #SAMPLES} questions are drawn (seeded, so the fit is reproducible) to bound the start-up cost. A
@@ -33,7 +34,7 @@ import java.util.Random;
 record Calibration(double[] weights, int questions) {
 
   static final int SAMPLES = 800;
-  static final double UNCOVERED_SHARE = 0.2;
+  static final double UNCOVERED_SHARE = BotConfig.DEFAULT_UNCOVERED / 100.0;
   static final int MIN_QUESTIONS = 20;
   private static final double L2 = 1e-3;
   private static final long SEED = 42;
@@ -42,7 +43,7 @@ record Calibration(double[] weights, int questions) {
    * The fallback for knowledge bases too small to fit on: the fit on the demo knowledge base (see the
    * {@code CalibrationTest} that checks it still agrees).
    */
-  static final Calibration DEFAULT = new Calibration(new double[] {-9.0, 3.0, 12.0, 6.0, 2.0, 2.0}, 0);
+  static final Calibration DEFAULT = new Calibration(new double[] {-3.4, 1.6, 4.9, -0.3, 0.2, 3.5}, 0);
 
   Calibration {
     weights = weights.clone();

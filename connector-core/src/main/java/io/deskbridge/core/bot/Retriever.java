@@ -17,18 +17,19 @@ import java.util.List;
  * similarity (a scan of one flat matrix: exact, and at a few thousand texts cheaper than an approximate index) and a
  * normalised BM25 score. An article scores
  *
- * <pre>score = cosine + LEXICAL_WEIGHT · lexical + weights.vote() · vote</pre>
+ * <pre>score = cosine + w_lexical(language) · lexical + w_vote · vote</pre>
  *
  * <ul>
  *   <li>{@code cosine}: the best cosine over the article's texts (nearest neighbour);
  *   <li>{@code lexical}: the best normalised BM25 over its texts, which carries Czech, Polish, Slovak and Slovene
  *       where the mostly English embedding model is weak;
- *   <li>{@code vote}: the article's share of the {@value #weights.neighbours()} nearest texts, each weighted by {@code
- *       exp((cosine − best cosine) / weights.temperature())}, so that an article with many close phrasings beats one lucky
- *       near-duplicate.
+ *   <li>{@code vote}: the article's share of the {@code k} nearest texts by {@code cosine + w_lexical · lexical} of
+ *       each text, each weighted by {@code exp((its score − the best) / temperature)}, so that an article with many
+ *       close phrasings beats one lucky near-duplicate.
  * </ul>
  *
- * The weights were chosen on CLINC150's validation split (never its test split), see docs/quality.md. The scores
+ * The {@link #DEFAULT_WEIGHTS} were chosen on CLINC150's validation split (never its test split; English) and the
+ * demo knowledge base (Czech, Polish), see docs/quality.md. The scores
  * rank; {@link Calibration} turns the best hits into a probability. Immutable and thread-safe once built.
  */
 final class Retriever {
@@ -44,7 +45,7 @@ final class Retriever {
    */
   record Weights(double lexicalEnglish, double lexicalOther, double vote, int neighbours, double temperature) {}
 
-  static final Weights DEFAULT_WEIGHTS = new Weights(0.3, 1.0, 0.2, 10, 0.05);
+  static final Weights DEFAULT_WEIGHTS = new Weights(0.3, 1.0, 0.5, 20, 0.2);
 
   /**
    * One ranked article with the parts of its score.
@@ -158,45 +159,43 @@ final class Retriever {
     var closest = new int[articles];
     Arrays.fill(cosine, Double.NEGATIVE_INFINITY);
     Arrays.fill(closest, -1);
+    var lexicalByText = lexical.scores(text, skip);
+    var lexicalByArticle = new double[articles];
     int k0 = weights.neighbours();
     var nearest = new int[k0];
-    var nearestCos = new double[weights.neighbours()];
-    Arrays.fill(nearestCos, Double.NEGATIVE_INFINITY);
+    var nearestScore = new double[k0];
+    Arrays.fill(nearestScore, Double.NEGATIVE_INFINITY);
     Arrays.fill(nearest, -1);
     for (int i = 0; i < n; i++) {
       if (skip != null && skip[i]) {
         continue;
       }
       double c = dot(embedding, i);
+      double lex = Math.min(1, lexicalByText[i]) * lexicalWeight[i];
       int a = articleOf[i];
       if (c > cosine[a]) {
         cosine[a] = c;
         closest[a] = i;
       }
-      if (c > nearestCos[weights.neighbours() - 1]) {
-        int j = weights.neighbours() - 1;
-        while (j > 0 && nearestCos[j - 1] < c) {
-          nearestCos[j] = nearestCos[j - 1];
+      lexicalByArticle[a] = Math.max(lexicalByArticle[a], lex);
+      double fused = c + lex;
+      if (fused > nearestScore[k0 - 1]) {
+        int j = k0 - 1;
+        while (j > 0 && nearestScore[j - 1] < fused) {
+          nearestScore[j] = nearestScore[j - 1];
           nearest[j] = nearest[j - 1];
           j--;
         }
-        nearestCos[j] = c;
+        nearestScore[j] = fused;
         nearest[j] = i;
       }
     }
     var vote = new double[articles];
     double total = 0;
-    for (int j = 0; j < weights.neighbours() && nearest[j] >= 0; j++) {
-      double w = Math.exp((nearestCos[j] - nearestCos[0]) / weights.temperature());
+    for (int j = 0; j < k0 && nearest[j] >= 0; j++) {
+      double w = Math.exp((nearestScore[j] - nearestScore[0]) / weights.temperature());
       vote[articleOf[nearest[j]]] += w;
       total += w;
-    }
-    var lexicalByText = lexical.scores(text, skip);
-    var lexicalByArticle = new double[articles];
-    for (int i = 0; i < n; i++) {
-      int a = articleOf[i];
-      double weighted = Math.min(1, lexicalByText[i]) * lexicalWeight[i];
-      lexicalByArticle[a] = Math.max(lexicalByArticle[a], weighted);
     }
     var hits = new ArrayList<Hit>();
     for (int a = 0; a < articles; a++) {

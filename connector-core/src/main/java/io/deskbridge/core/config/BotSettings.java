@@ -14,7 +14,7 @@ public final class BotSettings {
    * Keys: {@code thresholdPercent}, {@code maxClarifications}, {@code maxBotTurns}, {@code defaultLanguage},
    * {@code keywords} (language → category → list), {@code humanRequestPhrases} (language → list) and
    * {@code intentGroups} (category → routing group) and {@code lowConfidence} ({@code clarify}, {@code retry} or
-   * {@code handover}); all optional.
+   * {@code handover}) and {@code uncoveredPercent}; all optional.
    */
   public static BotConfig from(Settings bot) {
     var defaults = BotConfig.defaults();
@@ -27,7 +27,8 @@ public final class BotSettings {
           keywords(bot.section("keywords")),
           lists(bot.section("humanRequestPhrases")),
           strings(bot.section("intentGroups")),
-          lowConfidence(bot.string("lowConfidence", defaults.lowConfidence().name().toLowerCase(Locale.ROOT))));
+          lowConfidence(bot.string("lowConfidence", defaults.lowConfidence().name().toLowerCase(Locale.ROOT))),
+          bot.integer("uncoveredPercent", defaults.uncoveredPercent(), 0, 90));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(bot.path())) {
         throw e;

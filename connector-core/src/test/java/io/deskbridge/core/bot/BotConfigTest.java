@@ -29,7 +29,7 @@ class BotConfigTest {
   void givenKeywordsReplaceTheirPairAndAddNewOnes() {
     var config = new BotConfig(55, 1, 4, "en",
         Map.of("cs", Map.of("legal", List.of("exekuc*")), "de", Map.of("legal", List.of("anwalt*"))),
-        Map.of("de", List.of("mit einem menschen")), Map.of("cancellation", "Retention"), null);
+        Map.of("de", List.of("mit einem menschen")), Map.of("cancellation", "Retention"), null, 20);
 
     assertThat(config.keywords().get("cs").get("legal")).containsExactly("exekuc*");
     assertThat(config.keywords().get("cs").get("complaint")).contains("reklamac*");
@@ -45,15 +45,15 @@ class BotConfigTest {
     assertThatThrownBy(() -> BotConfig.defaults().withMaxClarifications(-1)).hasMessageContaining("maxClarifications");
     assertThatThrownBy(() -> BotConfig.defaults().withMaxBotTurns(0)).hasMessageContaining("maxBotTurns");
     assertThatThrownBy(() -> BotConfig.defaults().withDefaultLanguage("English")).hasMessageContaining("ISO 639-1");
-    assertThatThrownBy(() -> new BotConfig(55, 1, 4, "en", Map.of("en", Map.of("refund", List.of("x"))), null, null, null))
+    assertThatThrownBy(() -> new BotConfig(55, 1, 4, "en", Map.of("en", Map.of("refund", List.of("x"))), null, null, null, 20))
         .hasMessageContaining("keywords.en: unknown category 'refund'");
-    assertThatThrownBy(() -> new BotConfig(55, 1, 4, "en", null, null, Map.of("sales", "Sales"), null))
+    assertThatThrownBy(() -> new BotConfig(55, 1, 4, "en", null, null, Map.of("sales", "Sales"), null, 20))
         .hasMessageContaining("intentGroups: unknown category 'sales'");
   }
 
   @Test
   void nullsMeanDefaultsAndWithersKeepTheRest() {
-    var config = new BotConfig(70, 0, 2, null, null, null, null, null).withMaxBotTurns(3);
+    var config = new BotConfig(70, 0, 2, null, null, null, null, null, 20).withMaxBotTurns(3);
 
     assertThat(config.defaultLanguage()).isEqualTo("en");
     assertThat(config.thresholdPercent()).isEqualTo(70);

