@@ -75,7 +75,7 @@ public final class Bot {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.config = Objects.requireNonNull(config, "config");
     this.retriever = new Retriever(knowledge, Objects.requireNonNull(model, "model"), cacheFolder);
-    this.calibration = Calibration.fit(retriever, config.uncoveredPercent() / 100.0);
+    this.calibration = Calibration.fit(retriever, config.uncoveredPercent() / 100.0, cacheFolder);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());

@@ -43,7 +43,7 @@ record Calibration(double[] weights, int questions) {
    * The fallback for knowledge bases too small to fit on: the fit on the demo knowledge base (see the
    * {@code CalibrationTest} that checks it still agrees).
    */
-  static final Calibration DEFAULT = new Calibration(new double[] {-3.4, 1.6, 4.9, -0.3, 0.2, 3.5}, 0);
+  static final Calibration DEFAULT = new Calibration(new double[] {-3.4, 1.6, 4.9, -0.3, 0.2, 3.5, 0}, 0);
 
   Calibration {
     weights = weights.clone();
@@ -58,13 +58,56 @@ record Calibration(double[] weights, int questions) {
   }
 
   /**
-   * The features, with a leading 1 for the intercept: the best score, its margin over the second best, and the best
-   * hit's cosine, lexical score and vote.
+   * The features, with a leading 1 for the intercept: the best score, its margin over the second best, the best
+   * hit's cosine, lexical score and vote, and the share of the message's words the knowledge base uses.
    */
   static double[] features(List<Retriever.Hit> hits) {
     var best = hits.get(0);
     double second = hits.size() > 1 ? hits.get(1).score() : 0;
-    return new double[] {1, best.score(), best.score() - second, best.cosine(), best.lexical(), best.vote()};
+    return new double[] {1, best.score(), best.score() - second, best.cosine(), best.lexical(), best.vote(),
+        best.coverage()};
+  }
+
+  /**
+   * As {@link #fit(Retriever, double)}, keeping the result in {@code folder} (file {@code calibration-<key>.txt}) so
+   * that a restart over the same knowledge base, retrieval weights and share skips the fit. The key is a SHA-256 of
+   * everything the fit depends on; a missing or unreadable file means fitting again.
+   *
+   * @param folder null fits every time
+   */
+  static Calibration fit(Retriever retriever, double uncoveredShare, java.nio.file.Path folder) {
+    if (folder == null) {
+      return fit(retriever, uncoveredShare);
+    }
+    var file = folder.resolve("calibration-" + retriever.fingerprint("calibration v1 " + uncoveredShare + " "
+        + SAMPLES + " " + SEED + " " + L2) + ".txt");
+    try {
+      if (java.nio.file.Files.isRegularFile(file)) {
+        var parts = java.nio.file.Files.readString(file).trim().split("\\s+");
+        var w = new double[parts.length - 1];
+        for (int i = 0; i < w.length; i++) {
+          w[i] = Double.parseDouble(parts[i + 1]);
+        }
+        return new Calibration(w, Integer.parseInt(parts[0]));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // fit again below
+    }
+    var fitted = fit(retriever, uncoveredShare);
+    try {
+      java.nio.file.Files.createDirectories(folder);
+      var text = new StringBuilder().append(fitted.questions());
+      for (double v : fitted.weights) {
+        text.append(' ').append(v);
+      }
+      var tmp = java.nio.file.Files.createTempFile(folder, "calibration", ".tmp");
+      java.nio.file.Files.writeString(tmp, text.append('\n'));
+      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the calibration cache " + file, e);
+    }
+    return fitted;
   }
 
   /** Fits on the retriever's own sample questions, or returns {@link #DEFAULT} when they are too few. */

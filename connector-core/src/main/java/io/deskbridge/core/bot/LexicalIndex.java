@@ -68,6 +68,8 @@ final class LexicalIndex {
   private final IndexSearcher searcher;
   private final int[] entryOfDoc;
   private final int size;
+  private final String[] fieldOf;
+  private final List<java.util.Set<String>> termsOf = new ArrayList<>();
 
   /**
    * @param texts   the texts to index, by entry number
@@ -82,8 +84,11 @@ final class LexicalIndex {
     }
     var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField))
         .setSimilarity(new BM25Similarity());
+    fieldOf = new String[texts.size()];
     try (var writer = new IndexWriter(directory, config)) {
       for (int i = 0; i < texts.size(); i++) {
+        fieldOf[i] = field(locales.get(i));
+        termsOf.add(java.util.Set.copyOf(terms(analyzers.get(locales.get(i)), fieldOf[i], texts.get(i))));
         var doc = new Document();
         doc.add(new TextField(field(locales.get(i)), texts.get(i), Field.Store.NO));
         doc.add(new StoredField("entry", i));
@@ -151,6 +156,44 @@ final class LexicalIndex {
       }
     }
     return scores;
+  }
+
+  /**
+   * The share of the message's words (after analysis) that occur in the indexed texts of one language, the best
+   * language's share: a message about something the knowledge base does not cover tends to use words it never
+   * uses. 0 when the message has no words left after analysis.
+   *
+   * @param skip entries to leave out, as in {@link #scores}; here their words do not count either
+   */
+  double coverage(String message, boolean[] skip) {
+    double best = 0;
+    for (var language : analyzers.entrySet()) {
+      var field = field(language.getKey());
+      var terms = terms(language.getValue(), field, message);
+      if (terms.isEmpty()) {
+        continue;
+      }
+      int known = 0;
+      try {
+        for (var term : terms) {
+          int df = searcher.getIndexReader().docFreq(new Term(field, term));
+          if (df > 0 && skip != null) {
+            for (int i = 0; i < size && df > 0; i++) {
+              if (skip[i] && fieldOf[i].equals(field) && termsOf.get(i).contains(term)) {
+                df--;
+              }
+            }
+          }
+          if (df > 0) {
+            known++;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      best = Math.max(best, (double) known / terms.size());
+    }
+    return best;
   }
 
   /** The distinct terms the analyser of this language makes of the text (for tests and diagnostics). */

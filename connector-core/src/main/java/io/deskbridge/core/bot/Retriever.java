@@ -50,9 +50,12 @@ final class Retriever {
   /**
    * One ranked article with the parts of its score.
    *
-   * @param locale the locale of its text closest to the message
+   * @param locale   the locale of its text closest to the message
+   * @param coverage the share of the message's words the knowledge base uses at all ({@link LexicalIndex#coverage});
+   *                 the same for every hit of one search
    */
-  record Hit(String articleId, String locale, double score, double cosine, double lexical, double vote) {}
+  record Hit(String articleId, String locale, double score, double cosine, double lexical, double vote,
+      double coverage) {}
 
   private final EmbeddingModel model;
   private final List<String> articleIds = new ArrayList<>();
@@ -197,6 +200,7 @@ final class Retriever {
       vote[articleOf[nearest[j]]] += w;
       total += w;
     }
+    double coverage = lexical.coverage(text, skip);
     var hits = new ArrayList<Hit>();
     for (int a = 0; a < articles; a++) {
       if (closest[a] < 0) {
@@ -205,7 +209,7 @@ final class Retriever {
       double v = total == 0 ? 0 : vote[a] / total;
       double lex = lexicalByArticle[a];
       double score = cosine[a] + lex + weights.vote() * v;
-      hits.add(new Hit(articleIds.get(a), localeOf[closest[a]], score, cosine[a], lex, v));
+      hits.add(new Hit(articleIds.get(a), localeOf[closest[a]], score, cosine[a], lex, v, coverage));
     }
     hits.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
         : x.articleId().compareTo(y.articleId()));
@@ -214,6 +218,24 @@ final class Retriever {
 
   int size() {
     return texts.length;
+  }
+
+  /**
+   * A hex SHA-256 (first 16 bytes) of the given salt, the weights, and every text with its article and locale: what
+   * a result computed from this retriever depends on.
+   */
+  String fingerprint(String salt) {
+    try {
+      var digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update((salt + "\u0000" + weights + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (int i = 0; i < texts.length; i++) {
+        digest.update((articleIds.get(articleOf[i]) + "\u0000" + localeOf[i] + "\u0000" + question[i] + "\u0000"
+            + texts[i] + "\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   String text(int i) {

@@ -40,9 +40,10 @@ class CalibrationTest {
     var calibration = Calibration.fit(retriever);
 
     assertThat(calibration.questions()).isGreaterThan(100);
-    var close = List.of(new Retriever.Hit("a", "en", 1.3, 0.9, 0.8, 0.9), new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1));
-    var vague = List.of(new Retriever.Hit("a", "en", 0.5, 0.45, 0.1, 0.4), new Retriever.Hit("b", "en", 0.45, 0.4, 0,
-        0.3));
+    var close = List.of(new Retriever.Hit("a", "en", 1.3, 0.9, 0.8, 0.9, 1),
+        new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1, 1));
+    var vague = List.of(new Retriever.Hit("a", "en", 0.5, 0.45, 0.1, 0.4, 0.5),
+        new Retriever.Hit("b", "en", 0.45, 0.4, 0, 0.3, 0.5));
     assertThat(calibration.confidence(close)).isGreaterThan(0.9);
     assertThat(calibration.confidence(vague)).isLessThan(0.5);
     assertThat(calibration.confidence(List.of())).isZero();
@@ -60,6 +61,22 @@ class CalibrationTest {
     }
 
     assertThat(differences).allMatch(d -> d < 0.15, "within 0.15 of the demo fit");
+  }
+
+  @Test
+  void aFitIsKeptPerKnowledgeBaseAndShareAndReadBackOnRestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+
+    var first = Calibration.fit(retriever, 0.2, dir);
+    var again = Calibration.fit(retriever, 0.2, dir);
+    var otherShare = Calibration.fit(retriever, 0.1, dir);
+
+    assertThat(again).isEqualTo(first).isEqualTo(Calibration.fit(retriever, 0.2));
+    assertThat(otherShare).isNotEqualTo(first);
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).hasSize(2).allMatch(n -> n.startsWith("calibration-"));
+    }
   }
 
   @Test
