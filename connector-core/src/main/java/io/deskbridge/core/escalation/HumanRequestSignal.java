@@ -99,8 +99,12 @@ public final class HumanRequestSignal {
   private static final String EN_PEOPLE = "person|human|humans|agent|agents|operator|operators|"
       + "representative|representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|"
       + "assistant|advisor|adviser|consultant|specialist|supervisor|manager|colleague|technician";
-  private static final String EN_TALK = "talk|talking|speak|speaking|chat|chatting|contact|contacting|reach|"
-      + "reaching|connect|connecting|transfer|transferring|escalate|escalating|redirect";
+  private static final String EN_TALK = "talk|talking|speak|speaking|chat|chatting|reach|reaching|connect|"
+      + "connecting|escalate|escalating";
+  /** People one contacts; "contact person" is a noun, so a person needs an article or an adjective. */
+  private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
+      + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"
+      + "adviser|consultant|specialist|supervisor|manager|colleague|technician";
   /** Said of the past or of someone else ("I was talking to an agent yesterday"), not a request. */
   private static final String EN_NARRATED = "!was|were|yesterday|earlier|already|previously";
 
@@ -127,10 +131,14 @@ public final class HumanRequestSignal {
 
   private static final List<PhraseRule> TALK = rules(
       EN_TALK + " .. " + EN_PEOPLE + " " + EN_NARRATED,
+      "contact|contacting .. " + EN_CONTACTED + " " + EN_NARRATED,
+      "contact|contacting ..2 a|another|real|live|actual|human person " + EN_NARRATED,
+      "transfer|transferring|redirect|forward|pass me|us .. " + EN_PEOPLE,
       "get|getting|be in touch with .. " + EN_PEOPLE + " " + EN_NARRATED,
       "put|putting me through to .. " + EN_PEOPLE,
       "help|assistance|support from .. human*|person|agent*|operator*|someone|somebody|representative*",
-      "someone|somebody|human|agent|operator|representative|person ..2 call|contact|phone|ring|email|text me|us|back",
+      "someone|somebody|human|agent|operator|representative|person ...3 call|contact|phone|ring|email|text me|us|back",
+      EN_PEOPLE + " ..2 i|we can|could|may talk|speak|chat",
       CS_TALK + " .. " + CS_PEOPLE,
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
@@ -142,7 +150,7 @@ public final class HumanRequestSignal {
       SL_TALK + " .. " + SL_PEOPLE,
       SL_PEOPLE + " ..2 " + SL_TALK);
 
-  private static final String EN_HUMAN = "human|humans|operator|representative|rep";
+  private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";
 
   /** Unambiguous words for a person after a verb of wanting; nominatives such as "člověk" also mean "one". */
   private static final List<PhraseRule> WANT = rules(
@@ -184,7 +192,7 @@ public final class HumanRequestSignal {
           + "!lahko|bi|želim|hočem|rad|rada|moram");
 
   private static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
-      "en", List.of("real|actual|live|human person|human|agent|operator|representative|being",
+      "en", List.of("real|actual|live|human person|human|agent|operator|representative",
           "customer service|support representative|agent|advisor",
           "support|service agent"),
       "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem", "chci člověka",

@@ -115,10 +115,10 @@ public final class KeywordSignal {
   // terms or the newsletter, per language. An account can also be closed, deleted or removed; an order cannot
   // ("remove an item from my order" changes it).
   private static final String EN_ENDED = "order|orders|ordered|ordering|purchase*|subscription*|membership*|contract*|plan|trial|service";
-  private static final String EN_ACCOUNTS = "account*|profile|user|registration";
-  private static final String EN_END = "cancel*|terminat*|revok*|withdraw|withdrawing|annul*|discontinu*";
-  private static final String EN_UNWANTED = EN_ENDED + "|" + EN_ACCOUNTS + "|item|items|article|articles|product|"
-      + "products";
+  private static final String EN_ACCOUNTS = "account*|profile|registration";
+  private static final String EN_END = "cancel*|terminat*|revok*|annul*|discontinu*";
+  private static final String EN_UNWANTED = EN_ENDED + "|" + EN_ACCOUNTS + "|user|item|items|article|articles|"
+      + "product|products";
   private static final String EN_CLOSE = "close|closing|closes|closure|delete|deleting|deletion|deleted|remove|"
       + "removing|removal|removed|deactivat*|shut|erase|erasing";
   private static final String EN_NOT_CLOSING = "!picture*|photo*|image*|avatar|history|cookies|cache";
@@ -167,13 +167,18 @@ public final class KeywordSignal {
           "cancellation", List.of(
               EN_END + " .. " + EN_ENDED + "|" + EN_ACCOUNTS + " " + EN_NOT_CANCELLING,
               EN_CLOSE + " .. " + EN_ACCOUNTS + " " + EN_NOT_CANCELLING + " " + EN_NOT_CLOSING,
+              EN_CLOSE + "|" + EN_END + " ..2 user !from|team|member|members|another|other|users",
+              "withdraw|withdrawing from .. contract*|purchase*|order|orders|subscription*",
+              "withdraw|withdrawing my|the|this|that order|orders|purchase*",
               EN_ENDED + "|" + EN_ACCOUNTS + " ..2 cancel*|terminat*|deletion|deletions|removal|removals|closure|closing|"
                   + "deactivation "
                   + EN_NOT_CANCELLING,
-              EN_ENDED + "|" + EN_ACCOUNTS + " ...4 " + EN_END + "|close|closing|delete|deleting ..1 it|them|this|that "
+              EN_ENDED + "|" + EN_ACCOUNTS + "|user ...4 " + EN_END + "|close|closing|delete|deleting ..1 it|them|this|that "
                   + EN_NOT_CANCELLING,
               "stop|stopping ..2 subscription*|membership*|contract*",
-              "unsubscrib* from ..2 plan|membership|service|subscription*|premium",
+              "end|ending my|the|this|our subscription*|membership*|contract*|plan|trial|account*",
+              "get|getting rid of ..2 " + EN_ENDED + "|" + EN_ACCOUNTS,
+              "unsubscrib* ..1 from ..2 plan|membership|service|subscription*|premium",
               "don't|dont|didn't|didnt want*|need* ..3 " + EN_UNWANTED + " !to|be",
               "no longer want*|need*|use|using ..3 " + EN_UNWANTED + " !to|be",
               "do|does|did not want*|need* ..3 " + EN_UNWANTED + " !to|be",

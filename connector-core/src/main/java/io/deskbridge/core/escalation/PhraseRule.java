@@ -52,6 +52,14 @@ final class PhraseRule {
       "from", "for", "in", "on", "at", "about", "into", "onto", "after", "before", "than", "instead",
       "z", "ze", "zo", "od", "dla", "na", "v", "ve", "vo", "w", "we", "o", "po", "iz", "za");
 
+  /**
+   * Common English words one letter away from a rule word ("taking" and "talking", "remote" and "remove",
+   * "compliant" and "complaint"): they are words, not typos, and never match another word with a typo.
+   */
+  static final WordSet NOT_TYPOS = WordSet.of("taking", "walking", "stalking", "sneaking", "teaching", "steak",
+      "charting", "contract", "contracts", "remote", "chose", "clone", "cloze", "cloning", "older", "odder",
+      "compliant", "summit", "failing", "filling", "trail");
+
   private static final Pattern GAP_TOKEN = Pattern.compile("(\\.\\.\\.?)(\\d?)");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -59,10 +67,10 @@ final class PhraseRule {
   private final List<List<Slot>> parts;
   private final int[] gaps;
   private final boolean[] free;
-  private final WordSet exclusions;
+  private final Slot exclusions;
   private final boolean anchored;
 
-  private PhraseRule(String source, List<List<Slot>> parts, int[] gaps, boolean[] free, WordSet exclusions,
+  private PhraseRule(String source, List<List<Slot>> parts, int[] gaps, boolean[] free, Slot exclusions,
       boolean anchored) {
     this.source = source;
     this.parts = parts;
@@ -140,18 +148,14 @@ final class PhraseRule {
     for (int i = 0; i < freeGaps.length; i++) {
       freeGaps[i] = free.get(i);
     }
+    var excluded = exclusions.isEmpty() ? new Slot(List.of()) : Slot.parse(String.join("|", exclusions), entry);
     return new PhraseRule(entry.strip(), fuzzyParts, gaps.stream().mapToInt(Integer::intValue).toArray(), freeGaps,
-        WordSet.of(exclusions.toArray(String[]::new)), anchored);
+        excluded.excluding(fuzzy), anchored);
   }
 
   /** Whether the entry holds exclusions only, for every entry of its list. */
   boolean exclusionOnly() {
     return parts.isEmpty();
-  }
-
-  /** The words that veto this rule nearby. */
-  WordSet exclusions() {
-    return exclusions;
   }
 
   /**
@@ -244,7 +248,12 @@ final class PhraseRule {
   }
 
   private boolean excluded(String word, WordSet more) {
-    return exclusions.contains(word) || (more != null && more.contains(word));
+    for (var alternative : exclusions.alternatives()) {
+      if (alternative.get(0).matches(word)) {
+        return true;
+      }
+    }
+    return more != null && more.contains(word);
   }
 
   /** One place of a rule: alternatives, each one word or several in a row ("don't" is "don", "t"). */
@@ -280,6 +289,14 @@ final class PhraseRule {
               fuzzy && w.literal().length() >= FUZZY_LENGTH + (w.prefix() ? 1 : 0))).toList())
           .toList());
     }
+
+    /** Exclusions take typos only as prefixes ("newsleter" for "newsletter*"; "change" is not "charge"). */
+    Slot excluding(boolean fuzzy) {
+      return new Slot(alternatives.stream()
+          .map(a -> a.stream().map(w -> new Word(w.literal(), w.prefix(),
+              fuzzy && w.prefix() && w.literal().length() >= FUZZY_LENGTH + 1)).toList())
+          .toList());
+    }
   }
 
   /** A word or prefix, matched exactly or with one typo inside it. */
@@ -289,27 +306,37 @@ final class PhraseRule {
       if (prefix ? word.startsWith(literal) : word.equals(literal)) {
         return true;
       }
-      if (!fuzzy || word.length() < FUZZY_LENGTH - 1) {
+      int length = word.length();
+      int wanted = literal.length();
+      if (!fuzzy || length < wanted - 1 || (!prefix && length > wanted + 1)) {
+        return false;
+      }
+      char first = word.charAt(0);
+      if ((first != literal.charAt(0) && first != literal.charAt(1)) || NOT_TYPOS.contains(word)) {
         return false;
       }
       if (!prefix) {
-        return oneTypo(word, literal);
+        return oneTypo(word, length, literal);
       }
-      for (int n = literal.length() - 1; n <= literal.length() + 1 && n <= word.length(); n++) {
-        if (oneTypo(word.substring(0, n), literal)) {
+      for (int n = wanted - 1; n <= wanted + 1 && n <= length; n++) {
+        if (oneTypo(word, n, literal)) {
           return true;
         }
       }
       return false;
     }
 
-    /**
-     * Whether {@code a} is {@code b} with one letter missing, extra or wrong, or two neighbours swapped, keeping
-     * the first and last letters in place unless they are the swapped pair ("acncel", "cancfel"; not "border" for
-     * "order", "cancer" for "cancel").
-     */
+    /** {@link #oneTypo(String, int, String)} on the whole of {@code a}. */
     static boolean oneTypo(String a, String b) {
-      int la = a.length();
+      return oneTypo(a, a.length(), b);
+    }
+
+    /**
+     * Whether the first {@code la} letters of {@code a} are {@code b} with one letter missing, extra or wrong, or
+     * two neighbours swapped, keeping the first and last letters in place unless they are the swapped pair
+     * ("acncel", "cancfel"; not "border" for "order", "cancer" for "cancel"). Allocates nothing.
+     */
+    static boolean oneTypo(String a, int la, String b) {
       int lb = b.length();
       if (Math.abs(la - lb) > 1 || la == 0 || lb == 0) {
         return false;
@@ -336,16 +363,23 @@ final class PhraseRule {
         }
         return second == first + 1 && a.charAt(first) == b.charAt(second) && a.charAt(second) == b.charAt(first);
       }
-      var longer = la > lb ? a : b;
-      var shorter = la > lb ? b : a;
+      int shorter = Math.min(la, lb);
       int i = 0;
-      while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+      while (i < shorter && a.charAt(i) == b.charAt(i)) {
         i++;
       }
-      if (i == 0 || i >= shorter.length()) {
+      if (i == 0 || i >= shorter) {
         return false; // the first or the last letter is the one missing or extra
       }
-      return longer.substring(i + 1).equals(shorter.substring(i));
+      // the rest after the extra letter must be equal: a[i+1..] = b[i..] when a is longer, else a[i..] = b[i+1..]
+      int skipA = la > lb ? 1 : 0;
+      int skipB = 1 - skipA;
+      for (int k = i; k + skipA < la && k + skipB < lb; k++) {
+        if (a.charAt(k + skipA) != b.charAt(k + skipB)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

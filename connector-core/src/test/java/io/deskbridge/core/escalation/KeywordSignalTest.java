@@ -42,6 +42,9 @@ class KeywordSignalTest {
       I can't cancel my subscription                              | CANCELLATION
       I cannot afford this item anymore                           | CANCELLATION
       cancfel ordedr 1234                                         | CANCELLATION
+      I'd like to end my membership                               | CANCELLATION
+      how do I get rid of my account?                             | CANCELLATION
+      unsubscribe me from the premium plan                        | CANCELLATION
       acncel pro accounmt                                         | CANCELLATION
       Chci zrušit objednávku.                                     | CANCELLATION
       Prosím o storno objednávky.                                 | CANCELLATION
@@ -82,6 +85,8 @@ class KeywordSignalTest {
       "delete that event from my calendar", "never mind, cancel that", "cancel my dinner plans",
       "remove an item from order 1234", "how do I delete a product from my order?", "delete my profile picture",
       "I do not want to cancel my order", "Please don't cancel my subscription.",
+      "how do I delete a saved card from my account?", "Can I cancel the newsletter but keep my account?",
+      "it is the end of my subscription period", "Please transfer the money to my account",
       "Kolik stojí zrušení objednávky?", "Jak se odhlásit z účtu?", "Zrušte to.", "Ile kosztuje anulowanie umowy?",
       "Usuń produkt z zamówienia.", "Nie chcę anulować zamówienia.", "Koľko stojí zrušenie zmluvy?",
       "Koliko stane preklic naročila?",
