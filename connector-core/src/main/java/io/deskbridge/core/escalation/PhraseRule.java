@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *       from my order" is not "remove … order"; write the preposition into a part when it belongs there
  *       ({@code unsubscrib* from .. plan}), or use {@code ...} ({@code ...3}) to allow any words between, across
  *       commas too. In such rules a word of five or more letters (a prefix: six) also matches with one
- *       typo inside it (a letter missing, extra, wrong, or two letters swapped; {@code cancfel}, {@code acount}).
+ *       typo inside it (a letter missing, extra, wrong, or two letters swapped; {@code cancfel}, {@code acount}),
+ *       and a word of four or more letters also matches run together with a short word such as "to", "my" or
+ *       "a" ({@code tocancel}, {@code mynewsletter}).
  *   <li>{@code ^}: the rule's first word must open the sentence ({@code ^si|ste .. robot*}).
  *   <li>{@code !fee*|charge*}: exclusions; the rule does not match when one of these words stands between its
  *       parts or within four words before or after it (in the same clause) ({@code cancel* .. order* !fee*} ignores "the fee to cancel
@@ -42,6 +44,9 @@ final class PhraseRule {
    */
   static final int FUZZY_LENGTH = 5;
 
+  /** The shortest word that is matched when run together with a short word ("totalk"). */
+  static final int GLUED_LENGTH = 4;
+
   /**
    * Prepositions that introduce another argument; a gap between a rule's parts may not hold one. The five
    * languages' lists are merged: {@code z} is "from" in Czech and Polish, {@code in} is "and" in Slovene, which a
@@ -59,6 +64,9 @@ final class PhraseRule {
   static final WordSet NOT_TYPOS = WordSet.of("taking", "walking", "stalking", "sneaking", "teaching", "steak",
       "charting", "contract", "contracts", "remote", "chose", "clone", "cloze", "cloning", "older", "odder",
       "compliant", "summit", "failing", "filling", "trail");
+
+  /** Short words that get run together with the next or the previous one ("tocancel", "mynewsletter"). */
+  private static final List<String> GLUED = List.of("to", "my", "the", "an", "a", "ur", "i");
 
   private static final Pattern GAP_TOKEN = Pattern.compile("(\\.\\.\\.?)(\\d?)");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -285,8 +293,8 @@ final class PhraseRule {
 
     Slot fuzzy(boolean fuzzy) {
       return new Slot(alternatives.stream()
-          .map(a -> a.stream().map(w -> new Word(w.literal(), w.prefix(),
-              fuzzy && w.literal().length() >= FUZZY_LENGTH + (w.prefix() ? 1 : 0))).toList())
+          .map(a -> a.stream().map(w -> new Word(w.literal(), w.prefix(), fuzzy && w.literal().length() >= GLUED_LENGTH))
+              .toList())
           .toList());
     }
 
@@ -299,7 +307,10 @@ final class PhraseRule {
     }
   }
 
-  /** A word or prefix, matched exactly or with one typo inside it. */
+  /**
+   * A word or prefix, matched exactly, or (when {@code fuzzy}) with one typo inside it or run together with a short
+   * word.
+   */
   record Word(String literal, boolean prefix, boolean fuzzy) {
 
     boolean matches(String word) {
@@ -308,7 +319,13 @@ final class PhraseRule {
       }
       int length = word.length();
       int wanted = literal.length();
-      if (!fuzzy || length < wanted - 1 || (!prefix && length > wanted + 1)) {
+      if (!fuzzy) {
+        return false;
+      }
+      if (length > wanted && glued(word)) {
+        return true;
+      }
+      if (wanted < FUZZY_LENGTH + (prefix ? 1 : 0) || length < wanted - 1 || (!prefix && length > wanted + 1)) {
         return false;
       }
       char first = word.charAt(0);
@@ -324,6 +341,23 @@ final class PhraseRule {
         }
       }
       return false;
+    }
+
+    /** Whether the word is this one run together with a short word before or after it ("tocancel", "filea"). */
+    private boolean glued(String word) {
+      for (var small : GLUED) {
+        if (word.startsWith(small) && exact(word.substring(small.length()))) {
+          return true;
+        }
+        if (!prefix && word.endsWith(small) && exact(word.substring(0, word.length() - small.length()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean exact(String word) {
+      return prefix ? word.startsWith(literal) : word.equals(literal);
     }
 
     /** {@link #oneTypo(String, int, String)} on the whole of {@code a}. */

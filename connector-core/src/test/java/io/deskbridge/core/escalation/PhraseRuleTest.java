@@ -35,6 +35,10 @@ class PhraseRuleTest {
       cancel* .. account* ; acncel my account ; true
       cancel* .. order* ; cancer in my order ; false
       cancel* .. order* ; cancel my border ; false
+      cancel* .. order* ; i need help tocancel my order ; true
+      file|lodge ..3 claim ; can i lodgea claim ; true
+      talk .. someone ; i want to talk tosomeone ; true
+      cancel* .. order* ; tomato order ; false
       don't want .. order* ; I don't want this order ; true
       don't want .. order* ; I dont want this order ; false
       """)
