@@ -81,7 +81,7 @@ public final class AngerSignal {
       "prekleto|preklet*|sranje|sranj*|pizda|pizd*|jebem*|jebenti|jebemti");
 
   /** Aimed insults, threats and boycotts. */
-  private static final List<PhraseRule> AIMED_RULES = rules(
+  private static final RuleSet AIMED_RULES = rules(
       TARGETS + " ..2 " + INSULTS + "|" + AIMABLE,
       INSULTS + "|" + AIMABLE + " ..1 " + TARGETS,
       "fuck|fuk|screw|damn|f you|u|ya|yourself|off|this", "piss|bugger off", "go to hell",
@@ -93,9 +93,9 @@ public final class AngerSignal {
       "nikdy ...4 nekúp*|neobjedn*|nenakúp*|neodporuč*",
       "nikoli|nikdar več ...4 naroč*|kupi*|kupil*|kupoval*|priporoč*");
 
-  private static final List<PhraseRule> INSULT_RULES = rules(INSULTS);
+  private static final RuleSet INSULT_RULES = rules(INSULTS);
 
-  private static final List<PhraseRule> NEGATIVE_RULES = rules(AIMABLE,
+  private static final RuleSet NEGATIVE_RULES = rules(AIMABLE,
       "terrible|horrible|awful|ridiculous|unacceptable|disgusting|worst|scam*|fraud*|furious|angry|livid",
       "outrageous|disgrace*|shameful|rubbish|nightmare|appalling|atrocious|abysmal|dreadful|shocking|infuriating",
       "sucks|garbage|lousy|unprofessional|ripoff|robbery|hate|hated|hates", "shut up", "fed up", "sick of", "sick and tired", "had enough",
@@ -114,9 +114,9 @@ public final class AngerSignal {
       "sovražim",
       "dovolj mi je", "za nič", "nikoli|nikdar več", "slab* oceno|ocene|mnenje");
 
-  private static final List<PhraseRule> SWEARING_RULES = rules(SWEARING, "do prdele|riti|piče", "k vragu");
+  private static final RuleSet SWEARING_RULES = rules(SWEARING, "do prdele|riti|piče", "k vragu");
 
-  private static final List<PhraseRule> MILD_RULES = rules(
+  private static final RuleSet MILD_RULES = rules(
       "disappointed|disappointing|unhappy|dissatisfied|frustrat*|annoyed|annoying|upset|unhelpful",
       "not ..1 helpful|happy|satisfied", "no help",
       "zklaman*|nespokojen*|rozčil*|otráven*|nepomohl*|nepomáh*",
@@ -125,7 +125,7 @@ public final class AngerSignal {
       "razočaran*|nezadovolj*|razburjen*|nisi pomagal*|ni pomagal*");
 
   /** Joy and thanks: with these and no negative word, capitals and exclamation marks are enthusiasm. */
-  private static final List<PhraseRule> POSITIVE_RULES = rules(
+  private static final RuleSet POSITIVE_RULES = rules(
       "thank|thanks|thx|love|loved|loving|happy|glad|congrat*|yay|proud|appreciate*|awesome|amazing|best|excited",
       "děkuji|děkuju|díky|miluj*|šťastn*|skvěl*|úžasn*|paráda",
       "dziękuję|dziekuje|dzięki|kocham|szczęśliw*|świetn*|wspaniał*",
@@ -184,29 +184,21 @@ public final class AngerSignal {
   }
 
   /** Counts the matches of the rules on words not used yet, marking their words used. */
-  private static int count(List<PhraseRule> rules, Sentence sentence, boolean[] used, boolean negatable) {
+  private static int count(RuleSet rules, Sentence sentence, boolean[] used, boolean negatable) {
     int n = 0;
-    for (var rule : rules) {
-      for (int from = 0; ; ) {
-        var match = rule.find(sentence, from, null);
-        if (match == null) {
-          break;
+    for (var match : rules.matches(sentence)) {
+      if (free(used, match) && !(negatable && sentence.negated(match[1]))) {
+        for (int i = match[1]; i < match[2]; i++) {
+          used[i] = true;
         }
-        from = match[0] + 1;
-        if (free(used, match) && !(negatable && sentence.negated(match[0]))) {
-          for (int i = match[0]; i < match[1]; i++) {
-            used[i] = true;
-          }
-          n++;
-          from = match[1];
-        }
+        n++;
       }
     }
     return n;
   }
 
   private static boolean free(boolean[] used, int[] match) {
-    for (int i = match[0]; i < match[1]; i++) {
+    for (int i = match[1]; i < match[2]; i++) {
       if (used[i]) {
         return false;
       }
@@ -214,7 +206,7 @@ public final class AngerSignal {
     return true;
   }
 
-  private static List<PhraseRule> rules(String... entries) {
-    return List.of(entries).stream().map(e -> PhraseRule.parse(e, false)).toList();
+  private static RuleSet rules(String... entries) {
+    return RuleSet.of(false, entries);
   }
 }

@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class HumanRequestSignal {
 
-  private final List<PhraseRule> phrases;
+  private final RuleSet phrases;
 
   /** @param phrases language → set phrases that are a request by themselves (see {@link #defaultPhrases()}) */
   public HumanRequestSignal(Map<String, List<String>> phrases) {
@@ -43,7 +43,7 @@ public final class HumanRequestSignal {
         rules.add(rule);
       }
     }));
-    this.phrases = List.copyOf(rules);
+    this.phrases = new RuleSet(rules);
   }
 
   /** True when the text asks for a person. */
@@ -73,26 +73,19 @@ public final class HumanRequestSignal {
   /**
    * The clauses of the sentence in which one of the rules matches, not negated, outside the clauses given.
    */
-  private static Set<Integer> matches(List<PhraseRule> rules, Sentence sentence, Set<Integer> skippedClauses) {
+  private static Set<Integer> matches(RuleSet rules, Sentence sentence, Set<Integer> skippedClauses) {
     var clauses = new HashSet<Integer>();
-    for (var rule : rules) {
-      for (int from = 0; ; ) {
-        var match = rule.find(sentence, from, null);
-        if (match == null) {
-          break;
-        }
-        int clause = sentence.clause(match[0]);
-        if (!sentence.negated(match[0]) && !skippedClauses.contains(clause)) {
-          clauses.add(clause);
-        }
-        from = match[0] + 1;
+    for (var match : rules.matches(sentence)) {
+      int clause = sentence.clause(match[1]);
+      if (!sentence.negated(match[1]) && !skippedClauses.contains(clause)) {
+        clauses.add(clause);
       }
     }
     return clauses;
   }
 
-  private static List<PhraseRule> rules(String... entries) {
-    return List.of(entries).stream().map(PhraseRule::parse).toList();
+  private static RuleSet rules(String... entries) {
+    return RuleSet.of(true, entries);
   }
 
   /** People a customer may ask for, English; "agent", "someone" and the like only next to a verb of talking. */
@@ -129,7 +122,7 @@ public final class HumanRequestSignal {
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
       + "poveži|preusmeriti|preusmerite|kontaktirati|dobiti";
 
-  private static final List<PhraseRule> TALK = rules(
+  private static final RuleSet TALK = rules(
       EN_TALK + " .. " + EN_PEOPLE + " " + EN_NARRATED,
       "contact|contacting .. " + EN_CONTACTED + " " + EN_NARRATED,
       "contact|contacting ..2 a|another|real|live|actual|human person " + EN_NARRATED,
@@ -153,7 +146,7 @@ public final class HumanRequestSignal {
   private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";
 
   /** Unambiguous words for a person after a verb of wanting; nominatives such as "člověk" also mean "one". */
-  private static final List<PhraseRule> WANT = rules(
+  private static final RuleSet WANT = rules(
       "want|wanna|need|prefer|get|give|request|requesting|require|demand ..3 " + EN_HUMAN,
       "d|would like ..3 " + EN_HUMAN,
       "chci|chtěl*|potřebuj*|dejte|přeji ..3 člověka|operátor*|operátork*|konzultant*|živého",
@@ -162,7 +155,7 @@ public final class HumanRequestSignal {
       "želim|hočem|rabim|potrebujem|prosim ..3 človeka|operater*|operaterk*|svetoval*|živega");
 
   /** What a short message may name. */
-  private static final List<PhraseRule> NAMED = rules(
+  private static final RuleSet NAMED = rules(
       "human|humans|operator|agent|representative|rep", "člověka|člověkem|operátor*|konzultant*",
       "człowieka|człowiekiem|konsultant*|operator*", "človeka|človekom|operátor*|konzultant*",
       "človeka|človekom|operater*|svetoval*");
@@ -170,7 +163,7 @@ public final class HumanRequestSignal {
   /** Questions about who the customer is talking to, not requests to change it. */
   private static final String BOT_OR_PERSON = "human*|person|people|bot|robot|ai|machine|computer|program|"
       + "software|automated|real|live|actual|someone|somebody|agent|operator|assistant|chatbot|artificial";
-  private static final List<PhraseRule> ABOUT_THE_BOT = rules(
+  private static final RuleSet ABOUT_THE_BOT = rules(
       "are|r you|u|ya ...3 " + BOT_OR_PERSON,
       "you are|re|r ...3 " + BOT_OR_PERSON,
       "am i ...1 talking|speaking|chatting|writing|texting|messaging",

@@ -2,6 +2,7 @@ package io.deskbridge.core.escalation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class KeywordSignal {
   /** The keyword categories, each with the handover reason it leads to. */
   public static final Map<String, HandoverReason> CATEGORIES = categories();
 
-  private final Map<HandoverReason, List<Category>> rules;
+  private final RuleSet rules;
+  private final List<HandoverReason> reasonOfRule;
 
   /**
    * @param keywords language → category → entries ({@link PhraseRule} syntax); categories must be keys of
@@ -34,28 +36,48 @@ public final class KeywordSignal {
    * @throws IllegalArgumentException on an unknown category or a malformed entry
    */
   public KeywordSignal(Map<String, Map<String, List<String>>> keywords) {
-    var byReason = new LinkedHashMap<HandoverReason, List<Category>>();
-    CATEGORIES.values().forEach(r -> byReason.put(r, new ArrayList<>()));
+    var rules = new ArrayList<PhraseRule>();
+    var exclusions = new ArrayList<WordSet>();
+    var reasons = new ArrayList<HandoverReason>();
     keywords.forEach((language, categories) -> categories.forEach((category, entries) -> {
       var reason = CATEGORIES.get(category);
       if (reason == null) {
         throw new IllegalArgumentException("unknown keyword category '" + category + "' for language '"
             + language + "'; known: " + CATEGORIES.keySet());
       }
-      byReason.get(reason).add(Category.compile(entries));
+      var listRules = new ArrayList<PhraseRule>();
+      var listExclusions = new ArrayList<String>();
+      for (var entry : entries) {
+        var rule = PhraseRule.parse(entry);
+        if (rule != null && rule.exclusionOnly()) {
+          listExclusions.addAll(List.of(entry.strip().replace("!", " ").replace("|", " ").strip().split("\\s+")));
+        } else if (rule != null) {
+          listRules.add(rule);
+        }
+      }
+      var shared = WordSet.of(listExclusions.toArray(String[]::new));
+      for (var rule : listRules) {
+        rules.add(rule);
+        exclusions.add(shared);
+        reasons.add(reason);
+      }
     }));
-    this.rules = byReason;
+    this.rules = new RuleSet(rules, exclusions);
+    this.reasonOfRule = List.copyOf(reasons);
   }
 
   /** The reasons whose keywords occur in the text, in the order complaint, cancellation, legal; never null. */
   public Set<HandoverReason> reasons(String text) {
-    var sentences = Sentence.split(text);
-    var found = new LinkedHashSet<HandoverReason>();
-    rules.forEach((reason, categories) -> {
-      if (categories.stream().anyMatch(c -> c.matches(sentences))) {
-        found.add(reason);
+    var present = new HashSet<HandoverReason>();
+    for (var sentence : Sentence.split(text)) {
+      for (var match : rules.matches(sentence)) {
+        if (!sentence.negated(match[1])) {
+          present.add(reasonOfRule.get(match[0]));
+        }
       }
-    });
+    }
+    var found = new LinkedHashSet<HandoverReason>();
+    CATEGORIES.values().stream().filter(present::contains).forEach(found::add);
     return found;
   }
 
@@ -70,45 +92,6 @@ public final class KeywordSignal {
       map.put(r.code(), r);
     }
     return Collections.unmodifiableMap(map);
-  }
-
-  /** One (language, category) list: its rules and the exclusions that apply to all of them. */
-  private record Category(List<PhraseRule> rules, WordSet exclusions) {
-
-    static Category compile(List<String> entries) {
-      var rules = new ArrayList<PhraseRule>();
-      var exclusions = new ArrayList<String>();
-      for (var entry : entries) {
-        var rule = PhraseRule.parse(entry);
-        if (rule == null) {
-          continue;
-        }
-        if (rule.exclusionOnly()) {
-          exclusions.addAll(List.of(entry.strip().replace("!", " ").replace("|", " ").strip().split("\\s+")));
-        } else {
-          rules.add(rule);
-        }
-      }
-      return new Category(List.copyOf(rules), WordSet.of(exclusions.toArray(String[]::new)));
-    }
-
-    boolean matches(List<Sentence> sentences) {
-      for (var sentence : sentences) {
-        for (var rule : rules) {
-          for (int from = 0; ; ) {
-            var match = rule.find(sentence, from, exclusions);
-            if (match == null) {
-              break;
-            }
-            if (!sentence.negated(match[0])) {
-              return true;
-            }
-            from = match[0] + 1;
-          }
-        }
-      }
-      return false;
-    }
   }
 
   // Objects one cancels, verbs of ending them, and the words that turn a sentence into a question about fees,

@@ -186,6 +186,29 @@ final class PhraseRule {
     return null;
   }
 
+  /**
+   * The match starting exactly at {@code start}, or null; see {@link #find}.
+   *
+   * @return {@code [start, end)} word positions
+   */
+  int[] matchAt(Sentence sentence, int start, WordSet more) {
+    if (parts.isEmpty() || (anchored && start > 0) || start >= sentence.words().size()) {
+      return null;
+    }
+    int end = match(sentence, 0, 0, start, sentence.clause(start), more);
+    return end >= 0 && !excludedAround(sentence, start, end, more) ? new int[] {start, end} : null;
+  }
+
+  /** The words that can open a match: the first word of each alternative of the first place; none if no parts. */
+  List<Word> openingWords() {
+    return parts.isEmpty() ? List.of() : parts.get(0).get(0).alternatives().stream().map(a -> a.get(0)).toList();
+  }
+
+  /** The short words {@link Word} lets a word be run together with. */
+  static List<String> glued() {
+    return GLUED;
+  }
+
   @Override
   public String toString() {
     return source;
@@ -345,19 +368,17 @@ final class PhraseRule {
 
     /** Whether the word is this one run together with a short word before or after it ("tocancel", "filea"). */
     private boolean glued(String word) {
+      int extra = word.length() - literal.length();
       for (var small : GLUED) {
-        if (word.startsWith(small) && exact(word.substring(small.length()))) {
+        int n = small.length();
+        if ((prefix || extra == n) && word.startsWith(small) && word.startsWith(literal, n)) {
           return true;
         }
-        if (!prefix && word.endsWith(small) && exact(word.substring(0, word.length() - small.length()))) {
+        if (!prefix && extra == n && word.endsWith(small) && word.startsWith(literal)) {
           return true;
         }
       }
       return false;
-    }
-
-    private boolean exact(String word) {
-      return prefix ? word.startsWith(literal) : word.equals(literal);
     }
 
     /** {@link #oneTypo(String, int, String)} on the whole of {@code a}. */
