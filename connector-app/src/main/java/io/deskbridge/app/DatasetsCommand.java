@@ -3,6 +3,7 @@ package io.deskbridge.app;
 import io.deskbridge.app.eval.DatasetConverters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,11 @@ final class DatasetsCommand {
     @Option(names = "--limit-per-intent", defaultValue = "0",
         description = "at most this many sample questions per article (isarcasm: cases per label); 0 = all")
     int limit;
+
+    /** Runs a converter and prints its summary; exit code 0, or 2 with the problem on standard error. */
+    static int convert(Supplier<String> converter) {
+      return EvalCommand.guarded(() -> System.out.println(converter.get()));
+    }
   }
 
   @Command(name = "bitext", description = "Bitext customer support CSV: articles from a training split, cases "
@@ -41,10 +47,18 @@ final class DatasetsCommand {
         description = "share of each intent's rows held out as cases (default ${DEFAULT-VALUE})")
     double heldOut;
 
+    @Option(names = "--cases-from", defaultValue = "held-out", description = "held-out (default) or train: "
+        + "train writes the training rows as cases, to develop rules without looking at the held-out ones")
+    String casesFrom;
+
     @Override
     public Integer call() {
-      return EvalCommand.guarded(() -> System.out.println(
-          DatasetConverters.bitext(common.in, common.out, common.seed, common.limit, heldOut)));
+      if (!casesFrom.equals("held-out") && !casesFrom.equals("train")) {
+        System.err.println("error: --cases-from must be held-out or train, got '" + casesFrom + "'");
+        return 2;
+      }
+      return Common.convert(() -> DatasetConverters.bitext(common.in, common.out, common.seed, common.limit,
+          heldOut, casesFrom.equals("train")));
     }
   }
 
@@ -59,8 +73,7 @@ final class DatasetsCommand {
 
     @Override
     public Integer call() {
-      return EvalCommand.guarded(() -> System.out.println(
-          DatasetConverters.clinc150(common.in, common.out, common.seed, common.limit, split)));
+      return Common.convert(() -> DatasetConverters.clinc150(common.in, common.out, common.seed, common.limit, split));
     }
   }
 
@@ -72,8 +85,7 @@ final class DatasetsCommand {
 
     @Override
     public Integer call() {
-      return EvalCommand.guarded(() -> System.out.println(
-          DatasetConverters.isarcasm(common.in, common.out, common.seed, common.limit)));
+      return Common.convert(() -> DatasetConverters.isarcasm(common.in, common.out, common.seed, common.limit));
     }
   }
 }

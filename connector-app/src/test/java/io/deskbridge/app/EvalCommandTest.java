@@ -87,6 +87,28 @@ class EvalCommandTest {
   }
 
   @Test
+  void datasetsBitextTakesTheCasesFromTheTrainingRowsOnRequest() throws Exception {
+    var sample = FIXTURES.resolve("bitext-sample.csv").toString();
+    run("datasets", "bitext", "--in", sample, "--out", dir.resolve("held-out").toString());
+    run("datasets", "bitext", "--in", sample, "--out", dir.resolve("train").toString(), "--cases-from", "train");
+
+    assertThat(Files.readAllLines(dir.resolve("train/kb.jsonl")))
+        .isEqualTo(Files.readAllLines(dir.resolve("held-out/kb.jsonl")));
+    assertThat(Files.readAllLines(dir.resolve("held-out/cases.jsonl")).size()
+        + Files.readAllLines(dir.resolve("train/cases.jsonl")).size()).isEqualTo(25);
+    var err = new ByteArrayOutputStream();
+    var previous = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(new CommandLine(new Main()).execute("datasets", "bitext", "--in", sample, "--out",
+          dir.resolve("x").toString(), "--cases-from", "test")).isEqualTo(2);
+    } finally {
+      System.setErr(previous);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cases-from must be held-out or train");
+  }
+
+  @Test
   void datasetsWritesKnowledgeAndCases() throws Exception {
     var out = run("datasets", "clinc150", "--in", FIXTURES.resolve("clinc-sample.json").toString(), "--out",
         dir.toString(), "--limit-per-intent", "3");

@@ -50,6 +50,11 @@ public final class DatasetConverters {
 
   private DatasetConverters() {}
 
+  /** Bitext with cases from the held-out share; see {@link #bitext(Path, Path, long, int, double, boolean)}. */
+  public static String bitext(Path in, Path out, long seed, int limitPerIntent, double heldOut) {
+    return bitext(in, out, seed, limitPerIntent, heldOut, false);
+  }
+
   /**
    * Bitext customer support ({@value #BITEXT_FILE}): split each intent's rows at random (seeded) into a training
    * part and a held-out share. Every intent not in {@link #BITEXT_HANDOVERS} becomes one article: id = intent,
@@ -58,11 +63,17 @@ public final class DatasetConverters {
    * placeholders such as {@code {{Order Number}}} kept. The held-out rows become cases: {@code answer} with the
    * intent's article, or {@code handover} with the intent's reason.
    *
-   * @param in      the CSV file, or the folder holding it
-   * @param heldOut the share of each intent's rows held out as cases, in (0, 1)
+   * <p>With {@code casesFromTrain} the training rows become the cases instead (the knowledge base is the same):
+   * for developing rules such as the escalation signals without looking at the held-out cases. Their answer
+   * cases are the articles' own sample questions, so only the handover figures mean anything then.
+   *
+   * @param in             the CSV file, or the folder holding it
+   * @param heldOut        the share of each intent's rows held out as cases, in (0, 1)
+   * @param casesFromTrain take the cases from the training rows rather than the held-out ones
    * @return a one-line summary of what was written
    */
-  public static String bitext(Path in, Path out, long seed, int limitPerIntent, double heldOut) {
+  public static String bitext(Path in, Path out, long seed, int limitPerIntent, double heldOut,
+      boolean casesFromTrain) {
     if (!(heldOut > 0 && heldOut < 1)) {
       throw new IllegalArgumentException("held-out share must be in (0, 1), got " + heldOut);
     }
@@ -74,13 +85,13 @@ public final class DatasetConverters {
     }
     var random = new Random(seed);
     var articles = new ArrayList<ObjectNode>();
-    var held = new ArrayList<Integer>();
+    var caseRows = new ArrayList<Integer>();
     byIntent.forEach((intent, indices) -> {
       var shuffled = new ArrayList<>(indices);
       Collections.shuffle(shuffled, random);
       int test = (int) Math.round(indices.size() * heldOut);
-      held.addAll(shuffled.subList(0, test));
       var train = shuffled.subList(test, shuffled.size());
+      caseRows.addAll(casesFromTrain ? train : shuffled.subList(0, test));
       if (BITEXT_HANDOVERS.containsKey(intent) || train.isEmpty()) {
         return;
       }
@@ -92,10 +103,10 @@ public final class DatasetConverters {
       articles.add(article(intent, humanize(intent), rows.get(byLength.get(byLength.size() / 2)).get("response"),
           limit(questions, limitPerIntent), humanize(category), category.toLowerCase(Locale.ROOT)));
     });
-    Collections.sort(held);
+    Collections.sort(caseRows);
     var articleIds = articles.stream().map(a -> a.get("id").asText()).toList();
     var cases = new ArrayList<ObjectNode>();
-    for (int i : held) {
+    for (int i : caseRows) {
       var row = rows.get(i);
       var intent = row.get("intent").strip();
       var reason = BITEXT_HANDOVERS.get(intent);

@@ -48,6 +48,18 @@ class DatasetConvertersTest {
   }
 
   @Test
+  void bitextCasesFromTheTrainingRowsForDevelopingRules() {
+    DatasetConverters.bitext(FIXTURES.resolve("bitext-sample.csv"), dir, 7, 0, 0.2, true);
+    var kb = KnowledgeLoader.load(dir.resolve("kb.jsonl"));
+    var questions = kb.articles().stream().flatMap(a -> a.questions().stream()).toList();
+    var cases = EvalCase.read(dir.resolve("cases.jsonl"));
+
+    assertThat(cases).filteredOn(c -> c.expect() == Expect.ANSWER).extracting(EvalCase::text)
+        .containsExactlyInAnyOrderElementsOf(questions);
+    assertThat(cases).filteredOn(c -> c.expect() == Expect.HANDOVER).isNotEmpty();
+  }
+
+  @Test
   void clinc150ArticlesFromTrainCasesFromTestAndOutOfScope() {
     DatasetConverters.clinc150(FIXTURES.resolve("clinc-sample.json"), dir, 1, 0, "test");
     var kb = KnowledgeLoader.load(dir.resolve("kb.jsonl"));

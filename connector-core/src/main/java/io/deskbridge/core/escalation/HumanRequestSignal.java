@@ -1,53 +1,68 @@
 package io.deskbridge.core.escalation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * An explicit request to talk to a person, in English, Czech, Polish, Slovak or Slovene, case- and
- * accent-insensitively. A message is a request when it
+ * accent-insensitively, sentence by sentence. A sentence asks for a person when it
  *
  * <ul>
+ *   <li>has a verb of talking or reaching in a form used to ask ("talk", "talking", "speak with", "contact",
+ *       "connect me", "mluvit", "spojte", "porozmawiać z", "prepojte", "govoriti z") followed within four words by
+ *       a person ("an operator", "a live agent", "someone", "člověkem", "konsultantem", "operaterjem"), or in
+ *       Czech, Polish, Slovak and Slovene also preceded by one ("S operátorem chci mluvit");
+ *   <li>has a verb of wanting ("want", "need", "chci", "chcę", "chcem", "želim") followed within three words by an
+ *       unambiguous word for a person ("a human", "an operator", "člověka", "człowieka");
  *   <li>contains a set phrase such as "real person", "živý člověk" or "z konsultantem" (configurable per language,
- *       {@link Folding#phrases} syntax);
- *   <li>has a verb of talking or connecting ("talk", "mluvit", "rozmawiać", "hovoriť", "govoriti", "connect") within
- *       four words of a person ("human", "agent", "someone", "člověkem", "konsultantem", "operaterjem"), in either
- *       order;
- *   <li>has a verb of wanting ("want", "chci", "chcę", "chcem", "želim") within four words of an unambiguous word
- *       for a person ("human", "operator", "člověka", "człowieka"); or
- *   <li>is a short message of at most three words, not a question, naming one ("Operator, please").
+ *       {@link PhraseRule} syntax); or
+ *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
- * Immutable and thread-safe.
+ * Words of five or more letters in the first two rules also match with a typo ("somneone", "talkiing"). Not a
+ * request: a negated one ("I don't need to speak to anyone"), talking in the past ("I was talking to an agent"),
+ * a department rather than a person ("when can I reach customer support" is a question the knowledge base answers),
+ * and questions or statements about who the customer is talking to ("are you human?", "am I talking to a real
+ * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?") in the same clause, unless a verb of wanting asks for a
+ * person too ("are you a bot, I want a human"). Immutable and
+ * thread-safe.
  */
 public final class HumanRequestSignal {
 
-  private static final int WINDOW = 4;
-
-  private final Pattern phrases;
+  private final RuleSet phrases;
 
   /** @param phrases language → set phrases that are a request by themselves (see {@link #defaultPhrases()}) */
   public HumanRequestSignal(Map<String, List<String>> phrases) {
-    this.phrases = Folding.phrases(phrases.values().stream().flatMap(List::stream).toList());
+    var rules = new ArrayList<PhraseRule>();
+    phrases.values().forEach(list -> list.forEach(entry -> {
+      var rule = PhraseRule.parse(entry);
+      if (rule != null && !rule.exclusionOnly()) {
+        rules.add(rule);
+      }
+    }));
+    this.phrases = new RuleSet(rules);
   }
 
   /** True when the text asks for a person. */
   public boolean matches(String text) {
-    if (phrases.matcher(Folding.fold(text)).find()) {
-      return true;
+    var sentences = Sentence.split(text);
+    for (var sentence : sentences) {
+      if (!matches(WANT, sentence, Set.of()).isEmpty()) {
+        return true;
+      }
+      var aboutTheBot = matches(ABOUT_THE_BOT, sentence, Set.of());
+      if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()) {
+        return true;
+      }
     }
-    var words = Folding.words(text);
-    var talk = positions(words, TALK);
-    var want = positions(words, WANT);
-    var person = positions(words, PERSON);
-    var human = positions(words, HUMAN);
-    person.addAll(human);
-    return near(talk, person) || near(want, human)
-        || (!human.isEmpty() && words.size() <= 3 && !text.strip().endsWith("?"));
+    if (sentences.size() != 1 || sentences.get(0).words().size() > 3 || text.strip().endsWith("?")) {
+      return false;
+    }
+    var only = sentences.get(0);
+    return !matches(NAMED, only, matches(ABOUT_THE_BOT, only, Set.of())).isEmpty();
   }
 
   /** The built-in set phrases per language (en, cs, pl, sk, sl). */
@@ -55,86 +70,130 @@ public final class HumanRequestSignal {
     return DEFAULT_PHRASES;
   }
 
-  private static List<Integer> positions(List<String> words, Set<String> stems) {
-    var found = new ArrayList<Integer>();
-    for (int i = 0; i < words.size(); i++) {
-      if (matchesAny(words.get(i), stems)) {
-        found.add(i);
-      }
-    }
-    return found;
-  }
-
-  /** A stem ending with {@code *} matches words starting with it; others match the whole word. */
-  private static boolean matchesAny(String word, Set<String> stems) {
-    for (var stem : stems) {
-      if (stem.endsWith("*") ? word.startsWith(stem.substring(0, stem.length() - 1)) : word.equals(stem)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean near(List<Integer> a, List<Integer> b) {
-    for (int i : a) {
-      for (int j : b) {
-        if (i != j && Math.abs(i - j) <= WINDOW) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static Set<String> folded(String... stems) {
-    return List.of(stems).stream().map(Folding::fold).collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** Verbs of talking or connecting, in forms used to ask (infinitive, imperative), not to narrate. */
-  private static final Set<String> TALK = folded(
-      "talk", "speak", "chat", "connect", "transfer", "escalate", "reach",
-      "mluvit", "promluvit", "hovořit", "spojit", "spojte", "přepojit", "přepojte", "kontaktovat",
-      "rozmawiać", "porozmawiać", "mówić", "pogadać", "połączyć", "połączcie", "przełączyć", "przełączcie",
-      "hovoriť", "rozprávať", "porozprávať", "spojiť", "prepojiť", "prepojte",
-      "govoriti", "pogovoriti", "povezati", "povežite", "preusmeriti");
-
-  /** Verbs of wanting, combined only with unambiguous words for a person. */
-  private static final Set<String> WANT = folded(
-      "want", "need", "like", "prefer", "get", "give",
-      "chci", "chtěl*", "chtěla*", "potřebuji", "potřebuju", "dejte",
-      "chcę", "chciał*", "chciała*", "potrzebuję", "poproszę", "proszę", "dajcie",
-      "chcem", "chcel*", "chcela*", "potrebujem", "dajte",
-      "želim", "želel*", "hočem", "rabim", "potrebujem", "prosim");
-
-  /** Any person, including words that are a person only next to a verb of talking ("someone", "agent"). */
-  private static final Set<String> PERSON = folded(
-      "person", "people", "agent*", "someone", "somebody", "anyone", "anybody", "staff", "colleague*",
-      "manager*", "supervisor*", "support",
-      "někým", "někoho", "někdo", "osob*", "pracovník*", "kolegou", "kolegyní", "podporou", "vedoucím",
-      "kimś", "kogoś", "ktoś", "pracownik*", "kierownik*",
-      "niekým", "niekoho", "niekto", "pracovník*",
-      "nekom", "nekoga", "nekdo", "oseb*", "svetoval*", "agentom");
-
   /**
-   * Unambiguous words for a person. Czech, Slovak, Slovene and Polish nominatives ("člověk", "człowiek") are
-   * left out on purpose: they also mean the impersonal "one" ("člověk by čekal, že…").
+   * The clauses of the sentence in which one of the rules matches, not negated, outside the clauses given.
    */
-  private static final Set<String> HUMAN = folded(
-      "human", "humans", "operator*", "representative*", "rep",
-      "člověka", "člověkem", "lidmi", "operátor*",
-      "człowieka", "człowiekiem", "konsultant*",
-      "človeka", "človekom", "operátork*",
-      "operater*");
+  private static Set<Integer> matches(RuleSet rules, Sentence sentence, Set<Integer> skippedClauses) {
+    var clauses = new HashSet<Integer>();
+    for (var match : rules.matches(sentence)) {
+      int clause = sentence.clause(match[1]);
+      if (!sentence.negated(match[1]) && !skippedClauses.contains(clause)) {
+        clauses.add(clause);
+      }
+    }
+    return clauses;
+  }
+
+  private static RuleSet rules(String... entries) {
+    return RuleSet.of(true, entries);
+  }
+
+  /** People a customer may ask for, English; "agent", "someone" and the like only next to a verb of talking. */
+  private static final String EN_PEOPLE = "person|human|humans|agent|agents|operator|operators|"
+      + "representative|representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|"
+      + "assistant|advisor|adviser|consultant|specialist|supervisor|manager|colleague|technician";
+  private static final String EN_TALK = "talk|talking|speak|speaking|chat|chatting|reach|reaching|connect|"
+      + "connecting|escalate|escalating";
+  /** People one contacts; "contact person" is a noun, so a person needs an article or an adjective. */
+  private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
+      + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"
+      + "adviser|consultant|specialist|supervisor|manager|colleague|technician";
+  /** Said of the past or of someone else ("I was talking to an agent yesterday"), not a request. */
+  private static final String EN_NARRATED = "!was|were|yesterday|earlier|already|previously";
+
+  private static final String CS_PEOPLE = "člověkem|člověka|lidmi|někým|někoho|osobou|pracovník*|pracovnic*|"
+      + "operátor*|konzultant*|poradc*|kolegou|kolegyní|technik*|vedoucím|nadřízeným|specialist*|agent*|zástupc*";
+  private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|přepojit|"
+      + "přepojte|přepoj|kontaktovat|kontaktujte|komunikovat|dovolat";
+
+  private static final String PL_PEOPLE = "człowiekiem|człowieka|kimś|kogoś|konsultant*|pracownik*|pracownic*|"
+      + "osobą|operator*|doradc*|agent*|specjalist*|przedstawiciel*|kierownik*";
+  private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|"
+      + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
+      + "przekierujcie";
+
+  private static final String SK_PEOPLE = "človekom|človeka|niekým|niekoho|osobou|pracovník*|pracovníčk*|"
+      + "operátor*|konzultant*|poradc*|kolegom|kolegyňou|technik*|vedúcim|nadriaden*|špecialist*|agent*|zástupc*";
+  private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|prepojiť|"
+      + "prepojte|prepoj|kontaktovať|kontaktujte|komunikovať|písať|dovolať";
+
+  private static final String SL_PEOPLE = "človekom|človeka|nekom|nekoga|osebo|operater*|operaterk*|"
+      + "svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*";
+  private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
+      + "poveži|preusmeriti|preusmerite|kontaktirati|dobiti";
+
+  private static final RuleSet TALK = rules(
+      EN_TALK + " .. " + EN_PEOPLE + " " + EN_NARRATED,
+      "contact|contacting .. " + EN_CONTACTED + " " + EN_NARRATED,
+      "contact|contacting ..2 a|another|real|live|actual|human person " + EN_NARRATED,
+      "transfer|transferring|redirect|forward|pass me|us .. " + EN_PEOPLE,
+      "get|getting|be in touch with .. " + EN_PEOPLE + " " + EN_NARRATED,
+      "put|putting me through to .. " + EN_PEOPLE,
+      "help|assistance|support from .. human*|person|agent*|operator*|someone|somebody|representative*",
+      "someone|somebody|human|agent|operator|representative|person ...3 call|contact|phone|ring|email|text me|us|back",
+      EN_PEOPLE + " ..2 i|we can|could|may talk|speak|chat",
+      CS_TALK + " .. " + CS_PEOPLE,
+      CS_PEOPLE + " ..2 " + CS_TALK,
+      PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
+      PL_TALK + " .. " + PL_PEOPLE,
+      PL_PEOPLE + " ..2 " + PL_TALK,
+      SK_TALK + " .. " + SK_PEOPLE,
+      SK_PEOPLE + " ..2 " + SK_TALK,
+      SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
+      SL_TALK + " .. " + SL_PEOPLE,
+      SL_PEOPLE + " ..2 " + SL_TALK);
+
+  private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";
+
+  /** Unambiguous words for a person after a verb of wanting; nominatives such as "člověk" also mean "one". */
+  private static final RuleSet WANT = rules(
+      "want|wanna|need|prefer|get|give|request|requesting|require|demand ..3 " + EN_HUMAN,
+      "d|would like ..3 " + EN_HUMAN,
+      "chci|chtěl*|potřebuj*|dejte|přeji ..3 člověka|operátor*|operátork*|konzultant*|živého",
+      "chcę|chciał*|potrzebuję|poproszę|proszę o|dajcie ..3 człowieka|konsultant*|operator*|żywego",
+      "chcem|chcel*|potrebujem|dajte ..3 človeka|operátor*|operátork*|konzultant*|živého",
+      "želim|hočem|rabim|potrebujem|prosim ..3 človeka|operater*|operaterk*|svetoval*|živega");
+
+  /** What a short message may name. */
+  private static final RuleSet NAMED = rules(
+      "human|humans|operator|agent|representative|rep", "člověka|člověkem|operátor*|konzultant*",
+      "człowieka|człowiekiem|konsultant*|operator*", "človeka|človekom|operátor*|konzultant*",
+      "človeka|človekom|operater*|svetoval*");
+
+  /** Questions about who the customer is talking to, not requests to change it. */
+  private static final String BOT_OR_PERSON = "human*|person|people|bot|robot|ai|machine|computer|program|"
+      + "software|automated|real|live|actual|someone|somebody|agent|operator|assistant|chatbot|artificial";
+  private static final RuleSet ABOUT_THE_BOT = rules(
+      "are|r you|u|ya ...3 " + BOT_OR_PERSON,
+      "you are|re|r ...3 " + BOT_OR_PERSON,
+      "am i ...1 talking|speaking|chatting|writing|texting|messaging",
+      "is|was this|it|that ...2 " + BOT_OR_PERSON,
+      "jsi|jste|jseš|seš ...2 člověk*|robot*|bot*|stroj*|živ*|skutečn*|osob*|počítač*|operátor*|umělá",
+      "mluvím|píšu|hovořím|komunikuji|komunikuju|chatuji|chatuju|bavím ...3 člověk*|robot*|bot*|strojem|osob*|"
+          + "operátor*|počítač*",
+      "je|jde to ...2 robot*|bot*|člověk*|stroj*",
+      "jesteś|jestes|jesteście|jestescie ...2 człowiek*|bot*|robot*|maszyn*|prawdziw*|żyw*|osob*|komputer*|"
+          + "konsultant*",
+      "rozmawiam|piszę|pisze|czatuję ...3 człowiek*|bot*|robot*|maszyn*|osob*|komputer*|konsultant*",
+      "czy to ...2 bot*|robot*|człowiek*|maszyn*",
+      "^si|ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*|operátor*",
+      "ty si|vy ste|si ty|ste vy|či si|či ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*",
+      "rozprávam|píšem|hovorím|komunikujem|chatujem ...3 človek*|robot*|bot*|strojom|osob*|operátor*|počítač*",
+      "ali si|ali ste|ti si|vi ste ...2 človek*|robot*|bot*|stroj*|živ*|resnič*|oseb*|računalnik*",
+      "^si|ste ...2 človek*|robot*|bot*|stroj*|resnič*|oseb*|računalnik*",
+      "govorim|pišem|pogovarjam|klepetam ...3 človek*|robot*|bot*|strojem|oseb*|operater*|računalnik* "
+          + "!lahko|bi|želim|hočem|rad|rada|moram");
 
   private static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
-      "en", List.of("real person", "real human", "live person", "live agent", "human agent", "actual person",
-          "human being", "not a bot", "not a robot", "customer service representative"),
-      "cs", List.of("živ* člověk*", "skutečn* člověk*", "reáln* člověk*", "s člověkem", "chci člověka",
-          "živ* osob*", "ne s robotem", "ne s botem"),
-      "pl", List.of("żyw* człowiek*", "prawdziw* człowiek*", "prawdziw* osob*", "z człowiekiem",
+      "en", List.of("real|actual|live|human person|human|agent|operator|representative",
+          "customer service|support representative|agent|advisor",
+          "support|service agent"),
+      "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem", "chci člověka",
+          "ne s robotem", "ne s botem", "ne robota"),
+      "pl", List.of("żyw* człowiek*|osob*|konsultant*", "prawdziw* człowiek*|osob*|konsultant*", "z człowiekiem",
           "z konsultantem", "z konsultantką", "nie z botem"),
-      "sk", List.of("živ* človek*", "skutočn* človek*", "reáln* človek*", "s človekom", "chcem človeka",
+      "sk", List.of("živ* človek*|osob*|operátor*", "skutočn*|reáln* človek*|osob*", "s človekom", "chcem človeka",
           "nie s robotom", "nie s botom"),
-      "sl", List.of("živ* človek*", "resnič* oseb*", "prav* človek*", "s človekom", "z človekom",
+      "sl", List.of("živ* človek*|oseb*|operater*", "resnič*|prav* človek*|oseb*", "s človekom", "z človekom",
           "z operaterjem", "z agentom", "ne z robotom"));
 }

@@ -21,18 +21,36 @@ class HumanRequestSignalTest {
       "I need a human",
       "Operator, please",
       "HUMAN!",
+      "can you help me contacting an operator?",
+      "I want help talking with an agent",
+      "I'm trying to speak to an operator",
+      "I need help to contact an operator",
+      "speak with an assistant",
+      "i dont understand ya i want help talkiing with somneone",
+      "I can't speak to a live agent",
+      "you aren't helpful, how to talk with a live agent?",
+      "Is there a real person I can talk to?",
+      "Are you a bot? I want a human.",
+      "Can an agent call me back?",
+      "could someone from your team call me back?",
+      "get me a supervisor",
+      "is there anyone I can talk to?",
       "Chci mluvit s operátorem.",
       "chci mluvit s clovekem",
       "Můžu mluvit s živým člověkem?",
       "Chci člověka, ne robota.",
       "S operátorem chci mluvit, prosím.",
+      "Spojte mě prosím s někým z podpory.",
       "Chcę rozmawiać z człowiekiem.",
       "Proszę o rozmowę z konsultantem.",
       "Połączcie mnie z konsultantem",
+      "Chcę porozmawiać z jakimś pracownikiem.",
       "Chcem hovoriť s človekom.",
       "Prepojte ma s operátorom.",
+      "Môžem sa porozprávať s niekým z podpory?",
       "Želim govoriti z operaterjem.",
       "Lahko govorim s človekom?",
+      "Povežite me s svetovalcem, prosim.",
   })
   void recognisesRequestsForAPerson(String text) {
     assertThat(signal.matches(text)).as(text).isTrue();
@@ -42,11 +60,32 @@ class HumanRequestSignalTest {
   @ValueSource(strings = {
       "How can I reset my password? I can't log in.",
       "I talked to someone yesterday about the invoice.",
+      "I was talking to an agent earlier and he said it would be refunded.",
       "Where is my order #48213?",
       "Are you a human?",
+      "are you human",
+      "am i talking to a real live person",
+      "is this a real person or a bot",
+      "I want to know if you are a real person",
+      "when can I reach customer support?",
+      "I want to speak with customer service",
+      "I don't need to talk to anyone, thanks.",
+      "It's taking ages for someone to answer.",
+      "Please transfer the money to my account.",
+      "Where can I find the contact person for invoices?",
+      "I spoke with an agent on Monday and they said the refund is coming.",
+      "my visa has been stolen by someone",
       "Člověk by čekal, že balík přijde včas.",
       "Chci vědět, proč člověk musí tak dlouho čekat.",
+      "Jste robot?",
+      "Mluvím s člověkem?",
       "Człowiek nie wie, co robić.",
+      "Czy rozmawiam z człowiekiem?",
+      "Jesteś botem?",
+      "Si robot?",
+      "Rozprávam sa s človekom?",
+      "Ali si človek?",
+      "Ali govorim z robotom?",
       "Jak dlouho trvá doručení do Brna?",
   })
   void ignoresOtherMessages(String text) {
@@ -55,9 +94,10 @@ class HumanRequestSignalTest {
 
   @Test
   void configuredPhrasesAreMatchedToo() {
-    var custom = new HumanRequestSignal(Map.of("de", List.of("mit einem menschen")));
+    var custom = new HumanRequestSignal(Map.of("de", List.of("mit einem menschen", "sprechen .. mitarbeiter*")));
 
     assertThat(custom.matches("Ich möchte mit einem Menschen sprechen")).isTrue();
+    assertThat(custom.matches("Kann ich sprechen mit einem Mitarbeiter?")).isTrue();
     assertThat(custom.matches("I want to talk to a human")).isTrue();
   }
 }
