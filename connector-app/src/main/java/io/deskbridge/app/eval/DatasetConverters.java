@@ -128,6 +128,19 @@ public final class DatasetConverters {
    * @param split {@code test} or {@code val}
    */
   public static String clinc150(Path in, Path out, long seed, int limitPerIntent, String split) {
+    return clinc150(in, out, seed, limitPerIntent, split, 1);
+  }
+
+  /**
+   * As {@link #clinc150(Path, Path, long, int, String)}, with each intent's questions dealt round-robin into {@code
+   * parts} articles ({@code intent}, {@code intent~2}, …): a knowledge base with many articles for measuring time
+   * and memory at scale. With more than one part the cases still name the first part, so answered precision means
+   * nothing then.
+   */
+  public static String clinc150(Path in, Path out, long seed, int limitPerIntent, String split, int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be at least 1, got " + parts);
+    }
     if (!split.equals("test") && !split.equals("val")) {
       throw new IllegalArgumentException("split must be test or val, got '" + split + "'");
     }
@@ -156,8 +169,15 @@ public final class DatasetConverters {
       if (limitPerIntent > 0 && questions.size() > limitPerIntent) {
         Collections.shuffle(questions, random);
       }
-      articles.add(article(intent, humanize(intent), humanize(intent) + ".", limit(questions, limitPerIntent),
-          null, null));
+      var kept = limit(questions, limitPerIntent);
+      for (int part = 1; part <= parts; part++) {
+        var mine = new ArrayList<String>();
+        for (int q = part - 1; q < kept.size(); q += parts) {
+          mine.add(kept.get(q));
+        }
+        articles.add(article(part == 1 ? intent : intent + "~" + part,
+            humanize(intent) + (parts == 1 ? "" : " (part " + part + ")"), humanize(intent) + ".", mine, null, null));
+      }
     });
     var cases = new ArrayList<ObjectNode>();
     int n = 0;

@@ -83,6 +83,18 @@ class DatasetConvertersTest {
   }
 
   @Test
+  void clinc150PartsDealEachIntentsQuestionsIntoSeveralArticles() {
+    DatasetConverters.clinc150(FIXTURES.resolve("clinc-sample.json"), dir, 1, 0, "test", 2);
+    var kb = KnowledgeLoader.load(dir.resolve("kb.jsonl"));
+
+    assertThat(kb.ids()).containsExactly("balance", "balance~2", "weather", "weather~2", "tell_joke", "tell_joke~2");
+    assertThat(kb.articles()).allSatisfy(a -> assertThat(a.questions()).hasSize(2));
+    assertThat(kb.byId("balance~2").get(0).title()).isEqualTo("Balance (part 2)");
+    assertThatThrownBy(() -> DatasetConverters.clinc150(FIXTURES.resolve("clinc-sample.json"), dir, 1, 0, "test", 0))
+        .hasMessageContaining("parts must be at least 1");
+  }
+
+  @Test
   void isarcasmSarcasticTextsExpectASarcasmHandoverTheOthersNone() {
     var summary = DatasetConverters.isarcasm(FIXTURES.resolve("isarcasm-test-sample.csv"), dir, 3, 0);
     assertThat(summary).contains("0 articles", "5 cases");
