@@ -11,6 +11,7 @@ import io.deskbridge.core.escalation.HandoverSummary;
 import io.deskbridge.core.escalation.HumanRequestSignal;
 import io.deskbridge.core.escalation.KeyFactExtractor;
 import io.deskbridge.core.escalation.KeywordSignal;
+import io.deskbridge.core.escalation.SarcasmSignal;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -56,6 +57,9 @@ public final class Bot {
   private final HumanRequestSignal humanRequest;
   private final KeywordSignal keywords;
   private final AngerSignal anger = new AngerSignal();
+  // SARCASM wiring (temporary, issue #4 item 5): embeds the text a second time until retrieval passes its embedding.
+  private final EmbeddingModel model;
+  private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model) {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
@@ -64,6 +68,7 @@ public final class Bot {
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
     this.keywords = new KeywordSignal(config.keywords());
+    this.model = model; // SARCASM wiring
   }
 
   /**
@@ -121,8 +126,15 @@ public final class Bot {
     if (anger.isAngry(angerScore)) {
       reasons.add(HandoverReason.ANGER);
     }
+    // SARCASM wiring (temporary): English only, the model was trained on English posts.
+    double sarcasmScore = !language.equals("en") || text.isBlank() ? 0
+        : sarcasm.score(text, SarcasmSignal.unitLength(model.embed(text).content().vector()));
+    if (sarcasm.isSarcastic(sarcasmScore)) {
+      reasons.add(HandoverReason.SARCASM);
+    }
     reasons.forEach(r -> signals.put(r.code(), 1.0));
     signals.put("anger", angerScore);
+    signals.put("sarcasm", sarcasmScore); // SARCASM wiring
     if (best != null) {
       signals.put("top_score", clamp(best.score()));
       signals.put("margin", clamp(best.score() - (hits.size() > 1 ? hits.get(1).score() : 0)));
