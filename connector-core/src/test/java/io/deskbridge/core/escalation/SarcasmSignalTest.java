@@ -41,8 +41,8 @@ class SarcasmSignalTest {
       "Oh great, another Monday. Just what I needed.",
       "I just love waiting on hold for two hours 🙃",
       "Yeah right, like that is ever going to happen.",
-      "Wow, my parcel is lost again. Great job guys, really impressive.",
-      "Thanks for nothing, you have been SO helpful",
+      "I love how your app logs me out every five minutes.",
+      "Can't wait to spend my whole weekend on the phone with your support.",
   })
   void clearSarcasmScoresAtOrAboveTheThreshold(String text) {
     double score = score(text);
