@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  * see {@link #CUES}). The score is the model's probability that the author meant the message sarcastically;
  * {@link #isSarcastic} compares it with the model's threshold.
  *
+ * <p>A {@linkplain #isPlainRequest plain request} scores 0: a message that opens by asking for something ("can you
+ * freeze my account", "where is my order", "please set an alarm", "I need my invoice") and carries no explicit cue of
+ * sarcasm (a dismissive phrase, mock praise, "love how", "#not", an eye-roll emoji). The training posts are not
+ * customer messages, and the model alone flags some sincere questions; a sarcasm handover on one of them is a false
+ * handover. Sarcastic requests ("could you lose my parcel again? great job") keep their score through the cue.
+ *
  * <p>The weights and the threshold come from a text file, by default {@value #BUNDLED} on the class path, which
  * {@code deskbridge train-sarcasm} derives offline from the iSarcasmEval English training set (Abu Farha et al.,
  * SemEval-2022 Task 6; MIT License): L2 regularisation and the threshold are chosen by cross-validation on that
@@ -58,7 +64,8 @@ public final class SarcasmSignal {
       "said no one", "said nobody", "said no one ever", "thanks for nothing", "what a surprise", "big surprise",
       "shocker", "who knew", "who would have thought", "who would've thought", "i wonder why", "how convenient",
       "makes total sense", "makes perfect sense", "because that makes sense", "what could go wrong",
-      "what could possibly go wrong", "good luck with that", "tell me more"));
+      "what could possibly go wrong", "good luck with that", "tell me more", "how hard is it", "how hard can it be",
+      "is it too much to ask", "would it kill you", "how difficult is it", "who would have guessed"));
 
   private static final Pattern MOCK_PRAISE = Folding.phrases(List.of(
       "oh great", "oh good", "oh joy", "oh wonderful", "oh wow", "oh sure", "oh yeah", "oh how", "great job",
@@ -76,6 +83,29 @@ public final class SarcasmSignal {
   private static final Pattern INTENSIFIER = Folding.phrases(List.of(
       "totally", "clearly", "obviously", "of course", "definitely", "apparently", "surely", "literally",
       "absolutely", "truly", "sooo*", "soooo*"));
+
+  /**
+   * The opening of a request, on folded text with straight apostrophes: optional greetings, then a question word
+   * (not "why", and not an exclamation like "what a day"), an auxiliary with a person ("can you", "is it"), a
+   * first-person need ("I need", "I'd like", "I can't"), "please", or an imperative of a common service verb.
+   */
+  private static final Pattern REQUEST = Pattern.compile("^\\W*"
+      + "(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|excuse me|sorry|ok|okay|so|um|uh|yes|no|thanks"
+      + "|thank you)\\b[\\s,!.:-]*)*"
+      + "(?:(?:how|what(?!\\s+an?\\s)|what's|whats|where|when|which|who|whose)\\b"
+      + "|(?:can|could|would|will|do|does|did|is|are|may|should|shall|have|has)\\s+(?:i|you|u|ya|we|my|it|there"
+      + "|someone|somebody|anyone|anybody|one|this|that|the|your|ur)\\b"
+      + "|need|want|wanna|looking for|trying to"
+      + "|(?:i|i'm|im|i am|we|we're)\\s*(?:need|want|wanna|would like|'d like|d like|would love to|'d love to"
+      + "|am hoping|'m hoping|m hoping|hope you can|have to|must|am trying to|'m trying to|m trying to|trying to"
+      + "|cannot|can't|cant|can not|couldn't|could not|don't know how|dont know how|do not know how"
+      + "|am looking for|'m looking for|m looking for|looking for|have a (?:question|problem|issue)"
+      + "|have (?:problems|issues|trouble))\\b"
+      + "|(?:please|pls|plz|kindly|is it possible|any way to|how to|where to|set|tell|show|send|give|get|check|find"
+      + "|track|cancel|change|update|reset|download|open|create|delete|remove|add|make|put|book|call|text|email"
+      + "|e-mail|play|turn|start|stop|freeze|transfer|pay|order|buy|return|exchange|switch|list|explain|help"
+      + "|remind|read|search|flip|roll|share|lock|unlock|report|lodge|file|submit|contact|connect|schedule"
+      + "|reserve|translate|convert|define|spell|calculate)\\b)");
 
   private static final Pattern MARKER = Pattern.compile("(?i)#(?:not|sarcasm|sarcastic|irony|ironic)\\b|(?<!\\S)/s\\b");
 
@@ -233,9 +263,27 @@ public final class SarcasmSignal {
       throw new IllegalArgumentException("sarcasm model expects an embedding of " + embeddingWeights.length
           + " dimensions, got " + normalizedEmbedding.length);
     }
-    if (text.isBlank()) {
+    if (text.isBlank() || isPlainRequest(text)) {
       return 0;
     }
+    return probability(text, normalizedEmbedding);
+  }
+
+  /**
+   * True when the message opens by asking for something and carries no explicit cue of sarcasm (see the class
+   * comment); such a message {@linkplain #score scores} 0.
+   */
+  public static boolean isPlainRequest(String text) {
+    var folded = Folding.fold(text).replace('’', '\'').strip();
+    if (!REQUEST.matcher(folded).find()) {
+      return false;
+    }
+    return found(DISMISSIVE, folded) == 0 && found(MOCK_PRAISE, folded) == 0 && found(LOVE_HOW, folded) == 0
+        && found(MARKER, text) == 0 && any(text, EYEROLL) == 0;
+  }
+
+  /** The model's probability without the request rule. */
+  private double probability(String text, float[] normalizedEmbedding) {
     double z = bias;
     var cues = cues(text);
     for (int c = 0; c < cues.length; c++) {

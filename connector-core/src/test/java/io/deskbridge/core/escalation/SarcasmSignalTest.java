@@ -63,6 +63,39 @@ class SarcasmSignalTest {
     assertThat(SIGNAL.isSarcastic(score)).as("%s: %.3f (threshold %.3f)", text, score, SIGNAL.threshold()).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Can you freeze my bank account?",
+      "Hi, where is my order?",
+      "What's the status of my refund",
+      "please set an alarm for 6 am",
+      "I'd love to set an alarm",
+      "I need a copy of my invoice",
+      "i cant log in",
+      "Is it possible to pay by card?",
+      "Hello! Could you tell me the opening hours?",
+      "cancel my order 55120",
+  })
+  void plainRequestsScoreZero(String text) {
+    assertThat(SarcasmSignal.isPlainRequest(text)).as(text).isTrue();
+    assertThat(SIGNAL.score(text, new float[384])).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Could you lose my parcel again? Great job.",
+      "Can you please stop logging me out 🙄",
+      "How hard is it to deliver a parcel on time?",
+      "Why would anyone need a working app anyway",
+      "What a wonderful day to have my order cancelled",
+      "Can't wait to spend my weekend on hold",
+      "My parcel is late again.",
+      "Thanks a lot, that worked!",
+  })
+  void sarcasticRequestsQuestionsAndStatementsAreNotPlainRequests(String text) {
+    assertThat(SarcasmSignal.isPlainRequest(text)).as(text).isFalse();
+  }
+
   @Test
   void blankTextScoresZeroAndAWrongEmbeddingLengthIsRejected() {
     assertThat(SIGNAL.score("  ", new float[384])).isZero();
