@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * see {@link SarcasmTraining}. The shipped model is made by
  * {@code datasets bitext --in ../shared/datasets/bitext-customer-support --out /tmp/bitext} and then
  * {@code train-sarcasm --in ../shared/datasets/isarcasmeval-en/train.En.csv --neutral /tmp/bitext/kb.jsonl
- * --out connector-core/src/main/resources/io/deskbridge/core/escalation/sarcasm-model.txt}.
+ * --out connector-core/src/main/resources/io/deskbridge/core/escalation/sarcasm-model.txt --comment "…"} (the
+ * comment that names the neutral set and its licence: see the shipped file's header).
  */
 @Command(name = "train-sarcasm", description = "Train the sarcasm signal's model from iSarcasmEval's English "
     + "train.En.csv (cross-validation picks the regularisation and the threshold) and write the model file.")
@@ -50,6 +51,10 @@ final class TrainSarcasmCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE})")
   boolean rephrases;
 
+  @Option(names = "--comment", description = "a line for the model file's header, e.g. where --neutral came from "
+      + "and its licence; repeatable")
+  List<String> comments;
+
   /** Exit code 0; 2 with the problem on standard error when an input is wrong or a file cannot be read or written. */
   @Override
   public Integer call() {
@@ -61,7 +66,7 @@ final class TrainSarcasmCommand implements Callable<Integer> {
         neutral == null ? "" : " --neutral " + neutral.getFileName() + " --neutral-budget " + budget, seed, folds,
         String.join(",", strengths.stream().map(TrainSarcasmCommand::plain).toList()), rephrases ? "" : "no-");
     return EvalCommand.guarded(() -> SarcasmTraining.run(in, out, neutral, budget, seed, folds, strengths,
-        rephrases, Bot.embeddingModel(), command, System.out));
+        rephrases, Bot.embeddingModel(), command, comments == null ? List.of() : comments, System.out));
   }
 
   private static String plain(double value) {

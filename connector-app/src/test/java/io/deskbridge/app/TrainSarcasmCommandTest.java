@@ -65,11 +65,11 @@ class TrainSarcasmCommandTest {
 
     var bounded = dir.resolve("d/model.txt");
     var neutral = run(with(args, "--out", bounded.toString(), "--neutral", "src/test/resources/eval/kb.jsonl",
-        "--neutral-budget", "0"));
+        "--neutral-budget", "0", "--comment", "neutral: the eval fixture"));
     assertThat(neutral.exitCode()).as(neutral.err()).isZero();
     assertThat(neutral.out()).contains("(20 tweets, 10 rephrases, ", " neutral)", "flags 0 of ");
     assertThat(Files.readString(bounded)).contains("--neutral kb.jsonl --neutral-budget 0.0",
-        "English sample questions of kb.jsonl");
+        "English sample questions of kb.jsonl", "# neutral: the eval fixture\n");
   }
 
   @Test

@@ -42,11 +42,13 @@ public final class SarcasmTraining {
    * @param neutral   a knowledge base (folder or .jsonl) whose English sample questions are neutral messages, or null
    * @param budget    the share of neutral messages the threshold may flag
    * @param command   the command line to record in the model's header, for reproducibility
+   * @param notes     further lines for the header
    * @throws IllegalArgumentException when the CSV is not in the expected format or too small to cross-validate
    * @throws UncheckedIOException     when a file cannot be read or written
    */
   public static Outcome run(Path in, Path modelFile, Path neutral, double budget, long seed, int folds,
-      List<Double> lambdas, boolean rephrases, EmbeddingModel model, String command, PrintStream out) {
+      List<Double> lambdas, boolean rephrases, EmbeddingModel model, String command, List<String> notes,
+      PrintStream out) {
     var file = Files.isDirectory(in) ? in.resolve(TRAIN_FILE) : in;
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such file");
@@ -113,7 +115,7 @@ public final class SarcasmTraining {
       neutralExamples.add(new SarcasmTrainer.Example(questions.get(i),
           SarcasmSignal.unitLength(vectors.get(texts.size() + i).vector()), false, -1, false));
     }
-    var comments = List.of(
+    var comments = new ArrayList<String>(List.of(
         "Deskbridge sarcasm signal: logistic regression over the all-MiniLM-L6-v2-q sentence embedding (unit length)"
             + " and lexical cues; read by io.deskbridge.core.escalation.SarcasmSignal.",
         "Weights derived from iSarcasmEval English train.En.csv (Abu Farha, Oprea, Wilson and Magdy, SemEval-2022"
@@ -124,7 +126,8 @@ public final class SarcasmTraining {
             rephrases ? ", plus " + added + " rephrases of sarcastic tweets as non-sarcastic" : ""),
         neutral == null ? "Neutral messages: none."
             : "Neutral messages: " + questions.size() + " English sample questions of " + neutral.getFileName()
-                + " (derived data; only the threshold depends on them).");
+                + " (derived data; only the threshold depends on them)."));
+    comments.addAll(notes);
     long t1 = System.nanoTime();
     var result = SarcasmTrainer.train(examples, neutralExamples, budget, seed, folds, lambdas, comments);
     out.printf(Locale.ROOT, "trained in %.1f s; %d-fold cross-validation on the tweets:%n",

@@ -347,8 +347,8 @@ public final class SarcasmSignal {
     cues[c++] = text.indexOf('!') >= 0 ? 1 : 0;
     cues[c++] = text.indexOf('?') >= 0 ? 1 : 0;
     cues[c++] = found(SHOUTING, text);
-    cues[c++] = words.stream().anyMatch(POSITIVE_WORDS::contains) && words.stream().anyMatch(BAD_SITUATION_WORDS::contains)
-        ? 1 : 0;
+    cues[c++] = words.stream().anyMatch(POSITIVE_WORDS::contains)
+        && words.stream().anyMatch(BAD_SITUATION_WORDS::contains) ? 1 : 0;
     cues[c++] = Math.min(1, words.size() / 50.0);
     return cues;
   }

@@ -51,7 +51,8 @@ class SarcasmTrainerTest {
 
   @Test
   void learnsASeparableProblemAndWritesAModelTheSignalReads() {
-    var result = SarcasmTrainer.train(examples(2), List.of(), 0, 42, 5, List.of(0.1, 1.0, 10.0), List.of("provenance line"));
+    var result = SarcasmTrainer.train(examples(2), List.of(), 0, 42, 5, List.of(0.1, 1.0, 10.0),
+        List.of("provenance line"));
     assertThat(result.candidates()).hasSize(3).contains(result.chosen());
     assertThat(result.chosen().f1()).isGreaterThan(0.8);
     assertThat(result.chosen().averagePrecision()).isGreaterThan(0.8);
