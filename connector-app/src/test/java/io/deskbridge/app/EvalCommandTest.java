@@ -57,8 +57,8 @@ class EvalCommandTest {
     for (var reason : List.of("human_request", "complaint", "cancellation", "legal")) {
       assertThat(recall.get(reason).asDouble()).as(reason).isEqualTo(1.0);
     }
-    assertThat(recall.get("sarcasm").asDouble()).as("no sarcasm signal yet").isZero();
-    assertThat(report.get("sarcasm_f1").asDouble()).isZero();
+    assertThat(recall.get("sarcasm").asDouble()).as("s01 is sarcastic").isEqualTo(1.0);
+    assertThat(report.get("sarcasm_precision").asDouble()).as("nothing else is").isEqualTo(1.0);
     assertThat(report.get("by_language").has("cs")).as("h02 is Czech, detected").isTrue();
     var ids = new ArrayList<String>();
     report.get("results").forEach(r -> ids.add(r.get("id").asText()));

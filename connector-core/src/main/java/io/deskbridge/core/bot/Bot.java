@@ -11,6 +11,7 @@ import io.deskbridge.core.escalation.HandoverSummary;
 import io.deskbridge.core.escalation.HumanRequestSignal;
 import io.deskbridge.core.escalation.KeyFactExtractor;
 import io.deskbridge.core.escalation.KeywordSignal;
+import io.deskbridge.core.escalation.SarcasmSignal;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>signals on the text: an explicit request for a person, critical keywords (complaint, cancellation,
- *       legal) and anger hand over, with every signal that holds among the reasons;
+ *       legal), anger and (in English) sarcasm hand over, with every signal that holds among the reasons;
  *   <li>after {@link BotConfig#maxBotTurns()} bot messages in the episode it hands over ({@code max_turns});
  *   <li>when the calibrated confidence that the best article answers the message ({@link Calibration}) reaches
  *       the threshold it replies with the article in the customer's language (or the default language's version,
@@ -70,6 +71,7 @@ public final class Bot {
   private final HumanRequestSignal humanRequest;
   private final KeywordSignal keywords;
   private final AngerSignal anger = new AngerSignal();
+  private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder) {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
@@ -134,8 +136,10 @@ public final class Bot {
   public Decision decide(BotInput input) {
     var text = input.text();
     var language = language(input);
-    var hits = retriever.size() == 0 || text.isBlank() ? List.<Retriever.Hit>of()
-        : retriever.search(text, retriever.embed(text), CANDIDATES);
+    // one embedding per message, for retrieval and the sarcasm signal
+    float[] embedding = text.isBlank() ? null : retriever.embed(text);
+    var hits = retriever.size() == 0 || embedding == null ? List.<Retriever.Hit>of()
+        : retriever.search(text, embedding, CANDIDATES);
     var best = hits.isEmpty() ? null : hits.get(0);
     double confidence = calibration.confidence(hits);
 
@@ -149,8 +153,15 @@ public final class Bot {
     if (anger.isAngry(angerScore)) {
       reasons.add(HandoverReason.ANGER);
     }
+    // English only (the sarcasm model was trained on English posts), and only over the model it was trained with
+    double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions() ? 0
+        : sarcasm.score(text, embedding);
+    if (sarcasm.isSarcastic(sarcasmScore)) {
+      reasons.add(HandoverReason.SARCASM);
+    }
     reasons.forEach(r -> signals.put(r.code(), 1.0));
     signals.put("anger", angerScore);
+    signals.put("sarcasm", sarcasmScore);
     if (best != null) {
       signals.put("top_score", clamp(best.score()));
       signals.put("margin", clamp(best.score() - (hits.size() > 1 ? hits.get(1).score() : 0)));

@@ -1,0 +1,173 @@
+package io.deskbridge.core.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.deskbridge.core.bot.Bot;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shipped model with the bot's real embedding model, and the model file's format. */
+class SarcasmSignalTest {
+
+  private static final SarcasmSignal SIGNAL = SarcasmSignal.bundled();
+
+  private static final class Model {
+    static final EmbeddingModel INSTANCE = Bot.embeddingModel();
+  }
+
+  private static double score(String text) {
+    return SIGNAL.score(text, SarcasmSignal.unitLength(Model.INSTANCE.embed(text).content().vector()));
+  }
+
+  @Test
+  void theShippedModelLoadsWithTheBotsEmbeddingShapeAndCreditsItsData() throws Exception {
+    assertThat(SIGNAL.dimensions()).isEqualTo(384);
+    assertThat(SIGNAL.threshold()).isStrictlyBetween(0.0, 1.0);
+    assertThat(SarcasmSignal.bundled()).isSameAs(SIGNAL);
+    try (var in = SarcasmSignal.class.getClassLoader().getResourceAsStream(SarcasmSignal.BUNDLED)) {
+      var header = new String(in.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(header).contains("iSarcasmEval", "MIT License", "Copyright (c) 2022 Ibrahim Abu Farha",
+          "train-sarcasm");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Oh great, another Monday. Just what I needed.",
+      "I just love waiting on hold for two hours 🙃",
+      "Yeah right, like that is ever going to happen.",
+      "I love how your app logs me out every five minutes.",
+      "Can't wait to spend my whole weekend on the phone with your support.",
+  })
+  void clearSarcasmScoresAtOrAboveTheThreshold(String text) {
+    double score = score(text);
+    assertThat(SIGNAL.isSarcastic(score)).as("%s: %.3f (threshold %.3f)", text, score, SIGNAL.threshold()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "How can I reset my password? I can't log in.",
+      "Where is my order #48213? It was supposed to arrive yesterday.",
+      "Please send me a copy of my invoice for March.",
+      "Which payment methods do you accept?",
+      "I would like to change my delivery address.",
+      "Thank you, that answered my question.",
+  })
+  void plainCustomerMessagesScoreBelowTheThreshold(String text) {
+    double score = score(text);
+    assertThat(SIGNAL.isSarcastic(score)).as("%s: %.3f (threshold %.3f)", text, score, SIGNAL.threshold()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Can you freeze my bank account?",
+      "Hi, where is my order?",
+      "What's the status of my refund",
+      "please set an alarm for 6 am",
+      "I'd love to set an alarm",
+      "I need a copy of my invoice",
+      "i cant log in",
+      "Is it possible to pay by card?",
+      "Hello! Could you tell me the opening hours?",
+      "cancel my order 55120",
+  })
+  void plainRequestsScoreZero(String text) {
+    assertThat(SarcasmSignal.isPlainRequest(text)).as(text).isTrue();
+    assertThat(SIGNAL.score(text, new float[384])).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Could you lose my parcel again? Great job.",
+      "Can you please stop logging me out 🙄",
+      "How hard is it to deliver a parcel on time?",
+      "Why would anyone need a working app anyway",
+      "What a wonderful day to have my order cancelled",
+      "Can't wait to spend my weekend on hold",
+      "My parcel is late again.",
+      "Thanks a lot, that worked!",
+  })
+  void sarcasticRequestsQuestionsAndStatementsAreNotPlainRequests(String text) {
+    assertThat(SarcasmSignal.isPlainRequest(text)).as(text).isFalse();
+  }
+
+  @Test
+  void blankTextScoresZeroAndAWrongEmbeddingLengthIsRejected() {
+    assertThat(SIGNAL.score("  ", new float[384])).isZero();
+    assertThatThrownBy(() -> SIGNAL.score("hello", new float[12]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sarcasm model expects an embedding of 384 dimensions, got 12");
+  }
+
+  @Test
+  void cuesFindThePhrasesEmojisAndTypography() {
+    assertThat(cue("Yeah right, sure.", "dismissive")).isOne();
+    assertThat(cue("Oh great, it rains.", "mock_praise")).isOne();
+    assertThat(cue("I love how nobody answers.", "love_how")).isOne();
+    assertThat(cue("Best service ever #not", "marker")).isOne();
+    assertThat(cue("okay 🙃", "eyeroll_emoji")).isOne();
+    assertThat(cue("Thanks for the \"help\" today", "scare_quotes")).isOne();
+    assertThat(cue("I don’t know why it’s late", "scare_quotes")).as("apostrophes are not quotes").isZero();
+    assertThat(cue("sureeee", "elongation")).isOne();
+    assertThat(cue("I love Mondays", "contrast")).isOne();
+    assertThat(cue("Where is my parcel?", "question")).isOne();
+    assertThat(cue("Where is my parcel?", "dismissive")).isZero();
+    assertThat(SarcasmSignal.cues("Where is my parcel?")).hasSize(SarcasmSignal.CUES.size());
+  }
+
+  private static double cue(String text, String name) {
+    return SarcasmSignal.cues(text)[SarcasmSignal.CUES.indexOf(name)];
+  }
+
+  @Test
+  void aModelSurvivesFormatAndParse() {
+    var weights = new double[SarcasmSignal.CUES.size() + 3];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = i * 0.25 - 1;
+    }
+    var text = SarcasmSignal.format(List.of("a comment"), 0.4, -0.5, weights);
+    var model = SarcasmSignal.parse(text);
+    assertThat(model.dimensions()).isEqualTo(3);
+    assertThat(model.threshold()).isEqualTo(0.4);
+    var embedding = new float[] {1, 0, 0};
+    double z = -0.5 + weights[SarcasmSignal.CUES.size()];
+    var cues = SarcasmSignal.cues("plain words");
+    for (int c = 0; c < cues.length; c++) {
+      z += weights[c] * cues[c];
+    }
+    assertThat(model.score("plain words", embedding)).isCloseTo(1 / (1 + Math.exp(-z)),
+        org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void aBrokenModelFileNamesTheProblem() {
+    var good = SarcasmSignal.format(List.of(), 0.4, 0, new double[SarcasmSignal.CUES.size() + 2]).split("\n");
+    assertThatThrownBy(() -> SarcasmSignal.parse(""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("sarcasm model ends before its 'format' line");
+    assertThatThrownBy(() -> SarcasmSignal.parse("format something-else 1\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown format 'format something-else 1'");
+    assertThatThrownBy(() -> SarcasmSignal.parse(replace(good, 2, "threshold 1.5")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold must be in (0, 1), got 1.5");
+    assertThatThrownBy(() -> SarcasmSignal.parse(replace(good, 3, "bias abc")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("sarcasm model line 4: 'abc' is not a finite number");
+    assertThatThrownBy(() -> SarcasmSignal.parse(replace(good, 4, "cue shouting 0.1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 5: expected cue 'dismissive', found 'shouting'");
+    assertThatThrownBy(() -> SarcasmSignal.parse(replace(good, good.length - 1, "embedding 0.1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected 'embedding' with 2 value(s), found 'embedding 0.1'");
+    assertThatThrownBy(() -> SarcasmSignal.parse(String.join("\n", good) + "\nextra 1\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unexpected 'extra 1'");
+  }
+
+  private static String replace(String[] lines, int index, String line) {
+    var copy = new ArrayList<>(List.of(lines));
+    copy.set(index, line);
+    return String.join("\n", copy);
+  }
+}
