@@ -14,8 +14,7 @@ import java.util.List;
  *
  * <p>Each text is embedded once with the in-process model (cached on disk, see {@link EmbeddingCache}) and indexed
  * for BM25 in its locale's language ({@link LexicalIndex}). A message is embedded once; every text then has a cosine
- * similarity (a scan of one flat matrix stored dimension by dimension, so that the loop runs in SIMD: exact, and at
- * tens of thousands of texts still cheaper than an approximate index) and a
+ * similarity (a scan of one flat matrix: exact, and at a few thousand texts cheaper than an approximate index) and a
  * normalised BM25 score. An article scores
  *
  * <pre>score = cosine + w_lexical(language) · lexical + w_vote · vote</pre>
@@ -107,10 +106,7 @@ final class Retriever {
     dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
     matrix = new float[n * dims];
     for (int i = 0; i < n; i++) {
-      var v = vectors.get(i);
-      for (int d = 0; d < dims; d++) {
-        matrix[d * n + i] = v[d];
-      }
+      System.arraycopy(vectors.get(i), 0, matrix, i * dims, dims);
     }
     lexical = new LexicalIndex(textList, locales);
     lexicalWeight = new double[n];
@@ -173,12 +169,11 @@ final class Retriever {
     var nearestScore = new double[k0];
     Arrays.fill(nearestScore, Double.NEGATIVE_INFINITY);
     Arrays.fill(nearest, -1);
-    var cosines = cosines(embedding);
     for (int i = 0; i < n; i++) {
       if (skip != null && skip[i]) {
         continue;
       }
-      double c = cosines[i];
+      double c = dot(embedding, i);
       double lex = Math.min(1, lexicalByText[i]) * lexicalWeight[i];
       int a = articleOf[i];
       if (c > cosine[a]) {
@@ -265,29 +260,29 @@ final class Retriever {
   }
 
   float[] vector(int i) {
-    var v = new float[dims];
-    for (int d = 0; d < dims; d++) {
-      v[d] = matrix[d * texts.length + i];
-    }
-    return v;
+    return Arrays.copyOfRange(matrix, i * dims, (i + 1) * dims);
   }
 
   int articleCount() {
     return articleIds.size();
   }
 
-  /** The cosine of the (unit) query with every text: one multiply-add pass per dimension over all texts. */
-  private float[] cosines(float[] q) {
-    int n = texts.length;
-    var out = new float[n];
-    for (int d = 0; d < dims; d++) {
-      float qd = q[d];
-      int base = d * n;
-      for (int i = 0; i < n; i++) {
-        out[i] += qd * matrix[base + i];
-      }
+  private double dot(float[] q, int row) {
+    int base = row * dims;
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int d = 0;
+    for (; d + 3 < dims; d += 4) {
+      s0 += q[d] * matrix[base + d];
+      s1 += q[d + 1] * matrix[base + d + 1];
+      s2 += q[d + 2] * matrix[base + d + 2];
+      s3 += q[d + 3] * matrix[base + d + 3];
     }
-    return out;
+    for (; d < dims; d++) {
+      s0 += q[d] * matrix[base + d];
+    }
+    return s0 + s1 + s2 + s3;
   }
-
 }
