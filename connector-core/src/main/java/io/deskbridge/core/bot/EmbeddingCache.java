@@ -53,14 +53,14 @@ final class EmbeddingCache {
     Path file = folder.resolve("embeddings-" + model.getClass().getSimpleName() + ".bin");
     var cached = read(file);
     var keys = texts.stream().map(EmbeddingCache::key).toList();
-    var missing = new ArrayList<String>();
-    var missingKeys = new ArrayList<String>();
+    var missingByKey = new java.util.LinkedHashMap<String, String>();
     for (int i = 0; i < texts.size(); i++) {
-      if (!cached.containsKey(keys.get(i)) && !missingKeys.contains(keys.get(i))) {
-        missing.add(texts.get(i));
-        missingKeys.add(keys.get(i));
+      if (!cached.containsKey(keys.get(i))) {
+        missingByKey.putIfAbsent(keys.get(i), texts.get(i));
       }
     }
+    var missing = new ArrayList<>(missingByKey.values());
+    var missingKeys = new ArrayList<>(missingByKey.keySet());
     if (!missing.isEmpty() || cached.size() != new java.util.HashSet<>(keys).size()) {
       var fresh = embed(model, missing);
       for (int i = 0; i < missing.size(); i++) {
