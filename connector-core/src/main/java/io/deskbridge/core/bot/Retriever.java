@@ -45,6 +45,9 @@ final class Retriever {
    */
   record Weights(double lexicalEnglish, double lexicalOther, double vote, int neighbours, double temperature) {}
 
+  /** How many groups (article in a locale) are scanned text by text, besides those the lexical search found. */
+  static final int CANDIDATE_GROUPS = 30;
+
   static final Weights DEFAULT_WEIGHTS = new Weights(0.3, 1.0, 0.5, 20, 0.2);
 
   /**
@@ -68,6 +71,11 @@ final class Retriever {
   private final LexicalIndex lexical;
   private final Weights weights;
   private final double[] lexicalWeight;
+  /** Each text's group: its article in its locale. */
+  private final int[] groupOf;
+  /** Each group's unit-length mean embedding, row by row. */
+  private final float[] centroids;
+  private final int groups;
 
   /** @param cacheFolder where embeddings are kept between starts; null keeps none */
   Retriever(KnowledgeBase kb, EmbeddingModel model, Path cacheFolder) {
@@ -113,6 +121,23 @@ final class Retriever {
     for (int i = 0; i < n; i++) {
       lexicalWeight[i] = localeOf[i].equals("en") ? weights.lexicalEnglish() : weights.lexicalOther();
     }
+    groupOf = new int[n];
+    var groupIndex = new LinkedHashMap<String, Integer>();
+    for (int i = 0; i < n; i++) {
+      groupOf[i] = groupIndex.computeIfAbsent(articleOf[i] + "/" + localeOf[i], key -> groupIndex.size());
+    }
+    groups = groupIndex.size();
+    var sums = new float[groups * dims];
+    for (int i = 0; i < n; i++) {
+      for (int d = 0; d < dims; d++) {
+        sums[groupOf[i] * dims + d] += matrix[i * dims + d];
+      }
+    }
+    centroids = new float[groups * dims];
+    for (int g = 0; g < groups; g++) {
+      var unit = EmbeddingCache.normalized(Arrays.copyOfRange(sums, g * dims, (g + 1) * dims));
+      System.arraycopy(unit, 0, centroids, g * dims, dims);
+    }
   }
 
   private Retriever(Retriever other, Weights weights) {
@@ -126,6 +151,9 @@ final class Retriever {
     this.dims = other.dims;
     this.lexical = other.lexical;
     this.weights = weights;
+    this.groupOf = other.groupOf;
+    this.centroids = other.centroids;
+    this.groups = other.groups;
     this.lexicalWeight = new double[texts.length];
     for (int i = 0; i < texts.length; i++) {
       lexicalWeight[i] = localeOf[i].equals("en") ? weights.lexicalEnglish() : weights.lexicalOther();
@@ -163,6 +191,7 @@ final class Retriever {
     Arrays.fill(cosine, Double.NEGATIVE_INFINITY);
     Arrays.fill(closest, -1);
     var lexicalByText = lexical.scores(text, skip);
+    var candidate = candidates(embedding, lexicalByText);
     var lexicalByArticle = new double[articles];
     int k0 = weights.neighbours();
     var nearest = new int[k0];
@@ -170,7 +199,7 @@ final class Retriever {
     Arrays.fill(nearestScore, Double.NEGATIVE_INFINITY);
     Arrays.fill(nearest, -1);
     for (int i = 0; i < n; i++) {
-      if (skip != null && skip[i]) {
+      if (skip != null && skip[i] || !candidate[groupOf[i]]) {
         continue;
       }
       double c = dot(embedding, i);
@@ -218,6 +247,39 @@ final class Retriever {
 
   int size() {
     return texts.length;
+  }
+
+  /**
+   * The groups (article in a locale) whose texts are worth scanning: the {@value #CANDIDATE_GROUPS} whose mean
+   * embedding is closest to the message, and every group with a text the lexical search found. With no more groups
+   * than that, all of them.
+   */
+  private boolean[] candidates(float[] embedding, double[] lexicalByText) {
+    var candidate = new boolean[groups];
+    if (groups <= CANDIDATE_GROUPS) {
+      Arrays.fill(candidate, true);
+      return candidate;
+    }
+    var scores = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      double sum = 0;
+      for (int d = 0; d < dims; d++) {
+        sum += embedding[d] * centroids[g * dims + d];
+      }
+      scores[g] = sum;
+    }
+    var sorted = scores.clone();
+    Arrays.sort(sorted);
+    double cut = sorted[groups - CANDIDATE_GROUPS];
+    for (int g = 0; g < groups; g++) {
+      candidate[g] = scores[g] >= cut;
+    }
+    for (int i = 0; i < lexicalByText.length; i++) {
+      if (lexicalByText[i] > 0) {
+        candidate[groupOf[i]] = true;
+      }
+    }
+    return candidate;
   }
 
   /**

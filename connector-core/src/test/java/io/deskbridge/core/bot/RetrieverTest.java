@@ -75,6 +75,27 @@ class RetrieverTest {
         .extracting(Retriever.Hit::articleId).containsExactly("a", "b");
   }
 
+  @Test
+  void withManyArticlesOnlyTheClosestAndTheLexicallyMatchedAreScannedAndTheBestStillWins() {
+    var articles = new java.util.ArrayList<Article>();
+    var topics = List.of("password", "invoice", "delivery", "refund", "opening hours", "address change", "gift card",
+        "warranty", "discount code", "newsletter", "account deletion", "payment failed", "order status",
+        "size guide", "store locations", "shipping costs", "returns label", "damaged item", "loyalty points",
+        "price match", "pre-order", "backorder", "careers", "press", "privacy policy", "cookie settings",
+        "two-factor login", "email change", "phone number", "invoice address", "bulk order", "gift wrapping",
+        "student discount", "repair service", "trade-in");
+    for (int i = 0; i < topics.size(); i++) {
+      articles.add(new Article("t" + i, "en", "About " + topics.get(i), "Body.", "",
+          List.of("I have a question about " + topics.get(i), "Help with " + topics.get(i)), "", List.of()));
+    }
+    var retriever = new Retriever(KnowledgeBase.of(articles), SharedModel.model(), null);
+
+    assertThat(topics.size()).isGreaterThan(Retriever.CANDIDATE_GROUPS);
+    assertThat(search(retriever, "how do I use my discount code", 3).get(0).articleId()).isEqualTo("t8");
+    assertThat(search(retriever, "trade-in of my old phone", 3).get(0).articleId()).isEqualTo("t34");
+    assertThat(search(retriever, "trade-in of my old phone", 40)).hasSizeLessThan(topics.size());
+  }
+
   private static List<Retriever.Hit> search(Retriever retriever, String text, int k) {
     return retriever.search(text, text.isBlank() ? new float[384] : retriever.embed(text), k);
   }
