@@ -1,7 +1,14 @@
 package io.deskbridge.core.bot;
 
+import io.deskbridge.core.escalation.LogisticRegression;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -54,7 +61,7 @@ record Calibration(double[] weights, int questions) {
     if (hits.isEmpty()) {
       return 0;
     }
-    return sigmoid(dot(weights, features(hits)));
+    return LogisticRegression.sigmoid(dot(weights, features(hits)));
   }
 
   /**
@@ -75,37 +82,37 @@ record Calibration(double[] weights, int questions) {
    *
    * @param folder null fits every time
    */
-  static Calibration fit(Retriever retriever, double uncoveredShare, java.nio.file.Path folder) {
+  static Calibration fit(Retriever retriever, double uncoveredShare, Path folder) {
     if (folder == null) {
       return fit(retriever, uncoveredShare);
     }
     var file = folder.resolve("calibration-" + retriever.fingerprint("calibration v1 " + uncoveredShare + " "
         + SAMPLES + " " + SEED + " " + L2) + ".txt");
     try {
-      if (java.nio.file.Files.isRegularFile(file)) {
-        var parts = java.nio.file.Files.readString(file).trim().split("\\s+");
+      if (Files.isRegularFile(file)) {
+        var parts = Files.readString(file).trim().split("\\s+");
         var w = new double[parts.length - 1];
         for (int i = 0; i < w.length; i++) {
           w[i] = Double.parseDouble(parts[i + 1]);
         }
         return new Calibration(w, Integer.parseInt(parts[0]));
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // fit again below
     }
     var fitted = fit(retriever, uncoveredShare);
     try {
-      java.nio.file.Files.createDirectories(folder);
+      Files.createDirectories(folder);
       var text = new StringBuilder().append(fitted.questions());
       for (double v : fitted.weights) {
         text.append(' ').append(v);
       }
-      var tmp = java.nio.file.Files.createTempFile(folder, "calibration", ".tmp");
-      java.nio.file.Files.writeString(tmp, text.append('\n'));
-      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write the calibration cache " + file, e);
+      var tmp = Files.createTempFile(folder, "calibration", ".tmp");
+      Files.writeString(tmp, text.append('\n'));
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the calibration cache " + file, e);
     }
     return fitted;
   }
@@ -127,7 +134,7 @@ record Calibration(double[] weights, int questions) {
       return DEFAULT;
     }
     var random = new Random(SEED);
-    java.util.Collections.shuffle(questions, random);
+    Collections.shuffle(questions, random);
     int covered = Math.min(SAMPLES, questions.size());
     int uncovered = (int) Math.round(covered * uncoveredShare / (1 - uncoveredShare));
     var x = new ArrayList<double[]>();
@@ -155,77 +162,24 @@ record Calibration(double[] weights, int questions) {
     return new Calibration(logistic(x, y), x.size());
   }
 
-  /** L2-regularised logistic regression (intercept not penalised) by Newton's method. */
+  /**
+   * {@link LogisticRegression} with a little L2 ({@value #L2} per example) on features whose first column is the
+   * intercept (not penalised).
+   */
   static double[] logistic(List<double[]> x, List<Boolean> y) {
     int dims = x.get(0).length;
+    var z = new double[x.size()][dims];
+    var labels = new int[x.size()];
+    for (int r = 0; r < x.size(); r++) {
+      System.arraycopy(x.get(r), 1, z[r], 0, dims - 1);
+      z[r][dims - 1] = x.get(r)[0];
+      labels[r] = y.get(r) ? 1 : 0;
+    }
+    var fitted = LogisticRegression.fit(z, labels, L2 * x.size());
     var w = new double[dims];
-    for (int iteration = 0; iteration < 50; iteration++) {
-      var gradient = new double[dims];
-      var hessian = new double[dims][dims];
-      for (int r = 0; r < x.size(); r++) {
-        var xi = x.get(r);
-        double p = sigmoid(dot(w, xi));
-        double err = p - (y.get(r) ? 1 : 0);
-        double s = Math.max(p * (1 - p), 1e-9);
-        for (int a = 0; a < dims; a++) {
-          gradient[a] += err * xi[a];
-          for (int b = 0; b < dims; b++) {
-            hessian[a][b] += s * xi[a] * xi[b];
-          }
-        }
-      }
-      for (int a = 1; a < dims; a++) {
-        gradient[a] += L2 * x.size() * w[a];
-        hessian[a][a] += L2 * x.size();
-      }
-      var step = solve(hessian, gradient);
-      double change = 0;
-      for (int a = 0; a < dims; a++) {
-        w[a] -= step[a];
-        change = Math.max(change, Math.abs(step[a]));
-      }
-      if (change < 1e-8) {
-        break;
-      }
-    }
+    w[0] = fitted[dims - 1];
+    System.arraycopy(fitted, 0, w, 1, dims - 1);
     return w;
-  }
-
-  /** Solves {@code a · s = b} by Gaussian elimination with partial pivoting ({@code a} is small and positive definite). */
-  private static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    var m = new double[n][n + 1];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(a[i], 0, m[i], 0, n);
-      m[i][n] = b[i];
-    }
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-          pivot = r;
-        }
-      }
-      var tmp = m[col];
-      m[col] = m[pivot];
-      m[pivot] = tmp;
-      if (Math.abs(m[col][col]) < 1e-12) {
-        continue;
-      }
-      for (int r = 0; r < n; r++) {
-        if (r != col) {
-          double f = m[r][col] / m[col][col];
-          for (int c = col; c <= n; c++) {
-            m[r][c] -= f * m[col][c];
-          }
-        }
-      }
-    }
-    var s = new double[n];
-    for (int i = 0; i < n; i++) {
-      s[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
-    }
-    return s;
   }
 
   private static double dot(double[] w, double[] x) {
@@ -236,9 +190,6 @@ record Calibration(double[] weights, int questions) {
     return z;
   }
 
-  static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
-  }
 
   @Override
   public double[] weights() {

@@ -20,7 +20,7 @@ class CalibrationTest {
     var y = new ArrayList<Boolean>();
     for (int i = 0; i < 20_000; i++) {
       double[] xi = {1, random.nextGaussian(), random.nextGaussian()};
-      double p = Calibration.sigmoid(truth[0] + truth[1] * xi[1] + truth[2] * xi[2]);
+      double p = io.deskbridge.core.escalation.LogisticRegression.sigmoid(truth[0] + truth[1] * xi[1] + truth[2] * xi[2]);
       x.add(xi);
       y.add(random.nextDouble() < p);
     }
