@@ -115,14 +115,25 @@ final class LexicalIndex {
   }
 
   /**
-   * The normalised BM25 similarity of the message to every indexed text (0 for texts it does not match), by
-   * entry number.
+   * What the lexical search finds for a message, in one analysis per language.
    *
-   * @param skip entries to leave out of the results (for cross-validation; their words still count in the term
-   *             statistics); may be null
+   * @param scores   the normalised BM25 similarity of the message to every indexed text (0 for texts it does not
+   *                 match), by entry number
+   * @param coverage the share of the message's words (after analysis) that occur in the indexed texts of one
+   *                 language, the best language's share: a message about something the knowledge base does not
+   *                 cover tends to use words it never uses; 0 when the message has no words left after analysis
    */
-  double[] scores(String message, boolean[] skip) {
+  record Match(double[] scores, double coverage) {}
+
+  /**
+   * Searches every language's texts for the message.
+   *
+   * @param skip entries to leave out of the results (for cross-validation; their words still count in the BM25
+   *             term statistics, but not in the coverage); may be null
+   */
+  Match match(String message, boolean[] skip) {
     var scores = new double[size];
+    double coverage = 0;
     for (var language : analyzers.entrySet()) {
       var field = field(language.getKey());
       var terms = terms(language.getValue(), field, message);
@@ -132,14 +143,19 @@ final class LexicalIndex {
       try {
         int docs = docsPerField.get(field);
         double norm = 0;
+        int known = 0;
         var query = new BooleanQuery.Builder();
         for (var term : terms) {
           int df = searcher.getIndexReader().docFreq(new Term(field, term));
           norm += Math.log(1 + (docs - df + 0.5) / (df + 0.5)) / (1 + K1);
           if (df > 0) {
             query.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            if (unskipped(df, field, term, skip) > 0) {
+              known++;
+            }
           }
         }
+        coverage = Math.max(coverage, (double) known / terms.size());
         var built = query.build();
         if (built.clauses().isEmpty()) {
           continue;
@@ -155,45 +171,24 @@ final class LexicalIndex {
         throw new UncheckedIOException(e);
       }
     }
-    return scores;
+    return new Match(scores, coverage);
   }
 
-  /**
-   * The share of the message's words (after analysis) that occur in the indexed texts of one language, the best
-   * language's share: a message about something the knowledge base does not cover tends to use words it never
-   * uses. 0 when the message has no words left after analysis.
-   *
-   * @param skip entries to leave out, as in {@link #scores}; here their words do not count either
-   */
-  double coverage(String message, boolean[] skip) {
-    double best = 0;
-    for (var language : analyzers.entrySet()) {
-      var field = field(language.getKey());
-      var terms = terms(language.getValue(), field, message);
-      if (terms.isEmpty()) {
-        continue;
-      }
-      int known = 0;
-      try {
-        for (var term : terms) {
-          int df = searcher.getIndexReader().docFreq(new Term(field, term));
-          if (df > 0 && skip != null) {
-            for (int i = 0; i < size && df > 0; i++) {
-              if (skip[i] && fieldOf[i].equals(field) && termsOf.get(i).contains(term)) {
-                df--;
-              }
-            }
-          }
-          if (df > 0) {
-            known++;
-          }
+  /** The normalised BM25 similarity of the message to every indexed text; see {@link #match}. */
+  double[] scores(String message, boolean[] skip) {
+    return match(message, skip).scores();
+  }
+
+  /** The term's document frequency in the field without the skipped entries. */
+  private int unskipped(int df, String field, String term, boolean[] skip) {
+    if (skip != null) {
+      for (int i = 0; i < size && df > 0; i++) {
+        if (skip[i] && fieldOf[i].equals(field) && termsOf.get(i).contains(term)) {
+          df--;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
-      best = Math.max(best, (double) known / terms.size());
     }
-    return best;
+    return df;
   }
 
   /** The distinct terms the analyser of this language makes of the text (for tests and diagnostics). */

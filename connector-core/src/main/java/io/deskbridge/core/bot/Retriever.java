@@ -54,7 +54,7 @@ final class Retriever {
    * One ranked article with the parts of its score.
    *
    * @param locale   the locale of its text closest to the message
-   * @param coverage the share of the message's words the knowledge base uses at all ({@link LexicalIndex#coverage});
+   * @param coverage the share of the message's words the knowledge base uses at all ({@link LexicalIndex.Match#coverage});
    *                 the same for every hit of one search
    */
   record Hit(String articleId, String locale, double score, double cosine, double lexical, double vote,
@@ -190,7 +190,8 @@ final class Retriever {
     var closest = new int[articles];
     Arrays.fill(cosine, Double.NEGATIVE_INFINITY);
     Arrays.fill(closest, -1);
-    var lexicalByText = lexical.scores(text, skip);
+    var match = lexical.match(text, skip);
+    var lexicalByText = match.scores();
     var candidate = candidates(embedding, lexicalByText);
     var lexicalByArticle = new double[articles];
     int k0 = weights.neighbours();
@@ -229,7 +230,7 @@ final class Retriever {
       vote[articleOf[nearest[j]]] += w;
       total += w;
     }
-    double coverage = lexical.coverage(text, skip);
+    double coverage = match.coverage();
     var hits = new ArrayList<Hit>();
     for (int a = 0; a < articles; a++) {
       if (closest[a] < 0) {
