@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     return new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20),
         StoreConfig.h2Memory("demo-" + System.nanoTime()),
         new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(100), 5, Duration.ofDays(1)), Path.of("demo-kb"),
-        null, Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig("demo", "zendesk", Mode.AUTO,
+        null, null, Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig("demo", "zendesk", Mode.AUTO,
             new Routing(groups.get("General"), groups, "deskbridge_handover"),
             new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(5)), 100_000, settings)));
   }

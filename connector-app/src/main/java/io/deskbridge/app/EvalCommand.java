@@ -38,11 +38,17 @@ final class EvalCommand implements Callable<Integer> {
       + "(as the server does); default: none, everything is embedded on each run")
   Path cache;
 
+  @Option(names = "--calibration", description = "fit the confidence on these labelled messages (the cases format; "
+      + "answer and no_answer cases count) instead of the knowledge base's own sample questions, as the bot's "
+      + "calibrationCases setting does; they must not overlap the cases evaluated")
+  Path calibration;
+
   /** Exit code 0; 2 with the problem on standard error when an input is wrong or a file cannot be read or written. */
   @Override
   public Integer call() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    return guarded(() -> Evaluation.run(kb, cases, threshold, uncovered, cache, json, chart, System.out));
+    return guarded(() -> Evaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, chart,
+        System.out));
   }
 
   /** Runs the action; a bad input ends with its message on standard error and exit code 2, not a stack trace. */

@@ -71,6 +71,40 @@ class EvalCommandTest {
   }
 
   @Test
+  void evalFitsTheConfidenceOnLabelledMessagesOnRequest() throws Exception {
+    var own = dir.resolve("own.json");
+    var labelled = dir.resolve("labelled.json");
+    run("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases", FIXTURES.resolve("cases.jsonl").toString(),
+        "--json", own.toString());
+    run("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases", FIXTURES.resolve("cases.jsonl").toString(),
+        "--calibration", FIXTURES.resolve("calibration.jsonl").toString(), "--json", labelled.toString());
+
+    var mapper = new ObjectMapper();
+    var a = mapper.readTree(own.toFile());
+    var b = mapper.readTree(labelled.toFile());
+    assertThat(a.get("calibration").asText()).isEqualTo("sample questions");
+    assertThat(b.get("calibration").asText()).isEqualTo("calibration.jsonl (30 labelled messages)");
+    var ownConfidences = new ArrayList<Double>();
+    a.get("results").forEach(r -> ownConfidences.add(r.get("confidence").asDouble()));
+    var labelledConfidences = new ArrayList<Double>();
+    b.get("results").forEach(r -> labelledConfidences.add(r.get("confidence").asDouble()));
+    assertThat(labelledConfidences).hasSameSizeAs(ownConfidences).isNotEqualTo(ownConfidences);
+
+    var wrong = Files.writeString(dir.resolve("wrong.jsonl"),
+        "{\"id\":\"w1\",\"text\":\"hi\",\"expect\":\"answer\",\"article\":\"nowhere\"}\n");
+    var err = new ByteArrayOutputStream();
+    var previous = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(new CommandLine(new Main()).execute("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(),
+          "--cases", FIXTURES.resolve("cases.jsonl").toString(), "--calibration", wrong.toString())).isEqualTo(2);
+    } finally {
+      System.setErr(previous);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("calibration case w1 names article \"nowhere\"");
+  }
+
+  @Test
   void aBadInputEndsWithItsMessageAndExitCodeTwo() throws Exception {
     var cases = Files.writeString(dir.resolve("cases.jsonl"),
         "{\"id\":\"1\",\"text\":\"hi\",\"expect\":\"answer\",\"article\":\"nowhere\"}\n");

@@ -1,6 +1,7 @@
 package io.deskbridge.core;
 
 import io.deskbridge.core.bot.Bot;
+import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.config.DeskbridgeConfig;
 import io.deskbridge.core.engine.Connectors;
@@ -52,7 +53,8 @@ public final class Deskbridge implements AutoCloseable {
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       Connectors connectors, Clock clock) {
-    return start(config, () -> Bot.create(knowledge, botConfig, Bot.embeddingModel(), config.cache()), connectors,
+    return start(config, () -> Bot.create(knowledge, botConfig, Bot.embeddingModel(), config.cache(),
+        config.calibrationCases() == null ? List.of() : CalibrationCase.load(config.calibrationCases())), connectors,
         clock);
   }
 

@@ -123,7 +123,10 @@ public final class DatasetConverters {
    * CLINC150 ({@value #CLINC_FILE}): one article per intent of {@code train} (title and body = the intent in words,
    * as the set has no answers; questions = its training queries, a seeded sample of {@code limitPerIntent} when
    * positive); cases = the in-scope queries of {@code split} as {@code answer} with their intent's article, and
-   * {@code oos_<split>} as {@code no_answer}.
+   * {@code oos_<split>} as {@code no_answer}. For the {@code test} split it also writes {@code calibration.jsonl},
+   * labelled messages for the bot's confidence ({@code eval --calibration}) that the test never sees: the in-scope
+   * {@code val} queries as {@code answer} and {@code oos_val} plus {@code oos_train} as {@code no_answer}, standing
+   * for the traffic an admin would label.
    *
    * @param split {@code test} or {@code val}
    */
@@ -151,7 +154,9 @@ public final class DatasetConverters {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    for (var key : List.of("train", split, "oos_" + split)) {
+    boolean calibration = split.equals("test") && parts == 1;
+    for (var key : calibration ? List.of("train", split, "oos_" + split, "val", "oos_val", "oos_train")
+        : List.of("train", split, "oos_" + split)) {
       if (!root.path(key).isArray()) {
         throw new IllegalArgumentException(file + ": no split '" + key + "' (expected the oos-eval data_full.json)");
       }
@@ -194,7 +199,26 @@ public final class DatasetConverters {
       cases.add(evalCase(String.format(Locale.ROOT, "clinc-oos_%s-%04d", split, ++n), pair.get(0).asText(),
           "no_answer", null, null));
     }
-    return write(out, articles, cases);
+    var written = write(out, articles, cases);
+    if (!calibration) {
+      return written;
+    }
+    var labelled = new ArrayList<ObjectNode>();
+    for (var key : List.of("val", "oos_val", "oos_train")) {
+      n = 0;
+      for (var pair : root.get(key)) {
+        var intent = pair.get(1).asText();
+        boolean inScope = !intent.equals("oos");
+        if (inScope && !byIntent.containsKey(intent)) {
+          throw new IllegalArgumentException(file + ": intent '" + intent + "' of " + key + " is not in train");
+        }
+        labelled.add(evalCase(String.format(Locale.ROOT, "clinc-%s-%04d", key, ++n), pair.get(0).asText(),
+            inScope ? "answer" : "no_answer", inScope ? intent : null, null));
+      }
+    }
+    writeLines(out.resolve("calibration.jsonl"), labelled);
+    return written + String.format(Locale.ROOT, "; %d labelled messages for calibration (val, oos_val, oos_train)",
+        labelled.size());
   }
 
   /**
@@ -314,6 +338,14 @@ public final class DatasetConverters {
     return String.format(Locale.ROOT, "wrote %s: %d articles (%d sample questions) and %d cases %s",
         out, articles.size(), articles.stream().mapToInt(a -> a.path("questions").size()).sum(), cases.size(),
         byExpect);
+  }
+
+  private static void writeLines(Path file, List<ObjectNode> nodes) {
+    try {
+      Files.write(file, lines(nodes), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   private static List<String> lines(List<ObjectNode> nodes) throws IOException {

@@ -9,6 +9,7 @@ import io.deskbridge.app.eval.Metrics.Summary;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.bot.BotInput;
+import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
@@ -54,6 +55,8 @@ public final class Evaluation {
    *                  percent (80); rounded to a whole percent as {@link BotConfig} takes it; null for
    *                  {@link BotConfig#DEFAULT_THRESHOLD}
    * @param uncoveredPercent the bot's {@link BotConfig#uncoveredPercent()}
+   * @param calibration labelled messages to fit the confidence on ({@link CalibrationCase#load}), or null to fit it
+   *                  on the knowledge base's sample questions
    * @param cache     where to keep the knowledge base's embeddings between runs, or null for none
    * @param json      where to write the JSON report, or null
    * @param chart     where to write the SVG chart of precision against coverage, or null
@@ -62,8 +65,8 @@ public final class Evaluation {
    *                                  the knowledge base does not have
    * @throws UncheckedIOException     when a file cannot be read or written
    */
-  public static ObjectNode run(Path kb, Path cases, Double threshold, int uncoveredPercent, Path cache, Path json,
-      Path chart, PrintStream out) {
+  public static ObjectNode run(Path kb, Path cases, Double threshold, int uncoveredPercent, Path calibration,
+      Path cache, Path json, Path chart, PrintStream out) {
     long t0 = System.nanoTime();
     var knowledge = KnowledgeLoader.load(kb);
     var evalCases = EvalCase.read(cases);
@@ -76,11 +79,14 @@ public final class Evaluation {
     long t1 = System.nanoTime();
     var config = BotConfig.defaults().withThresholdPercent(thresholdPercent(threshold))
         .withUncoveredPercent(uncoveredPercent);
-    var bot = Bot.create(knowledge, config, Bot.embeddingModel(), cache);
+    var labelled = calibration == null ? List.<CalibrationCase>of() : CalibrationCase.load(calibration);
+    var bot = Bot.create(knowledge, config, Bot.embeddingModel(), cache, labelled);
     long t2 = System.nanoTime();
     var results = decide(bot, evalCases);
     long t3 = System.nanoTime();
     var report = report(results, config.thresholdPercent() / 100.0, knowledge);
+    report.put("calibration", calibration == null ? "sample questions"
+        : calibration.getFileName() + " (" + labelled.size() + " labelled messages)");
     var timings = report.putObject("timings_ms");
     timings.put("load", Math.round((t1 - t0) / 1e6));
     timings.put("build_bot", Math.round((t2 - t1) / 1e6));

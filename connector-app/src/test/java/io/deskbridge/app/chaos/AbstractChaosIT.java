@@ -71,7 +71,7 @@ abstract class AbstractChaosIT {
         "webhookSecret", Secret.of(SECRET)));
     var config = new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20), store(),
         new EngineSettings(4, Duration.ofSeconds(5), Duration.ofMillis(50), 5, Duration.ofDays(1)), Path.of("demo-kb"),
-        null, Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig("acme", "zendesk", Mode.AUTO,
+        null, null, Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig("acme", "zendesk", Mode.AUTO,
             new Routing(groups().get("General"), groups(), "deskbridge_handover"), retry(), 100_000, settings)));
     var deskbridge = Deskbridge.start(config, KnowledgeLoader.loadFromClasspath(getClass().getClassLoader(), "demo-kb"),
         BotConfig.defaults(), Connectors.discover(), Clock.systemUTC());

@@ -60,7 +60,7 @@ class DatasetConvertersTest {
   }
 
   @Test
-  void clinc150ArticlesFromTrainCasesFromTestAndOutOfScope() {
+  void clinc150ArticlesFromTrainCasesFromTestAndOutOfScope() throws Exception {
     DatasetConverters.clinc150(FIXTURES.resolve("clinc-sample.json"), dir, 1, 0, "test");
     var kb = KnowledgeLoader.load(dir.resolve("kb.jsonl"));
     assertThat(kb.ids()).containsExactly("balance", "weather", "tell_joke");
@@ -72,8 +72,15 @@ class DatasetConvertersTest {
         Expect.ANSWER, Expect.ANSWER, Expect.ANSWER, Expect.NO_ANSWER, Expect.NO_ANSWER, Expect.NO_ANSWER);
     assertThat(cases.get(0)).extracting(EvalCase::id, EvalCase::article).containsExactly("clinc-test-0001", "balance");
     assertThat(cases.get(8).id()).isEqualTo("clinc-oos_test-0003");
+    var labelled = io.deskbridge.core.bot.CalibrationCase.load(dir.resolve("calibration.jsonl"));
+    assertThat(labelled).extracting(io.deskbridge.core.bot.CalibrationCase::id).containsExactly("clinc-val-0001",
+        "clinc-val-0002", "clinc-val-0003", "clinc-oos_val-0001", "clinc-oos_train-0001");
+    assertThat(labelled).extracting(io.deskbridge.core.bot.CalibrationCase::articleId)
+        .allMatch(id -> id.isEmpty() || kb.ids().contains(id)).endsWith("", "");
 
+    java.nio.file.Files.delete(dir.resolve("calibration.jsonl"));
     DatasetConverters.clinc150(FIXTURES.resolve("clinc-sample.json"), dir, 1, 2, "val");
+    assertThat(dir.resolve("calibration.jsonl")).as("only the test split gets labelled messages").doesNotExist();
     assertThat(KnowledgeLoader.load(dir.resolve("kb.jsonl")).articles()).allSatisfy(
         a -> assertThat(a.questions()).hasSize(2));
     assertThat(EvalCase.read(dir.resolve("cases.jsonl"))).extracting(EvalCase::id)

@@ -73,11 +73,14 @@ public final class Bot {
   private final AngerSignal anger = new AngerSignal();
   private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
 
-  private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder) {
+  private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
+      List<CalibrationCase> calibrationCases) {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.config = Objects.requireNonNull(config, "config");
     this.retriever = new Retriever(knowledge, Objects.requireNonNull(model, "model"), cacheFolder);
-    this.calibration = Calibration.fit(retriever, config.uncoveredPercent() / 100.0, cacheFolder);
+    double share = config.uncoveredPercent() / 100.0;
+    this.calibration = calibrationCases.isEmpty() ? Calibration.fit(retriever, share, cacheFolder)
+        : Calibration.fit(retriever, share, calibrationCases, cacheFolder);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
@@ -97,7 +100,7 @@ public final class Bot {
    * are embedded here, once.
    */
   public static Bot create(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model) {
-    return new Bot(knowledge, config, model, null);
+    return new Bot(knowledge, config, model, null, List.of());
   }
 
   /**
@@ -108,7 +111,20 @@ public final class Bot {
    * @throws java.io.UncheckedIOException when the cache cannot be written
    */
   public static Bot create(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder) {
-    return new Bot(knowledge, config, model, cacheFolder);
+    return new Bot(knowledge, config, model, cacheFolder, List.of());
+  }
+
+  /**
+   * As {@link #create(KnowledgeBase, BotConfig, EmbeddingModel, Path)}, with the confidence fitted on messages the
+   * admin labelled (real traffic, say) instead of the knowledge base's own sample questions; see {@link
+   * CalibrationCase#load}. Each message is embedded once; the fit is kept in {@code cacheFolder}.
+   *
+   * @param calibrationCases empty fits on the sample questions
+   * @throws IllegalArgumentException when the cases name an unknown article or are too few to fit on
+   */
+  public static Bot create(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
+      List<CalibrationCase> calibrationCases) {
+    return new Bot(knowledge, config, model, cacheFolder, List.copyOf(calibrationCases));
   }
 
   /**

@@ -31,7 +31,12 @@ import java.util.Random;
  *       what it costs: the confidence is the probability of a right answer in traffic with that share.
  * </ul>
  *
- * At most {@value #SAMPLES} questions are drawn (seeded, so the fit is reproducible) to bound the start-up cost. A
+ * Alternatively the admin labels real messages ({@link CalibrationCase}, setting {@code bot.calibrationCases}) and
+ * the fit uses those instead ({@link #fit(Retriever, double, List)}): the truer picture of the traffic, in particular
+ * of what uncovered messages look like, which the leave-the-article-out questions only imitate (they are harder to
+ * tell from covered ones than most real off-topic messages, so a fit on them is under-confident).
+ *
+ * <p>At most {@value #SAMPLES} questions are drawn (seeded, so the fit is reproducible) to bound the start-up cost. A
  * knowledge base with fewer than {@value #MIN_QUESTIONS} sample questions, or where every held-out question is
  * right (or every one wrong), cannot be fitted; {@link #DEFAULT} is used then. Immutable and thread-safe.
  *
@@ -50,7 +55,7 @@ record Calibration(double[] weights, int questions) {
    * The fallback for knowledge bases too small to fit on: the fit on the demo knowledge base (see the
    * {@code CalibrationTest} that checks it still agrees).
    */
-  static final Calibration DEFAULT = new Calibration(new double[] {-3.4, 1.6, 4.9, -0.3, 0.2, 3.5, 0}, 0);
+  static final Calibration DEFAULT = new Calibration(new double[] {-3.4, -1.1, 3.8, -0.6, -2.3, 3.5, 2.1, 5.0, -1.5}, 0);
 
   Calibration {
     weights = weights.clone();
@@ -66,13 +71,14 @@ record Calibration(double[] weights, int questions) {
 
   /**
    * The features, with a leading 1 for the intercept: the best score, its margin over the second best, the best
-   * hit's cosine, lexical score and vote, and the share of the message's words the knowledge base uses.
+   * hit's cosine, lexical score and vote, the share of the message's words the knowledge base uses, and the best
+   * hit's cosine to its article's mean embedding and that article's spread.
    */
   static double[] features(List<Retriever.Hit> hits) {
     var best = hits.get(0);
     double second = hits.size() > 1 ? hits.get(1).score() : 0;
     return new double[] {1, best.score(), best.score() - second, best.cosine(), best.lexical(), best.vote(),
-        best.coverage()};
+        best.coverage(), best.centroid(), best.spread()};
   }
 
   /**
@@ -83,11 +89,28 @@ record Calibration(double[] weights, int questions) {
    * @param folder null fits every time
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, Path folder) {
-    if (folder == null) {
-      return fit(retriever, uncoveredShare);
+    return cached(retriever, "calibration v2 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2, folder,
+        () -> fit(retriever, uncoveredShare));
+  }
+
+  /**
+   * As {@link #fit(Retriever, double, List)}, keeping the result in {@code folder} like {@link #fit(Retriever,
+   * double, Path)}; the key covers the labelled messages too.
+   */
+  static Calibration fit(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled, Path folder) {
+    var key = new StringBuilder("labelled v1 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2);
+    for (var c : labelled) {
+      key.append('\u0000').append(c.text()).append('\u0001').append(c.articleId());
     }
-    var file = folder.resolve("calibration-" + retriever.fingerprint("calibration v1 " + uncoveredShare + " "
-        + SAMPLES + " " + SEED + " " + L2) + ".txt");
+    return cached(retriever, key.toString(), folder, () -> fit(retriever, uncoveredShare, labelled));
+  }
+
+  private static Calibration cached(Retriever retriever, String salt, Path folder,
+      java.util.function.Supplier<Calibration> fit) {
+    if (folder == null) {
+      return fit.get();
+    }
+    var file = folder.resolve("calibration-" + retriever.fingerprint(salt) + ".txt");
     try {
       if (Files.isRegularFile(file)) {
         var parts = Files.readString(file).trim().split("\\s+");
@@ -100,7 +123,7 @@ record Calibration(double[] weights, int questions) {
     } catch (IOException | RuntimeException e) {
       // fit again below
     }
-    var fitted = fit(retriever, uncoveredShare);
+    var fitted = fit.get();
     try {
       Files.createDirectories(folder);
       var text = new StringBuilder().append(fitted.questions());
@@ -163,10 +186,90 @@ record Calibration(double[] weights, int questions) {
   }
 
   /**
+   * Fits on messages labelled by the admin (real traffic, for instance): "right" when the best article is the
+   * message's article; a message no article answers is never right. The messages no article answers are weighted to
+   * make up {@code uncoveredShare} of the fit, so the confidence is again the probability of a right answer in
+   * traffic with that share; when there are none, leave-the-article-out sample questions stand in for them as in
+   * {@link #fit(Retriever, double)}. With a share of 0 only the answerable messages count.
+   *
+   * @throws IllegalArgumentException when a message names an article the knowledge base lacks, or when fewer than
+   *     {@value #MIN_QUESTIONS} messages are answerable or every message (or none) is answered right
+   */
+  static Calibration fit(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled) {
+    var known = new java.util.HashSet<String>();
+    for (int i = 0; i < retriever.size(); i++) {
+      known.add(retriever.articleId(i));
+    }
+    var x = new ArrayList<double[]>();
+    var y = new ArrayList<Boolean>();
+    var uncovered = new ArrayList<Boolean>();
+    for (var c : labelled) {
+      if (!c.articleId().isEmpty() && !known.contains(c.articleId())) {
+        throw new IllegalArgumentException("calibration case " + c.id() + " names article \"" + c.articleId()
+            + "\", which the knowledge base does not have");
+      }
+      if (c.articleId().isEmpty() && uncoveredShare == 0) {
+        continue;
+      }
+      var hits = retriever.search(c.text(), retriever.embed(c.text()), 2);
+      if (hits.isEmpty()) {
+        continue;
+      }
+      x.add(features(hits));
+      y.add(!c.articleId().isEmpty() && hits.get(0).articleId().equals(c.articleId()));
+      uncovered.add(c.articleId().isEmpty());
+    }
+    long answerable = uncovered.stream().filter(u -> !u).count();
+    long none = uncovered.size() - answerable;
+    if (answerable < MIN_QUESTIONS) {
+      throw new IllegalArgumentException("the calibration cases hold " + answerable + " answerable message(s); at least "
+          + MIN_QUESTIONS + " are needed");
+    }
+    if (none == 0 && uncoveredShare > 0) {
+      var questions = new ArrayList<Integer>();
+      for (int i = 0; i < retriever.size(); i++) {
+        if (retriever.isQuestion(i)) {
+          questions.add(i);
+        }
+      }
+      Collections.shuffle(questions, new Random(SEED));
+      int wanted = (int) Math.round(answerable * uncoveredShare / (1 - uncoveredShare));
+      var skip = new boolean[retriever.size()];
+      for (int q = 0; q < wanted && !questions.isEmpty() && retriever.articleCount() > 1; q++) {
+        int i = questions.get(q % questions.size());
+        Arrays.fill(skip, false);
+        retriever.markArticle(i, skip);
+        var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
+        if (!hits.isEmpty()) {
+          x.add(features(hits));
+          y.add(false);
+          uncovered.add(false);
+        }
+      }
+    }
+    if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
+      throw new IllegalArgumentException("the calibration cases are all answered right, or none is: nothing to fit");
+    }
+    var weights = new double[x.size()];
+    double noneWeight = none == 0 ? 1 : uncoveredShare * answerable / ((1 - uncoveredShare) * none);
+    for (int r = 0; r < weights.length; r++) {
+      weights[r] = uncovered.get(r) ? noneWeight : 1;
+    }
+    return new Calibration(logistic(x, y, weights), x.size());
+  }
+
+  /**
    * {@link LogisticRegression} with a little L2 ({@value #L2} per example) on features whose first column is the
    * intercept (not penalised).
    */
   static double[] logistic(List<double[]> x, List<Boolean> y) {
+    var weights = new double[x.size()];
+    Arrays.fill(weights, 1);
+    return logistic(x, y, weights);
+  }
+
+  /** As {@link #logistic(List, List)} with a weight per example; the L2 scales with the total weight. */
+  static double[] logistic(List<double[]> x, List<Boolean> y, double[] exampleWeights) {
     int dims = x.get(0).length;
     var z = new double[x.size()][dims];
     var labels = new int[x.size()];
@@ -175,7 +278,8 @@ record Calibration(double[] weights, int questions) {
       z[r][dims - 1] = x.get(r)[0];
       labels[r] = y.get(r) ? 1 : 0;
     }
-    var fitted = LogisticRegression.fit(z, labels, L2 * x.size());
+    double total = Arrays.stream(exampleWeights).sum();
+    var fitted = LogisticRegression.fit(z, labels, exampleWeights, L2 * total);
     var w = new double[dims];
     w[0] = fitted[dims - 1];
     System.arraycopy(fitted, 0, w, 1, dims - 1);
@@ -208,7 +312,7 @@ record Calibration(double[] weights, int questions) {
 
   @Override
   public String toString() {
-    return "Calibration[" + (questions == 0 ? "default" : "fitted on " + questions + " held-out questions") + ", weights "
+    return "Calibration[" + (questions == 0 ? "default" : "fitted on " + questions + " held-out messages") + ", weights "
         + Arrays.toString(Arrays.stream(weights).map(v -> Math.round(v * 1000) / 1000.0).toArray()) + "]";
   }
 }

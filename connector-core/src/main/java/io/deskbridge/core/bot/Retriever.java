@@ -56,9 +56,14 @@ final class Retriever {
    * @param locale   the locale of its text closest to the message
    * @param coverage the share of the message's words the knowledge base uses at all ({@link LexicalIndex.Match#coverage});
    *                 the same for every hit of one search
+   * @param centroid the cosine between the message and the mean embedding of the article's texts in that locale
+   *                 (texts left out of the search left out of the mean too): how typical the message is of the
+   *                 article as a whole, not just of its closest question
+   * @param spread   the mean cosine of those texts to their mean: how tight the article's questions are, so that
+   *                 {@code centroid} can be read against it
    */
   record Hit(String articleId, String locale, double score, double cosine, double lexical, double vote,
-      double coverage) {}
+      double coverage, double centroid, double spread) {}
 
   private final EmbeddingModel model;
   private final List<String> articleIds = new ArrayList<>();
@@ -75,6 +80,10 @@ final class Retriever {
   private final int[] groupOf;
   /** Each group's unit-length mean embedding, row by row. */
   private final float[] centroids;
+  /** Each group's sum of embeddings, row by row, from which a mean without some texts is made. */
+  private final float[] sums;
+  /** Each group's mean cosine of its texts to its mean embedding. */
+  private final double[] spread;
   private final int groups;
 
   /** @param cacheFolder where embeddings are kept between starts; null keeps none */
@@ -127,7 +136,7 @@ final class Retriever {
       groupOf[i] = groupIndex.computeIfAbsent(articleOf[i] + "/" + localeOf[i], key -> groupIndex.size());
     }
     groups = groupIndex.size();
-    var sums = new float[groups * dims];
+    sums = new float[groups * dims];
     for (int i = 0; i < n; i++) {
       for (int d = 0; d < dims; d++) {
         sums[groupOf[i] * dims + d] += matrix[i * dims + d];
@@ -137,6 +146,20 @@ final class Retriever {
     for (int g = 0; g < groups; g++) {
       var unit = EmbeddingCache.normalized(Arrays.copyOfRange(sums, g * dims, (g + 1) * dims));
       System.arraycopy(unit, 0, centroids, g * dims, dims);
+    }
+    spread = new double[groups];
+    var members = new int[groups];
+    for (int i = 0; i < n; i++) {
+      int g = groupOf[i];
+      double c = 0;
+      for (int d = 0; d < dims; d++) {
+        c += centroids[g * dims + d] * matrix[i * dims + d];
+      }
+      spread[g] += c;
+      members[g]++;
+    }
+    for (int g = 0; g < groups; g++) {
+      spread[g] /= members[g];
     }
   }
 
@@ -153,6 +176,8 @@ final class Retriever {
     this.weights = weights;
     this.groupOf = other.groupOf;
     this.centroids = other.centroids;
+    this.sums = other.sums;
+    this.spread = other.spread;
     this.groups = other.groups;
     this.lexicalWeight = new double[texts.length];
     for (int i = 0; i < texts.length; i++) {
@@ -230,20 +255,44 @@ final class Retriever {
       vote[articleOf[nearest[j]]] += w;
       total += w;
     }
-    double coverage = match.coverage();
-    var hits = new ArrayList<Hit>();
+    var ranked = new ArrayList<Integer>();
+    var score = new double[articles];
     for (int a = 0; a < articles; a++) {
-      if (closest[a] < 0) {
-        continue;
+      if (closest[a] >= 0) {
+        score[a] = cosine[a] + lexicalByArticle[a] + weights.vote() * (total == 0 ? 0 : vote[a] / total);
+        ranked.add(a);
       }
-      double v = total == 0 ? 0 : vote[a] / total;
-      double lex = lexicalByArticle[a];
-      double score = cosine[a] + lex + weights.vote() * v;
-      hits.add(new Hit(articleIds.get(a), localeOf[closest[a]], score, cosine[a], lex, v, coverage));
     }
-    hits.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
-        : x.articleId().compareTo(y.articleId()));
-    return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+    ranked.sort((x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
+        : articleIds.get(x).compareTo(articleIds.get(y)));
+    var hits = new ArrayList<Hit>(Math.min(k, ranked.size()));
+    for (int a : ranked.subList(0, Math.min(k, ranked.size()))) {
+      int g = groupOf[closest[a]];
+      hits.add(new Hit(articleIds.get(a), localeOf[closest[a]], score[a], cosine[a], lexicalByArticle[a],
+          total == 0 ? 0 : vote[a] / total, match.coverage(), centroidCosine(embedding, g, skip), spread[g]));
+    }
+    return List.copyOf(hits);
+  }
+
+  /** The cosine between the embedding and the mean of the group's texts that {@code skip} does not leave out. */
+  private double centroidCosine(float[] embedding, int g, boolean[] skip) {
+    var mean = Arrays.copyOfRange(sums, g * dims, (g + 1) * dims);
+    if (skip != null) {
+      for (int i = 0; i < skip.length; i++) {
+        if (skip[i] && groupOf[i] == g) {
+          for (int d = 0; d < dims; d++) {
+            mean[d] -= matrix[i * dims + d];
+          }
+        }
+      }
+    }
+    double dot = 0;
+    double norm = 0;
+    for (int d = 0; d < dims; d++) {
+      dot += embedding[d] * mean[d];
+      norm += mean[d] * mean[d];
+    }
+    return norm == 0 ? 0 : dot / Math.sqrt(norm);
   }
 
   int size() {

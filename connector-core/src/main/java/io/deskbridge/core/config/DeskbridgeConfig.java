@@ -22,11 +22,14 @@ import java.util.Objects;
  * @param knowledge     a folder of Markdown articles or a JSONL file
  * @param cache         where the knowledge base's embeddings are kept between starts (key {@code knowledgeCache},
  *                      default {@code deskbridge-data/cache} beside the configuration file); null keeps none
+ * @param calibrationCases messages labelled by the admin to fit the bot's confidence on (key
+ *                      {@code bot.calibrationCases}, the {@code eval} case format, see {@code CalibrationCase}); null
+ *                      fits it on the knowledge base's own sample questions
  * @param bot           the bot's settings section (read by {@code BotSettings})
  * @param installations the helpdesk accounts served; at least one
  */
 public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
-    Settings bot, List<InstallationConfig> installations) {
+    Path calibrationCases, Settings bot, List<InstallationConfig> installations) {
   public DeskbridgeConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
@@ -94,8 +97,10 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
         e.duration("retention", d.retention()));
     Path knowledge = baseDir.resolve(root.string("knowledge"));
     Path cache = baseDir.resolve(root.string("knowledgeCache", "deskbridge-data/cache"));
+    Path calibrationCases = root.section("bot").optionalString("calibrationCases").map(baseDir::resolve).orElse(null);
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
-    return new DeskbridgeConfig(server, store, engine, knowledge, cache, root.section("bot"), installations);
+    return new DeskbridgeConfig(server, store, engine, knowledge, cache, calibrationCases, root.section("bot"),
+        installations);
   }
 
   private static InstallationConfig installation(Settings i) {

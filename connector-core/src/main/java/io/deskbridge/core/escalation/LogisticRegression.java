@@ -23,18 +23,35 @@ public final class LogisticRegression {
    * @throws IllegalStateException when the problem is degenerate (the Hessian is not positive definite)
    */
   public static double[] fit(double[][] z, int[] y, double lambda) {
+    var weights = new double[z.length];
+    Arrays.fill(weights, 1);
+    return fit(z, y, weights, lambda);
+  }
+
+  /**
+   * As {@link #fit(double[][], int[], double)}, each example's log loss counted {@code weights[i]} times (for
+   * instance to give a rare kind of example its share of the real population).
+   *
+   * @param weights one per example, each at least 0
+   */
+  public static double[] fit(double[][] z, int[] y, double[] weights, double lambda) {
+    for (double v : weights) {
+      if (!(v >= 0)) {
+        throw new IllegalArgumentException("example weights must be at least 0, got " + v);
+      }
+    }
     int n = z.length;
     int d = z[0].length;
     var w = new double[d];
-    double loss = objective(z, y, w, lambda);
+    double loss = objective(z, y, weights, w, lambda);
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
       var gradient = new double[d];
       var hessian = new double[d * d];
       for (int i = 0; i < n; i++) {
         var zi = z[i];
         double p = sigmoid(dot(w, zi));
-        double residual = p - y[i];
-        double s = p * (1 - p);
+        double residual = weights[i] * (p - y[i]);
+        double s = weights[i] * p * (1 - p);
         for (int k = 0; k < d; k++) {
           gradient[k] += residual * zi[k];
           double sk = s * zi[k];
@@ -66,7 +83,7 @@ public final class LogisticRegression {
         for (int k = 0; k < d; k++) {
           candidate[k] = w[k] - t * step[k];
         }
-        candidateLoss = objective(z, y, candidate, lambda);
+        candidateLoss = objective(z, y, weights, candidate, lambda);
         t /= 2;
       } while (candidateLoss > loss + 1e-12 && t > 1e-6);
       double change = 0;
@@ -82,12 +99,12 @@ public final class LogisticRegression {
     return w;
   }
 
-  private static double objective(double[][] z, int[] y, double[] w, double lambda) {
+  private static double objective(double[][] z, int[] y, double[] weights, double[] w, double lambda) {
     double sum = 0;
     for (int i = 0; i < z.length; i++) {
       double m = dot(w, z[i]);
       // log(1 + e^m) - y·m, computed without overflow
-      sum += (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - y[i] * m;
+      sum += weights[i] * ((m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - y[i] * m);
     }
     double penalty = 0;
     for (int k = 0; k < w.length - 1; k++) {

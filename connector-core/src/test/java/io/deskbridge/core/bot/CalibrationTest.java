@@ -1,6 +1,7 @@
 package io.deskbridge.core.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.deskbridge.core.knowledge.Article;
@@ -35,15 +36,96 @@ class CalibrationTest {
   }
 
   @Test
+  void weightingAnExampleTwiceFitsAsRepeatingIt() {
+    var random = new Random(11);
+    var x = new ArrayList<double[]>();
+    var y = new ArrayList<Boolean>();
+    var repeated = new ArrayList<double[]>();
+    var repeatedY = new ArrayList<Boolean>();
+    var weights = new double[300];
+    for (int i = 0; i < weights.length; i++) {
+      double[] xi = {1, random.nextGaussian(), random.nextGaussian()};
+      boolean yi = random.nextDouble() < io.deskbridge.core.escalation.LogisticRegression.sigmoid(xi[1] - xi[2]);
+      weights[i] = i % 3 == 0 ? 2 : 1;
+      x.add(xi);
+      y.add(yi);
+      for (int r = 0; r < weights[i]; r++) {
+        repeated.add(xi);
+        repeatedY.add(yi);
+      }
+    }
+
+    assertThat(Calibration.logistic(x, y, weights)).containsExactly(Calibration.logistic(repeated, repeatedY),
+        within(1e-6));
+    assertThat(Calibration.logistic(x, y, weights)).isNotEqualTo(Calibration.logistic(x, y));
+  }
+
+  @Test
+  void aLabelledFitGivesTheUncoveredMessagesTheAdminsShare() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var labelled = new ArrayList<CalibrationCase>();
+    for (int i = 0; i < retriever.size(); i++) {
+      if (retriever.isQuestion(i)) {
+        labelled.add(new CalibrationCase("q" + i, retriever.text(i), retriever.articleId(i)));
+      }
+    }
+    var offTopic = List.of("who won the football match yesterday", "what is the capital of Peru",
+        "tell me a joke about cats", "how tall is Mount Everest", "recommend a good pizza recipe");
+    for (int i = 0; i < offTopic.size(); i++) {
+      labelled.add(new CalibrationCase("oos" + i, offTopic.get(i), ""));
+    }
+    var text = "what's the weather like in Brno";
+    var hits = retriever.search(text, retriever.embed(text), 5);
+
+    var few = Calibration.fit(retriever, 0.1, labelled);
+    var many = Calibration.fit(retriever, 0.5, labelled);
+
+    assertThat(few.questions()).isEqualTo(labelled.size());
+    assertThat(many.confidence(hits)).isLessThan(few.confidence(hits));
+    var known = "I forgot my password";
+    var knownHits = retriever.search(known, retriever.embed(known), 5);
+    assertThat(many.confidence(knownHits)).isGreaterThan(many.confidence(hits));
+  }
+
+  @Test
+  void aLabelledFitWithoutUncoveredMessagesLeavesArticlesOutInstead() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var labelled = new ArrayList<CalibrationCase>();
+    for (int i = 0; i < retriever.size(); i++) {
+      if (retriever.isQuestion(i)) {
+        labelled.add(new CalibrationCase("q" + i, retriever.text(i), retriever.articleId(i)));
+      }
+    }
+
+    var fitted = Calibration.fit(retriever, 0.2, labelled);
+
+    assertThat(fitted.questions()).isEqualTo(labelled.size() + Math.round(labelled.size() * 0.25));
+    assertThatThrownBy(() -> Calibration.fit(retriever, 0, labelled))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("all answered right");
+  }
+
+  @Test
+  void aLabelledFitRejectsUnknownArticlesAndTooFewMessages() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+
+    assertThatThrownBy(() -> Calibration.fit(retriever, 0.2,
+        List.of(new CalibrationCase("c7", "where is my parcel", "no-such-article"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c7").hasMessageContaining("no-such-article");
+    assertThatThrownBy(() -> Calibration.fit(retriever, 0.2,
+        List.of(new CalibrationCase("c1", "where is my parcel", "delivery"), new CalibrationCase("c2", "hi", ""))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 answerable");
+  }
+
+  @Test
   void isFittedOnTheDemoKnowledgeBaseAndRanksBetterHitsHigher() {
     var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
     var calibration = Calibration.fit(retriever);
 
     assertThat(calibration.questions()).isGreaterThan(100);
-    var close = List.of(new Retriever.Hit("a", "en", 1.3, 0.9, 0.8, 0.9, 1),
-        new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1, 1));
-    var vague = List.of(new Retriever.Hit("a", "en", 0.5, 0.45, 0.1, 0.4, 0.5),
-        new Retriever.Hit("b", "en", 0.45, 0.4, 0, 0.3, 0.5));
+    var close = List.of(new Retriever.Hit("a", "en", 1.3, 0.9, 0.8, 0.9, 1, 0.8, 0.7),
+        new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1, 1, 0.4, 0.7));
+    var vague = List.of(new Retriever.Hit("a", "en", 0.5, 0.45, 0.1, 0.4, 0.5, 0.35, 0.7),
+        new Retriever.Hit("b", "en", 0.45, 0.4, 0, 0.3, 0.5, 0.3, 0.7));
     assertThat(calibration.confidence(close)).isGreaterThan(0.9);
     assertThat(calibration.confidence(vague)).isLessThan(0.5);
     assertThat(calibration.confidence(List.of())).isZero();
@@ -74,8 +156,16 @@ class CalibrationTest {
 
     assertThat(again).isEqualTo(first).isEqualTo(Calibration.fit(retriever, 0.2));
     assertThat(otherShare).isNotEqualTo(first);
+    var labelled = new ArrayList<CalibrationCase>();
+    for (int i = 0; i < retriever.size(); i++) {
+      if (retriever.isQuestion(i)) {
+        labelled.add(new CalibrationCase("q" + i, retriever.text(i), retriever.articleId(i)));
+      }
+    }
+    var fromLabels = Calibration.fit(retriever, 0.2, labelled, dir);
+    assertThat(Calibration.fit(retriever, 0.2, labelled, dir)).isEqualTo(fromLabels).isNotEqualTo(first);
     try (var files = java.nio.file.Files.list(dir)) {
-      assertThat(files.map(f -> f.getFileName().toString())).hasSize(2).allMatch(n -> n.startsWith("calibration-"));
+      assertThat(files.map(f -> f.getFileName().toString())).hasSize(3).allMatch(n -> n.startsWith("calibration-"));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.deskbridge.core.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -49,6 +50,52 @@ class RetrieverTest {
 
     assertThat(hits).extracting(Retriever.Hit::articleId).containsExactly("b");
     assertThat(hits.get(0).lexical()).isZero();
+  }
+
+  @Test
+  void theCentroidCosineIsTakenToTheArticlesMeanWithoutTheTextsLeftOut() {
+    var kb = KnowledgeBase.of(List.of(
+        new Article("a", "en", "Reset your password", "Click the link.", "",
+            List.of("I forgot my password", "How do I change my login"), "", List.of()),
+        new Article("b", "en", "Opening hours", "Mon to Fri.", "", List.of("When are you open"), "", List.of())));
+    var retriever = new Retriever(kb, SharedModel.model(), null);
+    var message = retriever.vector(1);
+
+    var all = retriever.search("I forgot my password", message, 1).get(0);
+    var skip = new boolean[retriever.size()];
+    skip[1] = true;
+    var without = retriever.search("I forgot my password", message, 1, skip).get(0);
+
+    assertThat(all.articleId()).isEqualTo(without.articleId()).isEqualTo("a");
+    assertThat(all.centroid()).isCloseTo(cosine(message, mean(retriever, 0, 1, 2)), within(1e-4));
+    assertThat(without.centroid()).isCloseTo(cosine(message, mean(retriever, 0, 2)), within(1e-4))
+        .isLessThan(all.centroid());
+    double spread = (cosine(retriever.vector(0), mean(retriever, 0, 1, 2))
+        + cosine(retriever.vector(1), mean(retriever, 0, 1, 2)) + cosine(retriever.vector(2), mean(retriever, 0, 1, 2))) / 3;
+    assertThat(all.spread()).isCloseTo(spread, within(1e-4)).isEqualTo(without.spread());
+  }
+
+  private static float[] mean(Retriever retriever, int... texts) {
+    var sum = new float[retriever.vector(0).length];
+    for (int t : texts) {
+      var v = retriever.vector(t);
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] += v[d];
+      }
+    }
+    return sum;
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int d = 0; d < a.length; d++) {
+      dot += a[d] * b[d];
+      na += a[d] * a[d];
+      nb += b[d] * b[d];
+    }
+    return dot / Math.sqrt(na * nb);
   }
 
   @Test

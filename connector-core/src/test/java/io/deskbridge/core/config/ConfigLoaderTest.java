@@ -41,6 +41,8 @@ class ConfigLoaderTest {
     assertThat(config.server().port()).isEqualTo(9090);
     assertThat(config.server().host()).isEqualTo("0.0.0.0");
     assertThat(config.knowledge()).isEqualTo(dir.resolve("kb"));
+    assertThat(config.cache()).isEqualTo(dir.resolve("deskbridge-data/cache"));
+    assertThat(config.calibrationCases()).as("none unless set").isNull();
     var acme = config.installations().get(0);
     assertThat(acme.mode()).isEqualTo(Mode.AUTO);
     assertThat(acme.routing().groupFor("Billing")).isEqualTo("2");
@@ -51,6 +53,15 @@ class ConfigLoaderTest {
     assertThat(bot.thresholdPercent()).isEqualTo(70);
     assertThat(bot.keywords().get("en").get("legal")).containsExactly("lawsuit");
     assertThat(bot.keywords().get("cs")).as("built-in languages stay").isNotEmpty();
+  }
+
+  @Test
+  void labelledCalibrationCasesAreAPathBesideTheFile() throws Exception {
+    var config = ConfigLoader.load(write(VALID.replace("bot: {thresholdPercent: 70,",
+        "bot: {thresholdPercent: 70, calibrationCases: labelled/traffic.jsonl,")), Map.of("ZD_TOKEN", "t")::get);
+
+    assertThat(config.calibrationCases()).isEqualTo(dir.resolve("labelled/traffic.jsonl"));
+    assertThat(BotSettings.from(config.bot()).thresholdPercent()).isEqualTo(70);
   }
 
   @Test
