@@ -9,8 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns retrieval's best hits into the probability that the best article is the right answer, fitted on the
@@ -44,6 +48,8 @@ import java.util.Random;
  * @param questions how many held-out questions the fit used; 0 for the default
  */
 record Calibration(double[] weights, int questions) {
+
+  private static final Logger log = LoggerFactory.getLogger(Calibration.class);
 
   static final int SAMPLES = 800;
   static final double UNCOVERED_SHARE = BotConfig.DEFAULT_UNCOVERED / 100.0;
@@ -106,7 +112,7 @@ record Calibration(double[] weights, int questions) {
   }
 
   private static Calibration cached(Retriever retriever, String salt, Path folder,
-      java.util.function.Supplier<Calibration> fit) {
+      Supplier<Calibration> fit) {
     if (folder == null) {
       return fit.get();
     }
@@ -192,11 +198,14 @@ record Calibration(double[] weights, int questions) {
    * traffic with that share; when there are none, leave-the-article-out sample questions stand in for them as in
    * {@link #fit(Retriever, double)}. With a share of 0 only the answerable messages count.
    *
+   * When every message is answered right (or none is), there is nothing to fit: the fit on the sample questions
+   * ({@link #fit(Retriever, double)}) is used instead, with a warning in the log.
+   *
    * @throws IllegalArgumentException when a message names an article the knowledge base lacks, or when fewer than
-   *     {@value #MIN_QUESTIONS} messages are answerable or every message (or none) is answered right
+   *     {@value #MIN_QUESTIONS} messages are answerable
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled) {
-    var known = new java.util.HashSet<String>();
+    var known = new HashSet<String>();
     for (int i = 0; i < retriever.size(); i++) {
       known.add(retriever.articleId(i));
     }
@@ -248,7 +257,9 @@ record Calibration(double[] weights, int questions) {
       }
     }
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
-      throw new IllegalArgumentException("the calibration cases are all answered right, or none is: nothing to fit");
+      log.warn("The {} calibration case(s) are {} answered right: nothing to fit on; fitting on the knowledge base's "
+          + "sample questions instead", labelled.size(), y.get(0) ? "all" : "none");
+      return fit(retriever, uncoveredShare);
     }
     var weights = new double[x.size()];
     double noneWeight = none == 0 ? 1 : uncoveredShare * answerable / ((1 - uncoveredShare) * none);
