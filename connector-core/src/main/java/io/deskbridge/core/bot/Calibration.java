@@ -153,37 +153,27 @@ record Calibration(double[] weights, int questions) {
 
   /** As {@link #fit(Retriever)} with another share of uncovered questions (0 to below 1). */
   static Calibration fit(Retriever retriever, double uncoveredShare) {
-    var questions = new ArrayList<Integer>();
-    for (int i = 0; i < retriever.size(); i++) {
-      if (retriever.isQuestion(i)) {
-        questions.add(i);
-      }
-    }
+    var questions = shuffledQuestions(retriever);
     if (questions.size() < MIN_QUESTIONS || retriever.articleCount() < 2) {
       return DEFAULT;
     }
-    var random = new Random(SEED);
-    Collections.shuffle(questions, random);
     int covered = Math.min(SAMPLES, questions.size());
     int uncovered = (int) Math.round(covered * uncoveredShare / (1 - uncoveredShare));
     var x = new ArrayList<double[]>();
     var y = new ArrayList<Boolean>();
     var skip = new boolean[retriever.size()];
-    for (int q = 0; q < covered + uncovered; q++) {
-      int i = questions.get(q % covered);
+    for (int i : questions.subList(0, covered)) {
       Arrays.fill(skip, false);
-      boolean leaveArticle = q >= covered;
-      if (leaveArticle) {
-        retriever.markArticle(i, skip);
-      } else {
-        skip[i] = true;
-      }
+      skip[i] = true;
       var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
-      if (hits.isEmpty()) {
-        continue;
+      if (!hits.isEmpty()) {
+        x.add(features(hits));
+        y.add(hits.get(0).articleId().equals(retriever.articleId(i)));
       }
-      x.add(features(hits));
-      y.add(!leaveArticle && hits.get(0).articleId().equals(retriever.articleId(i)));
+    }
+    for (var row : leftOutArticles(retriever, questions.subList(0, covered), uncovered)) {
+      x.add(row);
+      y.add(false);
     }
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
       return DEFAULT;
@@ -234,26 +224,13 @@ record Calibration(double[] weights, int questions) {
       throw new IllegalArgumentException("the calibration cases hold " + answerable + " answerable message(s); at least "
           + MIN_QUESTIONS + " are needed");
     }
-    if (none == 0 && uncoveredShare > 0) {
-      var questions = new ArrayList<Integer>();
-      for (int i = 0; i < retriever.size(); i++) {
-        if (retriever.isQuestion(i)) {
-          questions.add(i);
-        }
-      }
-      Collections.shuffle(questions, new Random(SEED));
+    var questions = shuffledQuestions(retriever);
+    if (none == 0 && uncoveredShare > 0 && !questions.isEmpty() && retriever.articleCount() > 1) {
       int wanted = (int) Math.round(answerable * uncoveredShare / (1 - uncoveredShare));
-      var skip = new boolean[retriever.size()];
-      for (int q = 0; q < wanted && !questions.isEmpty() && retriever.articleCount() > 1; q++) {
-        int i = questions.get(q % questions.size());
-        Arrays.fill(skip, false);
-        retriever.markArticle(i, skip);
-        var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
-        if (!hits.isEmpty()) {
-          x.add(features(hits));
-          y.add(false);
-          uncovered.add(false);
-        }
+      for (var row : leftOutArticles(retriever, questions, wanted)) {
+        x.add(row);
+        y.add(false);
+        uncovered.add(false);
       }
     }
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
@@ -267,6 +244,37 @@ record Calibration(double[] weights, int questions) {
       weights[r] = uncovered.get(r) ? noneWeight : 1;
     }
     return new Calibration(logistic(x, y, weights), x.size());
+  }
+
+  /** The sample questions' text numbers, shuffled with the seed. */
+  private static List<Integer> shuffledQuestions(Retriever retriever) {
+    var questions = new ArrayList<Integer>();
+    for (int i = 0; i < retriever.size(); i++) {
+      if (retriever.isQuestion(i)) {
+        questions.add(i);
+      }
+    }
+    Collections.shuffle(questions, new Random(SEED));
+    return questions;
+  }
+
+  /**
+   * The features of {@code count} stand-ins for uncovered messages: the given questions in turn (round again when
+   * there are fewer), each searched with its whole article left out, in every locale.
+   */
+  private static List<double[]> leftOutArticles(Retriever retriever, List<Integer> questions, int count) {
+    var rows = new ArrayList<double[]>();
+    var skip = new boolean[retriever.size()];
+    for (int q = 0; q < count; q++) {
+      int i = questions.get(q % questions.size());
+      Arrays.fill(skip, false);
+      retriever.markArticle(i, skip);
+      var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
+      if (!hits.isEmpty()) {
+        rows.add(features(hits));
+      }
+    }
+    return rows;
   }
 
   /**
