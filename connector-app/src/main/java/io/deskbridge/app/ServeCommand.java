@@ -1,13 +1,16 @@
 package io.deskbridge.app;
 
+import io.deskbridge.app.eval.Evaluation;
 import io.deskbridge.core.Deskbridge;
 import io.deskbridge.core.bot.Bot;
+import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.config.BotSettings;
 import io.deskbridge.core.config.ConfigLoader;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -49,12 +52,14 @@ final class ServeCommand implements Callable<Integer> {
     var cfg = ConfigLoader.load(config, env);
     var knowledge = KnowledgeLoader.load(cfg.knowledge());
     var botConfig = BotSettings.from(cfg.bot());
+    var labelled = cfg.calibrationCases() == null ? List.<CalibrationCase>of()
+        : Evaluation.calibrationCases(cfg.calibrationCases(), knowledge, "bot.calibrationCases");
     if ("true".equalsIgnoreCase(env.apply(FAKE_EMBEDDINGS))) {
       LoggerFactory.getLogger(ServeCommand.class).warn("{}=true: the bot uses a hashing bag of words instead of "
           + "the embedding model; for benchmarks only, answers are worse", FAKE_EMBEDDINGS);
-      return Deskbridge.start(cfg, Bot.create(knowledge, botConfig, new HashingEmbeddingModel()), Connectors.discover(),
-          Clock.systemUTC());
+      return Deskbridge.start(cfg, Bot.create(knowledge, botConfig, new HashingEmbeddingModel(), null, labelled),
+          Connectors.discover(), Clock.systemUTC());
     }
-    return Deskbridge.start(cfg, knowledge, botConfig, Connectors.discover(), Clock.systemUTC());
+    return Deskbridge.start(cfg, knowledge, botConfig, labelled, Connectors.discover(), Clock.systemUTC());
   }
 }

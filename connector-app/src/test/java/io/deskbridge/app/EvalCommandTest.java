@@ -92,16 +92,31 @@ class EvalCommandTest {
 
     var wrong = Files.writeString(dir.resolve("wrong.jsonl"),
         "{\"id\":\"w1\",\"text\":\"hi\",\"expect\":\"answer\",\"article\":\"nowhere\"}\n");
+    assertThat(evalError("--calibration", wrong.toString())).contains("--calibration: ", "wrong.jsonl: case 'w1' names "
+        + "article 'nowhere', which the knowledge base does not have");
+    var few = Files.writeString(dir.resolve("few.jsonl"),
+        "{\"id\":\"f1\",\"text\":\"hi\",\"expect\":\"answer\",\"article\":\"payment-methods\"}\n");
+    assertThat(evalError("--calibration", few.toString())).contains("few.jsonl: 1 answer case(s); at least 20");
+    var overlapping = Files.writeString(dir.resolve("overlapping.jsonl"),
+        Files.readString(FIXTURES.resolve("calibration.jsonl")) + Files.readAllLines(FIXTURES.resolve("cases.jsonl"))
+            .get(0) + "\n");
+    assertThat(evalError("--calibration", overlapping.toString()))
+        .contains("case 'a01' is also among the cases evaluated");
+  }
+
+  private String evalError(String... extra) {
+    var args = new ArrayList<>(List.of("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases",
+        FIXTURES.resolve("cases.jsonl").toString()));
+    args.addAll(List.of(extra));
     var err = new ByteArrayOutputStream();
     var previous = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(new CommandLine(new Main()).execute("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(),
-          "--cases", FIXTURES.resolve("cases.jsonl").toString(), "--calibration", wrong.toString())).isEqualTo(2);
+      assertThat(new CommandLine(new Main()).execute(args.toArray(String[]::new))).isEqualTo(2);
     } finally {
       System.setErr(previous);
     }
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("calibration case w1 names article \"nowhere\"");
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -75,6 +75,19 @@ class ServeIT {
   }
 
   @Test
+  void failsFastOnLabelledMessagesNamingAnUnknownArticle() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+    Files.writeString(file, Files.readString(file).replace("knowledge: kb.jsonl",
+        "knowledge: kb.jsonl\nbot: {calibrationCases: labelled.jsonl}"));
+    Files.writeString(dir.resolve("labelled.jsonl"),
+        "{\"id\":\"l1\",\"text\":\"hi\",\"expect\":\"answer\",\"article\":\"b\"}\n");
+
+    assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
+        .hasMessageContaining("bot.calibrationCases").hasMessageContaining("labelled.jsonl")
+        .hasMessageContaining("case 'l1' names article 'b'");
+  }
+
+  @Test
   void failsFastOnAMissingSecret() throws Exception {
     var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
 

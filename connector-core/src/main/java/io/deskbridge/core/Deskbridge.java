@@ -53,9 +53,18 @@ public final class Deskbridge implements AutoCloseable {
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       Connectors connectors, Clock clock) {
+    return start(config, knowledge, botConfig, List.of(), connectors, clock);
+  }
+
+  /**
+   * As {@link #start(DeskbridgeConfig, KnowledgeBase, BotConfig, Connectors, Clock)}, with the bot's confidence
+   * fitted on the admin's labelled messages (read by the caller from {@link DeskbridgeConfig#calibrationCases()});
+   * empty fits it on the knowledge base's sample questions.
+   */
+  public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
+      List<CalibrationCase> calibrationCases, Connectors connectors, Clock clock) {
     return start(config, () -> Bot.create(knowledge, botConfig, Bot.embeddingModel(), config.cache(),
-        config.calibrationCases() == null ? List.of() : CalibrationCase.load(config.calibrationCases())), connectors,
-        clock);
+        calibrationCases), connectors, clock);
   }
 
   /**

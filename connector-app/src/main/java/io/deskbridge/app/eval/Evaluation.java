@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,6 +66,41 @@ public final class Evaluation {
    *                                  the knowledge base does not have
    * @throws UncheckedIOException     when a file cannot be read or written
    */
+  /**
+   * The labelled messages of a cases file ({@link EvalCase#read}, the same format and checks) for fitting the bot's
+   * confidence: the {@code answer} cases with their article and the {@code no_answer} cases; {@code handover} and
+   * {@code no_handover} cases are skipped.
+   *
+   * @param setting where the file was named, for error messages (e.g. {@code bot.calibrationCases})
+   * @throws IllegalArgumentException naming the setting and the file, on a bad line, an article the knowledge base
+   *     lacks, or fewer than {@value CalibrationCase#MIN_ANSWERABLE} answerable messages
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static List<CalibrationCase> calibrationCases(Path file, KnowledgeBase knowledge, String setting) {
+    List<EvalCase> cases;
+    try {
+      cases = EvalCase.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+    }
+    var labelled = new ArrayList<CalibrationCase>();
+    for (var c : cases) {
+      if (c.expect() == Expect.ANSWER && knowledge.byId(c.article()).isEmpty()) {
+        throw new IllegalArgumentException(setting + ": " + file + ": case '" + c.id() + "' names article '"
+            + c.article() + "', which the knowledge base does not have");
+      }
+      if (c.expect() == Expect.ANSWER || c.expect() == Expect.NO_ANSWER) {
+        labelled.add(new CalibrationCase(c.id(), c.text(), c.article()));
+      }
+    }
+    long answerable = labelled.stream().filter(c -> !c.articleId().isEmpty()).count();
+    if (answerable < CalibrationCase.MIN_ANSWERABLE) {
+      throw new IllegalArgumentException(setting + ": " + file + ": " + answerable + " answer case(s); at least "
+          + CalibrationCase.MIN_ANSWERABLE + " are needed to fit the confidence on");
+    }
+    return List.copyOf(labelled);
+  }
+
   public static ObjectNode run(Path kb, Path cases, Double threshold, int uncoveredPercent, Path calibration,
       Path cache, Path json, Path chart, PrintStream out) {
     long t0 = System.nanoTime();
@@ -79,7 +115,22 @@ public final class Evaluation {
     long t1 = System.nanoTime();
     var config = BotConfig.defaults().withThresholdPercent(thresholdPercent(threshold))
         .withUncoveredPercent(uncoveredPercent);
-    var labelled = calibration == null ? List.<CalibrationCase>of() : CalibrationCase.load(calibration);
+    var labelled = calibration == null ? List.<CalibrationCase>of()
+        : calibrationCases(calibration, knowledge, "--calibration");
+    if (!labelled.isEmpty()) {
+      var ids = new HashSet<String>();
+      var texts = new HashSet<String>();
+      evalCases.forEach(c -> {
+        ids.add(c.id());
+        texts.add(c.text());
+      });
+      for (var c : labelled) {
+        if (ids.contains(c.id()) || texts.contains(c.text())) {
+          throw new IllegalArgumentException("--calibration " + calibration + ": case '" + c.id() + "' is also among "
+              + "the cases evaluated (same id or text); calibrating on them would flatter the result");
+        }
+      }
+    }
     var bot = Bot.create(knowledge, config, Bot.embeddingModel(), cache, labelled);
     long t2 = System.nanoTime();
     var results = decide(bot, evalCases);

@@ -72,11 +72,12 @@ class DatasetConvertersTest {
         Expect.ANSWER, Expect.ANSWER, Expect.ANSWER, Expect.NO_ANSWER, Expect.NO_ANSWER, Expect.NO_ANSWER);
     assertThat(cases.get(0)).extracting(EvalCase::id, EvalCase::article).containsExactly("clinc-test-0001", "balance");
     assertThat(cases.get(8).id()).isEqualTo("clinc-oos_test-0003");
-    var labelled = io.deskbridge.core.bot.CalibrationCase.load(dir.resolve("calibration.jsonl"));
-    assertThat(labelled).extracting(io.deskbridge.core.bot.CalibrationCase::id).containsExactly("clinc-val-0001",
+    var labelled = EvalCase.read(dir.resolve("calibration.jsonl"));
+    assertThat(labelled).extracting(EvalCase::id).containsExactly("clinc-val-0001",
         "clinc-val-0002", "clinc-val-0003", "clinc-oos_val-0001", "clinc-oos_train-0001");
-    assertThat(labelled).extracting(io.deskbridge.core.bot.CalibrationCase::articleId)
-        .allMatch(id -> id.isEmpty() || kb.ids().contains(id)).endsWith("", "");
+    assertThat(labelled).extracting(EvalCase::expect).containsExactly(Expect.ANSWER, Expect.ANSWER, Expect.ANSWER,
+        Expect.NO_ANSWER, Expect.NO_ANSWER);
+    assertThat(labelled.subList(0, 3)).extracting(EvalCase::article).allMatch(id -> kb.ids().contains(id));
 
     java.nio.file.Files.delete(dir.resolve("calibration.jsonl"));
     DatasetConverters.clinc150(FIXTURES.resolve("clinc-sample.json"), dir, 1, 2, "val");

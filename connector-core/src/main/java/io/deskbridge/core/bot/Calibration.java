@@ -108,9 +108,11 @@ record Calibration(double[] weights, int questions) {
     for (var c : labelled) {
       key.append('\u0000').append(c.text()).append('\u0001').append(c.articleId());
     }
-    return cached(retriever, key.toString(), folder, () -> fit(retriever, uncoveredShare, labelled));
+    var fitted = cached(retriever, key.toString(), folder, () -> fitLabelled(retriever, uncoveredShare, labelled));
+    return fitted != null ? fitted : fallBack(retriever, uncoveredShare, labelled, folder);
   }
 
+  /** The fit, read from or kept in {@code folder}; a null fit (nothing to fit on) is returned and not kept. */
   private static Calibration cached(Retriever retriever, String salt, Path folder,
       Supplier<Calibration> fit) {
     if (folder == null) {
@@ -130,6 +132,9 @@ record Calibration(double[] weights, int questions) {
       // fit again below
     }
     var fitted = fit.get();
+    if (fitted == null) {
+      return null;
+    }
     try {
       Files.createDirectories(folder);
       var text = new StringBuilder().append(fitted.questions());
@@ -192,9 +197,22 @@ record Calibration(double[] weights, int questions) {
    * ({@link #fit(Retriever, double)}) is used instead, with a warning in the log.
    *
    * @throws IllegalArgumentException when a message names an article the knowledge base lacks, or when fewer than
-   *     {@value #MIN_QUESTIONS} messages are answerable
+   *     {@value CalibrationCase#MIN_ANSWERABLE} messages are answerable
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled) {
+    var fitted = fitLabelled(retriever, uncoveredShare, labelled);
+    return fitted != null ? fitted : fallBack(retriever, uncoveredShare, labelled, null);
+  }
+
+  private static Calibration fallBack(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled,
+      Path folder) {
+    log.warn("The {} labelled calibration message(s) are all answered right, or none is: nothing to fit on; the "
+        + "confidence is fitted on the knowledge base's sample questions instead", labelled.size());
+    return fit(retriever, uncoveredShare, folder);
+  }
+
+  /** {@link #fit(Retriever, double, List)}, or null when every message is answered right or none is. */
+  private static Calibration fitLabelled(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled) {
     var known = new HashSet<String>();
     for (int i = 0; i < retriever.size(); i++) {
       known.add(retriever.articleId(i));
@@ -220,9 +238,9 @@ record Calibration(double[] weights, int questions) {
     }
     long answerable = uncovered.stream().filter(u -> !u).count();
     long none = uncovered.size() - answerable;
-    if (answerable < MIN_QUESTIONS) {
+    if (answerable < CalibrationCase.MIN_ANSWERABLE) {
       throw new IllegalArgumentException("the calibration cases hold " + answerable + " answerable message(s); at least "
-          + MIN_QUESTIONS + " are needed");
+          + CalibrationCase.MIN_ANSWERABLE + " are needed");
     }
     var questions = shuffledQuestions(retriever);
     if (none == 0 && uncoveredShare > 0 && !questions.isEmpty() && retriever.articleCount() > 1) {
@@ -234,9 +252,11 @@ record Calibration(double[] weights, int questions) {
       }
     }
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
-      log.warn("The {} calibration case(s) are {} answered right: nothing to fit on; fitting on the knowledge base's "
-          + "sample questions instead", labelled.size(), y.get(0) ? "all" : "none");
-      return fit(retriever, uncoveredShare);
+      return null;
+    }
+    if (none > 0 && none < CalibrationCase.MIN_ANSWERABLE) {
+      log.warn("Only {} labelled message(s) no article answers stand for {} % of the traffic in the calibration; a "
+          + "few dozen would make it steadier", none, Math.round(uncoveredShare * 100));
     }
     var weights = new double[x.size()];
     double noneWeight = none == 0 ? 1 : uncoveredShare * answerable / ((1 - uncoveredShare) * none);

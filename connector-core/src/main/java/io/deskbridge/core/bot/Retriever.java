@@ -59,8 +59,8 @@ final class Retriever {
    * @param centroid the cosine between the message and the mean embedding of the article's texts in that locale
    *                 (texts left out of the search left out of the mean too): how typical the message is of the
    *                 article as a whole, not just of its closest question
-   * @param spread   the mean cosine of those texts to their mean: how tight the article's questions are, so that
-   *                 {@code centroid} can be read against it
+   * @param spread   the mean cosine of all the article's texts in that locale to their mean (texts left out of the
+   *                 search included): how tight its questions are, so that {@code centroid} can be read against it
    */
   record Hit(String articleId, String locale, double score, double cosine, double lexical, double vote,
       double coverage, double centroid, double spread) {}
@@ -276,13 +276,18 @@ final class Retriever {
 
   /** The cosine between the embedding and the mean of the group's texts that {@code skip} does not leave out. */
   private double centroidCosine(float[] embedding, int g, boolean[] skip) {
+    if (skip == null) {
+      double dot = 0;
+      for (int d = 0; d < dims; d++) {
+        dot += embedding[d] * centroids[g * dims + d];
+      }
+      return dot;
+    }
     var mean = Arrays.copyOfRange(sums, g * dims, (g + 1) * dims);
-    if (skip != null) {
-      for (int i = 0; i < skip.length; i++) {
-        if (skip[i] && groupOf[i] == g) {
-          for (int d = 0; d < dims; d++) {
-            mean[d] -= matrix[i * dims + d];
-          }
+    for (int i = 0; i < skip.length; i++) {
+      if (skip[i] && groupOf[i] == g) {
+        for (int d = 0; d < dims; d++) {
+          mean[d] -= matrix[i * dims + d];
         }
       }
     }

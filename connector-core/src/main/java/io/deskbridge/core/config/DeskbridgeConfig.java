@@ -22,9 +22,9 @@ import java.util.Objects;
  * @param knowledge     a folder of Markdown articles or a JSONL file
  * @param cache         where the knowledge base's embeddings are kept between starts (key {@code knowledgeCache},
  *                      default {@code deskbridge-data/cache} beside the configuration file); null keeps none
- * @param calibrationCases messages labelled by the admin to fit the bot's confidence on (key
- *                      {@code bot.calibrationCases}, the {@code eval} case format, see {@code CalibrationCase}); null
- *                      fits it on the knowledge base's own sample questions
+ * @param calibrationCases a file of messages labelled by the admin to fit the bot's confidence on (key
+ *                      {@code bot.calibrationCases}, the {@code eval} case format; the application reads it, as it
+ *                      reads the knowledge base); null fits it on the knowledge base's own sample questions
  * @param bot           the bot's settings section (read by {@code BotSettings})
  * @param installations the helpdesk accounts served; at least one
  */

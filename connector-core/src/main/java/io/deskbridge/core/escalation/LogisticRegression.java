@@ -35,6 +35,10 @@ public final class LogisticRegression {
    * @param weights one per example, each at least 0
    */
   public static double[] fit(double[][] z, int[] y, double[] weights, double lambda) {
+    if (weights.length != z.length || y.length != z.length) {
+      throw new IllegalArgumentException("one label and one weight per example: " + z.length + " examples, "
+          + y.length + " labels, " + weights.length + " weights");
+    }
     for (double v : weights) {
       if (!(v >= 0)) {
         throw new IllegalArgumentException("example weights must be at least 0, got " + v);

@@ -64,27 +64,41 @@ class CalibrationTest {
   void aLabelledFitGivesTheUncoveredMessagesTheAdminsShare() {
     var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
     var labelled = new ArrayList<CalibrationCase>();
-    for (int i = 0; i < retriever.size(); i++) {
-      if (retriever.isQuestion(i)) {
-        labelled.add(new CalibrationCase("q" + i, retriever.text(i), retriever.articleId(i)));
-      }
-    }
+    var rows = new ArrayList<double[]>();
+    var rights = new ArrayList<Boolean>();
     var offTopic = List.of("who won the football match yesterday", "what is the capital of Peru",
         "tell me a joke about cats", "how tall is Mount Everest", "recommend a good pizza recipe");
-    for (int i = 0; i < offTopic.size(); i++) {
-      labelled.add(new CalibrationCase("oos" + i, offTopic.get(i), ""));
+    for (int i = 0; i < retriever.size() && labelled.size() < 20; i++) {
+      if (retriever.isQuestion(i)) {
+        // a paraphrase: its text with a prefix, so that not every search is an exact hit
+        var text = "please help: " + retriever.text(i);
+        labelled.add(new CalibrationCase("q" + i, text, retriever.articleId(i)));
+        var hits = retriever.search(text, retriever.embed(text), 2);
+        rows.add(Calibration.features(hits));
+        rights.add(hits.get(0).articleId().equals(retriever.articleId(i)));
+      }
     }
+    var repeatedRows = new ArrayList<>(rows);
+    var repeatedRights = new ArrayList<>(rights);
+    for (int j = 0; j < offTopic.size(); j++) {
+      labelled.add(new CalibrationCase("oos" + j, offTopic.get(j), ""));
+      var hits = retriever.search(offTopic.get(j), retriever.embed(offTopic.get(j)), 2);
+      // at a share of 0.5, five uncovered messages weigh as much as the 20 answerable ones: 4 each
+      for (int r = 0; r < 4; r++) {
+        repeatedRows.add(Calibration.features(hits));
+        repeatedRights.add(false);
+      }
+    }
+
+    var fitted = Calibration.fit(retriever, 0.5, labelled);
+
+    assertThat(rights).contains(true);
+    assertThat(fitted.questions()).isEqualTo(25);
+    assertThat(fitted.weights()).containsExactly(Calibration.logistic(repeatedRows, repeatedRights), within(1e-6));
     var text = "what's the weather like in Brno";
     var hits = retriever.search(text, retriever.embed(text), 5);
-
-    var few = Calibration.fit(retriever, 0.1, labelled);
-    var many = Calibration.fit(retriever, 0.5, labelled);
-
-    assertThat(few.questions()).isEqualTo(labelled.size());
-    assertThat(many.confidence(hits)).isLessThan(few.confidence(hits));
-    var known = "I forgot my password";
-    var knownHits = retriever.search(known, retriever.embed(known), 5);
-    assertThat(many.confidence(knownHits)).isGreaterThan(many.confidence(hits));
+    assertThat(Calibration.fit(retriever, 0.5, labelled).confidence(hits))
+        .isLessThan(Calibration.fit(retriever, 0.1, labelled).confidence(hits));
   }
 
   @Test
@@ -102,6 +116,25 @@ class CalibrationTest {
     assertThat(fitted.questions()).isEqualTo(labelled.size() + Math.round(labelled.size() * 0.25));
     assertThat(Calibration.fit(retriever, 0, labelled)).as("every one right, nothing to fit: the sample questions' fit")
         .isEqualTo(Calibration.fit(retriever, 0));
+  }
+
+  @Test
+  void aFallBackIsNotKeptUnderTheLabelledKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var labelled = new ArrayList<CalibrationCase>();
+    for (int i = 0; i < retriever.size(); i++) {
+      if (retriever.isQuestion(i)) {
+        labelled.add(new CalibrationCase("q" + i, retriever.text(i), retriever.articleId(i)));
+      }
+    }
+
+    var fallBack = Calibration.fit(retriever, 0, labelled, dir);
+
+    assertThat(fallBack).isEqualTo(Calibration.fit(retriever, 0));
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files).as("only the sample questions' fit is kept").hasSize(1);
+    }
   }
 
   @Test
@@ -164,8 +197,12 @@ class CalibrationTest {
     }
     var fromLabels = Calibration.fit(retriever, 0.2, labelled, dir);
     assertThat(Calibration.fit(retriever, 0.2, labelled, dir)).isEqualTo(fromLabels).isNotEqualTo(first);
+    var relabelled = new ArrayList<>(labelled);
+    relabelled.set(0, new CalibrationCase("q0", labelled.get(0).text(), "opening-hours"));
+    var fromOtherLabels = Calibration.fit(retriever, 0.2, relabelled, dir);
+    assertThat(fromOtherLabels).isEqualTo(Calibration.fit(retriever, 0.2, relabelled)).isNotEqualTo(fromLabels);
     try (var files = java.nio.file.Files.list(dir)) {
-      assertThat(files.map(f -> f.getFileName().toString())).hasSize(3).allMatch(n -> n.startsWith("calibration-"));
+      assertThat(files.map(f -> f.getFileName().toString())).hasSize(4).allMatch(n -> n.startsWith("calibration-"));
     }
   }
 
