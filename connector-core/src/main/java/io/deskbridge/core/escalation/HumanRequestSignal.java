@@ -88,16 +88,14 @@ public final class HumanRequestSignal {
     return RuleSet.of(true, entries);
   }
 
-  /** People a customer may ask for, English; "agent", "someone" and the like only next to a verb of talking. */
-  private static final String EN_PEOPLE = "person|human|humans|agent|agents|operator|operators|"
-      + "representative|representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|"
-      + "assistant|advisor|adviser|consultant|specialist|supervisor|manager|colleague|technician";
   private static final String EN_TALK = "talk|talking|speak|speaking|chat|chatting|reach|reaching|connect|"
       + "connecting|escalate|escalating";
   /** People one contacts; "contact person" is a noun, so a person needs an article or an adjective. */
   private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
       + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"
       + "adviser|consultant|specialist|supervisor|manager|colleague|technician";
+  /** People a customer may ask for, English; "agent", "someone" and the like only next to a verb of talking. */
+  private static final String EN_PEOPLE = "person|" + EN_CONTACTED;
   /** Said of the past or of someone else ("I was talking to an agent yesterday"), not a request. */
   private static final String EN_NARRATED = "!was|were|yesterday|earlier|already|previously";
 
