@@ -166,10 +166,10 @@ final class Model {
     ObjectNode spec = obj().put("subject", subject);
     spec.putObject("comment").put("body", body).put("public", true);
     spec.set("tags", Json.arr(tags));
-    return createTicket(customer, customer, spec, "web");
+    return createTicket(customer, customer, customer, spec, "web");
   }
 
-  synchronized void customerComments(long ticketId, String body) {
+  synchronized long customerComments(long ticketId, String body) {
     Ticket t = find(ticketId);
     requireOpen(t);
     User customer = users.get(t.requesterId);
@@ -180,9 +180,10 @@ final class Model {
     }
     t.updatedAt = now;
     emit(t, customer, c, false, false);
+    return c.id();
   }
 
-  synchronized void agentComments(long ticketId, long agentId, String body, boolean isPublic) {
+  synchronized long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
     User agent = users.get(agentId);
     if (agent == null || !agent.staff()) {
       throw new IllegalArgumentException("not an agent: " + agentId);
@@ -196,6 +197,12 @@ final class Model {
     }
     t.updatedAt = now;
     emit(t, agent, c, false, false);
+    return c.id();
+  }
+
+  /** Every ticket, by id. */
+  synchronized List<TicketView> tickets() {
+    return tickets.keySet().stream().map(id -> ticket(id).orElseThrow()).toList();
   }
 
   synchronized Optional<TicketView> ticket(long id) {
@@ -246,11 +253,27 @@ final class Model {
       JsonNode r = spec.get("requester");
       requester = endUser(r.get("email").asText(), text(r, "name"));
     }
-    return ticketJson(find(createTicket(requester, updater, spec, "api")));
+    User submitter = updater;
+    if (spec.hasNonNull("submitter_id")) {
+      submitter = users.get(spec.get("submitter_id").asLong());
+      if (submitter == null) {
+        throw ApiError.invalid("submitter", "Submitter: is invalid");
+      }
+    }
+    if (spec.path("comment").hasNonNull("author_id")
+        && !users.containsKey(spec.path("comment").get("author_id").asLong())) {
+      throw ApiError.invalid("comment", "Comment: author_id is invalid");
+    }
+    return ticketJson(find(createTicket(requester, submitter, updater, spec, "api")));
   }
 
-  /** Creates a ticket; {@code spec} is a REST {@code ticket} object. Fires ticket.created. */
-  private long createTicket(User requester, User submitter, JsonNode spec, String channel) {
+  /**
+   * Creates a ticket; {@code spec} is a REST {@code ticket} object. The first comment's author is
+   * {@code comment.author_id} or else the submitter; the {@code actor} (the authenticated user, Zendesk's
+   * {@code current_user}) is the event's {@code actor_id} whoever the requester is. Fires ticket.created.
+   */
+  private long createTicket(User requester, User submitter, User actor, JsonNode spec,
+      String channel) {
     JsonNode c = spec.path("comment");
     String body = text(c, "body");
     String html = text(c, "html_body");
@@ -282,7 +305,7 @@ final class Model {
     tickets.put(t.id, t);
     Comment first = addComment(t, author, body, html, c.path("public").asBoolean(true), channel, now,
         nextAuditId++);
-    emit(t, submitter, first, "api".equals(channel), true);
+    emit(t, actor, first, "api".equals(channel), true);
     return t.id;
   }
 

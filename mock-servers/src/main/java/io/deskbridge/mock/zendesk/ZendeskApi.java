@@ -35,7 +35,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   private static final Logger LOG = LoggerFactory.getLogger(ZendeskApi.class);
   private static final Pattern TICKET_PATH = Pattern.compile("^/api/v2/tickets/(\\d{1,18})(/.*)?$");
 
-  private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+  record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
     static Reply json(int status, JsonNode body) {
       return new Reply(status, "application/json; charset=utf-8", Json.bytes(body), Map.of());
     }
@@ -64,6 +64,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
 
   private final ZendeskFake.Config config;
   private final Model model;
+  private final ControlApi control;
   private final List<Route> routes = new ArrayList<>();
   private int apiCalls;
   private double randomShare;
@@ -80,9 +81,10 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   private long windowMinute = Long.MIN_VALUE;
   private int usedInWindow;
 
-  ZendeskApi(ZendeskFake.Config config, Model model) {
+  ZendeskApi(ZendeskFake.Config config, Model model, ControlApi control) {
     this.config = config;
     this.model = model;
+    this.control = control;
     route("GET", "users/me", c -> ok(wrap("user", model.userJson(c.user().id()))));
     route("GET", "users/(\\d{1,18})", c -> ok(wrap("user", model.userJson(c.id()))));
     route("GET", "groups", c -> ok(model.groupsJson()));
@@ -118,14 +120,25 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
+    Request request = serveEvent.getRequest();
+    String path = request.getUrl().replaceFirst("\\?.*", "");
+    if (ControlApi.handles(path)) {
+      // the fake's own controls: outside the API's lock, budget, faults and delay
+      Reply reply = control.handle(request.getMethod().getName(), path, request.getBody());
+      return build(reply == null ? unmatched(request) : reply, Map.of(), Duration.ZERO);
+    }
     Reply reply;
     Duration wait;
     Map<String, String> rateHeaders;
     synchronized (this) {
-      reply = handle(serveEvent.getRequest());
+      reply = handle(request);
       wait = delay;
       rateHeaders = rateHeaders();
     }
+    return build(reply, rateHeaders, wait);
+  }
+
+  private static ResponseDefinition build(Reply reply, Map<String, String> rateHeaders, Duration wait) {
     ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
         .withStatus(reply.status()).withHeader("Content-Type", reply.contentType())
         .withBody(reply.body());
@@ -169,6 +182,13 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     randomRetryAfter = retryAfterSeconds;
   }
 
+  /** Stops every injected failure and delay. */
+  synchronized void clearFaults() {
+    failCount = 0;
+    randomShare = 0;
+    delay = Duration.ZERO;
+  }
+
   synchronized void delay(Duration d) {
     delay = d == null ? Duration.ZERO : d;
   }
@@ -202,10 +222,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
       }
     }
     if (route == null) {
-      String line = method + " " + url;
-      unmatched.add(line);
-      LOG.warn("Zendesk fake: unmatched request {}", line);
-      return Reply.json(404, Json.error("UnmatchedRequest", line + " is not faked"));
+      return unmatched(r);
     }
     Model.User user = authenticate(r.getHeader("Authorization"));
     if (user == null) {
@@ -242,6 +259,14 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     } catch (ApiError e) {
       return Reply.json(e.status, e.body);
     }
+  }
+
+  /** Records the request as unmatched and answers the loud 404. */
+  private synchronized Reply unmatched(Request r) {
+    String line = r.getMethod().getName() + " " + r.getUrl();
+    unmatched.add(line);
+    LOG.warn("Zendesk fake: unmatched request {}", line);
+    return Reply.json(404, Json.error("UnmatchedRequest", line + " is not faked"));
   }
 
   /** {@code Basic base64("{email}/token:{token}")} for a staff user, or {@code Bearer {token}} (bot). */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -157,7 +156,7 @@ public final class ZendeskFake implements AutoCloseable {
     this.config = config;
     this.dispatcher = new WebhookDispatcher(config);
     this.model = new Model(config, dispatcher);
-    this.api = new ZendeskApi(config, model);
+    this.api = new ZendeskApi(config, model, new ControlApi(this));
     WireMockConfiguration options = options().extensions(api)
         .notifier(new Slf4jNotifier(false)).disableRequestJournal();
     this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort()
@@ -244,28 +243,42 @@ public final class ZendeskFake implements AutoCloseable {
   /**
    * The ticket's requester adds a public comment via {@code web}; a non-new ticket becomes open.
    *
+   * @return the new comment's id
    * @throws IllegalArgumentException for an unknown ticket
    * @throws IllegalStateException for a closed ticket
    */
-  public void customerComments(long ticketId, String body) {
-    call(() -> {
-      model.customerComments(ticketId, body);
-      return null;
-    });
+  public long customerComments(long ticketId, String body) {
+    return call(() -> model.customerComments(ticketId, body));
   }
 
-  /** An agent comments in the agent workspace ({@code web}); a new ticket becomes open. */
-  public void agentComments(long ticketId, long agentId, String body, boolean isPublic) {
-    call(() -> {
-      model.agentComments(ticketId, agentId, body, isPublic);
-      return null;
-    });
+  /**
+   * An agent comments in the agent workspace ({@code web}); a new ticket becomes open.
+   *
+   * @return the new comment's id
+   * @throws IllegalArgumentException for an unknown ticket or a user who is not an agent
+   * @throws IllegalStateException for a closed ticket
+   */
+  public long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
+    return call(() -> model.agentComments(ticketId, agentId, body, isPublic));
+  }
+
+  /**
+   * A client for this fake's HTTP control endpoints ({@code /__control/...}), which call the same methods
+   * as this class: what the demo and a separate process use to act as customers and inject faults.
+   */
+  public ZendeskFakeControl control() {
+    return ZendeskFakeControl.at(baseUrl());
   }
 
   // ---------------------------------------------------------------- views and counters
 
   public Optional<TicketView> ticket(long id) {
     return model.ticket(id);
+  }
+
+  /** Every ticket, by id. */
+  public List<TicketView> tickets() {
+    return model.tickets();
   }
 
   /** The ticket's comments in creation order; empty for an unknown ticket. */
@@ -297,6 +310,11 @@ public final class ZendeskFake implements AutoCloseable {
    */
   public void failNext(int count, int status, Integer retryAfterSeconds) {
     api.failNext(count, status, retryAfterSeconds);
+  }
+
+  /** Stops {@link #failNext}, {@link #failRandomly} and {@link #delayResponses} faults. */
+  public void clearFaults() {
+    api.clearFaults();
   }
 
   /** Delays every later response by {@code delay} (zero or null turns it off). */
@@ -349,7 +367,6 @@ public final class ZendeskFake implements AutoCloseable {
     dispatcher.staticSecretNext();
   }
 
-  /** The next produced event carries a wrong signature. */
   /** Applies chaos to every delivery from now on ({@link Chaos#NONE} to stop). */
   public void chaos(Chaos chaos) {
     dispatcher.chaos(chaos);
@@ -371,6 +388,7 @@ public final class ZendeskFake implements AutoCloseable {
     api.failRandomly(share, status, retryAfterSeconds);
   }
 
+  /** The next produced event carries a wrong signature. */
   public void corruptNextSignature() {
     dispatcher.corruptNext();
   }
@@ -411,46 +429,16 @@ public final class ZendeskFake implements AutoCloseable {
     dispatcher.close();
   }
 
-  /**
-   * Runs the fake standalone: {@code --port N --webhook URL --secret S [--trigger]} prints the base
-   * URL and the agent credentials, then serves until the process is stopped.
-   */
-  public static void main(String[] args) throws InterruptedException {
-    Config config = Config.defaults();
-    String webhook = null;
-    String secret = null;
-    boolean trigger = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> config = config.withPort(Integer.parseInt(args[++i]));
-        case "--webhook" -> webhook = args[++i];
-        case "--secret" -> secret = args[++i];
-        case "--trigger" -> trigger = true;
-        default -> throw new IllegalArgumentException("usage: --port N --webhook URL --secret S"
-            + " [--trigger]");
-      }
-    }
-    ZendeskFake fake = start(config);
-    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
-    System.out.println("Zendesk fake: " + fake.baseUrl() + " (API " + fake.baseUrl() + "/api/v2)");
-    System.out.println("agent: " + config.agentEmail() + " token: " + config.apiToken()
-        + " (bot user " + fake.botUserId() + "), human agent " + fake.humanAgentId());
-    System.out.println("groups: " + fake.groups());
-    if (webhook != null) {
-      URI uri = URI.create(webhook);
-      String id = trigger ? fake.registerTriggerWebhook(uri, secret)
-          : fake.registerEventWebhook(uri, secret);
-      System.out.println("webhook " + id + " -> " + webhook + " secret: "
-          + fake.model.webhook(id).secret());
-    }
-    new CountDownLatch(1).await();
-  }
-
   private String register(URI endpoint, String secret, List<String> subscriptions) {
     ObjectNode w = Json.obj().put("name", "deskbridge").put("status", "active")
         .put("endpoint", endpoint.toString()).put("http_method", "POST").put("request_format", "json");
     w.set("subscriptions", Json.arr(subscriptions));
     return call(() -> model.createWebhook(w, model.bot(), secret).id());
+  }
+
+  /** The signing secret of a registered webhook (the generated one when none was given). */
+  String signingSecret(String webhookId) {
+    return model.webhook(webhookId).secret();
   }
 
   /** Java callers get standard exceptions instead of Zendesk error answers. */

@@ -1,0 +1,166 @@
+package io.deskbridge.mock.zendesk;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the Zendesk fake standalone ({@code java -jar mock-servers/target/zendesk-fake.jar}, see the
+ * mock-servers README): prints where it listens, the connector's (bot's) credentials, and how to act as a
+ * customer, then serves until the process is stopped. Exit codes: 0 after {@code --help}, 2 for bad
+ * arguments or a port that cannot be bound (one line on stderr, no stack trace).
+ */
+@Command(name = "zendesk-fake", sortOptions = false,
+    description = {
+        "Runs a stateful fake of the Zendesk Support API on WireMock that sends signed webhooks the way "
+            + "Zendesk does, until stopped (Ctrl+C).",
+        "",
+        "The printed bot credentials are the connector's: a ticket or comment made with them is the bot's "
+            + "own and Deskbridge ignores it. Act as a customer through the control endpoints (/__control/..., "
+            + "listed in mock-servers/README.md).",
+        ""},
+    footer = {"", "Examples:",
+        "  java -jar mock-servers/target/zendesk-fake.jar --port 8089 \\",
+        "      --webhook http://localhost:8080/webhooks/acme --secret s3cret",
+        "  curl -X POST http://localhost:8089/__control/tickets \\",
+        "      -H 'Content-Type: application/json' \\",
+        "      -d '{\"requester_email\":\"ann@example.com\",\"body\":\"Opening hours?\"}'",
+        "  curl -X POST http://localhost:8089/__control/faults/fail-next \\",
+        "      -H 'Content-Type: application/json' -d '{\"count\":2,\"status\":503}'"})
+final class ZendeskFakeLauncher implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "N", description = "HTTP port, 0 for a free one (default: ${DEFAULT-VALUE})")
+  int port = 8089;
+
+  @Option(names = "--webhook", paramLabel = "URL",
+      description = "register a webhook that delivers to this connector URL, e.g. http://localhost:8080/webhooks/acme")
+  URI webhook;
+
+  @Option(names = "--secret", paramLabel = "S",
+      description = "the webhook's signing secret (default: a generated one, printed); needs --webhook")
+  String secret;
+
+  @Option(names = "--trigger",
+      description = "a trigger webhook (small id body) instead of an event webhook; needs --webhook")
+  boolean trigger;
+
+  @Option(names = "--verbose", description = "log WireMock and Jetty too")
+  boolean verbose;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  boolean help;
+
+  /** Set by {@link #call()} once serving, for tests that run the launcher in-process. */
+  volatile ZendeskFake running;
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  public static void main(String[] args) {
+    System.exit(run(new ZendeskFakeLauncher(), args));
+  }
+
+  /** Parses and runs; returns the exit code (blocks while serving). */
+  static int run(ZendeskFakeLauncher launcher, String... args) {
+    CommandLine cli = new CommandLine(launcher);
+    cli.setParameterExceptionHandler((e, a) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("error: " + e.getMessage() + " (see --help)");
+      err.flush();
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageError u) {
+        commandLine.getErr().println("error: " + u.getMessage());
+        commandLine.getErr().flush();
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (webhook == null && (secret != null || trigger)) {
+      throw new UsageError("--secret and --trigger need --webhook URL");
+    }
+    if (webhook != null && (!webhook.isAbsolute() || !webhook.getScheme().matches("https?")
+        || webhook.getHost() == null)) {
+      throw new UsageError("--webhook must be an http(s) URL such as http://localhost:8080/webhooks/acme, was "
+          + webhook);
+    }
+    if (port < 0 || port > 65535) {
+      throw new UsageError("--port must be from 0 to 65535, was " + port);
+    }
+    quietLogs(verbose);
+    ZendeskFake fake;
+    try {
+      fake = ZendeskFake.start(ZendeskFake.Config.defaults().withPort(port));
+    } catch (RuntimeException e) {
+      throw new UsageError("cannot listen on --port " + port + " (" + rootMessage(e)
+          + "); choose another port, or 0 for a free one");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "zendesk-fake-shutdown"));
+    String base = fake.baseUrl();
+    var out = System.out;
+    out.println("Zendesk fake listening on " + base + " (API " + base + "/api/v2)");
+    out.println("Connector credentials, for Deskbridge only (tickets and comments made with them are the "
+        + "bot's own and ignored):");
+    out.println("  url: " + base + "  email: " + fake.config().agentEmail() + "  apiToken: "
+        + fake.config().apiToken() + "  (bot user " + fake.botUserId() + ")");
+    out.println("Human agent: alice@acme.example (user " + fake.humanAgentId() + "); groups: " + fake.groups());
+    if (webhook != null) {
+      String id = trigger ? fake.registerTriggerWebhook(webhook, secret) : fake.registerEventWebhook(webhook, secret);
+      out.println((trigger ? "Trigger" : "Event") + " webhook " + id + " -> " + webhook + "  signing secret: "
+          + fake.signingSecret(id));
+    }
+    out.println("Act as a customer (control endpoints, see mock-servers/README.md):");
+    out.println("  curl -s -X POST " + base + ControlApi.PREFIX + "/tickets -H 'Content-Type: application/json'"
+        + " -d '{\"requester_email\":\"ann@example.com\",\"body\":\"What are your opening hours?\"}'");
+    out.println("  curl -s -X POST " + base + ControlApi.PREFIX + "/tickets/1/comments"
+        + " -H 'Content-Type: application/json' -d '{\"body\":\"Thanks!\"}'");
+    out.println("Stop with Ctrl+C.");
+    out.flush();
+    running = fake;
+    try {
+      stop.await();
+    } finally {
+      fake.close();
+    }
+    return 0;
+  }
+
+  /** Stops a launcher run in-process (tests); a real process is stopped by a signal. */
+  void stop() {
+    stop.countDown();
+  }
+
+  private static void quietLogs(boolean verbose) {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext) {
+      ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(verbose ? Level.INFO : Level.WARN);
+      ((Logger) LoggerFactory.getLogger("io.deskbridge.mock")).setLevel(Level.INFO);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** A mistake in the arguments found after parsing: one line, exit 2. */
+  static final class UsageError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
