@@ -16,6 +16,7 @@ import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.mock.zendesk.CommentView;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeControl;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -84,11 +85,17 @@ final class DemoCommand implements Callable<Integer> {
             new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(5)), 100_000, settings)));
   }
 
-  private static long open(ZendeskFake fake, String email, String subject, String text) {
-    return fake.customerCreatesTicket(email, email.substring(0, email.indexOf('@')), subject, text);
+  private static long open(ZendeskFakeControl fake, String email, String subject, String text) {
+    return fake.createTicket(email, email.substring(0, email.indexOf('@')), subject, text);
   }
 
-  static List<Step> script(ZendeskFake fake) {
+  /**
+   * The scripted steps. Customers and the agent act through the fake's HTTP control endpoints, the same ones
+   * a standalone fake offers (mock-servers README), so the demo exercises what users and tests use.
+   */
+  static List<Step> script(ZendeskFake zendesk) {
+    var fake = zendesk.control();
+    long alice = zendesk.humanAgentId();
     var tickets = new LinkedHashMap<String, Long>();
     var steps = new ArrayList<Step>();
     steps.add(new Step("en", "How can I reset my password? I can't log in.",
@@ -130,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
     steps.add(new Step("en", "  ↳ (after handover) Hello? Is anyone there?",
         () -> comment(fake, tickets.get("human"), "Hello? Is anyone there?"), "ignore", "human_owns_conversation"));
     steps.add(new Step("en", "  ↳ (agent Alice answers publicly on the password ticket)",
-        () -> agent(fake, tickets.get("password"), "Hi Emma, Alice here. I have sent you a new reset link."), "ignore", "human_took_over"));
+        () -> agent(fake, alice, tickets.get("password"), "Hi Emma, Alice here. I have sent you a new reset link."), "ignore", "human_took_over"));
     steps.add(new Step("en", "  ↳ (after agent took over) Thanks! And how do I change my e-mail?",
         () -> comment(fake, tickets.get("password"), "Thanks! And how do I change my e-mail?"), "ignore", "human_owns_conversation"));
     return steps;
@@ -141,13 +148,13 @@ final class DemoCommand implements Callable<Integer> {
     return id;
   }
 
-  private static long comment(ZendeskFake fake, long ticket, String text) {
+  private static long comment(ZendeskFakeControl fake, long ticket, String text) {
     fake.customerComments(ticket, text);
     return ticket;
   }
 
-  private static long agent(ZendeskFake fake, long ticket, String text) {
-    fake.agentComments(ticket, fake.humanAgentId(), text, true);
+  private static long agent(ZendeskFakeControl fake, long agentId, long ticket, String text) {
+    fake.agentComments(ticket, agentId, text, true);
     return ticket;
   }
 
