@@ -31,7 +31,11 @@ import java.util.function.Supplier;
  * other request gets a 404 {@code UnmatchedRequest} and is listed by {@link #unmatchedRequests()}.
  *
  * <p>Auth: {@code Basic base64("{email}/token:{token}")} for either seeded agent, or
- * {@code Bearer {token}} (as the bot). The authenticated user is the updater.
+ * {@code Bearer {token}} (as the bot). The authenticated user is the updater, Zendesk's
+ * {@code current_user}: the {@code actor_id} of the events for what it makes, so a ticket created through the
+ * API with the bot's credentials is the bot's own whoever the requester is. {@code POST tickets} takes
+ * {@code requester_id} or {@code requester}, and {@code submitter_id} and {@code comment.author_id}, which
+ * change who is shown as the first comment's author (the submitter by default) but not the actor.
  *
  * <p>Webhooks: event webhooks get one {@code zen:event-type:ticket.created} per new ticket and one
  * {@code zen:event-type:ticket.comment_added} per later comment, including comments the bot posts
@@ -40,6 +44,11 @@ import java.util.function.Supplier;
  * (public comment, not made via the API) with the body in the Javadoc of
  * {@link #registerTriggerWebhook(URI, String)}. Changes without a comment (status, tags, group)
  * produce no events.
+ *
+ * <p>Control: the fake's own endpoints under {@code /__control} (no authentication, outside the API's
+ * budget and faults) act as customers and agents, inject API faults and read state by calling this class's
+ * methods; {@link ZendeskFakeControl} is their client and the mock-servers README lists them. Run
+ * standalone by {@code ZendeskFakeLauncher} ({@code mock-servers/target/zendesk-fake.jar}).
  *
  * <p>Thread-safety: all methods may be called from any thread; state sits behind internal locks,
  * taken in a fixed order, and concurrent structures. Views are immutable snapshots.

@@ -56,10 +56,6 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
   boolean help;
 
-  /** Set by {@link #call()} once serving, for tests that run the launcher in-process. */
-  volatile ZendeskFake running;
-  private final CountDownLatch stop = new CountDownLatch(1);
-
   public static void main(String[] args) {
     System.exit(run(new ZendeskFakeLauncher(), args));
   }
@@ -126,18 +122,8 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
         + " -H 'Content-Type: application/json' -d '{\"body\":\"Thanks!\"}'");
     out.println("Stop with Ctrl+C.");
     out.flush();
-    running = fake;
-    try {
-      stop.await();
-    } finally {
-      fake.close();
-    }
+    new CountDownLatch(1).await(); // until a signal stops the process (the hook closes the fake)
     return 0;
-  }
-
-  /** Stops a launcher run in-process (tests); a real process is stopped by a signal. */
-  void stop() {
-    stop.countDown();
   }
 
   private static void quietLogs(boolean verbose) {
