@@ -11,6 +11,7 @@ import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import io.deskbridge.core.store.StoreException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,7 +86,23 @@ final class ServeCommand implements Callable<Integer> {
       throw new ConfigException(config + ": cannot open the store (" + cfg.store().describe() + "): "
           + rootMessage(e) + "; check the store settings (url, username, password, directory), that the database "
           + "is running, and for H2 that no other Deskbridge process uses the file", e);
+    } catch (RuntimeException e) {
+      if (causedBy(e, BindException.class)) {
+        throw new ConfigException(config + ": server.port " + cfg.server().port() + " on " + cfg.server().host()
+            + " cannot be used (" + rootMessage(e) + "); stop the process that uses it or choose another port "
+            + "(server.port, or DESKBRIDGE_SERVER_PORT)", e);
+      }
+      throw e;
     }
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Deskbridge start(DeskbridgeConfig cfg, Function<String, String> env) {

@@ -108,6 +108,20 @@ class ServeIT {
   }
 
   @Test
+  void aPortInUseNamesTheSetting() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Files.writeString(file, Files.readString(file).replace("port: 0", "port: " + taken.getLocalPort()));
+
+      assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(file + ": server.port " + taken.getLocalPort() + " on 127.0.0.1 cannot be used (")
+          .hasMessageEndingWith("); stop the process that uses it or choose another port (server.port, or "
+              + "DESKBRIDGE_SERVER_PORT)");
+    }
+  }
+
+  @Test
   void aMissingKnowledgeBaseNamesTheSettingAndWhatItIsRelativeTo() throws Exception {
     var file = config("");
     Files.delete(dir.resolve("kb.jsonl"));
