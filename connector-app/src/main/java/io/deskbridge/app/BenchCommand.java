@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,9 +33,18 @@ import picocli.CommandLine.Spec;
  * sustain. {@code --compare} runs the issue's configurations one after another and prints one table. Exits
  * 1 when any step lost a message or wrote twice.
  */
-@Command(name = "bench", description = "Load benchmark: tickets per second through the Zendesk fake into connector "
-    + "processes; throughput, latency, memory, lost/duplicate counts. See docs/benchmarks.md.")
+@Command(name = "bench", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Load benchmark: tickets per second through the Zendesk fake into connector "
+    + "processes; throughput, latency, memory, lost/duplicate counts. See docs/benchmarks.md.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge bench --rate 20,50,100 --seconds 30",
+        "  deskbridge bench --store postgres --instances 2 --fake-bot",
+        "  deskbridge bench --compare --json bench.json"})
 final class BenchCommand implements Callable<Integer> {
+  @Mixin
+  VerboseOption verboseOption;
+
   @Option(names = "--rate", split = ",", defaultValue = "20",
       description = "new tickets per second; several (comma-separated, ascending) run as steps (default ${DEFAULT-VALUE})")
   int[] rates;

@@ -4,17 +4,37 @@ import io.deskbridge.app.eval.DatasetConverters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code datasets bitext|clinc150|isarcasm}: converts a public data set into {@code kb.jsonl} and
  * {@code cases.jsonl} for {@code eval}; see {@link DatasetConverters}.
  */
-@Command(name = "datasets", description = "Convert a public data set into a knowledge base and eval cases.",
-    subcommands = {DatasetsCommand.Bitext.class, DatasetsCommand.Clinc150.class, DatasetsCommand.Isarcasm.class})
-final class DatasetsCommand {
+@Command(name = "datasets", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Convert a public data set into a knowledge base and eval cases.",
+    subcommands = {DatasetsCommand.Bitext.class, DatasetsCommand.Clinc150.class, DatasetsCommand.Isarcasm.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge datasets bitext --in bitext.csv --out /tmp/bitext",
+        "  deskbridge datasets clinc150 --in data_full.json --out /tmp/clinc",
+        "  deskbridge datasets isarcasm --in task_A_En_test.csv --out /tmp/isarcasm",
+        "  deskbridge eval --kb /tmp/bitext/kb.jsonl --cases /tmp/bitext/cases.jsonl"})
+final class DatasetsCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  /** Without a subcommand: the usage. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
 
   /** The options every converter takes. */
   static final class Common {
@@ -27,17 +47,21 @@ final class DatasetsCommand {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the random splits (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Option(names = "--limit-per-intent", defaultValue = "0",
         description = "at most this many sample questions per article (isarcasm: cases per label); 0 = all")
     int limit;
 
-    /** Runs a converter and prints its summary; exit code 0, or 2 with the problem on standard error. */
+    /** Runs a converter and prints its summary; a bad input ends as {@link UserErrors} says (exit code 2). */
     static int convert(Supplier<String> converter) {
-      return EvalCommand.guarded(() -> System.out.println(converter.get()));
+      System.out.println(converter.get());
+      return 0;
     }
   }
 
-  @Command(name = "bitext", description = "Bitext customer support CSV: articles from a training split, cases "
+  @Command(name = "bitext", mixinStandardHelpOptions = true, version = Main.VERSION, description = "Bitext customer support CSV: articles from a training split, cases "
       + "from the held-out rest; contact_human_agent, complaint, cancel_order and delete_account are handovers.")
   static final class Bitext implements Callable<Integer> {
     @Mixin
@@ -62,7 +86,7 @@ final class DatasetsCommand {
     }
   }
 
-  @Command(name = "clinc150", description = "CLINC150 data_full.json: articles from train, cases from test (or "
+  @Command(name = "clinc150", mixinStandardHelpOptions = true, version = Main.VERSION, description = "CLINC150 data_full.json: articles from train, cases from test (or "
       + "val) plus oos_test (oos_val) as no_answer.")
   static final class Clinc150 implements Callable<Integer> {
     @Mixin
@@ -82,7 +106,7 @@ final class DatasetsCommand {
     }
   }
 
-  @Command(name = "isarcasm", description = "iSarcasmEval English task A test (or train) CSV: sarcastic texts "
+  @Command(name = "isarcasm", mixinStandardHelpOptions = true, version = Main.VERSION, description = "iSarcasmEval English task A test (or train) CSV: sarcastic texts "
       + "expect a sarcasm handover, the others no handover; the knowledge base is empty.")
   static final class Isarcasm implements Callable<Integer> {
     @Mixin

@@ -1,26 +1,67 @@
 package io.deskbridge.app;
 
 import io.deskbridge.core.config.ConfigLoader;
+import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.DeadLetter;
 import io.deskbridge.core.store.JdbcStore;
+import io.deskbridge.core.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Lists, shows and replays events that were given up on, from the configured store. */
-@Command(name = "dead-letters", description = "List, inspect and replay events that failed for good.",
-    subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Show.class, DeadLettersCommand.Replay.class})
-final class DeadLettersCommand {
-  @Option(names = "--config", required = true, description = "the YAML configuration file (its store is used)")
+@Command(name = "dead-letters", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "List, inspect and replay events that failed for good.",
+    subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Show.class, DeadLettersCommand.Replay.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge dead-letters list --config deskbridge.yaml",
+        "  deskbridge dead-letters show 12 --config deskbridge.yaml",
+        "  deskbridge dead-letters --config deskbridge.yaml replay 12",
+        "",
+        "Options may come before or after the subcommand. The store is the one the configuration file names "
+            + "(the same as serve's)."})
+final class DeadLettersCommand implements Runnable {
+  /** Inherited by the subcommands, so it may be given before or after {@code list}, {@code show} or {@code replay}. */
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "the YAML configuration file (its store is used)")
   Path config;
 
+  @Option(names = VerboseOption.NAME, scope = ScopeType.INHERIT, description = "show the stack trace of an error")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  /** Without a subcommand: the usage. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
   JdbcStore open() {
-    return JdbcStore.open(ConfigLoader.load(config, System::getenv).store());
+    if (config == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
+    }
+    var cfg = ConfigLoader.load(config, System::getenv);
+    try {
+      return JdbcStore.open(cfg.store());
+    } catch (StoreException e) {
+      throw new ConfigException(config + ": cannot open the store (" + cfg.store().describe() + "): "
+          + ServeCommand.rootMessage(e) + "; check the store settings (url, username, password, directory) and that "
+          + "the database is running", e);
+    }
   }
 
   static String line(DeadLetter d) {
@@ -28,7 +69,8 @@ final class DeadLettersCommand {
         d.event().conversationId(), d.attempts(), DemoCommand.excerpt(d.reason(), 80));
   }
 
-  @Command(name = "list", description = "List dead letters, newest first.")
+  @Command(name = "list", mixinStandardHelpOptions = true, version = Main.VERSION,
+      description = "List dead letters, newest first.")
   static final class ListLetters implements Callable<Integer> {
     @ParentCommand
     DeadLettersCommand parent;
@@ -49,7 +91,8 @@ final class DeadLettersCommand {
     }
   }
 
-  @Command(name = "show", description = "Show one dead letter with its event.")
+  @Command(name = "show", mixinStandardHelpOptions = true, version = Main.VERSION,
+      description = "Show one dead letter with its event.")
   static final class Show implements Callable<Integer> {
     @ParentCommand
     DeadLettersCommand parent;
@@ -79,7 +122,8 @@ final class DeadLettersCommand {
     }
   }
 
-  @Command(name = "replay", description = "Put a dead letter's event back into the inbox; a running connector processes it.")
+  @Command(name = "replay", mixinStandardHelpOptions = true, version = Main.VERSION,
+      description = "Put a dead letter's event back into the inbox; a running connector processes it.")
   static final class Replay implements Callable<Integer> {
     @ParentCommand
     DeadLettersCommand parent;

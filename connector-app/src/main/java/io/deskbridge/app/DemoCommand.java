@@ -38,11 +38,16 @@ import picocli.CommandLine.Option;
  * on the shipped web-shop knowledge base, prints what happened, and exits non-zero when any outcome differs
  * from the script.
  */
-@Command(name = "demo", description = "Run the scripted Zendesk demo against the built-in fake; exit 1 on any unexpected outcome.")
+@Command(name = "demo", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Run the scripted Zendesk demo against the built-in fake; exit 1 on any unexpected outcome.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge demo              the table of what happened to each scripted customer message",
+        "  deskbridge demo --verbose    with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
   static final String SECRET = "demo-webhook-signing-secret";
 
-  @Option(names = "--verbose", description = "show the connector's log")
+  @Option(names = VerboseOption.NAME, description = "show the connector's log (and the stack trace of an error)")
   boolean verbose;
 
   /** One scripted step: what the customer (or an agent) does, and the decision the script expects. */

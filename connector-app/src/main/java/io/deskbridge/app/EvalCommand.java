@@ -2,17 +2,26 @@ package io.deskbridge.app;
 
 import ch.qos.logback.classic.Level;
 import io.deskbridge.app.eval.Evaluation;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code eval}: measures the bot on labelled cases; see {@link Evaluation} and {@code docs/quality.md}. */
-@Command(name = "eval", description = "Measure the bot on labelled cases: precision, coverage, handovers, "
-    + "calibration, a threshold sweep.")
+@Command(name = "eval", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Measure the bot on labelled cases: precision, coverage, handovers, calibration, a threshold sweep.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge eval --kb demo-kb --cases cases.jsonl",
+        "  deskbridge eval --kb kb.jsonl --cases cases.jsonl --threshold 70 \\",
+        "      --json report.json --chart pr.svg",
+        "  deskbridge eval --kb kb.jsonl --cases cases.jsonl --calibration labelled.jsonl"})
 final class EvalCommand implements Callable<Integer> {
+  @Mixin
+  VerboseOption verbose;
+
   @Option(names = "--kb", required = true, description = "knowledge base: a folder of articles or a .jsonl file")
   Path kb;
 
@@ -43,22 +52,11 @@ final class EvalCommand implements Callable<Integer> {
       + "calibrationCases setting does; they must not overlap the cases evaluated")
   Path calibration;
 
-  /** Exit code 0; 2 with the problem on standard error when an input is wrong or a file cannot be read or written. */
+  /** Exit code 0; a wrong input or a file that cannot be read or written ends as {@link UserErrors} says (2). */
   @Override
   public Integer call() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    return guarded(() -> Evaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, chart,
-        System.out));
-  }
-
-  /** Runs the action; a bad input ends with its message on standard error and exit code 2, not a stack trace. */
-  static int guarded(Runnable action) {
-    try {
-      action.run();
-      return 0;
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 2;
-    }
+    Evaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, chart, System.out);
+    return 0;
   }
 }

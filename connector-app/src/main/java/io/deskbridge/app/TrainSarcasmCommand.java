@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,9 +20,16 @@ import picocli.CommandLine.Option;
  * --out connector-core/src/main/resources/io/deskbridge/core/escalation/sarcasm-model.txt --comment "…"} (the
  * comment that names the neutral set and its licence: see the shipped file's header).
  */
-@Command(name = "train-sarcasm", description = "Train the sarcasm signal's model from iSarcasmEval's English "
+@Command(name = "train-sarcasm", mixinStandardHelpOptions = true, version = Main.VERSION,
+    footerHeading = "%nExample:%n",
+    footer = {"  deskbridge train-sarcasm --in train.En.csv --neutral /tmp/bitext/kb.jsonl \\",
+        "      --out sarcasm-model.txt"},
+    description = "Train the sarcasm signal's model from iSarcasmEval's English "
     + "train.En.csv (cross-validation picks the regularisation and the threshold) and write the model file.")
 final class TrainSarcasmCommand implements Callable<Integer> {
+  @Mixin
+  VerboseOption verbose;
+
   @Option(names = "--in", required = true, description = "train.En.csv, or the folder holding it")
   Path in;
 
@@ -55,7 +63,7 @@ final class TrainSarcasmCommand implements Callable<Integer> {
       + "and its licence; repeatable")
   List<String> comments;
 
-  /** Exit code 0; 2 with the problem on standard error when an input is wrong or a file cannot be read or written. */
+  /** Exit code 0; a wrong input or a file that cannot be read or written ends as {@link UserErrors} says (2). */
   @Override
   public Integer call() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
@@ -65,8 +73,9 @@ final class TrainSarcasmCommand implements Callable<Integer> {
         in.getFileName(), out.getFileName(),
         neutral == null ? "" : " --neutral " + neutral.getFileName() + " --neutral-budget " + budget, seed, folds,
         String.join(",", strengths.stream().map(TrainSarcasmCommand::plain).toList()), rephrases ? "" : "no-");
-    return EvalCommand.guarded(() -> SarcasmTraining.run(in, out, neutral, budget, seed, folds, strengths,
-        rephrases, Bot.embeddingModel(), command, comments == null ? List.of() : comments, System.out));
+    SarcasmTraining.run(in, out, neutral, budget, seed, folds, strengths, rephrases, Bot.embeddingModel(), command,
+        comments == null ? List.of() : comments, System.out);
+    return 0;
   }
 
   private static String plain(double value) {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DeadLettersCommandTest {
   @TempDir
@@ -55,7 +54,7 @@ class DeadLettersCommandTest {
     var previous = System.out;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      int code = new CommandLine(new Main()).execute(args);
+      int code = Main.commandLine().execute(args);
       assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
     } finally {
       System.setOut(previous);
@@ -85,6 +84,6 @@ class DeadLettersCommandTest {
   @Test
   void anUnknownDeadLetterIsAnError() throws Exception {
     String config = config().toString();
-    assertThat(new CommandLine(new Main()).execute("dead-letters", "--config", config, "replay", "999")).isEqualTo(1);
+    assertThat(Main.commandLine().execute("dead-letters", "--config", config, "replay", "999")).isEqualTo(1);
   }
 }

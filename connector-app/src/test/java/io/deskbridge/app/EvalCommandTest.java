@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code eval} with the real bot on the shipped five-article fixture, and {@code datasets} on a tiny sample. */
 class EvalCommandTest {
@@ -27,7 +26,7 @@ class EvalCommandTest {
     var previous = System.out;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      assertThat(new CommandLine(new Main()).execute(args)).as("exit code").isZero();
+      assertThat(Main.commandLine().execute(args)).as("exit code").isZero();
     } finally {
       System.setOut(previous);
     }
@@ -112,7 +111,7 @@ class EvalCommandTest {
     var previous = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(new CommandLine(new Main()).execute(args.toArray(String[]::new))).isEqualTo(2);
+      assertThat(Main.commandLine().execute(args.toArray(String[]::new))).isEqualTo(2);
     } finally {
       System.setErr(previous);
     }
@@ -127,7 +126,7 @@ class EvalCommandTest {
     var previous = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(new CommandLine(new Main()).execute("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(),
+      assertThat(Main.commandLine().execute("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(),
           "--cases", cases.toString())).isEqualTo(2);
     } finally {
       System.setErr(previous);
@@ -149,7 +148,7 @@ class EvalCommandTest {
     var previous = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(new CommandLine(new Main()).execute("datasets", "bitext", "--in", sample, "--out",
+      assertThat(Main.commandLine().execute("datasets", "bitext", "--in", sample, "--out",
           dir.resolve("x").toString(), "--cases-from", "test")).isEqualTo(2);
     } finally {
       System.setErr(previous);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.mock.zendesk.ZendeskFake;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ class ServeIT {
     Files.writeString(dir.resolve("kb.jsonl"), kb);
     return Files.writeString(dir.resolve("deskbridge.yaml"), """
         server: {host: 127.0.0.1, port: 0}
+        dataDirectory: data
         knowledge: kb.jsonl
         installations:
           - id: acme
@@ -70,8 +72,64 @@ class ServeIT {
     Files.writeString(dir.resolve("token.txt"), "wrong-token");
 
     assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
-        .hasMessageContaining("installation 'acme'").hasMessageContaining("401")
-        .hasMessageNotContaining("wrong-token");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": installation 'acme' (zendesk) failed its start-up check: Zendesk refused the API token "
+            + "for " + fake.config().agentEmail() + " (HTTP 401): set installations[acme].settings.apiToken to an "
+            + "active API token (Admin Center > Apps and integrations > APIs > Zendesk API) and "
+            + "installations[acme].settings.email to the agent it authenticates as");
+  }
+
+  @Test
+  void theCommandLineEndsAWrongTokenWithOneLineAndExitCode2() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+    Files.writeString(dir.resolve("token.txt"), "wrong-token");
+    Files.writeString(dir.resolve("secret.txt"), "s3cret");
+    Files.writeString(file, Files.readString(file).replace("{env: ZD_SECRET}", "{file: secret.txt}"));
+
+    var run = CommandLineRun.of("serve", "--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: " + file + ": installation 'acme' (zendesk) failed its start-up check: "
+        + "Zendesk refused the API token").contains("installations[acme].settings.apiToken")
+        .contains("installations[acme].settings.email").doesNotContain("wrong-token");
+    assertThat(run.err().lines()).as("one line, no stack trace").hasSize(1);
+  }
+
+  @Test
+  void anUnknownHostNamesTheUrlSetting() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+    Files.writeString(file, Files.readString(file).replace(fake.baseUrl(), "https://deskbridge-no-such-account.invalid"));
+
+    assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": installation 'acme' (zendesk) failed its start-up check: the host of "
+            + "https://deskbridge-no-such-account.invalid is unknown: set installations[acme].settings.url to "
+            + "https://{subdomain}.zendesk.com (or check this machine's DNS)");
+  }
+
+  @Test
+  void aPortInUseNamesTheSetting() throws Exception {
+    var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Files.writeString(file, Files.readString(file).replace("port: 0", "port: " + taken.getLocalPort()));
+
+      assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(file + ": server.port " + taken.getLocalPort() + " on 127.0.0.1 cannot be used (")
+          .hasMessageEndingWith("); stop the process that uses it or choose another port (server.port, or "
+              + "DESKBRIDGE_SERVER_PORT)");
+    }
+  }
+
+  @Test
+  void aMissingKnowledgeBaseNamesTheSettingAndWhatItIsRelativeTo() throws Exception {
+    var file = config("");
+    Files.delete(dir.resolve("kb.jsonl"));
+
+    assertThatThrownBy(() -> ServeCommand.start(file, Map.of("ZD_SECRET", "s3cret")::get))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": knowledge: " + dir.resolve("kb.jsonl") + " does not exist; point it at a folder of "
+            + "Markdown articles or a .jsonl file (a relative path is relative to the configuration file's folder)");
   }
 
   @Test
@@ -92,6 +150,8 @@ class ServeIT {
     var file = config("{\"id\":\"a\",\"locale\":\"en\",\"title\":\"A\",\"body\":\"B\"}\n");
 
     assertThatThrownBy(() -> ServeCommand.start(file, Map.<String, String>of()::get))
-        .hasMessageContaining("installations[acme].settings.webhookSecret").hasMessageContaining("ZD_SECRET");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": installations[acme].settings.webhookSecret reads the environment variable ZD_SECRET, "
+            + "which is not set: export it");
   }
 }

@@ -49,7 +49,8 @@ public final class Deskbridge implements AutoCloseable {
   /**
    * Starts everything. Fails with a clear message when a setting is invalid, a vendor is missing, the
    * database cannot be reached, or an installation cannot authenticate; nothing keeps running after a
-   * failure.
+   * failure. Mistakes the admin fixes (unreadable secrets, all of them at once; a refused token; an unknown host)
+   * are {@link io.deskbridge.core.error.ConfigException}s naming the setting.
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       Connectors connectors, Clock clock) {
@@ -82,6 +83,7 @@ public final class Deskbridge implements AutoCloseable {
     JdbcStore store = null;
     Engine engine = null;
     try {
+      config.requireSecrets();
       var installations = new ArrayList<Installation>();
       for (var i : config.installations()) {
         var connector = connectors.forVendor(i.vendor()).create(new ConnectorContext(i.id(), i.settings(), clock));
@@ -99,8 +101,9 @@ public final class Deskbridge implements AutoCloseable {
           running::accept, store, clock);
       var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().maxBodyBytes(),
           handler, clock, meters::scrape, running::healthy);
-      log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s), store {}", config.server().host(),
-          server.port(), bot.knowledge().size(), installations.size(), config.store());
+      log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
+          config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
+          config.store().describe(), config.cache() == null ? "none" : config.cache());
       return new Deskbridge(engine, server, store, List.copyOf(built));
     } catch (RuntimeException e) {
       if (engine != null) {

@@ -2,6 +2,7 @@ package io.deskbridge.zendesk;
 
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.config.Settings;
+import io.deskbridge.core.error.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,12 +44,16 @@ public record ZendeskConfig(
    * {@code requestTimeout} (default 10s).
    */
   public static ZendeskConfig from(Settings settings) {
-    return new ZendeskConfig(
-        settings.uri("url"),
-        settings.string("email"),
-        settings.secret("apiToken"),
-        settings.secret("webhookSecret"),
-        settings.duration("signatureTolerance", DEFAULT_TOLERANCE),
-        settings.duration("requestTimeout", DEFAULT_TIMEOUT));
+    var url = settings.uri("url");
+    String email = settings.string("email");
+    var apiToken = settings.secret("apiToken");
+    var webhookSecret = settings.secret("webhookSecret");
+    var tolerance = settings.duration("signatureTolerance", DEFAULT_TOLERANCE);
+    var timeout = settings.duration("requestTimeout", DEFAULT_TIMEOUT);
+    try {
+      return new ZendeskConfig(url, email, apiToken, webhookSecret, tolerance, timeout);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(settings.path() + "." + e.getMessage(), e); // the messages start with the key
+    }
   }
 }

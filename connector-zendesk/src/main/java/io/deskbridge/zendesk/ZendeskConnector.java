@@ -17,9 +17,10 @@ final class ZendeskConnector implements Connector {
   private final ZendeskWebhookEndpoint webhook;
   private final ZendeskErrorMapper errors = new ZendeskErrorMapper();
 
-  ZendeskConnector(String installationId, ZendeskConfig config, Clock clock) {
+  /** {@code settingsPath} names the settings in start-up errors, e.g. {@code installations[acme].settings}. */
+  ZendeskConnector(String installationId, ZendeskConfig config, String settingsPath, Clock clock) {
     this.client = new ZendeskHelpdeskClient(installationId, config.url(), config.email(), config.apiToken(),
-        config.requestTimeout());
+        config.requestTimeout(), settingsPath);
     this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock);
   }
 

@@ -3,6 +3,8 @@ package io.deskbridge.zendesk;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.core.spi.ConnectorFactory;
+import java.net.URL;
+import java.util.Optional;
 
 /** Builds Zendesk connectors; registered for {@link java.util.ServiceLoader} under vendor {@code zendesk}. */
 public final class ZendeskConnectorFactory implements ConnectorFactory {
@@ -11,8 +13,19 @@ public final class ZendeskConnectorFactory implements ConnectorFactory {
     return ZendeskConnector.VENDOR;
   }
 
+  /** {@code zendesk-settings.schema.json}: the keys of {@link ZendeskConfig#from}. */
+  @Override
+  public Optional<URL> settingsSchema() {
+    return Optional.of(ZendeskConnectorFactory.class.getResource("zendesk-settings.schema.json"));
+  }
+
+  /**
+   * Reads the settings and builds the connector. Its start-up call fails with a message that names the setting to
+   * fix: {@code apiToken} and {@code email} for a refused token, {@code url} for an unknown host.
+   */
   @Override
   public Connector create(ConnectorContext context) {
-    return new ZendeskConnector(context.installationId(), ZendeskConfig.from(context.settings()), context.clock());
+    return new ZendeskConnector(context.installationId(), ZendeskConfig.from(context.settings()),
+        context.settings().path(), context.clock());
   }
 }

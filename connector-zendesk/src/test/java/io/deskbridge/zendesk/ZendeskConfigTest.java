@@ -37,7 +37,7 @@ class ZendeskConfigTest {
     assertThatThrownBy(() -> ZendeskConfig.from(settings(Map.of("url", "https://acme.zendesk.com",
         "email", "bot@acme.com", "apiToken", Map.of("env", "ZD_TOKEN"), "webhookSecret", Map.of("env", "ZD_SECRET")),
         Map.of("ZD_SECRET", "s"))))
-        .hasMessageContaining("ZD_TOKEN is not set");
+        .hasMessageContaining("the environment variable ZD_TOKEN, which is not set: export it");
   }
 
   @Test

@@ -87,6 +87,7 @@ abstract class AbstractChaosIT {
         .collect(Collectors.joining(", ", "{", "}"));
     return Files.writeString(dir.resolve(name + ".yaml"), """
         server: {host: 127.0.0.1, port: %d}
+        dataDirectory: data
         store: %s
         engine: {workers: 4, lease: 5s, poll: 100ms}
         knowledge: %s

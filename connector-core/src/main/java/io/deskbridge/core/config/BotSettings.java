@@ -1,6 +1,7 @@
 package io.deskbridge.core.config;
 
 import io.deskbridge.core.bot.BotConfig;
+import io.deskbridge.core.error.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,10 @@ public final class BotSettings {
           keywords(bot.section("keywords")),
           lists(bot.section("humanRequestPhrases")),
           strings(bot.section("intentGroups")),
-          lowConfidence(bot.string("lowConfidence", defaults.lowConfidence().name().toLowerCase(Locale.ROOT))),
+          lowConfidence(bot, bot.string("lowConfidence", defaults.lowConfidence().name().toLowerCase(Locale.ROOT))),
           bot.integer("uncoveredPercent", defaults.uncoveredPercent(), 0, 90));
+    } catch (ConfigException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(bot.path())) {
         throw e;
@@ -37,11 +40,11 @@ public final class BotSettings {
     }
   }
 
-  private static BotConfig.LowConfidence lowConfidence(String value) {
+  private static BotConfig.LowConfidence lowConfidence(Settings bot, String value) {
     try {
       return BotConfig.LowConfidence.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("lowConfidence: expected clarify, retry or handover, got '" + value + "'");
+      throw bot.invalid("lowConfidence", "must be clarify, retry or handover, was '" + value + "'");
     }
   }
 

@@ -4,6 +4,7 @@ import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
+import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param engine        workers, leases and retries of event processing
  * @param knowledge     a folder of Markdown articles or a JSONL file
  * @param cache         where the knowledge base's embeddings are kept between starts (key {@code knowledgeCache},
- *                      default {@code deskbridge-data/cache} beside the configuration file); null keeps none
+ *                      default {@code cache} in the data directory); null keeps none
  * @param calibrationCases a file of messages labelled by the admin to fit the bot's confidence on (key
  *                      {@code bot.calibrationCases}, the {@code eval} case format; the application reads it, as it
  *                      reads the knowledge base); null fits it on the knowledge base's own sample questions
@@ -38,7 +39,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     Objects.requireNonNull(bot, "bot");
     installations = List.copyOf(installations);
     if (installations.isEmpty()) {
-      throw new IllegalArgumentException("installations must list at least one helpdesk installation");
+      throw new IllegalArgumentException("installations must list at least one helpdesk installation "
+          + "(id, vendor, routing.defaultGroup, settings)");
     }
     var ids = new HashSet<String>();
     for (var i : installations) {
@@ -71,23 +73,50 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings) {}
 
+  /**
+   * Checks that every installation's secrets can be read, and reports all that cannot at once (rather than the
+   * first one per start).
+   *
+   * @throws ConfigException naming each setting with its environment variable or file, and the fix
+   */
+  public void requireSecrets() {
+    var problems = installations.stream().flatMap(i -> i.settings().secretProblems().stream()).toList();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems.size() == 1 ? problems.get(0)
+          : problems.size() + " secrets cannot be read: " + String.join("; ", problems));
+    }
+  }
+
   static List<String> scalarKeys(String section) {
     return switch (section) {
       case "server" -> List.of("host", "port", "maxBodyBytes");
-      case "store" -> List.of("url", "username", "maxPoolSize");
+      case "store" -> List.of("directory", "url", "username", "maxPoolSize");
       case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention");
       default -> List.of("thresholdPercent", "maxClarifications", "maxBotTurns", "defaultLanguage");
     };
   }
 
-  /** Builds the configuration from the parsed root; relative paths are resolved against {@code baseDir}. */
+  /**
+   * Builds the configuration from the parsed root with the default data directory (see
+   * {@link ConfigLoader#defaultDataDirectory}); relative paths are resolved against {@code baseDir}.
+   */
   public static DeskbridgeConfig from(Settings root, Path baseDir) {
+    return from(root, baseDir, ConfigLoader.defaultDataDirectory(System::getenv));
+  }
+
+  /**
+   * Builds the configuration from the parsed root; relative paths are resolved against {@code baseDir}. The
+   * store's H2 file ({@code store/}) and the knowledge cache ({@code cache/}) default to folders in the data
+   * directory: the key {@code dataDirectory}, else {@code defaultDataDirectory}, never the working directory.
+   */
+  public static DeskbridgeConfig from(Settings root, Path baseDir, Path defaultDataDirectory) {
+    Path data = root.optionalString("dataDirectory").map(baseDir::resolve).orElse(defaultDataDirectory);
     var s = root.section("server");
     var server = new Server(s.string("host", "0.0.0.0"), s.integer("port", 8080, 0, 65535),
         s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20));
     var st = root.section("store");
     var store = st.optionalString("url").isEmpty()
-        ? StoreConfig.h2File(baseDir.resolve(st.string("directory", "deskbridge-data")))
+        ? StoreConfig.h2File(st.optionalString("directory").map(baseDir::resolve).orElse(data.resolve("store")))
         : new StoreConfig(st.string("url"), st.string("username", ""),
             st.raw("password") == null ? null : st.secret("password"), st.integer("maxPoolSize", 10, 1, 200));
     var e = root.section("engine");
@@ -95,8 +124,9 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     var engine = new EngineSettings(e.integer("workers", d.workers(), 1, 256), e.duration("lease", d.lease()),
         e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
         e.duration("retention", d.retention()));
-    Path knowledge = baseDir.resolve(root.string("knowledge"));
-    Path cache = baseDir.resolve(root.string("knowledgeCache", "deskbridge-data/cache"));
+    Path knowledge = baseDir.resolve(root.optionalString("knowledge").orElseThrow(() -> root.invalid("knowledge",
+        "is required: a folder of Markdown articles or a .jsonl file (relative to the configuration file's folder)")));
+    Path cache = root.optionalString("knowledgeCache").map(baseDir::resolve).orElse(data.resolve("cache"));
     Path calibrationCases = root.section("bot").optionalString("calibrationCases").map(baseDir::resolve).orElse(null);
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
     return new DeskbridgeConfig(server, store, engine, knowledge, cache, calibrationCases, root.section("bot"),
@@ -104,7 +134,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
   }
 
   private static InstallationConfig installation(Settings i) {
-    String id = i.string("id");
+    String id = i.optionalString("id").orElseThrow(() -> i.invalid("id",
+        "is required: a short name of this installation, used in the webhook path /webhooks/{id}"));
     var r = i.section("routing");
     var groups = new LinkedHashMap<String, String>();
     var g = r.section("groups");
@@ -126,7 +157,9 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     } catch (IllegalArgumentException e) {
       throw i.invalid("mode", e.getMessage());
     }
-    return new InstallationConfig(id, i.string("vendor"), mode, routing, policy,
+    String vendor = i.optionalString("vendor").orElseThrow(() -> i.invalid("vendor",
+        "is required: the helpdesk's vendor id, e.g. zendesk"));
+    return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"));
   }
 }

@@ -1,5 +1,6 @@
 package io.deskbridge.core.config;
 
+import io.deskbridge.core.error.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class Settings {
   }
 
   public Optional<String> optionalString(String key) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return Optional.empty();
     }
@@ -130,28 +131,79 @@ public final class Settings {
     }
   }
 
-  /** A secret written as {@code {env: NAME}} or {@code {file: PATH}}; a plain string is refused. */
+  /**
+   * A secret written as {@code {env: NAME}} or {@code {file: PATH}}; a plain string is refused. A relative
+   * {@code file} is resolved against the working directory here; {@link ConfigLoader} has already made those of a
+   * configuration file absolute against the file's folder.
+   */
   public Secret secret(String key) {
     Object v = values.get(key);
     if (v instanceof Secret secret) {
       return secret;
     }
-    if (v instanceof Map<?, ?> m) {
-      try {
-        if (m.get("env") != null) {
-          return Secret.fromEnv(m.get("env").toString(), env);
-        }
-        if (m.get("file") != null) {
-          return Secret.fromFile(Path.of(m.get("file").toString()));
-        }
-      } catch (RuntimeException e) {
-        throw invalid(key, e.getMessage());
+    var problem = secretProblem(key);
+    if (problem.isPresent()) {
+      throw invalid(key, problem.get());
+    }
+    Map<?, ?> m = (Map<?, ?>) v;
+    try {
+      return m.get("env") != null ? Secret.fromEnv(m.get("env").toString(), env)
+          : Secret.fromFile(Path.of(m.get("file").toString()));
+    } catch (RuntimeException e) {
+      throw invalid(key, e.getMessage());
+    }
+  }
+
+  /**
+   * What keeps the secret {@code key} from being read, without reading more than needed to tell: not written as
+   * {@code {env: NAME}} or {@code {file: PATH}}, the variable not set, the file missing, unreadable or empty.
+   * Empty when it can be read (or is absent: whether it is required is the reader's business).
+   */
+  public Optional<String> secretProblem(String key) {
+    Object v = values.get(key);
+    if (v == null || v instanceof Secret) {
+      return Optional.empty();
+    }
+    if (!(v instanceof Map<?, ?> m) || m.size() != 1 || !(m.containsKey("env") || m.containsKey("file"))
+        || m.values().iterator().next() == null) {
+      return Optional.of("must come from the environment or a file: write {env: NAME} or {file: PATH}, "
+          + "never the secret itself");
+    }
+    if (m.containsKey("env")) {
+      String variable = m.get("env").toString();
+      String value = env.apply(variable);
+      if (value == null) {
+        return Optional.of("reads the environment variable " + variable + ", which is not set: export it");
+      }
+      return value.isBlank() ? Optional.of("reads the environment variable " + variable + ", which is empty")
+          : Optional.empty();
+    }
+    Path file = Path.of(m.get("file").toString());
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return Optional.of("reads the secret file " + file.toAbsolutePath() + ", which does not exist: create it "
+          + "or correct the path (relative paths are relative to the configuration file's folder)");
+    }
+    if (!java.nio.file.Files.isReadable(file)) {
+      return Optional.of("reads the secret file " + file.toAbsolutePath() + ", which this user may not read: "
+          + "fix its permissions");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The problems of every secret in this section and its nested sections (values written as {@code {env: NAME}}
+   * or {@code {file: PATH}}), each {@code <path>.<key> <problem>}, so that all of them are reported at once.
+   */
+  public List<String> secretProblems() {
+    var out = new java.util.ArrayList<String>();
+    for (var entry : values.entrySet()) {
+      if (entry.getValue() instanceof Map<?, ?> m && (m.containsKey("env") || m.containsKey("file"))) {
+        secretProblem(entry.getKey()).ifPresent(p -> out.add((path.isEmpty() ? "" : path + ".") + entry.getKey() + " " + p));
+      } else if (entry.getValue() instanceof Map<?, ?>) {
+        out.addAll(section(entry.getKey()).secretProblems());
       }
     }
-    if (v == null) {
-      throw invalid(key, "is required (write {env: NAME} or {file: PATH})");
-    }
-    throw invalid(key, "must come from the environment or a file: write {env: NAME} or {file: PATH}");
+    return out;
   }
 
   /** A nested section; empty when absent. */
@@ -188,9 +240,10 @@ public final class Settings {
     return List.copyOf(out);
   }
 
-  /** The raw value of a key (a string, number, list or map as parsed), or null. */
+  /** The raw value of a key (a string, number, list or map as parsed; an environment override as its string), or null. */
   public Object raw(String key) {
-    return values.get(key);
+    Object v = values.get(key);
+    return v instanceof EnvOverride o ? o.value() : v;
   }
 
   private static LinkedHashMap<String, Object> copy(Map<?, ?> map) {
@@ -210,13 +263,21 @@ public final class Settings {
       return List.of();
     }
     if (!(v instanceof List<?> list)) {
-      throw invalid(key, "must be a list");
+      throw invalid(key, "must be a list, e.g. [a, b]");
     }
     return list.stream().map(String::valueOf).toList();
   }
 
-  public IllegalArgumentException invalid(String key, String problem) {
-    return new IllegalArgumentException((path.isEmpty() ? "" : path + ".") + key + " " + problem);
+  /**
+   * The error for a bad value of {@code key}: {@code <path>.<key> <problem>}, or, when the value came from an
+   * environment variable, {@code <VARIABLE> (overrides <path>.<key>) <problem>}.
+   */
+  public ConfigException invalid(String key, String problem) {
+    String setting = (path.isEmpty() ? "" : path + ".") + key;
+    if (values.get(key) instanceof EnvOverride o) {
+      return ConfigException.fromEnvironment(o.variable() + " (overrides " + setting + ") " + problem);
+    }
+    return new ConfigException(setting + " " + problem);
   }
 
   @Override

@@ -29,6 +29,11 @@ public final class Connectors {
     return new Connectors(List.of(factories));
   }
 
+  /** The vendor ids on offer, sorted, each once. */
+  public List<String> vendors() {
+    return factories.stream().map(ConnectorFactory::vendor).distinct().sorted().toList();
+  }
+
   /** The one factory for the vendor. */
   public ConnectorFactory forVendor(String vendor) {
     var matching = factories.stream().filter(f -> f.vendor().equals(vendor)).toList();

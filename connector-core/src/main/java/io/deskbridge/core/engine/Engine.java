@@ -13,6 +13,7 @@ import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.error.NonRetriableVendorException;
 import io.deskbridge.core.error.RetriableVendorException;
+import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.spi.HelpdeskClient;
@@ -141,7 +142,8 @@ public final class Engine implements AutoCloseable {
    * Starts the engine: calls each installation's who-am-i once (with retries) so bad credentials fail here,
    * before the first customer message, then starts the workers.
    *
-   * @throws IllegalStateException when an installation cannot authenticate; the message names it
+   * @throws ConfigException when an installation cannot authenticate or reach its vendor; the message names it
+   *                         and its settings
    */
   public static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit,
       Clock clock, EngineSettings settings, MeterRegistry meters) {
@@ -162,8 +164,10 @@ public final class Engine implements AutoCloseable {
       try {
         identity = calls.read("who-am-i", () -> inst.connector().client().whoAmI());
       } catch (VendorException e) {
-        throw new IllegalStateException("installation '" + inst.id() + "' (" + inst.connector().vendor()
-            + ") failed its start-up check: " + e.getMessage(), e);
+        String settingsPath = "installations[" + inst.id() + "].settings";
+        throw new ConfigException("installation '" + inst.id() + "' (" + inst.connector().vendor()
+            + ") failed its start-up check: " + e.getMessage()
+            + (e.getMessage() != null && e.getMessage().contains(settingsPath) ? "" : "; check " + settingsPath), e);
       }
       log.info("installation {} ({}, {} mode) authenticated as {} (id {})", inst.id(), inst.connector().vendor(),
           inst.mode().name().toLowerCase(Locale.ROOT), identity.name(), identity.userId());

@@ -1,5 +1,8 @@
 package io.deskbridge.core.spi;
 
+import java.net.URL;
+import java.util.Optional;
+
 /**
  * Builds a vendor connector from its configuration. Implementations are found with
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.deskbridge.core.spi.ConnectorFactory}).
@@ -11,6 +14,16 @@ public interface ConnectorFactory {
 
   /** The vendor id used in configuration files, lower case, e.g. {@code zendesk}. */
   String vendor();
+
+  /**
+   * A JSON Schema (draft 2020-12) of this vendor's {@code settings} section, checked when the configuration is
+   * loaded, so that a misspelt key (say {@code apiTokn}) is an error naming it, with the closest known key. Declare
+   * every key with {@code "additionalProperties": false}; values are the factory's to check in {@link #create}.
+   * Empty accepts any key.
+   */
+  default Optional<URL> settingsSchema() {
+    return Optional.empty();
+  }
 
   /**
    * Builds a connector for one installation.

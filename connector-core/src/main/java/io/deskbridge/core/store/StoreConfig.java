@@ -77,6 +77,27 @@ public record StoreConfig(String url, String username, Secret password, int maxP
     return new StoreConfig(url, username, password, size);
   }
 
+  /**
+   * The kind and the place, for the start-up line: {@code H2 file /var/lib/deskbridge/store/deskbridge.mv.db},
+   * {@code H2 in memory (demo)} or {@code PostgreSQL db.internal:5432/deskbridge}; no user, password or options.
+   */
+  public String describe() {
+    String lower = url.toLowerCase(Locale.ROOT);
+    String rest = url.substring(url.indexOf(':', 5) + 1);
+    if (lower.startsWith("jdbc:h2:file:")) {
+      return "H2 file " + url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db";
+    }
+    if (lower.startsWith("jdbc:h2:mem:")) {
+      return "H2 in memory (" + url.substring("jdbc:h2:mem:".length()).split(";", 2)[0] + ")";
+    }
+    if (lower.startsWith("jdbc:postgresql:")) {
+      String where = rest.startsWith("//") ? rest.substring(2) : rest;
+      where = where.split("[?;]", 2)[0];
+      return "PostgreSQL " + where.substring(where.indexOf('@') + 1);
+    }
+    return "H2 " + rest.split(";", 2)[0];
+  }
+
   @Override
   public String toString() {
     return "StoreConfig[url=" + redact(url) + ", username=" + username + ", password="

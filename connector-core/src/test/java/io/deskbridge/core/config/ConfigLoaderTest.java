@@ -3,17 +3,60 @@ package io.deskbridge.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.Mode;
+import io.deskbridge.core.error.ConfigException;
+import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.ConnectorContext;
+import io.deskbridge.core.spi.ConnectorFactory;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   @TempDir
   Path dir;
+
+  /** A vendor "zendesk" that declares its settings with a schema, as a vendor module does; never started here. */
+  static final ConnectorFactory ZENDESK = new ConnectorFactory() {
+    @Override
+    public String vendor() {
+      return "zendesk";
+    }
+
+    @Override
+    public Optional<URL> settingsSchema() {
+      return Optional.of(ConfigLoaderTest.class.getResource("test-vendor-settings.schema.json"));
+    }
+
+    @Override
+    public Connector create(ConnectorContext context) {
+      throw new UnsupportedOperationException("not started in this test");
+    }
+  };
+
+  private static final Connectors VENDORS = Connectors.of(ZENDESK, new ConnectorFactory() {
+    @Override
+    public String vendor() {
+      return "salesforce";
+    }
+
+    @Override
+    public Connector create(ConnectorContext context) {
+      throw new UnsupportedOperationException("not started in this test");
+    }
+  });
+
+  private DeskbridgeConfig load(Path file, Function<String, String> env) {
+    return ConfigLoader.load(file, name -> name.equals("XDG_DATA_HOME") ? dir.resolve("xdg").toString() : env.apply(name),
+        VENDORS);
+  }
 
   private Path write(String yaml) throws Exception {
     return Files.writeString(dir.resolve("deskbridge.yaml"), yaml);
@@ -36,12 +79,13 @@ class ConfigLoaderTest {
 
   @Test
   void readsTheFileWithDefaultsAndResolvesPathsAgainstIt() throws Exception {
-    var config = ConfigLoader.load(write(VALID), Map.of("ZD_TOKEN", "tok-1")::get);
+    var config = load(write(VALID), Map.of("ZD_TOKEN", "tok-1")::get);
 
     assertThat(config.server().port()).isEqualTo(9090);
     assertThat(config.server().host()).isEqualTo("0.0.0.0");
     assertThat(config.knowledge()).isEqualTo(dir.resolve("kb"));
-    assertThat(config.cache()).isEqualTo(dir.resolve("deskbridge-data/cache"));
+    assertThat(config.cache()).as("in the data directory, never beside the file").isEqualTo(dir.resolve("xdg/deskbridge/cache"));
+    assertThat(config.store().describe()).isEqualTo("H2 file " + dir.resolve("xdg/deskbridge/store/deskbridge") + ".mv.db");
     assertThat(config.calibrationCases()).as("none unless set").isNull();
     var acme = config.installations().get(0);
     assertThat(acme.mode()).isEqualTo(Mode.AUTO);
@@ -57,7 +101,7 @@ class ConfigLoaderTest {
 
   @Test
   void labelledCalibrationCasesAreAPathBesideTheFile() throws Exception {
-    var config = ConfigLoader.load(write(VALID.replace("bot: {thresholdPercent: 70,",
+    var config = load(write(VALID.replace("bot: {thresholdPercent: 70,",
         "bot: {thresholdPercent: 70, calibrationCases: labelled/traffic.jsonl,")), Map.of("ZD_TOKEN", "t")::get);
 
     assertThat(config.calibrationCases()).isEqualTo(dir.resolve("labelled/traffic.jsonl"));
@@ -66,7 +110,7 @@ class ConfigLoaderTest {
 
   @Test
   void environmentOverridesScalarSettings() throws Exception {
-    var config = ConfigLoader.load(write(VALID),
+    var config = load(write(VALID),
         Map.of("DESKBRIDGE_SERVER_PORT", "7070", "DESKBRIDGE_BOT_THRESHOLDPERCENT", "90")::get);
 
     assertThat(config.server().port()).isEqualTo(7070);
@@ -75,26 +119,132 @@ class ConfigLoaderTest {
 
   @Test
   void theDefaultModeIsDraft() throws Exception {
-    var config = ConfigLoader.load(write(VALID.replace("mode: auto", "")), Map.<String, String>of()::get);
+    var config = load(write(VALID.replace("mode: auto", "")), Map.<String, String>of()::get);
     assertThat(config.installations().get(0).mode()).isEqualTo(Mode.DRAFT);
   }
 
   @Test
+  void didYouMeanPicksTheClosestNameOnlyWhenItIsClose() {
+    assertThat(DidYouMean.closest("apiTokn", java.util.List.of("url", "email", "apiToken"))).contains("apiToken");
+    assertThat(DidYouMean.closest("THRESHOLDPERCENT", java.util.List.of("thresholdPercent"))).contains("thresholdPercent");
+    assertThat(DidYouMean.closest("colour", java.util.List.of("host", "port"))).isEmpty();
+    assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
+  }
+
+  @Test
   void errorsNameTheFileAndTheSetting() throws Exception {
-    assertThatThrownBy(() -> ConfigLoader.load(write(VALID.replace("port: 9090", "port: 99999")), k -> null))
+    assertThatThrownBy(() -> load(write(VALID.replace("port: 9090", "port: 99999")), k -> null))
         .hasMessageContaining("deskbridge.yaml").hasMessageContaining("server.port must be between 0 and 65535");
-    assertThatThrownBy(() -> ConfigLoader.load(write(VALID.replace("mode: auto", "mode: loud")), k -> null))
+    assertThatThrownBy(() -> load(write(VALID.replace("mode: auto", "mode: loud")), k -> null))
         .hasMessageContaining("installations[acme].mode").hasMessageContaining("auto, draft or shadow");
-    assertThatThrownBy(() -> ConfigLoader.load(write(VALID.replace("defaultGroup: \"1\", ", "")), k -> null))
+    assertThatThrownBy(() -> load(write(VALID.replace("defaultGroup: \"1\", ", "")), k -> null))
         .hasMessageContaining("installations[acme].routing.defaultGroup is required");
-    assertThatThrownBy(() -> ConfigLoader.load(write("knowledge: kb\n"), k -> null))
+    assertThatThrownBy(() -> load(write("knowledge: kb\n"), k -> null))
         .hasMessageContaining("at least one");
   }
 
   @Test
-  void theBotSectionIsValidatedWithItsPath() throws Exception {
-    var config = ConfigLoader.load(write(VALID.replace("thresholdPercent: 70", "thresholdPercent: 170")), k -> null);
-    assertThatThrownBy(() -> BotSettings.from(config.bot())).hasMessageContaining("bot.thresholdPercent");
+  void theBotSectionIsValidatedWithItsPathAndTheFile() throws Exception {
+    var file = write(VALID.replace("thresholdPercent: 70", "thresholdPercent: 170"));
+    assertThatThrownBy(() -> load(file, k -> null)).isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": bot.thresholdPercent must be between 0 and 100, was 170");
+  }
+
+  @Test
+  void aMisspeltKeyIsAnErrorWithTheClosestSetting() throws Exception {
+    var file = write(VALID.replace("thresholdPercent: 70", "thresholdPercnt: 70"));
+    assertThatThrownBy(() -> load(file, k -> null)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(file + ": bot.thresholdPercnt is not a setting; did you mean 'thresholdPercent'? "
+            + "(known in bot: thresholdPercent, uncoveredPercent, calibrationCases,");
+
+    var top = write(VALID.replace("knowledge: kb", "knowlege: kb"));
+    assertThatThrownBy(() -> load(top, k -> null))
+        .hasMessageStartingWith(top + ": knowlege is not a setting; did you mean 'knowledge'? (known top-level keys: ");
+
+    var deep = write(VALID.replace("maxDelay: 5s", "maxDelay: 5s, circuitOpen: 30s"));
+    assertThatThrownBy(() -> load(deep, k -> null)).hasMessageContaining(
+        "installations[acme].retry.circuitOpen is not a setting; did you mean 'circuitOpenFor'?");
+  }
+
+  @Test
+  void aMisspeltVendorSettingIsCheckedByTheVendorsSchema() throws Exception {
+    var file = write(VALID.replace("apiToken: {env: ZD_TOKEN}", "apiTokn: {env: ZD_TOKEN}"));
+    assertThatThrownBy(() -> load(file, Map.of("ZD_TOKEN", "t")::get)).isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": installations[acme].settings.apiTokn is not a setting; did you mean 'apiToken'? "
+            + "(known in installations[acme].settings: url, email, apiToken, webhookSecret)");
+  }
+
+  @Test
+  void severalMisspeltKeysAreReportedTogetherAndFarOffNamesGetNoGuess() throws Exception {
+    var file = write(VALID.replace("server: {port: 9090}", "server: {port: 9090, colour: blue}")
+        .replace("mode: auto", "mood: auto"));
+    assertThatThrownBy(() -> load(file, k -> null))
+        .hasMessageContaining("server.colour is not a setting (known in server: host, port, maxBodyBytes)")
+        .hasMessageContaining("; installations[acme].mood is not a setting; did you mean 'mode'?");
+  }
+
+  @Test
+  void anUnknownVendorNamesTheSettingAndTheKnownVendors() throws Exception {
+    var file = write(VALID.replace("vendor: zendesk", "vendor: zendsk"));
+    assertThatThrownBy(() -> load(file, k -> null)).isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": installations[acme].vendor 'zendsk' is not a known vendor; did you mean 'zendesk'? "
+            + "(known: salesforce, zendesk)");
+  }
+
+  @Test
+  void aBadEnvironmentOverrideNamesTheVariableNotTheFile() throws Exception {
+    var file = write(VALID);
+    assertThatThrownBy(() -> load(file, Map.of("DESKBRIDGE_SERVER_PORT", "abc")::get))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("DESKBRIDGE_SERVER_PORT (overrides server.port) must be a whole number, was 'abc'");
+    assertThatThrownBy(() -> load(file, Map.of("DESKBRIDGE_BOT_THRESHOLDPERCENT", "101")::get))
+        .hasMessage("DESKBRIDGE_BOT_THRESHOLDPERCENT (overrides bot.thresholdPercent) must be between 0 and 100, was 101");
+    assertThatThrownBy(() -> load(write(VALID.replace("port: 9090", "port: abc")), k -> null))
+        .as("the same mistake in the file names the file").hasMessage(file + ": server.port must be a whole number, was 'abc'");
+  }
+
+  @Test
+  void aMissingOrBrokenFileIsOneLineNamingIt() throws Exception {
+    var missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> load(missing, k -> null)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(missing + ": no such file").hasMessageContaining("--config");
+    var broken = write("server:\n  port: 1\n bad: [\n");
+    assertThatThrownBy(() -> load(broken, k -> null)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(broken + ": not valid YAML at line ").message().doesNotContain("\n");
+  }
+
+  @Test
+  void everyUnreadableSecretIsReportedAtOnce() throws Exception {
+    var config = load(write(VALID.replace("apiToken: {env: ZD_TOKEN}",
+        "apiToken: {env: ZD_TOKEN}\n      webhookSecret: {file: secrets/none.txt}")), k -> null);
+    var problems = config.installations().get(0).settings().secretProblems();
+    assertThat(problems).containsExactly(
+        "installations[acme].settings.apiToken reads the environment variable ZD_TOKEN, which is not set: export it",
+        "installations[acme].settings.webhookSecret reads the secret file " + dir.resolve("secrets/none.txt")
+            + ", which does not exist: create it or correct the path (relative paths are relative to the "
+            + "configuration file's folder)");
+    assertThatThrownBy(config::requireSecrets).isInstanceOf(ConfigException.class)
+        .hasMessage("2 secrets cannot be read: " + problems.get(0) + "; " + problems.get(1));
+  }
+
+  @Test
+  void secretFilesAndTheDataDirectoryAreRelativeToTheFile() throws Exception {
+    Files.createDirectories(dir.resolve("secrets"));
+    Files.writeString(dir.resolve("secrets/token.txt"), "tok-2\n");
+    var config = load(write("dataDirectory: var\n" + VALID.replace("apiToken: {env: ZD_TOKEN}",
+        "apiToken: {file: secrets/token.txt}")), k -> null);
+
+    assertThat(config.installations().get(0).settings().secret("apiToken").reveal()).isEqualTo("tok-2");
+    assertThat(config.cache()).isEqualTo(dir.resolve("var/cache"));
+    assertThat(config.store().describe()).isEqualTo("H2 file " + dir.resolve("var/store/deskbridge") + ".mv.db");
+  }
+
+  @Test
+  void aSecretWrittenIntoTheFileIsRefused() throws Exception {
+    var config = load(write(VALID.replace("apiToken: {env: ZD_TOKEN}", "apiToken: abc123")), k -> null);
+    assertThatThrownBy(() -> config.installations().get(0).settings().secret("apiToken")).hasMessage(
+        "installations[acme].settings.apiToken must come from the environment or a file: write {env: NAME} or "
+            + "{file: PATH}, never the secret itself");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.zendesk.internal.mapping.ZendeskMapping;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,8 @@ import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 import org.zendesk.client.v2.Zendesk;
+import org.zendesk.client.v2.ZendeskException;
+import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.Ticket;
 import org.zendesk.client.v2.model.User;
@@ -33,9 +36,20 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
   private final AsyncHttpClient http;
   private final Zendesk zendesk;
   private final AtomicReference<String> botUserId = new AtomicReference<>("");
+  private final URI url;
+  private final String email;
+  private final String settingsPath;
 
-  public ZendeskHelpdeskClient(String installationId, URI url, String email, Secret token, Duration timeout) {
+  /**
+   * @param settingsPath where the settings are in the configuration, e.g. {@code installations[acme].settings}, to
+   *                     name them when the start-up call fails
+   */
+  public ZendeskHelpdeskClient(String installationId, URI url, String email, Secret token, Duration timeout,
+      String settingsPath) {
     this.installationId = installationId;
+    this.url = url;
+    this.email = email;
+    this.settingsPath = settingsPath;
     this.http = new DefaultAsyncHttpClient(new DefaultAsyncHttpClientConfig.Builder()
         .setConnectTimeout(timeout)
         .setRequestTimeout(timeout)
@@ -49,12 +63,41 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
         .build();
   }
 
+  /**
+   * {@code GET /api/v2/users/me}. A failure an admin fixes in the settings names them: a refused token (401) names
+   * {@code apiToken} and {@code email}, a refusal (403) the agent's token access, an unknown host or a URL without
+   * the Zendesk API (404) {@code url}. These are not retriable; other failures map as any call's do.
+   */
   @Override
   public Identity whoAmI() {
-    User me = zendesk.getCurrentUser();
+    User me;
+    try {
+      me = zendesk.getCurrentUser();
+    } catch (ZendeskResponseException e) {
+      throw switch (e.getStatusCode()) {
+        case 401 -> new NonRetriableVendorException(NonRetriableVendorException.Kind.AUTHENTICATION,
+            "Zendesk refused the API token for " + email + " (HTTP 401): set " + settingsPath + ".apiToken to an "
+                + "active API token (Admin Center > Apps and integrations > APIs > Zendesk API) and " + settingsPath
+                + ".email to the agent it authenticates as", 401, e);
+        case 403 -> new NonRetriableVendorException(NonRetriableVendorException.Kind.FORBIDDEN,
+            "Zendesk refused " + email + " access to the API (HTTP 403): make " + settingsPath + ".email an agent "
+                + "and allow API token access in the Admin Center", 403, e);
+        case 404 -> new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND,
+            url + " has no Zendesk API (HTTP 404 on /api/v2/users/me): set " + settingsPath
+                + ".url to https://{subdomain}.zendesk.com", 404, e);
+        default -> e;
+      };
+    } catch (ZendeskException e) {
+      if (causedBy(e, UnknownHostException.class)) {
+        throw new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND, "the host of " + url
+            + " is unknown: set " + settingsPath + ".url to https://{subdomain}.zendesk.com (or check this "
+            + "machine's DNS)", -1, e);
+      }
+      throw e;
+    }
     if (me == null || me.getId() == null) {
       throw new NonRetriableVendorException(NonRetriableVendorException.Kind.AUTHENTICATION,
-          "Zendesk did not say who the API token belongs to", 200, null);
+          "Zendesk did not say who the API token belongs to; check " + settingsPath + ".url", 200, null);
     }
     botUserId.set(me.getId().toString());
     return new Identity(me.getId().toString(), me.getName());
@@ -156,5 +199,14 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     } catch (java.io.IOException e) {
       // closing only releases threads and connections; nothing to recover
     }
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
