@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * sustain. {@code --compare} runs the issue's configurations one after another and prints one table. Exits
  * 1 when any step lost a message or wrote twice.
  */
-@Command(name = "bench", description = "Load benchmark: tickets per second through the Zendesk fake into connector "
+@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class}, description = "Load benchmark: tickets per second through the Zendesk fake into connector "
     + "processes; throughput, latency, memory, lost/duplicate counts. See docs/benchmarks.md.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rate", split = ",", defaultValue = "20",
