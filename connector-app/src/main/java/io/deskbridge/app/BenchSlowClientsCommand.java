@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench slow-clients}: holds a number of slow connections to a connector in this JVM on loopback for a
- * while (a third connect and send nothing, a third send their headers one byte a second, a third send full
- * headers and then their body one byte a second; one the server closes is opened again), and meanwhile asks
+ * while (by default a third connect and send nothing, a third send their headers one byte a second, a third
+ * send full headers and then their body one byte a second; {@code --kind} picks one kind for all; one the
+ * server closes is opened again), and meanwhile asks
  * {@code /health} in a loop and posts a signed webhook every 250 ms. Reports the latency of both (median, p99,
  * max), their statuses, how many slow connections the server closed, and whether a real ticket opened at the end
  * is answered. Exits 1 when /health's p99 is over 100 ms or a webhook was not acknowledged.
@@ -33,6 +34,13 @@ final class BenchSlowClientsCommand implements Callable<Integer> {
 
   @Option(names = "--seconds", defaultValue = "30", description = "how long they are held (1 to 600, default ${DEFAULT-VALUE})")
   int seconds;
+
+  @Option(names = "--kind", defaultValue = "mixed",
+      description = "mixed (a third each), silent, headers (one header byte a second) or body (full headers, then one "
+          + "body byte a second) (default ${DEFAULT-VALUE})")
+  Kind kind;
+
+  enum Kind { mixed, silent, headers, body }
 
   private static final byte[] HEADERS_ONLY = "POST /webhooks/demo HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
       .getBytes(StandardCharsets.US_ASCII);
@@ -67,7 +75,7 @@ final class BenchSlowClientsCommand implements Callable<Integer> {
       var address = new InetSocketAddress("127.0.0.1", target.deskbridge.port());
       List<Slow> slow = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        var s = new Slow(i % 3);
+        var s = new Slow(kind == Kind.mixed ? i % 3 : kind.ordinal() - 1);
         open(s, address);
         slow.add(s);
       }
@@ -119,8 +127,8 @@ final class BenchSlowClientsCommand implements Callable<Integer> {
 
       double[] health = healthMillis.stream().mapToDouble(Double::doubleValue).toArray();
       double[] hooks = webhookMillis.stream().mapToDouble(Double::doubleValue).toArray();
-      System.out.printf("%d slow connections held for %d s: %d opened in all, %d closed by the server, %d open at the end%n",
-          connections, seconds, opened, closedByServer, stillOpen);
+      System.out.printf("%d slow connections (%s) held for %d s: %d opened in all, %d closed by the server, %d open at the end%n",
+          connections, kind, seconds, opened, closedByServer, stillOpen);
       System.out.printf("/health: %d asked, statuses %s; median %.1f ms, p99 %.1f ms, max %.1f ms%n", health.length,
           healthStatuses, InProcessTarget.quantile(health, 0.5), InProcessTarget.quantile(health, 0.99),
           InProcessTarget.quantile(health, 1));

@@ -31,15 +31,13 @@ import org.slf4j.LoggerFactory;
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  *
  * <p>Slow or hostile clients cannot starve it: a webhook body is read without holding a thread (Jetty's
- * {@link EagerContentHandler} gathers it before the route runs), a connection that sends nothing for the
- * idle timeout or sends its body slower than {@value #MIN_BODY_BYTES_PER_SECOND} bytes/s is closed, and at
- * most {@link Limits#maxConnections()} connections are open at once (above that Jetty stops accepting and cuts
- * idle connections after {@value #IDLE_AT_LIMIT_MILLIS} ms). A client that goes away or times out before its
+ * {@link EagerContentHandler} gathers it before the route runs), a connection idle for the idle timeout is
+ * closed, a webhook whose body is not complete within the idle timeout after its headers gets 408 and its
+ * connection is closed, and at most {@link Limits#maxConnections()} connections are open at once (at the cap
+ * Jetty stops accepting and cuts idle connections after {@value #IDLE_AT_LIMIT_MILLIS} ms). A client that goes away or times out before its
  * body arrived costs one DEBUG line, no stack trace.
  */
 public final class WebhookServer implements AutoCloseable {
-  /** Slower bodies are cut: a webhook of a few KB arrives in one or two packets. */
-  static final long MIN_BODY_BYTES_PER_SECOND = 1024;
   /** The idle timeout of open connections while the connection limit is reached. */
   static final long IDLE_AT_LIMIT_MILLIS = 1000;
 
@@ -56,7 +54,8 @@ public final class WebhookServer implements AutoCloseable {
    *
    * @param maxBodyBytes   the largest accepted body
    * @param maxConnections the most connections open at once, at least 1
-   * @param idleTimeout    how long a connection may send nothing before it is closed; positive
+   * @param idleTimeout    how long a connection may send nothing before it is closed, and how long a webhook
+   *                       body may take to arrive after its headers; positive
    */
   public record Limits(long maxBodyBytes, int maxConnections, Duration idleTimeout) {
     /** The connection cap when none is configured. */
@@ -115,7 +114,6 @@ public final class WebhookServer implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxBodyBytes;
-      config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
       config.jetty.addConnector((server, http) -> {
         var connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
@@ -128,7 +126,7 @@ public final class WebhookServer implements AutoCloseable {
         limit.setEndPointIdleTimeout(IDLE_AT_LIMIT_MILLIS);
         server.addBean(limit);
         // gathers a webhook's body without a thread, then runs the route; bigger bodies are refused below
-        var eager = new BodyFirst(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE));
+        var eager = new BodyFirst(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE), limits.idleTimeout());
         eager.includeMethod("POST");
         eager.includePath("/webhooks/*");
         server.insertHandler(eager);
@@ -169,24 +167,36 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   /**
-   * Gathers the whole body without holding a thread before the next handler runs, and makes an idle timeout
-   * while waiting for it final: Jetty reports it to the reader as a transient failure, on which the loader
-   * waits again, so a stalled body would keep its connection for ever.
+   * Gathers the whole body without holding a thread before the next handler runs. The body must be complete
+   * within the deadline after the headers, so a client that trickles it a byte at a time (and so never
+   * idles) is cut too; an idle timeout while the body is awaited is final, where Jetty reports it to the
+   * reader as a transient failure on which the loader would wait again for ever.
    */
   private static final class BodyFirst extends EagerContentHandler {
-    BodyFirst(long maxBodyBytes) {
+    private final long deadlineNanos;
+
+    BodyFirst(long maxBodyBytes, Duration deadline) {
       super(new RetainedContentLoaderFactory(maxBodyBytes, 1024, false));
+      this.deadlineNanos = deadline.toNanos();
     }
 
     @Override
     protected boolean onConditionsMet(Request request, Response response, Callback callback) throws Exception {
+      long deadline = System.nanoTime() + deadlineNanos;
       return super.onConditionsMet(new Request.Wrapper(request) {
         @Override
         public Content.Chunk read() {
           Content.Chunk chunk = super.read();
-          if (chunk != null && Content.Chunk.isFailure(chunk, false)) {
-            // an idle timeout while the body is awaited: give up on this request, which closes the connection
+          if (chunk == null) {
+            return null;
+          }
+          if (Content.Chunk.isFailure(chunk, false)) {
             return Content.Chunk.from(chunk.getFailure(), true);
+          }
+          if (!chunk.isLast() && System.nanoTime() - deadline > 0) {
+            chunk.release();
+            return Content.Chunk.from(new TimeoutException("body not complete within "
+                + Duration.ofNanos(deadlineNanos).toMillis() + " ms"), true);
           }
           return chunk;
         }

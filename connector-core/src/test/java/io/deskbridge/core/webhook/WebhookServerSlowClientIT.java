@@ -164,6 +164,33 @@ class WebhookServerSlowClientIT {
   }
 
   @Test
+  void aBodyTrickledSoItNeverIdlesIsCutAtTheDeadlineWith408() throws Exception {
+    start(new WebhookServer.Limits(1 << 20, 1000, Duration.ofMillis(500)));
+    var trickler = open();
+    send(trickler, headers(1000) + "{");
+    var received = new java.io.ByteArrayOutputStream();
+
+    // read what came, then one more byte (a poll every 100 ms, under the idle timeout), until the server answers
+    await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> {
+      trickler.setSoTimeout(1);
+      try {
+        byte[] buffer = new byte[256];
+        int n = trickler.getInputStream().read(buffer);
+        if (n != 0) {
+          received.write(buffer, 0, Math.max(n, 0));
+          return true;
+        }
+      } catch (SocketTimeoutException e) {
+        // nothing yet
+      }
+      send(trickler, " ");
+      return false;
+    });
+    assertThat(received.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 408");
+    assertThat(accepted).isEmpty();
+  }
+
+  @Test
   void atTheConnectionCapIdleConnectionsAreCutSoHealthStillAnswers() throws Exception {
     start(new WebhookServer.Limits(1 << 20, 20, Duration.ofSeconds(60)));
     for (int i = 0; i < 20; i++) {
