@@ -45,23 +45,30 @@ final class BenchFuzzCommand implements Callable<Integer> {
         System.out.println("error: the warm-up ticket was not answered within 60 s");
         return 1;
       }
+      target.settle(); // the fake's own webhooks about the warm-up ticket would change the inbox count
       var fuzzer = new ZendeskWebhookFuzzer(seed, Long.toString(warm));
       Map<Integer, Integer> statuses = new TreeMap<>();
       List<String> violations = new ArrayList<>();
       double[] millis = new double[count];
+      int unchecked = 0;
       long started = System.nanoTime();
       for (int i = 0; i < count; i++) {
         var sample = fuzzer.next();
         byte[] body = sample.body();
         long before = target.inboxEvents();
+        int fakeDeliveries = target.fake.deliveries().size();
+        boolean fakeQuiet = target.fake.pendingDeliveries() == 0;
         var answer = target.post(body, ZendeskWebhookFuzzer.signedHeaders(DemoCommand.SECRET, body, Instant.now()));
+        // an accepted body may make the bot write, and the fake then sends its own webhook: count only when quiet
+        fakeQuiet &= target.fake.pendingDeliveries() == 0 && target.fake.deliveries().size() == fakeDeliveries;
+        unchecked += fakeQuiet ? 0 : 1;
         millis[i] = answer.millis();
         statuses.merge(answer.status(), 1, Integer::sum);
         if (answer.status() >= 500 || answer.status() == 0) {
           violations.add("#" + i + " " + sample.mutation() + ": " + (answer.status() == 0 ? "no answer" : answer.status()));
         } else if (sample.mustBeRefused() && answer.status() != 400) {
           violations.add("#" + i + " " + sample.mutation() + ": accepted with " + answer.status());
-        } else if (answer.status() >= 400 && target.inboxEvents() != before) {
+        } else if (answer.status() >= 400 && fakeQuiet && target.inboxEvents() != before) {
           violations.add("#" + i + " " + sample.mutation() + ": refused with " + answer.status() + " but stored");
         }
       }
@@ -89,7 +96,8 @@ final class BenchFuzzCommand implements Callable<Integer> {
           seed, statuses);
       System.out.printf("  answer time: median %.1f ms, p99 %.1f ms, max %.1f ms%n", InProcessTarget.quantile(millis, 0.5),
           InProcessTarget.quantile(millis, 0.99), InProcessTarget.quantile(millis, 1));
-      System.out.printf("  5xx or no answer, accepted what must be refused, refused but stored: %d%n", violations.size());
+      System.out.printf("  5xx or no answer, accepted what must be refused, refused but stored: %d (inbox not checked "
+          + "for %d while the fake was delivering)%n", violations.size(), unchecked);
       violations.stream().limit(20).forEach(v -> System.out.println("    " + v));
       System.out.printf("a real ticket opened after: %s in %.2f s%n", answered ? "answered" : "NOT answered within 5 s",
           answerSeconds);

@@ -119,6 +119,13 @@ final class InProcessTarget implements AutoCloseable {
     return false;
   }
 
+  /** Waits until the fake has delivered its webhooks and the engine has processed them (at most 60 s each). */
+  void settle() throws InterruptedException {
+    if (!fake.awaitIdle(Duration.ofSeconds(60)) || !deskbridge.engine().awaitIdle(Duration.ofSeconds(60))) {
+      throw new IllegalStateException("the fake or the engine is still busy after 60 s");
+    }
+  }
+
   /** The value at quantile {@code q} (0 to 1) of {@code values}, by the nearest rank; NaN when empty. */
   static double quantile(double[] values, double q) {
     if (values.length == 0) {

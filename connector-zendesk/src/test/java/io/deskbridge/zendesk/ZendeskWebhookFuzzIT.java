@@ -49,27 +49,36 @@ class ZendeskWebhookFuzzIT {
   void signedMalformedBodiesGetNo5xxStoreNothingWhenRefusedAndARealTicketIsAnsweredAfter() {
     String ticket = fixture.customerOpens("Login", "How do I reset my password? I can't log in.");
     await().atMost(Duration.ofSeconds(20)).until(() -> answeredByTheBot(ticket));
+    fixture.awaitDeliveries(Duration.ofSeconds(20)); // the fake's own webhooks would change the inbox count
+    harness.awaitIdle();
     var fuzzer = new ZendeskWebhookFuzzer(SEED, ticket);
     List<String> violations = new ArrayList<>();
     Map<String, Integer> statuses = new TreeMap<>();
+    int unchecked = 0;
 
     for (int i = 0; i < COUNT; i++) {
       var sample = fuzzer.next();
       byte[] body = sample.body();
       long before = harness.inboxEvents();
+      int fakeDeliveries = fixture.fake.deliveries().size();
+      boolean fakeQuiet = fixture.fake.pendingDeliveries() == 0;
       var response = harness.post(body, fixture.signedHeaders(body));
       int status = response.statusCode();
+      // an accepted body may make the bot write, and the fake then sends its own webhook: count only when quiet
+      fakeQuiet &= fixture.fake.pendingDeliveries() == 0 && fixture.fake.deliveries().size() == fakeDeliveries;
+      unchecked += fakeQuiet ? 0 : 1;
       statuses.merge(sample.mutation() + " -> " + status, 1, Integer::sum);
       if (status >= 500) {
         violations.add("#" + i + " " + sample.mutation() + ": " + status + " " + response.body());
       } else if (sample.mustBeRefused() && status != 400) {
         violations.add("#" + i + " " + sample.mutation() + ": accepted with " + status);
-      } else if (status >= 400 && harness.inboxEvents() != before) {
+      } else if (status >= 400 && fakeQuiet && harness.inboxEvents() != before) {
         violations.add("#" + i + " " + sample.mutation() + ": refused with " + status + " but stored");
       }
     }
 
     assertThat(violations).as("seed %d, answers %s", SEED, statuses).isEmpty();
+    assertThat(unchecked).as("bodies whose inbox check was skipped while the fake delivered").isLessThan(COUNT / 20);
     assertThat(statuses.keySet()).as("the generator reaches refusals and acceptances")
         .anyMatch(k -> k.endsWith("-> 400")).anyMatch(k -> k.endsWith("-> 200"));
     String after = fixture.customerOpens("Login again", "How do I reset my password? I can't log in.");
