@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * sustain. {@code --compare} runs the issue's configurations one after another and prints one table. Exits
  * 1 when any step lost a message or wrote twice.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class},
+    mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Load benchmark: tickets per second through the Zendesk fake into connector "
     + "processes; throughput, latency, memory, lost/duplicate counts. See docs/benchmarks.md.",
     footerHeading = "%nExamples:%n",

@@ -98,8 +98,8 @@ public final class Deskbridge implements AutoCloseable {
       engine = Engine.start(installations, bot, store, store, clock, config.engine(), meters);
       var running = engine;
       var handler = new WebhookHandler(id -> running.installation(id).map(inst -> inst.connector().webhook()),
-          running::accept, store, clock);
-      var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().maxBodyBytes(),
+          running::accept, store, clock, meters, WebhookHandler.DEFAULT_AUDITED_REJECTIONS_PER_MINUTE);
+      var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().limits(),
           handler, clock, meters::scrape, running::healthy);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),

@@ -6,6 +6,7 @@ import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.StoreConfig;
+import io.deskbridge.core.webhook.WebhookServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -56,8 +57,21 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param host         the address to bind
    * @param port         the port
    * @param maxBodyBytes the largest webhook body accepted
+   * @param maxConnections the most connections open at once (key {@code maxConnections}, default 1000)
+   * @param idleTimeout  how long a connection may send nothing before it is closed (key {@code idleTimeout},
+   *                     default 10 s)
    */
-  public record Server(String host, int port, int maxBodyBytes) {}
+  public record Server(String host, int port, int maxBodyBytes, int maxConnections, Duration idleTimeout) {
+    /** With the default connection cap and idle timeout. */
+    public Server(String host, int port, int maxBodyBytes) {
+      this(host, port, maxBodyBytes, WebhookServer.Limits.DEFAULT_MAX_CONNECTIONS, WebhookServer.Limits.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** The limits the webhook server applies to clients. */
+    public WebhookServer.Limits limits() {
+      return new WebhookServer.Limits(maxBodyBytes, maxConnections, idleTimeout);
+    }
+  }
 
   /**
    * One installation.
@@ -89,7 +103,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
 
   static List<String> scalarKeys(String section) {
     return switch (section) {
-      case "server" -> List.of("host", "port", "maxBodyBytes");
+      case "server" -> List.of("host", "port", "maxBodyBytes", "maxConnections", "idleTimeout");
       case "store" -> List.of("directory", "url", "username", "maxPoolSize");
       case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention");
       default -> List.of("thresholdPercent", "maxClarifications", "maxBotTurns", "defaultLanguage");
@@ -112,8 +126,13 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
   public static DeskbridgeConfig from(Settings root, Path baseDir, Path defaultDataDirectory) {
     Path data = root.optionalString("dataDirectory").map(baseDir::resolve).orElse(defaultDataDirectory);
     var s = root.section("server");
+    var idleTimeout = s.duration("idleTimeout", WebhookServer.Limits.DEFAULT_IDLE_TIMEOUT);
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw s.invalid("idleTimeout", "must be positive, e.g. 10s");
+    }
     var server = new Server(s.string("host", "0.0.0.0"), s.integer("port", 8080, 0, 65535),
-        s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20));
+        s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20),
+        s.integer("maxConnections", WebhookServer.Limits.DEFAULT_MAX_CONNECTIONS, 1, 100_000), idleTimeout);
     var st = root.section("store");
     var store = st.optionalString("url").isEmpty()
         ? StoreConfig.h2File(st.optionalString("directory").map(baseDir::resolve).orElse(data.resolve("store")))

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param message        the message the event is about, when the payload carries it
  * @param snapshot       the conversation's fields at send time without history, when the payload carries them
  * @param occurredAt     when the vendor says it happened
+ * @throws WebhookRejectedException (400) when an id can never be stored: blank, longer than
+ *         {@value #MAX_ID_CHARS} characters (the store's column width), or holding a control character
  */
 public record InboundEvent(
     String id,
@@ -38,13 +40,35 @@ public record InboundEvent(
     UPDATED
   }
 
+  /** The longest event or conversation id accepted: the width of the store's id columns. */
+  public static final int MAX_ID_CHARS = 512;
+
   public InboundEvent {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(conversationId, "conversationId");
+    requireStorableId(id, "event id");
+    requireStorableId(conversationId, "conversation id");
     Objects.requireNonNull(kind, "kind");
     actorId = actorId == null ? "" : actorId;
     message = message == null ? Optional.empty() : message;
     snapshot = snapshot == null ? Optional.empty() : snapshot;
     Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /**
+   * Refuses an id that the store could never take, so the sender gets a final 400 instead of a 503 that
+   * makes it deliver the same doomed event again and again.
+   */
+  private static void requireStorableId(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw WebhookRejectedException.badRequest(name + " must not be blank");
+    }
+    if (value.length() > MAX_ID_CHARS) {
+      throw WebhookRejectedException.badRequest(name + " is longer than " + MAX_ID_CHARS + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw WebhookRejectedException.badRequest(name + " contains a control character");
+      }
+    }
   }
 }

@@ -2,21 +2,84 @@ package io.deskbridge.core.webhook;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thin HTTP adapter: {@code POST /webhooks/{installation}} goes to the {@link WebhookHandler},
  * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text. Bodies
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
+ *
+ * <p>Slow or hostile clients cannot starve it: a webhook body is read without holding a thread (Jetty's
+ * {@link EagerContentHandler} gathers it before the route runs), a connection idle for the idle timeout is
+ * closed, a webhook whose body is not complete within the idle timeout after its headers gets 408 and its
+ * connection is closed, and at most {@link Limits#maxConnections()} connections are open at once (at the cap
+ * Jetty stops accepting and cuts idle connections after {@value #IDLE_AT_LIMIT_MILLIS} ms). A client that goes away or times out before its
+ * body arrived costs one DEBUG line, no stack trace.
  */
 public final class WebhookServer implements AutoCloseable {
+  /** The idle timeout of open connections while the connection limit is reached. */
+  static final long IDLE_AT_LIMIT_MILLIS = 1000;
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
+
   private final Javalin app;
 
   private WebhookServer(Javalin app) {
     this.app = app;
+  }
+
+  /**
+   * How much the server takes from clients.
+   *
+   * @param maxBodyBytes   the largest accepted body
+   * @param maxConnections the most connections open at once, at least 1
+   * @param idleTimeout    how long a connection may send nothing before it is closed, and how long a webhook
+   *                       body may take to arrive after its headers; positive
+   */
+  public record Limits(long maxBodyBytes, int maxConnections, Duration idleTimeout) {
+    /** The connection cap when none is configured. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** The idle timeout when none is configured. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+    public Limits {
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+      }
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+      }
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+      }
+    }
+
+    /** The body limit with the default connection cap and idle timeout. */
+    public static Limits of(long maxBodyBytes) {
+      return new Limits(maxBodyBytes, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
+    }
   }
 
   /**
@@ -27,42 +90,146 @@ public final class WebhookServer implements AutoCloseable {
    * @param maxBodyBytes the largest accepted body
    */
   public static WebhookServer start(String host, int port, long maxBodyBytes, WebhookHandler handler, Clock clock) {
-    return start(host, port, maxBodyBytes, handler, clock, () -> "", () -> true);
+    return start(host, port, Limits.of(maxBodyBytes), handler, clock, () -> "", () -> true);
   }
 
   /**
-   * Starts listening, also serving {@code metrics} (Prometheus text format) at {@code GET /metrics};
-   * {@code GET /health} answers 503 {@code {"status":"down"}} while {@code healthy} is false.
+   * Starts listening with the default connection cap and idle timeout, also serving {@code metrics}
+   * (Prometheus text format) at {@code GET /metrics}; {@code GET /health} answers 503
+   * {@code {"status":"down"}} while {@code healthy} is false.
    */
   public static WebhookServer start(String host, int port, long maxBodyBytes, WebhookHandler handler, Clock clock,
-      java.util.function.Supplier<String> metrics, java.util.function.BooleanSupplier healthy) {
+      Supplier<String> metrics, BooleanSupplier healthy) {
+    return start(host, port, Limits.of(maxBodyBytes), handler, clock, metrics, healthy);
+  }
+
+  /**
+   * Starts listening with the given limits, also serving {@code metrics} (Prometheus text format) at
+   * {@code GET /metrics}; {@code GET /health} answers 503 {@code {"status":"down"}} while {@code healthy} is
+   * false.
+   */
+  public static WebhookServer start(String host, int port, Limits limits, WebhookHandler handler, Clock clock,
+      Supplier<String> metrics, BooleanSupplier healthy) {
+    long maxBodyBytes = limits.maxBodyBytes();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxBodyBytes;
-      config.jetty.host = host;
-      config.jetty.port = port;
+      config.jetty.addConnector((server, http) -> {
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        return connector;
+      });
+      config.jetty.modifyServer(server -> {
+        var limit = new NetworkConnectionLimit(limits.maxConnections(), server);
+        limit.setEndPointIdleTimeout(IDLE_AT_LIMIT_MILLIS);
+        server.addBean(limit);
+        // gathers a webhook's body without a thread, then runs the route; bigger bodies are refused below
+        var eager = new BodyFirst(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE), limits.idleTimeout());
+        eager.includeMethod("POST");
+        eager.includePath("/webhooks/*");
+        server.insertHandler(eager);
+      });
       config.routes.get("/health", ctx -> {
         boolean up = healthy.getAsBoolean();
         ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
       });
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
       config.routes.post("/webhooks/{installation}", ctx -> {
+        String installation = ctx.pathParam("installation");
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {
-          write(ctx, WebhookResponse.error(413, "body larger than " + maxBodyBytes + " bytes"));
+          write(ctx, handler.refuse(installation, request(ctx, new byte[0], clock), 413,
+              "body larger than " + maxBodyBytes + " bytes"));
           return;
         }
-        var request = new WebhookRequest("POST", ctx.path(), headers(ctx), ctx.bodyAsBytes(), clock.instant());
-        write(ctx, handler.handle(ctx.pathParam("installation"), request));
+        byte[] body;
+        try {
+          body = ctx.bodyAsBytes();
+        } catch (Exception e) { // Javalin (Kotlin) lets a checked IOException through
+          if (!clientFault(e)) {
+            throw e;
+          }
+          // the client went away or stalled: nobody may read the answer, and it is not worth a trace
+          Throwable cause = rootCause(e);
+          log.debug("{}: webhook body not received: {}", LogSafe.of(installation), LogSafe.of(cause));
+          write(ctx, cause instanceof TimeoutException
+              ? WebhookResponse.error(408, "request body not received in time")
+              : WebhookResponse.error(400, "request body incomplete"));
+          return;
+        }
+        write(ctx, handler.handle(installation, request(ctx, body, clock)));
       });
     });
     app.start();
     return new WebhookServer(app);
   }
 
+  /**
+   * Gathers the whole body without holding a thread before the next handler runs. The body must be complete
+   * within the deadline after the headers, so a client that trickles it a byte at a time (and so never
+   * idles) is cut too; an idle timeout while the body is awaited is final, where Jetty reports it to the
+   * reader as a transient failure on which the loader would wait again for ever.
+   */
+  private static final class BodyFirst extends EagerContentHandler {
+    private final long deadlineNanos;
+
+    BodyFirst(long maxBodyBytes, Duration deadline) {
+      super(new RetainedContentLoaderFactory(maxBodyBytes, 1024, false));
+      this.deadlineNanos = deadline.toNanos();
+    }
+
+    @Override
+    protected boolean onConditionsMet(Request request, Response response, Callback callback) throws Exception {
+      long deadline = System.nanoTime() + deadlineNanos;
+      return super.onConditionsMet(new Request.Wrapper(request) {
+        @Override
+        public Content.Chunk read() {
+          Content.Chunk chunk = super.read();
+          if (chunk == null) {
+            return null;
+          }
+          if (Content.Chunk.isFailure(chunk, false)) {
+            return Content.Chunk.from(chunk.getFailure(), true);
+          }
+          if (!chunk.isLast() && System.nanoTime() - deadline > 0) {
+            chunk.release();
+            return Content.Chunk.from(new TimeoutException("body not complete within "
+                + Duration.ofNanos(deadlineNanos).toMillis() + " ms"), true);
+          }
+          return chunk;
+        }
+      }, response, callback);
+    }
+  }
+
+  private static WebhookRequest request(Context ctx, byte[] body, Clock clock) {
+    return new WebhookRequest("POST", ctx.path(), headers(ctx), body, clock.instant());
+  }
+
+  /** An early end of stream, a read timeout or a too slow body: the client's doing, not the server's. */
+  private static boolean clientFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
+          || t.getClass().getName().startsWith("org.eclipse.jetty.http.BadMessageException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
   private static Map<String, List<String>> headers(Context ctx) {
-    return java.util.Collections.list(ctx.req().getHeaderNames()).stream()
-        .collect(Collectors.toMap(n -> n, n -> java.util.Collections.list(ctx.req().getHeaders(n)), (a, b) -> a));
+    return Collections.list(ctx.req().getHeaderNames()).stream()
+        .collect(Collectors.toMap(n -> n, n -> Collections.list(ctx.req().getHeaders(n)), (a, b) -> a));
   }
 
   private static void write(Context ctx, WebhookResponse response) {

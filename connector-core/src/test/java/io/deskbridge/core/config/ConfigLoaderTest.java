@@ -100,6 +100,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theWebhookServersClientLimitsHaveDefaultsAndCanBeSet() throws Exception {
+    var defaults = ConfigLoader.load(write(VALID), Map.of("ZD_TOKEN", "t")::get).server();
+    assertThat(defaults.maxConnections()).isEqualTo(1000);
+    assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+    var set = ConfigLoader.load(write(VALID.replace("server: {port: 9090}",
+        "server: {port: 9090, maxConnections: 50, idleTimeout: 3s}")), Map.of("ZD_TOKEN", "t")::get).server();
+    assertThat(set.limits().maxConnections()).isEqualTo(50);
+    assertThat(set.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(3));
+
+    assertThatThrownBy(() -> ConfigLoader.load(write(VALID.replace("server: {port: 9090}",
+        "server: {port: 9090, idleTimeout: 0s}")), Map.of("ZD_TOKEN", "t")::get))
+        .hasMessageContaining("idleTimeout").hasMessageContaining("must be positive");
+  }
+
+  @Test
   void labelledCalibrationCasesAreAPathBesideTheFile() throws Exception {
     var config = load(write(VALID.replace("bot: {thresholdPercent: 70,",
         "bot: {thresholdPercent: 70, calibrationCases: labelled/traffic.jsonl,")), Map.of("ZD_TOKEN", "t")::get);

@@ -31,7 +31,8 @@ public final class ConnectorHarness implements AutoCloseable {
   public static final String INSTALLATION = "test";
   private static Bot sharedBot;
 
-  private final JdbcStore store = JdbcStore.open(StoreConfig.h2Memory("harness-" + System.nanoTime()));
+  private final StoreConfig storeConfig = StoreConfig.h2Memory("harness-" + System.nanoTime());
+  private final JdbcStore store = JdbcStore.open(storeConfig);
   private final Engine engine;
   private final WebhookServer server;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -85,6 +86,18 @@ public final class ConnectorHarness implements AutoCloseable {
   /** The store, for dead letters and the audit. */
   public JdbcStore store() {
     return store;
+  }
+
+  /** How many events the inbox holds (received and not purged, whatever their status). */
+  public long inboxEvents() {
+    try (var connection = java.sql.DriverManager.getConnection(storeConfig.url(), storeConfig.username(),
+            storeConfig.password() == null ? "" : storeConfig.password().reveal());
+        var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM inbox_event")) {
+      result.next();
+      return result.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot count the inbox", e);
+    }
   }
 
   /** The audit records for one conversation. */

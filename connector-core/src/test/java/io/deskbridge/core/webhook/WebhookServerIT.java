@@ -132,6 +132,22 @@ class WebhookServerIT {
   }
 
   @Test
+  void aBadSignatureWhileTheStoreIsClosedIsStill401WithoutATrace() throws Exception {
+    server.close();
+    var closed = io.deskbridge.core.store.JdbcStore.open(io.deskbridge.core.store.StoreConfig.h2Memory("closed-" + System.nanoTime()));
+    closed.close();
+    var handler = new WebhookHandler(id -> Optional.of(endpoint), (id, events) -> closed.receive(id, "test", events, java.time.Instant.now()), closed, Clock.systemUTC());
+    server = WebhookServer.start("127.0.0.1", 0, 64, handler, Clock.systemUTC());
+
+    var unauthorized = post("/webhooks/acme", "ok", "wrong");
+    var authentic = post("/webhooks/acme", "ok", "t");
+
+    assertThat(unauthorized.statusCode()).isEqualTo(401);
+    assertThat(unauthorized.body()).isEqualTo("{\"error\":\"bad token\"}");
+    assertThat(authentic.statusCode()).as("the store is down: deliver again later").isEqualTo(503);
+  }
+
+  @Test
   void healthIsDownWhileTheEngineIsNot() throws Exception {
     server.close();
     var handler = new WebhookHandler(id -> Optional.of(endpoint), (id, events) -> 0, store, Clock.systemUTC());

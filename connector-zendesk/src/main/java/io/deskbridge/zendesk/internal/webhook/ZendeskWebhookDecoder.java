@@ -10,6 +10,7 @@ import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.core.webhook.WebhookRejectedException;
 import io.deskbridge.core.webhook.WebhookRequest;
 import io.deskbridge.zendesk.internal.mapping.ZendeskMapping;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ final class ZendeskWebhookDecoder {
   private static final Logger log = LoggerFactory.getLogger(ZendeskWebhookDecoder.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EVENT_PREFIX = "zen:event-type:";
+  private static final Pattern TICKET_ID = Pattern.compile("[0-9]{1,19}");
 
   private final String installationId;
   private final Clock clock;
@@ -74,10 +77,10 @@ final class ZendeskWebhookDecoder {
     String id = required(root, "id");
     JsonNode detail = root.path("detail");
     if (!type.startsWith(EVENT_PREFIX + "ticket.")) {
-      log.debug("{}: ignoring Zendesk event type {}", installationId, type);
+      log.debug("{}: ignoring Zendesk event type {}", installationId, LogSafe.of(type));
       return List.of();
     }
-    String ticketId = required(detail, "id", "detail.id");
+    String ticketId = ticketId(required(detail, "id", "detail.id"), "detail.id");
     Instant at = time(root.path("time").asText(null));
     Optional<Conversation> snapshot = Optional.of(snapshot(ticketId, detail));
     switch (type.substring(EVENT_PREFIX.length())) {
@@ -96,7 +99,7 @@ final class ZendeskWebhookDecoder {
         return List.of(new InboundEvent(id, ticketId, InboundEvent.Kind.MESSAGE_ADDED, authorId,
             Optional.of(message), snapshot, at));
       default:
-        log.debug("{}: ignoring Zendesk ticket event {}", installationId, type);
+        log.debug("{}: ignoring Zendesk ticket event {}", installationId, LogSafe.of(type));
         return List.of();
     }
   }
@@ -118,10 +121,7 @@ final class ZendeskWebhookDecoder {
   }
 
   private InboundEvent decodeTrigger(JsonNode root, WebhookRequest request) {
-    String ticketId = text(root, "ticket_id");
-    if (!ticketId.matches("\\d{1,19}")) {
-      throw WebhookRejectedException.badRequest("ticket_id must be a number, was '" + ticketId + "'");
-    }
+    String ticketId = ticketId(text(root, "ticket_id"), "ticket_id");
     String commentId = text(root, "comment_id");
     String key = !commentId.isEmpty() ? commentId
         : request.header("x-zendesk-webhook-invocation-id").orElseThrow(() -> WebhookRejectedException.badRequest(
@@ -139,6 +139,14 @@ final class ZendeskWebhookDecoder {
         detail.path("subject").asText(""), new Customer(text(detail, "requester_id"), "", ""),
         text(detail, "group_id"), text(detail, "assignee_id"), tags,
         status.equalsIgnoreCase("closed"), List.of(), text(detail, "updated_at"));
+  }
+
+  /** Zendesk ticket ids are positive numbers; anything else can never be loaded, so it is refused (400). */
+  private static String ticketId(String value, String name) {
+    if (!TICKET_ID.matcher(value).matches()) {
+      throw WebhookRejectedException.badRequest(name + " must be a Zendesk ticket number (1 to 19 digits)");
+    }
+    return value;
   }
 
   private static String required(JsonNode node, String field) {
@@ -166,7 +174,7 @@ final class ZendeskWebhookDecoder {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw WebhookRejectedException.badRequest("time is not an ISO-8601 time: " + text);
+      throw WebhookRejectedException.badRequest("time is not an ISO-8601 time");
     }
   }
 }

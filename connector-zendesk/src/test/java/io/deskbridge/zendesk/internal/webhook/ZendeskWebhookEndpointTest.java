@@ -157,4 +157,32 @@ class ZendeskWebhookEndpointTest {
           .as(body).isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
   }
+
+  private void assertRefused(String body, String reason) {
+    assertThatThrownBy(() -> endpoint.decode(signed(body, "2026-06-09T08:36:44Z")))
+        .as(body).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage()).isEqualTo(reason);
+        });
+  }
+
+  @Test
+  void anEventWebhookNeedsANumericTicketIdLikeATriggerWebhook() {
+    for (String id : List.of("71447\\r\\nFORGED 00:00 INFO fake", "abc", "-1", " 71447", "1".repeat(20), "7\\u0000")) {
+      assertRefused(COMMENT_ADDED.replace("\"detail\":{\"id\":\"71447\"", "\"detail\":{\"id\":\"" + id + "\""),
+          "detail.id must be a Zendesk ticket number (1 to 19 digits)");
+    }
+    assertRefused("{\"ticket_id\":\"12\\n34\",\"comment_id\":\"5\"}", "ticket_id must be a Zendesk ticket number (1 to 19 digits)");
+  }
+
+  @Test
+  void eventIdsTheStoreCannotHoldAre400NotA503() {
+    String id = "\"id\":\"d8551ba3-4243-433c-8629-aa79dc3e7182\"";
+    assertRefused(COMMENT_ADDED.replace(id, "\"id\":\"" + "e".repeat(513) + "\""), "event id is longer than 512 characters");
+    assertRefused(COMMENT_ADDED.replace(id, "\"id\":\"   \""), "event id must not be blank");
+    assertRefused(COMMENT_ADDED.replace(id, "\"id\":\"a\\u0000b\""), "event id contains a control character");
+    assertRefused("{\"ticket_id\":\"12\",\"comment_id\":\"" + "9".repeat(600) + "\"}", "event id is longer than 512 characters");
+    assertThat(endpoint.decode(signed(COMMENT_ADDED.replace(id, "\"id\":\"" + "e".repeat(512) + "\""), "2026-06-09T08:36:44Z")))
+        .singleElement().satisfies(e -> assertThat(e.id()).hasSize(512));
+  }
 }
