@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * (lost, duplicate, after handover) from the fake's own state; see {@link BenchStep}. It prints measurements
  * only, no verdicts. Several rates run as steps, one after another on the same processes, stopping after the
  * first step the connectors could not sustain. The connectors run with the launcher's {@code jvm.options} by
- * default; {@code --jvm defaults,launcher} runs each configuration with the JVM's defaults and then with those.
+ * default; {@code --jvm defaults,launcher} runs each configuration with both, alternating step by step.
  * {@code --compare} runs the issue #3 configurations one after another and prints one table. Exits 1 when any
  * step lost a message or wrote twice; 2 without the optional {@code lib-demo/} folder.
  */
@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--jvm", split = ",", defaultValue = "launcher", description = "the connector JVMs' options: "
       + "launcher (jvm.options next to the jar, as the launcher runs serve) or defaults (none: the JVM's own); "
-      + "defaults,launcher runs each configuration with both, one after the other (default ${DEFAULT-VALUE})")
+      + "defaults,launcher runs each configuration with both, alternating step by step (default ${DEFAULT-VALUE})")
   Jvm[] jvms;
 
   @Option(names = "--jvm-arg", description = "an option for the connector JVMs, repeatable; {n} becomes the "

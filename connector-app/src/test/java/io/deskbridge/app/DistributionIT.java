@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class DistributionIT {
     Files.createSymbolicLink(install.resolve("lib"), TARGET.resolve("lib"));
   }
 
+  @AfterEach
+  void unlink() throws IOException {
+    Files.deleteIfExists(install.resolve("lib")); // the link, not the build's lib/
+  }
+
   @Test
   void demoOnlyJarsAreInTheOptionalFolderWhichTheManifestListsAfterLib() throws IOException {
     var lib = names(TARGET.resolve("lib"));
@@ -67,12 +73,43 @@ class DistributionIT {
   @Test
   void linguaShipsOnlyTheFiveLanguagesModels() throws IOException {
     try (var lingua = new JarFile(TARGET.resolve("lib/lingua-1.2.2.jar").toFile())) {
-      var languages = lingua.stream().map(e -> e.getName()).filter(n -> n.startsWith("language-models/"))
+      var languages = lingua.stream().map(e -> e.getName()).filter(n -> n.matches("language-models/[^/]+/.*"))
           .map(n -> n.split("/")[1]).distinct().sorted().toList();
 
       assertThat(languages).containsExactly("cs", "en", "pl", "sk", "sl");
       assertThat(lingua.getEntry("com/github/pemistahl/lingua/api/LanguageDetectorBuilder.class")).isNotNull();
     }
+  }
+
+  @Test
+  void theTrimmedFastutilHoldsEveryClassLinguaReachesInIt() throws IOException {
+    Path fastutil = TARGET.resolve("lib/fastutil-8.5.8.jar");
+    Path linguaClasses = Files.createDirectories(dir.resolve("lingua-classes")); // without module-info: no module graph
+    try (var lingua = new JarFile(TARGET.resolve("lib/lingua-1.2.2.jar").toFile())) {
+      for (var entry : lingua.stream().filter(e -> e.getName().startsWith("com/") && !e.isDirectory()).toList()) {
+        Path to = linguaClasses.resolve(entry.getName());
+        Files.createDirectories(to.getParent());
+        try (var in = lingua.getInputStream(entry)) {
+          Files.copy(in, to);
+        }
+      }
+    }
+
+    String edges = jdeps("-verbose:class", "-filter:none", "-cp", fastutil.toString(), fastutil.toString(),
+        linguaClasses.toString());
+
+    assertThat(edges.lines()).anyMatch(l -> l.matches(
+        "\\s*com\\.github\\.pemistahl\\.lingua\\.api\\.LanguageDetector\\$Companion\\s+->\\s+"
+            + "it\\.unimi\\.dsi\\.fastutil\\.objects\\.Object2FloatOpenHashMap\\s+fastutil-8\\.5\\.8\\.jar"));
+    assertThat(edges.lines().filter(l -> l.contains("-> it.unimi.") && l.contains("not found")).toList()).isEmpty();
+  }
+
+  private static String jdeps(String... args) {
+    var out = new java.io.StringWriter();
+    int exit = java.util.spi.ToolProvider.findFirst("jdeps").orElseThrow()
+        .run(new java.io.PrintWriter(out), new java.io.PrintWriter(out), args);
+    assertThat(exit).as(out.toString()).isZero();
+    return out.toString();
   }
 
   @Test
