@@ -97,8 +97,6 @@ final class BenchRig implements AutoCloseable {
   final ZendeskFake fake;
   private final EmbeddedPostgres postgres;
   final List<Connector> connectors = new ArrayList<>();
-  /** The command line each connector was started with, for the record. */
-  final List<List<String>> connectorCommands = new ArrayList<>();
   private boolean keep;
 
   private BenchRig(Path dir, Setup setup, JvmOptions launcherOptions, ZendeskFake fake, EmbeddedPostgres postgres) {
@@ -233,7 +231,6 @@ final class BenchRig implements AutoCloseable {
     setup.jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--config",
         config.toString()));
-    connectorCommands.add(command);
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     if (setup.jvm() == Jvm.launcher) {

@@ -235,8 +235,8 @@ final class BenchStep {
   }
 
   private static Result measure(BenchRig rig, String config, int rate, int seconds, boolean warmup,
-      Map<Long, Instant> created, RssSampler rss, List<Double> cpuBefore, List<Double> cpuAfter, double benchCpu, double postgresCpu,
-      double otherCpu, double busy) {
+      Map<Long, Instant> created, RssSampler rss, List<Double> cpuBefore, List<Double> cpuAfter, double benchCpu,
+      double postgresCpu, double otherCpu, double busy) {
     ZendeskFake fake = rig.fake;
     long bot = fake.botUserId();
     var replyMs = new ArrayList<Double>();
