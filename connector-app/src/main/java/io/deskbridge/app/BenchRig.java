@@ -42,13 +42,21 @@ final class BenchRig implements AutoCloseable {
   enum Store { h2, postgres }
 
   /**
+   * The connector JVMs' options: {@code launcher}, those in the shipped {@code jvm.options} (as the launcher runs
+   * {@code serve} in production); {@code defaults}, none (the JVM's own choices, such as a quarter of the machine's
+   * memory as heap, and none of the file's environment variables).
+   */
+  enum Jvm { launcher, defaults }
+
+  /**
    * One configuration.
    *
    * @param workers  engine worker threads per instance
    * @param poolSize the store's connection pool size per instance (PostgreSQL; the H2 default keeps 10)
-   * @param jvmArgs  extra options for the connector JVMs (none: the JVM's defaults, as in production)
+   * @param jvmArgs  extra options for the connector JVMs, after those {@code jvm} chooses
+   * @param jvm      the connector JVMs' options: the launcher's or the JVM's defaults
    */
-  record Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs) {
+  record Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs, Jvm jvm) {
     Setup {
       jvmArgs = List.copyOf(jvmArgs);
       if (instances < 1 || instances > 2) {
@@ -60,8 +68,9 @@ final class BenchRig implements AutoCloseable {
     }
 
     String label() {
-      return String.format(Locale.ROOT, "%s, %d instance%s, %s bot", store == Store.h2 ? "H2 file" : "PostgreSQL",
-          instances, instances == 1 ? "" : "s", fakeBot ? "fake" : "real");
+      return String.format(Locale.ROOT, "%s, %d instance%s, %s bot, %s", store == Store.h2 ? "H2 file" : "PostgreSQL",
+          instances, instances == 1 ? "" : "s", fakeBot ? "fake" : "real",
+          jvm == Jvm.launcher ? "launcher JVM options" : "JVM defaults");
     }
   }
 
@@ -84,20 +93,27 @@ final class BenchRig implements AutoCloseable {
 
   private final Path dir;
   private final Setup setup;
+  private final JvmOptions launcherOptions;
   final ZendeskFake fake;
   private final EmbeddedPostgres postgres;
   final List<Connector> connectors = new ArrayList<>();
   private boolean keep;
 
-  private BenchRig(Path dir, Setup setup, ZendeskFake fake, EmbeddedPostgres postgres) {
+  private BenchRig(Path dir, Setup setup, JvmOptions launcherOptions, ZendeskFake fake, EmbeddedPostgres postgres) {
     this.dir = dir;
     this.setup = setup;
+    this.launcherOptions = launcherOptions;
     this.fake = fake;
     this.postgres = postgres;
   }
 
-  /** Starts the fake, the store and the connectors; returns once every connector answers its health check. */
-  static BenchRig start(Setup setup) throws IOException {
+  /**
+   * Starts the fake, the store and the connectors; returns once every connector answers its health check.
+   *
+   * @param launcherOptions the launcher's {@code jvm.options}: used as they are for {@link Jvm#launcher}; for
+   *                        {@link Jvm#defaults} their environment variables are removed from the connectors'
+   */
+  static BenchRig start(Setup setup, JvmOptions launcherOptions) throws IOException {
     Path dir = Files.createTempDirectory("deskbridge-bench-");
     var fake = ZendeskFake.start(ZendeskFake.Config.defaults().withPerMinuteBudget(100_000_000)
         .withDelivery(Duration.ofSeconds(10), 5, Duration.ofMillis(200)));
@@ -110,7 +126,7 @@ final class BenchRig implements AutoCloseable {
             .setServerConfig("synchronous_commit", "on").setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
             .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
       }
-      rig = new BenchRig(dir, setup, fake, postgres);
+      rig = new BenchRig(dir, setup, launcherOptions, fake, postgres);
       Path kb = rig.writeKnowledge();
       for (int i = 1; i <= setup.instances(); i++) {
         rig.connectors.add(rig.startConnector(i, kb)); // one by one: the first migrates the schema
@@ -209,11 +225,19 @@ final class BenchRig implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var command = new ArrayList<String>();
     command.add(java);
+    if (setup.jvm() == Jvm.launcher) {
+      command.addAll(launcherOptions.options());
+    }
     setup.jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--config",
         config.toString()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
+    if (setup.jvm() == Jvm.launcher) {
+      launcherOptions.applyTo(env);
+    } else {
+      env.keySet().removeAll(launcherOptions.environment().keySet()); // e.g. inherited from a bench run by the launcher
+    }
     env.put(TOKEN_ENV, fake.config().apiToken());
     env.put(SECRET_ENV, DemoCommand.SECRET);
     env.put("OPT_OUT_TRACKING", "true");

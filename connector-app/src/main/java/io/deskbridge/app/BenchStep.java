@@ -36,6 +36,10 @@ import java.util.concurrent.locks.LockSupport;
  *       HTTP response leaves right after): the answer or clarifying question, or for a handover the
  *       internal note with group and tags, which comes before the message to the customer.
  *   <li><b>Acknowledgement</b> is the time the fake's webhook sender waited for each delivery's response.
+ *   <li><b>Drain</b> is the time from the last ticket's creation to the last work of the step: how long the
+ *       connectors needed after the producer stopped (never negative; see {@link Timing}).
+ *   <li><b>Resident memory</b> (RSS) of each connector process is sampled every {@value #RSS_SAMPLE_MS} ms from the
+ *       step's start until its last work: the step's median and peak; also the peak since the process started.
  *   <li><b>Lost</b>: tickets without any bot comment at the end; <b>duplicates</b>: bot public comments
  *       beyond the first on a ticket; <b>after handover</b>: bot public comments after the bot's handover
  *       note (internal note, group and tag are written first) other than the handover's own message to the
@@ -59,6 +63,30 @@ final class BenchStep {
   /** A step gives up waiting for the remaining reactions after this long without progress. */
   private static final Duration STALL = Duration.ofSeconds(30);
   private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+  static final int RSS_SAMPLE_MS = 200;
+
+  /**
+   * A step's time spans in seconds.
+   *
+   * @param producing the producer's span: from the first ticket's creation to the last one's, plus one interval
+   *                  ({@code n} tickets at {@code rate} take {@code n / rate} seconds to offer)
+   * @param elapsed   from the first ticket's creation to the last work seen
+   * @param drain     from the last ticket's creation to the last work seen; 0 or more
+   */
+  record Timing(double producing, double elapsed, double drain) {
+    /** @param end the last work seen; not before {@code lastCreated} (the last ticket's own reply comes after it) */
+    static Timing of(Instant first, Instant lastCreated, Instant end, int rate) {
+      if (end.isBefore(lastCreated) || lastCreated.isBefore(first)) {
+        throw new IllegalArgumentException("need first <= last created <= end: " + first + ", " + lastCreated + ", "
+            + end);
+      }
+      return new Timing(seconds(first, lastCreated) + 1.0 / rate, seconds(first, end), seconds(lastCreated, end));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+      return Duration.between(from, to).toNanos() / 1e9;
+    }
+  }
 
   /** Latency percentiles in milliseconds. */
   record Millis(double p50, double p90, double p99, double max) {
@@ -93,6 +121,8 @@ final class BenchStep {
    * @param ack                webhook acknowledgement as the sender measured it, ms
    * @param deliveryFailures   delivery attempts that got no 2xx (retried by the fake or not)
    * @param rssMb              VmRSS of each connector process at the end of the step
+   * @param medianRssMb        median of each connector process's VmRSS samples during the step
+   * @param stepPeakRssMb      highest of each connector process's VmRSS samples during the step
    * @param peakRssMb          VmHWM (peak resident set) of each connector process since it started
    * @param connectorCpuSeconds CPU time each connector process used during the step
    * @param benchCpuSeconds    CPU time of this JVM (the fake, its webhook sender, the producer) during the step
@@ -105,7 +135,8 @@ final class BenchStep {
       long events, double elapsedSeconds, double offeredPerSecond, double eventsPerSecond, double ticketsPerSecond,
       double drainSeconds,
       boolean sustained, Millis reply, Millis ack, int deliveryFailures, int lost, int duplicates, int afterHandover,
-      double apiCallsPerTicket, List<Long> rssMb, List<Long> peakRssMb, List<Double> connectorCpuSeconds,
+      double apiCallsPerTicket, List<Long> rssMb, List<Long> medianRssMb, List<Long> stepPeakRssMb,
+      List<Long> peakRssMb, List<Double> connectorCpuSeconds,
       double benchCpuSeconds, double postgresCpuSeconds, double otherCpuSeconds, double machineBusyPercent) {}
 
   private BenchStep() {}
@@ -118,6 +149,7 @@ final class BenchStep {
     double benchBefore = Proc.cpuSeconds(ProcessHandle.current().pid());
     var postgresBefore = Proc.cpuSecondsOfTree(rig.postgresPid());
     long[] machineBefore = Proc.machineTicks();
+    var rss = new RssSampler(pids);
 
     var created = new ConcurrentHashMap<Long, Instant>();
     var handovers = ConcurrentHashMap.<Long>newKeySet();
@@ -153,6 +185,7 @@ final class BenchStep {
 
     awaitReactions(rig, created, handovers);
     fake.awaitIdle(Duration.ofSeconds(30)); // the echoes of the last bot comments
+    rss.stop();
 
     var cpuAfter = pids.stream().map(Proc::cpuSeconds).toList();
     double benchAfter = Proc.cpuSeconds(ProcessHandle.current().pid());
@@ -168,7 +201,7 @@ final class BenchStep {
     }
     double busy = (machineAfter[0] - machineBefore[0]) / Proc.TICKS_PER_SECOND;
     double other = busy - connectors - (benchAfter - benchBefore) - postgres;
-    return measure(rig, config, rate, seconds, warmup, created, cpuBefore, cpuAfter, benchAfter - benchBefore,
+    return measure(rig, config, rate, seconds, warmup, created, rss, cpuBefore, cpuAfter, benchAfter - benchBefore,
         postgres, other, Proc.busyPercent(machineBefore, machineAfter));
   }
 
@@ -202,8 +235,8 @@ final class BenchStep {
   }
 
   private static Result measure(BenchRig rig, String config, int rate, int seconds, boolean warmup,
-      Map<Long, Instant> created, List<Double> cpuBefore, List<Double> cpuAfter, double benchCpu, double postgresCpu,
-      double otherCpu, double busy) {
+      Map<Long, Instant> created, RssSampler rss, List<Double> cpuBefore, List<Double> cpuAfter, double benchCpu,
+      double postgresCpu, double otherCpu, double busy) {
     ZendeskFake fake = rig.fake;
     long bot = fake.botUserId();
     var replyMs = new ArrayList<Double>();
@@ -266,9 +299,9 @@ final class BenchStep {
         failures++;
       }
     }
-    double producing = Duration.between(first, lastCreated).toNanos() / 1e9 + 1.0 / rate;
-    double elapsed = Duration.between(first, end).toNanos() / 1e9;
-    double offered = events / producing;
+    var timing = Timing.of(first, lastCreated, end, rate);
+    double elapsed = timing.elapsed();
+    double offered = events / timing.producing();
     double throughput = events / elapsed;
     var reply = Millis.of(replyMs);
     boolean sustained = throughput >= 0.95 * offered && reply.p99() < 1000 && lost == 0;
@@ -279,14 +312,66 @@ final class BenchStep {
     }
     return new Result(config, warmup, rate, seconds, created.size(), answered, handedOver, events, round(elapsed),
         round(offered),
-        round(throughput), round(created.size() / elapsed), round(elapsed - producing), sustained, reply,
+        round(throughput), round(created.size() / elapsed), round(timing.drain()), sustained, reply,
         Millis.of(ackMs), failures, lost, duplicates, afterHandover, round((double) apiCalls / created.size()),
-        pids.stream().map(p -> Proc.rssMb(p, "VmRSS")).toList(), pids.stream().map(p -> Proc.rssMb(p, "VmHWM")).toList(),
+        pids.stream().map(p -> Proc.rssMb(p, "VmRSS")).toList(), rss.medians(), rss.peaks(),
+        pids.stream().map(p -> Proc.rssMb(p, "VmHWM")).toList(),
         cpu, round(benchCpu), round(postgresCpu), round(otherCpu), round(busy));
   }
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
+  }
+
+  /** Samples each process's VmRSS every {@value #RSS_SAMPLE_MS} ms on a daemon thread until stopped. */
+  static final class RssSampler {
+    private final List<Long> pids;
+    private final List<List<Long>> samples = new ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService timer;
+
+    RssSampler(List<Long> pids) {
+      this.pids = List.copyOf(pids);
+      pids.forEach(p -> samples.add(new ArrayList<>()));
+      timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "bench-rss");
+        t.setDaemon(true);
+        return t;
+      });
+      timer.scheduleAtFixedRate(this::sample, 0, RSS_SAMPLE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void sample() {
+      for (int i = 0; i < pids.size(); i++) {
+        long mb = Proc.rssMb(pids.get(i), "VmRSS");
+        if (mb >= 0) {
+          samples.get(i).add(mb);
+        }
+      }
+    }
+
+    void stop() throws InterruptedException {
+      timer.shutdown();
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+      sample(); // the state at the end
+    }
+
+    synchronized List<Long> medians() {
+      return samples.stream().map(RssSampler::median).toList();
+    }
+
+    synchronized List<Long> peaks() {
+      return samples.stream().map(l -> l.stream().mapToLong(Long::longValue).max().orElse(-1)).toList();
+    }
+
+    /** The middle sample (the lower of the two middle ones); -1 without samples. */
+    static long median(List<Long> values) {
+      if (values.isEmpty()) {
+        return -1;
+      }
+      var sorted = new ArrayList<>(values);
+      sorted.sort(Long::compare);
+      return sorted.get((sorted.size() - 1) / 2);
+    }
   }
 
   /** Linux {@code /proc} readings; -1 where they are not available. */

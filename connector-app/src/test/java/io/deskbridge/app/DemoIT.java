@@ -17,11 +17,11 @@ class DemoIT {
   @Test
   void everyScriptedOutcomeIsAsExpected() {
     try (var fake = ZendeskFake.start(ZendeskFake.Config.defaults().withDelivery(Duration.ofSeconds(5), 5, Duration.ofMillis(200)));
-        var deskbridge = Deskbridge.start(DemoCommand.config(fake), KnowledgeLoader.loadFromClasspath(
+        var deskbridge = Deskbridge.start(Demo.config(fake), KnowledgeLoader.loadFromClasspath(
             DemoIT.class.getClassLoader(), "demo-kb"), BotConfig.defaults(), Connectors.discover(), Clock.systemUTC())) {
       fake.registerEventWebhook(URI.create("http://127.0.0.1:" + deskbridge.port() + "/webhooks/demo"), DemoCommand.SECRET);
 
-      var outcomes = DemoCommand.play(fake, deskbridge, DemoCommand.script(fake));
+      var outcomes = Demo.play(fake, deskbridge, Demo.script(fake));
 
       assertThat(outcomes).hasSizeGreaterThanOrEqualTo(12);
       assertThat(outcomes).allSatisfy(o -> assertThat(o.ok())
