@@ -34,6 +34,11 @@ final class BenchFuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    var missing = DemoLibraries.missing("bench fuzz");
+    if (missing.isPresent()) {
+      System.err.println(missing.get());
+      return 2;
+    }
     if (count < 0 || count > 1_000_000 || unsigned < 0 || unsigned > 1_000_000) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--count and --unsigned must be between 0 and 1000000");

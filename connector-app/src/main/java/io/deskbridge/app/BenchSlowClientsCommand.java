@@ -61,6 +61,11 @@ final class BenchSlowClientsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    var missing = DemoLibraries.missing("bench slow-clients");
+    if (missing.isPresent()) {
+      System.err.println(missing.get());
+      return 2;
+    }
     if (connections < 1 || connections > 5000 || seconds < 1 || seconds > 600) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--connections must be 1 to 5000 and --seconds 1 to 600");

@@ -43,7 +43,7 @@ final class InProcessTarget implements AutoCloseable {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.deskbridge.core.webhook")).setLevel(Level.ERROR);
     var fake = ZendeskFake.start();
     try {
-      var demo = DemoCommand.config(fake);
+      var demo = Demo.config(fake);
       var store = StoreConfig.h2Memory("bench-" + System.nanoTime());
       var config = new DeskbridgeConfig(demo.server(), store, demo.engine(), demo.knowledge(), null, null, demo.bot(),
           demo.installations());

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged distribution in {@code target/} (after {@code package}): the production install (the jar, {@code lib/},
@@ -125,13 +127,27 @@ class DistributionIT {
     assertThat(run.output().lines().toList()).isEqualTo(expected);
   }
 
-  @Test
-  void demoWithoutTheOptionalFolderSaysSoInOneLine() throws Exception {
-    var run = run(List.of(install.resolve("deskbridge").toString(), "demo"), List.of());
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "bench", "bench fuzz", "bench slow-clients"})
+  void demoOnlyCommandsWithoutTheOptionalFolderSaySoInOneLine(String command) throws Exception {
+    var args = new ArrayList<String>(List.of(install.resolve("deskbridge").toString()));
+    args.addAll(List.of(command.split(" ")));
+    var run = run(args, List.of());
 
-    assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.output().strip()).doesNotContain("\n").startsWith("error: demo needs the optional folder lib-demo/")
+    assertThat(run.exit()).as(run.output()).isEqualTo(2);
+    assertThat(run.output().strip()).doesNotContain("\n")
+        .startsWith("error: " + command + " needs the optional folder lib-demo/")
         .contains(install.resolve("lib-demo").toString());
+  }
+
+  @Test
+  void everyCommandAnswersHelpWithoutTheOptionalFolder() throws Exception {
+    for (var command : List.of("serve", "demo", "bench", "dead-letters", "eval", "datasets", "train-sarcasm")) {
+      var run = run(List.of(install.resolve("deskbridge").toString(), command, "--help"), List.of());
+
+      assertThat(run.exit()).as(command + ": " + run.output()).isZero();
+      assertThat(run.output()).as(command).contains("Usage:").doesNotContain("Exception");
+    }
   }
 
   @Test
