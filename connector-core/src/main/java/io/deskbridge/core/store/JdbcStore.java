@@ -1101,6 +1101,9 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         }
         if (isFault(e)) {
           setUp(false);
+          if (!pool.isClosed()) {
+            pool.getHikariPoolMXBean().softEvictConnections(); // others may hold a closed H2 database too
+          }
         }
         throw new StoreException(what + " failed: " + e.getMessage(), e);
       }
