@@ -25,6 +25,14 @@ public final class FaultyFilePath extends FilePathWrapper {
     }
   }
 
+  /** The H2 file default in {@code dir} ({@link StoreConfig#h2File}), on this file system; registers it. */
+  public static StoreConfig store(java.nio.file.Path dir) {
+    register();
+    var plain = StoreConfig.h2File(dir);
+    return new StoreConfig(plain.url().replace("jdbc:h2:file:", "jdbc:h2:faulty:"), plain.username(), null,
+        plain.maxPoolSize());
+  }
+
   /** From now on every write, file creation and size change fails, until {@link #diskFreed()}. */
   public static void diskFull() {
     DISK_FULL.set(true);

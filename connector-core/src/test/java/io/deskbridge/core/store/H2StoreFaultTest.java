@@ -29,18 +29,11 @@ class H2StoreFaultTest {
   Path dir;
   JdbcStore store;
 
-  /** The file default's URL on the faulty file system. */
-  static StoreConfig faulty(Path dir) {
-    var plain = StoreConfig.h2File(dir);
-    return new StoreConfig(plain.url().replace("jdbc:h2:file:", "jdbc:h2:faulty:"), plain.username(), null,
-        plain.maxPoolSize());
-  }
-
   @BeforeEach
   void open() {
     FaultyFilePath.register();
     FaultyFilePath.diskFreed();
-    store = JdbcStore.open(faulty(dir));
+    store = JdbcStore.open(FaultyFilePath.store(dir));
   }
 
   @AfterEach
