@@ -8,13 +8,15 @@ import java.util.Optional;
 /**
  * What the workers do while the store fails: wait with exponential back-off (from {@link #FIRST_WAIT}, doubling,
  * capped at {@link #MAX_WAIT}) and report it in at most one log line per {@link #LOG_EVERY}, with the number of
- * failures since the last line and no stack trace; one line again when the store works. Shared by the workers;
- * thread-safe.
+ * failures since the last line and no stack trace; one line again once the store has worked for
+ * {@link #QUIET_FOR} without a failure (a store that fails now and then, such as a nearly full disk, is one
+ * fault, not many). A call that works resets the back-off. Shared by the workers; thread-safe.
  */
 final class StoreFaults {
   static final Duration FIRST_WAIT = Duration.ofMillis(100);
   static final Duration MAX_WAIT = Duration.ofSeconds(5);
   static final Duration LOG_EVERY = Duration.ofSeconds(30);
+  static final Duration QUIET_FOR = Duration.ofSeconds(5);
 
   /** The wait before the next try, and the line to log now, if one is due. */
   record Failure(Duration backOff, Optional<String> logLine) {}
@@ -24,6 +26,8 @@ final class StoreFaults {
   private int unreported;
   private Instant since;
   private Instant reportedAt;
+  private Instant lastFailure;
+  private int failures;
 
   StoreFaults(Clock clock) {
     this.clock = clock;
@@ -34,6 +38,8 @@ final class StoreFaults {
     Instant now = clock.instant();
     inARow++;
     unreported++;
+    failures++;
+    lastFailure = now;
     if (since == null) {
       since = now;
     }
@@ -53,17 +59,22 @@ final class StoreFaults {
     return new Failure(wait, line);
   }
 
-  /** Records a store call that worked; the line to log when it ends a fault. */
+  /** Records a store call that worked; the line to log when the store has worked long enough to end a fault. */
   synchronized Optional<String> succeeded() {
+    inARow = 0;
     if (since == null) {
       return Optional.empty();
     }
-    var line = "store available again after " + Duration.between(since, clock.instant()).toMillis() + " ms and "
-        + inARow + " failed store call(s)";
-    inARow = 0;
+    Instant now = clock.instant();
+    if (now.isBefore(lastFailure.plus(QUIET_FOR))) {
+      return Optional.empty();
+    }
+    var line = "store available again: " + failures + " failed store call(s) from " + since + " to " + lastFailure;
+    failures = 0;
     unreported = 0;
     since = null;
     reportedAt = null;
+    lastFailure = null;
     return Optional.of(line);
   }
 

@@ -25,6 +25,21 @@ class StoreFaultsTest {
   }
 
   @Test
+  void aStoreThatFailsNowAndThenIsOneFaultInTheLogButASuccessResetsTheBackOff() {
+    assertThat(faults.failed("claim", down).logLine()).isPresent();
+    int lines = 0;
+    for (int i = 0; i < 20; i++) { // 20 s of a call that works and one that fails, in turn
+      clock.advance(Duration.ofMillis(500));
+      lines += faults.succeeded().isPresent() ? 1 : 0;
+      clock.advance(Duration.ofMillis(500));
+      var failure = faults.failed("receive", down);
+      lines += failure.logLine().isPresent() ? 1 : 0;
+      assertThat(failure.backOff()).isEqualTo(StoreFaults.FIRST_WAIT);
+    }
+    assertThat(lines).isZero();
+  }
+
+  @Test
   void logsOneLineWithACountPerPeriodAndOneWhenTheStoreIsBack() {
     assertThat(faults.failed("claim", down).logLine()).hasValueSatisfying(line -> assertThat(line)
         .contains("1 failed store call(s)", "The database has been closed").doesNotContain("\n", "SQL statement"));
@@ -40,6 +55,8 @@ class StoreFaultsTest {
     assertThat(faults.failed("claim", down).logLine()).hasValueSatisfying(line -> assertThat(line)
         .contains("41 failed store call(s) in the last 50 s"));
 
+    assertThat(faults.succeeded()).as("not while failures are recent").isEmpty();
+    clock.advance(StoreFaults.QUIET_FOR);
     assertThat(faults.succeeded()).hasValueSatisfying(line -> assertThat(line).contains("store available again",
         "102 failed store call(s)"));
     assertThat(faults.succeeded()).as("only once").isEmpty();
