@@ -16,6 +16,8 @@ import org.h2.store.fs.FilePathWrapper;
  */
 public final class FaultyFilePath extends FilePathWrapper {
   private static final AtomicBoolean DISK_FULL = new AtomicBoolean();
+  /** While full: true fails only writes that grow a file (as a full disk does), false fails every write. */
+  private static final AtomicBoolean ONLY_GROWTH = new AtomicBoolean();
   private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
   /** Makes {@code jdbc:h2:faulty:} URLs work; idempotent. */
@@ -35,6 +37,16 @@ public final class FaultyFilePath extends FilePathWrapper {
 
   /** From now on every write, file creation and size change fails, until {@link #diskFreed()}. */
   public static void diskFull() {
+    ONLY_GROWTH.set(false);
+    DISK_FULL.set(true);
+  }
+
+  /**
+   * As a real full disk: from now on writes that grow a file and file creation fail, while writes over a
+   * file's existing bytes still work, until {@link #diskFreed()}.
+   */
+  public static void diskFullForGrowth() {
+    ONLY_GROWTH.set(true);
     DISK_FULL.set(true);
   }
 
@@ -92,14 +104,20 @@ public final class FaultyFilePath extends FilePathWrapper {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-      check();
+      checkWrite(base.position(), src.remaining());
       return base.write(src);
     }
 
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
-      check();
+      checkWrite(position, src.remaining());
       return base.write(src, position);
+    }
+
+    private void checkWrite(long position, int length) throws IOException {
+      if (!ONLY_GROWTH.get() || position + length > base.size()) {
+        check();
+      }
     }
 
     @Override

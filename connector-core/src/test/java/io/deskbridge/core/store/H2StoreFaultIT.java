@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A full disk under the H2 file store ({@link FaultyFilePath}): H2 closes the database for good when a write
  * fails; the store must report it, and work again once the disk takes writes, without being reopened.
  */
-class H2StoreFaultTest {
+class H2StoreFaultIT {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
   @TempDir
@@ -67,6 +67,60 @@ class H2StoreFaultTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).as("no H2 trace file").noneMatch(n -> n.endsWith(".trace.db"));
     }
+  }
+
+  @Test
+  void everyEventWhoseReceiveReturnedSurvivesRepeatedFullDisksWithWritesInPlaceStillWorking() throws Exception {
+    var acknowledged = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    var stop = new java.util.concurrent.atomic.AtomicBoolean();
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    var refused = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      for (int t = 0; t < 4; t++) {
+        pool.submit(() -> {
+          while (!stop.get()) {
+            String id = "e" + next.incrementAndGet();
+            try {
+              store.receive("acme", "zendesk", List.of(event("c" + (next.get() % 50), id)), T0);
+              acknowledged.add(id);
+            } catch (StoreException e) {
+              refused.incrementAndGet(); // answered 503: the sender delivers it again later
+            }
+          }
+          return null;
+        });
+      }
+      for (int round = 0; round < 3; round++) {
+        int before = acknowledged.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
+        FaultyFilePath.diskFullForGrowth();
+        int triedBefore = next.get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> next.get() > triedBefore + 100);
+        FaultyFilePath.diskFreed();
+      }
+      int before = acknowledged.size();
+      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
+    } finally {
+      stop.set(true);
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    store.close();
+    store = JdbcStore.open(FaultyFilePath.store(dir));
+    var stored = new java.util.HashSet<String>();
+    Instant now = T0;
+    for (var l = store.claim("w", now, Duration.ofMinutes(5)); l.isPresent(); l = store.claim("w", now, Duration.ofMinutes(5))) {
+      for (var pending = store.pendingEvents(l.get(), now); !pending.isEmpty(); pending = store.pendingEvents(l.get(), now)) {
+        for (var p : pending) {
+          stored.add(p.event().id());
+          store.commit(l.get(), p.id(), ConversationState.fresh(l.get().key()), List.of(), List.of());
+        }
+      }
+    }
+    System.out.println("receives acknowledged " + acknowledged.size() + ", refused " + refused.get());
+    assertThat(refused.get()).as("the full disk refused some").isPositive();
+    assertThat(acknowledged).as("acknowledged events missing after the faults").isSubsetOf(stored);
   }
 
   @Test
