@@ -96,7 +96,7 @@ class H2StoreFaultIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
         FaultyFilePath.diskFullForGrowth();
         int triedBefore = next.get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> next.get() > triedBefore + 100);
+        await().atMost(Duration.ofSeconds(60)).until(() -> next.get() > triedBefore + 20);
         FaultyFilePath.diskFreed();
       }
       int before = acknowledged.size();
