@@ -222,6 +222,11 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   /** When {@link #up} was last set, by {@link System#nanoTime()}; a probe runs once it is older than that. */
   private volatile long upSetAt = System.nanoTime() - PROBE_EVERY_NANOS;
   private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService prober = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    var t = new Thread(r, "deskbridge-store-probe");
+    t.setDaemon(true);
+    return t;
+  });
 
   /**
    * Evicts the pooled H2 connections whose database was closed under them: H2 closes a database for good
@@ -269,6 +274,9 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     hikari.setConnectionTimeout(10_000);
     if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
       hikari.setExceptionOverride(new H2Faults());
+      // an embedded database has no network: a connection that takes long is H2 failing to open its file
+      // (a full disk), and a webhook waiting on it should get its 503 well within the vendor's 10 s
+      hikari.setConnectionTimeout(3_000);
     }
     HikariDataSource pool;
     try {
@@ -837,29 +845,38 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   }
 
   /**
-   * {@inheritDoc} The probe rewrites one row durably (on an H2 file, with a checkpoint, so the disk is
-   * written); it runs in the calling thread, one caller at a time, while the others get the last answer. A
-   * transaction that fails for a database fault (not for bad data) sets the answer to false at once.
+   * {@inheritDoc} Never waits: when the last answer is older than a second it starts a probe in the background
+   * (one at a time) and returns the last answer. The probe rewrites one row durably (on an H2 file, with a
+   * checkpoint, so the disk is written). A transaction that fails for a database fault (not for bad data)
+   * sets the answer to false at once.
    */
   @Override
   public boolean healthy() {
     if (System.nanoTime() - upSetAt >= PROBE_EVERY_NANOS && probing.compareAndSet(false, true)) {
       try {
-        tx("probe", true, c -> {
-          try (var probe = c.prepareStatement(PROBE)) {
-            probe.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-            probe.executeUpdate();
-          }
-          return null;
-        });
-        setUp(true);
-      } catch (StoreException e) {
-        log.debug("store probe failed: {}", e.getMessage());
-      } finally {
+        prober.execute(this::probe);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
         probing.set(false);
       }
     }
     return up;
+  }
+
+  private void probe() {
+    try {
+      tx("probe", true, c -> {
+        try (var probe = c.prepareStatement(PROBE)) {
+          probe.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+          probe.executeUpdate();
+        }
+        return null;
+      });
+      setUp(true);
+    } catch (RuntimeException e) {
+      log.debug("store probe failed: {}", e.getMessage());
+    } finally {
+      probing.set(false);
+    }
   }
 
   private void setUp(boolean value) {
@@ -870,6 +887,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   /** Closes the connection pool; calls afterwards fail. */
   @Override
   public void close() {
+    prober.shutdownNow();
     pool.close();
   }
 
