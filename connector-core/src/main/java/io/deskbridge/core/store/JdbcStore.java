@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,10 +239,14 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2, ErrorCode.FILE_CORRUPTED_1, ErrorCode.DATABASE_IS_CLOSED,
         ErrorCode.DATABASE_CALLED_AT_SHUTDOWN);
 
+    /** Whether H2 reported that the connection's database was closed under it. */
+    static boolean closed(SQLException e) {
+      return e.getErrorCode() != 0 && CLOSED.contains(e.getErrorCode()) && !(e instanceof SQLTransientConnectionException);
+    }
+
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException e) {
-      return CLOSED.contains(e.getErrorCode()) ? SQLExceptionOverride.Override.MUST_EVICT
-          : SQLExceptionOverride.Override.CONTINUE_EVICT;
+      return closed(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
     }
   }
 
@@ -274,9 +279,6 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     hikari.setConnectionTimeout(10_000);
     if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
       hikari.setExceptionOverride(new H2Faults());
-      // an embedded database has no network: a connection that takes long is H2 failing to open its file
-      // (a full disk), and a webhook waiting on it should get its 503 well within the vendor's 10 s
-      hikari.setConnectionTimeout(3_000);
     }
     HikariDataSource pool;
     try {
@@ -873,6 +875,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
       });
       setUp(true);
     } catch (RuntimeException e) {
+      setUp(false);
       log.debug("store probe failed: {}", e.getMessage());
     } finally {
       probing.set(false);
@@ -1119,9 +1122,9 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         }
         if (isFault(e)) {
           setUp(false);
-          if (!pool.isClosed()) {
-            pool.getHikariPoolMXBean().softEvictConnections(); // others may hold a closed H2 database too
-          }
+        }
+        if (H2Faults.closed(e) && !pool.isClosed()) {
+          pool.getHikariPoolMXBean().softEvictConnections(); // the others hold the closed H2 database too
         }
         throw new StoreException(what + " failed: " + e.getMessage(), e);
       }
@@ -1130,9 +1133,13 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
 
   /**
    * Whether a failure is the database's (unreachable, closed, out of space) rather than the statement's: SQL
-   * state classes 22 (data), 23 (constraint), 40 (rolled back) and 42 (syntax, access) are the statement's.
+   * state classes 22 (data), 23 (constraint), 40 (rolled back) and 42 (syntax, access) are the statement's,
+   * and no connection free in the pool in time is load (the probe still reports a store that never answers).
    */
   private static boolean isFault(SQLException e) {
+    if (e instanceof SQLTransientConnectionException) {
+      return false;
+    }
     String state = e.getSQLState();
     return state == null || !(state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
         || state.startsWith("42"));
