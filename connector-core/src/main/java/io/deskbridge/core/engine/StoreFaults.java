@@ -10,7 +10,9 @@ import java.util.Optional;
  * capped at {@link #MAX_WAIT}) and report it in at most one log line per {@link #LOG_EVERY}, with the number of
  * failures since the last line and no stack trace; one line again once the store has worked for
  * {@link #QUIET_FOR} without a failure (a store that fails now and then, such as a nearly full disk, is one
- * fault, not many). A call that works resets the back-off. Shared by the workers; thread-safe.
+ * fault, not many); the back-off, too, starts over only then, so that calls that work (reads, say) between
+ * calls that fail (writes to a full disk) do not turn the back-off into a busy loop. Shared by the workers;
+ * thread-safe.
  */
 final class StoreFaults {
   static final Duration FIRST_WAIT = Duration.ofMillis(100);
@@ -61,7 +63,6 @@ final class StoreFaults {
 
   /** Records a store call that worked; the line to log when the store has worked long enough to end a fault. */
   synchronized Optional<String> succeeded() {
-    inARow = 0;
     if (since == null) {
       return Optional.empty();
     }
@@ -70,6 +71,7 @@ final class StoreFaults {
       return Optional.empty();
     }
     var line = "store available again: " + failures + " failed store call(s) from " + since + " to " + lastFailure;
+    inARow = 0;
     failures = 0;
     unreported = 0;
     since = null;
