@@ -159,7 +159,8 @@ final class Demo {
       long ticket = step.act().getAsLong();
       settle(fake, deskbridge);
       var audits = deskbridge.store().all().subList(auditBefore, deskbridge.store().all().size()).stream()
-          .filter(r -> r.conversationId().equals(String.valueOf(ticket))).toList();
+          .filter(r -> r.conversationId().equals(String.valueOf(ticket)))
+          .filter(r -> !r.reasons().contains("own_message")).toList(); // not the echo of the bot's own writes
       AuditRecord audit = audits.isEmpty() ? null : audits.get(audits.size() - 1);
       var comments = fake.comments(ticket);
       String reply = last(comments, fake.botUserId(), true);

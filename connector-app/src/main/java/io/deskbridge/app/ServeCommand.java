@@ -61,8 +61,24 @@ final class ServeCommand implements Callable<Integer> {
     var deskbridge = start(config, fakeEmbeddings ? name -> name.equals(FAKE_EMBEDDINGS) ? "true" : env.apply(name) : env);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      deskbridge.close();
-      stopped.countDown();
+      // SIGTERM or Ctrl-C: an orderly stop is a normal end, so the exit status is 0 (the JVM would report
+      // 143 for the signal); halting after close also keeps the blocked main thread from mattering
+      var log = LoggerFactory.getLogger(ServeCommand.class);
+      int status = 0;
+      try {
+        log.info("stopping: no new webhooks; work in hand gets {} s, the rest stays in the store",
+            Deskbridge.SHUTDOWN_GRACE.toSeconds());
+        deskbridge.close();
+        log.info("stopped");
+      } catch (RuntimeException e) {
+        log.error("stopping failed: {}", e.toString());
+        status = 1;
+      } finally {
+        stopped.countDown();
+      }
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(status);
     }, "deskbridge-shutdown"));
     stopped.await();
     return 0;

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Deskbridge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deskbridge.class);
+  /** How long {@link #close()} lets the workers finish the conversations in hand. */
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
   private final Engine engine;
   private final WebhookServer server;
@@ -97,10 +99,11 @@ public final class Deskbridge implements AutoCloseable {
       new ProcessorMetrics().bindTo(meters);
       engine = Engine.start(installations, bot, store, store, clock, config.engine(), meters);
       var running = engine;
+      var openedStore = store;
       var handler = new WebhookHandler(id -> running.installation(id).map(inst -> inst.connector().webhook()),
           running::accept, store, clock, meters, WebhookHandler.DEFAULT_AUDITED_REJECTIONS_PER_MINUTE);
       var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().limits(),
-          handler, clock, meters::scrape, running::healthy);
+          handler, clock, meters::scrape, () -> running.healthy() && openedStore.healthy());
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());
@@ -132,17 +135,27 @@ public final class Deskbridge implements AutoCloseable {
     return store;
   }
 
-  /** Stops receiving webhooks, lets the engine finish what it accepted, then closes connectors and store. */
+  /**
+   * Stops in a bounded time (about five seconds at most): stops receiving webhooks, lets each worker finish
+   * the conversation in hand for up to {@link #SHUTDOWN_GRACE} (what remains, including events received but
+   * not yet processed, stays in the store for the next start), closes the store (this also closes an H2
+   * database: its own exit hook is off, see {@link io.deskbridge.core.store.StoreConfig#connectionUrl()}),
+   * then the connectors. Waiting until all accepted work is done is {@link Engine#awaitIdle}'s job.
+   */
   @Override
   public void close() {
-    server.close();
     try {
-      engine.awaitIdle(Duration.ofSeconds(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      server.close();
+    } finally {
+      try {
+        engine.close(SHUTDOWN_GRACE);
+      } finally {
+        try {
+          store.close();
+        } finally {
+          connectors.forEach(Connector::close);
+        }
+      }
     }
-    engine.close();
-    connectors.forEach(Connector::close);
-    store.close();
   }
 }

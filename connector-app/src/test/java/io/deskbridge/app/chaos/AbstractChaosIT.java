@@ -66,10 +66,15 @@ abstract class AbstractChaosIT {
   }
 
   Deskbridge inProcess() {
+    return inProcess(store());
+  }
+
+  /** A connector in this JVM on {@code store}, subscribed to the fake's events. */
+  Deskbridge inProcess(StoreConfig store) {
     var settings = Settings.of("installations[acme].settings", Map.of("url", fake.baseUrl(),
         "email", fake.config().agentEmail(), "apiToken", Secret.of(fake.config().apiToken()),
         "webhookSecret", Secret.of(SECRET)));
-    var config = new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20), store(),
+    var config = new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20), store,
         new EngineSettings(4, Duration.ofSeconds(5), Duration.ofMillis(50), 5, Duration.ofDays(1)), Path.of("demo-kb"),
         null, null, Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig("acme", "zendesk", Mode.AUTO,
             new Routing(groups().get("General"), groups(), "deskbridge_handover"), retry(), 100_000, settings)));

@@ -79,6 +79,24 @@ final class ConnectorProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks the JVM to stop (SIGTERM, as a service manager or Ctrl-C would) and waits up to {@code within}.
+   *
+   * @return its exit status, or empty when it was still running then (it is then killed)
+   */
+  java.util.OptionalInt terminate(Duration within) {
+    process.destroy();
+    try {
+      if (process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return java.util.OptionalInt.of(process.exitValue());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kill();
+    return java.util.OptionalInt.empty();
+  }
+
   @Override
   public void close() {
     if (process != null && process.isAlive()) {

@@ -28,6 +28,7 @@ import io.deskbridge.core.store.LeaseLostException;
 import io.deskbridge.core.store.Operation;
 import io.deskbridge.core.store.PendingEvent;
 import io.deskbridge.core.store.ProcessingStore;
+import io.deskbridge.core.store.StoreException;
 import io.deskbridge.core.webhook.InboundEvent;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -88,8 +89,11 @@ public final class Engine implements AutoCloseable {
   private final EngineSettings settings;
   private final CrashPoints crashPoints;
   private final EngineMetrics metrics;
+  private final StoreFaults storeFaults;
   private final String owner;
   private final List<Thread> workers = new ArrayList<>();
+  /** The lease each busy worker holds (its token does not change when it is renewed). */
+  private final Map<Thread, Lease> inHand = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
@@ -135,6 +139,7 @@ public final class Engine implements AutoCloseable {
     this.settings = settings;
     this.crashPoints = crashPoints;
     this.metrics = metrics;
+    this.storeFaults = new StoreFaults(clock);
     this.owner = ManagementFactory.getRuntimeMXBean().getName();
   }
 
@@ -281,19 +286,24 @@ public final class Engine implements AutoCloseable {
         purgeNowAndThen();
         claimed = store.claim(me, clock.instant(), settings.lease());
       } catch (RuntimeException e) {
-        log.error("cannot claim work: {}", e.toString());
-        claimed = Optional.empty();
+        storeFailed("claim", e);
+        continue;
       }
+      storeWorks();
       if (claimed.isEmpty()) {
-        waitForWork();
+        waitForWork(settings.poll());
         continue;
       }
       setBusy(+1);
+      inHand.put(Thread.currentThread(), claimed.get());
       boolean crashed = false;
+      StoreException storeFault = null;
       try {
         process(claimed.get());
       } catch (LeaseLostException e) {
         log.warn("{}", e.getMessage());
+      } catch (StoreException e) {
+        storeFault = e; // as after a crash: the lease is released below or expires, the work is done again
       } catch (RuntimeException e) {
         log.error("processing {} failed", claimed.get().key(), e);
       } catch (Error e) {
@@ -304,20 +314,39 @@ public final class Engine implements AutoCloseable {
         if (!crashed) {
           try {
             store.release(claimed.get());
+          } catch (StoreException e) {
+            storeFault = storeFault == null ? e : storeFault; // the lease expires by itself
           } catch (RuntimeException e) {
             log.warn("cannot release {}: {}", claimed.get().key(), e.toString());
           }
         }
+        inHand.remove(Thread.currentThread());
         setBusy(-1);
+      }
+      if (storeFault != null) {
+        storeFailed("processing " + claimed.get().key(), storeFault);
       }
     }
   }
 
-  private void waitForWork() {
+  /** A store call failed: waits with back-off; logs at most one line per period (none once closing). */
+  private void storeFailed(String what, RuntimeException e) {
+    var failure = storeFaults.failed(what, e);
+    if (running.get()) {
+      failure.logLine().ifPresent(log::error);
+      waitForWork(failure.backOff());
+    }
+  }
+
+  private void storeWorks() {
+    storeFaults.succeeded().ifPresent(log::info);
+  }
+
+  private void waitForWork(Duration wait) {
     lock.lock();
     try {
       if (running.get()) {
-        wake.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        wake.await(wait.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -397,7 +426,8 @@ public final class Engine implements AutoCloseable {
     var key = lease.key();
     Instant now = clock.instant();
     String input = pending.event().message().map(Message::text).orElse("");
-    if (attempts >= settings.maxAttempts() || (permanent && attempts >= MAX_ATTEMPTS_WHEN_PERMANENT)) {
+    boolean notFound = e instanceof NonRetriableVendorException n && n.kind() == NonRetriableVendorException.Kind.NOT_FOUND;
+    if (attempts >= settings.maxAttempts() || (permanent && attempts >= MAX_ATTEMPTS_WHEN_PERMANENT) || notFound) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
       log.error("{}: event {} for {} failed {} times, moved to the dead letters: {}", inst.id(),
           pending.event().id(), key, attempts, reason);
@@ -433,20 +463,19 @@ public final class Engine implements AutoCloseable {
     if (message.isPresent()) {
       var m = message.get();
       var handled = state.withHandled(List.of(m.id()));
-      if (isOwn(m, event, state, botId) || m.visibility() == Visibility.INTERNAL) {
-        return new Outcome(handled, List.of(), List.of()); // our own message coming back, or a note
+      if (isOwn(m, event, state, botId) || m.visibility() == Visibility.INTERNAL) { // our own message coming back, or a note
+        var why = isOwn(m, event, state, botId) ? "own_message" : "internal_note";
+        return new Outcome(handled, List.of(), List.of(ignored(inst, key, event, why, "")));
       }
       if (m.role() == AuthorRole.AGENT) {
-        var records = state.ownership() == Ownership.BOT
-            ? List.of(record(inst, key, event, Decision.Ignore.because("human_took_over"), m.text(), List.of(), "none"))
-            : List.<AuditRecord>of();
-        return new Outcome(handled.withOwnership(Ownership.HUMAN), List.of(), records); // a takeover
+        var why = state.ownership() == Ownership.BOT ? "human_took_over" : "human_owns_conversation";
+        return new Outcome(handled.withOwnership(Ownership.HUMAN), List.of(),
+            List.of(ignored(inst, key, event, why, m.text()))); // a takeover
       }
     }
     if (state.ownership() == Ownership.HUMAN) {
       return new Outcome(message.map(m -> state.withHandled(List.of(m.id()))).orElse(state), List.of(),
-          message.map(m -> List.of(record(inst, key, event, Decision.Ignore.because("human_owns_conversation"),
-              m.text(), List.of(), "none"))).orElse(List.of()));
+          List.of(ignored(inst, key, event, "human_owns_conversation", message.map(Message::text).orElse(""))));
     }
     Conversation conversation = opening(event, state)
         .orElseGet(() -> running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event)))));
@@ -473,10 +502,9 @@ public final class Engine implements AutoCloseable {
     var seen = new ConversationState(key, ownership, state.botTurns(), state.clarificationsAsked(),
         state.answeredArticleIds(), state.pendingText(), handled, state.ownMessageIds(), Optional.of(conversation));
     if (customerNew.isEmpty()) {
-      var records = ownership != state.ownership()
-          ? List.of(record(inst, key, event, Decision.Ignore.because("human_took_over"), "", List.of(), "none"))
-          : List.<AuditRecord>of();
-      return new Outcome(seen, List.of(), records);
+      var why = ownership != state.ownership() ? "human_took_over"
+          : event.actorId().equals(botId) ? "own_event" : "no_new_customer_message";
+      return new Outcome(seen, List.of(), List.of(ignored(inst, key, event, why, "")));
     }
     String text = customerNew.stream().map(Message::text).reduce((a, b) -> a + "\n" + b).orElse("");
     if (ownership == Ownership.HUMAN || conversation.closed()) {
@@ -707,6 +735,11 @@ public final class Engine implements AutoCloseable {
     return input.length() > MAX_AUDIT_INPUT ? input.substring(0, MAX_AUDIT_INPUT) + "…" : input;
   }
 
+  /** The audit record of an event that leads to nothing, with the reason: every ignored event leaves one. */
+  private AuditRecord ignored(Installation inst, ConversationKey key, InboundEvent event, String reason, String input) {
+    return record(inst, key, event, Decision.Ignore.because(reason), input, List.of(), "none");
+  }
+
   private AuditRecord record(Installation inst, ConversationKey key, InboundEvent event, Decision decision, String input,
       List<Action> actions, String outcome) {
     var scores = decision.scores();
@@ -718,9 +751,20 @@ public final class Engine implements AutoCloseable {
     return record;
   }
 
-  /** Stops the workers; work in progress is finished or, if it does not finish in time, taken over later. */
+  /** {@link #close(Duration)} with ten seconds' grace. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Stops the workers: no new work is claimed, and each worker finishes the conversation in hand. After
+   * {@code grace} in all, the leases of conversations still in hand are given up, so that their work (still
+   * in the store) is taken over at once by another process or after a restart, instead of when the lease
+   * expires; a worker still busy then can no longer write to the store (its lease is fenced off). Returns
+   * within about {@code grace}.
+   */
+  public void close(Duration grace) {
     running.set(false);
     lock.lock();
     try {
@@ -728,11 +772,25 @@ public final class Engine implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    long deadline = System.nanoTime() + grace.toNanos();
     for (var t : workers) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
       try {
-        t.join(TimeUnit.SECONDS.toMillis(10));
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (var lease : inHand.values()) {
+      try {
+        store.release(lease);
+        log.info("stopped while {} was in hand; its work stays in the store for the next start", lease.key());
+      } catch (RuntimeException e) {
+        log.info("stopped while {} was in hand; its lease expires at {}", lease.key(), lease.until());
       }
     }
   }

@@ -2,6 +2,7 @@ package io.deskbridge.core.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import io.deskbridge.core.action.Action;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.webhook.InboundEvent;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code lease_owner}, {@code lease_until} and {@code lease_token}. {@link #claim} runs, in one transaction,
  * <pre>
  * SELECT ... FROM conversation WHERE due_at &lt;= :now AND (lease_until IS NULL OR lease_until &lt; :now)
- *   ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED                -- PostgreSQL
- *   ORDER BY due_at LIMIT 20                                      -- H2
+ *   ORDER BY due_retries, due_at LIMIT 1 FOR UPDATE SKIP LOCKED   -- PostgreSQL
+ *   ORDER BY due_retries, due_at LIMIT 20                         -- H2
  * UPDATE conversation SET lease_owner = :me, lease_token = lease_token + 1, lease_until = :now + :leaseFor
  *   WHERE (key) AND due_at &lt;= :now AND (lease_until IS NULL OR lease_until &lt; :now)   -- per candidate
  * </pre>
@@ -71,8 +74,20 @@ import org.slf4j.LoggerFactory;
  * pending event. So a write waiting for its next attempt, or an event waiting after a failure, holds back
  * everything behind it in that conversation: the conversation is not claimed before it is due, even when
  * newer events arrive, and {@link #pendingEvents} stops at the first event that is not due. Because
- * {@link #receive} also locks the row first, a conversation's event ids increase in commit order. The claim
- * takes the conversation whose work has been due longest.
+ * {@link #receive} also locks the row first, a conversation's event ids increase in commit order.
+ *
+ * <h2>Fairness across conversations</h2>
+ * The same recomputation keeps {@code due_retries}: the failed attempts of the work {@code due_at} comes
+ * from. The claim takes due work that has not failed yet before work being retried, and within each the work
+ * due longest: a backlog of conversations that keep failing (retried with back-off) does not hold back a
+ * fresh one, and each of them still gets its turn whenever no fresh work is due. A pause that is nobody's
+ * fault ({@link #eventWaits}, {@link #operationWaits}) does not count as a failed attempt.
+ *
+ * <h2>Faults</h2>
+ * A failed transaction throws {@link StoreException}. On H2 a failed write to the file (a full disk) closes
+ * the database for good; the pool then evicts the connections that report it, and the next connection opens
+ * the file again, so the store works again once the disk does, without a restart. {@link #healthy()} says
+ * whether the store takes writes right now.
  *
  * <h2>Durability on H2</h2>
  * H2 writes committed transactions to its file in the background, up to half a second later; a process
@@ -101,6 +116,8 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   /** The most events {@link #pendingEvents} returns; the rest stay due and are returned by a later claim. */
   static final int EVENTS_PER_CALL = 100;
   static final int CLAIM_TRIES = 5;
+  /** How long a {@link #healthy()} answer is kept before the next probe. */
+  static final long PROBE_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
   private static final int CLAIM_CANDIDATES = 20;
   private static final int TRANSACTION_TRIES = 3;
 
@@ -119,14 +136,19 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
       + "(SELECT o.next_attempt_at FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
       + "AND o.status IN ('PENDING', 'SENDING') ORDER BY o.id LIMIT 1), "
       + "(SELECT e.next_attempt_at FROM inbox_event e WHERE e.installation = ? AND e.conversation_id = ? "
-      + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1)) "
+      + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1)), "
+      + "due_retries = COALESCE("
+      + "(SELECT o.attempts FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
+      + "AND o.status IN ('PENDING', 'SENDING') ORDER BY o.id LIMIT 1), "
+      + "(SELECT e.attempts FROM inbox_event e WHERE e.installation = ? AND e.conversation_id = ? "
+      + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1), 0) "
       + "WHERE installation = ? AND conversation_id = ?";
   private static final String INSERT_EVENT = "INSERT INTO inbox_event (installation, vendor, event_id, "
       + "conversation_id, payload, received_at, status, attempts, next_attempt_at) "
       + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING";
   private static final String CANDIDATES = "SELECT installation, conversation_id, vendor FROM conversation "
-      + "WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at";
-  /** PostgreSQL: the oldest due conversation that no other claimer is looking at, locked. */
+      + "WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_retries, due_at";
+  /** PostgreSQL: the first due conversation (fair order) that no other claimer is looking at, locked. */
   private static final String PICK_SKIP_LOCKED = CANDIDATES + " LIMIT 1 FOR UPDATE SKIP LOCKED";
   /** H2 (which applies the LIMIT before skipping locked rows): a few candidates, unlocked. */
   private static final String PICK_CANDIDATES = CANDIDATES + " LIMIT " + CLAIM_CANDIDATES;
@@ -165,6 +187,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
       + "WHERE id = ? AND installation = ? AND conversation_id = ? AND status IN ('PENDING', 'SENDING')";
   private static final String EVENT_WAITS = "UPDATE inbox_event SET next_attempt_at = ? "
       + "WHERE id = ? AND installation = ? AND conversation_id = ? AND status = 'PENDING'";
+  private static final String PROBE = "UPDATE store_probe SET checked_at = ? WHERE id = 1";
   private static final String OPEN_WORK = "SELECT COUNT(*) FROM conversation WHERE due_at IS NOT NULL";
   private static final String PENDING_EVENT = "SELECT vendor, event_id, payload, attempts FROM inbox_event "
       + "WHERE id = ? AND installation = ? AND conversation_id = ? AND status = 'PENDING'";
@@ -195,6 +218,37 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final String pick;
   private final boolean checkpoint;
   private final JsonCodec json = new JsonCodec();
+  /** The last word on {@link #healthy()}: a probe's result, or false after a failed transaction. */
+  private volatile boolean up = true;
+  /** When {@link #up} was last set, by {@link System#nanoTime()}; a probe runs once it is older than that. */
+  private volatile long upSetAt = System.nanoTime() - PROBE_EVERY_NANOS;
+  private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService prober = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    var t = new Thread(r, "deskbridge-store-probe");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
+   * Evicts the pooled H2 connections whose database was closed under them: H2 closes a database for good
+   * when a write to its file fails (a full disk) and reports it on every connection from then on; a new
+   * connection opens the file again. Hikari evicts by itself only on connection-class SQL states.
+   */
+  private static final class H2Faults implements SQLExceptionOverride {
+    private static final java.util.Set<Integer> CLOSED = java.util.Set.of(ErrorCode.GENERAL_ERROR_1,
+        ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2, ErrorCode.FILE_CORRUPTED_1, ErrorCode.DATABASE_IS_CLOSED,
+        ErrorCode.DATABASE_CALLED_AT_SHUTDOWN);
+
+    /** Whether H2 reported that the connection's database was closed under it. */
+    static boolean closed(SQLException e) {
+      return e.getErrorCode() != 0 && CLOSED.contains(e.getErrorCode()) && !(e instanceof SQLTransientConnectionException);
+    }
+
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      return closed(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+    }
+  }
 
   private JdbcStore(HikariDataSource pool, boolean postgres, boolean checkpoint) {
     this.pool = pool;
@@ -212,7 +266,8 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     Objects.requireNonNull(config, "config");
     var hikari = new HikariConfig();
     hikari.setPoolName("deskbridge-store");
-    hikari.setJdbcUrl(config.url());
+    String jdbcUrl = config.connectionUrl();
+    hikari.setJdbcUrl(jdbcUrl);
     if (!config.username().isEmpty()) {
       hikari.setUsername(config.username());
     }
@@ -222,6 +277,9 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.setConnectionTimeout(10_000);
+    if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+      hikari.setExceptionOverride(new H2Faults());
+    }
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(hikari);
@@ -231,7 +289,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     try {
       // Flyway opens connections of its own: it needs two at once, which a pool of one would never give it
       Flyway.configure(JdbcStore.class.getClassLoader())
-          .dataSource(config.url(), config.username().isEmpty() ? null : config.username(),
+          .dataSource(jdbcUrl, config.username().isEmpty() ? null : config.username(),
               config.password() == null ? null : config.password().reveal())
           .locations("classpath:db/migration")
           .load()
@@ -788,9 +846,51 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     });
   }
 
+  /**
+   * {@inheritDoc} Never waits: when the last answer is older than a second it starts a probe in the background
+   * (one at a time) and returns the last answer. The probe rewrites one row durably (on an H2 file, with a
+   * checkpoint, so the disk is written). A transaction that fails for a database fault (not for bad data)
+   * sets the answer to false at once.
+   */
+  @Override
+  public boolean healthy() {
+    if (System.nanoTime() - upSetAt >= PROBE_EVERY_NANOS && probing.compareAndSet(false, true)) {
+      try {
+        prober.execute(this::probe);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        probing.set(false);
+      }
+    }
+    return up;
+  }
+
+  private void probe() {
+    try {
+      tx("probe", true, c -> {
+        try (var probe = c.prepareStatement(PROBE)) {
+          probe.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+          probe.executeUpdate();
+        }
+        return null;
+      });
+      setUp(true);
+    } catch (RuntimeException e) {
+      setUp(false);
+      log.debug("store probe failed: {}", e.getMessage());
+    } finally {
+      probing.set(false);
+    }
+  }
+
+  private void setUp(boolean value) {
+    up = value;
+    upSetAt = System.nanoTime();
+  }
+
   /** Closes the connection pool; calls afterwards fail. */
   @Override
   public void close() {
+    prober.shutdownNow();
     pool.close();
   }
 
@@ -843,7 +943,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   /** Sets the conversation's due time from its oldest open write, else its oldest pending event. */
   private static void refreshDue(Connection c, String installation, String conversation) throws SQLException {
     try (var refresh = c.prepareStatement(REFRESH_DUE)) {
-      for (int i = 1; i <= 5; i += 2) {
+      for (int i = 1; i <= 9; i += 2) {
         refresh.setString(i, installation);
         refresh.setString(i + 1, conversation);
       }
@@ -1008,6 +1108,9 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
               checkpoint.execute("CHECKPOINT");
             }
           }
+          if (durable && !up) {
+            setUp(true);
+          }
           return result;
         } catch (SQLException | RuntimeException | Error e) {
           rollback(c, e);
@@ -1017,9 +1120,29 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         if (attempt < TRANSACTION_TRIES && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
           continue;
         }
+        if (isFault(e)) {
+          setUp(false);
+        }
+        if (H2Faults.closed(e) && !pool.isClosed()) {
+          pool.getHikariPoolMXBean().softEvictConnections(); // the others hold the closed H2 database too
+        }
         throw new StoreException(what + " failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * Whether a failure is the database's (unreachable, closed, out of space) rather than the statement's: SQL
+   * state classes 22 (data), 23 (constraint), 40 (rolled back) and 42 (syntax, access) are the statement's,
+   * and no connection free in the pool in time is load (the probe still reports a store that never answers).
+   */
+  private static boolean isFault(SQLException e) {
+    if (e instanceof SQLTransientConnectionException) {
+      return false;
+    }
+    String state = e.getSQLState();
+    return state == null || !(state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
+        || state.startsWith("42"));
   }
 
   private static void rollback(Connection c, Throwable cause) {

@@ -24,7 +24,8 @@ public interface ProcessingStore extends AutoCloseable {
 
   /**
    * Claims one conversation that has work (an event due at or before {@code now}, or an outbox operation
-   * that is {@code PENDING} or {@code SENDING}) and whose lease is free or expired; the oldest work first.
+   * that is {@code PENDING} or {@code SENDING}) and whose lease is free or expired: work that has not failed
+   * yet before work being retried after a failed attempt, and within each the work due longest.
    */
   Optional<Lease> claim(String owner, Instant now, Duration leaseFor);
 
@@ -110,6 +111,12 @@ public interface ProcessingStore extends AutoCloseable {
 
   /** Deletes processed events received before {@code before} (the deduplication window). */
   int purgeProcessed(Instant before);
+
+  /**
+   * Whether the store takes writes now: false from a failed transaction until a probe write succeeds again.
+   * Cheap: the probe runs at most about once a second, whoever asks.
+   */
+  boolean healthy();
 
   /** Closes the connection pool. */
   @Override

@@ -28,6 +28,15 @@ public record StoreConfig(String url, String username, Secret password, int maxP
   private static final String H2_COMPAT =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
+  /**
+   * H2 settings Deskbridge needs whatever the URL says, added by {@link #connectionUrl()} when the URL does not
+   * set them: the store closes the database itself after the engine stopped, so H2's own exit hook must not
+   * close it first ({@code DB_CLOSE_ON_EXIT=FALSE}); and no {@code .trace.db} file, which after a disk fault
+   * grew by the error repeated and filled the disk again ({@code TRACE_LEVEL_FILE=0}; errors reach the log).
+   */
+  private static final java.util.Map<String, String> H2_REQUIRED =
+      java.util.Map.of("DB_CLOSE_ON_EXIT", "FALSE", "TRACE_LEVEL_FILE", "0");
+
   private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
   public StoreConfig {
@@ -70,6 +79,24 @@ public record StoreConfig(String url, String username, Secret password, int maxP
       throw new IllegalArgumentException("an in-memory database name must be non-blank, without ';' or ':': " + name);
     }
     return new StoreConfig("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_COMPAT, "sa", null, DEFAULT_POOL_SIZE);
+  }
+
+  /**
+   * The URL the store connects with: {@link #url()}, for H2 with the settings the store relies on appended
+   * where the URL does not set them ({@code DB_CLOSE_ON_EXIT=FALSE}, {@code TRACE_LEVEL_FILE=0}).
+   */
+  public String connectionUrl() {
+    if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+      return url;
+    }
+    var out = new StringBuilder(url);
+    String upper = url.toUpperCase(Locale.ROOT);
+    H2_REQUIRED.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+      if (!upper.contains(";" + e.getKey() + "=")) {
+        out.append(';').append(e.getKey()).append('=').append(e.getValue());
+      }
+    });
+    return out.toString();
   }
 
   /** The same database with another pool size. */

@@ -65,7 +65,37 @@ class EngineTest {
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
     assertThat(helpdesk.loads.get()).isEqualTo(1);
-    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply");
+    assertThat(audit("t1")).extracting(AuditRecord::decision, r -> r.reasons().get(r.reasons().size() - 1))
+        .last().isEqualTo(org.assertj.core.groups.Tuple.tuple("ignore", "own_message"));
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply", "ignore");
+  }
+
+  @Test
+  void aTicketTheBotsOwnUserCreatedIsIgnoredWithAnAuditRecordSayingWhy() throws Exception {
+    start(Mode.AUTO);
+    var own = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, InMemoryHelpdesk.BOT, "How do I reset my password?");
+    accept(InMemoryHelpdesk.createdWithOpening("e1", "t1", own));
+
+    assertThat(helpdesk.writes.get()).isZero();
+    assertThat(audit("t1")).singleElement().satisfies(r -> {
+      assertThat(r.decision()).isEqualTo("ignore");
+      assertThat(r.eventId()).isEqualTo("e1");
+      assertThat(r.reasons()).contains("own_event");
+    });
+  }
+
+  @Test
+  void anEventWithNothingNewFromTheCustomerIsIgnoredWithAnAuditRecord() throws Exception {
+    start(Mode.AUTO);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+    accept(InMemoryHelpdesk.updatedEvent("e2", "t1"));
+    var note = helpdesk.add("t1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "checking");
+    accept(messageEvent("e3", "t1", note));
+
+    assertThat(audit("t1")).extracting(AuditRecord::eventId, r -> r.reasons().get(r.reasons().size() - 1))
+        .contains(org.assertj.core.groups.Tuple.tuple("e2", "no_new_customer_message"),
+            org.assertj.core.groups.Tuple.tuple("e3", "internal_note"));
   }
 
   @Test
@@ -363,7 +393,12 @@ class EngineTest {
       assertThat(d.event().id()).isEqualTo("e1");
       assertThat(d.reason()).contains("404");
     });
-    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("failed", "failed");
+    assertThat(audit("t1")).as("a ticket that is not there is final on the first attempt")
+        .singleElement().satisfies(r -> {
+          assertThat(r.decision()).isEqualTo("failed");
+          assertThat(r.outcome()).startsWith("failed 1 times");
+        });
+    assertThat(store.deadLetters().get(0).attempts()).isEqualTo(1);
     assertThat(helpdesk.writes.get()).isZero();
 
     helpdesk.failNextLoadsWith404.set(false);

@@ -368,6 +368,39 @@ abstract class AbstractProcessingStoreTest {
         .containsExactly(tuple("e1", 1), tuple("e2", 0));
   }
 
+  @Test
+  void freshWorkIsClaimedBeforeABacklogOfWorkBeingRetriedEvenWhenTheRetriesAreDueEarlier() {
+    for (int i = 0; i < 5; i++) { // a backlog of conversations that keep failing
+      receive("doomed-" + i, "d" + i);
+    }
+    for (int i = 0; i < 5; i++) {
+      var lease = store.claim("w1", T0, LEASE).orElseThrow();
+      store.eventFailed(lease, store.pendingEvents(lease, T0).get(0).id(), "HTTP 500", T0.plusSeconds(1 + i));
+      store.release(lease);
+    }
+    store.receive(INSTALLATION, VENDOR, List.of(event("fresh", "f1")), T0.plusSeconds(20));
+
+    Instant now = T0.plusSeconds(20);
+    var first = store.claim("w1", now, LEASE).orElseThrow();
+    assertThat(first.key().externalId()).as("the fresh conversation, not the retries due since 1 to 5 s")
+        .isEqualTo("fresh");
+    store.commit(first, store.pendingEvents(first, now).get(0).id(), state(first), List.of(), List.of());
+    store.release(first);
+    assertThat(drainEventIds(now)).as("then the retries, the one due longest first")
+        .containsExactly("d0", "d1", "d2", "d3", "d4");
+  }
+
+  @Test
+  void aPauseThatIsNobodysFaultKeepsItsPlaceAmongFreshWork() {
+    receive("paused", "p1");
+    var lease = store.claim("w1", T0, LEASE).orElseThrow();
+    store.eventWaits(lease, store.pendingEvents(lease, T0).get(0).id(), T0.plusSeconds(1));
+    store.release(lease);
+    store.receive(INSTALLATION, VENDOR, List.of(event("fresh", "f1")), T0.plusSeconds(2));
+
+    assertThat(store.claim("w1", T0.plusSeconds(3), LEASE)).map(l -> l.key().externalId()).contains("paused");
+  }
+
   // ---------------------------------------------------------------- dead letters and retention
 
   @Test

@@ -20,6 +20,16 @@ class StoreConfigTest {
   }
 
   @Test
+  void h2IsOpenedWithoutItsOwnExitHookAndWithoutATraceFileUnlessTheUrlSaysOtherwise() {
+    assertThat(StoreConfig.h2File(Path.of("data")).connectionUrl())
+        .endsWith(";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+    assertThat(new StoreConfig("jdbc:h2:file:/x;MODE=PostgreSQL;trace_level_file=2", "sa", null, 5).connectionUrl())
+        .isEqualTo("jdbc:h2:file:/x;MODE=PostgreSQL;trace_level_file=2;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(new StoreConfig("jdbc:postgresql://db:5432/deskbridge", null, null, 5).connectionUrl())
+        .isEqualTo("jdbc:postgresql://db:5432/deskbridge");
+  }
+
+  @Test
   void theMemoryDatabaseLivesUntilTheJvmExits() {
     assertThat(StoreConfig.h2Memory("t1").url()).isEqualTo("jdbc:h2:mem:t1;DB_CLOSE_DELAY=-1;MODE=PostgreSQL"
         + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");

@@ -1,0 +1,132 @@
+package io.deskbridge.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.deskbridge.core.webhook.InboundEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full disk under the H2 file store ({@link FaultyFilePath}): H2 closes the database for good when a write
+ * fails; the store must report it, and work again once the disk takes writes, without being reopened.
+ */
+class H2StoreFaultIT {
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  @TempDir
+  Path dir;
+  JdbcStore store;
+
+  @BeforeEach
+  void open() {
+    FaultyFilePath.register();
+    FaultyFilePath.diskFreed();
+    store = JdbcStore.open(FaultyFilePath.store(dir));
+  }
+
+  @AfterEach
+  void close() {
+    FaultyFilePath.diskFreed();
+    store.close();
+  }
+
+  static InboundEvent event(String conversation, String id) {
+    return new InboundEvent(id, conversation, InboundEvent.Kind.UPDATED, "", Optional.empty(), Optional.empty(), T0);
+  }
+
+  @Test
+  void aFullDiskMakesTheStoreUnhealthyAndItRecoversOnceTheDiskIsFreedWithoutLosingWhatWasStored() throws IOException {
+    assertThat(store.healthy()).isTrue();
+    assertThat(store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0)).isEqualTo(1);
+
+    FaultyFilePath.diskFull();
+    assertThatThrownBy(() -> store.receive("acme", "zendesk", List.of(event("c2", "e2")), T0))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.healthy()).as("at once, without waiting for a probe").isFalse();
+    assertThatThrownBy(() -> store.receive("acme", "zendesk", List.of(event("c3", "e3")), T0))
+        .as("H2 closed the database").isInstanceOf(StoreException.class);
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> !store.healthy());
+
+    FaultyFilePath.diskFreed();
+    await().atMost(Duration.ofSeconds(10)).until(store::healthy);
+    assertThat(store.receive("acme", "zendesk", List.of(event("c2", "e2")), T0)).isEqualTo(1);
+    var lease = store.claim("w1", T0, Duration.ofSeconds(30)).orElseThrow();
+    assertThat(lease.key().externalId()).as("the event stored before the fault").isEqualTo("c1");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("no H2 trace file").noneMatch(n -> n.endsWith(".trace.db"));
+    }
+  }
+
+  @Test
+  void everyEventWhoseReceiveReturnedSurvivesRepeatedFullDisksWithWritesInPlaceStillWorking() throws Exception {
+    var acknowledged = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    var stop = new java.util.concurrent.atomic.AtomicBoolean();
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    var refused = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      for (int t = 0; t < 4; t++) {
+        pool.submit(() -> {
+          while (!stop.get()) {
+            String id = "e" + next.incrementAndGet();
+            try {
+              store.receive("acme", "zendesk", List.of(event("c" + (next.get() % 50), id)), T0);
+              acknowledged.add(id);
+            } catch (StoreException e) {
+              refused.incrementAndGet(); // answered 503: the sender delivers it again later
+            }
+          }
+          return null;
+        });
+      }
+      for (int round = 0; round < 3; round++) {
+        int before = acknowledged.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
+        FaultyFilePath.diskFullForGrowth();
+        int triedBefore = next.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> next.get() > triedBefore + 20);
+        FaultyFilePath.diskFreed();
+      }
+      int before = acknowledged.size();
+      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
+    } finally {
+      stop.set(true);
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    store.close();
+    store = JdbcStore.open(FaultyFilePath.store(dir));
+    var stored = new java.util.HashSet<String>();
+    Instant now = T0;
+    for (var l = store.claim("w", now, Duration.ofMinutes(5)); l.isPresent(); l = store.claim("w", now, Duration.ofMinutes(5))) {
+      for (var pending = store.pendingEvents(l.get(), now); !pending.isEmpty(); pending = store.pendingEvents(l.get(), now)) {
+        for (var p : pending) {
+          stored.add(p.event().id());
+          store.commit(l.get(), p.id(), ConversationState.fresh(l.get().key()), List.of(), List.of());
+        }
+      }
+    }
+    System.out.println("receives acknowledged " + acknowledged.size() + ", refused " + refused.get());
+    assertThat(refused.get()).as("the full disk refused some").isPositive();
+    assertThat(acknowledged).as("acknowledged events missing after the faults").isSubsetOf(stored);
+  }
+
+  @Test
+  void badDataIsTheStatementsFaultNotTheStores() {
+    assertThatThrownBy(() -> store.receive("acme", "zendesk", List.of(event("c1", "e".repeat(600))), T0))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.healthy()).isTrue();
+  }
+}
