@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,10 @@ public final class WebhookHandler {
   public static final int DEFAULT_AUDITED_REJECTIONS_PER_MINUTE = 60;
   /** The installation tag and sampling key of every request for an unknown installation. */
   static final String UNKNOWN = "?";
+  /** How long a vendor should wait before delivering again a webhook the store could not take (under Zendesk's 60 s). */
+  static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(10);
+  /** A full disk refuses every webhook: this many lines per installation and minute say so, with a count. */
+  private static final int LOGGED_STORE_FAULTS_PER_MINUTE = 6;
 
   private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
   private static final Pattern INSTALLATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -49,6 +54,7 @@ public final class WebhookHandler {
   private final Clock clock;
   private final MeterRegistry meters;
   private final RejectionSampler sampler;
+  private final RejectionSampler storeFaultLog;
 
   /** A handler that counts into no registry and audits {@value #DEFAULT_AUDITED_REJECTIONS_PER_MINUTE} refusals a minute. */
   public WebhookHandler(Function<String, Optional<WebhookEndpoint>> endpoints, EventSink sink, AuditLog audit, Clock clock) {
@@ -71,6 +77,7 @@ public final class WebhookHandler {
     this.clock = clock;
     this.meters = meters;
     this.sampler = new RejectionSampler(clock, auditedRejectionsPerMinute);
+    this.storeFaultLog = new RejectionSampler(clock, LOGGED_STORE_FAULTS_PER_MINUTE);
   }
 
   /** Handles one request to {@code /webhooks/{installationId}}. Never throws. */
@@ -104,8 +111,12 @@ public final class WebhookHandler {
     } catch (RuntimeException e) {
       // nothing was acknowledged: the vendor delivers again (the store may be down; no audit record then)
       count(installationId, 503);
-      log.error("{}: webhook not stored, answered 503: {}", installationId, LogSafe.of(e));
-      return WebhookResponse.error(503, "temporarily unavailable, deliver again later");
+      OptionalLong logged = storeFaultLog.admit(installationId);
+      if (logged.isPresent()) {
+        log.error("{}: webhook not stored, answered 503{}: {}", installationId,
+            logged.getAsLong() == 0 ? "" : " (and " + logged.getAsLong() + " more since the last line)", LogSafe.of(e));
+      }
+      return WebhookResponse.unavailable("temporarily unavailable, deliver again later", STORE_RETRY_AFTER);
     }
   }
 

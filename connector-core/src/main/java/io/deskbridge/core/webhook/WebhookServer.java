@@ -233,6 +233,7 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private static void write(Context ctx, WebhookResponse response) {
+    response.headers().forEach(ctx::header);
     ctx.status(response.status()).contentType(response.contentType()).result(response.body());
   }
 

@@ -103,7 +103,9 @@ class WebhookHandlerTest {
   }
 
   private static void assertAnswer(WebhookResponse response, int status, String reason) {
-    assertThat(response).isEqualTo(WebhookResponse.error(status, reason));
+    var error = WebhookResponse.error(status, reason);
+    assertThat(List.of(response.status(), response.contentType(), response.body()))
+        .isEqualTo(List.of(error.status(), error.contentType(), error.body()));
   }
 
   @Test
@@ -181,9 +183,23 @@ class WebhookHandlerTest {
   @Test
   void aStoreFaultIs503SoTheVendorDeliversAgainAndItIsNotAudited() {
     storeFault = new IllegalStateException("Database is already closed");
-    assertAnswer(post("acme", "{}"), 503, "temporarily unavailable, deliver again later");
+    var answer = post("acme", "{}");
+    assertAnswer(answer, 503, "temporarily unavailable, deliver again later");
+    assertThat(answer.headers()).as("Zendesk delivers a 503 again only with a Retry-After under 60 s")
+        .containsEntry("Retry-After", "10");
     assertThat(audited).isEmpty();
     assertThat(rejected("acme", 503)).isEqualTo(1);
+  }
+
+  @Test
+  void aFullDiskRefusingEveryWebhookIsASampleOfLogLinesWithACount() {
+    storeFault = new IllegalStateException("Database is already closed");
+    for (int i = 0; i < 100; i++) {
+      assertThat(post("acme", "{}").status()).isEqualTo(503);
+    }
+    assertThat(rejected("acme", 503)).isEqualTo(100);
+    var lines = logs.list.stream().filter(e -> e.getFormattedMessage().contains("webhook not stored")).toList();
+    assertThat(lines).hasSizeBetween(1, 6);
   }
 
   @Test

@@ -128,6 +128,7 @@ class WebhookServerIT {
     var response = post("/webhooks/acme", "ok", "t");
 
     assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("10");
     assertThat(response.body()).doesNotContain("database");
   }
 
