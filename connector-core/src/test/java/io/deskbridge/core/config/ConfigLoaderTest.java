@@ -101,16 +101,16 @@ class ConfigLoaderTest {
 
   @Test
   void theWebhookServersClientLimitsHaveDefaultsAndCanBeSet() throws Exception {
-    var defaults = ConfigLoader.load(write(VALID), Map.of("ZD_TOKEN", "t")::get).server();
+    var defaults = load(write(VALID), Map.of("ZD_TOKEN", "t")::get).server();
     assertThat(defaults.maxConnections()).isEqualTo(1000);
     assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
 
-    var set = ConfigLoader.load(write(VALID.replace("server: {port: 9090}",
+    var set = load(write(VALID.replace("server: {port: 9090}",
         "server: {port: 9090, maxConnections: 50, idleTimeout: 3s}")), Map.of("ZD_TOKEN", "t")::get).server();
     assertThat(set.limits().maxConnections()).isEqualTo(50);
     assertThat(set.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(3));
 
-    assertThatThrownBy(() -> ConfigLoader.load(write(VALID.replace("server: {port: 9090}",
+    assertThatThrownBy(() -> load(write(VALID.replace("server: {port: 9090}",
         "server: {port: 9090, idleTimeout: 0s}")), Map.of("ZD_TOKEN", "t")::get))
         .hasMessageContaining("idleTimeout").hasMessageContaining("must be positive");
   }
@@ -195,7 +195,7 @@ class ConfigLoaderTest {
     var file = write(VALID.replace("server: {port: 9090}", "server: {port: 9090, colour: blue}")
         .replace("mode: auto", "mood: auto"));
     assertThatThrownBy(() -> load(file, k -> null))
-        .hasMessageContaining("server.colour is not a setting (known in server: host, port, maxBodyBytes)")
+        .hasMessageContaining("server.colour is not a setting (known in server: host, port, maxBodyBytes, maxConnections, idleTimeout)")
         .hasMessageContaining("; installations[acme].mood is not a setting; did you mean 'mode'?");
   }
 
