@@ -7,8 +7,7 @@
 // It starts the Zendesk fake in jshell and `serve` (fake embeddings) on the tmpfs, opens 5 tickets a second,
 // fills the disk with dd after 10 s, polls /health every 100 ms, frees the disk after 30 s, then delivers
 // again every event answered 503 (as Zendesk does after a 503 with Retry-After) and counts tickets without a
-// bot reply (lost) and with two (duplicates) from the fake's state. Paths are absolute: adjust the
-// knowledge path below to your checkout.
+// bot reply (lost) and with two (duplicates) from the fake's state. Run it from the repository's root.
 import io.deskbridge.mock.zendesk.*;
 import java.net.*; import java.net.http.*; import java.nio.file.*; import java.time.*; import java.util.*; import java.util.concurrent.*;
 import java.util.concurrent.locks.LockSupport;
@@ -25,7 +24,7 @@ Files.writeString(Path.of("/tmp/diskfull/serve.yaml"), String.join("\n",
   "server: {host: 127.0.0.1, port: " + port + "}",
   "store: {directory: /mnt/dbfull/data}",
   "engine: {workers: 4}",
-  "knowledge: /work/wt-store/connector-app/src/main/resources/demo-kb",
+  "knowledge: " + Path.of("connector-app/src/main/resources/demo-kb").toAbsolutePath(),
   "installations:",
   "  - id: acme",
   "    vendor: zendesk",
@@ -37,7 +36,7 @@ Files.writeString(Path.of("/tmp/diskfull/serve.yaml"), String.join("\n",
   "      email: " + fake.config().agentEmail(),
   "      apiToken: {file: /tmp/diskfull/token}",
   "      webhookSecret: {file: /tmp/diskfull/secret}", ""));
-var pb = new ProcessBuilder("java", "-Xmx384m", "-jar", "/work/wt-store/connector-app/target/deskbridge.jar", "serve", "--config", "/tmp/diskfull/serve.yaml");
+var pb = new ProcessBuilder("java", "-Xmx384m", "-jar", Path.of("connector-app/target/deskbridge.jar").toAbsolutePath().toString(), "serve", "--config", "/tmp/diskfull/serve.yaml");
 pb.environment().put("DESKBRIDGE_FAKE_EMBEDDINGS", "true");
 pb.redirectErrorStream(true).redirectOutput(new java.io.File("/tmp/diskfull/serve.log"));
 var proc = pb.start();
