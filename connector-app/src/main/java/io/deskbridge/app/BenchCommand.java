@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
  * {@code --compare} runs the issue #3 configurations one after another and prints one table. Exits 1 when any
  * step lost a message or wrote twice; 2 without the optional {@code lib-demo/} folder.
  */
-@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class},
+@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class,
+        CommandLine.HelpCommand.class},
     mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Load benchmark: tickets per second through the Zendesk fake into connector "
     + "processes; throughput, latency, memory, lost/duplicate counts. See docs/benchmarks.md.",

@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
  * bodies accepted that no connector may accept, whether a real ticket opened afterwards is answered within
  * 5 s, and how many audit rows the unsigned requests wrote. Exits 1 when any of those is wrong.
  */
-@Command(name = "fuzz", mixinStandardHelpOptions = true,
-    description = "Signed malformed Zendesk webhooks, then unsigned ones, against an in-process connector.")
+@Command(name = "fuzz", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Signed malformed Zendesk webhooks, then unsigned ones, against an in-process connector.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge bench fuzz --count 10000 --unsigned 1000",
+        "  deskbridge bench fuzz --count 0 --unsigned 1000     unsigned requests only (how many are audited)"})
 final class BenchFuzzCommand implements Callable<Integer> {
   @Option(names = "--count", defaultValue = "10000", description = "signed malformed bodies (default ${DEFAULT-VALUE})")
   int count;

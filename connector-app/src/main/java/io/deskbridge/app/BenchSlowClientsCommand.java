@@ -26,8 +26,12 @@ import picocli.CommandLine.Option;
  * max), their statuses, how many slow connections the server closed, and whether a real ticket opened at the end
  * is answered. Exits 1 when /health's p99 is over 100 ms or a webhook was not acknowledged.
  */
-@Command(name = "slow-clients", mixinStandardHelpOptions = true,
-    description = "Slow connections on loopback while /health and signed webhooks are timed.")
+@Command(name = "slow-clients", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Slow connections on loopback while /health and signed webhooks are timed.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  deskbridge bench slow-clients --connections 500 --seconds 30",
+        "  deskbridge bench slow-clients --connections 500 --seconds 30 --kind body"})
 final class BenchSlowClientsCommand implements Callable<Integer> {
   @Option(names = "--connections", defaultValue = "500", description = "slow connections held (1 to 5000, default ${DEFAULT-VALUE})")
   int connections;
