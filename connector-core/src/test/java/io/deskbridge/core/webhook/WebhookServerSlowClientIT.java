@@ -144,7 +144,9 @@ class WebhookServerSlowClientIT {
       open(); // and connections that send nothing
     }
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/health").statusCode()).isEqualTo(200));
+    // one request may time out while the server is busy with the others: ask again until it answers
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(java.net.http.HttpTimeoutException.class)
+        .untilAsserted(() -> assertThat(get("/health").statusCode()).isEqualTo(200));
     var webhook = post("fresh-event");
     assertThat(webhook.statusCode()).isEqualTo(200);
     assertThat(accepted).extracting(InboundEvent::id).containsExactly("fresh-event");
@@ -197,7 +199,9 @@ class WebhookServerSlowClientIT {
       open();
     }
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/health").statusCode()).isEqualTo(200));
+    // one request may time out while the server is busy with the others: ask again until it answers
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(java.net.http.HttpTimeoutException.class)
+        .untilAsserted(() -> assertThat(get("/health").statusCode()).isEqualTo(200));
     assertThat(sockets).anyMatch(WebhookServerSlowClientIT::closedByServer);
   }
 
