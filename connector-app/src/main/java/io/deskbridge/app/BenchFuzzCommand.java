@@ -48,13 +48,7 @@ final class BenchFuzzCommand implements Callable<Integer> {
           "--count and --unsigned must be between 0 and 1000000");
     }
     try (var target = InProcessTarget.start()) {
-      long warm = target.fake.customerCreatesTicket("emma@example.com", "Emma", "Login",
-          "How can I reset my password? I can't log in.");
-      if (!target.awaitBotReply(warm, Duration.ofSeconds(60))) {
-        System.out.println("error: the warm-up ticket was not answered within 60 s");
-        return 1;
-      }
-      target.settle(); // the fake's own webhooks about the warm-up ticket would change the inbox count
+      long warm = target.warmUp();
       var fuzzer = new ZendeskWebhookFuzzer(seed, Long.toString(warm));
       Map<Integer, Integer> statuses = new TreeMap<>();
       List<String> violations = new ArrayList<>();

@@ -75,13 +75,7 @@ final class BenchSlowClientsCommand implements Callable<Integer> {
           "--connections must be 1 to 5000 and --seconds 1 to 600");
     }
     try (var target = InProcessTarget.start()) {
-      long warm = target.fake.customerCreatesTicket("emma@example.com", "Emma", "Login",
-          "How can I reset my password? I can't log in.");
-      if (!target.awaitBotReply(warm, Duration.ofSeconds(60))) {
-        System.out.println("error: the warm-up ticket was not answered within 60 s");
-        return 1;
-      }
-      target.settle(); // the fake's own webhooks about the warm-up ticket would change the inbox count
+      long warm = target.warmUp();
       var address = new InetSocketAddress("127.0.0.1", target.deskbridge.port());
       List<Slow> slow = new ArrayList<>();
       for (int i = 0; i < connections; i++) {

@@ -57,6 +57,23 @@ final class InProcessTarget implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens one customer ticket, waits until the bot answered it (the model is loaded, the paths are warm) and the
+   * fake and the engine are idle again, so that what follows starts from a quiet inbox.
+   *
+   * @return the warm-up ticket's id
+   * @throws IllegalStateException when the ticket was not answered within 60 s
+   */
+  long warmUp() throws InterruptedException {
+    long ticket = fake.customerCreatesTicket("emma@example.com", "Emma", "Login",
+        "How can I reset my password? I can't log in.");
+    if (!awaitBotReply(ticket, Duration.ofSeconds(60))) {
+      throw new IllegalStateException("the warm-up ticket was not answered within 60 s");
+    }
+    settle(); // the fake's own webhooks about the warm-up ticket would change the inbox count
+    return ticket;
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + deskbridge.port() + path);
   }
