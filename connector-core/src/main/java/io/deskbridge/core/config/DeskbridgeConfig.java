@@ -144,7 +144,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
         e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
         e.duration("retention", d.retention()));
     Path knowledge = baseDir.resolve(root.optionalString("knowledge").orElseThrow(() -> root.invalid("knowledge",
-        "is required: a folder of Markdown articles or a .jsonl file (relative to the configuration file's folder)")));
+        "is required: a folder of Markdown articles or a .jsonl file (relative to the configuration file's folder)")))
+        .normalize();
     Path cache = root.optionalString("knowledgeCache").map(baseDir::resolve).orElse(data.resolve("cache"));
     Path calibrationCases = root.section("bot").optionalString("calibrationCases").map(baseDir::resolve).orElse(null);
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
