@@ -1107,6 +1107,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
             try (var checkpoint = c.createStatement()) {
               checkpoint.execute("CHECKPOINT");
             }
+            awaitWritten(c);
           }
           if (durable && !up) {
             setUp(true);
@@ -1128,6 +1129,26 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         }
         throw new StoreException(what + " failed: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Waits until H2 has written to its file everything committed on {@code c}'s database so far, and fails when
+   * that write failed. {@code CHECKPOINT} alone does not guarantee it: when another store of the database's
+   * pages (H2's background writer, or a statement of another session) began after this commit, H2 skips the
+   * checkpoint's own store and returns without waiting for that one, which H2 writes on its own threads; when
+   * it then fails (a full disk), the commit never reaches the file although {@code CHECKPOINT} succeeded.
+   * H2 drains its write pipeline under its store lock and reports a failed write there. A remote H2 session
+   * (a server URL) has nothing to wait for here.
+   */
+  private static void awaitWritten(Connection c) throws SQLException {
+    if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal session)) {
+      return;
+    }
+    try {
+      session.getDatabase().getStore().getMvStore().executeFilestoreOperation(() -> { });
+    } catch (RuntimeException e) {
+      throw new SQLException("the H2 file was not written: " + e.getMessage(), "90098", ErrorCode.DATABASE_IS_CLOSED, e);
     }
   }
 
