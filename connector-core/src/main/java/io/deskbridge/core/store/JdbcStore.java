@@ -95,7 +95,9 @@ import org.slf4j.LoggerFactory;
  * commit ({@code WRITE_DELAY=0}) also turns off the background compaction, and the file grows without bound
  * (measured: 680 MB after 10,000 events, kept after close). So the store runs
  * {@code CHECKPOINT} after the transactions whose loss would break a promise: {@link #receive} (the webhook
- * is acknowledged next), {@link #sending} (the vendor call comes next) and {@link #replay}. Since H2 writes
+ * is acknowledged next), {@link #sending} (the vendor call comes next) and {@link #replay}, waits for H2's
+ * write of them (a checkpoint can return while another thread's write is still under way) and points the
+ * file's header at it (else H2, reopening the file after a write fault, may fall back to an older state). Since H2 writes
  * the whole store each time, everything committed before is written with them; a crash loses at most later
  * transactions whose effects are redone after the restart (a decision is taken again; an operation left
  * {@code SENDING} is checked with the vendor). This holds for a process crash; on a power failure H2 relies on
@@ -213,6 +215,24 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
       + "install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome FROM audit";
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
+
+  /**
+   * H2's {@code RandomAccessStore.writeStoreHeader()} (private in H2 2.5; see {@link #awaitWritten}), or null
+   * when this H2 has none: then a checkpoint only waits for the write.
+   */
+  private static final java.lang.reflect.Method WRITE_STORE_HEADER = storeHeaderWriter();
+
+  private static java.lang.reflect.Method storeHeaderWriter() {
+    try {
+      var method = org.h2.mvstore.RandomAccessStore.class.getDeclaredMethod("writeStoreHeader");
+      method.setAccessible(true);
+      return method;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.warn("this H2 cannot be told to write its file header ({}): after a write fault, H2 may reopen its "
+          + "file at an older state", e.toString());
+      return null;
+    }
+  }
 
   private final HikariDataSource pool;
   private final String pick;
@@ -1107,6 +1127,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
             try (var checkpoint = c.createStatement()) {
               checkpoint.execute("CHECKPOINT");
             }
+            awaitWritten(c);
           }
           if (durable && !up) {
             setUp(true);
@@ -1128,6 +1149,45 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         }
         throw new StoreException(what + " failed: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Waits until H2 has written to its file everything committed on {@code c}'s database so far, points the
+   * file's header at it, and fails when either write failed. A remote H2 session (a server URL) has nothing to
+   * do here.
+   *
+   * <p>{@code CHECKPOINT} alone guarantees neither. When another store of the database's pages (H2's background
+   * writer, or a statement of another session) began after this commit, H2 skips the checkpoint's own store
+   * and returns without waiting for that one, which H2 writes on its own threads; when it then fails (a full
+   * disk), the commit never reaches the file although {@code CHECKPOINT} succeeded. H2 drains that pipeline
+   * under its store lock and reports a failed write there. And once H2 writes into reused space (after its
+   * retention time), its file header may lag behind the newest chunks by many versions; opening the file after
+   * an unclean close (H2 closes the database when a write fails, and the pool opens it again) follows the
+   * header and each chunk's guess of where the next one goes, and falls back to an older chunk when a guess
+   * was wrong: written, checkpointed transactions are gone. So the header is rewritten (two blocks, in place)
+   * to name the newest chunk, as H2 itself does on a clean close.
+   */
+  private static void awaitWritten(Connection c) throws SQLException {
+    if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal session)) {
+      return;
+    }
+    try {
+      var store = session.getDatabase().getStore().getMvStore();
+      var files = store.getFileStore();
+      store.executeFilestoreOperation(() -> {
+        if (WRITE_STORE_HEADER != null && files instanceof org.h2.mvstore.RandomAccessStore) {
+          try {
+            WRITE_STORE_HEADER.invoke(files);
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      throw new SQLException("the H2 file was not written: " + e.getMessage(), "90098", ErrorCode.DATABASE_IS_CLOSED, e);
     }
   }
 

@@ -43,7 +43,7 @@ public final class FaultyFilePath extends FilePathWrapper {
 
   /**
    * As a real full disk: from now on writes that grow a file and file creation fail, while writes over a
-   * file's existing bytes still work, until {@link #diskFreed()}.
+   * file's existing bytes and syncs still work, until {@link #diskFreed()}.
    */
   public static void diskFullForGrowth() {
     ONLY_GROWTH.set(true);
@@ -145,7 +145,9 @@ public final class FaultyFilePath extends FilePathWrapper {
 
     @Override
     public void force(boolean metaData) throws IOException {
-      check();
+      if (!ONLY_GROWTH.get()) {
+        check(); // a disk that is only full still syncs the bytes it already holds
+      }
       base.force(metaData);
     }
 

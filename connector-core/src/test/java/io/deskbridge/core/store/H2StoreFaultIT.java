@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +70,13 @@ class H2StoreFaultIT {
   }
 
   @Test
-  @Disabled("known gap, issue #9 stays open: on this machine 2 of ~600 acknowledged events were missing after the "
-      + "disk filled and was freed three times (H2 file store, FaultyFilePath refusing growth); see docs/hardening.md")
   void everyEventWhoseReceiveReturnedSurvivesRepeatedFullDisksWithWritesInPlaceStillWorking() throws Exception {
+    store.close();
+    // H2 writes into reused space at once rather than after its 45 s retention time: as a store that has been
+    // running a while, where H2's own file header lags behind the newest chunks
+    var config = FaultyFilePath.store(dir);
+    store = JdbcStore.open(new StoreConfig(config.url() + ";RETENTION_TIME=0", config.username(), null,
+        config.maxPoolSize()));
     var acknowledged = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     var stop = new java.util.concurrent.atomic.AtomicBoolean();
