@@ -463,8 +463,9 @@ public final class Engine implements AutoCloseable {
     if (message.isPresent()) {
       var m = message.get();
       var handled = state.withHandled(List.of(m.id()));
-      if (isOwn(m, event, state, botId) || m.visibility() == Visibility.INTERNAL) { // our own message coming back, or a note
-        var why = isOwn(m, event, state, botId) ? "own_message" : "internal_note";
+      boolean own = isOwn(m, event, state, botId);
+      if (own || m.visibility() == Visibility.INTERNAL) { // our own message coming back, or a note
+        var why = own ? "own_message" : "internal_note";
         return new Outcome(handled, List.of(), List.of(ignored(inst, key, event, why, "")));
       }
       if (m.role() == AuthorRole.AGENT) {
