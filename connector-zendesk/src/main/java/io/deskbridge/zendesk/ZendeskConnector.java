@@ -1,6 +1,8 @@
 package io.deskbridge.zendesk;
 
 import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.ErrorMapper;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.spi.WebhookEndpoint;
@@ -37,6 +39,12 @@ final class ZendeskConnector implements Connector {
   @Override
   public HelpdeskClient client() {
     return client;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(java.util.EnumSet.of(Capability.CONDITIONAL_WRITES, Capability.ATOMIC_UPDATE, Capability.TAGS,
+        Capability.SIGNED_WEBHOOKS, Capability.OPENING_IN_EVENT), 65_536);
   }
 
   @Override

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * milliseconds) and thread-safe. Building a bot embeds the knowledge base's texts (or reads them from the cache) and
  * fits the calibration on its sample questions.
  */
-public final class Bot {
+public final class Bot implements Decider {
 
   /** From this confidence the best article's routing group is used for a handover that no keyword routes. */
   static final double ROUTING_CONFIDENCE = 0.35;
@@ -149,6 +149,7 @@ public final class Bot {
   }
 
   /** The decision for the input's new messages; never null. */
+  @Override
   public Decision decide(BotInput input) {
     var text = input.text();
     var language = language(input);

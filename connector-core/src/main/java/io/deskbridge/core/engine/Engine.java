@@ -1,7 +1,7 @@
 package io.deskbridge.core.engine;
 
 import io.deskbridge.core.action.Action;
-import io.deskbridge.core.bot.Bot;
+import io.deskbridge.core.bot.Decider;
 import io.deskbridge.core.bot.BotInput;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Channel;
@@ -82,7 +82,7 @@ public final class Engine implements AutoCloseable {
   private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
 
   private final Map<String, Running> installations;
-  private final Bot bot;
+  private final Decider bot;
   private final ProcessingStore store;
   private final AuditLog audit;
   private final Clock clock;
@@ -129,7 +129,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private Engine(Map<String, Running> installations, Bot bot, ProcessingStore store, AuditLog audit, Clock clock,
+  private Engine(Map<String, Running> installations, Decider bot, ProcessingStore store, AuditLog audit, Clock clock,
       EngineSettings settings, CrashPoints crashPoints, EngineMetrics metrics) {
     this.installations = installations;
     this.bot = bot;
@@ -150,17 +150,17 @@ public final class Engine implements AutoCloseable {
    * @throws ConfigException when an installation cannot authenticate or reach its vendor; the message names it
    *                         and its settings
    */
-  public static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit,
+  public static Engine start(List<Installation> installations, Decider bot, ProcessingStore store, AuditLog audit,
       Clock clock, EngineSettings settings, MeterRegistry meters) {
     return start(installations, bot, store, audit, clock, settings, CrashPoints.NONE, meters);
   }
 
-  static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit, Clock clock,
+  static Engine start(List<Installation> installations, Decider bot, ProcessingStore store, AuditLog audit, Clock clock,
       EngineSettings settings, CrashPoints crashPoints) {
     return start(installations, bot, store, audit, clock, settings, crashPoints, new SimpleMeterRegistry());
   }
 
-  private static Engine start(List<Installation> installations, Bot bot, ProcessingStore store, AuditLog audit,
+  private static Engine start(List<Installation> installations, Decider bot, ProcessingStore store, AuditLog audit,
       Clock clock, EngineSettings settings, CrashPoints crashPoints, MeterRegistry meters) {
     var running = new LinkedHashMap<String, Running>();
     for (var inst : installations) {

@@ -15,6 +15,9 @@ public interface Connector extends AutoCloseable {
   /** Reads and writes conversations through the vendor's API. Calls may throw any SDK exception. */
   HelpdeskClient client();
 
+  /** What the vendor's API can do; core adapts to what it lacks. */
+  Capabilities capabilities();
+
   /** Maps the client's failures to core's exceptions. */
   ErrorMapper errorMapper();
 

@@ -12,6 +12,8 @@ import io.deskbridge.core.error.NonRetriableVendorException;
 import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.VendorErrors;
 import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.ErrorMapper;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.spi.WebhookEndpoint;
@@ -81,6 +83,11 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   @Override
   public HelpdeskClient client() {
     return this;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(java.util.EnumSet.of(Capability.CONDITIONAL_WRITES, Capability.ATOMIC_UPDATE, Capability.TAGS), 65_536);
   }
 
   @Override

@@ -1,0 +1,20 @@
+package io.deskbridge.core.spi;
+
+/**
+ * Something a vendor's API can do that core would otherwise have to work around. A connector declares the ones
+ * its vendor has in {@link Connector#capabilities()}; core adapts to the ones it lacks.
+ */
+public enum Capability {
+  /** A write can carry the version it was decided on, and the vendor refuses it if the conversation changed since. */
+  CONDITIONAL_WRITES,
+  /** One vendor call can carry a message, an assignment and tags together, all or nothing. */
+  ATOMIC_UPDATE,
+  /** Conversations carry tags (labels) that can be added. */
+  TAGS,
+  /** Webhooks carry a cryptographic signature over the body (not just a shared secret). */
+  SIGNED_WEBHOOKS,
+  /** The vendor serves live chat conversations. */
+  CHAT,
+  /** A "conversation created" event carries the opening message, so a new conversation needs no load. */
+  OPENING_IN_EVENT
+}
