@@ -1,8 +1,13 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.LogSafe;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;

@@ -1,4 +1,4 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

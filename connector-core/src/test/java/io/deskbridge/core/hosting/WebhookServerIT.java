@@ -1,11 +1,14 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
