@@ -7,12 +7,12 @@ import io.deskbridge.core.config.DeskbridgeConfig;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.engine.Installation;
+import io.deskbridge.core.hosting.WebhookHandler;
+import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.core.store.JdbcStore;
-import io.deskbridge.core.webhook.WebhookHandler;
-import io.deskbridge.core.webhook.WebhookServer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -102,8 +102,10 @@ public final class Deskbridge implements AutoCloseable {
       var openedStore = store;
       var handler = new WebhookHandler(id -> running.installation(id).map(inst -> inst.connector().webhook()),
           running::accept, store, clock, meters, WebhookHandler.DEFAULT_AUDITED_REJECTIONS_PER_MINUTE);
-      var server = WebhookServer.start(config.server().host(), config.server().port(), config.server().limits(),
-          handler, clock, meters::scrape, () -> running.healthy() && openedStore.healthy());
+      var limits = new WebhookServer.Limits(config.server().maxBodyBytes(), config.server().maxConnections(),
+          config.server().idleTimeout());
+      var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
+          meters::scrape, () -> running.healthy() && openedStore.healthy());
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());

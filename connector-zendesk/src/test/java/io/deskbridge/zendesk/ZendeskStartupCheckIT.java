@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.config.Settings;
-import io.deskbridge.core.error.NonRetriableVendorException;
+import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.mock.zendesk.ZendeskFake;
 import java.time.Clock;
@@ -45,7 +45,8 @@ class ZendeskStartupCheckIT {
   @Test
   void aWrongTokenNamesTheTokenAndTheEmailSettingsAndNeverTheToken() {
     try (var connector = connector(fake.baseUrl(), "wrong-token-123")) {
-      assertThatThrownBy(() -> connector.client().whoAmI()).isInstanceOf(NonRetriableVendorException.class)
+      assertThatThrownBy(() -> connector.client().whoAmI()).isInstanceOfSatisfying(VendorException.class,
+              e -> assertThat(e.kind()).isEqualTo(VendorException.Kind.AUTH))
           .hasMessage("Zendesk refused the API token for " + fake.config().agentEmail() + " (HTTP 401): set "
               + PATH + ".apiToken to an active API token (Admin Center > Apps and integrations > APIs > Zendesk API) "
               + "and " + PATH + ".email to the agent it authenticates as");
@@ -55,7 +56,8 @@ class ZendeskStartupCheckIT {
   @Test
   void anUnknownHostNamesTheUrlSetting() {
     try (var connector = connector("https://deskbridge-no-such-account.invalid", fake.config().apiToken())) {
-      assertThatThrownBy(() -> connector.client().whoAmI()).isInstanceOf(NonRetriableVendorException.class)
+      assertThatThrownBy(() -> connector.client().whoAmI()).isInstanceOfSatisfying(VendorException.class,
+              e -> assertThat(e.kind()).isEqualTo(VendorException.Kind.NOT_FOUND))
           .hasMessage("the host of https://deskbridge-no-such-account.invalid is unknown: set " + PATH
               + ".url to https://{subdomain}.zendesk.com (or check this machine's DNS)");
     }

@@ -6,7 +6,6 @@ import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.StoreConfig;
-import io.deskbridge.core.webhook.WebhookServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -62,14 +61,14 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    *                     default 10 s)
    */
   public record Server(String host, int port, int maxBodyBytes, int maxConnections, Duration idleTimeout) {
+    /** The connection cap when none is configured. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** The idle timeout when none is configured. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
     /** With the default connection cap and idle timeout. */
     public Server(String host, int port, int maxBodyBytes) {
-      this(host, port, maxBodyBytes, WebhookServer.Limits.DEFAULT_MAX_CONNECTIONS, WebhookServer.Limits.DEFAULT_IDLE_TIMEOUT);
-    }
-
-    /** The limits the webhook server applies to clients. */
-    public WebhookServer.Limits limits() {
-      return new WebhookServer.Limits(maxBodyBytes, maxConnections, idleTimeout);
+      this(host, port, maxBodyBytes, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
     }
   }
 
@@ -126,13 +125,13 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
   public static DeskbridgeConfig from(Settings root, Path baseDir, Path defaultDataDirectory) {
     Path data = root.optionalString("dataDirectory").map(baseDir::resolve).orElse(defaultDataDirectory);
     var s = root.section("server");
-    var idleTimeout = s.duration("idleTimeout", WebhookServer.Limits.DEFAULT_IDLE_TIMEOUT);
+    var idleTimeout = s.duration("idleTimeout", Server.DEFAULT_IDLE_TIMEOUT);
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw s.invalid("idleTimeout", "must be positive, e.g. 10s");
     }
     var server = new Server(s.string("host", "0.0.0.0"), s.integer("port", 8080, 0, 65535),
         s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20),
-        s.integer("maxConnections", WebhookServer.Limits.DEFAULT_MAX_CONNECTIONS, 1, 100_000), idleTimeout);
+        s.integer("maxConnections", Server.DEFAULT_MAX_CONNECTIONS, 1, 100_000), idleTimeout);
     var st = root.section("store");
     var store = st.optionalString("url").isEmpty()
         ? StoreConfig.h2File(st.optionalString("directory").map(baseDir::resolve).orElse(data.resolve("store")))

@@ -11,8 +11,6 @@ import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
-import io.deskbridge.core.error.NonRetriableVendorException;
-import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.escalation.Decision;
@@ -415,18 +413,18 @@ public final class Engine implements AutoCloseable {
   /** Records a failed attempt at an event: tried again later with back-off, or given up on. */
   private void failed(Running running, Lease lease, PendingEvent pending, RuntimeException e) {
     if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait, it is not this event's fault
-      var wait = ((RetriableVendorException) e).retryAfter().orElse(Duration.ofSeconds(1));
+      var wait = ((VendorException) e).retryAfter().orElse(Duration.ofSeconds(1));
       log.debug("{}: {}; event {} waits {} ms", lease.key(), e.getMessage(), pending.event().id(), wait.toMillis());
       store.eventWaits(lease, pending.id(), clock.instant().plus(wait));
       return;
     }
     int attempts = pending.attempts() + 1;
-    boolean permanent = e instanceof NonRetriableVendorException n && n.kind() != NonRetriableVendorException.Kind.CONFLICT;
+    boolean permanent = e instanceof VendorException v && !v.retriable() && v.kind() != VendorException.Kind.CONFLICT;
     var inst = running.installation();
     var key = lease.key();
     Instant now = clock.instant();
     String input = pending.event().message().map(Message::text).orElse("");
-    boolean notFound = e instanceof NonRetriableVendorException n && n.kind() == NonRetriableVendorException.Kind.NOT_FOUND;
+    boolean notFound = e instanceof VendorException v && v.kind() == VendorException.Kind.NOT_FOUND;
     if (attempts >= settings.maxAttempts() || (permanent && attempts >= MAX_ATTEMPTS_WHEN_PERMANENT) || notFound) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
       log.error("{}: event {} for {} failed {} times, moved to the dead letters: {}", inst.id(),
@@ -437,8 +435,8 @@ public final class Engine implements AutoCloseable {
       return;
     }
     Duration wait = inst.retry().maxDelay().multipliedBy(1L << Math.min(attempts - 1, 10));
-    if (e instanceof RetriableVendorException r && r.retryAfter().isPresent()) {
-      wait = r.retryAfter().get();
+    if (e instanceof VendorException v && v.retryAfter().isPresent()) {
+      wait = v.retryAfter().get();
     }
     log.warn("{}: event {} for {} failed (attempt {}), trying again in {} ms: {}", inst.id(), pending.event().id(),
         key, attempts, wait.toMillis(), e.toString());
@@ -631,7 +629,7 @@ public final class Engine implements AutoCloseable {
             "human_took_over", "cancelled: a person wrote in the conversation before the bot's write")));
       } catch (VendorException e) {
         if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait without counting an attempt
-          store.operationWaits(lease, op.id(), clock.instant().plus(((RetriableVendorException) e).retryAfter()
+          store.operationWaits(lease, op.id(), clock.instant().plus(e.retryAfter()
               .orElse(Duration.ofSeconds(1))));
           return null;
         }
@@ -644,7 +642,7 @@ public final class Engine implements AutoCloseable {
               "gave_up", "write failed " + (op.attempts() + 1) + " times: " + e.getMessage())));
           continue;
         }
-        Duration wait = e instanceof RetriableVendorException r && r.retryAfter().isPresent() ? r.retryAfter().get()
+        Duration wait = e.retryAfter().isPresent() ? e.retryAfter().get()
             : inst.retry().maxDelay().multipliedBy(1L << Math.min(op.attempts(), 10));
         log.warn("{}: write {} for {} failed, trying again in {} ms: {}", inst.id(), op.id(), key, wait.toMillis(),
             e.getMessage());
@@ -671,7 +669,7 @@ public final class Engine implements AutoCloseable {
       try {
         return running.calls().write("apply", () -> running.client().apply(request));
       } catch (VendorException e) {
-        boolean conflict = e instanceof NonRetriableVendorException n && n.kind() == NonRetriableVendorException.Kind.CONFLICT;
+        boolean conflict = e.kind() == VendorException.Kind.CONFLICT;
         if (!conflict && (!e.retriable() || VendorCalls.notProcessed(e))) {
           throw e; // refused, or not processed and retries used up: writing again now will not help
         }

@@ -1,6 +1,5 @@
 package io.deskbridge.core.engine;
 
-import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.ErrorMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -35,13 +34,13 @@ import org.slf4j.LoggerFactory;
  *   <li>The circuit breaker (one per installation) opens when at least half of the last 20 calls failed
  *       because the vendor was unavailable or timed out, and stays open for the policy's
  *       {@code circuitOpenFor}. While it is open, or when the rate limiter has no permit within a second, calls
- *       fail at once with {@link RetriableVendorException.Kind#PAUSED}, which the engine treats as "wait",
+ *       fail at once with {@link VendorException.Kind#PAUSED}, which the engine treats as "wait",
  *       not as a failed attempt.</li>
  *   <li>The rate limiter spreads the vendor's per-minute budget over seconds.</li>
  *   <li>Waits inside a call are bounded by the retry policy, so a worker holds a conversation's lease only
  *       briefly; a vendor asking for a longer pause (Retry-After) gets it through the engine scheduling the
  *       work again. Reads are retried on every retriable failure; writes only when the request was not
- *       processed (429, 503, paused): after any other failure nobody knows whether the write happened, so
+ *       processed (its kind is {@link VendorException.Kind#notProcessed()}: rate limited, not processed, paused): after any other failure nobody knows whether the write happened, so
  *       it goes back to the engine, which checks the vendor's state before writing again.</li>
  * </ul>
  * Thread-safe.
@@ -72,9 +71,9 @@ final class VendorCalls {
         .failureRateThreshold(50)
         .waitDurationInOpenState(policy.circuitOpenFor())
         .permittedNumberOfCallsInHalfOpenState(3)
-        // the vendor being down or slow opens the circuit; its rate limit (429) is handled by Retry-After
-        .recordException(e -> e instanceof RetriableVendorException r && (r.kind() == RetriableVendorException.Kind.UNAVAILABLE
-            || r.kind() == RetriableVendorException.Kind.TIMEOUT))
+        // the vendor being down or slow opens the circuit; its rate limit is handled by Retry-After
+        .recordException(e -> e instanceof VendorException v && (v.kind() == VendorException.Kind.UNAVAILABLE
+            || v.kind() == VendorException.Kind.NOT_PROCESSED))
         .build());
     this.openFor = policy.circuitOpenFor();
     this.breaker = breakers.circuitBreaker(name);
@@ -100,27 +99,26 @@ final class VendorCalls {
 
   /** Whether the request was not processed (refused by the vendor or never sent), so sending it again cannot duplicate it. */
   static boolean notProcessed(Throwable e) {
-    return e instanceof RetriableVendorException r && (r.kind() == RetriableVendorException.Kind.RATE_LIMITED
-        || r.kind() == RetriableVendorException.Kind.PAUSED || r.status() == 503);
+    return e instanceof VendorException v && v.notProcessed();
   }
 
   /** Whether the call was not made because the circuit is open or our rate limit is used up. */
   static boolean paused(Throwable e) {
-    return e instanceof RetriableVendorException r && r.kind() == RetriableVendorException.Kind.PAUSED;
+    return e instanceof VendorException v && v.kind() == VendorException.Kind.PAUSED;
   }
 
   /** Whether the vendor's Retry-After (if any) is short enough to wait for in the call. */
   private static boolean shortWait(Throwable e, RetryPolicy policy) {
-    return !(e instanceof RetriableVendorException r)
-        || r.retryAfter().map(d -> d.compareTo(policy.maxDelay()) <= 0).orElse(true);
+    return !(e instanceof VendorException v)
+        || v.retryAfter().map(d -> d.compareTo(policy.maxDelay()) <= 0).orElse(true);
   }
 
   private static RetryConfig retryConfig(RetryPolicy policy, Predicate<Throwable> retryOn) {
     IntervalBiFunction<Object> interval = (attempt, outcome) -> {
       long base = policy.initialDelay().toMillis() << Math.min(attempt - 1, 16);
       long wait = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(base, policy.maxDelay().toMillis())) + 1);
-      if (outcome.isLeft() && outcome.getLeft() instanceof RetriableVendorException r && r.retryAfter().isPresent()) {
-        wait = Math.max(wait, r.retryAfter().get().toMillis());
+      if (outcome.isLeft() && outcome.getLeft() instanceof VendorException v && v.retryAfter().isPresent()) {
+        wait = Math.max(wait, v.retryAfter().get().toMillis());
       }
       return Math.min(wait, policy.maxDelay().toMillis());
     };
@@ -159,11 +157,11 @@ final class VendorCalls {
     try {
       return breaker.executeSupplier(RateLimiter.decorateSupplier(limiter, () -> mapped(what, call)));
     } catch (CallNotPermittedException e) {
-      throw new RetriableVendorException(RetriableVendorException.Kind.PAUSED,
-          installationId + ": circuit open after repeated vendor failures", -1, openFor, e);
+      throw new VendorException(VendorException.Kind.PAUSED,
+          installationId + ": circuit open after repeated vendor failures", openFor, e);
     } catch (RequestNotPermitted e) {
-      throw new RetriableVendorException(RetriableVendorException.Kind.PAUSED,
-          installationId + ": own rate limit reached", -1, Duration.ofSeconds(1), e);
+      throw new VendorException(VendorException.Kind.PAUSED,
+          installationId + ": own rate limit reached", Duration.ofSeconds(1), e);
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The vendor's part of webhook handling. Core owns the entry point: it calls {@link #verify}, then
- * {@link #decode}, stores the events, and only then answers with {@link #acknowledge}. Implementations make
- * no network calls here and are thread-safe.
+ * {@link #decode}, stores the events, and only then answers with {@link #acknowledge}; a refused request is
+ * answered with {@link #refuse}. Implementations make no network calls here and are thread-safe.
  */
 public interface WebhookEndpoint {
 
@@ -30,5 +30,16 @@ public interface WebhookEndpoint {
   /** The answer that tells the vendor the events were stored; the default is 200 with a small JSON body. */
   default WebhookResponse acknowledge(List<InboundEvent> events) {
     return WebhookResponse.ok();
+  }
+
+  /**
+   * The answer to a refused request, in the vendor's own error format (a SOAP fault, say). Core calls it for
+   * every refusal of a request to this installation: a {@link WebhookRejectedException} from {@link #verify} or
+   * {@link #decode}, an unexpected failure of either (as 401 or 400), a body over the size limit (413). The
+   * answer should keep the refusal's 4xx status and carry its reason, which holds no secret. The default is
+   * {@link WebhookResponse#error}: the status with a small JSON body {@code {"error":"<reason>"}}.
+   */
+  default WebhookResponse refuse(WebhookRejectedException refusal) {
+    return WebhookResponse.error(refusal.status(), refusal.getMessage());
   }
 }

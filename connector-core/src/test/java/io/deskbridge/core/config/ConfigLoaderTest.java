@@ -107,8 +107,8 @@ class ConfigLoaderTest {
 
     var set = load(write(VALID.replace("server: {port: 9090}",
         "server: {port: 9090, maxConnections: 50, idleTimeout: 3s}")), Map.of("ZD_TOKEN", "t")::get).server();
-    assertThat(set.limits().maxConnections()).isEqualTo(50);
-    assertThat(set.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(set.maxConnections()).isEqualTo(50);
+    assertThat(set.idleTimeout()).isEqualTo(Duration.ofSeconds(3));
 
     assertThatThrownBy(() -> load(write(VALID.replace("server: {port: 9090}",
         "server: {port: 9090, idleTimeout: 0s}")), Map.of("ZD_TOKEN", "t")::get))

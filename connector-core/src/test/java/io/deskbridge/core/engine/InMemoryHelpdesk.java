@@ -8,9 +8,8 @@ import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
-import io.deskbridge.core.error.NonRetriableVendorException;
-import io.deskbridge.core.error.RetriableVendorException;
 import io.deskbridge.core.error.VendorErrors;
+import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.Capabilities;
 import io.deskbridge.core.spi.Capability;
@@ -106,7 +105,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
       throw new IllegalStateException("connection reset (scripted)");
     }
     if (failNextLoadsWith404.get()) {
-      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND, "ticket gone (HTTP 404)", 404, null);
+      throw new VendorException(VendorException.Kind.NOT_FOUND, "ticket gone (HTTP 404)", null);
     }
     loads.incrementAndGet();
     String id = request.key().externalId();
@@ -122,7 +121,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   @Override
   public synchronized Applied apply(ApplyRequest request) {
     if (failNextWrites.getAndDecrement() > 0) {
-      throw new RetriableVendorException(RetriableVendorException.Kind.UNAVAILABLE, "HTTP 503 (scripted)", 503, null, null);
+      throw new VendorException(VendorException.Kind.NOT_PROCESSED, "HTTP 503 (scripted)", null);
     }
     String id = request.conversation().key().externalId();
     Runnable during = duringNextWrite;
@@ -132,7 +131,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     }
     String given = request.conversation().version();
     if (!given.isEmpty() && !given.equals(version(id))) {
-      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.CONFLICT, "HTTP 409 (stale version)", 409, null);
+      throw new VendorException(VendorException.Kind.CONFLICT, "HTTP 409 (stale version)", null);
     }
     writes.incrementAndGet();
     var created = new ArrayList<String>();
@@ -149,7 +148,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     }
     versions.merge(id, 1, Integer::sum);
     if (landThenFailNextWrites.getAndDecrement() > 0) {
-      throw new RetriableVendorException(RetriableVendorException.Kind.TIMEOUT, "read timed out (scripted)", -1, null, null);
+      throw new VendorException(VendorException.Kind.UNAVAILABLE, "read timed out (scripted)", null);
     }
     return new Applied(created, version(id));
   }

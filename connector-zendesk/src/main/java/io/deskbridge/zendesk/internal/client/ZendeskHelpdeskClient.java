@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.core.action.Action;
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.conversation.Conversation;
-import io.deskbridge.core.error.NonRetriableVendorException;
+import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.zendesk.internal.mapping.ZendeskMapping;
@@ -75,29 +75,29 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
       me = zendesk.getCurrentUser();
     } catch (ZendeskResponseException e) {
       throw switch (e.getStatusCode()) {
-        case 401 -> new NonRetriableVendorException(NonRetriableVendorException.Kind.AUTHENTICATION,
+        case 401 -> new VendorException(VendorException.Kind.AUTH,
             "Zendesk refused the API token for " + email + " (HTTP 401): set " + settingsPath + ".apiToken to an "
                 + "active API token (Admin Center > Apps and integrations > APIs > Zendesk API) and " + settingsPath
-                + ".email to the agent it authenticates as", 401, e);
-        case 403 -> new NonRetriableVendorException(NonRetriableVendorException.Kind.FORBIDDEN,
+                + ".email to the agent it authenticates as", e);
+        case 403 -> new VendorException(VendorException.Kind.FORBIDDEN,
             "Zendesk refused " + email + " access to the API (HTTP 403): make " + settingsPath + ".email an agent "
-                + "and allow API token access in the Admin Center", 403, e);
-        case 404 -> new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND,
+                + "and allow API token access in the Admin Center", e);
+        case 404 -> new VendorException(VendorException.Kind.NOT_FOUND,
             url + " has no Zendesk API (HTTP 404 on /api/v2/users/me): set " + settingsPath
-                + ".url to https://{subdomain}.zendesk.com", 404, e);
+                + ".url to https://{subdomain}.zendesk.com", e);
         default -> e;
       };
     } catch (ZendeskException e) {
       if (causedBy(e, UnknownHostException.class)) {
-        throw new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND, "the host of " + url
+        throw new VendorException(VendorException.Kind.NOT_FOUND, "the host of " + url
             + " is unknown: set " + settingsPath + ".url to https://{subdomain}.zendesk.com (or check this "
-            + "machine's DNS)", -1, e);
+            + "machine's DNS)", e);
       }
       throw e;
     }
     if (me == null || me.getId() == null) {
-      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.AUTHENTICATION,
-          "Zendesk did not say who the API token belongs to; check " + settingsPath + ".url", 200, null);
+      throw new VendorException(VendorException.Kind.AUTH,
+          "Zendesk did not say who the API token belongs to; check " + settingsPath + ".url", null);
     }
     botUserId.set(me.getId().toString());
     return new Identity(me.getId().toString(), me.getName());
@@ -110,8 +110,8 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     Conversation header = request.trigger().flatMap(InboundEvent::snapshot).orElseGet(() -> {
       Ticket ticket = zendesk.getTicket(id);
       if (ticket == null) {
-        throw new NonRetriableVendorException(NonRetriableVendorException.Kind.NOT_FOUND,
-            "Zendesk ticket " + id + " not found", 404, null);
+        throw new VendorException(VendorException.Kind.NOT_FOUND,
+            "Zendesk ticket " + id + " not found", null);
       }
       return ZendeskMapping.header(request.key(), ticket);
     });
@@ -177,8 +177,8 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.INVALID,
-          installationId + ": Zendesk group id must be a number, was '" + id + "'", -1, e);
+      throw new VendorException(VendorException.Kind.INVALID,
+          installationId + ": Zendesk group id must be a number, was '" + id + "'", e);
     }
   }
 
@@ -186,8 +186,8 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new NonRetriableVendorException(NonRetriableVendorException.Kind.INVALID,
-          "Zendesk ticket id must be a number, was '" + id + "'", -1, e);
+      throw new VendorException(VendorException.Kind.INVALID,
+          "Zendesk ticket id must be a number, was '" + id + "'", e);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.deskbridge.zendesk.internal.mapping;
 
-import io.deskbridge.core.error.NonRetriableVendorException;
 import io.deskbridge.core.error.VendorErrors;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.ErrorMapper;
@@ -11,9 +10,10 @@ import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.ZendeskResponseRateLimitException;
 
 /**
- * Maps zendesk-java-client failures: 429 with its Retry-After (the client itself never retries), 5xx and
- * the client's I/O failures as retriable; 401, 403, 404, 409 and 422 as not; anything else (a bug, a
- * response it cannot parse) as not retriable.
+ * Maps zendesk-java-client failures to kinds: an HTTP status through {@link VendorErrors#forStatus} (429 rate
+ * limited with its Retry-After, as the client itself never retries; 503 not processed; other 5xx unavailable;
+ * 401, 403, 404, 409, 400 and 422 not retriable), a timeout or I/O failure as unavailable, and anything else
+ * (a bug, a response it cannot parse) as invalid, which is not retried.
  */
 public final class ZendeskErrorMapper implements ErrorMapper {
   @Override
@@ -30,13 +30,12 @@ public final class ZendeskErrorMapper implements ErrorMapper {
           + abbreviate(r.getBody()), null, r);
     }
     if (failure instanceof ZendeskException z && z.getCause() instanceof TimeoutException) {
-      return VendorErrors.forStatus(504, "Zendesk request timed out", null, z);
+      return VendorErrors.forIo("Zendesk request timed out: " + z.getCause().getMessage(), z);
     }
     if (failure instanceof ZendeskException) {
       return VendorErrors.forIo("Zendesk call failed: " + failure.getMessage(), failure);
     }
-    return new NonRetriableVendorException(NonRetriableVendorException.Kind.UNKNOWN,
-        "Zendesk call failed unexpectedly: " + failure, -1, failure);
+    return new VendorException(VendorException.Kind.INVALID, "Zendesk call failed unexpectedly: " + failure, failure);
   }
 
   private static String abbreviate(String body) {

@@ -1,5 +1,9 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
+import io.deskbridge.core.config.DeskbridgeConfig;
+import io.deskbridge.core.webhook.LogSafe;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -26,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thin HTTP adapter: {@code POST /webhooks/{installation}} goes to the {@link WebhookHandler},
+ * The one thin HTTP adapter: {@code POST /webhooks/{installation}} goes to the {@link WebhookHandler} as a
+ * {@link WebhookRequest} (path, query parameters, headers, body, the client's address),
  * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text. Bodies
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  *
@@ -59,9 +64,9 @@ public final class WebhookServer implements AutoCloseable {
    */
   public record Limits(long maxBodyBytes, int maxConnections, Duration idleTimeout) {
     /** The connection cap when none is configured. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    public static final int DEFAULT_MAX_CONNECTIONS = DeskbridgeConfig.Server.DEFAULT_MAX_CONNECTIONS;
     /** The idle timeout when none is configured. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = DeskbridgeConfig.Server.DEFAULT_IDLE_TIMEOUT;
 
     public Limits {
       if (maxBodyBytes < 1) {
@@ -204,8 +209,10 @@ public final class WebhookServer implements AutoCloseable {
     }
   }
 
+  /** The request as core sees it: the decoded query parameters and the TCP peer's address included. */
   private static WebhookRequest request(Context ctx, byte[] body, Clock clock) {
-    return new WebhookRequest("POST", ctx.path(), headers(ctx), body, clock.instant());
+    return new WebhookRequest("POST", ctx.path(), ctx.queryParamMap(), headers(ctx), body,
+        Objects.requireNonNullElse(ctx.req().getRemoteAddr(), ""), clock.instant());
   }
 
   /** An early end of stream, a read timeout or a too slow body: the client's doing, not the server's. */

@@ -1,4 +1,4 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import java.time.Clock;
 import java.time.Duration;

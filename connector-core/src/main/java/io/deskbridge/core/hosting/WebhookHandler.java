@@ -1,8 +1,13 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.LogSafe;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -10,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -20,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Core's entry point for webhooks, independent of the HTTP server: finds the installation, lets the vendor
  * verify then decode the request, hands the events to the sink (which records them), and only then answers
- * with the vendor's acknowledgement.
+ * with the vendor's acknowledgement. Refusals of a known installation's requests are answered in the vendor's
+ * own error format ({@link WebhookEndpoint#refuse}).
  *
  * <p>Answers: 404 for an unknown installation, the vendor's 401 for a request that is not authentic, 400 for
  * an authentic request that can never succeed (malformed body, an id the store could never hold: see
@@ -82,32 +89,34 @@ public final class WebhookHandler {
 
   /** Handles one request to {@code /webhooks/{installationId}}. Never throws. */
   public WebhookResponse handle(String installationId, WebhookRequest request) {
-    var endpoint = endpoint(installationId);
-    if (endpoint.isEmpty()) {
-      return refuse(installationId, request, 404, installationId != null && INSTALLATION_ID.matcher(installationId).matches()
-          ? "unknown installation '" + installationId + "'" : "unknown installation");
+    var found = endpoint(installationId);
+    if (found.isEmpty()) {
+      return refused(installationId, request, WebhookResponse.error(404, unknownInstallation(installationId)),
+          unknownInstallation(installationId));
     }
+    var endpoint = found.get();
     try {
-      endpoint.get().verify(request);
+      endpoint.verify(request);
     } catch (WebhookRejectedException e) {
-      return refuse(installationId, request, e.status(), e.getMessage());
+      return refuse(installationId, request, endpoint, e);
     } catch (RuntimeException e) {
       log.warn("{}: the signature check failed unexpectedly, answered 401: {}", installationId, LogSafe.of(e));
-      return refuse(installationId, request, 401, "the request's signature cannot be checked");
+      return refuse(installationId, request, endpoint,
+          WebhookRejectedException.unauthorized("the request's signature cannot be checked"));
     }
     List<InboundEvent> events;
     try {
-      events = endpoint.get().decode(request);
+      events = endpoint.decode(request);
     } catch (WebhookRejectedException e) {
-      return refuse(installationId, request, e.status(), e.getMessage());
+      return refuse(installationId, request, endpoint, e);
     } catch (RuntimeException e) {
       log.warn("{}: the decoder failed on an authentic body, answered 400: {}", installationId, LogSafe.of(e));
-      return refuse(installationId, request, 400, "the body cannot be decoded");
+      return refuse(installationId, request, endpoint, WebhookRejectedException.badRequest("the body cannot be decoded"));
     }
     try {
       int fresh = sink.accept(installationId, events);
       log.debug("{}: webhook accepted, {} event(s), {} new", installationId, events.size(), fresh);
-      return endpoint.get().acknowledge(events);
+      return endpoint.acknowledge(events);
     } catch (RuntimeException e) {
       // nothing was acknowledged: the vendor delivers again (the store may be down; no audit record then)
       count(installationId, 503);
@@ -121,8 +130,9 @@ public final class WebhookHandler {
   }
 
   /**
-   * Refuses a request: counts it, audits and logs it if the sample allows, and builds the answer. For
-   * refusals the HTTP adapter makes itself (a body over the limit, a body that never arrived). Never throws.
+   * Refuses a request: counts it, audits and logs it if the sample allows, and builds the answer, in the
+   * installation's own error format ({@link WebhookEndpoint#refuse}) when the installation is known. For
+   * refusals the HTTP adapter makes itself (a body over the limit). Never throws.
    *
    * @param installationId the installation named in the path, as received
    * @param request        the request; its body may be empty
@@ -130,6 +140,31 @@ public final class WebhookHandler {
    * @param reason         the reason given back to the sender; must not contain secrets
    */
   public WebhookResponse refuse(String installationId, WebhookRequest request, int status, String reason) {
+    var endpoint = endpoint(installationId);
+    if (endpoint.isEmpty()) {
+      return refused(installationId, request, WebhookResponse.error(status, reason), reason);
+    }
+    return refuse(installationId, request, endpoint.get(), WebhookRejectedException.withStatus(status, reason));
+  }
+
+  /** The endpoint's answer to a refusal; JSON if the endpoint fails to give one. */
+  private WebhookResponse refuse(String installationId, WebhookRequest request, WebhookEndpoint endpoint,
+      WebhookRejectedException refusal) {
+    WebhookResponse response;
+    try {
+      response = Objects.requireNonNull(endpoint.refuse(refusal), "refuse returned null");
+    } catch (RuntimeException e) {
+      log.warn("{}: the endpoint failed to shape its refusal, answered with JSON: {}", LogSafe.of(installationId),
+          LogSafe.of(e));
+      response = WebhookResponse.error(refusal.status(), refusal.getMessage());
+    }
+    return refused(installationId, request, response, refusal.getMessage());
+  }
+
+  /** Counts, samples, logs and audits a refusal answered with {@code response}; returns the response. */
+  private WebhookResponse refused(String installationId, WebhookRequest request, WebhookResponse response,
+      String reason) {
+    int status = response.status();
     String key = endpoint(installationId).isPresent() ? installationId : UNKNOWN;
     count(key, status);
     OptionalLong sampled = sampler.admit(key);
@@ -148,7 +183,12 @@ public final class WebhookHandler {
       log.debug("{}: webhook refused with {}: {} (not audited: over the sample rate)", LogSafe.of(installationId),
           status, LogSafe.of(reason));
     }
-    return WebhookResponse.error(status, reason);
+    return response;
+  }
+
+  private static String unknownInstallation(String installationId) {
+    return installationId != null && INSTALLATION_ID.matcher(installationId).matches()
+        ? "unknown installation '" + installationId + "'" : "unknown installation";
   }
 
   private Optional<WebhookEndpoint> endpoint(String installationId) {

@@ -1,4 +1,4 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
+import io.deskbridge.core.webhook.InboundEvent;
 import java.util.List;
 
 /** Where verified, decoded events go; it records them before returning. */

@@ -1,11 +1,14 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ class WebhookServerIT {
     }
   };
   private final List<InboundEvent> accepted = new ArrayList<>();
+  private final List<WebhookRequest> decoded = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private WebhookServer server;
 
@@ -47,6 +52,7 @@ class WebhookServerIT {
 
     @Override
     public List<InboundEvent> decode(WebhookRequest request) {
+      decoded.add(request);
       if (!request.bodyText().equals("ok")) {
         throw WebhookRejectedException.badRequest("body must be ok");
       }
@@ -92,6 +98,27 @@ class WebhookServerIT {
     assertThat(response.body()).isEqualTo("<Ack>true</Ack>");
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/xml"));
     assertThat(accepted).extracting(InboundEvent::id).containsExactly("e1");
+  }
+
+  @Test
+  void theQueryParametersAndTheClientsAddressReachTheEndpoint() throws Exception {
+    var response = post("/webhooks/acme?secret=s%C3%A9cr%20t%26x&tag=a&tag=b&empty=", "ok", "t");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(decoded).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("/webhooks/acme");
+      assertThat(r.query("secret")).as("decoded").contains("s\u00e9cr t&x");
+      assertThat(r.query()).containsEntry("tag", List.of("a", "b")).containsKey("empty").hasSize(3);
+      assertThat(r.remoteAddress()).isEqualTo("127.0.0.1");
+      assertThat(r.toString()).doesNotContain("secret").endsWith("from 127.0.0.1");
+    });
+  }
+
+  @Test
+  void aRequestWithoutAQueryHasNone() throws Exception {
+    post("/webhooks/acme", "ok", "t");
+
+    assertThat(decoded).singleElement().satisfies(r -> assertThat(r.query()).isEmpty());
   }
 
   @Test

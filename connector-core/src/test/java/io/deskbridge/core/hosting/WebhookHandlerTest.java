@@ -1,4 +1,4 @@
-package io.deskbridge.core.webhook;
+package io.deskbridge.core.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -246,5 +250,92 @@ class WebhookHandlerTest {
     post("acme", "{}");
     assertThat(logs.list).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
         .contains("ticket 1\\r\\n12:00:00.000 INFO forged\\0").doesNotContain("\n").doesNotContain("\r").doesNotContain("\0"));
+  }
+
+  /** A vendor that answers in its own format (as Salesforce answers SOAP), with a shaped refusal and ack. */
+  private final WebhookEndpoint soap = new WebhookEndpoint() {
+    @Override
+    public void verify(WebhookRequest request) {
+      endpoint.verify(request);
+    }
+
+    @Override
+    public List<InboundEvent> decode(WebhookRequest request) {
+      return decoder.apply(request);
+    }
+
+    @Override
+    public WebhookResponse acknowledge(List<InboundEvent> events) {
+      return new WebhookResponse(200, "text/xml; charset=utf-8", "<Ack>true</Ack> for " + events.size());
+    }
+
+    @Override
+    public WebhookResponse refuse(WebhookRejectedException refusal) {
+      if (refusal.getMessage().contains("unshapeable")) {
+        throw new IllegalStateException("no fault template");
+      }
+      return new WebhookResponse(refusal.status(), "text/xml; charset=utf-8",
+          "<Fault><faultstring>" + refusal.getMessage() + "</faultstring></Fault>", Map.of("X-Fault", "1"));
+    }
+  };
+
+  private final WebhookHandler soapHandler = new WebhookHandler(id -> id.equals("sf") ? Optional.of(soap) : Optional.empty(),
+      (id, events) -> {
+        stored.addAll(events);
+        return events.size();
+      }, audit, clock, meters, 5);
+
+  private WebhookResponse postSoap(String body) {
+    return soapHandler.handle("sf", new WebhookRequest("POST", "/webhooks/sf", Map.of(),
+        body.getBytes(StandardCharsets.UTF_8), clock.instant()));
+  }
+
+  private static WebhookResponse fault(int status, String reason) {
+    return new WebhookResponse(status, "text/xml; charset=utf-8", "<Fault><faultstring>" + reason + "</faultstring></Fault>",
+        Map.of("X-Fault", "1"));
+  }
+
+  @Test
+  void aVendorsOwnRefusalAndAcknowledgementBodiesAreWhatIsSent() {
+    assertThat(postSoap("forged")).isEqualTo(fault(401, "signature does not match"));
+    assertThat(postSoap("boom")).isEqualTo(fault(401, "the request's signature cannot be checked"));
+    decoder = r -> {
+      throw WebhookRejectedException.badRequest("not a notifications envelope");
+    };
+    assertThat(postSoap("<x/>")).isEqualTo(fault(400, "not a notifications envelope"));
+    decoder = r -> {
+      throw new IllegalArgumentException("parser bug");
+    };
+    assertThat(postSoap("<x/>")).isEqualTo(fault(400, "the body cannot be decoded"));
+    assertThat(soapHandler.refuse("sf", new WebhookRequest("POST", "/webhooks/sf", Map.of(), new byte[0], clock.instant()),
+        413, "body larger than 64 bytes")).as("the HTTP adapter's refusals too").isEqualTo(fault(413, "body larger than 64 bytes"));
+    assertThat(stored).isEmpty();
+
+    decoder = r -> List.of(event("e1", "c1"), event("e2", "c1"));
+    assertThat(postSoap("<notifications/>"))
+        .isEqualTo(new WebhookResponse(200, "text/xml; charset=utf-8", "<Ack>true</Ack> for 2"));
+    assertThat(stored).extracting(InboundEvent::id).containsExactly("e1", "e2");
+
+    assertThat(List.of(rejected("sf", 401), rejected("sf", 400), rejected("sf", 413))).containsExactly(2.0, 2.0, 1.0);
+    assertThat(audited).extracting(r -> r.reasons().get(0))
+        .containsExactly("http_401", "http_401", "http_400", "http_400", "http_413");
+  }
+
+  @Test
+  void aVendorWhoseRefusalFailsIsRefusedWithTheJsonErrorNotA5xx() {
+    decoder = r -> {
+      throw WebhookRejectedException.badRequest("unshapeable body");
+    };
+    assertAnswer(postSoap("<x/>"), 400, "unshapeable body");
+    assertThat(rejected("sf", 400)).isEqualTo(1);
+    assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+        .contains("failed to shape its refusal").contains("no fault template"));
+  }
+
+  @Test
+  void anUnknownInstallationGetsTheJsonErrorAsNoVendorIsKnown() {
+    var answer = soapHandler.handle("other", new WebhookRequest("POST", "/webhooks/other", Map.of(), new byte[0],
+        clock.instant()));
+    assertAnswer(answer, 404, "unknown installation 'other'");
   }
 }
