@@ -24,8 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Guarantees, for each call of {@link #receive}: it returns only after its events are durable (the batch's
  * transaction committed and, on an H2 file, was written); it returns how many of its own events were new (an
  * event the installation already has, from before or from an earlier request in the same batch, is skipped);
- * when the batch fails for a database fault, every caller in it gets the {@link StoreException} and nothing
- * of the batch was written; when it fails for one request's data (a value too long for its column, say),
+ * when the batch fails for a database fault, every caller in it gets the {@link StoreException} (none of
+ * them is acknowledged; their redeliveries store each event once); when it fails for one request's data (a value too long for its column, say),
  * each request of it is written again on its own, so only that request fails. Requests are taken in arrival
  * order, at most {@value #MAX_BATCH} at a time. Thread-safe.
  */
@@ -64,8 +64,7 @@ final class InboxCommits {
    * Writes the request's events in the next batch and waits for it.
    *
    * @return how many of them were new
-   * @throws StoreException when the batch (or, after a data error in a batch, the request alone) failed;
-   *                        then none of its events was written
+   * @throws StoreException when the batch (or, after a data error in a batch, the request alone) failed
    */
   int receive(Receive request) {
     var mine = new Waiting(request);

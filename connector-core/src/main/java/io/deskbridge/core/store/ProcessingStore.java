@@ -18,7 +18,8 @@ public interface ProcessingStore extends DeadLetters, AutoCloseable {
 
   /**
    * Records received events; an event whose id the installation already has is skipped. When it returns the
-   * events are durable (the webhook may be acknowledged); when it throws, none of them was recorded.
+   * events are durable (the webhook may be acknowledged); when it throws, they must be delivered again (a
+   * write that failed on its way to the disk may have left some of them stored: the redelivery keeps each once).
    *
    * @return how many were new
    */
