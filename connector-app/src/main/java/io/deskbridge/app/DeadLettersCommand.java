@@ -1,6 +1,6 @@
 package io.deskbridge.app;
 
-import io.deskbridge.core.config.ConfigLoader;
+import io.deskbridge.core.ConfigLoader;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.DeadLetter;
 import io.deskbridge.core.store.JdbcStore;

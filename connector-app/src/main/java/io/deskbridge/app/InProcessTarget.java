@@ -3,7 +3,7 @@ package io.deskbridge.app;
 import ch.qos.logback.classic.Level;
 import io.deskbridge.core.Deskbridge;
 import io.deskbridge.core.bot.BotConfig;
-import io.deskbridge.core.config.DeskbridgeConfig;
+import io.deskbridge.core.DeskbridgeConfig;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import io.deskbridge.core.store.StoreConfig;

@@ -166,7 +166,7 @@ class CommandLineTest {
     assertThat(quiet.err()).doesNotContain("\tat ");
     assertThat(verbose.exitCode()).isEqualTo(2);
     assertThat(verbose.err()).startsWith(quiet.err()).contains("ConfigException").contains("\tat ");
-    assertThat(nested.err()).contains("\tat io.deskbridge.core.config.ConfigLoader.load");
+    assertThat(nested.err()).contains("\tat io.deskbridge.core.ConfigLoader.load");
   }
 
   @Test

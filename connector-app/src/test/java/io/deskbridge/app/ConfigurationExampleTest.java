@@ -3,8 +3,8 @@ package io.deskbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.deskbridge.core.config.BotSettings;
-import io.deskbridge.core.config.ConfigLoader;
+import io.deskbridge.core.BotSettings;
+import io.deskbridge.core.ConfigLoader;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class ConfigurationExampleTest {
   }
 
   /** Loads YAML as if saved as {@code deskbridge.yaml} in the repository root (its knowledge path is relative). */
-  private io.deskbridge.core.config.DeskbridgeConfig load(String yaml) throws Exception {
+  private io.deskbridge.core.DeskbridgeConfig load(String yaml) throws Exception {
     var file = Files.writeString(dir.resolve("deskbridge.yaml"), yaml);
     var config = ConfigLoader.load(file, name -> name.equals("XDG_DATA_HOME") ? dir.resolve("data").toString()
         : ENV.apply(name));

@@ -3,7 +3,6 @@ package io.deskbridge.core;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.bot.BotConfig;
-import io.deskbridge.core.config.DeskbridgeConfig;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.engine.Installation;

@@ -3,7 +3,7 @@ package io.deskbridge.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.deskbridge.core.config.ConfigLoader;
+import io.deskbridge.core.ConfigLoader;
 import io.deskbridge.core.engine.Connectors;
 import java.nio.file.Files;
 import java.nio.file.Path;

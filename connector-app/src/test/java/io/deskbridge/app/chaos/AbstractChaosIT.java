@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.core.Deskbridge;
 import io.deskbridge.core.bot.BotConfig;
-import io.deskbridge.core.config.DeskbridgeConfig;
+import io.deskbridge.core.DeskbridgeConfig;
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.engine.Connectors;

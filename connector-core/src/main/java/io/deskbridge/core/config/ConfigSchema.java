@@ -20,7 +20,7 @@ import java.util.Objects;
  * A JSON Schema (draft 2020-12) over a parsed configuration section, reporting keys the schema does not allow as
  * {@code <path> is not a setting; did you mean '<closest>'? (known: …)}. Thread-safe once built.
  */
-final class ConfigSchema {
+public final class ConfigSchema {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +33,7 @@ final class ConfigSchema {
   }
 
   /** Reads a schema resource, e.g. one a vendor's factory supplies. */
-  static ConfigSchema read(URL resource) {
+  public static ConfigSchema read(URL resource) {
     Objects.requireNonNull(resource, "resource");
     try (InputStream in = resource.openStream()) {
       return new ConfigSchema(JSON.readTree(in));
@@ -49,7 +49,7 @@ final class ConfigSchema {
    * @param prefix   the section's path, e.g. {@code installations[acme].settings}; empty for the root
    * @param ids      names a list element in a path, e.g. an installation's id for its index
    */
-  List<String> problems(JsonNode instance, String prefix, ListElementNames ids) {
+  public List<String> problems(JsonNode instance, String prefix, ListElementNames ids) {
     var out = new ArrayList<String>();
     for (Error error : schema.validate(instance)) {
       String at = path(prefix, error.getInstanceLocation(), ids);
@@ -68,7 +68,7 @@ final class ConfigSchema {
   }
 
   /** Names the element at {@code index} of the list at {@code listPath} (e.g. {@code installations}) in a path. */
-  interface ListElementNames {
+  public interface ListElementNames {
     String name(String listPath, int index);
 
     static ListElementNames indices() {

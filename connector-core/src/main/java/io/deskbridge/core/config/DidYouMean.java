@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the known name closest to a misspelt one, for "did you mean" in configuration errors. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /**
    * The candidate with the smallest edit distance to {@code typed} (case-insensitive), when that distance is at
    * most a third of the longer name (at least 2); empty when nothing is that close.
    */
-  static Optional<String> closest(String typed, Collection<String> candidates) {
+  public static Optional<String> closest(String typed, Collection<String> candidates) {
     String t = typed.toLowerCase(Locale.ROOT);
     return candidates.stream()
         .map(c -> new Scored(c, distance(t, c.toLowerCase(Locale.ROOT))))
@@ -25,7 +25,7 @@ final class DidYouMean {
   private record Scored(String name, int distance) {}
 
   /** Levenshtein distance (insert, delete, substitute, each 1), two rows. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

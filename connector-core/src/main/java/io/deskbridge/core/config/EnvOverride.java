@@ -7,7 +7,7 @@ package io.deskbridge.core.config;
  * @param variable the environment variable's name
  * @param value    its value
  */
-record EnvOverride(String variable, String value) {
+public record EnvOverride(String variable, String value) {
   @Override
   public String toString() {
     return value;

@@ -133,7 +133,7 @@ public final class Settings {
 
   /**
    * A secret written as {@code {env: NAME}} or {@code {file: PATH}}; a plain string is refused. A relative
-   * {@code file} is resolved against the working directory here; {@link ConfigLoader} has already made those of a
+   * {@code file} is resolved against the working directory here; {@code io.deskbridge.core.ConfigLoader} has already made those of a
    * configuration file absolute against the file's folder.
    */
   public Secret secret(String key) {

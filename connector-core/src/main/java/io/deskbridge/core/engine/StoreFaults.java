@@ -9,10 +9,8 @@ import java.util.Optional;
  * What the workers do while the store fails: wait with exponential back-off (from {@link #FIRST_WAIT}, doubling,
  * capped at {@link #MAX_WAIT}) and report it in at most one log line per {@link #LOG_EVERY}, with the number of
  * failures since the last line and no stack trace; one line again once the store has worked for
- * {@link #QUIET_FOR} without a failure (a store that fails now and then, such as a nearly full disk, is one
- * fault, not many); the back-off, too, starts over only then, so that calls that work (reads, say) between
- * calls that fail (writes to a full disk) do not turn the back-off into a busy loop. Shared by the workers;
- * thread-safe.
+ * {@link #QUIET_FOR} without a failure; the back-off, too, starts over only then (why: {@code docs/architecture.md},
+ * "Store"). Shared by the workers; thread-safe.
  */
 final class StoreFaults {
   static final Duration FIRST_WAIT = Duration.ofMillis(100);

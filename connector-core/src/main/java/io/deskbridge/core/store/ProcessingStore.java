@@ -10,13 +10,16 @@ import java.util.Optional;
 
 /**
  * Everything the engine keeps between events, durably: the inbox of received events, conversation state
- * under leases, the outbox of decided vendor writes, and dead letters. Several processes may share one
- * database; each method is one transaction and thread-safe. Times come from the caller (its clock).
+ * under leases, the outbox of decided vendor writes, and the dead letters ({@link DeadLetters}). Several
+ * processes may share one database; each method is one transaction and thread-safe. Times come from the
+ * caller (its clock).
  */
-public interface ProcessingStore extends AutoCloseable {
+public interface ProcessingStore extends DeadLetters, AutoCloseable {
 
   /**
-   * Records received events; an event whose id the installation already has is skipped.
+   * Records received events; an event whose id the installation already has is skipped. When it returns the
+   * events are durable (the webhook may be acknowledged); when it throws, they must be delivered again (a
+   * write that failed on its way to the disk may have left some of them stored: the redelivery keeps each once).
    *
    * @return how many were new
    */
@@ -92,22 +95,6 @@ public interface ProcessingStore extends AutoCloseable {
 
   /** Whether any conversation has work left: a pending event or an open operation, due now or later. */
   boolean hasOpenWork();
-
-  /** Moves an event to the dead letters, with the reason; it is not processed again unless replayed. */
-  void deadLetter(Lease lease, long eventId, String reason, Instant now);
-
-  /** The dead letters, newest first. */
-  List<DeadLetter> deadLetters();
-
-  /** One dead letter. */
-  Optional<DeadLetter> deadLetter(long id);
-
-  /**
-   * Puts a dead letter's event back into the inbox as due now, with its attempts reset.
-   *
-   * @return false when there is no such dead letter
-   */
-  boolean replay(long deadLetterId, Instant now);
 
   /** Deletes processed events received before {@code before} (the deduplication window). */
   int purgeProcessed(Instant before);

@@ -22,17 +22,15 @@ public record StoreConfig(String url, String username, Secret password, int maxP
 
   /**
    * H2 settings shared by both H2 defaults: PostgreSQL syntax, lower-case names and PostgreSQL's NULL
-   * ordering, and waiting up to 10 s for a row lock (the default of 1 s is short under a burst) rather than
-   * failing.
+   * ordering, and waiting up to 10 s for a row lock rather than failing ({@code docs/architecture.md}, "Store").
    */
   private static final String H2_COMPAT =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
   /**
    * H2 settings Deskbridge needs whatever the URL says, added by {@link #connectionUrl()} when the URL does not
-   * set them: the store closes the database itself after the engine stopped, so H2's own exit hook must not
-   * close it first ({@code DB_CLOSE_ON_EXIT=FALSE}); and no {@code .trace.db} file, which after a disk fault
-   * grew by the error repeated and filled the disk again ({@code TRACE_LEVEL_FILE=0}; errors reach the log).
+   * set them: {@code DB_CLOSE_ON_EXIT=FALSE} (the store closes the database itself) and
+   * {@code TRACE_LEVEL_FILE=0} (no {@code .trace.db} file; errors reach the log).
    */
   private static final java.util.Map<String, String> H2_REQUIRED =
       java.util.Map.of("DB_CLOSE_ON_EXIT", "FALSE", "TRACE_LEVEL_FILE", "0");
@@ -59,8 +57,7 @@ public record StoreConfig(String url, String username, Secret password, int maxP
   /**
    * The embedded default: an H2 file database {@code deskbridge.mv.db} in {@code dir} (created when missing),
    * for one process. Besides the PostgreSQL compatibility settings it turns off H2's automatic server, so a
-   * second process fails to open the file instead of sharing it. (How acknowledged events survive a crash is
-   * described on {@link JdbcStore}.)
+   * second process fails to open the file instead of sharing it.
    */
   public static StoreConfig h2File(Path dir) {
     Objects.requireNonNull(dir, "dir");

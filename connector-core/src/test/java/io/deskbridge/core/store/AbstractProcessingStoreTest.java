@@ -3,6 +3,7 @@ package io.deskbridge.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.core.action.Action;
 import io.deskbridge.core.conversation.AuthorRole;
@@ -11,6 +12,9 @@ import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.webhook.InboundEvent;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +127,59 @@ abstract class AbstractProcessingStoreTest {
     }
     assertThat(fresh).isEqualTo(20);
     assertThat(drainEventIds(T0)).hasSize(20).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void receivesArrivingWhileACommitIsInFlightAreCommittedTogetherEachWithItsOwnCount() throws Exception {
+    receive("held", "h0");
+    long commitsBefore = store.inbox().commits();
+    Future<Integer> first;
+    var rest = new ArrayList<Future<Integer>>();
+    try (Connection holder = lockRow("held")) {
+      first = threads.submit(() -> store.receive(INSTALLATION, VENDOR, List.of(event("held", "h1")), T0));
+      await().atMost(Duration.ofSeconds(5)).until(() -> store.inbox().committing());
+      for (int t = 0; t < 6; t++) {
+        var events = List.of(event("c" + t, "x" + t), event("shared", "dup"), event("held", "h0"));
+        rest.add(threads.submit(() -> store.receive(INSTALLATION, VENDOR, events, T0)));
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> store.inbox().waiting() == 6);
+      assertThat(first).as("the first batch waits for the row").isNotDone();
+      holder.commit();
+    }
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    var counts = new ArrayList<Integer>();
+    for (var r : rest) {
+      counts.add(r.get(10, TimeUnit.SECONDS));
+    }
+    assertThat(counts).as("each its own new events; 'dup' is new once, 'h0' never").containsOnly(1, 2)
+        .filteredOn(n -> n == 2).hasSize(1);
+    assertThat(store.inbox().commits() - commitsBefore).as("one batch in flight, then the six together")
+        .isEqualTo(2);
+    assertThat(drainEventIds(T0)).containsExactlyInAnyOrder("h0", "h1", "dup", "x0", "x1", "x2", "x3", "x4", "x5");
+  }
+
+  @Test
+  void aRequestWhoseDataTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
+    receive("held", "h0");
+    var good = new ArrayList<Future<Integer>>();
+    Future<Integer> bad;
+    try (Connection holder = lockRow("held")) {
+      var first = threads.submit(() -> store.receive(INSTALLATION, VENDOR, List.of(event("held", "h1")), T0));
+      good.add(first);
+      await().atMost(Duration.ofSeconds(5)).until(() -> store.inbox().committing());
+      good.add(threads.submit(() -> store.receive(INSTALLATION, VENDOR, List.of(event("a", "a1")), T0)));
+      // a vendor name longer than its column: the database refuses the row (SQL state 22)
+      bad = threads.submit(() -> store.receive(INSTALLATION, "v".repeat(100), List.of(event("b", "b1")), T0));
+      good.add(threads.submit(() -> store.receive(INSTALLATION, VENDOR, List.of(event("c", "c1")), T0)));
+      await().atMost(Duration.ofSeconds(5)).until(() -> store.inbox().waiting() == 3);
+      holder.commit();
+    }
+    for (var g : good) {
+      assertThat(g.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+    assertThat(store.healthy()).as("bad data is not a store fault").isTrue();
+    assertThat(drainEventIds(T0)).containsExactlyInAnyOrder("h0", "h1", "a1", "c1");
   }
 
   // ---------------------------------------------------------------- claiming
@@ -583,6 +640,23 @@ abstract class AbstractProcessingStoreTest {
 
   static ConversationState state(Lease lease) {
     return ConversationState.fresh(lease.key());
+  }
+
+  /**
+   * Locks a conversation's row from a connection of its own (as another transaction would) until that
+   * connection commits or closes: a receive touching the conversation waits for it.
+   */
+  Connection lockRow(String conversationId) throws SQLException {
+    var c = DriverManager.getConnection(config.connectionUrl(), config.username(),
+        config.password() == null ? "" : config.password().reveal());
+    c.setAutoCommit(false);
+    try (var lock = c.prepareStatement(
+        "UPDATE conversation SET lease_token = lease_token WHERE installation = ? AND conversation_id = ?")) {
+      lock.setString(1, INSTALLATION);
+      lock.setString(2, conversationId);
+      assertThat(lock.executeUpdate()).isEqualTo(1);
+    }
+    return c;
   }
 
   /** Claims and commits everything due at {@code now}; returns the committed events' ids. */

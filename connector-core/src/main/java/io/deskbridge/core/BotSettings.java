@@ -1,5 +1,6 @@
-package io.deskbridge.core.config;
+package io.deskbridge.core;
 
+import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.error.ConfigException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
-package io.deskbridge.core.config;
+package io.deskbridge.core;
 
+import io.deskbridge.core.config.DidYouMean;
+import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.config.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package io.deskbridge.core.config;
+package io.deskbridge.core;
 
+import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;

@@ -1,5 +1,9 @@
-package io.deskbridge.core.config;
+package io.deskbridge.core;
 
+import io.deskbridge.core.config.EnvOverride;
+import io.deskbridge.core.config.DidYouMean;
+import io.deskbridge.core.config.ConfigSchema;
+import io.deskbridge.core.config.Settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

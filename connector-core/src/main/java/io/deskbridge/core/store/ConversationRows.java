@@ -1,0 +1,133 @@
+package io.deskbridge.core.store;
+
+import io.deskbridge.core.conversation.ConversationKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The statements the ports share on the {@code conversation} row (locking it, fencing a lease, recomputing its
+ * due time) and on the inbox, with the binding and time conversions they use. Each runs inside the caller's
+ * transaction.
+ */
+final class ConversationRows {
+  private ConversationRows() {}
+
+  private static final String LOCK_CONVERSATION =
+      "UPDATE conversation SET lease_token = lease_token WHERE installation = ? AND conversation_id = ?";
+  private static final String INSERT_CONVERSATION =
+      "INSERT INTO conversation (installation, conversation_id, vendor, lease_token) VALUES (?, ?, ?, 0) "
+          + "ON CONFLICT DO NOTHING";
+  private static final String FENCE = "UPDATE conversation SET lease_token = lease_token "
+      + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
+  private static final String FENCE_AND_SAVE = "UPDATE conversation SET state = ? "
+      + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
+  private static final String REFRESH_DUE = "UPDATE conversation SET due_at = COALESCE("
+      + "(SELECT o.next_attempt_at FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
+      + "AND o.status IN ('PENDING', 'SENDING') ORDER BY o.id LIMIT 1), "
+      + "(SELECT e.next_attempt_at FROM inbox_event e WHERE e.installation = ? AND e.conversation_id = ? "
+      + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1)), "
+      + "due_retries = COALESCE("
+      + "(SELECT o.attempts FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
+      + "AND o.status IN ('PENDING', 'SENDING') ORDER BY o.id LIMIT 1), "
+      + "(SELECT e.attempts FROM inbox_event e WHERE e.installation = ? AND e.conversation_id = ? "
+      + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1), 0) "
+      + "WHERE installation = ? AND conversation_id = ?";
+  /** Parameters: installation, vendor, event id, conversation id, payload, received at, due at. */
+  static final String INSERT_EVENT = "INSERT INTO inbox_event (installation, vendor, event_id, "
+      + "conversation_id, payload, received_at, status, attempts, next_attempt_at) "
+      + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING";
+
+  /** Locks a conversation's row, creating it first when it does not exist. */
+  static void lockConversation(Connection c, String installation, String conversation, String vendor)
+      throws SQLException {
+    try (var lock = c.prepareStatement(LOCK_CONVERSATION)) {
+      lock.setString(1, installation);
+      lock.setString(2, conversation);
+      if (lock.executeUpdate() == 1) {
+        return;
+      }
+      try (var insert = c.prepareStatement(INSERT_CONVERSATION)) {
+        insert.setString(1, installation);
+        insert.setString(2, conversation);
+        insert.setString(3, vendor);
+        if (insert.executeUpdate() == 1) {
+          return; // the new row is ours until commit
+        }
+      }
+      if (lock.executeUpdate() != 1) { // inserted by another transaction meanwhile
+        throw new IllegalStateException("conversation row " + installation + "/" + conversation + " vanished");
+      }
+    }
+  }
+
+  /** Locks the lease's conversation row if the lease is still its own, else throws {@link LeaseLostException}. */
+  static void fence(Connection c, Lease lease) throws SQLException {
+    try (var fence = c.prepareStatement(FENCE)) {
+      bindLease(fence, 1, lease);
+      if (fence.executeUpdate() != 1) {
+        throw new LeaseLostException(lease);
+      }
+    }
+  }
+
+  /** {@link #fence} and save the state in the same statement. */
+  static void fenceAndSave(Connection c, Lease lease, String stateJson) throws SQLException {
+    try (var save = c.prepareStatement(FENCE_AND_SAVE)) {
+      save.setString(1, stateJson);
+      bindLease(save, 2, lease);
+      if (save.executeUpdate() != 1) {
+        throw new LeaseLostException(lease);
+      }
+    }
+  }
+
+  /** Sets the conversation's due time from its oldest open write, else its oldest pending event. */
+  static void refreshDue(Connection c, String installation, String conversation) throws SQLException {
+    try (var refresh = c.prepareStatement(REFRESH_DUE)) {
+      for (int i = 1; i <= 9; i += 2) {
+        refresh.setString(i, installation);
+        refresh.setString(i + 1, conversation);
+      }
+      refresh.executeUpdate();
+    }
+  }
+
+  static void bindKey(PreparedStatement ps, int first, ConversationKey key) throws SQLException {
+    ps.setString(first, key.installation());
+    ps.setString(first + 1, key.externalId());
+  }
+
+  static void bindLease(PreparedStatement ps, int first, Lease lease) throws SQLException {
+    bindKey(ps, first, lease.key());
+    ps.setString(first + 2, lease.owner());
+    ps.setLong(first + 3, lease.token());
+  }
+
+  static void requireText(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+
+  /** Times are kept to the microsecond. */
+  static Instant truncate(Instant t) {
+    return t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static OffsetDateTime ts(Instant t) {
+    return OffsetDateTime.ofInstant(truncate(t), ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    var t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}
