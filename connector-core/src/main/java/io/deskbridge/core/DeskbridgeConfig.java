@@ -63,9 +63,9 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    */
   public record Server(String host, int port, int maxBodyBytes, int maxConnections, Duration idleTimeout) {
     /** The connection cap when none is configured. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    public static final int DEFAULT_MAX_CONNECTIONS = io.deskbridge.core.hosting.WebhookServer.Limits.DEFAULT_MAX_CONNECTIONS;
     /** The idle timeout when none is configured. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = io.deskbridge.core.hosting.WebhookServer.Limits.DEFAULT_IDLE_TIMEOUT;
 
     /** With the default connection cap and idle timeout. */
     public Server(String host, int port, int maxBodyBytes) {

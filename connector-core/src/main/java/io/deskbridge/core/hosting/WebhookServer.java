@@ -1,6 +1,5 @@
 package io.deskbridge.core.hosting;
 
-import io.deskbridge.core.config.DeskbridgeConfig;
 import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.core.webhook.WebhookRequest;
 import io.deskbridge.core.webhook.WebhookResponse;
@@ -64,9 +63,9 @@ public final class WebhookServer implements AutoCloseable {
    */
   public record Limits(long maxBodyBytes, int maxConnections, Duration idleTimeout) {
     /** The connection cap when none is configured. */
-    public static final int DEFAULT_MAX_CONNECTIONS = DeskbridgeConfig.Server.DEFAULT_MAX_CONNECTIONS;
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
     /** The idle timeout when none is configured. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = DeskbridgeConfig.Server.DEFAULT_IDLE_TIMEOUT;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     public Limits {
       if (maxBodyBytes < 1) {
