@@ -96,9 +96,9 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     route("PUT|POST|DELETE", "tickets/(\\d{1,18})/tags", this::tags);
     route("GET", "webhooks", c -> ok(model.webhooksJson()));
     route("POST", "webhooks", c -> Reply.json(201,
-        wrap("webhook", model.webhookJson(model.createWebhook(c.field("webhook"), c.user(), null)))));
+        wrap("webhook", ModelJson.webhookJson(model.createWebhook(c.field("webhook"), c.user(), null)))));
     route("GET", "webhooks/(\\w{26})",
-        c -> ok(wrap("webhook", model.webhookJson(model.webhook(c.path().group(1))))));
+        c -> ok(wrap("webhook", ModelJson.webhookJson(model.webhook(c.path().group(1))))));
     route("DELETE", "webhooks/(\\w{26})", c -> {
       model.deleteWebhook(c.path().group(1));
       return new Reply(204, "application/json", new byte[0], Map.of());
