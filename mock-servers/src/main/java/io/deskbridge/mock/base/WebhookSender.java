@@ -150,7 +150,7 @@ public final class WebhookSender implements AutoCloseable {
       return;
     }
     if (!p.ordered()) {
-      CompletableFuture.runAsync(() -> { }, executor).thenCompose(v -> attempt(copy, 1)).handle(this::done);
+      CompletableFuture.supplyAsync(() -> attempt(copy, 1), executor).thenCompose(f -> f).handle(this::done);
       return;
     }
     Delivery d = copy.delivery();
