@@ -6,6 +6,9 @@ import static io.deskbridge.mock.zendesk.Json.obj;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.base.Fault;
+import io.deskbridge.mock.base.FaultRule;
+import io.deskbridge.mock.base.RequestJournal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The fake's own HTTP control endpoints under {@value #PREFIX}: not part of Zendesk, so they need no
@@ -91,6 +95,19 @@ final class ControlApi {
         }
         fake.delayResponses(Duration.ofMillis(millis));
         return ok(faults(b, "delay"));
+      }
+      case "POST " + PREFIX + "/faults/rule": {
+        JsonNode b = body(rawBody, "method", "path", "nth", "times", "status", "retry_after", "delay_millis",
+            "faultcode", "faultstring", "namespace");
+        fake.injectFault(faultRule(b));
+        return ok(faults(b, "rule"));
+      }
+      case "GET " + PREFIX + "/journal": {
+        ArrayNode list = obj().arrayNode();
+        fake.journal().calls().forEach(c -> list.add(callJson(c)));
+        ObjectNode out = obj();
+        out.set("calls", list);
+        return ok(out);
       }
       case "DELETE " + PREFIX + "/faults":
         fake.clearFaults();
@@ -223,6 +240,34 @@ final class ControlApi {
     return ok(out);
   }
 
+  /** A fault rule from its JSON: exactly one of {@code status}, {@code delay_millis} or {@code faultcode}. */
+  private static FaultRule faultRule(JsonNode b) {
+    int kinds = (b.has("status") ? 1 : 0) + (b.has("delay_millis") ? 1 : 0) + (b.has("faultcode") ? 1 : 0);
+    if (kinds != 1) {
+      throw new BadRequest("give exactly one of status, delay_millis, faultcode");
+    }
+    Fault fault;
+    if (b.has("status")) {
+      fault = new Fault.Status(integer(b, "status", true), optionalInt(b, "retry_after"));
+    } else if (b.has("delay_millis")) {
+      int millis = integer(b, "delay_millis", true);
+      if (millis < 0) {
+        throw new BadRequest("\"delay_millis\" must be >= 0");
+      }
+      fault = new Fault.Delay(Duration.ofMillis(millis));
+    } else {
+      fault = new Fault.SoapFault(string(b, "faultcode", true), string(b, "faultstring", true),
+          string(b, "namespace", false), null);
+    }
+    String path = string(b, "path", false);
+    try {
+      return FaultRule.on(string(b, "method", false), path, fault)
+          .nth(b.has("nth") ? integer(b, "nth", true) : 1).times(b.has("times") ? integer(b, "times", true) : 1);
+    } catch (PatternSyntaxException e) {
+      throw new BadRequest("\"path\" is not a regular expression: " + e.getDescription());
+    }
+  }
+
   private static ZendeskApi.Reply ok(JsonNode body) {
     return ZendeskApi.Reply.json(200, body);
   }
@@ -249,6 +294,13 @@ final class ControlApi {
     return obj().put("id", c.id()).put("author_id", c.authorId()).put("body", c.body())
         .put("public", c.isPublic()).put("via", c.via()).put("created_at", iso(c.createdAt()))
         .put("stored_at", c.storedAt().toString());
+  }
+
+  static ObjectNode callJson(RequestJournal.Call c) {
+    ObjectNode n = obj().put("seq", c.seq()).put("at", c.at().toString()).put("method", c.method())
+        .put("path", c.path()).put("query", c.query()).put("ticket_id", c.conversation())
+        .put("status", c.status());
+    return c.fault() == null ? n.putNull("fault") : n.put("fault", c.fault().toString());
   }
 
   static ObjectNode deliveryJson(DeliveryRecord d) {

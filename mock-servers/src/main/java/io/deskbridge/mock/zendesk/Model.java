@@ -3,29 +3,28 @@ package io.deskbridge.mock.zendesk;
 import static io.deskbridge.mock.zendesk.Json.iso;
 import static io.deskbridge.mock.zendesk.Json.obj;
 import static io.deskbridge.mock.zendesk.Json.text;
+import static io.deskbridge.mock.zendesk.ModelJson.commentJson;
+import static io.deskbridge.mock.zendesk.Text.distinct;
+import static io.deskbridge.mock.zendesk.Text.escapeHtml;
+import static io.deskbridge.mock.zendesk.Text.firstLine;
+import static io.deskbridge.mock.zendesk.Text.stripHtml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +48,6 @@ final class Model {
       "{\"ticket_id\":\"{{ticket.id}}\",\"updater_id\":\"{{current_user.id}}\","
           + "\"comment_id\":\"{{ticket.latest_comment.id}}\",\"via\":\"{{ticket.via}}\","
           + "\"tags\":\"{{ticket.tags}}\"}";
-  private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   record User(long id, String name, String email, String role, Instant createdAt) {
     boolean staff() {
@@ -70,7 +67,8 @@ final class Model {
     }
   }
 
-  private static final class Ticket {
+  /** A ticket's mutable state; only touched under the model's lock. */
+  static final class Ticket {
     final long id;
     String subject;
     String status = "new";
@@ -98,6 +96,7 @@ final class Model {
   private final Map<String, Long> groups = new LinkedHashMap<>();
   private final Map<Long, Ticket> tickets = new TreeMap<>();
   private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
+  private final TicketEvents events;
   private final long botId;
   private final long humanId;
   private final Instant seededAt;
@@ -110,6 +109,7 @@ final class Model {
   Model(ZendeskFake.Config config, WebhookDispatcher dispatcher) {
     this.config = config;
     this.dispatcher = dispatcher;
+    this.events = new TicketEvents(config, dispatcher, users, webhooks);
     this.seededAt = now();
     this.botId = 90_000_001L;
     this.humanId = 90_000_002L;
@@ -225,17 +225,7 @@ final class Model {
     if (u == null) {
       throw ApiError.notFound();
     }
-    ObjectNode n = obj().put("id", u.id()).put("url", baseUrl + "/api/v2/users/" + u.id() + ".json")
-        .put("name", u.name()).put("email", u.email()).put("created_at", iso(u.createdAt()))
-        .put("updated_at", iso(u.createdAt())).put("time_zone", "UTC")
-        .put("iana_time_zone", "Etc/UTC").put("locale", "en-US").put("locale_id", 1)
-        .put("role", u.role()).put("verified", true).put("active", true).put("shared", false)
-        .put("suspended", false).put("restricted_agent", false).put("moderator", u.staff())
-        .put("only_private_comments", false);
-    n.putNull("organization_id");
-    n.putArray("tags");
-    n.putObject("user_fields");
-    return n;
+    return ModelJson.userJson(u, baseUrl);
   }
 
   synchronized ObjectNode ticketJson(long id) {
@@ -412,116 +402,22 @@ final class Model {
 
   /** Offset ({@code page}, {@code per_page}, {@code sort_order}) or cursor ({@code page[...]}) paging (§2.2). */
   synchronized ObjectNode commentsPage(long id, Map<String, String> q) {
-    Ticket t = find(id);
-    String base = baseUrl + "/api/v2/tickets/" + id + "/comments.json";
-    boolean desc = "desc".equals(q.get("sort_order")) || "-created_at".equals(q.get("sort"));
-    List<Comment> ordered = new ArrayList<>(t.comments);
-    if (desc) {
-      Collections.reverse(ordered);
-    }
-    ObjectNode out = obj();
-    ArrayNode items = out.putArray("comments");
-    if (q.keySet().stream().anyMatch(k -> k.startsWith("page["))) {
-      int size = intParam(q, "page[size]", 100);
-      if (size < 1 || size > 100) {
-        throw new ApiError(400, Json.error("InvalidPaginationParameter",
-            "page[size] must be between 1 and 100"));
-      }
-      int from = 0;
-      int to;
-      if (q.containsKey("page[before]")) {
-        to = indexOf(ordered, decodeCursor(q.get("page[before]")));
-        from = Math.max(0, to - size);
-      } else {
-        if (q.containsKey("page[after]")) {
-          from = indexOf(ordered, decodeCursor(q.get("page[after]"))) + 1;
-        }
-        to = Math.min(ordered.size(), from + size);
-      }
-      List<Comment> page = ordered.subList(from, to);
-      page.forEach(c -> items.add(commentJson(c)));
-      boolean hasMore = q.containsKey("page[before]") ? from > 0 : to < ordered.size();
-      String after = page.isEmpty() ? null : cursor(page.get(page.size() - 1).id());
-      String before = page.isEmpty() ? null : cursor(page.get(0).id());
-      String sort = desc ? "&sort=-created_at" : "";
-      String link = base + "?page%5Bsize%5D=" + size + sort;
-      out.putObject("meta").put("has_more", hasMore).put("after_cursor", after)
-          .put("before_cursor", before);
-      out.putObject("links")
-          .put("next", hasMore && after != null ? link + "&page%5Bafter%5D=" + after : null)
-          .put("prev", before != null && from > 0 ? link + "&page%5Bbefore%5D=" + before : null);
-    } else {
-      int perPage = Math.max(1, Math.min(100, intParam(q, "per_page", 100)));
-      int page = Math.max(1, intParam(q, "page", 1));
-      int from = Math.min(ordered.size(), (page - 1) * perPage);
-      int to = Math.min(ordered.size(), from + perPage);
-      ordered.subList(from, to).forEach(c -> items.add(commentJson(c)));
-      String link = base + "?per_page=" + perPage + "&sort_order=" + (desc ? "desc" : "asc")
-          + "&page=";
-      out.put("next_page", to < ordered.size() ? link + (page + 1) : null);
-      out.put("previous_page", page > 1 ? link + (page - 1) : null);
-      out.put("count", ordered.size());
-    }
-    return out;
+    return ModelJson.commentsPage(find(id).comments, baseUrl + "/api/v2/tickets/" + id + "/comments.json", q);
   }
 
   synchronized ObjectNode groupsJson() {
-    ObjectNode out = obj();
-    ArrayNode list = out.putArray("groups");
-    groups.values().forEach(id -> list.add(groupJson(id)));
-    out.putNull("next_page");
-    out.putNull("previous_page");
-    out.put("count", groups.size());
-    return out;
+    return ModelJson.groupsJson(groups, baseUrl, seededAt);
   }
 
   synchronized ObjectNode groupJson(long id) {
-    String name = groups.entrySet().stream().filter(e -> e.getValue() == id)
-        .map(Map.Entry::getKey).findFirst().orElseThrow(ApiError::notFound);
-    return obj().put("id", id).put("url", baseUrl + "/api/v2/groups/" + id + ".json")
-        .put("name", name).put("description", "").put("default", id == groups.values().iterator().next())
-        .put("deleted", false).put("is_public", true)
-        .put("created_at", iso(seededAt)).put("updated_at", iso(seededAt));
+    return ModelJson.groupJson(groups, id, baseUrl, seededAt);
   }
 
   // ---------------------------------------------------------------- webhooks registry
 
   /** Validates and stores a webhook from its REST shape (§1.1); errors are 400 {@code errors[]} [I]. */
   synchronized Webhook createWebhook(JsonNode w, User creator, String secret) {
-    for (String field : List.of("name", "status", "endpoint", "http_method", "request_format")) {
-      if (text(w, field) == null || text(w, field).isBlank()) {
-        throw webhookError("MissingField", field + " is required", field);
-      }
-    }
-    String status = oneOf(w, "status", "active", "inactive");
-    String method = oneOf(w, "http_method", "GET", "POST", "PUT", "PATCH", "DELETE");
-    String format = oneOf(w, "request_format", "json", "xml", "form_encoded");
-    URI endpoint;
-    try {
-      endpoint = URI.create(text(w, "endpoint"));
-    } catch (IllegalArgumentException e) {
-      throw webhookError("InvalidValue", "endpoint is not a URL", "endpoint");
-    }
-    if (!Set.of("http", "https").contains(String.valueOf(endpoint.getScheme()))) {
-      throw webhookError("InvalidValue", "endpoint must be an http(s) URL", "endpoint");
-    }
-    if (!w.path("subscriptions").isArray() || w.get("subscriptions").isEmpty()) {
-      throw webhookError("MissingField", "subscriptions is required", "subscriptions");
-    }
-    List<String> subs = Json.strings(w.get("subscriptions"));
-    if (subs.contains(CONDITIONAL) && subs.size() > 1) {
-      throw webhookError("InvalidValue", "conditional_ticket_events must be the only subscription",
-          "subscriptions");
-    }
-    if (!subs.contains(CONDITIONAL) && (!"POST".equals(method) || !"json".equals(format))) {
-      throw webhookError("InvalidValue", "event subscriptions require POST and json", "http_method");
-    }
-    ObjectNode auth = w.path("authentication").isObject() ? (ObjectNode) w.get("authentication")
-        : null;
-    Map<String, String> headers = authHeaders(auth);
-    Webhook hook = new Webhook(ulid(), text(w, "name"), status, endpoint, method, format,
-        List.copyOf(subs), secret != null ? secret : randomSecret(), headers, auth, creator.id(),
-        now());
+    Webhook hook = Webhooks.parse(w, creator, secret, config.clock());
     webhooks.put(hook.id(), hook);
     return hook;
   }
@@ -529,7 +425,7 @@ final class Model {
   synchronized Webhook webhook(String id) {
     Webhook w = webhooks.get(id);
     if (w == null) {
-      throw new ApiError(404, webhookErrors("WebhookNotFound", "Webhook not found", null));
+      throw Webhooks.notFound();
     }
     return w;
   }
@@ -539,139 +435,24 @@ final class Model {
   }
 
   synchronized ObjectNode webhooksJson() {
-    ObjectNode out = obj();
-    ArrayNode list = out.putArray("webhooks");
-    webhooks.values().forEach(w -> list.add(webhookJson(w)));
-    out.putObject("meta").put("has_more", false).putNull("after_cursor").putNull("before_cursor");
-    out.putObject("links").putNull("next").putNull("prev");
-    return out;
-  }
-
-  ObjectNode webhookJson(Webhook w) {
-    ObjectNode n = obj().put("id", w.id()).put("name", w.name()).put("status", w.status())
-        .put("endpoint", w.endpoint().toString()).put("http_method", w.httpMethod())
-        .put("request_format", w.requestFormat());
-    n.set("subscriptions", Json.arr(w.subscriptions()));
-    if (w.authentication() != null) {
-      n.putObject("authentication").put("type", text(w.authentication(), "type"))
-          .put("add_position", "header");
-    }
-    n.putObject("signing_secret").put("algorithm", "sha256").putNull("secret");
-    return n.put("created_at", iso(w.createdAt())).put("created_by", String.valueOf(w.createdBy()))
-        .put("updated_at", iso(w.createdAt())).put("updated_by", String.valueOf(w.createdBy()));
+    return ModelJson.webhooksJson(webhooks.values());
   }
 
   // ---------------------------------------------------------------- events
 
-  /**
-   * Produces outbound webhook events for a ticket creation or a later comment. Event webhooks get
-   * one {@code ticket.created} (creation) or one {@code ticket.comment_added} (later comment); the
-   * first comment of a new ticket deliberately does <em>not</em> produce comment_added (assumption,
-   * unverified against Zendesk). Trigger webhooks get the rendered {@link #TRIGGER_BODY} when the
-   * comment is public and the change was not made through the API ({@code current_via_id} ≠ 5).
-   */
+  /** Hands the events of a ticket creation or a later comment to the dispatcher ({@link TicketEvents}). */
   private void emit(Ticket t, User actor, Comment c, boolean viaApi, boolean created) {
-    for (Webhook w : webhooks.values()) {
-      if (!"active".equals(w.status())) {
-        continue;
-      }
-      if (w.conditional()) {
-        if (c.isPublic() && !viaApi) {
-          String body = TRIGGER_BODY.replace("{{ticket.id}}", String.valueOf(t.id))
-              .replace("{{current_user.id}}", String.valueOf(actor.id()))
-              .replace("{{ticket.latest_comment.id}}", String.valueOf(c.id()))
-              .replace("{{ticket.via}}", "web".equals(t.channel) ? "Web Form" : "Web Service")
-              .replace("{{ticket.tags}}", String.join(" ", t.tags));
-          dispatcher.enqueue(w, t.id, UUID.randomUUID().toString(),
-              body.getBytes(StandardCharsets.UTF_8));
-        }
-        continue;
-      }
-      String type = created ? EVENT_CREATED : EVENT_COMMENT;
-      if (!w.subscriptions().contains(type)) {
-        continue;
-      }
-      String eventId = UUID.randomUUID().toString();
-      ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
-          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
-          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
-      env.set("detail", detail(t, actor, viaApi));
-      ObjectNode event = env.putObject("event");
-      if (!created) {
-        User author = users.get(c.authorId());
-        ObjectNode ce = event.putObject("comment").put("id", String.valueOf(c.id()))
-            .put("body", c.body()).put("html_body", c.htmlBody()).put("is_public", c.isPublic());
-        ce.putObject("author").put("id", String.valueOf(author.id())).put("name", author.name())
-            .put("is_staff", author.staff());
-      }
-      dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
-    }
-  }
-
-  /** The event {@code detail}: string ids, UPPERCASE enums, {@code web_service} for API changes. */
-  private ObjectNode detail(Ticket t, User actor, boolean viaApi) {
-    ObjectNode d = obj().put("actor_id", String.valueOf(actor.id()))
-        .put("assignee_id", idOrNull(t.assigneeId)).putNull("brand_id")
-        .put("created_at", iso(t.createdAt)).putNull("custom_status")
-        .put("description", t.comments.get(0).body()).putNull("external_id").putNull("form_id")
-        .put("group_id", idOrNull(t.groupId)).put("id", String.valueOf(t.id))
-        .put("is_public", t.comments.get(0).isPublic()).putNull("organization_id")
-        .put("priority", upper(t.priority)).put("requester_id", String.valueOf(t.requesterId))
-        .put("status", upper(t.status)).put("subject", t.subject)
-        .put("submitter_id", String.valueOf(t.submitterId));
-    d.set("tags", Json.arr(t.tags));
-    d.put("type", upper(t.type)).put("updated_at", iso(t.updatedAt));
-    d.putObject("via").put("channel", viaApi ? "web_service" : "web");
-    return d;
+    events.emit(t, actor, c, viaApi, created);
   }
 
   // ---------------------------------------------------------------- helpers
 
   private ObjectNode ticketJson(Ticket t) {
-    Comment first = t.comments.get(0);
-    ObjectNode n = obj().put("id", t.id).put("url", baseUrl + "/api/v2/tickets/" + t.id + ".json");
-    n.putNull("external_id");
-    n.set("via", via(t.channel));
-    n.put("created_at", iso(t.createdAt)).put("updated_at", iso(t.updatedAt)).put("type", t.type)
-        .put("subject", t.subject).put("raw_subject", t.subject).put("description", first.body())
-        .put("priority", t.priority).put("status", t.status).putNull("recipient")
-        .put("requester_id", t.requesterId).put("submitter_id", t.submitterId)
-        .put("assignee_id", t.assigneeId).putNull("organization_id").put("group_id", t.groupId);
-    n.putArray("collaborator_ids");
-    n.putArray("follower_ids");
-    n.putArray("email_cc_ids");
-    n.putNull("problem_id");
-    n.put("has_incidents", false).put("is_public", first.isPublic()).putNull("due_at");
-    n.set("tags", Json.arr(t.tags));
-    ArrayNode cf = n.putArray("custom_fields");
-    t.customFields.forEach((id, value) -> cf.addObject().put("id", id).set("value", value));
-    n.putArray("sharing_agreement_ids");
-    n.putArray("followup_ids");
-    n.putNull("ticket_form_id");
-    n.putNull("brand_id");
-    return n.put("allow_channelback", false).put("allow_attachments", true)
-        .put("from_messaging_channel", false);
+    return ModelJson.ticketJson(t, baseUrl);
   }
 
-  private ObjectNode commentJson(Comment c) {
-    ObjectNode n = obj().put("id", c.id()).put("type", "Comment").put("author_id", c.authorId())
-        .put("body", c.body()).put("html_body", c.htmlBody()).put("plain_body", c.body())
-        .put("public", c.isPublic());
-    n.putArray("attachments");
-    n.put("audit_id", c.auditId());
-    n.set("via", via(c.channel()));
-    n.putObject("metadata");
-    return n.put("created_at", iso(c.createdAt()));
-  }
 
-  private static ObjectNode via(String channel) {
-    ObjectNode via = obj().put("channel", channel);
-    ObjectNode source = via.putObject("source");
-    source.putObject("from");
-    source.putObject("to");
-    source.putNull("rel");
-    return via;
-  }
+
 
   private Comment addComment(Ticket t, long authorId, String body, String html, boolean isPublic,
       String channel, Instant now, long auditId) {
@@ -753,118 +534,19 @@ final class Model {
     }
   }
 
-  private static int intParam(Map<String, String> q, String key, int dflt) {
-    try {
-      return q.containsKey(key) ? Integer.parseInt(q.get(key)) : dflt;
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(key + " must be a number");
-    }
-  }
 
-  private static String cursor(long commentId) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(("c" + commentId).getBytes(StandardCharsets.UTF_8));
-  }
 
-  private static long decodeCursor(String cursor) {
-    try {
-      return Long.parseLong(Json.utf8(Base64.getUrlDecoder().decode(cursor)).substring(1));
-    } catch (RuntimeException e) {
-      throw new ApiError(400, Json.error("InvalidPaginationParameter", "invalid cursor"));
-    }
-  }
 
-  private static int indexOf(List<Comment> comments, long id) {
-    for (int i = 0; i < comments.size(); i++) {
-      if (comments.get(i).id() == id) {
-        return i;
-      }
-    }
-    throw new ApiError(400, Json.error("InvalidPaginationParameter", "invalid cursor"));
-  }
 
-  private static List<String> distinct(List<String> tags) {
-    return new ArrayList<>(new LinkedHashSet<>(tags.stream()
-        .map(s -> s.trim().toLowerCase(Locale.ROOT).replace(' ', '_')).filter(s -> !s.isEmpty())
-        .toList()));
-  }
 
-  private static String idOrNull(Long id) {
-    return id == null ? null : id.toString();
-  }
 
-  private static String upper(String s) {
-    return s == null ? null : s.toUpperCase(Locale.ROOT);
-  }
 
-  private static String firstLine(String body, String html) {
-    String text = body != null ? body : stripHtml(html);
-    String line = text.strip().lines().findFirst().orElse("");
-    return line.length() > 80 ? line.substring(0, 80) : line;
-  }
 
-  private static String escapeHtml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 
-  private static String stripHtml(String html) {
-    return html.replaceAll("(?i)<br\\s*/?>|</p>", "\n").replaceAll("<[^>]+>", "")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
-        .strip();
-  }
 
-  private static Map<String, String> authHeaders(ObjectNode auth) {
-    if (auth == null) {
-      return Map.of();
-    }
-    JsonNode data = auth.path("data");
-    return switch (String.valueOf(text(auth, "type"))) {
-      case "bearer_token" -> Map.of("Authorization", "Bearer " + data.path("token").asText());
-      case "basic_auth" -> Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (data.path("username").asText() + ":" + data.path("password").asText())
-              .getBytes(StandardCharsets.UTF_8)));
-      case "api_key" -> Map.of(data.path("name").asText(), data.path("value").asText());
-      default -> throw webhookError("InvalidValue", "unknown authentication type", "authentication");
-    };
-  }
 
-  private static String oneOf(JsonNode w, String field, String... allowed) {
-    String value = text(w, field);
-    if (!List.of(allowed).contains(value)) {
-      throw webhookError("InvalidValue", field + " must be one of " + List.of(allowed), field);
-    }
-    return value;
-  }
 
-  private static ApiError webhookError(String code, String detail, String field) {
-    return new ApiError(400, webhookErrors(code, detail, field));
-  }
 
-  private static ObjectNode webhookErrors(String code, String detail, String field) {
-    ObjectNode body = obj();
-    ObjectNode e = body.putArray("errors").addObject().put("code", code).put("title", detail);
-    if (field != null) {
-      e.putObject("source").put("pointer", "/webhook/" + field);
-    }
-    return body;
-  }
 
-  /** A ULID-like id: 10 Crockford base32 characters of time, then 16 random ones. */
-  private String ulid() {
-    StringBuilder sb = new StringBuilder(26);
-    long time = config.clock().millis();
-    for (int i = 9; i >= 0; i--) {
-      sb.append(CROCKFORD.charAt((int) (time >>> (5 * i)) & 31));
-    }
-    for (int i = 0; i < 16; i++) {
-      sb.append(CROCKFORD.charAt(RANDOM.nextInt(32)));
-    }
-    return sb.toString();
-  }
 
-  private static String randomSecret() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().encodeToString(bytes);
-  }
 }

@@ -1,89 +1,76 @@
 package io.deskbridge.mock.zendesk;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import io.deskbridge.mock.base.Delivery;
+import io.deskbridge.mock.base.RetryPolicy;
+import io.deskbridge.mock.base.RetryPolicy.Backoff;
+import io.deskbridge.mock.base.RetryPolicy.Retry;
+import io.deskbridge.mock.base.WebhookSender;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends signed webhook requests the way Zendesk does (§1.3–§1.5): asynchronously, in production
- * order per (webhook, ticket), retrying 409 up to 3 times, 429/503 with {@code Retry-After} under
- * 60 s and timeouts up to {@code maxRetries} times; other failures are not retried.
+ * Sends signed webhook requests the way Zendesk does (§1.3–§1.5) through a {@link WebhookSender}: asynchronously, in
+ * production order per (webhook, ticket), retrying 409 up to 3 times, 429/503 with {@code Retry-After} under 60 s and
+ * timeouts up to {@code maxRetries} times; other failures are not retried ({@link #policy}). This class adds Zendesk's
+ * headers and signature, and the one-shot test switches.
  *
- * <p>Thread-safe: switches and the pending count are guarded by this object's monitor, the rest
- * lives in concurrent structures.
+ * <p>Thread-safe: switches are guarded by this object's monitor, the rest lives in the sender and concurrent maps.
  */
 final class WebhookDispatcher implements AutoCloseable {
   static final String STATIC_TEST_SECRET = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==";
-  private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   /** One produced event (or rendered trigger body) for one webhook; kept for redelivery. */
   private record Event(Model.Webhook webhook, long ticketId, String eventId, byte[] body) {}
 
-  /** One invocation: an event plus the test switches that apply to all its attempts. */
-  private record Job(Event event, long invocationId, boolean staticSecret, boolean corrupt,
-      Duration skew, long epoch) {}
-
   private final ZendeskFake.Config config;
-  private final ExecutorService executor;
-  private final ScheduledExecutorService scheduler;
-  private final HttpClient http;
-  private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+  private final WebhookSender sender;
   private final Map<String, Event> events = new ConcurrentHashMap<>();
-  // appended on every delivery: a copy-on-write list would copy all records each time
-  private final Queue<DeliveryRecord> records = new ConcurrentLinkedQueue<>();
-  private final AtomicLong invocationIds = new AtomicLong(5_000_000_001L);
-  private volatile long epoch;
-  private int pending;
   private boolean nextStaticSecret;
   private boolean nextCorrupt;
   private int nextDuplicates;
   private Duration nextSkew = Duration.ZERO;
-  private volatile ZendeskFake.Chaos chaos = ZendeskFake.Chaos.NONE;
-  private volatile List<java.net.URI> route = List.of();
-  private final AtomicLong routed = new AtomicLong();
 
   WebhookDispatcher(ZendeskFake.Config config) {
     this.config = config;
-    this.executor = Executors.newCachedThreadPool(daemon("zendesk-fake-webhook"));
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("zendesk-fake-retry"));
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(config.deliveryTimeout()).executor(executor).build();
+    this.sender = new WebhookSender("zendesk-fake-webhook", policy(config, ZendeskFake.Chaos.NONE), config.clock());
+  }
+
+  /**
+   * Zendesk's retry rules (§1.5) with the configured timeout, retries and back-off (a shorter Retry-After wins), plus
+   * the chaos: copies, jitter, and retrying unreachable receivers every back-off for a while (a load balancer holding
+   * requests while a backend restarts; plain Zendesk would give up).
+   */
+  static RetryPolicy policy(ZendeskFake.Config config, ZendeskFake.Chaos chaos) {
+    List<Retry> retries = new ArrayList<>(List.of(
+        Retry.statuses(4, 409),
+        Retry.statuses(config.maxRetries() + 1, 429, 503).onlyWithRetryAfterBelow(Duration.ofSeconds(60)),
+        Retry.timeouts(config.maxRetries() + 1)));
+    if (!chaos.retryUnreachableFor().isZero()) {
+      long backoff = config.retryBackoff().toMillis();
+      long attempts = backoff == 0 ? Integer.MAX_VALUE : chaos.retryUnreachableFor().toMillis() / backoff + 1;
+      retries.add(Retry.unanswered((int) Math.min(Integer.MAX_VALUE, attempts)));
+    }
+    return RetryPolicy.of(config.deliveryTimeout(), Backoff.fixed(config.retryBackoff()), retries)
+        .withChaos(chaos.copies(), chaos.jitter());
   }
 
   /** Queues a produced event; the pending one-shot switches apply to it. */
   synchronized void enqueue(Model.Webhook webhook, long ticketId, String eventId, byte[] body) {
     Event event = new Event(webhook, ticketId, eventId, body);
     events.put(eventId, event);
-    int copies = Math.max(nextDuplicates + 1, chaos.copies());
-    for (int copy = 0; copy < copies; copy++) {
-      schedule(new Job(event, invocationIds.getAndIncrement(), nextStaticSecret, nextCorrupt,
-          nextSkew, epoch));
-    }
+    sender.send(delivery(event, nextStaticSecret, nextCorrupt, nextSkew), nextDuplicates + 1);
     nextStaticSecret = false;
     nextCorrupt = false;
     nextDuplicates = 0;
@@ -95,7 +82,7 @@ final class WebhookDispatcher implements AutoCloseable {
     if (event == null) {
       throw new IllegalArgumentException("unknown event id " + eventId);
     }
-    schedule(new Job(event, invocationIds.getAndIncrement(), false, false, Duration.ZERO, epoch));
+    sender.send(delivery(event, false, false, Duration.ZERO), 1);
   }
 
   synchronized void staticSecretNext() {
@@ -118,44 +105,30 @@ final class WebhookDispatcher implements AutoCloseable {
   }
 
   void chaos(ZendeskFake.Chaos chaos) {
-    this.chaos = chaos;
+    sender.policy(policy(config, chaos));
   }
 
-  void route(List<java.net.URI> endpoints) {
-    this.route = List.copyOf(endpoints);
+  void route(List<URI> endpoints) {
+    sender.route(endpoints);
   }
 
   List<DeliveryRecord> records() {
-    return List.copyOf(records);
+    return sender.attempts().stream().map(a -> new DeliveryRecord(a.target(), a.messageId(), a.invocationId(),
+        a.attempt(), a.statusCode(), a.body(), Long.parseLong(a.conversation()), a.sentAt(), a.elapsed())).toList();
   }
 
-  synchronized int pending() {
-    return pending;
+  int pending() {
+    return sender.pending();
   }
 
-  synchronized boolean awaitIdle(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      while (pending > 0) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
-          return false;
-        }
-        wait(left);
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  boolean awaitIdle(Duration timeout) {
+    return sender.awaitIdle(timeout);
   }
 
   /** Forgets events, records and switches; deliveries still in flight are dropped unrecorded. */
   synchronized void reset() {
-    epoch++;
-    tails.clear();
+    sender.reset();
     events.clear();
-    records.clear();
     nextStaticSecret = false;
     nextCorrupt = false;
     nextDuplicates = 0;
@@ -164,8 +137,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
-    scheduler.shutdownNow();
+    sender.close();
   }
 
   static String sign(String secret, String timestamp, byte[] body) {
@@ -179,139 +151,26 @@ final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
-  // guarded by this
-  private void schedule(Job job) {
-    pending++;
-    var mayhem = chaos;
-    if (!mayhem.jitter().isZero()) { // out of order: each copy on its own after a random delay
-      long delay = java.util.concurrent.ThreadLocalRandom.current().nextLong(mayhem.jitter().toMillis() + 1);
-      later(Duration.ofMillis(delay)).thenComposeAsync(v -> attempt(job, 1), executor).handle(this::done);
-      return;
-    }
-    String key = job.event().webhook().id() + "/" + job.event().ticketId();
-    tails.compute(key, (k, tail) -> (tail == null ? DONE : tail)
-        .thenComposeAsync(v -> attempt(job, 1), executor)
-        .handle(this::done));
-  }
-
-  private Void done(Void v, Throwable error) {
-    if (error != null && !executor.isShutdown()) {
-      LOG.warn("webhook delivery failed unexpectedly", error);
-    }
-    finished();
-    return null;
-  }
-
-  /** The endpoint of one attempt: the webhook's own, or the next of the route (a load balancer). */
-  private java.net.URI endpoint(Event e) {
-    var endpoints = route;
-    return endpoints.isEmpty() ? e.webhook().endpoint()
-        : endpoints.get((int) (routed.getAndIncrement() % endpoints.size()));
-  }
-
-  private synchronized void finished() {
-    pending--;
-    notifyAll();
-  }
-
-  private CompletableFuture<Void> attempt(Job job, int attempt) {
-    if (job.epoch() != epoch) {
-      return DONE;
-    }
-    Event e = job.event();
-    String timestamp = DateTimeFormatter.ISO_INSTANT.format(
-        config.clock().instant().plus(job.skew()).truncatedTo(ChronoUnit.SECONDS));
-    String secret = job.staticSecret() ? STATIC_TEST_SECRET : e.webhook().secret();
-    String signature = sign(job.corrupt() ? secret + "-corrupted" : secret, timestamp,
-        hasBody(e) ? e.body() : new byte[0]);
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(e))
-        .timeout(config.deliveryTimeout())
-        .method(e.webhook().httpMethod(), hasBody(e) ? HttpRequest.BodyPublishers.ofByteArray(e.body())
-            : HttpRequest.BodyPublishers.noBody())
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "Zendesk Webhook")
-        .header("x-zendesk-account-id", String.valueOf(config.accountId()))
-        .header("x-zendesk-webhook-id", e.webhook().id())
-        .header("x-zendesk-webhook-invocation-id", String.valueOf(job.invocationId()))
-        .header("x-zendesk-webhook-signature-timestamp", timestamp)
-        .header("x-zendesk-webhook-signature", signature);
-    e.webhook().authHeaders().forEach(request::header);
-    Instant sentAt = config.clock().instant();
-    long sentNanos = System.nanoTime();
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-        .handle((response, error) -> {
-          Duration elapsed = Duration.ofNanos(System.nanoTime() - sentNanos);
-          if (job.epoch() != epoch) {
-            return DONE;
-          }
-          int status = response == null ? -1 : response.statusCode();
-          records.add(new DeliveryRecord(e.webhook().id(), e.eventId(), job.invocationId(), attempt,
-              status, Json.utf8(e.body()), e.ticketId(), sentAt, elapsed));
-          Duration delay = retryDelay(attempt, response, error);
-          if (delay == null && response == null && unreachable(error)
-              && attempt * config.retryBackoff().toMillis() <= chaos.retryUnreachableFor().toMillis()) {
-            delay = config.retryBackoff(); // as a load balancer holding requests while a backend restarts
-          }
-          if (delay == null) {
-            if (status < 200 || status > 299) {
-              LOG.info("webhook {} event {} attempt {} ended with {}", e.webhook().id(),
-                  e.eventId(), attempt, status == -1 ? String.valueOf(error) : status);
-            }
-            return DONE;
-          }
-          return later(delay).thenCompose(v -> attempt(job, attempt + 1));
-        })
-        .thenCompose(f -> f);
-  }
-
-  /** §1.5 retry rules; {@code null} means no retry. */
-  private Duration retryDelay(int attempt, HttpResponse<?> response, Throwable error) {
-    if (error != null) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null
-          ? error.getCause() : error;
-      return cause instanceof HttpTimeoutException && attempt <= config.maxRetries()
-          ? config.retryBackoff() : null;
-    }
-    int status = response.statusCode();
-    if (status == 409) {
-      return attempt <= 3 ? config.retryBackoff() : null;
-    }
-    if ((status == 429 || status == 503) && attempt <= config.maxRetries()) {
-      long retryAfter;
-      try {
-        retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(Long.MAX_VALUE);
-      } catch (NumberFormatException notSeconds) {
-        return null;
-      }
-      if (retryAfter < 60) {
-        Duration wait = Duration.ofSeconds(retryAfter);
-        return wait.compareTo(config.retryBackoff()) < 0 ? wait : config.retryBackoff();
-      }
-    }
-    return null;
-  }
-
-  private static boolean unreachable(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause instanceof java.net.ConnectException || cause instanceof java.io.IOException;
-  }
-
-  private CompletableFuture<Void> later(Duration delay) {
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    scheduler.schedule(() -> f.complete(null), delay.toMillis(), TimeUnit.MILLISECONDS);
-    return f;
-  }
-
-  private static boolean hasBody(Event e) {
-    return !List.of("GET", "DELETE").contains(e.webhook().httpMethod());
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    AtomicLong n = new AtomicLong();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  /** The event as a delivery whose every attempt is signed at its own time, with the switches given. */
+  private Delivery delivery(Event e, boolean staticSecret, boolean corrupt, Duration skew) {
+    Model.Webhook w = e.webhook();
+    boolean hasBody = !List.of("GET", "DELETE").contains(w.httpMethod());
+    return new Delivery(w.id(), e.eventId(), String.valueOf(e.ticketId()), w.endpoint(), w.httpMethod(),
+        "application/json", e.body(), (invocationId, now) -> {
+          String timestamp = DateTimeFormatter.ISO_INSTANT.format(
+              now.plus(skew).truncatedTo(ChronoUnit.SECONDS));
+          String secret = staticSecret ? STATIC_TEST_SECRET : w.secret();
+          String signature = sign(corrupt ? secret + "-corrupted" : secret, timestamp,
+              hasBody ? e.body() : new byte[0]);
+          Map<String, String> h = new LinkedHashMap<>();
+          h.put("User-Agent", "Zendesk Webhook");
+          h.put("x-zendesk-account-id", String.valueOf(config.accountId()));
+          h.put("x-zendesk-webhook-id", w.id());
+          h.put("x-zendesk-webhook-invocation-id", String.valueOf(invocationId));
+          h.put("x-zendesk-webhook-signature-timestamp", timestamp);
+          h.put("x-zendesk-webhook-signature", signature);
+          h.putAll(w.authHeaders());
+          return h;
+        });
   }
 }

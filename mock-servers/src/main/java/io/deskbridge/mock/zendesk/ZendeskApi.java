@@ -9,13 +9,16 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.Fault;
+import io.deskbridge.mock.base.FaultRule;
+import io.deskbridge.mock.base.Faults;
+import io.deskbridge.mock.base.RequestJournal;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock extension serving {@code /api/v2}: routing, authentication (§6), rate limiting and
- * its headers (§5), fault injection, and the loud 404 for anything not faked.
+ * its headers (§5), fault injection ({@link Faults}), the journal of calls ({@link RequestJournal}), and the loud
+ * 404 for anything not faked. Faults and the journal apply to authenticated API calls only.
  *
  * <p>Thread-safe: requests are handled one at a time under this object's monitor (WireMock applies
  * the configured delay afterwards, outside the lock).
@@ -62,22 +66,16 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
 
   private record Route(String methods, Pattern path, Handler handler) {}
 
+  /** A reply and the extra delay an injected {@link Fault.Delay} gives it. */
+  private record Served(Reply reply, Duration delay) {}
+
   private final ZendeskFake.Config config;
   private final Model model;
   private final ControlApi control;
   private final List<Route> routes = new ArrayList<>();
-  private int apiCalls;
-  private double randomShare;
-  private int randomStatus;
-  private Integer randomRetryAfter;
-  private final java.util.Random random = new java.util.Random(42);
-  private final Map<Long, Integer> ticketCalls = new HashMap<>();
-  private final List<String> unmatched = new ArrayList<>();
-  private int failCount;
-  private int failStatus;
-  private Integer failRetryAfter;
+  private final Faults faults = new Faults();
+  private final RequestJournal journal = new RequestJournal();
   private int injected429s;
-  private Duration delay = Duration.ZERO;
   private long windowMinute = Long.MIN_VALUE;
   private int usedInWindow;
 
@@ -98,9 +96,9 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     route("PUT|POST|DELETE", "tickets/(\\d{1,18})/tags", this::tags);
     route("GET", "webhooks", c -> ok(model.webhooksJson()));
     route("POST", "webhooks", c -> Reply.json(201,
-        wrap("webhook", model.webhookJson(model.createWebhook(c.field("webhook"), c.user(), null)))));
+        wrap("webhook", ModelJson.webhookJson(model.createWebhook(c.field("webhook"), c.user(), null)))));
     route("GET", "webhooks/(\\w{26})",
-        c -> ok(wrap("webhook", model.webhookJson(model.webhook(c.path().group(1))))));
+        c -> ok(wrap("webhook", ModelJson.webhookJson(model.webhook(c.path().group(1))))));
     route("DELETE", "webhooks/(\\w{26})", c -> {
       model.deleteWebhook(c.path().group(1));
       return new Reply(204, "application/json", new byte[0], Map.of());
@@ -127,15 +125,15 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
       Reply reply = control.handle(request.getMethod().getName(), path, request.getBody());
       return build(reply == null ? unmatched(request) : reply, Map.of(), Duration.ZERO);
     }
-    Reply reply;
+    Served served;
     Duration wait;
     Map<String, String> rateHeaders;
     synchronized (this) {
-      reply = handle(request);
-      wait = delay;
+      served = handle(request);
+      wait = faults.delay().plus(served.delay());
       rateHeaders = rateHeaders();
     }
-    return build(reply, rateHeaders, wait);
+    return build(served.reply(), rateHeaders, wait);
   }
 
   private static ResponseDefinition build(Reply reply, Map<String, String> rateHeaders, Duration wait) {
@@ -152,66 +150,64 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
 
   // ---------------------------------------------------------------- control (called by ZendeskFake)
 
-  synchronized int apiCalls() {
-    return apiCalls;
+  int apiCalls() {
+    return journal.count();
   }
 
-  synchronized int apiCalls(long ticketId) {
-    return ticketCalls.getOrDefault(ticketId, 0);
+  int apiCalls(long ticketId) {
+    return journal.count(String.valueOf(ticketId));
   }
 
-  synchronized List<String> unmatched() {
-    return List.copyOf(unmatched);
+  List<String> unmatched() {
+    return journal.unmatched();
   }
 
-  synchronized void failNext(int count, int status, Integer retryAfterSeconds) {
+  RequestJournal journal() {
+    return journal;
+  }
+
+  void failNext(int count, int status, Integer retryAfterSeconds) {
     if (count < 0 || status < 400 || status > 599) {
       throw new IllegalArgumentException("count must be >= 0 and status 4xx/5xx");
     }
-    failCount = count;
-    failStatus = status;
-    failRetryAfter = retryAfterSeconds;
+    faults.failNext(count, new Fault.Status(status, retryAfterSeconds));
   }
 
-  synchronized void failRandomly(double share, int status, Integer retryAfterSeconds) {
+  void failRandomly(double share, int status, Integer retryAfterSeconds) {
     if (share < 0 || share > 1 || status < 400 || status > 599) {
       throw new IllegalArgumentException("share must be in [0, 1] and status 4xx/5xx");
     }
-    randomShare = share;
-    randomStatus = status;
-    randomRetryAfter = retryAfterSeconds;
+    faults.failRandomly(share, new Fault.Status(status, retryAfterSeconds));
+  }
+
+  void inject(FaultRule rule) {
+    faults.add(rule);
   }
 
   /** Stops every injected failure and delay. */
-  synchronized void clearFaults() {
-    failCount = 0;
-    randomShare = 0;
-    delay = Duration.ZERO;
+  void clearFaults() {
+    faults.clear();
   }
 
-  synchronized void delay(Duration d) {
-    delay = d == null ? Duration.ZERO : d;
+  void delay(Duration d) {
+    faults.delayAll(d);
   }
 
   synchronized void reset() {
-    randomShare = 0;
-    apiCalls = 0;
-    ticketCalls.clear();
-    unmatched.clear();
-    failCount = 0;
+    faults.clear();
+    journal.clear();
     injected429s = 0;
-    delay = Duration.ZERO;
     usedInWindow = 0;
   }
 
   // ---------------------------------------------------------------- request handling
 
-  private Reply handle(Request r) {
+  private Served handle(Request r) {
     String url = r.getUrl();
     String method = r.getMethod().getName();
     int q = url.indexOf('?');
-    String path = q < 0 ? url : url.substring(0, q);
-    path = path.endsWith(".json") ? path.substring(0, path.length() - 5) : path;
+    String sentPath = q < 0 ? url : url.substring(0, q);
+    String path = sentPath.endsWith(".json") ? sentPath.substring(0, sentPath.length() - 5) : sentPath;
     Route route = null;
     Matcher m = null;
     for (Route candidate : routes) {
@@ -222,24 +218,24 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
       }
     }
     if (route == null) {
-      return unmatched(r);
+      return new Served(unmatched(r), Duration.ZERO);
     }
     Model.User user = authenticate(r.getHeader("Authorization"));
     if (user == null) {
-      return Reply.json(401, obj().put("error", "Couldn't authenticate you"));
+      return new Served(Reply.json(401, obj().put("error", "Couldn't authenticate you")), Duration.ZERO);
     }
-    apiCalls++;
     Matcher ticket = TICKET_PATH.matcher(path);
-    if (ticket.matches()) {
-      ticketCalls.merge(Long.parseLong(ticket.group(1)), 1, Integer::sum);
-    }
-    if (failCount > 0) {
-      failCount--;
-      return injectedFailure(failStatus, failRetryAfter);
-    }
-    if (randomShare > 0 && random.nextDouble() < randomShare) {
-      return injectedFailure(randomStatus, randomRetryAfter);
-    }
+    String conversation = ticket.matches() ? ticket.group(1) : "";
+    Fault fault = faults.next(method, sentPath).orElse(null);
+    Reply reply = fault instanceof Fault.Delay || fault == null ? serve(r, method, route, m, user, q, url)
+        : injectedFailure(fault);
+    journal.record(config.clock().instant(), method, sentPath, q < 0 ? "" : url.substring(q + 1), conversation,
+        reply.status(), fault, r.getBody() == null ? "" : Json.utf8(r.getBody()));
+    return new Served(reply, fault instanceof Fault.Delay d ? d.delay() : Duration.ZERO);
+  }
+
+  /** An authenticated call without an injected failure: the rate limit, then the route's handler. */
+  private Reply serve(Request r, String method, Route route, Matcher m, Model.User user, int q, String url) {
     rollWindow();
     if (++usedInWindow > config.perMinuteBudget()) {
       return rateLimited(secondsToReset());
@@ -264,7 +260,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   /** Records the request as unmatched and answers the loud 404. */
   private synchronized Reply unmatched(Request r) {
     String line = r.getMethod().getName() + " " + r.getUrl();
-    unmatched.add(line);
+    journal.unmatched(line);
     LOG.warn("Zendesk fake: unmatched request {}", line);
     return Reply.json(404, Json.error("UnmatchedRequest", line + " is not faked"));
   }
@@ -300,6 +296,14 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
       throw ApiError.badRequest("body must be {\"tags\":[...]}");
     }
     return ok(wrap("tags", Json.arr(model.tags(c.id(), c.method(), Json.strings(tags)))));
+  }
+
+  private Reply injectedFailure(Fault fault) {
+    if (fault instanceof Fault.Status s) {
+      return injectedFailure(s.status(), s.retryAfterSeconds());
+    }
+    Fault.SoapFault soap = (Fault.SoapFault) fault;
+    return new Reply(soap.status(), Fault.SoapFault.CONTENT_TYPE, soap.body(), Map.of());
   }
 
   private Reply injectedFailure(int failStatus, Integer failRetryAfter) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.deskbridge.mock.base.FaultRule;
+import io.deskbridge.mock.base.RequestJournal;
+import io.deskbridge.mock.base.VendorFake;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,7 +56,7 @@ import java.util.function.Supplier;
  * <p>Thread-safety: all methods may be called from any thread; state sits behind internal locks,
  * taken in a fixed order, and concurrent structures. Views are immutable snapshots.
  */
-public final class ZendeskFake implements AutoCloseable {
+public final class ZendeskFake implements VendorFake {
   /**
    * Chaos for resilience tests, applied to every delivery until changed: each event is delivered
    * {@code copies} times in all (same event id); with a positive {@code jitter} every copy is sent on its
@@ -87,7 +90,8 @@ public final class ZendeskFake implements AutoCloseable {
    *     always retried at most 3 times)
    * @param retryBackoff the wait before a retry; a shorter Retry-After wins. Real Zendesk waits
    *     the whole Retry-After: set this to a minute to behave so
-   * @param clock time source for timestamps, the rate-limit window and signature timestamps
+   * @param clock time source for timestamps, the rate-limit window, signature timestamps and the webhook
+   *     retries' waits (a {@link io.deskbridge.mock.base.SteppedClock} makes them wait for its steps)
    * @param port the HTTP port, 0 for a dynamic one
    */
   public record Config(long accountId, String agentEmail, String apiToken, List<String> groupNames,
@@ -200,6 +204,7 @@ public final class ZendeskFake implements AutoCloseable {
   }
 
   /** E.g. {@code http://localhost:34567}; the Zendesk client's "url" (it appends /api/v2). */
+  @Override
   public String baseUrl() {
     return "http://localhost:" + server.port();
   }
@@ -306,8 +311,17 @@ public final class ZendeskFake implements AutoCloseable {
   }
 
   /** {@code "METHOD url"} of every request the fake does not serve; tests assert it is empty. */
+  @Override
   public List<String> unmatchedRequests() {
     return api.unmatched();
+  }
+
+  /**
+   * Every authenticated API call served since start or reset, in order (injected failures included), with the
+   * ticket id as the conversation for paths under {@code /api/v2/tickets/{id}}; and the unmatched requests.
+   */
+  public RequestJournal journal() {
+    return api.journal();
   }
 
   // ---------------------------------------------------------------- faults
@@ -321,7 +335,18 @@ public final class ZendeskFake implements AutoCloseable {
     api.failNext(count, status, retryAfterSeconds);
   }
 
-  /** Stops {@link #failNext}, {@link #failRandomly} and {@link #delayResponses} faults. */
+  /**
+   * Adds a fault rule for authenticated API calls, after the earlier ones: e.g. the second ticket update fails once
+   * with {@code FaultRule.on("PUT", "/api/v2/tickets/\\d+(\\.json)?", Fault.status(503)).nth(2)}. Paths are matched
+   * as sent (without the query). A {@link io.deskbridge.mock.base.Fault.Status} is answered as {@link #failNext}
+   * answers it, a SOAP fault as HTTP 500 {@code text/xml}, a delay serves the call and answers late.
+   * {@link #failNext} takes precedence while it lasts.
+   */
+  public void injectFault(FaultRule rule) {
+    api.inject(rule);
+  }
+
+  /** Stops {@link #failNext}, {@link #injectFault}, {@link #failRandomly} and {@link #delayResponses} faults. */
   public void clearFaults() {
     api.clearFaults();
   }
@@ -423,6 +448,7 @@ public final class ZendeskFake implements AutoCloseable {
    * Back to the seeded state: no tickets, end users, webhooks, deliveries, counters, faults or
    * unmatched requests. Deliveries still in flight are dropped.
    */
+  @Override
   public void reset() {
     api.reset();
     model.reset();

@@ -2,6 +2,8 @@ package io.deskbridge.mock.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.base.Fault;
+import io.deskbridge.mock.base.FaultRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -85,6 +87,25 @@ public final class ZendeskFakeControl {
   public void failShare(double share, int status, Integer retryAfterSeconds) {
     send("POST", "/faults/fail-share", Json.obj().put("share", share).put("status", status)
         .put("retry_after", retryAfterSeconds));
+  }
+
+  /** Adds a fault rule for API requests, as {@link ZendeskFake#injectFault}. */
+  public void injectFault(FaultRule rule) {
+    ObjectNode in = Json.obj().put("method", rule.method())
+        .put("path", rule.path() == null ? null : rule.path().pattern()).put("nth", rule.nth())
+        .put("times", rule.times());
+    if (rule.fault() instanceof Fault.Status s) {
+      in.put("status", s.status()).put("retry_after", s.retryAfterSeconds());
+    } else if (rule.fault() instanceof Fault.Delay d) {
+      in.put("delay_millis", d.delay().toMillis());
+    } else {
+      Fault.SoapFault f = (Fault.SoapFault) rule.fault();
+      if (f.detail() != null) {
+        throw new IllegalArgumentException("a SOAP fault's detail cannot be sent to the control endpoint");
+      }
+      in.put("faultcode", f.faultcode()).put("faultstring", f.faultstring()).put("namespace", f.namespaceUri());
+    }
+    send("POST", "/faults/rule", in);
   }
 
   /** Delays every later API response, as {@link ZendeskFake#delayResponses}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deskbridge.mock.base.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ZendeskFakeApiIT {
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-09T08:30:00Z"));
+  private static final SteppedClock CLOCK = new SteppedClock(Instant.parse("2026-06-09T08:30:00Z"));
   private static final String ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
 
   @RegisterExtension

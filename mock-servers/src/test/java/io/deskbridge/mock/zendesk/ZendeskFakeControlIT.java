@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deskbridge.mock.base.Fault;
+import io.deskbridge.mock.base.FaultRule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -162,6 +164,32 @@ class ZendeskFakeControlIT {
     HttpRequest state = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__control/state"))
         .timeout(Duration.ofSeconds(2)).build();
     assertThat(http.send(state, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    control.clearFaults();
+  }
+
+  @Test
+  void aFaultRuleThroughTheControlsStrikesTheNthMatchingCallAndTheJournalListsIt() {
+    long id = control.createTicket("ann@example.com", "Ann", null, "Help");
+    control.injectFault(FaultRule.on("PUT", "/api/v2/tickets/\\d+", new Fault.Status(503, 2)).nth(2));
+    control.injectFault(FaultRule.on("GET", null, Fault.SoapFault.of("soapenv:Server", "down")));
+    Api api = Api.bot(fake);
+    String comment = "{\"ticket\":{\"comment\":{\"body\":\"hi\"}}}";
+
+    assertThat(api.get("/api/v2/users/me").header("Content-Type")).isEqualTo("text/xml; charset=utf-8");
+    assertThat(api.put("/api/v2/tickets/" + id, comment).status()).isEqualTo(200);
+    assertThat(api.put("/api/v2/tickets/" + id, comment).header("Retry-After")).isEqualTo("2");
+    assertThat(api.put("/api/v2/tickets/" + id, comment).status()).isEqualTo(200);
+    JsonNode calls = new Api(fake.baseUrl(), null).get("/__control/journal").json().path("calls");
+    assertThat(calls).extracting(c -> c.path("method").asText() + " " + c.path("status").asInt() + " "
+        + c.path("ticket_id").asText()).containsExactly("GET 500 ", "PUT 200 " + id, "PUT 503 " + id, "PUT 200 " + id);
+    assertThat(calls.get(2).path("fault").asText()).contains("503");
+
+    Api raw = new Api(fake.baseUrl(), null);
+    assertThat(raw.post("/__control/faults/rule", "{\"status\":503,\"delay_millis\":5}").status()).isEqualTo(400);
+    assertThat(raw.post("/__control/faults/rule", "{\"path\":\"(\",\"status\":503}").json()
+        .path("description").asText()).contains("path");
+    assertThat(raw.post("/__control/faults/rule", "{\"faultcode\":\"sf:X\",\"faultstring\":\"x\"}").status())
+        .isEqualTo(400);
     control.clearFaults();
   }
 

@@ -3,6 +3,7 @@ package io.deskbridge.mock.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskbridge.mock.base.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ZendeskFakeLimitsIT {
 
   @Test
   void perMinuteBudgetAnswers429UntilTheClockMovesOn() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-06-09T10:00:30Z"));
+    SteppedClock clock = new SteppedClock(Instant.parse("2026-06-09T10:00:30Z"));
     try (ZendeskFake fake = ZendeskFake.start(
         ZendeskFake.Config.defaults().withPerMinuteBudget(3).withClock(clock))) {
       Api api = Api.bot(fake);
