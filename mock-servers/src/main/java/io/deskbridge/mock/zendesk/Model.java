@@ -43,6 +43,9 @@ final class Model {
   private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
   static final String EVENT_CREATED = "zen:event-type:ticket.created";
   static final String EVENT_COMMENT = "zen:event-type:ticket.comment_added";
+  static final String EVENT_STATUS = "zen:event-type:ticket.status_changed";
+  static final String EVENT_ASSIGNEE = "zen:event-type:ticket.agent_assignment_changed";
+  static final String EVENT_TAGS = "zen:event-type:ticket.tags_changed";
   static final String CONDITIONAL = "conditional_ticket_events";
   /** Body of the fake's built-in trigger, the one recommended in the contract report (§1.6). */
   static final String TRIGGER_BODY =
@@ -198,6 +201,54 @@ final class Model {
     t.updatedAt = now;
     emit(t, agent, c, false, false);
     return c.id();
+  }
+
+  /** An agent changes the ticket's status in the agent UI; subscribers get {@code ticket.status_changed}. */
+  synchronized void agentSetsStatus(long ticketId, long agentId, String status) {
+    if (!STATUSES.contains(status)) {
+      throw ApiError.invalid("status", "unknown status " + status);
+    }
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    ObjectNode event = obj().put("current", upper(status)).put("previous", upper(t.status));
+    t.status = status;
+    t.updatedAt = now();
+    emitChange(t, agent, EVENT_STATUS, event);
+  }
+
+  /** An agent assigns the ticket (null: unassigns it); subscribers get {@code ticket.agent_assignment_changed}. */
+  synchronized void agentAssigns(long ticketId, long agentId, Long assigneeId) {
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    ObjectNode event = obj().put("current", idOrNull(assigneeId)).put("previous", idOrNull(t.assigneeId));
+    t.assigneeId = assigneeId;
+    t.updatedAt = now();
+    emitChange(t, agent, EVENT_ASSIGNEE, event);
+  }
+
+  /** An agent removes tags from the ticket; subscribers get {@code ticket.tags_changed}. */
+  synchronized void agentRemovesTags(long ticketId, long agentId, List<String> tags) {
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    List<String> removed = t.tags.stream().filter(tags::contains).toList();
+    t.tags = distinct(t.tags.stream().filter(tag -> !tags.contains(tag)).toList());
+    t.updatedAt = now();
+    ObjectNode event = obj();
+    ObjectNode changes = event.putObject("tags");
+    changes.set("added", Json.arr(List.of()));
+    changes.set("removed", Json.arr(removed));
+    emitChange(t, agent, EVENT_TAGS, event);
+  }
+
+  private User staff(long agentId) {
+    User agent = users.get(agentId);
+    if (agent == null || !agent.staff()) {
+      throw new IllegalArgumentException("not an agent: " + agentId);
+    }
+    return agent;
   }
 
   /** Every ticket, by id. */
@@ -604,6 +655,26 @@ final class Model {
         ce.putObject("author").put("id", String.valueOf(author.id())).put("name", author.name())
             .put("is_staff", author.staff());
       }
+      dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
+    }
+  }
+
+  /**
+   * Sends a ticket change event (status, assignment, tags) to the event webhooks subscribed to its type. The
+   * {@code event} object's shape is {@code {"current","previous"}} as documented for Zendesk's change events
+   * (for tags, {@code {"tags":{"added":[],"removed":[]}}}: an assumption, unverified against Zendesk).
+   */
+  private void emitChange(Ticket t, User actor, String type, ObjectNode event) {
+    for (Webhook w : webhooks.values()) {
+      if (!"active".equals(w.status()) || w.conditional() || !w.subscriptions().contains(type)) {
+        continue;
+      }
+      String eventId = UUID.randomUUID().toString();
+      ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
+          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
+          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
+      env.set("detail", detail(t, actor, false));
+      env.set("event", event);
       dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
     }
   }

@@ -74,6 +74,10 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   private final Map<Long, Integer> ticketCalls = new HashMap<>();
   private final List<String> unmatched = new ArrayList<>();
   private int failCount;
+  private int writeFailIn;
+  private int injectedFailures;
+  private int writeFailStatus;
+  private Integer writeFailRetryAfter;
   private int failStatus;
   private Integer failRetryAfter;
   private int injected429s;
@@ -160,6 +164,10 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     return ticketCalls.getOrDefault(ticketId, 0);
   }
 
+  synchronized int injectedFailures() {
+    return injectedFailures;
+  }
+
   synchronized List<String> unmatched() {
     return List.copyOf(unmatched);
   }
@@ -182,9 +190,19 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     randomRetryAfter = retryAfterSeconds;
   }
 
+  synchronized void failNthWrite(int nth, int status, Integer retryAfterSeconds) {
+    if (nth < 1 || status < 400 || status > 599) {
+      throw new IllegalArgumentException("nth must be >= 1 and status 4xx/5xx");
+    }
+    writeFailIn = nth;
+    writeFailStatus = status;
+    writeFailRetryAfter = retryAfterSeconds;
+  }
+
   /** Stops every injected failure and delay. */
   synchronized void clearFaults() {
     failCount = 0;
+    writeFailIn = 0;
     randomShare = 0;
     delay = Duration.ZERO;
   }
@@ -236,6 +254,9 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     if (failCount > 0) {
       failCount--;
       return injectedFailure(failStatus, failRetryAfter);
+    }
+    if (writeFailIn > 0 && !"GET".equals(method) && --writeFailIn == 0) {
+      return injectedFailure(writeFailStatus, writeFailRetryAfter);
     }
     if (randomShare > 0 && random.nextDouble() < randomShare) {
       return injectedFailure(randomStatus, randomRetryAfter);
@@ -303,6 +324,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   }
 
   private Reply injectedFailure(int failStatus, Integer failRetryAfter) {
+    injectedFailures++;
     Map<String, String> headers = failRetryAfter == null ? Map.of()
         : Map.of("Retry-After", String.valueOf(failRetryAfter));
     return switch (failStatus) {

@@ -1,0 +1,24 @@
+package io.deskbridge.zendesk;
+
+import io.deskbridge.core.contract.AbstractWebhookIntakeIT;
+import io.deskbridge.core.contract.VendorFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ZendeskWebhookIntakeIT extends AbstractWebhookIntakeIT {
+  @Override
+  protected VendorFixture fixture() {
+    return new ZendeskFixture();
+  }
+
+  @Test
+  void aMalformedZendeskEventIsRefusedNamingJson() {
+    var malformed = fixture.malformedWebhook();
+
+    var response = harness.post(malformed, fixture.signedHeaders(malformed.body()));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("JSON");
+  }
+}
