@@ -1,11 +1,12 @@
 package io.deskbridge.zendesk;
 
-import io.deskbridge.core.contract.AbstractWebhookIntakeIT;
-import io.deskbridge.core.contract.VendorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.core.contract.AbstractWebhookIntakeIT;
+import io.deskbridge.core.contract.VendorFixture;
 import org.junit.jupiter.api.Test;
 
+/** The kit's webhook intake on Zendesk, plus what Zendesk's own refusal says. */
 class ZendeskWebhookIntakeIT extends AbstractWebhookIntakeIT {
   @Override
   protected VendorFixture fixture() {

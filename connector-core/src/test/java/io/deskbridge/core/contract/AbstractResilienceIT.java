@@ -48,7 +48,8 @@ public abstract class AbstractResilienceIT extends AbstractConnectorIT {
     assertThat(refused).isEqualTo(8);
     assertThat(bot(id, true)).hasSize(1);
     assertThat(decisions(id, "reply")).hasSize(1);
-    assertThat(fixture.apiCalls(id)).isEqualTo(refused + undisturbed);
+    assertThat(fixture.apiCalls(id)).as("the refused calls, the undisturbed answer's, and re-reads that check "
+        + "whether an interrupted write landed").isGreaterThanOrEqualTo(refused + undisturbed);
     assertThat(harness.health()).as("the connector is up again").isPresent();
   }
 

@@ -35,6 +35,8 @@ public final class ConnectorHarness implements AutoCloseable {
   public static final String INSTALLATION = "test";
   private static final EngineSettings SETTINGS =
       new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(100), 5, Duration.ofDays(1));
+  /** Short, so that an outage test sees the circuit breaker close again well within its wait. */
+  private static final Duration CIRCUIT_OPEN_FOR = Duration.ofSeconds(2);
   private static Bot sharedBot;
 
   /** The simulated death of the process at a crash point. */
@@ -66,7 +68,7 @@ public final class ConnectorHarness implements AutoCloseable {
 
   private Engine startEngine() {
     var installation = new Installation(INSTALLATION, mode, fixture.routing(),
-        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2)), fixture.connector(INSTALLATION, clock), 60_000);
+        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR), fixture.connector(INSTALLATION, clock), 60_000);
     return KitEngines.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
       Runnable action = onceAt.remove(point);
       if (action != null) {
