@@ -206,7 +206,7 @@ final class Model {
   /** An agent changes the ticket's status in the agent UI; subscribers get {@code ticket.status_changed}. */
   synchronized void agentSetsStatus(long ticketId, long agentId, String status) {
     if (!STATUSES.contains(status)) {
-      throw ApiError.invalid("status", "unknown status " + status);
+      throw new IllegalArgumentException("unknown status " + status);
     }
     User agent = staff(agentId);
     Ticket t = find(ticketId);
