@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +54,8 @@ public abstract class AbstractResilienceIT extends AbstractConnectorIT {
     assertThat(harness.health()).as("the connector is up again").isPresent();
   }
 
-  /** Kills the engine at {@code point} and starts a new one on the same store. */
-  private void crashThenRestart(java.util.concurrent.CountDownLatch crashed) throws InterruptedException {
+  /** Waits until the engine died at its crash point, then starts a new one on the same store. */
+  private void crashThenRestart(CountDownLatch crashed) throws InterruptedException {
     assertThat(crashed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the engine reached the crash point").isTrue();
     await().atMost(WAIT).until(() -> !harness.engine().healthy());
     harness.restart();
@@ -76,7 +77,7 @@ public abstract class AbstractResilienceIT extends AbstractConnectorIT {
   @ParameterizedTest(name = "crash after write {0}")
   @ValueSource(ints = {1, 2})
   void aHandoverInterruptedByACrashLandsEveryActionOnce(int write) throws InterruptedException {
-    var crashed = new java.util.concurrent.CountDownLatch(1);
+    var crashed = new CountDownLatch(1);
     if (write == 1) {
       crashed = harness.crashAt("SENT");
     } else {

@@ -130,7 +130,10 @@ public interface VendorFixture extends AutoCloseable {
   /** The next webhook is delivered {@code times} times in all, with the same event id. */
   void duplicateNextDelivery(int times);
 
-  /** Every webhook already sent about the conversation is delivered again, oldest first, with its own id. */
+  /**
+   * Every webhook already sent about the conversation is delivered again, oldest first, each with the event id
+   * it had (as the vendor's own late retries do).
+   */
   void redeliverAll(String conversationId);
 
   /** While on, the fake delivers webhooks out of order (each after its own random delay). */
