@@ -5,7 +5,12 @@ import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.contract.VendorFixture;
 import io.deskbridge.core.engine.Routing;
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.ErrorMapper;
+import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.mock.zendesk.ZendeskFake;
 import java.net.URI;
@@ -14,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +33,66 @@ final class ZendeskFixture implements VendorFixture {
 
   final ZendeskFake fake;
   private final OffsetClock clock = new OffsetClock();
+  private final Set<Capability> withheld;
 
   ZendeskFixture() {
+    this(Set.of());
+  }
+
+  /**
+   * A fixture whose connectors declare Zendesk's capabilities minus {@code withheld}, so that the kit's tests for
+   * vendors without them run against Zendesk's real client and fake (the client itself is unchanged).
+   */
+  ZendeskFixture(Set<Capability> withheld) {
+    this.withheld = Set.copyOf(withheld);
     this.fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock)
         .withDelivery(Duration.ofSeconds(5), 5, Duration.ofMillis(200)));
+  }
+
+  private Connector declaring(Connector connector) {
+    if (withheld.isEmpty()) {
+      return connector;
+    }
+    var supported = EnumSet.noneOf(Capability.class);
+    supported.addAll(connector.capabilities().supported());
+    supported.removeAll(withheld);
+    var capabilities = new Capabilities(supported, connector.capabilities().maxNoteChars());
+    return new Connector() {
+      @Override
+      public String vendor() {
+        return connector.vendor();
+      }
+
+      @Override
+      public WebhookEndpoint webhook() {
+        return connector.webhook();
+      }
+
+      @Override
+      public HelpdeskClient client() {
+        return connector.client();
+      }
+
+      @Override
+      public Capabilities capabilities() {
+        return capabilities;
+      }
+
+      @Override
+      public ErrorMapper errorMapper() {
+        return connector.errorMapper();
+      }
+
+      @Override
+      public int requestsPerMinute() {
+        return connector.requestsPerMinute();
+      }
+
+      @Override
+      public void close() {
+        connector.close();
+      }
+    };
   }
 
   @Override
@@ -49,13 +111,14 @@ final class ZendeskFixture implements VendorFixture {
 
   @Override
   public Connector connector(String installationId, Clock clock) {
-    return new ZendeskConnectorFactory().create(
-        new ConnectorContext(installationId, settings(fake, fake.config().apiToken()), clock));
+    return declaring(new ZendeskConnectorFactory().create(
+        new ConnectorContext(installationId, settings(fake, fake.config().apiToken()), clock)));
   }
 
   @Override
   public Connector connectorWithWrongCredentials(String installationId, Clock clock) {
-    return new ZendeskConnectorFactory().create(new ConnectorContext(installationId, settings(fake, "wrong"), clock));
+    return declaring(
+        new ZendeskConnectorFactory().create(new ConnectorContext(installationId, settings(fake, "wrong"), clock)));
   }
 
   @Override
