@@ -5,7 +5,12 @@ import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.contract.VendorFixture;
 import io.deskbridge.core.engine.Routing;
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.Connector;
+import io.deskbridge.core.spi.ErrorMapper;
+import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.mock.zendesk.ZendeskFake;
 import java.net.URI;
@@ -14,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,10 +33,66 @@ final class ZendeskFixture implements VendorFixture {
 
   final ZendeskFake fake;
   private final OffsetClock clock = new OffsetClock();
+  private final Set<Capability> withheld;
 
   ZendeskFixture() {
+    this(Set.of());
+  }
+
+  /**
+   * A fixture whose connectors declare Zendesk's capabilities minus {@code withheld}, so that the kit's tests for
+   * vendors without them run against Zendesk's real client and fake (the client itself is unchanged).
+   */
+  ZendeskFixture(Set<Capability> withheld) {
+    this.withheld = Set.copyOf(withheld);
     this.fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock)
         .withDelivery(Duration.ofSeconds(5), 5, Duration.ofMillis(200)));
+  }
+
+  private Connector declaring(Connector connector) {
+    if (withheld.isEmpty()) {
+      return connector;
+    }
+    var supported = EnumSet.noneOf(Capability.class);
+    supported.addAll(connector.capabilities().supported());
+    supported.removeAll(withheld);
+    var capabilities = new Capabilities(supported, connector.capabilities().maxNoteChars());
+    return new Connector() {
+      @Override
+      public String vendor() {
+        return connector.vendor();
+      }
+
+      @Override
+      public WebhookEndpoint webhook() {
+        return connector.webhook();
+      }
+
+      @Override
+      public HelpdeskClient client() {
+        return connector.client();
+      }
+
+      @Override
+      public Capabilities capabilities() {
+        return capabilities;
+      }
+
+      @Override
+      public ErrorMapper errorMapper() {
+        return connector.errorMapper();
+      }
+
+      @Override
+      public int requestsPerMinute() {
+        return connector.requestsPerMinute();
+      }
+
+      @Override
+      public void close() {
+        connector.close();
+      }
+    };
   }
 
   @Override
@@ -48,13 +111,14 @@ final class ZendeskFixture implements VendorFixture {
 
   @Override
   public Connector connector(String installationId, Clock clock) {
-    return new ZendeskConnectorFactory().create(
-        new ConnectorContext(installationId, settings(fake, fake.config().apiToken()), clock));
+    return declaring(new ZendeskConnectorFactory().create(
+        new ConnectorContext(installationId, settings(fake, fake.config().apiToken()), clock)));
   }
 
   @Override
   public Connector connectorWithWrongCredentials(String installationId, Clock clock) {
-    return new ZendeskConnectorFactory().create(new ConnectorContext(installationId, settings(fake, "wrong"), clock));
+    return declaring(
+        new ZendeskConnectorFactory().create(new ConnectorContext(installationId, settings(fake, "wrong"), clock)));
   }
 
   @Override
@@ -66,7 +130,8 @@ final class ZendeskFixture implements VendorFixture {
 
   @Override
   public void subscribe(URI webhookUrl) {
-    fake.registerEventWebhook(webhookUrl, SECRET);
+    fake.registerEventWebhook(webhookUrl, SECRET, List.of(ZendeskFake.TICKET_STATUS_CHANGED,
+        ZendeskFake.TICKET_AGENT_ASSIGNMENT_CHANGED, ZendeskFake.TICKET_TAGS_CHANGED));
   }
 
   @Override
@@ -89,6 +154,86 @@ final class ZendeskFixture implements VendorFixture {
     fake.agentComments(Long.parseLong(conversationId), fake.humanAgentId(), text, true);
   }
 
+  /** Zendesk: the agent assigns the ticket to themself. */
+  @Override
+  public void agentTakes(String conversationId) {
+    fake.agentAssigns(Long.parseLong(conversationId), fake.humanAgentId(), fake.humanAgentId());
+  }
+
+  /** Zendesk: the agent removes the handover tag (and any assignee), which is how a view gives it back. */
+  @Override
+  public void agentReleasesToBot(String conversationId) {
+    long id = Long.parseLong(conversationId);
+    if (fake.ticket(id).orElseThrow().assigneeId() != null) {
+      fake.agentAssigns(id, fake.humanAgentId(), null);
+    }
+    fake.agentRemovesTags(id, fake.humanAgentId(), List.of(routing().handoverTag()));
+  }
+
+  @Override
+  public void agentSolves(String conversationId) {
+    fake.agentSetsStatus(Long.parseLong(conversationId), fake.humanAgentId(), "solved");
+  }
+
+  /** Zendesk: the handover tag, or an assignee other than the bot. */
+  @Override
+  public boolean ownedByPeople(String conversationId) {
+    var ticket = fake.ticket(Long.parseLong(conversationId)).orElseThrow();
+    return ticket.tags().contains(routing().handoverTag())
+        || ticket.assigneeId() != null && ticket.assigneeId() != fake.botUserId();
+  }
+
+  @Override
+  public int refusedCalls() {
+    return fake.injectedFailures();
+  }
+
+  @Override
+  public Fault rateLimit(Duration retryAfter) {
+    return new Fault.HttpStatus(429, Optional.of(retryAfter));
+  }
+
+  @Override
+  public Fault outage() {
+    return new Fault.HttpStatus(503, Optional.empty());
+  }
+
+  private static Fault.HttpStatus http(Fault fault) {
+    if (fault instanceof Fault.HttpStatus h) {
+      return h;
+    }
+    throw new IllegalArgumentException("Zendesk's API answers with HTTP statuses, not " + fault);
+  }
+
+  private static Integer seconds(Fault.HttpStatus h) {
+    return h.retryAfter().map(d -> (int) d.toSeconds()).orElse(null);
+  }
+
+  @Override
+  public void failNextCalls(int count, Fault fault) {
+    var h = http(fault);
+    fake.failNext(count, h.status(), seconds(h));
+  }
+
+  @Override
+  public void failNthWrite(int nth, Fault fault) {
+    var h = http(fault);
+    fake.failNthWrite(nth, h.status(), seconds(h));
+  }
+
+  @Override
+  public void redeliverAll(String conversationId) {
+    long id = Long.parseLong(conversationId);
+    fake.deliveries().stream().filter(d -> d.ticketId() == id).sorted(java.util.Comparator.comparing(
+        io.deskbridge.mock.zendesk.DeliveryRecord::sentAt)).map(io.deskbridge.mock.zendesk.DeliveryRecord::eventId)
+        .distinct().toList().forEach(fake::redeliver);
+  }
+
+  @Override
+  public void shuffleDeliveries(boolean on) {
+    fake.chaos(on ? new ZendeskFake.Chaos(1, Duration.ofMillis(400), Duration.ZERO) : ZendeskFake.Chaos.NONE);
+  }
+
   @Override
   public List<FakeMessage> messages(String conversationId) {
     long id = Long.parseLong(conversationId);
@@ -107,11 +252,6 @@ final class ZendeskFixture implements VendorFixture {
   @Override
   public Set<String> tagsOf(String conversationId) {
     return new LinkedHashSet<>(fake.ticket(Long.parseLong(conversationId)).orElseThrow().tags());
-  }
-
-  @Override
-  public void failNextCalls(int count, int status, int retryAfterSeconds) {
-    fake.failNext(count, status, retryAfterSeconds > 0 ? retryAfterSeconds : null);
   }
 
   @Override
@@ -139,8 +279,28 @@ final class ZendeskFixture implements VendorFixture {
         "x-zendesk-webhook-id", "01F1KRFQ6BG29CNWFR60NK5FNY");
   }
 
+  /** Signed like Zendesk does, but with a secret that is not the webhook's. */
   @Override
-  public byte[] sampleWebhookBody(String conversationId) {
+  public Map<String, String> forgedHeaders(byte[] body) {
+    String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    return Map.of("x-zendesk-webhook-signature-timestamp", timestamp,
+        "x-zendesk-webhook-signature", ZendeskFake.sign("not-the-webhook-secret", timestamp, body),
+        "x-zendesk-webhook-id", "01F1KRFQ6BG29CNWFR60NK5FNY");
+  }
+
+  @Override
+  public WebhookBody sampleWebhook(String conversationId) {
+    return new WebhookBody(sampleWebhookBody(conversationId), "application/json");
+  }
+
+  /** A Zendesk event cut off in the middle. */
+  @Override
+  public WebhookBody malformedWebhook() {
+    return new WebhookBody("{\"type\": \"zen:event-type:ticket.comment_added\", ".getBytes(StandardCharsets.UTF_8),
+        "application/json");
+  }
+
+  byte[] sampleWebhookBody(String conversationId) {
     return ("{\"type\":\"zen:event-type:ticket.comment_added\",\"account_id\":123456,"
         + "\"id\":\"d8551ba3-4243-433c-8629-aa79dc3e7182\",\"time\":\"" + Instant.now() + "\","
         + "\"zendesk_event_version\":\"2022-11-06\",\"subject\":\"zen:ticket:" + conversationId + "\","

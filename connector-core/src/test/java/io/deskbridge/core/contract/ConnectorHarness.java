@@ -5,6 +5,7 @@ import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Installation;
+import io.deskbridge.core.engine.KitEngines;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.hosting.WebhookHandler;
@@ -17,37 +18,94 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running connector for tests: the bot on the kit's small knowledge base, the engine with one
- * installation, and the webhook server on a free loopback port.
+ * installation, and the webhook server on a free loopback port. The engine can be stopped at its crash points
+ * and restarted on the same store, as after the process died.
  */
 public final class ConnectorHarness implements AutoCloseable {
   public static final String INSTALLATION = "test";
+  private static final EngineSettings SETTINGS =
+      new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(100), 5, Duration.ofDays(1));
+  /** Short, so that an outage test sees the circuit breaker close again well within its wait. */
+  private static final Duration CIRCUIT_OPEN_FOR = Duration.ofSeconds(2);
   private static Bot sharedBot;
+
+  /** The simulated death of the process at a crash point. */
+  public static final class Crash extends Error {
+    Crash() {
+      super("simulated crash", null, false, false);
+    }
+  }
 
   private final StoreConfig storeConfig = StoreConfig.h2Memory("harness-" + System.nanoTime());
   private final JdbcStore store = JdbcStore.open(storeConfig);
-  private final Engine engine;
+  private final OffsetClock clock = new OffsetClock();
+  private final VendorFixture fixture;
+  private final Mode mode;
+  private final Map<String, Runnable> onceAt = new ConcurrentHashMap<>();
+  private final AtomicReference<Engine> engine = new AtomicReference<>();
   private final WebhookServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public ConnectorHarness(VendorFixture fixture, Mode mode) {
-    Clock clock = Clock.systemUTC();
-    var installation = new Installation(INSTALLATION, mode, fixture.routing(),
-        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2)), fixture.connector(INSTALLATION, clock), 60_000);
-    this.engine = Engine.start(List.of(installation), bot(), store, store, clock,
-        new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(100), 5, Duration.ofDays(1)),
-        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-    var handler = new WebhookHandler(id -> engine.installation(id).map(i -> i.connector().webhook()),
-        engine::accept, store, clock);
+    this.fixture = fixture;
+    this.mode = mode;
+    engine.set(startEngine());
+    var handler = new WebhookHandler(id -> engine.get().installation(id).map(i -> i.connector().webhook()),
+        (installation, events) -> engine.get().accept(installation, events), store, clock);
     this.server = WebhookServer.start("127.0.0.1", 0, 1 << 20, handler, clock);
     fixture.subscribe(webhookUrl());
+  }
+
+  private Engine startEngine() {
+    var installation = new Installation(INSTALLATION, mode, fixture.routing(),
+        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR), fixture.connector(INSTALLATION, clock), 60_000);
+    return KitEngines.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
+      Runnable action = onceAt.remove(point);
+      if (action != null) {
+        action.run();
+      }
+    });
+  }
+
+  /**
+   * Runs {@code action} on the worker the next time the engine reaches {@code point} ({@code CLAIMED}: about
+   * to process an event; {@code COMMITTED}: a decision and its writes are stored, nothing sent;
+   * {@code SENT}: the vendor accepted a write, the store does not know yet), once.
+   */
+  public void onceAt(String point, Runnable action) {
+    if (onceAt.putIfAbsent(point, action) != null) {
+      throw new IllegalStateException("an action at " + point + " is already waiting");
+    }
+  }
+
+  /** Makes the engine die at {@code point} the next time it gets there; returns a latch counted down then. */
+  public CountDownLatch crashAt(String point) {
+    var crashed = new CountDownLatch(1);
+    onceAt(point, () -> {
+      crashed.countDown();
+      throw new Crash();
+    });
+    return crashed;
+  }
+
+  /**
+   * Closes the engine (crashed or not) and starts a new one on the same store, after the old workers' leases
+   * ran out; the webhook server keeps running and feeds the new engine.
+   */
+  public void restart() {
+    engine.get().close();
+    clock.advance(SETTINGS.lease().plusSeconds(1));
+    engine.set(startEngine());
   }
 
   /** The bot on the kit's knowledge base, built once per JVM (the embedding model takes a second to load). */
@@ -64,13 +122,13 @@ public final class ConnectorHarness implements AutoCloseable {
   }
 
   public Engine engine() {
-    return engine;
+    return engine.get();
   }
 
   /** Waits until the engine has processed everything it accepted. */
   public void awaitIdle() {
     try {
-      if (!engine.awaitIdle(Duration.ofSeconds(30))) {
+      if (!engine.get().awaitIdle(Duration.ofSeconds(30))) {
         throw new AssertionError("engine still busy after 30 s");
       }
     } catch (InterruptedException e) {
@@ -105,10 +163,15 @@ public final class ConnectorHarness implements AutoCloseable {
     return store.all().stream().filter(r -> r.conversationId().equals(conversationId)).toList();
   }
 
-  /** Posts a raw webhook request to the connector and returns the response. */
+  /** Posts a raw JSON webhook request to the connector and returns the response. */
   public HttpResponse<String> post(byte[] body, Map<String, String> headers) {
-    var request = HttpRequest.newBuilder(webhookUrl()).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .header("Content-Type", "application/json");
+    return post(new VendorFixture.WebhookBody(body, "application/json"), headers);
+  }
+
+  /** Posts a raw webhook request, in its content type, to the connector and returns the response. */
+  public HttpResponse<String> post(VendorFixture.WebhookBody body, Map<String, String> headers) {
+    var request = HttpRequest.newBuilder(webhookUrl()).POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
+        .header("Content-Type", body.contentType());
     headers.forEach(request::header);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -137,7 +200,7 @@ public final class ConnectorHarness implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    engine.close();
+    engine.get().close();
     store.close();
   }
 }

@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a vendor module gives the contract tests: a connector pointed at its fake, and the fake's state
- * seen from the outside. Every count and assertion in the kit comes from the fake's own state.
+ * What a vendor module gives the contract tests: a connector pointed at its fake, the fake's state seen from
+ * the outside, the people's actions on the vendor's side, and the vendor's own shape of bad input and faults.
+ * Every count and assertion in the kit comes from the fake's own state; nothing here names a vendor's detail
+ * the kit would assert on.
  */
 public interface VendorFixture extends AutoCloseable {
 
@@ -23,22 +26,43 @@ public interface VendorFixture extends AutoCloseable {
     public static final String AGENT = "agent";
   }
 
+  /** A failure as the vendor's API sends it, so that the fake can inject it. */
+  sealed interface Fault {
+    /** An HTTP status, with a {@code Retry-After} when present. */
+    record HttpStatus(int status, Optional<Duration> retryAfter) implements Fault {}
+
+    /** A SOAP fault with the vendor's fault code (for example {@code REQUEST_LIMIT_EXCEEDED}). */
+    record SoapFault(String code) implements Fault {}
+
+    /** The wait the vendor asks for, when it says one. */
+    default Optional<Duration> retryAfter() {
+      return this instanceof HttpStatus h ? h.retryAfter() : Optional.empty();
+    }
+  }
+
+  /** A webhook request as the vendor sends it: the body and its content type. */
+  record WebhookBody(byte[] body, String contentType) {}
+
+  // ---------------------------------------------------------------- the connector
+
   /** Builds the vendor's connector for an installation, configured against the fake. */
   Connector connector(String installationId, Clock clock);
 
   /** The same connector with a wrong API credential, to check that authentication failures map right. */
   Connector connectorWithWrongCredentials(String installationId, Clock clock);
 
-  /** Routing with the fake's group ids: routing group names to ids and a default group. */
+  /** Routing with the fake's ids: routing group names to group, queue or category ids, and a default one. */
   Routing routing();
 
-  /** Makes the fake deliver its webhooks to this URL, signed as the connector expects. */
+  /** Makes the fake deliver its webhooks (every kind the connector decodes) to this URL, authenticated. */
   void subscribe(URI webhookUrl);
 
   /** The vendor's id of the user the connector authenticates as. */
   String botUserId();
 
-  /** A customer opens a conversation with tags; returns its id. The fake sends its webhook. */
+  // ---------------------------------------------------------------- people on the vendor's side
+
+  /** A customer opens a conversation with tags (ignored by vendors without tags); returns its id. */
   String customerOpens(String subject, String text, Set<String> tags);
 
   /** A customer opens a conversation; returns its id. The fake sends its webhook. */
@@ -46,11 +70,20 @@ public interface VendorFixture extends AutoCloseable {
     return customerOpens(subject, text, Set.of());
   }
 
-  /** The customer writes again in a conversation. */
+  /** The customer writes again in a conversation (in a solved one, this reopens it). */
   void customerWrites(String conversationId, String text);
 
   /** A human agent writes publicly in a conversation. */
   void agentWrites(String conversationId, String text);
+
+  /** A human agent takes the conversation without writing (assigns it to themself, or takes ownership). */
+  void agentTakes(String conversationId);
+
+  /** A human agent gives the conversation back to the bot, as the vendor's routing does it. */
+  void agentReleasesToBot(String conversationId);
+
+  /** A human agent marks the conversation solved (or closes a chat). */
+  void agentSolves(String conversationId);
 
   /**
    * Lets time pass on the vendor's side, so that the next change gets a new version (vendors stamp versions
@@ -58,30 +91,68 @@ public interface VendorFixture extends AutoCloseable {
    */
   void passTime(Duration duration);
 
+  // ---------------------------------------------------------------- the fake's state
+
   /** The conversation's messages, oldest first. */
   List<FakeMessage> messages(String conversationId);
 
-  /** The id of the group the conversation is assigned to, empty when none. */
+  /** The id the conversation is routed to (group, queue or category), empty when none. */
   String groupOf(String conversationId);
 
-  /** The conversation's tags. */
+  /** Whether the vendor shows the conversation as owned by people (handed over, taken, assigned to a person). */
+  boolean ownedByPeople(String conversationId);
+
+  /** The conversation's tags; empty for vendors without tags. */
   Set<String> tagsOf(String conversationId);
 
-  /** The next {@code count} API calls fail with this status (and Retry-After seconds when positive). */
-  void failNextCalls(int count, int status, int retryAfterSeconds);
+  /** Authenticated API calls made about the conversation so far, the refused ones included. */
+  int apiCalls(String conversationId);
+
+  /** API calls the fake refused with an injected fault so far (all conversations). */
+  int refusedCalls();
+
+  // ---------------------------------------------------------------- faults
+
+  /** The vendor's way to say "too many requests": for HTTP vendors 429 with this Retry-After. */
+  Fault rateLimit(Duration retryAfter);
+
+  /** The vendor's way to say "down, nothing was done": for HTTP vendors 503. */
+  Fault outage();
+
+  /** The next {@code count} API calls fail with {@code fault}, without touching state. */
+  void failNextCalls(int count, Fault fault);
+
+  /** The {@code nth} next call that writes (not a read) fails once with {@code fault}; the others pass. */
+  void failNthWrite(int nth, Fault fault);
+
+  // ---------------------------------------------------------------- webhook delivery
 
   /** The next webhook is delivered {@code times} times in all, with the same event id. */
   void duplicateNextDelivery(int times);
 
-  /** Authenticated API calls made about the conversation so far. */
-  int apiCalls(String conversationId);
+  /**
+   * Every webhook already sent about the conversation is delivered again, oldest first, each with the event id
+   * it had (as the vendor's own late retries do).
+   */
+  void redeliverAll(String conversationId);
+
+  /** While on, the fake delivers webhooks out of order (each after its own random delay). */
+  void shuffleDeliveries(boolean on);
 
   /** Waits until the fake has no webhook delivery pending. */
   void awaitDeliveries(Duration timeout);
 
+  // ---------------------------------------------------------------- webhook requests made by the kit
+
   /** Headers that make {@code body} an authentic webhook request for the connector. */
   Map<String, String> signedHeaders(byte[] body);
 
-  /** A body the vendor could send for a new customer message in a conversation. */
-  byte[] sampleWebhookBody(String conversationId);
+  /** Headers for {@code body} that fail the connector's signature or authentication check. */
+  Map<String, String> forgedHeaders(byte[] body);
+
+  /** A request the vendor could send for a new customer message in a conversation. */
+  WebhookBody sampleWebhook(String conversationId);
+
+  /** A request in the vendor's content type whose body is cut off (not parseable). */
+  WebhookBody malformedWebhook();
 }

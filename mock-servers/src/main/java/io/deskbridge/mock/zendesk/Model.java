@@ -42,6 +42,9 @@ final class Model {
   private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
   static final String EVENT_CREATED = "zen:event-type:ticket.created";
   static final String EVENT_COMMENT = "zen:event-type:ticket.comment_added";
+  static final String EVENT_STATUS = "zen:event-type:ticket.status_changed";
+  static final String EVENT_ASSIGNEE = "zen:event-type:ticket.agent_assignment_changed";
+  static final String EVENT_TAGS = "zen:event-type:ticket.tags_changed";
   static final String CONDITIONAL = "conditional_ticket_events";
   /** Body of the fake's built-in trigger, the one recommended in the contract report (§1.6). */
   static final String TRIGGER_BODY =
@@ -198,6 +201,54 @@ final class Model {
     t.updatedAt = now;
     emit(t, agent, c, false, false);
     return c.id();
+  }
+
+  /** An agent changes the ticket's status in the agent UI; subscribers get {@code ticket.status_changed}. */
+  synchronized void agentSetsStatus(long ticketId, long agentId, String status) {
+    if (!STATUSES.contains(status)) {
+      throw new IllegalArgumentException("unknown status " + status);
+    }
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    ObjectNode event = obj().put("current", upper(status)).put("previous", upper(t.status));
+    t.status = status;
+    t.updatedAt = now();
+    emitChange(t, agent, EVENT_STATUS, event);
+  }
+
+  /** An agent assigns the ticket (null: unassigns it); subscribers get {@code ticket.agent_assignment_changed}. */
+  synchronized void agentAssigns(long ticketId, long agentId, Long assigneeId) {
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    ObjectNode event = obj().put("current", idOrNull(assigneeId)).put("previous", idOrNull(t.assigneeId));
+    t.assigneeId = assigneeId;
+    t.updatedAt = now();
+    emitChange(t, agent, EVENT_ASSIGNEE, event);
+  }
+
+  /** An agent removes tags from the ticket; subscribers get {@code ticket.tags_changed}. */
+  synchronized void agentRemovesTags(long ticketId, long agentId, List<String> tags) {
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    List<String> removed = t.tags.stream().filter(tags::contains).toList();
+    t.tags = distinct(t.tags.stream().filter(tag -> !tags.contains(tag)).toList());
+    t.updatedAt = now();
+    ObjectNode event = obj();
+    ObjectNode changes = event.putObject("tags");
+    changes.set("added", Json.arr(List.of()));
+    changes.set("removed", Json.arr(removed));
+    emitChange(t, agent, EVENT_TAGS, event);
+  }
+
+  private User staff(long agentId) {
+    User agent = users.get(agentId);
+    if (agent == null || !agent.staff()) {
+      throw new IllegalArgumentException("not an agent: " + agentId);
+    }
+    return agent;
   }
 
   /** Every ticket, by id. */
@@ -443,6 +494,11 @@ final class Model {
   /** Hands the events of a ticket creation or a later comment to the dispatcher ({@link TicketEvents}). */
   private void emit(Ticket t, User actor, Comment c, boolean viaApi, boolean created) {
     events.emit(t, actor, c, viaApi, created);
+  }
+
+  /** Hands a ticket change event (status, assignment, tags) to the dispatcher ({@link TicketEvents#emitChange}). */
+  private void emitChange(Ticket t, User actor, String type, ObjectNode event) {
+    events.emitChange(t, actor, type, event);
   }
 
   // ---------------------------------------------------------------- helpers

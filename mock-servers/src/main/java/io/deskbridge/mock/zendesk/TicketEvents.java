@@ -98,4 +98,25 @@ final class TicketEvents {
     d.putObject("via").put("channel", viaApi ? "web_service" : "web");
     return d;
   }
+
+  /**
+   * Sends a ticket change event (status, assignment, tags) to the event webhooks subscribed to its type. The
+   * {@code event} object's shape is {@code {"current","previous"}} as documented for Zendesk's change events
+   * (for tags, {@code {"tags":{"added":[],"removed":[]}}}: an assumption, unverified against Zendesk).
+   */
+  void emitChange(Ticket t, User actor, String type, ObjectNode event) {
+    for (Webhook w : webhooks.values()) {
+      if (!"active".equals(w.status()) || w.conditional() || !w.subscriptions().contains(type)) {
+        continue;
+      }
+      String eventId = UUID.randomUUID().toString();
+      ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
+          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
+          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
+      env.set("detail", detail(t, actor, false));
+      env.set("event", event);
+      dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
+    }
+  }
+
 }

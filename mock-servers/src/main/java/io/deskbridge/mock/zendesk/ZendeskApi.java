@@ -158,6 +158,11 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     return journal.count(String.valueOf(ticketId));
   }
 
+  int injectedFailures() {
+    return (int) journal.calls().stream()
+        .filter(c -> c.fault() != null && !(c.fault() instanceof Fault.Delay)).count();
+  }
+
   List<String> unmatched() {
     return journal.unmatched();
   }
@@ -182,6 +187,13 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
 
   void inject(FaultRule rule) {
     faults.add(rule);
+  }
+
+  void failNthWrite(int nth, int status, Integer retryAfterSeconds) {
+    if (nth < 1 || status < 400 || status > 599) {
+      throw new IllegalArgumentException("nth must be >= 1 and status 4xx/5xx");
+    }
+    faults.add(FaultRule.on("PUT", null, new Fault.Status(status, retryAfterSeconds)).nth(nth));
   }
 
   /** Stops every injected failure and delay. */

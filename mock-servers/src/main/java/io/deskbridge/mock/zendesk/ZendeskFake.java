@@ -277,6 +277,36 @@ public final class ZendeskFake implements VendorFake {
   }
 
   /**
+   * A human agent changes the ticket's status in the agent UI (for example to {@code solved}); event webhooks
+   * subscribed to {@link #TICKET_STATUS_CHANGED} get the change.
+   *
+   * @throws IllegalArgumentException for an unknown ticket or status, or a user who is not an agent
+   * @throws IllegalStateException for a closed ticket
+   */
+  public void agentSetsStatus(long ticketId, long agentId, String status) {
+    call(() -> {
+      model.agentSetsStatus(ticketId, agentId, status);
+      return null;
+    });
+  }
+
+  /** A human agent assigns the ticket to an agent (null unassigns); see {@link #TICKET_AGENT_ASSIGNMENT_CHANGED}. */
+  public void agentAssigns(long ticketId, long agentId, Long assigneeId) {
+    call(() -> {
+      model.agentAssigns(ticketId, agentId, assigneeId);
+      return null;
+    });
+  }
+
+  /** A human agent removes tags from the ticket; see {@link #TICKET_TAGS_CHANGED}. */
+  public void agentRemovesTags(long ticketId, long agentId, List<String> tags) {
+    call(() -> {
+      model.agentRemovesTags(ticketId, agentId, tags);
+      return null;
+    });
+  }
+
+  /**
    * A client for this fake's HTTP control endpoints ({@code /__control/...}), which call the same methods
    * as this class: what the demo and a separate process use to act as customers and inject faults.
    */
@@ -346,7 +376,20 @@ public final class ZendeskFake implements VendorFake {
     api.inject(rule);
   }
 
-  /** Stops {@link #failNext}, {@link #injectFault}, {@link #failRandomly} and {@link #delayResponses} faults. */
+  /**
+   * The {@code nth} next ticket update ({@code PUT}, the connector's writes) gets {@code status} once,
+   * without touching state; reads and earlier writes pass. Counted after {@link #failNext} faults.
+   */
+  public void failNthWrite(int nth, int status, Integer retryAfterSeconds) {
+    api.failNthWrite(nth, status, retryAfterSeconds);
+  }
+
+  /** API requests answered with an injected failure so far ({@link #failNext}, {@link #failNthWrite}, {@link #failRandomly}). */
+  public int injectedFailures() {
+    return api.injectedFailures();
+  }
+
+  /** Stops {@link #failNext}, {@link #injectFault}, {@link #failNthWrite}, {@link #failRandomly} and {@link #delayResponses} faults. */
   public void clearFaults() {
     api.clearFaults();
   }
@@ -367,6 +410,23 @@ public final class ZendeskFake implements VendorFake {
   public String registerEventWebhook(URI endpoint, String signingSecret) {
     return register(endpoint, signingSecret,
         List.of(Model.EVENT_CREATED, Model.EVENT_COMMENT));
+  }
+
+  /** Event type of a ticket status change, for {@link #registerEventWebhook(URI, String, List)}. */
+  public static final String TICKET_STATUS_CHANGED = Model.EVENT_STATUS;
+  /** Event type of a ticket (re)assignment to an agent. */
+  public static final String TICKET_AGENT_ASSIGNMENT_CHANGED = Model.EVENT_ASSIGNEE;
+  /** Event type of a change of a ticket's tags. */
+  public static final String TICKET_TAGS_CHANGED = Model.EVENT_TAGS;
+
+  /**
+   * Registers an active event webhook subscribed to {@code ticket.created}, {@code ticket.comment_added} and
+   * the given further event types (the change events this fake produces).
+   */
+  public String registerEventWebhook(URI endpoint, String signingSecret, List<String> moreEventTypes) {
+    var subscriptions = new java.util.ArrayList<>(List.of(Model.EVENT_CREATED, Model.EVENT_COMMENT));
+    subscriptions.addAll(moreEventTypes);
+    return register(endpoint, signingSecret, subscriptions);
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.deskbridge.zendesk;
 
-import io.deskbridge.core.contract.AbstractEndToEndIT;
+import io.deskbridge.core.contract.AbstractDraftModeIT;
 import io.deskbridge.core.contract.VendorFixture;
 
-class ZendeskEndToEndIT extends AbstractEndToEndIT {
+class ZendeskDraftModeIT extends AbstractDraftModeIT {
   @Override
   protected VendorFixture fixture() {
     return new ZendeskFixture();
