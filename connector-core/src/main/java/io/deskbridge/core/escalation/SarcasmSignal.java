@@ -354,7 +354,7 @@ public final class SarcasmSignal {
   }
 
   /** The full feature vector as the model sees it: the cues, then the embedding. */
-  static double[] features(String text, float[] normalizedEmbedding) {
+  public static double[] features(String text, float[] normalizedEmbedding) {
     var cues = cues(text);
     var x = new double[cues.length + normalizedEmbedding.length];
     System.arraycopy(cues, 0, x, 0, cues.length);
@@ -365,7 +365,7 @@ public final class SarcasmSignal {
   }
 
   /** The model file's text for these weights (cue weights first, then the embedding's), with the comment lines. */
-  static String format(List<String> comments, double threshold, double bias, double[] weights) {
+  public static String format(List<String> comments, double threshold, double bias, double[] weights) {
     var sb = new StringBuilder();
     comments.forEach(line -> sb.append("# ").append(line.replace('\n', ' ')).append('\n'));
     sb.append(FORMAT).append('\n');
