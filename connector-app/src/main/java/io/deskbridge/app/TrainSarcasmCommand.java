@@ -1,9 +1,9 @@
 package io.deskbridge.app;
 
 import ch.qos.logback.classic.Level;
+import io.deskbridge.app.eval.SarcasmTrainer;
 import io.deskbridge.app.eval.SarcasmTraining;
 import io.deskbridge.core.bot.Bot;
-import io.deskbridge.core.escalation.SarcasmTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

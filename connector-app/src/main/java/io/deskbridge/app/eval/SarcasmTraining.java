@@ -3,7 +3,6 @@ package io.deskbridge.app.eval;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.deskbridge.core.escalation.SarcasmSignal;
-import io.deskbridge.core.escalation.SarcasmTrainer;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.escalation.AngerSignal;
 import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.EscalationPolicy;
 import io.deskbridge.core.escalation.HandoverNotes;
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.escalation.HandoverSummary;
@@ -21,7 +22,6 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,33 +30,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first line: decides what to do with a conversation's new customer messages. The policy, in order:
+ * The first line: decides what to do with a conversation's new customer messages. It computes what the decision
+ * rests on (the customer's language, retrieval over the knowledge base, the {@linkplain Calibration calibrated}
+ * confidence, the signals: a request for a person, critical keywords, anger and, in English, sarcasm) and leaves the
+ * choice between reply, clarify and handover, and the handover's routing group, to its {@link EscalationPolicy}
+ * (built from the {@link BotConfig}). It then writes the answer: the article in the customer's language (or the
+ * default language's version, saying so) with its link; a clarifying question naming the two likeliest topics (or,
+ * with {@link BotConfig.LowConfidence#RETRY}, asking to rephrase, after reading the text sentence by sentence); or a
+ * handover message in the customer's language with the agent's summary.
  *
- * <ol>
- *   <li>signals on the text: an explicit request for a person, critical keywords (complaint, cancellation,
- *       legal), anger and (in English) sarcasm hand over, with every signal that holds among the reasons;
- *   <li>after {@link BotConfig#maxBotTurns()} bot messages in the episode it hands over ({@code max_turns});
- *   <li>when the calibrated confidence that the best article answers the message ({@link Calibration}) reaches
- *       the threshold it replies with the article in the customer's language (or the default language's version,
- *       saying so) and its link, unless it already answered with that article in this episode: then the customer is
- *       back with the same problem and it hands over ({@code loop});
- *   <li>below the threshold it follows {@link BotConfig#lowConfidence()}: by default it asks a clarifying question
- *       naming the two likeliest topics, up to {@link BotConfig#maxClarifications()} in a row, then hands over
- *       ({@code low_confidence}); the customer's answer is read together with the original message.
- * </ol>
- *
- * A handover carries the routing group (the keyword category's group, else the best article's group when its
- * confidence is at least {@value #ROUTING_CONFIDENCE}, else the default group), a message to the customer in their
- * language, and the agent's summary.
- *
- * <p>{@link #decide} is pure (no I/O; the cost is embedding the text and scanning the knowledge base, a few
- * milliseconds) and thread-safe. Building a bot embeds the knowledge base's texts (or reads them from the cache) and
- * fits the calibration on its sample questions.
+ * <p>{@link #decide} does no I/O and is thread-safe. Building a bot embeds the knowledge base's texts (or reads them
+ * from the cache) and fits the calibration on its sample questions or on the labelled messages given.
  */
 public final class Bot implements Decider {
-
-  /** From this confidence the best article's routing group is used for a handover that no keyword routes. */
-  static final double ROUTING_CONFIDENCE = 0.35;
 
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
@@ -72,6 +58,7 @@ public final class Bot implements Decider {
   private final KeywordSignal keywords;
   private final AngerSignal anger = new AngerSignal();
   private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
+  private final EscalationPolicy policy;
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
       List<CalibrationCase> calibrationCases) {
@@ -85,6 +72,8 @@ public final class Bot implements Decider {
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
     this.keywords = new KeywordSignal(config.keywords());
+    this.policy = new EscalationPolicy(config.threshold(), config.maxBotTurns(), config.maxClarifications(),
+        config.lowConfidence() != LowConfidence.HANDOVER, config.intentGroups());
   }
 
   /**
@@ -157,26 +146,29 @@ public final class Bot implements Decider {
     float[] embedding = text.isBlank() ? null : retriever.embed(text);
     var hits = retriever.size() == 0 || embedding == null ? List.<Retriever.Hit>of()
         : retriever.search(text, embedding, CANDIDATES);
-    var best = hits.isEmpty() ? null : hits.get(0);
-    double confidence = calibration.confidence(hits);
+    var first = new Retrieval(hits, calibration.confidence(hits));
+    var best = first.best();
 
-    var reasons = new LinkedHashSet<HandoverReason>();
-    var signals = new LinkedHashMap<String, Double>();
-    if (humanRequest.matches(text)) {
-      reasons.add(HandoverReason.HUMAN_REQUEST);
-    }
-    reasons.addAll(keywords.reasons(text));
+    boolean humanRequested = humanRequest.matches(text);
+    var keywordReasons = keywords.reasons(text);
     double angerScore = anger.score(text);
-    if (anger.isAngry(angerScore)) {
-      reasons.add(HandoverReason.ANGER);
-    }
     // English only (the sarcasm model was trained on English posts), and only over the model it was trained with
     double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions() ? 0
         : sarcasm.score(text, embedding);
-    if (sarcasm.isSarcastic(sarcasmScore)) {
-      reasons.add(HandoverReason.SARCASM);
+    boolean angry = anger.isAngry(angerScore);
+    boolean sarcastic = sarcasm.isSarcastic(sarcasmScore);
+
+    var signals = new LinkedHashMap<String, Double>();
+    if (humanRequested) {
+      signals.put(HandoverReason.HUMAN_REQUEST.code(), 1.0);
     }
-    reasons.forEach(r -> signals.put(r.code(), 1.0));
+    keywordReasons.forEach(r -> signals.put(r.code(), 1.0));
+    if (angry) {
+      signals.put(HandoverReason.ANGER.code(), 1.0);
+    }
+    if (sarcastic) {
+      signals.put(HandoverReason.SARCASM.code(), 1.0);
+    }
     signals.put("anger", angerScore);
     signals.put("sarcasm", sarcasmScore);
     if (best != null) {
@@ -185,38 +177,41 @@ public final class Bot implements Decider {
       signals.put("cosine", clamp(best.cosine()));
       signals.put("lexical", clamp(best.lexical()));
     }
-    var scores = new Scores(confidence, best == null ? "" : best.articleId(), signals);
-    var context = new Context(input, language, best, confidence, angerScore, scores);
 
-    if (!reasons.isEmpty()) {
-      return handover(reasons, context);
+    // below the threshold, RETRY reads the text sentence by sentence; the policy decides whether that counts
+    var retried = best != null && first.confidence() < policy.threshold()
+        && config.lowConfidence() == LowConfidence.RETRY ? bestSentence(text) : null;
+    var choice = policy.decide(new EscalationPolicy.Situation(humanRequested, keywordReasons, angry, sarcastic,
+        input.botTurns(), input.clarificationsAsked(), input.answeredArticleIds(), match(first, language),
+        match(retried, language)));
+
+    var basis = choice.retried() ? retried : first;
+    var context = new Context(input, language, basis.confidence(), angerScore,
+        new Scores(basis.confidence(), basis.best() == null ? "" : basis.best().articleId(), signals));
+    if (choice instanceof EscalationPolicy.Choice.Reply reply) {
+      return reply(reply.basis().articleId(), context);
     }
-    if (input.botTurns() >= config.maxBotTurns()) {
-      return handover(Set.of(HandoverReason.MAX_TURNS), context);
+    if (choice instanceof EscalationPolicy.Choice.Handover handover) {
+      return handover(handover.reasons(), handover.routingGroup(), context);
     }
-    if (best != null && confidence < config.threshold() && config.lowConfidence() == LowConfidence.RETRY) {
-      var retried = bestSentence(text);
-      if (retried != null) {
-        hits = retried.hits();
-        best = hits.get(0);
-        confidence = retried.confidence();
-        context = new Context(input, language, best, confidence, angerScore,
-            new Scores(confidence, best.articleId(), signals));
-      }
-    }
-    if (best != null && confidence >= config.threshold()) {
-      if (input.answeredArticleIds().contains(best.articleId())) {
-        return handover(Set.of(HandoverReason.LOOP), context);
-      }
-      return reply(best.articleId(), context);
-    }
-    if (config.lowConfidence() != LowConfidence.HANDOVER && input.clarificationsAsked() < config.maxClarifications()) {
-      return clarify(hits, context);
-    }
-    return handover(Set.of(HandoverReason.LOW_CONFIDENCE), context);
+    return clarify(basis.hits(), context);
   }
 
-  private record Retrieval(List<Retriever.Hit> hits, double confidence) {}
+  /** The best hits of one retrieval and their calibrated confidence. */
+  private record Retrieval(List<Retriever.Hit> hits, double confidence) {
+    Retriever.Hit best() {
+      return hits.isEmpty() ? null : hits.get(0);
+    }
+  }
+
+  /** The policy's view of a retrieval: its best article; null without one. */
+  private EscalationPolicy.Match match(Retrieval retrieval, String language) {
+    if (retrieval == null || retrieval.best() == null) {
+      return null;
+    }
+    var id = retrieval.best().articleId();
+    return new EscalationPolicy.Match(id, retrieval.confidence(), article(id, language).group());
+  }
 
   /**
    * The most confident retrieval over the text's sentences taken one at a time, or null when the text has fewer
@@ -248,8 +243,7 @@ public final class Bot implements Decider {
     return best;
   }
 
-  private record Context(
-      BotInput input, String language, Retriever.Hit best, double confidence, double anger, Scores scores) {}
+  private record Context(BotInput input, String language, double confidence, double anger, Scores scores) {}
 
   private Decision reply(String articleId, Context context) {
     var language = context.language();
@@ -282,26 +276,14 @@ public final class Bot implements Decider {
     return new Decision.Clarify(question, language, List.of("low_confidence"), context.scores());
   }
 
-  private Decision handover(Set<HandoverReason> reasons, Context context) {
+  private Decision handover(Set<HandoverReason> reasons, String routingGroup, Context context) {
     var input = context.input();
     var language = context.language();
     var summary = new HandoverSummary(reasons, language, AngerSignal.tone(context.anger()),
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
         botAnswers(input, language), context.confidence());
-    return new Decision.Handover(routingGroup(reasons, context), Phrases.handover(language), summary,
+    return new Decision.Handover(routingGroup, Phrases.handover(language), summary,
         reasons.stream().map(HandoverReason::code).toList(), context.scores());
-  }
-
-  private String routingGroup(Set<HandoverReason> reasons, Context context) {
-    for (var category : List.of("legal", "complaint", "cancellation")) {
-      if (reasons.contains(KeywordSignal.CATEGORIES.get(category))) {
-        return config.intentGroups().getOrDefault(category, "");
-      }
-    }
-    if (context.best() != null && context.confidence() >= ROUTING_CONFIDENCE) {
-      return article(context.best().articleId(), context.language()).group();
-    }
-    return "";
   }
 
   /** The article in the customer's language, else in the default language, else in any. */

@@ -46,7 +46,7 @@ public record BotConfig(
     LowConfidence lowConfidence,
     int uncoveredPercent) {
 
-  /** The default {@link #thresholdPercent()}, tuned on the demo knowledge base (see {@link Confidence}). */
+  /** The default {@link #thresholdPercent()}; how it was chosen: docs/quality.md. */
   public static final int DEFAULT_THRESHOLD = 55;
 
   /** The default {@link #uncoveredPercent()}. */

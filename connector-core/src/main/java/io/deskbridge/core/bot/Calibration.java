@@ -31,16 +31,15 @@ import org.slf4j.LoggerFactory;
  *   <li><b>leave the article out</b>: a sample question searched with its whole article left out (every locale), so
  *       nothing right can be found: it stands for a message about something the knowledge base does not cover. These
  *       make up the admin's estimate of the share of such messages ({@link BotConfig#uncoveredPercent()}, default
- *       {@value BotConfig#DEFAULT_UNCOVERED} %), which teaches the confidence how an uncovered message looks and
- *       what it costs: the confidence is the probability of a right answer in traffic with that share.
+ *       {@value BotConfig#DEFAULT_UNCOVERED} %): the confidence is the probability of a right answer in traffic with
+ *       that share.
  * </ul>
  *
  * Alternatively the admin labels real messages ({@link CalibrationCase}, setting {@code bot.calibrationCases}) and
- * the fit uses those instead ({@link #fit(Retriever, double, List)}): the truer picture of the traffic, in particular
- * of what uncovered messages look like, which the leave-the-article-out questions only imitate (they are harder to
- * tell from covered ones than most real off-topic messages, so a fit on them is under-confident).
+ * the fit uses those instead ({@link #fit(Retriever, double, List)}). Why both exist and how they compare:
+ * docs/quality.md.
  *
- * <p>At most {@value #SAMPLES} questions are drawn (seeded, so the fit is reproducible) to bound the start-up cost. A
+ * <p>At most {@value #SAMPLES} questions are drawn, seeded, so the fit is reproducible. A
  * knowledge base with fewer than {@value #MIN_QUESTIONS} sample questions, or where every held-out question is
  * right (or every one wrong), cannot be fitted; {@link #DEFAULT} is used then. Immutable and thread-safe.
  *

@@ -13,13 +13,12 @@ import java.util.regex.Pattern;
  * Detects English, Czech, Polish, Slovak or Slovene in short customer messages, deterministically and in process.
  *
  * <p>The statistical model is Lingua's, restricted to the five languages, in its low-accuracy mode (trigram models
- * only: about 13 MB of heap and under a second to load, against about 190 MB and 4 CPU-seconds for the high-accuracy
- * mode). Its weak spot on short texts is telling two close languages apart, above all Czech from Slovak typed
- * without diacritics ("kdy prijde balik" / "kedy pride balik"), so the two languages it rates highest are weighed
- * once more on {@link FrequentWords}' hand-written evidence: the letters and frequent words that only one of the two
- * uses ("jsem", "chci", "ř" against "som", "chcem", "ô"). The model's choice stands unless the other has strictly
- * more. Text the model cannot place gets {@link FrequentWords#guess}; text without evidence has no language. The
- * accuracy on labelled short messages is measured by {@code LanguageDetectorAccuracyTest}.
+ * only). The two languages it rates highest are weighed once more on {@link FrequentWords}' hand-written evidence:
+ * the letters and frequent words that only one of the two uses ("jsem", "chci", "ř" against "som", "chcem", "ô"), so
+ * that Czech and Slovak typed without diacritics ("kdy prijde balik" / "kedy pride balik") are told apart. The
+ * model's choice stands unless the other has strictly more. Text the model cannot place gets {@link
+ * FrequentWords#guess}; text without evidence has no language. Why this mode and this check, and their accuracy:
+ * docs/quality.md, "Language detection".
  *
  * <p>The model is loaded once per process, when the first detector is created (so during start-up, not on the first
  * customer message), and shared. Immutable and thread-safe.

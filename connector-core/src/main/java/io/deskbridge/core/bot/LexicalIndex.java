@@ -42,14 +42,14 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *
  * <ul>
  *   <li>{@code en}: Lucene's English analyzer (stop words, possessives, Porter stemming);
- *   <li>{@code cs}: Lucene's Czech analyzer (stop words, light stemming), then accents folded so that a customer
- *       typing without diacritics still meets the article;
+ *   <li>{@code cs}: Lucene's Czech analyzer (stop words, light stemming), then accents folded, so that text typed
+ *       without diacritics matches;
  *   <li>{@code pl}: Lucene's Polish analyzer (stempel, stop words), then accents folded;
- *   <li>{@code sk}: Slovak has no Lucene analyzer; its inflection is close to Czech, so the Czech light stemmer,
- *       then accents folded;
- *   <li>{@code sl} and any other language: Slovene has no Lucene stemmer either; words are folded and truncated to
- *       their first {@value #PREFIX} letters, the usual stand-in for a stemmer in highly inflected languages.
+ *   <li>{@code sk}: the Czech light stemmer, then accents folded;
+ *   <li>{@code sl} and any other language: words folded and truncated to their first {@value #PREFIX} letters.
  * </ul>
+ *
+ * (Why these analyzers: docs/quality.md, "How the bot decides".)
  *
  * A message is analysed once per language present in the knowledge base and searched in that language's texts. The
  * score of a text is BM25 divided by the score a text made of exactly the message's words would get ({@code Σ idf ·

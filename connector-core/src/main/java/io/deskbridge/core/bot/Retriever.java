@@ -13,24 +13,22 @@ import java.util.List;
  * title and sample questions in every locale it exists in.
  *
  * <p>Each text is embedded once with the in-process model (cached on disk, see {@link EmbeddingCache}) and indexed
- * for BM25 in its locale's language ({@link LexicalIndex}). A message is embedded once; every text then has a cosine
- * similarity (a scan of one flat matrix: exact, and at a few thousand texts cheaper than an approximate index) and a
- * normalised BM25 score. An article scores
+ * for BM25 in its locale's language ({@link LexicalIndex}). A message is embedded once; every text then has an exact
+ * cosine similarity and a normalised BM25 score. An article scores
  *
  * <pre>score = cosine + w_lexical(language) · lexical + w_vote · vote</pre>
  *
  * <ul>
  *   <li>{@code cosine}: the best cosine over the article's texts (nearest neighbour);
- *   <li>{@code lexical}: the best normalised BM25 over its texts, which carries Czech, Polish, Slovak and Slovene
- *       where the mostly English embedding model is weak;
+ *   <li>{@code lexical}: the best normalised BM25 over its texts;
  *   <li>{@code vote}: the article's share of the {@code k} nearest texts by {@code cosine + w_lexical · lexical} of
- *       each text, each weighted by {@code exp((its score − the best) / temperature)}, so that an article with many
- *       close phrasings beats one lucky near-duplicate.
+ *       each text, each weighted by {@code exp((its score − the best) / temperature)}.
  * </ul>
  *
- * The {@link #DEFAULT_WEIGHTS} were chosen on CLINC150's validation split (never its test split; English) and the
- * demo knowledge base (Czech, Polish), see docs/quality.md. The scores
- * rank; {@link Calibration} turns the best hits into a probability. Immutable and thread-safe once built.
+ * With more than {@value #CANDIDATE_GROUPS} groups (an article in a locale), only the texts of the groups whose mean
+ * embedding is closest, plus every group the lexical search found, are scored text by text. The scores rank; {@link
+ * Calibration} turns the best hits into a probability. How the {@link #DEFAULT_WEIGHTS} were chosen: docs/quality.md,
+ * "How the bot decides". Immutable and thread-safe once built.
  */
 final class Retriever {
 

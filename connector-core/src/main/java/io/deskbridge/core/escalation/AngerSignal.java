@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A detector of anger and strongly negative tone in English, Czech, Polish, Slovak and Slovene: lexicons, a few
- * rules ({@link PhraseRule} syntax) and typography. It is deliberately transparent: every point of the score can be
- * traced to a word or a mark.
+ * rules ({@link PhraseRule} syntax) and typography; every point of the score can be traced to a word or a mark.
  *
  * <p>The score in [0, 1] adds up, each word counting once (for its strongest reading):
  *

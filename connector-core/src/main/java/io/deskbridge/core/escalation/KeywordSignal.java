@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>A match that is negated does not count: "I do not want to cancel", "no complaints", "nechci zrušit", "nie chcę
  * anulować" (a negated "can" still wants it: "I can't cancel my order" is a cancellation). The keywords of every
- * language are checked whatever the message's language, because short messages are easily mis-detected.
+ * language are checked whatever the message's language.
  * Immutable and thread-safe.
  */
 public final class KeywordSignal {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * L2-regularised logistic regression fitted by Newton's method with step halving: minimises {@code Σ logloss +
- * λ/2·‖w‖²}, the last weight (the bias) not penalised. Shared by the sarcasm signal's trainer and the bot's
- * confidence calibration. Stateless and thread-safe.
+ * λ/2·‖w‖²}, the last weight (the bias) not penalised, and the logistic function that scores with the weights. The
+ * bot's confidence calibration fits with it when a bot is built; the app's sarcasm trainer uses it too. Stateless and
+ * thread-safe.
  */
 public final class LogisticRegression {
 

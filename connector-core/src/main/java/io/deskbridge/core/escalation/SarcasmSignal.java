@@ -19,21 +19,16 @@ import java.util.regex.Pattern;
  *
  * <p>A {@linkplain #isPlainRequest plain request} scores 0: a message that opens by asking for something ("can you
  * freeze my account", "where is my order", "please set an alarm", "I need my invoice") and carries no explicit cue of
- * sarcasm (a dismissive phrase, mock praise, "love how", "#not", an eye-roll emoji). The training posts are not
- * customer messages, and the model alone flags some sincere questions; a sarcasm handover on one of them is a false
- * handover. Sarcastic requests ("could you lose my parcel again? great job") keep their score through the cue.
+ * sarcasm (a dismissive phrase, mock praise, "love how", "#not", an eye-roll emoji). Sarcastic requests ("could you
+ * lose my parcel again? great job") keep their score through the cue.
  *
- * <p>The weights and the threshold come from a text file, by default {@value #BUNDLED} on the class path, which
- * {@code deskbridge train-sarcasm} derives offline from the iSarcasmEval English training set (Abu Farha et al.,
- * SemEval-2022 Task 6; MIT License) with {@link SarcasmTrainer}: the L2 strength by cross-validated average
- * precision on that training set, the threshold by cross-validated F1 among the thresholds that flag at most 0.5 %
- * of neutral customer questions (for the shipped model the sample questions of the Bitext knowledge base that
- * {@code deskbridge datasets bitext} writes; the file's header says how it was made). Nothing is downloaded and
- * nothing leaves the process. The model was trained on English social-media posts: callers should apply it to
- * English text only. Scoring costs a few tens of microseconds once the embedding exists.
+ * <p>The weights and the threshold come from a text file ({@link #parse}), by default {@value #BUNDLED} on the class
+ * path, which the app's {@code deskbridge train-sarcasm} writes offline ({@link #features} and {@link #format} are
+ * the contract it trains against); the file's header says how it was made. Nothing is downloaded and nothing leaves
+ * the process. The shipped model was trained on English social-media posts: callers should apply it to English text
+ * only. How it was trained and how well it does: docs/quality.md, "iSarcasmEval".
  *
- * <p>Public because the bot (another package) calls it; the cues and the file format stay package-private.
- * Immutable and thread-safe; {@link #bundled()} is loaded once and shared.
+ * <p>Immutable and thread-safe; {@link #bundled()} is loaded once and shared.
  */
 public final class SarcasmSignal {
 
@@ -353,8 +348,11 @@ public final class SarcasmSignal {
     return cues;
   }
 
-  /** The full feature vector as the model sees it: the cues, then the embedding. */
-  static double[] features(String text, float[] normalizedEmbedding) {
+  /**
+   * The full feature vector as the model sees it: the {@linkplain #CUES cues}, then the embedding; a trainer fits one
+   * weight per entry, in this order.
+   */
+  public static double[] features(String text, float[] normalizedEmbedding) {
     var cues = cues(text);
     var x = new double[cues.length + normalizedEmbedding.length];
     System.arraycopy(cues, 0, x, 0, cues.length);
@@ -364,8 +362,11 @@ public final class SarcasmSignal {
     return x;
   }
 
-  /** The model file's text for these weights (cue weights first, then the embedding's), with the comment lines. */
-  static String format(List<String> comments, double threshold, double bias, double[] weights) {
+  /**
+   * The model file's text for these weights (cue weights first, then the embedding's, as in {@link #features}), with
+   * the comment lines; {@link #parse} reads it back.
+   */
+  public static String format(List<String> comments, double threshold, double bias, double[] weights) {
     var sb = new StringBuilder();
     comments.forEach(line -> sb.append("# ").append(line.replace('\n', ' ')).append('\n'));
     sb.append(FORMAT).append('\n');

@@ -32,8 +32,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * </ul>
  *
  * <p>{@code id}, {@code locale}, {@code title} and the body are required. An article with {@code approved: false}
- * is skipped (the default is {@code true}): only approved articles are ever loaded, so drafts can live next to
- * published articles. Unknown keys are errors, to catch typos. The methods are stateless and thread-safe.
+ * is skipped (the default is {@code true}): only approved articles are ever loaded. Unknown keys are errors. The methods are stateless and thread-safe.
  *
  * <p>Every method throws {@link IllegalArgumentException} on bad input, with the file name and line number
  * (e.g. {@code kb/returns.cs.md:1: article 'returns': 'title' is required}), and {@link UncheckedIOException}

@@ -1,8 +1,9 @@
-package io.deskbridge.core.escalation;
+package io.deskbridge.app.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskbridge.core.escalation.SarcasmSignal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

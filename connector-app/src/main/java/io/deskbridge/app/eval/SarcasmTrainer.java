@@ -1,5 +1,7 @@
-package io.deskbridge.core.escalation;
+package io.deskbridge.app.eval;
 
+import io.deskbridge.core.escalation.LogisticRegression;
+import io.deskbridge.core.escalation.SarcasmSignal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
