@@ -211,7 +211,7 @@ final class Model {
     User agent = staff(agentId);
     Ticket t = find(ticketId);
     requireOpen(t);
-    ObjectNode event = obj().put("current", upper(status)).put("previous", upper(t.status));
+    ObjectNode event = obj().put("current", Text.upper(status)).put("previous", Text.upper(t.status));
     t.status = status;
     t.updatedAt = now();
     emitChange(t, agent, EVENT_STATUS, event);
@@ -222,7 +222,7 @@ final class Model {
     User agent = staff(agentId);
     Ticket t = find(ticketId);
     requireOpen(t);
-    ObjectNode event = obj().put("current", idOrNull(assigneeId)).put("previous", idOrNull(t.assigneeId));
+    ObjectNode event = obj().put("current", Text.idOrNull(assigneeId)).put("previous", Text.idOrNull(t.assigneeId));
     t.assigneeId = assigneeId;
     t.updatedAt = now();
     emitChange(t, agent, EVENT_ASSIGNEE, event);
