@@ -209,10 +209,10 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
       + "AND e.event_id = outbox.event_id AND e.status = 'DONE' AND e.received_at < ?)";
   private static final String PURGE_EVENTS = "DELETE FROM inbox_event WHERE status = 'DONE' AND received_at < ?";
   private static final String INSERT_AUDIT = "INSERT INTO audit (recorded_at, installation, conversation_id, "
-      + "event_id, install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "event_id, install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, "
+      + "episode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String AUDIT_COLUMNS = "SELECT id, recorded_at, installation, conversation_id, event_id, "
-      + "install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome FROM audit";
+      + "install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, episode FROM audit";
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
@@ -1003,6 +1003,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
         insert.setString(11, r.input());
         insert.setString(12, json.strings(r.actions()));
         insert.setString(13, r.outcome());
+        insert.setInt(14, r.episode());
         insert.addBatch();
       }
       insert.executeBatch();
@@ -1019,7 +1020,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
             records.add(new AuditRecord(instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), json.strings(rs.getString(8)), rs.getDouble(9),
                 rs.getString(10), json.scores(rs.getString(11)), rs.getString(12), json.strings(rs.getString(13)),
-                rs.getString(14)));
+                rs.getString(14), rs.getInt(15)));
           }
         }
       }

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * The JSON the store keeps in text columns: events, conversation state, a write's actions, and the audit's
  * lists and maps. Records are written field by field under their component names (no getters, so helper
- * methods such as {@code Message.isProvisional()} are not written), {@code Optional}s as the value or null,
+ * methods such as {@code Message.isPublicCustomerMessage()} are not written), {@code Optional}s as the value or null,
  * instants as ISO-8601 strings with all their digits, sets in their order. Actions carry a {@code type}
  * ({@code public_reply}, {@code internal_note}, {@code assign_group}, {@code add_tags}), set by a mix-in so
  * the core types stay free of Jackson. Unknown properties are ignored, so an older instance reads what a
