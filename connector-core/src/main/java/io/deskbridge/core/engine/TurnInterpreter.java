@@ -69,7 +69,7 @@ final class TurnInterpreter {
       case SOLVED:
         return new Turn.Ignore(state.withSolved(true), "conversation_solved", "");
       case REOPENED:
-        return reopened(state, event.snapshot().map(Conversation::owner));
+        return reopened(state, event, loaded);
       case RELEASED_TO_BOT:
         if (state.ownership() == Ownership.BOT) {
           return new Turn.Ignore(state, "bot_owns_conversation", "");
@@ -97,8 +97,8 @@ final class TurnInterpreter {
         return new Turn.Ignore(handled.withOwnership(Ownership.HUMAN), why, m.text());
       }
       if (m.role() == AuthorRole.CUSTOMER && state.solved()) {
-        var reopened = reopened(state, event.snapshot().map(Conversation::owner)).state();
-        return interpret(event, reopened, loaded);
+        var reopened = reopened(state, event, loaded);
+        return reopened instanceof Turn.Load ? reopened : interpret(event, reopened.state(), loaded);
       }
     }
     if (state.ownership() == Ownership.HUMAN) {
@@ -112,14 +112,22 @@ final class TurnInterpreter {
     return read(event, state, loaded.or(() -> opening));
   }
 
-  /** A solved conversation opened again: a new bot episode if the installation says so, else the same owner. */
-  private Turn reopened(ConversationState state, Optional<Owner> owner) {
+  /**
+   * A solved conversation opened again: a new bot episode if the installation says so (the vendor's owner then, such
+   * as the agent who solved it, is not read as a takeover later; it is loaded when the event has no snapshot), else
+   * the same owner.
+   */
+  private Turn reopened(ConversationState state, InboundEvent event, Optional<Conversation> loaded) {
     if (!state.solved()) {
       return new Turn.Ignore(state, "not_solved", "");
     }
     if (reopenStartsEpisode) {
-      String evidence = owner.filter(Owner::isHuman).map(Owner::evidence).orElse("");
-      return new Turn.Ignore(state.nextEpisode(evidence), "reopened_new_episode", "");
+      var seen = loaded.or(event::snapshot);
+      if (seen.isEmpty()) {
+        return new Turn.Load(state);
+      }
+      var owner = seen.get().owner();
+      return new Turn.Ignore(state.nextEpisode(owner.isHuman() ? owner.evidence() : ""), "reopened_new_episode", "");
     }
     return new Turn.Ignore(state.withSolved(false), "reopened", "");
   }

@@ -68,6 +68,8 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   final AtomicInteger failNextLoads = new AtomicInteger();
   /** Every load fails with 404 (the ticket was deleted) while set. */
   final java.util.concurrent.atomic.AtomicBoolean failNextLoadsWith404 = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Runs at the start of every write while set (a test may throw from it to kill the process there). */
+  volatile Runnable beforeWrite;
   /** Runs inside the next write, before its version check: someone else writes at just that moment. */
   volatile Runnable duringNextWrite;
   final Map<String, Integer> versions = new ConcurrentHashMap<>();
@@ -148,6 +150,10 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
 
   @Override
   public synchronized Applied apply(ApplyRequest request) {
+    Runnable before = beforeWrite;
+    if (before != null) {
+      before.run();
+    }
     if (failNextWrites.getAndDecrement() > 0) {
       throw new RetriableVendorException(RetriableVendorException.Kind.UNAVAILABLE, "HTTP 503 (scripted)", 503, null, null);
     }
