@@ -66,7 +66,21 @@ final class ZendeskFixture implements VendorFixture {
 
   @Override
   public void subscribe(URI webhookUrl) {
-    fake.registerEventWebhook(webhookUrl, SECRET);
+    fake.registerEventWebhookWithChanges(webhookUrl, SECRET);
+  }
+
+  /** A person removes the handover tag: the ticket goes back to the bot. */
+  void agentRemovesTag(String conversationId, String tag) {
+    long id = Long.parseLong(conversationId);
+    var tags = new LinkedHashSet<>(fake.ticket(id).orElseThrow().tags());
+    tags.remove(tag);
+    fake.agentUpdates(id, fake.humanAgentId(), "{\"tags\":[" + tags.stream().map(t -> "\"" + t + "\"")
+        .collect(Collectors.joining(",")) + "]}");
+  }
+
+  /** A person sets the ticket's status, e.g. {@code solved}. */
+  void agentSetsStatus(String conversationId, String status) {
+    fake.agentUpdates(Long.parseLong(conversationId), fake.humanAgentId(), "{\"status\":\"" + status + "\"}");
   }
 
   @Override

@@ -4,6 +4,7 @@ import static io.deskbridge.mock.zendesk.Json.iso;
 import static io.deskbridge.mock.zendesk.Json.obj;
 import static io.deskbridge.mock.zendesk.Json.text;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,8 @@ final class Model {
   private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
   static final String EVENT_CREATED = "zen:event-type:ticket.created";
   static final String EVENT_COMMENT = "zen:event-type:ticket.comment_added";
+  static final String EVENT_TAGS = "zen:event-type:ticket.tags_changed";
+  static final String EVENT_STATUS = "zen:event-type:ticket.status_changed";
   static final String CONDITIONAL = "conditional_ticket_events";
   /** Body of the fake's built-in trigger, the one recommended in the contract report (§1.6). */
   static final String TRIGGER_BODY =
@@ -181,6 +184,15 @@ final class Model {
     t.updatedAt = now;
     emit(t, customer, c, false, false);
     return c.id();
+  }
+
+  /** An agent changes ticket fields as in {@code PUT /tickets/{id}} (for example tags or status). */
+  synchronized void agentUpdates(long ticketId, long agentId, JsonNode ticket) {
+    User agent = users.get(agentId);
+    if (agent == null || !agent.staff()) {
+      throw new IllegalArgumentException("not an agent: " + agentId);
+    }
+    updateTicket(ticketId, agent, ticket);
   }
 
   synchronized long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
@@ -341,6 +353,8 @@ final class Model {
           auditId);
       events.add(commentJson(comment).put("id", comment.id()));
     }
+    String statusBefore = t.status;
+    List<String> tagsBefore = List.copyOf(t.tags);
     // an agent update moves a New ticket to Open unless a status is given
     String status = Optional.ofNullable(text(in, "status"))
         .orElse("new".equals(t.status) ? "open" : t.status);
@@ -388,6 +402,12 @@ final class Model {
     t.updatedAt = now;
     if (comment != null) {
       emit(t, updater, comment, true, false);
+    }
+    if (!status.equals(statusBefore)) {
+      emitChange(t, updater, EVENT_STATUS, TextNode.valueOf(upper(statusBefore)), TextNode.valueOf(upper(status)));
+    }
+    if (!t.tags.equals(tagsBefore)) {
+      emitChange(t, updater, EVENT_TAGS, Json.arr(tagsBefore), Json.arr(t.tags));
     }
     ObjectNode out = obj();
     out.set("ticket", ticketJson(t));
@@ -604,6 +624,27 @@ final class Model {
         ce.putObject("author").put("id", String.valueOf(author.id())).put("name", author.name())
             .put("is_staff", author.staff());
       }
+      dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
+    }
+  }
+
+  /**
+   * A {@code ticket.tags_changed} or {@code ticket.status_changed} event, with {@code event.previous} and
+   * {@code event.current}, for the event webhooks subscribed to it (made by ticket updates).
+   */
+  private void emitChange(Ticket t, User actor, String type, JsonNode previous, JsonNode current) {
+    for (Webhook w : webhooks.values()) {
+      if (!"active".equals(w.status()) || w.conditional() || !w.subscriptions().contains(type)) {
+        continue;
+      }
+      String eventId = UUID.randomUUID().toString();
+      ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
+          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
+          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
+      env.set("detail", detail(t, actor, true));
+      ObjectNode event = env.putObject("event");
+      event.set("previous", previous);
+      event.set("current", current);
       dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
     }
   }
