@@ -78,9 +78,21 @@ final class JsonCodec {
     return write(state);
   }
 
+  /**
+   * Reads a state. A state written before the opening message was an explicit reference remembers the opening as
+   * handled under an id starting {@value #OLD_OPENING_PREFIX}; it is read as {@code openingHandled}, so a
+   * conversation in flight during an upgrade never has its opening answered twice.
+   */
   ConversationState state(String json) {
-    return read(json, ConversationState.class);
+    var state = read(json, ConversationState.class);
+    if (!state.openingHandled() && state.handledMessageIds().stream().anyMatch(id -> id.startsWith(OLD_OPENING_PREFIX))) {
+      return state.withOpeningHandled(true);
+    }
+    return state;
   }
+
+  /** How states written before {@code openingHandled} existed marked the opening message's stand-in. */
+  static final String OLD_OPENING_PREFIX = "provisional:";
 
   String actions(List<Action> actions) {
     try {

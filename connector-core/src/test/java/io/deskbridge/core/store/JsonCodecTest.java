@@ -112,6 +112,10 @@ class JsonCodecTest {
     assertThat(read.openingHandled()).isFalse();
     assertThat(read.acceptedOwner()).isEmpty();
     assertThat(read.botTurns()).isEqualTo(1);
+
+    // one that answered an opening under the old stand-in id: the opening counts as handled
+    var older = json.state(state.replace("\"handledMessageIds\":[\"m\"]", "\"handledMessageIds\":[\"provisional:opening\"]"));
+    assertThat(older.openingHandled()).isTrue();
   }
 
   @Test
