@@ -87,9 +87,11 @@ public final class Deskbridge implements AutoCloseable {
       config.requireSecrets();
       var installations = new ArrayList<Installation>();
       for (var i : config.installations()) {
-        var connector = connectors.forVendor(i.vendor()).create(new ConnectorContext(i.id(), i.settings(), clock));
+        var connector = connectors.forVendor(i.vendor()).create(new ConnectorContext(i.id(), i.settings(), clock,
+            i.routing().handoverTag()));
         built.add(connector);
-        installations.add(new Installation(i.id(), i.mode(), i.routing(), i.retry(), connector, i.requestsPerMinute()));
+        installations.add(new Installation(i.id(), i.mode(), i.routing(), i.retry(), connector, i.requestsPerMinute(),
+            i.reopenStartsEpisode()));
       }
       var bot = botFactory.get();
       store = JdbcStore.open(config.store());

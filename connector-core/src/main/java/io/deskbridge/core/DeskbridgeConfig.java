@@ -83,9 +83,17 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param retry    how vendor calls are retried
    * @param requestsPerMinute the vendor API budget to stay under; 0 means the vendor's documented default
    * @param settings the vendor's own settings, read by its connector factory
+   * @param reopenStartsEpisode whether a customer's reply to a solved conversation starts a new bot episode (key
+   *                 {@code reopenStartsEpisode}, default false: whoever owned it keeps it)
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
-      int requestsPerMinute, Settings settings) {}
+      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode) {
+    /** An installation where a customer's reply to a solved conversation does not start a new bot episode. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, false);
+    }
+  }
 
   /**
    * Checks that every installation's secrets can be read, and reports all that cannot at once (rather than the
@@ -180,6 +188,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     String vendor = i.optionalString("vendor").orElseThrow(() -> i.invalid("vendor",
         "is required: the helpdesk's vendor id, e.g. zendesk"));
     return new InstallationConfig(id, vendor, mode, routing, policy,
-        i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"));
+        i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
+        i.bool("reopenStartsEpisode", false));
   }
 }

@@ -143,6 +143,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aReplyToASolvedConversationStartsAnEpisodeOnlyWhenTheInstallationSaysSo() throws Exception {
+    assertThat(load(write(VALID), Map.of("ZD_TOKEN", "t")::get).installations().get(0).reopenStartsEpisode()).isFalse();
+    var set = load(write(VALID.replace("mode: auto", "mode: auto\n    reopenStartsEpisode: true")),
+        Map.of("ZD_TOKEN", "t")::get);
+    assertThat(set.installations().get(0).reopenStartsEpisode()).isTrue();
+    assertThatThrownBy(() -> load(write(VALID.replace("mode: auto", "mode: auto\n    reopenStartsEpisode: maybe")),
+        Map.of("ZD_TOKEN", "t")::get)).hasMessageContaining("reopenStartsEpisode");
+  }
+
+  @Test
   void didYouMeanPicksTheClosestNameOnlyWhenItIsClose() {
     assertThat(DidYouMean.closest("apiTokn", java.util.List.of("url", "email", "apiToken"))).contains("apiToken");
     assertThat(DidYouMean.closest("THRESHOLDPERCENT", java.util.List.of("thresholdPercent"))).contains("thresholdPercent");

@@ -20,10 +20,11 @@ final class ZendeskConnector implements Connector {
   private final ZendeskErrorMapper errors = new ZendeskErrorMapper();
 
   /** {@code settingsPath} names the settings in start-up errors, e.g. {@code installations[acme].settings}. */
-  ZendeskConnector(String installationId, ZendeskConfig config, String settingsPath, Clock clock) {
+  ZendeskConnector(String installationId, ZendeskConfig config, String settingsPath, Clock clock, String handoverTag) {
     this.client = new ZendeskHelpdeskClient(installationId, config.url(), config.email(), config.apiToken(),
-        config.requestTimeout(), settingsPath);
-    this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock);
+        config.requestTimeout(), settingsPath, handoverTag);
+    this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock,
+        client.ownership());
   }
 
   @Override

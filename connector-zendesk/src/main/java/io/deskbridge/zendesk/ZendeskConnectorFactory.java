@@ -20,12 +20,13 @@ public final class ZendeskConnectorFactory implements ConnectorFactory {
   }
 
   /**
-   * Reads the settings and builds the connector. Its start-up call fails with a message that names the setting to
+   * Reads the settings and builds the connector. The context's handover tag is how the connector tells a ticket
+   * people own (the tag, or an assignee other than the bot) and a release (the tag removed). Its start-up call fails with a message that names the setting to
    * fix: {@code apiToken} and {@code email} for a refused token, {@code url} for an unknown host.
    */
   @Override
   public Connector create(ConnectorContext context) {
     return new ZendeskConnector(context.installationId(), ZendeskConfig.from(context.settings()),
-        context.settings().path(), context.clock());
+        context.settings().path(), context.clock(), context.handoverTag());
   }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param closed     true when the vendor will not accept updates any more
  * @param messages   the history, oldest first
  * @param version    the vendor's change marker when it has one (Zendesk: {@code updated_at}); empty when unknown
+ * @param owner      who owns it according to the vendor's mapper; {@link Owner#BOT} when nothing marks a person
  */
 public record Conversation(
     ConversationKey key,
@@ -29,7 +30,8 @@ public record Conversation(
     Set<String> tags,
     boolean closed,
     List<Message> messages,
-    String version) {
+    String version,
+    Owner owner) {
   public Conversation {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(channel, "channel");
@@ -40,12 +42,19 @@ public record Conversation(
     tags = Set.copyOf(tags == null ? Set.of() : tags);
     messages = List.copyOf(messages == null ? List.of() : messages);
     version = version == null ? "" : version;
+    owner = owner == null ? Owner.BOT : owner;
+  }
+
+  /** A conversation no mark of a person owns. */
+  public Conversation(ConversationKey key, Channel channel, String subject, Customer customer, String groupId,
+      String assigneeId, Set<String> tags, boolean closed, List<Message> messages, String version) {
+    this(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, version, Owner.BOT);
   }
 
   /** A conversation whose version is not known. */
   public Conversation(ConversationKey key, Channel channel, String subject, Customer customer, String groupId,
       String assigneeId, Set<String> tags, boolean closed, List<Message> messages) {
-    this(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, "");
+    this(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, "", Owner.BOT);
   }
 
   /** The message with this vendor id, if the history holds it. */
@@ -55,7 +64,14 @@ public record Conversation(
 
   /** The same conversation at another version. */
   public Conversation withVersion(String newVersion) {
-    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, newVersion);
+    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, newVersion,
+        owner);
+  }
+
+  /** The same conversation with the owner the vendor's mapper reports. */
+  public Conversation withOwner(Owner newOwner) {
+    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, messages, version,
+        newOwner);
   }
 
   /** A copy with one more message appended, unless a message with that id is already there. */
@@ -65,6 +81,6 @@ public record Conversation(
     }
     var more = new java.util.ArrayList<>(messages);
     more.add(message);
-    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, more, version);
+    return new Conversation(key, channel, subject, customer, groupId, assigneeId, tags, closed, more, version, owner);
   }
 }

@@ -3,21 +3,52 @@ package io.deskbridge.core.engine;
 import io.deskbridge.core.action.Action;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.escalation.HandoverNotes;
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.Capability;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns a decision into vendor-neutral actions for an installation's mode and routing. Stateless. */
+/**
+ * Turns a decision into vendor operations for an installation's mode, routing and the vendor's capabilities. The
+ * one place the mode is applied: draft mode turns a reply into a draft and writes nothing public; shadow mode
+ * writes nothing. Stateless.
+ */
 final class ActionPlanner {
   private ActionPlanner() {}
 
   /**
-   * Splits actions into vendor operations: each message (public reply or internal note) starts one, and
-   * assignment and tags ride with the message before them. Each operation is applied and retried on its
-   * own, so a retry never posts an earlier message again.
+   * What a decision leads to.
+   *
+   * @param decision   the decision as acted on: in draft mode a reply becomes a {@link Decision.Draft}
+   * @param actions    the actions, in the order they are made
+   * @param operations the actions grouped into vendor operations, each sent and confirmed on its own
    */
-  static List<List<Action>> operations(List<Action> actions) {
+  record Plan(Decision decision, List<Action> actions, List<List<Action>> operations) {
+    Plan {
+      actions = List.copyOf(actions);
+      operations = List.copyOf(operations);
+    }
+  }
+
+  /** Plans {@code decision} for the mode and routing, adapted to what the vendor can do. */
+  static Plan plan(Decision decision, Mode mode, Routing routing, Capabilities capabilities) {
+    var acted = mode == Mode.DRAFT && decision instanceof Decision.Reply reply ? reply.asDraft() : decision;
+    var actions = adapt(actions(acted, mode, routing), capabilities);
+    return new Plan(acted, actions, operations(actions, capabilities));
+  }
+
+  /**
+   * Groups actions into vendor operations. With {@link Capability#ATOMIC_UPDATE} each message (public reply or
+   * internal note) starts an operation and the assignment and tags ride with the message before them; without
+   * it every action is its own operation. Each operation is applied and confirmed on its own, so a retry never
+   * posts an earlier message again.
+   */
+  static List<List<Action>> operations(List<Action> actions, Capabilities capabilities) {
+    if (!capabilities.has(Capability.ATOMIC_UPDATE)) {
+      return actions.stream().map(List::of).toList();
+    }
     var ops = new ArrayList<List<Action>>();
     var current = new ArrayList<Action>();
     for (var action : actions) {
@@ -34,7 +65,27 @@ final class ActionPlanner {
     return List.copyOf(ops);
   }
 
-  static List<Action> plan(Decision decision, Mode mode, Routing routing) {
+  /** Drops tags when the vendor has none; shortens notes to the vendor's limit. */
+  private static List<Action> adapt(List<Action> actions, Capabilities capabilities) {
+    var adapted = new ArrayList<Action>();
+    for (var action : actions) {
+      if (action instanceof Action.AddTags && !capabilities.has(Capability.TAGS)) {
+        continue;
+      }
+      if (action instanceof Action.InternalNote note && note.text().length() > capabilities.maxNoteChars()) {
+        adapted.add(new Action.InternalNote(shorten(note.text(), capabilities.maxNoteChars())));
+        continue;
+      }
+      adapted.add(action);
+    }
+    return List.copyOf(adapted);
+  }
+
+  private static String shorten(String text, int max) {
+    return max <= 1 ? text.substring(0, max) : text.substring(0, max - 1) + "…";
+  }
+
+  private static List<Action> actions(Decision decision, Mode mode, Routing routing) {
     if (mode == Mode.SHADOW) {
       return List.of();
     }
@@ -51,7 +102,7 @@ final class ActionPlanner {
               draftNote("Proposed clarifying question", clarify.question(), clarify.scores().confidence())));
     }
     if (decision instanceof Decision.Handover handover) {
-      // the agent's part first: if the second write fails, a person already has the ticket and the summary
+      // the agent's part first: if a later write fails, a person already has the ticket and the summary
       var actions = new ArrayList<Action>();
       actions.add(new Action.InternalNote(HandoverNotes.render(handover.summary())));
       actions.add(new Action.AssignGroup(routing.groupFor(handover.routingGroup())));

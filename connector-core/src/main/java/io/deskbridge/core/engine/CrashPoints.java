@@ -1,12 +1,15 @@
 package io.deskbridge.core.engine;
 
 /**
- * Test seam: called at the points where a process may die during processing, so that tests can stop the
- * engine exactly there (by throwing an {@link Error}) and check that a new engine on the same store
- * recovers without losing or repeating anything.
+ * Test seam: called at the points where a process may die during processing, so that tests can stop the engine
+ * exactly there (by throwing an {@link Error}) and check that a new engine on the same store recovers without
+ * losing or repeating anything, or run code there (an agent writing between the decision's commit and its write).
+ * Production code passes {@link #NONE}. Called on a worker thread with a conversation's lease held; must not block
+ * for long.
  */
 @FunctionalInterface
-interface CrashPoints {
+public interface CrashPoints {
+  /** Does nothing: the engine outside tests. */
   CrashPoints NONE = point -> {};
 
   /** Where the engine is. */
@@ -19,5 +22,6 @@ interface CrashPoints {
     SENT
   }
 
+  /** Called when the engine reaches {@code point}. */
   void reached(Point point);
 }

@@ -47,6 +47,16 @@ final class EngineMetrics {
         .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
   }
 
+  /**
+   * The window a write without conditional writes leaves open: from the end of the re-read just before the public
+   * write to the end of that write. A person acting within it is not seen.
+   */
+  void prewriteWindow(String installation, Duration window) {
+    Timer.builder("deskbridge.prewrite.window")
+        .description("from the re-read before a public write to the end of the write (vendors without conditional writes)")
+        .tag("installation", installation).publishPercentiles(0.5, 0.99).register(registry).record(window);
+  }
+
   void failed(String installation, String result) {
     Counter.builder("deskbridge.event.failures").description("failed processing attempts: retried or dead-lettered")
         .tag("installation", installation).tag("result", result).register(registry).increment();

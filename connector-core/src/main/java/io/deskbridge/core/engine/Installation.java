@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param retry     how vendor calls are retried
  * @param connector the vendor connector, built by its factory
  * @param requestsPerMinute the API budget to stay under; 0 means the vendor's documented default
+ * @param reopenStartsEpisode whether a customer's reply to a solved conversation starts a new bot episode (the bot
+ *                  owns it again, its turn counters reset); when false, whoever owned it keeps it
  */
 public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
-    int requestsPerMinute) {
+    int requestsPerMinute, boolean reopenStartsEpisode) {
   public Installation {
     Objects.requireNonNull(id, "id");
     if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -28,6 +30,12 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
     if (requestsPerMinute < 0) {
       throw new IllegalArgumentException("requestsPerMinute must not be negative");
     }
+  }
+
+  /** An installation where a reply to a solved conversation starts no new episode. */
+  public Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
+      int requestsPerMinute) {
+    this(id, mode, routing, retry, connector, requestsPerMinute, false);
   }
 
   /** An installation with the vendor's documented API budget. */

@@ -22,11 +22,13 @@ public interface HelpdeskClient {
   Conversation load(LoadRequest request);
 
   /**
-   * Applies one operation to a conversation: at most one message (public reply or internal note) plus
-   * assignment and tags, as one vendor call where the API allows it. Core splits a decision's actions into
-   * such operations and retries each on its own, so a retry never repeats an earlier message. When the
-   * conversation has a version and the vendor supports it, the write must fail with a conflict (409) if the
-   * conversation changed since that version; core then re-reads it and decides again.
+   * Applies one operation to a conversation: with {@code Capability.ATOMIC_UPDATE} at most one message (public
+   * reply or internal note) plus assignment and tags, all or nothing; without it exactly one action. Core splits a
+   * decision's actions into such operations and confirms and retries each on its own, so a retry never repeats an
+   * earlier message. With {@code Capability.CONDITIONAL_WRITES}, when the conversation has a version the write must
+   * fail with a conflict (409) if the conversation changed since that version; core then re-reads it, cancels the
+   * write if a person acted, and otherwise sends what is missing again. Without it core re-reads the conversation
+   * just before a public write instead, and the version may be ignored.
    *
    * @return the vendor ids of the messages it created, so the engine can recognise its own messages
    */

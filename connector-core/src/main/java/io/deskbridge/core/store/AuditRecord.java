@@ -20,6 +20,7 @@ import java.util.Map;
  * @param input          the customer text decided on (or the refusal's reason)
  * @param actions        the actions taken, as short descriptions
  * @param outcome        {@code applied}, {@code none}, or {@code failed: <reason>}
+ * @param episode        the conversation's bot episode (from 1); 0 when none applies (a refused webhook)
  */
 public record AuditRecord(
     Instant at,
@@ -34,10 +35,19 @@ public record AuditRecord(
     Map<String, Double> signals,
     String input,
     List<String> actions,
-    String outcome) {
+    String outcome,
+    int episode) {
   public AuditRecord {
     reasons = List.copyOf(reasons);
     signals = Map.copyOf(signals);
     actions = List.copyOf(actions);
+  }
+
+  /** A record outside any episode (episode 0). */
+  public AuditRecord(Instant at, String installationId, String conversationId, String eventId, String mode,
+      String decision, List<String> reasons, double confidence, String articleId, Map<String, Double> signals,
+      String input, List<String> actions, String outcome) {
+    this(at, installationId, conversationId, eventId, mode, decision, reasons, confidence, articleId, signals, input,
+        actions, outcome, 0);
   }
 }

@@ -3,6 +3,8 @@ package io.deskbridge.core.store;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Ownership;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,14 @@ import java.util.Set;
  * @param handledMessageIds   vendor ids of messages already looked at
  * @param ownMessageIds       vendor ids of messages the bot wrote
  * @param transcript          the conversation as last seen, to save a load when an event carries the message
+ * @param episode             the bot episode, from 1: a release to the bot (or a reopening, where the installation
+ *                            says so) starts the next one, with the turn counters and clarification state reset
+ * @param openingHandled      whether the opening message an event carried without its vendor id was handled; a
+ *                            load then counts the conversation's first customer message as handled
+ * @param solved              whether the vendor reported the conversation solved or closed since it was last open
+ * @param acceptedOwner       the vendor's owner evidence (see {@code Owner.evidence}) when this bot episode began,
+ *                            for example the agent still assigned after a release: the same evidence seen again is
+ *                            not a takeover; empty when none
  */
 public record ConversationState(
     ConversationKey key,
@@ -31,38 +41,92 @@ public record ConversationState(
     String pendingText,
     Set<String> handledMessageIds,
     Set<String> ownMessageIds,
-    Optional<Conversation> transcript) {
+    Optional<Conversation> transcript,
+    int episode,
+    boolean openingHandled,
+    boolean solved,
+    String acceptedOwner) {
   public ConversationState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ownership, "ownership");
     answeredArticleIds = List.copyOf(answeredArticleIds);
     pendingText = pendingText == null ? "" : pendingText;
-    handledMessageIds = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(handledMessageIds));
-    ownMessageIds = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ownMessageIds));
+    handledMessageIds = Collections.unmodifiableSet(new LinkedHashSet<>(handledMessageIds));
+    ownMessageIds = Collections.unmodifiableSet(new LinkedHashSet<>(ownMessageIds));
     transcript = transcript == null ? Optional.empty() : transcript;
+    episode = Math.max(1, episode); // a state stored before episodes existed is in the first
+    acceptedOwner = acceptedOwner == null ? "" : acceptedOwner;
+  }
+
+  /** A state in the first episode, without an opening, not solved. */
+  public ConversationState(ConversationKey key, Ownership ownership, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText, Set<String> handledMessageIds, Set<String> ownMessageIds,
+      Optional<Conversation> transcript) {
+    this(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText, handledMessageIds,
+        ownMessageIds, transcript, 1, false, false, "");
   }
 
   /** The same state owned by someone else. */
   public ConversationState withOwnership(Ownership newOwnership) {
     return new ConversationState(key, newOwnership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner);
   }
 
   /** The same state with more messages counted as handled. */
-  public ConversationState withHandled(java.util.Collection<String> messageIds) {
+  public ConversationState withHandled(Collection<String> messageIds) {
     var more = new LinkedHashSet<>(handledMessageIds);
     more.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        more, ownMessageIds, transcript);
+        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner);
+  }
+
+  /** The same state with more messages counted as the bot's own (and so as handled). */
+  public ConversationState withOwn(Collection<String> messageIds) {
+    var own = new LinkedHashSet<>(ownMessageIds);
+    own.addAll(messageIds);
+    var handled = new LinkedHashSet<>(handledMessageIds);
+    handled.addAll(messageIds);
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handled, own, transcript, episode, openingHandled, solved, acceptedOwner);
   }
 
   /** The same state remembering the conversation as last seen. */
   public ConversationState withTranscript(Conversation conversation) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, Optional.of(conversation));
+        handledMessageIds, ownMessageIds, Optional.of(conversation), episode, openingHandled, solved, acceptedOwner);
   }
 
-  /** The state of a conversation the engine has not seen: the bot owns it. */
+  /** The same state with the opening marked handled (or not). */
+  public ConversationState withOpeningHandled(boolean handled) {
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner);
+  }
+
+  /** The same state, solved or open. */
+  public ConversationState withSolved(boolean isSolved) {
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner);
+  }
+
+  /** The same state after the bot's turn: its counters, answered articles and pending text. */
+  public ConversationState withTurn(Ownership newOwnership, int turns, int clarifications, List<String> answered,
+      String pending) {
+    return new ConversationState(key, newOwnership, turns, clarifications, answered, pending, handledMessageIds,
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner);
+  }
+
+  /**
+   * The next bot episode: the bot owns the conversation again, turn counters, answered articles and clarification
+   * state reset; what was handled stays handled.
+   *
+   * @param ownerEvidence the vendor's owner evidence at this moment, not to be read as a takeover later
+   */
+  public ConversationState nextEpisode(String ownerEvidence) {
+    return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", handledMessageIds, ownMessageIds,
+        transcript, episode + 1, openingHandled, false, ownerEvidence);
+  }
+
+  /** The state of a conversation the engine has not seen: the bot owns it, in its first episode. */
   public static ConversationState fresh(ConversationKey key) {
     return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", Set.of(), Set.of(), Optional.empty());
   }

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * The JSON the store keeps in text columns: events, conversation state, a write's actions, and the audit's
  * lists and maps. Records are written field by field under their component names (no getters, so helper
- * methods such as {@code Message.isProvisional()} are not written), {@code Optional}s as the value or null,
+ * methods such as {@code Message.isPublicCustomerMessage()} are not written), {@code Optional}s as the value or null,
  * instants as ISO-8601 strings with all their digits, sets in their order. Actions carry a {@code type}
  * ({@code public_reply}, {@code internal_note}, {@code assign_group}, {@code add_tags}), set by a mix-in so
  * the core types stay free of Jackson. Unknown properties are ignored, so an older instance reads what a
@@ -78,9 +78,21 @@ final class JsonCodec {
     return write(state);
   }
 
+  /**
+   * Reads a state. A state written before the opening message was an explicit reference remembers the opening as
+   * handled under an id starting {@value #OLD_OPENING_PREFIX}; it is read as {@code openingHandled}, so a
+   * conversation in flight during an upgrade never has its opening answered twice.
+   */
   ConversationState state(String json) {
-    return read(json, ConversationState.class);
+    var state = read(json, ConversationState.class);
+    if (!state.openingHandled() && state.handledMessageIds().stream().anyMatch(id -> id.startsWith(OLD_OPENING_PREFIX))) {
+      return state.withOpeningHandled(true);
+    }
+    return state;
   }
+
+  /** How states written before {@code openingHandled} existed marked the opening message's stand-in. */
+  static final String OLD_OPENING_PREFIX = "provisional:";
 
   String actions(List<Action> actions) {
     try {

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param message        the message the event is about, when the payload carries it
  * @param snapshot       the conversation's fields at send time without history, when the payload carries them
  * @param occurredAt     when the vendor says it happened
+ * @param opening        the conversation's first message as a "conversation created" payload carries it, without
+ *                       its vendor id (its {@code id} is meaningless): the engine answers it without a load, and
+ *                       matches it to the conversation's first customer message when it loads the conversation
  * @throws WebhookRejectedException (400) when an id can never be stored: blank, longer than
  *         {@value #MAX_ID_CHARS} characters (the store's column width), or holding a control character
  */
@@ -28,7 +31,8 @@ public record InboundEvent(
     String actorId,
     Optional<Message> message,
     Optional<Conversation> snapshot,
-    Instant occurredAt) {
+    Instant occurredAt,
+    Optional<Message> opening) {
 
   /** What an event says happened. */
   public enum Kind {
@@ -37,7 +41,13 @@ public record InboundEvent(
     /** A message (comment, e-mail, chat line) was added. */
     MESSAGE_ADDED,
     /** Something else changed; the engine re-reads the conversation. */
-    UPDATED
+    UPDATED,
+    /** People handed the conversation back to the bot (Zendesk: the handover tag was removed): a new bot episode. */
+    RELEASED_TO_BOT,
+    /** The conversation was solved or closed. */
+    SOLVED,
+    /** A solved conversation was opened again. */
+    REOPENED
   }
 
   /** The longest event or conversation id accepted: the width of the store's id columns. */
@@ -51,6 +61,13 @@ public record InboundEvent(
     message = message == null ? Optional.empty() : message;
     snapshot = snapshot == null ? Optional.empty() : snapshot;
     Objects.requireNonNull(occurredAt, "occurredAt");
+    opening = opening == null ? Optional.empty() : opening;
+  }
+
+  /** An event without an opening message. */
+  public InboundEvent(String id, String conversationId, Kind kind, String actorId, Optional<Message> message,
+      Optional<Conversation> snapshot, Instant occurredAt) {
+    this(id, conversationId, kind, actorId, message, snapshot, occurredAt, Optional.empty());
   }
 
   /**

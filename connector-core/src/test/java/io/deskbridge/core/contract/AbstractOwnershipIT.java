@@ -71,7 +71,14 @@ public abstract class AbstractOwnershipIT extends AbstractConnectorIT {
     settleWhen(() -> bot(id, true).size() == 2);
 
     assertThat(bot(id, true)).last().satisfies(m -> assertThat(m.text()).contains("Forgot password"));
-    assertThat(harness.audit(id)).last().satisfies(r -> assertThat(r.decision()).isEqualTo("reply"));
+    assertThat(harness.audit(id)).last().satisfies(r -> {
+      assertThat(r.decision()).isEqualTo("reply");
+      assertThat(r.episode()).as("the answer after the release is in the second bot episode").isEqualTo(2);
+    });
+    assertThat(harness.audit(id)).filteredOn(r -> r.decision().equals("handover"))
+        .allSatisfy(r -> assertThat(r.episode()).isEqualTo(1));
+    assertThat(harness.audit(id)).filteredOn(r -> r.reasons().contains("released_to_bot"))
+        .singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
   }
 
   @Test
@@ -85,5 +92,6 @@ public abstract class AbstractOwnershipIT extends AbstractConnectorIT {
 
     assertThat(bot(id, true)).as("no bot answer in the reopened conversation").hasSize(1);
     assertThat(fixture.messages(id)).last().satisfies(m -> assertThat(m.author()).isEqualTo(FakeMessage.CUSTOMER));
+    assertThat(harness.audit(id)).anySatisfy(r -> assertThat(r.reasons()).contains("conversation_solved"));
   }
 }

@@ -4,13 +4,13 @@ import static io.deskbridge.core.engine.InMemoryHelpdesk.createdEvent;
 import static io.deskbridge.core.engine.InMemoryHelpdesk.messageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskbridge.core.contract.ConnectorHarness;
 import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
-  private final InMemoryHelpdesk helpdesk = new InMemoryHelpdesk();
+  private InMemoryHelpdesk helpdesk = new InMemoryHelpdesk();
+  private final ScriptedDecider decider = new ScriptedDecider();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private boolean reopenStartsEpisode;
   private final JdbcStore store = JdbcStore.open(StoreConfig.h2Memory("engine-" + System.nanoTime()));
   private final OffsetClock clock = new OffsetClock();
   private static final EngineSettings SETTINGS =
@@ -32,8 +35,8 @@ class EngineTest {
   private Engine engine(Mode mode, CrashPoints crashPoints) {
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts", "Shipping", "g-shipping"), null);
     var installation = new Installation("inst", mode, routing,
-        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk);
-    return Engine.start(List.of(installation), ConnectorHarness.bot(), store, store, clock, SETTINGS, crashPoints);
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, reopenStartsEpisode);
+    return Engine.start(List.of(installation), decider, store, store, clock, SETTINGS, crashPoints, meters);
   }
 
   @AfterEach
@@ -99,7 +102,7 @@ class EngineTest {
   }
 
   @Test
-  void answersACreatedEventFromItsProvisionalOpeningMessageWithoutLoading() throws Exception {
+  void answersACreatedEventFromItsOpeningMessageWithoutLoading() throws Exception {
     start(Mode.AUTO);
     var first = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
     accept(InMemoryHelpdesk.createdWithOpening("e1", "t1", first));
@@ -130,7 +133,7 @@ class EngineTest {
   }
 
   @Test
-  void aLoadAfterTheProvisionalOpeningDoesNotAnswerItAgain() throws Exception {
+  void aLoadAfterTheOpeningFromTheEventDoesNotAnswerItAgain() throws Exception {
     start(Mode.AUTO);
     var first = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
     accept(InMemoryHelpdesk.createdWithOpening("e1", "t1", first));
@@ -409,14 +412,4 @@ class EngineTest {
     assertThat(store.deadLetters()).isEmpty();
   }
 
-  @Test
-  void operationsCarryOneMessageEachWithAssignmentAndTagsAfterIt() {
-    var reply = new io.deskbridge.core.action.Action.PublicReply("hi");
-    var note = new io.deskbridge.core.action.Action.InternalNote("note");
-    var group = new io.deskbridge.core.action.Action.AssignGroup("g");
-    var tags = new io.deskbridge.core.action.Action.AddTags(java.util.Set.of("t"));
-
-    assertThat(ActionPlanner.operations(List.of(note, group, tags, reply)))
-        .containsExactly(List.of(note, group, tags), List.of(reply));
-  }
 }

@@ -7,6 +7,7 @@ import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Owner;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.error.VendorErrors;
 import io.deskbridge.core.error.VendorException;
@@ -28,9 +29,31 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A tiny helpdesk that keeps conversations in memory, for offline engine tests. Thread-safe enough for them. */
+/**
+ * A tiny helpdesk that keeps conversations in memory, for offline engine tests. Thread-safe enough for them. Its
+ * capabilities are chosen by the test: without {@link Capability#ATOMIC_UPDATE} it refuses a write of more than one
+ * action; without {@link Capability#CONDITIONAL_WRITES} it ignores the version a write carries. It reports a
+ * conversation carrying {@link #HANDOVER_TAG}, or assigned to an agent, as owned by people.
+ */
 final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   static final String BOT = "bot-1";
+  static final String HANDOVER_TAG = "deskbridge_handover";
+  static final Set<Capability> ZENDESK_LIKE =
+      java.util.EnumSet.of(Capability.CONDITIONAL_WRITES, Capability.ATOMIC_UPDATE, Capability.TAGS);
+  private final Set<Capability> capabilities;
+  final Map<String, String> assignees = new ConcurrentHashMap<>();
+  /** Every write's actions, in order. */
+  final List<List<Action>> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The next writes that carry an assignment fail with a lost answer (a timeout) before anything is written. */
+  final AtomicInteger failNextAssignments = new AtomicInteger();
+
+  InMemoryHelpdesk() {
+    this(ZENDESK_LIKE);
+  }
+
+  InMemoryHelpdesk(Set<Capability> capabilities) {
+    this.capabilities = Set.copyOf(capabilities);
+  }
   final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
   final Map<String, Set<String>> tags = new ConcurrentHashMap<>();
   final Map<String, String> groups = new ConcurrentHashMap<>();
@@ -44,6 +67,8 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   final AtomicInteger failNextLoads = new AtomicInteger();
   /** Every load fails with 404 (the ticket was deleted) while set. */
   final java.util.concurrent.atomic.AtomicBoolean failNextLoadsWith404 = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Runs at the start of every write while set (a test may throw from it to kill the process there). */
+  volatile Runnable beforeWrite;
   /** Runs inside the next write, before its version check: someone else writes at just that moment. */
   volatile Runnable duringNextWrite;
   final Map<String, Integer> versions = new ConcurrentHashMap<>();
@@ -86,7 +111,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
 
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(java.util.EnumSet.of(Capability.CONDITIONAL_WRITES, Capability.ATOMIC_UPDATE, Capability.TAGS), 65_536);
+    return new Capabilities(capabilities, 65_536);
   }
 
   @Override
@@ -109,9 +134,13 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     }
     loads.incrementAndGet();
     String id = request.key().externalId();
+    var conversationTags = Set.copyOf(tags.getOrDefault(id, Set.of()));
+    String assignee = assignees.getOrDefault(id, "");
+    var owner = conversationTags.contains(HANDOVER_TAG) ? Owner.human("tag " + HANDOVER_TAG)
+        : !assignee.isEmpty() && !assignee.equals(BOT) ? Owner.human("assignee " + assignee) : Owner.BOT;
     return new Conversation(request.key(), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
-        groups.getOrDefault(id, ""), "", tags.getOrDefault(id, Set.of()), false,
-        List.copyOf(messages.getOrDefault(id, List.of())), version(id));
+        groups.getOrDefault(id, ""), assignee, conversationTags, false,
+        List.copyOf(messages.getOrDefault(id, List.of())), version(id), owner);
   }
 
   private String version(String id) {
@@ -120,8 +149,20 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
 
   @Override
   public synchronized Applied apply(ApplyRequest request) {
+    Runnable before = beforeWrite;
+    if (before != null) {
+      before.run();
+    }
     if (failNextWrites.getAndDecrement() > 0) {
       throw new VendorException(VendorException.Kind.NOT_PROCESSED, "HTTP 503 (scripted)", null);
+    }
+    if (!capabilities.contains(Capability.ATOMIC_UPDATE) && request.actions().size() > 1) {
+      throw new VendorException(VendorException.Kind.INVALID,
+          "one action per call without ATOMIC_UPDATE, got " + request.actions(), null);
+    }
+    if (request.actions().stream().anyMatch(a -> a instanceof Action.AssignGroup)
+        && failNextAssignments.getAndDecrement() > 0) {
+      throw new VendorException(VendorException.Kind.UNAVAILABLE, "read timed out (scripted)", null);
     }
     String id = request.conversation().key().externalId();
     Runnable during = duringNextWrite;
@@ -130,10 +171,11 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
       during.run();
     }
     String given = request.conversation().version();
-    if (!given.isEmpty() && !given.equals(version(id))) {
+    if (capabilities.contains(Capability.CONDITIONAL_WRITES) && !given.isEmpty() && !given.equals(version(id))) {
       throw new VendorException(VendorException.Kind.CONFLICT, "HTTP 409 (stale version)", null);
     }
     writes.incrementAndGet();
+    applied.add(request.actions());
     var created = new ArrayList<String>();
     for (Action a : request.actions()) {
       if (a instanceof Action.PublicReply r) {
@@ -163,14 +205,18 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
         Optional.empty(), Instant.now());
   }
 
-  /** A "created" event carrying a snapshot and the opening message as a provisional one, as Zendesk's does. */
+  /** A "created" event carrying a snapshot and the opening message without its id, as Zendesk's does. */
   static InboundEvent createdWithOpening(String eventId, String conversation, Message real) {
-    var opening = Message.provisional("opening", real.role(), real.visibility(), real.authorId(), real.text(),
-        real.createdAt());
+    var opening = real.withId("opening"); // the event does not know the message's id
     var snapshot = new Conversation(key(conversation), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
         "", "", Set.of(), false, List.of(), "v1");
     return new InboundEvent(eventId, conversation, InboundEvent.Kind.CONVERSATION_CREATED, real.authorId(),
-        Optional.of(opening), Optional.of(snapshot), real.createdAt());
+        Optional.empty(), Optional.of(snapshot), real.createdAt(), Optional.of(opening));
+  }
+
+  /** An event of {@code kind} (release, solved, reopened) without message or snapshot. */
+  static InboundEvent event(String eventId, String conversation, InboundEvent.Kind kind) {
+    return new InboundEvent(eventId, conversation, kind, "a1", Optional.empty(), Optional.empty(), Instant.now());
   }
 
   static InboundEvent updatedEvent(String eventId, String conversation) {

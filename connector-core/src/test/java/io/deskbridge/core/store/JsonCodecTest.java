@@ -10,6 +10,7 @@ import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Owner;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.webhook.InboundEvent;
@@ -28,26 +29,29 @@ class JsonCodecTest {
   private final JsonCodec json = new JsonCodec();
 
   private static Conversation conversation() {
-    var opening = Message.provisional("opening", AuthorRole.CUSTOMER, Visibility.PUBLIC, "u1",
+    var opening = new Message("c-1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "u1",
         "Příliš žluťoučký kůň úpěl ďábelské ódy 🐴\n<b>\"quoted\"</b>", AT);
     var note = new Message("c-2", AuthorRole.AGENT, Visibility.INTERNAL, "", "intern", AT.plusSeconds(60));
     return new Conversation(KEY, Channel.EMAIL, "Zugang gesperrt – bitte helfen", new Customer("u1", "Zoë", "z@x.io"),
-        "g1", "", new LinkedHashSet<>(List.of("vip", "de")), false, List.of(opening, note), "2026-03-01T10:16:00Z");
+        "g1", "", new LinkedHashSet<>(List.of("vip", "de")), false, List.of(opening, note), "2026-03-01T10:16:00Z",
+        Owner.human("assignee 42"));
   }
 
   @Test
-  void anEventRoundTripsWithAProvisionalMessageASnapshotAndUnicode() {
+  void anEventRoundTripsWithAnOpeningMessageASnapshotWithItsOwnerAndUnicode() {
     var conversation = conversation();
     var event = new InboundEvent("ev-1", "4711", InboundEvent.Kind.CONVERSATION_CREATED, "u1",
-        Optional.of(conversation.messages().get(0)), Optional.of(conversation), AT);
+        Optional.empty(), Optional.of(conversation), AT, Optional.of(conversation.messages().get(0)));
 
     String text = json.event(event);
     var back = json.event(text);
 
     assertThat(back).isEqualTo(event);
-    assertThat(back.message().orElseThrow().isProvisional()).isTrue();
+    assertThat(back.opening()).contains(conversation.messages().get(0));
+    assertThat(back.snapshot().orElseThrow().owner()).isEqualTo(Owner.human("assignee 42"));
     assertThat(text).contains("\"occurredAt\":\"2026-03-01T10:15:30.123456789Z\"")
-        .doesNotContain("provisional\":").doesNotContain("publicCustomerMessage");
+        .contains("\"owner\":{\"who\":\"HUMAN\",\"evidence\":\"assignee 42\"}")
+        .doesNotContain("publicCustomerMessage").doesNotContain("\"human\":");
   }
 
   @Test
@@ -59,11 +63,13 @@ class JsonCodecTest {
   @Test
   void stateRoundTripsWithItsTranscriptAndKeepsTheOrderOfItsSets() {
     var state = new ConversationState(KEY, Ownership.HUMAN, 2, 1, List.of("kb-1", "kb-2"), "earlier text ✓",
-        new LinkedHashSet<>(List.of("m9", "m1", "m5")), Set.of("m1"), Optional.of(conversation()));
+        new LinkedHashSet<>(List.of("m9", "m1", "m5")), Set.of("m1"), Optional.of(conversation()), 3, true, true,
+        "assignee 42");
 
     var back = json.state(json.state(state));
 
     assertThat(back).isEqualTo(state);
+    assertThat(back.episode()).isEqualTo(3);
     assertThat(back.handledMessageIds()).containsExactly("m9", "m1", "m5");
     assertThat(json.state(json.state(ConversationState.fresh(KEY)))).isEqualTo(ConversationState.fresh(KEY));
   }
@@ -96,6 +102,20 @@ class JsonCodecTest {
     var message = new Message("m", AuthorRole.CUSTOMER, Visibility.PUBLIC, "u", "hi", Instant.parse("2026-03-01T10:00:00Z"));
     assertThat(json.event(event)).isEqualTo(new InboundEvent("e", "c", InboundEvent.Kind.MESSAGE_ADDED, "u",
         Optional.of(message), Optional.empty(), Instant.parse("2026-03-01T10:00:00Z")));
+
+    // a state written before episodes, the opening flag and the owner existed: the first episode, bot-owned
+    String state = "{\"key\":{\"vendor\":\"zendesk\",\"installation\":\"acme\",\"externalId\":\"4711\"},"
+        + "\"ownership\":\"BOT\",\"botTurns\":1,\"clarificationsAsked\":0,\"answeredArticleIds\":[\"a\"],"
+        + "\"pendingText\":\"\",\"handledMessageIds\":[\"m\"],\"ownMessageIds\":[],\"transcript\":null}";
+    var read = json.state(state);
+    assertThat(read.episode()).isEqualTo(1);
+    assertThat(read.openingHandled()).isFalse();
+    assertThat(read.acceptedOwner()).isEmpty();
+    assertThat(read.botTurns()).isEqualTo(1);
+
+    // one that answered an opening under the old stand-in id: the opening counts as handled
+    var older = json.state(state.replace("\"handledMessageIds\":[\"m\"]", "\"handledMessageIds\":[\"provisional:opening\"]"));
+    assertThat(older.openingHandled()).isTrue();
   }
 
   @Test

@@ -9,6 +9,7 @@ import static io.deskbridge.mock.zendesk.Text.escapeHtml;
 import static io.deskbridge.mock.zendesk.Text.firstLine;
 import static io.deskbridge.mock.zendesk.Text.stripHtml;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -186,6 +187,15 @@ final class Model {
     return c.id();
   }
 
+  /** An agent changes ticket fields as in {@code PUT /tickets/{id}} (for example tags or status). */
+  synchronized void agentUpdates(long ticketId, long agentId, JsonNode ticket) {
+    User agent = users.get(agentId);
+    if (agent == null || !agent.staff()) {
+      throw new IllegalArgumentException("not an agent: " + agentId);
+    }
+    updateTicket(ticketId, agent, ticket);
+  }
+
   synchronized long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
     User agent = users.get(agentId);
     if (agent == null || !agent.staff()) {
@@ -233,13 +243,12 @@ final class Model {
     User agent = staff(agentId);
     Ticket t = find(ticketId);
     requireOpen(t);
-    List<String> removed = t.tags.stream().filter(tags::contains).toList();
+    List<String> before = List.copyOf(t.tags);
     t.tags = distinct(t.tags.stream().filter(tag -> !tags.contains(tag)).toList());
     t.updatedAt = now();
     ObjectNode event = obj();
-    ObjectNode changes = event.putObject("tags");
-    changes.set("added", Json.arr(List.of()));
-    changes.set("removed", Json.arr(removed));
+    event.set("previous", Json.arr(before));
+    event.set("current", Json.arr(t.tags));
     emitChange(t, agent, EVENT_TAGS, event);
   }
 
@@ -382,6 +391,8 @@ final class Model {
           auditId);
       events.add(commentJson(comment).put("id", comment.id()));
     }
+    String statusBefore = t.status;
+    List<String> tagsBefore = List.copyOf(t.tags);
     // an agent update moves a New ticket to Open unless a status is given
     String status = Optional.ofNullable(text(in, "status"))
         .orElse("new".equals(t.status) ? "open" : t.status);
@@ -429,6 +440,12 @@ final class Model {
     t.updatedAt = now;
     if (comment != null) {
       emit(t, updater, comment, true, false);
+    }
+    if (!status.equals(statusBefore)) {
+      emitChange(t, updater, EVENT_STATUS, TextNode.valueOf(Text.upper(statusBefore)), TextNode.valueOf(Text.upper(status)));
+    }
+    if (!t.tags.equals(tagsBefore)) {
+      emitChange(t, updater, EVENT_TAGS, Json.arr(tagsBefore), Json.arr(t.tags));
     }
     ObjectNode out = obj();
     out.set("ticket", ticketJson(t));
@@ -498,7 +515,15 @@ final class Model {
 
   /** Hands a ticket change event (status, assignment, tags) to the dispatcher ({@link TicketEvents#emitChange}). */
   private void emitChange(Ticket t, User actor, String type, ObjectNode event) {
-    events.emitChange(t, actor, type, event);
+    events.emitChange(t, actor, type, event, false);
+  }
+
+  /** A change made through the API ({@code PUT /tickets/{id}}): {@code event.previous} and {@code event.current}. */
+  private void emitChange(Ticket t, User actor, String type, JsonNode previous, JsonNode current) {
+    ObjectNode event = obj();
+    event.set("previous", previous);
+    event.set("current", current);
+    events.emitChange(t, actor, type, event, true);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -101,10 +101,10 @@ final class TicketEvents {
 
   /**
    * Sends a ticket change event (status, assignment, tags) to the event webhooks subscribed to its type. The
-   * {@code event} object's shape is {@code {"current","previous"}} as documented for Zendesk's change events
-   * (for tags, {@code {"tags":{"added":[],"removed":[]}}}: an assumption, unverified against Zendesk).
+   * {@code event} object's shape is {@code {"current","previous"}} as documented for Zendesk's change events (for
+   * tags, the whole tag lists before and after).
    */
-  void emitChange(Ticket t, User actor, String type, ObjectNode event) {
+  void emitChange(Ticket t, User actor, String type, ObjectNode event, boolean viaApi) {
     for (Webhook w : webhooks.values()) {
       if (!"active".equals(w.status()) || w.conditional() || !w.subscriptions().contains(type)) {
         continue;
@@ -113,7 +113,7 @@ final class TicketEvents {
       ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
           .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
           .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
-      env.set("detail", detail(t, actor, false));
+      env.set("detail", detail(t, actor, viaApi));
       env.set("event", event);
       dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
     }

@@ -9,6 +9,7 @@ import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.zendesk.internal.mapping.ZendeskMapping;
+import io.deskbridge.zendesk.internal.mapping.ZendeskOwnership;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -39,14 +40,17 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
   private final URI url;
   private final String email;
   private final String settingsPath;
+  private final ZendeskOwnership ownership;
 
   /**
    * @param settingsPath where the settings are in the configuration, e.g. {@code installations[acme].settings}, to
    *                     name them when the start-up call fails
+   * @param handoverTag  the installation's handover tag: a ticket carrying it is owned by people
    */
   public ZendeskHelpdeskClient(String installationId, URI url, String email, Secret token, Duration timeout,
-      String settingsPath) {
+      String settingsPath, String handoverTag) {
     this.installationId = installationId;
+    this.ownership = new ZendeskOwnership(handoverTag, botUserId::get);
     this.url = url;
     this.email = email;
     this.settingsPath = settingsPath;
@@ -103,7 +107,15 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     return new Identity(me.getId().toString(), me.getName());
   }
 
-  /** Reads the comments; the ticket itself only when the triggering event carried no snapshot of it. */
+  /** How this client tells who owns a ticket (the bot's user id is known after {@link #whoAmI}). */
+  public ZendeskOwnership ownership() {
+    return ownership;
+  }
+
+  /**
+   * Reads the comments; the ticket itself only when the triggering event carried no snapshot of it. The owner is
+   * reported from the tags and the assignee ({@link ZendeskOwnership}).
+   */
   @Override
   public Conversation load(LoadRequest request) {
     long id = ticketId(request.key().externalId());
@@ -115,7 +127,8 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
       }
       return ZendeskMapping.header(request.key(), ticket);
     });
-    return ZendeskMapping.conversation(request.key(), header, zendesk.getTicketComments(id), botUserId.get());
+    var conversation = ZendeskMapping.conversation(request.key(), header, zendesk.getTicketComments(id), botUserId.get());
+    return conversation.withOwner(ownership.of(conversation.tags(), conversation.assigneeId()));
   }
 
   /**

@@ -14,6 +14,7 @@ import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.core.webhook.WebhookRejectedException;
 import io.deskbridge.core.webhook.WebhookRequest;
 import io.deskbridge.zendesk.internal.mapping.ZendeskMapping;
+import io.deskbridge.zendesk.internal.mapping.ZendeskOwnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,10 +29,13 @@ import org.slf4j.LoggerFactory;
  * Decodes the two kinds of Zendesk webhook bodies.
  *
  * <ul>
- *   <li>Event-subscribed webhooks ({@code zen:event-type:ticket.created}, {@code ticket.comment_added}):
- *       string ids and upper-case enums as Zendesk sends them; the event id is the deduplication key. A
- *       comment event carries the comment, so the engine need not load it. Other ticket event types are
- *       acknowledged and ignored.</li>
+ *   <li>Event-subscribed webhooks ({@code zen:event-type:ticket.created}, {@code ticket.comment_added},
+ *       {@code ticket.tags_changed}, {@code ticket.status_changed}): string ids and upper-case enums as Zendesk
+ *       sends them; the event id is the deduplication key. A created event carries the opening message (the
+ *       ticket's {@code description}, without its comment id); a comment event carries the comment, so the engine
+ *       need not load it. The handover tag removed is a release to the bot; a status becoming solved or closed is
+ *       {@code SOLVED}, solved becoming open, pending or new is {@code REOPENED}. Other ticket event types and other
+ *       changes are acknowledged and ignored. Every snapshot reports the owner ({@link ZendeskOwnership}).</li>
  *   <li>Trigger webhooks with a small JSON body of ids ({@code ticket_id}, optional {@code comment_id},
  *       {@code updater_id}): the connector reads the comments through the API. The key is ticket id plus
  *       comment id, or the invocation id when the trigger body has no comment id.</li>
@@ -42,13 +46,17 @@ final class ZendeskWebhookDecoder {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EVENT_PREFIX = "zen:event-type:";
   private static final Pattern TICKET_ID = Pattern.compile("[0-9]{1,19}");
+  private static final java.util.Set<String> SOLVED = java.util.Set.of("solved", "closed");
+  private static final java.util.Set<String> OPEN = java.util.Set.of("new", "open", "pending", "hold");
 
   private final String installationId;
   private final Clock clock;
+  private final ZendeskOwnership ownership;
 
-  ZendeskWebhookDecoder(String installationId, Clock clock) {
+  ZendeskWebhookDecoder(String installationId, Clock clock, ZendeskOwnership ownership) {
     this.installationId = installationId;
     this.clock = clock;
+    this.ownership = ownership;
   }
 
   List<InboundEvent> decode(WebhookRequest request) {
@@ -86,7 +94,24 @@ final class ZendeskWebhookDecoder {
     switch (type.substring(EVENT_PREFIX.length())) {
       case "ticket.created":
         return List.of(new InboundEvent(id, ticketId, InboundEvent.Kind.CONVERSATION_CREATED,
-            text(detail, "actor_id"), opening(detail, at), snapshot, at));
+            text(detail, "actor_id"), Optional.empty(), snapshot, at, opening(detail, at)));
+      case "ticket.tags_changed":
+        var before = strings(root.path("event").path("previous"));
+        var after = root.path("event").has("current") ? strings(root.path("event").path("current")) : snapshot.get().tags();
+        return before.contains(ownership.handoverTag()) && !after.contains(ownership.handoverTag())
+            ? List.of(change(id, ticketId, InboundEvent.Kind.RELEASED_TO_BOT, detail, snapshot, at))
+            : List.of();
+      case "ticket.status_changed":
+        String from = root.path("event").path("previous").asText("").toLowerCase(java.util.Locale.ROOT);
+        String to = root.path("event").path("current").asText(detail.path("status").asText(""))
+            .toLowerCase(java.util.Locale.ROOT);
+        if (SOLVED.contains(to) && !SOLVED.contains(from)) {
+          return List.of(change(id, ticketId, InboundEvent.Kind.SOLVED, detail, snapshot, at));
+        }
+        if (from.equals("solved") && OPEN.contains(to)) {
+          return List.of(change(id, ticketId, InboundEvent.Kind.REOPENED, detail, snapshot, at));
+        }
+        return List.of();
       case "ticket.comment_added":
         JsonNode comment = root.path("event").path("comment");
         String commentId = required(comment, "id", "event.comment.id");
@@ -104,9 +129,29 @@ final class ZendeskWebhookDecoder {
     }
   }
 
+  private static InboundEvent change(String id, String ticketId, InboundEvent.Kind kind, JsonNode detail,
+      Optional<Conversation> snapshot, Instant at) {
+    return new InboundEvent(id, ticketId, kind, text(detail, "actor_id"), Optional.empty(), snapshot, at);
+  }
+
+  /** Tags as an array of strings or a space-separated string. */
+  private static java.util.Set<String> strings(JsonNode node) {
+    var tags = new LinkedHashSet<String>();
+    if (node.isArray()) {
+      node.forEach(t -> tags.add(t.asText()));
+    } else if (node.isTextual()) {
+      for (String t : node.asText().split("\\s+")) {
+        if (!t.isEmpty()) {
+          tags.add(t);
+        }
+      }
+    }
+    return tags;
+  }
+
   /**
-   * The ticket's first comment from its {@code description}, as a provisional message: the created event does
-   * not carry the comment's id. The engine matches it to the real comment when it sees that one.
+   * The ticket's first comment from its {@code description}: the created event does not carry the comment's id
+   * (the message's id is a placeholder). The engine matches it to the ticket's first customer comment on a load.
    */
   private static Optional<Message> opening(JsonNode detail, Instant at) {
     String description = detail.path("description").asText("");
@@ -117,7 +162,7 @@ final class ZendeskWebhookDecoder {
     String requester = text(detail, "requester_id");
     var role = submitter.isEmpty() || submitter.equals(requester) ? AuthorRole.CUSTOMER : AuthorRole.AGENT;
     var visibility = detail.path("is_public").asBoolean(true) ? Visibility.PUBLIC : Visibility.INTERNAL;
-    return Optional.of(Message.provisional("opening", role, visibility, submitter, description, at));
+    return Optional.of(new Message("description", role, visibility, submitter, description, at));
   }
 
   private InboundEvent decodeTrigger(JsonNode root, WebhookRequest request) {
@@ -138,7 +183,8 @@ final class ZendeskWebhookDecoder {
         ZendeskMapping.channel(detail.path("via").path("channel").asText("")),
         detail.path("subject").asText(""), new Customer(text(detail, "requester_id"), "", ""),
         text(detail, "group_id"), text(detail, "assignee_id"), tags,
-        status.equalsIgnoreCase("closed"), List.of(), text(detail, "updated_at"));
+        status.equalsIgnoreCase("closed"), List.of(), text(detail, "updated_at"),
+        ownership.of(tags, text(detail, "assignee_id")));
   }
 
   /** Zendesk ticket ids are positive numbers; anything else can never be loaded, so it is refused (400). */

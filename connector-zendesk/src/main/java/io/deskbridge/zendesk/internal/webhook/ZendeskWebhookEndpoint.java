@@ -4,6 +4,7 @@ import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.zendesk.internal.mapping.ZendeskOwnership;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +14,13 @@ public final class ZendeskWebhookEndpoint implements WebhookEndpoint {
   private final ZendeskWebhookVerifier verifier;
   private final ZendeskWebhookDecoder decoder;
 
-  public ZendeskWebhookEndpoint(String installationId, Secret secret, Duration tolerance, Clock clock) {
+  /**
+   * @param ownership how to tell who owns a ticket from an event's snapshot, and which tag's removal is a release
+   */
+  public ZendeskWebhookEndpoint(String installationId, Secret secret, Duration tolerance, Clock clock,
+      ZendeskOwnership ownership) {
     this.verifier = new ZendeskWebhookVerifier(secret, tolerance, clock);
-    this.decoder = new ZendeskWebhookDecoder(installationId, clock);
+    this.decoder = new ZendeskWebhookDecoder(installationId, clock, ownership);
   }
 
   @Override

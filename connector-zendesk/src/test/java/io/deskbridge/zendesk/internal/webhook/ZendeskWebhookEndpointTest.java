@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Owner;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.WebhookRejectedException;
 import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.zendesk.internal.mapping.ZendeskOwnership;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +24,8 @@ class ZendeskWebhookEndpointTest {
   private static final Instant NOW = Instant.parse("2026-06-09T08:36:45Z");
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final ZendeskWebhookEndpoint endpoint =
-      new ZendeskWebhookEndpoint("acme", Secret.of("my-secret"), Duration.ofMinutes(5), clock);
+      new ZendeskWebhookEndpoint("acme", Secret.of("my-secret"), Duration.ofMinutes(5), clock,
+          new ZendeskOwnership("deskbridge_handover", () -> "424242"));
   private final ZendeskWebhookVerifier verifier = new ZendeskWebhookVerifier(Secret.of("my-secret"), Duration.ofMinutes(5), clock);
 
   private static final String COMMENT_ADDED = """
@@ -110,15 +113,15 @@ class ZendeskWebhookEndpointTest {
   }
 
   @Test
-  void decodesATicketCreatedEventWithItsDescriptionAsAProvisionalOpeningMessage() {
+  void decodesATicketCreatedEventWithItsDescriptionAsTheOpeningMessage() {
     String body = COMMENT_ADDED.replace("ticket.comment_added", "ticket.created")
         .replace("\"subject\":\"Cannot log in\"", "\"subject\":\"Cannot log in\",\"description\":\"Password reset fails\","
             + "\"submitter_id\":\"900001\"")
         .replaceAll("\"event\":\\{.*\\}\\}\\}$", "\"event\":{}}");
     assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z"))).singleElement().satisfies(e -> {
       assertThat(e.kind()).isEqualTo(InboundEvent.Kind.CONVERSATION_CREATED);
-      assertThat(e.message()).hasValueSatisfying(m -> {
-        assertThat(m.isProvisional()).isTrue();
+      assertThat(e.message()).isEmpty();
+      assertThat(e.opening()).hasValueSatisfying(m -> {
         assertThat(m.role()).isEqualTo(AuthorRole.CUSTOMER);
         assertThat(m.text()).isEqualTo("Password reset fails");
       });
@@ -130,7 +133,55 @@ class ZendeskWebhookEndpointTest {
     String body = COMMENT_ADDED.replace("ticket.comment_added", "ticket.created")
         .replaceAll("\"event\":\\{.*\\}\\}\\}$", "\"event\":{}}");
     assertThat(endpoint.decode(signed(body, "2026-06-09T08:36:44Z"))).singleElement()
-        .satisfies(e -> assertThat(e.message()).isEmpty());
+        .satisfies(e -> {
+          assertThat(e.message()).isEmpty();
+          assertThat(e.opening()).isEmpty();
+        });
+  }
+
+  private List<InboundEvent> change(String type, String event, String status, String tags, String assignee) {
+    String body = COMMENT_ADDED.replace("ticket.comment_added", type)
+        .replace("\"status\":\"OPEN\"", "\"status\":\"" + status + "\"")
+        .replace("\"tags\":[\"vip\"]", "\"tags\":" + tags)
+        .replace("\"assignee_id\":null", "\"assignee_id\":" + assignee)
+        .replaceAll("(?s)\"event\":\\{.*\\}\\}\\}$", "\"event\":" + event + "}");
+    return endpoint.decode(signed(body, "2026-06-09T08:36:44Z"));
+  }
+
+  @Test
+  void theHandoverTagRemovedIsAReleaseToTheBot() {
+    assertThat(change("ticket.tags_changed", "{\"previous\":[\"vip\",\"deskbridge_handover\"],\"current\":[\"vip\"]}",
+        "OPEN", "[\"vip\"]", "\"900777\"")).singleElement().satisfies(e -> {
+          assertThat(e.kind()).isEqualTo(InboundEvent.Kind.RELEASED_TO_BOT);
+          assertThat(e.id()).isEqualTo("d8551ba3-4243-433c-8629-aa79dc3e7182");
+          assertThat(e.snapshot().orElseThrow().owner()).isEqualTo(Owner.human("assignee 900777"));
+        });
+    assertThat(change("ticket.tags_changed", "{\"previous\":\"vip\",\"current\":\"vip deskbridge_handover\"}",
+        "OPEN", "[\"vip\",\"deskbridge_handover\"]", "null")).as("the tag added is no event").isEmpty();
+    assertThat(change("ticket.tags_changed", "{\"previous\":[\"vip\"],\"current\":[]}", "OPEN", "[]", "null"))
+        .isEmpty();
+  }
+
+  @Test
+  void statusChangesAreSolvedAndReopened() {
+    assertThat(change("ticket.status_changed", "{\"previous\":\"OPEN\",\"current\":\"SOLVED\"}", "SOLVED", "[]",
+        "null")).extracting(InboundEvent::kind).containsExactly(InboundEvent.Kind.SOLVED);
+    assertThat(change("ticket.status_changed", "{\"previous\":\"SOLVED\",\"current\":\"CLOSED\"}", "CLOSED", "[]",
+        "null")).isEmpty();
+    assertThat(change("ticket.status_changed", "{\"previous\":\"SOLVED\",\"current\":\"OPEN\"}", "OPEN", "[]",
+        "null")).extracting(InboundEvent::kind).containsExactly(InboundEvent.Kind.REOPENED);
+    assertThat(change("ticket.status_changed", "{\"previous\":\"NEW\",\"current\":\"OPEN\"}", "OPEN", "[]", "null"))
+        .isEmpty();
+  }
+
+  @Test
+  void aSnapshotReportsWhoOwnsTheTicket() {
+    assertThat(change("ticket.comment_added", "{\"comment\":{\"id\":\"1\",\"body\":\"x\"}}", "OPEN",
+        "[\"deskbridge_handover\"]", "null")).singleElement()
+        .satisfies(e -> assertThat(e.snapshot().orElseThrow().owner()).isEqualTo(Owner.human("tag deskbridge_handover")));
+    assertThat(change("ticket.comment_added", "{\"comment\":{\"id\":\"1\",\"body\":\"x\"}}", "OPEN", "[]",
+        "\"424242\"")).singleElement()
+        .satisfies(e -> assertThat(e.snapshot().orElseThrow().owner()).as("the bot assigned").isEqualTo(Owner.BOT));
   }
 
   @Test

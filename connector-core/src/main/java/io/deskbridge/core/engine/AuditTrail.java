@@ -1,0 +1,72 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.store.AuditLog;
+import io.deskbridge.core.store.AuditRecord;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the audit records of decisions, ignored events and failures (each with the conversation's bot episode),
+ * logs decisions in one line, and appends records made outside a commit. Thread-safe.
+ */
+final class AuditTrail {
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+  private static final int MAX_AUDIT_INPUT = 2000;
+
+  private final AuditLog sink;
+  private final Clock clock;
+
+  AuditTrail(AuditLog auditLog, Clock clock) {
+    this.sink = auditLog;
+    this.clock = clock;
+  }
+
+  /** The audit log records go to. */
+  AuditLog auditLog() {
+    return sink;
+  }
+
+  /** Appends a record now, outside any commit. */
+  void append(AuditRecord record) {
+    sink.append(record);
+  }
+
+  /** The record of an event that leads to nothing, with the reason: every ignored event leaves one. */
+  AuditRecord ignored(Installation inst, ConversationKey key, String eventId, int episode, String reason, String input) {
+    return decided(inst, key, eventId, episode, Decision.Ignore.because(reason), input, List.of(), "none");
+  }
+
+  /** The record of a decision and the actions it leads to; logged in one line. */
+  AuditRecord decided(Installation inst, ConversationKey key, String eventId, int episode, Decision decision,
+      String input, List<Action> actions, String outcome) {
+    var scores = decision.scores();
+    var record = new AuditRecord(clock.instant(), inst.id(), key.externalId(), eventId, mode(inst),
+        decision.kind(), decision.reasons(), scores.confidence(), scores.articleId(), scores.signals(), shorten(input),
+        actions.stream().map(Action::describe).toList(), outcome, episode);
+    log.info("{} {} -> {} {} conf={} actions={} episode={}", inst.id(), key.externalId(), decision.kind(),
+        decision.reasons(), String.format(Locale.ROOT, "%.2f", scores.confidence()), record.actions(), episode);
+    return record;
+  }
+
+  /** The record of a failure: {@code reason} is a code such as {@code gave_up}, {@code outcome} says what happened. */
+  AuditRecord failure(Installation inst, ConversationKey key, String eventId, int episode, String input, String reason,
+      String outcome) {
+    return new AuditRecord(clock.instant(), inst.id(), key.externalId(), eventId, mode(inst), "failed",
+        List.of(reason), 0, "", Map.of(), shorten(input), List.of(), outcome, episode);
+  }
+
+  private static String mode(Installation inst) {
+    return inst.mode().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String shorten(String input) {
+    return input.length() > MAX_AUDIT_INPUT ? input.substring(0, MAX_AUDIT_INPUT) + "…" : input;
+  }
+}

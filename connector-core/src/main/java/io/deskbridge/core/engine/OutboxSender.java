@@ -1,0 +1,284 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Ownership;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.spi.Capability;
+import io.deskbridge.core.spi.HelpdeskClient.Applied;
+import io.deskbridge.core.spi.HelpdeskClient.ApplyRequest;
+import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
+import io.deskbridge.core.store.ConversationState;
+import io.deskbridge.core.store.Lease;
+import io.deskbridge.core.store.Operation;
+import io.deskbridge.core.store.ProcessingStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a conversation's open operations (the outbox) in order, each marked before and after its vendor call.
+ *
+ * <ul>
+ *   <li>An operation whose outcome is unknown (found in {@code SENDING} after a crash, or a call whose answer was
+ *       lost) is checked against the freshly loaded conversation action by action: the message is there and new,
+ *       the group is the target, the tags are present. Only the actions that did not land are sent.</li>
+ *   <li>Never over a person: with {@link Capability#CONDITIONAL_WRITES} the write carries the version the decision
+ *       was made on and a conflict makes it re-read; without it, a public write is preceded by a re-read. Either
+ *       way, an agent's new public message, or a person the vendor now reports as owner, cancels the write and the
+ *       rest of its decision's operations.</li>
+ * </ul>
+ * Thread-safe; one conversation is in one worker's hands at a time.
+ */
+final class OutboxSender {
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+  private final ProcessingStore store;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final EngineSettings settings;
+  private final CrashPoints crashPoints;
+  private final EngineMetrics metrics;
+
+  OutboxSender(ProcessingStore store, AuditTrail audit, Clock clock, EngineSettings settings, CrashPoints crashPoints,
+      EngineMetrics metrics) {
+    this.store = store;
+    this.audit = audit;
+    this.clock = clock;
+    this.settings = settings;
+    this.crashPoints = crashPoints;
+    this.metrics = metrics;
+  }
+
+  /** A person acted in the conversation while the bot was about to write. */
+  private static final class TakenOver extends RuntimeException {
+    final transient Conversation fresh;
+
+    TakenOver(Conversation fresh) {
+      super("a person wrote first", null, false, false);
+      this.fresh = fresh;
+    }
+  }
+
+  /**
+   * Sends the conversation's open operations in order. Returns the state after them, or null when an operation must
+   * wait for its next attempt (the conversation is then left alone until it is due).
+   */
+  ConversationState sendOpen(Running running, Lease lease, ConversationState state) {
+    var inst = running.installation();
+    var key = lease.key();
+    var cancelling = new HashSet<String>(); // decisions whose remaining writes are cancelled
+    for (Operation op : store.openOperations(lease)) {
+      var conversation = state.transcript().orElseGet(() -> empty(key));
+      if (cancelling.contains(op.eventId())) {
+        store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of());
+        continue;
+      }
+      try {
+        List<Action> toSend = op.actions();
+        var created = new ArrayList<String>();
+        String version = "";
+        if (op.status() == Operation.Status.SENDING) {
+          // it may have been sent before a crash or a lost answer: look at every action before sending again
+          var fresh = load(running, key);
+          var check = Landing.check(fresh, conversation, op.actions(), running.botId());
+          created.addAll(check.messageIds());
+          toSend = check.missing();
+          version = fresh.version();
+          if (toSend.size() < op.actions().size()) {
+            log.info("{}: {} of write {} for {} had landed before the restart", inst.id(),
+                op.actions().size() - toSend.size() == op.actions().size() ? "all" : "part", op.id(), key);
+          }
+          conversation = conversation.withVersion(fresh.version());
+        }
+        if (!toSend.isEmpty()) {
+          lease = store.renew(lease, clock.instant(), settings.lease());
+          store.sending(lease, op.id());
+          var applied = apply(running, key, conversation, state, toSend);
+          crashPoints.reached(CrashPoints.Point.SENT);
+          created.addAll(applied.messageIds());
+          version = applied.version();
+        }
+        var transcript = version.isEmpty() ? conversation : conversation.withVersion(version);
+        state = state.withOwn(created).withTranscript(transcript);
+        store.finish(lease, op.id(), Operation.Status.DONE, state, List.of());
+        metrics.written(inst.id(), "done");
+        if (op.actions().stream().anyMatch(a -> a instanceof Action.PublicReply)) {
+          conversation.messages().stream().filter(m -> m.role() == AuthorRole.CUSTOMER).reduce((a, b) -> b)
+              .ifPresent(m -> metrics.replied(inst.id(), Duration.between(m.createdAt(), clock.instant())));
+        }
+      } catch (TakenOver t) {
+        metrics.written(inst.id(), "cancelled");
+        state = state.withOwnership(Ownership.HUMAN).withTranscript(t.fresh);
+        cancelling.add(op.eventId());
+        store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
+            state.episode(), "", "human_took_over", "cancelled: a person acted in the conversation before the bot's write")));
+      } catch (VendorException e) {
+        if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait without counting an attempt
+          store.operationWaits(lease, op.id(), clock.instant().plus(((VendorException) e).retryAfter()
+              .orElse(Duration.ofSeconds(1))));
+          return null;
+        }
+        boolean permanent = !e.retriable() || op.attempts() + 1 >= settings.maxAttempts();
+        metrics.written(inst.id(), "failed");
+        if (permanent) {
+          cancelling.add(op.eventId());
+          log.error("{}: write {} for {} failed for good: {}", inst.id(), op.id(), key, e.getMessage());
+          store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
+              state.episode(), "", "gave_up", "write failed " + (op.attempts() + 1) + " times: " + e.getMessage())));
+          continue;
+        }
+        Duration wait = e.retryAfter().isPresent() ? e.retryAfter().get()
+            : inst.retry().maxDelay().multipliedBy(1L << Math.min(op.attempts(), 10));
+        log.warn("{}: write {} for {} failed, trying again in {} ms: {}", inst.id(), op.id(), key, wait.toMillis(),
+            e.getMessage());
+        store.operationFailed(lease, op.id(), String.valueOf(e.getMessage()), clock.instant().plus(wait));
+        return null;
+      }
+    }
+    return state;
+  }
+
+  private static Conversation empty(ConversationKey key) {
+    return new Conversation(key, Channel.WEB_FORM, "", Customer.UNKNOWN, "", "", Set.of(), false, List.of());
+  }
+
+  private static Conversation load(Running running, ConversationKey key) {
+    return running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.empty())));
+  }
+
+  /**
+   * Makes the actions' vendor call. Without conditional writes a public write is preceded by a re-read that cancels
+   * it if a person acted. A failure after which nobody knows whether the write happened, or a conflict, makes it
+   * re-read: the actions that landed are not sent again; if a person acted it throws {@link TakenOver}; otherwise
+   * it sends what is missing with the fresh version.
+   */
+  private Applied apply(Running running, ConversationKey key, Conversation conversation, ConversationState state,
+      List<Action> actions) {
+    boolean conditional = running.capabilities().has(Capability.CONDITIONAL_WRITES);
+    boolean isPublic = actions.stream().anyMatch(a -> a instanceof Action.PublicReply);
+    var target = conversation;
+    var remaining = actions;
+    var created = new ArrayList<String>();
+    for (int attempt = 1; ; attempt++) {
+      long readDone = 0;
+      if (!conditional && isPublic) {
+        var fresh = load(running, key);
+        if (personActed(fresh, conversation, state, running.botId())) {
+          throw new TakenOver(fresh);
+        }
+        readDone = System.nanoTime();
+      }
+      var request = new ApplyRequest(target, remaining);
+      try {
+        var applied = running.calls().write("apply", () -> running.client().apply(request));
+        if (readDone != 0) {
+          metrics.prewriteWindow(running.installation().id(), Duration.ofNanos(System.nanoTime() - readDone));
+        }
+        created.addAll(applied.messageIds());
+        return new Applied(created, applied.version());
+      } catch (VendorException e) {
+        boolean conflict = e.kind() == VendorException.Kind.CONFLICT;
+        if (!conflict && (!e.retriable() || VendorCalls.notProcessed(e))) {
+          throw e; // refused, or not processed and retries used up: writing again now will not help
+        }
+        var fresh = load(running, key);
+        var check = Landing.check(fresh, conversation, remaining, running.botId());
+        created.addAll(check.messageIds());
+        if (check.missing().isEmpty()) {
+          log.info("{}: write to {} had landed despite '{}'", running.installation().id(), key, e.getMessage());
+          return new Applied(created, fresh.version());
+        }
+        if (personActed(fresh, conversation, state, running.botId())) {
+          throw new TakenOver(fresh);
+        }
+        if (attempt >= running.installation().retry().maxAttempts()) {
+          throw e;
+        }
+        remaining = check.missing();
+        target = new Conversation(key, target.channel(), target.subject(), target.customer(), fresh.groupId(),
+            fresh.assigneeId(), fresh.tags(), fresh.closed(), target.messages(), fresh.version(), fresh.owner());
+      }
+    }
+  }
+
+  /**
+   * Whether a person acted since {@code before}: an agent wrote publicly, or, while the bot owns the conversation,
+   * the vendor reports a person as its owner.
+   */
+  private static boolean personActed(Conversation fresh, Conversation before, ConversationState state, String botId) {
+    var known = Landing.ids(before);
+    boolean agentWrote = fresh.messages().stream().anyMatch(m -> !known.contains(m.id()) && !m.authorId().equals(botId)
+        && m.role() == AuthorRole.AGENT && m.visibility() == Visibility.PUBLIC);
+    return agentWrote
+        || (state.ownership() == Ownership.BOT && TurnInterpreter.takenOverByOwner(fresh.owner(), state));
+  }
+
+  /** Which of an operation's actions are visible in a freshly loaded conversation. */
+  static final class Landing {
+    private Landing() {}
+
+    /**
+     * @param missing    the actions not found, in their order
+     * @param messageIds the vendor ids of the bot's messages found for the actions that landed
+     */
+    record Check(List<Action> missing, List<String> messageIds) {}
+
+    /**
+     * Checks every action: a public reply or note landed when a new bot message (not in {@code before}) has its text
+     * and visibility; an assignment when the group is the target; tags when all are present.
+     */
+    static Check check(Conversation fresh, Conversation before, List<Action> actions, String botId) {
+      var known = ids(before);
+      var missing = new ArrayList<Action>();
+      var found = new ArrayList<String>();
+      for (var action : actions) {
+        boolean landed;
+        if (action instanceof Action.PublicReply r) {
+          landed = message(fresh, known, found, Visibility.PUBLIC, r.text(), botId);
+        } else if (action instanceof Action.InternalNote n) {
+          landed = message(fresh, known, found, Visibility.INTERNAL, n.text(), botId);
+        } else if (action instanceof Action.AssignGroup g) {
+          landed = fresh.groupId().equals(g.groupId());
+        } else {
+          landed = fresh.tags().containsAll(((Action.AddTags) action).tags());
+        }
+        if (!landed) {
+          missing.add(action);
+        }
+      }
+      return new Check(List.copyOf(missing), List.copyOf(found));
+    }
+
+    private static boolean message(Conversation fresh, Set<String> known, List<String> found, Visibility visibility,
+        String text, String botId) {
+      var intended = new Message("intended", AuthorRole.BOT, visibility, botId, text, Instant.EPOCH);
+      var match = fresh.messages().stream()
+          .filter(m -> !known.contains(m.id()) && !found.contains(m.id())
+              && (m.authorId().equals(botId) || m.role() == AuthorRole.BOT)
+              && m.visibility() == visibility && m.sameText(intended))
+          .map(Message::id).findFirst();
+      match.ifPresent(found::add);
+      return match.isPresent();
+    }
+
+    static Set<String> ids(Conversation conversation) {
+      var ids = new HashSet<String>();
+      conversation.messages().forEach(m -> ids.add(m.id()));
+      return ids;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.HelpdeskClient;
+
+/** An installation as the engine runs it: its vendor calls and the identity it authenticated as at start. */
+record Running(Installation installation, VendorCalls calls, HelpdeskClient.Identity identity) {
+  HelpdeskClient client() {
+    return installation.connector().client();
+  }
+
+  Capabilities capabilities() {
+    return installation.connector().capabilities();
+  }
+
+  /** The vendor's id of the bot's user: its messages are the bot's own. */
+  String botId() {
+    return identity.userId();
+  }
+}

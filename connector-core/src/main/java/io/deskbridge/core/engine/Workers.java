@@ -1,0 +1,362 @@
+package io.deskbridge.core.engine;
+
+import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
+import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.store.ConversationState;
+import io.deskbridge.core.store.Lease;
+import io.deskbridge.core.store.LeaseLostException;
+import io.deskbridge.core.store.PendingEvent;
+import io.deskbridge.core.store.ProcessingStore;
+import io.deskbridge.core.store.StoreException;
+import io.deskbridge.core.webhook.InboundEvent;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker threads: each claims one conversation at a time under a lease and processes its pending events in the
+ * order received (interpret the turn, ask the decider, plan, commit state + outbox + audit in one transaction, then
+ * send). A failed event is retried with back-off or, after bounded attempts, moved to the dead letters. A failing
+ * store makes the workers back off; a fatal {@link Error} stops them all, as if the process died. Thread-safe.
+ */
+final class Workers {
+  private static final Logger log = LoggerFactory.getLogger(Workers.class);
+  /** Attempts after which an event failing for a reason retrying will not fix goes to the dead letters. */
+  private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
+
+  private final Map<String, Running> installations;
+  private final Decider decider;
+  private final ProcessingStore store;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final EngineSettings settings;
+  private final CrashPoints crashPoints;
+  private final EngineMetrics metrics;
+  private final OutboxSender sender;
+  private final StoreFaults storeFaults;
+  private final String owner = ManagementFactory.getRuntimeMXBean().getName();
+  private final List<Thread> threads = new ArrayList<>();
+  /** The lease each busy worker holds (its token does not change when it is renewed). */
+  private final Map<Thread, Lease> inHand = new ConcurrentHashMap<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private final Condition idle = lock.newCondition();
+  private int busy;
+  private Instant lastPurge = Instant.EPOCH;
+
+  Workers(Map<String, Running> installations, Decider decider, ProcessingStore store, AuditTrail audit, Clock clock,
+      EngineSettings settings, CrashPoints crashPoints, EngineMetrics metrics) {
+    this.installations = installations;
+    this.decider = decider;
+    this.store = store;
+    this.audit = audit;
+    this.clock = clock;
+    this.settings = settings;
+    this.crashPoints = crashPoints;
+    this.metrics = metrics;
+    this.sender = new OutboxSender(store, audit, clock, settings, crashPoints, metrics);
+    this.storeFaults = new StoreFaults(clock);
+  }
+
+  /** Starts the configured number of worker threads. */
+  void start() {
+    for (int i = 1; i <= settings.workers(); i++) {
+      var t = new Thread(this::work, "deskbridge-worker-" + i);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  /** Wakes idle workers: new work is in the store. */
+  void wake() {
+    lock.lock();
+    try {
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the workers run: false after a fatal error or {@link #stop}. */
+  boolean running() {
+    return running.get();
+  }
+
+  /** Waits until no worker is busy and the store has no open work; false on timeout. */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      lock.lock();
+      try {
+        while (busy > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          idle.awaitNanos(left);
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (!store.hasOpenWork()) {
+        lock.lock();
+        try {
+          if (busy == 0) {
+            return true;
+          }
+        } finally {
+          lock.unlock();
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      lock.lock();
+      try {
+        idle.await(10, TimeUnit.MILLISECONDS);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Stops claiming work, waits up to {@code grace} for the workers, then gives up the leases still in hand. */
+  void stop(Duration grace) {
+    running.set(false);
+    wake();
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (var t : threads) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (var lease : inHand.values()) {
+      try {
+        store.release(lease);
+        log.info("stopped while {} was in hand; its work stays in the store for the next start", lease.key());
+      } catch (RuntimeException e) {
+        log.info("stopped while {} was in hand; its lease expires at {}", lease.key(), lease.until());
+      }
+    }
+  }
+
+  private void work() {
+    String me = owner + "/" + Thread.currentThread().getName();
+    while (running.get()) {
+      Optional<Lease> claimed;
+      try {
+        purgeNowAndThen();
+        claimed = store.claim(me, clock.instant(), settings.lease());
+      } catch (RuntimeException e) {
+        storeFailed("claim", e);
+        continue;
+      }
+      storeFaults.succeeded().ifPresent(log::info);
+      if (claimed.isEmpty()) {
+        waitForWork(settings.poll());
+        continue;
+      }
+      setBusy(+1);
+      inHand.put(Thread.currentThread(), claimed.get());
+      boolean crashed = false;
+      StoreException storeFault = null;
+      try {
+        process(claimed.get());
+      } catch (LeaseLostException e) {
+        log.warn("{}", e.getMessage());
+      } catch (StoreException e) {
+        storeFault = e; // as after a crash: the lease is released below or expires, the work is done again
+      } catch (RuntimeException e) {
+        log.error("processing {} failed", claimed.get().key(), e);
+      } catch (Error e) {
+        crashed = true; // as if the process died here: stop every worker, keep the lease, report unhealthy
+        running.set(false);
+        log.error("fatal error, all workers stopped; /health reports down", e);
+      } finally {
+        if (!crashed) {
+          try {
+            store.release(claimed.get());
+          } catch (StoreException e) {
+            storeFault = storeFault == null ? e : storeFault; // the lease expires by itself
+          } catch (RuntimeException e) {
+            log.warn("cannot release {}: {}", claimed.get().key(), e.toString());
+          }
+        }
+        inHand.remove(Thread.currentThread());
+        setBusy(-1);
+      }
+      if (storeFault != null) {
+        storeFailed("processing " + claimed.get().key(), storeFault);
+      }
+    }
+  }
+
+  /** A store call failed: waits with back-off; logs at most one line per period (none once closing). */
+  private void storeFailed(String what, RuntimeException e) {
+    var failure = storeFaults.failed(what, e);
+    if (running.get()) {
+      failure.logLine().ifPresent(log::error);
+      waitForWork(failure.backOff());
+    }
+  }
+
+  private void waitForWork(Duration wait) {
+    lock.lock();
+    try {
+      if (running.get()) {
+        wake.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void setBusy(int delta) {
+    lock.lock();
+    try {
+      busy += delta;
+      idle.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void purgeNowAndThen() {
+    Instant now = clock.instant();
+    if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) > 0) {
+      lastPurge = now;
+      int purged = store.purgeProcessed(now.minus(settings.retention()));
+      if (purged > 0) {
+        log.info("purged {} processed event ids older than {}", purged, settings.retention());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- one conversation
+
+  /** What an event leads to: the new state, the writes to make, the audit records, and the decision if any. */
+  private record Outcome(ConversationState state, List<List<io.deskbridge.core.action.Action>> operations,
+      List<AuditRecord> audit, Optional<Decision> decision) {}
+
+  private void process(Lease claimed) {
+    var running = installations.get(claimed.key().installation());
+    if (running == null) {
+      log.error("work for unknown installation {} left in the store", claimed.key().installation());
+      return;
+    }
+    Lease lease = claimed;
+    var key = lease.key();
+    var state = store.state(key).orElseGet(() -> ConversationState.fresh(key));
+    state = sender.sendOpen(running, lease, state);
+    if (state == null) {
+      return; // a write is waiting for its next attempt; later events wait behind it
+    }
+    for (PendingEvent pending : store.pendingEvents(lease, clock.instant())) {
+      crashPoints.reached(CrashPoints.Point.CLAIMED);
+      lease = store.renew(lease, clock.instant(), settings.lease());
+      Outcome outcome;
+      try {
+        outcome = decide(running, key, pending.event(), state);
+      } catch (RuntimeException e) {
+        failed(running, lease, pending, state.episode(), e);
+        return; // later events of this conversation wait, to keep the order
+      }
+      store.commit(lease, pending.id(), outcome.state(), outcome.operations(), outcome.audit());
+      outcome.decision().ifPresent(d -> metrics.decided(key.installation(), d));
+      crashPoints.reached(CrashPoints.Point.COMMITTED);
+      state = sender.sendOpen(running, lease, outcome.state());
+      if (state == null) {
+        return;
+      }
+    }
+  }
+
+  /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
+  private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
+    var inst = running.installation();
+    var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode());
+    var turn = interpreter.interpret(event, state, Optional.empty());
+    if (turn instanceof TurnInterpreter.Turn.Load) {
+      var loaded = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event))));
+      turn = interpreter.interpret(event, state, Optional.of(loaded));
+    }
+    if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
+      var s = ignore.state();
+      return new Outcome(s, List.of(),
+          List.of(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input())), Optional.empty());
+    }
+    var decide = (TurnInterpreter.Turn.Decide) turn;
+    var input = decide.input();
+    var plan = ActionPlanner.plan(decider.decide(input), inst.mode(), inst.routing(), running.capabilities());
+    var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
+    var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
+        plan.actions().isEmpty() ? "none" : "queued");
+    return new Outcome(next, plan.operations(), List.of(record), Optional.of(plan.decision()));
+  }
+
+  /** Records a failed attempt at an event: tried again later with back-off, or given up on. */
+  private void failed(Running running, Lease lease, PendingEvent pending, int episode, RuntimeException e) {
+    if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait, it is not this event's fault
+      var wait = ((VendorException) e).retryAfter().orElse(Duration.ofSeconds(1));
+      log.debug("{}: {}; event {} waits {} ms", lease.key(), e.getMessage(), pending.event().id(), wait.toMillis());
+      store.eventWaits(lease, pending.id(), clock.instant().plus(wait));
+      return;
+    }
+    int attempts = pending.attempts() + 1;
+    boolean permanent = e instanceof VendorException v && !v.retriable() && v.kind() != VendorException.Kind.CONFLICT;
+    var inst = running.installation();
+    var key = lease.key();
+    Instant now = clock.instant();
+    String input = pending.event().message().map(Message::text).orElse("");
+    boolean notFound = e instanceof VendorException v && v.kind() == VendorException.Kind.NOT_FOUND;
+    if (attempts >= settings.maxAttempts() || (permanent && attempts >= MAX_ATTEMPTS_WHEN_PERMANENT) || notFound) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.error("{}: event {} for {} failed {} times, moved to the dead letters: {}", inst.id(),
+          pending.event().id(), key, attempts, reason);
+      store.deadLetter(lease, pending.id(), reason, now);
+      metrics.failed(inst.id(), "dead_letter");
+      audit.append(audit.failure(inst, key, pending.event().id(), episode, input, "gave_up",
+          "failed " + attempts + " times: " + reason));
+      return;
+    }
+    Duration wait = inst.retry().maxDelay().multipliedBy(1L << Math.min(attempts - 1, 10));
+    if (e instanceof VendorException v && v.retryAfter().isPresent()) {
+      wait = v.retryAfter().get();
+    }
+    log.warn("{}: event {} for {} failed (attempt {}), trying again in {} ms: {}", inst.id(), pending.event().id(),
+        key, attempts, wait.toMillis(), e.toString());
+    store.eventFailed(lease, pending.id(), String.valueOf(e.getMessage()), now.plus(wait));
+    metrics.failed(inst.id(), "retry");
+    audit.append(audit.failure(inst, key, pending.event().id(), episode, input, "will_retry",
+        "failed (attempt " + attempts + "): " + e.getMessage() + "; trying again in " + wait.toMillis() + " ms"));
+  }
+}

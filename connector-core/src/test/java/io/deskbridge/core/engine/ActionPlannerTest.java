@@ -1,0 +1,77 @@
+package io.deskbridge.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.action.Action;
+import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.HandoverReason;
+import io.deskbridge.core.escalation.HandoverSummary;
+import io.deskbridge.core.escalation.Scores;
+import io.deskbridge.core.spi.Capabilities;
+import io.deskbridge.core.spi.Capability;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ActionPlannerTest {
+  private static final Routing ROUTING = new Routing("g", Map.of(), null);
+  private static final Capabilities ZENDESK =
+      new Capabilities(EnumSet.of(Capability.ATOMIC_UPDATE, Capability.TAGS, Capability.CONDITIONAL_WRITES), 65_536);
+  private static final Decision.Reply REPLY =
+      new Decision.Reply("Use Forgot password.", "en", List.of("confident_match"), new Scores(0.9, "kb-1", Map.of()));
+
+  private static Decision.Handover handover() {
+    var summary = new HandoverSummary(Set.of(HandoverReason.HUMAN_REQUEST), "en", "neutral", "x".repeat(300),
+        List.of(), List.of(), 0.3);
+    return new Decision.Handover("", "A colleague will answer.", summary, List.of("human_request"), Scores.NONE);
+  }
+
+  @Test
+  void withAtomicUpdatesOperationsCarryOneMessageEachWithAssignmentAndTagsAfterIt() {
+    var reply = new Action.PublicReply("hi");
+    var note = new Action.InternalNote("note");
+    var group = new Action.AssignGroup("g");
+    var tags = new Action.AddTags(Set.of("t"));
+
+    assertThat(ActionPlanner.operations(List.of(note, group, tags, reply), ZENDESK))
+        .containsExactly(List.of(note, group, tags), List.of(reply));
+    assertThat(ActionPlanner.operations(List.of(note, group, tags, reply), new Capabilities(Set.of(), 100)))
+        .containsExactly(List.of(note), List.of(group), List.of(tags), List.of(reply));
+  }
+
+  @Test
+  void draftModeTurnsAReplyIntoADraftNoteAndShadowModeWritesNothing() {
+    var draft = ActionPlanner.plan(REPLY, Mode.DRAFT, ROUTING, ZENDESK);
+    assertThat(draft.decision()).isInstanceOf(Decision.Draft.class);
+    assertThat(draft.actions()).singleElement().isInstanceOfSatisfying(Action.InternalNote.class,
+        n -> assertThat(n.text()).contains("proposed reply").contains("Use Forgot password."));
+
+    var shadow = ActionPlanner.plan(REPLY, Mode.SHADOW, ROUTING, ZENDESK);
+    assertThat(shadow.decision()).isEqualTo(REPLY);
+    assertThat(shadow.actions()).isEmpty();
+    assertThat(shadow.operations()).isEmpty();
+
+    assertThat(ActionPlanner.plan(REPLY, Mode.AUTO, ROUTING, ZENDESK).actions())
+        .containsExactly(new Action.PublicReply("Use Forgot password."));
+  }
+
+  @Test
+  void aHandoverInDraftModeTellsTheCustomerNothing() {
+    var plan = ActionPlanner.plan(handover(), Mode.DRAFT, ROUTING, ZENDESK);
+    assertThat(plan.actions()).noneMatch(a -> a instanceof Action.PublicReply);
+    assertThat(plan.operations()).hasSize(1);
+  }
+
+  @Test
+  void withoutTagsNoneAreAddedAndNotesAreCutToTheVendorsLimit() {
+    var plan = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, new Capabilities(Set.of(), 120));
+
+    assertThat(plan.actions()).noneMatch(a -> a instanceof Action.AddTags);
+    assertThat(plan.actions().get(0)).isInstanceOfSatisfying(Action.InternalNote.class, n -> {
+      assertThat(n.text()).hasSize(120).endsWith("…");
+    });
+    assertThat(plan.operations()).hasSize(3);
+  }
+}

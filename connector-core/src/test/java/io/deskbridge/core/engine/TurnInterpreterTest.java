@@ -1,0 +1,165 @@
+package io.deskbridge.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Owner;
+import io.deskbridge.core.conversation.Ownership;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.engine.TurnInterpreter.Turn;
+import io.deskbridge.core.store.ConversationState;
+import io.deskbridge.core.webhook.InboundEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The turn interpreter alone: no store, no vendor, no bot. */
+class TurnInterpreterTest {
+  private static final ConversationKey KEY = new ConversationKey("memory", "inst", "t1");
+  private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+  private final TurnInterpreter interpreter = new TurnInterpreter("bot", false);
+  private final ConversationState fresh = ConversationState.fresh(KEY);
+
+  private static Message customer(String id, String text) {
+    return new Message(id, AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", text, AT);
+  }
+
+  private static Conversation conversation(Owner owner, Message... messages) {
+    return new Conversation(KEY, Channel.WEB_FORM, "", Customer.UNKNOWN, "", "", Set.of(), false, List.of(messages),
+        "v1", owner);
+  }
+
+  private static InboundEvent event(InboundEvent.Kind kind, Optional<Message> message) {
+    return new InboundEvent("e", "t1", kind, "", message, Optional.empty(), AT);
+  }
+
+  @Test
+  void aCustomerMessageNeedsTheConversationThenIsNewText() {
+    var m = customer("m1", "hello");
+    var event = event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m));
+
+    assertThat(interpreter.interpret(event, fresh, Optional.empty())).isInstanceOf(Turn.Load.class);
+    var turn = interpreter.interpret(event, fresh, Optional.of(conversation(Owner.BOT, m)));
+    assertThat(turn).isInstanceOfSatisfying(Turn.Decide.class, d -> {
+      assertThat(d.customerNew()).containsExactly(m);
+      assertThat(d.state().handledMessageIds()).containsExactly("m1");
+    });
+  }
+
+  @Test
+  void aPersonTheVendorReportsAsOwnerMakesItThePeoples() {
+    var m = customer("m1", "hello");
+    var turn = interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m)), fresh,
+        Optional.of(conversation(Owner.human("queue 00G1"), m)));
+
+    assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+      assertThat(i.reason()).isEqualTo("human_owns_conversation");
+      assertThat(i.state().ownership()).isEqualTo(Ownership.HUMAN);
+    });
+  }
+
+  @Test
+  void theOwnerAcceptedWhenTheEpisodeBeganIsNoTakeover() {
+    var state = fresh.withOwnership(Ownership.HUMAN).nextEpisode("assignee 7");
+    var m = customer("m1", "hello");
+
+    assertThat(interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m)), state,
+        Optional.of(conversation(Owner.human("assignee 7"), m)))).isInstanceOf(Turn.Decide.class);
+    assertThat(interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m)), state,
+        Optional.of(conversation(Owner.human("assignee 8"), m)))).isInstanceOf(Turn.Ignore.class);
+  }
+
+  @Test
+  void anOpeningFromTheEventIsAnsweredWithoutALoadAndMatchedToTheFirstCustomerMessageLater() {
+    var snapshot = conversation(Owner.BOT);
+    var created = new InboundEvent("e1", "t1", InboundEvent.Kind.CONVERSATION_CREATED, "c1", Optional.empty(),
+        Optional.of(snapshot), AT, Optional.of(customer("whatever", "reset my password")));
+
+    var first = interpreter.interpret(created, fresh, Optional.empty());
+    assertThat(first).isInstanceOf(Turn.Decide.class);
+    var state = first.state();
+    assertThat(state.openingHandled()).isTrue();
+    assertThat(state.handledMessageIds()).as("the event's id for it is not the vendor's").isEmpty();
+
+    var real = customer("c-901", "reset my password");
+    var next = customer("c-902", "and my e-mail");
+    var turn = interpreter.interpret(event(InboundEvent.Kind.UPDATED, Optional.empty()), state,
+        Optional.of(conversation(Owner.BOT, real, next)));
+    assertThat(turn).isInstanceOfSatisfying(Turn.Decide.class, d -> assertThat(d.customerNew()).containsExactly(next));
+  }
+
+  @Test
+  void aReleaseStartsTheNextEpisodeAndCountsWhatWasSaidMeanwhileAsHandled() {
+    var state = new ConversationState(KEY, Ownership.HUMAN, 3, 1, List.of("kb-1"), "earlier", Set.of(), Set.of(),
+        Optional.empty());
+    var release = event(InboundEvent.Kind.RELEASED_TO_BOT, Optional.empty());
+
+    assertThat(interpreter.interpret(release, state, Optional.empty())).isInstanceOf(Turn.Load.class);
+    var turn = interpreter.interpret(release, state,
+        Optional.of(conversation(Owner.human("assignee 7"), customer("m1", "still there?"))));
+    assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+      assertThat(i.reason()).isEqualTo("released_to_bot");
+      var s = i.state();
+      assertThat(s.episode()).isEqualTo(2);
+      assertThat(s.ownership()).isEqualTo(Ownership.BOT);
+      assertThat(s.botTurns()).isZero();
+      assertThat(s.clarificationsAsked()).isZero();
+      assertThat(s.answeredArticleIds()).isEmpty();
+      assertThat(s.pendingText()).isEmpty();
+      assertThat(s.handledMessageIds()).containsExactly("m1");
+      assertThat(s.acceptedOwner()).isEqualTo("assignee 7");
+    });
+  }
+
+  @Test
+  void aReleaseWhileTheBotOwnsItChangesNothing() {
+    var turn = interpreter.interpret(event(InboundEvent.Kind.RELEASED_TO_BOT, Optional.empty()), fresh, Optional.empty());
+    assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+      assertThat(i.reason()).isEqualTo("bot_owns_conversation");
+      assertThat(i.state()).isEqualTo(fresh);
+    });
+  }
+
+  @Test
+  void aReplyToASolvedConversationKeepsTheOwnerUnlessTheInstallationStartsAnEpisode() {
+    var solved = interpreter.interpret(event(InboundEvent.Kind.SOLVED, Optional.empty()),
+        fresh.withOwnership(Ownership.HUMAN), Optional.empty()).state();
+    assertThat(solved.solved()).isTrue();
+    var m = customer("m1", "it broke again");
+    var reply = event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m));
+
+    assertThat(interpreter.interpret(reply, solved, Optional.empty()))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("human_owns_conversation");
+          assertThat(i.state().solved()).isFalse();
+        });
+    var reopening = new TurnInterpreter("bot", true);
+    assertThat(reopening.interpret(reply, solved, Optional.empty())).isInstanceOf(Turn.Load.class);
+    assertThat(reopening.interpret(reply, solved, Optional.of(conversation(Owner.human("assignee 7"), m))))
+        .isInstanceOfSatisfying(Turn.Decide.class, d -> assertThat(d.state().episode()).isEqualTo(2));
+  }
+
+  @Test
+  void anAgentsPublicMessageIsATakeoverAndItsNoteIsNot() {
+    var note = new Message("n1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "vip", AT);
+    var agent = new Message("a1", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Alice here", AT);
+
+    assertThat(interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(note)), fresh, Optional.empty()))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("internal_note");
+          assertThat(i.state().ownership()).isEqualTo(Ownership.BOT);
+        });
+    assertThat(interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(agent)), fresh, Optional.empty()))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("human_took_over");
+          assertThat(i.state().ownership()).isEqualTo(Ownership.HUMAN);
+        });
+  }
+}
