@@ -48,7 +48,8 @@ class ZendeskFakeAgentChangesIT {
       assertThat(status.path("detail").path("actor_id").asText()).isEqualTo(String.valueOf(agent));
       JsonNode tags = events.stream().filter(e -> e.path("type").asText().equals(ZendeskFake.TICKET_TAGS_CHANGED))
           .findFirst().orElseThrow();
-      assertThat(tags.path("event").path("tags").path("removed").get(0).asText()).isEqualTo("handover");
+      assertThat(tags.path("event").path("previous")).extracting(JsonNode::asText).contains("handover");
+      assertThat(tags.path("event").path("current")).extracting(JsonNode::asText).doesNotContain("handover");
     }
   }
 
