@@ -112,6 +112,11 @@ final class BenchCommand implements Callable<Integer> {
       + "--build after=connector-app/target")
   List<String> builds = new ArrayList<>();
 
+  @Option(names = "--build-jvm-arg", description = "NAME=OPTION, repeatable: an option for the connector JVMs of "
+      + "--build NAME only, e.g. to compare one build with and without a setting (--build a=DIR --build b=DIR "
+      + "--build-jvm-arg b=-Dh2.queryCacheSize=64)")
+  List<String> buildJvmArgs = new ArrayList<>();
+
   @Option(names = "--repeat", defaultValue = "1", description = "run each rate this many times (alternating between "
       + "builds and JVM choices each time) and print medians over the runs (default ${DEFAULT-VALUE})")
   int repeat;
@@ -143,8 +148,17 @@ final class BenchCommand implements Callable<Integer> {
       if (repeat < 1) {
         throw new IllegalArgumentException("--repeat must be at least 1");
       }
-      var buildList = builds.isEmpty() ? List.of(BenchRig.Build.THIS)
-          : builds.stream().map(BenchRig.Build::parse).toList();
+      var buildList = new ArrayList<>(builds.isEmpty() ? List.of(BenchRig.Build.THIS)
+          : builds.stream().map(BenchRig.Build::parse).toList());
+      for (String spec : buildJvmArgs) {
+        int eq = spec.indexOf('=');
+        String name = eq < 0 ? "" : spec.substring(0, eq);
+        int at = java.util.stream.IntStream.range(0, buildList.size())
+            .filter(i -> buildList.get(i).name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("--build-jvm-arg wants NAME=OPTION with a NAME given to "
+                + "--build, not '" + spec + "'"));
+        buildList.set(at, buildList.get(at).withJvmArg(spec.substring(eq + 1)));
+      }
       if (buildList.stream().map(BenchRig.Build::name).distinct().count() < buildList.size()) {
         throw new IllegalArgumentException("--build names must differ: " + builds);
       }
@@ -235,6 +249,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       var stepping = new ArrayList<>(rigs);
       for (int rate : rates) {
+        var notSustained = new java.util.HashSet<BenchRig>();
         for (int run = 1; run <= repeat; run++) {
         for (var rig : List.copyOf(stepping)) {
           String label = group.get(rigs.indexOf(rig)).label();
@@ -262,10 +277,11 @@ final class BenchCommand implements Callable<Integer> {
             return false;
           }
           if (!r.sustained() && !allSteps) {
-            stepping.remove(rig);
+            notSustained.add(rig); // after this rate's runs: the next rate would not be sustained either
           }
         }
         }
+        stepping.removeAll(notSustained);
       }
     } finally {
       for (var rig : rigs) {

@@ -93,8 +93,19 @@ final class BenchRig implements AutoCloseable {
    *
    * @param options that build's {@code jvm.options}, or null to use this build's
    */
-  record Build(String name, String classPath, JvmOptions options) {
-    static final Build THIS = new Build("this", System.getProperty("java.class.path"), null);
+  record Build(String name, String classPath, JvmOptions options, List<String> jvmArgs) {
+    static final Build THIS = new Build("this", System.getProperty("java.class.path"), null, List.of());
+
+    Build {
+      jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** The same build with more options for its connector JVMs (after those of the configuration). */
+    Build withJvmArg(String arg) {
+      var args = new ArrayList<>(jvmArgs);
+      args.add(arg);
+      return new Build(name, classPath, options, args);
+    }
 
     /**
      * Reads {@code NAME=FOLDER}.
@@ -119,7 +130,7 @@ final class BenchRig implements AutoCloseable {
           : "");
       try {
         Path options = dir.resolve(JvmOptions.FILE);
-        return new Build(name, cp, Files.isRegularFile(options) ? JvmOptions.read(options) : null);
+        return new Build(name, cp, Files.isRegularFile(options) ? JvmOptions.read(options) : null, List.of());
       } catch (IOException e) {
         throw new IllegalArgumentException("--build " + name + ": cannot read its " + JvmOptions.FILE + ": "
             + e.getMessage());
@@ -283,6 +294,7 @@ final class BenchRig implements AutoCloseable {
       command.addAll(launcherOptions.options());
     }
     setup.jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
+    setup.build().jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
     command.addAll(List.of("-cp", setup.build().classPath(), Main.class.getName(), "serve", "--config",
         config.toString()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -146,14 +146,16 @@ final class BenchSummary {
     out.println("Side by side, medians over the runs [min-max]:");
     out.println();
     out.println("| configuration | tickets/s | runs | events/s processed | sustained | reply p50 ms | reply p99 ms "
-        + "| ack p50 ms | ack p99 ms | connector cores | other cores | pre-write window |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "| ack p50 ms | ack p99 ms | connector CPU ms/event | connector cores | other cores | pre-write window |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var g : groups.values()) {
       var r0 = g.get(0);
-      out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d of %d | %s | %s | %s | %s | %s | %s | %s |%n", r0.config(),
+      out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", r0.config(),
           r0.rate(), g.size(), stat(g, Result::eventsPerSecond), g.stream().filter(Result::sustained).count(),
           g.size(), stat(g, r -> r.reply().p50()), stat(g, r -> r.reply().p99()), stat(g, r -> r.ack().p50()),
           stat(g, r -> r.ack().p99()),
+          stat(g, r -> r.connectorCpuSeconds().stream().mapToDouble(Double::doubleValue).sum() * 1000
+              / Math.max(1, r.events())),
           stat(g, r -> r.connectorCpuSeconds().stream().mapToDouble(Double::doubleValue).sum() / r.elapsedSeconds()),
           stat(g, r -> r.otherCpuSeconds() / r.elapsedSeconds()),
           g.stream().map(prewrite::get).filter(java.util.Objects::nonNull).map(s -> s.replace("pre-write window: ", ""))

@@ -73,6 +73,28 @@ final class JfrReport {
           "jdk.internal.net.http.")));
   private static final String OTHER = "other (JIT-compiled JDK code, JFR, timers)";
 
+  /** Work that cuts across the stages: the share of method samples with any of these frames on the stack. */
+  private static final Map<String, List<String>> ASPECTS = aspects();
+
+  private static Map<String, List<String>> aspects() {
+    var a = new LinkedHashMap<String, List<String>>();
+    a.put("H2: parse and plan SQL (statement not cached)", List.of("org.h2.command.Parser#", "org.h2.command.ParserBase#",
+        "org.h2.command.Tokenizer#", "org.h2.command.query.Optimizer#", "org.h2.engine.SessionLocal#prepareLocal"));
+    a.put("H2: commit", List.of("org.h2.engine.SessionLocal#commit", "org.h2.mvstore.tx.Transaction#commit"));
+    a.put("H2: write pages (MVStore store/serialise)", List.of("org.h2.mvstore.MVStore#store",
+        "org.h2.mvstore.MVStore#storeNow", "org.h2.mvstore.RandomAccessStore#", "org.h2.mvstore.FileStore#"));
+    a.put("HikariCP (borrow/return connections)", List.of("com.zaxxer.hikari.pool.HikariPool#",
+        "com.zaxxer.hikari.HikariDataSource#getConnection", "com.zaxxer.hikari.pool.ProxyConnection#close"));
+    a.put("JSON: Deskbridge's JsonCodec (state, events, actions)", List.of("io.deskbridge.core.store.JsonCodec#"));
+    a.put("JSON: Jackson anywhere", List.of("com.fasterxml.jackson."));
+    a.put("logging (Logback, SLF4J)", List.of("ch.qos.logback.", "org.slf4j."));
+    a.put("metrics (Micrometer)", List.of("io.micrometer."));
+    a.put("regular expressions", List.of("java.util.regex."));
+    a.put("HMAC (signatures)", List.of("javax.crypto.", "com.sun.crypto."));
+    a.put("JDK HTTP client (vendor calls)", List.of("jdk.internal.net.http."));
+    return a;
+  }
+
   /** Native samples of threads that are waiting, not working. */
   private static final List<String> IDLE_NATIVE = List.of("sun.nio.ch.EPoll#wait", "sun.nio.ch.Net#accept",
       "sun.nio.ch.Net#poll", "java.lang.Object#wait", "jdk.internal.misc.Unsafe#park", "java.lang.Thread#sleep",
@@ -131,6 +153,7 @@ final class JfrReport {
     stages.put(OTHER, 0);
     var nativeStages = new LinkedHashMap<String, Integer>();
     var top = new HashMap<String, Integer>();
+    var aspects = new LinkedHashMap<String, Integer>();
     var own = new HashMap<String, Integer>();
     var nativeTop = new HashMap<String, Integer>();
     var force = new HashMap<String, double[]>();
@@ -151,6 +174,11 @@ final class JfrReport {
           var fr = frames(e);
           samples++;
           stages.merge(stage(fr), 1, Integer::sum);
+          ASPECTS.forEach((aspect, markers) -> {
+            if (new Rule(aspect, markers).matches(fr)) {
+              aspects.merge(aspect, 1, Integer::sum);
+            }
+          });
           top.merge(fr.isEmpty() ? "?" : fr.get(0), 1, Integer::sum);
           own.merge(ownFrame(fr), 1, Integer::sum);
         }
@@ -199,6 +227,14 @@ final class JfrReport {
       out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %s | %d | %.1f %% |%n", s.getKey(), s.getValue(), 100 * share,
           cpuPerEvent > 0 ? String.format(Locale.ROOT, "%.2f", share * cpuPerEvent) : "-", n,
           nativeSamples == 0 ? 0 : 100.0 * n / nativeSamples);
+    }
+    out.printf(Locale.ROOT, "%n| across stages: samples with these frames on the stack | samples | share | est. CPU "
+        + "ms/event |%n|---|---|---|---|%n");
+    for (var a : ASPECTS.keySet()) {
+      int n = aspects.getOrDefault(a, 0);
+      double share = samples == 0 ? 0 : (double) n / samples;
+      out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %s |%n", a, n, 100 * share,
+          cpuPerEvent > 0 ? String.format(Locale.ROOT, "%.2f", share * cpuPerEvent) : "-");
     }
     topTable("top frames (method samples)", top, samples, 25);
     topTable("first Deskbridge frame (method samples)", own, samples, 25);
