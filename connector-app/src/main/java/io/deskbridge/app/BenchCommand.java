@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code --compare} runs the issue #3 configurations one after another and prints one table. Exits 1 when any
  * step lost a message or wrote twice; 2 without the optional {@code lib-demo/} folder.
  */
-@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class,
+@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class, BenchProfileCommand.class,
         CommandLine.HelpCommand.class},
     mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Load benchmark: tickets per second through the Zendesk fake into connector "
@@ -105,6 +106,25 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "also write every step's result to this JSON file")
   Path json;
 
+  @Option(names = "--build", description = "NAME=FOLDER, repeatable: run the connectors of this build (a "
+      + "connector-app/target folder, with its own jvm.options) instead of this one's; two or more run side by side, "
+      + "alternating step by step against the same fake and load, e.g. --build before=../main/connector-app/target "
+      + "--build after=connector-app/target")
+  List<String> builds = new ArrayList<>();
+
+  @Option(names = "--build-jvm-arg", description = "NAME=OPTION, repeatable: an option for the connector JVMs of "
+      + "--build NAME only, e.g. to compare one build with and without a setting (--build a=DIR --build b=DIR "
+      + "--build-jvm-arg b=-Dh2.queryCacheSize=64)")
+  List<String> buildJvmArgs = new ArrayList<>();
+
+  @Option(names = "--repeat", defaultValue = "1", description = "run each rate this many times (alternating between "
+      + "builds and JVM choices each time) and print medians over the runs (default ${DEFAULT-VALUE})")
+  int repeat;
+
+  @Option(names = "--jfr", description = "record each measured step of each connector with Java Flight Recorder "
+      + "(jcmd JFR.start/JFR.stop, settings 'profile') into this folder; summarise with 'bench profile --analyse FILE'")
+  Path jfrDir;
+
   @Spec
   CommandSpec spec;
 
@@ -125,13 +145,36 @@ final class BenchCommand implements Callable<Integer> {
               new Setup(Store.postgres, 1, true, workers, poolSize, jvmArgs, Jvm.launcher),
               new Setup(Store.postgres, 2, true, workers, poolSize, jvmArgs, Jvm.launcher))
           : List.of(new Setup(store, instances, fakeBot, workers, poolSize, jvmArgs, Jvm.launcher));
+      if (repeat < 1) {
+        throw new IllegalArgumentException("--repeat must be at least 1");
+      }
+      var buildList = new ArrayList<>(builds.isEmpty() ? List.of(BenchRig.Build.THIS)
+          : builds.stream().map(BenchRig.Build::parse).toList());
+      for (String spec : buildJvmArgs) {
+        int eq = spec.indexOf('=');
+        String name = eq < 0 ? "" : spec.substring(0, eq);
+        int at = java.util.stream.IntStream.range(0, buildList.size())
+            .filter(i -> buildList.get(i).name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("--build-jvm-arg wants NAME=OPTION with a NAME given to "
+                + "--build, not '" + spec + "'"));
+        buildList.set(at, buildList.get(at).withJvmArg(spec.substring(eq + 1)));
+      }
+      if (buildList.stream().map(BenchRig.Build::name).distinct().count() < buildList.size()) {
+        throw new IllegalArgumentException("--build names must differ: " + builds);
+      }
       for (var c : configurations) {
-        groups.add(java.util.Arrays.stream(jvms).distinct()
-            .map(jvm -> new Setup(c.store(), c.instances(), c.fakeBot(), c.workers(), c.poolSize(), c.jvmArgs(), jvm))
-            .toList());
+        var group = new ArrayList<Setup>();
+        for (var build : buildList) {
+          java.util.Arrays.stream(jvms).distinct().forEach(jvm -> group.add(
+              new Setup(c.store(), c.instances(), c.fakeBot(), c.workers(), c.poolSize(), c.jvmArgs(), jvm, build)));
+        }
+        groups.add(group);
+      }
+      if (jfrDir != null) {
+        java.nio.file.Files.createDirectories(jfrDir);
       }
       launcherOptions = JvmOptions.read(JvmOptions.shipped());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.io.IOException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     var missing = groups.stream().flatMap(List::stream).anyMatch(s -> s.store() == Store.postgres)
@@ -165,6 +208,10 @@ final class BenchCommand implements Callable<Integer> {
     out.println();
     var measured = results.stream().filter(r -> !r.warmup()).toList();
     table(out, measured);
+    if (repeat > 1 || groups.stream().anyMatch(g -> g.size() > 1)) {
+      out.println();
+      BenchSummary.print(out, measured, prewrite);
+    }
     long disturbed = measured.stream().filter(BenchCommand::disturbed).count();
     if (disturbed > 0) {
       out.printf(Locale.ROOT, "%nIn %d step(s) other programs used more than 0.1 core (column \"other\"); their "
@@ -202,17 +249,27 @@ final class BenchCommand implements Callable<Integer> {
       }
       var stepping = new ArrayList<>(rigs);
       for (int rate : rates) {
+        var notSustained = new java.util.HashSet<BenchRig>();
+        for (int run = 1; run <= repeat; run++) {
         for (var rig : List.copyOf(stepping)) {
           String label = group.get(rigs.indexOf(rig)).label();
+          var window = new BenchSummary.Window(rig);
+          jfr(rig, "start", label, rate, run);
           var r = BenchStep.run(rig, label, rate, seconds, handoverShare, false);
           for (int again = 0; again < repeatDisturbed && disturbed(r) && correct(r) && rig.allAlive(); again++) {
             out.println("   (disturbed: other programs used " + String.format(Locale.ROOT, "%.2f",
                 r.otherCpuSeconds() / r.elapsedSeconds()) + " cores; again) " + line(r));
             ok &= correct(r);
+            window = new BenchSummary.Window(rig);
             r = BenchStep.run(rig, label, rate, seconds, handoverShare, false);
           }
+          jfr(rig, "stop", label, rate, run);
           results.add(r);
-          out.println("   step    " + (rigs.size() > 1 ? "(" + label + ") " : "") + line(r));
+          var window2 = window.close();
+          var result = r;
+          window2.ifPresent(w -> prewrite.put(result, w));
+          out.println("   step    " + (rigs.size() > 1 ? "(" + label + ") " : "") + line(r)
+              + window2.map(w -> "; " + w).orElse(""));
           ok &= correct(r);
           if (!rig.allAlive()) {
             out.println("   a connector process died; see its log");
@@ -220,9 +277,11 @@ final class BenchCommand implements Callable<Integer> {
             return false;
           }
           if (!r.sustained() && !allSteps) {
-            stepping.remove(rig);
+            notSustained.add(rig); // after this rate's runs: the next rate would not be sustained either
           }
         }
+        }
+        stepping.removeAll(notSustained);
       }
     } finally {
       for (var rig : rigs) {
@@ -233,6 +292,38 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     return ok;
+  }
+
+  /** The pre-write window measured in each step, where the connectors report it. */
+  private final Map<Result, String> prewrite = new java.util.IdentityHashMap<>();
+
+  /** Starts or stops a JFR recording in each connector of the rig when {@code --jfr} is given. */
+  private void jfr(BenchRig rig, String what, String label, int rate, int run) {
+    if (jfrDir == null) {
+      return;
+    }
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    for (int i = 0; i < rig.connectors.size(); i++) {
+      long pid = rig.connectors.get(i).process.pid();
+      String file = jfrDir.resolve(String.format(Locale.ROOT, "%s-%d-run%d-i%d.jfr",
+          label.replaceAll("[^A-Za-z0-9]+", "_"), rate, run, i + 1)).toString();
+      var command = what.equals("start")
+          ? List.of(jcmd, String.valueOf(pid), "JFR.start", "name=bench", "settings=profile", "filename=" + file)
+          : List.of(jcmd, String.valueOf(pid), "JFR.stop", "name=bench");
+      try {
+        var p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+          out.println("   jcmd " + what + " failed: " + said.strip());
+        } else if (what.equals("stop")) {
+          out.println("   JFR: " + file);
+        }
+      } catch (java.io.IOException e) {
+        out.println("   jcmd " + what + " failed: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Whether other programs used more than 0.1 core during the step, making it less trustworthy. */

@@ -56,9 +56,15 @@ final class BenchRig implements AutoCloseable {
    * @param jvmArgs  extra options for the connector JVMs, after those {@code jvm} chooses
    * @param jvm      the connector JVMs' options: the launcher's or the JVM's defaults
    */
-  record Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs, Jvm jvm) {
+  record Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs, Jvm jvm,
+      Build build) {
+    Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs, Jvm jvm) {
+      this(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm, Build.THIS);
+    }
+
     Setup {
       jvmArgs = List.copyOf(jvmArgs);
+      java.util.Objects.requireNonNull(build, "build");
       if (instances < 1 || instances > 2) {
         throw new IllegalArgumentException("--instances must be 1 or 2");
       }
@@ -67,10 +73,68 @@ final class BenchRig implements AutoCloseable {
       }
     }
 
+    /** The same configuration with the connectors of another build. */
+    Setup with(Build other) {
+      return new Setup(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm, other);
+    }
+
     String label() {
-      return String.format(Locale.ROOT, "%s, %d instance%s, %s bot, %s", store == Store.h2 ? "H2 file" : "PostgreSQL",
+      return (build == Build.THIS ? "" : build.name() + ": ")
+          + String.format(Locale.ROOT, "%s, %d instance%s, %s bot, %s", store == Store.h2 ? "H2 file" : "PostgreSQL",
           instances, instances == 1 ? "" : "s", fakeBot ? "fake" : "real",
           jvm == Jvm.launcher ? "launcher JVM options" : "JVM defaults");
+    }
+  }
+
+  /**
+   * The connectors' code: this benchmark's own class path ({@link #THIS}), or another build's distribution folder
+   * (a {@code connector-app/target} folder or an installation: {@code deskbridge.jar}, {@code lib/}, optionally
+   * {@code lib-demo/} and {@code jvm.options}), so that two builds run side by side against the same fake and load.
+   *
+   * @param options that build's {@code jvm.options}, or null to use this build's
+   */
+  record Build(String name, String classPath, JvmOptions options, List<String> jvmArgs) {
+    static final Build THIS = new Build("this", System.getProperty("java.class.path"), null, List.of());
+
+    Build {
+      jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** The same build with more options for its connector JVMs (after those of the configuration). */
+    Build withJvmArg(String arg) {
+      var args = new ArrayList<>(jvmArgs);
+      args.add(arg);
+      return new Build(name, classPath, options, args);
+    }
+
+    /**
+     * Reads {@code NAME=FOLDER}.
+     *
+     * @throws IllegalArgumentException when the folder holds no {@code deskbridge.jar} and {@code lib/}
+     */
+    static Build parse(String spec) {
+      int eq = spec.indexOf('=');
+      if (eq < 1 || eq == spec.length() - 1) {
+        throw new IllegalArgumentException("--build wants NAME=FOLDER (a connector-app/target folder or an installation "
+            + "with deskbridge.jar and lib/), not '" + spec + "'");
+      }
+      String name = spec.substring(0, eq);
+      Path dir = Path.of(spec.substring(eq + 1)).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(dir.resolve("deskbridge.jar")) || !Files.isDirectory(dir.resolve("lib"))) {
+        throw new IllegalArgumentException("--build " + name + ": " + dir + " has no deskbridge.jar and lib/; build "
+            + "it with mvn -B -q package -DskipTests and give its connector-app/target folder");
+      }
+      String sep = java.io.File.pathSeparator;
+      String cp = dir.resolve("deskbridge.jar") + sep + dir.resolve("lib") + java.io.File.separator + "*"
+          + (Files.isDirectory(dir.resolve("lib-demo")) ? sep + dir.resolve("lib-demo") + java.io.File.separator + "*"
+          : "");
+      try {
+        Path options = dir.resolve(JvmOptions.FILE);
+        return new Build(name, cp, Files.isRegularFile(options) ? JvmOptions.read(options) : null, List.of());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--build " + name + ": cannot read its " + JvmOptions.FILE + ": "
+            + e.getMessage());
+      }
     }
   }
 
@@ -126,7 +190,8 @@ final class BenchRig implements AutoCloseable {
             .setServerConfig("synchronous_commit", "on").setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
             .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
       }
-      rig = new BenchRig(dir, setup, launcherOptions, fake, postgres);
+      rig = new BenchRig(dir, setup, setup.build().options() != null ? setup.build().options() : launcherOptions, fake,
+          postgres);
       Path kb = rig.writeKnowledge();
       for (int i = 1; i <= setup.instances(); i++) {
         rig.connectors.add(rig.startConnector(i, kb)); // one by one: the first migrates the schema
@@ -229,7 +294,8 @@ final class BenchRig implements AutoCloseable {
       command.addAll(launcherOptions.options());
     }
     setup.jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--config",
+    setup.build().jvmArgs().forEach(a -> command.add(a.replace("{n}", String.valueOf(n))));
+    command.addAll(List.of("-cp", setup.build().classPath(), Main.class.getName(), "serve", "--config",
         config.toString()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();

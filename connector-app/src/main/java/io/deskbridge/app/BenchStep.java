@@ -47,7 +47,7 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  */
 final class BenchStep {
-  private static final List<String> QUESTIONS = List.of(
+  static final List<String> QUESTIONS = List.of(
       "How can I reset my password? I can't log in.",
       "How long does delivery take to Brno?",
       "Jak dlouho trvá doručení do Brna?",
@@ -56,7 +56,7 @@ final class BenchStep {
       "Kiedy jesteście otwarci w sobotę?",
       "I need a copy of the invoice for my last purchase.",
       "Which payment methods do you accept?");
-  private static final List<String> HANDOVERS = List.of(
+  static final List<String> HANDOVERS = List.of(
       "I want to talk to a real person, please.",
       "Please cancel my order 55120 immediately.",
       "Chci mluvit s operátorem.");

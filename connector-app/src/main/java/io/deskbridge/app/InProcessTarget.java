@@ -39,12 +39,16 @@ final class InProcessTarget implements AutoCloseable {
   }
 
   static InProcessTarget start() {
+    return start(ZendeskFake.Config.defaults(), StoreConfig.h2Memory("bench-" + System.nanoTime()));
+  }
+
+  /** As {@link #start()}, with this fake configuration and store (e.g. an H2 file, as {@code serve} uses). */
+  static InProcessTarget start(ZendeskFake.Config fakeConfig, StoreConfig store) {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.deskbridge.core.webhook")).setLevel(Level.ERROR);
-    var fake = ZendeskFake.start();
+    var fake = ZendeskFake.start(fakeConfig);
     try {
       var demo = Demo.config(fake);
-      var store = StoreConfig.h2Memory("bench-" + System.nanoTime());
       var config = new DeskbridgeConfig(demo.server(), store, demo.engine(), demo.knowledge(), null, null, demo.bot(),
           demo.installations());
       var deskbridge = Deskbridge.start(config, KnowledgeLoader.loadFromClasspath(
@@ -72,6 +76,11 @@ final class InProcessTarget implements AutoCloseable {
     }
     settle(); // the fake's own webhooks about the warm-up ticket would change the inbox count
     return ticket;
+  }
+
+  /** The store the connector uses. */
+  StoreConfig store() {
+    return store;
   }
 
   URI uri(String path) {

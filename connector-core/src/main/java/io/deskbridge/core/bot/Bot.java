@@ -126,7 +126,7 @@ public final class Bot implements Decider {
     if (System.getProperty("OPT_OUT_TRACKING") == null && System.getenv("OPT_OUT_TRACKING") == null) {
       System.setProperty("OPT_OUT_TRACKING", "true");
     }
-    return new AllMiniLmL6V2QuantizedEmbeddingModel();
+    return new MiniLmEmbeddingModel(); // one ONNX Runtime thread per call; see docs/bench/issue10-jfr.md
   }
 
   public BotConfig config() {
