@@ -213,7 +213,10 @@ final class Model {
     return c.id();
   }
 
-  /** An agent changes the ticket's status in the agent UI; subscribers get {@code ticket.status_changed}. */
+  /**
+   * An agent changes the ticket's status in the agent UI; subscribers get {@code ticket.status_changed}. Solving an
+   * unassigned ticket assigns it to the agent, as the agent UI does.
+   */
   synchronized void agentSetsStatus(long ticketId, long agentId, String status) {
     if (!STATUSES.contains(status)) {
       throw new IllegalArgumentException("unknown status " + status);
@@ -223,6 +226,9 @@ final class Model {
     requireOpen(t);
     ObjectNode event = obj().put("current", Text.upper(status)).put("previous", Text.upper(t.status));
     t.status = status;
+    if (t.assigneeId == null && ("solved".equals(status) || "closed".equals(status))) {
+      t.assigneeId = agentId; // the agent UI assigns an unassigned ticket to the agent who solves it
+    }
     t.updatedAt = now();
     emitChange(t, agent, EVENT_STATUS, event);
   }

@@ -66,10 +66,7 @@ final class TicketEvents {
         continue;
       }
       String eventId = UUID.randomUUID().toString();
-      ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
-          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
-          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
-      env.set("detail", detail(t, actor, viaApi));
+      ObjectNode env = envelope(type, eventId, t, actor, viaApi);
       ObjectNode event = env.putObject("event");
       if (!created) {
         User author = users.get(c.authorId());
@@ -110,13 +107,18 @@ final class TicketEvents {
         continue;
       }
       String eventId = UUID.randomUUID().toString();
-      ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
-          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
-          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
-      env.set("detail", detail(t, actor, viaApi));
+      ObjectNode env = envelope(type, eventId, t, actor, viaApi);
       env.set("event", event);
       dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
     }
   }
 
+  /** An event's envelope: type, account, id, time, version, subject and the ticket's {@code detail}. */
+  private ObjectNode envelope(String type, String eventId, Ticket t, User actor, boolean viaApi) {
+    ObjectNode env = obj().put("type", type).put("account_id", config.accountId())
+        .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
+        .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
+    env.set("detail", detail(t, actor, viaApi));
+    return env;
+  }
 }
