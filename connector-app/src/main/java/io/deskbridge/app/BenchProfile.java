@@ -37,10 +37,11 @@ final class BenchProfile {
   private final String jfr;
   private final String settings;
   private final boolean memoryStore;
+  private final java.util.Set<io.deskbridge.core.spi.Capability> withheld;
   private final PrintStream out;
 
   BenchProfile(int rate, int seconds, int warmup, double handoverShare, String jfr, String settings,
-      boolean memoryStore, PrintStream out) {
+      boolean memoryStore, java.util.Set<io.deskbridge.core.spi.Capability> withheld, PrintStream out) {
     this.rate = rate;
     this.seconds = seconds;
     this.warmup = warmup;
@@ -48,6 +49,7 @@ final class BenchProfile {
     this.jfr = jfr;
     this.settings = settings;
     this.memoryStore = memoryStore;
+    this.withheld = java.util.Set.copyOf(withheld);
     this.out = out;
   }
 
@@ -56,11 +58,14 @@ final class BenchProfile {
     var store = memoryStore ? StoreConfig.h2Memory("profile-" + System.nanoTime()) : StoreConfig.h2File(dir);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (var target = InProcessTarget.start(ZendeskFake.Config.defaults().withPerMinuteBudget(100_000_000)
-        .withDelivery(Duration.ofSeconds(10), 5, Duration.ofMillis(200)), store)) {
+        .withDelivery(Duration.ofSeconds(10), 5, Duration.ofMillis(200)), store, withheld)) {
       target.warmUp();
       out.printf(Locale.ROOT, "bench profile: %d tickets/s, %d s measured after %d s warm-up, %s store, %d cores, %s%n",
           rate, seconds, warmup, memoryStore ? "in-memory H2" : "H2 file", Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+      if (!withheld.isEmpty()) {
+        out.println("capabilities withheld from the connector: " + new java.util.TreeSet<>(withheld));
+      }
       if (warmup > 0) {
         offer(target, warmup);
         awaitReactions(target);
@@ -89,6 +94,10 @@ final class BenchProfile {
         recording.close();
       }
       long events = timeline(target, created);
+      var window = BenchSummary.scrape(target.deskbridge.port());
+      if (!window.isEmpty()) { // only without CONDITIONAL_WRITES: the re-read before each public write
+        out.println(BenchSummary.describe(window, window) + " (since start, warm-up included)");
+      }
       if (recording != null) {
         new JfrReport(out).print(Path.of(jfr), from, events, cpu);
       }

@@ -46,6 +46,11 @@ final class BenchProfileCommand implements Callable<Integer> {
   @Option(names = "--memory-store", description = "an in-memory H2 instead of the H2 file (no disk writes)")
   boolean memoryStore;
 
+  @Option(names = "--withhold", split = ",", paramLabel = "CAPABILITY", description = "capabilities the connector "
+      + "does not declare, e.g. CONDITIONAL_WRITES (core then re-reads before each public write; the window left is "
+      + "printed); one of ${COMPLETION-CANDIDATES}")
+  java.util.List<io.deskbridge.core.spi.Capability> withhold = new java.util.ArrayList<>();
+
   @Option(names = "--analyse", description = "only summarise this existing recording and exit")
   Path analyse;
 
@@ -61,7 +66,8 @@ final class BenchProfileCommand implements Callable<Integer> {
       return 2;
     }
     // the work is in a class picocli does not reflect on: its signatures name the fakes, which installs may lack
-    new BenchProfile(rate, seconds, warmup, handoverShare, jfr, settings, memoryStore, System.out).run();
+    new BenchProfile(rate, seconds, warmup, handoverShare, jfr, settings, memoryStore, java.util.Set.copyOf(withhold),
+        System.out).run();
     return 0;
   }
 }

@@ -44,6 +44,12 @@ final class InProcessTarget implements AutoCloseable {
 
   /** As {@link #start()}, with this fake configuration and store (e.g. an H2 file, as {@code serve} uses). */
   static InProcessTarget start(ZendeskFake.Config fakeConfig, StoreConfig store) {
+    return start(fakeConfig, store, java.util.Set.of());
+  }
+
+  /** As {@link #start(ZendeskFake.Config, StoreConfig)}, the connector declaring none of {@code withheld}. */
+  static InProcessTarget start(ZendeskFake.Config fakeConfig, StoreConfig store,
+      java.util.Set<io.deskbridge.core.spi.Capability> withheld) {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.deskbridge.core.webhook")).setLevel(Level.ERROR);
     var fake = ZendeskFake.start(fakeConfig);
@@ -52,7 +58,7 @@ final class InProcessTarget implements AutoCloseable {
       var config = new DeskbridgeConfig(demo.server(), store, demo.engine(), demo.knowledge(), null, null, demo.bot(),
           demo.installations());
       var deskbridge = Deskbridge.start(config, KnowledgeLoader.loadFromClasspath(
-          InProcessTarget.class.getClassLoader(), "demo-kb"), BotConfig.defaults(), Connectors.discover(), Clock.systemUTC());
+          InProcessTarget.class.getClassLoader(), "demo-kb"), BotConfig.defaults(), WithheldCapabilities.discover(withheld), Clock.systemUTC());
       fake.registerEventWebhook(URI.create("http://127.0.0.1:" + deskbridge.port() + "/webhooks/demo"), DemoCommand.SECRET);
       return new InProcessTarget(fake, deskbridge, store);
     } catch (RuntimeException e) {
