@@ -105,7 +105,7 @@ final class OutboxSender {
           conversation = conversation.withVersion(fresh.version());
         }
         if (!toSend.isEmpty()) {
-          lease = store.renew(lease, clock.instant(), settings.lease());
+          lease = Workers.keptUp(store, lease, clock.instant(), settings.lease());
           store.sending(lease, op.id());
           var applied = apply(running, key, conversation, state, toSend);
           crashPoints.reached(CrashPoints.Point.SENT);

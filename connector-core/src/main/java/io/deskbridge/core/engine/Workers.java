@@ -250,6 +250,20 @@ final class Workers {
     }
   }
 
+  /**
+   * The lease, renewed first when less than half of {@code leaseFor} is left: the step that follows (a decision,
+   * a vendor call) starts with at least half a lease ahead, without a store transaction when the lease is fresh.
+   * Every write under the lease is fenced by its token either way.
+   */
+  static Lease keptUp(ProcessingStore store, Lease lease, Instant now, Duration leaseFor) {
+    return renewDue(lease, now, leaseFor) ? store.renew(lease, now, leaseFor) : lease;
+  }
+
+  /** Whether less than half of {@code leaseFor} is left of the lease at {@code now}. */
+  static boolean renewDue(Lease lease, Instant now, Duration leaseFor) {
+    return Duration.between(now, lease.until()).compareTo(leaseFor.dividedBy(2)) < 0;
+  }
+
   private void purgeNowAndThen() {
     Instant now = clock.instant();
     if (Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) > 0) {
@@ -282,7 +296,7 @@ final class Workers {
     }
     for (PendingEvent pending : store.pendingEvents(lease, clock.instant())) {
       crashPoints.reached(CrashPoints.Point.CLAIMED);
-      lease = store.renew(lease, clock.instant(), settings.lease());
+      lease = keptUp(store, lease, clock.instant(), settings.lease());
       Outcome outcome;
       try {
         outcome = decide(running, key, pending.event(), state);

@@ -39,6 +39,15 @@ final class ConversationRows {
       + "(SELECT e.attempts FROM inbox_event e WHERE e.installation = ? AND e.conversation_id = ? "
       + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1), 0) "
       + "WHERE installation = ? AND conversation_id = ?";
+  /** {@link #REFRESH_DUE} when the conversation is known to have an open write. */
+  private static final String DUE_FROM_OUTBOX = "UPDATE conversation SET due_at = "
+      + "(SELECT o.next_attempt_at FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
+      + "AND o.status IN ('PENDING', 'SENDING') ORDER BY o.id LIMIT 1), "
+      + "due_retries = (SELECT o.attempts FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
+      + "AND o.status IN ('PENDING', 'SENDING') ORDER BY o.id LIMIT 1) "
+      + "WHERE installation = ? AND conversation_id = ?";
+  private static final String DUE_IF_IDLE = "UPDATE conversation SET due_at = ?, due_retries = 0 "
+      + "WHERE installation = ? AND conversation_id = ? AND due_at IS NULL";
   /** Parameters: installation, vendor, event id, conversation id, payload, received at, due at. */
   static final String INSERT_EVENT = "INSERT INTO inbox_event (installation, vendor, event_id, "
       + "conversation_id, payload, received_at, status, attempts, next_attempt_at) "
@@ -92,6 +101,36 @@ final class ConversationRows {
   static void refreshDue(Connection c, String installation, String conversation) throws SQLException {
     try (var refresh = c.prepareStatement(REFRESH_DUE)) {
       for (int i = 1; i <= 9; i += 2) {
+        refresh.setString(i, installation);
+        refresh.setString(i + 1, conversation);
+      }
+      refresh.executeUpdate();
+    }
+  }
+
+  /**
+   * After new pending events (the newest of the conversation, not yet failed) were added to a locked
+   * conversation row: the due time {@link #refreshDue} would compute, without its subqueries. A conversation
+   * that had open work ({@code due_at} set, as every transaction keeps it) still waits for that older work, with
+   * its time and retries; one without becomes due at {@code dueAt}, the first new event's next attempt.
+   */
+  static void dueIfIdle(Connection c, String installation, String conversation, OffsetDateTime dueAt)
+      throws SQLException {
+    try (var due = c.prepareStatement(DUE_IF_IDLE)) {
+      due.setObject(1, dueAt);
+      due.setString(2, installation);
+      due.setString(3, conversation);
+      due.executeUpdate();
+    }
+  }
+
+  /**
+   * {@link #refreshDue} for a conversation that has an open write (one was just added in this transaction):
+   * its oldest open write gives the due time, so the pending events need not be looked at.
+   */
+  static void dueFromOutbox(Connection c, String installation, String conversation) throws SQLException {
+    try (var refresh = c.prepareStatement(DUE_FROM_OUTBOX)) {
+      for (int i = 1; i <= 5; i += 2) {
         refresh.setString(i, installation);
         refresh.setString(i + 1, conversation);
       }

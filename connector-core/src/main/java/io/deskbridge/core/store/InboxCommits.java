@@ -1,8 +1,8 @@
 package io.deskbridge.core.store;
 
 import static io.deskbridge.core.store.ConversationRows.INSERT_EVENT;
+import static io.deskbridge.core.store.ConversationRows.dueIfIdle;
 import static io.deskbridge.core.store.ConversationRows.lockConversation;
-import static io.deskbridge.core.store.ConversationRows.refreshDue;
 
 import io.deskbridge.core.webhook.InboundEvent;
 import java.sql.Connection;
@@ -173,7 +173,8 @@ final class InboxCommits {
   /**
    * Locks every conversation row of the batch (creating the new ones) in one order, so that concurrent
    * transactions cannot deadlock, inserts the events in request order ({@code ON CONFLICT DO NOTHING}), and
-   * updates the due times of the conversations that got new events.
+   * makes the conversations that got new events due if they had no open work (one with open work still waits
+   * for it: new events queue behind it).
    */
   private static int[] insert(Connection c, List<Waiting> batch) throws SQLException {
     var rows = new TreeMap<String, TreeMap<String, String>>(); // installation -> conversation -> vendor
@@ -189,7 +190,7 @@ final class InboxCommits {
       }
     }
     int[] fresh = new int[batch.size()];
-    var touched = new TreeMap<String, java.util.TreeSet<String>>();
+    var touched = new TreeMap<String, TreeMap<String, OffsetDateTime>>(); // -> the first new event's time
     try (var insert = c.prepareStatement(INSERT_EVENT)) {
       for (int r = 0; r < batch.size(); r++) {
         Receive request = batch.get(r).request;
@@ -204,14 +205,15 @@ final class InboxCommits {
           insert.setObject(7, request.at());
           if (insert.executeUpdate() > 0) {
             fresh[r]++;
-            touched.computeIfAbsent(request.installation(), k -> new java.util.TreeSet<>()).add(event.conversationId());
+            touched.computeIfAbsent(request.installation(), k -> new TreeMap<>())
+                .putIfAbsent(event.conversationId(), request.at());
           }
         }
       }
     }
     for (var installation : touched.entrySet()) {
-      for (String conversation : installation.getValue()) {
-        refreshDue(c, installation.getKey(), conversation);
+      for (Map.Entry<String, OffsetDateTime> conversation : installation.getValue().entrySet()) {
+        dueIfIdle(c, installation.getKey(), conversation.getKey(), conversation.getValue());
       }
     }
     return fresh;

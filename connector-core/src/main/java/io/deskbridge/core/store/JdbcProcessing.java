@@ -2,6 +2,7 @@ package io.deskbridge.core.store;
 
 import static io.deskbridge.core.store.ConversationRows.bindKey;
 import static io.deskbridge.core.store.ConversationRows.bindLease;
+import static io.deskbridge.core.store.ConversationRows.dueFromOutbox;
 import static io.deskbridge.core.store.ConversationRows.fence;
 import static io.deskbridge.core.store.ConversationRows.fenceAndSave;
 import static io.deskbridge.core.store.ConversationRows.instant;
@@ -275,7 +276,11 @@ final class JdbcProcessing {
         }
       }
       audit.insert(c, records);
-      refreshDue(c, lease.key().installation(), lease.key().externalId());
+      if (actions.isEmpty()) {
+        refreshDue(c, lease.key().installation(), lease.key().externalId());
+      } else {
+        dueFromOutbox(c, lease.key().installation(), lease.key().externalId());
+      }
       return null;
     });
   }

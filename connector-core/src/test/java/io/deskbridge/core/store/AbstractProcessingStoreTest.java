@@ -448,6 +448,20 @@ abstract class AbstractProcessingStoreTest {
   }
 
   @Test
+  void anEventArrivingForWorkBeingRetriedKeepsItsRetriesAndItsTime() {
+    receive("doomed", "d1");
+    var lease = store.claim("w1", T0, LEASE).orElseThrow();
+    store.eventFailed(lease, store.pendingEvents(lease, T0).get(0).id(), "HTTP 500", T0.plusSeconds(5));
+    store.release(lease);
+    store.receive(INSTALLATION, VENDOR, List.of(event("doomed", "d2")), T0.plusSeconds(1));
+    store.receive(INSTALLATION, VENDOR, List.of(event("fresh", "f1")), T0.plusSeconds(2));
+
+    assertThat(store.claim("w1", T0.plusSeconds(4), LEASE)).map(l -> l.key().externalId())
+        .as("the new event does not make the retried conversation due earlier").contains("fresh");
+    assertThat(store.claim("w1", T0.plusSeconds(5), LEASE)).map(l -> l.key().externalId()).contains("doomed");
+  }
+
+  @Test
   void aPauseThatIsNobodysFaultKeepsItsPlaceAmongFreshWork() {
     receive("paused", "p1");
     var lease = store.claim("w1", T0, LEASE).orElseThrow();
