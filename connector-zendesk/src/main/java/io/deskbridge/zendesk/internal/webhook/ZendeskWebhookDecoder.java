@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Event-subscribed webhooks ({@code zen:event-type:ticket.created}, {@code ticket.comment_added},
- *       {@code ticket.tags_changed}, {@code ticket.status_changed}): string ids and upper-case enums as Zendesk
+ *       {@code ticket.tags_changed}, {@code ticket.status_changed}, {@code ticket.agent_assignment_changed}): string ids and upper-case enums as Zendesk
  *       sends them; the event id is the deduplication key. A created event carries the opening message (the
  *       ticket's {@code description}, without its comment id); a comment event carries the comment, so the engine
  *       need not load it. The handover tag removed is a release to the bot; a status becoming solved or closed is
- *       {@code SOLVED}, solved becoming open, pending or new is {@code REOPENED}. Other ticket event types and other
+ *       {@code SOLVED}, solved becoming open, pending or new is {@code REOPENED}; an assignment change is
+ *       {@code UPDATED}, so that the engine reads who owns the ticket now. Other ticket event types and other
  *       changes are acknowledged and ignored. Every snapshot reports the owner ({@link ZendeskOwnership}).</li>
  *   <li>Trigger webhooks with a small JSON body of ids ({@code ticket_id}, optional {@code comment_id},
  *       {@code updater_id}): the connector reads the comments through the API. The key is ticket id plus
@@ -112,6 +113,8 @@ final class ZendeskWebhookDecoder {
           return List.of(change(id, ticketId, InboundEvent.Kind.REOPENED, detail, snapshot, at));
         }
         return List.of();
+      case "ticket.agent_assignment_changed": // an agent may have taken the ticket: core re-reads its owner
+        return List.of(change(id, ticketId, InboundEvent.Kind.UPDATED, detail, snapshot, at));
       case "ticket.comment_added":
         JsonNode comment = root.path("event").path("comment");
         String commentId = required(comment, "id", "event.comment.id");

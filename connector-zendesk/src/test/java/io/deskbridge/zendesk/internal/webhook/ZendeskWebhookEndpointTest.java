@@ -175,6 +175,15 @@ class ZendeskWebhookEndpointTest {
   }
 
   @Test
+  void anAssignmentChangeIsAnUpdateCarryingTheNewOwner() {
+    assertThat(change("ticket.agent_assignment_changed", "{\"previous\":null,\"current\":\"555\"}", "OPEN", "[]",
+        "\"555\"")).singleElement().satisfies(e -> {
+          assertThat(e.kind()).isEqualTo(InboundEvent.Kind.UPDATED);
+          assertThat(e.snapshot().orElseThrow().owner().isHuman()).as("an agent other than the bot").isTrue();
+        });
+  }
+
+  @Test
   void aSnapshotReportsWhoOwnsTheTicket() {
     assertThat(change("ticket.comment_added", "{\"comment\":{\"id\":\"1\",\"body\":\"x\"}}", "OPEN",
         "[\"deskbridge_handover\"]", "null")).singleElement()
