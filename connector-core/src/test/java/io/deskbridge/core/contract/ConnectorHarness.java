@@ -5,7 +5,6 @@ import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.engine.EngineSettings;
 import io.deskbridge.core.engine.Installation;
-import io.deskbridge.core.engine.KitEngines;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.hosting.WebhookHandler;
@@ -69,12 +68,12 @@ public final class ConnectorHarness implements AutoCloseable {
   private Engine startEngine() {
     var installation = new Installation(INSTALLATION, mode, fixture.routing(),
         new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR), fixture.connector(INSTALLATION, clock), 60_000);
-    return KitEngines.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
-      Runnable action = onceAt.remove(point);
+    return Engine.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
+      Runnable action = onceAt.remove(point.name());
       if (action != null) {
         action.run();
       }
-    });
+    }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   /**

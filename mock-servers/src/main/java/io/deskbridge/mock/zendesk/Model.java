@@ -187,14 +187,6 @@ final class Model {
     return c.id();
   }
 
-  /** An agent changes ticket fields as in {@code PUT /tickets/{id}} (for example tags or status). */
-  synchronized void agentUpdates(long ticketId, long agentId, JsonNode ticket) {
-    User agent = users.get(agentId);
-    if (agent == null || !agent.staff()) {
-      throw new IllegalArgumentException("not an agent: " + agentId);
-    }
-    updateTicket(ticketId, agent, ticket);
-  }
 
   synchronized long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
     User agent = users.get(agentId);

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -308,28 +307,6 @@ public final class ZendeskFake implements VendorFake {
   }
 
   /**
-   * An agent changes the ticket's fields as {@code PUT /tickets/{id}} would ({@code ticketJson} is the
-   * {@code ticket} object, e.g. {@code {"tags":[]}} or {@code {"status":"solved"}}); fires the change events.
-   *
-   * @throws IllegalArgumentException for an unknown ticket, a user who is not an agent, or JSON that is not an object
-   */
-  public void agentUpdates(long ticketId, long agentId, String ticketJson) {
-    JsonNode ticket;
-    try {
-      ticket = Json.parse(ticketJson.getBytes(StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("not JSON: " + ticketJson, e);
-    }
-    if (ticket == null || !ticket.isObject()) {
-      throw new IllegalArgumentException("not a JSON object: " + ticketJson);
-    }
-    call(() -> {
-      model.agentUpdates(ticketId, agentId, ticket);
-      return null;
-    });
-  }
-
-  /**
    * A client for this fake's HTTP control endpoints ({@code /__control/...}), which call the same methods
    * as this class: what the demo and a separate process use to act as customers and inject faults.
    */
@@ -452,17 +429,6 @@ public final class ZendeskFake implements VendorFake {
     return register(endpoint, signingSecret, subscriptions);
   }
 
-  /**
-   * Registers an active event webhook subscribed to {@code ticket.created}, {@code ticket.comment_added},
-   * {@code ticket.tags_changed} and {@code ticket.status_changed} (the last two made by ticket updates, with
-   * {@code event.previous} and {@code event.current}).
-   *
-   * @return the webhook id
-   */
-  public String registerEventWebhookWithChanges(URI endpoint, String signingSecret) {
-    return register(endpoint, signingSecret,
-        List.of(Model.EVENT_CREATED, Model.EVENT_COMMENT, Model.EVENT_TAGS, Model.EVENT_STATUS));
-  }
 
   /**
    * Registers an active {@code conditional_ticket_events} webhook, connected to a built-in trigger
