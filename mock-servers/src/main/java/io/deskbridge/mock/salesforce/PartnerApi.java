@@ -205,9 +205,11 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     for (int i = 0; i < in.size(); i++) {
       if (fail[i]) {
         String id = in.get(i).id() == null ? "" : in.get(i).id();
-        String message = "UNABLE_TO_LOCK_ROW".equals(recordFailureCode)
-            ? "unable to obtain exclusive access to this record or 1 records: " + id
-            : "injected failure " + recordFailureCode;
+        String message = switch (recordFailureCode) {
+          case "UNABLE_TO_LOCK_ROW" -> "unable to obtain exclusive access to this record or 1 records: " + id;
+          case "ENTITY_IS_DELETED" -> "entity is deleted";
+          default -> "injected failure " + recordFailureCode;
+        };
         out.add(SaveOutcome.error(recordFailureCode, message));
       } else {
         out.add(done.get(next++));

@@ -399,7 +399,14 @@ public final class SalesforceFake implements VendorFake {
 
   // ---------------------------------------------------------------- faults
 
-  /** The next {@code count} calls fault with {@code faultCode} (e.g. {@code SERVER_UNAVAILABLE}) and its detail. */
+  /**
+   * The next {@code count} calls with a session fault with {@code faultCode} (e.g. {@code SERVER_UNAVAILABLE},
+   * {@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW}, {@code INSUFFICIENT_ACCESS}, {@code INVALID_FIELD})
+   * and its detail type, without touching state.
+   *
+   * @throws IllegalArgumentException for a code the partner API has only per record ({@code ENTITY_IS_DELETED}):
+   *     use {@link #failRecordsNext} or {@link #agentDeletesCase}
+   */
   public void failNext(int count, String faultCode) {
     api.failNext(count, faultCode);
   }
