@@ -247,4 +247,31 @@ class SalesforceFakeOutboundIT {
     });
     assertThat(fake.deliveries()).singleElement().satisfies(a -> assertThat(a.acknowledged()).isTrue());
   }
+
+  @Test
+  void chaosCopiesShuffledBatchesAndRoutingAcrossReceivers() throws Exception {
+    start(SalesforceFake.Config.defaults().withOutboundBatchWindow(Duration.ofSeconds(1)));
+    fake.shuffleDeliveries(true);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(fake.customerCreatesCase("c" + i + "@example.com", "C", "Case " + i, "d", "Web"));
+    }
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(fake.awaitIdle(AWAIT)).isTrue();
+    List<String> order = messages().get(0).notes().stream().map(n -> n.fields().get("Id")).toList();
+    assertThat(order).containsExactlyInAnyOrderElementsOf(ids).isNotEqualTo(ids);
+
+    fake.shuffleDeliveries(false);
+    fake.chaos(2, Duration.ZERO);
+    try (OmReceiver second = new OmReceiver()) {
+      fake.routeDeliveriesTo(List.of(receiver.uri(), second.uri()));
+      fake.agentTakes(ids.get(0));
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(fake.awaitIdle(AWAIT)).isTrue();
+      assertThat(receiver.received()).hasSize(2);
+      assertThat(second.received()).hasSize(1);
+      assertThat(parse(second.received().get(0).body()).notes().get(0).fields())
+          .containsEntry("OwnerId", fake.agentUserId());
+    }
+  }
 }
