@@ -411,6 +411,11 @@ public final class SalesforceFake implements VendorFake {
     api.failNext(count, faultCode);
   }
 
+  /** From now on each call with a session faults with {@code faultCode} with probability {@code share} (0 stops). */
+  public void failRandomly(double share, String faultCode) {
+    api.failRandomly(share, faultCode);
+  }
+
   /**
    * The SOAP fault Salesforce answers for {@code faultCode} (its usual message and detail type), for
    * {@link #injectFault} rules: e.g. {@code FaultRule.on("POST", ".*#update", soapFault("UNABLE_TO_LOCK_ROW"))}.
