@@ -479,7 +479,7 @@ public final class SalesforceFake implements VendorFake {
     return outbound.attempts();
   }
 
-  /** Messages queued, in flight or waiting to retry. */
+  /** Notifications queued and messages in flight or waiting to retry; zero exactly when nothing is pending. */
   public int pendingDeliveries() {
     return outbound.pending();
   }
