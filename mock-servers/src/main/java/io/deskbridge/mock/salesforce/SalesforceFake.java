@@ -32,6 +32,8 @@ import java.util.Set;
  * {@code query}, {@code queryMore}, {@code retrieve}, {@code create}, {@code update}, {@code sendEmail} with a
  * session) and {@code POST /services/oauth2/token} (client credentials, JWT bearer). Every other request, and
  * every other SOAP operation, is an unmatched request: a loud fault, listed by {@link #unmatchedRequests()}.
+ * The fake's own control endpoints under {@code /__control} (no session, never counted or failed) act as the
+ * people and inject faults for a separate process; the mock-servers README lists them.
  *
  * <p>Thread-safety: every method may be called from any thread; state sits behind locks taken in the order
  * API → model → dispatcher. Views are immutable snapshots.
