@@ -327,7 +327,9 @@ public final class Bot implements Decider {
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
         botAnswers(input, language), context.confidence());
     return new Decision.Handover(routingGroup, Phrases.handover(language), summary,
-        coverage(reasons.stream().map(HandoverReason::code).toList(), context), context.scores());
+        reasons.contains(HandoverReason.LOW_CONFIDENCE)
+            ? coverage(reasons.stream().map(HandoverReason::code).toList(), context)
+            : reasons.stream().map(HandoverReason::code).toList(), context.scores());
   }
 
   /** The article in the customer's language, else in the default language, else in any. */

@@ -336,8 +336,8 @@ final class Retriever {
   }
 
   /**
-   * A hex SHA-256 (first 16 bytes) of the given salt, the weights, the embedding model, and every text with its article and locale: what
-   * a result computed from this retriever depends on.
+   * A hex SHA-256 (first 16 bytes) of the given salt, the weights, the embedding model, and every text with its
+   * article and locale: what a result computed from this retriever depends on.
    */
   String fingerprint(String salt) {
     try {

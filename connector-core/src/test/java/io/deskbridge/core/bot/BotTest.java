@@ -64,6 +64,11 @@ class BotTest {
       assertThat(handover.summary().reasons()).containsExactly(LOW_CONFIDENCE);
     });
 
+    var askingForAPerson = Bot.create(noSlovak, BotConfig.defaults(), SharedModel.model())
+        .decide(Inputs.message("Zabudol som heslo. Chcem hovoriť s operátorom.").build());
+    assertThat(askingForAPerson).as("not why it hands over").isInstanceOfSatisfying(Decision.Handover.class,
+        handover -> assertThat(handover.reasons()).containsExactly(HUMAN_REQUEST.code()));
+
     // the same message with the Slovak articles present is answered
     assertThat(bot.decide(message)).isInstanceOf(Decision.Reply.class);
   }
