@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Embeds the knowledge base's texts, keeping the vectors in a file between starts so that a restart embeds only
- * what changed. The file ({@code embeddings-<model>.bin} in the given folder, one per {@linkplain #modelKey model}) maps the SHA-256 of each text to its
- * unit-length vector and holds exactly the texts of the last call: articles removed from the knowledge base drop
- * out. It is written to a temporary file and moved into place, so a crash or a second instance starting at the same
- * time leaves either the old or the new file, never a torn one; an unreadable file is logged and ignored (everything
- * is embedded again). Vectors depend only on the model and the text, so a stale entry cannot be wrong, only unused.
+ * what changed. The file ({@code embeddings-<model>.bin} in the given folder, one per {@linkplain #modelKey model})
+ * maps the SHA-256 of each text to its unit-length vector and holds exactly the texts of the last call: articles
+ * removed from the knowledge base drop out. It is written to a temporary file and moved into place, so a crash or a
+ * second instance starting at the same time leaves either the old or the new file, never a torn one; an unreadable
+ * file is logged and ignored (everything is embedded again). Vectors depend only on the model and the text, so a stale entry cannot be wrong, only unused.
  */
 final class EmbeddingCache {
 
