@@ -61,7 +61,7 @@ public final class Bot implements Decider {
   private final EscalationPolicy policy;
   /** Languages with at least one article, when the model cannot match across languages; null when it can. */
   private final Set<String> answerableLanguages;
-  /** False for a configured model: the sarcasm classifier was trained over the bundled model's vectors. */
+  /** False for a model other than the bundled one: the sarcasm classifier was trained over its vectors. */
   private final boolean sarcasmModelFits;
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,

@@ -68,7 +68,7 @@ final class SentenceEncoder extends AbstractInProcessEmbeddingModel {
     }
     requireFile(config.modelFile(), setting + ".modelFile");
     requireFile(config.tokenizerFile(), setting + ".tokenizerFile");
-    var name = "onnx-" + HexFormat.of().formatHex(digest(config, setting), 0, 8);
+    var name = name(config, setting);
     OnnxBertBiEncoder encoder;
     try (InputStream tokenizer = Files.newInputStream(config.tokenizerFile())) {
       var environment = OrtEnvironment.getEnvironment();
@@ -99,7 +99,7 @@ final class SentenceEncoder extends AbstractInProcessEmbeddingModel {
 
   /** Whether this is the bundled model. */
   boolean isBundled() {
-    return BUNDLED_NAME.equals(name);
+    return BUNDLED_NAME.equals(name) || name.equals(BundledFiles.NAME);
   }
 
   /** Whether the configuration declares the model multilingual (the bundled one is English-only). */
@@ -143,21 +143,47 @@ final class SentenceEncoder extends AbstractInProcessEmbeddingModel {
     }
   }
 
-  /** SHA-256 of both files' contents, the pooling and the prefix. */
-  private static byte[] digest(EmbeddingModelConfig config, String setting) {
+  /** {@code onnx-} and the SHA-256 (first 8 bytes) of both files' contents, the pooling and the prefix. */
+  private static String name(EmbeddingModelConfig config, String setting) {
+    try (var model = Files.newInputStream(config.modelFile());
+        var tokenizer = Files.newInputStream(config.tokenizerFile())) {
+      return name(model, tokenizer, config.pooling(), config.prefix());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(setting + ": cannot read " + config.modelFile() + " or "
+          + config.tokenizerFile() + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static String name(InputStream model, InputStream tokenizer, EmbeddingModelConfig.Pooling pooling,
+      String prefix) throws IOException {
     try {
       var sha = MessageDigest.getInstance("SHA-256");
-      for (var file : List.of(config.modelFile(), config.tokenizerFile())) {
-        try (var in = new DigestInputStream(Files.newInputStream(file), sha)) {
-          in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-          throw new IllegalArgumentException(setting + ": cannot read " + file + " (" + e.getMessage() + ")", e);
-        }
+      for (var file : List.of(model, tokenizer)) {
+        new DigestInputStream(file, sha).transferTo(OutputStream.nullOutputStream());
       }
-      sha.update((config.pooling() + "\u0000" + config.prefix()).getBytes(StandardCharsets.UTF_8));
-      return sha.digest();
+      sha.update((pooling + "\u0000" + prefix).getBytes(StandardCharsets.UTF_8));
+      return "onnx-" + HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The name the bundled model's own files get when configured as files (then they give the same vectors, so what
+   * was trained over the bundled model, the sarcasm classifier, still fits); computed on first use.
+   */
+  private static final class BundledFiles {
+    static final String NAME = compute();
+
+    private static String compute() {
+      var loader = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+      try (InputStream model = loader.getResourceAsStream(BUNDLED_MODEL);
+          InputStream tokenizer = loader.getResourceAsStream(BUNDLED_TOKENIZER)) {
+        return model == null || tokenizer == null ? ""
+            : name(model, tokenizer, EmbeddingModelConfig.Pooling.MEAN, "");
+      } catch (IOException e) {
+        return "";
+      }
     }
   }
 

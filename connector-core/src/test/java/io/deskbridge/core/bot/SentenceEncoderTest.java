@@ -68,6 +68,7 @@ class SentenceEncoderTest {
       assertThat(viaFiles.get(i)).containsExactly(langchain4j.get(i));
     }
     assertThat(generic.dimension()).isEqualTo(384);
+    assertThat(((SentenceEncoder) generic).isBundled()).as("the same files: the sarcasm classifier fits").isTrue();
   }
 
   @Test
@@ -85,6 +86,7 @@ class SentenceEncoderTest {
         .doesNotHaveDuplicates();
     assertThat(again.name()).as("same files, pooling and prefix: same vectors, same name").isEqualTo(mean.name());
     assertThat(prefixed.multilingual()).isTrue();
+    assertThat(cls.isBundled()).as("other vectors: no sarcasm classifier").isFalse();
     assertThat(mean.multilingual()).isFalse();
   }
 
