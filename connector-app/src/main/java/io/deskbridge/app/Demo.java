@@ -199,7 +199,7 @@ final class Demo {
 
   static void print(PrintStream out, ZendeskFake fake, List<Outcome> outcomes) {
     out.println();
-    out.println("Deskbridge demo: Zendesk fake at " + fake.baseUrl() + ", web-shop knowledge base (en, cs, pl)");
+    out.println("Deskbridge demo: Zendesk fake at " + fake.baseUrl() + ", web-shop knowledge base (en, cs, pl, sk, sl)");
     out.println();
     out.printf("%-3s %-7s %-2s %-52s %-38s %s%n", "#", "ticket", "", "customer says", "decision (reason, confidence)", "ticket now shows");
     out.println("-".repeat(150));

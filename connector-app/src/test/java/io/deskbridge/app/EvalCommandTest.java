@@ -163,4 +163,58 @@ class EvalCommandTest {
     assertThat(out).contains("3 articles (9 sample questions) and 9 cases {answer=6, no_answer=3}");
     assertThat(Files.readAllLines(dir.resolve("cases.jsonl"))).hasSize(9);
   }
+
+  @Test
+  void evalReportsTopOnePerLanguageAndRunsAConfiguredModelLikeTheBundledOne() throws Exception {
+    var files = dir.resolve("model");
+    Files.createDirectories(files);
+    var loader = dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel.class
+        .getClassLoader();
+    try (var model = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
+        var tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+      Files.copy(model, files.resolve("model.onnx"));
+      Files.copy(tokenizer, files.resolve("tokenizer.json"));
+    }
+    var bundled = dir.resolve("bundled.json");
+    var configured = dir.resolve("configured.json");
+    var table = run("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases",
+        FIXTURES.resolve("cases.jsonl").toString(), "--json", bundled.toString());
+    run("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases", FIXTURES.resolve("cases.jsonl").toString(),
+        "--model", files.resolve("model.onnx").toString(), "--tokenizer", files.resolve("tokenizer.json").toString(),
+        "--json", configured.toString());
+
+    JsonNode a = new ObjectMapper().readTree(bundled.toFile());
+    JsonNode b = new ObjectMapper().readTree(configured.toFile());
+    assertThat(table).contains("top-1 (answer cases)").containsPattern("(?m)^en +\\d+ +[0-9.]+ %");
+    var en = a.get("by_language").get("en");
+    long right = 0;
+    long answerable = 0;
+    for (var r : a.get("results")) {
+      if (r.get("language").asText().equals("en") && r.get("expect").asText().equals("answer")) {
+        answerable++;
+        right += r.get("article").asText().equals(r.get("expected_article").asText()) ? 1 : 0;
+      }
+    }
+    assertThat(en.get("top1_accuracy").asDouble()).isEqualTo((double) right / answerable);
+    assertThat(a.get("embedding_model").asText()).isEqualTo("all-minilm-l6-v2-q (bundled)");
+    assertThat(b.get("embedding_model").asText()).startsWith("model.onnx (onnx-");
+    for (int i = 0; i < a.get("results").size(); i++) {
+      var x = a.get("results").get(i);
+      var y = b.get("results").get(i);
+      assertThat(y.get("decision")).as(x.get("id").asText()).isEqualTo(x.get("decision"));
+      assertThat(y.get("confidence")).as(x.get("id").asText()).isEqualTo(x.get("confidence"));
+    }
+  }
+
+  @Test
+  void aMissingModelFileIsOneLineNamingTheOption() {
+    var missing = dir.resolve("e5/model.onnx");
+    var run = CommandLineRun.of("eval", "--kb", FIXTURES.resolve("kb.jsonl").toString(), "--cases",
+        FIXTURES.resolve("cases.jsonl").toString(), "--model", missing.toString(), "--tokenizer",
+        FIXTURES.resolve("kb.jsonl").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("error: --model: " + missing + " does not exist; see README, \"Embedding models\""
+        + System.lineSeparator());
+  }
 }
