@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,9 +110,9 @@ public final class SignalReport {
   public static String table(Map<String, JsonNode> reports, boolean markdown) {
     var counts = new LinkedHashMap<String, Map<String, Map<String, Counts>>>();
     reports.forEach((label, report) -> counts.put(label, counts(report, label)));
-    var rows = new LinkedHashMap<String, List<String>>(); // "language signal" → cells
-    counts.forEach((label, byLanguage) -> byLanguage.forEach((language, bySignal) -> bySignal.forEach((signal, c) ->
-        rows.computeIfAbsent(language + " " + signal, k -> new ArrayList<>()))));
+    var rows = new TreeSet<String[]>(ROW_ORDER); // {language, signal}
+    counts.forEach((label, byLanguage) -> byLanguage.forEach((language, bySignal) -> bySignal.keySet().forEach(
+        signal -> rows.add(new String[] {language, signal}))));
     var labels = new ArrayList<>(counts.keySet());
     var sb = new StringBuilder();
     var header = new ArrayList<String>(List.of("language", "signal"));
@@ -122,8 +123,7 @@ public final class SignalReport {
     } else {
       sb.append(String.join("\t", header)).append('\n');
     }
-    for (var key : rows.keySet()) {
-      var parts = key.split(" ", 2);
+    for (var parts : rows) {
       var cells = new ArrayList<String>(List.of(parts[0], parts[1]));
       for (var label : labels) {
         var c = counts.get(label).getOrDefault(parts[0], Map.of()).get(parts[1]);
@@ -150,6 +150,12 @@ public final class SignalReport {
     }
     return table(reports, markdown);
   }
+
+  /** The five languages first, in the order, then others alphabetically, {@code all} last. */
+  private static final List<String> LANGUAGES = List.of("en", "cs", "pl", "sk", "sl");
+  private static final Comparator<String[]> ROW_ORDER = Comparator.<String[]>comparingInt(
+          r -> r[0].equals("all") ? 2 : LANGUAGES.contains(r[0]) ? 0 : 1)
+      .thenComparingInt(r -> LANGUAGES.indexOf(r[0])).thenComparing(r -> r[0]).thenComparing(r -> r[1]);
 
   private static String cell(Counts c) {
     return String.format(Locale.ROOT, "%s (%d/%d) / %s (%d/%d) / %s / %s", percent(c.recall()), c.caught(),
