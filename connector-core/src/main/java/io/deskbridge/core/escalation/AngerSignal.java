@@ -15,9 +15,15 @@ import java.util.regex.Pattern;
  *   <li>{@value #AIMED} per insult aimed at the company, the bot or the agent ("you idiots", "your stupid bot", "Jste
  *       banda zlodějů", "fuck you"), and per threat or boycott ("I will report you", "never ordering from you
  *       again", "už u vás nikdy nic nekoupím");
+ *   <li>{@value #STRONG} per strongly negative statement that needs no swearing: being fed up ("I've had enough",
+ *       "mám toho dost"), out of patience, declared anger ("jestem wściekły"), "the worst" (not "the worst case"),
+ *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
+ *       je výsměch"), thanks for wasting one's time; unless negated;
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny"), unless negated ("not terrible");
+ *   <li>{@value #NEGATIVE} per sign of waiting or being ignored: weeks or months of waiting ("czekam od
+ *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé");
  *   <li>{@value #PROFANE} per swear word used as an intensifier ("the damn invoice", "kurva");
  *   <li>{@value #MILD} per word of disappointment ("disappointed", "not helpful", "zklamaný"), unless negated;
  *   <li>{@value #EXCLAMATIONS} for two or more exclamation marks in a row (or "?!");

@@ -19,6 +19,10 @@ import java.util.Set;
  *       unambiguous word for a person ("a human", "an operator", "člověka", "człowieka");
  *   <li>contains a set phrase such as "real person", "živý člověk" or "z konsultantem" (configurable per language,
  *       {@link PhraseRule} syntax); or
+ *   <li>asks to be put through, transferred, handed over or put in touch ("put me through to someone", "přepojte mě
+ *       na konzultanta", "przekażcie mnie koledze", "kontakt na špecialistu", "preusmerite me na svetovalca"), for
+ *       someone to call back ("ať mi někdo zavolá", "niech ktoś oddzwoni") or for a person to take over the chat,
+ *       the people in any grammatical case;
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Sarcasm in an English message: a logistic regression over the message's sentence embedding (the bot's own
+ * Sarcasm: in every language, the {@linkplain #supportSarcasm common support forms} by rule ("thanks for nothing",
+ * "díky za nic", "Great, another delay", praise in quotes), which score 1; in English, beyond them, a logistic
+ * regression over the message's sentence embedding (the bot's own
  * all-MiniLM-L6-v2-q model, 384 dimensions, scaled to unit length) and a few lexical cues ("yeah right", "love how",
  * "thanks for nothing", "#not", 🙃, scare quotes, a stretched "sureeee", a positive word next to a bad situation;
  * see {@link #CUES}). The score is the model's probability that the author meant the message sarcastically;
