@@ -175,7 +175,8 @@ public final class AngerSignal {
       "grem|gremo|prehajam|odhajam ...3 konkurenc*|drugam|drugje",
       "bom šel|šla ...3 konkurenc*|drugam|drugje", "zadnjič ...3 naroč*|kupuj*|kupil*",
       // outrage, predicated
-      "is|s|this|that ..2 disgrace|mockery|farce|scandal|joke !what|if|funny|tell",
+      "is|this|that ..2 disgrace|mockery|farce|scandal|joke !what|if|funny|tell|hear",
+      "it|that|what s ..2 disgrace|mockery|farce|scandal|joke !what|if|funny|tell|hear",
       "je|to|tohle|toto ..2 výsměch*|ostud*|skandál*|vrchol*|fraška|hanba|hanbou",
       "to|jest|są ..2 kpin*|kompromitacj*|skandal*|żenad*|cyrk|szczyt*|farsa", "szczyt wszystkiego",
       "je|to|toto|tohle ..2 výsmech*|hanb*|škandál*|vrchol*|fraška",

@@ -126,6 +126,8 @@ class AngerSignalTest {
       "V najslabšem primeru bom blago vrnil.",
       "Imam dovolj časa, počakam.",
       "Nisem jezen, samo sprašujem.",
+      "let's hear a joke!",
+      "Tell me a joke, please.",
   })
   void hardNegativesOfTheNewRulesStayCalm(String text) {
     assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isFalse();
