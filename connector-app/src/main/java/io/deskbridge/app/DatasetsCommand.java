@@ -1,6 +1,7 @@
 package io.deskbridge.app;
 
 import io.deskbridge.app.eval.DatasetConverters;
+import io.deskbridge.app.eval.EmotionDatasets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "datasets", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Convert a public data set into a knowledge base and eval cases.",
     subcommands = {DatasetsCommand.Bitext.class, DatasetsCommand.Clinc150.class, DatasetsCommand.Isarcasm.class,
+        DatasetsCommand.ClarinEmo.class, DatasetsCommand.Komentarze.class, DatasetsCommand.Kinit.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -115,6 +117,66 @@ final class DatasetsCommand implements Runnable {
     @Override
     public Integer call() {
       return Common.convert(() -> DatasetConverters.isarcasm(common.in, common.out, common.seed, common.limit));
+    }
+  }
+
+  @Command(name = "clarin-emo", mixinStandardHelpOptions = true, version = Main.VERSION, description = "CLARIN-Emo "
+      + "(Polish reviews): sentences labelled Anger expect an anger handover, calm ones no handover.")
+  static final class ClarinEmo implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "the data set's folder (train/in.tsv, train/expected.tsv)")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "folder to write kb.jsonl and cases.jsonl into")
+    Path out;
+
+    @Option(names = "--reviews", description = "whole reviews instead of sentences")
+    boolean reviews;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+      return Common.convert(() -> EmotionDatasets.clarinEmo(in, out, reviews));
+    }
+  }
+
+  @Command(name = "komentarze", mixinStandardHelpOptions = true, version = Main.VERSION, description = "Komentarze "
+      + "(Polish news comments): hostile classes expect an anger handover, criticism and other no handover.")
+  static final class Komentarze implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "komentarze.csv or its folder")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "folder to write kb.jsonl and cases.jsonl into")
+    Path out;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+      return Common.convert(() -> EmotionDatasets.komentarze(in, out));
+    }
+  }
+
+  @Command(name = "kinit", mixinStandardHelpOptions = true, version = Main.VERSION, description = "KInIT Slovak "
+      + "review sentences: negative (-1) expects an anger handover, neutral and positive no handover.")
+  static final class Kinit implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "the folder holding kinit_golden_*.csv")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "folder to write kb.jsonl and cases.jsonl into")
+    Path out;
+
+    @Option(names = "--stress", description = "add the synthetic stress set to the six review domains")
+    boolean stress;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+      return Common.convert(() -> EmotionDatasets.kinit(in, out, stress));
     }
   }
 }

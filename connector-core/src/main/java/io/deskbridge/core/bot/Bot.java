@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The first line: decides what to do with a conversation's new customer messages. It computes what the decision
  * rests on (the customer's language, retrieval over the knowledge base, the {@linkplain Calibration calibrated}
- * confidence, the signals: a request for a person, critical keywords, anger and, in English, sarcasm) and leaves the
+ * confidence, the signals: a request for a person, critical keywords, anger and sarcasm) and leaves the
  * choice between reply, clarify and handover, and the handover's routing group, to its {@link EscalationPolicy}
  * (built from the {@link BotConfig}). It then writes the answer: the article in the customer's language (or the
  * default language's version, saying so) with its link; a clarifying question naming the two likeliest topics (or,
@@ -182,10 +182,10 @@ public final class Bot implements Decider {
     boolean humanRequested = humanRequest.matches(text);
     var keywordReasons = keywords.reasons(text);
     double angerScore = anger.score(text);
-    // English only (the sarcasm model was trained on English posts), and only over the model it was trained with
+    // the support-sarcasm rules in every language; the model in English only (it was trained on English posts), and
+    // only over the model it was trained with
     double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions()
-        || !sarcasmModelFits ? 0
-        : sarcasm.score(text, embedding);
+        || !sarcasmModelFits ? SarcasmSignal.ruleScore(text) : sarcasm.score(text, embedding);
     boolean angry = anger.isAngry(angerScore);
     boolean sarcastic = sarcasm.isSarcastic(sarcasmScore);
 

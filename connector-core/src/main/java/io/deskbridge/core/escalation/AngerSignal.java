@@ -15,9 +15,15 @@ import java.util.regex.Pattern;
  *   <li>{@value #AIMED} per insult aimed at the company, the bot or the agent ("you idiots", "your stupid bot", "Jste
  *       banda zlodějů", "fuck you"), and per threat or boycott ("I will report you", "never ordering from you
  *       again", "už u vás nikdy nic nekoupím");
+ *   <li>{@value #STRONG} per strongly negative statement that needs no swearing: being fed up ("I've had enough",
+ *       "mám toho dost"), out of patience, declared anger ("jestem wściekły"), "the worst" (not "the worst case"),
+ *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
+ *       je výsměch"), thanks for wasting one's time; unless negated;
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny"), unless negated ("not terrible");
+ *   <li>{@value #NEGATIVE} per sign of waiting or being ignored: weeks or months of waiting ("czekam od
+ *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé");
  *   <li>{@value #PROFANE} per swear word used as an intensifier ("the damn invoice", "kurva");
  *   <li>{@value #MILD} per word of disappointment ("disappointed", "not helpful", "zklamaný"), unless negated;
  *   <li>{@value #EXCLAMATIONS} for two or more exclamation marks in a row (or "?!");
@@ -37,6 +43,7 @@ public final class AngerSignal {
 
   static final double FRUSTRATED = 0.25;
   static final double AIMED = 0.6;
+  static final double STRONG = 0.5;
   static final double INSULT = 0.35;
   static final double NEGATIVE = 0.3;
   static final double PROFANE = 0.25;
@@ -94,23 +101,138 @@ public final class AngerSignal {
 
   private static final RuleSet INSULT_RULES = rules(INSULTS);
 
+  /** Durations that make a wait long: weeks and months, in every case. */
+  private static final String LONG = "week|weeks|month|months|ages|forever|týden|týdne|týdny|týdnů|týdnem|měsíc*|"
+      + "tydzień|tygodni*|tygodnie|miesiąc*|miesięcy|miesiące|týždeň|týždne|týždňov|týždňa|mesiac*|teden|tedna|tedne|"
+      + "tednov|mesec*";
+
+  private static final String UNANSWERED = "cares|care|answers|answer|answered|responds|respond|responded|replies|"
+      + "reply|replied|calls|called|helps|helped|tell|knows|know|gets|got|getting";
+
+  /**
+   * Strongly negative tone without swearing or capitals, each enough on its own: being fed up, out of patience,
+   * declared anger, "the worst" (not "the worst case"), writing for the third time, threats to leave, outrage
+   * ("this is a mockery"), thanks for wasting one's time.
+   */
+  private static final RuleSet STRONG_RULES = rules(
+      // fed up, out of patience
+      "had enough !time|money|room|space|info*|data|sleep|food|of it", "enough is enough", "sick of", "sick and tired",
+      "fed up", "done with you|u|this|your", "lost|losing|lose my|all|the|our patience", "out of patience", "patience is|has run*|wearing",
+      "mám|mam|mame|máme toho ..1 dost|plné zuby", "toho mám|mam dost", "mám|mam už dost !času|peněz|místa", "plné zuby",
+      "^stačilo", "došla|dochází|přetekla mi ..1 trpělivost", "trpělivost mi ..1 došla|dochází",
+      "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru",
+      "kończy|skończyła|brak|tracę|straciłem|straciłam mi ..1 się ..1 cierpliwoś*",
+      "cierpliwoś* ..2 kończy|skończyła|się kończy",
+      "mám|mam toho ..1 dosť|plné zuby", "toho mám|mam dosť", "dochádza|došla mi ..1 trpezlivosť",
+      "dovolj mi je !časa|denarja|prostora", "vsega imam dovolj", "mi je dovolj", "dovolj je bilo",
+      "zmanjkuje|zmanjkalo mi ..1 potrpljenja", "konec mojega potrpljenja",
+      // declared anger
+      "am|m|are|re|we ..2 angry|furious|livid|outraged|fuming|enraged !not|t",
+      "jsem|jsme ..3 naštvan*|rozzloben*|rozzuřen*|vzteký|vzteklý|vzteklá|rozčílen*|nasran*|pobouřen*",
+      "štve|štvete|stve|sere|vytáčí|rozčiluje mě|me|mne", "mě|me|mne ..3 štve|štvete|stve|vytáčí|rozčiluje",
+      "k vzteku", "k zbláznění|zbláznení|vzteku",
+      "jestem|jesteśmy ..3 zły|zła|źli|wściekł*|wkurzon*|oburzon*|zirytowan*",
+      "szlag mnie trafia|trafi", "doprowadza|doprowadzacie mnie do szału|szewskiej|białej", "wkurza|wkurzacie mnie",
+      "som|sme ..3 nahnevan*|naštvan*|rozzúren*|rozčúlen*|pobúren*",
+      "štve|stve|hnevá|vytáča ma|mňa", "ma ..3 štve|stve|hnevá|vytáča", "na zbláznenie|zošalenie",
+      "sem ..3 jezen|jezna|jezni|besen|besna|razburjen*|ogorčen*", "me ..2 jezi|razjezi|jezite", "za znoret|znorit",
+      // the worst
+      "worst !case|cases|scenario|part", "nejhorší* !možn*|případ*|scénář*",
+      "najgorsz* !możliw*|przypad*|scenariusz*", "najhorš* !možn*|prípad*|scenár*",
+      "najslabš*|najhujš* !primer*|možn*|scenarij*",
+      // repeated contact
+      "third|fourth|fifth|sixth|tenth|3rd|4th|5th|umpteenth|nth time|times ...4 writ*|contact*|call*|ask*|email*|"
+          + "chas*|explain*|complain*|messag*|reach*|tell*|told|request*",
+      "written|wrote|sent|emailed|called|phoned|asked ..2 three|four|five|six|several|multiple|countless|many|"
+          + "numerous|3|4|5|6 ..1 emails|times|messages|letters|requests",
+      "how many ..2 times ...6 explain*|ask*|call*|writ*|contact*|tell|repeat*|email*|wait*|chase",
+      "potřetí|počtvrté|popáté|pošesté|podesáté|poněkolikáté|opakovaně ...4 píšu|píši|volám|urguji|žádám|kontaktuji|"
+          + "ptám|vysvětluj*|reklamuji",
+      "píšu|píši|volám|urguji|žádám|kontaktuji|ptám ...3 potřetí|počtvrté|popáté|pošesté|podesáté|poněkolikáté",
+      "kolikrát ...6 vysvětl*|psát|napsat|volat|zavolat|opakovat|žádat|urgovat|čekat|ptát",
+      "trzeci|czwarty|piąty|szósty|kolejny|dziesiąty|enty ..1 raz ...4 piszę|dzwonię|pytam|proszę|kontaktuję|"
+          + "zgłaszam|tłumaczę|piszemy|reklamuję",
+      "piszę|dzwonię|pytam|proszę|kontaktuję|zgłaszam ...3 trzeci|czwarty|piąty|szósty|kolejny|dziesiąty ..1 raz",
+      "ile ..1 razy ...6 tłumaczyć|pisać|napisać|dzwonić|prosić|powtarzać|czekać|wyjaśniać|pytać",
+      "tretíkrát|štvrtýkrát|piatykrát|šiestykrát|desiatykrát|opakovane ...4 píšem|volám|urgujem|žiadam|kontaktujem|"
+          + "pýtam|vysvetľuj*|reklamujem",
+      "píšem|volám|urgujem|žiadam|kontaktujem|pýtam ...3 tretíkrát|štvrtýkrát|piatykrát|šiestykrát|desiatykrát",
+      "koľkokrát ...6 vysvetľ*|písať|napísať|volať|zavolať|opakovať|žiadať|urgovať|čakať|pýtať",
+      "tretjič|četrtič|petič|šestič|desetič|ponovno ...4 pišem|kličem|sprašujem|prosim|kontaktiram|razlagam|"
+          + "reklamiram",
+      "pišem|kličem|sprašujem|prosim|kontaktiram ...3 tretjič|četrtič|petič|šestič|desetič",
+      "kolikokrat ...6 razložiti|razlagati|pisati|napisati|klicati|poklicati|ponavljati|prositi|čakati|vprašati",
+      // threats to leave
+      "go|going|went elsewhere", "business|money|custom ...3 elsewhere|competitor*|competition",
+      "switch*|mov*|go|going ..2 competitor*|competition",
+      "last time ..3 shop*|order*|buy*|use|using|purchas*",
+      "jdu|jdeme|přecházím|odcházím|půjdu|přejdu ...3 konkurenc*|jinam|jinde", "naposledy ...3 nakupuj*|objednáv*|"
+          + "nakoupil*|objednal*|nakupuji",
+      "przechodzę|odchodzę|przejdę|idę|idziemy ...3 konkurencj*|gdzie indziej", "ostatni raz ...3 kupuj*|zamawiam|"
+          + "kupiłem|kupiłam|zamówiłem|zamówiłam",
+      "idem|ideme|prechádzam|odchádzam|pôjdem|prejdem ...3 konkurenci*|inam|inde", "naposledy ...3 nakupuj*|"
+          + "objednáv*|nakúpil*|objednal*",
+      "grem|gremo|prehajam|odhajam ...3 konkurenc*|drugam|drugje",
+      "bom šel|šla ...3 konkurenc*|drugam|drugje", "zadnjič ...3 naroč*|kupuj*|kupil*",
+      // outrage, predicated
+      "is|this|that ..2 disgrace|mockery|farce|scandal|joke !what|if|funny|tell|hear",
+      "it|that|what s ..2 disgrace|mockery|farce|scandal|joke !what|if|funny|tell|hear",
+      "je|to|tohle|toto ..2 výsměch*|ostud*|skandál*|vrchol*|fraška|hanba|hanbou",
+      "to|jest|są ..2 kpin*|kompromitacj*|skandal*|żenad*|cyrk|szczyt*|farsa", "szczyt wszystkiego",
+      "je|to|toto|tohle ..2 výsmech*|hanb*|škandál*|vrchol*|fraška",
+      "je|to ..2 posmeh*|sramot*|škandal*|višek|farsa",
+      // sarcastic politeness
+      "thank|thanks|appreciate ...3 wasting|ignoring|wasted",
+      "díky|děkuji|děkuju ...4 zbytečně|ztrácet|ignorovat");
+
+  /** Waiting and unanswered messages: one alone is impatience, two together (or with another word) anger. */
+  private static final RuleSet WAITING_RULES = rules(
+      "wait|waiting|waited ...4 " + LONG, LONG + " ..2 waiting|late|overdue|delay*",
+      "still no|nothing|not ..2 answer|reply|response|word|update|refund|money|parcel|package|order",
+      "still nothing", "nobody|noone ...3 " + UNANSWERED, "no one ...3 " + UNANSWERED,
+      "ignoring|ignore|ignored my ..2 emails|messages|calls|requests|complaints",
+      "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
+      "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
+          + "neřeší|nepomohl|nepomůže|nezajímá",
+      "bez odpovědi|reakce", "nemyslíte vážně", "to snad ne",
+      "czekam|czekamy|czekałem|czekałam|czekania|czekanie ...4 " + LONG,
+      LONG + " ..2 spóźnion*|opóźnieni*|czekania|po terminie",
+      "dalej|nadal|wciąż|ciągle ..1 nic|brak", "nikt ...3 nie ..1 odpowiada|odpisuje|odpowiedział|odezwał|oddzwonił|"
+          + "reaguje|wie|pomógł|odpisał|interesuje",
+      "bez odpowiedzi|reakcji", "żartujecie|kpicie", "jaja ..1 sobie robicie",
+      "čakám|čakáme|čakal*|čakania|čakanie ...4 " + LONG, "mešká|meškáte ..2 " + LONG,
+      "stále|ešte|furt ..1 nič", "nikto ...3 neodpovedá|neodpovedal|neozval|nereaguje|nezavolal|nevie|nerieši|"
+          + "nepomohol|nezaujíma",
+      "bez odpovede|reakcie", "nemyslíte vážne",
+      "čakam|čakamo|čakal*|čakanj* ...4 " + LONG, "zamuja|zamujate ..2 " + LONG,
+      "še vedno|zmeraj ..1 nič|ni|brez", "nihče ...3 odgovori|odgovarja|odgovoril|odpiše|oglasi|oglasil|ve|pokliče|"
+          + "poklical|pomaga|pomagal",
+      "brez odgovora|odziva", "se hecate|šalite",
+      // the same thing again
+      "again|twice|second time ...4 broken|damaged|wrong|faulty|defective|lost",
+      "už|již|zase|znovu ..1 podruhé|potřetí", "podruhé|potřetí ...3 rozbit*|poškozen*|vadn*|špatn*|ztracen*",
+      "drugi|trzeci|kolejny ..1 raz ...4 uszkodzon*|wadliw*|zł*|zgubion*|zepsut*",
+      "už|zase|znova ..1 druhýkrát|tretíkrát", "druhýkrát|tretíkrát ...3 pokazen*|poškoden*|chybn*|zl*|strat*",
+      "že|spet ..1 drugič|tretjič", "drugič|tretjič ...3 pokvarjen*|poškodovan*|napačn*|izgubljen*");
+
   private static final RuleSet NEGATIVE_RULES = rules(AIMABLE,
       "terrible|horrible|awful|ridiculous|unacceptable|disgusting|worst|scam*|fraud*|furious|angry|livid",
       "outrageous|disgrace*|shameful|rubbish|nightmare|appalling|atrocious|abysmal|dreadful|shocking|infuriating",
-      "sucks|garbage|lousy|unprofessional|ripoff|robbery|hate|hated|hates", "shut up", "fed up", "sick of", "sick and tired", "had enough",
+      "sucks|garbage|lousy|unprofessional|ripoff|robbery|hate|hated|hates",
+      "is|s|absolutely|simply|truly|just unbelievable", "shut up", "fed up", "sick of", "sick and tired", "had enough",
       "rip|ripped off", "waste of time|money", "is|what|such|complete|total ..1 joke", "never ...4 again",
       "leave|give|write|post ..3 bad|negative ..1 review*|rating*", "one|1|zero|0 star ..1 review*|rating*",
       "hrozn*|příšern*|strašný|strašné|strašná|strašní|ostud*|nehorázn*|podvod*|naštvan*|nesnáším",
       "nejhorší*|otřesn*|skandál*|skandáln*|výsměch*|katastrof*|tragédi*|tragick*|neprofesionáln*|zoufal*",
-      "k ničemu", "mám toho dost", "je to na nic", "už nikdy", "špatn*|negativní recenz*|hodnocení",
+      "k ničemu", "mám toho dost", "je to na nic", "už nikdy", "nepřijateln*|neuvěřiteln*|neskutečn*", "špatn*|negativní recenz*|hodnocení",
       "okropn*|straszn*|beznadziejn*|skandal*|żenując*|żałosn*|niedopuszczaln*|wkurz*|najgorsz*|porażk*",
       "koszmar*|tragedi*|tragiczn*|kpin*|nieprofesjonaln*|wściek*|złodziejstw*|niekompetentn*|nienawidzę",
-      "do niczego",
+      "do niczego", "niewiarygodn*", "nie do pomyślenia|przyjęcia",
       "mam dość", "mam tego dość", "jest dno|dnem", "nigdy więcej", "negatywn* opini*|recenzj*|ocen*",
       "príšern*|otrasn*|hanb*|najhorš*|strašný|strašné|strašná|škandál*|výsmech*|nahnevan*|neznášam",
-      "mám toho dosť", "k ničomu", "na nič", "už nikdy", "negatívn* recenzi*|hodnoteni*",
+      "mám toho dosť", "k ničomu", "na nič", "už nikdy", "neprijateľn*|neuveriteľn*|neskutočn*|nehoráz*", "negatívn* recenzi*|hodnoteni*",
       "grozn*|obupn*|nesprejemljiv*|sramot*|prevar*|jezen|jezna|jezni|najslabš*|škandal*|neprofesional*|zanič",
-      "sovražim",
+      "sovražim", "neverjetn*|nezaslišan*",
       "dovolj mi je", "za nič", "nikoli|nikdar več", "slab* oceno|ocene|mnenje");
 
   private static final RuleSet SWEARING_RULES = rules(SWEARING, "do prdele|riti|piče", "k vragu");
@@ -138,10 +260,12 @@ public final class AngerSignal {
     for (var sentence : Sentence.split(text)) {
       var used = new boolean[sentence.words().size()];
       score += AIMED * count(AIMED_RULES, sentence, used, false)
+          + STRONG * count(STRONG_RULES, sentence, used, true)
           + INSULT * count(INSULT_RULES, sentence, used, false)
           + NEGATIVE * count(NEGATIVE_RULES, sentence, used, true)
           + PROFANE * count(SWEARING_RULES, sentence, used, false)
-          + MILD * count(MILD_RULES, sentence, used, true);
+          + MILD * count(MILD_RULES, sentence, used, true)
+          + NEGATIVE * count(WAITING_RULES, sentence, used, false);
       positive += count(POSITIVE_RULES, sentence, used, true);
     }
     if (positive > 0 && score == 0) {

@@ -19,6 +19,10 @@ import java.util.Set;
  *       unambiguous word for a person ("a human", "an operator", "člověka", "człowieka");
  *   <li>contains a set phrase such as "real person", "živý člověk" or "z konsultantem" (configurable per language,
  *       {@link PhraseRule} syntax); or
+ *   <li>asks to be put through, transferred, handed over or put in touch ("put me through to someone", "přepojte mě
+ *       na konzultanta", "przekażcie mnie koledze", "kontakt na špecialistu", "preusmerite me na svetovalca"), for
+ *       someone to call back ("ať mi někdo zavolá", "niech ktoś oddzwoni") or for a person to take over the chat,
+ *       the people in any grammatical case;
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -99,26 +103,36 @@ public final class HumanRequestSignal {
   /** Said of the past or of someone else ("I was talking to an agent yesterday"), not a request. */
   private static final String EN_NARRATED = "!was|were|yesterday|earlier|already|previously";
 
-  private static final String CS_PEOPLE = "člověkem|člověka|lidmi|někým|někoho|osobou|pracovník*|pracovnic*|"
-      + "operátor*|konzultant*|poradc*|kolegou|kolegyní|technik*|vedoucím|nadřízeným|specialist*|agent*|zástupc*";
-  private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|přepojit|"
-      + "přepojte|přepoj|kontaktovat|kontaktujte|komunikovat|dovolat";
+  /** Czech people in every case: "konzultant*" covers konzultanta, konzultantovi, konzultantem, konzultantce. */
+  private static final String CS_PEOPLE = "člověkem|člověka|člověku|lidmi|někým|někoho|někomu|osobou|osobě|"
+      + "pracovník*|pracovnic*|operátor*|konzultant*|poradc*|poradce|kolega|kolegu|kolegovi|kolegou|kolegyn*|"
+      + "technik*|vedoucí*|nadřízen*|specialist*|agent*|zástupc*|zástupce|zaměstnan*|manažer*|odborník*";
+  /** Verbs of talking and reaching in the forms used to ask (infinitive, imperative), and their nouns. */
+  private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|spojíte|"
+      + "přepojit|přepojte|přepoj|přepojíte|přepojení|spojení|předat|předejte|předáte|přepošlete|kontaktovat|"
+      + "kontaktujte|kontakt|kontaktu|komunikovat|dovolat|probrat|prodiskutovat";
 
-  private static final String PL_PEOPLE = "człowiekiem|człowieka|kimś|kogoś|konsultant*|pracownik*|pracownic*|"
-      + "osobą|operator*|doradc*|agent*|specjalist*|przedstawiciel*|kierownik*";
-  private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|"
+  private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
+      + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|agent*|specjalist*|przedstawiciel*|"
+      + "kierownik*|koledze|kolegą|kolegi|koleżank*|menedżer*|menadżer*";
+  private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|omówić|"
       + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
-      + "przekierujcie";
+      + "przekierujcie|przekierowanie|przekierowania|połączenie|połączenia|przełączenie|przełączenia|rozmowę|"
+      + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać";
 
-  private static final String SK_PEOPLE = "človekom|človeka|niekým|niekoho|osobou|pracovník*|pracovníčk*|"
-      + "operátor*|konzultant*|poradc*|kolegom|kolegyňou|technik*|vedúcim|nadriaden*|špecialist*|agent*|zástupc*";
-  private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|prepojiť|"
-      + "prepojte|prepoj|kontaktovať|kontaktujte|komunikovať|písať|dovolať";
+  private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
+      + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|kolega|kolegu|kolegovi|kolegom|kolegyn*|"
+      + "technik*|vedúc*|nadriaden*|špecialist*|agent*|zástupc*|zástupca|zamestnan*|manažér*|odborník*";
+  private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|spojíte|prepojiť|"
+      + "prepojte|prepoj|prepojíte|prepojenie|spojenie|odovzdajte|odovzdať|presmerujte|presmerovať|kontaktovať|"
+      + "kontaktujte|kontakt|kontaktu|komunikovať|písať|dovolať|prebrať|prediskutovať";
 
-  private static final String SL_PEOPLE = "človekom|človeka|nekom|nekoga|osebo|operater*|operaterk*|"
-      + "svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*";
+  private static final String SL_PEOPLE = "človekom|človeka|človeku|nekom|nekoga|nekomu|osebo|osebi|operater*|"
+      + "operaterk*|svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*|uslužben*|"
+      + "specialist*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
-      + "poveži|preusmeriti|preusmerite|kontaktirati|dobiti";
+      + "poveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
+      + "pogovor|dobiti";
 
   private static final RuleSet TALK = rules(
       EN_TALK + " .. " + EN_PEOPLE + " " + EN_NARRATED,
@@ -127,18 +141,42 @@ public final class HumanRequestSignal {
       "transfer|transferring|redirect|forward|pass me|us .. " + EN_PEOPLE,
       "get|getting|be in touch with .. " + EN_PEOPLE + " " + EN_NARRATED,
       "put|putting me through to .. " + EN_PEOPLE,
+      "pass|passing|hand|handing|put|putting|transfer|transferring|switch|switching me|us on|over|through to .. "
+          + EN_PEOPLE,
+      "put|putting|get|getting|keep me|us in touch with .. " + EN_PEOPLE,
+      "contact|contacts|connection|transfer with|to .. " + EN_CONTACTED + " " + EN_NARRATED,
+      EN_PEOPLE + " ..2 take|takes|taking over",
       "help|assistance|support from .. human*|person|agent*|operator*|someone|somebody|representative*",
       "someone|somebody|human|agent|operator|representative|person ...3 call|contact|phone|ring|email|text me|us|back",
       EN_PEOPLE + " ..2 i|we can|could|may talk|speak|chat",
       CS_TALK + " .. " + CS_PEOPLE,
+      CS_TALK + " ..2 na|k|ke ...3 " + CS_PEOPLE,
+      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,
+      "převzít|převezme|převzal ...3 " + CS_PEOPLE + "|člověk|někdo|operátor|operátorka",
+      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...3 zavolá|zavolal|ozve|ozval|kontaktuje",
+      "zavolejte mi|mně|zpět|zpátky", "ozvěte se mi|mně",
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
       PL_TALK + " .. " + PL_PEOPLE,
+      PL_TALK + " ..2 z|ze|do|na ...3 " + PL_PEOPLE,
+      "przejąć|przejmie ...3 " + PL_PEOPLE + "|człowiek|ktoś|konsultant|pracownik",
+      "ktoś|konsultant|konsultantka|pracownik|człowiek ...3 oddzwoni|zadzwoni|odezwie|skontaktuje",
+      "oddzwońcie|zadzwońcie do mnie",
       PL_PEOPLE + " ..2 " + PL_TALK,
       SK_TALK + " .. " + SK_PEOPLE,
+      SK_TALK + " ..2 na|k|ku ...3 " + SK_PEOPLE,
+      "by ...4 hovoril*|prebral*|rozprával*|porozprával* ..2 s|so ..2 " + SK_PEOPLE,
+      "prevziať|prevezme ...3 " + SK_PEOPLE + "|človek|niekto|operátor|operátorka",
+      "niekto|operátor|operátorka|pracovník|konzultant|človek ...3 zavolá|zavolal|ozve|ozval|kontaktuje",
+      "zavolajte mi|späť", "ozvite sa mi",
       SK_PEOPLE + " ..2 " + SK_TALK,
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
       SL_TALK + " .. " + SL_PEOPLE,
+      SL_TALK + " ..2 z|s|do|na|k|h ...3 " + SL_PEOPLE,
+      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 " + SL_PEOPLE,
+      "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
+      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...3 pokliče|poklical|oglasi|kontaktira",
+      "pokličite me",
       SL_PEOPLE + " ..2 " + SL_TALK);
 
   private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";

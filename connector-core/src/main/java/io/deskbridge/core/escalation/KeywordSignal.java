@@ -118,7 +118,7 @@ public final class KeywordSignal {
   private static final String PL_ENDED = "zamówieni*|zamówień|zakup*|subskrypcj*|abonament*|umow*|umów|"
       + "członkostw*|usług*|konto|konta|kontem|koncie|profil*|prenumerat*";
   private static final String PL_END = "anulow*|anuluj*|zrezygnow*|rezygnuj*|rezygnacj*|wypowiedz*|wypowiedzeni*|"
-      + "wycofa*|zlikwid*|likwidacj*|dezaktyw*|usunąć|usuń|usunięci*|usuwani*|skasow*|skasuj*|zamknąć|zamknij*|"
+      + "wycofa*|zlikwid*|likwidacj*|dezaktyw*|usunąć|usuń|usuńcie|usunięci*|usuwani*|skasow*|skasuj*|zamknąć|zamknij*|"
       + "zamknięci*";
   private static final String PL_NOT_CANCELLING = "!opłat*|kar|karę|kary|koszt*|kosztuje|ile|cena|ceny|cenę|"
       + "regulamin*|warunk*|newsletter*";
@@ -201,12 +201,14 @@ public final class KeywordSignal {
               "odstúpi*|odstúpeni* od .. zmluv*|objednávk*|kúp*|nákup*",
               "nechcem|nechceme ..3 objednávk*|tovar*|nákup*|predplatn* !" + SK_END),
           "legal", List.of("právnik*", "advokát*", "na|k|pred|u súd|súdu|súdom", "súdn*", "žalob*", "žalova*",
-              "zažaluj*", "zažalova*", "slovensk* obchodn* inšpekci*", "soi")),
+              "zažaluj*", "zažalova*", "slovensk* obchodn* inšpekci*", "soi",
+              "právn* krok*|cest*|zástupc*")),
       "sl", Map.of(
           "complaint", List.of("reklamacij*", "reklamir*", "pritožb*", "pritoži*", "pritožuj*", "nezadovolj* z|s"),
           "cancellation", List.of(SL_END + " .. " + SL_ENDED + " " + SL_NOT_CANCELLING,
               SL_ENDED + " ..2 " + SL_END + " " + SL_NOT_CANCELLING,
               "odstop*|odstopi* od .. pogodb*|naročil*|nakup*",
               "nočem|nočemo ..3 naročil*|izdel*|nakup*|naročnin* !" + SL_END),
-          "legal", List.of("odvetnik*", "tožb*", "tožil*", "toži*", "sodišč*", "pravnik*", "pravn* ukrep*|pot*")));
+          "legal", List.of("odvetnik*", "tožb*", "tožil*", "toži*", "sodišč*", "pravnik*", "pravn* ukrep*|pot*", "inšpektorat*",
+              "tržn* inšpekc*")));
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Sarcasm in an English message: a logistic regression over the message's sentence embedding (the bot's own
+ * Sarcasm: in every language, the {@linkplain #supportSarcasm common support forms} by rule ("thanks for nothing",
+ * "díky za nic", "Great, another delay", praise in quotes), which score 1; in English, beyond them, a logistic
+ * regression over the message's sentence embedding (the bot's own
  * all-MiniLM-L6-v2-q model, 384 dimensions, scaled to unit length) and a few lexical cues ("yeah right", "love how",
  * "thanks for nothing", "#not", 🙃, scare quotes, a stretched "sureeee", a positive word next to a bad situation;
  * see {@link #CUES}). The score is the model's probability that the author meant the message sarcastically;
@@ -250,7 +252,8 @@ public final class SarcasmSignal {
   }
 
   /**
-   * The probability in [0, 1] that the text is sarcastic; 0 for blank text.
+   * The probability in [0, 1] that the text is sarcastic: 1 for the {@linkplain #supportSarcasm common support
+   * forms}, 0 for blank text and for a plain request, else the model's probability.
    *
    * @param normalizedEmbedding the text's embedding by the bot's model, scaled to unit length (see
    *                            {@link #unitLength}); not modified
@@ -261,10 +264,21 @@ public final class SarcasmSignal {
       throw new IllegalArgumentException("sarcasm model expects an embedding of " + embeddingWeights.length
           + " dimensions, got " + normalizedEmbedding.length);
     }
-    if (text.isBlank() || isPlainRequest(text)) {
+    if (text.isBlank()) {
       return 0;
     }
-    return probability(text, normalizedEmbedding);
+    if (supportSarcasm(text)) {
+      return 1;
+    }
+    return isPlainRequest(text) ? 0 : probability(text, normalizedEmbedding);
+  }
+
+  /**
+   * The score without the model, for text in a language the model was not trained on: 1 when {@link
+   * #supportSarcasm} holds, else 0.
+   */
+  public static double ruleScore(String text) {
+    return supportSarcasm(text) ? 1 : 0;
   }
 
   /**
@@ -279,6 +293,136 @@ public final class SarcasmSignal {
     return found(DISMISSIVE, folded) == 0 && found(MOCK_PRAISE, folded) == 0 && found(LOVE_HOW, folded) == 0
         && found(MARKER, text) == 0 && any(text, EYEROLL) == 0;
   }
+
+  /**
+   * Whether the text is one of the common forms of sarcasm in support messages, in English, Czech, Polish, Slovak or
+   * Slovene, without the model (see the class comment): a {@linkplain #SUPPORT_PHRASES set phrase} ("thanks for
+   * nothing", "díky za nic", "just what I needed", "nothing better to do", "what a surprise"), praise of the service
+   * in quotes ("your "support"", "„szybka dostawa”"), or a message that opens with praise ("Great,", "Wow,",
+   * "Skvělé,", "Świetnie,", "Super,") or gives it ("bravo", "well done", "gratuluji") and speaks of a bad situation
+   * (another delay, again, twice, the wrong size, weeks or months of waiting) without asking a question.
+   */
+  public static boolean supportSarcasm(String text) {
+    if (text.isBlank()) {
+      return false;
+    }
+    var sentences = Sentence.split(text);
+    for (var sentence : sentences) {
+      if (!SUPPORT_PHRASES.matches(sentence).isEmpty()) {
+        return true;
+      }
+    }
+    if (praiseInQuotes(text)) {
+      return true;
+    }
+    if (sentences.isEmpty() || text.indexOf('?') >= 0) {
+      return false;
+    }
+    boolean praise = false;
+    boolean bad = false;
+    for (int s = 0; s < sentences.size(); s++) {
+      var words = sentences.get(s).words();
+      for (int i = 0; i < words.size(); i++) {
+        var word = words.get(i);
+        var sentence = sentences.get(s);
+        boolean opening = s == 0 && sentence.clause(i) == 0 && clauseLength(sentence, 0) <= 3;
+        praise |= (opening && PRAISE.contains(word)) || PRAISE_ANYWHERE.contains(word);
+        bad |= BAD.contains(word) && !sentence.negated(i);
+      }
+    }
+    return praise && bad;
+  }
+
+  private static int clauseLength(Sentence sentence, int clause) {
+    int n = 0;
+    for (int i = 0; i < sentence.words().size(); i++) {
+      if (sentence.clause(i) == clause) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Praise of the service held in quotes: "support", „pomoc“, »fast delivery«. */
+  private static boolean praiseInQuotes(String text) {
+    for (var m = QUOTED.matcher(text); m.find(); ) {
+      var words = Folding.words(m.group(1));
+      var next = Folding.words(text.substring(m.end())).stream().findFirst().orElse("");
+      if (!words.isEmpty() && words.size() <= 3 && words.stream().anyMatch(QUOTED_PRAISE::contains)
+          && !NAMED_THING.contains(next)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern QUOTED = Pattern.compile(
+      "(?<!\\p{L})[\"“”„‘’‚»«'](\\p{L}[\\p{L}\\p{N} '-]{0,40}?)[\"“”‘’»«'](?!\\p{L})");
+
+  /** Nouns after a quoted word that make it a name ("the "Express" option"), not praise held at arm's length. */
+  private static final WordSet NAMED_THING = WordSet.of("option", "options", "plan", "plans", "model", "models",
+      "tariff", "tarif*", "package", "balíč*", "pakiet*", "paket*", "balík*", "mode", "button", "setting*", "version",
+      "verz*", "wersj*", "product", "produkt*", "name", "label", "možnost*", "opcj*", "možnosť", "program*");
+
+  /** Words of the service praised in quotes. */
+  private static final WordSet QUOTED_PRAISE = WordSet.of("support", "help", "helpful", "service", "fast", "quick",
+      "express", "processing", "care", "professional*", "priority", "guaranteed", "urgent", "customer", "instant",
+      "podpora", "podpory", "podporu", "pomoc", "pomoci", "rychl*", "expres*", "servis", "péče", "služb*",
+      "profesionál*", "zákaznick*", "okamžit*",
+      "wsparci*", "szybk*", "ekspres*", "obsług*", "profesjonaln*", "natychmiast*",
+      "rýchl*", "starostlivosť", "zákaznícka", "profesionáln*",
+      "pomoč", "hitr*", "ekspresn*", "storitev", "storitv*", "profesionaln*", "takoj*");
+
+  /** Praise that opens a message ("Great, …", "Skvělé, …"), in the first clause of at most three words. */
+  private static final WordSet PRAISE = WordSet.of("great", "fantastic", "brilliant", "perfect", "wonderful", "lovely",
+      "amazing", "super", "wow", "nice", "excellent", "awesome", "splendid", "marvellous", "marvelous", "terrific",
+      "superb", "outstanding", "impressive", "beautiful", "fabulous", "done",
+      "skvěl*", "výborn*", "paráda", "úžasn*", "perfektn*", "nádhera", "páni", "bezva", "báječn*", "senzační",
+      "świetn*", "wspaniał*", "rewelac*", "cudown*", "doskonał*", "pięknie", "fantastyczn*", "ekstra",
+      "skvel*", "výborn*", "úžasn*", "perfektn*", "fantastick*",
+      "odličn*", "čudovit*", "krasn*", "lepo", "popoln*", "imenitn*", "vau", "fantastičn*", "super");
+
+  /** Praise that counts anywhere in the message ("… Bravo.", "Gratuluji."). */
+  private static final WordSet PRAISE_ANYWHERE = WordSet.of("bravo", "brawo", "congratulations", "congrats",
+      "gratuluji", "gratuluju", "gratuluję", "gratulujem", "čestitam", "čestitke", "impressive", "impresivn*",
+      "imponując*", "impozantn*", "spoil");
+
+  /** Words of a bad situation: again, another, twice, delay, wrong, lost, weeks and months. */
+  private static final WordSet BAD = WordSet.of("another", "again", "twice", "delay", "delays", "delayed", "late",
+      "wrong", "broken", "broke", "break", "lost", "losing", "lose", "invalid", "charged", "hold", "excuse",
+      "excuses", "failed", "week", "weeks", "month", "months", "days", "hour", "hours", "times",
+      "další", "dalších", "zase", "znovu", "opět", "zpoždění", "špatn*", "rozbit*", "ztrat*", "nefung*", "dvakrát",
+      "výmluv*", "týdn*", "týden", "měsíc*", "dnech", "dní", "hodin*", "třikrát", "čtyřikrát", "pětkrát",
+      "několikrát",
+      "kolejn*", "znowu", "znów", "opóźnieni*", "zły", "zła", "złe", "złego", "zgubi*", "dwa", "wymówk*",
+      "tygodni*", "tydzień", "miesiąc*", "dniach", "godzin*", "razy",
+      "ďalš*", "znova", "meškan*", "zlá", "zlý", "zlé", "strati*", "výhovork*", "týždn*", "týždeň", "mesiac*",
+      "dňoch", "trikrát", "štyrikrát", "päťkrát", "niekoľkokrát",
+      "še", "spet", "zamud*", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
+      "uro", "trikrat", "štirikrat", "petkrat", "večkrat");
+
+  /** Set phrases that are sarcastic by themselves in support messages. */
+  private static final RuleSet SUPPORT_PHRASES = RuleSet.of(false,
+      "thanks|thank|thx for nothing", "thank you for nothing", "díky|děkuji|děkuju|dik|diky za nic",
+      "dzięki|dziękuję|dziękujemy za nic", "vďaka|ďakujem za nič", "hvala za nič",
+      "just|exactly what i needed|wanted", "přesně|právě to jsem potřeboval*|chtěl*", "přesně co jsem potřeboval*",
+      "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam",
+      "presne|práve to som potreboval*|chcel*", "točno|ravno to sem potreboval*|hotel*",
+      "nothing better to do", "nic lepšího na práci|práci|dělat", "nic lepszego do roboty|robienia",
+      "nič lepšie na práci|robiť", "nič boljšega za početi|delati",
+      "what a surprise", "big surprise", "jaké|to je ale překvapení", "co za niespodzianka|niespodzianką",
+      "aké prekvapenie", "kakšno presenečenje",
+      "of course it is|does|did", "jak jinak", "a jakże", "jakżeby inaczej", "ako inak", "kako pa drugače",
+      "slower than a snail", "pomalejší než šnek", "wolniejsz* niż ślimak", "pomalš* ako slimák",
+      "počasnejš* od polža",
+      "you spoil me|us", "outdid|outdone yourselves|yourself", "překonali|předčili jste se", "jste se překonali",
+      "przeszliście samych siebie", "prekonali ste sa", "presegli ste samega|same sebe",
+      "thank|thanks|appreciate ...3 being|making|letting|keeping|putting me ...4 wait*|hold|ignor*",
+      "really appreciate being ...3 hold|ignored|waiting",
+      "děkuji|děkuju|díky ..1 že ...5 čekat|čekal*|ignor*|ztrat*",
+      "dziękuję|dzięki ..1 że ...5 czekać|czekał*|ignor*|zgubi*",
+      "ďakujem|vďaka ..1 že ...5 čakať|čakal*|ignor*|strati*",
+      "hvala ..1 ker ...5 čakati|čakal*|ignor*|izgubi*");
 
   /** The model's probability without the request rule. */
   private double probability(String text, float[] normalizedEmbedding) {

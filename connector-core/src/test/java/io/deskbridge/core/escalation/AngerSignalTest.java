@@ -68,6 +68,71 @@ class AngerSignalTest {
     assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isFalse();
   }
 
+  /** Issue #13: strongly negative tone without swearing or capitals, inflected, in each of the five languages. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Three weeks waiting and still no refund.",
+      "I have called four times and nobody gets back to me.",
+      "This is the worst service I've ever had.",
+      "Enough is enough, I'm switching to a competitor.",
+      "I'm losing my patience with you people.",
+      "Thanks for wasting my whole afternoon.",
+      "Čekám už tři týdny a pořád nic.",
+      "Píšu vám už popáté a nikdo nereaguje.",
+      "Nejhorší zákaznický servis, jaký jsem zažil.",
+      "Mám toho dost, přecházím ke konkurenci.",
+      "Došla mi trpělivost.",
+      "Uz me to stve, nikdo nic neresi.",
+      "Czekam już trzy tygodnie i dalej nic.",
+      "Dzwonię już piąty raz i nikt nie pomógł.",
+      "Najgorszy sklep internetowy w historii.",
+      "Mam dość, idę do konkurencji.",
+      "Kończy mi się cierpliwość.",
+      "Jestem wściekły na waszą obsługę.",
+      "Čakám už tri týždne a stále nič.",
+      "Píšem vám už piatykrát a nikto neodpovedá.",
+      "Najhorší zákaznícky servis, aký poznám.",
+      "Mám toho dosť, idem ku konkurencii.",
+      "Došla mi trpezlivosť.",
+      "Som naozaj nahnevaný.",
+      "Čakam že tri tedne in še vedno nič.",
+      "Pišem vam že petič in nihče ne odgovori.",
+      "Najslabša storitev, kar sem jih doživel.",
+      "Dovolj mi je, grem h konkurenci.",
+      "Zmanjkuje mi potrpljenja.",
+      "Zelo sem jezna.",
+  })
+  void angerWithoutSwearingOrCapitalsInEveryLanguage(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isTrue();
+  }
+
+  /** Hard negatives: "worst case", "enough time", ordering for the third time, a negated anger, a plain wait. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "What is the worst case if the parcel is lost?",
+      "I've had enough time to try it and I'll keep it.",
+      "I'm waiting for a refund, could you check?",
+      "This is my third time ordering and everything was fine.",
+      "I'm not angry, just asking when it ships.",
+      "V nejhorším případě pošlu zboží zpět.",
+      "Mám dost času, počkám.",
+      "Objednávám u vás potřetí a jsem spokojený.",
+      "Nejsem naštvaný, jen se ptám.",
+      "W najgorszym przypadku zwrócę towar.",
+      "Mam dość czasu, poczekam.",
+      "Nie jestem zły, tylko pytam o status.",
+      "V najhoršom prípade tovar vrátim.",
+      "Nie som nahnevaný, len sa pýtam.",
+      "V najslabšem primeru bom blago vrnil.",
+      "Imam dovolj časa, počakam.",
+      "Nisem jezen, samo sprašujem.",
+      "let's hear a joke!",
+      "Tell me a joke, please.",
+  })
+  void hardNegativesOfTheNewRulesStayCalm(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isFalse();
+  }
+
   @Test
   void scoreIsCappedAndTonesAreOrdered() {
     assertThat(signal.score("terrible awful useless horrible idiots!!! WORST")).isEqualTo(1.0);

@@ -100,4 +100,46 @@ class HumanRequestSignalTest {
     assertThat(custom.matches("Kann ich sprechen mit einem Mitarbeiter?")).isTrue();
     assertThat(custom.matches("I want to talk to a human")).isTrue();
   }
+
+  /** Issue #13: put through, transfer, hand over, a contact with, in every case and polite form. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Could you transfer me to a specialist?",
+      "Please put me through to an operator.",
+      "Can you pass me over to a colleague?",
+      "Get me in touch with an employee, please.",
+      "Přepojte mě na operátora, prosím.",
+      "Potřebuji kontakt na konzultanta.",
+      "Můžete mě předat někomu z podpory?",
+      "Spojte mě se zaměstnancem.",
+      "Proszę przełączyć mnie do konsultanta.",
+      "Potrzebuję kontaktu z pracownikiem.",
+      "Połączcie mnie z doradcą.",
+      "Prepojte ma na operátorku, prosím.",
+      "Potrebujem kontakt na konzultanta.",
+      "Spojte ma so zamestnancom.",
+      "Preusmerite me na operaterja.",
+      "Potrebujem kontakt s svetovalcem.",
+      "Povežite me z zaposlenim.",
+  })
+  void politeAndInflectedRequestsInEveryLanguage(String text) {
+    assertThat(signal.matches(text)).as(text).isTrue();
+  }
+
+  /** Questions about the bot, past talks, money or devices transferred and connected, a department's contact. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Are you a robot or a person?",
+      "Včera jsem mluvil s operátorem.",
+      "Jak převedu peníze na jiný účet?",
+      "Kde najdu kontakt na sklad?",
+      "Czy to jest bot?",
+      "Si človek alebo robot?",
+      "Ali si robot?",
+      "How do I connect my printer to the app?",
+      "Zavolejte kurýrovi, ať přijede zítra.",
+  })
+  void botQuestionsAndLookalikesAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }

@@ -170,4 +170,58 @@ class SarcasmSignalTest {
     copy.set(index, line);
     return String.join("\n", copy);
   }
+
+  /** Issue #13: the common support forms in each of the five languages, caught without the model. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Thanks for nothing, really.",
+      "Great, the parcel is late again.",
+      "Wow, only two months for a refund.",
+      "Your \"customer care\" is something else.",
+      "Just what I needed, another broken phone.",
+      "Díky za nic.",
+      "Super, zase zpoždění.",
+      "Páni, jen dva měsíce na vrácení peněz.",
+      "Vaše „pomoc“ je k ničemu.",
+      "Dzięki za nic.",
+      "Świetnie, znowu opóźnienie.",
+      "Wow, tylko dwa miesiące czekania.",
+      "Wasza „pomoc” to coś niesamowitego.",
+      "Vďaka za nič.",
+      "Super, zase meškanie.",
+      "Wow, len dva mesiace na vrátenie peňazí.",
+      "Hvala za nič.",
+      "Super, spet zamuda.",
+      "Vau, samo dva meseca za vračilo.",
+  })
+  void supportSarcasmInEveryLanguageWithoutTheModel(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+    assertThat(SarcasmSignal.ruleScore(text)).isEqualTo(1.0);
+  }
+
+  @Test
+  void theSupportFormsScoreOneWhateverTheModelSays() {
+    assertThat(score("Thanks for nothing, really.")).isEqualTo(1.0);
+    assertThat(SIGNAL.isSarcastic(score("Great, the parcel is late again."))).isTrue();
+  }
+
+  /** Sincere praise, thanks, product names in quotes, a question after praise. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Great, that solved it, thanks!",
+      "Wow, that was quick!",
+      "Skvělé, děkuji za rychlou odpověď.",
+      "Świetnie, dziękuję za pomoc.",
+      "Super, ďakujem.",
+      "Odlično, hvala za pomoč.",
+      "Is the \"Premium\" plan available?",
+      "Objednal jsem model „Classic“.",
+      "Great, can I also change the delivery date to next week?",
+      "Thanks, I'll wait for the courier.",
+      "I don't need the \"express\" option, thanks.",
+  })
+  void sincerePraiseAndQuotedNamesAreNotSupportSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+    assertThat(SarcasmSignal.ruleScore(text)).isZero();
+  }
 }
