@@ -57,6 +57,9 @@ class SalesforceErrorMapperTest {
         Arguments.of("STRING_TOO_LONG record", record("STRING_TOO_LONG"), Kind.INVALID),
         Arguments.of("a fault wsc has no type for", (Supplier<Throwable>) () -> new SoapFaultException(
             new QName("urn:fault.partner.soap.sforce.com", "SERVER_UNAVAILABLE"), "down"), Kind.UNAVAILABLE),
+        Arguments.of("a failed renewal inside force-wsc", (Supplier<Throwable>) () -> new ConnectionException(
+            "renewal failed", new VendorException(Kind.AUTH, "Salesforce refused the client credentials", null)),
+            Kind.AUTH),
         Arguments.of("a bug", (Supplier<Throwable>) () -> new NullPointerException("bug"), Kind.INVALID),
         Arguments.of("already mapped", (Supplier<Throwable>) () -> new VendorException(Kind.PAUSED, "circuit open",
             Duration.ofSeconds(5), null), Kind.PAUSED));
@@ -81,7 +84,7 @@ class SalesforceErrorMapperTest {
     var thrown = failure.get();
     var mapped = mapper.map(thrown);
     assertThat(mapped.kind()).isEqualTo(kind);
-    if (!(thrown instanceof VendorException)) {
+    if (!(thrown instanceof VendorException) && !(thrown.getCause() instanceof VendorException)) {
       assertThat(mapped.getCause()).isSameAs(thrown);
     }
   }
