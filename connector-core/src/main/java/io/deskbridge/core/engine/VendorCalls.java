@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *       {@code circuitOpenFor}. While it is open, or when the rate limiter has no permit within a second, calls
  *       fail at once with {@link VendorException.Kind#PAUSED}, which the engine treats as "wait",
  *       not as a failed attempt.</li>
- *   <li>The rate limiter spreads the vendor's per-minute budget over seconds.</li>
+ *   <li>The rate limiter spreads the vendor's per-minute budget over seconds (below 60 a minute, one call every
+ *       {@code 60 / budget} seconds).</li>
  *   <li>Waits inside a call are bounded by the retry policy, so a worker holds a conversation's lease only
  *       briefly; a vendor asking for a longer pause (Retry-After) gets it through the engine scheduling the
  *       work again. Reads are retried on every retriable failure; writes only when the request was not
@@ -52,7 +53,9 @@ final class VendorCalls {
   private final ErrorMapper mapper;
   private final CircuitBreaker breaker;
   private final Duration openFor;
-  private final RateLimiter limiter;
+  private final RateLimiterRegistry limiters;
+  private final String name;
+  private volatile RateLimiter limiter;
   private final Retry reads;
   private final Retry writes;
 
@@ -63,7 +66,7 @@ final class VendorCalls {
   VendorCalls(String installationId, ErrorMapper mapper, RetryPolicy policy, int requestsPerMinute, MeterRegistry meters) {
     this.installationId = installationId;
     this.mapper = mapper;
-    String name = "vendor-" + installationId;
+    this.name = "vendor-" + installationId;
     var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(20)
@@ -78,11 +81,7 @@ final class VendorCalls {
     this.openFor = policy.circuitOpenFor();
     this.breaker = breakers.circuitBreaker(name);
     breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", installationId, e.getStateTransition()));
-    var limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-        .limitForPeriod(perSecond(requestsPerMinute))
-        .limitRefreshPeriod(Duration.ofSeconds(1))
-        .timeoutDuration(Duration.ofSeconds(1))
-        .build());
+    this.limiters = RateLimiterRegistry.of(limit(requestsPerMinute));
     this.limiter = limiters.rateLimiter(name);
     var retries = RetryRegistry.ofDefaults();
     this.reads = retries.retry(name + "-read", retryConfig(policy,
@@ -97,13 +96,30 @@ final class VendorCalls {
     TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
   }
 
-  private static int perSecond(int requestsPerMinute) {
-    return requestsPerMinute > 0 ? Math.max(1, requestsPerMinute / 60) : Integer.MAX_VALUE / 2;
+  /**
+   * The limiter for a per-minute budget: whole permits per second from 60 a minute, below that one permit every
+   * {@code 60 / requestsPerMinute} seconds (a Salesforce org's share of its daily allocation can be 5 a minute).
+   */
+  static RateLimiterConfig limit(int requestsPerMinute) {
+    var config = RateLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1));
+    if (requestsPerMinute <= 0) {
+      return config.limitForPeriod(Integer.MAX_VALUE / 2).limitRefreshPeriod(Duration.ofSeconds(1)).build();
+    }
+    if (requestsPerMinute >= 60) {
+      return config.limitForPeriod(requestsPerMinute / 60).limitRefreshPeriod(Duration.ofSeconds(1)).build();
+    }
+    return config.limitForPeriod(1).limitRefreshPeriod(Duration.ofMillis(60_000L / requestsPerMinute)).build();
   }
 
   /** Sets the vendor budget anew, for example once the vendor's start-up calls told the connector its allocation. */
   void budget(int requestsPerMinute) {
-    limiter.changeLimitForPeriod(perSecond(requestsPerMinute));
+    var config = limit(requestsPerMinute);
+    if (!config.getLimitRefreshPeriod().equals(limiter.getRateLimiterConfig().getLimitRefreshPeriod())
+        || config.getLimitForPeriod() != limiter.getRateLimiterConfig().getLimitForPeriod()) {
+      var fresh = RateLimiter.of(name, config);
+      limiters.replace(name, fresh); // the registry's meters follow the replacement
+      limiter = fresh;
+    }
   }
 
   /** Whether the request was not processed (refused by the vendor or never sent), so sending it again cannot duplicate it. */
@@ -170,7 +186,7 @@ final class VendorCalls {
           installationId + ": circuit open after repeated vendor failures", openFor, e);
     } catch (RequestNotPermitted e) {
       throw new VendorException(VendorException.Kind.PAUSED,
-          installationId + ": own rate limit reached", Duration.ofSeconds(1), e);
+          installationId + ": own rate limit reached", limiter.getRateLimiterConfig().getLimitRefreshPeriod(), e);
     }
   }
 
