@@ -53,6 +53,7 @@ public final class Bot implements Decider {
   private final BotConfig config;
   private final Retriever retriever;
   private final Calibration calibration;
+  private final UncoveredShare uncovered;
   private final LanguageDetector languages;
   private final HumanRequestSignal humanRequest;
   private final KeywordSignal keywords;
@@ -68,6 +69,7 @@ public final class Bot implements Decider {
     double share = config.uncoveredPercent() / 100.0;
     this.calibration = calibrationCases.isEmpty() ? Calibration.fit(retriever, share, cacheFolder)
         : Calibration.fit(retriever, share, calibrationCases, cacheFolder);
+    this.uncovered = new UncoveredShare(share);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
@@ -146,7 +148,8 @@ public final class Bot implements Decider {
     float[] embedding = text.isBlank() ? null : retriever.embed(text);
     var hits = retriever.size() == 0 || embedding == null ? List.<Retriever.Hit>of()
         : retriever.search(text, embedding, CANDIDATES);
-    var first = new Retrieval(hits, calibration.confidence(hits));
+    var first = new Retrieval(hits, calibration.confidence(hits, uncovered.share()));
+    uncovered.observe(calibration.logLikelihoodRatio(hits));
     var best = first.best();
 
     boolean humanRequested = humanRequest.matches(text);
@@ -235,7 +238,7 @@ public final class Bot implements Decider {
     Retrieval best = null;
     for (var sentence : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()))) {
       var hits = retriever.search(sentence, retriever.embed(sentence), CANDIDATES);
-      double confidence = calibration.confidence(hits);
+      double confidence = calibration.confidence(hits, uncovered.share());
       if (!hits.isEmpty() && (best == null || confidence > best.confidence())) {
         best = new Retrieval(hits, confidence);
       }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,54 @@ class CalibrationTest {
     assertThat(calibration.confidence(close)).isGreaterThan(0.9);
     assertThat(calibration.confidence(vague)).isLessThan(0.5);
     assertThat(calibration.confidence(List.of())).isZero();
+  }
+
+  @Test
+  void eachLanguageOtherThanEnglishGetsItsOwnInterceptAndSlope() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var calibration = Calibration.fit(retriever);
+
+    assertThat(calibration.locales()).contains("cs", "pl").doesNotContain("en");
+    var english = List.of(new Retriever.Hit("a", "en", 0.9, 0.6, 0.5, 0.6, 1, 0.5, 0.7),
+        new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1, 1, 0.4, 0.7));
+    var polish = List.of(new Retriever.Hit("a", "pl", 0.9, 0.6, 0.5, 0.6, 1, 0.5, 0.7), english.get(1));
+    var x = calibration.featuresOf(polish);
+    int pl = 9 + 2 * calibration.locales().indexOf("pl");
+    assertThat(x[pl]).isEqualTo(1);
+    assertThat(x[pl + 1]).isEqualTo(0.9);
+    var e = calibration.featuresOf(english);
+    assertThat(Arrays.copyOf(e, 9)).containsExactly(Arrays.copyOf(x, 9));
+    assertThat(Arrays.copyOfRange(e, 9, e.length)).hasSize(2 * calibration.locales().size()).containsOnly(0.0);
+    assertThat(calibration.confidence(polish)).isNotEqualTo(calibration.confidence(english));
+    assertThat(Calibration.ownLocales(new java.util.TreeMap<>(java.util.Map.of("en", 25, "cs", 40, "sl", 19))))
+        .as("English is the reference; too few Slovene questions").containsExactly("cs");
+    assertThat(Calibration.ownLocales(new java.util.TreeMap<>(java.util.Map.of("pl", 30, "cs", 40))))
+        .containsExactly("pl");
+  }
+
+  @Test
+  void theConfidenceMovesWithTheUncoveredShareThroughTheLikelihoodRatio() {
+    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
+    var calibration = Calibration.fit(retriever, 0.2);
+    var offTopic = "who won the football match yesterday";
+    var vague = retriever.search(offTopic, retriever.embed(offTopic), 5);
+    var question = "I forgot my password";
+    var close = retriever.search(question, retriever.embed(question), 5);
+
+    assertThat(calibration.share()).isEqualTo(0.2);
+    assertThat(calibration.uncovered()).hasSize(calibration.weights().length);
+    assertThat(calibration.logLikelihoodRatio(vague)).isGreaterThan(calibration.logLikelihoodRatio(close));
+    assertThat(calibration.confidence(vague, 0.2)).isEqualTo(calibration.confidence(vague));
+    assertThat(calibration.confidence(vague, 0.5)).isLessThan(calibration.confidence(vague));
+    assertThat(calibration.confidence(vague, 0.02)).isGreaterThan(calibration.confidence(vague));
+    // Bayes' rule: the odds of "covered" scale by the prior odds
+    double ratio = Math.exp(calibration.logLikelihoodRatio(vague));
+    double expected = calibration.confidence(vague) * (0.5 / (0.5 + 0.5 * ratio)) / (0.8 / (0.8 + 0.2 * ratio));
+    assertThat(calibration.confidence(vague, 0.5)).isCloseTo(Math.min(1, expected), within(1e-12));
+    assertThat(Calibration.DEFAULT.confidence(vague, 0.5)).as("no ratio model: the share cannot move it")
+        .isEqualTo(Calibration.DEFAULT.confidence(vague));
+    assertThat(calibration.confidence(List.of(), 0.5)).isZero();
+    assertThat(calibration.logLikelihoodRatio(List.of())).isNaN();
   }
 
   @Test
