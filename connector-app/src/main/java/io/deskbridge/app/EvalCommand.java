@@ -2,6 +2,7 @@ package io.deskbridge.app;
 
 import ch.qos.logback.classic.Level;
 import io.deskbridge.app.eval.Evaluation;
+import io.deskbridge.core.bot.EmbeddingModelConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,45 @@ final class EvalCommand implements Callable<Integer> {
       + "calibrationCases setting does; they must not overlap the cases evaluated")
   Path calibration;
 
+  @Option(names = "--model", paramLabel = "FILE", description = "embed with this ONNX sentence encoder instead of "
+      + "the bundled all-MiniLM-L6-v2 (as bot.embedding.modelFile; needs --tokenizer)")
+  Path model;
+
+  @Option(names = "--tokenizer", paramLabel = "FILE", description = "the model's tokenizer.json "
+      + "(bot.embedding.tokenizerFile)")
+  Path tokenizer;
+
+  @Option(names = "--pooling", description = "mean or cls, as the model was trained (bot.embedding.pooling; default "
+      + "${DEFAULT-VALUE})", defaultValue = "mean")
+  String pooling;
+
+  @Option(names = "--prefix", description = "text put before every text embedded, e.g. 'query: ' for e5 models "
+      + "(bot.embedding.prefix)", defaultValue = "")
+  String prefix;
+
+  @Option(names = "--multilingual", description = "the model is multilingual (bot.embedding.multilingual): answer "
+      + "messages in languages the knowledge base has no article in")
+  boolean multilingual;
+
   /** Exit code 0; a wrong input or a file that cannot be read or written ends as {@link UserErrors} says (2). */
   @Override
   public Integer call() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    Evaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, chart, System.out);
+    for (var file : new Path[] {model, tokenizer}) {
+      if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+        throw new IllegalArgumentException((file == model ? "--model: " : "--tokenizer: ") + file
+            + " does not exist; see README, \"Embedding models\"");
+      }
+    }
+    EmbeddingModelConfig embedding;
+    try {
+      embedding = new EmbeddingModelConfig(model, tokenizer, EmbeddingModelConfig.Pooling.of(pooling), true, prefix,
+          multilingual);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage().replaceFirst("^modelFile", "model")
+          .replaceFirst("^tokenizerFile", "tokenizer"), e);
+    }
+    Evaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, chart, System.out, embedding);
     return 0;
   }
 }

@@ -2,7 +2,10 @@ package io.deskbridge.core;
 
 import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.bot.BotConfig;
+import io.deskbridge.core.bot.EmbeddingModelConfig;
 import io.deskbridge.core.error.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,48 @@ public final class BotSettings {
       }
       throw new IllegalArgumentException(bot.path() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The {@code bot.embedding} section: {@code modelFile} and {@code tokenizerFile} (both or neither; absolute, or
+   * relative to the configuration file's folder, which {@link ConfigLoader} resolves), {@code pooling} ({@code mean}
+   * or {@code cls}), {@code normalize} (true), {@code prefix} and {@code multilingual}; see
+   * {@link EmbeddingModelConfig}. Absent, the bundled model.
+   *
+   * @throws ConfigException naming the setting, when a value is invalid or a named file does not exist
+   */
+  public static EmbeddingModelConfig embeddingModel(Settings bot) {
+    var section = bot.section("embedding");
+    var model = section.optionalString("modelFile").map(Path::of).orElse(null);
+    var tokenizer = section.optionalString("tokenizerFile").map(Path::of).orElse(null);
+    for (var key : List.of("modelFile", "tokenizerFile")) {
+      var file = key.equals("modelFile") ? model : tokenizer;
+      if (file != null && !Files.isRegularFile(file)) {
+        throw section.invalid(key, file + " does not exist; download the model's files (README, \"Embedding "
+            + "models\") or remove " + section.path() + " to use the bundled English model");
+      }
+    }
+    EmbeddingModelConfig.Pooling pooling;
+    try {
+      pooling = EmbeddingModelConfig.Pooling.of(section.string("pooling", "mean"));
+    } catch (IllegalArgumentException e) {
+      throw section.invalid("pooling", "must be mean or cls, was '" + section.string("pooling", "") + "'");
+    }
+    try {
+      return new EmbeddingModelConfig(model, tokenizer, pooling, section.bool("normalize", true),
+          prefix(section), section.bool("multilingual", false));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(section.path() + "." + e.getMessage(), e);
+    }
+  }
+
+  /** The prefix as written, spaces kept ("query: "). */
+  private static String prefix(Settings section) {
+    Object value = section.raw("prefix");
+    if (value instanceof Map || value instanceof List) {
+      throw section.invalid("prefix", "must be a single value");
+    }
+    return value == null ? "" : value.toString();
   }
 
   private static BotConfig.LowConfidence lowConfidence(Settings bot, String value) {

@@ -68,10 +68,12 @@ public final class ConfigLoader {
       @SuppressWarnings("unchecked")
       Map<String, Object> root = new LinkedHashMap<>(YAML.convertValue(tree, Map.class));
       resolveSecretFiles(root, baseDir);
+      resolveEmbeddingFiles(root, baseDir);
       applyOverrides(root, env);
       var settings = new Settings("", root, env);
       var config = DeskbridgeConfig.from(settings, baseDir, defaultDataDirectory(env));
       BotSettings.from(config.bot()); // its errors belong to the file too
+      BotSettings.embeddingModel(config.bot());
       return config;
     } catch (ConfigException e) {
       if (e.fromEnvironment()) {
@@ -181,6 +183,22 @@ public final class ConfigLoader {
         }
         entry.setValue(copy);
       }
+    }
+  }
+
+  /** Makes {@code bot.embedding}'s model and tokenizer files absolute against the configuration file's folder. */
+  @SuppressWarnings("unchecked")
+  private static void resolveEmbeddingFiles(Map<String, Object> root, Path baseDir) {
+    if (root.get("bot") instanceof Map<?, ?> bot && bot.get("embedding") instanceof Map<?, ?> embedding) {
+      var resolved = new LinkedHashMap<>((Map<String, Object>) embedding);
+      for (String key : List.of("modelFile", "tokenizerFile")) {
+        if (resolved.get(key) instanceof String path) {
+          resolved.put(key, baseDir.resolve(path).toString());
+        }
+      }
+      var botCopy = new LinkedHashMap<>((Map<String, Object>) bot);
+      botCopy.put("embedding", resolved);
+      root.put("bot", botCopy);
     }
   }
 

@@ -65,7 +65,8 @@ public final class Deskbridge implements AutoCloseable {
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       List<CalibrationCase> calibrationCases, Connectors connectors, Clock clock) {
-    return start(config, () -> Bot.create(knowledge, botConfig, Bot.embeddingModel(), config.cache(),
+    return start(config, () -> Bot.create(knowledge, botConfig,
+        Bot.embeddingModel(BotSettings.embeddingModel(config.bot()), "bot.embedding"), config.cache(),
         calibrationCases), connectors, clock);
   }
 

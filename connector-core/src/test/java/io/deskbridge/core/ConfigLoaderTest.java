@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import io.deskbridge.core.bot.EmbeddingModelConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,51 @@ class ConfigLoaderTest {
 
     assertThat(config.calibrationCases()).isEqualTo(dir.resolve("labelled/traffic.jsonl"));
     assertThat(BotSettings.from(config.bot()).thresholdPercent()).isEqualTo(70);
+  }
+
+  @Test
+  void theEmbeddingModelsFilesAreBesideTheFile() throws Exception {
+    Files.createDirectories(dir.resolve("models"));
+    Files.writeString(dir.resolve("models/model.onnx"), "weights");
+    Files.writeString(dir.resolve("models/tokenizer.json"), "{}");
+    var config = load(write(VALID.replace("bot: {thresholdPercent: 70,", "bot: {thresholdPercent: 70, embedding: "
+        + "{modelFile: models/model.onnx, tokenizerFile: models/tokenizer.json, pooling: cls, prefix: 'query: ', "
+        + "multilingual: true},")), Map.of("ZD_TOKEN", "t")::get);
+
+    var embedding = BotSettings.embeddingModel(config.bot());
+    assertThat(embedding.modelFile()).isEqualTo(dir.resolve("models/model.onnx"));
+    assertThat(embedding.tokenizerFile()).isEqualTo(dir.resolve("models/tokenizer.json"));
+    assertThat(embedding.pooling()).isEqualTo(EmbeddingModelConfig.Pooling.CLS);
+    assertThat(embedding.prefix()).isEqualTo("query: ");
+    assertThat(embedding.multilingual()).isTrue();
+    assertThat(BotSettings.embeddingModel(load(write(VALID), Map.of("ZD_TOKEN", "t")::get).bot()))
+        .as("none named: the bundled model").isEqualTo(EmbeddingModelConfig.bundled());
+  }
+
+  @Test
+  void aMissingModelFileOrAnIncompleteEmbeddingSectionIsOneLineNamingTheSetting() throws Exception {
+    Files.writeString(dir.resolve("tokenizer.json"), "{}");
+    var missing = write(VALID.replace("bot: {thresholdPercent: 70,", "bot: {thresholdPercent: 70, embedding: "
+        + "{modelFile: e5/model.onnx, tokenizerFile: tokenizer.json},"));
+    assertThatThrownBy(() -> load(missing, Map.of("ZD_TOKEN", "t")::get)).isInstanceOf(ConfigException.class)
+        .hasMessage(missing + ": bot.embedding.modelFile " + dir.resolve("e5/model.onnx") + " does not exist; download "
+            + "the model's files (README, \"Embedding models\") or remove bot.embedding to use the bundled English "
+            + "model");
+
+    var alone = write(VALID.replace("bot: {thresholdPercent: 70,", "bot: {thresholdPercent: 70, embedding: "
+        + "{tokenizerFile: tokenizer.json},"));
+    assertThatThrownBy(() -> load(alone, Map.of("ZD_TOKEN", "t")::get)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(alone + ": bot.embedding.modelFile is missing");
+
+    var pooling = write(VALID.replace("bot: {thresholdPercent: 70,", "bot: {thresholdPercent: 70, embedding: "
+        + "{pooling: max},"));
+    assertThatThrownBy(() -> load(pooling, Map.of("ZD_TOKEN", "t")::get))
+        .hasMessage(pooling + ": bot.embedding.pooling must be mean or cls, was 'max'");
+
+    var typo = write(VALID.replace("bot: {thresholdPercent: 70,", "bot: {thresholdPercent: 70, embedding: "
+        + "{modelFil: x.onnx},"));
+    assertThatThrownBy(() -> load(typo, Map.of("ZD_TOKEN", "t")::get))
+        .hasMessageContaining("bot.embedding.modelFil is not a setting; did you mean 'modelFile'?");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.bot.BotInput;
 import io.deskbridge.core.bot.CalibrationCase;
+import io.deskbridge.core.bot.EmbeddingModelConfig;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
@@ -103,6 +104,17 @@ public final class Evaluation {
 
   public static ObjectNode run(Path kb, Path cases, Double threshold, int uncoveredPercent, Path calibration,
       Path cache, Path json, Path chart, PrintStream out) {
+    return run(kb, cases, threshold, uncoveredPercent, calibration, cache, json, chart, out,
+        EmbeddingModelConfig.bundled());
+  }
+
+  /**
+   * As {@link #run(Path, Path, Double, int, Path, Path, Path, Path, PrintStream)}, with the bot over the embedding
+   * model {@code embedding} names ({@link Bot#embeddingModel(EmbeddingModelConfig, String)}); the report's
+   * {@code embedding_model} says which.
+   */
+  public static ObjectNode run(Path kb, Path cases, Double threshold, int uncoveredPercent, Path calibration,
+      Path cache, Path json, Path chart, PrintStream out, EmbeddingModelConfig embedding) {
     long t0 = System.nanoTime();
     var knowledge = KnowledgeLoader.load(kb);
     var evalCases = EvalCase.read(cases);
@@ -131,11 +143,15 @@ public final class Evaluation {
         }
       }
     }
-    var bot = Bot.create(knowledge, config, Bot.embeddingModel(), cache, labelled);
+    var model = Bot.embeddingModel(embedding, "--model");
+    var bot = Bot.create(knowledge, config, model, cache, labelled);
     long t2 = System.nanoTime();
     var results = decide(bot, evalCases);
     long t3 = System.nanoTime();
     var report = report(results, config.thresholdPercent() / 100.0, knowledge);
+    report.put("embedding_model", embedding.isBundled() ? model.modelName() + " (bundled)"
+        : embedding.modelFile().getFileName() + " (" + model.modelName() + ", " + embedding.pooling().name()
+            .toLowerCase(Locale.ROOT) + " pooling" + (embedding.multilingual() ? ", multilingual" : "") + ")");
     report.put("calibration", calibration == null ? "sample questions"
         : calibration.getFileName() + " (" + labelled.size() + " labelled messages)");
     var timings = report.putObject("timings_ms");
@@ -295,6 +311,7 @@ public final class Evaluation {
     put(o, "false_handover_rate", s.falseHandover().value());
     put(o, "no_handover_handed_over_rate", s.noHandoverHandedOver().value());
     put(o, "ece", s.ece());
+    put(o, "top1_accuracy", s.top1().value());
   }
 
   /** Puts the value rounded to six places, or null when it is NaN. */
@@ -327,6 +344,7 @@ public final class Evaluation {
     sb.append(String.format(Locale.ROOT, "per message p50 %s ms, p90 %s ms%n%n", num(report, "p50_ms_per_message"),
         num(report, "p90_ms_per_message")));
     var rows = new ArrayList<String[]>();
+    rows.add(new String[] {"top-1 (answer cases)", pct(report.get("top1_accuracy"))});
     rows.add(new String[] {"answered precision", pct(report.get("answered_precision"))});
     rows.add(new String[] {"coverage", pct(report.get("coverage"))});
     rows.add(new String[] {"no_answer answered", pct(report.get("no_answer_answered_rate"))});
@@ -353,12 +371,13 @@ public final class Evaluation {
         "%-18s %8d %9d %9s %9s %7s%n", e.getKey(), e.getValue().get("expected").asInt(),
         e.getValue().get("predicted").asInt(), pct(e.getValue().get("precision")), pct(e.getValue().get("recall")),
         num(e.getValue(), "f1"))));
-    sb.append(String.format(Locale.ROOT, "%nlanguage  cases  precision  coverage  no_answer  handover  false_ho"
-        + "    ECE%n"));
+    sb.append(String.format(Locale.ROOT, "%nlanguage  cases    top-1  precision  coverage  no_answer  handover"
+        + "  false_ho    ECE%n"));
     report.get("by_language").fields().forEachRemaining(e -> {
       var l = e.getValue();
-      sb.append(String.format(Locale.ROOT, "%-8s %6d %10s %9s %10s %9s %9s %6s%n", e.getKey(),
-          l.get("cases").asInt(), pct(l.get("answered_precision")), pct(l.get("coverage")),
+      sb.append(String.format(Locale.ROOT, "%-8s %6d %8s %10s %9s %10s %9s %9s %6s%n", e.getKey(),
+          l.get("cases").asInt(), pct(l.get("top1_accuracy")), pct(l.get("answered_precision")),
+          pct(l.get("coverage")),
           pct(l.get("no_answer_answered_rate")), pct(l.get("handover_recall").get("overall")),
           pct(l.get("false_handover_rate")), num(l, "ece")));
     });

@@ -69,7 +69,8 @@ final class Metrics {
   /** The metrics of one set of results (all cases, or one language's). */
   record Summary(
       int cases, Ratio answeredPrecision, Ratio coverage, Ratio noAnswerAnswered, Ratio handoverRecall,
-      Map<String, Ratio> handoverRecallByReason, Ratio falseHandover, Ratio noHandoverHandedOver, double ece) {}
+      Map<String, Ratio> handoverRecallByReason, Ratio falseHandover, Ratio noHandoverHandedOver, double ece,
+      Ratio top1) {}
 
   /** The metrics of the actual decisions. */
   static Summary summarize(List<CaseResult> results) {
@@ -85,7 +86,7 @@ final class Metrics {
     return new Summary(results.size(), ratio(answered, CaseResult::bestIsRight), ratio(answer, CaseResult::answered),
         ratio(of(results, Expect.NO_ANSWER), CaseResult::answered), ratio(handover, CaseResult::handedOver), byReason,
         ratio(answer, CaseResult::handedOver), ratio(of(results, Expect.NO_HANDOVER), CaseResult::handedOver),
-        ece(results));
+        ece(results), ratio(answer, CaseResult::bestIsRight));
   }
 
   /**

@@ -53,13 +53,17 @@ public final class Bot implements Decider {
   private final BotConfig config;
   private final Retriever retriever;
   private final Calibration calibration;
-  private final UncoveredShare uncovered;
+  private final UncoveredShare uncoveredShare;
   private final LanguageDetector languages;
   private final HumanRequestSignal humanRequest;
   private final KeywordSignal keywords;
   private final AngerSignal anger = new AngerSignal();
   private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
   private final EscalationPolicy policy;
+  /** Languages with at least one article, when the model cannot match across languages; null when it can. */
+  private final Set<String> answerableLanguages;
+  /** False for a configured model: the sarcasm classifier was trained over the bundled model's vectors. */
+  private final boolean sarcasmModelFits;
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
       List<CalibrationCase> calibrationCases) {
@@ -69,13 +73,16 @@ public final class Bot implements Decider {
     double share = config.uncoveredPercent() / 100.0;
     this.calibration = calibrationCases.isEmpty() ? Calibration.fit(retriever, share, cacheFolder)
         : Calibration.fit(retriever, share, calibrationCases, cacheFolder);
-    this.uncovered = new UncoveredShare(share);
+    this.uncoveredShare = new UncoveredShare(share);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
     this.keywords = new KeywordSignal(config.keywords());
     this.policy = new EscalationPolicy(config.threshold(), config.maxBotTurns(), config.maxClarifications(),
         config.lowConfidence() != LowConfidence.HANDOVER, config.intentGroups());
+    this.answerableLanguages = model instanceof SentenceEncoder encoder && encoder.multilingual() ? null
+        : Set.copyOf(knowledge.countByLocale().keySet());
+    this.sarcasmModelFits = !(model instanceof SentenceEncoder encoder) || encoder.isBundled();
   }
 
   /**
@@ -125,11 +132,32 @@ public final class Bot implements Decider {
    * unless it is set already: nothing leaves the machine.
    */
   public static EmbeddingModel embeddingModel() {
+    return embeddingModel(EmbeddingModelConfig.bundled(), "bot.embedding");
+  }
+
+  /**
+   * The embedding model the configuration names (the bundled one when it names no file), loaded from local files
+   * with one ONNX Runtime thread per call; thread-safe, nothing downloaded (as {@link #embeddingModel()}). A model
+   * not declared {@linkplain EmbeddingModelConfig#multilingual() multilingual} makes the bot refuse to answer a
+   * message in a language the knowledge base has no article in: it clarifies or hands over with the reason
+   * {@value #LANGUAGE_NOT_COVERED}.
+   *
+   * @param setting where the configuration was read, for error messages (e.g. {@code bot.embedding})
+   * @throws IllegalArgumentException one line naming the setting and the file, when a file is missing or cannot be
+   *     loaded
+   */
+  public static EmbeddingModel embeddingModel(EmbeddingModelConfig config, String setting) {
     if (System.getProperty("OPT_OUT_TRACKING") == null && System.getenv("OPT_OUT_TRACKING") == null) {
       System.setProperty("OPT_OUT_TRACKING", "true");
     }
-    return new MiniLmEmbeddingModel(); // one ONNX Runtime thread per call; see docs/bench/issue10-jfr.md
+    return SentenceEncoder.load(config, setting); // one ONNX Runtime thread per call; docs/bench/issue10-jfr.md
   }
+
+  /**
+   * The reason (in the decision's reasons and as a signal in its scores) for not answering a message in a language
+   * the knowledge base has no article in, when the embedding model is not multilingual.
+   */
+  public static final String LANGUAGE_NOT_COVERED = "language_not_covered";
 
   public BotConfig config() {
     return config;
@@ -148,15 +176,20 @@ public final class Bot implements Decider {
     float[] embedding = text.isBlank() ? null : retriever.embed(text);
     var hits = retriever.size() == 0 || embedding == null ? List.<Retriever.Hit>of()
         : retriever.search(text, embedding, CANDIDATES);
-    var first = new Retrieval(hits, calibration.confidence(hits, uncovered.share()));
-    uncovered.observe(calibration.logLikelihoodRatio(hits));
+    // an English-only model cannot match a message to articles in other languages: whatever ranks first is a guess
+    boolean uncovered = answerableLanguages != null && !answerableLanguages.contains(language);
+    var first = new Retrieval(hits, uncovered ? 0 : calibration.confidence(hits, uncoveredShare.share()));
+    if (!uncovered) {
+      uncoveredShare.observe(calibration.logLikelihoodRatio(hits));
+    }
     var best = first.best();
 
     boolean humanRequested = humanRequest.matches(text);
     var keywordReasons = keywords.reasons(text);
     double angerScore = anger.score(text);
     // English only (the sarcasm model was trained on English posts), and only over the model it was trained with
-    double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions() ? 0
+    double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions()
+        || !sarcasmModelFits ? 0
         : sarcasm.score(text, embedding);
     boolean angry = anger.isAngry(angerScore);
     boolean sarcastic = sarcasm.isSarcastic(sarcasmScore);
@@ -172,6 +205,9 @@ public final class Bot implements Decider {
     if (sarcastic) {
       signals.put(HandoverReason.SARCASM.code(), 1.0);
     }
+    if (uncovered) {
+      signals.put(LANGUAGE_NOT_COVERED, 1.0);
+    }
     signals.put("anger", angerScore);
     signals.put("sarcasm", sarcasmScore);
     if (best != null) {
@@ -182,7 +218,7 @@ public final class Bot implements Decider {
     }
 
     // below the threshold, RETRY reads the text sentence by sentence; the policy decides whether that counts
-    var retried = best != null && first.confidence() < policy.threshold()
+    var retried = !uncovered && best != null && first.confidence() < policy.threshold()
         && config.lowConfidence() == LowConfidence.RETRY ? bestSentence(text) : null;
     var choice = policy.decide(new EscalationPolicy.Situation(humanRequested, keywordReasons, angry, sarcastic,
         input.botTurns(), input.clarificationsAsked(), input.answeredArticleIds(), match(first, language),
@@ -238,7 +274,7 @@ public final class Bot implements Decider {
     Retrieval best = null;
     for (var sentence : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()))) {
       var hits = retriever.search(sentence, retriever.embed(sentence), CANDIDATES);
-      double confidence = calibration.confidence(hits, uncovered.share());
+      double confidence = calibration.confidence(hits, uncoveredShare.share());
       if (!hits.isEmpty() && (best == null || confidence > best.confidence())) {
         best = new Retrieval(hits, confidence);
       }
@@ -268,15 +304,25 @@ public final class Bot implements Decider {
     var language = context.language();
     var titles = hits.stream().limit(2).map(h -> article(h.articleId(), language).title()).toList();
     if (config.lowConfidence() == LowConfidence.RETRY) {
-      return new Decision.Clarify(Phrases.rephrase(language), language, List.of("low_confidence", "rephrase"),
-          context.scores());
+      return new Decision.Clarify(Phrases.rephrase(language), language,
+          coverage(List.of("low_confidence", "rephrase"), context), context.scores());
     }
     var question = switch (titles.size()) {
       case 0 -> Phrases.clarify(language);
       case 1 -> Phrases.clarify(language, titles.get(0));
       default -> Phrases.clarify(language, titles.get(0), titles.get(1));
     };
-    return new Decision.Clarify(question, language, List.of("low_confidence"), context.scores());
+    return new Decision.Clarify(question, language, coverage(List.of("low_confidence"), context), context.scores());
+  }
+
+  /** The reasons, plus {@value #LANGUAGE_NOT_COVERED} when that is why the bot did not answer. */
+  private static List<String> coverage(List<String> reasons, Context context) {
+    if (!context.scores().signals().containsKey(LANGUAGE_NOT_COVERED)) {
+      return reasons;
+    }
+    var out = new ArrayList<>(reasons);
+    out.add(LANGUAGE_NOT_COVERED);
+    return out;
   }
 
   private Decision handover(Set<HandoverReason> reasons, String routingGroup, Context context) {
@@ -286,7 +332,7 @@ public final class Bot implements Decider {
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
         botAnswers(input, language), context.confidence());
     return new Decision.Handover(routingGroup, Phrases.handover(language), summary,
-        reasons.stream().map(HandoverReason::code).toList(), context.scores());
+        coverage(reasons.stream().map(HandoverReason::code).toList(), context), context.scores());
   }
 
   /** The article in the customer's language, else in the default language, else in any. */

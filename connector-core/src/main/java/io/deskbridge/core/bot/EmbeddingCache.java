@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Embeds the knowledge base's texts, keeping the vectors in a file between starts so that a restart embeds only
- * what changed. The file ({@code embeddings-<model>.bin} in the given folder) maps the SHA-256 of each text to its
+ * what changed. The file ({@code embeddings-<model>.bin} in the given folder, one per {@linkplain #modelKey model}) maps the SHA-256 of each text to its
  * unit-length vector and holds exactly the texts of the last call: articles removed from the knowledge base drop
  * out. It is written to a temporary file and moved into place, so a crash or a second instance starting at the same
  * time leaves either the old or the new file, never a torn one; an unreadable file is logged and ignored (everything
@@ -50,7 +50,7 @@ final class EmbeddingCache {
     if (folder == null) {
       return embed(model, texts);
     }
-    Path file = folder.resolve("embeddings-" + model.getClass().getSimpleName() + ".bin");
+    Path file = folder.resolve("embeddings-" + modelKey(model) + ".bin");
     var cached = read(file);
     var keys = texts.stream().map(EmbeddingCache::key).toList();
     var missingByKey = new java.util.LinkedHashMap<String, String>();
@@ -70,6 +70,14 @@ final class EmbeddingCache {
       log.info("Embedded {} new text(s), {} from the cache {}", missing.size(), texts.size() - missing.size(), file);
     }
     return keys.stream().map(cached::get).toList();
+  }
+
+  /**
+   * What identifies the model's vectors: a {@link SentenceEncoder}'s {@linkplain SentenceEncoder#name() name} (it
+   * changes with the model's files, pooling and prefix), else the model's class name.
+   */
+  static String modelKey(EmbeddingModel model) {
+    return model instanceof SentenceEncoder encoder ? encoder.name() : model.getClass().getSimpleName();
   }
 
   static float[] normalized(float[] v) {

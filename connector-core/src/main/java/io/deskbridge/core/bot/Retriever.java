@@ -352,13 +352,14 @@ final class Retriever {
   }
 
   /**
-   * A hex SHA-256 (first 16 bytes) of the given salt, the weights, and every text with its article and locale: what
+   * A hex SHA-256 (first 16 bytes) of the given salt, the weights, the embedding model, and every text with its article and locale: what
    * a result computed from this retriever depends on.
    */
   String fingerprint(String salt) {
     try {
       var digest = java.security.MessageDigest.getInstance("SHA-256");
-      digest.update((salt + "\u0000" + weights + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update((salt + "\u0000" + weights + "\u0000" + EmbeddingCache.modelKey(model) + "\u0000")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       for (int i = 0; i < texts.length; i++) {
         digest.update((articleIds.get(articleOf[i]) + "\u0000" + localeOf[i] + "\u0000" + question[i] + "\u0000"
             + texts[i] + "\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8));

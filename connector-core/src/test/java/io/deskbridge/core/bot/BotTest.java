@@ -21,16 +21,75 @@ class BotTest {
   private final Bot bot = SharedModel.demoBot();
   private final KnowledgeBase kb = SharedModel.demoKb();
 
+  /** The demo knowledge base without the articles that match the filter. */
+  private KnowledgeBase without(java.util.function.Predicate<io.deskbridge.core.knowledge.Article> dropped) {
+    return KnowledgeBase.of(kb.articles().stream().filter(dropped.negate()).toList());
+  }
+
   @Test
   void answersWithTheDefaultLanguageVersionAndSaysSoWhenTheCustomersIsMissing() {
-    var decision = bot.decide(Inputs.message("Zabudol som heslo, ako ho obnovím?").build());
+    // Czech articles exist, only this one is missing in Czech (its Slovak version still matches the words)
+    var noCzechPasswordArticle = Bot.create(
+        without(a -> a.id().equals("password-reset") && a.locale().equals("cs")), BotConfig.defaults(),
+        SharedModel.model());
+
+    var decision = noCzechPasswordArticle.decide(Inputs.message("Zapomněl jsem heslo, jak si ho obnovím?").build());
 
     assertThat(decision).isInstanceOfSatisfying(Decision.Reply.class, reply -> {
-      assertThat(reply.language()).isEqualTo("sk");
+      assertThat(reply.language()).isEqualTo("cs");
       assertThat(reply.text())
-          .startsWith(Phrases.notInYourLanguage("sk") + "\n\n" + kb.find("password-reset", "en").orElseThrow().body())
-          .endsWith("Viac: https://shop.example/help/password-reset");
+          .startsWith(Phrases.notInYourLanguage("cs") + "\n\n" + kb.find("password-reset", "en").orElseThrow().body())
+          .endsWith("Více: https://shop.example/help/password-reset");
       assertThat(reply.reasons()).containsExactly("confident_match", "article_not_in_language");
+    });
+  }
+
+  @Test
+  void anEnglishOnlyModelNeverGuessesInALanguageWithoutArticles() {
+    var noSlovak = without(a -> a.locale().equals("sk"));
+    var message = Inputs.message("Zabudol som heslo, ako ho obnovím?").build();
+
+    var clarifying = Bot.create(noSlovak, BotConfig.defaults(), SharedModel.model()).decide(message);
+    assertThat(clarifying).isInstanceOfSatisfying(Decision.Clarify.class, clarify -> {
+      assertThat(clarify.language()).isEqualTo("sk");
+      assertThat(clarify.reasons()).containsExactly("low_confidence", Bot.LANGUAGE_NOT_COVERED);
+      assertThat(clarify.scores().confidence()).isZero();
+      assertThat(clarify.scores().signals()).containsEntry(Bot.LANGUAGE_NOT_COVERED, 1.0);
+    });
+
+    var handingOver = Bot.create(noSlovak, BotConfig.defaults().withLowConfidence(BotConfig.LowConfidence.HANDOVER),
+        SharedModel.model()).decide(message);
+    assertThat(handingOver).isInstanceOfSatisfying(Decision.Handover.class, handover -> {
+      assertThat(handover.reasons()).containsExactly(LOW_CONFIDENCE.code(), Bot.LANGUAGE_NOT_COVERED);
+      assertThat(handover.summary().reasons()).containsExactly(LOW_CONFIDENCE);
+    });
+
+    // the same message with the Slovak articles present is answered
+    assertThat(bot.decide(message)).isInstanceOf(Decision.Reply.class);
+  }
+
+  @Test
+  void aModelDeclaredMultilingualMayAnswerAcrossLanguages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // the shipped model from files, declared multilingual: the same vectors, only the declaration differs
+    var loader = dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel.class
+        .getClassLoader();
+    var modelFile = dir.resolve("model.onnx");
+    var tokenizerFile = dir.resolve("tokenizer.json");
+    try (var model = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
+        var tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+      java.nio.file.Files.copy(model, modelFile);
+      java.nio.file.Files.copy(tokenizer, tokenizerFile);
+    }
+    var multilingual = Bot.embeddingModel(new EmbeddingModelConfig(modelFile, tokenizerFile,
+        EmbeddingModelConfig.Pooling.MEAN, true, "", true), "bot.embedding");
+
+    var decision = Bot.create(without(a -> a.locale().equals("sk")), BotConfig.defaults(), multilingual)
+        .decide(Inputs.message("Zabudol som heslo, ako ho obnovím?").build());
+
+    assertThat(decision).isInstanceOfSatisfying(Decision.Reply.class, reply -> {
+      assertThat(reply.reasons()).containsExactly("confident_match", "article_not_in_language");
+      assertThat(reply.scores().signals()).doesNotContainKey(Bot.LANGUAGE_NOT_COVERED);
     });
   }
 

@@ -58,7 +58,7 @@ class DemoScenarioTest {
       assertThat(fromClasspath.articles()).containsExactlyInAnyOrderElementsOf(SharedModel.demoKb().articles());
     }
     assertThat(SharedModel.demoKb().ids()).hasSize(9)
-        .allSatisfy(id -> assertThat(SharedModel.demoKb().locales(id)).containsExactlyInAnyOrder("en", "cs", "pl"));
+        .allSatisfy(id -> assertThat(SharedModel.demoKb().locales(id)).containsExactlyInAnyOrder("en", "cs", "pl", "sk", "sl"));
   }
 
   @Test
