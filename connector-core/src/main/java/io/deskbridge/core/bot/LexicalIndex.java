@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.morfologik.MorfologikFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
@@ -233,9 +231,8 @@ final class LexicalIndex {
   }
 
   /**
-   * An analyzer by name, for the comparison in docs/quality.md: {@code czech-light}, {@code polish-stempel}, {@code
-   * polish-morfologik} (each then folded to ASCII), {@code fold} (lower case and folded only) or {@code truncate-N}
-   * (folded, then cut to N letters).
+   * An analyzer by name, for the comparison in docs/quality.md: {@code czech-light}, {@code polish-stempel} (each then
+   * folded to ASCII), {@code fold} (lower case and folded only) or {@code truncate-N} (folded, then cut to N letters).
    */
   static Analyzer named(String name) {
     if (name.startsWith("truncate-")) {
@@ -245,15 +242,13 @@ final class LexicalIndex {
     return switch (name) {
       case "czech-light" -> folded(new CzechAnalyzer());
       case "polish-stempel" -> folded(new PolishAnalyzer());
-      case "polish-morfologik" -> chain(s -> new ASCIIFoldingFilter(new LowerCaseFilter(new MorfologikFilter(
-          new StopFilter(new LowerCaseFilter(s), PolishAnalyzer.getDefaultStopSet())))));
       case "fold" -> chain(s -> new ASCIIFoldingFilter(new LowerCaseFilter(s)));
       default -> throw new IllegalArgumentException("no analyzer " + name);
     };
   }
 
   /** The standard tokenizer followed by the given filters. */
-  private static Analyzer chain(java.util.function.Function<Tokenizer, TokenStream> filters) {
+  static Analyzer chain(java.util.function.Function<Tokenizer, TokenStream> filters) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {

@@ -5,13 +5,15 @@ package io.deskbridge.core.bot;
  * message's {@linkplain Calibration#logLikelihoodRatio log likelihood ratio} (uncovered against covered) is kept over
  * the last {@value #WINDOW} messages, and the share is the maximum a posteriori estimate of the mixture weight
  * (expectation-maximisation: each message's probability of being uncovered at the current share, averaged), with the
- * admin's {@link BotConfig#uncoveredPercent()} as a Beta prior worth {@value #PRIOR_MESSAGES} messages. Before any
- * message, and with a prior of 0, it is the admin's setting. Why these sizes: docs/quality.md. Thread-safe.
+ * admin's {@link BotConfig#uncoveredPercent()} as a Beta prior worth {@value #PRIOR_MESSAGES} messages. Until
+ * {@value #WARM_UP} messages have been seen, and always with a prior of 0, it is the admin's setting, so that a few
+ * messages after a start do not move it. Why these sizes: docs/quality.md. Thread-safe.
  */
 final class UncoveredShare {
 
   static final int WINDOW = 1000;
   static final int PRIOR_MESSAGES = 100;
+  static final int WARM_UP = 200;
   private static final int ITERATIONS = 30;
   /** The estimate never leaves this range, so that one odd stretch of traffic cannot switch the bot off. */
   static final double MIN = 0.005;
@@ -20,6 +22,7 @@ final class UncoveredShare {
   private final double prior;
   private final double[] ratios = new double[WINDOW];
   private int count;
+  private long seen;
   private int next;
   private double share;
 
@@ -48,6 +51,9 @@ final class UncoveredShare {
     ratios[next] = Math.exp(Math.max(-50, Math.min(50, logLikelihoodRatio)));
     next = (next + 1) % WINDOW;
     count = Math.min(count + 1, WINDOW);
+    if (++seen < WARM_UP) {
+      return;
+    }
     double pi = share;
     for (int it = 0; it < ITERATIONS; it++) {
       double sum = 0;
@@ -66,6 +72,6 @@ final class UncoveredShare {
 
   @Override
   public synchronized String toString() {
-    return "UncoveredShare[" + share + " over " + count + " message(s), prior " + prior + "]";
+    return "UncoveredShare[" + share + " over the last " + count + " message(s), prior " + prior + "]";
   }
 }

@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.morfologik.MorfologikFilter;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +50,7 @@ class AnalyzerComparison {
         continue;
       }
       for (var name : CANDIDATES.get(language)) {
-        var chosen = LexicalIndex.named(name);
+        var chosen = name.equals("polish-morfologik") ? morfologik() : LexicalIndex.named(name);
         java.util.function.Function<String, Analyzer> analyzers =
             l -> l.equals(language) ? chosen : LexicalIndex.analyzer(l);
         var retriever = new Retriever(kb, SharedModel.model(), null, analyzers);
@@ -56,6 +61,12 @@ class AnalyzerComparison {
       }
     }
     System.out.println(out);
+  }
+
+  /** Morfologik's Polish lemmas (every lemma of an ambiguous word), Polish stop words removed, then folded. */
+  private static Analyzer morfologik() {
+    return LexicalIndex.chain(s -> new ASCIIFoldingFilter(new LowerCaseFilter(new MorfologikFilter(
+        new StopFilter(new LowerCaseFilter(s), PolishAnalyzer.getDefaultStopSet())))));
   }
 
   private static String looTop1(Retriever retriever, String language, boolean hybrid) {

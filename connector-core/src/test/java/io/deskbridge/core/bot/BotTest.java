@@ -222,17 +222,41 @@ class BotTest {
   }
 
   @Test
-  void decisionsArePureAndThreadSafe() {
+  void decisionsArePureAndThreadSafeWhenTheUncoveredShareCannotMove() {
+    // an admin's share of 0 keeps the estimate at 0, so a decision depends on its input alone
+    var fixed = Bot.create(SharedModel.demoKb(), BotConfig.defaults().withUncoveredPercent(0), SharedModel.model());
     var texts = List.of("How can I reset my password? I can't log in.", "Jak dlouho trvá doručení do Brna?",
         "Hi, I have a problem with something.", "I want to talk to a real person, please.",
         "Kiedy jesteście otwarci w sobotę?", "Please cancel my order 55120 immediately.");
-    var sequential = texts.stream().map(t -> bot.decide(Inputs.message(t).build())).toList();
+    var sequential = texts.stream().map(t -> fixed.decide(Inputs.message(t).build())).toList();
 
     var parallel = IntStream.range(0, texts.size() * 4).parallel()
-        .mapToObj(i -> bot.decide(Inputs.message(texts.get(i % texts.size())).build())).toList();
+        .mapToObj(i -> fixed.decide(Inputs.message(texts.get(i % texts.size())).build())).toList();
 
     for (int i = 0; i < parallel.size(); i++) {
       assertThat(parallel.get(i)).isEqualTo(sequential.get(i % texts.size()));
     }
   }
+
+  @Test
+  void theConfidenceFollowsTheShareOfUncoveredMessagesInTheTraffic() {
+    var offTopic = List.of("who won the football match yesterday", "what is the capital of Peru",
+        "tell me a joke about cats", "how tall is Mount Everest", "recommend a good pizza recipe",
+        "what's the weather in Brno tomorrow", "kto wygrał wybory", "jaký je kurz eura");
+    var covered = List.of("I forgot my password", "Where is my parcel?", "Kde najdu fakturu?", "Can I pay by card?",
+        "Jak zwrócić buty?", "When are you open on Saturday?", "Moj paket je poškodovan", "Ako zmením adresu?");
+    var probe = Inputs.message("Hi, I have a question about my account").build();
+    var mostlyOffTopic = Bot.create(SharedModel.demoKb(), BotConfig.defaults(), SharedModel.model());
+    var mostlyCovered = Bot.create(SharedModel.demoKb(), BotConfig.defaults(), SharedModel.model());
+    double before = mostlyOffTopic.decide(probe).scores().confidence();
+
+    for (int i = 0; i < 2 * UncoveredShare.WARM_UP; i++) {
+      mostlyOffTopic.decide(Inputs.message(offTopic.get(i % offTopic.size())).build());
+      mostlyCovered.decide(Inputs.message(covered.get(i % covered.size())).build());
+    }
+
+    assertThat(mostlyCovered.decide(probe).scores().confidence()).isGreaterThan(before);
+    assertThat(mostlyOffTopic.decide(probe).scores().confidence()).isLessThan(before);
+  }
+
 }

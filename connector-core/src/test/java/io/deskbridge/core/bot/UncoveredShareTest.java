@@ -28,21 +28,30 @@ class UncoveredShareTest {
     assertThat(new UncoveredShare(0.2).share()).isEqualTo(0.2);
   }
 
-  @Test
-  void findsTheTrueShareOfTheRecentMessagesWhateverThePrior() {
-    assertThat(fedWith(0.2, 0.05, 3000, 1).share()).isCloseTo(0.05, within(0.02));
-    assertThat(fedWith(0.2, 0.40, 3000, 2).share()).isCloseTo(0.40, within(0.04));
-    assertThat(fedWith(0.05, 0.40, 3000, 3).share()).isCloseTo(0.40, within(0.04));
+  /** The MAP estimate: the window's share with the prior counted as {@value UncoveredShare#PRIOR_MESSAGES} messages. */
+  private static double map(double truth, double prior) {
+    return (truth * UncoveredShare.WINDOW + prior * UncoveredShare.PRIOR_MESSAGES)
+        / (UncoveredShare.WINDOW + UncoveredShare.PRIOR_MESSAGES);
   }
 
   @Test
-  void thePriorWeighsAsMuchAsAHundredMessages() {
-    // ten clearly covered messages barely move it; the prior still dominates
+  void findsTheTrueShareOfTheRecentMessagesWhateverThePrior() {
+    assertThat(fedWith(0.2, 0.05, 3000, 1).share()).isCloseTo(map(0.05, 0.2), within(0.02));
+    assertThat(fedWith(0.2, 0.40, 3000, 2).share()).isCloseTo(map(0.40, 0.2), within(0.03));
+    assertThat(fedWith(0.05, 0.40, 3000, 3).share()).isCloseTo(map(0.40, 0.05), within(0.03));
+    assertThat(fedWith(0.05, 0.40, 3000, 3).share()).isGreaterThan(0.3);
+  }
+
+  @Test
+  void staysAtTheAdminsShareUntilTheWarmUpThenThePriorWeighsAsAHundredMessages() {
     var estimate = new UncoveredShare(0.3);
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < UncoveredShare.WARM_UP - 1; i++) {
       estimate.observe(-20);
     }
-    assertThat(estimate.share()).isCloseTo(0.3 * 100 / 110, within(0.01));
+    assertThat(estimate.share()).isEqualTo(0.3);
+    estimate.observe(-20);
+    // clearly covered messages: the prior alone keeps it above 0
+    assertThat(estimate.share()).isCloseTo(0.3 * 100 / (100 + UncoveredShare.WARM_UP), within(0.005));
   }
 
   @Test
