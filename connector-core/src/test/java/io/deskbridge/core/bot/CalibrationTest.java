@@ -166,26 +166,59 @@ class CalibrationTest {
   }
 
   @Test
-  void eachLanguageOtherThanEnglishGetsItsOwnInterceptAndSlope() {
+  void aLabelledFitGivesEachLanguageWithEnoughMessagesItsOwnInterceptAndSlope() {
     var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
-    var calibration = Calibration.fit(retriever);
+    var labelled = new ArrayList<CalibrationCase>();
+    for (int i = 0; i < retriever.size(); i++) {
+      var locale = retriever.locale(i);
+      if (retriever.isQuestion(i) && (locale.equals("en") || locale.equals("cs"))) {
+        labelled.add(new CalibrationCase("q" + i, "prosím / please: " + retriever.text(i), retriever.articleId(i)));
+      }
+    }
+    var offTopic = List.of("who won the football match yesterday", "what is the capital of Peru",
+        "tell me a joke about cats", "how tall is Mount Everest", "recommend a good pizza recipe");
+    for (int j = 0; j < offTopic.size(); j++) {
+      labelled.add(new CalibrationCase("oos" + j, offTopic.get(j), ""));
+    }
 
-    assertThat(calibration.locales()).contains("cs", "pl").doesNotContain("en");
+    var fitted = Calibration.fit(retriever, 0.2, labelled);
+
+    assertThat(fitted.locales()).contains("cs").doesNotContain("en", "pl");
+    assertThat(fitted.weights()).hasSize(9 + 2 * fitted.locales().size());
+    assertThat(Calibration.fit(retriever).locales()).as("none in the fit on sample questions").isEmpty();
+  }
+
+  @Test
+  void theLanguageOfTheBestHitPicksItsInterceptAndSlope() {
+    var weights = new double[13];
+    weights[0] = -1;
+    weights[1] = 2;
+    weights[11] = -0.5; // pl: its own intercept
+    weights[12] = 0.25; // pl: its own slope on the score
+    var calibration = new Calibration(weights, 100, List.of("cs", "pl"), new double[0], 0.2);
     var english = List.of(new Retriever.Hit("a", "en", 0.9, 0.6, 0.5, 0.6, 1, 0.5, 0.7),
         new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1, 1, 0.4, 0.7));
     var polish = List.of(new Retriever.Hit("a", "pl", 0.9, 0.6, 0.5, 0.6, 1, 0.5, 0.7), english.get(1));
+
     var x = calibration.featuresOf(polish);
-    int pl = 9 + 2 * calibration.locales().indexOf("pl");
-    assertThat(x[pl]).isEqualTo(1);
-    assertThat(x[pl + 1]).isEqualTo(0.9);
-    var e = calibration.featuresOf(english);
-    assertThat(Arrays.copyOf(e, 9)).containsExactly(Arrays.copyOf(x, 9));
-    assertThat(Arrays.copyOfRange(e, 9, e.length)).hasSize(2 * calibration.locales().size()).containsOnly(0.0);
-    assertThat(calibration.confidence(polish)).isNotEqualTo(calibration.confidence(english));
+    assertThat(Arrays.copyOfRange(x, 9, 13)).containsExactly(0, 0, 1, 0.9);
+    assertThat(Arrays.copyOfRange(calibration.featuresOf(english), 9, 13)).containsOnly(0.0);
+    assertThat(calibration.confidence(english)).isCloseTo(LogisticRegressionSigmoid.of(-1 + 2 * 0.9), within(1e-12));
+    assertThat(calibration.confidence(polish))
+        .isCloseTo(LogisticRegressionSigmoid.of(-1 + 2 * 0.9 - 0.5 + 0.25 * 0.9), within(1e-12));
+    assertThatThrownBy(() -> new Calibration(new double[10], 1, List.of("cs"), new double[0], 0.2))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(Calibration.ownLocales(new java.util.TreeMap<>(java.util.Map.of("en", 25, "cs", 40, "sl", 19))))
-        .as("English is the reference; too few Slovene questions").containsExactly("cs");
+        .as("English is the reference; too few Slovene messages").containsExactly("cs");
     assertThat(Calibration.ownLocales(new java.util.TreeMap<>(java.util.Map.of("pl", 30, "cs", 40))))
         .containsExactly("pl");
+  }
+
+  /** The logistic function, written out. */
+  private static final class LogisticRegressionSigmoid {
+    static double of(double z) {
+      return 1 / (1 + Math.exp(-z));
+    }
   }
 
   @Test
