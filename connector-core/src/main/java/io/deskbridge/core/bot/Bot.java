@@ -53,7 +53,6 @@ public final class Bot implements Decider {
   private final BotConfig config;
   private final Retriever retriever;
   private final Calibration calibration;
-  private final UncoveredShare uncoveredShare;
   private final LanguageDetector languages;
   private final HumanRequestSignal humanRequest;
   private final KeywordSignal keywords;
@@ -62,7 +61,7 @@ public final class Bot implements Decider {
   private final EscalationPolicy policy;
   /** Languages with at least one article, when the model cannot match across languages; null when it can. */
   private final Set<String> answerableLanguages;
-  /** False for a configured model: the sarcasm classifier was trained over the bundled model's vectors. */
+  /** False for a model other than the bundled one: the sarcasm classifier was trained over its vectors. */
   private final boolean sarcasmModelFits;
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
@@ -73,7 +72,6 @@ public final class Bot implements Decider {
     double share = config.uncoveredPercent() / 100.0;
     this.calibration = calibrationCases.isEmpty() ? Calibration.fit(retriever, share, cacheFolder)
         : Calibration.fit(retriever, share, calibrationCases, cacheFolder);
-    this.uncoveredShare = new UncoveredShare(share);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
     this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
@@ -178,10 +176,7 @@ public final class Bot implements Decider {
         : retriever.search(text, embedding, CANDIDATES);
     // an English-only model cannot match a message to articles in other languages: whatever ranks first is a guess
     boolean uncovered = answerableLanguages != null && !answerableLanguages.contains(language);
-    var first = new Retrieval(hits, uncovered ? 0 : calibration.confidence(hits, uncoveredShare.share()));
-    if (!uncovered) {
-      uncoveredShare.observe(calibration.logLikelihoodRatio(hits));
-    }
+    var first = new Retrieval(hits, uncovered ? 0 : calibration.confidence(hits));
     var best = first.best();
 
     boolean humanRequested = humanRequest.matches(text);
@@ -274,7 +269,7 @@ public final class Bot implements Decider {
     Retrieval best = null;
     for (var sentence : sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size()))) {
       var hits = retriever.search(sentence, retriever.embed(sentence), CANDIDATES);
-      double confidence = calibration.confidence(hits, uncoveredShare.share());
+      double confidence = calibration.confidence(hits);
       if (!hits.isEmpty() && (best == null || confidence > best.confidence())) {
         best = new Retrieval(hits, confidence);
       }
@@ -332,7 +327,9 @@ public final class Bot implements Decider {
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
         botAnswers(input, language), context.confidence());
     return new Decision.Handover(routingGroup, Phrases.handover(language), summary,
-        coverage(reasons.stream().map(HandoverReason::code).toList(), context), context.scores());
+        reasons.contains(HandoverReason.LOW_CONFIDENCE)
+            ? coverage(reasons.stream().map(HandoverReason::code).toList(), context)
+            : reasons.stream().map(HandoverReason::code).toList(), context.scores());
   }
 
   /** The article in the customer's language, else in the default language, else in any. */

@@ -43,39 +43,16 @@ import org.slf4j.LoggerFactory;
  * knowledge base with fewer than {@value #MIN_QUESTIONS} sample questions, or where every held-out question is
  * right (or every one wrong), cannot be fitted; {@link #DEFAULT} is used then. Immutable and thread-safe.
  *
- * <p><b>Language.</b> Retrieval behaves differently in each language (the embedding model is English-only, so BM25
- * carries the others), so a score does not mean the same in each. In a fit on labelled messages, every language with
- * at least {@value #MIN_LOCALE_QUESTIONS} answerable messages, except the reference ({@link #ownLocales}), gets its
- * own intercept and its own slope on the score ({@link #locales}), picked by the language of the best hit's text. The
- * fit on sample questions has none: measured, they made Polish and Slovene worse (docs/quality.md).
- *
- * <p><b>The uncovered share.</b> Besides the confidence, a second logistic regression ({@link #uncovered}) tells the
- * stand-ins for uncovered messages from the answerable ones with both kinds weighed equally, so that its logit
- * estimates the likelihood ratio {@code log p(hits | uncovered) / p(hits | covered)}. With it the confidence fitted at
- * the admin's share {@link #share} is moved to any other share {@code π} ({@link #confidence(List, double)}), and
- * {@link UncoveredShare} estimates {@code π} from the live stream of messages with the admin's setting as the prior.
- *
- * @param weights   the intercept followed by one weight per feature ({@link #featuresOf})
+ * @param weights  the intercept followed by one weight per feature
  * @param questions how many held-out questions the fit used; 0 for the default
- * @param locales   the languages with their own intercept and slope, in feature order
- * @param uncovered the weights of the uncovered-versus-covered log likelihood ratio, same features; empty when it
- *                  could not be fitted (the confidence then stays at {@link #share})
- * @param share     the uncovered share the confidence was fitted at
  */
-record Calibration(double[] weights, int questions, List<String> locales, double[] uncovered, double share) {
+record Calibration(double[] weights, int questions) {
 
   private static final Logger log = LoggerFactory.getLogger(Calibration.class);
 
   static final int SAMPLES = 800;
   static final double UNCOVERED_SHARE = BotConfig.DEFAULT_UNCOVERED / 100.0;
   static final int MIN_QUESTIONS = 20;
-  static final int MIN_LOCALE_QUESTIONS = 20;
-  /**
-   * A sample question is searched without its article's other questions this close to it (cosine), since a real
-   * message has no near-duplicate among them (only in articles with many questions, see {@link
-   * Retriever#markNearDuplicates}); chosen on CLINC150 val (docs/quality.md).
-   */
-  static final double NEAR_DUPLICATE = 0.8;
   private static final double L2 = 1e-3;
   private static final long SEED = 42;
 
@@ -87,78 +64,14 @@ record Calibration(double[] weights, int questions, List<String> locales, double
 
   Calibration {
     weights = weights.clone();
-    locales = List.copyOf(locales);
-    uncovered = uncovered.clone();
-    if (weights.length != BASE_FEATURES + 2 * locales.size()
-        || uncovered.length != 0 && uncovered.length != weights.length) {
-      throw new IllegalArgumentException("weights do not match the features: " + weights.length + " for "
-          + locales.size() + " language(s)");
-    }
   }
 
-  /** A calibration without languages of their own and without the uncovered-share model, fitted at the default share. */
-  Calibration(double[] weights, int questions) {
-    this(weights, questions, List.of(), new double[0], UNCOVERED_SHARE);
-  }
-
-  private static final int BASE_FEATURES = 9;
-
-  /** The calibrated probability that the first hit is right, at the share it was fitted at; 0 without hits. */
+  /** The calibrated probability that the first hit is right; 0 without hits. */
   double confidence(List<Retriever.Hit> hits) {
     if (hits.isEmpty()) {
       return 0;
     }
-    return LogisticRegression.sigmoid(dot(weights, featuresOf(hits)));
-  }
-
-  /**
-   * The calibrated probability that the first hit is right in traffic where a share {@code uncoveredShare} of the
-   * messages is about something the knowledge base does not cover: the confidence at {@link #share}, times the
-   * probability that the message is covered at the new share over that at the old one (Bayes' rule with the
-   * likelihood ratio {@link #logLikelihoodRatio}), at most 1. Without the uncovered-share model, {@link
-   * #confidence(List)}.
-   */
-  double confidence(List<Retriever.Hit> hits, double uncoveredShare) {
-    double p = confidence(hits);
-    if (hits.isEmpty() || uncovered.length == 0 || uncoveredShare == share) {
-      return p;
-    }
-    double ratio = Math.exp(Math.min(50, logLikelihoodRatio(hits)));
-    return Math.min(1, p * covered(ratio, uncoveredShare) / covered(ratio, share));
-  }
-
-  private static double covered(double ratio, double share) {
-    return (1 - share) / ((1 - share) + share * ratio);
-  }
-
-  /**
-   * {@code log p(hits | uncovered) / p(hits | covered)}, estimated; NaN without hits or without the uncovered-share
-   * model.
-   */
-  double logLikelihoodRatio(List<Retriever.Hit> hits) {
-    if (hits.isEmpty() || uncovered.length == 0) {
-      return Double.NaN;
-    }
-    return dot(uncovered, featuresOf(hits));
-  }
-
-  /** {@link #features} followed by, per language of {@link #locales}, whether the best hit is in it and its score if so. */
-  double[] featuresOf(List<Retriever.Hit> hits) {
-    return features(hits, locales);
-  }
-
-  static double[] features(List<Retriever.Hit> hits, List<String> locales) {
-    var base = features(hits);
-    if (locales.isEmpty()) {
-      return base;
-    }
-    var x = Arrays.copyOf(base, BASE_FEATURES + 2 * locales.size());
-    int l = locales.indexOf(hits.get(0).locale());
-    if (l >= 0) {
-      x[BASE_FEATURES + 2 * l] = 1;
-      x[BASE_FEATURES + 2 * l + 1] = hits.get(0).score();
-    }
-    return x;
+    return LogisticRegression.sigmoid(dot(weights, features(hits)));
   }
 
   /**
@@ -181,7 +94,7 @@ record Calibration(double[] weights, int questions, List<String> locales, double
    * @param folder null fits every time
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, Path folder) {
-    return cached(retriever, "calibration v4 " + NEAR_DUPLICATE + " " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2, folder,
+    return cached(retriever, "calibration v2 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2, folder,
         () -> fit(retriever, uncoveredShare));
   }
 
@@ -190,7 +103,7 @@ record Calibration(double[] weights, int questions, List<String> locales, double
    * double, Path)}; the key covers the labelled messages too.
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, List<CalibrationCase> labelled, Path folder) {
-    var key = new StringBuilder("labelled v2 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2);
+    var key = new StringBuilder("labelled v1 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2);
     for (var c : labelled) {
       key.append('\u0000').append(c.text()).append('\u0001').append(c.articleId());
     }
@@ -207,17 +120,12 @@ record Calibration(double[] weights, int questions, List<String> locales, double
     var file = folder.resolve("calibration-" + retriever.fingerprint(salt) + ".txt");
     try {
       if (Files.isRegularFile(file)) {
-        var lines = Files.readString(file).trim().split("\n");
-        var parts = lines[0].trim().split("\\s+");
+        var parts = Files.readString(file).trim().split("\\s+");
         var w = new double[parts.length - 1];
         for (int i = 0; i < w.length; i++) {
           w[i] = Double.parseDouble(parts[i + 1]);
         }
-        var head = lines[1].trim().split("\\s+");
-        var locales = head.length > 1 ? List.of(head).subList(1, head.length) : List.<String>of();
-        var u = lines[2].isBlank() ? new double[0]
-            : Arrays.stream(lines[2].trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
-        return new Calibration(w, Integer.parseInt(parts[0]), locales, u, Double.parseDouble(head[0]));
+        return new Calibration(w, Integer.parseInt(parts[0]));
       }
     } catch (IOException | RuntimeException e) {
       // fit again below
@@ -231,12 +139,6 @@ record Calibration(double[] weights, int questions, List<String> locales, double
       var text = new StringBuilder().append(fitted.questions());
       for (double v : fitted.weights) {
         text.append(' ').append(v);
-      }
-      text.append('\n').append(fitted.share());
-      fitted.locales().forEach(l -> text.append(' ').append(l));
-      text.append('\n');
-      for (double v : fitted.uncovered) {
-        text.append(v).append(' ');
       }
       var tmp = Files.createTempFile(folder, "calibration", ".tmp");
       Files.writeString(tmp, text.append('\n'));
@@ -261,85 +163,26 @@ record Calibration(double[] weights, int questions, List<String> locales, double
     }
     int covered = Math.min(SAMPLES, questions.size());
     int uncovered = (int) Math.round(covered * uncoveredShare / (1 - uncoveredShare));
-    var held = new ArrayList<List<Retriever.Hit>>();
-    var right = new ArrayList<Boolean>();
+    var x = new ArrayList<double[]>();
+    var y = new ArrayList<Boolean>();
     var skip = new boolean[retriever.size()];
     for (int i : questions.subList(0, covered)) {
       Arrays.fill(skip, false);
       skip[i] = true;
-      retriever.markNearDuplicates(i, NEAR_DUPLICATE, skip);
       var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
       if (!hits.isEmpty()) {
-        held.add(hits);
-        right.add(hits.get(0).articleId().equals(retriever.articleId(i)));
+        x.add(features(hits));
+        y.add(hits.get(0).articleId().equals(retriever.articleId(i)));
       }
     }
-    var out = leftOutArticles(retriever, questions.subList(0, covered), Math.max(uncovered, covered / 4));
-    // no language of its own here: measured on the demo knowledge base, the few sample questions per article make
-    // leave-one-out much harder in Polish and Slovene than real messages, and per-language terms cost coverage
-    // there (docs/quality.md); they are fitted on labelled messages only
-    List<String> locales = List.of();
-    var x = new ArrayList<double[]>();
-    var y = new ArrayList<Boolean>();
-    for (int r = 0; r < held.size(); r++) {
-      x.add(features(held.get(r), locales));
-      y.add(right.get(r));
-    }
-    for (var hits : out.subList(0, Math.min(uncovered, out.size()))) {
-      x.add(features(hits, locales));
+    for (var row : leftOutArticles(retriever, questions.subList(0, covered), uncovered)) {
+      x.add(row);
       y.add(false);
     }
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
       return DEFAULT;
     }
-    return new Calibration(logistic(x, y), x.size(), locales, uncoveredRatio(held, out, locales), uncoveredShare);
-  }
-
-  /**
-   * The languages that get an intercept and slope of their own: those with at least {@value #MIN_LOCALE_QUESTIONS}
-   * examples except the reference, sorted. The reference is English when it has that many (the embedding model's
-   * language), else the language with the most (ties: the first by name).
-   */
-  static List<String> ownLocales(java.util.SortedMap<String, Integer> counts) {
-    String reference = counts.getOrDefault("en", 0) >= MIN_LOCALE_QUESTIONS ? "en" : null;
-    for (var e : counts.entrySet()) {
-      if (reference == null || !reference.equals("en") && e.getValue() > counts.get(reference)) {
-        reference = e.getKey();
-      }
-    }
-    var own = new ArrayList<String>();
-    for (var e : counts.entrySet()) {
-      if (!e.getKey().equals(reference) && e.getValue() >= MIN_LOCALE_QUESTIONS) {
-        own.add(e.getKey());
-      }
-    }
-    return own;
-  }
-
-  /**
-   * The weights of the log likelihood ratio of uncovered against covered: a logistic regression of the uncovered
-   * examples against the covered ones, each kind weighing half; empty when either kind is missing.
-   */
-  private static double[] uncoveredRatio(List<List<Retriever.Hit>> covered, List<List<Retriever.Hit>> uncovered,
-      List<String> locales) {
-    if (covered.isEmpty() || uncovered.isEmpty()) {
-      return new double[0];
-    }
-    var x = new ArrayList<double[]>();
-    var y = new ArrayList<Boolean>();
-    var w = new double[covered.size() + uncovered.size()];
-    int r = 0;
-    for (var hits : covered) {
-      x.add(features(hits, locales));
-      y.add(false);
-      w[r++] = 0.5 * w.length / covered.size();
-    }
-    for (var hits : uncovered) {
-      x.add(features(hits, locales));
-      y.add(true);
-      w[r++] = 0.5 * w.length / uncovered.size();
-    }
-    return logistic(x, y, w);
+    return new Calibration(logistic(x, y), x.size());
   }
 
   /**
@@ -373,7 +216,7 @@ record Calibration(double[] weights, int questions, List<String> locales, double
     for (int i = 0; i < retriever.size(); i++) {
       known.add(retriever.articleId(i));
     }
-    var rows = new ArrayList<List<Retriever.Hit>>();
+    var x = new ArrayList<double[]>();
     var y = new ArrayList<Boolean>();
     var uncovered = new ArrayList<Boolean>();
     for (var c : labelled) {
@@ -388,7 +231,7 @@ record Calibration(double[] weights, int questions, List<String> locales, double
       if (hits.isEmpty()) {
         continue;
       }
-      rows.add(hits);
+      x.add(features(hits));
       y.add(!c.articleId().isEmpty() && hits.get(0).articleId().equals(c.articleId()));
       uncovered.add(c.articleId().isEmpty());
     }
@@ -399,13 +242,10 @@ record Calibration(double[] weights, int questions, List<String> locales, double
           + CalibrationCase.MIN_ANSWERABLE + " are needed");
     }
     var questions = shuffledQuestions(retriever);
-    var standIns = questions.isEmpty() || retriever.articleCount() < 2 ? List.<List<Retriever.Hit>>of()
-        : leftOutArticles(retriever, questions, (int) Math.max(none, Math.round(answerable
-            * Math.max(uncoveredShare, 0.2) / (1 - Math.max(uncoveredShare, 0.2)))));
-    if (none == 0 && uncoveredShare > 0 && !standIns.isEmpty()) {
+    if (none == 0 && uncoveredShare > 0 && !questions.isEmpty() && retriever.articleCount() > 1) {
       int wanted = (int) Math.round(answerable * uncoveredShare / (1 - uncoveredShare));
-      for (var hits : standIns.subList(0, Math.min(wanted, standIns.size()))) {
-        rows.add(hits);
+      for (var row : leftOutArticles(retriever, questions, wanted)) {
+        x.add(row);
         y.add(false);
         uncovered.add(false);
       }
@@ -417,29 +257,12 @@ record Calibration(double[] weights, int questions, List<String> locales, double
       log.warn("Only {} labelled message(s) no article answers stand for {} % of the traffic in the calibration; a "
           + "few dozen would make it steadier", none, Math.round(uncoveredShare * 100));
     }
-    var counts = new java.util.TreeMap<String, Integer>();
-    var coveredRows = new ArrayList<List<Retriever.Hit>>();
-    var noneRows = new ArrayList<List<Retriever.Hit>>();
-    for (int r = 0; r < rows.size(); r++) {
-      if (uncovered.get(r)) {
-        noneRows.add(rows.get(r));
-      } else if (r < answerable + none) {
-        coveredRows.add(rows.get(r));
-        counts.merge(rows.get(r).get(0).locale(), 1, Integer::sum);
-      }
-    }
-    var locales = ownLocales(counts);
-    var x = new ArrayList<double[]>();
-    for (var hits : rows) {
-      x.add(features(hits, locales));
-    }
     var weights = new double[x.size()];
     double noneWeight = none == 0 ? 1 : uncoveredShare * answerable / ((1 - uncoveredShare) * none);
     for (int r = 0; r < weights.length; r++) {
       weights[r] = uncovered.get(r) ? noneWeight : 1;
     }
-    var ratio = uncoveredRatio(coveredRows, none >= CalibrationCase.MIN_ANSWERABLE ? noneRows : standIns, locales);
-    return new Calibration(logistic(x, y, weights), x.size(), locales, ratio, uncoveredShare);
+    return new Calibration(logistic(x, y, weights), x.size());
   }
 
   /** The sample questions' text numbers, shuffled with the seed. */
@@ -458,8 +281,8 @@ record Calibration(double[] weights, int questions, List<String> locales, double
    * The features of {@code count} stand-ins for uncovered messages: the given questions in turn (round again when
    * there are fewer), each searched with its whole article left out, in every locale.
    */
-  private static List<List<Retriever.Hit>> leftOutArticles(Retriever retriever, List<Integer> questions, int count) {
-    var rows = new ArrayList<List<Retriever.Hit>>();
+  private static List<double[]> leftOutArticles(Retriever retriever, List<Integer> questions, int count) {
+    var rows = new ArrayList<double[]>();
     var skip = new boolean[retriever.size()];
     for (int q = 0; q < count; q++) {
       int i = questions.get(q % questions.size());
@@ -467,7 +290,7 @@ record Calibration(double[] weights, int questions, List<String> locales, double
       retriever.markArticle(i, skip);
       var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
       if (!hits.isEmpty()) {
-        rows.add(hits);
+        rows.add(features(hits));
       }
     }
     return rows;
@@ -517,13 +340,7 @@ record Calibration(double[] weights, int questions, List<String> locales, double
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Calibration c && Arrays.equals(weights, c.weights) && questions == c.questions
-        && locales.equals(c.locales) && Arrays.equals(uncovered, c.uncovered) && share == c.share;
-  }
-
-  @Override
-  public double[] uncovered() {
-    return uncovered.clone();
+    return o instanceof Calibration c && Arrays.equals(weights, c.weights) && questions == c.questions;
   }
 
   @Override
@@ -534,8 +351,6 @@ record Calibration(double[] weights, int questions, List<String> locales, double
   @Override
   public String toString() {
     return "Calibration[" + (questions == 0 ? "default" : "fitted on " + questions + " held-out messages") + ", weights "
-        + Arrays.toString(Arrays.stream(weights).map(v -> Math.round(v * 1000) / 1000.0).toArray())
-        + (locales.isEmpty() ? "" : ", own intercept and slope for " + locales)
-        + (uncovered.length == 0 ? "" : ", uncovered share movable from " + share) + "]";
+        + Arrays.toString(Arrays.stream(weights).map(v -> Math.round(v * 1000) / 1000.0).toArray()) + "]";
   }
 }

@@ -396,32 +396,6 @@ final class Retriever {
     }
   }
 
-  /**
-   * Marks the other texts of text {@code i}'s article in its locale whose cosine to it is at least {@code cosine}:
-   * its near-duplicates, which a real message would not have. Only in an article with at least {@value
-   * #MANY_QUESTIONS} texts in that locale: a few sample questions are each a phrasing of its own (and an English-only
-   * model puts texts in other languages close together anyway).
-   */
-  void markNearDuplicates(int i, double cosine, boolean[] skip) {
-    int members = 0;
-    for (int j = 0; j < texts.length; j++) {
-      if (groupOf[j] == groupOf[i]) {
-        members++;
-      }
-    }
-    if (members < MANY_QUESTIONS) {
-      return;
-    }
-    var v = vector(i);
-    for (int j = 0; j < texts.length; j++) {
-      if (groupOf[j] == groupOf[i] && j != i && dot(v, j) >= cosine) {
-        skip[j] = true;
-      }
-    }
-  }
-
-  static final int MANY_QUESTIONS = 20;
-
   float[] vector(int i) {
     return Arrays.copyOfRange(matrix, i * dims, (i + 1) * dims);
   }

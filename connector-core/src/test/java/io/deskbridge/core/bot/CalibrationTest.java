@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -163,87 +162,6 @@ class CalibrationTest {
     assertThat(calibration.confidence(close)).isGreaterThan(0.9);
     assertThat(calibration.confidence(vague)).isLessThan(0.5);
     assertThat(calibration.confidence(List.of())).isZero();
-  }
-
-  @Test
-  void aLabelledFitGivesEachLanguageWithEnoughMessagesItsOwnInterceptAndSlope() {
-    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
-    var labelled = new ArrayList<CalibrationCase>();
-    for (int i = 0; i < retriever.size(); i++) {
-      var locale = retriever.locale(i);
-      if (retriever.isQuestion(i) && (locale.equals("en") || locale.equals("cs"))) {
-        labelled.add(new CalibrationCase("q" + i, "prosím / please: " + retriever.text(i), retriever.articleId(i)));
-      }
-    }
-    var offTopic = List.of("who won the football match yesterday", "what is the capital of Peru",
-        "tell me a joke about cats", "how tall is Mount Everest", "recommend a good pizza recipe");
-    for (int j = 0; j < offTopic.size(); j++) {
-      labelled.add(new CalibrationCase("oos" + j, offTopic.get(j), ""));
-    }
-
-    var fitted = Calibration.fit(retriever, 0.2, labelled);
-
-    assertThat(fitted.locales()).contains("cs").doesNotContain("en", "pl");
-    assertThat(fitted.weights()).hasSize(9 + 2 * fitted.locales().size());
-    assertThat(Calibration.fit(retriever).locales()).as("none in the fit on sample questions").isEmpty();
-  }
-
-  @Test
-  void theLanguageOfTheBestHitPicksItsInterceptAndSlope() {
-    var weights = new double[13];
-    weights[0] = -1;
-    weights[1] = 2;
-    weights[11] = -0.5; // pl: its own intercept
-    weights[12] = 0.25; // pl: its own slope on the score
-    var calibration = new Calibration(weights, 100, List.of("cs", "pl"), new double[0], 0.2);
-    var english = List.of(new Retriever.Hit("a", "en", 0.9, 0.6, 0.5, 0.6, 1, 0.5, 0.7),
-        new Retriever.Hit("b", "en", 0.6, 0.5, 0, 0.1, 1, 0.4, 0.7));
-    var polish = List.of(new Retriever.Hit("a", "pl", 0.9, 0.6, 0.5, 0.6, 1, 0.5, 0.7), english.get(1));
-
-    var x = calibration.featuresOf(polish);
-    assertThat(Arrays.copyOfRange(x, 9, 13)).containsExactly(0, 0, 1, 0.9);
-    assertThat(Arrays.copyOfRange(calibration.featuresOf(english), 9, 13)).containsOnly(0.0);
-    assertThat(calibration.confidence(english)).isCloseTo(LogisticRegressionSigmoid.of(-1 + 2 * 0.9), within(1e-12));
-    assertThat(calibration.confidence(polish))
-        .isCloseTo(LogisticRegressionSigmoid.of(-1 + 2 * 0.9 - 0.5 + 0.25 * 0.9), within(1e-12));
-    assertThatThrownBy(() -> new Calibration(new double[10], 1, List.of("cs"), new double[0], 0.2))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(Calibration.ownLocales(new java.util.TreeMap<>(java.util.Map.of("en", 25, "cs", 40, "sl", 19))))
-        .as("English is the reference; too few Slovene messages").containsExactly("cs");
-    assertThat(Calibration.ownLocales(new java.util.TreeMap<>(java.util.Map.of("pl", 30, "cs", 40))))
-        .containsExactly("pl");
-  }
-
-  /** The logistic function, written out. */
-  private static final class LogisticRegressionSigmoid {
-    static double of(double z) {
-      return 1 / (1 + Math.exp(-z));
-    }
-  }
-
-  @Test
-  void theConfidenceMovesWithTheUncoveredShareThroughTheLikelihoodRatio() {
-    var retriever = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
-    var calibration = Calibration.fit(retriever, 0.2);
-    var offTopic = "who won the football match yesterday";
-    var vague = retriever.search(offTopic, retriever.embed(offTopic), 5);
-    var question = "I forgot my password";
-    var close = retriever.search(question, retriever.embed(question), 5);
-
-    assertThat(calibration.share()).isEqualTo(0.2);
-    assertThat(calibration.uncovered()).hasSize(calibration.weights().length);
-    assertThat(calibration.logLikelihoodRatio(vague)).isGreaterThan(calibration.logLikelihoodRatio(close));
-    assertThat(calibration.confidence(vague, 0.2)).isEqualTo(calibration.confidence(vague));
-    assertThat(calibration.confidence(vague, 0.5)).isLessThan(calibration.confidence(vague));
-    assertThat(calibration.confidence(vague, 0.02)).isGreaterThan(calibration.confidence(vague));
-    // Bayes' rule: the odds of "covered" scale by the prior odds
-    double ratio = Math.exp(calibration.logLikelihoodRatio(vague));
-    double expected = calibration.confidence(vague) * (0.5 / (0.5 + 0.5 * ratio)) / (0.8 / (0.8 + 0.2 * ratio));
-    assertThat(calibration.confidence(vague, 0.5)).isCloseTo(Math.min(1, expected), within(1e-12));
-    assertThat(Calibration.DEFAULT.confidence(vague, 0.5)).as("no ratio model: the share cannot move it")
-        .isEqualTo(Calibration.DEFAULT.confidence(vague));
-    assertThat(calibration.confidence(List.of(), 0.5)).isZero();
-    assertThat(calibration.logLikelihoodRatio(List.of())).isNaN();
   }
 
   @Test
