@@ -61,7 +61,7 @@ public final class Bot implements Decider {
   private final EscalationPolicy policy;
   /** Languages with at least one article, when the model cannot match across languages; null when it can. */
   private final Set<String> answerableLanguages;
-  /** False for a model other than the bundled one: the sarcasm classifier was trained over its vectors. */
+  /** False for a configured model: the sarcasm classifier was trained over the bundled model's vectors. */
   private final boolean sarcasmModelFits;
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
@@ -327,9 +327,7 @@ public final class Bot implements Decider {
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
         botAnswers(input, language), context.confidence());
     return new Decision.Handover(routingGroup, Phrases.handover(language), summary,
-        reasons.contains(HandoverReason.LOW_CONFIDENCE)
-            ? coverage(reasons.stream().map(HandoverReason::code).toList(), context)
-            : reasons.stream().map(HandoverReason::code).toList(), context.scores());
+        coverage(reasons.stream().map(HandoverReason::code).toList(), context), context.scores());
   }
 
   /** The article in the customer's language, else in the default language, else in any. */
