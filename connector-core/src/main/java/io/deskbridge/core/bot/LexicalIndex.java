@@ -76,10 +76,15 @@ final class LexicalIndex {
    * @param locales each text's language (ISO 639-1), by entry number
    */
   LexicalIndex(List<String> texts, List<String> locales) {
+    this(texts, locales, LexicalIndex::analyzer);
+  }
+
+  /** As {@link #LexicalIndex(List, List)} with another analyzer per language (to compare analyzers). */
+  LexicalIndex(List<String> texts, List<String> locales, java.util.function.Function<String, Analyzer> analyzerOf) {
     var directory = new ByteBuffersDirectory();
     var perField = new HashMap<String, Analyzer>();
     for (var locale : new LinkedHashSet<>(locales)) {
-      analyzers.put(locale, analyzer(locale));
+      analyzers.put(locale, analyzerOf.apply(locale));
       perField.put(field(locale), analyzers.get(locale));
     }
     var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField))
@@ -225,7 +230,35 @@ final class LexicalIndex {
     return "text_" + locale;
   }
 
-  private static Analyzer analyzer(String locale) {
+  /**
+   * An analyzer by name, for the comparison in docs/quality.md: {@code czech-light}, {@code polish-stempel} (each then
+   * folded to ASCII), {@code fold} (lower case and folded only) or {@code truncate-N} (folded, then cut to N letters).
+   */
+  static Analyzer named(String name) {
+    if (name.startsWith("truncate-")) {
+      int letters = Integer.parseInt(name.substring("truncate-".length()));
+      return chain(s -> new TruncateTokenFilter(new ASCIIFoldingFilter(new LowerCaseFilter(s)), letters));
+    }
+    return switch (name) {
+      case "czech-light" -> folded(new CzechAnalyzer());
+      case "polish-stempel" -> folded(new PolishAnalyzer());
+      case "fold" -> chain(s -> new ASCIIFoldingFilter(new LowerCaseFilter(s)));
+      default -> throw new IllegalArgumentException("no analyzer " + name);
+    };
+  }
+
+  /** The standard tokenizer followed by the given filters. */
+  static Analyzer chain(java.util.function.Function<Tokenizer, TokenStream> filters) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, filters.apply(source));
+      }
+    };
+  }
+
+  static Analyzer analyzer(String locale) {
     return switch (locale) {
       case "en" -> new EnglishAnalyzer();
       case "cs" -> folded(new CzechAnalyzer());

@@ -86,6 +86,16 @@ final class Retriever {
 
   /** @param cacheFolder where embeddings are kept between starts; null keeps none */
   Retriever(KnowledgeBase kb, EmbeddingModel model, Path cacheFolder) {
+    this(kb, model, cacheFolder, null);
+  }
+
+  /**
+   * As {@link #Retriever(KnowledgeBase, EmbeddingModel, Path)} with other lexical analyzers (to compare them).
+   *
+   * @param analyzerOf the analyzer of each language; null for {@link LexicalIndex}'s own
+   */
+  Retriever(KnowledgeBase kb, EmbeddingModel model, Path cacheFolder,
+      java.util.function.Function<String, org.apache.lucene.analysis.Analyzer> analyzerOf) {
     this.model = model;
     this.weights = DEFAULT_WEIGHTS;
     var textList = new ArrayList<String>();
@@ -123,7 +133,8 @@ final class Retriever {
     for (int i = 0; i < n; i++) {
       System.arraycopy(vectors.get(i), 0, matrix, i * dims, dims);
     }
-    lexical = new LexicalIndex(textList, locales);
+    lexical = analyzerOf == null ? new LexicalIndex(textList, locales)
+        : new LexicalIndex(textList, locales, analyzerOf);
     lexicalWeight = new double[n];
     for (int i = 0; i < n; i++) {
       lexicalWeight[i] = localeOf[i].equals("en") ? weights.lexicalEnglish() : weights.lexicalOther();
@@ -302,6 +313,11 @@ final class Retriever {
     return texts.length;
   }
 
+  /** Each text's normalised BM25 score for the message (see {@link LexicalIndex#scores}). */
+  double[] lexicalScores(String text, boolean[] skip) {
+    return lexical.scores(text, skip);
+  }
+
   /**
    * The groups (article in a locale) whose texts are worth scanning: the {@value #CANDIDATE_GROUPS} whose mean
    * embedding is closest to the message, and every group with a text the lexical search found. With no more groups
@@ -364,6 +380,11 @@ final class Retriever {
 
   String articleId(int i) {
     return articleIds.get(articleOf[i]);
+  }
+
+  /** The language of text {@code i}: its article's locale. */
+  String locale(int i) {
+    return localeOf[i];
   }
 
   /** Marks every text of the article of text {@code i}, in every locale. */
