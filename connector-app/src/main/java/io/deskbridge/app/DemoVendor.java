@@ -152,6 +152,16 @@ public interface DemoVendor extends AutoCloseable {
   /** Chaos: the next {@code calls} API calls hit the vendor's rate limit. */
   void rateLimitBurst(int calls);
 
+  /**
+   * How long the connector holds back after a rate-limit answer: zero when the vendor says to retry within seconds
+   * (Zendesk's {@code Retry-After}); minutes when the limit is a rolling daily allocation (Salesforce). A test that
+   * storms the limit moves the connector's clock on by this much once the storm's answers are in.
+   */
+  Duration rateLimitPause();
+
+  /** API calls answered with the vendor's rate-limit answer so far (from the fake's journal). */
+  int rateLimitAnswers();
+
   /** Stops the faults {@link #failRandomly} and {@link #rateLimitBurst} started. */
   void clearFaults();
 

@@ -168,6 +168,17 @@ public final class ZendeskDemoVendor implements DemoVendor {
   }
 
   @Override
+  public Duration rateLimitPause() {
+    return Duration.ZERO; // 429 with Retry-After: 1
+  }
+
+  @Override
+  public int rateLimitAnswers() {
+    return (int) fake.journal().calls().stream()
+        .filter(c -> c.fault() instanceof io.deskbridge.mock.base.Fault.Status f && f.status() == 429).count();
+  }
+
+  @Override
   public void clearFaults() {
     fake.failRandomly(0, 500, null);
     fake.clearFaults();
