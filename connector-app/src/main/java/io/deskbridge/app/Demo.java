@@ -161,12 +161,10 @@ final class Demo {
     for (var step : steps) {
       int auditBefore = deskbridge.store().all().size();
       String conversation = step.act().get();
+      awaitDecision(deskbridge, auditBefore, conversation);
       settle(vendor, deskbridge);
-      var all = deskbridge.store().all();
-      var audits = all.subList(auditBefore, all.size()).stream()
-          .filter(r -> r.conversationId().equals(conversation))
-          .filter(r -> !r.reasons().contains("own_message")).toList(); // not the echo of the bot's own writes
-      AuditRecord audit = audits.isEmpty() ? null : audits.get(audits.size() - 1);
+      var audits = decisions(deskbridge, auditBefore, conversation);
+      AuditRecord audit = audits.isEmpty() ? null : audits.get(0); // the decision; later ones: echoes of its writes
       var entries = vendor.entries(conversation);
       String reply = last(entries, true);
       String note = last(entries, false);
@@ -175,6 +173,25 @@ final class Demo {
       outcomes.add(new Outcome(step, conversation, audit, reply, note, vendor.queue(conversation), ok));
     }
     return outcomes;
+  }
+
+  /** The audit records about the conversation since {@code from}, but those of the bot's own writes coming back. */
+  private static List<AuditRecord> decisions(Deskbridge deskbridge, int from, String conversation) {
+    var all = deskbridge.store().all();
+    return all.subList(Math.min(from, all.size()), all.size()).stream()
+        .filter(r -> r.conversationId().equals(conversation))
+        .filter(r -> !r.reasons().contains("own_message") && !r.reasons().contains("own_event")).toList();
+  }
+
+  /**
+   * Waits up to 30 s for the connector's decision on what the step did: a vendor may queue its webhook a moment after
+   * the action (Salesforce's Outbound Messages), when the fake and the engine still look idle.
+   */
+  private static void awaitDecision(Deskbridge deskbridge, int from, String conversation) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (decisions(deskbridge, from, conversation).isEmpty() && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
   }
 
   /** Waits until the fake delivered everything and the connector processed it, three times (own writes echo). */

@@ -23,7 +23,8 @@ public interface DemoVendor extends AutoCloseable {
 
   /** The vendors, as {@code --vendor} names them. */
   enum Kind {
-    zendesk("Zendesk");
+    zendesk("Zendesk"),
+    salesforce("Salesforce");
 
     private final String title;
 
@@ -43,6 +44,7 @@ public interface DemoVendor extends AutoCloseable {
     public DemoVendor start(Duration deliveryTimeout) {
       return switch (this) {
         case zendesk -> ZendeskDemoVendor.start(deliveryTimeout);
+        case salesforce -> SalesforceDemoVendor.start(deliveryTimeout);
       };
     }
 
