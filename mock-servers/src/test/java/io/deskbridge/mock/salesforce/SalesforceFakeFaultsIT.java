@@ -100,6 +100,17 @@ class SalesforceFakeFaultsIT {
   }
 
   @Test
+  void aRandomShareOfCallsFaultsUntilStopped() throws Exception {
+    SalesforceFake fake = EXT.fake();
+    PartnerConnection pc = connect(fake, true);
+    fake.failRandomly(1.0, "SERVER_UNAVAILABLE");
+    assertThatThrownBy(pc::getUserInfo)
+        .satisfies(t -> assertThat(code(t)).isEqualTo(ExceptionCode.SERVER_UNAVAILABLE));
+    fake.failRandomly(0, "SERVER_UNAVAILABLE");
+    assertThat(pc.getUserInfo().getUserId()).isEqualTo(fake.integrationUserId());
+  }
+
+  @Test
   void aRuleOnTheOperationStrikesOnlyThatOperation() throws Exception {
     SalesforceFake fake = EXT.fake();
     String a = fake.customerCreatesCase("a@example.com", "A", "A", "a", "Web");
@@ -123,6 +134,8 @@ class SalesforceFakeFaultsIT {
       SaveResult deleted = pc.update(new SObject[] {owner(a, fake.queues().get("Tier1"))})[0];
       assertThat(deleted.getErrors()[0].getStatusCode().name()).isEqualTo("ENTITY_IS_DELETED");
       assertThat(pc.query("SELECT Id FROM Case").getSize()).isZero();
+      assertThatThrownBy(() -> fake.failNext(1, "ENTITY_IS_DELETED"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failRecordsNext");
     }
   }
 
