@@ -7,7 +7,6 @@ import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.mock.base.Fault;
-import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.salesforce.OutboundMessages;
 import io.deskbridge.mock.salesforce.SalesforceFake;
 import io.deskbridge.salesforce.internal.mapping.SalesforceErrorMapper;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -40,8 +38,6 @@ final class SalesforceDemoVendor implements DemoVendor {
   /** Routing group name to queue DeveloperName. */
   private static final Map<String, String> QUEUES = AGENT_QUEUES.stream()
       .collect(Collectors.toMap(q -> q, q -> q, (a, b) -> a, LinkedHashMap::new));
-  /** Calls ahead that {@link #failRandomly} decides for (a share of them fail), far more than a chaos test makes. */
-  private static final int RANDOM_FAULT_HORIZON = 5_000;
   private static final Pattern CASE_ID = Pattern.compile("<sf:(?:Id|ParentId)>(500[A-Za-z0-9]{15})</sf:");
   private static final Pattern NOTIFICATION = Pattern.compile("<Notification>");
   private final SalesforceFake fake;
@@ -208,22 +204,9 @@ final class SalesforceDemoVendor implements DemoVendor {
     // to every 200 ms (see start), so a restarting connector gets every message anyway
   }
 
-  /**
-   * The fake has no random share of its own; the same effect from its fault rules: for each of the next calls a seeded
-   * draw decides whether it fails, and the k-th failing call (the c-th call from now) gets a rule striking at the
-   * (c - k + 1)-th call that no earlier rule struck.
-   */
   @Override
   public void failRandomly(double share) {
-    var random = new Random(42);
-    Fault fault = SalesforceFake.soapFault("SERVER_UNAVAILABLE");
-    int failing = 0;
-    for (int call = 1; call <= RANDOM_FAULT_HORIZON; call++) {
-      if (random.nextDouble() < share) {
-        failing++;
-        fake.injectFault(FaultRule.next(fault).nth(call - failing + 1));
-      }
-    }
+    fake.failRandomly(share, "SERVER_UNAVAILABLE");
   }
 
   @Override
@@ -244,6 +227,7 @@ final class SalesforceDemoVendor implements DemoVendor {
 
   @Override
   public void clearFaults() {
+    fake.failRandomly(0, "SERVER_UNAVAILABLE");
     fake.clearFaults();
   }
 
