@@ -68,6 +68,12 @@ final class TurnInterpreter {
    */
   Turn interpret(InboundEvent event, ConversationState state, Optional<Conversation> loaded) {
     switch (event.kind()) {
+      case CONVERSATION_CREATED:
+        if (loaded.isEmpty() && state.transcript().isPresent()) {
+          // read already (its other signal came first, e.g. Salesforce's incoming e-mail): anything new has its own event
+          return new Turn.Ignore(state, "created_already_read", "");
+        }
+        break;
       case SOLVED:
         return new Turn.Ignore(state.withSolved(true), "conversation_solved", "");
       case REOPENED:
@@ -99,6 +105,10 @@ final class TurnInterpreter {
       boolean own = m.authorId().equals(botId) || event.actorId().equals(botId) || state.ownMessageIds().contains(m.id());
       if (own || m.visibility() == Visibility.INTERNAL) { // our own message coming back, or a note
         return new Turn.Ignore(handled, own ? "own_message" : "internal_note", "");
+      }
+      if (state.handledMessageIds().contains(m.id())) {
+        // seen in an earlier load (a vendor may signal one message twice: Salesforce's Case and its e-mail): no call
+        return new Turn.Ignore(state, "message_handled", "");
       }
       if (m.role() == AuthorRole.AGENT) { // a takeover
         var why = state.ownership() == Ownership.BOT ? "human_took_over" : "human_owns_conversation";
