@@ -26,7 +26,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The load benchmark (issue #3): new tickets at a steady rate through the Zendesk fake, which sends signed
+ * The load benchmark (issue #3): new tickets at a steady rate through a vendor's fake (Zendesk by default; with
+ * {@code --vendor zendesk,salesforce} the vendors side by side, alternating step by step), which sends its
  * webhooks to one or two connector processes (separate JVMs running {@code serve}, as in production) on an H2
  * file or a PostgreSQL started here; they answer or hand over through the fake's API. Reports throughput,
  * webhook-to-reply and acknowledgement latency, memory and CPU of each process, and the correctness counters
@@ -40,12 +41,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class, BenchProfileCommand.class,
         CommandLine.HelpCommand.class},
     mixinStandardHelpOptions = true, version = Main.VERSION,
-    description = "Load benchmark: tickets per second through the Zendesk fake into connector "
+    description = "Load benchmark: tickets per second through a helpdesk fake into connector "
     + "processes; throughput, latency, memory, lost/duplicate counts. See docs/benchmarks.md.",
     footerHeading = "%nExamples:%n",
     footer = {
         "  deskbridge bench --rate 20,50,100 --seconds 30",
         "  deskbridge bench --store postgres --instances 2 --fake-bot",
+        "  deskbridge bench --vendor zendesk,salesforce --rate 20 --seconds 30",
         "  deskbridge bench --compare --json bench.json"})
 final class BenchCommand implements Callable<Integer> {
   @Mixin
@@ -64,6 +66,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--handover-share", defaultValue = "0.2", description = "share of tickets that ask for a person")
   double handoverShare;
+
+  @Option(names = "--vendor", defaultValue = "zendesk", paramLabel = "VENDOR",
+      description = "the helpdesk fake(s): a comma-separated list of ${COMPLETION-CANDIDATES}, or all; several run side "
+          + "by side, alternating step by step against the same load (default ${DEFAULT-VALUE})",
+      completionCandidates = DemoCommand.VendorNames.class)
+  String vendors;
 
   @Option(names = "--store", defaultValue = "h2",
       description = "h2 (an H2 file in a temporary directory, the default store) or postgres (embedded, started here)")
@@ -148,6 +156,7 @@ final class BenchCommand implements Callable<Integer> {
       if (repeat < 1) {
         throw new IllegalArgumentException("--repeat must be at least 1");
       }
+      var vendorList = DemoVendor.Kind.parse(vendors);
       var buildList = new ArrayList<>(builds.isEmpty() ? List.of(BenchRig.Build.THIS)
           : builds.stream().map(BenchRig.Build::parse).toList());
       for (String spec : buildJvmArgs) {
@@ -165,8 +174,12 @@ final class BenchCommand implements Callable<Integer> {
       for (var c : configurations) {
         var group = new ArrayList<Setup>();
         for (var build : buildList) {
-          java.util.Arrays.stream(jvms).distinct().forEach(jvm -> group.add(
-              new Setup(c.store(), c.instances(), c.fakeBot(), c.workers(), c.poolSize(), c.jvmArgs(), jvm, build)));
+          for (var jvm : java.util.Arrays.stream(jvms).distinct().toList()) {
+            for (var v : vendorList) {
+              group.add(new Setup(c.store(), c.instances(), c.fakeBot(), c.workers(), c.poolSize(), c.jvmArgs(), jvm,
+                  build, v));
+            }
+          }
         }
         groups.add(group);
       }
@@ -339,13 +352,15 @@ final class BenchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT,
         "%d tickets/s: %d tickets (%d answered, %d handed over), %d events, offered %.1f/s, processed %.1f events/s "
             + "(%.1f tickets/s), drain %.2f s, %s; reply p50 %.1f p90 %.1f p99 %.1f max %.1f ms; ack p50 %.1f p99 %.1f "
-            + "max %.1f ms; lost %d, duplicate %d, after handover %d, failed deliveries %d; API calls/ticket %.2f; "
+            + "max %.1f ms; lost %d, duplicate %d, after handover %d, failed deliveries %d; API calls/ticket %.2f (answered %.2f, "
+            + "handed over %.2f); "
             + "RSS MB median %s, step peak %s, at end %s, peak since start %s; CPU s: connectors %s, bench JVM %.1f, "
             + "PostgreSQL %.1f, other %.1f; machine busy %.0f %%",
         r.rate(), r.tickets(), r.answered(), r.handedOver(), r.events(), r.offeredPerSecond(), r.eventsPerSecond(),
         r.ticketsPerSecond(), r.drainSeconds(), r.sustained() ? "sustained" : "NOT sustained", r.reply().p50(),
         r.reply().p90(), r.reply().p99(), r.reply().max(), r.ack().p50(), r.ack().p99(), r.ack().max(), r.lost(),
-        r.duplicates(), r.afterHandover(), r.deliveryFailures(), r.apiCallsPerTicket(), r.medianRssMb(),
+        r.duplicates(), r.afterHandover(), r.deliveryFailures(), r.apiCallsPerTicket(), r.apiCallsPerAnswered(),
+        r.apiCallsPerHandover(), r.medianRssMb(),
         r.stepPeakRssMb(), r.rssMb(), r.peakRssMb(),
         r.connectorCpuSeconds(), r.benchCpuSeconds(), r.postgresCpuSeconds(), r.otherCpuSeconds(),
         r.machineBusyPercent());
@@ -354,16 +369,17 @@ final class BenchCommand implements Callable<Integer> {
   /** One Markdown table of all measured steps. */
   static void table(PrintStream out, List<Result> results) {
     out.println("| configuration | tickets/s asked | events/s offered | events/s processed | sustained | reply p50 | "
-        + "p90 | p99 | ack p50 | ack p99 | drain s | lost | dup | after handover | RSS MB median | RSS MB peak | "
-        + "cores used: connectors, fake, PostgreSQL, other |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "p90 | p99 | ack p50 | ack p99 | drain s | lost | dup | after handover | API calls per answered, handed over | "
+        + "RSS MB median | RSS MB peak | cores used: connectors, fake, PostgreSQL, other |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var r : results) {
       double t = r.elapsedSeconds();
       out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2f | %d "
-              + "| %d | %d | %s | %s | %s, %.2f, %.2f, %.2f |%n",
+              + "| %d | %d | %.2f, %.2f | %s | %s | %s, %.2f, %.2f, %.2f |%n",
           r.config(), r.rate(), r.offeredPerSecond(), r.eventsPerSecond(), r.sustained() ? "yes" : "**no**",
           r.reply().p50(), r.reply().p90(), r.reply().p99(), r.ack().p50(), r.ack().p99(), r.drainSeconds(), r.lost(),
-          r.duplicates(), r.afterHandover(), joined(r.medianRssMb()), joined(r.stepPeakRssMb()),
+          r.duplicates(), r.afterHandover(), r.apiCallsPerAnswered(), r.apiCallsPerHandover(), joined(r.medianRssMb()),
+          joined(r.stepPeakRssMb()),
           r.connectorCpuSeconds().stream().map(c -> String.format(Locale.ROOT, "%.2f", c / t))
               .collect(Collectors.joining(" + ")),
           r.benchCpuSeconds() / t, r.postgresCpuSeconds() / t, r.otherCpuSeconds() / t);

@@ -1,7 +1,6 @@
 package io.deskbridge.app;
 
 import io.deskbridge.core.knowledge.KnowledgeLoader;
-import io.deskbridge.mock.zendesk.ZendeskFake;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What one benchmark configuration runs on: the Zendesk fake (in this JVM), the store (an H2 file in a
+ * What one benchmark configuration runs on: a vendor's fake (in this JVM, see {@link DemoVendor}), the store (an H2 file in a
  * temporary directory, or an embedded PostgreSQL started here), and one or two connector processes, each a
  * separate JVM running {@code serve} on a generated configuration, exactly as in production. The fake
  * delivers each webhook to the instances in turn, as a load balancer would. Closing stops the connectors
@@ -35,8 +34,6 @@ import java.util.stream.Stream;
  */
 final class BenchRig implements AutoCloseable {
   static final String INSTALLATION = "demo";
-  private static final String TOKEN_ENV = "BENCH_ZENDESK_API_TOKEN";
-  private static final String SECRET_ENV = "BENCH_ZENDESK_WEBHOOK_SECRET";
 
   /** Which store the connectors share. */
   enum Store { h2, postgres }
@@ -55,16 +52,18 @@ final class BenchRig implements AutoCloseable {
    * @param poolSize the store's connection pool size per instance (PostgreSQL; the H2 default keeps 10)
    * @param jvmArgs  extra options for the connector JVMs, after those {@code jvm} chooses
    * @param jvm      the connector JVMs' options: the launcher's or the JVM's defaults
+   * @param vendor   the helpdesk whose fake sends the webhooks and serves the connectors' API calls
    */
   record Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs, Jvm jvm,
-      Build build) {
+      Build build, DemoVendor.Kind vendor) {
     Setup(Store store, int instances, boolean fakeBot, int workers, int poolSize, List<String> jvmArgs, Jvm jvm) {
-      this(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm, Build.THIS);
+      this(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm, Build.THIS, DemoVendor.Kind.zendesk);
     }
 
     Setup {
       jvmArgs = List.copyOf(jvmArgs);
       java.util.Objects.requireNonNull(build, "build");
+      java.util.Objects.requireNonNull(vendor, "vendor");
       if (instances < 1 || instances > 2) {
         throw new IllegalArgumentException("--instances must be 1 or 2");
       }
@@ -75,11 +74,11 @@ final class BenchRig implements AutoCloseable {
 
     /** The same configuration with the connectors of another build. */
     Setup with(Build other) {
-      return new Setup(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm, other);
+      return new Setup(store, instances, fakeBot, workers, poolSize, jvmArgs, jvm, other, vendor);
     }
 
     String label() {
-      return (build == Build.THIS ? "" : build.name() + ": ")
+      return (build == Build.THIS ? "" : build.name() + ": ") + vendor.title() + ", "
           + String.format(Locale.ROOT, "%s, %d instance%s, %s bot, %s", store == Store.h2 ? "H2 file" : "PostgreSQL",
           instances, instances == 1 ? "" : "s", fakeBot ? "fake" : "real",
           jvm == Jvm.launcher ? "launcher JVM options" : "JVM defaults");
@@ -158,16 +157,16 @@ final class BenchRig implements AutoCloseable {
   private final Path dir;
   private final Setup setup;
   private final JvmOptions launcherOptions;
-  final ZendeskFake fake;
+  final DemoVendor vendor;
   private final EmbeddedPostgres postgres;
   final List<Connector> connectors = new ArrayList<>();
   private boolean keep;
 
-  private BenchRig(Path dir, Setup setup, JvmOptions launcherOptions, ZendeskFake fake, EmbeddedPostgres postgres) {
+  private BenchRig(Path dir, Setup setup, JvmOptions launcherOptions, DemoVendor vendor, EmbeddedPostgres postgres) {
     this.dir = dir;
     this.setup = setup;
     this.launcherOptions = launcherOptions;
-    this.fake = fake;
+    this.vendor = vendor;
     this.postgres = postgres;
   }
 
@@ -179,8 +178,7 @@ final class BenchRig implements AutoCloseable {
    */
   static BenchRig start(Setup setup, JvmOptions launcherOptions) throws IOException {
     Path dir = Files.createTempDirectory("deskbridge-bench-");
-    var fake = ZendeskFake.start(ZendeskFake.Config.defaults().withPerMinuteBudget(100_000_000)
-        .withDelivery(Duration.ofSeconds(10), 5, Duration.ofMillis(200)));
+    var fake = setup.vendor().start(Duration.ofSeconds(10));
     BenchRig rig = null;
     try {
       EmbeddedPostgres postgres = null;
@@ -196,10 +194,7 @@ final class BenchRig implements AutoCloseable {
       for (int i = 1; i <= setup.instances(); i++) {
         rig.connectors.add(rig.startConnector(i, kb)); // one by one: the first migrates the schema
       }
-      fake.registerEventWebhook(rig.connectors.get(0).webhook(), DemoCommand.SECRET);
-      if (setup.instances() > 1) {
-        fake.routeDeliveriesTo(rig.connectors.stream().map(Connector::webhook).toList());
-      }
+      fake.deliverTo(rig.connectors.stream().map(Connector::webhook).toList());
       return rig;
     } catch (IOException | RuntimeException e) {
       if (rig != null) {
@@ -255,8 +250,6 @@ final class BenchRig implements AutoCloseable {
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String groups = fake.groups().entrySet().stream()
-        .map(e -> "        " + yamlString(e.getKey()) + ": \"" + e.getValue() + "\"").collect(Collectors.joining("\n"));
     Path config = dir.resolve("instance-" + n + ".yaml");
     Files.writeString(config, """
         # generated by deskbridge bench
@@ -273,19 +266,9 @@ final class BenchRig implements AutoCloseable {
             vendor: zendesk
             mode: auto
             requestsPerMinute: 1000000
-            routing:
-              defaultGroup: "%d"
-              groups:
-        %s
             retry: {maxAttempts: 6, initialDelay: 100ms, maxDelay: 5s}
-            settings:
-              url: %s
-              email: %s
-              apiToken: {env: %s}
-              webhookSecret: {env: %s}
-        """.formatted(port, storeYaml(), setup.workers(), yamlString(kb.toString()), INSTALLATION,
-        fake.groups().get("General"), groups, yamlString(fake.baseUrl()), yamlString(fake.config().agentEmail()),
-        TOKEN_ENV, SECRET_ENV));
+        %s""".formatted(port, storeYaml(), setup.workers(), yamlString(kb.toString()), INSTALLATION,
+        vendor.installationYaml("    ", Files.createDirectories(dir.resolve("secrets")))));
     Path log = dir.resolve("instance-" + n + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var command = new ArrayList<String>();
@@ -304,8 +287,6 @@ final class BenchRig implements AutoCloseable {
     } else {
       env.keySet().removeAll(launcherOptions.environment().keySet()); // e.g. inherited from a bench run by the launcher
     }
-    env.put(TOKEN_ENV, fake.config().apiToken());
-    env.put(SECRET_ENV, DemoCommand.SECRET);
     env.put("OPT_OUT_TRACKING", "true");
     env.putIfAbsent("DESKBRIDGE_LOG_LEVEL", "WARN");
     if (setup.fakeBot()) {
@@ -352,7 +333,7 @@ final class BenchRig implements AutoCloseable {
     }
   }
 
-  private static String yamlString(String s) {
+  static String yamlString(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
@@ -388,7 +369,7 @@ final class BenchRig implements AutoCloseable {
         c.process.destroyForcibly();
       }
     }
-    fake.close();
+    vendor.close();
     if (postgres != null) {
       try {
         postgres.close();

@@ -146,14 +146,16 @@ final class BenchSummary {
     out.println("Side by side, medians over the runs [min-max]:");
     out.println();
     out.println("| configuration | tickets/s | runs | events/s processed | sustained | reply p50 ms | reply p99 ms "
-        + "| ack p50 ms | ack p99 ms | connector CPU ms/event | connector cores | other cores | pre-write window |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "| ack p50 ms | ack p99 ms | API calls per answered | per handed over | RSS MB median | connector CPU ms/event "
+        + "| connector cores | other cores | pre-write window |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var g : groups.values()) {
       var r0 = g.get(0);
-      out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", r0.config(),
+      out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r0.config(),
           r0.rate(), g.size(), stat(g, Result::eventsPerSecond), g.stream().filter(Result::sustained).count(),
           g.size(), stat(g, r -> r.reply().p50()), stat(g, r -> r.reply().p99()), stat(g, r -> r.ack().p50()),
-          stat(g, r -> r.ack().p99()),
+          stat(g, r -> r.ack().p99()), stat2(g, Result::apiCallsPerAnswered), stat2(g, Result::apiCallsPerHandover),
+          stat(g, r -> r.medianRssMb().stream().mapToLong(Long::longValue).sum()),
           stat(g, r -> r.connectorCpuSeconds().stream().mapToDouble(Double::doubleValue).sum() * 1000
               / Math.max(1, r.events())),
           stat(g, r -> r.connectorCpuSeconds().stream().mapToDouble(Double::doubleValue).sum() / r.elapsedSeconds()),
@@ -161,6 +163,14 @@ final class BenchSummary {
           g.stream().map(prewrite::get).filter(java.util.Objects::nonNull).map(s -> s.replace("pre-write window: ", ""))
               .collect(Collectors.joining(" / ")));
     }
+  }
+
+  /** As {@link #stat}, to two decimals. */
+  private static String stat2(List<Result> runs, ToDoubleFunction<Result> f) {
+    double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+    double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return v.length == 1 ? String.format(Locale.ROOT, "%.2f", median)
+        : String.format(Locale.ROOT, "%.2f [%.2f-%.2f]", median, v[0], v[v.length - 1]);
   }
 
   private static String stat(List<Result> runs, ToDoubleFunction<Result> f) {

@@ -1,24 +1,33 @@
 package io.deskbridge.app;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Plays scripted customer tickets through the Zendesk fake's signed webhooks into a real running connector
- * on the shipped web-shop knowledge base, prints what happened, and exits non-zero when any outcome differs
- * from the script ({@link Demo}). Without the optional {@code lib-demo/} folder it says so in one line and exits 2.
+ * Plays the same scripted customer conversations through each vendor's fake and its webhooks into a real running
+ * connector on the shipped web-shop knowledge base, prints what the agent sees per vendor and side by side, and exits
+ * non-zero when any outcome differs from the script ({@link Demo}). Without the optional {@code lib-demo/} folder it
+ * says so in one line and exits 2.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, version = Main.VERSION,
-    description = "Run the scripted Zendesk demo against the built-in fake; exit 1 on any unexpected outcome.",
+    description = "Run the scripted demo against the built-in helpdesk fakes; exit 1 on any unexpected outcome.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  deskbridge demo              the table of what happened to each scripted customer message",
-        "  deskbridge demo --verbose    with the connector's log"})
+        "  deskbridge demo                     every vendor: what happened to each scripted customer message",
+        "  deskbridge demo --vendor zendesk    one vendor only",
+        "  deskbridge demo --verbose           with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
-  static final String SECRET = "demo-webhook-signing-secret";
+  static final String SECRET = DemoVendor.SECRET;
+
+  @Option(names = "--vendor", defaultValue = "all", paramLabel = "VENDOR",
+      description = "the helpdesk(s) to run the script on: all, or a comma-separated list of ${COMPLETION-CANDIDATES} "
+          + "(default ${DEFAULT-VALUE})", completionCandidates = VendorNames.class)
+  String vendor;
 
   @Option(names = VerboseOption.NAME, description = "show the connector's log (and the stack trace of an error)")
   boolean verbose;
@@ -33,7 +42,20 @@ final class DemoCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(missing.get());
       return 2;
     }
-    return Demo.run(verbose);
+    List<DemoVendor.Kind> vendors;
+    try {
+      vendors = DemoVendor.Kind.parse(vendor);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return Demo.run(verbose, vendors);
+  }
+
+  /** The vendor names for {@code --help}. */
+  static final class VendorNames extends java.util.ArrayList<String> {
+    VendorNames() {
+      super(java.util.Arrays.stream(DemoVendor.Kind.values()).map(Enum::name).toList());
+    }
   }
 
   static String excerpt(String text, int max) {

@@ -54,7 +54,7 @@ final class InProcessTarget implements AutoCloseable {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.deskbridge.core.webhook")).setLevel(Level.ERROR);
     var fake = ZendeskFake.start(fakeConfig);
     try {
-      var demo = Demo.config(fake);
+      var demo = Demo.config(new ZendeskDemoVendor(fake));
       var config = new DeskbridgeConfig(demo.server(), store, demo.engine(), demo.knowledge(), null, null, demo.bot(),
           demo.installations());
       var deskbridge = Deskbridge.start(config, KnowledgeLoader.loadFromClasspath(

@@ -36,6 +36,31 @@ class BenchIT {
   }
 
   @Test
+  void runsTheVendorsSideBySideInOneRun() throws Exception {
+    Path json = dir.resolve("side-by-side.json");
+
+    int exit = new CommandLine(new Main()).execute("bench", "--vendor", "zendesk,salesforce", "--rate", "20",
+        "--seconds", "1", "--warmup", "0", "--fake-bot", "--json", json.toString());
+
+    assertThat(exit).isZero();
+    var steps = new ObjectMapper().readTree(json.toFile()).get("steps");
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0).get("config").asText()).startsWith("Zendesk, ");
+    assertThat(steps.get(1).get("config").asText()).startsWith("Salesforce, ");
+    for (var step : steps) {
+      assertThat(step.get("tickets").asInt()).isEqualTo(20);
+      assertThat(step.get("handedOver").asInt()).isEqualTo(4);
+      assertThat(step.get("lost").asInt()).isZero();
+      assertThat(step.get("duplicates").asInt()).isZero();
+      assertThat(step.get("afterHandover").asInt()).isZero();
+      assertThat(step.get("events").asLong()).as("every Case's notifications and the echoes").isGreaterThan(20);
+      assertThat(step.get("apiCallsPerAnswered").asDouble()).isPositive();
+      assertThat(step.get("apiCallsPerHandover").asDouble()).isGreaterThan(step.get("apiCallsPerAnswered").asDouble());
+      assertThat(step.get("reply").get("p50").asDouble()).isPositive();
+    }
+  }
+
+  @Test
   void refusesTwoInstancesOnAnH2File() {
     var err = new StringWriter();
     var cli = new CommandLine(new Main());

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigurationExampleTest {
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
   private static final Function<String, String> ENV = Map.of("ZENDESK_API_TOKEN", "token-from-the-test",
-      "ZENDESK_WEBHOOK_SECRET", "secret-from-the-test")::get;
+      "ZENDESK_WEBHOOK_SECRET", "secret-from-the-test", "SALESFORCE_CLIENT_SECRET", "sf-secret-from-the-test",
+      "SALESFORCE_WEBHOOK_TOKEN", "sf-token-from-the-test")::get;
 
   @TempDir
   Path dir;
@@ -71,6 +72,32 @@ class ConfigurationExampleTest {
         .hasMessageContaining("bot.thresholdPercnt is not a setting; did you mean 'thresholdPercent'?");
     assertThatThrownBy(() -> load(readmeBlock().replace("      apiToken:", "      apiTokn:")))
         .hasMessageContaining("installations[acme].settings.apiTokn is not a setting; did you mean 'apiToken'?");
+  }
+
+  /** The {@code yaml} block of the README's "Salesforce settings" section: an {@code installations} list. */
+  static String readmeSalesforceBlock() throws Exception {
+    String readme = Files.readString(REPOSITORY.resolve("README.md"));
+    String section = readme.substring(readme.indexOf("\n### Salesforce settings\n"));
+    var block = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertThat(block.find()).as("a yaml block under ### Salesforce settings").isTrue();
+    return block.group(1);
+  }
+
+  @Test
+  void theReadmeSalesforceInstallationIsValidAndItsSettingsAreTheConnectors() throws Exception {
+    var config = load("knowledge: connector-app/src/main/resources/demo-kb\n" + readmeSalesforceBlock());
+
+    assertThat(config.installations()).singleElement().satisfies(i -> {
+      assertThat(i.vendor()).isEqualTo("salesforce");
+      assertThat(i.routing().groupFor("Billing")).isEqualTo("Billing");
+      assertThat(i.routing().groupFor("nothing")).isEqualTo("Tier1");
+      var salesforce = io.deskbridge.salesforce.SalesforceConfig.from(i.settings());
+      assertThat(salesforce.toString()).doesNotContain("sf-secret-from-the-test").doesNotContain("sf-token-from-the-test");
+      assertThat(i.settings().section("auth").secret("clientSecret").reveal()).isEqualTo("sf-secret-from-the-test");
+    });
+    assertThatThrownBy(() -> load("knowledge: connector-app/src/main/resources/demo-kb\n"
+        + readmeSalesforceBlock().replace("      botQueue:", "      botQeue:")))
+        .hasMessageContaining("installations[acme-sf].settings.botQeue is not a setting");
   }
 
   @Test

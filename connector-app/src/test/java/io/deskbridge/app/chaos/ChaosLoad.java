@@ -1,7 +1,7 @@
 package io.deskbridge.app.chaos;
 
-import io.deskbridge.mock.zendesk.CommentView;
-import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.app.DemoVendor;
+import io.deskbridge.app.DemoVendor.Author;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 
 /**
- * A load of scripted conversations whose right outcome is known, driven through the Zendesk fake, and the
+ * A load of scripted conversations whose right outcome is known, driven through a vendor's fake, and the
  * tally of what went wrong, counted from the fake's own state.
  *
  * <p>Each ticket asks an answerable question; once the bot answered, the customer writes again: on an
@@ -38,28 +38,28 @@ final class ChaosLoad {
   }
 
   private final class Ticket {
-    final long id;
+    final String id;
     final boolean handover;
     final String[] questions;
     volatile int stage;
 
-    Ticket(long id, boolean handover, String[] questions) {
+    Ticket(String id, boolean handover, String[] questions) {
       this.id = id;
       this.handover = handover;
       this.questions = questions;
     }
 
-    List<CommentView> bot(boolean isPublic) {
-      return fake.comments(id).stream().filter(c -> c.authorId() == fake.botUserId() && c.isPublic() == isPublic).toList();
+    List<DemoVendor.Entry> bot(boolean isPublic) {
+      return vendor.entries(id).stream().filter(e -> e.author() == Author.BOT && e.isPublic() == isPublic).toList();
     }
 
     /** Sends the next customer message when the bot has reacted to the last one; true when the script is done. */
     boolean advance() {
       if (stage == 0 && bot(true).size() >= 1) {
-        fake.customerComments(id, handover ? HUMAN : questions[1]);
+        vendor.customerWrites(id, handover ? HUMAN : questions[1]);
         stage = 1;
       } else if (stage == 1 && handover && !bot(false).isEmpty() && bot(true).size() >= 2) { // note and message
-        fake.customerComments(id, AFTER_HANDOVER);
+        vendor.customerWrites(id, AFTER_HANDOVER);
         stage = 2;
       } else if (stage == 1 && !handover && bot(true).size() >= 2) {
         stage = 2;
@@ -68,11 +68,11 @@ final class ChaosLoad {
     }
   }
 
-  private final ZendeskFake fake;
+  private final DemoVendor vendor;
   private final List<Ticket> tickets = new ArrayList<>();
 
-  ChaosLoad(ZendeskFake fake) {
-    this.fake = fake;
+  ChaosLoad(DemoVendor vendor) {
+    this.vendor = vendor;
   }
 
   /**
@@ -93,7 +93,7 @@ final class ChaosLoad {
           }
           boolean handover = n % 4 == 3;
           String[] questions = QUESTIONS.get(n % QUESTIONS.size());
-          long id = fake.customerCreatesTicket("c" + n + "@example.com", "Customer " + n, "Question " + n, questions[0]);
+          String id = vendor.customerOpens("c" + n + "@example.com", "Customer " + n, "Question " + n, questions[0]);
           tickets.add(new Ticket(id, handover, questions));
         }
         opened.countDown();
@@ -124,7 +124,7 @@ final class ChaosLoad {
 
   private int commentsSoFar() {
     synchronized (tickets) {
-      return tickets.stream().mapToInt(t -> fake.comments(t.id).size()).sum();
+      return tickets.stream().mapToInt(t -> vendor.entries(t.id).size()).sum();
     }
   }
 
@@ -135,7 +135,7 @@ final class ChaosLoad {
     var problems = new ArrayList<String>();
     synchronized (tickets) {
       for (var t : tickets) {
-        var comments = fake.comments(t.id);
+        var entries = vendor.entries(t.id);
         int replies = t.bot(true).size();
         int notes = t.bot(false).size();
         int expectedReplies = 2;
@@ -143,7 +143,7 @@ final class ChaosLoad {
         if (replies < expectedReplies || notes < expectedNotes) {
           lost++; // or not finished before the timeout: the problem line says which stage it reached
           problems.add("#" + t.id + " lost or unfinished: " + replies + " replies, " + notes + " notes, stage "
-              + t.stage + ", " + comments.size() + " comments");
+              + t.stage + ", " + entries.size() + " messages and notes");
         }
         if (replies > expectedReplies || notes > expectedNotes) {
           duplicates++;
@@ -151,13 +151,13 @@ final class ChaosLoad {
         }
         if (t.handover) {
           int lastCustomer = -1;
-          for (int i = 0; i < comments.size(); i++) {
-            if (comments.get(i).body().equals(AFTER_HANDOVER)) {
+          for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).author() == Author.CUSTOMER && entries.get(i).body().equals(AFTER_HANDOVER)) {
               lastCustomer = i;
             }
           }
-          if (lastCustomer >= 0 && comments.subList(lastCustomer, comments.size()).stream()
-              .anyMatch(c -> c.authorId() == fake.botUserId())) {
+          if (lastCustomer >= 0 && entries.subList(lastCustomer, entries.size()).stream()
+              .anyMatch(e -> e.author() == Author.BOT)) {
             after++;
             problems.add("#" + t.id + " bot wrote after the handover");
           }

@@ -3,10 +3,13 @@ package io.deskbridge.app.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.deskbridge.app.DemoVendor;
+import io.deskbridge.app.ZendeskDemoVendor;
 import io.deskbridge.core.store.FaultyFilePath;
 import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.mock.zendesk.DeliveryRecord;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +21,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The chaos tests on the default store: an H2 file database; and the faults particular to it. */
+/**
+ * The chaos tests on the default store: an H2 file database; and the faults particular to it, on Zendesk (they test
+ * the process and the store, not the vendor).
+ */
 class H2ChaosIT extends AbstractChaosIT {
   @Override
   StoreConfig store() {
@@ -37,17 +43,17 @@ class H2ChaosIT extends AbstractChaosIT {
    */
   @Test
   void sigtermUnderLoadExitsWithZeroWithinFiveSecondsWithoutATraceAndLosesNothing() throws Exception {
-    fake.chaos(new ZendeskFake.Chaos(1, Duration.ZERO, Duration.ofSeconds(180)));
+    start(DemoVendor.Kind.zendesk).redeliverWhileUnreachable(Duration.ofSeconds(180));
     int port = ConnectorProcess.freePort();
     Path config = processConfig("sigterm", port);
     Path log = dir.resolve("sigterm.log");
     var first = new ConnectorProcess(config, log, port).start();
-    fake.registerEventWebhook(first.webhook("acme"), SECRET);
+    vendor.deliverTo(List.of(first.webhook("acme")));
     var second = new ConnectorProcess(config, log, port);
     var exit = new AtomicReference<OptionalInt>();
     var took = new AtomicReference<Duration>();
     try {
-      var load = new ChaosLoad(fake);
+      var load = new ChaosLoad(vendor);
       load.run(40, 10, () -> {
         long start = System.nanoTime();
         exit.set(first.terminate(Duration.ofSeconds(30)));
@@ -72,6 +78,7 @@ class H2ChaosIT extends AbstractChaosIT {
    */
   @Test
   void aFullDiskGets503AndUnhealthyThenRecoversWithoutARestartAndLosesNothing() throws Exception {
+    ZendeskFake fake = ((ZendeskDemoVendor) start(DemoVendor.Kind.zendesk)).fake();
     try (var deskbridge = inProcess(FaultyFilePath.store(dir.resolve("faulty")))) {
       var http = HttpClient.newHttpClient();
       var health = URI.create("http://127.0.0.1:" + deskbridge.port() + "/health");
@@ -110,6 +117,7 @@ class H2ChaosIT extends AbstractChaosIT {
   }
 
   private long botReplies(long ticket) {
+    ZendeskFake fake = ((ZendeskDemoVendor) vendor).fake();
     return fake.comments(ticket).stream().filter(c -> c.authorId() == fake.botUserId() && c.isPublic()).count();
   }
 

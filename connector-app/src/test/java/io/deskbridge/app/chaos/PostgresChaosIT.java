@@ -2,13 +2,14 @@ package io.deskbridge.app.chaos;
 
 import io.deskbridge.core.store.StoreConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.app.DemoVendor;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The chaos tests on PostgreSQL (a real server started by the test), plus two connector processes sharing
@@ -51,17 +52,17 @@ class PostgresChaosIT extends AbstractChaosIT {
     return "{url: \"" + url() + "\", username: postgres, maxPoolSize: 10}";
   }
 
-  @Test
-  void twoInstancesShareTheDatabaseAndOneIsKilledMidLoad() throws Exception {
-    fake.chaos(new ZendeskFake.Chaos(1, Duration.ZERO, Duration.ofSeconds(180)));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vendors")
+  void twoInstancesShareTheDatabaseAndOneIsKilledMidLoad(DemoVendor.Kind kind) throws Exception {
+    start(kind).redeliverWhileUnreachable(Duration.ofSeconds(180));
     int port1 = ConnectorProcess.freePort();
     int port2 = ConnectorProcess.freePort();
     var one = new ConnectorProcess(processConfig("one", port1), dir.resolve("one.log"), port1).start();
     var two = new ConnectorProcess(processConfig("two", port2), dir.resolve("two.log"), port2).start();
-    fake.registerEventWebhook(one.webhook("acme"), SECRET);
-    fake.routeDeliveriesTo(List.of(one.webhook("acme"), two.webhook("acme")));
+    vendor.deliverTo(List.of(one.webhook("acme"), two.webhook("acme")));
     try {
-      var load = new ChaosLoad(fake);
+      var load = new ChaosLoad(vendor);
       load.run(60, 12, one::kill, TIMEOUT);
       assertClean(load.tally(), 60);
     } finally {
