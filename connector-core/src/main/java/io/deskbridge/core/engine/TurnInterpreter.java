@@ -22,7 +22,9 @@ import java.util.Optional;
  *
  * <p>Ownership: an agent's public message, a handover (see {@link #after}) or a person the vendor reports as the
  * owner ({@link Conversation#owner()}) makes the conversation the people's. A release to the bot starts a new bot
- * episode; so does a customer's reply to a solved conversation when the installation says so.
+ * episode, once the load confirms it (a load showing a person other than the event's snapshot did makes it stale:
+ * {@code release_not_confirmed}); a release of a conversation never read is read like an update, so its opening is
+ * answered. A customer's reply to a solved conversation starts a new episode when the installation says so.
  */
 final class TurnInterpreter {
   private final String botId;
@@ -71,6 +73,9 @@ final class TurnInterpreter {
       case REOPENED:
         return reopened(state, event, loaded);
       case RELEASED_TO_BOT:
+        if (neverRead(state)) {
+          break; // read like UPDATED: a conversation first seen through a release still has its opening answered
+        }
         if (state.ownership() == Ownership.BOT) {
           return new Turn.Ignore(state, "bot_owns_conversation", "");
         }
@@ -78,6 +83,9 @@ final class TurnInterpreter {
           return new Turn.Load(state); // to count what was said while people had it as handled
         }
         var fresh = loaded.get();
+        if (stale(event, fresh)) {
+          return new Turn.Ignore(state, "release_not_confirmed", "");
+        }
         var released = state.nextEpisode(fresh.owner().isHuman() ? fresh.owner().evidence() : "")
             .withHandled(fresh.messages().stream().map(Message::id).toList()).withTranscript(fresh);
         return new Turn.Ignore(released, "released_to_bot", "");
@@ -110,6 +118,25 @@ final class TurnInterpreter {
       return new Turn.Load(state);
     }
     return read(event, state, loaded.or(() -> opening));
+  }
+
+  /**
+   * Whether the engine has never read this conversation: still the bot's as it is by default, no transcript, no
+   * message handled, no opening answered.
+   */
+  private static boolean neverRead(ConversationState state) {
+    return state.ownership() == Ownership.BOT && state.transcript().isEmpty() && state.handledMessageIds().isEmpty()
+        && !state.openingHandled();
+  }
+
+  /**
+   * Whether a release is stale: the load shows a person as the owner who is not the owner the event's snapshot
+   * showed (an agent took the conversation again after the release was sent; a snapshot is the record at send time
+   * and may arrive late). A load showing the bot confirms a release; an event without a snapshot is not checked.
+   */
+  private static boolean stale(InboundEvent event, Conversation fresh) {
+    return event.snapshot().isPresent() && fresh.owner().isHuman()
+        && !fresh.owner().equals(event.snapshot().get().owner());
   }
 
   /**

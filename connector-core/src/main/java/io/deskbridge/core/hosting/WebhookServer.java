@@ -5,6 +5,7 @@ import io.deskbridge.core.webhook.WebhookRequest;
 import io.deskbridge.core.webhook.WebhookResponse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -29,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thin HTTP adapter: {@code POST /webhooks/{installation}} goes to the {@link WebhookHandler} as a
- * {@link WebhookRequest} (path, query parameters, headers, body, the client's address),
+ * The one thin HTTP adapter: {@code POST /webhooks/{installation}} and {@code POST /webhooks/{installation}/{token}}
+ * go to the {@link WebhookHandler} as a {@link WebhookRequest} (path, token segment included, query parameters,
+ * headers, body, the client's address),
  * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text. Bodies
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  *
@@ -140,7 +142,7 @@ public final class WebhookServer implements AutoCloseable {
         ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
       });
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
-      config.routes.post("/webhooks/{installation}", ctx -> {
+      Handler webhook = ctx -> {
         String installation = ctx.pathParam("installation");
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {
@@ -164,7 +166,11 @@ public final class WebhookServer implements AutoCloseable {
           return;
         }
         write(ctx, handler.handle(installation, request(ctx, body, clock)));
-      });
+      };
+      config.routes.post("/webhooks/{installation}", webhook);
+      // a secret path token some vendors can only put in the URL (Salesforce Outbound Messages): the endpoint
+      // finds it in WebhookRequest.path()
+      config.routes.post("/webhooks/{installation}/{token}", webhook);
     });
     app.start();
     return new WebhookServer(app);

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * A received webhook, independent of the HTTP server that received it.
  *
  * @param method        the HTTP method, upper case
- * @param path          the request path, without the query
+ * @param path          the request path, without the query; past {@code /webhooks/{installation}} it may hold a
+ *                      secret path token, so only its first two segments are ever logged
  * @param query         the query parameters, decoded, by name (case matters), values in the order received;
  *                      look them up with {@link #query(String)}. They may hold a secret (a vendor's shared secret
  *                      in the URL), so they are never logged
@@ -74,9 +75,19 @@ public record WebhookRequest(String method, String path, Map<String, List<String
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** Method, path, body size and client address; never the query (it may hold a secret) nor the body. */
+  /**
+   * Method, path (its segments past the second shown as {@code ***}: a path token is a secret), body size and
+   * client address; never the query (it may hold a secret) nor the body.
+   */
   @Override
   public String toString() {
-    return method + " " + path + " (" + body.length + " bytes)" + (remoteAddress.isEmpty() ? "" : " from " + remoteAddress);
+    return method + " " + loggablePath() + " (" + body.length + " bytes)"
+        + (remoteAddress.isEmpty() ? "" : " from " + remoteAddress);
+  }
+
+  private String loggablePath() {
+    int first = path.indexOf('/', 1);
+    int second = first < 0 ? -1 : path.indexOf('/', first + 1);
+    return second < 0 || second == path.length() - 1 ? path : path.substring(0, second) + "/***";
   }
 }

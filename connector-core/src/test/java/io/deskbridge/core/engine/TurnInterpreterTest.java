@@ -120,11 +120,64 @@ class TurnInterpreterTest {
 
   @Test
   void aReleaseWhileTheBotOwnsItChangesNothing() {
-    var turn = interpreter.interpret(event(InboundEvent.Kind.RELEASED_TO_BOT, Optional.empty()), fresh, Optional.empty());
+    var read = fresh.withHandled(List.of("m1")).withTranscript(conversation(Owner.BOT, customer("m1", "hi")));
+    var turn = interpreter.interpret(event(InboundEvent.Kind.RELEASED_TO_BOT, Optional.empty()), read, Optional.empty());
     assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> {
       assertThat(i.reason()).isEqualTo("bot_owns_conversation");
-      assertThat(i.state()).isEqualTo(fresh);
+      assertThat(i.state()).isEqualTo(read);
     });
+  }
+
+  private static InboundEvent release(Owner snapshotOwner) {
+    return new InboundEvent("e-rel", "t1", InboundEvent.Kind.RELEASED_TO_BOT, "a1", Optional.empty(),
+        Optional.of(conversation(snapshotOwner)), AT);
+  }
+
+  @Test
+  void aReleaseOfAConversationNeverReadIsReadLikeAnUpdateSoItsOpeningIsAnswered() {
+    var opening = customer("500-desc", "My printer is on fire");
+    var event = release(Owner.BOT);
+
+    assertThat(interpreter.interpret(event, fresh, Optional.empty())).isInstanceOf(Turn.Load.class);
+    assertThat(interpreter.interpret(event, fresh, Optional.of(conversation(Owner.BOT, opening))))
+        .isInstanceOfSatisfying(Turn.Decide.class, d -> {
+          assertThat(d.customerNew()).containsExactly(opening);
+          assertThat(d.state().episode()).as("no episode to end: still the first").isEqualTo(1);
+        });
+    assertThat(interpreter.interpret(event, fresh, Optional.of(conversation(Owner.human("owner 0051"), opening))))
+        .as("a person who owns it by the time it is read has taken it").isInstanceOfSatisfying(Turn.Ignore.class,
+            i -> assertThat(i.state().ownership()).isEqualTo(Ownership.HUMAN));
+  }
+
+  @Test
+  void aReleaseTheLoadDoesNotConfirmIsStaleAndIgnored() {
+    var handedOver = fresh.withHandled(List.of("m1")).withOwnership(Ownership.HUMAN);
+    var event = release(Owner.BOT); // sent when the Case went to the bot's queue; an agent took it since
+
+    assertThat(interpreter.interpret(event, handedOver, Optional.empty())).isInstanceOf(Turn.Load.class);
+    var turn = interpreter.interpret(event, handedOver,
+        Optional.of(conversation(Owner.human("owner 0052"), customer("m1", "hello"), customer("m2", "anyone?"))));
+    assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+      assertThat(i.reason()).isEqualTo("release_not_confirmed");
+      assertThat(i.state()).as("nothing changes: no new episode, still the people's").isEqualTo(handedOver);
+    });
+  }
+
+  @Test
+  void aReleaseIsConfirmedByALoadShowingTheSnapshotsOwnerOrTheBot() {
+    var handedOver = fresh.withHandled(List.of("m1")).withOwnership(Ownership.HUMAN);
+
+    assertThat(interpreter.interpret(release(Owner.BOT), handedOver, Optional.of(conversation(Owner.BOT))))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("released_to_bot");
+          assertThat(i.state().episode()).isEqualTo(2);
+        });
+    assertThat(interpreter.interpret(release(Owner.human("assignee 7")), handedOver,
+        Optional.of(conversation(Owner.human("assignee 7"))))).as("the agent left assigned, as the snapshot showed")
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> assertThat(i.reason()).isEqualTo("released_to_bot"));
+    assertThat(interpreter.interpret(release(Owner.human("assignee 7")), handedOver, Optional.of(conversation(Owner.BOT))))
+        .as("unassigned since: the bot's all the more")
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> assertThat(i.reason()).isEqualTo("released_to_bot"));
   }
 
   @Test

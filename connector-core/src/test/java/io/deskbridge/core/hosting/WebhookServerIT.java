@@ -115,6 +115,21 @@ class WebhookServerIT {
   }
 
   @Test
+  void aPathTokenSegmentReachesTheEndpointInThePath() throws Exception {
+    var response = post("/webhooks/acme/tok-123?x=1", "ok", "t");
+    var deeper = post("/webhooks/acme/tok-123/more", "ok", "t");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(decoded).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("/webhooks/acme/tok-123");
+      assertThat(r.query("x")).contains("1");
+      assertThat(r.toString()).doesNotContain("tok-123");
+    });
+    assertThat(deeper.statusCode()).as("one token segment, no more").isEqualTo(404);
+    assertThat(accepted).extracting(InboundEvent::id).containsExactly("e1");
+  }
+
+  @Test
   void aRequestWithoutAQueryHasNone() throws Exception {
     post("/webhooks/acme", "ok", "t");
 

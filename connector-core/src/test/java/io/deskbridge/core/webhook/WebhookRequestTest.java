@@ -53,6 +53,14 @@ class WebhookRequestTest {
   }
 
   @Test
+  void theLogTextHidesAPathTokenButThePathKeepsIt() {
+    var request = new WebhookRequest("POST", "/webhooks/acme/s3cret-token", Map.of(), Map.of(), new byte[0], "", AT);
+
+    assertThat(request.path()).isEqualTo("/webhooks/acme/s3cret-token");
+    assertThat(request.toString()).isEqualTo("POST /webhooks/acme/*** (0 bytes)").doesNotContain("s3cret");
+  }
+
+  @Test
   void theShortConstructorHasNoQueryAndAnUnknownAddress() {
     var request = new WebhookRequest("POST", "/webhooks/acme", Map.of(), new byte[0], AT);
 
