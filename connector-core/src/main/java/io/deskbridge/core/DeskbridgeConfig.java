@@ -113,7 +113,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     return switch (section) {
       case "server" -> List.of("host", "port", "maxBodyBytes", "maxConnections", "idleTimeout");
       case "store" -> List.of("directory", "url", "username", "maxPoolSize");
-      case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention");
+      case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention", "prewriteFreshness");
       default -> List.of("thresholdPercent", "maxClarifications", "maxBotTurns", "defaultLanguage");
     };
   }
@@ -148,9 +148,12 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
             st.raw("password") == null ? null : st.secret("password"), st.integer("maxPoolSize", 10, 1, 200));
     var e = root.section("engine");
     var d = EngineSettings.DEFAULT;
+    if (e.duration("prewriteFreshness", d.prewriteFreshness()).isNegative()) {
+      throw e.invalid("prewriteFreshness", "must not be negative, e.g. 2s (0s re-reads before every public write)");
+    }
     var engine = new EngineSettings(e.integer("workers", d.workers(), 1, 256), e.duration("lease", d.lease()),
         e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
-        e.duration("retention", d.retention()));
+        e.duration("retention", d.retention()), e.duration("prewriteFreshness", d.prewriteFreshness()));
     Path knowledge = baseDir.resolve(root.optionalString("knowledge").orElseThrow(() -> root.invalid("knowledge",
         "is required: a folder of Markdown articles or a .jsonl file (relative to the configuration file's folder)")))
         .normalize();

@@ -95,6 +95,8 @@ public final class Engine implements AutoCloseable {
       }
       log.info("installation {} ({}, {} mode) authenticated as {} (id {})", inst.id(), inst.connector().vendor(),
           inst.mode().name().toLowerCase(Locale.ROOT), identity.name(), identity.userId());
+      checkRoutes(inst, calls);
+      calls.budget(inst.budgetPerMinute()); // the connector may have learnt its allocation from the calls above
       if (running.put(inst.id(), new Running(inst, calls, identity)) != null) {
         throw new IllegalArgumentException("installation id '" + inst.id() + "' is used twice");
       }
@@ -105,6 +107,26 @@ public final class Engine implements AutoCloseable {
     var engine = new Engine(all, store, audit, clock, metrics, workers);
     workers.start();
     return engine;
+  }
+
+  /**
+   * Lets the connector check the installation's routing targets once; a failure stops the start with one line
+   * naming the installation and its routing settings.
+   */
+  private static void checkRoutes(Installation inst, VendorCalls calls) {
+    var targets = new java.util.LinkedHashSet<String>();
+    targets.add(inst.routing().defaultGroup());
+    targets.addAll(inst.routing().groups().values());
+    try {
+      calls.read("check-routes", () -> {
+        inst.connector().client().checkRoutes(java.util.Set.copyOf(targets));
+        return null;
+      });
+    } catch (VendorException e) {
+      throw new ConfigException("installation '" + inst.id() + "' (" + inst.connector().vendor()
+          + ") failed its routing check: " + e.getMessage() + "; check installations[" + inst.id()
+          + "].routing.defaultGroup and .groups", e);
+    }
   }
 
   /** The installation with this id, if configured. */

@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param poll         how often idle workers look for work that other processes received
  * @param maxAttempts  times an event is tried before it goes to the dead letters
  * @param retention    how long processed event ids are kept to recognise redeliveries
+ * @param prewriteFreshness without conditional writes, a public write made less than this after the same claim
+ *                     loaded the conversation is not preceded by another re-read (that load is the check; the
+ *                     window {@code deskbridge.prewrite.window} is then measured from it); zero re-reads always
  */
-public record EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention) {
+public record EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
+    Duration prewriteFreshness) {
+  /** The default freshness of a load that saves the re-read before a public write. */
+  public static final Duration DEFAULT_PREWRITE_FRESHNESS = Duration.ofSeconds(2);
   public static final EngineSettings DEFAULT =
       new EngineSettings(4, Duration.ofSeconds(30), Duration.ofMillis(500), 5, Duration.ofDays(7));
 
@@ -24,12 +30,26 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(poll, "poll");
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(prewriteFreshness, "prewriteFreshness");
+    if (prewriteFreshness.isNegative()) {
+      throw new IllegalArgumentException("prewriteFreshness must not be negative");
+    }
     if (lease.compareTo(Duration.ofSeconds(1)) < 0 || poll.isNegative() || poll.isZero()) {
       throw new IllegalArgumentException("lease must be at least 1 s and poll positive");
     }
   }
 
+  /** Settings with the default {@link #DEFAULT_PREWRITE_FRESHNESS}. */
+  public EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention) {
+    this(workers, lease, poll, maxAttempts, retention, DEFAULT_PREWRITE_FRESHNESS);
+  }
+
   public EngineSettings withWorkers(int n) {
-    return new EngineSettings(n, lease, poll, maxAttempts, retention);
+    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness);
+  }
+
+  /** The same settings with another {@link #prewriteFreshness()}. */
+  public EngineSettings withPrewriteFreshness(Duration freshness) {
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness);
   }
 }

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  *       lost) is checked against the freshly loaded conversation action by action: the message is there and new,
  *       the group is the target, the tags are present. Only the actions that did not land are sent.</li>
  *   <li>Never over a person: with {@link Capability#CONDITIONAL_WRITES} the write carries the version the decision
- *       was made on and a conflict makes it re-read; without it, a public write is preceded by a re-read. Either
- *       way, an agent's new public message, or a person the vendor now reports as owner, cancels the write and the
- *       rest of its decision's operations.</li>
+ *       was made on and a conflict makes it re-read; without it, a public write is preceded by a re-read, unless
+ *       the claim loaded the conversation less than {@link EngineSettings#prewriteFreshness()} ago (that load is
+ *       the check). Either way, an agent's new public message, or a person the vendor now reports as owner,
+ *       cancels the write and the rest of its decision's operations.</li>
  * </ul>
  * Thread-safe; one conversation is in one worker's hands at a time.
  */
@@ -63,6 +64,19 @@ final class OutboxSender {
     this.metrics = metrics;
   }
 
+  /**
+   * When this claim last loaded the conversation from the vendor.
+   *
+   * @param at       the end of the load on the engine's clock (compared with the freshness)
+   * @param nanoTime the end of the load on {@link System#nanoTime()} (the pre-write window is measured from it)
+   */
+  record FreshLoad(Instant at, long nanoTime) {
+    /** A load that ended now. */
+    static FreshLoad now(Clock clock) {
+      return new FreshLoad(clock.instant(), System.nanoTime());
+    }
+  }
+
   /** A person acted in the conversation while the bot was about to write. */
   private static final class TakenOver extends RuntimeException {
     final transient Conversation fresh;
@@ -76,8 +90,10 @@ final class OutboxSender {
   /**
    * Sends the conversation's open operations in order. Returns the state after them, or null when an operation must
    * wait for its next attempt (the conversation is then left alone until it is due).
+   *
+   * @param loaded when this claim loaded the conversation the decisions were made on, if it did
    */
-  ConversationState sendOpen(Running running, Lease lease, ConversationState state) {
+  ConversationState sendOpen(Running running, Lease lease, ConversationState state, Optional<FreshLoad> loaded) {
     var inst = running.installation();
     var key = lease.key();
     var cancelling = new HashSet<String>(); // decisions whose remaining writes are cancelled
@@ -107,7 +123,7 @@ final class OutboxSender {
         if (!toSend.isEmpty()) {
           lease = Workers.keptUp(store, lease, clock.instant(), settings.lease());
           store.sending(lease, op.id());
-          var applied = apply(running, key, conversation, state, toSend);
+          var applied = apply(running, key, conversation, state, toSend, loaded);
           crashPoints.reached(CrashPoints.Point.SENT);
           created.addAll(applied.messageIds());
           version = applied.version();
@@ -162,12 +178,13 @@ final class OutboxSender {
 
   /**
    * Makes the actions' vendor call. Without conditional writes a public write is preceded by a re-read that cancels
-   * it if a person acted. A failure after which nobody knows whether the write happened, or a conflict, makes it
+   * it if a person acted, unless {@code loaded} is fresher than {@link EngineSettings#prewriteFreshness()}: then
+   * that load was the check, and the pre-write window is measured from it. A failure after which nobody knows whether the write happened, or a conflict, makes it
    * re-read: the actions that landed are not sent again; if a person acted it throws {@link TakenOver}; otherwise
    * it sends what is missing with the fresh version.
    */
   private Applied apply(Running running, ConversationKey key, Conversation conversation, ConversationState state,
-      List<Action> actions) {
+      List<Action> actions, Optional<FreshLoad> loaded) {
     boolean conditional = running.capabilities().has(Capability.CONDITIONAL_WRITES);
     boolean isPublic = actions.stream().anyMatch(a -> a instanceof Action.PublicReply);
     var target = conversation;
@@ -176,11 +193,16 @@ final class OutboxSender {
     for (int attempt = 1; ; attempt++) {
       long readDone = 0;
       if (!conditional && isPublic) {
-        var fresh = load(running, key);
-        if (personActed(fresh, conversation, state, running.botId())) {
-          throw new TakenOver(fresh);
+        var recent = attempt == 1 ? loaded.filter(this::fresh) : Optional.<FreshLoad>empty();
+        if (recent.isPresent()) {
+          readDone = recent.get().nanoTime();
+        } else {
+          var fresh = load(running, key);
+          if (personActed(fresh, conversation, state, running.botId())) {
+            throw new TakenOver(fresh);
+          }
+          readDone = System.nanoTime();
         }
-        readDone = System.nanoTime();
       }
       var request = new ApplyRequest(target, remaining);
       try {
@@ -213,6 +235,11 @@ final class OutboxSender {
             fresh.assigneeId(), fresh.tags(), fresh.closed(), target.messages(), fresh.version(), fresh.owner());
       }
     }
+  }
+
+  /** Whether the load ended less than the freshness ago on the engine's clock. */
+  private boolean fresh(FreshLoad load) {
+    return Duration.between(load.at(), clock.instant()).compareTo(settings.prewriteFreshness()) < 0;
   }
 
   /**

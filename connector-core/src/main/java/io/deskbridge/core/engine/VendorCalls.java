@@ -79,7 +79,7 @@ final class VendorCalls {
     this.breaker = breakers.circuitBreaker(name);
     breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", installationId, e.getStateTransition()));
     var limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-        .limitForPeriod(requestsPerMinute > 0 ? Math.max(1, requestsPerMinute / 60) : Integer.MAX_VALUE / 2)
+        .limitForPeriod(perSecond(requestsPerMinute))
         .limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(Duration.ofSeconds(1))
         .build());
@@ -95,6 +95,15 @@ final class VendorCalls {
     TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
     TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
     TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+  }
+
+  private static int perSecond(int requestsPerMinute) {
+    return requestsPerMinute > 0 ? Math.max(1, requestsPerMinute / 60) : Integer.MAX_VALUE / 2;
+  }
+
+  /** Sets the vendor budget anew, for example once the vendor's start-up calls told the connector its allocation. */
+  void budget(int requestsPerMinute) {
+    limiter.changeLimitForPeriod(perSecond(requestsPerMinute));
   }
 
   /** Whether the request was not processed (refused by the vendor or never sent), so sending it again cannot duplicate it. */

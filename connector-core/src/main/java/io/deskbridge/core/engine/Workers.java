@@ -277,9 +277,12 @@ final class Workers {
 
   // ---------------------------------------------------------------- one conversation
 
-  /** What an event leads to: the new state, the writes to make, the audit records, and the decision if any. */
+  /**
+   * What an event leads to: the new state, the writes to make, the audit records, the decision if any, and when the
+   * conversation was loaded for it, if it was.
+   */
   private record Outcome(ConversationState state, List<List<io.deskbridge.core.action.Action>> operations,
-      List<AuditRecord> audit, Optional<Decision> decision) {}
+      List<AuditRecord> audit, Optional<Decision> decision, Optional<OutboxSender.FreshLoad> loaded) {}
 
   private void process(Lease claimed) {
     var running = installations.get(claimed.key().installation());
@@ -290,10 +293,11 @@ final class Workers {
     Lease lease = claimed;
     var key = lease.key();
     var state = store.state(key).orElseGet(() -> ConversationState.fresh(key));
-    state = sender.sendOpen(running, lease, state);
+    state = sender.sendOpen(running, lease, state, Optional.empty());
     if (state == null) {
       return; // a write is waiting for its next attempt; later events wait behind it
     }
+    Optional<OutboxSender.FreshLoad> loaded = Optional.empty(); // this claim's last load of the conversation
     for (PendingEvent pending : store.pendingEvents(lease, clock.instant())) {
       crashPoints.reached(CrashPoints.Point.CLAIMED);
       lease = keptUp(store, lease, clock.instant(), settings.lease());
@@ -307,7 +311,10 @@ final class Workers {
       store.commit(lease, pending.id(), outcome.state(), outcome.operations(), outcome.audit());
       outcome.decision().ifPresent(d -> metrics.decided(key.installation(), d));
       crashPoints.reached(CrashPoints.Point.COMMITTED);
-      state = sender.sendOpen(running, lease, outcome.state());
+      if (outcome.loaded().isPresent()) {
+        loaded = outcome.loaded();
+      }
+      state = sender.sendOpen(running, lease, outcome.state(), loaded);
       if (state == null) {
         return;
       }
@@ -319,14 +326,17 @@ final class Workers {
     var inst = running.installation();
     var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode());
     var turn = interpreter.interpret(event, state, Optional.empty());
+    Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
     if (turn instanceof TurnInterpreter.Turn.Load) {
       var loaded = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event))));
+      loadedAt = Optional.of(OutboxSender.FreshLoad.now(clock));
       turn = interpreter.interpret(event, state, Optional.of(loaded));
     }
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
       var s = ignore.state();
       return new Outcome(s, List.of(),
-          List.of(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input())), Optional.empty());
+          List.of(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input())), Optional.empty(),
+          loadedAt);
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
@@ -334,7 +344,7 @@ final class Workers {
     var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
-    return new Outcome(next, plan.operations(), List.of(record), Optional.of(plan.decision()));
+    return new Outcome(next, plan.operations(), List.of(record), Optional.of(plan.decision()), loadedAt);
   }
 
   /** Records a failed attempt at an event: tried again later with back-off, or given up on. */

@@ -116,7 +116,7 @@ public final class WebhookHandler {
     try {
       int fresh = sink.accept(installationId, events);
       log.debug("{}: webhook accepted, {} event(s), {} new", installationId, events.size(), fresh);
-      return endpoint.acknowledge(events);
+      return endpoint.acknowledge(request, events);
     } catch (RuntimeException e) {
       // nothing was acknowledged: the vendor delivers again (the store may be down; no audit record then)
       count(installationId, 503);
@@ -152,7 +152,7 @@ public final class WebhookHandler {
       WebhookRejectedException refusal) {
     WebhookResponse response;
     try {
-      response = Objects.requireNonNull(endpoint.refuse(refusal), "refuse returned null");
+      response = Objects.requireNonNull(endpoint.refuse(request, refusal), "refuse returned null");
     } catch (RuntimeException e) {
       log.warn("{}: the endpoint failed to shape its refusal, answered with JSON: {}", LogSafe.of(installationId),
           LogSafe.of(e));

@@ -23,7 +23,9 @@ public interface Connector extends AutoCloseable {
 
   /**
    * The vendor's documented API budget for one account, in requests per minute; core's rate limiter uses it
-   * unless the installation configures its own. The default, 0, means no limit.
+   * unless the installation configures its own. The default, 0, means no limit. Core asks before the start-up calls
+   * and again after {@link HelpdeskClient#whoAmI()} and {@link HelpdeskClient#checkRoutes}, so a connector may
+   * derive it from what those calls told it (Salesforce: the org's daily allocation).
    */
   default int requestsPerMinute() {
     return 0;

@@ -7,6 +7,7 @@ import io.deskbridge.core.webhook.InboundEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes conversations through the vendor's API. Core wraps every call with retries, so
@@ -17,6 +18,18 @@ public interface HelpdeskClient {
 
   /** Who the connector acts as; called once at start to fail fast on bad credentials. */
   Identity whoAmI();
+
+  /**
+   * Checks at start, once after {@link #whoAmI()}, that the installation's routing targets (the vendor ids or names
+   * its {@code routing.defaultGroup} and {@code routing.groups} map to, which handovers assign) exist and can take
+   * the vendor's conversations; a client may also resolve and remember them here. The default checks nothing.
+   *
+   * @param targets the routing targets, each as configured
+   * @throws io.deskbridge.core.error.VendorException with a one-line message naming the target and the fix when one
+   *         does not exist or cannot take conversations (kind {@code NOT_FOUND} or {@code INVALID}; start fails), or
+   *         as any call's failure when the check itself fails
+   */
+  default void checkRoutes(Set<String> targets) {}
 
   /** Loads a conversation with its full history. */
   Conversation load(LoadRequest request);

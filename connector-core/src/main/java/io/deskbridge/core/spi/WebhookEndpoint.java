@@ -42,4 +42,21 @@ public interface WebhookEndpoint {
   default WebhookResponse refuse(WebhookRejectedException refusal) {
     return WebhookResponse.error(refusal.status(), refusal.getMessage());
   }
+
+  /**
+   * The acknowledgement of {@code request}'s events, for a vendor that answers in the request's own format (SOAP
+   * or JSON, say). Core calls this one; the default is {@link #acknowledge(List)}.
+   */
+  default WebhookResponse acknowledge(WebhookRequest request, List<InboundEvent> events) {
+    return acknowledge(events);
+  }
+
+  /**
+   * The answer to a refusal of {@code request} (whose body may be empty, as for a body over the size limit), for a
+   * vendor that answers in the request's own format. Core calls this one; the default is
+   * {@link #refuse(WebhookRejectedException)}, whose contract it has.
+   */
+  default WebhookResponse refuse(WebhookRequest request, WebhookRejectedException refusal) {
+    return refuse(refusal);
+  }
 }

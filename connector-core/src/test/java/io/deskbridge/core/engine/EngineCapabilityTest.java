@@ -35,6 +35,8 @@ class EngineCapabilityTest {
   private static final Set<Capability> SEPARATE_CALLS = EnumSet.of(Capability.TAGS);
   private static final EngineSettings SETTINGS =
       new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1));
+  /** Longer than the default pre-write freshness: a load this old is read again before a public write. */
+  private static final Duration STALE = EngineSettings.DEFAULT_PREWRITE_FRESHNESS.plusSeconds(1);
 
   private final JdbcStore store = JdbcStore.open(StoreConfig.h2Memory("engine-cap-" + System.nanoTime()));
   private final OffsetClock clock = new OffsetClock();
@@ -185,6 +187,7 @@ class EngineCapabilityTest {
     helpdesk = new InMemoryHelpdesk(capabilities);
     engine = engine(capabilities, Mode.AUTO, p -> {
       if (p == CrashPoints.Point.COMMITTED && helpdesk.messages.get("t1").size() == 1) {
+        clock.advance(STALE); // without conditional writes, a load this old is checked again before the write
         helpdesk.add("t1", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Alice here, I'll take it.");
       }
     });
@@ -202,6 +205,7 @@ class EngineCapabilityTest {
     helpdesk = new InMemoryHelpdesk(SEPARATE_CALLS);
     engine = engine(SEPARATE_CALLS, Mode.AUTO, p -> {
       if (p == CrashPoints.Point.COMMITTED) {
+        clock.advance(STALE);
         helpdesk.assignees.put("t1", "a7"); // an agent took the ticket without writing
       }
     });
@@ -213,14 +217,44 @@ class EngineCapabilityTest {
   }
 
   @Test
-  void withoutConditionalWritesTheWindowLeftAfterTheReReadIsMeasured() throws Exception {
-    start(SEPARATE_CALLS);
+  void withoutConditionalWritesALoadOlderThanTheFreshnessIsReadAgainBeforeThePublicWrite() throws Exception {
+    helpdesk = new InMemoryHelpdesk(SEPARATE_CALLS);
+    engine = engine(SEPARATE_CALLS, Mode.AUTO, p -> {
+      if (p == CrashPoints.Point.COMMITTED) {
+        clock.advance(STALE); // the decision took longer than the freshness after the load
+      }
+    });
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
     accept(createdEvent("e1", "t1"));
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
     assertThat(helpdesk.loads.get()).as("the load to decide, then the re-read before the public write").isEqualTo(2);
     assertThat(meters.get("deskbridge.prewrite.window").timer().count()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutConditionalWritesAPublicWriteRightAfterTheLoadItWasDecidedOnIsNotPrecededByAnotherRead() throws Exception {
+    start(SEPARATE_CALLS);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(helpdesk.loads.get()).as("the load to decide was the check: load + reply, two calls").isEqualTo(1);
+    assertThat(meters.get("deskbridge.prewrite.window").timer().count()).as("measured from that load").isEqualTo(1);
+  }
+
+  @Test
+  void aFreshnessOfZeroReadsAgainBeforeEveryPublicWrite() throws Exception {
+    helpdesk = new InMemoryHelpdesk(SEPARATE_CALLS);
+    var routing = new Routing("g-default", Map.of(), null);
+    var installation = new Installation("inst", Mode.AUTO, routing,
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false);
+    engine = Engine.start(List.of(installation), decider, store, store, clock,
+        SETTINGS.withPrewriteFreshness(Duration.ZERO), CrashPoints.NONE, meters);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.loads.get()).isEqualTo(2);
   }
 
   @Test

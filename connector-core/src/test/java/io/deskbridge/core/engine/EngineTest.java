@@ -57,6 +57,27 @@ class EngineTest {
   }
 
   @Test
+  void startChecksTheRoutingTargetsOnceAfterWhoAmI() {
+    start(Mode.AUTO);
+
+    assertThat(helpdesk.startCalls).containsExactly("whoAmI", "checkRoutes [g-accounts, g-default, g-shipping]");
+  }
+
+  @Test
+  void aRoutingTargetTheVendorRefusesFailsTheStartWithOneLineNamingTheRouting() {
+    helpdesk.refuseRoutes = new io.deskbridge.core.error.VendorException(
+        io.deskbridge.core.error.VendorException.Kind.NOT_FOUND, "queue Tier9 does not exist", null);
+
+    var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> start(Mode.AUTO));
+
+    assertThat(thrown).isInstanceOf(io.deskbridge.core.error.ConfigException.class)
+        .hasMessage("installation 'inst' (memory) failed its routing check: queue Tier9 does not exist; check "
+            + "installations[inst].routing.defaultGroup and .groups");
+    assertThat(thrown.getMessage()).doesNotContain("\n");
+    assertThat(helpdesk.startCalls).as("not retried: the vendor said no").hasSize(2);
+  }
+
+  @Test
   void repliesOnceToANewConversationAndIgnoresItsOwnReplyComingBack() throws Exception {
     start(Mode.AUTO);
     helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");

@@ -72,6 +72,10 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   /** Runs inside the next write, before its version check: someone else writes at just that moment. */
   volatile Runnable duringNextWrite;
   final Map<String, Integer> versions = new ConcurrentHashMap<>();
+  /** The targets of every {@link #checkRoutes} call, and the whoAmI calls counted before each, in order. */
+  final List<String> startCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The failure {@link #checkRoutes} throws while set. */
+  volatile RuntimeException refuseRoutes;
   private final AtomicInteger ids = new AtomicInteger();
 
   synchronized Message add(String conversation, AuthorRole role, Visibility visibility, String author, String text) {
@@ -121,7 +125,16 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
 
   @Override
   public Identity whoAmI() {
+    startCalls.add("whoAmI");
     return new Identity(BOT, "Bot");
+  }
+
+  @Override
+  public void checkRoutes(Set<String> targets) {
+    startCalls.add("checkRoutes " + new java.util.TreeSet<>(targets));
+    if (refuseRoutes != null) {
+      throw refuseRoutes;
+    }
   }
 
   @Override

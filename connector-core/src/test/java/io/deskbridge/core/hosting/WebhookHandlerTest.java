@@ -322,6 +322,47 @@ class WebhookHandlerTest {
   }
 
   @Test
+  void theRequestReachesTheAcknowledgementAndTheRefusalSoAVendorCanAnswerInItsFormat() {
+    var seen = new java.util.ArrayList<String>();
+    var byFormat = new WebhookEndpoint() {
+      @Override
+      public void verify(WebhookRequest request) {
+        if (request.bodyText().equals("forged")) {
+          throw WebhookRejectedException.unauthorized("forged");
+        }
+      }
+
+      @Override
+      public List<InboundEvent> decode(WebhookRequest request) {
+        return List.of(event("e1", "c1"));
+      }
+
+      @Override
+      public WebhookResponse acknowledge(WebhookRequest request, List<InboundEvent> events) {
+        seen.add("ack " + request.header("Content-Type").orElse(""));
+        return new WebhookResponse(200, "application/json", "{\"ack\":true}");
+      }
+
+      @Override
+      public WebhookResponse refuse(WebhookRequest request, WebhookRejectedException refusal) {
+        seen.add("refuse " + request.header("Content-Type").orElse("") + " " + refusal.status());
+        return WebhookResponse.error(refusal.status(), refusal.getMessage());
+      }
+    };
+    var handler = new WebhookHandler(id -> Optional.of(byFormat), (id, events) -> events.size(), audit, clock);
+    var json = Map.of("Content-Type", List.of("application/json"));
+
+    assertThat(handler.handle("sf", new WebhookRequest("POST", "/webhooks/sf", json, "{}".getBytes(StandardCharsets.UTF_8),
+        clock.instant())).body()).isEqualTo("{\"ack\":true}");
+    handler.handle("sf", new WebhookRequest("POST", "/webhooks/sf", json, "forged".getBytes(StandardCharsets.UTF_8),
+        clock.instant()));
+    handler.refuse("sf", new WebhookRequest("POST", "/webhooks/sf", json, new byte[0], clock.instant()), 413, "too large");
+
+    assertThat(seen).containsExactly("ack application/json", "refuse application/json 401",
+        "refuse application/json 413");
+  }
+
+  @Test
   void aVendorWhoseRefusalFailsIsRefusedWithTheJsonErrorNotA5xx() {
     decoder = r -> {
       throw WebhookRejectedException.badRequest("unshapeable body");
