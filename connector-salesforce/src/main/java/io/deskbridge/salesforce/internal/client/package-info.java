@@ -1,0 +1,2 @@
+/** Salesforce partner SOAP API calls through force-wsc. */
+package io.deskbridge.salesforce.internal.client;

@@ -1,0 +1,2 @@
+/** The Salesforce Service Cloud connector (Cases): its factory, configuration and connector. */
+package io.deskbridge.salesforce;
