@@ -14,11 +14,26 @@ import java.util.Objects;
  * @param conversation the conversation the message is about (ordering key with {@code target}); may be empty
  * @param method the HTTP method; {@code GET} and {@code DELETE} carry no body
  * @param contentType the {@code Content-Type} of the body
- * @param body the exact body (also kept in each {@link DeliveryAttempt})
+ * @param body the exact body (also kept in each {@link DeliveryAttempt}); the first attempt's when {@code bodyAt} is set
  * @param headers the other headers of one attempt
+ * @param bodyAt when not null, each attempt's body is computed at the attempt (Salesforce: the record's state at
+ *     send time), and {@code body} is only a placeholder
  */
 public record Delivery(String target, String messageId, String conversation, URI endpoint, String method,
-    String contentType, byte[] body, Headers headers) {
+    String contentType, byte[] body, Headers headers, Body bodyAt) {
+
+  /** The body of one attempt, computed when it is sent. */
+  @FunctionalInterface
+  public interface Body {
+    /** @param now the fake's clock at the attempt */
+    byte[] at(Instant now);
+  }
+
+  /** A delivery whose every attempt sends the same {@code body}. */
+  public Delivery(String target, String messageId, String conversation, URI endpoint, String method,
+      String contentType, byte[] body, Headers headers) {
+    this(target, messageId, conversation, endpoint, method, contentType, body, headers, null);
+  }
 
   /** The headers of one attempt. */
   @FunctionalInterface
@@ -39,6 +54,11 @@ public record Delivery(String target, String messageId, String conversation, URI
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(headers, "headers");
+  }
+
+  /** The body of an attempt at {@code now}. */
+  byte[] bodyAt(Instant now) {
+    return bodyAt == null ? body : bodyAt.at(now);
   }
 
   boolean hasBody() {

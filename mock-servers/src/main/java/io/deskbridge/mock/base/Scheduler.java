@@ -13,17 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * A fake's waits, measured on its clock: on a {@link SteppedClock} they end when the test steps past them; on any
  * other clock (the system clock, an offset clock) they take that long in real time. Thread-safe.
  */
-final class Scheduler implements AutoCloseable {
+public final class Scheduler implements AutoCloseable {
   private final SteppedClock stepped;
   private final ScheduledExecutorService timer;
 
-  Scheduler(Clock clock, String threadName) {
+  /** @param threadName the timer thread's name (used only on a clock that is not stepped) */
+  public Scheduler(Clock clock, String threadName) {
     this.stepped = clock instanceof SteppedClock s ? s : null;
     this.timer = stepped != null ? null : Executors.newSingleThreadScheduledExecutor(daemon(threadName));
   }
 
   /** Completes after {@code delay} on the clock. */
-  CompletableFuture<Void> after(Duration delay) {
+  public CompletableFuture<Void> after(Duration delay) {
     if (stepped != null) {
       return stepped.after(delay);
     }

@@ -186,8 +186,9 @@ public final class WebhookSender implements AutoCloseable {
     RetryPolicy p = policy;
     Delivery d = copy.delivery();
     Instant sentAt = clock.instant();
+    byte[] body = d.bodyAt(sentAt);
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(d)).timeout(p.timeout())
-        .method(d.method(), d.hasBody() ? HttpRequest.BodyPublishers.ofByteArray(d.body())
+        .method(d.method(), d.hasBody() ? HttpRequest.BodyPublishers.ofByteArray(body)
             : HttpRequest.BodyPublishers.noBody())
         .header("Content-Type", d.contentType());
     d.headers().of(copy.invocationId(), sentAt).forEach(request::header);
@@ -204,7 +205,7 @@ public final class WebhookSender implements AutoCloseable {
           int status = response == null ? -1 : response.statusCode();
           boolean delivered = p.delivered(outcome);
           attempts.add(new DeliveryAttempt(d.target(), d.messageId(), d.conversation(), copy.invocationId(),
-              attempt, status, delivered, new String(d.body(), StandardCharsets.UTF_8), sentAt, elapsed));
+              attempt, status, delivered, new String(body, StandardCharsets.UTF_8), sentAt, elapsed));
           Optional<Duration> wait = p.retryAfter(attempt, outcome);
           if (wait.isPresent() && p.maxAge() != null
               && Duration.between(copy.producedAt(), clock.instant().plus(wait.get())).compareTo(p.maxAge()) > 0) {

@@ -1,0 +1,540 @@
+package io.deskbridge.mock.salesforce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.deskbridge.mock.base.DeliveryAttempt;
+import io.deskbridge.mock.base.FaultRule;
+import io.deskbridge.mock.base.RequestJournal;
+import io.deskbridge.mock.base.RetryPolicy;
+import io.deskbridge.mock.base.VendorFake;
+import java.net.URI;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stateful fake of a Salesforce Service Cloud org on WireMock (sf-contract §1–§4, salesforce.md §8): the partner
+ * SOAP API as force-wsc calls it, the OAuth token endpoint, the people who work in the org, and Outbound Messages
+ * sent with Salesforce's retry schedule.
+ *
+ * <p>Served: {@code POST /services/Soap/u/{v}[/{orgId}]} ({@code login} below API 65.0; {@code getUserInfo},
+ * {@code query}, {@code queryMore}, {@code retrieve}, {@code create}, {@code update}, {@code sendEmail} with a
+ * session) and {@code POST /services/oauth2/token} (client credentials, JWT bearer). Every other request, and
+ * every other SOAP operation, is an unmatched request: a loud fault, listed by {@link #unmatchedRequests()}.
+ *
+ * <p>Thread-safety: every method may be called from any thread; state sits behind locks taken in the order
+ * API → model → dispatcher. Views are immutable snapshots.
+ */
+public final class SalesforceFake implements VendorFake {
+  /**
+   * Configuration; immutable, validated on construction. Start from {@link #defaults()}.
+   *
+   * @param orgId the 18-character org id (the 15-character form ends the server URLs)
+   * @param queues queue DeveloperNames to seed; all accept Case unless listed in {@code queuesNotForCases}
+   * @param defaultCaseOwnerQueue the queue new Cases land in (Web/Email-to-Case, and the default assignment rule)
+   * @param dailyApiLimit the org's daily API allocation ({@code LimitInfoHeader} limit; past it every call faults)
+   * @param outbound how Outbound Messages are delivered and retried
+   * @param omForIntegrationUser whether the integration user's own writes fire Outbound Messages (the profile's
+   *     "Send Outbound Messages" box)
+   * @param loginRetiredFaultCode the fault code of {@code login()} at API 65.0 and later
+   * @param sessionTimeout a session expires after this much inactivity on the fake's clock
+   * @param outboundBatchWindow notifications queued within this time on the fake's clock go in one message (up to
+   *     100); zero sends at once, batching only what is queued while a send is being prepared
+   * @param port the HTTP port, 0 for a free one
+   */
+  public record Config(String orgId, String integrationUsername, String password, String securityToken,
+      String clientId, String clientSecret, PublicKey jwtPublicKey, List<String> queues, Set<String> queuesNotForCases,
+      String defaultCaseOwnerQueue, int dailyApiLimit, String orgWideAddress, Clock clock, int port,
+      RetryPolicy outbound, boolean omForIntegrationUser, String loginRetiredFaultCode, Duration sessionTimeout,
+      Duration outboundBatchWindow) {
+    public Config {
+      Objects.requireNonNull(orgId, "orgId");
+      Objects.requireNonNull(integrationUsername, "integrationUsername");
+      Objects.requireNonNull(password, "password");
+      Objects.requireNonNull(securityToken, "securityToken");
+      Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(clientSecret, "clientSecret");
+      queues = List.copyOf(queues);
+      queuesNotForCases = Set.copyOf(queuesNotForCases);
+      Objects.requireNonNull(orgWideAddress, "orgWideAddress");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(outbound, "outbound");
+      Objects.requireNonNull(loginRetiredFaultCode, "loginRetiredFaultCode");
+      if (!orgId.matches("00D[A-Za-z0-9]{15}") || !queues.contains(defaultCaseOwnerQueue) || dailyApiLimit < 1
+          || port < 0 || port > 65535 || sessionTimeout.isNegative() || outboundBatchWindow.isNegative()) {
+        throw new IllegalArgumentException("invalid Salesforce fake configuration: orgId " + orgId
+            + " (00D + 15), default queue " + defaultCaseOwnerQueue + " in " + queues + ", dailyApiLimit "
+            + dailyApiLimit + ", port " + port);
+      }
+    }
+
+    /**
+     * Org {@code 00D5g000000ABCDEAA}; integration user {@code deskbridge@acme.example} / {@code test-password} +
+     * {@code TESTTOKEN}; client {@code 3MVG9fake-client-id} / {@code fake-client-secret}; queues Bot_Intake (the
+     * default), Tier1, Billing, Tier2; 15,000 API requests a day; {@code support@acme.example}; Salesforce's
+     * Outbound Message schedule ({@link OutboundMessages#salesforcePolicy()}); 2-hour sessions.
+     */
+    public static Config defaults() {
+      return new Config("00D5g000000ABCDEAA", "deskbridge@acme.example", "test-password", "TESTTOKEN",
+          "3MVG9fake-client-id", "fake-client-secret", null, List.of("Bot_Intake", "Tier1", "Billing", "Tier2"),
+          Set.of(), "Bot_Intake", 15_000, "support@acme.example", Clock.systemUTC(), 0,
+          OutboundMessages.salesforcePolicy(), true, "INVALID_OPERATION", Duration.ofHours(2), Duration.ZERO);
+    }
+
+    public Config withOrgId(String v) {
+      return new Config(v, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey, queues,
+          queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** The integration user's username, password and security token (login appends the token). */
+    public Config withIntegrationUser(String username, String pw, String token) {
+      return new Config(orgId, username, pw, token, clientId, clientSecret, jwtPublicKey, queues, queuesNotForCases,
+          defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound, omForIntegrationUser,
+          loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withClient(String id, String secret) {
+      return new Config(orgId, integrationUsername, password, securityToken, id, secret, jwtPublicKey, queues,
+          queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** The certificate's key the JWT bearer flow verifies assertions with. */
+    public Config withJwtPublicKey(PublicKey v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, v, queues,
+          queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** The queues to seed; the first is the default owner of new Cases unless it is set after this. */
+    public Config withQueues(String... names) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          List.of(names), queuesNotForCases, names[0], dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** This queue exists but has no QueueSobject for Case (a Case cannot be assigned to it). */
+    public Config withQueueNotForCases(String name) {
+      Set<String> not = new java.util.HashSet<>(queuesNotForCases);
+      not.add(name);
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, not, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withDefaultCaseOwnerQueue(String v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, v, dailyApiLimit, orgWideAddress, clock, port, outbound, omForIntegrationUser,
+          loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withDailyApiLimit(int v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, v, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withOrgWideAddress(String v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, v, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** Time for timestamps, sessions, JWT expiry and the Outbound Message waits (a SteppedClock makes them steps). */
+    public Config withClock(Clock v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, v, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withPort(int v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, v, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** The Outbound Message delivery policy (tests compress Salesforce's schedule). */
+    public Config outbound(RetryPolicy v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, v,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    /** Whether the integration user's writes fire Outbound Messages (false: the admin unticked it). */
+    public Config omForIntegrationUser(boolean v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound, v,
+          loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withLoginRetiredFaultCode(String v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, v, sessionTimeout, outboundBatchWindow);
+    }
+
+    public Config withSessionTimeout(Duration v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, v, outboundBatchWindow);
+    }
+
+    public Config withOutboundBatchWindow(Duration v) {
+      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
+          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
+          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, v);
+    }
+
+    @Override
+    public String toString() {
+      return "Config[orgId=" + orgId + ", integrationUsername=" + integrationUsername + ", password=***"
+          + ", securityToken=***, clientId=" + clientId + ", clientSecret=***, queues=" + queues
+          + ", queuesNotForCases=" + queuesNotForCases + ", defaultCaseOwnerQueue=" + defaultCaseOwnerQueue
+          + ", dailyApiLimit=" + dailyApiLimit + ", orgWideAddress=" + orgWideAddress + ", port=" + port
+          + ", omForIntegrationUser=" + omForIntegrationUser + "]";
+    }
+  }
+
+  private final Config config;
+  private final Outbound outbound;
+  private final Model model;
+  private final Sessions sessions;
+  private final PartnerApi api;
+  private final WireMockServer server;
+
+  private SalesforceFake(Config config) {
+    this.config = config;
+    this.outbound = new Outbound(config);
+    this.model = new Model(config, outbound);
+    this.outbound.model(model);
+    this.sessions = new Sessions(config.orgId(), config.clock(), config.sessionTimeout());
+    this.api = new PartnerApi(config, model, sessions);
+    WireMockConfiguration options = options().extensions(api).notifier(new Slf4jNotifier(false))
+        .disableRequestJournal();
+    this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort() : options.port(config.port()));
+  }
+
+  public static SalesforceFake start() {
+    return start(Config.defaults());
+  }
+
+  /** Starts a fake on its own HTTP port; close it when done. */
+  public static SalesforceFake start(Config config) {
+    SalesforceFake fake = new SalesforceFake(config);
+    try {
+      fake.server.start();
+      fake.server.stubFor(any(anyUrl()).willReturn(aResponse()));
+      fake.api.baseUrl(fake.baseUrl());
+      fake.outbound.baseUrl(fake.baseUrl());
+      return fake;
+    } catch (RuntimeException e) {
+      fake.close();
+      throw e;
+    }
+  }
+
+  /** E.g. {@code http://localhost:34567}: the instance URL and the login host. */
+  @Override
+  public String baseUrl() {
+    return "http://localhost:" + server.port();
+  }
+
+  /** The My Domain instance URL (= {@link #baseUrl()}). */
+  public String instanceUrl() {
+    return baseUrl();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public String orgId() {
+    return config.orgId();
+  }
+
+  public String integrationUserId() {
+    return model.integrationUserId();
+  }
+
+  /** The seeded agent, Alice Agent ({@code UserType Standard}). */
+  public String agentUserId() {
+    return model.agentUserId();
+  }
+
+  /** Queue DeveloperName to its {@code 00G} id, in configuration order. */
+  public Map<String, String> queues() {
+    return model.queues();
+  }
+
+  /** The org-wide e-mail address's {@code 0D2} id. */
+  public String orgWideAddressId() {
+    return model.orgWideAddressId();
+  }
+
+  /** A valid session id for the integration user, as the OAuth flows give. */
+  public String issueAccessToken() {
+    return sessions.open(model.integrationUserId());
+  }
+
+  // ---------------------------------------------------------------- people
+
+  /**
+   * A customer opens a Case by Web-to-Case ({@code Web}) or Email-to-Case ({@code Email}, which also adds the
+   * incoming EmailMessage); the owner is the default queue.
+   *
+   * @return the Case id
+   */
+  public String customerCreatesCase(String email, String name, String subject, String description, String origin) {
+    return model.customerCreatesCase(email, name, subject, description, origin);
+  }
+
+  /** An incoming e-mail on the Case; a closed Case reopens to {@code Working}. @return the EmailMessage id */
+  public String customerEmails(String caseId, String text) {
+    return model.customerEmails(caseId, text);
+  }
+
+  /** A published comment by the customer's portal user. @return the CaseComment id */
+  public String customerComments(String caseId, String text) {
+    return model.customerComments(caseId, text);
+  }
+
+  /** The agent e-mails the customer from the Case (an outgoing EmailMessage, Status 3). @return its id */
+  public String agentEmails(String caseId, String text) {
+    return model.agentEmails(caseId, text);
+  }
+
+  /** The agent comments on the Case. @return the CaseComment id */
+  public String agentComments(String caseId, String text, boolean published) {
+    return model.agentComments(caseId, text, published);
+  }
+
+  /** The agent takes ownership ({@code OwnerId} = the agent). */
+  public void agentTakes(String caseId) {
+    model.agentSetsCase(caseId, "OwnerId", model.agentUserId());
+  }
+
+  /** The agent assigns the Case to a user or queue. */
+  public void agentAssigns(String caseId, String ownerId) {
+    model.agentSetsCase(caseId, "OwnerId", ownerId);
+  }
+
+  public void agentCloses(String caseId) {
+    model.agentSetsCase(caseId, "Status", "Closed");
+  }
+
+  /** The agent reopens a closed Case ({@code Status Working}). */
+  public void agentReopens(String caseId) {
+    model.agentSetsCase(caseId, "Status", "Working");
+  }
+
+  /** The agent deletes the Case (later writes on it get {@code ENTITY_IS_DELETED}; queries no longer see it). */
+  public void agentDeletesCase(String caseId) {
+    model.agentDeletesCase(caseId);
+  }
+
+  // ---------------------------------------------------------------- state
+
+  public Optional<CaseView> caseRecord(String id) {
+    return model.caseRecord(id);
+  }
+
+  public List<CaseView> cases() {
+    return model.cases();
+  }
+
+  public List<CommentView> comments(String caseId) {
+    return model.comments(caseId);
+  }
+
+  public List<EmailView> emails(String caseId) {
+    return model.emails(caseId);
+  }
+
+  public List<FeedView> feedItems(String caseId) {
+    return model.feedItems(caseId);
+  }
+
+  /** Every e-mail sent by {@code sendEmail}, in order (inserted EmailMessages are never here). */
+  public List<SentEmail> sentEmails() {
+    return model.sentEmails();
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  /** Partner API calls with a session (injected and session faults included) since start or reset; not logins. */
+  public int apiCalls() {
+    return api.apiCalls();
+  }
+
+  /** Calls whose request names the Case or one of its comments, e-mails or feed items. */
+  public int apiCalls(String caseId) {
+    return api.apiCalls(caseId);
+  }
+
+  /** {@code login} calls and OAuth token requests since start or reset. */
+  public int logins() {
+    return api.logins();
+  }
+
+  /**
+   * Every partner API call but login, in order: path, the SOAP operation (in {@link RequestJournal.Call#query()}),
+   * the Case as conversation, status, injected fault and the (decompressed) request; and the unmatched requests.
+   */
+  public RequestJournal journal() {
+    return api.journal();
+  }
+
+  @Override
+  public List<String> unmatchedRequests() {
+    return api.journal().unmatched();
+  }
+
+  public int injectedFailures() {
+    return api.injectedFailures();
+  }
+
+  /** The {@code API REQUESTS} used today ({@code LimitInfoHeader} current). */
+  public int apiUsage() {
+    return api.apiUsage();
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /** The next {@code count} calls fault with {@code faultCode} (e.g. {@code SERVER_UNAVAILABLE}) and its detail. */
+  public void failNext(int count, String faultCode) {
+    api.failNext(count, faultCode);
+  }
+
+  /**
+   * The SOAP fault Salesforce answers for {@code faultCode} (its usual message and detail type), for
+   * {@link #injectFault} rules: e.g. {@code FaultRule.on("POST", ".*#update", soapFault("UNABLE_TO_LOCK_ROW"))}.
+   */
+  public static io.deskbridge.mock.base.Fault.SoapFault soapFault(String faultCode) {
+    return ApiFault.of(faultCode).toSoap();
+  }
+
+  /** The {@code nth} next write ({@code create}, {@code update}, {@code sendEmail}) faults once. */
+  public void failNthWrite(int nth, String faultCode) {
+    api.failNthWrite(nth, faultCode);
+  }
+
+  /** A fault rule on {@code POST} and {@code {path}#{operation}}, e.g. {@code FaultRule.on("POST", ".*#update", f)}. */
+  public void injectFault(FaultRule rule) {
+    api.inject(rule);
+  }
+
+  /** The next {@code k} records of create/update calls fail with this SaveResult status code (HTTP 200). */
+  public void failRecordsNext(int k, String statusCode) {
+    api.failRecordsNext(k, statusCode);
+  }
+
+  /** Every session now open is invalid: the next call with one gets {@code INVALID_SESSION_ID}. */
+  public void expireSessions() {
+    sessions.expireAll();
+  }
+
+  /** Every session expires once {@code n} more calls have been served. */
+  public void expireSessionsAfterCalls(int n) {
+    sessions.expireAfterCalls(n);
+  }
+
+  /** Sets today's API usage; at or past the daily limit every call faults {@code REQUEST_LIMIT_EXCEEDED}. */
+  public void setApiUsage(int current) {
+    api.apiUsage(current);
+  }
+
+  public void delayResponses(Duration delay) {
+    api.delay(delay);
+  }
+
+  public void clearFaults() {
+    api.clearFaults();
+  }
+
+  // ---------------------------------------------------------------- Outbound Messages
+
+  /** One Outbound Message per object (Case, EmailMessage, CaseComment) to {@code endpoint}, SOAP. */
+  public void subscribe(URI endpoint) {
+    outbound.subscribe(endpoint, false);
+  }
+
+  /** The same events as JSON (a Flow HTTP Callout, sf-contract §5). */
+  public void subscribeJson(URI endpoint) {
+    outbound.subscribe(endpoint, true);
+  }
+
+  /** Every delivery attempt, acknowledged or not, in completion order. */
+  public List<DeliveryAttempt> deliveries() {
+    return outbound.attempts();
+  }
+
+  /** Messages queued, in flight or waiting to retry. */
+  public int pendingDeliveries() {
+    return outbound.pending();
+  }
+
+  /** Waits until nothing is pending; false on timeout (waits on a SteppedClock need its steps). */
+  public boolean awaitIdle(Duration timeout) {
+    return outbound.awaitIdle(timeout);
+  }
+
+  /** Every message is sent {@code copies} times in all, each after a random wait up to {@code jitter}. */
+  public void chaos(int copies, Duration jitter) {
+    outbound.chaos(copies, jitter);
+  }
+
+  /** The next message is sent {@code times} more times (same notification ids). */
+  public void duplicateNextDelivery(int times) {
+    outbound.duplicateNext(times);
+  }
+
+  /** Sends every notification produced so far for the Case again, in new messages (same notification ids). */
+  public void redeliverAll(String caseId) {
+    outbound.redeliverAll(model.read(m -> m.find(caseId).map(r -> r.id).orElse(caseId)));
+  }
+
+  /** Whether the notifications of a message are shuffled (out of order within and across messages). */
+  public void shuffleDeliveries(boolean shuffle) {
+    outbound.shuffle(shuffle);
+  }
+
+  /** Messages carry this OrganizationId instead of the org's (negative tests); null restores it. */
+  public void deliverWithOrganizationId(String orgId) {
+    outbound.organizationId(orgId);
+  }
+
+  /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the subscriptions'. */
+  public void routeDeliveriesTo(List<URI> endpoints) {
+    outbound.route(endpoints);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public void reset() {
+    api.reset();
+    outbound.reset();
+    model.reset();
+    sessions.reset();
+  }
+
+  @Override
+  public void close() {
+    if (server.isRunning()) {
+      server.stop();
+    }
+    outbound.close();
+  }
+}
