@@ -162,6 +162,14 @@ public interface VendorFixture extends AutoCloseable {
     return sampleWebhook(conversationId);
   }
 
+  /**
+   * An id shaped like the vendor's conversation ids that names no conversation (Zendesk: a number; Salesforce: an
+   * 18-character Case id), so that loading it is "not found" rather than "not an id".
+   */
+  default String unknownConversationId() {
+    return "999999999";
+  }
+
   /** A request in the vendor's content type whose body is cut off (not parseable). */
   WebhookBody malformedWebhook();
 }
