@@ -42,6 +42,15 @@ final class ApiFault extends RuntimeException {
       Map.entry("INVALID_LOGIN", "Invalid username, password, security token; or user locked out."),
       Map.entry("UNKNOWN_EXCEPTION", "An unexpected error occurred."));
 
+  /**
+   * Codes the partner API has only as a per-record SaveResult status, never as a fault (they are not in its
+   * ExceptionCode enum, so wsc could not even read such a fault).
+   */
+  static final java.util.Set<String> RECORD_ONLY = java.util.Set.of("ENTITY_IS_DELETED", "STRING_TOO_LONG",
+      "REQUIRED_FIELD_MISSING", "FIELD_INTEGRITY_EXCEPTION", "INVALID_FIELD_FOR_INSERT_UPDATE",
+      "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "INVALID_TYPE_ON_FIELD_IN_RECORD",
+      "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY", "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY");
+
   final String code;
   final String detailType;
 
@@ -51,8 +60,17 @@ final class ApiFault extends RuntimeException {
     this.detailType = DETAIL.getOrDefault(code, "UnexpectedErrorFault");
   }
 
-  /** A fault with Salesforce's usual message for the code. */
+  /**
+   * A fault with Salesforce's usual message for the code.
+   *
+   * @throws IllegalArgumentException for a code that is only ever a per-record status ({@link #RECORD_ONLY})
+   */
   static ApiFault of(String code) {
+    if (RECORD_ONLY.contains(code)) {
+      throw new IllegalArgumentException(code + " is a per-record SaveResult status in the partner API, never a "
+          + "fault: use failRecordsNext(k, \"" + code + "\")" + ("ENTITY_IS_DELETED".equals(code)
+          ? " or agentDeletesCase(caseId)" : ""));
+    }
     return new ApiFault(code, MESSAGES.getOrDefault(code, code.toLowerCase().replace('_', ' ')));
   }
 

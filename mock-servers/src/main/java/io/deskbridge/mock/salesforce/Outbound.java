@@ -116,10 +116,9 @@ final class Outbound implements Model.Changes, AutoCloseable {
       if (e != epoch) {
         return;
       }
-      flushing--;
-      notifyAll();
       List<Pending> q = queued.remove(action);
       if (q == null) {
+        flushed(e);
         return;
       }
       if (shuffle) {
@@ -133,15 +132,27 @@ final class Outbound implements Model.Changes, AutoCloseable {
       org = organizationId == null ? config.orgId() : organizationId;
       instance = baseUrl;
     }
-    for (List<Pending> batch : batches) {
-      Pending first = batch.get(0);
-      byte[] initial = body(action, org, instance, batch);
-      Delivery d = new Delivery(action.id(), first.notificationId(), first.caseId(), action.endpoint(), "POST",
-          action.json() ? "application/json" : "text/xml; charset=utf-8", initial,
-          (invocation, now) -> action.json() ? Map.of() : Map.of("SOAPAction", "\"\"",
-              "User-Agent", "Salesforce Outbound Notification 1.0"),
-          now -> body(action, org, instance, batch));
-      (action.json() ? json : soap).send(d, copies);
+    try {
+      for (List<Pending> batch : batches) {
+        Pending first = batch.get(0);
+        byte[] initial = body(action, org, instance, batch);
+        Delivery d = new Delivery(action.id(), first.notificationId(), first.caseId(), action.endpoint(), "POST",
+            action.json() ? "application/json" : "text/xml; charset=utf-8", initial,
+            (invocation, now) -> action.json() ? Map.of() : Map.of("SOAPAction", "\"\"",
+                "User-Agent", "Salesforce Outbound Notification 1.0"),
+            now -> body(action, org, instance, batch));
+        (action.json() ? json : soap).send(d, copies);
+      }
+    } finally {
+      flushed(e);
+    }
+  }
+
+  /** A flush has handed its messages to the sender (so awaitIdle can wait on the sender from here). */
+  private synchronized void flushed(long e) {
+    if (e == epoch) {
+      flushing--;
+      notifyAll();
     }
   }
 

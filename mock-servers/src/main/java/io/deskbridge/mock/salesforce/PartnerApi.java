@@ -51,6 +51,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
   private final Faults faults = new Faults();
   private final RequestJournal journal = new RequestJournal();
   private String baseUrl = "http://localhost";
+  private volatile SalesforceControl control;
   private int usage;
   private int logins;
   private int recordFailures;
@@ -69,6 +70,10 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     return "deskbridge-salesforce-fake";
   }
 
+  void control(SalesforceControl control) {
+    this.control = control;
+  }
+
   synchronized void baseUrl(String url) {
     this.baseUrl = url;
     oauth.baseUrl(url);
@@ -80,7 +85,18 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     String path = r.getUrl().replaceFirst("\\?.*", "");
     String method = r.getMethod().getName();
     Reply reply;
-    if ("POST".equals(method) && "/services/oauth2/token".equals(path)) {
+    SalesforceControl control = this.control;
+    if (control != null && SalesforceControl.handles(path)) {
+      // the fake's own controls: outside the API's lock, budget, faults and delay
+      SalesforceControl.Reply c = control.handle(method, path, r.getBody());
+      if (c == null) {
+        synchronized (this) {
+          reply = unmatched(method + " " + r.getUrl());
+        }
+      } else {
+        reply = new Reply(c.status(), "application/json; charset=utf-8", c.body(), Duration.ZERO);
+      }
+    } else if ("POST".equals(method) && "/services/oauth2/token".equals(path)) {
       OAuthEndpoint.Answer a = oauth.token(r.getBody(), r.getHeader("Authorization"));
       synchronized (this) {
         logins++;
@@ -189,9 +205,11 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     for (int i = 0; i < in.size(); i++) {
       if (fail[i]) {
         String id = in.get(i).id() == null ? "" : in.get(i).id();
-        String message = "UNABLE_TO_LOCK_ROW".equals(recordFailureCode)
-            ? "unable to obtain exclusive access to this record or 1 records: " + id
-            : "injected failure " + recordFailureCode;
+        String message = switch (recordFailureCode) {
+          case "UNABLE_TO_LOCK_ROW" -> "unable to obtain exclusive access to this record or 1 records: " + id;
+          case "ENTITY_IS_DELETED" -> "entity is deleted";
+          default -> "injected failure " + recordFailureCode;
+        };
         out.add(SaveOutcome.error(recordFailureCode, message));
       } else {
         out.add(done.get(next++));

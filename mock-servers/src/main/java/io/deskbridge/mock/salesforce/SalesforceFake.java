@@ -93,108 +93,94 @@ public final class SalesforceFake implements VendorFake {
     }
 
     public Config withOrgId(String v) {
-      return new Config(v, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey, queues,
-          queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.orgId = v);
     }
 
     /** The integration user's username, password and security token (login appends the token). */
     public Config withIntegrationUser(String username, String pw, String token) {
-      return new Config(orgId, username, pw, token, clientId, clientSecret, jwtPublicKey, queues, queuesNotForCases,
-          defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound, omForIntegrationUser,
-          loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> {
+        d.integrationUsername = username;
+        d.password = pw;
+        d.securityToken = token;
+      });
     }
 
     public Config withClient(String id, String secret) {
-      return new Config(orgId, integrationUsername, password, securityToken, id, secret, jwtPublicKey, queues,
-          queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> {
+        d.clientId = id;
+        d.clientSecret = secret;
+      });
     }
 
     /** The certificate's key the JWT bearer flow verifies assertions with. */
     public Config withJwtPublicKey(PublicKey v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, v, queues,
-          queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.jwtPublicKey = v);
     }
 
-    /** The queues to seed; the first is the default owner of new Cases unless it is set after this. */
+    /** The queues to seed; the first becomes the default owner of new Cases. */
     public Config withQueues(String... names) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          List.of(names), queuesNotForCases, names[0], dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> {
+        d.queues = List.of(names);
+        d.defaultCaseOwnerQueue = names[0];
+      });
     }
 
     /** This queue exists but has no QueueSobject for Case (a Case cannot be assigned to it). */
     public Config withQueueNotForCases(String name) {
-      Set<String> not = new java.util.HashSet<>(queuesNotForCases);
-      not.add(name);
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, not, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> {
+        Set<String> not = new java.util.HashSet<>(d.queuesNotForCases);
+        not.add(name);
+        d.queuesNotForCases = not;
+      });
     }
 
     public Config withDefaultCaseOwnerQueue(String v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, v, dailyApiLimit, orgWideAddress, clock, port, outbound, omForIntegrationUser,
-          loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.defaultCaseOwnerQueue = v);
     }
 
     public Config withDailyApiLimit(int v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, v, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.dailyApiLimit = v);
     }
 
     public Config withOrgWideAddress(String v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, v, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.orgWideAddress = v);
     }
 
     /** Time for timestamps, sessions, JWT expiry and the Outbound Message waits (a SteppedClock makes them steps). */
     public Config withClock(Clock v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, v, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.clock = v);
     }
 
     public Config withPort(int v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, v, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.port = v);
     }
 
     /** The Outbound Message delivery policy (tests compress Salesforce's schedule). */
     public Config outbound(RetryPolicy v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, v,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.outbound = v);
     }
 
     /** Whether the integration user's writes fire Outbound Messages (false: the admin unticked it). */
     public Config omForIntegrationUser(boolean v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound, v,
-          loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.omForIntegrationUser = v);
     }
 
     public Config withLoginRetiredFaultCode(String v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, v, sessionTimeout, outboundBatchWindow);
+      return edit(d -> d.loginRetiredFaultCode = v);
     }
 
     public Config withSessionTimeout(Duration v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, v, outboundBatchWindow);
+      return edit(d -> d.sessionTimeout = v);
     }
 
     public Config withOutboundBatchWindow(Duration v) {
-      return new Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret, jwtPublicKey,
-          queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound,
-          omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, v);
+      return edit(d -> d.outboundBatchWindow = v);
+    }
+
+    private Config edit(java.util.function.Consumer<ConfigDraft> change) {
+      ConfigDraft d = new ConfigDraft(this);
+      change.accept(d);
+      return d.build();
     }
 
     @Override
@@ -221,6 +207,7 @@ public final class SalesforceFake implements VendorFake {
     this.outbound.model(model);
     this.sessions = new Sessions(config.orgId(), config.clock(), config.sessionTimeout());
     this.api = new PartnerApi(config, model, sessions);
+    this.api.control(new SalesforceControl(this));
     WireMockConfiguration options = options().extensions(api).notifier(new Slf4jNotifier(false))
         .disableRequestJournal();
     this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort() : options.port(config.port()));
@@ -412,7 +399,14 @@ public final class SalesforceFake implements VendorFake {
 
   // ---------------------------------------------------------------- faults
 
-  /** The next {@code count} calls fault with {@code faultCode} (e.g. {@code SERVER_UNAVAILABLE}) and its detail. */
+  /**
+   * The next {@code count} calls with a session fault with {@code faultCode} (e.g. {@code SERVER_UNAVAILABLE},
+   * {@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW}, {@code INSUFFICIENT_ACCESS}, {@code INVALID_FIELD})
+   * and its detail type, without touching state.
+   *
+   * @throws IllegalArgumentException for a code the partner API has only per record ({@code ENTITY_IS_DELETED}):
+   *     use {@link #failRecordsNext} or {@link #agentDeletesCase}
+   */
   public void failNext(int count, String faultCode) {
     api.failNext(count, faultCode);
   }

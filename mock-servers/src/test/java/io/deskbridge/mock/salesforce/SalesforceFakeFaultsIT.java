@@ -123,6 +123,8 @@ class SalesforceFakeFaultsIT {
       SaveResult deleted = pc.update(new SObject[] {owner(a, fake.queues().get("Tier1"))})[0];
       assertThat(deleted.getErrors()[0].getStatusCode().name()).isEqualTo("ENTITY_IS_DELETED");
       assertThat(pc.query("SELECT Id FROM Case").getSize()).isZero();
+      assertThatThrownBy(() -> fake.failNext(1, "ENTITY_IS_DELETED"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failRecordsNext");
     }
   }
 

@@ -247,6 +247,44 @@ class SalesforceFakePartnerApiIT {
     assertThat(ow.getRecords()[0].getId()).isEqualTo(fake.orgWideAddressId());
   }
 
+  @Test
+  void aGzippedRequestIsReadAndTheAnswerHasSalesforcesShapes() throws Exception {
+    SalesforceFake fake = EXT.fake();
+    String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
+    fake.agentComments(caseId, "note", false);
+    String envelope = "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Header>"
+        + "<SessionHeader xmlns=\"urn:partner.soap.sforce.com\"><sessionId>" + fake.issueAccessToken()
+        + "</sessionId></SessionHeader></env:Header><env:Body><m:query xmlns:m=\"urn:partner.soap.sforce.com\">"
+        + "<m:queryString>SELECT Id, Owner.Name, (SELECT Id, CreatedBy.UserType FROM CaseComments) FROM Case"
+        + "</m:queryString></m:query></env:Body></env:Envelope>";
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.baseUrl() + "/services/Soap/u/65.0"))
+            .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+            .header("Content-Encoding", "gzip")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("<soapenv:Header><LimitInfoHeader><limitInfo><current>1</current><limit>15000</limit>"
+            + "<type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>")
+        .contains("<records xsi:type=\"sf:sObject\"><sf:type>Case</sf:type><sf:Id>" + caseId + "</sf:Id><sf:Id>"
+            + caseId + "</sf:Id>")
+        .contains("<sf:Owner xsi:type=\"sf:sObject\"><sf:type>Group</sf:type><sf:Id xsi:nil=\"true\"/>"
+            + "<sf:Name>Bot Intake</sf:Name></sf:Owner>")
+        .contains("<sf:CaseComments xsi:type=\"QueryResult\"><done>true</done><queryLocator xsi:nil=\"true\"/>")
+        .contains("<sf:CreatedBy xsi:type=\"sf:sObject\"><sf:type>User</sf:type><sf:Id xsi:nil=\"true\"/>"
+            + "<sf:UserType>Standard</sf:UserType></sf:CreatedBy>");
+    assertThat(fake.journal().calls()).singleElement().satisfies(c -> {
+      assertThat(c.query()).isEqualTo("query");
+      assertThat(c.body()).contains("SELECT Id, Owner.Name");
+    });
+  }
+
   static List<XmlObject> records(XmlObject queryResult) {
     List<XmlObject> out = new ArrayList<>();
     if (queryResult == null) {

@@ -414,6 +414,7 @@ public final class SalesforceHelpdeskClient implements HelpdeskClient {
           throw errors.map(e);
         }
         pc.setSessionHeader(session.sessionId());
+        pc.setAllOrNoneHeader(true); // a note split into several CaseComments lands whole or not at all
         renewer.attach(pc);
         connection = pc;
       }

@@ -47,6 +47,11 @@ public final class SalesforceErrorMapper implements ErrorMapper {
     if (failure instanceof VendorException v) {
       return v;
     }
+    for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof VendorException v) {
+        return v; // a session renewal that failed inside force-wsc: its own, already named, failure
+      }
+    }
     if (failure instanceof ApiFault f) {
       String code = f.getExceptionCode() == null ? "UNKNOWN_EXCEPTION" : f.getExceptionCode().name();
       return forCode(code, "Salesforce fault " + code + ": " + f.getExceptionMessage(), f);

@@ -14,6 +14,11 @@ final class SalesforceIds {
     return value != null && ID.matcher(value).matches() && value.startsWith(keyPrefix);
   }
 
+  /** The first 15 characters, which identify the record (case-sensitive); a shorter value unchanged. */
+  static String key(String id) {
+    return id.length() > 15 ? id.substring(0, 15) : id;
+  }
+
   /** The 18-character form of a 15- or 18-character id; anything else unchanged. */
   static String to18(String id) {
     if (id == null || id.length() != 15 || !ID.matcher(id).matches()) {

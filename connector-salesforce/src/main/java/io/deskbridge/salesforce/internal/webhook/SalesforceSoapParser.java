@@ -28,6 +28,8 @@ final class SalesforceSoapParser {
   static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
   static final String OUTBOUND = "http://soap.sforce.com/2005/09/outbound";
   private static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
+  /** The deepest element nesting read (an Outbound Message needs 6, with a relationship field 7). */
+  private static final String MAX_DEPTH = "32";
 
   private static final DocumentBuilderFactory FACTORY = factory();
   /** A DocumentBuilder is not thread-safe; one per thread, reset after each parse. */
@@ -177,6 +179,8 @@ final class SalesforceSoapParser {
     }
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    // an Outbound Message is 5 levels deep; a deeper body is refused before DOM walks recurse through it
+    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
     return factory;
   }
 

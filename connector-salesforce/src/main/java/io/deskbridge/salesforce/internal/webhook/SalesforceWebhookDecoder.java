@@ -51,7 +51,7 @@ final class SalesforceWebhookDecoder {
 
   private final Supplier<Set<String>> botOwnerIds;
 
-  /** @param botOwnerIds the integration user's and the bot queue's ids, once known (empty before) */
+  /** @param botOwnerIds the integration user's and the bot queue's ids, once known (empty before), compared on 15 characters */
   SalesforceWebhookDecoder(Supplier<Set<String>> botOwnerIds) {
     this.botOwnerIds = botOwnerIds;
   }
@@ -61,7 +61,7 @@ final class SalesforceWebhookDecoder {
    * @param receivedAt     when it arrived: the time of an event whose record carries no date
    */
   List<InboundEvent> decode(SalesforceOutboundMessage message, String installationId, Instant receivedAt) {
-    var bot = botOwnerIds.get().stream().map(SalesforceIds::to18).collect(java.util.stream.Collectors.toSet());
+    var bot = botOwnerIds.get().stream().map(SalesforceIds::key).collect(java.util.stream.Collectors.toSet());
     var seen = new LinkedHashSet<String>();
     var events = new ArrayList<InboundEvent>();
     int index = 0;
@@ -91,7 +91,7 @@ final class SalesforceWebhookDecoder {
       Instant receivedAt) {
     String caseId = caseId(n.field("Id").orElse(""), "Notification " + index + ": Case Id");
     String ownerId = n.field("OwnerId").map(SalesforceIds::to18).orElse("");
-    boolean botOwned = ownerId.isEmpty() || bot.contains(ownerId);
+    boolean botOwned = ownerId.isEmpty() || bot.contains(SalesforceIds.key(ownerId));
     boolean closed = n.field("IsClosed").map(Boolean::parseBoolean).orElse(false);
     Optional<String> created = n.field("CreatedDate");
     Optional<String> modified = n.field("LastModifiedDate");
@@ -148,7 +148,7 @@ final class SalesforceWebhookDecoder {
     Optional<Message> message = Optional.empty();
     if (id.isPresent() && published.isPresent() && !published.get()) {
       message = Optional.of(new Message(id.get(), AuthorRole.AGENT, Visibility.INTERNAL, author, text, at));
-    } else if (id.isPresent() && published.isPresent() && bot.contains(author)) {
+    } else if (id.isPresent() && published.isPresent() && bot.contains(SalesforceIds.key(author))) {
       message = Optional.of(new Message(id.get(), AuthorRole.AGENT, Visibility.PUBLIC, author, text, at));
     }
     return new InboundEvent(n.id(), caseId, InboundEvent.Kind.MESSAGE_ADDED, author, message, Optional.empty(), at);
