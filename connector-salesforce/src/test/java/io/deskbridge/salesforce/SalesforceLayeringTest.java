@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,7 +16,8 @@ import io.deskbridge.core.config.Settings;
 
 /**
  * A vendor module sees core only through the SPI and the model (docs/architecture.md, "Packages and what may depend
- * on what"), and never another vendor module or the fakes of mock-servers.
+ * on what"), and never another vendor module or the fakes of mock-servers; the SOAP SDK stays under internal, and
+ * every type carries the vendor prefix (STYLE.md, rule 4).
  */
 @AnalyzeClasses(packages = "io.deskbridge.salesforce", importOptions = ImportOption.DoNotIncludeTests.class)
 class SalesforceLayeringTest {
@@ -36,4 +38,19 @@ class SalesforceLayeringTest {
       .should().dependOnClassesThat(resideInAPackage("io.deskbridge..")
           .and(not(resideInAnyPackage("io.deskbridge.salesforce..", "io.deskbridge.core.."))))
       .because("vendor modules are independent of each other, and mock-servers is for tests only");
+
+  @ArchTest
+  static final ArchRule theSdkOnlyBehindInternal = noClasses()
+      .that().resideInAPackage("io.deskbridge.salesforce")
+      .should().dependOnClassesThat(resideInAnyPackage("com.sforce.."))
+      .because("wire detail (force-wsc, the partner API) lives under internal; the public package is the factory, "
+          + "the connector and the configuration (docs/architecture.md: a vendor prefix on vendor classes, wire "
+          + "detail under internal)");
+
+  @ArchTest
+  static final ArchRule vendorPrefix = classes()
+      .that().resideInAPackage("io.deskbridge.salesforce..").and().areTopLevelClasses()
+      .and().doNotHaveSimpleName("package-info")
+      .should().haveSimpleNameStartingWith("Salesforce")
+      .because("STYLE.md: a vendor prefix on vendor classes");
 }
