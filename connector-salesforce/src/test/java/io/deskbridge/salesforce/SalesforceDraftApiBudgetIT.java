@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** The API-call budget in draft mode: a handover takes at most 3 calls (load, note, OwnerId), a draft 2. */
 class SalesforceDraftApiBudgetIT extends AbstractConnectorIT {
-  /** The README's set-up: "Send Outbound Messages" unticked on the integration user's profile. */
   @Override
   protected VendorFixture fixture() {
-    return new SalesforceFixture("Email", java.util.Map.of(),
-        io.deskbridge.mock.salesforce.SalesforceFake.Config.defaults().omForIntegrationUser(false));
+    return SalesforceFixture.emailCases();
   }
 
   @Override
@@ -28,6 +26,7 @@ class SalesforceDraftApiBudgetIT extends AbstractConnectorIT {
   @Test
   void aHandoverTakesThreeCallsTheLoadTheNoteAndTheOwner() {
     String id = handedOver();
+    settle();
 
     assertThat(sf().operations(id)).containsExactly("query", "create", "update");
     assertThat(fixture.apiCalls(id)).isLessThanOrEqualTo(3);
@@ -38,8 +37,10 @@ class SalesforceDraftApiBudgetIT extends AbstractConnectorIT {
   void aDraftTakesTwoCallsTheLoadAndTheNote() {
     String id = fixture.customerOpens("Login", "How do I reset my password? I can't log in.");
     settleWhen(() -> !bot(id, false).isEmpty());
+    settle();
 
-    assertThat(sf().operations(id)).containsExactly("query", "create");
+    assertThat(sf().operations(id)).as("one load, one unpublished CaseComment, none for the second notification")
+        .containsExactly("query", "create");
     assertThat(fixture.apiCalls(id)).isLessThanOrEqualTo(2);
   }
 }
