@@ -139,7 +139,20 @@ final class SalesforceFixture implements VendorFixture {
   /** One Outbound Message per object (Case, EmailMessage, CaseComment), as the admin's record-triggered Flow. */
   @Override
   public void subscribe(URI webhookUrl) {
-    fake.subscribe(pathToken().map(token -> URI.create(webhookUrl + "/" + token)).orElse(webhookUrl));
+    URI target = pathToken().map(token -> URI.create(webhookUrl + "/" + token)).orElse(webhookUrl);
+    if (jsonCallouts) {
+      fake.subscribeJson(target);
+    } else {
+      fake.subscribe(target);
+    }
+  }
+
+  private volatile boolean jsonCallouts;
+
+  /** The same events as JSON from a Flow HTTP Callout instead of SOAP Outbound Messages. */
+  SalesforceFixture withJsonCallouts() {
+    jsonCallouts = true;
+    return this;
   }
 
   /** The secret path segment the settings' {@code webhook.pathToken} asks for, when they do. */
