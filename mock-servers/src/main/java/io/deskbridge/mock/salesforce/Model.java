@@ -89,6 +89,7 @@ final class Model {
   private final Changes changes;
   private final Ids ids = new Ids();
   private final Map<String, Rec> records = new LinkedHashMap<>();
+  private final Map<String, Map<String, Rec>> byType = new HashMap<>();
   private final List<SentEmail> sent = new ArrayList<>();
   private final Writes writes = new Writes(this);
   private final Map<String, String> queues = new LinkedHashMap<>();
@@ -141,6 +142,7 @@ final class Model {
   /** Back to the seeded state (same seeded ids). */
   synchronized void reset() {
     records.clear();
+    byType.clear();
     sent.clear();
     queues.clear();
     portalUsers.clear();
@@ -189,13 +191,21 @@ final class Model {
 
   /** Every record of an object, deleted ones excluded, in creation order. */
   List<Rec> all(String objectType) {
-    return records.values().stream().filter(r -> r.type.name().equals(objectType) && !r.deleted).toList();
+    Map<String, Rec> ofType = byType.getOrDefault(objectType, Map.of());
+    List<Rec> out = new ArrayList<>(ofType.size());
+    for (Rec r : ofType.values()) {
+      if (!r.deleted) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   Rec insert(String objectType) {
     Schema.SObjectType type = Schema.type(objectType).orElseThrow();
     Rec r = new Rec(type, ids.next(type.prefix()));
     records.put(r.id, r);
+    byType.computeIfAbsent(type.name(), k -> new LinkedHashMap<>()).put(r.id, r);
     return r;
   }
 

@@ -216,9 +216,10 @@ final class Outbound implements Model.Changes, AutoCloseable {
     return all;
   }
 
+  /** Notifications queued, flushes under way and messages in the senders: zero exactly when idle. */
   synchronized int pending() {
     int waiting = queued.values().stream().mapToInt(List::size).sum();
-    return waiting + soap.pending() + json.pending();
+    return waiting + flushing + soap.pending() + json.pending();
   }
 
   /** Waits (real time) until nothing is queued, being flushed or delivered. */

@@ -309,6 +309,10 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     faults.failNext(count, ApiFault.of(code).toSoap());
   }
 
+  void failRandomly(double share, String code) {
+    faults.failRandomly(share, ApiFault.of(code).toSoap());
+  }
+
   void failNthWrite(int nth, String code) {
     faults.add(FaultRule.on("POST", ".*#(" + String.join("|", WRITES) + ")", ApiFault.of(code).toSoap()).nth(nth));
   }

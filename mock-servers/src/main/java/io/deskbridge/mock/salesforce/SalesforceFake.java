@@ -32,6 +32,8 @@ import java.util.Set;
  * {@code query}, {@code queryMore}, {@code retrieve}, {@code create}, {@code update}, {@code sendEmail} with a
  * session) and {@code POST /services/oauth2/token} (client credentials, JWT bearer). Every other request, and
  * every other SOAP operation, is an unmatched request: a loud fault, listed by {@link #unmatchedRequests()}.
+ * The fake's own control endpoints under {@code /__control} (no session, never counted or failed) act as the
+ * people and inject faults for a separate process; the mock-servers README lists them.
  *
  * <p>Thread-safety: every method may be called from any thread; state sits behind locks taken in the order
  * API → model → dispatcher. Views are immutable snapshots.
@@ -411,6 +413,11 @@ public final class SalesforceFake implements VendorFake {
     api.failNext(count, faultCode);
   }
 
+  /** From now on each call with a session faults with {@code faultCode} with probability {@code share} (0 stops). */
+  public void failRandomly(double share, String faultCode) {
+    api.failRandomly(share, faultCode);
+  }
+
   /**
    * The SOAP fault Salesforce answers for {@code faultCode} (its usual message and detail type), for
    * {@link #injectFault} rules: e.g. {@code FaultRule.on("POST", ".*#update", soapFault("UNABLE_TO_LOCK_ROW"))}.
@@ -474,7 +481,7 @@ public final class SalesforceFake implements VendorFake {
     return outbound.attempts();
   }
 
-  /** Messages queued, in flight or waiting to retry. */
+  /** Notifications queued and messages in flight or waiting to retry; zero exactly when nothing is pending. */
   public int pendingDeliveries() {
     return outbound.pending();
   }

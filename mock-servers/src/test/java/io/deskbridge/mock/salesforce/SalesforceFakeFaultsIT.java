@@ -100,6 +100,17 @@ class SalesforceFakeFaultsIT {
   }
 
   @Test
+  void aRandomShareOfCallsFaultsUntilStopped() throws Exception {
+    SalesforceFake fake = EXT.fake();
+    PartnerConnection pc = connect(fake, true);
+    fake.failRandomly(1.0, "SERVER_UNAVAILABLE");
+    assertThatThrownBy(pc::getUserInfo)
+        .satisfies(t -> assertThat(code(t)).isEqualTo(ExceptionCode.SERVER_UNAVAILABLE));
+    fake.failRandomly(0, "SERVER_UNAVAILABLE");
+    assertThat(pc.getUserInfo().getUserId()).isEqualTo(fake.integrationUserId());
+  }
+
+  @Test
   void aRuleOnTheOperationStrikesOnlyThatOperation() throws Exception {
     SalesforceFake fake = EXT.fake();
     String a = fake.customerCreatesCase("a@example.com", "A", "A", "a", "Web");
