@@ -33,22 +33,6 @@ class SalesforceFaultsIT extends AbstractConnectorIT {
     return sf().operations(caseId).stream().filter("update"::equals).count();
   }
 
-  /**
-   * Moves the engine's clock on in steps of five minutes until {@code done} (the connector asks core to wait minutes
-   * after {@code REQUEST_LIMIT_EXCEEDED}; the engine's fencing keeps a step that outlives its lease from writing
-   * twice), then settles.
-   */
-  private void rideOut(java.util.function.BooleanSupplier done) {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-      if (done.getAsBoolean()) {
-        return true;
-      }
-      sf().passEngineTime(Duration.ofMinutes(5));
-      return false;
-    });
-    settle();
-  }
-
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"fault SERVER_UNAVAILABLE", "fault UNABLE_TO_LOCK_ROW", "record UNABLE_TO_LOCK_ROW"})
   void aHandoverWhoseOwnerUpdateFailsOnceWritesTheNoteOnceAndEndsWithTheRightOwner(String how) {
@@ -124,7 +108,7 @@ class SalesforceFaultsIT extends AbstractConnectorIT {
         .allSatisfy(id -> assertThat(bot(id, true)).isEmpty());
 
     sf().fake.setApiUsage(0);
-    rideOut(() -> ids.stream().allMatch(id -> !bot(id, true).isEmpty()));
+    settleWhenSkippingWaits(() -> ids.stream().allMatch(id -> !bot(id, true).isEmpty())); // the 5-minute pause
 
     assertThat(ids).allSatisfy(id -> {
       assertThat(bot(id, true)).hasSize(1);
@@ -139,7 +123,7 @@ class SalesforceFaultsIT extends AbstractConnectorIT {
 
     String id = fixture.customerOpens("Order 48213",
         "I want to talk to a real person about my order #48213, my e-mail is jan@example.com.");
-    rideOut(() -> fixture.ownedByPeople(id) && !bot(id, true).isEmpty());
+    settleWhenSkippingWaits(() -> fixture.ownedByPeople(id) && !bot(id, true).isEmpty());
 
     assertThat(fixture.refusedCalls()).as("every refusal was met").isEqualTo(4);
     assertThat(bot(id, false)).as("one summary note").hasSize(1);

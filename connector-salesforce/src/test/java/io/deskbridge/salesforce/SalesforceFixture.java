@@ -103,10 +103,7 @@ final class SalesforceFixture implements VendorFixture {
     return Settings.of("installations[test].settings", settingsMap(clientSecret));
   }
 
-  /**
-   * The engine's clock, when the kit's harness gave the connector its {@link OffsetClock}: tests move it past the
-   * connector's long wait after {@code REQUEST_LIMIT_EXCEEDED} instead of sleeping.
-   */
+  /** The engine's clock, when the kit's harness gave the connector its {@link OffsetClock}: see {@link #passTime}. */
   private volatile OffsetClock engineClock;
 
   @Override
@@ -231,14 +228,6 @@ final class SalesforceFixture implements VendorFixture {
     if (engineClock != null) {
       engineClock.advance(duration);
     }
-  }
-
-  /** Moves the engine's clock (the harness's), so that work waiting for a due time becomes due. */
-  void passEngineTime(Duration duration) {
-    if (engineClock == null) {
-      throw new IllegalStateException("no connector was built with the harness's clock");
-    }
-    engineClock.advance(duration);
   }
 
   // ---------------------------------------------------------------- the fake's state
