@@ -100,6 +100,10 @@ final class TurnInterpreter {
       if (own || m.visibility() == Visibility.INTERNAL) { // our own message coming back, or a note
         return new Turn.Ignore(handled, own ? "own_message" : "internal_note", "");
       }
+      if (state.handledMessageIds().contains(m.id())) {
+        // seen in an earlier load (a vendor may signal one message twice: Salesforce's Case and its e-mail): no call
+        return new Turn.Ignore(state, "message_handled", "");
+      }
       if (m.role() == AuthorRole.AGENT) { // a takeover
         var why = state.ownership() == Ownership.BOT ? "human_took_over" : "human_owns_conversation";
         return new Turn.Ignore(handled.withOwnership(Ownership.HUMAN), why, m.text());

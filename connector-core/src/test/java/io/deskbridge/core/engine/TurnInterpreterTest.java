@@ -54,6 +54,19 @@ class TurnInterpreterTest {
   }
 
   @Test
+  void aMessageAnEarlierLoadShowedIsIgnoredWithoutALoad() {
+    var m = customer("m1", "hello");
+    var read = fresh.withHandled(List.of("m1")).withTranscript(conversation(Owner.BOT, m));
+
+    var turn = interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m)), read, Optional.empty());
+
+    assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+      assertThat(i.reason()).isEqualTo("message_handled");
+      assertThat(i.state()).isEqualTo(read);
+    });
+  }
+
+  @Test
   void aPersonTheVendorReportsAsOwnerMakesItThePeoples() {
     var m = customer("m1", "hello");
     var turn = interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m)), fresh,

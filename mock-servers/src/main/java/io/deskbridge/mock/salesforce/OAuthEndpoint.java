@@ -50,7 +50,12 @@ final class OAuthEndpoint {
       String id = form.get("client_id");
       String secret = form.get("client_secret");
       if (authorization != null && authorization.startsWith("Basic ")) {
-        String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        String pair;
+        try {
+          pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return error("invalid_client", "the Authorization header is not valid Basic credentials");
+        }
         int colon = pair.indexOf(':');
         id = colon < 0 ? pair : pair.substring(0, colon);
         secret = colon < 0 ? null : pair.substring(colon + 1);
@@ -62,9 +67,6 @@ final class OAuthEndpoint {
     }
     if (JWT_BEARER.equals(grant)) {
       return jwt(form.get("assertion"));
-    }
-    if (grant == null) {
-      return error("unsupported_grant_type", "grant type not supported");
     }
     return error("unsupported_grant_type", "grant type not supported");
   }

@@ -49,6 +49,7 @@ final class Outbound implements Model.Changes, AutoCloseable {
   private String baseUrl = "http://localhost";
   private String organizationId;
   private boolean shuffle;
+  private volatile java.util.function.Supplier<String> sessions;
   private int nextDuplicates;
   private int flushing;
   private long epoch;
@@ -172,7 +173,7 @@ final class Outbound implements Model.Changes, AutoCloseable {
       return out;
     });
     return action.json() ? OutboundMessages.json(org, notifications)
-        : OutboundMessages.envelope(org, action.id(), instance, notifications);
+        : OutboundMessages.envelope(org, action.id(), instance, session(), notifications);
   }
 
   synchronized void redeliverAll(String caseId) {
@@ -188,6 +189,16 @@ final class Outbound implements Model.Changes, AutoCloseable {
       throw new IllegalArgumentException("times must be >= 1, was " + times);
     }
     nextDuplicates = times;
+  }
+
+  private String session() {
+    java.util.function.Supplier<String> source = sessions;
+    return source == null ? null : source.get();
+  }
+
+  /** Each message carries a fresh session id from {@code source} ("Send Session ID"); null: nil. */
+  void sendSessionId(java.util.function.Supplier<String> source) {
+    sessions = source;
   }
 
   synchronized void shuffle(boolean v) {
@@ -251,6 +262,7 @@ final class Outbound implements Model.Changes, AutoCloseable {
     flushing = 0;
     notifyAll();
     organizationId = null;
+    sessions = null;
     shuffle = false;
     nextDuplicates = 0;
     soap.reset();

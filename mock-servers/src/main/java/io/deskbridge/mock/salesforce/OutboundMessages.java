@@ -47,10 +47,12 @@ public final class OutboundMessages {
 
   /** The SOAP envelope Salesforce posts, with {@code SessionId} nil and the URLs on {@code instanceUrl}. */
   public static byte[] envelope(String orgId, String actionId, List<Notification> notifications) {
-    return envelope(orgId, actionId, "https://acme.my.salesforce.com", notifications);
+    return envelope(orgId, actionId, "https://acme.my.salesforce.com", null, notifications);
   }
 
-  static byte[] envelope(String orgId, String actionId, String instanceUrl, List<Notification> notifications) {
+  /** {@code sessionId} null: {@code <SessionId xsi:nil="true"/>} ("Send Session ID" unticked). */
+  static byte[] envelope(String orgId, String actionId, String instanceUrl, String sessionId,
+      List<Notification> notifications) {
     String org15 = orgId.length() >= 15 ? orgId.substring(0, 15) : orgId;
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         .append("<soapenv:Envelope xmlns:soapenv=\"").append(Xml.SOAP_ENV).append("\" xmlns:xsd=\"")
@@ -58,7 +60,8 @@ public final class OutboundMessages {
         .append("<notifications xmlns=\"").append(Xml.OUTBOUND).append("\">")
         .append("<OrganizationId>").append(Xml.escape(orgId)).append("</OrganizationId>")
         .append("<ActionId>").append(Xml.escape(actionId)).append("</ActionId>")
-        .append("<SessionId xsi:nil=\"true\"/>")
+        .append(sessionId == null ? "<SessionId xsi:nil=\"true\"/>"
+            : "<SessionId>" + Xml.escape(sessionId) + "</SessionId>")
         .append("<EnterpriseUrl>").append(Xml.escape(instanceUrl)).append("/services/Soap/c/64.0/").append(org15)
         .append("</EnterpriseUrl><PartnerUrl>").append(Xml.escape(instanceUrl)).append("/services/Soap/u/64.0/")
         .append(org15).append("</PartnerUrl>");

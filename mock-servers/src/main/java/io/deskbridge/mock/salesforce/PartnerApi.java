@@ -161,6 +161,9 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
             .getBytes(StandardCharsets.UTF_8), Duration.ZERO);
       } catch (ApiFault e) {
         reply = fault(e);
+      } catch (RuntimeException e) {
+        LOG.error("Salesforce fake: {} failed unexpectedly", req.operation(), e);
+        reply = fault(new ApiFault("UNKNOWN_EXCEPTION", "An unexpected error occurred in the fake: " + e));
       }
     }
     Duration delay = fault instanceof Fault.Delay d ? d.delay() : Duration.ZERO;

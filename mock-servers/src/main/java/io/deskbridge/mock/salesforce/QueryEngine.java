@@ -96,7 +96,15 @@ final class QueryEngine {
     if (c == null) {
       throw new ApiFault("INVALID_QUERY_LOCATOR", "invalid query locator");
     }
-    int offset = Integer.parseInt(locator.substring(dash + 1));
+    int offset;
+    try {
+      offset = Integer.parseInt(locator.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      throw new ApiFault("INVALID_QUERY_LOCATOR", "invalid query locator");
+    }
+    if (offset < 0 || offset > c.rows().size()) {
+      throw new ApiFault("INVALID_QUERY_LOCATOR", "invalid query locator");
+    }
     return page(c.rows(), offset, c.batchSize(), locator.substring(0, dash));
   }
 

@@ -516,6 +516,14 @@ public final class SalesforceFake implements VendorFake {
     outbound.organizationId(orgId);
   }
 
+  /**
+   * "Send Session ID" on the Outbound Messages: each message carries a session id of the integration user (the
+   * "User to send as") instead of a nil {@code SessionId}.
+   */
+  public void sendSessionId(boolean on) {
+    outbound.sendSessionId(on ? () -> sessions.open(model.integrationUserId()) : null);
+  }
+
   /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the subscriptions'. */
   public void routeDeliveriesTo(List<URI> endpoints) {
     outbound.route(endpoints);

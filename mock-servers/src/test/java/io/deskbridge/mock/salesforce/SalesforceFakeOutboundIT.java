@@ -274,4 +274,21 @@ class SalesforceFakeOutboundIT {
           .containsEntry("OwnerId", fake.agentUserId());
     }
   }
+
+  @Test
+  void withSendSessionIdTheMessageCarriesASessionTheReceiverCanCallBackWith() throws Exception {
+    start(SalesforceFake.Config.defaults());
+    fake.sendSessionId(true);
+    fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
+    assertThat(fake.awaitIdle(AWAIT)).isTrue();
+    Element n = Xml.child(Xml.child(Xml.parse(receiver.received().get(0).body().getBytes(StandardCharsets.UTF_8))
+        .getDocumentElement(), Xml.SOAP_ENV, "Body"), Xml.OUTBOUND, "notifications");
+    String session = Xml.text(n, "SessionId");
+    assertThat(session).startsWith("00D5g000000ABCD!");
+    com.sforce.ws.ConnectorConfig cfg = new com.sforce.ws.ConnectorConfig();
+    cfg.setSessionId(session);
+    cfg.setServiceEndpoint(Xml.text(n, "PartnerUrl"));
+    assertThat(com.sforce.soap.partner.Connector.newConnection(cfg).getUserInfo().getUserId())
+        .isEqualTo(fake.integrationUserId());
+  }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class SalesforceWebhookFuzzIT {
   private static final long SEED = Long.getLong("fuzz.seed", 20261203L);
-  private static final int COUNT = Integer.getInteger("fuzz.count", 1000);
+  private static final int COUNT = Integer.getInteger("fuzz.count", 500);
   private static final String PATH = "/webhooks/acme/" + SalesforceWebhookServerIT.TOKEN;
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
