@@ -136,6 +136,9 @@ final class SalesforceFixture implements VendorFixture {
   /** One Outbound Message per object (Case, EmailMessage, CaseComment), as the admin's record-triggered Flow. */
   @Override
   public void subscribe(URI webhookUrl) {
+    if (!subscribing) {
+      return;
+    }
     URI target = pathToken().map(token -> URI.create(webhookUrl + "/" + token)).orElse(webhookUrl);
     if (jsonCallouts) {
       fake.subscribeJson(target);
@@ -145,6 +148,13 @@ final class SalesforceFixture implements VendorFixture {
   }
 
   private volatile boolean jsonCallouts;
+  private volatile boolean subscribing = true;
+
+  /** No Outbound Message subscription: the test posts the notifications itself, in the order it chooses. */
+  SalesforceFixture withoutSubscription() {
+    subscribing = false;
+    return this;
+  }
 
   /** The same events as JSON from a Flow HTTP Callout instead of SOAP Outbound Messages. */
   SalesforceFixture withJsonCallouts() {
