@@ -413,6 +413,8 @@ final class SalesforceFixture implements VendorFixture {
     return new WebhookBody(envelope(OTHER_ORG, conversationId), "text/xml; charset=utf-8");
   }
 
+  /** Who Email-to-Case's incoming e-mails are created by (Salesforce's Automated Process user), not the bot. */
+  private static final String EMAIL_TO_CASE_USER = "0055g000000AutoAAA";
   private static int notifications = 0;
 
   private byte[] envelope(String orgId, String caseId) {
@@ -428,7 +430,7 @@ final class SalesforceFixture implements VendorFixture {
     fields.put("Incoming", "true");
     fields.put("FromAddress", CUSTOMER_EMAIL);
     fields.put("TextBody", "What are your opening hours?");
-    fields.put("CreatedById", fake.integrationUserId());
+    fields.put("CreatedById", EMAIL_TO_CASE_USER);
     return OutboundMessages.envelope(orgId, "04k5g000000XyZ1AAK",
         List.of(OutboundMessages.notification(notificationId, "EmailMessage", fields)));
   }
