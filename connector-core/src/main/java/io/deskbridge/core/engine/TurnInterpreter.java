@@ -68,6 +68,12 @@ final class TurnInterpreter {
    */
   Turn interpret(InboundEvent event, ConversationState state, Optional<Conversation> loaded) {
     switch (event.kind()) {
+      case CONVERSATION_CREATED:
+        if (loaded.isEmpty() && state.transcript().isPresent()) {
+          // read already (its other signal came first, e.g. Salesforce's incoming e-mail): anything new has its own event
+          return new Turn.Ignore(state, "created_already_read", "");
+        }
+        break;
       case SOLVED:
         return new Turn.Ignore(state.withSolved(true), "conversation_solved", "");
       case REOPENED:

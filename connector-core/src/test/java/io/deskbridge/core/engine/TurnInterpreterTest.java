@@ -67,6 +67,20 @@ class TurnInterpreterTest {
   }
 
   @Test
+  void aCreationSignalForAConversationAlreadyReadIsIgnoredWithoutALoad() {
+    var m = customer("m1", "hello");
+    var read = fresh.withHandled(List.of("m1")).withTranscript(conversation(Owner.BOT, m));
+
+    var turn = interpreter.interpret(event(InboundEvent.Kind.CONVERSATION_CREATED, Optional.empty()), read,
+        Optional.empty());
+
+    assertThat(turn).isInstanceOfSatisfying(Turn.Ignore.class, i -> assertThat(i.reason())
+        .isEqualTo("created_already_read"));
+    assertThat(interpreter.interpret(event(InboundEvent.Kind.CONVERSATION_CREATED, Optional.empty()), fresh,
+        Optional.empty())).as("never read: loaded").isInstanceOf(Turn.Load.class);
+  }
+
+  @Test
   void aPersonTheVendorReportsAsOwnerMakesItThePeoples() {
     var m = customer("m1", "hello");
     var turn = interpreter.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m)), fresh,

@@ -162,7 +162,10 @@ final class Outbound implements Model.Changes, AutoCloseable {
     List<Notification> notifications = model.read(m -> {
       List<Notification> out = new ArrayList<>();
       for (Pending p : batch) {
-        Rec r = m.find(p.recordId()).orElseThrow();
+        Rec r = m.find(p.recordId()).orElse(null);
+        if (r == null) {
+          continue; // the org was reset while the message was on its way
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         for (Schema.Field f : Schema.fields(r.type)) {
           Object v = r.get(f.name());

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,24 +60,11 @@ public final class SalesforceFake implements VendorFake {
       RetryPolicy outbound, boolean omForIntegrationUser, String loginRetiredFaultCode, Duration sessionTimeout,
       Duration outboundBatchWindow) {
     public Config {
-      Objects.requireNonNull(orgId, "orgId");
-      Objects.requireNonNull(integrationUsername, "integrationUsername");
-      Objects.requireNonNull(password, "password");
-      Objects.requireNonNull(securityToken, "securityToken");
-      Objects.requireNonNull(clientId, "clientId");
-      Objects.requireNonNull(clientSecret, "clientSecret");
       queues = List.copyOf(queues);
       queuesNotForCases = Set.copyOf(queuesNotForCases);
-      Objects.requireNonNull(orgWideAddress, "orgWideAddress");
-      Objects.requireNonNull(clock, "clock");
-      Objects.requireNonNull(outbound, "outbound");
-      Objects.requireNonNull(loginRetiredFaultCode, "loginRetiredFaultCode");
-      if (!orgId.matches("00D[A-Za-z0-9]{15}") || !queues.contains(defaultCaseOwnerQueue) || dailyApiLimit < 1
-          || port < 0 || port > 65535 || sessionTimeout.isNegative() || outboundBatchWindow.isNegative()) {
-        throw new IllegalArgumentException("invalid Salesforce fake configuration: orgId " + orgId
-            + " (00D + 15), default queue " + defaultCaseOwnerQueue + " in " + queues + ", dailyApiLimit "
-            + dailyApiLimit + ", port " + port);
-      }
+      ConfigDraft.check(orgId, integrationUsername, password, securityToken, clientId, clientSecret, queues,
+          defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port, outbound, loginRetiredFaultCode,
+          sessionTimeout, outboundBatchWindow);
     }
 
     /**
@@ -100,18 +86,11 @@ public final class SalesforceFake implements VendorFake {
 
     /** The integration user's username, password and security token (login appends the token). */
     public Config withIntegrationUser(String username, String pw, String token) {
-      return edit(d -> {
-        d.integrationUsername = username;
-        d.password = pw;
-        d.securityToken = token;
-      });
+      return edit(d -> d.integrationUser(username, pw, token));
     }
 
     public Config withClient(String id, String secret) {
-      return edit(d -> {
-        d.clientId = id;
-        d.clientSecret = secret;
-      });
+      return edit(d -> d.client(id, secret));
     }
 
     /** The certificate's key the JWT bearer flow verifies assertions with. */
@@ -121,19 +100,12 @@ public final class SalesforceFake implements VendorFake {
 
     /** The queues to seed; the first becomes the default owner of new Cases. */
     public Config withQueues(String... names) {
-      return edit(d -> {
-        d.queues = List.of(names);
-        d.defaultCaseOwnerQueue = names[0];
-      });
+      return edit(d -> d.queues(names));
     }
 
     /** This queue exists but has no QueueSobject for Case (a Case cannot be assigned to it). */
     public Config withQueueNotForCases(String name) {
-      return edit(d -> {
-        Set<String> not = new java.util.HashSet<>(d.queuesNotForCases);
-        not.add(name);
-        d.queuesNotForCases = not;
-      });
+      return edit(d -> d.notForCases(name));
     }
 
     public Config withDefaultCaseOwnerQueue(String v) {
@@ -185,13 +157,10 @@ public final class SalesforceFake implements VendorFake {
       return d.build();
     }
 
+    /** Secrets redacted. */
     @Override
     public String toString() {
-      return "Config[orgId=" + orgId + ", integrationUsername=" + integrationUsername + ", password=***"
-          + ", securityToken=***, clientId=" + clientId + ", clientSecret=***, queues=" + queues
-          + ", queuesNotForCases=" + queuesNotForCases + ", defaultCaseOwnerQueue=" + defaultCaseOwnerQueue
-          + ", dailyApiLimit=" + dailyApiLimit + ", orgWideAddress=" + orgWideAddress + ", port=" + port
-          + ", omForIntegrationUser=" + omForIntegrationUser + "]";
+      return ConfigDraft.describe(this);
     }
   }
 
