@@ -52,5 +52,6 @@ class SalesforceLayeringTest {
       .that().resideInAPackage("io.deskbridge.salesforce..").and().areTopLevelClasses()
       .and().doNotHaveSimpleName("package-info")
       .should().haveSimpleNameStartingWith("Salesforce")
-      .because("STYLE.md: a vendor prefix on vendor classes");
+      .because("STYLE.md rule 4: a vendor prefix on every type of a vendor module (ZendeskWebhookVerifier, "
+          + "SalesforceSessionRenewer)");
 }
