@@ -16,8 +16,9 @@ import java.util.Set;
  * Maps force-wsc failures to kinds by the fault's exception code (an {@link ApiFault}'s, or the local part of a
  * {@link SoapFaultException}'s fault code) or a record error's status code ({@link SalesforceRecordError}):
  * <ul>
- *   <li>{@code REQUEST_LIMIT_EXCEEDED} (the org's daily allocation or its concurrent long requests are used up):
- *       rate limited, retry after {@link #LIMIT_PAUSE}; {@code SINGLE_EMAIL_LIMIT_EXCEEDED}: rate limited for an
+ *   <li>{@code REQUEST_LIMIT_EXCEEDED}: rate limited, retry after {@link #LIMIT_PAUSE} when the org's daily
+ *       allocation is used up, after {@link #CONCURRENCY_PAUSE} when its concurrent long-running requests are
+ *       ({@code ConcurrentPerOrgLongTxn} in the message); {@code SINGLE_EMAIL_LIMIT_EXCEEDED}: rate limited for an
  *       hour;</li>
  *   <li>{@code UNABLE_TO_LOCK_ROW}/{@code UNABLE_TO_LOCK_RECORD}: not processed (Salesforce rolled the call back);</li>
  *   <li>{@code SERVER_UNAVAILABLE}, {@code QUERY_TIMEOUT}, a timeout or any other {@link ConnectionException}
@@ -34,6 +35,8 @@ import java.util.Set;
 public final class SalesforceErrorMapper implements ErrorMapper {
   /** How long to pause after REQUEST_LIMIT_EXCEEDED: the daily allocation is a rolling 24 hours. */
   public static final Duration LIMIT_PAUSE = Duration.ofMinutes(5);
+  /** How long to pause when the org's concurrent long-running requests (20 s and more) are used up. */
+  public static final Duration CONCURRENCY_PAUSE = Duration.ofSeconds(30);
   private static final Duration EMAIL_LIMIT_PAUSE = Duration.ofHours(1);
   private static final Set<String> AUTH = Set.of("INVALID_SESSION_ID", "INVALID_LOGIN", "LOGIN_MUST_USE_SECURITY_TOKEN",
       "INVALID_OPERATION_WITH_EXPIRED_PASSWORD", "PASSWORD_LOCKOUT", "INACTIVE_OWNER_OR_USER", "ORG_LOCKED");
@@ -75,7 +78,8 @@ public final class SalesforceErrorMapper implements ErrorMapper {
   /** The exception for a fault's exception code or a record error's status code. */
   static VendorException forCode(String code, String message, Throwable cause) {
     if (code.equals("REQUEST_LIMIT_EXCEEDED")) {
-      return new VendorException(Kind.RATE_LIMITED, message, LIMIT_PAUSE, cause);
+      boolean concurrent = message != null && message.contains("Concurrent"); // ConcurrentPerOrgLongTxn Limit exceeded
+      return new VendorException(Kind.RATE_LIMITED, message, concurrent ? CONCURRENCY_PAUSE : LIMIT_PAUSE, cause);
     }
     if (code.equals("SINGLE_EMAIL_LIMIT_EXCEEDED")) {
       return new VendorException(Kind.RATE_LIMITED, message, EMAIL_LIMIT_PAUSE, cause);

@@ -65,7 +65,7 @@ class SalesforceHelpdeskClientIT {
     var env = Map.of("SF_SECRET", fake.config().clientSecret(), "SF_PASSWORD", fake.config().password(),
         "SF_TOKEN", fake.config().securityToken());
     var config = SalesforceConfig.from(new Settings(PATH, settings, env::get));
-    return new SalesforceHelpdeskClient("acme", config, PATH, Clock.systemUTC(), false);
+    return new SalesforceHelpdeskClient("acme", config, PATH, Clock.systemUTC(), true); // gzip, as in production
   }
 
   private SalesforceHelpdeskClient started() {
@@ -138,7 +138,7 @@ class SalesforceHelpdeskClientIT {
   void aWrongClientSecretIsAnAuthFailureNamingTheSettings() {
     var env = Map.of("SF_SECRET", "not-the-secret");
     var config = SalesforceConfig.from(new Settings(PATH, settings(clientCredentials()), env::get));
-    client = new SalesforceHelpdeskClient("acme", config, PATH, Clock.systemUTC(), false);
+    client = new SalesforceHelpdeskClient("acme", config, PATH, Clock.systemUTC(), true);
 
     var e = catchThrowableOfType(VendorException.class, client::whoAmI);
 

@@ -98,6 +98,14 @@ class SalesforceErrorMapperTest {
   }
 
   @Test
+  void theConcurrentRequestLimitWaitsSeconds() {
+    var f = new UnexpectedErrorFault();
+    f.setExceptionCode(ExceptionCode.REQUEST_LIMIT_EXCEEDED);
+    f.setExceptionMessage("ConcurrentPerOrgLongTxn Limit exceeded.");
+    assertThat(mapper.map(f).retryAfter()).contains(SalesforceErrorMapper.CONCURRENCY_PAUSE);
+  }
+
+  @Test
   void theDailyLimitWaitsMinutesNotSeconds() {
     var mapped = mapper.map(fault(ExceptionCode.REQUEST_LIMIT_EXCEEDED).get());
     assertThat(mapped.retryAfter()).contains(SalesforceErrorMapper.LIMIT_PAUSE);
