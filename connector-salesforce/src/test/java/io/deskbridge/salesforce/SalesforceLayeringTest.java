@@ -15,7 +15,7 @@ import io.deskbridge.core.config.Settings;
 
 /**
  * A vendor module sees core only through the SPI and the model (docs/architecture.md, "Packages and what may depend
- * on what"), and never another vendor module or the fakes of mock-servers.
+ * on what"), and never another vendor module or the fakes of mock-servers; the SOAP SDK stays under internal.
  */
 @AnalyzeClasses(packages = "io.deskbridge.salesforce", importOptions = ImportOption.DoNotIncludeTests.class)
 class SalesforceLayeringTest {
@@ -36,4 +36,13 @@ class SalesforceLayeringTest {
       .should().dependOnClassesThat(resideInAPackage("io.deskbridge..")
           .and(not(resideInAnyPackage("io.deskbridge.salesforce..", "io.deskbridge.core.."))))
       .because("vendor modules are independent of each other, and mock-servers is for tests only");
+
+  @ArchTest
+  static final ArchRule theSdkOnlyBehindInternal = noClasses()
+      .that().resideInAPackage("io.deskbridge.salesforce")
+      .should().dependOnClassesThat(resideInAnyPackage("com.sforce.."))
+      .because("wire detail (force-wsc, the partner API) lives under internal; the public package is the factory, "
+          + "the connector and the configuration (docs/architecture.md: a vendor prefix on vendor classes, wire "
+          + "detail under internal)");
+
 }

@@ -53,6 +53,15 @@ public abstract class AbstractConnectorIT extends AbstractKitIT {
     settle();
   }
 
+  /**
+   * Like {@link #settleWhen}, but while only waits lie ahead (a vendor's rate limit that asks for minutes), the
+   * engine's clock moves over them ({@link ConnectorHarness#skipToDueWork}) instead of the test waiting.
+   */
+  protected void settleWhenSkippingWaits(Supplier<Boolean> condition) {
+    await().atMost(WAIT).until(() -> condition.get() || harness.skipToDueWork() && condition.get());
+    settle();
+  }
+
   /** The bot's public messages (or internal notes) in the conversation, oldest first. */
   protected List<FakeMessage> bot(String id, boolean isPublic) {
     return fixture.messages(id).stream().filter(m -> m.author().equals(BOT) && m.isPublic() == isPublic).toList();

@@ -65,8 +65,8 @@ public abstract class AbstractWebhookIntakeIT extends AbstractConnectorIT {
     int calls = fixture.apiCalls(id);
     int audits = harness.audit().size();
 
-    WebhookBody sample = fixture.sampleWebhook(id);
-    var response = harness.post(sample, fixture.forgedHeaders(sample.body()));
+    WebhookBody forged = fixture.forgedWebhook(id);
+    var response = harness.post(forged, fixture.forgedHeaders(forged.body()));
     settle();
 
     assertThat(response.statusCode()).isIn(401, 403);

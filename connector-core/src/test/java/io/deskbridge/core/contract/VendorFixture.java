@@ -153,6 +153,23 @@ public interface VendorFixture extends AutoCloseable {
   /** A request the vendor could send for a new customer message in a conversation. */
   WebhookBody sampleWebhook(String conversationId);
 
+  /**
+   * A request for a new customer message that the connector must refuse as not authentic, sent with
+   * {@link #forgedHeaders}: by default the sample itself (vendors that sign or authenticate in headers); a vendor
+   * that authenticates in the body (Salesforce's OrganizationId) gives a body as someone else would send it.
+   */
+  default WebhookBody forgedWebhook(String conversationId) {
+    return sampleWebhook(conversationId);
+  }
+
+  /**
+   * An id shaped like the vendor's conversation ids that names no conversation (Zendesk: a number; Salesforce: an
+   * 18-character Case id), so that loading it is "not found" rather than "not an id".
+   */
+  default String unknownConversationId() {
+    return "999999999";
+  }
+
   /** A request in the vendor's content type whose body is cut off (not parseable). */
   WebhookBody malformedWebhook();
 }
