@@ -3,7 +3,7 @@ package io.deskbridge.salesforce;
 import io.deskbridge.core.config.Secret;
 import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.error.ConfigException;
-import io.deskbridge.salesforce.internal.auth.JwtAssertion;
+import io.deskbridge.salesforce.internal.auth.SalesforceJwtAssertion;
 import io.deskbridge.salesforce.internal.auth.SalesforceAuth;
 import java.net.URI;
 import java.nio.file.Path;
@@ -141,7 +141,7 @@ public record SalesforceConfig(
         Secret key;
         try {
           key = Secret.fromFile(Path.of(keyFile));
-          JwtAssertion.privateKey(key.reveal());
+          SalesforceJwtAssertion.privateKey(key.reveal());
         } catch (RuntimeException e) {
           throw a.invalid("privateKeyFile", (e instanceof java.io.UncheckedIOException ? "cannot be read ("
               + Path.of(keyFile).toAbsolutePath() + "): write the path of the PKCS#8 PEM key" : e.getMessage()));

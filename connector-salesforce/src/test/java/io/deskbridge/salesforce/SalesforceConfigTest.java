@@ -72,8 +72,8 @@ class SalesforceConfigTest {
 
   @Test
   void jwtBearerReadsThePrivateKeyFileWithoutPrintingIt() throws Exception {
-    var pem = io.deskbridge.salesforce.internal.auth.JwtAssertionTest.pem(
-        io.deskbridge.salesforce.internal.auth.JwtAssertionTest.KEYS.getPrivate());
+    var pem = io.deskbridge.salesforce.internal.auth.SalesforceJwtAssertionTest.pem(
+        io.deskbridge.salesforce.internal.auth.SalesforceJwtAssertionTest.KEYS.getPrivate());
     Path key = Files.writeString(dir.resolve("salesforce.key"), pem);
     var values = base();
     values.put("auth", Map.of("flow", "jwt-bearer", "clientId", "3MVG9abc", "username", "bot@acme.com",

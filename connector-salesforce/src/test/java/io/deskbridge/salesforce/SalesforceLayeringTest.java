@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,7 +16,8 @@ import io.deskbridge.core.config.Settings;
 
 /**
  * A vendor module sees core only through the SPI and the model (docs/architecture.md, "Packages and what may depend
- * on what"), and never another vendor module or the fakes of mock-servers; the SOAP SDK stays under internal.
+ * on what"), and never another vendor module or the fakes of mock-servers; the SOAP SDK stays under internal, and
+ * every type carries the vendor prefix (STYLE.md, rule 4).
  */
 @AnalyzeClasses(packages = "io.deskbridge.salesforce", importOptions = ImportOption.DoNotIncludeTests.class)
 class SalesforceLayeringTest {
@@ -45,4 +47,11 @@ class SalesforceLayeringTest {
           + "the connector and the configuration (docs/architecture.md: a vendor prefix on vendor classes, wire "
           + "detail under internal)");
 
+  @ArchTest
+  static final ArchRule vendorPrefix = classes()
+      .that().resideInAPackage("io.deskbridge.salesforce..").and().areTopLevelClasses()
+      .and().doNotHaveSimpleName("package-info")
+      .should().haveSimpleNameStartingWith("Salesforce")
+      .because("STYLE.md rule 4: a vendor prefix on every type of a vendor module (ZendeskWebhookVerifier, "
+          + "SalesforceSessionRenewer)");
 }

@@ -143,9 +143,9 @@ final class OutboxSender {
         store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
             state.episode(), "", "human_took_over", "cancelled: a person acted in the conversation before the bot's write")));
       } catch (VendorException e) {
-        if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait without counting an attempt
+        if (VendorCalls.waitsWithoutCounting(e)) { // paused or rate limited: wait without counting an attempt
           store.operationWaits(lease, op.id(), clock.instant().plus(((VendorException) e).retryAfter()
-              .orElse(Duration.ofSeconds(1))));
+              .orElse(inst.retry().maxDelay())));
           return null;
         }
         boolean permanent = !e.retriable() || op.attempts() + 1 >= settings.maxAttempts();

@@ -132,6 +132,16 @@ final class VendorCalls {
     return e instanceof VendorException v && v.kind() == VendorException.Kind.PAUSED;
   }
 
+  /**
+   * Whether the work should wait without counting an attempt: our own pause, or the vendor's rate limit (a
+   * Salesforce org over its daily allocation stays so for hours; counting those refusals would dead-letter every
+   * message arriving meanwhile). Work that waits is never given up on; it goes on when the vendor takes calls again.
+   */
+  static boolean waitsWithoutCounting(Throwable e) {
+    return e instanceof VendorException v
+        && (v.kind() == VendorException.Kind.PAUSED || v.kind() == VendorException.Kind.RATE_LIMITED);
+  }
+
   /** Whether the vendor's Retry-After (if any) is short enough to wait for in the call. */
   private static boolean shortWait(Throwable e, RetryPolicy policy) {
     return !(e instanceof VendorException v)

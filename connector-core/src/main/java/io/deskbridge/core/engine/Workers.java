@@ -349,8 +349,8 @@ final class Workers {
 
   /** Records a failed attempt at an event: tried again later with back-off, or given up on. */
   private void failed(Running running, Lease lease, PendingEvent pending, int episode, RuntimeException e) {
-    if (VendorCalls.paused(e)) { // the vendor is paused for everyone: wait, it is not this event's fault
-      var wait = ((VendorException) e).retryAfter().orElse(Duration.ofSeconds(1));
+    if (VendorCalls.waitsWithoutCounting(e)) { // paused or rate limited for everyone: wait, not this event's fault
+      var wait = ((VendorException) e).retryAfter().orElse(running.installation().retry().maxDelay());
       log.debug("{}: {}; event {} waits {} ms", lease.key(), e.getMessage(), pending.event().id(), wait.toMillis());
       store.eventWaits(lease, pending.id(), clock.instant().plus(wait));
       return;

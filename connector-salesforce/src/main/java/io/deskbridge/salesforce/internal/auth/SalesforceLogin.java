@@ -81,7 +81,7 @@ public final class SalesforceLogin {
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.jwtKey = auth instanceof SalesforceAuth.JwtBearer jwt ? JwtAssertion.privateKey(jwt.privateKey().reveal()) : null;
+    this.jwtKey = auth instanceof SalesforceAuth.JwtBearer jwt ? SalesforceJwtAssertion.privateKey(jwt.privateKey().reveal()) : null;
   }
 
   /** The SOAP auth endpoint, {@code {loginUrl}/services/Soap/u/{apiVersion}}: set explicitly on every connection. */
@@ -103,7 +103,7 @@ public final class SalesforceLogin {
     if (auth instanceof SalesforceAuth.JwtBearer jwt) {
       var form = new LinkedHashMap<String, String>();
       form.put("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
-      form.put("assertion", JwtAssertion.sign(jwt.clientId(), jwt.username(), base(jwt.loginUrl()), clock.instant(),
+      form.put("assertion", SalesforceJwtAssertion.sign(jwt.clientId(), jwt.username(), base(jwt.loginUrl()), clock.instant(),
           jwtKey));
       return token(form, "JWT bearer assertion for " + jwt.username(), "check " + settingsPath + ".auth.clientId, "
           + settingsPath + ".auth.username and " + settingsPath + ".auth.privateKeyFile (its certificate must be the "

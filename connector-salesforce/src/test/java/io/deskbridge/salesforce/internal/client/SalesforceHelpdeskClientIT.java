@@ -16,7 +16,7 @@ import io.deskbridge.core.spi.HelpdeskClient.ApplyRequest;
 import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
 import io.deskbridge.mock.salesforce.SalesforceFake;
 import io.deskbridge.salesforce.SalesforceConfig;
-import io.deskbridge.salesforce.internal.auth.JwtAssertionTest;
+import io.deskbridge.salesforce.internal.auth.SalesforceJwtAssertionTest;
 import io.deskbridge.salesforce.internal.auth.SalesforceAuth;
 import io.deskbridge.salesforce.internal.auth.SalesforceLogin;
 import java.net.URI;
@@ -104,8 +104,8 @@ class SalesforceHelpdeskClientIT {
   @Test
   void jwtBearerAuthenticatesWithTheSignedAssertion() throws Exception {
     fake.close();
-    fake = SalesforceFake.start(SalesforceFake.Config.defaults().withJwtPublicKey(JwtAssertionTest.KEYS.getPublic()));
-    Path key = Files.writeString(dir.resolve("sf.key"), JwtAssertionTest.pem(JwtAssertionTest.KEYS.getPrivate()));
+    fake = SalesforceFake.start(SalesforceFake.Config.defaults().withJwtPublicKey(SalesforceJwtAssertionTest.KEYS.getPublic()));
+    Path key = Files.writeString(dir.resolve("sf.key"), SalesforceJwtAssertionTest.pem(SalesforceJwtAssertionTest.KEYS.getPrivate()));
     client = client(settings(Map.of("flow", "jwt-bearer", "clientId", fake.config().clientId(), "username",
         fake.config().integrationUsername(), "privateKeyFile", key.toString())));
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-public class JwtAssertionTest {
+public class SalesforceJwtAssertionTest {
   /** One RSA key pair for the module's tests. */
   public static final KeyPair KEYS = generate();
   private static final Instant NOW = Instant.parse("2026-12-03T18:00:00Z");
@@ -36,8 +36,8 @@ public class JwtAssertionTest {
 
   @Test
   void theAssertionVerifiesWithTheMatchingPublicKeyAndCarriesSalesforcesClaims() throws Exception {
-    var key = JwtAssertion.privateKey(pem(KEYS.getPrivate()));
-    String jwt = JwtAssertion.sign("3MVG9client", "bot@acme.com", "https://login.salesforce.com", NOW, key);
+    var key = SalesforceJwtAssertion.privateKey(pem(KEYS.getPrivate()));
+    String jwt = SalesforceJwtAssertion.sign("3MVG9client", "bot@acme.com", "https://login.salesforce.com", NOW, key);
 
     String[] parts = jwt.split("\\.");
     assertThat(parts).hasSize(3);
@@ -52,13 +52,13 @@ public class JwtAssertionTest {
     assertThat(claims.get("iss").asText()).isEqualTo("3MVG9client");
     assertThat(claims.get("sub").asText()).isEqualTo("bot@acme.com");
     assertThat(claims.get("aud").asText()).isEqualTo("https://login.salesforce.com");
-    assertThat(claims.get("exp").asLong()).isEqualTo(NOW.plus(JwtAssertion.LIFETIME).getEpochSecond());
+    assertThat(claims.get("exp").asLong()).isEqualTo(NOW.plus(SalesforceJwtAssertion.LIFETIME).getEpochSecond());
   }
 
   @Test
   void anotherKeyDoesNotVerifyIt() throws Exception {
     var other = generate();
-    String jwt = JwtAssertion.sign("c", "u", "https://login.salesforce.com", NOW, other.getPrivate());
+    String jwt = SalesforceJwtAssertion.sign("c", "u", "https://login.salesforce.com", NOW, other.getPrivate());
     String[] parts = jwt.split("\\.");
     var verifier = Signature.getInstance("SHA256withRSA");
     verifier.initVerify(KEYS.getPublic());
@@ -68,10 +68,10 @@ public class JwtAssertionTest {
 
   @Test
   void aKeyThatIsNotPkcs8PemIsRefusedWithoutEchoingIt() {
-    assertThatThrownBy(() -> JwtAssertion.privateKey("-----BEGIN RSA PRIVATE KEY-----\nMIIsecret\n-----END RSA PRIVATE KEY-----"))
+    assertThatThrownBy(() -> SalesforceJwtAssertion.privateKey("-----BEGIN RSA PRIVATE KEY-----\nMIIsecret\n-----END RSA PRIVATE KEY-----"))
         .hasMessageContaining("PKCS#1").hasMessageNotContaining("MIIsecret");
-    assertThatThrownBy(() -> JwtAssertion.privateKey("not a key")).hasMessageContaining("not a PEM private key");
-    assertThatThrownBy(() -> JwtAssertion.privateKey("-----BEGIN PRIVATE KEY-----\nAAAAsecret\n-----END PRIVATE KEY-----"))
+    assertThatThrownBy(() -> SalesforceJwtAssertion.privateKey("not a key")).hasMessageContaining("not a PEM private key");
+    assertThatThrownBy(() -> SalesforceJwtAssertion.privateKey("-----BEGIN PRIVATE KEY-----\nAAAAsecret\n-----END PRIVATE KEY-----"))
         .hasMessage("is not a readable PKCS#8 RSA private key");
   }
 }

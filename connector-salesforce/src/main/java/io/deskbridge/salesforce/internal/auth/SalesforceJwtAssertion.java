@@ -17,13 +17,13 @@ import java.util.Map;
  * The RS256 JWT of Salesforce's JWT bearer flow ({@code iss} the consumer key, {@code sub} the username, {@code aud}
  * the login URL, {@code exp} three minutes ahead, Salesforce's maximum), signed with {@code java.security}. Pure.
  */
-public final class JwtAssertion {
+public final class SalesforceJwtAssertion {
   /** How long an assertion is valid; Salesforce accepts at most three minutes. */
   static final Duration LIFETIME = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  private JwtAssertion() {}
+  private SalesforceJwtAssertion() {}
 
   /** The signed assertion {@code header.claims.signature}. */
   public static String sign(String clientId, String username, String audience, Instant now, PrivateKey key) {
