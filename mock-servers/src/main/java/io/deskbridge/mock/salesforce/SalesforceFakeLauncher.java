@@ -1,14 +1,9 @@
 package io.deskbridge.mock.salesforce;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
+import io.deskbridge.mock.base.FakeLaunch;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,46 +52,16 @@ final class SalesforceFakeLauncher implements Callable<Integer> {
 
   /** Parses and runs; returns the exit code (blocks while serving). */
   static int run(SalesforceFakeLauncher launcher, String... args) {
-    CommandLine cli = new CommandLine(launcher);
-    cli.setParameterExceptionHandler((e, a) -> {
-      PrintWriter err = e.getCommandLine().getErr();
-      err.println("error: " + e.getMessage() + " (see --help)");
-      err.flush();
-      return 2;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof UsageError u) {
-        commandLine.getErr().println("error: " + u.getMessage());
-        commandLine.getErr().flush();
-        return 2;
-      }
-      throw e;
-    });
-    return cli.execute(args);
+    return FakeLaunch.run(launcher, args);
   }
 
   @Override
   public Integer call() throws InterruptedException {
     if (json && deliverTo == null) {
-      throw new UsageError("--json needs --deliver-to URL");
+      throw new FakeLaunch.UsageError("--json needs --deliver-to URL");
     }
-    if (deliverTo != null && (!deliverTo.isAbsolute() || !deliverTo.getScheme().matches("https?")
-        || deliverTo.getHost() == null)) {
-      throw new UsageError("--deliver-to must be an http(s) URL such as http://localhost:8080/webhooks/acme, was "
-          + deliverTo);
-    }
-    if (port < 0 || port > 65535) {
-      throw new UsageError("--port must be from 0 to 65535, was " + port);
-    }
-    quietLogs(verbose);
-    SalesforceFake fake;
-    try {
-      fake = SalesforceFake.start(SalesforceFake.Config.defaults().withPort(port));
-    } catch (RuntimeException e) {
-      throw new UsageError("cannot listen on --port " + port + " (" + rootMessage(e)
-          + "); choose another port, or 0 for a free one");
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "salesforce-fake-shutdown"));
+    SalesforceFake fake = FakeLaunch.start(port, "--deliver-to", deliverTo, verbose,
+        p -> SalesforceFake.start(SalesforceFake.Config.defaults().withPort(p)));
     SalesforceFake.Config c = fake.config();
     PrintStream out = System.out;
     String base = fake.baseUrl();
@@ -122,31 +87,7 @@ final class SalesforceFakeLauncher implements Callable<Integer> {
         + " -d '{\"email\":\"ann@example.com\",\"subject\":\"Opening hours?\",\"description\":\"When are you open?\"}'");
     out.println("Stop with Ctrl+C.");
     out.flush();
-    new CountDownLatch(1).await(); // until a signal stops the process (the hook closes the fake)
+    FakeLaunch.serveUntilStopped(fake, "salesforce-fake");
     return 0;
-  }
-
-  private static void quietLogs(boolean verbose) {
-    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext) {
-      ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(verbose ? Level.INFO : Level.WARN);
-      ((Logger) LoggerFactory.getLogger("io.deskbridge.mock")).setLevel(Level.INFO);
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  /** A mistake in the arguments found after parsing: one line, exit 2. */
-  static final class UsageError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageError(String message) {
-      super(message, null, false, false);
-    }
   }
 }

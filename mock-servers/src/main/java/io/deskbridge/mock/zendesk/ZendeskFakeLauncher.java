@@ -1,13 +1,8 @@
 package io.deskbridge.mock.zendesk;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import java.io.PrintWriter;
+import io.deskbridge.mock.base.FakeLaunch;
 import java.net.URI;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,46 +57,16 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
 
   /** Parses and runs; returns the exit code (blocks while serving). */
   static int run(ZendeskFakeLauncher launcher, String... args) {
-    CommandLine cli = new CommandLine(launcher);
-    cli.setParameterExceptionHandler((e, a) -> {
-      PrintWriter err = e.getCommandLine().getErr();
-      err.println("error: " + e.getMessage() + " (see --help)");
-      err.flush();
-      return 2;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof UsageError u) {
-        commandLine.getErr().println("error: " + u.getMessage());
-        commandLine.getErr().flush();
-        return 2;
-      }
-      throw e;
-    });
-    return cli.execute(args);
+    return FakeLaunch.run(launcher, args);
   }
 
   @Override
   public Integer call() throws InterruptedException {
     if (webhook == null && (secret != null || trigger)) {
-      throw new UsageError("--secret and --trigger need --webhook URL");
+      throw new FakeLaunch.UsageError("--secret and --trigger need --webhook URL");
     }
-    if (webhook != null && (!webhook.isAbsolute() || !webhook.getScheme().matches("https?")
-        || webhook.getHost() == null)) {
-      throw new UsageError("--webhook must be an http(s) URL such as http://localhost:8080/webhooks/acme, was "
-          + webhook);
-    }
-    if (port < 0 || port > 65535) {
-      throw new UsageError("--port must be from 0 to 65535, was " + port);
-    }
-    quietLogs(verbose);
-    ZendeskFake fake;
-    try {
-      fake = ZendeskFake.start(ZendeskFake.Config.defaults().withPort(port));
-    } catch (RuntimeException e) {
-      throw new UsageError("cannot listen on --port " + port + " (" + rootMessage(e)
-          + "); choose another port, or 0 for a free one");
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "zendesk-fake-shutdown"));
+    ZendeskFake fake = FakeLaunch.start(port, "--webhook", webhook, verbose,
+        p -> ZendeskFake.start(ZendeskFake.Config.defaults().withPort(p)));
     String base = fake.baseUrl();
     var out = System.out;
     out.println("Zendesk fake listening on " + base + " (API " + base + "/api/v2)");
@@ -122,31 +87,7 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
         + " -H 'Content-Type: application/json' -d '{\"body\":\"Thanks!\"}'");
     out.println("Stop with Ctrl+C.");
     out.flush();
-    new CountDownLatch(1).await(); // until a signal stops the process (the hook closes the fake)
+    FakeLaunch.serveUntilStopped(fake, "zendesk-fake");
     return 0;
-  }
-
-  private static void quietLogs(boolean verbose) {
-    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext) {
-      ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(verbose ? Level.INFO : Level.WARN);
-      ((Logger) LoggerFactory.getLogger("io.deskbridge.mock")).setLevel(Level.INFO);
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  /** A mistake in the arguments found after parsing: one line, exit 2. */
-  static final class UsageError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageError(String message) {
-      super(message, null, false, false);
-    }
   }
 }
