@@ -1,5 +1,6 @@
 package io.deskbridge.mock.salesforce;
 
+import io.deskbridge.mock.base.Receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -110,7 +111,7 @@ class SalesforceFakeLauncherIT {
 
   @Test
   void theDocumentedCommandServesTheSdkAndDeliversCustomerCasesAsOutboundMessages() throws Exception {
-    try (OmReceiver receiver = new OmReceiver()) {
+    try (Receiver receiver = Receiver.outboundMessages()) {
       List<String> command = documentedCommand();
       command.set(command.indexOf("--port") + 1, "0");
       command.set(command.indexOf("--deliver-to") + 1, receiver.uri().toString());

@@ -1,5 +1,6 @@
 package io.deskbridge.mock.salesforce;
 
+import io.deskbridge.mock.base.Receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,12 +34,12 @@ class SalesforceFakeOutboundIT {
   record Message(String organizationId, String actionId, List<Note> notes) {}
 
   private final SteppedClock clock = new SteppedClock(T0);
-  private OmReceiver receiver;
+  private Receiver receiver;
   private SalesforceFake fake;
 
   @BeforeEach
   void setUp() throws Exception {
-    receiver = new OmReceiver();
+    receiver = Receiver.outboundMessages();
   }
 
   @AfterEach
@@ -263,7 +264,7 @@ class SalesforceFakeOutboundIT {
 
     fake.shuffleDeliveries(false);
     fake.chaos(2, Duration.ZERO);
-    try (OmReceiver second = new OmReceiver()) {
+    try (Receiver second = Receiver.outboundMessages()) {
       fake.routeDeliveriesTo(List.of(receiver.uri(), second.uri()));
       fake.agentTakes(ids.get(0));
       clock.advance(Duration.ofSeconds(1));
