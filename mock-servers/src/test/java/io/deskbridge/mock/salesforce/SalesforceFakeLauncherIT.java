@@ -1,5 +1,6 @@
 package io.deskbridge.mock.salesforce;
 
+import io.deskbridge.mock.base.LauncherRuns;
 import io.deskbridge.mock.base.Receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,23 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.ws.ConnectorConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -37,65 +30,19 @@ import org.junit.jupiter.api.Test;
  * endpoints, delivering Outbound Messages to a real endpoint.
  */
 class SalesforceFakeLauncherIT {
-  private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path ROOT = MODULE.getParent();
-  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+  private static final String JAVA = LauncherRuns.JAVA;
   private static final Pattern LISTENING = Pattern.compile("listening on (http://localhost:\\d+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final List<Process> started = new ArrayList<>();
+  private final LauncherRuns runs = new LauncherRuns();
 
   @AfterEach
   void stopProcesses() throws InterruptedException {
-    for (Process p : started) {
-      p.destroy();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
-  }
-
-  private record Run(Process process, List<String> out, List<String> err, List<Thread> readers) {
-    int exit() throws InterruptedException {
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
-      for (Thread reader : readers) {
-        reader.join(10_000);
-      }
-      return process.exitValue();
-    }
-  }
-
-  private Run start(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).directory(ROOT.toFile()).start();
-    started.add(p);
-    List<String> out = new CopyOnWriteArrayList<>();
-    List<String> err = new CopyOnWriteArrayList<>();
-    return new Run(p, out, err, List.of(pump(p.getInputStream(), out), pump(p.getErrorStream(), err)));
-  }
-
-  private static Thread pump(java.io.InputStream in, List<String> lines) {
-    Thread t = new Thread(() -> {
-      try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
+    runs.close();
   }
 
   private static List<String> documentedCommand() throws IOException {
-    String line = Files.readAllLines(MODULE.resolve("README.md")).stream().map(String::strip)
-        .filter(l -> l.startsWith("java -jar mock-servers/target/salesforce-fake.jar") && l.contains("--deliver-to"))
-        .findFirst().orElseThrow(() -> new AssertionError("README.md documents no Salesforce launcher command"));
-    List<String> words = new ArrayList<>(Arrays.asList(line.split("\\s+")));
-    words.set(0, JAVA);
-    return words;
+    return LauncherRuns.documentedCommand("java -jar mock-servers/target/salesforce-fake.jar", "--deliver-to");
   }
 
   private static List<String> launcher(String... args) {
@@ -115,7 +62,7 @@ class SalesforceFakeLauncherIT {
       List<String> command = documentedCommand();
       command.set(command.indexOf("--port") + 1, "0");
       command.set(command.indexOf("--deliver-to") + 1, receiver.uri().toString());
-      Run run = start(command);
+      LauncherRuns.Run run = runs.start(command);
 
       await().atMost(Duration.ofSeconds(60)).until(() -> run.out().contains("Stop with Ctrl+C."));
       Matcher m = run.out().stream().map(LISTENING::matcher).filter(Matcher::find).findFirst().orElseThrow();
@@ -151,7 +98,7 @@ class SalesforceFakeLauncherIT {
 
   @Test
   void helpPrintsUsageAndExitsZero() throws Exception {
-    Run run = start(launcher("--help"));
+    LauncherRuns.Run run = runs.start(launcher("--help"));
     assertThat(run.exit()).isZero();
     assertThat(String.join("\n", run.out())).contains("Usage: salesforce-fake", "--port", "--deliver-to", "--json");
     assertThat(run.err()).isEmpty();
@@ -162,7 +109,7 @@ class SalesforceFakeLauncherIT {
     try (ServerSocket busy = new ServerSocket(0)) {
       for (List<String> command : List.of(launcher("--port", "abc"), launcher("--json"),
           launcher("--deliver-to", "localhost:8080"), launcher("--port", String.valueOf(busy.getLocalPort())))) {
-        Run run = start(command);
+        LauncherRuns.Run run = runs.start(command);
         assertThat(run.exit()).as(String.join(" ", command)).isEqualTo(2);
         assertThat(run.err()).as(String.join(" ", command)).singleElement().asString().startsWith("error: ");
         assertThat(run.out()).isEmpty();

@@ -1,21 +1,14 @@
 package io.deskbridge.mock.zendesk;
 
+import io.deskbridge.mock.base.LauncherRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -26,67 +19,18 @@ import org.junit.jupiter.api.Test;
  * run from the repository root against the jar the build made, then driven through the control endpoints.
  */
 class ZendeskFakeLauncherIT {
-  private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path ROOT = MODULE.getParent();
-  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+  private static final String JAVA = LauncherRuns.JAVA;
   private static final Pattern LISTENING = Pattern.compile("listening on (http://localhost:\\d+)");
 
-  private final List<Process> started = new ArrayList<>();
+  private final LauncherRuns runs = new LauncherRuns();
 
   @AfterEach
   void stopProcesses() throws InterruptedException {
-    for (Process p : started) {
-      p.destroy();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
+    runs.close();
   }
 
-  /** A started process and its output, read line by line as it comes. */
-  private record Run(Process process, List<String> out, List<String> err, List<Thread> readers) {
-    /** Waits for the exit and for all its output to be read. */
-    int exit() throws InterruptedException {
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
-      for (Thread reader : readers) {
-        reader.join(10_000);
-      }
-      return process.exitValue();
-    }
-  }
-
-  private Run start(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).directory(ROOT.toFile()).start();
-    started.add(p);
-    List<String> out = new CopyOnWriteArrayList<>();
-    List<String> err = new CopyOnWriteArrayList<>();
-    return new Run(p, out, err, List.of(pump(p.getInputStream(), out), pump(p.getErrorStream(), err)));
-  }
-
-  private static Thread pump(java.io.InputStream in, List<String> lines) {
-    Thread t = new Thread(() -> {
-      try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  /** The README's launcher command, split into words, with "java" replaced by this JVM's binary. */
   private static List<String> documentedCommand() throws IOException {
-    String line = Files.readAllLines(MODULE.resolve("README.md")).stream().map(String::strip)
-        .filter(l -> l.startsWith("java -jar mock-servers/target/zendesk-fake.jar") && l.contains("--webhook"))
-        .findFirst().orElseThrow(() -> new AssertionError("README.md documents no launcher command with --webhook"));
-    List<String> words = new ArrayList<>(Arrays.asList(line.split("\\s+")));
-    words.set(0, JAVA);
-    return words;
+    return LauncherRuns.documentedCommand("java -jar mock-servers/target/zendesk-fake.jar", "--webhook");
   }
 
   private static String option(List<String> command, String name) {
@@ -106,7 +50,7 @@ class ZendeskFakeLauncherIT {
       String secret = option(command, "--secret");
       command.set(command.indexOf("--port") + 1, "0");
       command.set(command.indexOf("--webhook") + 1, receiver.uri().toString());
-      Run run = start(command);
+      LauncherRuns.Run run = runs.start(command);
 
       // the last line of the start-up banner: everything above it is printed and the webhook registered
       await().atMost(Duration.ofSeconds(60)).until(() -> run.out().contains("Stop with Ctrl+C."));
@@ -132,7 +76,7 @@ class ZendeskFakeLauncherIT {
 
   @Test
   void helpPrintsUsageAndExitsZero() throws Exception {
-    Run run = start(launcher("--help"));
+    LauncherRuns.Run run = runs.start(launcher("--help"));
 
     assertThat(run.exit()).isZero();
     assertThat(String.join("\n", run.out())).contains("Usage: zendesk-fake", "--port", "--webhook", "--secret",
@@ -144,7 +88,7 @@ class ZendeskFakeLauncherIT {
   void badArgumentsGiveOneLineAndExitTwo() throws Exception {
     for (List<String> command : List.of(launcher("--port", "abc"), launcher("--bogus"),
         launcher("--secret", "s"), launcher("--port", "0", "--webhook", "localhost:8080"))) {
-      Run run = start(command);
+      LauncherRuns.Run run = runs.start(command);
 
       assertThat(run.exit()).as(String.join(" ", command)).isEqualTo(2);
       assertThat(run.err()).as(String.join(" ", command)).singleElement().asString().startsWith("error: ");
@@ -155,7 +99,7 @@ class ZendeskFakeLauncherIT {
   @Test
   void aBusyPortIsNamedInOneLine() throws Exception {
     try (ServerSocket busy = new ServerSocket(0)) {
-      Run run = start(launcher("--port", String.valueOf(busy.getLocalPort())));
+      LauncherRuns.Run run = runs.start(launcher("--port", String.valueOf(busy.getLocalPort())));
 
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.err()).singleElement().asString()
