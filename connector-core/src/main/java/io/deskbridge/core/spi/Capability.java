@@ -16,5 +16,10 @@ public enum Capability {
   /** The vendor serves live chat conversations. */
   CHAT,
   /** A "conversation created" event carries the opening message, so a new conversation needs no load. */
-  OPENING_IN_EVENT
+  OPENING_IN_EVENT,
+  /**
+   * An agent's internal note on a conversation the bot owns means a person has taken it over, as an agent's public
+   * message does (Daktela: agents work a ticket through comments).
+   */
+  AGENT_NOTES_TAKE_OVER
 }

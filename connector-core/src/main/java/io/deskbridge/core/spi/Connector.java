@@ -22,6 +22,14 @@ public interface Connector extends AutoCloseable {
   ErrorMapper errorMapper();
 
   /**
+   * The poller core runs for this installation instead of (or besides) waiting for webhooks; empty (the default)
+   * when the installation receives webhooks only.
+   */
+  default java.util.Optional<EventPoller> poller() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The vendor's documented API budget for one account, in requests per minute; core's rate limiter uses it
    * unless the installation configures its own. The default, 0, means no limit. Core asks before the start-up calls
    * and again after {@link HelpdeskClient#whoAmI()} and {@link HelpdeskClient#checkRoutes}, so a connector may
