@@ -29,7 +29,7 @@ public interface DemoVendor extends AutoCloseable {
     zendesk("zendesk", "Zendesk", false),
     salesforce("salesforce", "Salesforce", false),
     daktela("daktela", "Daktela", false),
-    /** Daktela without the Events module: the connector polls tickets and activities (every 0.5 s here). */
+    /** Daktela without the Events module: the connector polls tickets and activities (every 0.25 s here). */
     daktelaPolling("daktela-polling", "Daktela (polling)", true);
 
     private final String id;

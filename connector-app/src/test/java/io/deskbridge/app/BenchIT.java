@@ -61,7 +61,7 @@ class BenchIT {
   }
 
   /**
-   * Daktela both ways in one run: the Events module's webhooks, and the connector polling every 0.5 s (no
+   * Daktela both ways in one run: the Events module's webhooks, and the connector polling every 0.25 s (no
    * deliveries, so no events counted; the reply waits for the next poll).
    */
   @Test
