@@ -35,8 +35,6 @@ public final class DaktelaDemoVendor implements DemoVendor {
    * connector's default is 5 s); the overlap stays the connector's default.
    */
   static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-  /** The header the Events module sends the shared secret in (the connector's default). */
-  static final String SECRET_HEADER = "X-Webhook-Secret";
   /** The fake's categories (name to title); new tickets land in the first, the bot's intake. */
   private static final Map<String, String> CATEGORIES = Map.of("categories_support", "Support",
       "categories_billing", "Billing", "categories_tech", "Technical");
@@ -134,8 +132,7 @@ public final class DaktelaDemoVendor implements DemoVendor {
     if (events == Events.polling) {
       return;
     }
-    fake.subscribe(new DaktelaFake.Webhook(endpoints.get(0), SECRET_HEADER, SECRET, false,
-        DaktelaFake.defaultTemplates(false)));
+    fake.subscribe(DaktelaFake.Webhook.of(endpoints.get(0), SECRET, false)); // the README's templates and header
     if (endpoints.size() > 1) {
       fake.routeDeliveriesTo(endpoints);
     }
