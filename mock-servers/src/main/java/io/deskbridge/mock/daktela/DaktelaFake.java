@@ -384,6 +384,14 @@ public final class DaktelaFake implements VendorFake {
     events.shuffle(on);
   }
 
+  /**
+   * Every message from now on is sent {@code copies} times in all, each copy after a random wait up to {@code jitter}
+   * (so deliveries of one ticket arrive out of order); {@code chaos(1, Duration.ZERO)} stops it.
+   */
+  public void chaos(int copies, Duration jitter) {
+    events.chaos(copies, jitter);
+  }
+
   /** Waits (real time) until no delivery is pending; false on timeout. */
   public boolean awaitDeliveries(Duration timeout) {
     return events.awaitIdle(timeout);

@@ -45,6 +45,8 @@ final class EventsModule implements Model.Changes, AutoCloseable {
   private int nextDuplicates;
   private boolean shuffle;
   private Duration unreachableWindow = Duration.ZERO;
+  private int chaosCopies = 1;
+  private Duration chaosJitter = Duration.ZERO;
 
   EventsModule(DaktelaFake.Config config) {
     this.base = config.delivery();
@@ -152,6 +154,15 @@ final class EventsModule implements Model.Changes, AutoCloseable {
     sender.policy(policy());
   }
 
+  synchronized void chaos(int copies, Duration jitter) {
+    if (copies < 1 || jitter.isNegative()) {
+      throw new IllegalArgumentException("copies must be >= 1 and jitter >= 0, were " + copies + ", " + jitter);
+    }
+    chaosCopies = copies;
+    chaosJitter = jitter;
+    sender.policy(policy());
+  }
+
   synchronized void redeliverWhileUnreachable(Duration window) {
     if (window.isNegative()) {
       throw new IllegalArgumentException("window cannot be negative: " + window);
@@ -160,7 +171,7 @@ final class EventsModule implements Model.Changes, AutoCloseable {
     sender.policy(policy());
   }
 
-  /** The base policy plus the switches: jitter when shuffling, retries of unreachable receivers for the window. */
+  /** The base policy plus the switches: chaos copies and jitter (shuffling: at least 200 ms), retries of unreachable receivers. */
   private RetryPolicy policy() {
     RetryPolicy p = base;
     if (!unreachableWindow.isZero()) {
@@ -171,7 +182,8 @@ final class EventsModule implements Model.Changes, AutoCloseable {
       retries.addAll(base.retries());
       p = p.withRetries(retries);
     }
-    return shuffle ? p.withChaos(p.copies(), SHUFFLE_JITTER) : p;
+    Duration jitter = shuffle && SHUFFLE_JITTER.compareTo(chaosJitter) > 0 ? SHUFFLE_JITTER : chaosJitter;
+    return p.withChaos(Math.max(p.copies(), chaosCopies), jitter.isZero() ? p.jitter() : jitter);
   }
 
   void route(List<URI> endpoints) {
@@ -202,6 +214,8 @@ final class EventsModule implements Model.Changes, AutoCloseable {
     nextDuplicates = 0;
     shuffle = false;
     unreachableWindow = Duration.ZERO;
+    chaosCopies = 1;
+    chaosJitter = Duration.ZERO;
     sender.policy(base);
     sender.route(List.of());
   }
