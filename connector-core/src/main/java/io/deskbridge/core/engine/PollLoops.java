@@ -153,7 +153,7 @@ final class PollLoops {
       while (running()) {
         Duration wait = poller.interval();
         try {
-          if (hold()) {
+          if (hold() && running()) {
             wait = round();
           }
         } catch (LeaseLostException e) {
@@ -169,6 +169,7 @@ final class PollLoops {
         }
         pause(wait);
       }
+      release();
     }
 
     private boolean running() {
@@ -225,7 +226,10 @@ final class PollLoops {
       return poller.interval();
     }
 
-    /** Gives the lease up, unless the thread died (then it expires, as after a crash). */
+    /**
+     * Gives the lease up, unless the thread died (then it expires, as after a crash); a second call does nothing
+     * (the lease is no longer the owner's).
+     */
     void release() {
       var held = lease;
       if (held == null || dead) {
@@ -233,6 +237,7 @@ final class PollLoops {
       }
       try {
         store.releasePoll(held);
+        lease = null;
       } catch (RuntimeException e) {
         log.info("{}: stopped polling; its poll lease expires at {}", id, held.until());
       }
