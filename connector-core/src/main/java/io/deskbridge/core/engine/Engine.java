@@ -169,6 +169,16 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Waits until every installation this engine polls has had a successful poll that started after the call, so
+   * that what the vendor recorded before the call is in the inbox (then {@link #awaitIdle} waits for it to be
+   * processed); true at once when no installation is polled; false on timeout, also when another process holds an
+   * installation's poll lease. For tests, the demo and benchmarks.
+   */
+  public boolean awaitPolled(Duration timeout) throws InterruptedException {
+    return pollers.awaitPolled(timeout);
+  }
+
+  /**
    * Whether the workers and the pollers are running. False after a fatal error stopped the workers (they stop
    * together, as if the process died, so that a supervisor restarts it; received events wait in the store) or a
    * poller (its poll lease expires and another process, or the restarted one, polls on from the saved cursor).

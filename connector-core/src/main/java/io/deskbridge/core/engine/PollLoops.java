@@ -54,6 +54,7 @@ final class PollLoops {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition stopping = lock.newCondition();
+  private final Condition polled = lock.newCondition();
 
   PollLoops(Map<String, Running> installations, ProcessingStore store, Clock clock, EngineSettings settings,
       CrashPoints crashPoints, EngineMetrics metrics, Runnable wakeWorkers) {
@@ -75,6 +76,34 @@ final class PollLoops {
   void start() {
     for (var loop : loops) {
       loop.thread.start();
+    }
+  }
+
+  /**
+   * Waits until every polled installation has had a successful poll by this engine that started after the call
+   * (so what the vendor recorded before the call is in the inbox); true at once when none is polled; false on
+   * timeout, also when another process holds an installation's poll lease.
+   */
+  boolean awaitPolled(Duration timeout) throws InterruptedException {
+    var targets = new long[loops.size()];
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] = loops.get(i).started + 1; // the next round to start
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      for (int i = 0; i < targets.length; i++) {
+        while (loops.get(i).succeeded < targets[i]) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0 || loops.get(i).dead) {
+            return false;
+          }
+          polled.awaitNanos(left);
+        }
+      }
+      return true;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -134,6 +163,9 @@ final class PollLoops {
     private final Thread thread;
     private volatile PollLease lease;
     private volatile boolean dead;
+    /** Rounds started; the last round that succeeded (polled and received), by the same count. */
+    private volatile long started;
+    private volatile long succeeded;
 
     Loop(Running running, EventPoller poller, String owner) {
       this.running = running;
@@ -164,6 +196,12 @@ final class PollLoops {
           log.warn("{}: polling failed, trying again in {} ms: {}", id, wait.toMillis(), oneLine(e));
         } catch (Error e) {
           dead = true; // as if the process died here: no release, the lease expires
+          lock.lock();
+          try {
+            polled.signalAll();
+          } finally {
+            lock.unlock();
+          }
           log.error("{}: fatal error, polling stopped; /health reports down", id, e);
           return;
         }
@@ -196,6 +234,7 @@ final class PollLoops {
     /** One poll under the lease; the wait before the next. */
     private Duration round() {
       var held = lease;
+      long round = ++started;
       EventPoller.Poll poll;
       try {
         poll = running.calls().read("poll", () -> poller.poll(held.cursor()));
@@ -222,6 +261,13 @@ final class PollLoops {
       crashPoints.reached(CrashPoints.Point.POLLED);
       if (!held.cursor().equals(java.util.Optional.of(poll.cursor()))) {
         lease = store.savePollCursor(held, poll.cursor(), clock.instant());
+      }
+      lock.lock();
+      try {
+        succeeded = round;
+        polled.signalAll();
+      } finally {
+        lock.unlock();
       }
       return poller.interval();
     }

@@ -125,6 +125,25 @@ abstract class AbstractEnginePollingTest {
   }
 
   @Test
+  void awaitPolledReturnsOnceAPollStartedAfterTheCallHasReceivedWhatCameBefore() throws Exception {
+    var engine = engine("A");
+    assertThat(engine.awaitPolled(WAIT)).isTrue();
+    newTicket();
+
+    assertThat(engine.awaitPolled(WAIT)).isTrue();
+    assertThat(store.pollCursor("inst")).contains("1");
+    assertThat(engine.awaitIdle(WAIT)).isTrue();
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+
+    var webhooksOnly = new Installation("hooks", Mode.AUTO, new Routing("g-default", Map.of(), null),
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), new InMemoryHelpdesk());
+    var unpolled = Engine.start(List.of(webhooksOnly), decider, open(), store, clock, SETTINGS,
+        new SimpleMeterRegistry());
+    engines.add(unpolled);
+    assertThat(unpolled.awaitPolled(Duration.ZERO)).as("nothing to poll").isTrue();
+  }
+
+  @Test
   void theCursorSurvivesARestartSoNothingIsLostOrRepeated() throws Exception {
     newTicket();
     var first = engine("A");
@@ -179,6 +198,7 @@ abstract class AbstractEnginePollingTest {
     long before = poller.pollsBy("A");
     await().atMost(WAIT).until(() -> poller.pollsBy("A") >= before + 10);
     assertThat(poller.pollsBy("B")).as("B waits while A holds the lease").isZero();
+    assertThat(b.awaitPolled(Duration.ofMillis(100))).as("B does not poll").isFalse();
 
     a.close(); // gives the lease up
     newTicket();
