@@ -1,5 +1,6 @@
 package io.deskbridge.daktela.internal.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import feign.FeignException;
 import feign.codec.DecodeException;
 import io.deskbridge.core.error.VendorErrors;
@@ -28,13 +29,13 @@ public final class DaktelaErrorMapper implements ErrorMapper {
       return VendorErrors.forStatus(e.status(), message, e.retryAfter().orElse(null), e);
     }
     Throwable io = ioCauseOf(failure);
+    if (failure instanceof DecodeException || io instanceof JsonProcessingException) {
+      return new VendorException(VendorException.Kind.INVALID, "Daktela answered something that is not the JSON "
+          + "envelope: " + rootMessage(failure), failure.getCause());
+    }
     if (io != null) {
       return VendorErrors.forIo("Daktela call failed: " + io.getClass().getSimpleName()
           + (io.getMessage() == null ? "" : ": " + io.getMessage()), io);
-    }
-    if (failure instanceof DecodeException) {
-      return new VendorException(VendorException.Kind.INVALID, "Daktela answered something that is not the JSON "
-          + "envelope: " + rootMessage(failure), failure.getCause());
     }
     if (failure instanceof FeignException f && f.status() > 0) {
       return VendorErrors.forStatus(f.status(), "Daktela answered " + f.status(), null, null);
