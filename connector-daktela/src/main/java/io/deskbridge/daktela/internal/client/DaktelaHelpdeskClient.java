@@ -20,14 +20,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Daktela REST API v6 calls through {@link DaktelaApi} (Feign). A load is two calls ({@code GET tickets/{name}.json}
- * and every page of its activities). Writes, one call each:
+ * Daktela REST API v6 calls through {@link DaktelaApi} (Feign). A load is every page of the ticket's activities,
+ * whose expanded {@code ticket} saves reading the ticket itself when it is whole. Writes, one call each:
  * <ul>
  *   <li>a public reply: an outgoing {@code EMAIL} activity through the category's e-mail queue
  *       ({@link DaktelaEmailReply}, the one place the unverified body lives);</li>
@@ -169,18 +170,36 @@ public final class DaktelaHelpdeskClient implements HelpdeskClient {
     }
   }
 
-  /** The ticket and every page of its activities (sorted by time, then name); the owner from the ticket's user. */
+  /**
+   * Every page of the ticket's activities (sorted by time, then name), and the ticket: Daktela expands each
+   * activity's {@code ticket} on read, so when the activities carry it whole (with {@code title} and {@code stage})
+   * the load is that one call; otherwise (no activities, or the ticket as a bare name) {@code GET
+   * tickets/{name}.json} follows. The owner comes from the ticket's user.
+   */
   @Override
   public Conversation load(LoadRequest request) {
     long name = ticketName(request.key().externalId());
-    JsonNode ticket = DaktelaEnvelope.record(api.ticket(name));
+    List<JsonNode> activities = DaktelaPages.all(query -> api.ticketActivities(name, query), DaktelaQuery.all()
+        .sort("time", DaktelaQuery.Dir.ASC).sort("name", DaktelaQuery.Dir.ASC).take(DaktelaQuery.MAX_TAKE));
+    JsonNode ticket = expandedTicket(activities, name)
+        .orElseGet(() -> DaktelaEnvelope.record(api.ticket(name)));
     JsonNode category = ticket.path("category");
     if (category.isObject()) {
       rememberQueue(DaktelaMapping.reference(category), category);
     }
-    List<JsonNode> activities = DaktelaPages.all(query -> api.ticketActivities(name, query), DaktelaQuery.all()
-        .sort("time", DaktelaQuery.Dir.ASC).sort("name", DaktelaQuery.Dir.ASC).take(DaktelaQuery.MAX_TAKE));
     return DaktelaMapping.conversation(request.key(), ticket, activities, botLogin.get(), time);
+  }
+
+  /** The ticket as the last activity expands it, when it is whole: the same ticket, with its title and stage. */
+  private static Optional<JsonNode> expandedTicket(List<JsonNode> activities, long name) {
+    if (activities.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode ticket = activities.get(activities.size() - 1).path("ticket");
+    boolean whole = ticket.isObject() && ticket.hasNonNull("title") && ticket.hasNonNull("stage")
+        && ticket.has("category") && ticket.has("user") && ticket.has("edited")
+        && String.valueOf(name).equals(DaktelaMapping.text(ticket, "name"));
+    return whole ? Optional.of(ticket) : Optional.empty();
   }
 
   /**

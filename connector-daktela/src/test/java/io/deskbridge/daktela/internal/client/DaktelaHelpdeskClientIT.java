@@ -209,6 +209,23 @@ class DaktelaHelpdeskClientIT {
   }
 
   @Test
+  void activitiesCarryingTheWholeTicketMakeTheLoadOneCall() throws Exception {
+    var client = started();
+    String ticket = new com.fasterxml.jackson.databind.ObjectMapper().readTree(TICKET).get("result").toString();
+    daktela.stubFor(get(urlPathEqualTo("/api/v6/tickets/9672/activities.json")).willReturn(okJson(list("""
+        [{"name":"activities_1","ticket":%s,"type":"EMAIL","user":null,"time":"2026-12-04 10:00:00",
+          "item":{"direction":"in","address":"jana@example.com","text":"Where is my invoice?"}}]""".formatted(ticket),
+        "1"))));
+
+    Conversation c = client.load(new LoadRequest(key("9672"), Optional.empty()));
+
+    assertThat(c.subject()).isEqualTo("Invoice missing");
+    assertThat(c.version()).isEqualTo("2026-12-04 10:05:00");
+    assertThat(c.messages()).singleElement().extracting(m -> m.role()).isEqualTo(AuthorRole.CUSTOMER);
+    daktela.verify(0, getRequestedFor(urlPathEqualTo("/api/v6/tickets/9672.json")));
+  }
+
+  @Test
   void changesReadEveryPageByASkipOfAtMostAThousand() {
     var client = started();
     String page1 = IntStream.range(0, 1000).mapToObj(i -> "{\"name\":" + i + ",\"edited\":\"2026-12-04 10:00:00\"}")
@@ -327,14 +344,14 @@ class DaktelaHelpdeskClientIT {
     daktela.stubFor(get(urlPathEqualTo("/api/v6/whoim.json")).willReturn(okJson(WHOAMI)));
     var client = client(Map.of("authIn", "query"));
     client.whoAmI();
-    daktela.stubFor(get(urlPathEqualTo("/api/v6/tickets/9672.json")).willReturn(aResponse().withStatus(429)
-        .withHeader("Retry-After", "7")));
+    daktela.stubFor(get(urlPathEqualTo("/api/v6/tickets/9672/activities.json")).willReturn(aResponse()
+        .withStatus(429).withHeader("Retry-After", "7")));
 
     VendorException e = errors.map(catchThrowable(() -> client.load(new LoadRequest(key("9672"), Optional.empty()))));
 
     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    assertThat(e.getMessage()).contains("GET /api/v6/tickets/9672.json").doesNotContain(TOKEN);
+    assertThat(e.getMessage()).contains("GET /api/v6/tickets/9672/activities.json").doesNotContain(TOKEN);
   }
 
   @Test
