@@ -12,7 +12,11 @@ import io.deskbridge.core.spi.EventPoller.Poll;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.InboundEvent.Kind;
 import io.deskbridge.daktela.internal.mapping.DaktelaTime;
+import io.deskbridge.daktela.internal.webhook.DaktelaEvents;
+import io.deskbridge.daktela.internal.webhook.DaktelaTrigger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -222,6 +226,22 @@ class DaktelaPollerTest {
     assertThat(ids(first)).containsExactly("ticket:1@2026-12-04 14:00:07/updated");
     assertThat(ids(second)).as("released in the same second: another id")
         .containsExactly("ticket:1@2026-12-04 14:00:07/released_to_bot");
+  }
+
+  @Test
+  void aChangeSeenByAWebhookAndByAPollHasOneId() {
+    changes.ticket(9672, BOT, "OPEN", "2026-12-04 14:00:01", "2026-12-04 14:00:02");
+    changes.activity("activities_g1", 9672, "EMAIL", "alice", "2026-12-04 14:00:03");
+    var polled = ids(poll("2026-12-04 14:00:00"));
+    var webhooks = new ArrayList<String>();
+    for (String body : List.of("{\"event\":\"ticket_create\",\"ticket\":\"TK00009672\"}",
+        "{\"event\":\"ticket_update\",\"ticket\":\"9672\",\"user\":\"deskbridge\",\"stage\":\"OPEN\","
+            + "\"edited\":\"2026-12-04 14:00:02\"}",
+        "{\"event\":\"activity_create\",\"ticket\":\"9672\",\"activity\":\"activities_g1\",\"user\":\"alice\"}")) {
+      var trigger = DaktelaTrigger.parse("application/json", body.getBytes(StandardCharsets.UTF_8));
+      DaktelaEvents.toEvents(trigger, BOT, Instant.EPOCH).forEach(e -> webhooks.add(e.id()));
+    }
+    assertThat(polled).containsExactlyElementsOf(webhooks).hasSize(3);
   }
 
   @Test
