@@ -1,5 +1,7 @@
 package io.deskbridge.daktela.internal.poll;
 
+import static io.deskbridge.daktela.internal.webhook.DaktelaTrigger.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskbridge.core.spi.EventPoller;
 import io.deskbridge.core.webhook.InboundEvent;
@@ -183,16 +185,5 @@ public final class DaktelaPoller implements EventPoller {
 
   private static Instant max(Instant a, Instant b) {
     return b != null && b.isAfter(a) ? b : a;
-  }
-
-  /** A value's text: a string or number as is, an expanded reference by its {@code name}, null as empty. */
-  private static String text(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return "";
-    }
-    if (node.isObject()) {
-      return text(node.get("name"));
-    }
-    return node.isValueNode() ? node.asText().strip() : "";
   }
 }

@@ -131,15 +131,18 @@ public record DaktelaTrigger(String event, String ticket, String activity, Strin
     }
   }
 
-  /** A value's text: a string or number as is, an expanded reference by its {@code name}, null as empty. */
-  static String text(JsonNode node) {
+  /**
+   * A wire value's text, as triggers and v6 records hold it: a string or number as is, an expanded reference (an
+   * object) by its {@code name}, null, missing or an array as empty; stripped of surrounding white space.
+   */
+  public static String text(JsonNode node) {
     if (node == null || node.isNull()) {
       return "";
     }
     if (node.isObject()) {
       return text(node.get("name"));
     }
-    return node.isValueNode() ? node.asText() : "";
+    return node.isValueNode() ? node.asText().strip() : "";
   }
 
   private static String required(String value, String field) {
