@@ -16,9 +16,10 @@ import java.util.function.Supplier;
 /**
  * Daktela's webhook endpoint: an Events-module HTTP action whose body the admin templates (see the module README).
  * Events sends no signature, so {@link #verify} checks the shared secret the admin typed in, from the
- * configured header (any case) or else the {@code secret} query parameter, compared in constant time; missing or
- * wrong is 401 and nothing is decoded. {@link #decode} reads the body as a {@link DaktelaTrigger} (JSON or
- * form-encoded) and maps it with {@link DaktelaEvents}; the acknowledgement is core's default 200 JSON. Without a
+ * configured header (any case) or else the {@code secret} query parameter (an empty value counts as none), compared
+ * in constant time; missing or wrong is 401 and nothing is decoded. {@link #decode} reads the body as a
+ * {@link DaktelaTrigger} (JSON or form-encoded) and maps it with {@link DaktelaEvents}; the acknowledgement is
+ * core's default 200 JSON. Without a
  * configured secret (an installation that polls) every request is refused. Thread-safe; no I/O.
  */
 public final class DaktelaWebhookEndpoint implements WebhookEndpoint {
@@ -49,7 +50,8 @@ public final class DaktelaWebhookEndpoint implements WebhookEndpoint {
       throw WebhookRejectedException.unauthorized("this installation has no webhookSecret (it polls); set "
           + "events: webhooks and webhookSecret to receive Daktela Events webhooks");
     }
-    var given = request.header(secretHeader).or(() -> request.query(QUERY));
+    var given = request.header(secretHeader).filter(v -> !v.isEmpty())
+        .or(() -> request.query(QUERY).filter(v -> !v.isEmpty()));
     if (given.isEmpty()) {
       throw WebhookRejectedException.unauthorized("missing webhook secret (header " + secretHeader
           + " or query parameter '" + QUERY + "')");
