@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * configured header (any case) or else the {@code secret} query parameter (an empty value counts as none), compared
  * in constant time; missing or wrong is 401 and nothing is decoded. {@link #decode} reads the body as a
  * {@link DaktelaTrigger} (JSON or form-encoded) and maps it with {@link DaktelaEvents}; the acknowledgement is
- * core's default 200 JSON. Without a
- * configured secret (an installation that polls) every request is refused. Thread-safe; no I/O.
+ * core's default 200 JSON. Without a configured secret (an installation that polls) every request is refused.
+ * Thread-safe; no I/O.
  */
 public final class DaktelaWebhookEndpoint implements WebhookEndpoint {
   static final String QUERY = "secret";
