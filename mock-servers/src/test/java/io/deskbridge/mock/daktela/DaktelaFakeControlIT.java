@@ -68,5 +68,9 @@ class DaktelaFakeControlIT {
     assertThatThrownBy(() -> control.failNext(1, 200, null)).hasMessageContaining("4xx or 5xx");
     control.reset();
     assertThat(fake.tickets()).isEmpty();
+
+    assertThat(new Http(fake.baseUrl(), null).get("/__control/nothing").status()).isEqualTo(404);
+    assertThat(fake.unmatchedRequests()).containsExactly("GET /__control/nothing");
+    fake.reset();
   }
 }
