@@ -230,9 +230,17 @@ final class DaktelaFixture implements VendorFixture {
     fake.agentAssigns(conversationId, fake.config().apiLogin());
   }
 
-  /** The agent closes the ticket (stage CLOSE). */
+  /**
+   * The agent closes the ticket (stage CLOSE), assigning it to themself first when no person has it: an agent closes
+   * the tickets they work, so the closed ticket is the people's (as the kit's "stays with the people who solved it"
+   * and Salesforce's fixture, where the agent accepts a queue's Case before closing it).
+   */
   @Override
   public void agentSolves(String conversationId) {
+    String user = ticket(conversationId).user();
+    if (user == null || user.isEmpty() || user.equals(fake.config().apiLogin())) {
+      fake.agentAssigns(conversationId, AGENT);
+    }
     fake.agentCloses(conversationId);
   }
 
