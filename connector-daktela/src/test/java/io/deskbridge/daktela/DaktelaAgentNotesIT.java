@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code Capability.AGENT_NOTES_TAKE_OVER}: in Daktela an agent who comments on a ticket (a COMMENT activity, which
  * the customer does not see) is working it, so the bot stops there, as after an agent's e-mail; the bot's own
- * comments (drafts, handover notes) are not a takeover. Webhooks here, polling in {@link DaktelaPollingAgentNotesIT}.
+ * comments are its own messages (the kit's draft-mode tests). Webhooks here, polling in {@link DaktelaPollingAgentNotesIT}.
  */
 class DaktelaAgentNotesIT extends AbstractConnectorIT {
   @Override
@@ -43,16 +43,5 @@ class DaktelaAgentNotesIT extends AbstractConnectorIT {
       assertThat(r.decision()).isEqualTo("ignore");
       assertThat(r.reasons()).containsExactly("human_owns_conversation");
     });
-  }
-
-  @Test
-  void theBotsOwnDraftsDoNotTakeTheTicketOver() {
-    String id = answered("Delivery", "How long does delivery take?");
-
-    fixture.customerWrites(id, "Thanks! And how can I return an item?");
-    settleWhen(() -> bot(id, true).size() == 2);
-
-    assertThat(bot(id, true)).hasSize(2);
-    assertThat(decisions(id, "reply")).hasSize(2);
   }
 }

@@ -56,6 +56,7 @@ class DaktelaLongTicketIT {
   void aLoadReadsEveryActivityInPagesOfAtMost1000() {
     fixture = new DaktelaFixture().withoutSubscription();
     connector = fixture.connector("test", Clock.systemUTC());
+    connector.client().whoAmI();
     String id = longTicket();
 
     var conversation = connector.client().load(new LoadRequest(new ConversationKey(connector.vendor(), "test", id),
