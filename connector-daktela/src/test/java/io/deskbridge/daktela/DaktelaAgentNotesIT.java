@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code Capability.AGENT_NOTES_TAKE_OVER}: in Daktela an agent who comments on a ticket (a COMMENT activity, which
  * the customer does not see) is working it, so the bot stops there, as after an agent's e-mail; the bot's own
- * comments are its own messages (the kit's draft-mode tests). Webhooks here, polling in {@link DaktelaPollingAgentNotesIT}.
+ * comments are its own messages (the kit's draft-mode tests). Webhooks here, polling in
+ * {@link DaktelaPollingAgentNotesIT}.
  */
 class DaktelaAgentNotesIT extends AbstractConnectorIT {
   @Override

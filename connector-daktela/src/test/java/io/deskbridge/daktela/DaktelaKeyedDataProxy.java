@@ -74,8 +74,9 @@ final class DaktelaKeyedDataProxy implements AutoCloseable {
         return;
       }
       byte[] answer = keyed(response.body());
-      response.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
-      response.headers().firstValue("Retry-After").ifPresent(v -> exchange.getResponseHeaders().set("Retry-After", v));
+      var headers = exchange.getResponseHeaders();
+      response.headers().firstValue("Content-Type").ifPresent(v -> headers.set("Content-Type", v));
+      response.headers().firstValue("Retry-After").ifPresent(v -> headers.set("Retry-After", v));
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       if (answer.length > 0) {
         exchange.getResponseBody().write(answer);

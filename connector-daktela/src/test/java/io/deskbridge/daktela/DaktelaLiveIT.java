@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
  *   <tr><td>{@code DAKTELA_LOGIN}</td><td>optional: the API user's login, checked against who-am-i</td></tr>
  * </table>
  *
- * <p>Each test that needs a ticket creates its own (title "Deskbridge live test …") through the REST API with the same
- * token and closes it at the end; nothing else on the instance is changed. Run: {@code mvn -B verify -Plive
+ * <p>Each test that needs a ticket creates its own (title "Deskbridge live test …") through the REST API with the
+ * same token and closes it at the end; nothing else on the instance is changed. Run: {@code mvn -B verify -Plive
  * -pl connector-daktela -am -Dit.test=DaktelaLiveIT -Dsurefire.failIfNoSpecifiedTests=false
  * -Dfailsafe.failIfNoSpecifiedTests=false} with the variables set.
  */
