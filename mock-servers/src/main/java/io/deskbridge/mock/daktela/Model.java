@@ -1,0 +1,721 @@
+package io.deskbridge.mock.daktela;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fake's state and every operation on it, under this object's monitor: seeded users, queues, categories and
+ * statuses (dk-contract "Identities"), tickets and activities. Writes validate as Daktela does (required fields,
+ * enums, foreign keys → 400 form error on the field), maintain the ticket's {@code created}, {@code edited},
+ * {@code edited_by}, {@code closed}, {@code last_activity} and {@code interaction_activity_count}, and tell
+ * {@link Changes} what happened (the Events module's webhooks), while still holding the lock so events leave in
+ * production order.
+ *
+ * <p>Records are rendered expanded ({@link #ticketJson}, {@link #activityJson}): references as nested objects,
+ * times as local-time strings in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []}
+ * when empty.
+ */
+final class Model {
+  static final Set<String> STAGES = Set.of("OPEN", "WAIT", "CLOSE", "ARCHIVE");
+  static final Set<String> PRIORITIES = Set.of("LOW", "MEDIUM", "HIGH");
+  static final Set<String> ACTIVITY_TYPES = Set.of("", "COMMENT", "EMAIL", "CHAT", "CALL", "SMS", "CUSTOM");
+  static final Set<String> ACTIONS = Set.of("", "OPEN", "WAIT", "POSTPONE", "CLOSE");
+  static final String INTAKE_CATEGORY = "categories_support";
+  static final int FIRST_TICKET = 1001;
+
+  /** What the Events module hears: an event name, its template variables and the ticket it is about. */
+  interface Changes {
+    void changed(String event, Map<String, String> variables, String ticket);
+  }
+
+  record User(String login, String title, String email) {}
+
+  record Queue(int name, String title, String type) {}
+
+  record Category(String name, String title, String sla, int emailQueue) {}
+
+  record Status(String name, String title) {}
+
+  static final class Ticket {
+    int name;
+    String title;
+    String category;
+    String user;
+    String email;
+    String contactName;
+    String contactTitle;
+    String stage;
+    String priority;
+    List<String> statuses = new ArrayList<>();
+    String description;
+    ObjectNode customFields = Json.obj();
+    Instant created;
+    Instant edited;
+    String editedBy;
+    Instant closed;
+    Instant lastActivity;
+    int activityCount;
+  }
+
+  static final class Activity {
+    String name;
+    int ticket;
+    String type;
+    String title;
+    String description;
+    String user;
+    Instant time;
+    String action;
+    Integer queue;
+    String itemName;
+    String direction;
+    String address;
+    String text;
+  }
+
+  private final DaktelaFake.Config config;
+  private final DateTimeFormatter format;
+  private final Changes changes;
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final Map<Integer, Queue> queues = new LinkedHashMap<>();
+  private final Map<String, Category> categories = new LinkedHashMap<>();
+  private final Map<String, Status> statuses = new LinkedHashMap<>();
+  private final Map<Integer, Ticket> tickets = new LinkedHashMap<>();
+  private final Map<String, Activity> activities = new LinkedHashMap<>();
+  private int nextTicket;
+  private long nextId;
+
+  Model(DaktelaFake.Config config, Changes changes) {
+    this.config = config;
+    this.changes = changes;
+    this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone());
+    reset();
+  }
+
+  synchronized void reset() {
+    users.clear();
+    queues.clear();
+    categories.clear();
+    statuses.clear();
+    tickets.clear();
+    activities.clear();
+    nextTicket = FIRST_TICKET;
+    nextId = 1;
+    users.put(config.apiLogin(), new User(config.apiLogin(), "Deskbridge bot", "bot@deskbridge.example"));
+    users.put("alice", new User("alice", "Alice Agent", "alice@acme.example"));
+    users.put("bob", new User("bob", "Bob Agent", "bob@acme.example"));
+    queues.put(3001, new Queue(3001, "Support e-mail", "email"));
+    queues.put(3002, new Queue(3002, "Billing e-mail", "email"));
+    queues.put(3003, new Queue(3003, "Technical e-mail", "email"));
+    queues.put(3100, new Queue(3100, "Inbound calls", "in"));
+    categories.put("categories_support", new Category("categories_support", "Support", "sla_standard", 3001));
+    categories.put("categories_billing", new Category("categories_billing", "Billing", "sla_standard", 3002));
+    categories.put("categories_tech", new Category("categories_tech", "Technical", "sla_standard", 3003));
+    statuses.put("statuses_open", new Status("statuses_open", "Open"));
+    statuses.put("statuses_done", new Status("statuses_done", "Done"));
+  }
+
+  String time(Instant t) {
+    return t == null ? null : format.format(t);
+  }
+
+  Instant now() {
+    return config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  // ---------------------------------------------------------------- reads (rendered)
+
+  synchronized List<ObjectNode> list(String model) {
+    List<ObjectNode> out = new ArrayList<>();
+    switch (model) {
+      case "tickets" -> tickets.values().forEach(t -> out.add(ticketJson(t)));
+      case "activities" -> activities.values().forEach(a -> out.add(activityJson(a)));
+      case "users" -> users.values().forEach(u -> out.add(userJson(u, true)));
+      case "queues" -> queues.values().forEach(q -> out.add(queueJson(q)));
+      case "ticketsCategories" -> categories.values().forEach(c -> out.add(categoryJson(c)));
+      case "statuses" -> statuses.values().forEach(s -> out.add(statusJson(s)));
+      default -> throw new IllegalArgumentException("no model " + model);
+    }
+    return out;
+  }
+
+  /** One record rendered. @throws DaktelaError 404 when it does not exist */
+  synchronized ObjectNode one(String model, String name) {
+    ObjectNode out = switch (model) {
+      case "tickets" -> ticketNumber(name).map(tickets::get).map(this::ticketJson).orElse(null);
+      case "activities" -> Optional.ofNullable(activities.get(name)).map(this::activityJson).orElse(null);
+      case "users" -> Optional.ofNullable(users.get(name)).map(u -> userJson(u, true)).orElse(null);
+      case "queues" -> ticketNumber(name).map(queues::get).map(this::queueJson).orElse(null);
+      case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(this::categoryJson).orElse(null);
+      case "statuses" -> Optional.ofNullable(statuses.get(name)).map(this::statusJson).orElse(null);
+      default -> throw new IllegalArgumentException("no model " + model);
+    };
+    if (out == null) {
+      throw DaktelaError.notFound(model + " " + name);
+    }
+    return out;
+  }
+
+  /** The ticket's activities rendered, in creation order. @throws DaktelaError 404 for an unknown ticket */
+  synchronized List<ObjectNode> ticketActivities(String name) {
+    Ticket t = ticket(name);
+    List<ObjectNode> out = new ArrayList<>();
+    activities.values().stream().filter(a -> a.ticket == t.name).forEach(a -> out.add(activityJson(a)));
+    return out;
+  }
+
+  /** The ticket an activity belongs to, or empty. */
+  synchronized Optional<String> activityTicket(String activity) {
+    return Optional.ofNullable(activities.get(activity)).map(a -> String.valueOf(a.ticket));
+  }
+
+  synchronized ObjectNode whoAmI() {
+    ObjectNode out = Json.obj();
+    out.set("user", userJson(users.get(config.apiLogin()), true));
+    out.put("version", "6");
+    return out;
+  }
+
+  synchronized List<DaktelaFake.TicketView> ticketViews() {
+    return tickets.values().stream().map(this::view).toList();
+  }
+
+  synchronized Optional<DaktelaFake.TicketView> ticketView(String name) {
+    return ticketNumber(name).map(tickets::get).map(this::view);
+  }
+
+  synchronized List<DaktelaFake.ActivityView> activityViews(String ticket) {
+    Optional<Integer> n = ticketNumber(ticket);
+    if (n.isEmpty()) {
+      return List.of();
+    }
+    return activities.values().stream().filter(a -> a.ticket == n.get()).map(this::view).toList();
+  }
+
+  private DaktelaFake.TicketView view(Ticket t) {
+    return new DaktelaFake.TicketView(String.valueOf(t.name), t.title, t.category, t.user == null ? "" : t.user,
+        t.stage, t.email == null ? "" : t.email, time(t.created), time(t.edited));
+  }
+
+  private DaktelaFake.ActivityView view(Activity a) {
+    return new DaktelaFake.ActivityView(a.name, String.valueOf(a.ticket), a.type,
+        a.direction == null ? "" : a.direction, a.user == null ? "" : a.user, a.title == null ? "" : a.title,
+        a.text != null ? a.text : a.description == null ? "" : a.description, time(a.time), a.time);
+  }
+
+  // ---------------------------------------------------------------- people (Java API)
+
+  synchronized String customerCreatesTicket(String email, String name, String title, String text) {
+    Instant now = now();
+    Ticket t = new Ticket();
+    t.name = nextTicket++;
+    t.title = title;
+    t.category = INTAKE_CATEGORY;
+    t.email = email;
+    t.contactName = "contacts_" + hex();
+    t.contactTitle = name == null || name.isBlank() ? email : name;
+    t.stage = "OPEN";
+    t.priority = "MEDIUM";
+    t.description = text;
+    t.created = now;
+    t.edited = now;
+    tickets.put(t.name, t);
+    fireTicket("ticket_create", t);
+    Activity a = email(t, null, "in", title, text, now);
+    addActivity(t, a, false); // assumption: the opening e-mail fires no activity_create of its own
+    return String.valueOf(t.name);
+  }
+
+  synchronized String customerEmails(String ticket, String text) {
+    Ticket t = ticket(ticket);
+    boolean reopen = t.stage.equals("CLOSE");
+    Activity a = email(t, null, "in", "Re: " + t.title, text, now());
+    addActivity(t, a, true);
+    if (reopen) {
+      t.stage = "OPEN";
+      fireTicket("ticket_update", t);
+    }
+    return a.name;
+  }
+
+  synchronized String agentEmails(String ticket, String login, String text) {
+    Ticket t = ticket(ticket);
+    Activity a = email(t, user(login).login(), "out", "Re: " + t.title, text, now());
+    addActivity(t, a, true);
+    return a.name;
+  }
+
+  synchronized String agentComments(String ticket, String login, String text) {
+    Ticket t = ticket(ticket);
+    Activity a = comment(t, user(login).login(), "Comment", text, now());
+    addActivity(t, a, true);
+    return a.name;
+  }
+
+  /** An agent (Alice, the seeded human) edits the ticket in the UI. */
+  synchronized void agentEdits(String ticket, String category, boolean setUser, String user, String stage) {
+    Ticket t = ticket(ticket);
+    if (category != null) {
+      t.category = category(category).name();
+    }
+    if (setUser) {
+      t.user = user == null || user.isEmpty() ? null : user(user).login();
+    }
+    if (stage != null) {
+      setStage(t, stage, now());
+    }
+    touch(t, "alice");
+    fireTicket("ticket_update", t);
+  }
+
+  // ---------------------------------------------------------------- API writes
+
+  /** {@code POST tickets.json}. */
+  synchronized ObjectNode createTicket(String apiUser, JsonNode body) {
+    ObjectNode echo = body.isObject() ? ((ObjectNode) body).deepCopy() : Json.obj();
+    for (String required : List.of("title", "category", "stage", "priority")) {
+      if (text(body, required) == null) {
+        throw DaktelaError.form(required, "Entry is required", echo);
+      }
+    }
+    Ticket t = new Ticket();
+    t.title = text(body, "title");
+    t.category = checkCategory(text(body, "category"), echo);
+    t.stage = checkEnum("stage", text(body, "stage"), STAGES, echo);
+    t.priority = checkEnum("priority", text(body, "priority"), PRIORITIES, echo);
+    t.user = checkUser(body, echo);
+    t.statuses = checkStatuses(body, echo, List.of());
+    t.email = text(body, "email");
+    t.description = text(body, "description");
+    if (body.path("customFields").isObject()) {
+      t.customFields = ((ObjectNode) body.get("customFields")).deepCopy();
+    }
+    Instant now = now();
+    t.name = nextTicket++;
+    t.created = now;
+    t.edited = now;
+    t.editedBy = apiUser;
+    if (t.stage.equals("CLOSE")) {
+      t.closed = now;
+    }
+    tickets.put(t.name, t);
+    fireTicket("ticket_create", t);
+    return ticketJson(t);
+  }
+
+  /** {@code PUT tickets/{name}.json}: merges the fields given; {@code comment} adds a COMMENT activity. */
+  synchronized ObjectNode updateTicket(String name, String apiUser, JsonNode body) {
+    Ticket t = ticket(name);
+    if (!body.isObject()) {
+      throw DaktelaError.bad("The body must be a JSON object");
+    }
+    ObjectNode echo = ticketJson(t);
+    body.fields().forEachRemaining(e -> echo.set(e.getKey(), e.getValue()));
+    // validate everything before changing anything
+    String title = body.has("title") ? required(body, "title", echo) : t.title;
+    String category = body.has("category") ? checkCategory(required(body, "category", echo), echo) : t.category;
+    String stage = body.has("stage") ? checkEnum("stage", required(body, "stage", echo), STAGES, echo) : t.stage;
+    String priority = body.has("priority")
+        ? checkEnum("priority", required(body, "priority", echo), PRIORITIES, echo) : t.priority;
+    String user = body.has("user") ? checkUser(body, echo) : t.user;
+    List<String> sts = checkStatuses(body, echo, t.statuses);
+    String comment = body.has("comment") && !body.get("comment").isNull() ? body.get("comment").asText() : null;
+    Instant now = now();
+    t.title = title;
+    t.category = category;
+    t.priority = priority;
+    t.user = user;
+    t.statuses = sts;
+    if (body.has("description")) {
+      t.description = text(body, "description");
+    }
+    if (body.path("customFields").isObject()) {
+      t.customFields = ((ObjectNode) body.get("customFields")).deepCopy();
+    }
+    setStage(t, stage, now);
+    touch(t, apiUser);
+    fireTicket("ticket_update", t);
+    if (comment != null && !comment.isBlank()) {
+      addActivity(t, comment(t, apiUser, "Comment", comment, now), true);
+    }
+    return ticketJson(t);
+  }
+
+  synchronized void deleteTicket(String name) {
+    Ticket t = ticket(name);
+    tickets.remove(t.name);
+    activities.values().removeIf(a -> a.ticket == t.name);
+  }
+
+  /** {@code POST activities.json} (dk-contract: reply and comment bodies). */
+  synchronized ObjectNode createActivity(String apiUser, JsonNode body) {
+    if (!body.isObject()) {
+      throw DaktelaError.bad("The body must be a JSON object");
+    }
+    ObjectNode echo = ((ObjectNode) body).deepCopy();
+    String ticketName = text(body, "ticket");
+    if (ticketName == null) {
+      throw DaktelaError.form("ticket", "Entry is required", echo);
+    }
+    Optional<Ticket> found = ticketNumber(ticketName).map(tickets::get);
+    if (found.isEmpty()) {
+      throw DaktelaError.form("ticket", "Ticket " + ticketName + " does not exist", echo);
+    }
+    Ticket t = found.get();
+    if (!body.has("type") || !(body.get("type").isTextual() || body.get("type").isNull())) {
+      throw DaktelaError.form("type", "Entry is required", echo);
+    }
+    String type = body.get("type").isNull() ? "" : body.get("type").asText();
+    if (!ACTIVITY_TYPES.contains(type)) {
+      throw DaktelaError.form("type", "Invalid value " + type, echo);
+    }
+    String action = text(body, "action") == null ? "" : text(body, "action");
+    if (!ACTIONS.contains(action)) {
+      throw DaktelaError.form("action", "Invalid value " + action, echo);
+    }
+    String user = body.has("user") ? checkUser(body, echo) : apiUser;
+    Integer queue = null;
+    if (text(body, "queue") != null) {
+      Queue q = ticketNumber(text(body, "queue")).map(queues::get).orElse(null);
+      if (q == null) {
+        throw DaktelaError.form("queue", "Queue " + text(body, "queue") + " does not exist", echo);
+      }
+      if (type.equals("EMAIL") && !q.type().equals("email")) {
+        throw DaktelaError.form("queue", "Queue " + q.name() + " is not an e-mail queue", echo);
+      }
+      queue = q.name();
+    }
+    Instant now = now();
+    Activity a;
+    if (type.equals("EMAIL")) {
+      JsonNode item = body.path("item");
+      if (text(item, "address") == null) {
+        throw DaktelaError.form("item", "item.address is required for an EMAIL activity", echo);
+      }
+      if (text(item, "text") == null) {
+        throw DaktelaError.form("item", "item.text is required for an EMAIL activity", echo);
+      }
+      String direction = text(item, "direction") == null ? "out" : text(item, "direction");
+      if (!direction.equals("in") && !direction.equals("out")) {
+        throw DaktelaError.form("item", "item.direction must be in or out", echo);
+      }
+      String title = text(item, "title") != null ? text(item, "title")
+          : text(body, "title") != null ? text(body, "title") : "Re: " + t.title;
+      a = email(t, user, direction, title, text(item, "text"), now);
+      a.address = text(item, "address");
+      if (queue != null) {
+        a.queue = queue;
+      }
+      if (text(body, "title") != null) {
+        a.title = text(body, "title");
+      }
+    } else {
+      a = comment(t, user, text(body, "title"), text(body, "description"), now);
+      a.type = type;
+      a.queue = queue;
+    }
+    a.action = action;
+    if (text(body, "name") != null) {
+      if (activities.containsKey(text(body, "name"))) {
+        throw DaktelaError.form("name", "Activity " + text(body, "name") + " already exists", echo);
+      }
+      a.name = text(body, "name");
+    }
+    addActivity(t, a, true);
+    return activityJson(a);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Activity email(Ticket t, String user, String direction, String title, String text, Instant at) {
+    Activity a = new Activity();
+    a.name = "activities_" + hex();
+    a.ticket = t.name;
+    a.type = "EMAIL";
+    a.title = title;
+    a.user = user;
+    a.time = at;
+    a.action = "CLOSE";
+    a.queue = categories.get(t.category).emailQueue();
+    a.itemName = "activitiesEmail_" + hex();
+    a.direction = direction;
+    a.address = t.email;
+    a.text = text;
+    return a;
+  }
+
+  private Activity comment(Ticket t, String user, String title, String description, Instant at) {
+    Activity a = new Activity();
+    a.name = "activities_" + hex();
+    a.ticket = t.name;
+    a.type = "COMMENT";
+    a.title = title == null ? "" : title;
+    a.description = description;
+    a.user = user;
+    a.time = at;
+    a.action = "";
+    return a;
+  }
+
+  /** Stores the activity and bumps its ticket; fires activity_create when {@code fire}. */
+  private void addActivity(Ticket t, Activity a, boolean fire) {
+    activities.put(a.name, a);
+    t.edited = a.time;
+    t.editedBy = a.user;
+    t.lastActivity = a.time;
+    t.activityCount++;
+    if (fire) {
+      Map<String, String> vars = ticketVariables(t);
+      vars.put("activity.name", a.name);
+      vars.put("activity.ticket", String.valueOf(t.name));
+      vars.put("activity.user", a.user == null ? "" : a.user);
+      vars.put("activity.type", a.type);
+      vars.put("activity.time", time(a.time));
+      vars.put("event", "activity_create");
+      changes.changed("activity_create", vars, String.valueOf(t.name));
+    }
+  }
+
+  private void fireTicket(String event, Ticket t) {
+    Map<String, String> vars = ticketVariables(t);
+    vars.put("event", event);
+    changes.changed(event, vars, String.valueOf(t.name));
+  }
+
+  private Map<String, String> ticketVariables(Ticket t) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("ticket.name", String.valueOf(t.name));
+    vars.put("ticket.title", t.title);
+    vars.put("ticket.category", t.category);
+    vars.put("ticket.user", t.user == null ? "" : t.user);
+    vars.put("ticket.stage", t.stage);
+    vars.put("ticket.priority", t.priority);
+    vars.put("ticket.email", t.email == null ? "" : t.email);
+    vars.put("ticket.created", time(t.created));
+    vars.put("ticket.edited", time(t.edited));
+    return vars;
+  }
+
+  private void setStage(Ticket t, String stage, Instant now) {
+    if (stage.equals("CLOSE") && !t.stage.equals("CLOSE")) {
+      t.closed = now;
+    }
+    t.stage = stage;
+  }
+
+  private void touch(Ticket t, String by) {
+    t.edited = now();
+    t.editedBy = by;
+  }
+
+  private Ticket ticket(String name) {
+    return ticketNumber(name).map(tickets::get)
+        .orElseThrow(() -> new IllegalArgumentException("no ticket " + name, DaktelaError.notFound("ticket " + name)));
+  }
+
+  /** Package callers (the API) see a 404; Java callers an IllegalArgumentException with it as the cause. */
+  synchronized void requireTicket(String name) {
+    if (ticketNumber(name).map(tickets::get).isEmpty()) {
+      throw DaktelaError.notFound("ticket " + name);
+    }
+  }
+
+  private User user(String login) {
+    User u = users.get(login);
+    if (u == null) {
+      throw new IllegalArgumentException("no user " + login + "; known: " + users.keySet());
+    }
+    return u;
+  }
+
+  private Category category(String name) {
+    Category c = categories.get(name);
+    if (c == null) {
+      throw new IllegalArgumentException("no category " + name + "; known: " + categories.keySet());
+    }
+    return c;
+  }
+
+  private String checkCategory(String name, ObjectNode echo) {
+    if (!categories.containsKey(name)) {
+      throw DaktelaError.form("category", "Category " + name + " does not exist", echo);
+    }
+    return name;
+  }
+
+  /** The {@code user} field: null or "" unassigns; a login must exist. */
+  private String checkUser(JsonNode body, ObjectNode echo) {
+    JsonNode u = body.get("user");
+    if (u == null || u.isNull() || u.asText().isEmpty()) {
+      return null;
+    }
+    String login = u.isObject() ? u.path("name").asText() : u.asText();
+    if (!users.containsKey(login)) {
+      throw DaktelaError.form("user", "User " + login + " does not exist", echo);
+    }
+    return login;
+  }
+
+  private List<String> checkStatuses(JsonNode body, ObjectNode echo, List<String> current) {
+    if (!body.has("statuses")) {
+      return current;
+    }
+    JsonNode s = body.get("statuses");
+    List<String> out = new ArrayList<>();
+    if (s.isNull()) {
+      return out;
+    }
+    Iterator<JsonNode> it = s.isArray() ? s.elements() : List.of(s).iterator();
+    while (it.hasNext()) {
+      JsonNode n = it.next();
+      String name = n.isObject() ? n.path("name").asText() : n.asText();
+      if (!statuses.containsKey(name)) {
+        throw DaktelaError.form("statuses", "Status " + name + " does not exist", echo);
+      }
+      out.add(name);
+    }
+    return out;
+  }
+
+  private static String checkEnum(String field, String value, Set<String> allowed, ObjectNode echo) {
+    if (!allowed.contains(value)) {
+      throw DaktelaError.form(field, "Invalid value " + value + "; allowed: " + String.join(", ",
+          allowed.stream().sorted().toList()), echo);
+    }
+    return value;
+  }
+
+  private static String required(JsonNode body, String field, ObjectNode echo) {
+    String v = text(body, field);
+    if (v == null) {
+      throw DaktelaError.form(field, "Entry is required", echo);
+    }
+    return v;
+  }
+
+  /** A non-blank text (or number) field, else null; an object counts by its {@code name}. */
+  static String text(JsonNode body, String field) {
+    JsonNode v = body == null ? null : body.get(field);
+    if (v == null || v.isNull() || v.isArray()) {
+      return null;
+    }
+    if (v.isObject()) {
+      v = v.get("name");
+      if (v == null || v.isNull()) {
+        return null;
+      }
+    }
+    String s = v.asText();
+    return s.isBlank() ? null : s;
+  }
+
+  static Optional<Integer> ticketNumber(String name) {
+    if (name == null || !name.matches("\\d{1,9}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(name));
+  }
+
+  private String hex() {
+    return String.format("%08x%06x", config.clock().instant().getEpochSecond(), nextId++);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  private static ObjectNode sys(ObjectNode n, String model) {
+    n.putObject("_sys").put("model", model);
+    return n;
+  }
+
+  private ObjectNode userJson(User u, boolean full) {
+    ObjectNode n = Json.obj().put("name", u.login()).put("title", u.title());
+    if (full) {
+      n.put("alias", u.login()).put("email", u.email()).put("deactivated", false).put("deleted", false);
+    }
+    return sys(n, "users");
+  }
+
+  private ObjectNode userRef(String login) {
+    User u = users.get(login);
+    return u == null ? sys(Json.obj().put("name", login).putNull("title"), "users") : userJson(u, false);
+  }
+
+  private ObjectNode queueJson(Queue q) {
+    return sys(Json.obj().put("name", q.name()).put("title", q.title()).put("type", q.type())
+        .put("direction", q.type().equals("email") ? "in" : q.type()).put("deactivated", false), "queues");
+  }
+
+  private ObjectNode categoryJson(Category c) {
+    ObjectNode n = Json.obj().put("name", c.name()).put("title", c.title());
+    sys(n.putObject("sla").put("name", c.sla()).put("title", "Standard SLA").put("unit", "HOURS"), "ticketsSla");
+    n.set("email_queue", queueJson(queues.get(c.emailQueue())));
+    n.putNull("call_queue");
+    n.putNull("sms_queue");
+    n.put("status_required", "never").put("multiple_statuses", false);
+    return sys(n, "ticketsCategories");
+  }
+
+  private ObjectNode statusJson(Status s) {
+    return sys(Json.obj().put("name", s.name()).put("title", s.title()).putNull("color"), "statuses");
+  }
+
+  ObjectNode ticketJson(Ticket t) {
+    ObjectNode n = Json.obj().put("name", t.name).put("title", t.title);
+    n.set("category", categoryJson(categories.get(t.category)));
+    n.set("user", t.user == null ? null : userRef(t.user));
+    if (t.contactName == null) {
+      n.putNull("contact");
+    } else {
+      sys(n.putObject("contact").put("name", t.contactName).put("title", t.contactTitle).put("email", t.email),
+          "contacts");
+    }
+    n.put("email", t.email).put("stage", t.stage).put("priority", t.priority);
+    var sts = n.putArray("statuses");
+    t.statuses.forEach(s -> sts.add(statusJson(statuses.get(s))));
+    n.put("description", t.description).put("created", time(t.created)).put("edited", time(t.edited));
+    n.set("edited_by", t.editedBy == null ? null : userRef(t.editedBy));
+    n.put("closed", time(t.closed)).put("last_activity", time(t.lastActivity))
+        .put("interaction_activity_count", t.activityCount);
+    n.set("customFields", t.customFields.isEmpty() ? Json.arr() : t.customFields.deepCopy());
+    return sys(n, "tickets");
+  }
+
+  ObjectNode activityJson(Activity a) {
+    ObjectNode n = Json.obj().put("name", a.name);
+    Ticket t = tickets.get(a.ticket);
+    if (t == null) {
+      n.put("ticket", a.ticket);
+    } else {
+      n.set("ticket", ticketJson(t));
+    }
+    n.put("type", a.type).put("title", a.title).put("description", a.description);
+    n.set("user", a.user == null ? null : userRef(a.user));
+    n.put("time", time(a.time)).put("action", a.action).put("important", false);
+    n.set("queue", a.queue == null ? null : queueJson(queues.get(a.queue)));
+    if (a.itemName == null) {
+      n.putNull("item");
+    } else {
+      ObjectNode item = n.putObject("item").put("name", a.itemName).put("direction", a.direction)
+          .put("address", a.address).put("title", a.title).put("text", a.text)
+          .put("time", time(a.time));
+      if ("out".equals(a.direction)) {
+        item.put("state", "SENT");
+      } else {
+        item.putNull("state");
+      }
+      sys(item, "activitiesEmail");
+    }
+    n.set("customFields", Json.arr());
+    return sys(n, "activities");
+  }
+}
