@@ -7,6 +7,7 @@ import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.core.spi.ConnectorFactory;
 import io.deskbridge.core.spi.ErrorMapper;
+import io.deskbridge.core.spi.EventPoller;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import java.net.URL;
@@ -76,6 +77,11 @@ final class WithheldCapabilities {
     @Override
     public ErrorMapper errorMapper() {
       return delegate.errorMapper();
+    }
+
+    @Override
+    public Optional<EventPoller> poller() {
+      return delegate.poller(); // a polled installation stays polled
     }
 
     @Override

@@ -4,8 +4,8 @@ package io.deskbridge.core.engine;
  * Test seam: called at the points where a process may die during processing, so that tests can stop the engine
  * exactly there (by throwing an {@link Error}) and check that a new engine on the same store recovers without
  * losing or repeating anything, or run code there (an agent writing between the decision's commit and its write).
- * Production code passes {@link #NONE}. Called on a worker thread with a conversation's lease held; must not block
- * for long.
+ * Production code passes {@link #NONE}. Called on a worker thread with a conversation's lease held (or, at
+ * {@link Point#POLLED}, on a poller thread with its poll lease held); must not block for long.
  */
 @FunctionalInterface
 public interface CrashPoints {
@@ -19,7 +19,12 @@ public interface CrashPoints {
     /** A decision and its vendor writes are committed; nothing has been sent yet. */
     COMMITTED,
     /** The vendor accepted a write; the store does not know yet. */
-    SENT
+    SENT,
+    /**
+     * A poll's events are in the inbox; its cursor is not saved yet. Called on the installation's poller thread
+     * with its poll lease held; an {@link Error} thrown here stops that poller as if the process died.
+     */
+    POLLED
   }
 
   /** Called when the engine reaches {@code point}. */

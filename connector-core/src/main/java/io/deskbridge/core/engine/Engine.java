@@ -46,20 +46,23 @@ public final class Engine implements AutoCloseable {
   private final Clock clock;
   private final EngineMetrics metrics;
   private final Workers workers;
+  private final PollLoops pollers;
 
   private Engine(Map<String, Running> installations, ProcessingStore store, AuditLog audit, Clock clock,
-      EngineMetrics metrics, Workers workers) {
+      EngineMetrics metrics, Workers workers, PollLoops pollers) {
     this.installations = installations;
     this.store = store;
     this.audit = audit;
     this.clock = clock;
     this.metrics = metrics;
     this.workers = workers;
+    this.pollers = pollers;
   }
 
   /**
    * Starts the engine: calls each installation's who-am-i once (with retries) so bad credentials fail here,
-   * before the first customer message, then starts the workers.
+   * before the first customer message, then starts the workers, and a poller for each installation whose
+   * connector has an {@link io.deskbridge.core.spi.EventPoller} ({@link PollLoops}).
    *
    * @throws ConfigException when an installation cannot authenticate or reach its vendor; the message names it
    *                         and its settings
@@ -104,8 +107,10 @@ public final class Engine implements AutoCloseable {
     var metrics = new EngineMetrics(meters);
     var all = Map.copyOf(running);
     var workers = new Workers(all, bot, store, new AuditTrail(audit, clock), clock, settings, crashPoints, metrics);
-    var engine = new Engine(all, store, audit, clock, metrics, workers);
+    var pollers = new PollLoops(all, store, clock, settings, crashPoints, metrics, workers::wake);
+    var engine = new Engine(all, store, audit, clock, metrics, workers, pollers);
     workers.start();
+    pollers.start();
     return engine;
   }
 
@@ -164,11 +169,22 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Whether the workers are running. False after a fatal error stopped them (they stop together, as if the
-   * process died, so that a supervisor restarts it; received events wait in the store).
+   * Waits until every installation this engine polls has had a successful poll that started after the call, so
+   * that what the vendor recorded before the call is in the inbox (then {@link #awaitIdle} waits for it to be
+   * processed); true at once when no installation is polled; false on timeout, also when another process holds an
+   * installation's poll lease. For tests, the demo and benchmarks.
+   */
+  public boolean awaitPolled(Duration timeout) throws InterruptedException {
+    return pollers.awaitPolled(timeout);
+  }
+
+  /**
+   * Whether the workers and the pollers are running. False after a fatal error stopped the workers (they stop
+   * together, as if the process died, so that a supervisor restarts it; received events wait in the store) or a
+   * poller (its poll lease expires and another process, or the restarted one, polls on from the saved cursor).
    */
   public boolean healthy() {
-    return workers.running();
+    return workers.running() && pollers.healthy();
   }
 
   /** The audit log decisions are written to. */
@@ -183,13 +199,17 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Stops the workers: no new work is claimed, and each worker finishes the conversation in hand. After
+   * Stops the pollers (within half of {@code grace}; their poll leases are given up, so another process polls on at
+   * once), then the workers: no new work is claimed, and each worker finishes the conversation in hand. After
    * {@code grace} in all, the leases of conversations still in hand are given up, so that their work (still
    * in the store) is taken over at once by another process or after a restart, instead of when the lease
    * expires; a worker still busy then can no longer write to the store (its lease is fenced off). Returns
    * within about {@code grace}.
    */
   public void close(Duration grace) {
-    workers.stop(grace);
+    long started = System.nanoTime();
+    pollers.stop(grace.dividedBy(2)); // first, so that no new events come in while the workers finish
+    var left = grace.minusNanos(System.nanoTime() - started);
+    workers.stop(left.isNegative() ? Duration.ZERO : left);
   }
 }

@@ -61,4 +61,18 @@ final class EngineMetrics {
     Counter.builder("deskbridge.event.failures").description("failed processing attempts: retried or dead-lettered")
         .tag("installation", installation).tag("result", result).register(registry).increment();
   }
+
+  /** One poll of a vendor: {@code ok}, {@code failed} or {@code paused} (rate limited or circuit open). */
+  void polled(String installation, String result) {
+    Counter.builder("deskbridge.polls").description("polls of a vendor by result")
+        .tag("installation", installation).tag("result", result).register(registry).increment();
+  }
+
+  /** The events one poll returned: new ones, and ones the inbox already had (an overlap, a repeated poll). */
+  void polledEvents(String installation, int fresh, int duplicates) {
+    Counter.builder("deskbridge.poll.events").description("events received by polling")
+        .tag("installation", installation).tag("result", "new").register(registry).increment(fresh);
+    Counter.builder("deskbridge.poll.events").description("events received by polling")
+        .tag("installation", installation).tag("result", "duplicate").register(registry).increment(duplicates);
+  }
 }

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Never over a person: with {@link Capability#CONDITIONAL_WRITES} the write carries the version the decision
  *       was made on and a conflict makes it re-read; without it, a public write is preceded by a re-read, unless
  *       the claim loaded the conversation less than {@link EngineSettings#prewriteFreshness()} ago (that load is
- *       the check). Either way, an agent's new public message, or a person the vendor now reports as owner,
- *       cancels the write and the rest of its decision's operations.</li>
+ *       the check). Either way, an agent's new public message (with {@link Capability#AGENT_NOTES_TAKE_OVER} also
+ *       an agent's new internal note), or a person the vendor now reports as owner, cancels the write and the rest
+ *       of its decision's operations.</li>
  * </ul>
  * Thread-safe; one conversation is in one worker's hands at a time.
  */
@@ -198,7 +199,7 @@ final class OutboxSender {
           readDone = recent.get().nanoTime();
         } else {
           var fresh = load(running, key);
-          if (personActed(fresh, conversation, state, running.botId())) {
+          if (personActed(fresh, conversation, state, running)) {
             throw new TakenOver(fresh);
           }
           readDone = System.nanoTime();
@@ -224,7 +225,7 @@ final class OutboxSender {
           log.info("{}: write to {} had landed despite '{}'", running.installation().id(), key, e.getMessage());
           return new Applied(created, fresh.version());
         }
-        if (personActed(fresh, conversation, state, running.botId())) {
+        if (personActed(fresh, conversation, state, running)) {
           throw new TakenOver(fresh);
         }
         if (attempt >= running.installation().retry().maxAttempts()) {
@@ -243,13 +244,17 @@ final class OutboxSender {
   }
 
   /**
-   * Whether a person acted since {@code before}: an agent wrote publicly, or, while the bot owns the conversation,
-   * the vendor reports a person as its owner.
+   * Whether a person acted since {@code before}: an agent wrote publicly (or, with
+   * {@link Capability#AGENT_NOTES_TAKE_OVER}, wrote an internal note), or, while the bot owns the conversation, the
+   * vendor reports a person as its owner.
    */
-  private static boolean personActed(Conversation fresh, Conversation before, ConversationState state, String botId) {
+  private static boolean personActed(Conversation fresh, Conversation before, ConversationState state,
+      Running running) {
     var known = Landing.ids(before);
+    String botId = running.botId();
+    boolean notes = running.agentNotesTakeOver();
     boolean agentWrote = fresh.messages().stream().anyMatch(m -> !known.contains(m.id()) && !m.authorId().equals(botId)
-        && m.role() == AuthorRole.AGENT && m.visibility() == Visibility.PUBLIC);
+        && TurnInterpreter.agentTakesOver(m, notes));
     return agentWrote
         || (state.ownership() == Ownership.BOT && TurnInterpreter.takenOverByOwner(fresh.owner(), state));
   }

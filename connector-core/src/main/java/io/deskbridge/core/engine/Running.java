@@ -13,6 +13,11 @@ record Running(Installation installation, VendorCalls calls, HelpdeskClient.Iden
     return installation.connector().capabilities();
   }
 
+  /** Whether an agent's note is a takeover ({@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER}). */
+  boolean agentNotesTakeOver() {
+    return capabilities().has(io.deskbridge.core.spi.Capability.AGENT_NOTES_TAKE_OVER);
+  }
+
   /** The vendor's id of the bot's user: its messages are the bot's own. */
   String botId() {
     return identity.userId();

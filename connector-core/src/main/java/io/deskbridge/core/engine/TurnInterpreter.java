@@ -20,8 +20,10 @@ import java.util.Optional;
  * loaded from the vendor: who owns the conversation, which bot episode it is in, and what the customer said
  * that is new, or why the event leads to nothing. Pure: no I/O, no clock; immutable and thread-safe.
  *
- * <p>Ownership: an agent's public message, a handover (see {@link #after}) or a person the vendor reports as the
- * owner ({@link Conversation#owner()}) makes the conversation the people's. A release to the bot starts a new bot
+ * <p>Ownership: an agent's public message (and, when the connector declares
+ * {@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER}, an agent's internal note), a handover (see
+ * {@link #after}) or a person the vendor reports as the owner ({@link Conversation#owner()}) makes the conversation
+ * the people's. A release to the bot starts a new bot
  * episode, once the load confirms it (a load showing a person other than the event's snapshot did makes it stale:
  * {@code release_not_confirmed}); a release of a conversation never read is read like an update, so its opening is
  * answered. A customer's reply to a solved conversation starts a new episode when the installation says so.
@@ -29,14 +31,31 @@ import java.util.Optional;
 final class TurnInterpreter {
   private final String botId;
   private final boolean reopenStartsEpisode;
+  private final boolean agentNotesTakeOver;
+
+  /** An interpreter for a vendor where only an agent's public message is a takeover. */
+  TurnInterpreter(String botId, boolean reopenStartsEpisode) {
+    this(botId, reopenStartsEpisode, false);
+  }
 
   /**
    * @param botId               the vendor's id of the bot's user
    * @param reopenStartsEpisode whether a customer's reply to a solved conversation starts a new bot episode
+   * @param agentNotesTakeOver  whether an agent's internal note is a takeover like an agent's public message
+   *                            ({@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER})
    */
-  TurnInterpreter(String botId, boolean reopenStartsEpisode) {
+  TurnInterpreter(String botId, boolean reopenStartsEpisode, boolean agentNotesTakeOver) {
     this.botId = botId;
     this.reopenStartsEpisode = reopenStartsEpisode;
+    this.agentNotesTakeOver = agentNotesTakeOver;
+  }
+
+  /**
+   * Whether a message not written by the bot is an agent's takeover: an agent's public message, or with
+   * {@code agentNotesTakeOver} also an agent's internal note.
+   */
+  static boolean agentTakesOver(Message m, boolean agentNotesTakeOver) {
+    return m.role() == AuthorRole.AGENT && (m.visibility() == Visibility.PUBLIC || agentNotesTakeOver);
   }
 
   /** What an event comes to. */
@@ -103,14 +122,15 @@ final class TurnInterpreter {
       var m = message.get();
       var handled = state.withHandled(List.of(m.id()));
       boolean own = m.authorId().equals(botId) || event.actorId().equals(botId) || state.ownMessageIds().contains(m.id());
-      if (own || m.visibility() == Visibility.INTERNAL) { // our own message coming back, or a note
+      boolean takeover = !own && agentTakesOver(m, agentNotesTakeOver);
+      if (own || (m.visibility() == Visibility.INTERNAL && !takeover)) { // our own message coming back, or a note
         return new Turn.Ignore(handled, own ? "own_message" : "internal_note", "");
       }
       if (state.handledMessageIds().contains(m.id())) {
         // seen in an earlier load (a vendor may signal one message twice: Salesforce's Case and its e-mail): no call
         return new Turn.Ignore(state, "message_handled", "");
       }
-      if (m.role() == AuthorRole.AGENT) { // a takeover
+      if (takeover) {
         var why = state.ownership() == Ownership.BOT ? "human_took_over" : "human_owns_conversation";
         return new Turn.Ignore(handled.withOwnership(Ownership.HUMAN), why, m.text());
       }
@@ -200,13 +220,13 @@ final class TurnInterpreter {
       } else if (!handled.add(m.id())) {
         continue;
       }
-      if (state.ownMessageIds().contains(m.id()) || m.authorId().equals(botId) || m.visibility() == Visibility.INTERNAL) {
+      if (state.ownMessageIds().contains(m.id()) || m.authorId().equals(botId)) {
         continue;
       }
-      if (m.role() == AuthorRole.AGENT) {
-        ownership = Ownership.HUMAN; // an agent's public message is a takeover
+      if (agentTakesOver(m, agentNotesTakeOver)) {
+        ownership = Ownership.HUMAN; // an agent's public message (or note, with the capability) is a takeover
         customerNew.clear();
-      } else if (m.role() == AuthorRole.CUSTOMER) {
+      } else if (m.role() == AuthorRole.CUSTOMER && m.visibility() == Visibility.PUBLIC) {
         customerNew.add(m);
       }
     }

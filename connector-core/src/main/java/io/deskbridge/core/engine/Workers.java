@@ -324,7 +324,7 @@ final class Workers {
   /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
   private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
     var inst = running.installation();
-    var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode());
+    var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode(), running.agentNotesTakeOver());
     var turn = interpreter.interpret(event, state, Optional.empty());
     Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
     if (turn instanceof TurnInterpreter.Turn.Load) {

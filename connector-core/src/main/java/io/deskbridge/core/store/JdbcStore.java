@@ -13,7 +13,8 @@ import java.util.Optional;
  * The durable {@link ProcessingStore} (with its {@link DeadLetters}) and {@link AuditLog} on a JDBC database:
  * an embedded H2 file (one process) or PostgreSQL (any number of processes sharing it). {@link #open} is the one
  * entry: it opens the pool and migrates the schema ({@link Database}); each port has its class
- * ({@link JdbcProcessing} with {@link InboxCommits}, {@link JdbcAuditLog}, {@link JdbcDeadLetters}), and this one
+ * ({@link JdbcProcessing} with {@link InboxCommits}, {@link JdbcAuditLog}, {@link JdbcDeadLetters},
+ * {@link JdbcPollCursors}), and this one
  * hands each call to it. {@code docs/architecture.md} (section "Store") explains the tables and the choices.
  *
  * <h2>Contracts</h2>
@@ -48,6 +49,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcProcessing processing;
   private final JdbcAuditLog audit;
   private final JdbcDeadLetters deadLetters;
+  private final JdbcPollCursors pollCursors;
 
   private JdbcStore(Database db) {
     var json = new JsonCodec();
@@ -55,6 +57,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.audit = new JdbcAuditLog(db, json);
     this.processing = new JdbcProcessing(db, json, audit);
     this.deadLetters = new JdbcDeadLetters(db, json);
+    this.pollCursors = new JdbcPollCursors(db);
   }
 
   /**
@@ -247,6 +250,44 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   @Override
   public boolean replay(long deadLetterId, Instant now) {
     return deadLetters.replay(deadLetterId, now);
+  }
+
+  // ---------------------------------------------------------------- poll cursors
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when {@code leaseFor} is not positive
+   */
+  @Override
+  public Optional<PollLease> claimPoll(String installationId, String owner, Instant now, Duration leaseFor) {
+    return pollCursors.claim(installationId, owner, now, leaseFor);
+  }
+
+  @Override
+  public PollLease renewPoll(PollLease lease, Instant now, Duration leaseFor) {
+    return pollCursors.renew(lease, now, leaseFor);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the cursor is longer than 512 characters
+   */
+  @Override
+  public PollLease savePollCursor(PollLease lease, String cursor, Instant now) {
+    return pollCursors.save(lease, cursor, now);
+  }
+
+  /** {@inheritDoc} The token stays, so the next take gets a higher one. */
+  @Override
+  public void releasePoll(PollLease lease) {
+    pollCursors.release(lease);
+  }
+
+  @Override
+  public Optional<String> pollCursor(String installationId) {
+    return pollCursors.cursor(installationId);
   }
 
   // ---------------------------------------------------------------- audit

@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * Everything the engine keeps between events, durably: the inbox of received events, conversation state
- * under leases, the outbox of decided vendor writes, and the dead letters ({@link DeadLetters}). Several
+ * under leases, the outbox of decided vendor writes, the dead letters ({@link DeadLetters}) and the polled
+ * installations' cursors ({@link PollCursors}). Several
  * processes may share one database; each method is one transaction and thread-safe. Times come from the
  * caller (its clock).
  */
-public interface ProcessingStore extends DeadLetters, AutoCloseable {
+public interface ProcessingStore extends DeadLetters, PollCursors, AutoCloseable {
 
   /**
    * Records received events; an event whose id the installation already has is skipped. When it returns the

@@ -124,11 +124,21 @@ public final class ConnectorHarness implements AutoCloseable {
     return engine.get();
   }
 
-  /** Waits until the engine has processed everything it accepted. */
+  /**
+   * Waits until the engine has processed everything it accepted. When the connector is polled, first waits for a
+   * poll that started after the call, and once idle for one more poll and idle again (the echoes of the bot's own
+   * writes come in through polls, as webhooks would).
+   */
   public void awaitIdle() {
     try {
-      if (!engine.get().awaitIdle(Duration.ofSeconds(30))) {
-        throw new AssertionError("engine still busy after 30 s");
+      var e = engine.get();
+      for (int pass = 0; pass < 2; pass++) {
+        if (!e.awaitPolled(Duration.ofSeconds(30))) {
+          throw new AssertionError("no successful poll within 30 s");
+        }
+        if (!e.awaitIdle(Duration.ofSeconds(30))) {
+          throw new AssertionError("engine still busy after 30 s");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -200,6 +200,51 @@ class EngineCapabilityTest {
     assertThat(audit().get(1).reasons()).containsExactly("human_took_over");
   }
 
+  /** Daktela-like: no conditional writes, one call for note and assignment, and agents take over through notes. */
+  private static final Set<Capability> NOTES_TAKE_OVER =
+      EnumSet.of(Capability.ATOMIC_UPDATE, Capability.AGENT_NOTES_TAKE_OVER);
+
+  @ParameterizedTest(name = "agent notes take over: {0}")
+  @ValueSource(booleans = {true, false})
+  void anAgentsNoteBetweenTheDecisionAndTheWriteCancelsItOnlyWhereNotesTakeOver(boolean notesTakeOver)
+      throws Exception {
+    var capabilities = notesTakeOver ? NOTES_TAKE_OVER : EnumSet.of(Capability.ATOMIC_UPDATE);
+    helpdesk = new InMemoryHelpdesk(capabilities);
+    engine = engine(capabilities, Mode.AUTO, p -> {
+      if (p == CrashPoints.Point.COMMITTED && helpdesk.messages.get("t1").size() == 1) {
+        clock.advance(STALE); // a load this old is checked again before the write
+        helpdesk.add("t1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "Alice: I'm calling this customer.");
+      }
+    });
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    if (notesTakeOver) {
+      assertThat(helpdesk.writes.get()).isZero();
+      assertThat(audit()).extracting(AuditRecord::decision).containsExactly("reply", "failed");
+      assertThat(audit().get(1).reasons()).containsExactly("human_took_over");
+    } else {
+      assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).as("a note is no takeover here").hasSize(1);
+      assertThat(audit()).extracting(AuditRecord::decision).containsExactly("reply");
+    }
+  }
+
+  @Test
+  void whereAgentNotesTakeOverTheBotStaysSilentAfterAnAgentsNote() throws Exception {
+    start(NOTES_TAKE_OVER);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
+    accept(createdEvent("e1", "t1"));
+    var note = helpdesk.add("t1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "Taking this one.");
+    accept(InMemoryHelpdesk.messageEvent("e2", "t1", note));
+    var customer = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How can I return an item?");
+    accept(InMemoryHelpdesk.messageEvent("e3", "t1", customer));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit()).extracting(AuditRecord::decision).containsExactly("reply", "ignore", "ignore");
+    assertThat(audit().get(1).reasons()).containsExactly("human_took_over");
+    assertThat(audit().get(2).reasons()).containsExactly("human_owns_conversation");
+  }
+
   @Test
   void withoutConditionalWritesTheVendorReportingAPersonAsOwnerCancelsTheWrite() throws Exception {
     helpdesk = new InMemoryHelpdesk(SEPARATE_CALLS);

@@ -242,4 +242,61 @@ class TurnInterpreterTest {
           assertThat(i.state().ownership()).isEqualTo(Ownership.HUMAN);
         });
   }
+
+  @Test
+  void withAgentNotesTakingOverAnAgentsNoteInAnEventIsATakeover() {
+    var notes = new TurnInterpreter("bot", false, true);
+    var note = new Message("n1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "I'll take this", AT);
+    var ownNote = new Message("n2", AuthorRole.BOT, Visibility.INTERNAL, "bot", "summary", AT);
+    var systemNote = new Message("n3", AuthorRole.SYSTEM, Visibility.INTERNAL, "", "SLA breached", AT);
+
+    assertThat(notes.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(note)), fresh, Optional.empty()))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("human_took_over");
+          assertThat(i.state().ownership()).isEqualTo(Ownership.HUMAN);
+          assertThat(i.state().handledMessageIds()).containsExactly("n1");
+        });
+    assertThat(notes.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(ownNote)), fresh, Optional.empty()))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("own_message");
+          assertThat(i.state().ownership()).isEqualTo(Ownership.BOT);
+        });
+    assertThat(notes.interpret(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(systemNote)), fresh, Optional.empty()))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("internal_note");
+          assertThat(i.state().ownership()).isEqualTo(Ownership.BOT);
+        });
+  }
+
+  @Test
+  void withAgentNotesTakingOverAnAgentsNoteInTheLoadIsATakeoverAndWithoutItIsNot() {
+    var c = customer("m1", "where is my order?");
+    var note = new Message("n1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "calling them", AT);
+    var loaded = conversation(Owner.BOT, c, note);
+    var update = event(InboundEvent.Kind.UPDATED, Optional.empty());
+
+    assertThat(new TurnInterpreter("bot", false, true).interpret(update, fresh, Optional.of(loaded)))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("human_took_over");
+          assertThat(i.state().ownership()).isEqualTo(Ownership.HUMAN);
+          assertThat(i.state().handledMessageIds()).containsExactly("m1", "n1");
+        });
+    assertThat(interpreter.interpret(update, fresh, Optional.of(loaded)))
+        .as("without the capability a note is no takeover")
+        .isInstanceOfSatisfying(Turn.Decide.class, d -> {
+          assertThat(d.customerNew()).containsExactly(c);
+          assertThat(d.state().ownership()).isEqualTo(Ownership.BOT);
+        });
+  }
+
+  @Test
+  void withAgentNotesTakingOverTheBotsOwnNotesInTheLoadAreNoTakeover() {
+    var c = customer("m1", "where is my order?");
+    var ownNote = new Message("n1", AuthorRole.BOT, Visibility.INTERNAL, "bot", "Recommended reply", AT);
+    var byBotId = new Message("n2", AuthorRole.AGENT, Visibility.INTERNAL, "bot", "mapped as an agent", AT);
+
+    assertThat(new TurnInterpreter("bot", false, true).interpret(event(InboundEvent.Kind.UPDATED, Optional.empty()),
+        fresh, Optional.of(conversation(Owner.BOT, c, ownNote, byBotId))))
+        .isInstanceOfSatisfying(Turn.Decide.class, d -> assertThat(d.customerNew()).containsExactly(c));
+  }
 }

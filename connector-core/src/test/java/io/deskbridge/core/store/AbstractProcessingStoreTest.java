@@ -635,6 +635,68 @@ abstract class AbstractProcessingStoreTest {
     assertThat(store.claim("w", T0, LEASE)).isEmpty();
   }
 
+  // ---------------------------------------------------------------- poll cursors
+
+  @Test
+  void aPollLeaseIsHeldByOneUntilItExpiresAndTheCursorIsSavedOnlyUnderIt() {
+    var first = store.claimPoll(INSTALLATION, "p1", T0, LEASE).orElseThrow();
+    assertThat(first.cursor()).as("before the first poll").isEmpty();
+    assertThat(store.pollCursor(INSTALLATION)).isEmpty();
+    assertThat(store.claimPoll(INSTALLATION, "p2", T0.plusSeconds(29), LEASE)).as("held").isEmpty();
+    first = store.savePollCursor(first, "c-1", T0.plusSeconds(1));
+    assertThat(first.cursor()).contains("c-1");
+
+    var second = store.claimPoll(INSTALLATION, "p2", T0.plusSeconds(31), LEASE).orElseThrow();
+    assertThat(second.token()).isGreaterThan(first.token());
+    assertThat(second.cursor()).contains("c-1");
+    var stale = first;
+    assertThatThrownBy(() -> store.savePollCursor(stale, "c-stale", T0.plusSeconds(32)))
+        .isInstanceOf(LeaseLostException.class).hasMessageContaining(INSTALLATION);
+    assertThatThrownBy(() -> store.renewPoll(stale, T0.plusSeconds(32), LEASE)).isInstanceOf(LeaseLostException.class);
+    store.releasePoll(stale); // changes nothing: the lease is not its own any more
+    assertThat(store.claimPoll(INSTALLATION, "p3", T0.plusSeconds(33), LEASE)).isEmpty();
+    assertThat(store.pollCursor(INSTALLATION)).contains("c-1");
+    store.savePollCursor(second, "c-2", T0.plusSeconds(34));
+    assertThat(store.pollCursor(INSTALLATION)).contains("c-2");
+  }
+
+  @Test
+  void aRenewedPollLeaseIsKeptAndAReleasedOneIsTakenAtOnceWithItsCursor() {
+    var lease = store.claimPoll(INSTALLATION, "p1", T0, LEASE).orElseThrow();
+    lease = store.renewPoll(lease, T0.plusSeconds(20), LEASE);
+    assertThat(lease.until()).isEqualTo(T0.plusSeconds(50));
+    assertThat(store.claimPoll(INSTALLATION, "p2", T0.plusSeconds(40), LEASE)).as("renewed").isEmpty();
+    lease = store.savePollCursor(lease, "c-1", T0.plusSeconds(41));
+    store.releasePoll(lease);
+
+    var next = store.claimPoll(INSTALLATION, "p2", T0.plusSeconds(42), LEASE).orElseThrow();
+    assertThat(next.cursor()).contains("c-1");
+    assertThat(next.token()).isGreaterThan(lease.token());
+    assertThat(store.claimPoll("other", "p3", T0.plusSeconds(42), LEASE)).as("per installation").isPresent();
+    assertThat(store.pollCursor("other")).isEmpty();
+  }
+
+  @Test
+  void ofManyPollersInTwoProcessesTakingOneInstallationAtOnceExactlyOneGetsIt() throws Exception {
+    var other = open();
+    var start = new CountDownLatch(1);
+    var results = new ArrayList<Future<Optional<PollLease>>>();
+    for (int t = 0; t < 8; t++) {
+      var target = t % 2 == 0 ? store : other;
+      String owner = "p" + t;
+      results.add(threads.submit(() -> {
+        start.await();
+        return target.claimPoll(INSTALLATION, owner, T0, LEASE);
+      }));
+    }
+    start.countDown();
+    int taken = 0;
+    for (var r : results) {
+      taken += r.get(20, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+    }
+    assertThat(taken).isEqualTo(1);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static InboundEvent event(String conversationId, String id) {

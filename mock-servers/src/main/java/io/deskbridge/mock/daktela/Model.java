@@ -518,16 +518,10 @@ final class Model {
     t.editedBy = by;
   }
 
+  /** @throws IllegalArgumentException for an unknown ticket, with a 404 {@link DaktelaError} as its cause */
   private Ticket ticket(String name) {
     return ticketNumber(name).map(tickets::get)
         .orElseThrow(() -> new IllegalArgumentException("no ticket " + name, DaktelaError.notFound("ticket " + name)));
-  }
-
-  /** Package callers (the API) see a 404; Java callers an IllegalArgumentException with it as the cause. */
-  synchronized void requireTicket(String name) {
-    if (ticketNumber(name).map(tickets::get).isEmpty()) {
-      throw DaktelaError.notFound("ticket " + name);
-    }
   }
 
   private User user(String login) {

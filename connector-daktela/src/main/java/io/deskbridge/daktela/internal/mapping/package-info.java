@@ -1,0 +1,2 @@
+/** Daktela records to core values, and Daktela failures to core exceptions. */
+package io.deskbridge.daktela.internal.mapping;
