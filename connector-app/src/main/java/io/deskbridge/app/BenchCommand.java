@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The load benchmark (issue #3): new tickets at a steady rate through a vendor's fake (Zendesk by default; with
- * {@code --vendor zendesk,salesforce} the vendors side by side, alternating step by step), which sends its
+ * {@code --vendor zendesk,salesforce,daktela} the vendors side by side, alternating step by step; {@code daktela-polling}
+ * is Daktela without webhooks, polled by the connectors), which sends its
  * webhooks to one or two connector processes (separate JVMs running {@code serve}, as in production) on an H2
  * file or a PostgreSQL started here; they answer or hand over through the fake's API. Reports throughput,
  * webhook-to-reply and acknowledgement latency, memory and CPU of each process, and the correctness counters
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "  deskbridge bench --rate 20,50,100 --seconds 30",
         "  deskbridge bench --store postgres --instances 2 --fake-bot",
-        "  deskbridge bench --vendor zendesk,salesforce --rate 20 --seconds 30",
+        "  deskbridge bench --vendor zendesk,salesforce,daktela --rate 20 --seconds 30",
+        "  deskbridge bench --vendor daktela,daktela-polling --rate 20 --seconds 30",
         "  deskbridge bench --compare --json bench.json"})
 final class BenchCommand implements Callable<Integer> {
   @Mixin

@@ -263,7 +263,6 @@ final class BenchRig implements AutoCloseable {
         knowledge: %s
         installations:
           - id: %s
-            vendor: zendesk
             mode: auto
             requestsPerMinute: 1000000
             retry: {maxAttempts: 6, initialDelay: 100ms, maxDelay: 5s}

@@ -26,8 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li><b>Events</b> are the events in webhook deliveries the connectors acknowledged for the step's tickets (on
  *       Zendesk the {@code ticket.created} of each ticket and the {@code ticket.comment_added} echo of each bot
  *       comment, about 2.2 per ticket with 20 % handovers; on Salesforce the Outbound Message notifications of the
- *       Case and of each comment or e-mail, several in one message when they queue up). The connector must
- *       receive, store and process them all.
+ *       Case and of each comment or e-mail, several in one message when they queue up; on Daktela one trigger per
+ *       ticket creation or update and per activity). The connector must receive, store and process them all. A
+ *       polled vendor ({@code daktela-polling}) sends none: its events, throughput and acknowledgement are 0, and
+ *       webhook to reply includes the wait for the next poll.
  *   <li><b>Throughput</b> is events divided by the time from the first ticket's creation to the last
  *       observable work of the step (the last bot comment stored, the last delivery acknowledged). When the
  *       connectors keep up, it equals the offered rate; when they do not, the backlog drains after the

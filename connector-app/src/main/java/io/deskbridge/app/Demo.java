@@ -61,8 +61,16 @@ final class Demo {
       print(System.out, run);
       runs.add(run);
     }
+    return finish(System.out, runs);
+  }
+
+  /**
+   * After every vendor's table: with more than one vendor, the side-by-side table; 0 when every outcome on every vendor
+   * was as scripted, else 1.
+   */
+  static int finish(PrintStream out, List<Run> runs) {
     if (runs.size() > 1) {
-      sideBySide(System.out, runs);
+      sideBySide(out, runs);
     }
     return runs.stream().allMatch(Run::ok) ? 0 : 1;
   }

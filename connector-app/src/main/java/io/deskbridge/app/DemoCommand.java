@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Run the scripted demo against the built-in helpdesk fakes; exit 1 on any unexpected outcome.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  deskbridge demo                     every vendor: what happened to each scripted customer message",
-        "  deskbridge demo --vendor zendesk    one vendor only",
+        "  deskbridge demo                     Zendesk, Salesforce and Daktela: each scripted message, side by side",
+        "  deskbridge demo --vendor daktela    one vendor only (daktela-polling: Daktela without webhooks)",
         "  deskbridge demo --verbose           with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
   static final String SECRET = DemoVendor.SECRET;
@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   /** The vendor names for {@code --help}. */
   static final class VendorNames extends java.util.ArrayList<String> {
     VendorNames() {
-      super(java.util.Arrays.stream(DemoVendor.Kind.values()).map(Enum::name).toList());
+      super(DemoVendor.Kind.ids());
     }
   }
 

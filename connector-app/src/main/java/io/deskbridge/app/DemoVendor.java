@@ -21,20 +21,40 @@ public interface DemoVendor extends AutoCloseable {
   /** The webhook signing secret of the demo's installations (a constant: the fake and the connector both know it). */
   String SECRET = "demo-webhook-signing-secret";
 
-  /** The vendors, as {@code --vendor} names them. */
+  /**
+   * The vendors, as {@code --vendor} names them ({@link #id()}). A variant runs a vendor another way (Daktela
+   * polled instead of sending webhooks); {@code all} means the vendors, not their variants.
+   */
   enum Kind {
-    zendesk("Zendesk"),
-    salesforce("Salesforce");
+    zendesk("zendesk", "Zendesk", false),
+    salesforce("salesforce", "Salesforce", false),
+    daktela("daktela", "Daktela", false),
+    /** Daktela without the Events module: the connector polls tickets and activities (every 0.25 s here). */
+    daktelaPolling("daktela-polling", "Daktela (polling)", true);
 
+    private final String id;
     private final String title;
+    private final boolean variant;
 
-    Kind(String title) {
+    Kind(String id, String title, boolean variant) {
+      this.id = id;
       this.title = title;
+      this.variant = variant;
+    }
+
+    /** The name {@code --vendor} takes. */
+    public String id() {
+      return id;
     }
 
     /** The vendor's name for people. */
     public String title() {
       return title;
+    }
+
+    /** The vendors themselves, without their variants: what {@code all} means. */
+    public static List<Kind> vendors() {
+      return java.util.Arrays.stream(values()).filter(k -> !k.variant).toList();
     }
 
     /**
@@ -45,21 +65,25 @@ public interface DemoVendor extends AutoCloseable {
       return switch (this) {
         case zendesk -> ZendeskDemoVendor.start(deliveryTimeout);
         case salesforce -> SalesforceDemoVendor.start(deliveryTimeout);
+        case daktela -> DaktelaDemoVendor.start(deliveryTimeout, DaktelaDemoVendor.Events.webhooks);
+        case daktelaPolling -> DaktelaDemoVendor.start(deliveryTimeout, DaktelaDemoVendor.Events.polling);
       };
     }
 
-    /** {@code all} is every vendor; otherwise the named ones. */
+    /** {@code all} is every vendor (not the variants); otherwise the named ones. */
     static List<Kind> parse(String names) {
       if (names.strip().equalsIgnoreCase("all")) {
-        return List.of(values());
+        return vendors();
       }
-      return java.util.Arrays.stream(names.split(",")).map(String::strip).map(n -> {
-        try {
-          return valueOf(n.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--vendor: '" + n + "' is not a vendor; use one of " + java.util.Arrays.toString(values()) + " or all");
-        }
-      }).distinct().toList();
+      return java.util.Arrays.stream(names.split(",")).map(String::strip).map(n -> java.util.Arrays.stream(values())
+          .filter(k -> k.id.equalsIgnoreCase(n)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+              "--vendor: '" + n + "' is not a vendor; use one of " + ids() + " or all")))
+          .distinct().toList();
+    }
+
+    /** Every {@code --vendor} name. */
+    static List<String> ids() {
+      return java.util.Arrays.stream(values()).map(Kind::id).toList();
     }
   }
 

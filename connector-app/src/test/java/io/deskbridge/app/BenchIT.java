@@ -60,6 +60,38 @@ class BenchIT {
     }
   }
 
+  /**
+   * Daktela both ways in one run: the Events module's webhooks, and the connector polling every 0.25 s (no
+   * deliveries, so no events counted; the reply waits for the next poll).
+   */
+  @Test
+  void runsDaktelaWithWebhooksAndPolled() throws Exception {
+    Path json = dir.resolve("daktela.json");
+
+    int exit = new CommandLine(new Main()).execute("bench", "--vendor", "daktela,daktela-polling", "--rate", "20",
+        "--seconds", "1", "--warmup", "0", "--fake-bot", "--json", json.toString());
+
+    assertThat(exit).isZero();
+    var steps = new ObjectMapper().readTree(json.toFile()).get("steps");
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0).get("config").asText()).startsWith("Daktela, ");
+    assertThat(steps.get(1).get("config").asText()).startsWith("Daktela (polling), ");
+    for (var step : steps) {
+      assertThat(step.get("tickets").asInt()).isEqualTo(20);
+      assertThat(step.get("handedOver").asInt()).isEqualTo(4);
+      assertThat(step.get("lost").asInt()).isZero();
+      assertThat(step.get("duplicates").asInt()).isZero();
+      assertThat(step.get("afterHandover").asInt()).isZero();
+      assertThat(step.get("apiCallsPerAnswered").asDouble()).isPositive();
+      assertThat(step.get("apiCallsPerHandover").asDouble()).isGreaterThan(step.get("apiCallsPerAnswered").asDouble());
+      assertThat(step.get("reply").get("p50").asDouble()).isPositive();
+    }
+    assertThat(steps.get(0).get("events").asLong()).as("each ticket's creation, e-mails and comments").isGreaterThan(20);
+    assertThat(steps.get(1).get("events").asLong()).as("polled: no webhook deliveries").isZero();
+    assertThat(steps.get(1).get("reply").get("p99").asDouble()).as("within a poll interval and then some")
+        .isLessThan(DaktelaDemoVendor.POLL_INTERVAL.toMillis() + 1000);
+  }
+
   @Test
   void refusesTwoInstancesOnAnH2File() {
     var err = new StringWriter();

@@ -24,7 +24,8 @@ class ConfigurationExampleTest {
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
   private static final Function<String, String> ENV = Map.of("ZENDESK_API_TOKEN", "token-from-the-test",
       "ZENDESK_WEBHOOK_SECRET", "secret-from-the-test", "SALESFORCE_CLIENT_SECRET", "sf-secret-from-the-test",
-      "SALESFORCE_WEBHOOK_TOKEN", "sf-token-from-the-test")::get;
+      "SALESFORCE_WEBHOOK_TOKEN", "sf-token-from-the-test", "DAKTELA_ACCESS_TOKEN", "dk-token-from-the-test",
+      "DAKTELA_WEBHOOK_SECRET", "dk-secret-from-the-test")::get;
 
   @TempDir
   Path dir;
@@ -98,6 +99,31 @@ class ConfigurationExampleTest {
     assertThatThrownBy(() -> load("knowledge: connector-app/src/main/resources/demo-kb\n"
         + readmeSalesforceBlock().replace("      botQueue:", "      botQeue:")))
         .hasMessageContaining("installations[acme-sf].settings.botQeue is not a setting");
+  }
+
+  /** The {@code yaml} block of the README's "Daktela settings" section: an {@code installations} list. */
+  static String readmeDaktelaBlock() throws Exception {
+    String readme = Files.readString(REPOSITORY.resolve("README.md"));
+    String section = readme.substring(readme.indexOf("\n### Daktela settings\n"));
+    var block = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertThat(block.find()).as("a yaml block under ### Daktela settings").isTrue();
+    return block.group(1);
+  }
+
+  @Test
+  void theReadmeDaktelaInstallationIsValid() throws Exception {
+    var config = load("knowledge: connector-app/src/main/resources/demo-kb\n" + readmeDaktelaBlock());
+
+    assertThat(config.installations()).singleElement().satisfies(i -> {
+      assertThat(i.vendor()).isEqualTo("daktela");
+      assertThat(i.routing().groupFor("Complaints")).isEqualTo("categories_support/alice");
+      assertThat(i.routing().groupFor("nothing")).isEqualTo("categories_support");
+      assertThat(i.settings().secret("accessToken").reveal()).isEqualTo("dk-token-from-the-test");
+      assertThat(i.settings().secret("webhookSecret").reveal()).isEqualTo("dk-secret-from-the-test");
+    });
+    assertThatThrownBy(() -> load("knowledge: connector-app/src/main/resources/demo-kb\n"
+        + readmeDaktelaBlock().replace("      accessToken:", "      accesToken:")))
+        .hasMessageContaining("installations[acme-dk].settings.accesToken is not a setting");
   }
 
   @Test

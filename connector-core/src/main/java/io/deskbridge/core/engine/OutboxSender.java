@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Never over a person: with {@link Capability#CONDITIONAL_WRITES} the write carries the version the decision
  *       was made on and a conflict makes it re-read; without it, a public write is preceded by a re-read, unless
  *       the claim loaded the conversation less than {@link EngineSettings#prewriteFreshness()} ago (that load is
- *       the check). Either way, an agent's new public message (with {@link Capability#AGENT_NOTES_TAKE_OVER} also an agent's
- *       new internal note), or a person the vendor now reports as owner,
- *       cancels the write and the rest of its decision's operations.</li>
+ *       the check). Either way, an agent's new public message (with {@link Capability#AGENT_NOTES_TAKE_OVER} also
+ *       an agent's new internal note), or a person the vendor now reports as owner, cancels the write and the rest
+ *       of its decision's operations.</li>
  * </ul>
  * Thread-safe; one conversation is in one worker's hands at a time.
  */

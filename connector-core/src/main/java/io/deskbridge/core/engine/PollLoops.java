@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * dropped), wake the workers, and only then save the new cursor under the lease. A crash between the inbox and the
  * cursor repeats the poll, whose events the inbox drops; a lost lease saves nothing. A failed poll is one log line
  * and is tried again after the interval; a paused or rate-limited vendor is waited for (its Retry-After, else the
- * installation's {@code retry.maxDelay}) without a warning. Between rounds the thread waits the poller's
- * {@link EventPoller#interval()} (real time). The lease lasts {@link EngineSettings#lease()}, at least three
- * intervals, so it outlives the wait.
+ * installation's {@code retry.maxDelay}) without a warning, the lease kept meanwhile. Between rounds the thread
+ * waits the poller's {@link EventPoller#interval()} (real time). The lease lasts {@link EngineSettings#lease()}, at
+ * least three intervals, so it outlives the wait.
  *
  * <p>Meters: {@code deskbridge.polls} (by {@code result}: ok, failed, paused) and {@code deskbridge.poll.events}
  * (by {@code result}: new, duplicate), both tagged with the installation. Thread-safe.
@@ -166,6 +166,8 @@ final class PollLoops {
     /** Rounds started; the last round that succeeded (polled and received), by the same count. */
     private volatile long started;
     private volatile long succeeded;
+    /** Until when (on {@link System#nanoTime()}) the vendor asked not to be polled; the lease is renewed meanwhile. */
+    private long pausedUntil = System.nanoTime();
 
     Loop(Running running, EventPoller poller, String owner) {
       this.running = running;
@@ -186,7 +188,8 @@ final class PollLoops {
         Duration wait = poller.interval();
         try {
           if (hold() && running()) {
-            wait = round();
+            long paused = pausedUntil - System.nanoTime();
+            wait = paused > 0 ? shorter(Duration.ofNanos(paused), leaseFor().dividedBy(2)) : round();
           }
         } catch (LeaseLostException e) {
           log.warn("{}: {}; another process polls now", id, e.getMessage());
@@ -243,7 +246,11 @@ final class PollLoops {
           metrics.polled(id, "paused");
           var wait = e.retryAfter().orElse(running.installation().retry().maxDelay());
           log.debug("{}: {}; polling waits {} ms", id, e.getMessage(), wait.toMillis());
-          return wait.compareTo(poller.interval()) > 0 ? wait : poller.interval();
+          if (wait.compareTo(poller.interval()) < 0) {
+            wait = poller.interval();
+          }
+          pausedUntil = System.nanoTime() + wait.toNanos();
+          return shorter(wait, leaseFor().dividedBy(2)); // wakes up to keep the lease during a long pause
         }
         metrics.polled(id, "failed");
         log.warn("{}: poll failed ({}), trying again in {} ms: {}", id, e.kind(), poller.interval().toMillis(),
@@ -288,6 +295,10 @@ final class PollLoops {
         log.info("{}: stopped polling; its poll lease expires at {}", id, held.until());
       }
     }
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static String oneLine(RuntimeException e) {

@@ -13,7 +13,7 @@ record Running(Installation installation, VendorCalls calls, HelpdeskClient.Iden
     return installation.connector().capabilities();
   }
 
-  /** Whether an agent's internal note is a takeover ({@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER}). */
+  /** Whether an agent's note is a takeover ({@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER}). */
   boolean agentNotesTakeOver() {
     return capabilities().has(io.deskbridge.core.spi.Capability.AGENT_NOTES_TAKE_OVER);
   }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * that is new, or why the event leads to nothing. Pure: no I/O, no clock; immutable and thread-safe.
  *
  * <p>Ownership: an agent's public message (and, when the connector declares
- * {@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER}, an agent's internal note), a handover (see {@link #after}) or a person the vendor reports as the
- * owner ({@link Conversation#owner()}) makes the conversation the people's. A release to the bot starts a new bot
+ * {@link io.deskbridge.core.spi.Capability#AGENT_NOTES_TAKE_OVER}, an agent's internal note), a handover (see
+ * {@link #after}) or a person the vendor reports as the owner ({@link Conversation#owner()}) makes the conversation
+ * the people's. A release to the bot starts a new bot
  * episode, once the load confirms it (a load showing a person other than the event's snapshot did makes it stale:
  * {@code release_not_confirmed}); a release of a conversation never read is read like an update, so its opening is
  * answered. A customer's reply to a solved conversation starts a new episode when the installation says so.

@@ -32,7 +32,8 @@ final class DaktelaFakeLauncher implements Callable<Integer> {
   int port = 8091;
 
   @Option(names = "--webhook", paramLabel = "URL",
-      description = "subscribe an Events-module webhook to this connector URL, e.g. http://localhost:8080/webhooks/acme")
+      description = "subscribe an Events-module webhook to this connector URL, "
+          + "e.g. http://localhost:8080/webhooks/acme")
   URI webhook;
 
   @Option(names = "--secret", paramLabel = "S", description = "the webhook's shared secret; needs --webhook")

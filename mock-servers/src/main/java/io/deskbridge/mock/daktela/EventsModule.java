@@ -171,7 +171,10 @@ final class EventsModule implements Model.Changes, AutoCloseable {
     sender.policy(policy());
   }
 
-  /** The base policy plus the switches: chaos copies and jitter (shuffling: at least 200 ms), retries of unreachable receivers. */
+  /**
+   * The base policy plus the switches: chaos copies and jitter (while shuffling at least 200 ms), and retries of
+   * unreachable receivers for the window.
+   */
   private RetryPolicy policy() {
     RetryPolicy p = base;
     if (!unreachableWindow.isZero()) {

@@ -278,9 +278,17 @@ record Query(int skip, int take, List<String> fields, List<Sort> sorts, Filter f
     if (n.isTextual() || n.isNumber()) {
       return lower(n.asText()).contains(needle);
     }
-    if (n.isObject() || n.isArray()) {
+    if (n.isArray()) {
       for (JsonNode child : n) {
         if (fullText(child, needle)) {
+          return true;
+        }
+      }
+    }
+    if (n.isObject()) {
+      for (var it = n.fields(); it.hasNext(); ) {
+        var field = it.next();
+        if (!field.getKey().equals("_sys") && fullText(field.getValue(), needle)) {
           return true;
         }
       }

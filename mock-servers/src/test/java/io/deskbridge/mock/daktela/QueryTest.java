@@ -21,6 +21,7 @@ class QueryTest {
   private static ObjectNode ticket(int name, String title, String stage, String user, String edited,
       String... statuses) {
     ObjectNode t = Json.obj().put("name", name).put("title", title).put("stage", stage).put("edited", edited);
+    t.putObject("_sys").put("model", "tickets");
     if (user == null) {
       t.putNull("user");
     } else {
@@ -82,6 +83,7 @@ class QueryTest {
     assertThat(names("filter[field]=title&filter[operator]=doesnotcontain&filter[value]=in"))
         .containsExactly(1001, 1004);
     assertThat(names("q=ALICE")).as("full text reaches expanded references").containsExactly(1002, 1004);
+    assertThat(names("q=tickets")).as("not the record's metadata").isEmpty();
   }
 
   @Test
@@ -97,7 +99,7 @@ class QueryTest {
         .containsExactly(1003, 1004, 1002, 1001);
     assertThat(names("sort[0][field]=edited")).containsExactly(1001, 1002, 1003, 1004);
     ObjectNode first = Query.of(Brackets.parse("fields[0]=name&fields[1]=stage")).apply(TICKETS).data().get(0);
-    assertThat(first.fieldNames()).toIterable().containsExactly("name", "stage");
+    assertThat(first.fieldNames()).toIterable().containsExactly("name", "stage", "_sys");
   }
 
   @Test
