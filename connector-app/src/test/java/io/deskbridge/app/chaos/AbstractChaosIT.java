@@ -53,8 +53,9 @@ abstract class AbstractChaosIT {
   }
 
   /**
-   * Every vendor, and Daktela polled: a restart must neither lose nor repeat what the poller had read (its cursor is
-   * saved after the events are stored).
+   * Every vendor, and Daktela polled, for the tests that stop connector processes: a restart must neither lose nor
+   * repeat what the poller had read (its cursor is saved after the events are stored), and of two instances only the
+   * poll lease's holder polls, the other taking over when it is killed.
    */
   static Stream<DemoVendor.Kind> vendorsAndPolled() {
     return Stream.of(DemoVendor.Kind.values());

@@ -52,8 +52,9 @@ class PostgresChaosIT extends AbstractChaosIT {
     return "{url: \"" + url() + "\", username: postgres, maxPoolSize: 10}";
   }
 
+  /** On Daktela polled, too: one instance polls at a time (the poll lease), and the lease moves when it is killed. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vendors")
+  @MethodSource("vendorsAndPolled")
   void twoInstancesShareTheDatabaseAndOneIsKilledMidLoad(DemoVendor.Kind kind) throws Exception {
     start(kind).redeliverWhileUnreachable(Duration.ofSeconds(180));
     int port1 = ConnectorProcess.freePort();
