@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  *   <li>{@link Events#WEBHOOKS}: the fake's Events module posts the README's trigger templates (JSON, or
  *       form-encoded with {@link #withFormTriggers()}) with the secret in {@value #SECRET_HEADER} to the harness;
  *   <li>{@link Events#POLLING}: nothing is subscribed; core polls through the connector's poller every
- *       {@value #POLL_INTERVAL} with a {@value #POLL_OVERLAP} overlap, and {@link #awaitDeliveries} waits until a poll
- *       that started after the call has been read and stored (see there).
+ *       {@value #POLL_INTERVAL} with a {@value #POLL_OVERLAP} overlap; {@link #subscribe} waits until the poller has
+ *       set its watermark, and the kit's harness waits for a poll before it waits for the engine.
  * </ul>
  *
  * <p><b>Who owns a ticket</b> ({@link #ownedByPeople}): the ticket's {@code user} decides when it is set (the API user:
@@ -73,7 +73,6 @@ final class DaktelaFixture implements VendorFixture {
   private final Map<String, Object> overrides = new LinkedHashMap<>();
   private volatile boolean formTriggers;
   private volatile boolean subscribing = true;
-  private volatile boolean polled;
   private volatile Routing routing;
   /** The engine's clock, when the kit's harness gave the connector its {@link OffsetClock}: see {@link #passTime}. */
   private volatile OffsetClock engineClock;
@@ -181,8 +180,7 @@ final class DaktelaFixture implements VendorFixture {
   @Override
   public void subscribe(URI webhookUrl) {
     if (events == Events.POLLING) {
-      polled = true;
-      awaitPolls(0, WAIT_FOR_POLLS);
+      awaitFirstPolls(WAIT_FOR_POLLS);
       return;
     }
     if (subscribing) {
@@ -373,15 +371,12 @@ final class DaktelaFixture implements VendorFixture {
   }
 
   /**
-   * Webhooks: until the fake has no delivery pending. Polling (with a poller running): until every change made
-   * before this call has been read and stored; see {@link #awaitPolls}.
+   * Webhooks: until the fake has no delivery pending. Polling: nothing to wait for here; the kit's harness waits for
+   * a poll that started after its call ({@code Engine.awaitPolled}) before it waits for the engine to be idle.
    */
   @Override
   public void awaitDeliveries(Duration timeout) {
     if (events == Events.POLLING) {
-      if (polled) {
-        awaitPolls(lastCall(), timeout);
-      }
       return;
     }
     if (!fake.awaitDeliveries(timeout)) {
@@ -389,26 +384,19 @@ final class DaktelaFixture implements VendorFixture {
     }
   }
 
-  private long lastCall() {
-    var calls = fake.journal().calls();
-    return calls.isEmpty() ? 0 : calls.get(calls.size() - 1).seq();
-  }
-
   /**
-   * Waits until the poller has answered list reads made after journal call {@code after}: three of every kind it
-   * makes ({@code tickets.json}, {@code activities.json}). A poll reads each kind once, and core starts the next poll
-   * only after it stored the previous one's events and cursor; so among three reads of a kind after the mark, the
-   * second belongs to a poll that started after the mark (and saw every change before it), and the third shows that
-   * poll's events are in the inbox, where the engine's idle wait finds them.
+   * Waits until the poller has answered three list reads of every kind it makes ({@code tickets.json},
+   * {@code activities.json}) since the start: its first poll only reads the server's time (one small
+   * {@code tickets.json} read) and sets the watermark, and core starts a poll only after storing the previous one's
+   * cursor, so the third read of each kind shows that the watermark is stored and the poller reads changes.
    */
-  void awaitPolls(long after, Duration timeout) {
+  private void awaitFirstPolls(Duration timeout) {
     await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
       var polls = fake.journal().calls().stream()
           .filter(c -> c.method().equals("GET") && c.path().matches(POLL_PATH) && c.status() < 300).toList();
-      Map<String, Long> since = polls.stream().filter(c -> c.seq() > after)
+      Map<String, Long> byKind = polls.stream()
           .collect(Collectors.groupingBy(RequestJournal.Call::path, HashMap::new, Collectors.counting()));
-      var kinds = polls.stream().map(RequestJournal.Call::path).collect(Collectors.toSet());
-      return !kinds.isEmpty() && kinds.stream().allMatch(k -> since.getOrDefault(k, 0L) >= 3);
+      return byKind.size() == 2 && byKind.values().stream().allMatch(n -> n >= 3);
     });
   }
 

@@ -324,7 +324,10 @@ public final class DaktelaFake implements VendorFake {
     api.failRandomly(share, status);
   }
 
-  /** The {@code nth} next write (POST, PUT, DELETE) gets {@code status} once, without touching state. */
+  /**
+   * The {@code nth} next write (POST, PUT, DELETE) gets {@code status} once, without touching state; writes struck by
+   * another fault are not counted. 429 carries {@code Retry-After: 1}.
+   */
   public void failNthWrite(int nth, int status) {
     api.failNthWrite(nth, status);
   }
