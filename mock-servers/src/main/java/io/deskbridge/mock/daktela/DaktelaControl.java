@@ -1,17 +1,20 @@
 package io.deskbridge.mock.daktela;
 
+import static io.deskbridge.mock.base.ControlInput.bool;
+import static io.deskbridge.mock.base.ControlInput.firstLine;
+import static io.deskbridge.mock.base.ControlInput.string;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.base.ControlInput;
+import io.deskbridge.mock.base.ControlInput.BadRequest;
 import io.deskbridge.mock.base.DeliveryAttempt;
 import io.deskbridge.mock.base.RequestJournal;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -265,51 +268,11 @@ final class DaktelaControl {
   // ---------------------------------------------------------------- input
 
   private static JsonNode body(byte[] raw, String... allowed) {
-    if (raw == null || raw.length == 0) {
-      return Json.obj();
-    }
-    JsonNode b;
-    try {
-      b = Json.parse(raw);
-    } catch (IOException e) {
-      throw new BadRequest("the body is not valid JSON");
-    }
-    if (b == null || !b.isObject()) {
-      throw new BadRequest("the body must be a JSON object");
-    }
-    Set<String> known = Set.of(allowed);
-    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      if (!known.contains(field)) {
-        throw new BadRequest("unknown field \"" + field + "\"; known: " + String.join(", ", allowed));
-      }
-    }
-    return b;
-  }
-
-  private static String string(JsonNode b, String field, boolean required) {
-    JsonNode v = b.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        throw new BadRequest("\"" + field + "\" is required");
-      }
-      return null;
-    }
-    if (!v.isTextual() || v.asText().isBlank()) {
-      throw new BadRequest("\"" + field + "\" must be a non-blank string");
-    }
-    return v.asText();
+    return ControlInput.body(raw, true, allowed);
   }
 
   private static int integer(JsonNode b, String field) {
-    JsonNode v = b.get(field);
-    if (v == null || v.isNull()) {
-      throw new BadRequest("\"" + field + "\" is required");
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new BadRequest("\"" + field + "\" must be a whole number");
-    }
-    return v.asInt();
+    return ControlInput.integer(b, field, true);
   }
 
   private static int status(JsonNode b) {
@@ -318,19 +281,6 @@ final class DaktelaControl {
       throw new BadRequest("\"status\" must be 4xx or 5xx, was " + s);
     }
     return s;
-  }
-
-  private static boolean bool(JsonNode b, String field) {
-    JsonNode v = b.get(field);
-    if (v != null && !v.isBoolean()) {
-      throw new BadRequest("\"" + field + "\" must be true or false");
-    }
-    return v != null && v.asBoolean();
-  }
-
-  private static String firstLine(String text) {
-    String line = text.strip().lines().findFirst().orElse("");
-    return line.length() > 80 ? line.substring(0, 80) : line;
   }
 
   private static DaktelaApi.Reply ok(JsonNode body) {
@@ -343,14 +293,5 @@ final class DaktelaControl {
 
   private static DaktelaApi.Reply error(int status, String message) {
     return DaktelaApi.Reply.json(status, Json.obj().put("error", message));
-  }
-
-  /** Bad control input: answered 400 with the message. */
-  private static final class BadRequest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadRequest(String message) {
-      super(message, null, false, false);
-    }
   }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.base.ControlInput;
+import io.deskbridge.mock.base.ControlInput.BadRequest;
 import io.deskbridge.mock.base.DeliveryAttempt;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,14 +28,6 @@ final class SalesforceControl {
 
   /** A control answer. */
   record Reply(int status, byte[] body) {}
-
-  private static final class BadRequest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadRequest(String message) {
-      super(message, null, false, false);
-    }
-  }
 
   private final SalesforceFake fake;
 
@@ -185,23 +177,11 @@ final class SalesforceControl {
   }
 
   private static JsonNode body(byte[] raw, String... allowed) {
-    JsonNode b;
-    try {
-      b = raw == null || raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
-    } catch (IOException e) {
-      throw new BadRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    if (!b.isObject()) {
-      throw new BadRequest("the body must be a JSON object");
-    }
-    Set<String> known = Set.of(allowed);
-    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        throw new BadRequest("unknown field \"" + f + "\"; allowed: " + String.join(", ", allowed));
-      }
-    }
-    return b;
+    return ControlInput.body(raw, true, allowed);
+  }
+
+  private static int integer(JsonNode b, String field) {
+    return ControlInput.integer(b, field, true);
   }
 
   private static String text(JsonNode b, String field, boolean required) {
@@ -216,14 +196,6 @@ final class SalesforceControl {
       throw new BadRequest("\"" + field + "\" must be a string");
     }
     return v.asText();
-  }
-
-  private static int integer(JsonNode b, String field) {
-    JsonNode v = b.get(field);
-    if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw new BadRequest("\"" + field + "\" must be an integer");
-    }
-    return v.asInt();
   }
 
   private static ArrayNode list(List<? extends Record> records) {

@@ -1,20 +1,23 @@
 package io.deskbridge.mock.zendesk;
 
+import static io.deskbridge.mock.base.ControlInput.bool;
+import static io.deskbridge.mock.base.ControlInput.firstLine;
+import static io.deskbridge.mock.base.ControlInput.integer;
+import static io.deskbridge.mock.base.ControlInput.string;
 import static io.deskbridge.mock.zendesk.Json.iso;
 import static io.deskbridge.mock.zendesk.Json.obj;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.base.ControlInput;
+import io.deskbridge.mock.base.ControlInput.BadRequest;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.RequestJournal;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -313,79 +316,10 @@ final class ControlApi {
   // ---------------------------------------------------------------- input
 
   private static JsonNode body(byte[] raw, String... allowed) {
-    if (raw == null || raw.length == 0) {
-      throw new BadRequest("a JSON object body is required");
-    }
-    JsonNode b;
-    try {
-      b = Json.parse(raw);
-    } catch (IOException e) {
-      throw new BadRequest("the body is not valid JSON");
-    }
-    if (b == null || !b.isObject()) {
-      throw new BadRequest("the body must be a JSON object");
-    }
-    Set<String> known = Set.of(allowed);
-    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      if (!known.contains(field)) {
-        throw new BadRequest("unknown field \"" + field + "\"; known: " + String.join(", ", allowed));
-      }
-    }
-    return b;
-  }
-
-  private static String string(JsonNode b, String field, boolean required) {
-    JsonNode v = b.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        throw new BadRequest("\"" + field + "\" is required");
-      }
-      return null;
-    }
-    if (!v.isTextual() || v.asText().isBlank()) {
-      throw new BadRequest("\"" + field + "\" must be a non-blank string");
-    }
-    return v.asText();
-  }
-
-  private static int integer(JsonNode b, String field, boolean required) {
-    JsonNode v = b.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        throw new BadRequest("\"" + field + "\" is required");
-      }
-      return 0;
-    }
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw new BadRequest("\"" + field + "\" must be a whole number");
-    }
-    return v.asInt();
+    return ControlInput.body(raw, false, allowed);
   }
 
   private static Integer optionalInt(JsonNode b, String field) {
     return b.hasNonNull(field) ? integer(b, field, true) : null;
-  }
-
-  private static boolean bool(JsonNode b, String field) {
-    JsonNode v = b.get(field);
-    if (v != null && !v.isBoolean()) {
-      throw new BadRequest("\"" + field + "\" must be true or false");
-    }
-    return v != null && v.asBoolean();
-  }
-
-  private static String firstLine(String body) {
-    String line = body.strip().lines().findFirst().orElse("");
-    return line.length() > 80 ? line.substring(0, 80) : line;
-  }
-
-  /** Bad control input: answered 400 with the message. */
-  private static final class BadRequest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadRequest(String message) {
-      super(message, null, false, false);
-    }
   }
 }
