@@ -3,11 +3,11 @@ package io.deskbridge.mock.daktela;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.Faults;
@@ -104,16 +104,8 @@ final class DaktelaApi implements ResponseDefinitionTransformerV2 {
   }
 
   private static ResponseDefinition build(Reply reply, Duration wait) {
-    ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status())
-        .withBody(reply.body());
-    if (reply.body().length > 0) {
-      b.withHeader("Content-Type", reply.contentType());
-    }
-    reply.headers().forEach(b::withHeader);
-    if (!wait.isZero()) {
-      b.withFixedDelay((int) wait.toMillis());
-    }
-    return b.build();
+    return FakeServer.response(reply.status(), reply.body().length > 0 ? reply.contentType() : null, reply.body(),
+        wait, reply.headers());
   }
 
   // ---------------------------------------------------------------- control (called by DaktelaFake)

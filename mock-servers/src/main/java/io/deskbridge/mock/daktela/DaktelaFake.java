@@ -1,14 +1,7 @@
 package io.deskbridge.mock.daktela;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.deskbridge.mock.base.DeliveryAttempt;
+import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.RequestJournal;
@@ -165,16 +158,14 @@ public final class DaktelaFake implements VendorFake {
   private final EventsModule events;
   private final Model model;
   private final DaktelaApi api;
-  private final WireMockServer server;
+  private final FakeServer server;
 
   private DaktelaFake(Config config) {
     this.config = config;
     this.events = new EventsModule(config);
     this.model = new Model(config, events);
     this.api = new DaktelaApi(config, model, new DaktelaControl(this));
-    WireMockConfiguration options = options().extensions(api).notifier(new Slf4jNotifier(false))
-        .disableRequestJournal();
-    this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort() : options.port(config.port()));
+    this.server = new FakeServer(config.port(), api);
   }
 
   /** Starts a fake with {@link Config#defaults()}. */
@@ -187,7 +178,6 @@ public final class DaktelaFake implements VendorFake {
     DaktelaFake fake = new DaktelaFake(config);
     try {
       fake.server.start();
-      fake.server.stubFor(any(anyUrl()).willReturn(aResponse()));
       return fake;
     } catch (RuntimeException e) {
       fake.close();
@@ -198,7 +188,7 @@ public final class DaktelaFake implements VendorFake {
   /** E.g. {@code http://localhost:34567}; the connector's {@code url} (the API is under {@code /api/v6}). */
   @Override
   public String baseUrl() {
-    return "http://localhost:" + server.port();
+    return server.baseUrl();
   }
 
   public Config config() {
@@ -436,9 +426,7 @@ public final class DaktelaFake implements VendorFake {
   /** Stops WireMock and the delivery threads. */
   @Override
   public void close() {
-    if (server.isRunning()) {
-      server.stop();
-    }
+    server.stop();
     events.close();
   }
 }

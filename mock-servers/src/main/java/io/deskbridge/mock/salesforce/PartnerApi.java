@@ -1,10 +1,10 @@
 package io.deskbridge.mock.salesforce;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.Faults;
@@ -109,12 +109,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
         reply = new Reply(reply.status(), reply.contentType(), reply.body(), reply.delay().plus(faults.delay()));
       }
     }
-    ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status())
-        .withHeader("Content-Type", reply.contentType()).withBody(reply.body());
-    if (!reply.delay().isZero()) {
-      b.withFixedDelay((int) reply.delay().toMillis());
-    }
-    return b.build();
+    return FakeServer.response(reply.status(), reply.contentType(), reply.body(), reply.delay());
   }
 
   // guarded by this

@@ -1,14 +1,7 @@
 package io.deskbridge.mock.salesforce;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.deskbridge.mock.base.DeliveryAttempt;
+import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.RequestJournal;
 import io.deskbridge.mock.base.RetryPolicy;
@@ -169,7 +162,7 @@ public final class SalesforceFake implements VendorFake {
   private final Model model;
   private final Sessions sessions;
   private final PartnerApi api;
-  private final WireMockServer server;
+  private final FakeServer server;
 
   private SalesforceFake(Config config) {
     this.config = config;
@@ -179,9 +172,7 @@ public final class SalesforceFake implements VendorFake {
     this.sessions = new Sessions(config.orgId(), config.clock(), config.sessionTimeout());
     this.api = new PartnerApi(config, model, sessions);
     this.api.control(new SalesforceControl(this));
-    WireMockConfiguration options = options().extensions(api).notifier(new Slf4jNotifier(false))
-        .disableRequestJournal();
-    this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort() : options.port(config.port()));
+    this.server = new FakeServer(config.port(), api);
   }
 
   public static SalesforceFake start() {
@@ -193,7 +184,6 @@ public final class SalesforceFake implements VendorFake {
     SalesforceFake fake = new SalesforceFake(config);
     try {
       fake.server.start();
-      fake.server.stubFor(any(anyUrl()).willReturn(aResponse()));
       fake.api.baseUrl(fake.baseUrl());
       fake.outbound.baseUrl(fake.baseUrl());
       return fake;
@@ -206,7 +196,7 @@ public final class SalesforceFake implements VendorFake {
   /** E.g. {@code http://localhost:34567}: the instance URL and the login host. */
   @Override
   public String baseUrl() {
-    return "http://localhost:" + server.port();
+    return server.baseUrl();
   }
 
   /** The My Domain instance URL (= {@link #baseUrl()}). */
@@ -510,9 +500,7 @@ public final class SalesforceFake implements VendorFake {
 
   @Override
   public void close() {
-    if (server.isRunning()) {
-      server.stop();
-    }
+    server.stop();
     outbound.close();
   }
 }

@@ -4,11 +4,11 @@ import static io.deskbridge.mock.zendesk.Json.obj;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.Faults;
@@ -137,15 +137,8 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   }
 
   private static ResponseDefinition build(Reply reply, Map<String, String> rateHeaders, Duration wait) {
-    ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(reply.status()).withHeader("Content-Type", reply.contentType())
-        .withBody(reply.body());
-    rateHeaders.forEach(b::withHeader);
-    reply.headers().forEach(b::withHeader);
-    if (!wait.isZero()) {
-      b.withFixedDelay((int) wait.toMillis());
-    }
-    return b.build();
+    return FakeServer.response(reply.status(), reply.contentType(), reply.body(), wait, rateHeaders,
+        reply.headers());
   }
 
   // ---------------------------------------------------------------- control (called by ZendeskFake)

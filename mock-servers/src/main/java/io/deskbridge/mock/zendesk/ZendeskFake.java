@@ -1,14 +1,7 @@
 package io.deskbridge.mock.zendesk;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.base.RequestJournal;
 import io.deskbridge.mock.base.VendorFake;
@@ -163,17 +156,14 @@ public final class ZendeskFake implements VendorFake {
   private final WebhookDispatcher dispatcher;
   private final Model model;
   private final ZendeskApi api;
-  private final WireMockServer server;
+  private final FakeServer server;
 
   private ZendeskFake(Config config) {
     this.config = config;
     this.dispatcher = new WebhookDispatcher(config);
     this.model = new Model(config, dispatcher);
     this.api = new ZendeskApi(config, model, new ControlApi(this));
-    WireMockConfiguration options = options().extensions(api)
-        .notifier(new Slf4jNotifier(false)).disableRequestJournal();
-    this.server = new WireMockServer(config.port() == 0 ? options.dynamicPort()
-        : options.port(config.port()));
+    this.server = new FakeServer(config.port(), api);
   }
 
   /**
@@ -194,7 +184,6 @@ public final class ZendeskFake implements VendorFake {
     ZendeskFake fake = new ZendeskFake(config);
     try {
       fake.server.start();
-      fake.server.stubFor(any(anyUrl()).willReturn(aResponse()));
       fake.model.baseUrl(fake.baseUrl());
       return fake;
     } catch (RuntimeException e) {
@@ -206,7 +195,7 @@ public final class ZendeskFake implements VendorFake {
   /** E.g. {@code http://localhost:34567}; the Zendesk client's "url" (it appends /api/v2). */
   @Override
   public String baseUrl() {
-    return "http://localhost:" + server.port();
+    return server.baseUrl();
   }
 
   public Config config() {
@@ -519,9 +508,7 @@ public final class ZendeskFake implements VendorFake {
   /** Stops WireMock and the delivery threads. */
   @Override
   public void close() {
-    if (server.isRunning()) {
-      server.stop();
-    }
+    server.stop();
     dispatcher.close();
   }
 
