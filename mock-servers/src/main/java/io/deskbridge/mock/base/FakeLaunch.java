@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * What every fake's standalone launcher shares: picocli with one-line errors and exit code 2, the checks of its
@@ -16,6 +17,23 @@ import picocli.CommandLine;
  */
 public final class FakeLaunch {
   private FakeLaunch() {}
+
+  /**
+   * The options every launcher has, {@code --verbose} and {@code --help}: a launcher declares a field of this type as
+   * a picocli {@code @Mixin}.
+   */
+  public static final class CommonOptions {
+    @Option(names = "--verbose", description = "log WireMock and Jetty too")
+    boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    /** Whether WireMock and Jetty log too; pass it to {@link FakeLaunch#start}. */
+    public boolean verbose() {
+      return verbose;
+    }
+  }
 
   /** A mistake in the arguments found after parsing: one line on stderr, exit 2. */
   public static final class UsageError extends RuntimeException {

@@ -4,6 +4,7 @@ import io.deskbridge.mock.base.FakeLaunch;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,11 +47,8 @@ final class DaktelaFakeLauncher implements Callable<Integer> {
   @Option(names = "--form", description = "form-urlencoded webhook bodies instead of JSON; needs --webhook")
   boolean form;
 
-  @Option(names = "--verbose", description = "log WireMock and Jetty too")
-  boolean verbose;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-  boolean help;
+  @Mixin
+  FakeLaunch.CommonOptions common = new FakeLaunch.CommonOptions();
 
   public static void main(String[] args) {
     System.exit(run(new DaktelaFakeLauncher(), args));
@@ -69,7 +67,7 @@ final class DaktelaFakeLauncher implements Callable<Integer> {
     if (webhook != null && (secret == null || secret.isBlank())) {
       throw new FakeLaunch.UsageError("--webhook needs --secret S (the connector's webhookSecret)");
     }
-    DaktelaFake fake = FakeLaunch.start(port, "--webhook", webhook, verbose,
+    DaktelaFake fake = FakeLaunch.start(port, "--webhook", webhook, common.verbose(),
         p -> DaktelaFake.start(DaktelaFake.Config.defaults().withPort(p)));
     String base = fake.baseUrl();
     var out = System.out;

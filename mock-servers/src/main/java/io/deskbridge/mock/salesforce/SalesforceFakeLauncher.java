@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,11 +41,8 @@ final class SalesforceFakeLauncher implements Callable<Integer> {
       + "--deliver-to")
   boolean json;
 
-  @Option(names = "--verbose", description = "log WireMock and Jetty too")
-  boolean verbose;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-  boolean help;
+  @Mixin
+  FakeLaunch.CommonOptions common = new FakeLaunch.CommonOptions();
 
   public static void main(String[] args) {
     System.exit(run(new SalesforceFakeLauncher(), args));
@@ -60,7 +58,7 @@ final class SalesforceFakeLauncher implements Callable<Integer> {
     if (json && deliverTo == null) {
       throw new FakeLaunch.UsageError("--json needs --deliver-to URL");
     }
-    SalesforceFake fake = FakeLaunch.start(port, "--deliver-to", deliverTo, verbose,
+    SalesforceFake fake = FakeLaunch.start(port, "--deliver-to", deliverTo, common.verbose(),
         p -> SalesforceFake.start(SalesforceFake.Config.defaults().withPort(p)));
     SalesforceFake.Config c = fake.config();
     PrintStream out = System.out;

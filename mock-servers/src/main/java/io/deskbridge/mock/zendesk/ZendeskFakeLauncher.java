@@ -4,6 +4,7 @@ import io.deskbridge.mock.base.FakeLaunch;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,11 +46,8 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
       description = "a trigger webhook (small id body) instead of an event webhook; needs --webhook")
   boolean trigger;
 
-  @Option(names = "--verbose", description = "log WireMock and Jetty too")
-  boolean verbose;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-  boolean help;
+  @Mixin
+  FakeLaunch.CommonOptions common = new FakeLaunch.CommonOptions();
 
   public static void main(String[] args) {
     System.exit(run(new ZendeskFakeLauncher(), args));
@@ -65,7 +63,7 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
     if (webhook == null && (secret != null || trigger)) {
       throw new FakeLaunch.UsageError("--secret and --trigger need --webhook URL");
     }
-    ZendeskFake fake = FakeLaunch.start(port, "--webhook", webhook, verbose,
+    ZendeskFake fake = FakeLaunch.start(port, "--webhook", webhook, common.verbose(),
         p -> ZendeskFake.start(ZendeskFake.Config.defaults().withPort(p)));
     String base = fake.baseUrl();
     var out = System.out;
