@@ -6,7 +6,6 @@ import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
-import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.daktela.DaktelaFake;
 import java.io.IOException;
 import java.net.URI;
@@ -246,8 +245,7 @@ public final class DaktelaDemoVendor implements DemoVendor {
 
   @Override
   public int rateLimitAnswers() {
-    return (int) fake.journal().calls().stream()
-        .filter(c -> c.fault() instanceof Fault.Status f && f.status() == 429).count();
+    return fake.journal().injectedStatus(429);
   }
 
   @Override

@@ -174,8 +174,7 @@ public final class ZendeskDemoVendor implements DemoVendor {
 
   @Override
   public int rateLimitAnswers() {
-    return (int) fake.journal().calls().stream()
-        .filter(c -> c.fault() instanceof io.deskbridge.mock.base.Fault.Status f && f.status() == 429).count();
+    return fake.journal().injectedStatus(429);
   }
 
   @Override

@@ -83,6 +83,16 @@ public final class RequestJournal {
         .count();
   }
 
+  /** The number of calls answered with an injected failure (a {@link Fault} other than a mere {@link Fault.Delay}). */
+  public synchronized int injectedFailures() {
+    return (int) calls.stream().filter(c -> c.fault() != null && !(c.fault() instanceof Fault.Delay)).count();
+  }
+
+  /** The number of calls answered with an injected {@link Fault.Status} of {@code status}, e.g. 429. */
+  public synchronized int injectedStatus(int status) {
+    return (int) calls.stream().filter(c -> c.fault() instanceof Fault.Status f && f.status() == status).count();
+  }
+
   /** {@code "METHOD url"} of every request the fake does not serve, in arrival order. */
   public synchronized List<String> unmatched() {
     return List.copyOf(unmatched);

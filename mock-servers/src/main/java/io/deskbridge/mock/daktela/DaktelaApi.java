@@ -119,8 +119,7 @@ final class DaktelaApi implements ResponseDefinitionTransformerV2 {
   }
 
   int injectedFailures() {
-    return (int) journal.calls().stream()
-        .filter(c -> c.fault() != null && !(c.fault() instanceof Fault.Delay)).count();
+    return journal.injectedFailures();
   }
 
   List<String> unmatched() {

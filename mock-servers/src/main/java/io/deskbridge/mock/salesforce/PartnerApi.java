@@ -288,8 +288,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
   }
 
   int injectedFailures() {
-    return (int) journal.calls().stream()
-        .filter(c -> c.fault() != null && !(c.fault() instanceof Fault.Delay)).count();
+    return journal.injectedFailures();
   }
 
   synchronized int apiUsage() {

@@ -152,8 +152,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   }
 
   int injectedFailures() {
-    return (int) journal.calls().stream()
-        .filter(c -> c.fault() != null && !(c.fault() instanceof Fault.Delay)).count();
+    return journal.injectedFailures();
   }
 
   List<String> unmatched() {
