@@ -12,6 +12,7 @@ import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
+import io.deskbridge.core.store.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,15 +50,16 @@ abstract class AbstractEnginePollingTest {
   /** A store of the test's own on the database, for looking. */
   JdbcStore store;
 
-  /** A new, empty database. */
-  protected abstract StoreConfig newDatabase();
+  private final TestDatabases.Source databases;
 
-  /** Removes a database made by {@link #newDatabase()}, after every store on it was closed. */
-  protected abstract void dropDatabase(StoreConfig database);
+  /** The tests, each on a new database from {@code databases}. */
+  AbstractEnginePollingTest(TestDatabases.Source databases) {
+    this.databases = databases;
+  }
 
   @BeforeEach
   void openDatabase() {
-    database = newDatabase();
+    database = databases.create();
     store = open();
   }
 
@@ -65,7 +67,7 @@ abstract class AbstractEnginePollingTest {
   void closeAll() {
     engines.forEach(Engine::close);
     stores.forEach(JdbcStore::close);
-    dropDatabase(database);
+    databases.drop(database);
   }
 
   private JdbcStore open() {

@@ -1,6 +1,5 @@
 package io.deskbridge.core.engine;
 
-import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.core.store.TestDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,13 +11,7 @@ class PostgresEnginePollingIT extends AbstractEnginePollingTest {
   @RegisterExtension
   static final TestDatabases.Postgres POSTGRES = new TestDatabases.Postgres("polling_");
 
-  @Override
-  protected StoreConfig newDatabase() {
-    return POSTGRES.create();
-  }
-
-  @Override
-  protected void dropDatabase(StoreConfig database) {
-    POSTGRES.drop(database);
+  PostgresEnginePollingIT() {
+    super(POSTGRES);
   }
 }

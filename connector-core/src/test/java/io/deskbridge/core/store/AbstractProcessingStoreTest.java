@@ -54,15 +54,16 @@ abstract class AbstractProcessingStoreTest {
   private StoreConfig config;
   JdbcStore store;
 
-  /** A new, empty database. */
-  protected abstract StoreConfig newDatabase();
+  private final TestDatabases.Source databases;
 
-  /** Removes a database made by {@link #newDatabase()}, after every store on it was closed. */
-  protected abstract void dropDatabase(StoreConfig database);
+  /** The tests, each on a new database from {@code databases}. */
+  AbstractProcessingStoreTest(TestDatabases.Source databases) {
+    this.databases = databases;
+  }
 
   @BeforeEach
   void openStore() {
-    config = newDatabase();
+    config = databases.create();
     store = open();
   }
 
@@ -71,7 +72,7 @@ abstract class AbstractProcessingStoreTest {
     threads.shutdownNow();
     assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     opened.forEach(JdbcStore::close);
-    dropDatabase(config);
+    databases.drop(config);
   }
 
   /** Another store on the same database, as another process would open it. */

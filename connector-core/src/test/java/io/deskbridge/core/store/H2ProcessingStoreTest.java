@@ -13,14 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class H2ProcessingStoreTest extends AbstractProcessingStoreTest {
 
-  @Override
-  protected StoreConfig newDatabase() {
-    return TestDatabases.h2("store-");
-  }
-
-  @Override
-  protected void dropDatabase(StoreConfig database) {
-    TestDatabases.dropH2(database);
+  H2ProcessingStoreTest() {
+    super(TestDatabases.h2("store-"));
   }
 
   @Test

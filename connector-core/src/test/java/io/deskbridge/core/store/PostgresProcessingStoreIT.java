@@ -10,13 +10,7 @@ class PostgresProcessingStoreIT extends AbstractProcessingStoreTest {
   @RegisterExtension
   static final TestDatabases.Postgres POSTGRES = new TestDatabases.Postgres("store_");
 
-  @Override
-  protected StoreConfig newDatabase() {
-    return POSTGRES.create();
-  }
-
-  @Override
-  protected void dropDatabase(StoreConfig database) {
-    POSTGRES.drop(database);
+  PostgresProcessingStoreIT() {
+    super(POSTGRES);
   }
 }

@@ -19,19 +19,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestDatabases {
   private TestDatabases() {}
 
-  /** A new in-memory H2 database (PostgreSQL mode) named {@code prefix} and a random suffix. */
-  public static StoreConfig h2(String prefix) {
-    return StoreConfig.h2Memory(prefix + UUID.randomUUID());
+  /** Where a test class gets its databases. */
+  public interface Source {
+    /** A new, empty database. */
+    StoreConfig create();
+
+    /** Removes a database made by {@link #create()}, after every store on it was closed. */
+    void drop(StoreConfig database);
   }
 
-  /** Shuts an in-memory H2 database from {@link #h2(String)} down, which drops it. */
-  public static void dropH2(StoreConfig database) {
-    try (var c = DriverManager.getConnection(database.url(), database.username(), "");
-        var s = c.createStatement()) {
-      s.execute("SHUTDOWN");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  /** New in-memory H2 databases (PostgreSQL mode) named {@code prefix} and a random suffix; dropping shuts one down. */
+  public static Source h2(String prefix) {
+    return new Source() {
+      @Override
+      public StoreConfig create() {
+        return StoreConfig.h2Memory(prefix + UUID.randomUUID());
+      }
+
+      @Override
+      public void drop(StoreConfig database) {
+        try (var c = DriverManager.getConnection(database.url(), database.username(), "");
+            var s = c.createStatement()) {
+          s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
   }
 
   /**
@@ -39,7 +53,7 @@ public final class TestDatabases {
    * @RegisterExtension}: started before the class's tests, stopped after them; a database of its own per test.
    * Thread-safe.
    */
-  public static final class Postgres implements BeforeAllCallback, AfterAllCallback {
+  public static final class Postgres implements Source, BeforeAllCallback, AfterAllCallback {
     private final String prefix;
     private final AtomicInteger databases = new AtomicInteger();
     private final Map<StoreConfig, String> names = new ConcurrentHashMap<>();
@@ -61,6 +75,7 @@ public final class TestDatabases {
     }
 
     /** A new, empty database on the server, with a pool of up to 10 connections. */
+    @Override
     public StoreConfig create() {
       String name = prefix + databases.incrementAndGet();
       admin("CREATE DATABASE " + name);
@@ -70,6 +85,7 @@ public final class TestDatabases {
     }
 
     /** Drops a database from {@link #create()}, closing what is still connected to it. */
+    @Override
     public void drop(StoreConfig database) {
       admin("DROP DATABASE " + names.remove(database) + " WITH (FORCE)");
     }
