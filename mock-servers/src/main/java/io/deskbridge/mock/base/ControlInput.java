@@ -13,9 +13,17 @@ import java.util.Set;
  * <p>Thread-safe: stateless.
  */
 public final class ControlInput {
+  /** Where every fake's control endpoints live: this path and the paths under it. */
+  public static final String PREFIX = "/__control";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ControlInput() {}
+
+  /** Whether {@code path} is {@link #PREFIX} or under it: a control request, not a vendor API call. */
+  public static boolean isControlPath(String path) {
+    return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+  }
 
   /** Bad control input: the fake answers 400 with the message. */
   public static final class BadRequest extends RuntimeException {

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.ControlInput;
 import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
@@ -89,7 +90,7 @@ final class DaktelaApi implements ResponseDefinitionTransformerV2 {
     String path = q < 0 ? url : url.substring(0, q);
     String query = q < 0 ? "" : url.substring(q + 1);
     String method = request.getMethod().getName();
-    if (DaktelaControl.handles(path)) {
+    if (ControlInput.isControlPath(path)) {
       Reply reply = control.handle(method, path, request.getBody());
       return build(reply == null ? unmatched(method, url) : reply, Duration.ZERO);
     }

@@ -27,17 +27,13 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: stateless; the fake's methods are thread-safe.
  */
 final class DaktelaControl {
-  static final String PREFIX = "/__control";
+  static final String PREFIX = ControlInput.PREFIX;
   private static final Pattern TICKET = Pattern.compile(PREFIX + "/tickets/(\\d{1,9})(/[a-z-]+)?");
 
   private final DaktelaFake fake;
 
   DaktelaControl(DaktelaFake fake) {
     this.fake = fake;
-  }
-
-  static boolean handles(String path) {
-    return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
 
   /** The reply, or null when no control endpoint has this method and path. */

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.ControlInput;
 import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
@@ -86,7 +87,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     String method = r.getMethod().getName();
     Reply reply;
     SalesforceControl control = this.control;
-    if (control != null && SalesforceControl.handles(path)) {
+    if (control != null && ControlInput.isControlPath(path)) {
       // the fake's own controls: outside the API's lock, budget, faults and delay
       SalesforceControl.Reply c = control.handle(method, path, r.getBody());
       if (c == null) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: stateless; the fake's methods are thread-safe.
  */
 final class SalesforceControl {
-  static final String PREFIX = "/__control";
+  static final String PREFIX = ControlInput.PREFIX;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CASE = Pattern.compile(PREFIX + "/cases/([A-Za-z0-9]{15,18})(/[a-z-]+)?");
 
@@ -33,10 +33,6 @@ final class SalesforceControl {
 
   SalesforceControl(SalesforceFake fake) {
     this.fake = fake;
-  }
-
-  static boolean handles(String path) {
-    return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
 
   /** The reply, or null when no control endpoint has this method and path. */

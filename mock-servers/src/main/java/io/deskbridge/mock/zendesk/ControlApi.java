@@ -35,7 +35,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>Thread-safe: stateless; the fake's methods are thread-safe.
  */
 final class ControlApi {
-  static final String PREFIX = "/__control";
+  static final String PREFIX = ControlInput.PREFIX;
   private static final Pattern TICKET = Pattern.compile(PREFIX + "/tickets/(\\d{1,18})");
   private static final Pattern COMMENTS = Pattern.compile(PREFIX + "/tickets/(\\d{1,18})/comments");
   private static final Pattern REDELIVER = Pattern.compile(PREFIX + "/deliveries/([^/]{1,64})/redeliver");
@@ -44,10 +44,6 @@ final class ControlApi {
 
   ControlApi(ZendeskFake fake) {
     this.fake = fake;
-  }
-
-  static boolean handles(String path) {
-    return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
 
   /** The reply, or null when no control endpoint has this method and path. */

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.deskbridge.mock.base.ControlInput;
 import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
@@ -120,7 +121,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
     String path = request.getUrl().replaceFirst("\\?.*", "");
-    if (ControlApi.handles(path)) {
+    if (ControlInput.isControlPath(path)) {
       // the fake's own controls: outside the API's lock, budget, faults and delay
       Reply reply = control.handle(request.getMethod().getName(), path, request.getBody());
       return build(reply == null ? unmatched(request) : reply, Map.of(), Duration.ZERO);
