@@ -51,12 +51,7 @@ final class DaktelaFakeLauncher implements Callable<Integer> {
   FakeLaunch.CommonOptions common = new FakeLaunch.CommonOptions();
 
   public static void main(String[] args) {
-    System.exit(run(new DaktelaFakeLauncher(), args));
-  }
-
-  /** Parses and runs; returns the exit code (blocks while serving). */
-  static int run(DaktelaFakeLauncher launcher, String... args) {
-    return FakeLaunch.run(launcher, args);
+    System.exit(FakeLaunch.run(new DaktelaFakeLauncher(), args));
   }
 
   @Override

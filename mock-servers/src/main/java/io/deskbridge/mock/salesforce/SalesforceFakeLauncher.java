@@ -45,12 +45,7 @@ final class SalesforceFakeLauncher implements Callable<Integer> {
   FakeLaunch.CommonOptions common = new FakeLaunch.CommonOptions();
 
   public static void main(String[] args) {
-    System.exit(run(new SalesforceFakeLauncher(), args));
-  }
-
-  /** Parses and runs; returns the exit code (blocks while serving). */
-  static int run(SalesforceFakeLauncher launcher, String... args) {
-    return FakeLaunch.run(launcher, args);
+    System.exit(FakeLaunch.run(new SalesforceFakeLauncher(), args));
   }
 
   @Override

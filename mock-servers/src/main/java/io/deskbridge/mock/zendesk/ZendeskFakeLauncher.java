@@ -50,12 +50,7 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
   FakeLaunch.CommonOptions common = new FakeLaunch.CommonOptions();
 
   public static void main(String[] args) {
-    System.exit(run(new ZendeskFakeLauncher(), args));
-  }
-
-  /** Parses and runs; returns the exit code (blocks while serving). */
-  static int run(ZendeskFakeLauncher launcher, String... args) {
-    return FakeLaunch.run(launcher, args);
+    System.exit(FakeLaunch.run(new ZendeskFakeLauncher(), args));
   }
 
   @Override
