@@ -125,7 +125,8 @@ public final class DaktelaFake implements VendorFake {
    * @param direction {@code in} or {@code out} for an e-mail, "" otherwise
    * @param user the author's login, "" for the customer
    * @param text the e-mail's text, or the comment's description
-   * @param time local time; {@code at} the same instant
+   * @param time local time, whole seconds as Daktela stamps it; {@code at} when the fake stored it, at the clock's full
+   *             precision (for latency measurements)
    */
   public record ActivityView(String name, String ticket, String type, String direction, String user, String title,
       String text, String time, Instant at) {}

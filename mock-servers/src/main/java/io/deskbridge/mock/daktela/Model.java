@@ -75,6 +75,8 @@ final class Model {
     String description;
     String user;
     Instant time;
+    /** When the fake stored it, at the clock's full precision ({@code time} is whole seconds, as Daktela's). */
+    Instant storedAt;
     String action;
     Integer queue;
     String itemName;
@@ -210,7 +212,7 @@ final class Model {
   private DaktelaFake.ActivityView view(Activity a) {
     return new DaktelaFake.ActivityView(a.name, String.valueOf(a.ticket), a.type,
         a.direction == null ? "" : a.direction, a.user == null ? "" : a.user, a.title == null ? "" : a.title,
-        a.text != null ? a.text : a.description == null ? "" : a.description, time(a.time), a.time);
+        a.text != null ? a.text : a.description == null ? "" : a.description, time(a.time), a.storedAt == null ? a.time : a.storedAt);
   }
 
   // ---------------------------------------------------------------- people (Java API)
@@ -469,6 +471,7 @@ final class Model {
 
   /** Stores the activity and bumps its ticket; fires activity_create when {@code fire}. */
   private void addActivity(Ticket t, Activity a, boolean fire) {
+    a.storedAt = config.clock().instant();
     activities.put(a.name, a);
     t.edited = a.time;
     t.editedBy = a.user;

@@ -284,4 +284,14 @@ class DaktelaFakeApiIT {
     assertThat(fake().apiCalls()).isEqualTo(6);
     assertThat(fake().journal().calls()).last().extracting(c -> c.path()).isEqualTo("/api/v6/users.json");
   }
+
+  @Test
+  void anActivitysTimeIsWholeSecondsButItsViewKeepsWhenItWasStoredForLatencies() {
+    clock.advance(Duration.ofMillis(700));
+    String ticket = fake().customerCreatesTicket("jana@example.com", "Jana", "Delivery", "Where is my parcel?");
+
+    var activity = fake().activities(ticket).get(0);
+    assertThat(activity.time()).isEqualTo("2026-12-04 14:00:00");
+    assertThat(activity.at()).isEqualTo(Instant.parse("2026-12-04T13:00:00.700Z"));
+  }
 }
