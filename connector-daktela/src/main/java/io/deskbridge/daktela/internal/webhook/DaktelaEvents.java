@@ -29,7 +29,10 @@ import java.util.Set;
  *   <li>{@code activity_create}: {@code MESSAGE_ADDED}, id {@code activity:{name}} (no activity name:
  *       {@code activity:{n}:{hash}}), actor the activity's user. The bot's own activity (its user is the bot's login)
  *       carries a message stub (the activity's name, role {@code BOT}, author the bot), so the engine drops its own
- *       echo without a load; any other carries no message and the engine loads.</li>
+ *       echo without a load; the customer's (a {@code user} field sent empty) carries a stub with role
+ *       {@code CUSTOMER} and no text, so one the engine has read already (with the ticket's creation, or in an
+ *       earlier poll) costs no load, and a new one is loaded; an agent's, or one without a {@code user} field,
+ *       carries no message and the engine loads.</li>
  *   <li>{@code ticket_update} and any other event name: stage {@code CLOSE}/{@code ARCHIVE} is {@code SOLVED}; the
  *       ticket's user being the bot is {@code RELEASED_TO_BOT} with a minimal snapshot whose owner is
  *       {@link Owner#BOT}; another user, or no {@code user} field at all, is {@code UPDATED} (the engine re-reads who
@@ -88,6 +91,9 @@ public final class DaktelaEvents {
     if (isBot(trigger.user(), bot) && !trigger.activity().isEmpty()) {
       // the bot's own reply, draft or note coming back; its visibility is not known, and need not be: it is ours
       stub = Optional.of(new Message(trigger.activity(), AuthorRole.BOT, Visibility.INTERNAL, bot, "", at));
+    } else if (trigger.userPresent() && trigger.user().isEmpty() && !trigger.activity().isEmpty()) {
+      // the customer's: a message the engine has read already (say with the ticket's creation) needs no load
+      stub = Optional.of(new Message(trigger.activity(), AuthorRole.CUSTOMER, Visibility.PUBLIC, "", "", at));
     }
     return event(id, n, InboundEvent.Kind.MESSAGE_ADDED, trigger.user(), stub, Optional.empty(), at);
   }

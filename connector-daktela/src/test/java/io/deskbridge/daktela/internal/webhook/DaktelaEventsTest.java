@@ -42,14 +42,28 @@ class DaktelaEventsTest {
   }
 
   @Test
-  void aPersonsActivityIsAMessageTheEngineLoads() {
-    for (String user : List.of("", "alice")) {
-      var e = one(new DaktelaTrigger("activity_create", "9672", "activities_5f3a9c", user, true, "", ""));
+  void anAgentsActivityOrOneWithoutAUserFieldIsAMessageTheEngineLoads() {
+    for (var trigger : List.of(new DaktelaTrigger("activity_create", "9672", "activities_5f3a9c", "alice", true, "", ""),
+        new DaktelaTrigger("activity_create", "9672", "activities_5f3a9c", "", false, "", ""))) {
+      var e = one(trigger);
       assertThat(e.id()).isEqualTo("activity:activities_5f3a9c");
       assertThat(e.kind()).isEqualTo(Kind.MESSAGE_ADDED);
-      assertThat(e.actorId()).isEqualTo(user);
-      assertThat(e.message()).as("the load tells customer, agent, e-mail and comment apart").isEmpty();
+      assertThat(e.actorId()).isEqualTo(trigger.user());
+      assertThat(e.message()).as("the load tells agent, e-mail and comment apart").isEmpty();
     }
+  }
+
+  @Test
+  void theCustomersActivityCarriesAStubWithoutTextSoOneReadAlreadyNeedsNoLoad() {
+    var e = one(new DaktelaTrigger("activity_create", "9672", "activities_5f3a9c", "", true, "", ""));
+    assertThat(e.id()).isEqualTo("activity:activities_5f3a9c");
+    assertThat(e.kind()).isEqualTo(Kind.MESSAGE_ADDED);
+    assertThat(e.message()).hasValueSatisfying(m -> {
+      assertThat(m.id()).isEqualTo("activities_5f3a9c");
+      assertThat(m.role()).isEqualTo(AuthorRole.CUSTOMER);
+      assertThat(m.visibility()).isEqualTo(io.deskbridge.core.conversation.Visibility.PUBLIC);
+      assertThat(m.text()).as("the text comes with the load").isEmpty();
+    });
   }
 
   @Test
