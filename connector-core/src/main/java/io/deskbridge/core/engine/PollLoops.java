@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * dropped), wake the workers, and only then save the new cursor under the lease. A crash between the inbox and the
  * cursor repeats the poll, whose events the inbox drops; a lost lease saves nothing. A failed poll is one log line
  * and is tried again after the interval; a paused or rate-limited vendor is waited for (its Retry-After, else the
- * installation's {@code retry.maxDelay}) without a warning, the lease kept meanwhile. Between rounds the thread
- * waits the poller's {@link EventPoller#interval()} (real time). The lease lasts {@link EngineSettings#lease()}, at
+ * installation's {@code retry.maxDelay}) without a warning, the lease kept meanwhile. Rounds start at a fixed
+ * rate: after a successful round the thread waits what is left of the poller's {@link EventPoller#interval()}
+ * counted from the round's start (real time), after a failed one the whole interval. The lease lasts {@link EngineSettings#lease()}, at
  * least three intervals, so it outlives the wait.
  *
  * <p>Meters: {@code deskbridge.polls} (by {@code result}: ok, failed, paused) and {@code deskbridge.poll.events}
@@ -238,6 +239,7 @@ final class PollLoops {
     private Duration round() {
       var held = lease;
       long round = ++started;
+      long startedAt = System.nanoTime();
       EventPoller.Poll poll;
       try {
         poll = running.calls().read("poll", () -> poller.poll(held.cursor()));
@@ -276,7 +278,9 @@ final class PollLoops {
       } finally {
         lock.unlock();
       }
-      return poller.interval();
+      // at a fixed rate: the interval runs from this poll's start, so a change waits at most one interval for a poll
+      var left = poller.interval().minusNanos(System.nanoTime() - startedAt);
+      return left.isNegative() ? Duration.ZERO : left;
     }
 
     /**

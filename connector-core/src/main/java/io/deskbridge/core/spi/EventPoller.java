@@ -16,7 +16,10 @@ import java.util.Optional;
  */
 public interface EventPoller {
 
-  /** How long core waits between the end of one poll and the start of the next. */
+  /**
+   * How often core polls: from the start of one successful poll to the start of the next (at once when a poll took
+   * longer); after a failed poll core waits this long before trying again.
+   */
   Duration interval();
 
   /**
