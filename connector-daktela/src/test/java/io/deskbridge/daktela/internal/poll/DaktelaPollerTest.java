@@ -144,7 +144,12 @@ class DaktelaPollerTest {
       assertThat(e.conversationId()).isEqualTo("9672");
       assertThat(e.occurredAt()).isEqualTo(time.parse("2026-12-04 14:00:05"));
     });
-    assertThat(poll.events().get(1).message()).as("the customer's: the engine loads").isEmpty();
+    assertThat(poll.events().get(1).message()).as("the customer's: a stub the engine has handled after the creation")
+        .hasValueSatisfying(m -> {
+          assertThat(m.id()).isEqualTo("activities_a1");
+          assertThat(m.role()).isEqualTo(io.deskbridge.core.conversation.AuthorRole.CUSTOMER);
+          assertThat(m.text()).isEmpty();
+        });
     assertThat(poll.cursor()).isEqualTo("2026-12-04 14:00:05");
   }
 
