@@ -80,19 +80,25 @@ class JdbcConversationApiTest {
 
   @Test
   void anEventIsDoneOnlyOnceProcessedWithNoOpenWrite() {
+    assertThat(api.eventProgress("web", "c1", "ev-1")).as("not received yet").isEqualTo(ConversationApiStore.Progress.UNKNOWN);
     var event = new io.deskbridge.core.webhook.InboundEvent("ev-1", "c1",
         io.deskbridge.core.webhook.InboundEvent.Kind.MESSAGE_ADDED, "", Optional.empty(), Optional.empty(), T0);
     store.receive("web", "api", java.util.List.of(event), T0);
 
-    assertThat(api.eventDone("web", "ev-1")).isFalse();
+    assertThat(api.eventProgress("web", "c1", "ev-1")).isEqualTo(ConversationApiStore.Progress.PENDING);
     var lease = store.claim("me", T0, Duration.ofSeconds(30)).orElseThrow();
     var pending = store.pendingEvents(lease, T0).get(0);
     store.commit(lease, pending.id(), ConversationState.fresh(lease.key()),
         java.util.List.of(java.util.List.of(new io.deskbridge.core.action.Action.PublicReply("Hello"))),
-        java.util.List.of());
-    assertThat(api.eventDone("web", "ev-1")).as("its reply is not written yet").isFalse();
+        java.util.List.of(new AuditRecord(T0, "web", "c1", "ev-1", "auto", "reply", java.util.List.of(), 0.9, "",
+            java.util.Map.of(), "hi", java.util.List.of(), "queued", 1)));
+    assertThat(api.eventProgress("web", "c1", "ev-1")).as("its reply is not written yet")
+        .isEqualTo(ConversationApiStore.Progress.PENDING);
     var op = store.openOperations(lease).get(0);
     store.finish(lease, op.id(), Operation.Status.DONE, ConversationState.fresh(lease.key()), java.util.List.of());
-    assertThat(api.eventDone("web", "ev-1")).isTrue();
+    assertThat(api.eventProgress("web", "c1", "ev-1")).isEqualTo(ConversationApiStore.Progress.DONE);
+    store.purgeProcessed(T0.plusSeconds(1));
+    assertThat(api.eventProgress("web", "c1", "ev-1")).as("purged from the inbox, known to the audit")
+        .isEqualTo(ConversationApiStore.Progress.DONE);
   }
 }
