@@ -508,24 +508,65 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     out.put("episode", r.episode());
     out.put("delivered", failures.stream().noneMatch(f -> f.reasons().contains("human_took_over")));
     var d = r.detail();
+    var conversation = store.conversation(conversationId);
+    boolean voice = conversation.map(c -> c.channel().equals("voice")).orElse(false);
+    String language = String.valueOf(d.getOrDefault("language", conversation.map(ApiConversation::language)
+        .filter(l -> !l.isEmpty()).orElse("en")));
     if (d.containsKey("text") || d.containsKey("question")) {
       var reply = out.putObject("reply");
-      reply.put("text", String.valueOf(d.getOrDefault("text", d.get("question"))));
+      String text = String.valueOf(d.getOrDefault("text", d.get("question")));
+      reply.put("text", text);
       reply.put("language", String.valueOf(d.getOrDefault("language", "")));
       if (!r.articleId().isEmpty() && d.containsKey("text")) {
         reply.put("articleId", r.articleId());
         articleUrl.apply(r.articleId()).filter(u -> !u.isBlank()).ifPresent(u -> reply.put("articleUrl", u));
       }
+      if (voice) {
+        reply.put("speech", Speech.speakable(text, language));
+      }
     }
     if (d.containsKey("customerMessage")) {
       var handover = out.putObject("handover");
+      String customerMessage = String.valueOf(d.get("customerMessage"));
       handover.put("routingGroup", String.valueOf(d.get("routingGroup")));
       handover.put("groupId", String.valueOf(d.get("groupId")));
-      handover.put("customerMessage", String.valueOf(d.get("customerMessage")));
-      handover.put("summaryText", String.valueOf(d.get("summaryText")));
+      handover.put("customerMessage", customerMessage);
+      if (voice) {
+        handover.put("customerSpeech", Speech.speakable(customerMessage, language));
+      }
+      String caller = conversation.map(c -> caller(c, voice)).orElse("");
+      handover.put("summaryText", (caller.isEmpty() ? "" : caller + "\n") + d.get("summaryText"));
       handover.set("summary", json.valueToTree(d.get("summary")));
+      conversation.filter(c -> !caller.isEmpty()).ifPresent(c -> {
+        var who = handover.putObject("caller");
+        putIfAny(who, "phone", c.customerPhone());
+        putIfAny(who, "id", c.customerId());
+        putIfAny(who, "name", c.customerName());
+        putIfAny(who, "email", c.customerEmail());
+      });
     }
     return out;
+  }
+
+  /**
+   * The line that names who the agent will talk to ("Caller: phone +420 777 123 456, customer id c-981" on voice,
+   * "Customer: …" elsewhere), from what the client sent; empty when it sent nothing that identifies them.
+   */
+  private static String caller(ApiConversation c, boolean voice) {
+    var parts = new ArrayList<String>();
+    if (!c.customerPhone().isEmpty()) {
+      parts.add("phone " + c.customerPhone());
+    }
+    if (!c.customerId().isEmpty()) {
+      parts.add("customer id " + c.customerId());
+    }
+    if (!c.customerName().isEmpty()) {
+      parts.add("name " + c.customerName());
+    }
+    if (!c.customerEmail().isEmpty()) {
+      parts.add("e-mail " + c.customerEmail());
+    }
+    return parts.isEmpty() ? "" : (voice ? "Caller: " : "Customer: ") + String.join(", ", parts);
   }
 
   private WebhookResponse message(ApiKey key, String conversationId, String messageId) {
