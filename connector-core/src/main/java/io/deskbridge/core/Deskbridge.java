@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * A running connector: the entry point that assembles everything from the configuration. It opens the
  * store (migrating its schema), builds each installation's connector through its
  * {@link io.deskbridge.core.spi.ConnectorFactory}, makes one authenticated call per installation (fail
- * fast), starts the engine's workers and then the webhook server.
+ * fast), starts the engine's workers and then the webhook server, which also serves the Conversation API
+ * ({@code /api/v1}) when an installation has {@code vendor: api}.
  */
 public final class Deskbridge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deskbridge.class);
@@ -131,6 +132,10 @@ public final class Deskbridge implements AutoCloseable {
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());
+      if (!apiInstallations.isEmpty()) {
+        log.info("Conversation API at /api/v1 (document: /api/v1/openapi.json) for installation(s) {}",
+            String.join(", ", apiInstallations));
+      }
       return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi);
     } catch (RuntimeException e) {
       if (conversationApi != null) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The one thin HTTP adapter: {@code POST /webhooks/{installation}} and {@code POST /webhooks/{installation}/{token}}
  * go to the {@link WebhookHandler} as a {@link WebhookRequest} (path, token segment included, query parameters,
  * headers, body, the client's address),
- * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text. Bodies
+ * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text, and every
+ * {@code GET} and {@code POST} under {@code /api/v1/} goes to the Conversation API's {@link ApiRoutes}. Bodies
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  *
  * <p>Slow or hostile clients cannot starve it: a webhook body is read without holding a thread (Jetty's
