@@ -42,7 +42,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -82,6 +81,11 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
   private final String openApi;
   private final ApiCallbacks callbacks;
+  /** Signalled when this process's engine handled a conversation's work: waiting requests look at the store. */
+  private final java.util.concurrent.locks.ReentrantLock handledLock = new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.concurrent.locks.Condition handled = handledLock.newCondition();
+  /** How many times {@link #handled} was signalled; guarded by {@link #handledLock}. */
+  private long handledCount;
 
   /**
    * @param engine     the engine messages are accepted into; its api installations are the ones served
@@ -114,6 +118,20 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
             return answerBody(installation, conversationId, messageId, eventId);
           }
         }, clock) : null;
+    engine.onHandled(key -> {
+      if (key.vendor().equals(ApiConnectorFactory.VENDOR)) {
+        handledLock.lock();
+        try {
+          handledCount++;
+          handled.signalAll();
+        } finally {
+          handledLock.unlock();
+        }
+        if (this.callbacks != null) {
+          this.callbacks.wake();
+        }
+      }
+    });
   }
 
   /** Stops the callback sender; callbacks not yet delivered stay in the store. */
@@ -465,24 +483,44 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   }
 
   /**
-   * Whether the engine is done with the event within the timeout: it looks at the store, first after 2 ms and then
-   * twice as long each time, up to 50 ms apart (another process sharing the store may be the one processing it).
+   * Whether the engine is done with the event within the timeout: it looks at the store whenever this process's engine
+   * has handled an api conversation's work, and otherwise after 2 ms, then twice as long each time, up to 50 ms apart
+   * (another process sharing the store may be the one processing it).
    */
   private boolean awaitDone(String installation, String conversationId, String eventId, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long wait = FIRST_WAIT_NANOS;
-    while (store.eventProgress(installation, conversationId, eventId) != ConversationApiStore.Progress.DONE) {
+    while (true) {
+      long seen = handledCount();
+      if (store.eventProgress(installation, conversationId, eventId) == ConversationApiStore.Progress.DONE) {
+        return true;
+      }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
       }
-      LockSupport.parkNanos(Math.min(wait, left));
-      if (Thread.currentThread().isInterrupted()) {
+      handledLock.lock();
+      try {
+        if (handledCount == seen) { // nothing handled since the look at the store: wait for the next
+          handled.awaitNanos(Math.min(wait, left));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return false;
+      } finally {
+        handledLock.unlock();
       }
       wait = Math.min(wait * 2, LONGEST_WAIT_NANOS);
     }
-    return true;
+  }
+
+  private long handledCount() {
+    handledLock.lock();
+    try {
+      return handledCount;
+    } finally {
+      handledLock.unlock();
+    }
   }
 
   /** The answer to a message, from its event's audit records (the decision as it was made). */

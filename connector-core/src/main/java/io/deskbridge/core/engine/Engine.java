@@ -161,6 +161,16 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Adds a listener told each time a worker of this engine has handled a conversation's work (processed its events
+   * and writes as far as it could) and given up its lease, so that a caller waiting for an event (the Conversation
+   * API) looks at the store at once instead of on its next poll. Work handled by another process sharing the store
+   * is not told. The listener runs on the worker's thread and must return quickly.
+   */
+  public void onHandled(java.util.function.Consumer<io.deskbridge.core.conversation.ConversationKey> listener) {
+    workers.onHandled(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
    * Waits until the store has no open work (no pending event, no open write, due now or later, whoever
    * received it) and no worker of this process is busy; false on timeout. For tests, the demo and shutdown.
    */
