@@ -540,6 +540,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     out.put("messageId", messageId);
     out.put("status", "answered");
     out.put("decision", r.decision());
+    out.put("mode", r.mode());
     var reasons = out.putArray("reasons");
     r.reasons().forEach(reasons::add);
     out.put("confidence", r.confidence());

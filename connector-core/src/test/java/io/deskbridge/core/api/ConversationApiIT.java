@@ -126,6 +126,7 @@ class ConversationApiIT {
     assertThat(answer.status()).isEqualTo(200);
     var body = answer.body();
     assertThat(body.path("decision").asText()).isEqualTo("reply");
+    assertThat(body.path("mode").asText()).isEqualTo("auto");
     assertThat(body.path("reasons").isArray()).isTrue();
     assertThat(body.path("confidence").asDouble()).isGreaterThanOrEqualTo(0.55);
     assertThat(body.path("reply").path("text").asText()).contains("2 working days");

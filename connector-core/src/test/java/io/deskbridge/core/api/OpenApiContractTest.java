@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
   private static final String MESSAGES = "/api/v1/conversations/{conversationId}/messages";
   private static final String ANSWER = "{\"conversationId\":\"c1\",\"messageId\":\"m1\",\"status\":\"answered\","
-      + "\"decision\":\"reply\",\"reasons\":[\"confident_match\"],\"confidence\":0.9,\"episode\":1,\"delivered\":true,"
+      + "\"decision\":\"reply\",\"mode\":\"auto\",\"reasons\":[\"confident_match\"],\"confidence\":0.9,\"episode\":1,\"delivered\":true,"
       + "\"reply\":{\"text\":\"We deliver in 2 days.\",\"language\":\"en\"}}";
 
   private final OpenApiContract contract = new OpenApiContract();
