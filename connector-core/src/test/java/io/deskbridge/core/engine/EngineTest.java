@@ -1,5 +1,6 @@
 package io.deskbridge.core.engine;
 
+import io.deskbridge.core.action.Action;
 import static io.deskbridge.core.engine.InMemoryHelpdesk.createdEvent;
 import static io.deskbridge.core.engine.InMemoryHelpdesk.messageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,7 @@ class EngineTest {
   private final OffsetClock clock = new OffsetClock();
   private static final EngineSettings SETTINGS =
       new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1));
+  private EngineSettings settings = SETTINGS;
   private Engine engine;
 
   private void start(Mode mode) {
@@ -36,7 +38,7 @@ class EngineTest {
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts", "Shipping", "g-shipping"), null);
     var installation = new Installation("inst", mode, routing,
         new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, reopenStartsEpisode);
-    return Engine.start(List.of(installation), decider, store, store, clock, SETTINGS, crashPoints, meters);
+    return Engine.start(List.of(installation), decider, store, store, clock, settings, crashPoints, meters);
   }
 
   @AfterEach
@@ -234,6 +236,39 @@ class EngineTest {
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
     assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("queued"));
+  }
+
+  /**
+   * The chaos run's duplicate (issue #12's last CI run): a write's answer is lost, and while its worker re-reads, its
+   * lease runs out and another worker takes the conversation and sends the reply. The first worker's re-read came
+   * just before that reply, so only its lease can stop it from writing the same reply again.
+   */
+  @Test
+  void aWorkerWhoseLeaseWasTakenOverWhileItsWriteWasInDoubtDoesNotWriteAgain() throws Exception {
+    settings = SETTINGS.withWorkers(1); // the only other worker is the one this test plays
+    start(Mode.AUTO);
+    var attempts = new java.util.concurrent.atomic.AtomicInteger();
+    helpdesk.beforeWrite = () -> {
+      if (attempts.incrementAndGet() > 1) {
+        return;
+      }
+      String reply = helpdesk.lastAttempt.actions().stream().filter(a -> a instanceof Action.PublicReply)
+          .map(a -> ((Action.PublicReply) a).text()).findFirst().orElseThrow();
+      helpdesk.afterNextLoad = () -> { // the first worker's re-read has just been answered
+        clock.advance(Duration.ofSeconds(31)); // its lease (30 s) ran out meanwhile
+        var other = store.claim("other-worker", clock.instant(), Duration.ofSeconds(30)).orElseThrow();
+        helpdesk.add("t1", AuthorRole.BOT, Visibility.PUBLIC, InMemoryHelpdesk.BOT, reply); // the other one's reply
+        store.release(other);
+      };
+      throw new io.deskbridge.core.error.VendorException(io.deskbridge.core.error.VendorException.Kind.UNAVAILABLE,
+          "read timed out (scripted)", null);
+    };
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(attempts.get()).as("the first worker stopped before a second attempt").isEqualTo(1);
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply");
   }
 
   @Test
