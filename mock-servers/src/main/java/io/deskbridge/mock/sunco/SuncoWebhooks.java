@@ -90,8 +90,8 @@ final class SuncoWebhooks implements SuncoModel.Events, AutoCloseable {
   static RetryPolicy policy(Duration unit, Duration timeout) {
     Retry recoverable = new Retry("recoverable (not 400/401/403/404/406)",
         o -> !(o instanceof Outcome.Response r && NON_RECOVERABLE.contains(r.status())), 5, null);
-    return RetryPolicy.of(timeout, Backoff.exponential(unit, unit.multipliedBy(8)), List.of(recoverable))
-        .withMaxAge(unit.multipliedBy(15));
+    // no age limit besides the 5 attempts: the gaps add up to the 15 minutes, the attempts' own time comes on top
+    return RetryPolicy.of(timeout, Backoff.exponential(unit, unit.multipliedBy(8)), List.of(recoverable));
   }
 
   synchronized Webhook subscribe(URI target, List<String> triggers, boolean includeFullUser) {
