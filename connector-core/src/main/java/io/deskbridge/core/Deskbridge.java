@@ -1,11 +1,14 @@
 package io.deskbridge.core;
 
+import io.deskbridge.core.api.ApiConnector;
+import io.deskbridge.core.api.ConversationApi;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.engine.Installation;
+import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -96,6 +99,13 @@ public final class Deskbridge implements AutoCloseable {
       }
       var bot = botFactory.get();
       store = JdbcStore.open(config.store());
+      var apiInstallations = new ArrayList<String>();
+      for (var connector : built) {
+        if (connector instanceof ApiConnector api) { // the built-in kind: its conversations live in our store
+          api.bind(store.conversationApi());
+        }
+      }
+      installations.stream().filter(i -> i.connector() instanceof ApiConnector).forEach(i -> apiInstallations.add(i.id()));
       var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(meters);
       new ProcessorMetrics().bindTo(meters);
@@ -106,8 +116,12 @@ public final class Deskbridge implements AutoCloseable {
           running::accept, store, clock, meters, WebhookHandler.DEFAULT_AUDITED_REJECTIONS_PER_MINUTE);
       var limits = new WebhookServer.Limits(config.server().maxBodyBytes(), config.server().maxConnections(),
           config.server().idleTimeout());
+      var knowledge = bot.knowledge();
+      ApiRoutes api = apiInstallations.isEmpty() ? ApiRoutes.NONE : new ConversationApi(engine,
+          store.conversationApi(), store::state, store::audit, id -> knowledge.byId(id).stream().findFirst()
+              .map(a -> a.url()), clock);
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
-          meters::scrape, () -> running.healthy() && openedStore.healthy());
+          meters::scrape, () -> running.healthy() && openedStore.healthy(), api);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());
