@@ -3,6 +3,7 @@ package io.deskbridge.core;
 import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.engine.BusinessHours;
 import io.deskbridge.core.engine.EngineSettings;
+import io.deskbridge.core.engine.Installation;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
@@ -94,13 +95,22 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param settings the vendor's own settings, read by its connector factory
    * @param reopenStartsEpisode whether a customer's reply to a solved conversation starts a new bot episode (key
    *                 {@code reopenStartsEpisode}, default false: whoever owned it keeps it)
+   * @param chatDebounce how long a chat vendor's messages are held back to be answered together (key
+   *                 {@code chat.debounce}, default 1.5 s)
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
-      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode) {
+      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce) {
     /** An installation where a customer's reply to a solved conversation does not start a new bot episode. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings) {
       this(id, vendor, mode, routing, retry, requestsPerMinute, settings, false);
+    }
+
+    /** An installation with the default chat debounce. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode,
+          Installation.DEFAULT_CHAT_DEBOUNCE);
     }
   }
 
@@ -261,8 +271,13 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     }
     String vendor = i.optionalString("vendor").orElseThrow(() -> i.invalid("vendor",
         "is required: the helpdesk's vendor id, e.g. zendesk"));
+    var chat = i.section("chat");
+    var debounce = chat.duration("debounce", Installation.DEFAULT_CHAT_DEBOUNCE);
+    if (debounce.isNegative() || debounce.compareTo(Duration.ofSeconds(30)) > 0) {
+      throw chat.invalid("debounce", "must be between 0s and 30s, e.g. 1500ms (0s answers every message at once)");
+    }
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
-        i.bool("reopenStartsEpisode", false));
+        i.bool("reopenStartsEpisode", false), debounce);
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
@@ -269,6 +270,38 @@ class EngineTest {
     assertThat(attempts.get()).as("the first worker stopped before a second attempt").isEqualTo(1);
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
     assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply");
+  }
+
+  @Test
+  void aChatCustomersThreeQuickMessagesGetOneAnswerAfterTheDebounceWindow() throws Exception {
+    helpdesk = new InMemoryHelpdesk(java.util.EnumSet.of(Capability.CHAT, Capability.CONDITIONAL_WRITES,
+        Capability.ATOMIC_UPDATE, Capability.TAGS));
+    start(Mode.AUTO);
+    var lines = List.of("hi", "I cannot get into my account", "I forgot my password");
+    for (int i = 0; i < lines.size(); i++) {
+      var m = helpdesk.add("chat1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", lines.get(i));
+      engine.accept("inst", List.of(messageEvent("e" + i, "chat1", m)));
+      clock.advance(Duration.ofMillis(500));
+    }
+    assertThat(engine.awaitIdle(Duration.ofMillis(300))).as("held back: the window is still open").isFalse();
+
+    clock.advance(Installation.DEFAULT_CHAT_DEBOUNCE);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+    assertThat(helpdesk.botMessages("chat1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(decider.inputs).singleElement().satisfies(input -> assertThat(input.newMessages())
+        .extracting(io.deskbridge.core.conversation.Message::text).containsExactlyElementsOf(lines));
+    assertThat(audit("chat1")).extracting(AuditRecord::decision).containsExactly("reply", "ignore", "ignore");
+  }
+
+  @Test
+  void aTicketVendorsMessagesAreNotHeldBack() throws Exception {
+    start(Mode.AUTO); // no CHAT capability
+    var m = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "I forgot my password");
+    engine.accept("inst", List.of(messageEvent("e1", "t1", m)));
+
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).as("answered without the clock moving").isTrue();
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
   }
 
   @Test
