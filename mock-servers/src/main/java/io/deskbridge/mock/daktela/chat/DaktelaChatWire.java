@@ -127,10 +127,11 @@ public final class DaktelaChatWire {
         throw new IllegalArgumentException("\"transfer\" goes alone: send the text first, then the transfer");
       }
       JsonNode t = b.get("transfer");
-      if (!t.canConvertToInt() || !(t.isIntegralNumber() || t.isTextual() && t.asText().matches("\\d{1,9}"))) {
+      // S8 sends a number (parseInt); a numeric string is accepted too, as PHP would
+      if (!(t.isIntegralNumber() && t.canConvertToInt() || t.isTextual() && t.asText().matches("\\d{1,9}"))) {
         throw new IllegalArgumentException("\"transfer\" must be a queue number, was " + t);
       }
-      return new Answer.Transfer(t.asInt());
+      return new Answer.Transfer(t.isTextual() ? Integer.parseInt(t.asText()) : t.asInt());
     }
     JsonNode text = b.get("text");
     if (text == null || !text.isTextual() || text.asText().isBlank()) {
