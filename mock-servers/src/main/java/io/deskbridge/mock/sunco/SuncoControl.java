@@ -258,7 +258,8 @@ final class SuncoControl {
         .put("pending", c.pending());
     out.set("metadata", SuncoJson.MAPPER.valueToTree(c.metadata()));
     ObjectNode counts = out.putObject("counts").put("user", c.messagesBy("user").size())
-        .put("business", c.messagesBy("business").size()).put("api_replies", c.apiReplies().size());
+        .put("business", c.messagesBy("business").size()).put("api_replies", c.apiReplies().size())
+        .put("api_replies_out_of_turn", c.apiRepliesOutOfTurn(SuncoFake.BOT).size());
     counts.put("agent", c.messages().stream().filter(Message::isAgent).count());
     ArrayNode messages = out.putArray("messages");
     c.messages().forEach(m -> messages.add(messageJson(m)));
@@ -277,7 +278,7 @@ final class SuncoControl {
   private static ObjectNode messageJson(Message m) {
     ObjectNode n = SuncoJson.obj().put("id", m.id()).put("received", SuncoJson.time(m.received()))
         .put("author_type", m.authorType()).put("display_name", m.displayName()).put("content_type", m.contentType())
-        .put("text", m.text()).put("source_type", m.sourceType());
+        .put("text", m.text()).put("source_type", m.sourceType()).put("active", m.activeWhenReceived());
     n.set("subtypes", SuncoJson.MAPPER.valueToTree(m.subtypes()));
     n.set("metadata", SuncoJson.MAPPER.valueToTree(m.metadata()));
     return n;

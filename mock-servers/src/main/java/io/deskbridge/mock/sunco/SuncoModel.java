@@ -568,7 +568,7 @@ final class SuncoModel {
     Instant now = now();
     Message m = new Message(ids.next(), now, authorType, subtypes, userId, displayName,
         content.path("type").asText(), content.hasNonNull("text") ? content.get("text").asText() : null,
-        map(metadata), sourceType);
+        map(metadata), sourceType, name(c.active));
     c.messages.add(m);
     c.lastUpdatedAt = now;
     ObjectNode payload = SuncoJson.obj();

@@ -24,9 +24,11 @@ public final class SuncoViews {
    * @param metadata the message's metadata, empty when none
    * @param sourceType {@code api:conversations} for API posts, {@code web} for the customer's widget,
    *     {@code zd:agentWorkspace} for agents
+   * @param activeWhenReceived the switchboard integration in control when the message arrived, null when none
    */
   public record Message(String id, Instant received, String authorType, List<String> subtypes, String userId,
-      String displayName, String contentType, String text, Map<String, Object> metadata, String sourceType) {
+      String displayName, String contentType, String text, Map<String, Object> metadata, String sourceType,
+      String activeWhenReceived) {
     public Message {
       subtypes = List.copyOf(subtypes);
       metadata = Map.copyOf(metadata);
@@ -87,6 +89,14 @@ public final class SuncoViews {
     /** Business messages the API posted (not agents), in order: the bot's replies. */
     public List<Message> apiReplies() {
       return messages.stream().filter(m -> m.isBusiness() && "api:conversations".equals(m.sourceType())).toList();
+    }
+
+    /**
+     * The bot's replies posted while another integration (or none) had control: what a connector must never send
+     * after a handover. Empty when the bot spoke only in turn.
+     */
+    public List<Message> apiRepliesOutOfTurn(String botName) {
+      return apiReplies().stream().filter(m -> !botName.equals(m.activeWhenReceived())).toList();
     }
   }
 

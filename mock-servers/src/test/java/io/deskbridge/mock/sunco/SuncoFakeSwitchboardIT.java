@@ -220,6 +220,24 @@ class SuncoFakeSwitchboardIT {
         .isEqualTo(SuncoFake.BOT);
     assertThat(c.messages().stream().filter(SuncoViews.Message::isAgent).map(SuncoViews.Message::text))
         .containsExactly("Refund done.");
+    assertThat(c.apiRepliesOutOfTurn(SuncoFake.BOT)).isEmpty();
+  }
+
+  @Test
+  void aBotReplyWhileTheAgentWorkspaceHasControlIsCountedAsOutOfTurn() {
+    String conv = started();
+    String path = "/conversations/" + conv + "/messages";
+    String reply = "{\"author\":{\"type\":\"business\"},\"content\":{\"type\":\"text\",\"text\":\"%s\"}}";
+    api().post(path, reply.formatted("in turn"));
+    api().post("/conversations/" + conv + "/passControl", "{\"switchboardIntegration\":\"next\"}");
+    api().post(path, reply.formatted("after the handover"));
+
+    SuncoViews.Conversation c = fake().conversation(conv).orElseThrow();
+    assertThat(c.apiReplies()).hasSize(2);
+    assertThat(c.apiRepliesOutOfTurn(SuncoFake.BOT)).extracting(SuncoViews.Message::text)
+        .containsExactly("after the handover");
+    assertThat(c.apiRepliesOutOfTurn(SuncoFake.BOT).get(0).activeWhenReceived()).isEqualTo(SuncoFake.AGENT_WORKSPACE);
+    settle();
   }
 
   @Test
