@@ -42,8 +42,11 @@ public final class Deskbridge implements AutoCloseable {
   private final WebhookServer server;
   private final JdbcStore store;
   private final List<Connector> connectors;
+  private final ConversationApi conversationApi;
 
-  private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors) {
+  private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors,
+      ConversationApi conversationApi) {
+    this.conversationApi = conversationApi;
     this.engine = engine;
     this.server = server;
     this.store = store;
@@ -87,6 +90,7 @@ public final class Deskbridge implements AutoCloseable {
     var built = new ArrayList<Connector>();
     JdbcStore store = null;
     Engine engine = null;
+    ConversationApi conversationApi = null;
     try {
       config.requireSecrets();
       var installations = new ArrayList<Installation>();
@@ -117,16 +121,21 @@ public final class Deskbridge implements AutoCloseable {
       var limits = new WebhookServer.Limits(config.server().maxBodyBytes(), config.server().maxConnections(),
           config.server().idleTimeout());
       var knowledge = bot.knowledge();
-      ApiRoutes api = apiInstallations.isEmpty() ? ApiRoutes.NONE : new ConversationApi(engine,
-          store.conversationApi(), store::state, store::audit, id -> knowledge.byId(id).stream().findFirst()
-              .map(a -> a.url()), clock);
+      boolean callbacks = built.stream().anyMatch(c -> c instanceof ApiConnector a && a.hasCallback());
+      conversationApi = apiInstallations.isEmpty() ? null : new ConversationApi(engine, store.conversationApi(),
+          store::state, store::audit, id -> knowledge.byId(id).stream().findFirst().map(a -> a.url()), clock,
+          callbacks);
+      ApiRoutes api = conversationApi == null ? ApiRoutes.NONE : conversationApi;
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
           meters::scrape, () -> running.healthy() && openedStore.healthy(), api);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());
-      return new Deskbridge(engine, server, store, List.copyOf(built));
+      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi);
     } catch (RuntimeException e) {
+      if (conversationApi != null) {
+        conversationApi.close();
+      }
       if (engine != null) {
         engine.close();
       }
@@ -164,6 +173,9 @@ public final class Deskbridge implements AutoCloseable {
   public void close() {
     try {
       server.close();
+      if (conversationApi != null) {
+        conversationApi.close();
+      }
     } finally {
       try {
         engine.close(SHUTDOWN_GRACE);

@@ -57,6 +57,11 @@ public final class ApiConnector implements Connector {
     return s;
   }
 
+  /** Whether the installation has a callback URL (its answers are also POSTed, signed). */
+  public boolean hasCallback() {
+    return settings.callback().isPresent();
+  }
+
   ApiSettings settings() {
     return settings;
   }

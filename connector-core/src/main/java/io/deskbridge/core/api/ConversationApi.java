@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * it. Every other request needs an API key of the conversation's installation ({@code Authorization: Bearer}); each key
  * has its own rate limit. Failures are RFC 9457 problems. Thread-safe.
  */
-public final class ConversationApi implements ApiRoutes {
+public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConversationApi.class);
   private static final String PREFIX = "/api/v1";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
@@ -81,6 +81,7 @@ public final class ConversationApi implements ApiRoutes {
   private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
   private final String openApi;
+  private final ApiCallbacks callbacks;
 
   /**
    * @param engine     the engine messages are accepted into; its api installations are the ones served
@@ -88,10 +89,11 @@ public final class ConversationApi implements ApiRoutes {
    * @param states     the engine's state of a conversation (owner, episode)
    * @param audit      a conversation's audit records (installation, conversation id), oldest first
    * @param articleUrl an article's link by its id
+   * @param callbacks  whether an installation has a callback URL: then a sender delivers the callbacks
    */
   public ConversationApi(Engine engine, ConversationApiStore store,
       Function<ConversationKey, Optional<ConversationState>> states, BiFunction<String, String, List<AuditRecord>> audit,
-      Function<String, Optional<String>> articleUrl, Clock clock) {
+      Function<String, Optional<String>> articleUrl, Clock clock, boolean callbacks) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
     this.keys = new ApiKeys(store, clock);
@@ -100,6 +102,35 @@ public final class ConversationApi implements ApiRoutes {
     this.articleUrl = Objects.requireNonNull(articleUrl, "articleUrl");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.openApi = openApiDocument();
+    this.callbacks = callbacks ? new ApiCallbacks(store, i -> connector(i).flatMap(c -> c.settings().callback()),
+        new ApiCallbacks.Answers() {
+          @Override
+          public boolean done(String installation, String conversationId, String messageId, String eventId) {
+            return ConversationApi.this.done(installation, conversationId, messageId, eventId);
+          }
+
+          @Override
+          public String answer(String installation, String conversationId, String messageId, String eventId) {
+            return answerBody(installation, conversationId, messageId, eventId);
+          }
+        }, clock) : null;
+  }
+
+  /** Stops the callback sender; callbacks not yet delivered stay in the store. */
+  @Override
+  public void close() {
+    if (callbacks != null) {
+      callbacks.close();
+    }
+  }
+
+  /** A message's answer as JSON, or the problem it comes to (for callbacks). */
+  private String answerBody(String installation, String conversationId, String messageId, String eventId) {
+    try {
+      return answer(installation, conversationId, messageId, eventId).toString();
+    } catch (Problem p) {
+      return p.response(json, PREFIX + "/conversations/" + conversationId + "/messages/" + messageId).body();
+    }
   }
 
   /** The checked-in OpenAPI document, as served. */
@@ -267,7 +298,11 @@ public final class ConversationApi implements ApiRoutes {
         author(message.customer()), message.text(), eventId, message.metadata(), now);
     var posted = store.post(new ConversationApiStore.NewMessage(conversationId, key.installation(), message.channel(),
         message.language(), message.customer().get("id"), message.customer().get("email"),
-        message.customer().get("phone"), message.customer().get("name"), stored), idempotency, now);
+        message.customer().get("phone"), message.customer().get("name"), stored,
+        settings(key).callback().isPresent()), idempotency, now);
+    if (callbacks != null) {
+      callbacks.wake();
+    }
     if (posted instanceof Posted.OtherInstallation) {
       forbidOthers(key, "");
     } else if (posted instanceof Posted.Mismatch) {
@@ -282,11 +317,10 @@ public final class ConversationApi implements ApiRoutes {
     var s = (Posted.Stored) posted;
     var sent = s.fresh() ? stored : store.messages(conversationId).stream()
         .filter(m -> m.messageId().equals(s.messageId())).findFirst().orElseThrow();
-    engine.accept(key.installation(), List.of(new InboundEvent(s.eventId(), conversationId,
-        InboundEvent.Kind.MESSAGE_ADDED, sent.authorId(), Optional.of(new Message(sent.messageId(),
-        AuthorRole.CUSTOMER, Visibility.PUBLIC, sent.authorId(), sent.text(), sent.createdAt())), Optional.empty(),
-        sent.createdAt())));
-    var answer = awaitAnswer(key, conversationId, s.messageId(), s.eventId());
+    accept(key.installation(), conversationId, sent);
+    boolean async = request.header("Prefer").map(p -> p.toLowerCase(Locale.ROOT).contains("respond-async"))
+        .orElse(false);
+    var answer = awaitAnswer(key, conversationId, s.messageId(), s.eventId(), async);
     if (idempotencyKey.isPresent()) {
       if (answer.status() == 200) {
         store.answered(key.id(), idempotencyKey.get(), answer.body());
@@ -295,6 +329,31 @@ public final class ConversationApi implements ApiRoutes {
       }
     }
     return answer;
+  }
+
+  /**
+   * Hands a stored customer message to the engine as its event (again, when an earlier attempt may not have: the
+   * inbox keeps one).
+   */
+  private void accept(String installation, String conversationId, ApiMessage sent) {
+    engine.accept(installation, List.of(new InboundEvent(sent.eventId(), conversationId,
+        InboundEvent.Kind.MESSAGE_ADDED, sent.authorId(), Optional.of(new Message(sent.messageId(),
+        AuthorRole.CUSTOMER, Visibility.PUBLIC, sent.authorId(), sent.text(), sent.createdAt())), Optional.empty(),
+        sent.createdAt())));
+  }
+
+  /**
+   * Whether the engine is done with a message's event. A message stored whose event never reached the engine (the
+   * process stopped between the two) is handed to it now: nothing a client was told is stored gets lost.
+   */
+  private boolean done(String installation, String conversationId, String messageId, String eventId) {
+    var progress = store.eventProgress(installation, conversationId, eventId);
+    if (progress == ConversationApiStore.Progress.UNKNOWN) {
+      store.messages(conversationId).stream().filter(m -> m.messageId().equals(messageId)).findFirst()
+          .ifPresent(m -> accept(installation, conversationId, m));
+      return false;
+    }
+    return progress == ConversationApiStore.Progress.DONE;
   }
 
   private static String author(Map<String, String> customer) {
@@ -392,8 +451,9 @@ public final class ConversationApi implements ApiRoutes {
   }
 
   /** Waits until the engine is done with the event, then answers from the audit; 202 when the wait runs out. */
-  private WebhookResponse awaitAnswer(ApiKey key, String conversationId, String messageId, String eventId) {
-    if (!awaitDone(key.installation(), eventId, settings(key).answerTimeout())) {
+  private WebhookResponse awaitAnswer(ApiKey key, String conversationId, String messageId, String eventId,
+      boolean async) {
+    if (async || !awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout())) {
       var body = json.createObjectNode().put("conversationId", conversationId).put("messageId", messageId)
           .put("status", "pending");
       return new WebhookResponse(202, "application/json", body.toString(),
@@ -408,10 +468,10 @@ public final class ConversationApi implements ApiRoutes {
    * Whether the engine is done with the event within the timeout: it looks at the store, first after 2 ms and then
    * twice as long each time, up to 50 ms apart (another process sharing the store may be the one processing it).
    */
-  private boolean awaitDone(String installation, String eventId, Duration timeout) {
+  private boolean awaitDone(String installation, String conversationId, String eventId, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long wait = FIRST_WAIT_NANOS;
-    while (!store.eventDone(installation, eventId)) {
+    while (store.eventProgress(installation, conversationId, eventId) != ConversationApiStore.Progress.DONE) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -448,24 +508,65 @@ public final class ConversationApi implements ApiRoutes {
     out.put("episode", r.episode());
     out.put("delivered", failures.stream().noneMatch(f -> f.reasons().contains("human_took_over")));
     var d = r.detail();
+    var conversation = store.conversation(conversationId);
+    boolean voice = conversation.map(c -> c.channel().equals("voice")).orElse(false);
+    String language = String.valueOf(d.getOrDefault("language", conversation.map(ApiConversation::language)
+        .filter(l -> !l.isEmpty()).orElse("en")));
     if (d.containsKey("text") || d.containsKey("question")) {
       var reply = out.putObject("reply");
-      reply.put("text", String.valueOf(d.getOrDefault("text", d.get("question"))));
+      String text = String.valueOf(d.getOrDefault("text", d.get("question")));
+      reply.put("text", text);
       reply.put("language", String.valueOf(d.getOrDefault("language", "")));
       if (!r.articleId().isEmpty() && d.containsKey("text")) {
         reply.put("articleId", r.articleId());
         articleUrl.apply(r.articleId()).filter(u -> !u.isBlank()).ifPresent(u -> reply.put("articleUrl", u));
       }
+      if (voice) {
+        reply.put("speech", Speech.speakable(text, language));
+      }
     }
     if (d.containsKey("customerMessage")) {
       var handover = out.putObject("handover");
+      String customerMessage = String.valueOf(d.get("customerMessage"));
       handover.put("routingGroup", String.valueOf(d.get("routingGroup")));
       handover.put("groupId", String.valueOf(d.get("groupId")));
-      handover.put("customerMessage", String.valueOf(d.get("customerMessage")));
-      handover.put("summaryText", String.valueOf(d.get("summaryText")));
+      handover.put("customerMessage", customerMessage);
+      if (voice) {
+        handover.put("customerSpeech", Speech.speakable(customerMessage, language));
+      }
+      String caller = conversation.map(c -> caller(c, voice)).orElse("");
+      handover.put("summaryText", (caller.isEmpty() ? "" : caller + "\n") + d.get("summaryText"));
       handover.set("summary", json.valueToTree(d.get("summary")));
+      conversation.filter(c -> !caller.isEmpty()).ifPresent(c -> {
+        var who = handover.putObject("caller");
+        putIfAny(who, "phone", c.customerPhone());
+        putIfAny(who, "id", c.customerId());
+        putIfAny(who, "name", c.customerName());
+        putIfAny(who, "email", c.customerEmail());
+      });
     }
     return out;
+  }
+
+  /**
+   * The line that names who the agent will talk to ("Caller: phone +420 777 123 456, customer id c-981" on voice,
+   * "Customer: …" elsewhere), from what the client sent; empty when it sent nothing that identifies them.
+   */
+  private static String caller(ApiConversation c, boolean voice) {
+    var parts = new ArrayList<String>();
+    if (!c.customerPhone().isEmpty()) {
+      parts.add("phone " + c.customerPhone());
+    }
+    if (!c.customerId().isEmpty()) {
+      parts.add("customer id " + c.customerId());
+    }
+    if (!c.customerName().isEmpty()) {
+      parts.add("name " + c.customerName());
+    }
+    if (!c.customerEmail().isEmpty()) {
+      parts.add("e-mail " + c.customerEmail());
+    }
+    return parts.isEmpty() ? "" : (voice ? "Caller: " : "Customer: ") + String.join(", ", parts);
   }
 
   private WebhookResponse message(ApiKey key, String conversationId, String messageId) {
@@ -474,7 +575,7 @@ public final class ConversationApi implements ApiRoutes {
         .filter(m -> m.messageId().equals(messageId) && m.role().equals("CUSTOMER") && !m.eventId().isEmpty())
         .findFirst().orElseThrow(() -> Problem.of(404, "not-found", "Not Found",
             "no customer message " + messageId + " in conversation " + conversationId));
-    if (!store.eventDone(key.installation(), message.eventId())) {
+    if (!done(key.installation(), conversationId, messageId, message.eventId())) {
       var body = json.createObjectNode().put("conversationId", conversationId).put("messageId", messageId)
           .put("status", "pending");
       return new WebhookResponse(202, "application/json", body.toString(), Map.of("Retry-After", "1"));
@@ -522,7 +623,7 @@ public final class ConversationApi implements ApiRoutes {
     engine.accept(key.installation(), List.of(new InboundEvent(eventId, conversationId,
         toPerson ? InboundEvent.Kind.UPDATED : InboundEvent.Kind.RELEASED_TO_BOT, agent, Optional.empty(),
         Optional.empty(), now)));
-    boolean done = awaitDone(key.installation(), eventId, settings(key).answerTimeout());
+    boolean done = awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout());
     var out = state(key.installation(), owned(key, conversationId));
     out.put("status", done ? "done" : "pending");
     return new WebhookResponse(done ? 200 : 202, "application/json", out.toString());

@@ -58,10 +58,18 @@ public interface ConversationApiStore {
   void unlock(String apiKeyId, String idempotencyKey);
 
   /**
-   * Whether the engine is done with an event: it was processed or given up on, and no write it decided is still
-   * open. An event the store no longer knows (purged after the retention) counts as done.
+   * How far the engine is with an event: {@link Progress#DONE} once it was processed or given up on and no write it
+   * decided is still open (also when its inbox row was purged after the retention but its audit is there),
+   * {@link Progress#UNKNOWN} when neither the inbox nor the audit knows it (it never reached the engine).
    */
-  boolean eventDone(String installation, String eventId);
+  Progress eventProgress(String installation, String conversationId, String eventId);
+
+  /** How far the engine is with an event. */
+  enum Progress {
+    UNKNOWN,
+    PENDING,
+    DONE
+  }
 
   /**
    * A client's API key as stored.
@@ -114,9 +122,46 @@ public interface ConversationApiStore {
     }
   }
 
-  /** A customer's new message and the conversation it opens or continues. */
+  /**
+   * A customer's new message and the conversation it opens or continues.
+   *
+   * @param callback whether a callback is to deliver the message's answer (the installation has a callback URL)
+   */
   record NewMessage(String conversationId, String installation, String channel, String language, String customerId,
-      String customerEmail, String customerPhone, String customerName, ApiMessage message) {}
+      String customerEmail, String customerPhone, String customerName, ApiMessage message, boolean callback) {
+    /** A message without a callback. */
+    public NewMessage(String conversationId, String installation, String channel, String language, String customerId,
+        String customerEmail, String customerPhone, String customerName, ApiMessage message) {
+      this(conversationId, installation, channel, language, customerId, customerEmail, customerPhone, customerName,
+          message, false);
+    }
+  }
+
+  /**
+   * Callbacks due at {@code now} (pending, not locked), oldest first, at most {@code limit}, each locked until
+   * {@code lockedUntil} for the caller; one taken by another process meanwhile is not among them.
+   */
+  List<Callback> claimCallbacks(Instant now, Instant lockedUntil, int limit);
+
+  /** A callback was delivered. */
+  void callbackDone(long id);
+
+  /**
+   * A callback was not delivered: it is due again at {@code next} ({@code countAttempt} false when it only waits for
+   * the decision), or given up on ({@code giveUp}).
+   */
+  void callbackRetry(long id, boolean countAttempt, String error, Instant next, boolean giveUp);
+
+  /** The callbacks of a conversation, oldest first (for tests and support). */
+  List<Callback> callbacks(String conversationId);
+
+  /**
+   * One message's callback.
+   *
+   * @param status PENDING, DONE or FAILED
+   */
+  record Callback(long id, String installation, String conversationId, String messageId, String eventId,
+      String status, int attempts, String lastError) {}
 
   /**
    * The Idempotency-Key a message was sent with.

@@ -191,6 +191,17 @@ final class JdbcConversationApi implements ConversationApiStore {
         ps.executeUpdate();
       }
       insert(c, m.conversationId(), List.of(m.message()));
+      if (m.callback()) {
+        try (var ps = c.prepareStatement("INSERT INTO api_callback (installation, conversation_id, message_id, event_id, "
+            + "status, next_attempt_at) VALUES (?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING")) {
+          ps.setString(1, m.installation());
+          ps.setString(2, m.conversationId());
+          ps.setString(3, m.message().messageId());
+          ps.setString(4, m.message().eventId());
+          ps.setObject(5, ts(now), Types.TIMESTAMP_WITH_TIMEZONE);
+          ps.executeUpdate();
+        }
+      }
       return new Posted.Stored(m.message().messageId(), m.message().eventId(), true);
     });
   }
@@ -305,14 +316,26 @@ final class JdbcConversationApi implements ConversationApiStore {
   }
 
   @Override
-  public boolean eventDone(String installation, String eventId) {
-    return db.tx("api event done", c -> {
+  public Progress eventProgress(String installation, String conversationId, String eventId) {
+    return db.tx("api event progress", c -> {
       try (var ps = c.prepareStatement("SELECT status FROM inbox_event WHERE installation = ? AND event_id = ?")) {
         ps.setString(1, installation);
         ps.setString(2, eventId);
         try (var rs = ps.executeQuery()) {
-          if (rs.next() && "PENDING".equals(rs.getString(1))) {
-            return false;
+          if (!rs.next()) {
+            try (var audit = c.prepareStatement("SELECT COUNT(*) FROM audit WHERE installation = ? "
+                + "AND conversation_id = ? AND event_id = ?")) {
+              audit.setString(1, installation);
+              audit.setString(2, conversationId);
+              audit.setString(3, eventId);
+              try (var counted = audit.executeQuery()) {
+                counted.next();
+                return counted.getLong(1) > 0 ? Progress.DONE : Progress.UNKNOWN;
+              }
+            }
+          }
+          if ("PENDING".equals(rs.getString(1))) {
+            return Progress.PENDING;
           }
         }
       }
@@ -322,7 +345,89 @@ final class JdbcConversationApi implements ConversationApiStore {
         ps.setString(2, eventId);
         try (var rs = ps.executeQuery()) {
           rs.next();
-          return rs.getLong(1) == 0;
+          return rs.getLong(1) == 0 ? Progress.DONE : Progress.PENDING;
+        }
+      }
+    });
+  }
+
+  private static final String CALLBACK_COLUMNS = "SELECT id, installation, conversation_id, message_id, event_id, "
+      + "status, attempts, last_error FROM api_callback";
+
+  @Override
+  public List<Callback> claimCallbacks(Instant now, Instant lockedUntil, int limit) {
+    return db.tx("claim api callbacks", c -> {
+      var due = new ArrayList<Callback>();
+      try (var ps = c.prepareStatement(CALLBACK_COLUMNS + " WHERE status = 'PENDING' AND next_attempt_at <= ? "
+          + "AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at, id LIMIT " + limit)) {
+        ps.setObject(1, ts(now), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(2, ts(now), Types.TIMESTAMP_WITH_TIMEZONE);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            due.add(callback(rs));
+          }
+        }
+      }
+      var claimed = new ArrayList<Callback>();
+      try (var ps = c.prepareStatement("UPDATE api_callback SET locked_until = ? WHERE id = ? AND status = 'PENDING' "
+          + "AND (locked_until IS NULL OR locked_until < ?)")) {
+        for (var cb : due) {
+          ps.setObject(1, ts(lockedUntil), Types.TIMESTAMP_WITH_TIMEZONE);
+          ps.setLong(2, cb.id());
+          ps.setObject(3, ts(now), Types.TIMESTAMP_WITH_TIMEZONE);
+          if (ps.executeUpdate() == 1) {
+            claimed.add(cb);
+          }
+        }
+      }
+      return List.copyOf(claimed);
+    });
+  }
+
+  private static Callback callback(ResultSet rs) throws SQLException {
+    return new Callback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getInt(7), text(rs, 8));
+  }
+
+  @Override
+  public void callbackDone(long id) {
+    db.tx("api callback done", c -> {
+      try (var ps = c.prepareStatement("UPDATE api_callback SET status = 'DONE', locked_until = NULL, last_error = NULL, "
+          + "attempts = attempts + 1 WHERE id = ?")) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void callbackRetry(long id, boolean countAttempt, String error, Instant next, boolean giveUp) {
+    db.tx("api callback retry", c -> {
+      try (var ps = c.prepareStatement("UPDATE api_callback SET status = ?, attempts = attempts + ?, last_error = ?, "
+          + "next_attempt_at = ?, locked_until = NULL WHERE id = ?")) {
+        ps.setString(1, giveUp ? "FAILED" : "PENDING");
+        ps.setInt(2, countAttempt ? 1 : 0);
+        ps.setString(3, error);
+        ps.setObject(4, ts(next), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setLong(5, id);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Callback> callbacks(String conversationId) {
+    return db.tx("api callbacks", c -> {
+      try (var ps = c.prepareStatement(CALLBACK_COLUMNS + " WHERE conversation_id = ? ORDER BY id")) {
+        ps.setString(1, conversationId);
+        try (var rs = ps.executeQuery()) {
+          var out = new ArrayList<Callback>();
+          while (rs.next()) {
+            out.add(callback(rs));
+          }
+          return List.copyOf(out);
         }
       }
     });

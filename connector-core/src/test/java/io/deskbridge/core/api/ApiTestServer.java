@@ -40,13 +40,18 @@ final class ApiTestServer implements AutoCloseable {
   final ApiKeys keys;
   private final StoreConfig database;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final OpenApiContract contract = new OpenApiContract();
+  final OpenApiContract contract = new OpenApiContract();
 
   ApiTestServer() {
+    this(Map.of());
+  }
+
+  /** With the {@code web} installation's settings. */
+  ApiTestServer(Map<String, Object> webSettings) {
     database = DATABASES.create();
     var config = new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20), database,
         EngineSettings.DEFAULT.withWorkers(2), Path.of("unused-kb"), null, null, Settings.of("bot", Map.of()),
-        List.of(installation("web", Map.of()), installation("other", Map.of()),
+        List.of(installation("web", webSettings), installation("other", Map.of()),
             installation("limited", Map.of("rateLimitPerMinute", 3))));
     deskbridge = Deskbridge.start(config, ConnectorHarness.bot(), Connectors.discover(), Clock.systemUTC());
     keys = new ApiKeys(deskbridge.store().conversationApi(), Clock.systemUTC());

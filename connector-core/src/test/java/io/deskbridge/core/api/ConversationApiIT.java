@@ -175,6 +175,43 @@ class ConversationApiIT {
     assertThat(roles).containsExactly("customer/public", "bot/internal", "bot/public");
   }
 
+  // ---------------------------------------------------------------- voice
+
+  private static String voice(String text, String phone) {
+    var body = ApiTestServer.JSON.createObjectNode().put("text", text).put("channel", "voice");
+    body.putObject("customer").put("phone", phone).put("id", "c-981");
+    return body.toString();
+  }
+
+  @Test
+  void aVoiceReplyIsSpeakableBesideTheWrittenOne() {
+    var answer = server.post(key, messages(conversation()), voice("How long does delivery take?", "+420777123456"),
+        Map.of());
+
+    var reply = answer.body().path("reply");
+    assertThat(reply.path("text").asText()).contains("2 working days").contains("https://");
+    assertThat(reply.path("speech").asText()).contains("two working days").contains("fifty")
+        .doesNotContain("http").doesNotContainPattern("\\d");
+  }
+
+  @Test
+  void aVoiceHandoverNamesTheCallerForTheAgent() {
+    var answer = server.post(key, messages(conversation()),
+        voice("I want to speak to a person, my order is 48213.", "+420 777 123 456"), Map.of());
+
+    var handover = answer.body().path("handover");
+    assertThat(answer.body().path("decision").asText()).isEqualTo("handover");
+    assertThat(handover.path("summaryText").asText())
+        .startsWith("Caller: phone +420 777 123 456, customer id c-981\n").contains("48213");
+    assertThat(handover.path("caller").path("phone").asText()).isEqualTo("+420 777 123 456");
+    assertThat(handover.path("customerSpeech").asText()).isNotBlank().doesNotContainPattern("\\d");
+  }
+
+  @Test
+  void aChatAnswerHasNoSpeech() {
+    assertThat(send(conversation(), "How long does delivery take?").body().path("reply").has("speech")).isFalse();
+  }
+
   // ---------------------------------------------------------------- ownership
 
   @Test
