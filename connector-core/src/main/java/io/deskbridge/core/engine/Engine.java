@@ -154,7 +154,8 @@ public final class Engine implements AutoCloseable {
   public int accept(String installationId, List<InboundEvent> events) {
     var running = installations.get(installationId);
     Objects.requireNonNull(running, () -> "unknown installation " + installationId);
-    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant());
+    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant(),
+        running.installation().debounce());
     metrics.received(installationId, fresh, events.size() - fresh);
     workers.wake();
     return fresh;

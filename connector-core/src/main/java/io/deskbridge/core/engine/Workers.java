@@ -362,7 +362,8 @@ final class Workers {
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
-    var plan = ActionPlanner.plan(decider.decide(input), inst.mode(), inst.routing(), running.capabilities());
+    var plan = ActionPlanner.plan(decider.decide(input), inst.mode(), inst.routing(), running.capabilities(),
+        clock.instant());
     var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");

@@ -93,8 +93,8 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
    * then skips it.
    */
   @Override
-  public int receive(String installationId, String vendor, List<InboundEvent> events, Instant now) {
-    return processing.receive(installationId, vendor, events, now);
+  public int receive(String installationId, String vendor, List<InboundEvent> events, Instant now, Duration debounce) {
+    return processing.receive(installationId, vendor, events, now, debounce);
   }
 
   /**
