@@ -68,6 +68,12 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private static final Map<String, Integer> CUSTOMER_FIELDS = Map.of("id", 255, "email", 320, "phone", 64, "name", 255);
   private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
   private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /**
+   * Requests that may wait for a decision at once, each holding a server thread; beyond them a message is answered
+   * 202 at once (stored, decided, to be polled), so that a stalled engine cannot take every thread from the
+   * webhooks.
+   */
+  static final int MAX_WAITING = 100;
 
   private final Engine engine;
   private final ConversationApiStore store;
@@ -79,6 +85,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+  private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
   private final String openApi;
   private final ApiCallbacks callbacks;
   /** Signalled when this process's engine handled a conversation's work: waiting requests look at the store. */
@@ -471,7 +478,15 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   /** Waits until the engine is done with the event, then answers from the audit; 202 when the wait runs out. */
   private WebhookResponse awaitAnswer(ApiKey key, String conversationId, String messageId, String eventId,
       boolean async) {
-    if (async || !awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout())) {
+    boolean done = false;
+    if (!async && waiting.tryAcquire()) {
+      try {
+        done = awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout());
+      } finally {
+        waiting.release();
+      }
+    }
+    if (!done) {
       var body = json.createObjectNode().put("conversationId", conversationId).put("messageId", messageId)
           .put("status", "pending");
       return new WebhookResponse(202, "application/json", body.toString(),
