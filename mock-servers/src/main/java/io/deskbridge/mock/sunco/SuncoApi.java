@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock extension serving the Conversations API v2 under {@code /sc/v2/apps/{appId}} (a Zendesk account's
@@ -35,6 +37,7 @@ import java.util.regex.Pattern;
  * afterwards, outside the lock); control requests go to {@link SuncoControl} outside it.
  */
 final class SuncoApi implements ResponseDefinitionTransformerV2 {
+  private static final Logger LOG = LoggerFactory.getLogger(SuncoApi.class);
   /** The spec's JSON request limit, 100 kb. */
   static final int BODY_LIMIT = 100 * 1024;
   private static final Pattern ROUTE = Pattern.compile("(?:/sc)?/v2/apps/([^/]+)/(.+)");
@@ -95,6 +98,7 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
 
   private Reply unmatched(String method, String url) {
     journal.unmatched(method + " " + url);
+    LOG.warn("SunCo fake: unmatched request {} {}", method, url);
     return new Reply(404, SuncoJson.bytes(SuncoError.body("not_faked", "The SunCo fake does not serve " + method
         + " " + url + " (see SuncoFake's Javadoc for what it serves)")), Map.of());
   }
