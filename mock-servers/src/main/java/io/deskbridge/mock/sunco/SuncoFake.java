@@ -73,9 +73,11 @@ public final class SuncoFake implements VendorFake {
    * @param retryUnit the first retry's gap; later gaps double (SunCo: 1 min, so 5 attempts span 15 min)
    * @param deliveryTimeout a webhook attempt's response timeout (SunCo: 20 s)
    * @param maxMessages messages a conversation holds before posting answers 423 (SunCo: 30,000)
+   * @param botStandbyEvents the bot's switchboard integration's {@code deliverStandbyEvents} (SunCo's default: true):
+   *     false, and its webhooks get no {@code conversation:message} while another integration has control
    */
   public record Config(String appId, String keyId, String keySecret, Clock clock, int port, Duration retryUnit,
-      Duration deliveryTimeout, int maxMessages) {
+      Duration deliveryTimeout, int maxMessages, boolean botStandbyEvents) {
     public Config {
       Objects.requireNonNull(appId, "appId");
       Objects.requireNonNull(keyId, "keyId");
@@ -93,38 +95,43 @@ public final class SuncoFake implements VendorFake {
     /** App {@code 6560a1b2...0001}, key {@code app_fake-sunco-key} / {@code fake-sunco-secret}, SunCo's policy. */
     public static Config defaults() {
       return new Config(new SuncoIds().fixed(SuncoIds.APP), "app_fake-sunco-key", "fake-sunco-secret",
-          Clock.systemUTC(), 0, Duration.ofMinutes(1), Duration.ofSeconds(20), 30_000);
+          Clock.systemUTC(), 0, Duration.ofMinutes(1), Duration.ofSeconds(20), 30_000, true);
     }
 
     public Config withClock(Clock c) {
-      return new Config(appId, keyId, keySecret, c, port, retryUnit, deliveryTimeout, maxMessages);
+      return new Config(appId, keyId, keySecret, c, port, retryUnit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     public Config withPort(int p) {
-      return new Config(appId, keyId, keySecret, clock, p, retryUnit, deliveryTimeout, maxMessages);
+      return new Config(appId, keyId, keySecret, clock, p, retryUnit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     /** The retry schedule scaled: gaps of {@code unit}, 2, 4, 8 units, given up after 15 units. */
     public Config withRetryUnit(Duration unit) {
-      return new Config(appId, keyId, keySecret, clock, port, unit, deliveryTimeout, maxMessages);
+      return new Config(appId, keyId, keySecret, clock, port, unit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     public Config withDeliveryTimeout(Duration t) {
-      return new Config(appId, keyId, keySecret, clock, port, retryUnit, t, maxMessages);
+      return new Config(appId, keyId, keySecret, clock, port, retryUnit, t, maxMessages, botStandbyEvents);
     }
 
     public Config withMaxMessages(int n) {
-      return new Config(appId, keyId, keySecret, clock, port, retryUnit, deliveryTimeout, n);
+      return new Config(appId, keyId, keySecret, clock, port, retryUnit, deliveryTimeout, n, botStandbyEvents);
+    }
+
+    public Config withBotStandbyEvents(boolean on) {
+      return new Config(appId, keyId, keySecret, clock, port, retryUnit, deliveryTimeout, maxMessages, on);
     }
 
     public Config withKey(String id, String secret) {
-      return new Config(appId, id, secret, clock, port, retryUnit, deliveryTimeout, maxMessages);
+      return new Config(appId, id, secret, clock, port, retryUnit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     @Override
     public String toString() {
       return "Config[appId=" + appId + ", keyId=" + keyId + ", keySecret=***, port=" + port + ", retryUnit="
-          + retryUnit + ", deliveryTimeout=" + deliveryTimeout + ", maxMessages=" + maxMessages + "]";
+          + retryUnit + ", deliveryTimeout=" + deliveryTimeout + ", maxMessages=" + maxMessages
+          + ", botStandbyEvents=" + botStandbyEvents + "]";
     }
   }
 

@@ -198,6 +198,28 @@ class SuncoFakeWebhooksIT {
   }
 
   @Test
+  void withoutStandbyEventsTheBotHearsNothingWhileTheAgentWorkspaceHasControl() {
+    try (SuncoFake quiet = SuncoFake.start(SuncoFake.Config.defaults().withClock(clock)
+        .withBotStandbyEvents(false))) {
+      quiet.subscribe(hook.uri());
+      String conv = quiet.customerStarts("Ann", null, "Person please").conversationId();
+      SuncoClient.basic(quiet).post("/conversations/" + conv + "/passControl",
+          "{\"switchboardIntegration\":\"next\"}");
+      quiet.agentReplies(conv, "Alice", "Alice here.");
+      quiet.customerSends(conv, "Thanks");
+      quiet.agentClosesTicket(conv);
+      quiet.customerSends(conv, "Back to the bot");
+      assertThat(quiet.awaitDeliveries(WAIT)).isTrue();
+
+      assertThat(hook.events("conversation:message"))
+          .extracting(e -> e.get("payload").get("message").get("content").get("text").asText())
+          .containsExactly("Person please", "Back to the bot");
+      assertThat(hook.events()).extracting(e -> e.get("type").asText()).contains("switchboard:passControl",
+          "switchboard:releaseControl");
+    }
+  }
+
+  @Test
   void theRetryScheduleCompressesForTestsOnTheSystemClock() {
     try (SuncoFake fast = SuncoFake.start(SuncoFake.Config.defaults().withRetryUnit(Duration.ofMillis(20)))) {
       hook.answer(503, 503, 503, 503, 503);
