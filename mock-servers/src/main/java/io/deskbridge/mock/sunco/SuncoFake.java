@@ -396,6 +396,19 @@ public final class SuncoFake implements VendorFake {
   }
 
   /**
+   * A POST that gets no answer is retried beyond SunCo's 5 attempts for up to {@code window} (a load balancer holding
+   * requests while a connector restarts); zero restores SunCo's policy.
+   */
+  public void redeliverWhileUnreachable(Duration window) {
+    webhooks.redeliverWhileUnreachable(Objects.requireNonNull(window, "window"));
+  }
+
+  /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the targets. */
+  public void routeDeliveriesTo(List<URI> endpoints) {
+    webhooks.route(endpoints);
+  }
+
+  /**
    * Every delivery attempt so far, in completion order (target: the webhook id; message id: {@code batch-n:} and the
    * event ids; conversation: the batch's conversation, empty for several).
    */

@@ -220,6 +220,30 @@ class SuncoFakeWebhooksIT {
   }
 
   @Test
+  void anUnreachableConnectorIsRetriedBeyondFiveAttemptsOnlyWhenAskedAndRoutesCanMove() throws Exception {
+    java.net.URI dead;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      dead = java.net.URI.create("http://127.0.0.1:" + s.getLocalPort() + "/webhooks/chat");
+    }
+    fake().redeliverWhileUnreachable(Duration.ofHours(1));
+    fake().subscribe(dead);
+    fake().customerStarts("Ann", null, "Hello");
+    await().atMost(WAIT).until(() -> fake().deliveries().size() == 1);
+    for (int i = 2; i <= 6; i++) {
+      stepToNextRetry();
+      int n = i;
+      await().atMost(WAIT).until(() -> fake().deliveries().size() == n);
+    }
+    fake().routeDeliveriesTo(List.of(hook.uri()));
+    stepToNextRetry();
+    settle();
+
+    assertThat(fake().deliveries()).extracting(d -> d.statusCode() + "#" + d.attempt()).containsExactly(
+        "-1#1", "-1#2", "-1#3", "-1#4", "-1#5", "-1#6", "200#7");
+    assertThat(hook.events("conversation:message")).hasSize(1);
+  }
+
+  @Test
   void theRetryScheduleCompressesForTestsOnTheSystemClock() {
     try (SuncoFake fast = SuncoFake.start(SuncoFake.Config.defaults().withRetryUnit(Duration.ofMillis(20)))) {
       hook.answer(503, 503, 503, 503, 503);
