@@ -193,6 +193,9 @@ public final class DaktelaChatFake implements VendorFake {
   private final Map<String, State> chats = new LinkedHashMap<>();
   private BotEndpoint bot;
   private long seq;
+  private int chaosCopies = 1;
+  private Duration chaosJitter = Duration.ZERO;
+  private Duration unreachableWindow = Duration.ZERO;
 
   private DaktelaChatFake(Config config) {
     this.config = config;
@@ -352,6 +355,41 @@ public final class DaktelaChatFake implements VendorFake {
     return sender.pending();
   }
 
+  /**
+   * Every inbound message from now on is sent {@code copies} times in all, each after a random wait up to
+   * {@code jitter} (so they arrive out of order); {@code chaos(1, Duration.ZERO)} stops it.
+   */
+  public synchronized void chaos(int copies, Duration jitter) {
+    chaosCopies = copies;
+    chaosJitter = jitter;
+    applyPolicy();
+  }
+
+  /**
+   * An inbound message that gets no answer is retried every back-off for up to {@code window} (a load balancer
+   * holding requests while the connector restarts); zero restores the plain policy.
+   */
+  public synchronized void redeliverWhileUnreachable(Duration window) {
+    unreachableWindow = Objects.requireNonNull(window, "window");
+    applyPolicy();
+  }
+
+  /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the bot's URL. */
+  public void routeDeliveriesTo(List<URI> endpoints) {
+    sender.route(endpoints);
+  }
+
+  private void applyPolicy() {
+    RetryPolicy p = config.delivery();
+    if (!unreachableWindow.isZero()) {
+      long gap = Math.max(1, p.backoff().max().toMillis());
+      List<Retry> retries = new ArrayList<>(p.retries());
+      retries.add(Retry.unanswered((int) Math.min(Integer.MAX_VALUE, unreachableWindow.toMillis() / gap + 1)));
+      p = p.withRetries(retries);
+    }
+    sender.policy(p.withChaos(chaosCopies, chaosJitter));
+  }
+
   /** Waits (real time) until no delivery to the bot is pending; false on timeout. */
   public boolean awaitDeliveries(Duration timeout) {
     return sender.awaitIdle(timeout);
@@ -382,10 +420,15 @@ public final class DaktelaChatFake implements VendorFake {
   public void reset() {
     api.reset();
     sender.reset();
+    sender.route(List.of());
     synchronized (this) {
       chats.clear();
       bot = null;
       seq = 0;
+      chaosCopies = 1;
+      chaosJitter = Duration.ZERO;
+      unreachableWindow = Duration.ZERO;
+      applyPolicy();
     }
   }
 
