@@ -54,7 +54,8 @@ class SuncoFakeWebhooksIT {
     SuncoViews.Webhook w = fake().subscribe(hook.uri());
     SuncoFake.Started s = fake().customerStarts("Ann", null, "When do you open?");
     SuncoClient.basic(fake()).post("/conversations/" + s.conversationId() + "/messages",
-        "{\"author\":{\"type\":\"business\",\"subtypes\":[\"AI\"]},\"content\":{\"type\":\"text\",\"text\":\"At 9.\"}}");
+        "{\"author\":{\"type\":\"business\",\"subtypes\":[\"AI\"]},"
+            + "\"content\":{\"type\":\"text\",\"text\":\"At 9.\"}}");
     settle();
 
     assertThat(hook.requests()).hasSize(2).allSatisfy(r -> {

@@ -243,6 +243,7 @@ public final class DaktelaChatFake implements VendorFake {
 
   /** A customer opens the web chat and writes {@code text}; returns the chat's name. */
   public synchronized String customerStarts(String customer, String email, String text) {
+    requireBot();
     String name = String.format("activitiesWeb_%013x", 0x65a1b2c3d4e00L + ++seq);
     chats.put(name, new State(name, customer, email));
     customer(name, new Inbound.Text(requireText(text)));
@@ -284,13 +285,13 @@ public final class DaktelaChatFake implements VendorFake {
 
   /** Records the customer's message and, when the bot has the chat, sends it there. */
   private String record(State s, Inbound what, boolean toBot) {
+    if (toBot) {
+      requireBot();
+    }
     Instant now = config.clock().instant();
     String name = String.format("messages_%013x", 0x65a1b2c3d4e00L + ++seq);
     s.messages.add(new Message(name, now, "IN", what, null));
     if (toBot) {
-      if (bot == null) {
-        throw new IllegalStateException("no bot is connected: call connectBot(...) (control: POST /__control/bot)");
-      }
       byte[] body = DaktelaChatWire.inbound(name, TIME.format(now.atZone(config.zone())), s.name,
           responseUrl(s.name), what);
       Map<String, String> headers = bot.header() == null ? Map.of() : Map.of(bot.header(), bot.token());
@@ -436,6 +437,12 @@ public final class DaktelaChatFake implements VendorFake {
   public void close() {
     server.stop();
     sender.close();
+  }
+
+  private void requireBot() {
+    if (bot == null) {
+      throw new IllegalStateException("no bot is connected: call connectBot(...) (control: POST /__control/bot)");
+    }
   }
 
   private State require(String chat) {

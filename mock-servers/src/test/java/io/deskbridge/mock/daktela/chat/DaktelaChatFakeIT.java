@@ -226,6 +226,13 @@ class DaktelaChatFakeIT {
   }
 
   @Test
+  void withoutAConnectedBotACustomerCannotStartAndNothingIsRecorded() {
+    assertThatThrownBy(() -> fake().customerStarts("Ann", null, "Hi")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("connectBot");
+    assertThat(fake().chats()).isEmpty();
+  }
+
+  @Test
   void unknownPathsAreLoud404s() {
     assertThat(post(fake().baseUrl() + "/external-bot/response/nope", "{}").statusCode()).isEqualTo(404);
     assertThat(fake().unmatchedRequests()).singleElement().asString().startsWith("POST /external-bot/response/");
