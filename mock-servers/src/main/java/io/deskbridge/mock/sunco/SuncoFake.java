@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * where the contract is silent).
  *
  * <p><b>API</b> under {@code /sc/v2/apps/{appId}} ({@link #apiUrl()}, a Zendesk account's {@code /sc} host) and
- * {@code /v2/apps/{appId}}: conversations (create, get), messages (post as {@code business} or {@code user}, list with
+ * {@code /v2/apps/{appId}}: the app (get), conversations (create, get), messages (post as {@code business} or {@code user}, list with
  * cursor paging), the typing activity, the four switchboard actions, switchboards and switchboard integrations (list,
  * create). Auth: Basic with the app key's id and secret, or a {@code Bearer} HS256 JWT with {@code kid} and
  * {@code scope: app} ({@link SuncoAuth}); otherwise 401. Errors are {@code {"errors":[{"code","title"}]}}: 400

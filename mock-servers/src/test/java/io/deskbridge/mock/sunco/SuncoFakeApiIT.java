@@ -175,6 +175,14 @@ class SuncoFakeApiIT {
   }
 
   @Test
+  void theAppAnswersTheConnectorsStartUpCall() {
+    JsonNode app = api().get("").json().get("app");
+    assertThat(app.get("id").asText()).isEqualTo(fake().config().appId());
+    assertThat(app.get("settings").get("multiConvoEnabled").asBoolean()).isFalse();
+    assertThat(SuncoClient.with(fake(), null).get("").status()).isEqualTo(401);
+  }
+
+  @Test
   void theLegacyHostPathServesTooAndAnotherAppIsForbidden() {
     SuncoFake.Started s = fake().customerStarts("Ann", null, "Hello");
     SuncoClient api = api();
