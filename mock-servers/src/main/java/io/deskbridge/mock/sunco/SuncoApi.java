@@ -1,6 +1,7 @@
 package io.deskbridge.mock.sunco;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock extension serving the Conversations API v2 under {@code /sc/v2/apps/{appId}} (a Zendesk account's
@@ -27,7 +30,7 @@ import java.util.regex.Pattern;
  * app id, injected faults, the journal of authenticated calls (the conversation is the one the path names), the 100 kb
  * JSON body limit, SunCo's error bodies, and the loud 404 for anything not faked.
  *
- * <p>Served: {@code POST conversations}, {@code GET conversations/{id}}, {@code GET|POST conversations/{id}/messages},
+ * <p>Served: {@code GET} the app itself, {@code POST conversations}, {@code GET conversations/{id}}, {@code GET|POST conversations/{id}/messages},
  * {@code POST conversations/{id}/activity}, {@code POST conversations/{id}/passControl|offerControl|acceptControl|
  * releaseControl}, {@code GET switchboards}, {@code GET|POST switchboards/{id}/switchboardIntegrations}.
  *
@@ -35,9 +38,10 @@ import java.util.regex.Pattern;
  * afterwards, outside the lock); control requests go to {@link SuncoControl} outside it.
  */
 final class SuncoApi implements ResponseDefinitionTransformerV2 {
+  private static final Logger LOG = LoggerFactory.getLogger(SuncoApi.class);
   /** The spec's JSON request limit, 100 kb. */
   static final int BODY_LIMIT = 100 * 1024;
-  private static final Pattern ROUTE = Pattern.compile("(?:/sc)?/v2/apps/([^/]+)/(.+)");
+  private static final Pattern ROUTE = Pattern.compile("(?:/sc)?/v2/apps/([^/]+)(?:/(.+))?");
   private static final Pattern CONVERSATION = Pattern.compile("conversations/([^/]+)(?:/([A-Za-z]+))?");
   private static final Pattern SB_INTEGRATIONS = Pattern.compile("switchboards/([^/]+)/switchboardIntegrations");
 
@@ -95,6 +99,7 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
 
   private Reply unmatched(String method, String url) {
     journal.unmatched(method + " " + url);
+    LOG.warn("SunCo fake: unmatched request {} {}", method, url);
     return new Reply(404, SuncoJson.bytes(SuncoError.body("not_faked", "The SunCo fake does not serve " + method
         + " " + url + " (see SuncoFake's Javadoc for what it serves)")), Map.of());
   }
@@ -177,6 +182,9 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
   }
 
   private static Route route(String method, String rest) {
+    if (rest == null) {
+      return method.equals("GET") ? new Route("getApp", null, null) : null;
+    }
     if (rest.equals("conversations")) {
       return method.equals("POST") ? new Route("createConversation", null, null) : null;
     }
@@ -218,6 +226,7 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
         throw new SuncoError(413, "payload_too_large", "JSON bodies are limited to 100kb");
       }
       return switch (route.kind()) {
+        case "getApp" -> Reply.json(200, app());
         case "createConversation" -> Reply.json(201, model.createConversation(body(raw, true)));
         case "getConversation" -> Reply.json(200, model.conversationJson(route.conversation()));
         case "postMessage" -> Reply.json(201, model.postMessage(route.conversation(), body(raw, true)));
@@ -255,6 +264,17 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
     } catch (SuncoError e) {
       return Reply.json(e.status, e.body());
     }
+  }
+
+  /** {@code GET /v2/apps/{appId}}: the connector's "who am I" at start; the spec example's settings. */
+  private ObjectNode app() {
+    ObjectNode out = SuncoJson.obj();
+    ObjectNode app = out.putObject("app").put("id", config.appId())
+        .put("displayName", "Deskbridge fake app");
+    app.putObject("settings").put("appLocalizationEnabled", false).put("echoPostback", false)
+        .put("maskCreditCardNumbers", true).put("multiConvoEnabled", false).put("useAnimalNames", false);
+    app.putNull("metadata");
+    return out;
   }
 
   /** The JSON object body; an absent body is an empty object unless {@code required}. */

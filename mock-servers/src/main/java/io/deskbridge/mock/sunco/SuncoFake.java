@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * where the contract is silent).
  *
  * <p><b>API</b> under {@code /sc/v2/apps/{appId}} ({@link #apiUrl()}, a Zendesk account's {@code /sc} host) and
- * {@code /v2/apps/{appId}}: conversations (create, get), messages (post as {@code business} or {@code user}, list with
+ * {@code /v2/apps/{appId}}: the app (get), conversations (create, get), messages (post as {@code business} or {@code user}, list with
  * cursor paging), the typing activity, the four switchboard actions, switchboards and switchboard integrations (list,
  * create). Auth: Basic with the app key's id and secret, or a {@code Bearer} HS256 JWT with {@code kid} and
  * {@code scope: app} ({@link SuncoAuth}); otherwise 401. Errors are {@code {"errors":[{"code","title"}]}}: 400
@@ -73,9 +73,11 @@ public final class SuncoFake implements VendorFake {
    * @param retryUnit the first retry's gap; later gaps double (SunCo: 1 min, so 5 attempts span 15 min)
    * @param deliveryTimeout a webhook attempt's response timeout (SunCo: 20 s)
    * @param maxMessages messages a conversation holds before posting answers 423 (SunCo: 30,000)
+   * @param botStandbyEvents the bot's switchboard integration's {@code deliverStandbyEvents} (SunCo's default: true):
+   *     false, and its webhooks get no {@code conversation:message} while another integration has control
    */
   public record Config(String appId, String keyId, String keySecret, Clock clock, int port, Duration retryUnit,
-      Duration deliveryTimeout, int maxMessages) {
+      Duration deliveryTimeout, int maxMessages, boolean botStandbyEvents) {
     public Config {
       Objects.requireNonNull(appId, "appId");
       Objects.requireNonNull(keyId, "keyId");
@@ -93,38 +95,43 @@ public final class SuncoFake implements VendorFake {
     /** App {@code 6560a1b2...0001}, key {@code app_fake-sunco-key} / {@code fake-sunco-secret}, SunCo's policy. */
     public static Config defaults() {
       return new Config(new SuncoIds().fixed(SuncoIds.APP), "app_fake-sunco-key", "fake-sunco-secret",
-          Clock.systemUTC(), 0, Duration.ofMinutes(1), Duration.ofSeconds(20), 30_000);
+          Clock.systemUTC(), 0, Duration.ofMinutes(1), Duration.ofSeconds(20), 30_000, true);
     }
 
     public Config withClock(Clock c) {
-      return new Config(appId, keyId, keySecret, c, port, retryUnit, deliveryTimeout, maxMessages);
+      return new Config(appId, keyId, keySecret, c, port, retryUnit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     public Config withPort(int p) {
-      return new Config(appId, keyId, keySecret, clock, p, retryUnit, deliveryTimeout, maxMessages);
+      return new Config(appId, keyId, keySecret, clock, p, retryUnit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     /** The retry schedule scaled: gaps of {@code unit}, 2, 4, 8 units, given up after 15 units. */
     public Config withRetryUnit(Duration unit) {
-      return new Config(appId, keyId, keySecret, clock, port, unit, deliveryTimeout, maxMessages);
+      return new Config(appId, keyId, keySecret, clock, port, unit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     public Config withDeliveryTimeout(Duration t) {
-      return new Config(appId, keyId, keySecret, clock, port, retryUnit, t, maxMessages);
+      return new Config(appId, keyId, keySecret, clock, port, retryUnit, t, maxMessages, botStandbyEvents);
     }
 
     public Config withMaxMessages(int n) {
-      return new Config(appId, keyId, keySecret, clock, port, retryUnit, deliveryTimeout, n);
+      return new Config(appId, keyId, keySecret, clock, port, retryUnit, deliveryTimeout, n, botStandbyEvents);
+    }
+
+    public Config withBotStandbyEvents(boolean on) {
+      return new Config(appId, keyId, keySecret, clock, port, retryUnit, deliveryTimeout, maxMessages, on);
     }
 
     public Config withKey(String id, String secret) {
-      return new Config(appId, id, secret, clock, port, retryUnit, deliveryTimeout, maxMessages);
+      return new Config(appId, id, secret, clock, port, retryUnit, deliveryTimeout, maxMessages, botStandbyEvents);
     }
 
     @Override
     public String toString() {
       return "Config[appId=" + appId + ", keyId=" + keyId + ", keySecret=***, port=" + port + ", retryUnit="
-          + retryUnit + ", deliveryTimeout=" + deliveryTimeout + ", maxMessages=" + maxMessages + "]";
+          + retryUnit + ", deliveryTimeout=" + deliveryTimeout + ", maxMessages=" + maxMessages
+          + ", botStandbyEvents=" + botStandbyEvents + "]";
     }
   }
 
@@ -386,6 +393,19 @@ public final class SuncoFake implements VendorFake {
   /** Every POST from now on is sent {@code copies} times in all, each after a random wait up to {@code jitter}. */
   public void chaos(int copies, Duration jitter) {
     webhooks.chaos(copies, jitter);
+  }
+
+  /**
+   * A POST that gets no answer is retried beyond SunCo's 5 attempts for up to {@code window} (a load balancer holding
+   * requests while a connector restarts); zero restores SunCo's policy.
+   */
+  public void redeliverWhileUnreachable(Duration window) {
+    webhooks.redeliverWhileUnreachable(Objects.requireNonNull(window, "window"));
+  }
+
+  /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the targets. */
+  public void routeDeliveriesTo(List<URI> endpoints) {
+    webhooks.route(endpoints);
   }
 
   /**

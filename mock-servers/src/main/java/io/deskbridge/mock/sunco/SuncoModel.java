@@ -153,7 +153,7 @@ final class SuncoModel {
   private void seed() {
     switchboardId = ids.fixed(SuncoIds.SWITCHBOARD);
     SwitchboardIntegration bot = new SwitchboardIntegration(ids.fixed(SuncoIds.BOT_SI), SuncoFake.BOT,
-        ids.fixed(SuncoIds.BOT_INTEGRATION), "custom", true, null, null);
+        ids.fixed(SuncoIds.BOT_INTEGRATION), "custom", config.botStandbyEvents(), null, null);
     SwitchboardIntegration agents = new SwitchboardIntegration(ids.fixed(SuncoIds.AGENT_SI),
         SuncoFake.AGENT_WORKSPACE, ids.fixed(SuncoIds.AGENT_INTEGRATION), SuncoFake.AGENT_WORKSPACE_TYPE, false,
         null, null);

@@ -66,6 +66,9 @@ final class SuncoWebhooks implements SuncoModel.Events, AutoCloseable {
   private boolean holding;
   private int nextDuplicates;
   private long batches;
+  private int chaosCopies = 1;
+  private Duration chaosJitter = Duration.ZERO;
+  private Duration unreachableWindow = Duration.ZERO;
 
   SuncoWebhooks(SuncoFake.Config config, SuncoIds ids) {
     this.config = config;
@@ -203,8 +206,35 @@ final class SuncoWebhooks implements SuncoModel.Events, AutoCloseable {
   }
 
   /** Every POST from now on is sent {@code copies} times, each after a random wait up to {@code jitter}. */
-  void chaos(int copies, Duration jitter) {
-    sender.policy(policy(config.retryUnit(), config.deliveryTimeout()).withChaos(copies, jitter));
+  synchronized void chaos(int copies, Duration jitter) {
+    chaosCopies = copies;
+    chaosJitter = jitter;
+    applyPolicy();
+  }
+
+  /**
+   * A POST that gets no answer (refused, reset, timed out) is retried beyond the 5 attempts, every 8 units at most,
+   * for up to {@code window}: a load balancer holding requests while a connector restarts (plain SunCo gives up).
+   */
+  synchronized void redeliverWhileUnreachable(Duration window) {
+    unreachableWindow = window;
+    applyPolicy();
+  }
+
+  void route(List<URI> endpoints) {
+    sender.route(endpoints);
+  }
+
+  private void applyPolicy() {
+    RetryPolicy p = policy(config.retryUnit(), config.deliveryTimeout());
+    if (!unreachableWindow.isZero()) {
+      long gap = config.retryUnit().multipliedBy(8).toMillis();
+      long attempts = 5 + unreachableWindow.toMillis() / Math.max(1, gap) + 1;
+      List<Retry> retries = new ArrayList<>(p.retries());
+      retries.add(Retry.unanswered((int) Math.min(Integer.MAX_VALUE, attempts)));
+      p = p.withRetries(retries);
+    }
+    sender.policy(p.withChaos(chaosCopies, chaosJitter));
   }
 
   synchronized List<String> eventIds(String conversationId) {
@@ -231,7 +261,11 @@ final class SuncoWebhooks implements SuncoModel.Events, AutoCloseable {
     holding = false;
     nextDuplicates = 0;
     batches = 0;
-    sender.policy(policy(config.retryUnit(), config.deliveryTimeout()));
+    chaosCopies = 1;
+    chaosJitter = Duration.ZERO;
+    unreachableWindow = Duration.ZERO;
+    applyPolicy();
+    sender.route(List.of());
     sender.reset();
   }
 

@@ -78,6 +78,30 @@ class SuncoFakeApiIT {
   }
 
   @Test
+  void messagesPageBackwardsFromTheLastHundredWithTheCursor() {
+    try (SuncoFake big = SuncoFake.start(SuncoFake.Config.defaults().withClock(clock))) {
+      String conv = big.customerStarts("Ann", null, "m1").conversationId();
+      for (int i = 2; i <= 105; i++) {
+        big.customerSends(conv, "m" + i);
+      }
+      SuncoClient api = SuncoClient.basic(big);
+
+      JsonNode last = api.get("/conversations/" + conv + "/messages").json();
+      assertThat(last.get("messages")).hasSize(100);
+      assertThat(last.get("messages").get(0).get("content").get("text").asText()).isEqualTo("m6");
+      assertThat(last.get("meta").get("hasMore").asBoolean()).isTrue();
+      String cursor = last.get("meta").get("beforeCursor").asText();
+      assertThat(cursor).isEqualTo(last.get("messages").get(0).get("id").asText());
+
+      JsonNode first = api.get("/conversations/" + conv + "/messages?page%5Bbefore%5D=" + cursor).json();
+      assertThat(first.get("messages")).extracting(m -> m.get("content").get("text").asText())
+          .containsExactly("m1", "m2", "m3", "m4", "m5");
+      assertThat(first.get("meta").get("hasMore").asBoolean()).isFalse();
+      assertThat(big.unmatchedRequests()).isEmpty();
+    }
+  }
+
+  @Test
   void typingActivitiesAreAcceptedAndRecorded() {
     SuncoFake.Started s = fake().customerStarts("Ann", null, "Hello");
     String path = "/conversations/" + s.conversationId() + "/activity";
@@ -148,6 +172,14 @@ class SuncoFakeApiIT {
       assertThat(r.errorCode()).isEqualTo("unauthorized");
     }
     assertThat(fake().apiCalls()).as("refused calls are not served").isEqualTo(2);
+  }
+
+  @Test
+  void theAppAnswersTheConnectorsStartUpCall() {
+    JsonNode app = api().get("").json().get("app");
+    assertThat(app.get("id").asText()).isEqualTo(fake().config().appId());
+    assertThat(app.get("settings").get("multiConvoEnabled").asBoolean()).isFalse();
+    assertThat(SuncoClient.with(fake(), null).get("").status()).isEqualTo(401);
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class SuncoFakeLauncherIT {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://localhost:\\d+)");
-  private static final Pattern SETTINGS = Pattern.compile("url: (\\S+)  appId: (\\S+)  keyId: (\\S+)  keySecret: (\\S+)");
+  private static final Pattern SETTINGS = Pattern.compile(
+      "url: (\\S+)  appId: (\\S+)  keyId: (\\S+)  keySecret: (\\S+)");
 
   private final LauncherRuns runs = new LauncherRuns();
 

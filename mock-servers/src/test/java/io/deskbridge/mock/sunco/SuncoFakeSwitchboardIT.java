@@ -103,7 +103,8 @@ class SuncoFakeSwitchboardIT {
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body())
-        .isEqualTo("{\"errors\":[{\"code\":\"bad_request\",\"title\":\"Metadata is limited to 4096 bytes in size.\"}]}");
+        .isEqualTo("{\"errors\":[{\"code\":\"bad_request\",\"title\":"
+            + "\"Metadata is limited to 4096 bytes in size.\"}]}");
     assertThat(nested.status()).isEqualTo(400);
     assertThat(fake().conversation(conv).orElseThrow().active()).isEqualTo(SuncoFake.BOT);
     assertThat(fake().conversation(conv).orElseThrow().controlHistory()).isEmpty();
@@ -179,7 +180,8 @@ class SuncoFakeSwitchboardIT {
     assertThat(hook.events("switchboard:offerControl:failure").get(0).get("payload").get("error").get("code")
         .asText()).isEqualTo("switchboard_invalid_target");
     assertThat(hook.events("switchboard:acceptControl:failure").get(0).get("payload").get("error").toString())
-        .isEqualTo("{\"code\":\"switchboard_invalid_action\",\"message\":\"There is no pendingSwitchboardIntegration\"}");
+        .isEqualTo("{\"code\":\"switchboard_invalid_action\","
+            + "\"message\":\"There is no pendingSwitchboardIntegration\"}");
     assertThat(fake().conversation(conv).orElseThrow().active()).isEqualTo(SuncoFake.BOT);
   }
 

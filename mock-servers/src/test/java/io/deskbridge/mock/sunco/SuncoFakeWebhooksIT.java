@@ -54,7 +54,8 @@ class SuncoFakeWebhooksIT {
     SuncoViews.Webhook w = fake().subscribe(hook.uri());
     SuncoFake.Started s = fake().customerStarts("Ann", null, "When do you open?");
     SuncoClient.basic(fake()).post("/conversations/" + s.conversationId() + "/messages",
-        "{\"author\":{\"type\":\"business\",\"subtypes\":[\"AI\"]},\"content\":{\"type\":\"text\",\"text\":\"At 9.\"}}");
+        "{\"author\":{\"type\":\"business\",\"subtypes\":[\"AI\"]},"
+            + "\"content\":{\"type\":\"text\",\"text\":\"At 9.\"}}");
     settle();
 
     assertThat(hook.requests()).hasSize(2).allSatisfy(r -> {
@@ -195,6 +196,52 @@ class SuncoFakeWebhooksIT {
         .get("activeSwitchboardIntegration").get("name").asText()).isEqualTo(SuncoFake.AGENT_WORKSPACE));
     assertThat(messages.get(0).get("payload").get("message").get("author").get("user").get("profile").get("email")
         .asText()).isEqualTo("ann@example.com");
+  }
+
+  @Test
+  void withoutStandbyEventsTheBotHearsNothingWhileTheAgentWorkspaceHasControl() {
+    try (SuncoFake quiet = SuncoFake.start(SuncoFake.Config.defaults().withClock(clock)
+        .withBotStandbyEvents(false))) {
+      quiet.subscribe(hook.uri());
+      String conv = quiet.customerStarts("Ann", null, "Person please").conversationId();
+      SuncoClient.basic(quiet).post("/conversations/" + conv + "/passControl",
+          "{\"switchboardIntegration\":\"next\"}");
+      quiet.agentReplies(conv, "Alice", "Alice here.");
+      quiet.customerSends(conv, "Thanks");
+      quiet.agentClosesTicket(conv);
+      quiet.customerSends(conv, "Back to the bot");
+      assertThat(quiet.awaitDeliveries(WAIT)).isTrue();
+
+      assertThat(hook.events("conversation:message"))
+          .extracting(e -> e.get("payload").get("message").get("content").get("text").asText())
+          .containsExactly("Person please", "Back to the bot");
+      assertThat(hook.events()).extracting(e -> e.get("type").asText()).contains("switchboard:passControl",
+          "switchboard:releaseControl");
+    }
+  }
+
+  @Test
+  void anUnreachableConnectorIsRetriedBeyondFiveAttemptsOnlyWhenAskedAndRoutesCanMove() throws Exception {
+    java.net.URI dead;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      dead = java.net.URI.create("http://127.0.0.1:" + s.getLocalPort() + "/webhooks/chat");
+    }
+    fake().redeliverWhileUnreachable(Duration.ofHours(1));
+    fake().subscribe(dead);
+    fake().customerStarts("Ann", null, "Hello");
+    await().atMost(WAIT).until(() -> fake().deliveries().size() == 1);
+    for (int i = 2; i <= 6; i++) {
+      stepToNextRetry();
+      int n = i;
+      await().atMost(WAIT).until(() -> fake().deliveries().size() == n);
+    }
+    fake().routeDeliveriesTo(List.of(hook.uri()));
+    stepToNextRetry();
+    settle();
+
+    assertThat(fake().deliveries()).extracting(d -> d.statusCode() + "#" + d.attempt()).containsExactly(
+        "-1#1", "-1#2", "-1#3", "-1#4", "-1#5", "-1#6", "200#7");
+    assertThat(hook.events("conversation:message")).hasSize(1);
   }
 
   @Test

@@ -20,7 +20,8 @@ class SuncoMetadataTest {
     assertThatThrownBy(() -> SuncoModel.metadata(withValue(4097))).isInstanceOfSatisfying(SuncoError.class, e -> {
       assertThat(e.status).isEqualTo(400);
       assertThat(e.body().toString())
-          .isEqualTo("{\"errors\":[{\"code\":\"bad_request\",\"title\":\"Metadata is limited to 4096 bytes in size.\"}]}");
+          .isEqualTo("{\"errors\":[{\"code\":\"bad_request\",\"title\":"
+            + "\"Metadata is limited to 4096 bytes in size.\"}]}");
     });
   }
 

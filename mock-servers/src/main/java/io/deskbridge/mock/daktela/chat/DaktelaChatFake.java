@@ -193,6 +193,9 @@ public final class DaktelaChatFake implements VendorFake {
   private final Map<String, State> chats = new LinkedHashMap<>();
   private BotEndpoint bot;
   private long seq;
+  private int chaosCopies = 1;
+  private Duration chaosJitter = Duration.ZERO;
+  private Duration unreachableWindow = Duration.ZERO;
 
   private DaktelaChatFake(Config config) {
     this.config = config;
@@ -240,6 +243,7 @@ public final class DaktelaChatFake implements VendorFake {
 
   /** A customer opens the web chat and writes {@code text}; returns the chat's name. */
   public synchronized String customerStarts(String customer, String email, String text) {
+    requireBot();
     String name = String.format("activitiesWeb_%013x", 0x65a1b2c3d4e00L + ++seq);
     chats.put(name, new State(name, customer, email));
     customer(name, new Inbound.Text(requireText(text)));
@@ -281,13 +285,13 @@ public final class DaktelaChatFake implements VendorFake {
 
   /** Records the customer's message and, when the bot has the chat, sends it there. */
   private String record(State s, Inbound what, boolean toBot) {
+    if (toBot) {
+      requireBot();
+    }
     Instant now = config.clock().instant();
     String name = String.format("messages_%013x", 0x65a1b2c3d4e00L + ++seq);
     s.messages.add(new Message(name, now, "IN", what, null));
     if (toBot) {
-      if (bot == null) {
-        throw new IllegalStateException("no bot is connected: call connectBot(...) (control: POST /__control/bot)");
-      }
       byte[] body = DaktelaChatWire.inbound(name, TIME.format(now.atZone(config.zone())), s.name,
           responseUrl(s.name), what);
       Map<String, String> headers = bot.header() == null ? Map.of() : Map.of(bot.header(), bot.token());
@@ -352,6 +356,41 @@ public final class DaktelaChatFake implements VendorFake {
     return sender.pending();
   }
 
+  /**
+   * Every inbound message from now on is sent {@code copies} times in all, each after a random wait up to
+   * {@code jitter} (so they arrive out of order); {@code chaos(1, Duration.ZERO)} stops it.
+   */
+  public synchronized void chaos(int copies, Duration jitter) {
+    chaosCopies = copies;
+    chaosJitter = jitter;
+    applyPolicy();
+  }
+
+  /**
+   * An inbound message that gets no answer is retried every back-off for up to {@code window} (a load balancer
+   * holding requests while the connector restarts); zero restores the plain policy.
+   */
+  public synchronized void redeliverWhileUnreachable(Duration window) {
+    unreachableWindow = Objects.requireNonNull(window, "window");
+    applyPolicy();
+  }
+
+  /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the bot's URL. */
+  public void routeDeliveriesTo(List<URI> endpoints) {
+    sender.route(endpoints);
+  }
+
+  private void applyPolicy() {
+    RetryPolicy p = config.delivery();
+    if (!unreachableWindow.isZero()) {
+      long gap = Math.max(1, p.backoff().max().toMillis());
+      List<Retry> retries = new ArrayList<>(p.retries());
+      retries.add(Retry.unanswered((int) Math.min(Integer.MAX_VALUE, unreachableWindow.toMillis() / gap + 1)));
+      p = p.withRetries(retries);
+    }
+    sender.policy(p.withChaos(chaosCopies, chaosJitter));
+  }
+
   /** Waits (real time) until no delivery to the bot is pending; false on timeout. */
   public boolean awaitDeliveries(Duration timeout) {
     return sender.awaitIdle(timeout);
@@ -382,10 +421,15 @@ public final class DaktelaChatFake implements VendorFake {
   public void reset() {
     api.reset();
     sender.reset();
+    sender.route(List.of());
     synchronized (this) {
       chats.clear();
       bot = null;
       seq = 0;
+      chaosCopies = 1;
+      chaosJitter = Duration.ZERO;
+      unreachableWindow = Duration.ZERO;
+      applyPolicy();
     }
   }
 
@@ -393,6 +437,12 @@ public final class DaktelaChatFake implements VendorFake {
   public void close() {
     server.stop();
     sender.close();
+  }
+
+  private void requireBot() {
+    if (bot == null) {
+      throw new IllegalStateException("no bot is connected: call connectBot(...) (control: POST /__control/bot)");
+    }
   }
 
   private State require(String chat) {

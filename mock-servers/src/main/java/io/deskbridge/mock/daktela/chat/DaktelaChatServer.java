@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock extension of the web-chat fake: the {@code response_url}s ({@code POST /external-bot/response/{chat}},
@@ -34,6 +36,7 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: answers are served one at a time under this object's monitor; control requests outside it.
  */
 final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
+  private static final Logger LOG = LoggerFactory.getLogger(DaktelaChatServer.class);
   private static final String CONTROL = ControlInput.PREFIX;
   private static final Pattern RESPONSE = Pattern.compile(Pattern.quote(DaktelaChatFake.RESPONSE_PATH)
       + "(activitiesWeb_[0-9a-f]{13})");
@@ -75,6 +78,7 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     }
     if (reply == null) {
       journal.unmatched(method + " " + url);
+      LOG.warn("Daktela web-chat fake: unmatched request {} {}", method, url);
       reply = new Reply(404, DaktelaChatWire.error("the Daktela web-chat fake does not serve " + method + " " + url));
     }
     return FakeServer.response(reply.status(), "application/json; charset=utf-8", reply.body(), Duration.ZERO,

@@ -213,6 +213,26 @@ class DaktelaChatFakeIT {
   }
 
   @Test
+  void duplicatesReachTheBotWithTheSameMessageNameAndRoutesCanMove() throws IOException {
+    fake().connectBot(DaktelaChatFake.BotEndpoint.inPath(URI.create("http://127.0.0.1:1/nowhere"), "t0k3n"));
+    fake().routeDeliveriesTo(List.of(botUrl().resolve("/daktela/chat/t0k3n")));
+    fake().chaos(2, Duration.ZERO);
+    String chat = fake().customerStarts("Ann", null, "Hi");
+    assertThat(fake().awaitDeliveries(WAIT)).isTrue();
+
+    assertThat(inbound).hasSize(2);
+    assertThat(inbound).extracting(i -> i.body().get("name").asText()).containsOnly(
+        fake().chat(chat).orElseThrow().messages().get(0).name());
+  }
+
+  @Test
+  void withoutAConnectedBotACustomerCannotStartAndNothingIsRecorded() {
+    assertThatThrownBy(() -> fake().customerStarts("Ann", null, "Hi")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("connectBot");
+    assertThat(fake().chats()).isEmpty();
+  }
+
+  @Test
   void unknownPathsAreLoud404s() {
     assertThat(post(fake().baseUrl() + "/external-bot/response/nope", "{}").statusCode()).isEqualTo(404);
     assertThat(fake().unmatchedRequests()).singleElement().asString().startsWith("POST /external-bot/response/");
