@@ -80,7 +80,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final ApiKeys keys;
   private final Function<ConversationKey, Optional<ConversationState>> states;
   private final BiFunction<String, String, List<AuditRecord>> audit;
-  private final Function<String, Optional<String>> articleUrl;
+  private final BiFunction<String, String, Optional<String>> articleUrl;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -99,12 +99,12 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
    * @param store      the api installations' conversations and keys
    * @param states     the engine's state of a conversation (owner, episode)
    * @param audit      a conversation's audit records (installation, conversation id), oldest first
-   * @param articleUrl an article's link by its id
+   * @param articleUrl an article's link by its id and the reply's language
    * @param callbacks  whether an installation has a callback URL: then a sender delivers the callbacks
    */
   public ConversationApi(Engine engine, ConversationApiStore store,
       Function<ConversationKey, Optional<ConversationState>> states, BiFunction<String, String, List<AuditRecord>> audit,
-      Function<String, Optional<String>> articleUrl, Clock clock, boolean callbacks) {
+      BiFunction<String, String, Optional<String>> articleUrl, Clock clock, boolean callbacks) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
     this.keys = new ApiKeys(store, clock);
@@ -573,7 +573,8 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
       reply.put("language", String.valueOf(d.getOrDefault("language", "")));
       if (!r.articleId().isEmpty() && d.containsKey("text")) {
         reply.put("articleId", r.articleId());
-        articleUrl.apply(r.articleId()).filter(u -> !u.isBlank()).ifPresent(u -> reply.put("articleUrl", u));
+        articleUrl.apply(r.articleId(), String.valueOf(d.getOrDefault("language", ""))).filter(u -> !u.isBlank())
+            .ifPresent(u -> reply.put("articleUrl", u));
       }
       if (voice) {
         reply.put("speech", Speech.speakable(text, language));

@@ -117,12 +117,14 @@ final class JdbcConversationApi implements ConversationApiStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Durable on H2: the client is told the message was taken only after this.
+   * <p>Not forced to disk by itself: the caller hands the message's event to the engine next, whose durable receive
+   * writes everything committed before it (on H2 the checkpoint writes the whole store), and the client hears about
+   * the message only after that. A crash in between loses a message nobody was told about.
    */
   @Override
   public Posted post(NewMessage m, Optional<Idempotency> idempotency, Instant now) {
     Objects.requireNonNull(m, "message");
-    return db.tx("post api message", true, c -> {
+    return db.tx("post api message", c -> {
       try (var ps = c.prepareStatement("INSERT INTO api_conversation (conversation_id, installation, channel, owner, "
           + "created_at, updated_at) VALUES (?, ?, ?, 'bot', ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, m.conversationId());
@@ -276,7 +278,7 @@ final class JdbcConversationApi implements ConversationApiStore {
 
   @Override
   public boolean setOwner(String conversationId, String owner, String evidence, Instant now) {
-    return db.tx("set api owner", true, c -> {
+    return db.tx("set api owner", c -> { // made durable by the engine's receive of the event that follows
       try (var ps = c.prepareStatement(
           "UPDATE api_conversation SET owner = ?, owner_evidence = ?, updated_at = ? WHERE conversation_id = ?")) {
         ps.setString(1, owner);
