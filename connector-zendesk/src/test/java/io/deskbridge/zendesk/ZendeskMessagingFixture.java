@@ -39,6 +39,7 @@ final class ZendeskMessagingFixture implements VendorFixture {
   static final String WEBHOOK_SECRET = "fake-sunco-webhook-secret-1";
   static final String GROUP_ID_KEY = "dataCapture.systemField.group_id";
   static final String TAGS_KEY = "dataCapture.systemField.tags";
+  static final String SUMMARY_KEY = "deskbridge_summary";
 
   final SuncoFake fake;
   private final OffsetClock clock = new OffsetClock();
@@ -169,11 +170,29 @@ final class ZendeskMessagingFixture implements VendorFixture {
     return fake.conversation(id).orElseThrow(() -> new AssertionError("no conversation " + id));
   }
 
+  /**
+   * The chat's messages, and at each handover to the agent workspace the summary its metadata carried, as an internal
+   * bot message: that is where the agent reads it (SunCo has no internal notes).
+   */
   @Override
   public List<FakeMessage> messages(String conversationId) {
-    return conversation(conversationId).messages().stream().map(m -> new FakeMessage(
-        !m.isBusiness() ? FakeMessage.CUSTOMER : m.isAgent() ? FakeMessage.AGENT : FakeMessage.BOT, true,
-        m.text() == null ? "" : m.text())).toList();
+    var out = new java.util.ArrayList<FakeMessage>();
+    var handovers = new java.util.ArrayDeque<>(fake.handovers().stream()
+        .filter(h -> h.conversationId().equals(conversationId)).toList());
+    for (var m : conversation(conversationId).messages()) {
+      while (!handovers.isEmpty() && handovers.peek().at().isBefore(m.received())) {
+        summary(handovers.poll()).ifPresent(out::add);
+      }
+      out.add(new FakeMessage(!m.isBusiness() ? FakeMessage.CUSTOMER : m.isAgent() ? FakeMessage.AGENT
+          : FakeMessage.BOT, true, m.text() == null ? "" : m.text()));
+    }
+    handovers.forEach(h -> summary(h).ifPresent(out::add));
+    return out;
+  }
+
+  private static Optional<FakeMessage> summary(SuncoViews.Handover h) {
+    return Optional.ofNullable(h.metadata().get(SUMMARY_KEY)).map(s -> new FakeMessage(FakeMessage.BOT, false,
+        s.toString()));
   }
 
   private Optional<SuncoViews.Handover> lastHandover(String conversationId) {
