@@ -44,6 +44,8 @@ final class ZendeskMessagingFixture implements VendorFixture {
   final SuncoFake fake;
   private final OffsetClock clock = new OffsetClock();
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The engine's clock, when the kit's harness gave the connector its {@link OffsetClock}: see {@link #passTime}. */
+  private volatile OffsetClock engineClock;
 
   ZendeskMessagingFixture() {
     this.fake = SuncoFake.start(SuncoFake.Config.defaults().withClock(clock).withRetryUnit(Duration.ofMillis(100))
@@ -64,6 +66,9 @@ final class ZendeskMessagingFixture implements VendorFixture {
   }
 
   Connector connector(String installationId, Clock clock, Map<String, Object> more) {
+    if (clock instanceof OffsetClock harnessClock) {
+      engineClock = harnessClock;
+    }
     return new ZendeskMessagingConnectorFactory().create(new ConnectorContext(installationId,
         settings(fake, fake.config().keySecret(), more), clock));
   }
@@ -153,15 +158,21 @@ final class ZendeskMessagingFixture implements VendorFixture {
     fake.agentPassesControl(conversationId, SuncoFake.BOT, null);
   }
 
-  /** SunCo: the agent solves the messaging ticket, which releases control with {@code reason: ticketClosed}. */
+  /** SunCo: the agent solves the messaging ticket (taking the chat first if the bot has it), which releases control with {@code reason: ticketClosed}. */
   @Override
   public void agentSolves(String conversationId) {
+    if (!ownedByPeople(conversationId)) {
+      agentTakes(conversationId); // only a messaging ticket (the agent workspace in control) can be solved
+    }
     fake.agentClosesTicket(conversationId);
   }
 
   @Override
   public void passTime(Duration duration) {
     clock.advance(duration);
+    if (engineClock != null) {
+      engineClock.advance(duration); // so a load before the pass is not fresh enough to skip the pre-write re-read
+    }
   }
 
   // ---------------------------------------------------------------- state
