@@ -26,8 +26,9 @@ final class ZendeskMessagingConnector implements Connector {
   private final ZendeskMessagingWebhookEndpoint webhook;
   private final ZendeskMessagingErrorMapper errors = new ZendeskMessagingErrorMapper();
 
-  ZendeskMessagingConnector(String installationId, ZendeskMessagingConfig config, String settingsPath) {
-    this.client = new ZendeskMessagingClient(config, settingsPath);
+  ZendeskMessagingConnector(String installationId, ZendeskMessagingConfig config, String settingsPath,
+      String handoverTag) {
+    this.client = new ZendeskMessagingClient(config, settingsPath, handoverTag);
     this.webhook = client.webhookEndpoint(installationId);
   }
 

@@ -24,13 +24,13 @@ public final class ZendeskMessagingConnectorFactory implements ConnectorFactory 
   }
 
   /**
-   * Reads the settings and builds the connector. Its start-up call reads the switchboard and fails with a message
+   * Reads the settings and builds the connector; the context's handover tag goes on every handover's messaging ticket. Its start-up call reads the switchboard and fails with a message
    * naming the setting to fix ({@code keyId}/{@code keySecret}, {@code appId}, {@code url}, {@code botIntegrationId},
    * {@code handoverTarget}).
    */
   @Override
   public Connector create(ConnectorContext context) {
     return new ZendeskMessagingConnector(context.installationId(), ZendeskMessagingConfig.from(context.settings()),
-        context.settings().path());
+        context.settings().path(), context.handoverTag());
   }
 }

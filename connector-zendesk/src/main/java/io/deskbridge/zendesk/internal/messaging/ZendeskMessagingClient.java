@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code business} (with the {@code AI} subtype when configured); a reply longer than SunCo's 4,096 characters goes
  * as several messages. A handover (an assignment with its note and tags) is one {@code passControl} to the configured
  * target whose metadata carries {@code first_message_id} (the whole transcript shows in the agent workspace), the
- * group ({@code dataCapture.systemField.group_id}), the tags ({@code dataCapture.systemField.tags}) and the summary,
+ * group ({@code dataCapture.systemField.group_id}), the tags ({@code dataCapture.systemField.tags}: the installation's
+ * handover tag and any the operation carries; core passes none, as a chat has no tags of its own) and the summary,
  * cut to fit SunCo's 4 KB metadata. An internal note on its own (a draft) has nowhere to go in a chat and is
  * dropped. Thread-safe.
  */
@@ -40,12 +41,17 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
 
   private final ZendeskMessagingConfig config;
   private final String settingsPath;
+  private final String handoverTag;
   private final ZendeskMessagingHttp http;
   private final AtomicReference<ZendeskMessagingOwnership> ownership;
 
-  /** @param settingsPath where the settings are, e.g. {@code installations[chat].settings}, for start-up errors */
-  public ZendeskMessagingClient(ZendeskMessagingConfig config, String settingsPath) {
+  /**
+   * @param settingsPath where the settings are, e.g. {@code installations[chat].settings}, for start-up errors
+   * @param handoverTag  the installation's handover tag, which every handover puts on the messaging ticket
+   */
+  public ZendeskMessagingClient(ZendeskMessagingConfig config, String settingsPath, String handoverTag) {
     this.config = config;
+    this.handoverTag = handoverTag;
     this.settingsPath = settingsPath;
     this.http = new ZendeskMessagingHttp(config);
     this.ownership = new AtomicReference<>(ZendeskMessagingOwnership.provisional(config.botIntegrationId()));
@@ -172,7 +178,7 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
     var created = new ArrayList<String>();
     Optional<String> group = Optional.empty();
     String note = "";
-    var tags = new LinkedHashSet<String>();
+    var tags = new LinkedHashSet<String>(List.of(handoverTag));
     List<String> replies = new ArrayList<>();
     for (Action action : request.actions()) {
       if (action instanceof Action.PublicReply reply) {
