@@ -236,21 +236,33 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
       return m;
     }
     String key = config.summaryTicketField().map(f -> "dataCapture.ticketField." + f).orElse(SUMMARY_KEY);
-    String text = summary;
-    m.put(key, text);
-    for (int excess = bytes(m) - METADATA_BYTES; excess > 0; excess = bytes(m) - METADATA_BYTES) {
-      int keep = Math.max(0, text.length() - excess - 1);
-      if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
-        keep--;
+    m.put(key, summary);
+    if (bytes(m) <= METADATA_BYTES) {
+      return m;
+    }
+    int lo = 0; // the longest prefix known to fit (with the ellipsis)
+    int hi = summary.length(); // known not to fit
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      m.put(key, cut(summary, mid));
+      if (bytes(m) <= METADATA_BYTES) {
+        lo = mid;
+      } else {
+        hi = mid;
       }
-      text = text.substring(0, keep).stripTrailing() + "…";
-      if (keep == 0) {
-        m.remove(key);
-        break;
-      }
-      m.put(key, text);
+    }
+    if (lo == 0) {
+      m.remove(key);
+    } else {
+      m.put(key, cut(summary, lo));
     }
     return m;
+  }
+
+  /** The first {@code chars} characters (not splitting a surrogate pair) and an ellipsis. */
+  private static String cut(String text, int chars) {
+    int keep = chars > 0 && Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
+    return text.substring(0, keep).stripTrailing() + "…";
   }
 
   private static int bytes(JsonNode node) {
