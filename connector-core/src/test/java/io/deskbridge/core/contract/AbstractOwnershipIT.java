@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.core.contract.VendorFixture.FakeMessage;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Who owns the conversation, as the vendor shows it, and the bot's episodes: an agent who writes or takes the
@@ -81,6 +83,7 @@ public abstract class AbstractOwnershipIT extends AbstractConnectorIT {
   }
 
   @Test
+  @DisabledIf("supportsChat")
   void aCustomersReplyToASolvedConversationStaysWithThePeopleByDefault() {
     String id = answered("Delivery", "How long does delivery take?");
     fixture.agentSolves(id);
@@ -92,5 +95,24 @@ public abstract class AbstractOwnershipIT extends AbstractConnectorIT {
     assertThat(bot(id, true)).as("no bot answer in the reopened conversation").hasSize(1);
     assertThat(fixture.messages(id)).last().satisfies(m -> assertThat(m.author()).isEqualTo(FakeMessage.CUSTOMER));
     assertThat(harness.audit(id)).anySatisfy(r -> assertThat(r.reasons()).contains("conversation_solved"));
+  }
+
+  /**
+   * Chat: closing the chat's ticket gives the switchboard back to the bot (Zendesk messaging: {@code ticketClosed}), so
+   * the customer's next message is the bot's in a new episode; staying silent would leave it unanswered.
+   */
+  @Test
+  @EnabledIf("supportsChat")
+  void onChatTheCustomersMessageAfterTheAgentClosedTheChatIsAnsweredInANewEpisode() {
+    String id = handedOver();
+    fixture.agentSolves(id);
+    settle();
+    assertThat(fixture.ownedByPeople(id)).isFalse();
+
+    fixture.customerWrites(id, "How do I reset my password? I can't log in.");
+    settleWhen(() -> decisions(id, "reply").size() == 1);
+
+    assertThat(bot(id, true)).last().satisfies(m -> assertThat(m.text()).contains("Forgot password"));
+    assertThat(decisions(id, "reply")).singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
   }
 }
