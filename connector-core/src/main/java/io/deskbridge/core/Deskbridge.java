@@ -125,7 +125,7 @@ public final class Deskbridge implements AutoCloseable {
       boolean callbacks = built.stream().anyMatch(c -> c instanceof ApiConnector a && a.hasCallback());
       conversationApi = apiInstallations.isEmpty() ? null : new ConversationApi(engine, store.conversationApi(),
           store::state, store::audit, (id, language) -> knowledge.find(id, language)
-              .or(() -> knowledge.byId(id).stream().findFirst()).map(a -> a.url()), clock, callbacks);
+              .or(() -> knowledge.byId(id).stream().findFirst()).map(a -> a.url()), clock, callbacks, meters);
       ApiRoutes api = conversationApi == null ? ApiRoutes.NONE : conversationApi;
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
           meters::scrape, () -> running.healthy() && openedStore.healthy(), api);

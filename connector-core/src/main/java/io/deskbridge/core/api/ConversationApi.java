@@ -82,6 +82,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final BiFunction<String, String, List<AuditRecord>> audit;
   private final BiFunction<String, String, Optional<String>> articleUrl;
   private final Clock clock;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
   private final ObjectMapper json = new ObjectMapper();
   private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -101,10 +102,13 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
    * @param audit      a conversation's audit records (installation, conversation id), oldest first
    * @param articleUrl an article's link by its id and the reply's language
    * @param callbacks  whether an installation has a callback URL: then a sender delivers the callbacks
+   * @param meters     where {@code deskbridge.api.requests} (by installation, operation and status) and
+   *                   {@code deskbridge.api.answer} (a message's time to its answer) go
    */
   public ConversationApi(Engine engine, ConversationApiStore store,
       Function<ConversationKey, Optional<ConversationState>> states, BiFunction<String, String, List<AuditRecord>> audit,
-      BiFunction<String, String, Optional<String>> articleUrl, Clock clock, boolean callbacks) {
+      BiFunction<String, String, Optional<String>> articleUrl, Clock clock, boolean callbacks,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
     this.keys = new ApiKeys(store, clock);
@@ -112,6 +116,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.articleUrl = Objects.requireNonNull(articleUrl, "articleUrl");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = Objects.requireNonNull(meters, "meters");
     this.openApi = openApiDocument();
     this.callbacks = callbacks ? new ApiCallbacks(store, i -> connector(i).flatMap(c -> c.settings().callback()),
         new ApiCallbacks.Answers() {
@@ -173,22 +178,57 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   @Override
   public WebhookResponse handle(WebhookRequest request) {
     String path = request.path();
+    long started = System.nanoTime();
+    var seen = new String[] {"?"}; // the key's installation, once authenticated
+    WebhookResponse response;
     try {
-      return route(request, path);
+      response = route(request, path, seen);
     } catch (Problem p) {
-      return p.response(json, path);
+      response = p.response(json, path);
     } catch (StoreException e) {
       log.warn("api {}: store failed: {}", request, e.getMessage());
-      return Problem.of(503, "store-unavailable", "Service Unavailable", "the store takes no writes now; try again")
-          .withHeader("Retry-After", "1").response(json, path);
+      response = Problem.of(503, "store-unavailable", "Service Unavailable", "the store takes no writes now; try "
+          + "again").withHeader("Retry-After", "1").response(json, path);
     } catch (RuntimeException e) {
       log.error("api {} failed", request, e);
-      return Problem.of(500, "internal-error", "Internal Server Error", "the request failed; see the server's log")
+      response = Problem.of(500, "internal-error", "Internal Server Error", "the request failed; see the server's log")
           .response(json, path);
     }
+    String operation = operation(request.method(), path);
+    meters.counter("deskbridge.api.requests", "installation", seen[0], "operation", operation, "status",
+        Integer.toString(response.status())).increment();
+    if (operation.equals("post_message") && (response.status() == 200 || response.status() == 202)) {
+      io.micrometer.core.instrument.Timer.builder("deskbridge.api.answer")
+          .description("from a message's request to its answer (200) or to 202")
+          .tags("installation", seen[0], "status", Integer.toString(response.status()))
+          .publishPercentileHistogram().register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+    return response;
   }
 
-  private WebhookResponse route(WebhookRequest request, String path) {
+  /** A metrics tag naming what a request asked for. */
+  private static String operation(String method, String path) {
+    if (path.equals(PREFIX + "/openapi.json")) {
+      return "openapi";
+    }
+    var p = path.startsWith(PREFIX + "/conversations/") ? path.substring((PREFIX + "/conversations/").length())
+        .split("/", -1) : new String[0];
+    if (p.length == 1) {
+      return "get_conversation";
+    }
+    if (p.length == 2 && p[1].equals("messages")) {
+      return "post_message";
+    }
+    if (p.length == 3 && p[1].equals("messages")) {
+      return "get_message";
+    }
+    if (p.length == 2 && (p[1].equals("handover-completed") || p[1].equals("release"))) {
+      return p[1].replace('-', '_');
+    }
+    return "other";
+  }
+
+  private WebhookResponse route(WebhookRequest request, String path, String[] seen) {
     if (!path.startsWith(PREFIX + "/")) {
       throw notFound(path);
     }
@@ -203,6 +243,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
       throw notFound(path);
     }
     var key = authenticate(request);
+    seen[0] = key.installation();
     rateLimit(key);
     String conversationId = segments.get(1);
     if (!ID.matcher(conversationId).matches()) {

@@ -85,6 +85,19 @@ final class ApiTestServer implements AutoCloseable {
     return send(key, HttpRequest.newBuilder(uri(path)).GET(), Map.of());
   }
 
+  /** The server's Prometheus text (not part of the API, so not checked against its document). */
+  String metrics() {
+    try {
+      return http.send(HttpRequest.newBuilder(uri("/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A customer's message as the API takes it. */
   static String message(String text) {
     return JSON.createObjectNode().put("text", text).put("channel", "chat").toString();

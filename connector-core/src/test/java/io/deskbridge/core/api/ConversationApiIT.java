@@ -307,6 +307,17 @@ class ConversationApiIT {
   }
 
   @Test
+  void requestsAndAnswerTimesAreMetrics() {
+    send(conversation(), "How long does delivery take?");
+    server.post(null, messages(conversation()), message("Hello"), Map.of());
+
+    assertThat(server.metrics())
+        .contains("deskbridge_api_requests_total{installation=\"web\",operation=\"post_message\",status=\"200\"}")
+        .contains("deskbridge_api_requests_total{installation=\"?\",operation=\"post_message\",status=\"401\"}")
+        .containsPattern("deskbridge_api_answer_seconds_count\\{installation=\"web\",status=\"200\"} [1-9]");
+  }
+
+  @Test
   void theOpenApiDocumentIsServedAsCheckedIn() {
     var answer = server.get(null, "/api/v1/openapi.json");
 
