@@ -196,7 +196,7 @@ final class Retriever {
     var plain = MARKDOWN_LINK.matcher(article.body()).replaceAll("$1").replaceAll("[*_#`>]+", " ");
     var out = new ArrayList<String>();
     for (var sentence : SENTENCE_END.split(plain)) {
-      var text = sentence.replaceAll("\\s+", " ").strip();
+      var text = LIST_MARKER.matcher(sentence.replaceAll("\\s+", " ").strip()).replaceFirst("");
       if (out.size() < BODY_SENTENCES && text.indexOf(' ') > 0 && seen.add(words(text))) {
         out.add(text);
       }
@@ -214,6 +214,7 @@ final class Retriever {
 
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*(?=[-*+] |\\d+[.)] )");
+  private static final Pattern LIST_MARKER = Pattern.compile("^([-+]|\\d+[.)])\\s+");
   private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
 
