@@ -88,7 +88,7 @@ class AngerSignalTest {
       "Dzwonię już piąty raz i nikt nie pomógł.",
       "Najgorszy sklep internetowy w historii.",
       "Mam dość, idę do konkurencji.",
-      "Odchodzę gdzie indziej, tam przynajmniej odpisują.",
+      "Przechodzę do konkurencji, tam przynajmniej odpisują.",
       "Kończy mi się cierpliwość.",
       "Jestem wściekły na waszą obsługę.",
       "Čakám už tri týždne a stále nič.",
