@@ -1,11 +1,14 @@
 package io.deskbridge.core;
 
+import io.deskbridge.core.api.ApiConnector;
+import io.deskbridge.core.api.ConversationApi;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.engine.Installation;
+import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * A running connector: the entry point that assembles everything from the configuration. It opens the
  * store (migrating its schema), builds each installation's connector through its
  * {@link io.deskbridge.core.spi.ConnectorFactory}, makes one authenticated call per installation (fail
- * fast), starts the engine's workers and then the webhook server.
+ * fast), starts the engine's workers and then the webhook server, which also serves the Conversation API
+ * ({@code /api/v1}) when an installation has {@code vendor: api}.
  */
 public final class Deskbridge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Deskbridge.class);
@@ -39,8 +43,11 @@ public final class Deskbridge implements AutoCloseable {
   private final WebhookServer server;
   private final JdbcStore store;
   private final List<Connector> connectors;
+  private final ConversationApi conversationApi;
 
-  private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors) {
+  private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors,
+      ConversationApi conversationApi) {
+    this.conversationApi = conversationApi;
     this.engine = engine;
     this.server = server;
     this.store = store;
@@ -84,6 +91,7 @@ public final class Deskbridge implements AutoCloseable {
     var built = new ArrayList<Connector>();
     JdbcStore store = null;
     Engine engine = null;
+    ConversationApi conversationApi = null;
     try {
       config.requireSecrets();
       var installations = new ArrayList<Installation>();
@@ -92,10 +100,17 @@ public final class Deskbridge implements AutoCloseable {
             i.routing().handoverTag()));
         built.add(connector);
         installations.add(new Installation(i.id(), i.mode(), i.routing(), i.retry(), connector, i.requestsPerMinute(),
-            i.reopenStartsEpisode()));
+            i.reopenStartsEpisode(), i.chatDebounce()));
       }
       var bot = botFactory.get();
       store = JdbcStore.open(config.store());
+      var apiInstallations = new ArrayList<String>();
+      for (var connector : built) {
+        if (connector instanceof ApiConnector api) { // the built-in kind: its conversations live in our store
+          api.bind(store.conversationApi());
+        }
+      }
+      installations.stream().filter(i -> i.connector() instanceof ApiConnector).forEach(i -> apiInstallations.add(i.id()));
       var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(meters);
       new ProcessorMetrics().bindTo(meters);
@@ -106,13 +121,26 @@ public final class Deskbridge implements AutoCloseable {
           running::accept, store, clock, meters, WebhookHandler.DEFAULT_AUDITED_REJECTIONS_PER_MINUTE);
       var limits = new WebhookServer.Limits(config.server().maxBodyBytes(), config.server().maxConnections(),
           config.server().idleTimeout());
+      var knowledge = bot.knowledge();
+      boolean callbacks = built.stream().anyMatch(c -> c instanceof ApiConnector a && a.hasCallback());
+      conversationApi = apiInstallations.isEmpty() ? null : new ConversationApi(engine, store.conversationApi(),
+          store::state, store::audit, (id, language) -> knowledge.find(id, language)
+              .or(() -> knowledge.byId(id).stream().findFirst()).map(a -> a.url()), clock, callbacks);
+      ApiRoutes api = conversationApi == null ? ApiRoutes.NONE : conversationApi;
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
-          meters::scrape, () -> running.healthy() && openedStore.healthy());
+          meters::scrape, () -> running.healthy() && openedStore.healthy(), api);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());
-      return new Deskbridge(engine, server, store, List.copyOf(built));
+      if (!apiInstallations.isEmpty()) {
+        log.info("Conversation API at /api/v1 (document: /api/v1/openapi.json) for installation(s) {}",
+            String.join(", ", apiInstallations));
+      }
+      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi);
     } catch (RuntimeException e) {
+      if (conversationApi != null) {
+        conversationApi.close();
+      }
       if (engine != null) {
         engine.close();
       }
@@ -150,6 +178,9 @@ public final class Deskbridge implements AutoCloseable {
   public void close() {
     try {
       server.close();
+      if (conversationApi != null) {
+        conversationApi.close();
+      }
     } finally {
       try {
         engine.close(SHUTDOWN_GRACE);

@@ -1,18 +1,28 @@
 package io.deskbridge.core;
 
 import io.deskbridge.core.config.Settings;
+import io.deskbridge.core.engine.BusinessHours;
 import io.deskbridge.core.engine.EngineSettings;
+import io.deskbridge.core.engine.Installation;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The whole configuration: the webhook server, the knowledge base, the bot's settings and the
@@ -85,13 +95,22 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param settings the vendor's own settings, read by its connector factory
    * @param reopenStartsEpisode whether a customer's reply to a solved conversation starts a new bot episode (key
    *                 {@code reopenStartsEpisode}, default false: whoever owned it keeps it)
+   * @param chatDebounce how long a chat vendor's messages are held back to be answered together (key
+   *                 {@code chat.debounce}, default 1.5 s)
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
-      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode) {
+      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce) {
     /** An installation where a customer's reply to a solved conversation does not start a new bot episode. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings) {
       this(id, vendor, mode, routing, retry, requestsPerMinute, settings, false);
+    }
+
+    /** An installation with the default chat debounce. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode,
+          Installation.DEFAULT_CHAT_DEBOUNCE);
     }
   }
 
@@ -164,6 +183,67 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
         installations);
   }
 
+  /**
+   * The {@code routing.hours} section: {@code zone}, {@code week} (e.g. {@code Mon-Fri 08:00-17:00}), {@code groups}
+   * (routing group name to its own week) and {@code closed} (dates); {@link BusinessHours#ALWAYS} when absent.
+   */
+  private static BusinessHours hours(Settings h, Set<String> routingGroups) {
+    if (h.keys().isEmpty()) {
+      return BusinessHours.ALWAYS;
+    }
+    String zoneName = h.optionalString("zone").orElseThrow(() -> h.invalid("zone",
+        "is required when hours are set: the time zone the times are in, e.g. Europe/Prague"));
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(zoneName);
+    } catch (DateTimeException e) {
+      throw h.invalid("zone", "'" + zoneName + "' is not a time zone; write a region such as Europe/Prague");
+    }
+    var week = week(h, "week", h.optionalString("week").orElseThrow(() -> h.invalid("week",
+        "is required when hours are set: the opening times, e.g. Mon-Fri 08:00-17:00")));
+    var g = h.section("groups");
+    var weeks = new LinkedHashMap<String, BusinessHours.Week>();
+    for (String name : g.keys()) {
+      if (!routingGroups.contains(name)) {
+        throw g.invalid(name, "is not a routing group; hours can be set for the names under routing.groups: "
+            + String.join(", ", routingGroups));
+      }
+      weeks.put(name, week(g, name, g.string(name)));
+    }
+    var closed = new LinkedHashSet<LocalDate>();
+    Object raw = h.raw("closed");
+    if (raw != null && !(raw instanceof List<?>)) {
+      throw h.invalid("closed", "must be a list of dates, e.g. [2026-12-24, 2026-12-25]");
+    }
+    for (Object day : raw == null ? List.of() : (List<?>) raw) {
+      closed.add(date(h, day));
+    }
+    return new BusinessHours(zone, week, weeks, closed);
+  }
+
+  private static BusinessHours.Week week(Settings section, String key, String text) {
+    try {
+      return BusinessHours.Week.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw section.invalid(key, e.getMessage());
+    }
+  }
+
+  /** A date as YAML gives it: a string, or a Date for an unquoted 2026-12-24. */
+  private static LocalDate date(Settings h, Object day) {
+    if (day instanceof Date d) {
+      return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    if (day instanceof LocalDate d) {
+      return d;
+    }
+    try {
+      return LocalDate.parse(String.valueOf(day).strip());
+    } catch (DateTimeParseException e) {
+      throw h.invalid("closed", "'" + day + "' is not a date; write it as 2026-12-24");
+    }
+  }
+
   private static InstallationConfig installation(Settings i) {
     String id = i.optionalString("id").orElseThrow(() -> i.invalid("id",
         "is required: a short name of this installation, used in the webhook path /webhooks/{id}"));
@@ -171,9 +251,10 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     var groups = new LinkedHashMap<String, String>();
     var g = r.section("groups");
     g.keys().forEach(name -> groups.put(name, g.string(name)));
+    var hours = hours(r.section("hours"), groups.keySet());
     Routing routing;
     try {
-      routing = new Routing(r.string("defaultGroup"), groups, r.string("handoverTag", "deskbridge_handover"));
+      routing = new Routing(r.string("defaultGroup"), groups, r.string("handoverTag", "deskbridge_handover"), hours);
     } catch (IllegalArgumentException e) {
       throw r.invalid("defaultGroup", "is required: the vendor's id of the group that gets handovers");
     }
@@ -190,8 +271,13 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     }
     String vendor = i.optionalString("vendor").orElseThrow(() -> i.invalid("vendor",
         "is required: the helpdesk's vendor id, e.g. zendesk"));
+    var chat = i.section("chat");
+    var debounce = chat.duration("debounce", Installation.DEFAULT_CHAT_DEBOUNCE);
+    if (debounce.isNegative() || debounce.compareTo(Duration.ofSeconds(30)) > 0) {
+      throw chat.invalid("debounce", "must be between 0s and 30s, e.g. 1500ms (0s answers every message at once)");
+    }
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
-        i.bool("reopenStartsEpisode", false));
+        i.bool("reopenStartsEpisode", false), debounce);
   }
 }

@@ -183,6 +183,44 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void businessHoursAreReadWithTheirZoneGroupsAndClosedDays() throws Exception {
+    var config = load(write(VALID.replace("groups: {Billing: \"2\"}}", """
+        groups: {Billing: "2"},
+                    hours: {zone: Europe/Prague, week: "Mon-Fri 08:00-17:00", groups: {Billing: "Mon-Sun 06:00-22:00"},
+                            closed: [2026-12-24, "2026-12-25"]}}""")), Map.of("ZD_TOKEN", "t")::get);
+
+    var hours = config.installations().get(0).routing().hours();
+    assertThat(hours.zone()).isEqualTo(java.time.ZoneId.of("Europe/Prague"));
+    assertThat(hours.closed()).extracting(Object::toString).containsExactlyInAnyOrder("2026-12-24", "2026-12-25");
+    var saturdayNoon = java.time.Instant.parse("2026-12-05T11:00:00Z");
+    assertThat(hours.nextOpening("Billing", saturdayNoon)).isEmpty();
+    assertThat(hours.nextOpening("", saturdayNoon)).map(Object::toString)
+        .contains("2026-12-07T08:00+01:00[Europe/Prague]");
+    assertThat(load(write(VALID), Map.of("ZD_TOKEN", "t")::get).installations().get(0).routing().hours())
+        .as("none set: people are always there").isSameAs(io.deskbridge.core.engine.BusinessHours.ALWAYS);
+  }
+
+  @Test
+  void badBusinessHoursAreOneLineNamingTheSetting() throws Exception {
+    java.util.function.Function<String, String> hours = h -> VALID.replace("groups: {Billing: \"2\"}}",
+        "groups: {Billing: \"2\"}, hours: " + h + "}");
+    Function<String, String> env = Map.of("ZD_TOKEN", "t")::get;
+
+    assertThatThrownBy(() -> load(write(hours.apply("{week: \"Mon-Fri 08:00-17:00\"}")), env))
+        .hasMessageContaining("installations[acme].routing.hours.zone is required when hours are set");
+    assertThatThrownBy(() -> load(write(hours.apply("{zone: Europe/Brno, week: \"Mon-Fri 08:00-17:00\"}")), env))
+        .hasMessageContaining("installations[acme].routing.hours.zone 'Europe/Brno' is not a time zone");
+    assertThatThrownBy(() -> load(write(hours.apply("{zone: UTC, week: \"Mon-Fri 8-17\"}")), env))
+        .hasMessageContaining("installations[acme].routing.hours.week '8' is not a time of day");
+    assertThatThrownBy(() -> load(write(hours.apply("{zone: UTC, week: \"Mon 08:00-17:00\", groups: {Biling: "
+        + "\"Mon 08:00-09:00\"}}")), env))
+        .hasMessageContaining("installations[acme].routing.hours.groups.Biling is not a routing group")
+        .hasMessageContaining("Billing");
+    assertThatThrownBy(() -> load(write(hours.apply("{zone: UTC, week: \"Mon 08:00-17:00\", closed: [Christmas]}")),
+        env)).hasMessageContaining("installations[acme].routing.hours.closed 'Christmas' is not a date");
+  }
+
+  @Test
   void theDefaultModeIsDraft() throws Exception {
     var config = load(write(VALID.replace("mode: auto", "")), Map.<String, String>of()::get);
     assertThat(config.installations().get(0).mode()).isEqualTo(Mode.DRAFT);

@@ -5,6 +5,7 @@ import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.escalation.HandoverNotes;
 import io.deskbridge.core.spi.Capabilities;
 import io.deskbridge.core.spi.Capability;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,10 +33,14 @@ final class ActionPlanner {
     }
   }
 
-  /** Plans {@code decision} for the mode and routing, adapted to what the vendor can do. */
-  static Plan plan(Decision decision, Mode mode, Routing routing, Capabilities capabilities) {
+  /**
+   * Plans {@code decision} for the mode and routing, adapted to what the vendor can do. A handover while the routing
+   * group's people are away ({@link Routing#hours()} at {@code now}) tells the customer when they are back, notes it
+   * for the agent and carries {@link AfterHours#TAG}.
+   */
+  static Plan plan(Decision decision, Mode mode, Routing routing, Capabilities capabilities, Instant now) {
     var acted = mode == Mode.DRAFT && decision instanceof Decision.Reply reply ? reply.asDraft() : decision;
-    var actions = adapt(actions(acted, mode, routing), capabilities);
+    var actions = adapt(actions(acted, mode, routing, now), capabilities);
     return new Plan(acted, actions, operations(actions, capabilities));
   }
 
@@ -85,7 +90,7 @@ final class ActionPlanner {
     return max <= 1 ? text.substring(0, max) : text.substring(0, max - 1) + "…";
   }
 
-  private static List<Action> actions(Decision decision, Mode mode, Routing routing) {
+  private static List<Action> actions(Decision decision, Mode mode, Routing routing, Instant now) {
     if (mode == Mode.SHADOW) {
       return List.of();
     }
@@ -104,14 +109,19 @@ final class ActionPlanner {
     if (decision instanceof Decision.Handover handover) {
       // the agent's part first: if a later write fails, a person already has the ticket and the summary
       var actions = new ArrayList<Action>();
-      actions.add(new Action.InternalNote(HandoverNotes.render(handover.summary())));
+      var away = routing.hours().nextOpening(handover.routingGroup(), now);
+      String note = HandoverNotes.render(handover.summary());
+      actions.add(new Action.InternalNote(away.map(o -> note + "\n\n" + AfterHours.agentLine(o)).orElse(note)));
       actions.add(new Action.AssignGroup(routing.groupFor(handover.routingGroup())));
       var tags = new LinkedHashSet<String>();
       tags.add(routing.handoverTag());
       handover.summary().reasons().forEach(r -> tags.add("deskbridge_" + r.code()));
+      away.ifPresent(o -> tags.add(AfterHours.TAG));
       actions.add(new Action.AddTags(tags));
       if (mode == Mode.AUTO) {
-        actions.add(new Action.PublicReply(handover.customerMessage()));
+        String language = handover.summary().language();
+        actions.add(new Action.PublicReply(away.map(o -> handover.customerMessage() + " "
+            + AfterHours.customerSentence(language, o)).orElse(handover.customerMessage())));
       }
       return List.copyOf(actions);
     }

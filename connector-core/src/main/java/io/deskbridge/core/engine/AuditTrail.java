@@ -3,9 +3,12 @@ package io.deskbridge.core.engine;
 import io.deskbridge.core.action.Action;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.HandoverNotes;
+import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.store.AuditLog;
 import io.deskbridge.core.store.AuditRecord;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +52,7 @@ final class AuditTrail {
     var scores = decision.scores();
     var record = new AuditRecord(clock.instant(), inst.id(), key.externalId(), eventId, mode(inst),
         decision.kind(), decision.reasons(), scores.confidence(), scores.articleId(), scores.signals(), shorten(input),
-        actions.stream().map(Action::describe).toList(), outcome, episode);
+        actions.stream().map(Action::describe).toList(), outcome, episode, detail(decision, inst.routing()));
     log.info("{} {} -> {} {} conf={} actions={} episode={}", inst.id(), key.externalId(), decision.kind(),
         decision.reasons(), String.format(Locale.ROOT, "%.2f", scores.confidence()), record.actions(), episode);
     return record;
@@ -60,6 +63,41 @@ final class AuditTrail {
       String outcome) {
     return new AuditRecord(clock.instant(), inst.id(), key.externalId(), eventId, mode(inst), "failed",
         List.of(reason), 0, "", Map.of(), shorten(input), List.of(), outcome, episode);
+  }
+
+  /**
+   * The decision's texts and structured fields, as {@link AuditRecord#detail()} documents them: what the Conversation
+   * API answers with, kept with the decision so that it is never recomputed.
+   */
+  static Map<String, Object> detail(Decision decision, Routing routing) {
+    var d = new LinkedHashMap<String, Object>();
+    if (decision instanceof Decision.Reply r) {
+      d.put("text", r.text());
+      d.put("language", r.language());
+    } else if (decision instanceof Decision.Draft r) {
+      d.put("text", r.text());
+      d.put("language", r.language());
+    } else if (decision instanceof Decision.Clarify c) {
+      d.put("question", c.question());
+      d.put("language", c.language());
+    } else if (decision instanceof Decision.Handover h) {
+      var s = h.summary();
+      d.put("routingGroup", h.routingGroup());
+      d.put("groupId", routing.groupFor(h.routingGroup()));
+      d.put("customerMessage", h.customerMessage());
+      d.put("summaryText", HandoverNotes.render(s));
+      var summary = new LinkedHashMap<String, Object>();
+      summary.put("reasons", s.reasons().stream().map(HandoverReason::code).sorted().toList());
+      summary.put("language", s.language());
+      summary.put("tone", s.tone());
+      summary.put("request", s.request());
+      summary.put("keyFacts", s.keyFacts().stream()
+          .map(f -> Map.of("type", f.type().name().toLowerCase(Locale.ROOT), "value", f.value())).toList());
+      summary.put("botAnswers", s.botAnswers());
+      summary.put("confidence", s.confidence());
+      d.put("summary", summary);
+    }
+    return d;
   }
 
   private static String mode(Installation inst) {

@@ -154,10 +154,21 @@ public final class Engine implements AutoCloseable {
   public int accept(String installationId, List<InboundEvent> events) {
     var running = installations.get(installationId);
     Objects.requireNonNull(running, () -> "unknown installation " + installationId);
-    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant());
+    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant(),
+        running.installation().debounce());
     metrics.received(installationId, fresh, events.size() - fresh);
     workers.wake();
     return fresh;
+  }
+
+  /**
+   * Adds a listener told each time a worker of this engine has handled a conversation's work (processed its events
+   * and writes as far as it could) and given up its lease, so that a caller waiting for an event (the Conversation
+   * API) looks at the store at once instead of on its next poll. Work handled by another process sharing the store
+   * is not told. The listener runs on the worker's thread and must return quickly.
+   */
+  public void onHandled(java.util.function.Consumer<io.deskbridge.core.conversation.ConversationKey> listener) {
+    workers.onHandled(Objects.requireNonNull(listener, "listener"));
   }
 
   /**

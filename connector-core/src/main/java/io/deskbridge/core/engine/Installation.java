@@ -1,6 +1,7 @@
 package io.deskbridge.core.engine;
 
 import io.deskbridge.core.spi.Connector;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param requestsPerMinute the API budget to stay under; 0 means the vendor's documented default
  * @param reopenStartsEpisode whether a customer's reply to a solved conversation starts a new bot episode (the bot
  *                  owns it again, its turn counters reset); when false, whoever owned it keeps it
+ * @param chatDebounce how long a chat's events are held back so that several short messages get one answer (a
+ *                  message arriving meanwhile extends the wait, to at most twice this); only for a connector with
+ *                  {@link io.deskbridge.core.spi.Capability#CHAT}; zero answers every message at once
  */
 public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
-    int requestsPerMinute, boolean reopenStartsEpisode) {
+    int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce) {
+  /** The chat debounce window unless configured. */
+  public static final Duration DEFAULT_CHAT_DEBOUNCE = Duration.ofMillis(1500);
+
   public Installation {
     Objects.requireNonNull(id, "id");
     if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -30,6 +37,16 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
     if (requestsPerMinute < 0) {
       throw new IllegalArgumentException("requestsPerMinute must not be negative");
     }
+    Objects.requireNonNull(chatDebounce, "chatDebounce");
+    if (chatDebounce.isNegative()) {
+      throw new IllegalArgumentException("chat.debounce must not be negative");
+    }
+  }
+
+  /** An installation with the default chat debounce. */
+  public Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
+      int requestsPerMinute, boolean reopenStartsEpisode) {
+    this(id, mode, routing, retry, connector, requestsPerMinute, reopenStartsEpisode, DEFAULT_CHAT_DEBOUNCE);
   }
 
   /** An installation where a reply to a solved conversation starts no new episode. */
@@ -41,6 +58,11 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
   /** An installation with the vendor's documented API budget. */
   public Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector) {
     this(id, mode, routing, retry, connector, 0);
+  }
+
+  /** How long received events are held back: the chat debounce for a chat connector, else nothing. */
+  Duration debounce() {
+    return connector.capabilities().has(io.deskbridge.core.spi.Capability.CHAT) ? chatDebounce : Duration.ZERO;
   }
 
   /** The API budget in effect: the configured one, else the vendor's. */

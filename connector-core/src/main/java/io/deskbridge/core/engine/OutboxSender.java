@@ -124,7 +124,9 @@ final class OutboxSender {
         if (!toSend.isEmpty()) {
           lease = Workers.keptUp(store, lease, clock.instant(), settings.lease());
           store.sending(lease, op.id());
-          var applied = apply(running, key, conversation, state, toSend, loaded);
+          var held = new HeldLease(lease);
+          var applied = apply(running, held, conversation, state, toSend, loaded);
+          lease = held.lease;
           crashPoints.reached(CrashPoints.Point.SENT);
           created.addAll(applied.messageIds());
           version = applied.version();
@@ -182,10 +184,14 @@ final class OutboxSender {
    * it if a person acted, unless {@code loaded} is fresher than {@link EngineSettings#prewriteFreshness()}: then
    * that load was the check, and the pre-write window is measured from it. A failure after which nobody knows whether the write happened, or a conflict, makes it
    * re-read: the actions that landed are not sent again; if a person acted it throws {@link TakenOver}; otherwise
-   * it sends what is missing with the fresh version.
+   * it sends what is missing with the fresh version. Every attempt, retries included, first renews the lease for a
+   * whole {@link EngineSettings#lease()} (fenced): a worker whose lease ran out and was taken over (a long pause, a
+   * slow vendor) throws {@link io.deskbridge.core.store.LeaseLostException} instead of writing, so its successor's
+   * write is the only one.
    */
-  private Applied apply(Running running, ConversationKey key, Conversation conversation, ConversationState state,
+  private Applied apply(Running running, HeldLease held, Conversation conversation, ConversationState state,
       List<Action> actions, Optional<FreshLoad> loaded) {
+    var key = held.lease.key();
     boolean conditional = running.capabilities().has(Capability.CONDITIONAL_WRITES);
     boolean isPublic = actions.stream().anyMatch(a -> a instanceof Action.PublicReply);
     var target = conversation;
@@ -207,7 +213,7 @@ final class OutboxSender {
       }
       var request = new ApplyRequest(target, remaining);
       try {
-        var applied = running.calls().write("apply", () -> running.client().apply(request));
+        var applied = running.calls().write("apply", held::renew, () -> running.client().apply(request));
         if (readDone != 0) {
           metrics.prewriteWindow(running.installation().id(), Duration.ofNanos(System.nanoTime() - readDone));
         }
@@ -260,6 +266,20 @@ final class OutboxSender {
   }
 
   /** Which of an operation's actions are visible in a freshly loaded conversation. */
+  /** The lease of the conversation being written, renewed before every write attempt. */
+  private final class HeldLease {
+    private Lease lease;
+
+    HeldLease(Lease lease) {
+      this.lease = lease;
+    }
+
+    /** Renews the lease for a whole lease from now, or throws LeaseLostException if another worker took it. */
+    void renew() {
+      lease = store.renew(lease, clock.instant(), settings.lease());
+    }
+  }
+
   static final class Landing {
     private Landing() {}
 

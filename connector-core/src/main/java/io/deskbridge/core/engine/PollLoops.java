@@ -261,7 +261,8 @@ final class PollLoops {
       }
       var events = poll.events();
       int fresh = events.isEmpty() ? 0
-          : store.receive(id, running.installation().connector().vendor(), events, clock.instant());
+          : store.receive(id, running.installation().connector().vendor(), events, clock.instant(),
+              running.installation().debounce());
       metrics.polled(id, "ok");
       metrics.polledEvents(id, fresh, events.size() - fresh);
       if (fresh > 0) {

@@ -180,7 +180,19 @@ final class VendorCalls {
    * @throws VendorException the last such failure once retries are used up, or any other failure at once
    */
   <T> T write(String what, Supplier<T> call) {
-    return writes.executeSupplier(() -> guarded(what, call));
+    return write(what, () -> {}, call);
+  }
+
+  /**
+   * Writes to the vendor like {@link #write(String, Supplier)}, running {@code beforeEachAttempt} before every
+   * attempt, retries included. Its exceptions are not the vendor's: they end the write at once, unmapped and not
+   * counted by the circuit breaker.
+   */
+  <T> T write(String what, Runnable beforeEachAttempt, Supplier<T> call) {
+    return writes.executeSupplier(() -> {
+      beforeEachAttempt.run();
+      return guarded(what, call);
+    });
   }
 
   /** The circuit breaker, for tests. */

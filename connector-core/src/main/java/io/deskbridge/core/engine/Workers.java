@@ -76,6 +76,25 @@ final class Workers {
     this.storeFaults = new StoreFaults(clock);
   }
 
+  /** Called after a worker handled a conversation's work (whatever came of it) and gave up its lease. */
+  private final List<java.util.function.Consumer<ConversationKey>> handledListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a listener told after this process's workers handled a conversation's work; it must not block. */
+  void onHandled(java.util.function.Consumer<ConversationKey> listener) {
+    handledListeners.add(listener);
+  }
+
+  private void handled(ConversationKey key) {
+    for (var listener : handledListeners) {
+      try {
+        listener.accept(key);
+      } catch (RuntimeException e) {
+        log.warn("a listener of handled conversations failed: {}", e.toString());
+      }
+    }
+  }
+
   /** Starts the configured number of worker threads. */
   void start() {
     for (int i = 1; i <= settings.workers(); i++) {
@@ -210,6 +229,9 @@ final class Workers {
         }
         inHand.remove(Thread.currentThread());
         setBusy(-1);
+        if (!crashed) {
+          handled(claimed.get().key());
+        }
       }
       if (storeFault != null) {
         storeFailed("processing " + claimed.get().key(), storeFault);
@@ -340,7 +362,8 @@ final class Workers {
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
-    var plan = ActionPlanner.plan(decider.decide(input), inst.mode(), inst.routing(), running.capabilities());
+    var plan = ActionPlanner.plan(decider.decide(input), inst.mode(), inst.routing(), running.capabilities(),
+        clock.instant());
     var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The one thin HTTP adapter: {@code POST /webhooks/{installation}} and {@code POST /webhooks/{installation}/{token}}
  * go to the {@link WebhookHandler} as a {@link WebhookRequest} (path, token segment included, query parameters,
  * headers, body, the client's address),
- * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text. Bodies
+ * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text, and every
+ * {@code GET} and {@code POST} under {@code /api/v1/} goes to the Conversation API's {@link ApiRoutes}. Bodies
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  *
  * <p>Slow or hostile clients cannot starve it: a webhook body is read without holding a thread (Jetty's
@@ -116,6 +117,16 @@ public final class WebhookServer implements AutoCloseable {
    */
   public static WebhookServer start(String host, int port, Limits limits, WebhookHandler handler, Clock clock,
       Supplier<String> metrics, BooleanSupplier healthy) {
+    return start(host, port, limits, handler, clock, metrics, healthy, ApiRoutes.NONE);
+  }
+
+  /**
+   * As {@link #start(String, int, Limits, WebhookHandler, Clock, Supplier, BooleanSupplier)}, also serving the
+   * Conversation API: every {@code GET} and {@code POST} under {@code /api/v1/} goes to {@code api} (bodies over the
+   * limit get 413 first).
+   */
+  public static WebhookServer start(String host, int port, Limits limits, WebhookHandler handler, Clock clock,
+      Supplier<String> metrics, BooleanSupplier healthy, ApiRoutes api) {
     long maxBodyBytes = limits.maxBodyBytes();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -135,6 +146,7 @@ public final class WebhookServer implements AutoCloseable {
         var eager = new BodyFirst(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE), limits.idleTimeout());
         eager.includeMethod("POST");
         eager.includePath("/webhooks/*");
+        eager.includePath("/api/*");
         server.insertHandler(eager);
       });
       config.routes.get("/health", ctx -> {
@@ -171,6 +183,31 @@ public final class WebhookServer implements AutoCloseable {
       // a secret path token some vendors can only put in the URL (Salesforce Outbound Messages): the endpoint
       // finds it in WebhookRequest.path()
       config.routes.post("/webhooks/{installation}/{token}", webhook);
+      Handler conversationApi = ctx -> {
+        byte[] body = new byte[0];
+        if ("POST".equals(ctx.method().name())) {
+          if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            write(ctx, new WebhookResponse(413, "application/problem+json", "{\"type\":\"about:blank\","
+                + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"body larger than " + maxBodyBytes
+                + " bytes\"}"));
+            return;
+          }
+          try {
+            body = ctx.bodyAsBytes();
+          } catch (Exception e) { // Javalin (Kotlin) lets a checked IOException through
+            if (!clientFault(e)) {
+              throw e;
+            }
+            log.debug("api request body not received: {}", LogSafe.of(rootCause(e)));
+            write(ctx, WebhookResponse.error(400, "request body incomplete"));
+            return;
+          }
+        }
+        write(ctx, api.handle(new WebhookRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers(ctx),
+            body, Objects.requireNonNullElse(ctx.req().getRemoteAddr(), ""), clock.instant())));
+      };
+      config.routes.get("/api/v1/*", conversationApi);
+      config.routes.post("/api/v1/*", conversationApi);
     });
     app.start();
     return new WebhookServer(app);

@@ -21,6 +21,12 @@ import java.util.Map;
  * @param actions        the actions taken, as short descriptions
  * @param outcome        {@code applied}, {@code none}, or {@code failed: <reason>}
  * @param episode        the conversation's bot episode (from 1); 0 when none applies (a refused webhook)
+ * @param detail         the decision's texts and structured fields, JSON-shaped (strings, numbers, booleans, lists
+ *                       and maps of them): {@code text} and {@code language} of a reply or draft, {@code question} of
+ *                       a clarification, {@code routingGroup}, {@code groupId}, {@code customerMessage},
+ *                       {@code summaryText} and {@code summary} (reasons, language, tone, request, keyFacts,
+ *                       botAnswers, confidence) of a handover; empty for other records. The Conversation API answers
+ *                       from it, so a retried request gets the decision as it was made, not recomputed.
  */
 public record AuditRecord(
     Instant at,
@@ -36,11 +42,21 @@ public record AuditRecord(
     String input,
     List<String> actions,
     String outcome,
-    int episode) {
+    int episode,
+    Map<String, Object> detail) {
   public AuditRecord {
     reasons = List.copyOf(reasons);
     signals = Map.copyOf(signals);
     actions = List.copyOf(actions);
+    detail = detail == null ? Map.of() : Map.copyOf(detail);
+  }
+
+  /** A record without detail. */
+  public AuditRecord(Instant at, String installationId, String conversationId, String eventId, String mode,
+      String decision, List<String> reasons, double confidence, String articleId, Map<String, Double> signals,
+      String input, List<String> actions, String outcome, int episode) {
+    this(at, installationId, conversationId, eventId, mode, decision, reasons, confidence, articleId, signals, input,
+        actions, outcome, episode, Map.of());
   }
 
   /** A record outside any episode (episode 0). */

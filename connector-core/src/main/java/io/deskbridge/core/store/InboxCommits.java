@@ -3,10 +3,12 @@ package io.deskbridge.core.store;
 import static io.deskbridge.core.store.ConversationRows.INSERT_EVENT;
 import static io.deskbridge.core.store.ConversationRows.dueIfIdle;
 import static io.deskbridge.core.store.ConversationRows.lockConversation;
+import static io.deskbridge.core.store.ConversationRows.refreshDue;
 
 import io.deskbridge.core.webhook.InboundEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,13 @@ final class InboxCommits {
 
   /** One call's events, checked and serialised. */
   record Receive(String installation, String vendor, List<InboundEvent> events, List<String> payloads,
-      OffsetDateTime at) {}
+      OffsetDateTime at, Duration debounce) {}
+
+  /** The first time a conversation's not yet attempted events were received, for the debounce's cap. */
+  private static final String FIRST_UNTRIED = "SELECT MIN(received_at) FROM inbox_event WHERE installation = ? "
+      + "AND conversation_id = ? AND status = 'PENDING' AND attempts = 0";
+  private static final String DEFER_UNTRIED = "UPDATE inbox_event SET next_attempt_at = ? WHERE installation = ? "
+      + "AND conversation_id = ? AND status = 'PENDING' AND attempts = 0";
 
   /** A request and, once {@code done}, its outcome; guarded by the lock. */
   private static final class Waiting {
@@ -191,6 +199,7 @@ final class InboxCommits {
     }
     int[] fresh = new int[batch.size()];
     var touched = new TreeMap<String, TreeMap<String, OffsetDateTime>>(); // -> the first new event's time
+    var debounced = new TreeMap<String, TreeMap<String, Receive>>(); // -> the last request with a new event
     try (var insert = c.prepareStatement(INSERT_EVENT)) {
       for (int r = 0; r < batch.size(); r++) {
         Receive request = batch.get(r).request;
@@ -202,11 +211,16 @@ final class InboxCommits {
           insert.setString(4, event.conversationId());
           insert.setString(5, request.payloads().get(i));
           insert.setObject(6, request.at());
-          insert.setObject(7, request.at());
+          insert.setObject(7, request.at().plus(request.debounce()));
           if (insert.executeUpdate() > 0) {
             fresh[r]++;
-            touched.computeIfAbsent(request.installation(), k -> new TreeMap<>())
-                .putIfAbsent(event.conversationId(), request.at());
+            if (request.debounce().isZero()) {
+              touched.computeIfAbsent(request.installation(), k -> new TreeMap<>())
+                  .putIfAbsent(event.conversationId(), request.at());
+            } else {
+              debounced.computeIfAbsent(request.installation(), k -> new TreeMap<>())
+                  .put(event.conversationId(), request);
+            }
           }
         }
       }
@@ -216,6 +230,41 @@ final class InboxCommits {
         dueIfIdle(c, installation.getKey(), conversation.getKey(), conversation.getValue());
       }
     }
+    for (var installation : debounced.entrySet()) {
+      for (Map.Entry<String, Receive> conversation : installation.getValue().entrySet()) {
+        debounce(c, installation.getKey(), conversation.getKey(), conversation.getValue());
+      }
+    }
     return fresh;
+  }
+
+  /**
+   * Defers a conversation's untried events to one time: a debounce window after the latest one arrived, but no more
+   * than two windows after the first (a message arriving during the window extends it, once in effect: a customer
+   * who keeps typing is answered after at most twice the window). The conversation is then due at that time, unless
+   * older open work makes it due earlier.
+   */
+  private static void debounce(Connection c, String installation, String conversation, Receive latest)
+      throws SQLException {
+    OffsetDateTime first;
+    try (var select = c.prepareStatement(FIRST_UNTRIED)) {
+      select.setString(1, installation);
+      select.setString(2, conversation);
+      try (var rs = select.executeQuery()) {
+        rs.next();
+        first = rs.getObject(1, OffsetDateTime.class);
+      }
+    }
+    var due = latest.at().plus(latest.debounce());
+    if (first != null && first.plus(latest.debounce().multipliedBy(2)).isBefore(due)) {
+      due = first.plus(latest.debounce().multipliedBy(2));
+    }
+    try (var defer = c.prepareStatement(DEFER_UNTRIED)) {
+      defer.setObject(1, due);
+      defer.setString(2, installation);
+      defer.setString(3, conversation);
+      defer.executeUpdate();
+    }
+    refreshDue(c, installation, conversation);
   }
 }

@@ -21,9 +21,9 @@ final class JdbcAuditLog implements AuditLog {
 
   private static final String INSERT_AUDIT = "INSERT INTO audit (recorded_at, installation, conversation_id, "
       + "event_id, install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, "
-      + "episode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "episode, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String AUDIT_COLUMNS = "SELECT id, recorded_at, installation, conversation_id, event_id, "
-      + "install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, episode FROM audit";
+      + "install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, episode, detail FROM audit";
 
   private final Database db;
   private final JsonCodec json;
@@ -82,6 +82,7 @@ final class JdbcAuditLog implements AuditLog {
         insert.setString(12, json.strings(r.actions()));
         insert.setString(13, r.outcome());
         insert.setInt(14, r.episode());
+        insert.setString(15, json.detail(r.detail()));
         insert.addBatch();
       }
       insert.executeBatch();
@@ -103,7 +104,7 @@ final class JdbcAuditLog implements AuditLog {
             records.add(new AuditRecord(instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), json.strings(rs.getString(8)), rs.getDouble(9),
                 rs.getString(10), json.scores(rs.getString(11)), rs.getString(12), json.strings(rs.getString(13)),
-                rs.getString(14), rs.getInt(15)));
+                rs.getString(14), rs.getInt(15), json.detail(rs.getString(16))));
           }
         }
       }

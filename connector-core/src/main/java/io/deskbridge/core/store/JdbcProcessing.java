@@ -109,11 +109,14 @@ final class JdbcProcessing {
   }
 
   /** See {@link ProcessingStore#receive} and {@link InboxCommits}: durable when it returns. */
-  int receive(String installationId, String vendor, List<InboundEvent> events, Instant now) {
+  int receive(String installationId, String vendor, List<InboundEvent> events, Instant now, Duration debounce) {
     requireText(installationId, "installationId");
     requireText(vendor, "vendor");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(now, "now");
+    if (debounce.isNegative()) {
+      throw new IllegalArgumentException("debounce must not be negative");
+    }
     if (events.isEmpty()) {
       return 0;
     }
@@ -124,7 +127,8 @@ final class JdbcProcessing {
       requireText(event.id(), "event id");
       payloads.add(json.event(event));
     }
-    return inbox.receive(new InboxCommits.Receive(installationId, vendor, List.copyOf(events), payloads, ts(now)));
+    return inbox.receive(new InboxCommits.Receive(installationId, vendor, List.copyOf(events), payloads, ts(now),
+        debounce));
   }
 
   /** See {@link ProcessingStore#claim}; empty also when every candidate of {@value #CLAIM_TRIES} scans was taken. */

@@ -50,6 +50,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcAuditLog audit;
   private final JdbcDeadLetters deadLetters;
   private final JdbcPollCursors pollCursors;
+  private final JdbcConversationApi conversationApi;
 
   private JdbcStore(Database db) {
     var json = new JsonCodec();
@@ -58,6 +59,12 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.processing = new JdbcProcessing(db, json, audit);
     this.deadLetters = new JdbcDeadLetters(db, json);
     this.pollCursors = new JdbcPollCursors(db);
+    this.conversationApi = new JdbcConversationApi(db);
+  }
+
+  /** The Conversation API's keys, conversations and idempotency records. */
+  public ConversationApiStore conversationApi() {
+    return conversationApi;
   }
 
   /**
@@ -86,8 +93,8 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
    * then skips it.
    */
   @Override
-  public int receive(String installationId, String vendor, List<InboundEvent> events, Instant now) {
-    return processing.receive(installationId, vendor, events, now);
+  public int receive(String installationId, String vendor, List<InboundEvent> events, Instant now, Duration debounce) {
+    return processing.receive(installationId, vendor, events, now, debounce);
   }
 
   /**

@@ -126,6 +126,18 @@ final class JsonCodec {
     return read(json, SCORES);
   }
 
+  private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
+
+  /** An audit record's detail; null when it is empty. */
+  String detail(Map<String, Object> detail) {
+    return detail.isEmpty() ? null : write(detail);
+  }
+
+  /** An audit record's detail as stored; empty for null. */
+  Map<String, Object> detail(String json) {
+    return json == null || json.isBlank() ? Map.of() : read(json, DETAIL);
+  }
+
   private String write(Object value) {
     try {
       return mapper.writeValueAsString(value);

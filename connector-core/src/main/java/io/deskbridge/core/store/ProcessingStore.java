@@ -24,7 +24,17 @@ public interface ProcessingStore extends DeadLetters, PollCursors, AutoCloseable
    *
    * @return how many were new
    */
-  int receive(String installationId, String vendor, List<InboundEvent> events, Instant now);
+  default int receive(String installationId, String vendor, List<InboundEvent> events, Instant now) {
+    return receive(installationId, vendor, events, now, Duration.ZERO);
+  }
+
+  /**
+   * Records received events like {@link #receive(String, String, List, Instant)}, holding them back for a
+   * {@code debounce} window (a chat's customer who sends several short messages in a row is answered once): the
+   * conversation's not yet attempted events all become due {@code debounce} after the latest of them arrived, and
+   * never later than twice {@code debounce} after the first. Zero holds nothing back.
+   */
+  int receive(String installationId, String vendor, List<InboundEvent> events, Instant now, Duration debounce);
 
   /**
    * Claims one conversation that has work (an event due at or before {@code now}, or an outbox operation

@@ -9,6 +9,8 @@ import io.deskbridge.core.escalation.HandoverSummary;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.spi.Capabilities;
 import io.deskbridge.core.spi.Capability;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +19,24 @@ import org.junit.jupiter.api.Test;
 
 class ActionPlannerTest {
   private static final Routing ROUTING = new Routing("g", Map.of(), null);
+  /** A Saturday in Prague; {@link #HOURS} are closed then, and open again on Monday at 8:00. */
+  private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+  private static final BusinessHours HOURS = new BusinessHours(ZoneId.of("Europe/Prague"),
+      BusinessHours.Week.parse("Mon-Fri 08:00-17:00"), Map.of("Billing", BusinessHours.Week.parse("Mon-Sun 09:00-21:00")),
+      Set.of());
   private static final Capabilities ZENDESK =
       new Capabilities(EnumSet.of(Capability.ATOMIC_UPDATE, Capability.TAGS, Capability.CONDITIONAL_WRITES), 65_536);
   private static final Decision.Reply REPLY =
       new Decision.Reply("Use Forgot password.", "en", List.of("confident_match"), new Scores(0.9, "kb-1", Map.of()));
 
   private static Decision.Handover handover() {
-    var summary = new HandoverSummary(Set.of(HandoverReason.HUMAN_REQUEST), "en", "neutral", "x".repeat(300),
+    return handover("", "en");
+  }
+
+  private static Decision.Handover handover(String group, String language) {
+    var summary = new HandoverSummary(Set.of(HandoverReason.HUMAN_REQUEST), language, "neutral", "x".repeat(300),
         List.of(), List.of(), 0.3);
-    return new Decision.Handover("", "A colleague will answer.", summary, List.of("human_request"), Scores.NONE);
+    return new Decision.Handover(group, "A colleague will answer.", summary, List.of("human_request"), Scores.NONE);
   }
 
   @Test
@@ -43,35 +54,74 @@ class ActionPlannerTest {
 
   @Test
   void draftModeTurnsAReplyIntoADraftNoteAndShadowModeWritesNothing() {
-    var draft = ActionPlanner.plan(REPLY, Mode.DRAFT, ROUTING, ZENDESK);
+    var draft = ActionPlanner.plan(REPLY, Mode.DRAFT, ROUTING, ZENDESK, NOW);
     assertThat(draft.decision()).isInstanceOf(Decision.Draft.class);
     assertThat(draft.actions()).singleElement().isInstanceOfSatisfying(Action.InternalNote.class,
         n -> assertThat(n.text()).contains("proposed reply").contains("Use Forgot password."));
 
-    var shadow = ActionPlanner.plan(REPLY, Mode.SHADOW, ROUTING, ZENDESK);
+    var shadow = ActionPlanner.plan(REPLY, Mode.SHADOW, ROUTING, ZENDESK, NOW);
     assertThat(shadow.decision()).isEqualTo(REPLY);
     assertThat(shadow.actions()).isEmpty();
     assertThat(shadow.operations()).isEmpty();
 
-    assertThat(ActionPlanner.plan(REPLY, Mode.AUTO, ROUTING, ZENDESK).actions())
+    assertThat(ActionPlanner.plan(REPLY, Mode.AUTO, ROUTING, ZENDESK, NOW).actions())
         .containsExactly(new Action.PublicReply("Use Forgot password."));
   }
 
   @Test
   void aHandoverInDraftModeTellsTheCustomerNothing() {
-    var plan = ActionPlanner.plan(handover(), Mode.DRAFT, ROUTING, ZENDESK);
+    var plan = ActionPlanner.plan(handover(), Mode.DRAFT, ROUTING, ZENDESK, NOW);
     assertThat(plan.actions()).noneMatch(a -> a instanceof Action.PublicReply);
     assertThat(plan.operations()).hasSize(1);
   }
 
   @Test
   void withoutTagsNoneAreAddedAndNotesAreCutToTheVendorsLimit() {
-    var plan = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, new Capabilities(Set.of(), 120));
+    var plan = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, new Capabilities(Set.of(), 120), NOW);
 
     assertThat(plan.actions()).noneMatch(a -> a instanceof Action.AddTags);
     assertThat(plan.actions().get(0)).isInstanceOfSatisfying(Action.InternalNote.class, n -> {
       assertThat(n.text()).hasSize(120).endsWith("…");
     });
     assertThat(plan.operations()).hasSize(3);
+  }
+
+  @Test
+  void aHandoverOutsideBusinessHoursTellsTheCustomerWhenPeopleAreBackInTheirLanguage() {
+    var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
+
+    var plan = ActionPlanner.plan(handover("", "cs"), Mode.AUTO, routing, ZENDESK, NOW);
+
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+        .isEqualTo(new Action.PublicReply("A colleague will answer. Náš tým teď není k dispozici, kolega se vám "
+            + "ozve, jakmile začne pracovní doba (pondělí 7. prosince, 8:00 SEČ)."));
+    assertThat(plan.actions().get(0)).isInstanceOfSatisfying(Action.InternalNote.class, n -> assertThat(n.text())
+        .endsWith("Outside business hours: the customer was told a colleague replies once working hours start "
+            + "(Monday 7 December, 8:00 CET)."));
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.AddTags).singleElement()
+        .satisfies(t -> assertThat(((Action.AddTags) t).tags()).contains(AfterHours.TAG));
+  }
+
+  @Test
+  void aHandoverWhileTheGroupsPeopleAreThereSaysNothingMore() {
+    var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
+
+    var plan = ActionPlanner.plan(handover("Billing", "en"), Mode.AUTO, routing, ZENDESK, NOW);
+
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+        .isEqualTo(new Action.PublicReply("A colleague will answer."));
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.AddTags).singleElement()
+        .satisfies(t -> assertThat(((Action.AddTags) t).tags()).doesNotContain(AfterHours.TAG));
+  }
+
+  @Test
+  void aLanguageWithoutItsOwnSentenceGetsTheEnglishOne() {
+    var routing = new Routing("g", Map.of(), null, HOURS);
+
+    var plan = ActionPlanner.plan(handover("", "de"), Mode.AUTO, routing, ZENDESK, NOW);
+
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+        .satisfies(r -> assertThat(((Action.PublicReply) r).text()).endsWith(
+            "a colleague will reply once our working hours start (Monday 7 December, 8:00 CET)."));
   }
 }

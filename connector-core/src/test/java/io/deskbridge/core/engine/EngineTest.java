@@ -1,5 +1,6 @@
 package io.deskbridge.core.engine;
 
+import io.deskbridge.core.action.Action;
 import static io.deskbridge.core.engine.InMemoryHelpdesk.createdEvent;
 import static io.deskbridge.core.engine.InMemoryHelpdesk.messageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.core.contract.OffsetClock;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
@@ -26,6 +28,7 @@ class EngineTest {
   private final OffsetClock clock = new OffsetClock();
   private static final EngineSettings SETTINGS =
       new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1));
+  private EngineSettings settings = SETTINGS;
   private Engine engine;
 
   private void start(Mode mode) {
@@ -36,7 +39,7 @@ class EngineTest {
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts", "Shipping", "g-shipping"), null);
     var installation = new Installation("inst", mode, routing,
         new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, reopenStartsEpisode);
-    return Engine.start(List.of(installation), decider, store, store, clock, SETTINGS, crashPoints, meters);
+    return Engine.start(List.of(installation), decider, store, store, clock, settings, crashPoints, meters);
   }
 
   @AfterEach
@@ -234,6 +237,71 @@ class EngineTest {
 
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
     assertThat(audit("t1")).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("queued"));
+  }
+
+  /**
+   * The chaos run's duplicate (issue #12's last CI run): a write's answer is lost, and while its worker re-reads, its
+   * lease runs out and another worker takes the conversation and sends the reply. The first worker's re-read came
+   * just before that reply, so only its lease can stop it from writing the same reply again.
+   */
+  @Test
+  void aWorkerWhoseLeaseWasTakenOverWhileItsWriteWasInDoubtDoesNotWriteAgain() throws Exception {
+    settings = SETTINGS.withWorkers(1); // the only other worker is the one this test plays
+    start(Mode.AUTO);
+    var attempts = new java.util.concurrent.atomic.AtomicInteger();
+    helpdesk.beforeWrite = () -> {
+      if (attempts.incrementAndGet() > 1) {
+        return;
+      }
+      String reply = helpdesk.lastAttempt.actions().stream().filter(a -> a instanceof Action.PublicReply)
+          .map(a -> ((Action.PublicReply) a).text()).findFirst().orElseThrow();
+      helpdesk.afterNextLoad = () -> { // the first worker's re-read has just been answered
+        clock.advance(Duration.ofSeconds(31)); // its lease (30 s) ran out meanwhile
+        var other = store.claim("other-worker", clock.instant(), Duration.ofSeconds(30)).orElseThrow();
+        helpdesk.add("t1", AuthorRole.BOT, Visibility.PUBLIC, InMemoryHelpdesk.BOT, reply); // the other one's reply
+        store.release(other);
+      };
+      throw new io.deskbridge.core.error.VendorException(io.deskbridge.core.error.VendorException.Kind.UNAVAILABLE,
+          "read timed out (scripted)", null);
+    };
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(attempts.get()).as("the first worker stopped before a second attempt").isEqualTo(1);
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(audit("t1")).extracting(AuditRecord::decision).containsExactly("reply");
+  }
+
+  @Test
+  void aChatCustomersThreeQuickMessagesGetOneAnswerAfterTheDebounceWindow() throws Exception {
+    helpdesk = new InMemoryHelpdesk(java.util.EnumSet.of(Capability.CHAT, Capability.CONDITIONAL_WRITES,
+        Capability.ATOMIC_UPDATE, Capability.TAGS));
+    start(Mode.AUTO);
+    var lines = List.of("hi", "I cannot get into my account", "I forgot my password");
+    for (int i = 0; i < lines.size(); i++) {
+      var m = helpdesk.add("chat1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", lines.get(i));
+      engine.accept("inst", List.of(messageEvent("e" + i, "chat1", m)));
+      clock.advance(Duration.ofMillis(500));
+    }
+    assertThat(engine.awaitIdle(Duration.ofMillis(300))).as("held back: the window is still open").isFalse();
+
+    clock.advance(Installation.DEFAULT_CHAT_DEBOUNCE);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+    assertThat(helpdesk.botMessages("chat1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(decider.inputs).singleElement().satisfies(input -> assertThat(input.newMessages())
+        .extracting(io.deskbridge.core.conversation.Message::text).containsExactlyElementsOf(lines));
+    assertThat(audit("chat1")).extracting(AuditRecord::decision).containsExactly("reply", "ignore", "ignore");
+  }
+
+  @Test
+  void aTicketVendorsMessagesAreNotHeldBack() throws Exception {
+    start(Mode.AUTO); // no CHAT capability
+    var m = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "I forgot my password");
+    engine.accept("inst", List.of(messageEvent("e1", "t1", m)));
+
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).as("answered without the clock moving").isTrue();
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
   }
 
   @Test

@@ -69,6 +69,10 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   final java.util.concurrent.atomic.AtomicBoolean failNextLoadsWith404 = new java.util.concurrent.atomic.AtomicBoolean();
   /** Runs at the start of every write while set (a test may throw from it to kill the process there). */
   volatile Runnable beforeWrite;
+  /** Runs once at the end of the next load, after its snapshot was taken: something happens just after a read. */
+  volatile Runnable afterNextLoad;
+  /** The request of the latest write attempt, whether it succeeded or not. */
+  volatile ApplyRequest lastAttempt;
   /** Runs inside the next write, before its version check: someone else writes at just that moment. */
   volatile Runnable duringNextWrite;
   final Map<String, Integer> versions = new ConcurrentHashMap<>();
@@ -151,9 +155,15 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     String assignee = assignees.getOrDefault(id, "");
     var owner = conversationTags.contains(HANDOVER_TAG) ? Owner.human("tag " + HANDOVER_TAG)
         : !assignee.isEmpty() && !assignee.equals(BOT) ? Owner.human("assignee " + assignee) : Owner.BOT;
-    return new Conversation(request.key(), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
+    var conversation = new Conversation(request.key(), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
         groups.getOrDefault(id, ""), assignee, conversationTags, false,
         List.copyOf(messages.getOrDefault(id, List.of())), version(id), owner);
+    Runnable after = afterNextLoad;
+    afterNextLoad = null;
+    if (after != null) {
+      after.run();
+    }
+    return conversation;
   }
 
   private String version(String id) {
@@ -162,6 +172,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
 
   @Override
   public synchronized Applied apply(ApplyRequest request) {
+    lastAttempt = request;
     Runnable before = beforeWrite;
     if (before != null) {
       before.run();

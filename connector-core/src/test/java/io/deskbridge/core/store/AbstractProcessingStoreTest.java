@@ -198,6 +198,28 @@ abstract class AbstractProcessingStoreTest {
   }
 
   @Test
+  void aDebouncedConversationIsDueAWindowAfterItsLatestEventButNoLaterThanTwoAfterItsFirst() {
+    var window = Duration.ofMillis(1500);
+    store.receive(INSTALLATION, VENDOR, List.of(event("chat", "e1")), T0, window);
+    store.receive(INSTALLATION, VENDOR, List.of(event("chat", "e2")), T0.plusMillis(1000), window);
+
+    assertThat(store.claim("w1", T0.plusMillis(2400), LEASE)).as("extended by e2 to 2.5 s").isEmpty();
+    store.receive(INSTALLATION, VENDOR, List.of(event("chat", "e3")), T0.plusMillis(2000), window);
+    assertThat(store.claim("w1", T0.plusMillis(2999), LEASE)).as("capped at twice the window, 3 s").isEmpty();
+    var lease = store.claim("w1", T0.plusMillis(3000), LEASE).orElseThrow();
+    assertThat(store.pendingEvents(lease, T0.plusMillis(3000))).extracting(PendingEvent::event)
+        .extracting(io.deskbridge.core.webhook.InboundEvent::id).as("all three due together")
+        .containsExactly("e1", "e2", "e3");
+  }
+
+  @Test
+  void withoutADebounceEveryEventIsDueAtOnce() {
+    store.receive(INSTALLATION, VENDOR, List.of(event("chat", "e1")), T0, Duration.ZERO);
+
+    assertThat(store.claim("w1", T0, LEASE)).isPresent();
+  }
+
+  @Test
   void claimSkipsLeasedConversationsAndTakesExpiredOnesOverWithAHigherToken() {
     receive("c1", "e1");
     var first = store.claim("w1", T0, LEASE).orElseThrow();

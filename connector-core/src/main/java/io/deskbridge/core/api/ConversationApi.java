@@ -1,0 +1,745 @@
+package io.deskbridge.core.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Ownership;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.engine.Engine;
+import io.deskbridge.core.hosting.ApiRoutes;
+import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.store.ConversationApiStore;
+import io.deskbridge.core.store.ConversationApiStore.ApiConversation;
+import io.deskbridge.core.store.ConversationApiStore.ApiKey;
+import io.deskbridge.core.store.ConversationApiStore.ApiMessage;
+import io.deskbridge.core.store.ConversationApiStore.Posted;
+import io.deskbridge.core.store.ConversationState;
+import io.deskbridge.core.store.StoreException;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.core.webhook.WebhookResponse;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Conversation API, version 1 ({@code /api/v1}; its OpenAPI 3.1 document is {@code openapi/conversation-api-v1.json},
+ * served at {@code GET /api/v1/openapi.json}). A customer's message is stored in the api installation's transcript
+ * and accepted into the engine as an event like any webhook's; the request then waits (at most the installation's
+ * {@code answerTimeout}) until the engine is done with that event and answers with the decision as the audit recorded
+ * it. Every other request needs an API key of the conversation's installation ({@code Authorization: Bearer}); each key
+ * has its own rate limit. Failures are RFC 9457 problems. Thread-safe.
+ */
+public final class ConversationApi implements ApiRoutes, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ConversationApi.class);
+  private static final String PREFIX = "/api/v1";
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  private static final int MAX_TEXT = 10_000;
+  private static final int MAX_METADATA = 8_192;
+  private static final Set<String> FIELDS = Set.of("text", "channel", "language", "customer", "metadata");
+  private static final Map<String, Integer> CUSTOMER_FIELDS = Map.of("id", 255, "email", 320, "phone", 64, "name", 255);
+  private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /**
+   * Requests that may wait for a decision at once, each holding a server thread; beyond them a message is answered
+   * 202 at once (stored, decided, to be polled), so that a stalled engine cannot take every thread from the
+   * webhooks.
+   */
+  static final int MAX_WAITING = 100;
+
+  private final Engine engine;
+  private final ConversationApiStore store;
+  private final ApiKeys keys;
+  private final Function<ConversationKey, Optional<ConversationState>> states;
+  private final BiFunction<String, String, List<AuditRecord>> audit;
+  private final BiFunction<String, String, Optional<String>> articleUrl;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+  private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
+  private final String openApi;
+  private final ApiCallbacks callbacks;
+  /** Signalled when this process's engine handled a conversation's work: waiting requests look at the store. */
+  private final java.util.concurrent.locks.ReentrantLock handledLock = new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.concurrent.locks.Condition handled = handledLock.newCondition();
+  /** How many times {@link #handled} was signalled; guarded by {@link #handledLock}. */
+  private long handledCount;
+
+  /**
+   * @param engine     the engine messages are accepted into; its api installations are the ones served
+   * @param store      the api installations' conversations and keys
+   * @param states     the engine's state of a conversation (owner, episode)
+   * @param audit      a conversation's audit records (installation, conversation id), oldest first
+   * @param articleUrl an article's link by its id and the reply's language
+   * @param callbacks  whether an installation has a callback URL: then a sender delivers the callbacks
+   */
+  public ConversationApi(Engine engine, ConversationApiStore store,
+      Function<ConversationKey, Optional<ConversationState>> states, BiFunction<String, String, List<AuditRecord>> audit,
+      BiFunction<String, String, Optional<String>> articleUrl, Clock clock, boolean callbacks) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.store = Objects.requireNonNull(store, "store");
+    this.keys = new ApiKeys(store, clock);
+    this.states = Objects.requireNonNull(states, "states");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.articleUrl = Objects.requireNonNull(articleUrl, "articleUrl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.openApi = openApiDocument();
+    this.callbacks = callbacks ? new ApiCallbacks(store, i -> connector(i).flatMap(c -> c.settings().callback()),
+        new ApiCallbacks.Answers() {
+          @Override
+          public boolean done(String installation, String conversationId, String messageId, String eventId) {
+            return ConversationApi.this.done(installation, conversationId, messageId, eventId);
+          }
+
+          @Override
+          public String answer(String installation, String conversationId, String messageId, String eventId) {
+            return answerBody(installation, conversationId, messageId, eventId);
+          }
+        }, clock) : null;
+    engine.onHandled(key -> {
+      if (key.vendor().equals(ApiConnectorFactory.VENDOR)) {
+        handledLock.lock();
+        try {
+          handledCount++;
+          handled.signalAll();
+        } finally {
+          handledLock.unlock();
+        }
+        if (this.callbacks != null) {
+          this.callbacks.wake();
+        }
+      }
+    });
+  }
+
+  /** Stops the callback sender; callbacks not yet delivered stay in the store. */
+  @Override
+  public void close() {
+    if (callbacks != null) {
+      callbacks.close();
+    }
+  }
+
+  /** A message's answer as JSON, or the problem it comes to (for callbacks). */
+  private String answerBody(String installation, String conversationId, String messageId, String eventId) {
+    try {
+      return answer(installation, conversationId, messageId, eventId).toString();
+    } catch (Problem p) {
+      return p.response(json, PREFIX + "/conversations/" + conversationId + "/messages/" + messageId).body();
+    }
+  }
+
+  /** The checked-in OpenAPI document, as served. */
+  public static String openApiDocument() {
+    try (InputStream in = ConversationApi.class.getResourceAsStream("/openapi/conversation-api-v1.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi/conversation-api-v1.json is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public WebhookResponse handle(WebhookRequest request) {
+    String path = request.path();
+    try {
+      return route(request, path);
+    } catch (Problem p) {
+      return p.response(json, path);
+    } catch (StoreException e) {
+      log.warn("api {}: store failed: {}", request, e.getMessage());
+      return Problem.of(503, "store-unavailable", "Service Unavailable", "the store takes no writes now; try again")
+          .withHeader("Retry-After", "1").response(json, path);
+    } catch (RuntimeException e) {
+      log.error("api {} failed", request, e);
+      return Problem.of(500, "internal-error", "Internal Server Error", "the request failed; see the server's log")
+          .response(json, path);
+    }
+  }
+
+  private WebhookResponse route(WebhookRequest request, String path) {
+    if (!path.startsWith(PREFIX + "/")) {
+      throw notFound(path);
+    }
+    var segments = List.of(path.substring(PREFIX.length() + 1).split("/", -1));
+    boolean get = request.method().equals("GET");
+    boolean post = request.method().equals("POST");
+    if (segments.equals(List.of("openapi.json"))) {
+      requireMethod(get, "GET");
+      return new WebhookResponse(200, "application/json", openApi);
+    }
+    if (segments.size() < 2 || !segments.get(0).equals("conversations")) {
+      throw notFound(path);
+    }
+    var key = authenticate(request);
+    rateLimit(key);
+    String conversationId = segments.get(1);
+    if (!ID.matcher(conversationId).matches()) {
+      throw Problem.of(400, "invalid-request", "Invalid request",
+          "conversation id must be 1-200 letters, digits or . _ : @ -");
+    }
+    if (segments.size() == 2) {
+      requireMethod(get, "GET");
+      return conversation(key, conversationId);
+    }
+    if (segments.size() == 3 && segments.get(2).equals("messages")) {
+      requireMethod(post, "POST");
+      return postMessage(request, key, conversationId);
+    }
+    if (segments.size() == 4 && segments.get(2).equals("messages")) {
+      requireMethod(get, "GET");
+      return message(key, conversationId, segments.get(3));
+    }
+    if (segments.size() == 3 && segments.get(2).equals("handover-completed")) {
+      requireMethod(post, "POST");
+      return ownership(request, key, conversationId, true);
+    }
+    if (segments.size() == 3 && segments.get(2).equals("release")) {
+      requireMethod(post, "POST");
+      return ownership(request, key, conversationId, false);
+    }
+    throw notFound(path);
+  }
+
+  private static Problem notFound(String path) {
+    return Problem.of(404, "not-found", "Not Found", "no such resource: " + path);
+  }
+
+  private static void requireMethod(boolean ok, String allowed) {
+    if (!ok) {
+      throw Problem.of(405, "method-not-allowed", "Method Not Allowed", "use " + allowed)
+          .withHeader("Allow", allowed);
+    }
+  }
+
+  // ---------------------------------------------------------------- auth and limits
+
+  private ApiKey authenticate(WebhookRequest request) {
+    var header = request.header("Authorization").orElse("");
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw Problem.of(401, "unauthorized", "Unauthorized", "send an API key: Authorization: Bearer <key> "
+          + "(made with 'deskbridge api-key create')").withHeader("WWW-Authenticate", "Bearer");
+    }
+    var key = keys.authenticate(header.substring(7).strip()).orElseThrow(() -> Problem.of(401, "unauthorized",
+        "Unauthorized", "the API key is not valid (unknown or revoked)")
+        .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+    if (connector(key.installation()).isEmpty()) {
+      throw Problem.of(403, "forbidden", "Forbidden", "the API key's installation '" + key.installation()
+          + "' is not a Conversation API installation (vendor: api) of this server");
+    }
+    return key;
+  }
+
+  private Optional<ApiConnector> connector(String installation) {
+    return engine.installation(installation).map(i -> i.connector())
+        .filter(ApiConnector.class::isInstance).map(ApiConnector.class::cast);
+  }
+
+  private ApiSettings settings(ApiKey key) {
+    return connector(key.installation()).map(ApiConnector::settings).orElse(ApiSettings.DEFAULT);
+  }
+
+  private void rateLimit(ApiKey key) {
+    int perMinute = settings(key).rateLimitPerMinute();
+    var limiter = limiters.computeIfAbsent(key.id() + "/" + perMinute, id -> RateLimiter.of("api-key-" + id,
+        RateLimiterConfig.custom().limitForPeriod(perMinute).limitRefreshPeriod(Duration.ofMinutes(1))
+            .timeoutDuration(Duration.ZERO).build()));
+    if (!limiter.acquirePermission()) {
+      long nanos = limiter instanceof AtomicRateLimiter a ? a.getDetailedMetrics().getNanosToWait()
+          : TimeUnit.MINUTES.toNanos(1);
+      long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1));
+      throw Problem.of(429, "rate-limited", "Too Many Requests", "the API key may make " + perMinute
+          + " requests per minute (installation setting rateLimitPerMinute)")
+          .withHeader("Retry-After", Long.toString(seconds));
+    }
+  }
+
+  /** The conversation, which must exist and belong to the key's installation. */
+  private ApiConversation owned(ApiKey key, String conversationId) {
+    var conversation = store.conversation(conversationId).orElseThrow(() -> Problem.of(404, "not-found",
+        "Not Found", "no conversation " + conversationId));
+    forbidOthers(key, conversation.installation());
+    return conversation;
+  }
+
+  private static void forbidOthers(ApiKey key, String installation) {
+    if (!installation.equals(key.installation())) {
+      throw Problem.of(403, "forbidden", "Forbidden", "the conversation belongs to another installation than the "
+          + "API key's");
+    }
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** A validated message request. */
+  private record NewMessage(String text, String channel, String language, Map<String, String> customer,
+      String metadata, JsonNode body) {}
+
+  private WebhookResponse postMessage(WebhookRequest request, ApiKey key, String conversationId) {
+    var message = parseMessage(request);
+    var idempotencyKey = request.header("Idempotency-Key");
+    if (idempotencyKey.isPresent() && !IDEMPOTENCY_KEY.matcher(idempotencyKey.get()).matches()) {
+      throw Problem.of(400, "invalid-request", "Invalid request",
+          "Idempotency-Key must be 1-255 visible ASCII characters");
+    }
+    var now = clock.instant();
+    String messageId = ApiHelpdeskClient.newId();
+    String eventId = idempotencyKey.map(k -> "api:" + key.id() + ":" + ApiKeys.hash(k).substring(0, 40))
+        .orElse("api:" + messageId);
+    var idempotency = idempotencyKey.map(k -> new ConversationApiStore.Idempotency(key.id(), k,
+        requestHash(conversationId, message.body()), settings(key).answerTimeout().plusSeconds(5)));
+    var stored = new ApiMessage(messageId, AuthorRole.CUSTOMER.name(), Visibility.PUBLIC.name(),
+        author(message.customer()), message.text(), eventId, message.metadata(), now);
+    var posted = store.post(new ConversationApiStore.NewMessage(conversationId, key.installation(), message.channel(),
+        message.language(), message.customer().get("id"), message.customer().get("email"),
+        message.customer().get("phone"), message.customer().get("name"), stored,
+        settings(key).callback().isPresent()), idempotency, now);
+    if (callbacks != null) {
+      callbacks.wake();
+    }
+    if (posted instanceof Posted.OtherInstallation) {
+      forbidOthers(key, "");
+    } else if (posted instanceof Posted.Mismatch) {
+      throw Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused", "the Idempotency-Key was used "
+          + "for a different request; send a new key for a new message");
+    } else if (posted instanceof Posted.InProgress) {
+      throw Problem.of(409, "request-in-progress", "Request in progress", "the request with this "
+          + "Idempotency-Key is still being answered; retry in a moment").withHeader("Retry-After", "1");
+    } else if (posted instanceof Posted.Replay replay) {
+      return new WebhookResponse(200, "application/json", replay.response(), Map.of("Idempotent-Replayed", "true"));
+    }
+    var s = (Posted.Stored) posted;
+    var sent = s.fresh() ? stored : store.messages(conversationId).stream()
+        .filter(m -> m.messageId().equals(s.messageId())).findFirst().orElseThrow();
+    accept(key.installation(), conversationId, sent);
+    boolean async = request.header("Prefer").map(p -> p.toLowerCase(Locale.ROOT).contains("respond-async"))
+        .orElse(false);
+    var answer = awaitAnswer(key, conversationId, s.messageId(), s.eventId(), async);
+    if (idempotencyKey.isPresent()) {
+      if (answer.status() == 200) {
+        store.answered(key.id(), idempotencyKey.get(), answer.body());
+      } else {
+        store.unlock(key.id(), idempotencyKey.get());
+      }
+    }
+    return answer;
+  }
+
+  /**
+   * Hands a stored customer message to the engine as its event (again, when an earlier attempt may not have: the
+   * inbox keeps one).
+   */
+  private void accept(String installation, String conversationId, ApiMessage sent) {
+    engine.accept(installation, List.of(new InboundEvent(sent.eventId(), conversationId,
+        InboundEvent.Kind.MESSAGE_ADDED, sent.authorId(), Optional.of(new Message(sent.messageId(),
+        AuthorRole.CUSTOMER, Visibility.PUBLIC, sent.authorId(), sent.text(), sent.createdAt())), Optional.empty(),
+        sent.createdAt())));
+  }
+
+  /**
+   * Whether the engine is done with a message's event. A message stored whose event never reached the engine (the
+   * process stopped between the two) is handed to it now: nothing a client was told is stored gets lost.
+   */
+  private boolean done(String installation, String conversationId, String messageId, String eventId) {
+    var progress = store.eventProgress(installation, conversationId, eventId);
+    if (progress == ConversationApiStore.Progress.UNKNOWN) {
+      store.messages(conversationId).stream().filter(m -> m.messageId().equals(messageId)).findFirst()
+          .ifPresent(m -> accept(installation, conversationId, m));
+      return false;
+    }
+    return progress == ConversationApiStore.Progress.DONE;
+  }
+
+  private static String author(Map<String, String> customer) {
+    return "customer:" + customer.getOrDefault("id", customer.getOrDefault("email", customer.getOrDefault("phone", "")));
+  }
+
+  private String requestHash(String conversationId, JsonNode body) {
+    try {
+      Object tree = canonical.treeToValue(body, Object.class);
+      return ApiKeys.hash(conversationId + "\n" + canonical.writeValueAsString(tree));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private NewMessage parseMessage(WebhookRequest request) {
+    var contentType = request.header("Content-Type").orElse("application/json").toLowerCase(Locale.ROOT);
+    if (!contentType.startsWith("application/json")) {
+      throw Problem.of(415, "unsupported-media-type", "Unsupported Media Type", "send the message as application/json");
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(request.body());
+    } catch (IOException e) {
+      throw Problem.invalid("#/", "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (body == null || !body.isObject()) {
+      throw new Problem(400, "invalid-request", "Invalid request", "the body must be a JSON object",
+          List.of(new Problem.FieldError("#", "must be a JSON object")), Map.of());
+    }
+    var errors = new ArrayList<Problem.FieldError>();
+    body.fieldNames().forEachRemaining(f -> {
+      if (!FIELDS.contains(f)) {
+        errors.add(new Problem.FieldError("#/" + f, "is not a field (fields: text, channel, language, customer, "
+            + "metadata)"));
+      }
+    });
+    var text = body.get("text");
+    if (text == null || !text.isTextual() || text.asText().isBlank()) {
+      errors.add(new Problem.FieldError("#/text", "is required: the customer's message, a non-empty string"));
+    } else if (text.asText().length() > MAX_TEXT) {
+      errors.add(new Problem.FieldError("#/text", "is longer than " + MAX_TEXT + " characters"));
+    }
+    var channel = body.get("channel");
+    if (channel == null || !channel.isTextual() || !Set.of("chat", "email", "voice").contains(channel.asText())) {
+      errors.add(new Problem.FieldError("#/channel", "is required: one of chat, email, voice"));
+    }
+    var language = body.get("language");
+    if (language != null && !language.isNull()
+        && (!language.isTextual() || !LANGUAGE.matcher(language.asText()).matches())) {
+      errors.add(new Problem.FieldError("#/language", "must be a language tag such as en or pt-BR"));
+    }
+    var customer = new TreeMap<String, String>();
+    var c = body.get("customer");
+    if (c != null && !c.isNull()) {
+      if (!c.isObject()) {
+        errors.add(new Problem.FieldError("#/customer", "must be an object with id, email, phone, name"));
+      } else {
+        c.fields().forEachRemaining(e -> {
+          Integer max = CUSTOMER_FIELDS.get(e.getKey());
+          String pointer = "#/customer/" + e.getKey();
+          if (max == null) {
+            errors.add(new Problem.FieldError(pointer, "is not a field (fields: id, email, phone, name)"));
+          } else if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+            errors.add(new Problem.FieldError(pointer, "must be a non-empty string"));
+          } else if (e.getValue().asText().length() > max) {
+            errors.add(new Problem.FieldError(pointer, "is longer than " + max + " characters"));
+          } else if (e.getKey().equals("email") && !e.getValue().asText().matches("[^@\\s]+@[^@\\s]+")) {
+            errors.add(new Problem.FieldError(pointer, "must be an e-mail address"));
+          } else {
+            customer.put(e.getKey(), e.getValue().asText());
+          }
+        });
+      }
+    }
+    var metadata = body.get("metadata");
+    String metadataJson = "";
+    if (metadata != null && !metadata.isNull()) {
+      if (!metadata.isObject()) {
+        errors.add(new Problem.FieldError("#/metadata", "must be an object"));
+      } else if (metadata.toString().length() > MAX_METADATA) {
+        errors.add(new Problem.FieldError("#/metadata", "is larger than " + MAX_METADATA + " characters as JSON"));
+      } else {
+        metadataJson = metadata.toString();
+      }
+    }
+    if (!errors.isEmpty()) {
+      var first = errors.get(0);
+      throw new Problem(400, "invalid-request", "Invalid request",
+          first.pointer().substring(2).replace('/', '.') + " " + first.detail()
+              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors, Map.of());
+    }
+    return new NewMessage(text.asText(), channel.asText(),
+        language == null || language.isNull() ? "" : language.asText(), customer, metadataJson, body);
+  }
+
+  /** Waits until the engine is done with the event, then answers from the audit; 202 when the wait runs out. */
+  private WebhookResponse awaitAnswer(ApiKey key, String conversationId, String messageId, String eventId,
+      boolean async) {
+    boolean done = false;
+    if (!async && waiting.tryAcquire()) {
+      try {
+        done = awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout());
+      } finally {
+        waiting.release();
+      }
+    }
+    if (!done) {
+      var body = json.createObjectNode().put("conversationId", conversationId).put("messageId", messageId)
+          .put("status", "pending");
+      return new WebhookResponse(202, "application/json", body.toString(),
+          Map.of("Location", PREFIX + "/conversations/" + conversationId + "/messages/" + messageId,
+              "Retry-After", "1"));
+    }
+    return new WebhookResponse(200, "application/json", answer(key.installation(), conversationId, messageId,
+        eventId).toString());
+  }
+
+  /**
+   * Whether the engine is done with the event within the timeout: it looks at the store whenever this process's engine
+   * has handled an api conversation's work, and otherwise after 2 ms, then twice as long each time, up to 50 ms apart
+   * (another process sharing the store may be the one processing it).
+   */
+  private boolean awaitDone(String installation, String conversationId, String eventId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long wait = FIRST_WAIT_NANOS;
+    while (true) {
+      long seen = handledCount();
+      if (store.eventProgress(installation, conversationId, eventId) == ConversationApiStore.Progress.DONE) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      handledLock.lock();
+      try {
+        if (handledCount == seen) { // nothing handled since the look at the store: wait for the next
+          handled.awaitNanos(Math.min(wait, left));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } finally {
+        handledLock.unlock();
+      }
+      wait = Math.min(wait * 2, LONGEST_WAIT_NANOS);
+    }
+  }
+
+  private long handledCount() {
+    handledLock.lock();
+    try {
+      return handledCount;
+    } finally {
+      handledLock.unlock();
+    }
+  }
+
+  /** The answer to a message, from its event's audit records (the decision as it was made). */
+  private ObjectNode answer(String installation, String conversationId, String messageId, String eventId) {
+    var records = audit.apply(installation, conversationId).stream().filter(r -> r.eventId().equals(eventId)).toList();
+    var decided = records.stream().filter(r -> !r.decision().equals("failed")).findFirst();
+    var failures = records.stream().filter(r -> r.decision().equals("failed")).toList();
+    if (decided.isEmpty()) {
+      String why = failures.isEmpty() ? "no decision recorded" : String.join("; ", failures.get(failures.size() - 1)
+          .reasons()) + ": " + failures.get(failures.size() - 1).outcome();
+      throw Problem.of(502, "not-processed", "Message not processed", "the engine gave up on the message (" + why
+          + "); it is in the dead letters");
+    }
+    var r = decided.get();
+    var out = json.createObjectNode();
+    out.put("conversationId", conversationId);
+    out.put("messageId", messageId);
+    out.put("status", "answered");
+    out.put("decision", r.decision());
+    out.put("mode", r.mode());
+    var reasons = out.putArray("reasons");
+    r.reasons().forEach(reasons::add);
+    out.put("confidence", r.confidence());
+    out.put("episode", r.episode());
+    out.put("delivered", failures.stream().noneMatch(f -> f.reasons().contains("human_took_over")));
+    var d = r.detail();
+    var conversation = store.conversation(conversationId);
+    boolean voice = conversation.map(c -> c.channel().equals("voice")).orElse(false);
+    String language = String.valueOf(d.getOrDefault("language", conversation.map(ApiConversation::language)
+        .filter(l -> !l.isEmpty()).orElse("en")));
+    if (d.containsKey("text") || d.containsKey("question")) {
+      var reply = out.putObject("reply");
+      String text = String.valueOf(d.getOrDefault("text", d.get("question")));
+      reply.put("text", text);
+      reply.put("language", String.valueOf(d.getOrDefault("language", "")));
+      if (!r.articleId().isEmpty() && d.containsKey("text")) {
+        reply.put("articleId", r.articleId());
+        articleUrl.apply(r.articleId(), String.valueOf(d.getOrDefault("language", ""))).filter(u -> !u.isBlank())
+            .ifPresent(u -> reply.put("articleUrl", u));
+      }
+      if (voice) {
+        reply.put("speech", Speech.speakable(text, language));
+      }
+    }
+    if (d.containsKey("customerMessage")) {
+      var handover = out.putObject("handover");
+      String customerMessage = String.valueOf(d.get("customerMessage"));
+      handover.put("routingGroup", String.valueOf(d.get("routingGroup")));
+      handover.put("groupId", String.valueOf(d.get("groupId")));
+      handover.put("customerMessage", customerMessage);
+      if (voice) {
+        handover.put("customerSpeech", Speech.speakable(customerMessage, language));
+      }
+      String caller = conversation.map(c -> caller(c, voice)).orElse("");
+      handover.put("summaryText", (caller.isEmpty() ? "" : caller + "\n") + d.get("summaryText"));
+      handover.set("summary", json.valueToTree(d.get("summary")));
+      conversation.filter(c -> !caller.isEmpty()).ifPresent(c -> {
+        var who = handover.putObject("caller");
+        putIfAny(who, "phone", c.customerPhone());
+        putIfAny(who, "id", c.customerId());
+        putIfAny(who, "name", c.customerName());
+        putIfAny(who, "email", c.customerEmail());
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The line that names who the agent will talk to ("Caller: phone +420 777 123 456, customer id c-981" on voice,
+   * "Customer: …" elsewhere), from what the client sent; empty when it sent nothing that identifies them.
+   */
+  private static String caller(ApiConversation c, boolean voice) {
+    var parts = new ArrayList<String>();
+    if (!c.customerPhone().isEmpty()) {
+      parts.add("phone " + c.customerPhone());
+    }
+    if (!c.customerId().isEmpty()) {
+      parts.add("customer id " + c.customerId());
+    }
+    if (!c.customerName().isEmpty()) {
+      parts.add("name " + c.customerName());
+    }
+    if (!c.customerEmail().isEmpty()) {
+      parts.add("e-mail " + c.customerEmail());
+    }
+    return parts.isEmpty() ? "" : (voice ? "Caller: " : "Customer: ") + String.join(", ", parts);
+  }
+
+  private WebhookResponse message(ApiKey key, String conversationId, String messageId) {
+    owned(key, conversationId);
+    var message = store.messages(conversationId).stream()
+        .filter(m -> m.messageId().equals(messageId) && m.role().equals("CUSTOMER") && !m.eventId().isEmpty())
+        .findFirst().orElseThrow(() -> Problem.of(404, "not-found", "Not Found",
+            "no customer message " + messageId + " in conversation " + conversationId));
+    if (!done(key.installation(), conversationId, messageId, message.eventId())) {
+      var body = json.createObjectNode().put("conversationId", conversationId).put("messageId", messageId)
+          .put("status", "pending");
+      return new WebhookResponse(202, "application/json", body.toString(), Map.of("Retry-After", "1"));
+    }
+    return new WebhookResponse(200, "application/json",
+        answer(key.installation(), conversationId, messageId, message.eventId()).toString());
+  }
+
+  // ---------------------------------------------------------------- ownership and state
+
+  private WebhookResponse ownership(WebhookRequest request, ApiKey key, String conversationId, boolean toPerson) {
+    owned(key, conversationId);
+    String agent = "";
+    if (request.body().length > 0) {
+      JsonNode body;
+      try {
+        body = json.readTree(request.body());
+      } catch (IOException e) {
+        throw Problem.invalid("#/", "the body is not JSON");
+      }
+      if (body != null && !body.isNull()) {
+        if (!body.isObject()) {
+          throw Problem.invalid("#/", "must be a JSON object");
+        }
+        var unknown = new ArrayList<String>();
+        body.fieldNames().forEachRemaining(f -> {
+          if (!f.equals("agent")) {
+            unknown.add(f);
+          }
+        });
+        if (!unknown.isEmpty()) {
+          throw Problem.invalid("#/" + unknown.get(0), "is not a field (fields: agent)");
+        }
+        var a = body.get("agent");
+        if (a != null && !a.isNull() && (!a.isTextual() || a.asText().isBlank() || a.asText().length() > 200)) {
+          throw Problem.invalid("#/agent", "must be a non-empty string of at most 200 characters");
+        }
+        agent = a == null || a.isNull() ? "" : a.asText();
+      }
+    }
+    var now = clock.instant();
+    String evidence = toPerson ? "api handover-completed" + (agent.isEmpty() ? "" : " by " + agent) : "";
+    store.setOwner(conversationId, toPerson ? "human" : "bot", evidence, now);
+    String eventId = "api:" + key.id() + ":" + (toPerson ? "taken:" : "released:") + ApiHelpdeskClient.newId();
+    engine.accept(key.installation(), List.of(new InboundEvent(eventId, conversationId,
+        toPerson ? InboundEvent.Kind.UPDATED : InboundEvent.Kind.RELEASED_TO_BOT, agent, Optional.empty(),
+        Optional.empty(), now)));
+    boolean done = awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout());
+    var out = state(key.installation(), owned(key, conversationId));
+    out.put("status", done ? "done" : "pending");
+    return new WebhookResponse(done ? 200 : 202, "application/json", out.toString());
+  }
+
+  private WebhookResponse conversation(ApiKey key, String conversationId) {
+    var conversation = owned(key, conversationId);
+    var out = state(key.installation(), conversation);
+    var messages = out.putArray("messages");
+    for (var m : store.messages(conversationId)) {
+      var node = messages.addObject();
+      node.put("id", m.messageId());
+      node.put("role", m.role().toLowerCase(Locale.ROOT));
+      node.put("visibility", m.visibility().toLowerCase(Locale.ROOT));
+      node.put("text", m.text());
+      node.put("createdAt", m.createdAt().toString());
+    }
+    var trail = out.putArray("audit");
+    for (var r : audit.apply(key.installation(), conversationId)) {
+      var node = trail.addObject();
+      node.put("at", r.at() == null ? "" : r.at().toString());
+      node.put("eventId", r.eventId());
+      node.put("decision", r.decision());
+      var reasons = node.putArray("reasons");
+      r.reasons().forEach(reasons::add);
+      node.put("confidence", r.confidence());
+      node.put("articleId", r.articleId());
+      var actions = node.putArray("actions");
+      r.actions().forEach(actions::add);
+      node.put("outcome", r.outcome());
+      node.put("episode", r.episode());
+    }
+    return new WebhookResponse(200, "application/json", out.toString());
+  }
+
+  /** A conversation's fields and the engine's view of who owns it. */
+  private ObjectNode state(String installation, ApiConversation c) {
+    var out = json.createObjectNode();
+    out.put("conversationId", c.conversationId());
+    out.put("channel", c.channel());
+    if (!c.language().isEmpty()) {
+      out.put("language", c.language());
+    }
+    var customer = out.putObject("customer");
+    putIfAny(customer, "id", c.customerId());
+    putIfAny(customer, "email", c.customerEmail());
+    putIfAny(customer, "phone", c.customerPhone());
+    putIfAny(customer, "name", c.customerName());
+    var engineState = states.apply(new ConversationKey(ApiConnectorFactory.VENDOR, installation, c.conversationId()));
+    var state = out.putObject("state");
+    state.put("owner", engineState.map(s -> s.ownership() == Ownership.HUMAN ? "human" : "bot").orElse("bot"));
+    state.put("episode", engineState.map(ConversationState::episode).orElse(1));
+    state.put("handoverCompleted", c.owner().equals("human"));
+    putIfAny(state, "ownerEvidence", c.evidence());
+    putIfAny(state, "groupId", c.groupId());
+    return out;
+  }
+
+  private static void putIfAny(ObjectNode node, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      node.put(field, value);
+    }
+  }
+}

@@ -1,0 +1,825 @@
+package io.deskbridge.mock.sunco;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.sunco.SuncoViews.Activity;
+import io.deskbridge.mock.sunco.SuncoViews.ControlChange;
+import io.deskbridge.mock.sunco.SuncoViews.Handover;
+import io.deskbridge.mock.sunco.SuncoViews.Message;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The app's state: users, conversations with their messages and activities, the switchboard with its integrations
+ * and each conversation's switchboard state, and what the agent workspace received at a handover. Every change that
+ * SunCo reports by webhook is handed to {@link Events} while the lock is held, so events leave in the order of the
+ * changes.
+ *
+ * <p>Switchboard rules (zendesk.md §3.4; the spec's Switchboard Actions): a new conversation starts with the
+ * switchboard's default integration active. {@code passControl} makes the target active and clears a pending one;
+ * {@code offerControl} makes the target pending (never the active one); {@code acceptControl} makes the pending one
+ * active; {@code releaseControl} clears both. A target is named by id, then name, then integration type, or
+ * {@code next} (the active integration's next one). An unknown or ambiguous target is a 400; a state conflict (offering
+ * to the active integration, accepting without a pending one) answers 200 and sends the action's {@code :failure}
+ * webhook with the spec example's error. <b>Fake's choices</b> (the docs are silent): a {@code passControl} to the
+ * integration already active changes nothing and sends no webhook; a customer message in a released conversation gives
+ * the default integration control without a webhook (history action {@code default}).
+ *
+ * <p>Thread-safe: every method is synchronized.
+ */
+final class SuncoModel {
+  /** Metadata limit (the spec: "limited to 4KB"), counted on the UTF-8 JSON of the object. */
+  static final int METADATA_LIMIT = 4096;
+  static final int TEXT_LIMIT = 4096;
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Set<String> SUBTYPES_IN = Set.of("AI", "activity");
+  private static final Set<String> ACTIVITIES = Set.of("conversation:read", "typing:start", "typing:stop");
+
+  /** Where the model reports what SunCo sends webhooks for. */
+  interface Events {
+    /**
+     * One event.
+     *
+     * @param payload the event's {@code payload}
+     * @param messageEvent true for {@code conversation:message}: integrations on standby get it only with
+     *     {@code deliverStandbyEvents}
+     */
+    void produce(String type, String conversationId, ObjectNode payload, boolean messageEvent);
+  }
+
+  static final class SwitchboardIntegration {
+    final String id;
+    final String name;
+    final String integrationId;
+    final String integrationType;
+    final boolean deliverStandbyEvents;
+    String nextId;
+    final Integer messageHistoryCount;
+
+    SwitchboardIntegration(String id, String name, String integrationId, String integrationType,
+        boolean deliverStandbyEvents, String nextId, Integer messageHistoryCount) {
+      this.id = id;
+      this.name = name;
+      this.integrationId = integrationId;
+      this.integrationType = integrationType;
+      this.deliverStandbyEvents = deliverStandbyEvents;
+      this.nextId = nextId;
+      this.messageHistoryCount = messageHistoryCount;
+    }
+
+    ObjectNode json() {
+      ObjectNode n = webhookJson().put("deliverStandbyEvents", deliverStandbyEvents);
+      if (nextId == null) {
+        n.putNull("nextSwitchboardIntegrationId");
+      } else {
+        n.put("nextSwitchboardIntegrationId", nextId);
+      }
+      if (messageHistoryCount != null) {
+        n.put("messageHistoryCount", messageHistoryCount);
+      }
+      return n;
+    }
+
+    /** The shape inside a conversation ({@code switchboardIntegrationWebhook}). */
+    ObjectNode webhookJson() {
+      return SuncoJson.obj().put("id", id).put("name", name).put("integrationId", integrationId)
+          .put("integrationType", integrationType);
+    }
+  }
+
+  private static final class User {
+    final String id;
+    final String externalId;
+    final String displayName;
+    final String email;
+
+    User(String id, String externalId, String displayName, String email) {
+      this.id = id;
+      this.externalId = externalId;
+      this.displayName = displayName;
+      this.email = email;
+    }
+  }
+
+  private static final class Conv {
+    final String id;
+    final User user;
+    final Instant createdAt;
+    Instant lastUpdatedAt;
+    ObjectNode metadata;
+    SwitchboardIntegration active;
+    SwitchboardIntegration pending;
+    final List<Message> messages = new ArrayList<>();
+    final List<Activity> activities = new ArrayList<>();
+    final List<ControlChange> history = new ArrayList<>();
+
+    Conv(String id, User user, Instant createdAt) {
+      this.id = id;
+      this.user = user;
+      this.createdAt = createdAt;
+      this.lastUpdatedAt = createdAt;
+    }
+  }
+
+  private final SuncoFake.Config config;
+  private final SuncoIds ids;
+  private final Events events;
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final Map<String, Conv> conversations = new LinkedHashMap<>();
+  private final Map<String, SwitchboardIntegration> integrations = new LinkedHashMap<>();
+  private final List<Handover> handovers = new ArrayList<>();
+  private final List<Consumer<Handover>> handoverListeners = new CopyOnWriteArrayList<>();
+  private String switchboardId;
+  private String defaultId;
+  private long tickets;
+
+  SuncoModel(SuncoFake.Config config, SuncoIds ids, Events events) {
+    this.config = config;
+    this.ids = ids;
+    this.events = events;
+    seed();
+  }
+
+  private void seed() {
+    switchboardId = ids.fixed(SuncoIds.SWITCHBOARD);
+    SwitchboardIntegration bot = new SwitchboardIntegration(ids.fixed(SuncoIds.BOT_SI), SuncoFake.BOT,
+        ids.fixed(SuncoIds.BOT_INTEGRATION), "custom", config.botStandbyEvents(), null, null);
+    SwitchboardIntegration agents = new SwitchboardIntegration(ids.fixed(SuncoIds.AGENT_SI),
+        SuncoFake.AGENT_WORKSPACE, ids.fixed(SuncoIds.AGENT_INTEGRATION), SuncoFake.AGENT_WORKSPACE_TYPE, false,
+        null, null);
+    bot.nextId = agents.id;
+    agents.nextId = bot.id;
+    integrations.put(bot.id, bot);
+    integrations.put(agents.id, agents);
+    defaultId = bot.id;
+  }
+
+  synchronized void reset() {
+    users.clear();
+    conversations.clear();
+    integrations.clear();
+    handovers.clear();
+    tickets = 0;
+    seed();
+  }
+
+  private Instant now() {
+    return config.clock().instant();
+  }
+
+  // ---------------------------------------------------------------- switchboard
+
+  synchronized String switchboardId() {
+    return switchboardId;
+  }
+
+  synchronized ObjectNode switchboardsJson() {
+    ObjectNode out = SuncoJson.obj();
+    out.putArray("switchboards").addObject().put("id", switchboardId).put("enabled", true)
+        .put("defaultSwitchboardIntegrationId", defaultId);
+    return out;
+  }
+
+  synchronized ObjectNode switchboardIntegrationsJson(String sbId) {
+    requireSwitchboard(sbId);
+    ObjectNode out = SuncoJson.obj();
+    ArrayNode list = out.putArray("switchboardIntegrations");
+    integrations.values().forEach(s -> list.add(s.json()));
+    return out;
+  }
+
+  /** {@code POST .../switchboardIntegrations}: the spec's create body; 201 body. */
+  synchronized ObjectNode createSwitchboardIntegration(String sbId, JsonNode body) {
+    requireSwitchboard(sbId);
+    String name = body.path("name").asText(null);
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw SuncoError.badRequest("name is required: up to 128 letters, digits, - and _");
+    }
+    String integrationId = textOrNull(body, "integrationId");
+    String integrationType = textOrNull(body, "integrationType");
+    if ((integrationId == null) == (integrationType == null)) {
+      throw SuncoError.badRequest("One of integrationId or integrationType must be provided");
+    }
+    if (integrations.size() >= 10) {
+      throw new SuncoError(400, "too_many_switchboard_integrations",
+          "Switchboard has reached the max number of switchboard integrations (10)");
+    }
+    if (integrations.values().stream().anyMatch(s -> s.name.equals(name))) {
+      throw SuncoError.badRequest("A switchboard integration named " + name + " already exists");
+    }
+    String next = textOrNull(body, "nextSwitchboardIntegrationId");
+    if (next != null && !integrations.containsKey(next)) {
+      throw SuncoError.badRequest("nextSwitchboardIntegrationId " + next + " is not a switchboard integration");
+    }
+    Integer history = null;
+    if (body.hasNonNull("messageHistoryCount")) {
+      JsonNode h = body.get("messageHistoryCount");
+      if (!h.isInt() || h.asInt() < 1 || h.asInt() > 10) {
+        throw SuncoError.badRequest("messageHistoryCount must be from 1 to 10");
+      }
+      history = h.asInt();
+    }
+    SwitchboardIntegration s = new SwitchboardIntegration(ids.next(), name,
+        integrationId != null ? integrationId : ids.next(), integrationId != null ? "custom" : integrationType,
+        !body.has("deliverStandbyEvents") || body.get("deliverStandbyEvents").asBoolean(), next, history);
+    integrations.put(s.id, s);
+    ObjectNode out = SuncoJson.obj();
+    out.set("switchboardIntegration", s.json());
+    return out;
+  }
+
+  private void requireSwitchboard(String sbId) {
+    if (!switchboardId.equals(sbId)) {
+      throw new SuncoError(404, "not_found", "Switchboard not found");
+    }
+  }
+
+  /** Whether webhooks of {@code integrationId} get a conversation's message events now. */
+  synchronized boolean deliversMessages(String conversationId, String integrationId) {
+    Conv c = conversations.get(conversationId);
+    for (SwitchboardIntegration s : integrations.values()) {
+      if (s.integrationId.equals(integrationId)) {
+        return s.deliverStandbyEvents || c != null && c.active == s;
+      }
+    }
+    return true; // an integration outside the switchboard gets every event
+  }
+
+  // ---------------------------------------------------------------- people (control)
+
+  /** A new customer opens the web widget: user, conversation (default integration active), optional first text. */
+  synchronized String[] customerStarts(String displayName, String externalId, String email, String text) {
+    User u = new User(ids.next(), externalId, displayName, email);
+    users.put(u.id, u);
+    Conv c = newConversation(u);
+    events.produce("conversation:create", c.id, conversationCreatePayload(c), false);
+    String messageId = text == null ? null : customerSends(c.id, text);
+    return new String[] {c.id, u.id, messageId};
+  }
+
+  /** The customer writes; returns the message id. */
+  synchronized String customerSends(String conversationId, String text) {
+    Conv c = require(conversationId);
+    checkText(text);
+    if (c.active == null) {
+      SwitchboardIntegration d = integrations.get(defaultId);
+      c.history.add(new ControlChange(now(), "default", null, d.name, Map.of(), null, "system"));
+      c.active = d;
+    }
+    ObjectNode content = SuncoJson.obj().put("type", "text").put("text", text);
+    Message m = add(c, "user", List.of(), c.user.id, c.user.displayName, content, null, "web",
+        ids.fixed(SuncoIds.WEB_INTEGRATION));
+    return m.id();
+  }
+
+  /** An agent in the agent workspace replies (a business message with subtype {@code agent}). */
+  synchronized String agentReplies(String conversationId, String agentName, String text) {
+    Conv c = require(conversationId);
+    checkText(text);
+    ObjectNode content = SuncoJson.obj().put("type", "text").put("text", text);
+    return add(c, "business", List.of("agent"), null, agentName, content, null, SuncoFake.AGENT_WORKSPACE_TYPE,
+        null).id();
+  }
+
+  /** The agent workspace releases control (e.g. {@code ticketClosed} when the agent solves the ticket). */
+  synchronized void agentReleases(String conversationId, String reason) {
+    Conv c = require(conversationId);
+    requireAgentActive(c);
+    release(c, SuncoJson.obj(), reason, SuncoFake.AGENT_WORKSPACE_TYPE);
+  }
+
+  /** The agent workspace passes control to {@code target} ({@code next}: the bot). */
+  synchronized void agentPasses(String conversationId, String target, String reason) {
+    Conv c = require(conversationId);
+    requireAgentActive(c);
+    pass(c, resolve(c, target), SuncoJson.obj(), reason, SuncoFake.AGENT_WORKSPACE_TYPE);
+  }
+
+  private static void requireAgentActive(Conv c) {
+    if (c.active == null || !SuncoFake.AGENT_WORKSPACE_TYPE.equals(c.active.integrationType)) {
+      throw new IllegalStateException("the agent workspace is not in control of conversation " + c.id
+          + " (active: " + (c.active == null ? "none" : c.active.name) + ")");
+    }
+  }
+
+  void onHandover(Consumer<Handover> listener) {
+    handoverListeners.add(listener);
+  }
+
+  synchronized List<Handover> handovers() {
+    return List.copyOf(handovers);
+  }
+
+  // ---------------------------------------------------------------- API
+
+  synchronized ObjectNode conversationJson(String id) {
+    ObjectNode out = SuncoJson.obj();
+    out.set("conversation", fullJson(require(id)));
+    return out;
+  }
+
+  /** {@code POST .../conversations}: {@code type personal} with one participant by {@code userId}. */
+  synchronized ObjectNode createConversation(JsonNode body) {
+    String type = body.path("type").asText("");
+    if (!type.equals("personal")) {
+      throw SuncoError.badRequest("type must be personal (sdkGroup is not faked)");
+    }
+    JsonNode participants = body.path("participants");
+    if (!participants.isArray() || participants.size() != 1 || !participants.get(0).hasNonNull("userId")) {
+      throw SuncoError.badRequest("participants must hold exactly one participant with a userId");
+    }
+    User u = users.get(participants.get(0).get("userId").asText());
+    if (u == null) {
+      throw new SuncoError(404, "user_not_found", "User not found");
+    }
+    Conv c = newConversation(u);
+    if (body.has("metadata")) {
+      c.metadata = metadata(body.get("metadata"));
+    }
+    events.produce("conversation:create", c.id, conversationCreatePayload(c), false);
+    ObjectNode out = SuncoJson.obj();
+    out.set("conversation", fullJson(c));
+    return out;
+  }
+
+  /** {@code POST .../messages}; the 201 body {@code {"messages":[...]}}. */
+  synchronized ObjectNode postMessage(String conversationId, JsonNode body) {
+    Conv c = require(conversationId);
+    JsonNode author = body.get("author");
+    JsonNode content = body.get("content");
+    if (author == null || !author.isObject()) {
+      throw SuncoError.badRequest("author is required");
+    }
+    if (content == null || !content.isObject()) {
+      throw SuncoError.badRequest("content is required");
+    }
+    String type = author.path("type").asText("");
+    if (!type.equals("business") && !type.equals("user")) {
+      throw SuncoError.badRequest("author.type must be business or user");
+    }
+    List<String> subtypes = new ArrayList<>();
+    if (author.has("subtypes")) {
+      JsonNode s = author.get("subtypes");
+      if (!s.isArray() || s.size() != 1 || !SUBTYPES_IN.contains(s.get(0).asText())) {
+        throw SuncoError.badRequest("author.subtypes must be an array of one of " + SUBTYPES_IN
+            + " (agent and bot are available in responses only)");
+      }
+      subtypes.add(s.get(0).asText());
+    }
+    String userId = null;
+    if (type.equals("user")) {
+      String byId = textOrNull(author, "userId");
+      String byExternal = textOrNull(author, "userExternalId");
+      if (byId != null ? !byId.equals(c.user.id) : !(byExternal != null && byExternal.equals(c.user.externalId))) {
+        throw new SuncoError(404, "not_found", "User is not a member of the conversation");
+      }
+      userId = c.user.id;
+    }
+    ObjectNode stored = checkContent(content);
+    ObjectNode metadata = body.has("metadata") ? metadata(body.get("metadata")) : null;
+    if (c.messages.size() >= config.maxMessages()) {
+      throw new SuncoError(423, "locked", "Message limit of " + config.maxMessages() + " per conversation reached.");
+    }
+    String displayName = textOrNull(author, "displayName");
+    if (displayName == null && userId != null) {
+      displayName = c.user.displayName;
+    }
+    Message m = add(c, type, subtypes, userId, displayName, stored, metadata, "api:conversations", null);
+    ObjectNode out = SuncoJson.obj();
+    out.putArray("messages").add(messageJson(m, false, false));
+    return out;
+  }
+
+  /**
+   * {@code GET .../messages}: up to 100 messages in order, the last page by default, {@code page[before]} or
+   * {@code page[after]} a message id; {@code meta.hasMore} and the cursors as the spec's cursor paging.
+   */
+  synchronized ObjectNode listMessages(String conversationId, String before, String after) {
+    Conv c = require(conversationId);
+    if (before != null && after != null) {
+      throw SuncoError.badRequest("Only one of page[before] or page[after] may be provided");
+    }
+    int from;
+    int to;
+    if (after != null) {
+      from = indexOf(c, after) + 1;
+      to = Math.min(c.messages.size(), from + 100);
+    } else {
+      to = before == null ? c.messages.size() : indexOf(c, before);
+      from = Math.max(0, to - 100);
+    }
+    ObjectNode out = SuncoJson.obj();
+    ArrayNode list = out.putArray("messages");
+    for (Message m : c.messages.subList(from, to)) {
+      list.add(messageJson(m, false, false));
+    }
+    ObjectNode meta = out.putObject("meta");
+    boolean more = after != null ? to < c.messages.size() : from > 0;
+    meta.put("hasMore", more);
+    if (from > 0 && from < c.messages.size()) {
+      meta.put("beforeCursor", c.messages.get(from).id());
+    }
+    if (to < c.messages.size() && to > 0) {
+      meta.put("afterCursor", c.messages.get(to - 1).id());
+    }
+    return out;
+  }
+
+  private static int indexOf(Conv c, String messageId) {
+    for (int i = 0; i < c.messages.size(); i++) {
+      if (c.messages.get(i).id().equals(messageId)) {
+        return i;
+      }
+    }
+    throw SuncoError.badRequest("Invalid page query parameters");
+  }
+
+  /** {@code POST .../activity}. */
+  synchronized void activity(String conversationId, JsonNode body) {
+    Conv c = require(conversationId);
+    String authorType = body.path("author").path("type").asText("");
+    String type = body.path("type").asText("");
+    if (!authorType.equals("business") && !authorType.equals("user")) {
+      throw SuncoError.badRequest("author.type must be business or user");
+    }
+    if (!ACTIVITIES.contains(type)) {
+      throw SuncoError.badRequest("type must be one of " + ACTIVITIES);
+    }
+    if (authorType.equals("user") && !type.equals("conversation:read")) {
+      throw SuncoError.badRequest("If the author type is user, only conversation:read is supported");
+    }
+    c.activities.add(new Activity(now(), authorType, type));
+  }
+
+  synchronized void passControl(String conversationId, JsonNode body) {
+    Conv c = require(conversationId);
+    SwitchboardIntegration target = resolve(c, target(body));
+    pass(c, target, metadataOf(body), null, "api");
+  }
+
+  synchronized void offerControl(String conversationId, JsonNode body) {
+    Conv c = require(conversationId);
+    SwitchboardIntegration target = resolve(c, target(body));
+    ObjectNode metadata = metadataOf(body);
+    if (target == c.active) {
+      failure(c, "switchboard:offerControl:failure", "switchboard_invalid_target",
+          "Cannot offer control to the active switchboard integration.", metadata);
+      return;
+    }
+    c.pending = target;
+    c.history.add(new ControlChange(now(), "offerControl", name(c.active), target.name, map(metadata), null, "api"));
+    events.produce("switchboard:offerControl", c.id, switchboardPayload(c, metadata, null), false);
+  }
+
+  synchronized void acceptControl(String conversationId, JsonNode body) {
+    Conv c = require(conversationId);
+    ObjectNode metadata = metadataOf(body);
+    if (c.pending == null) {
+      failure(c, "switchboard:acceptControl:failure", "switchboard_invalid_action",
+          "There is no pendingSwitchboardIntegration", metadata);
+      return;
+    }
+    String from = name(c.active);
+    c.active = c.pending;
+    c.pending = null;
+    c.history.add(new ControlChange(now(), "acceptControl", from, c.active.name, map(metadata), null, "api"));
+    events.produce("switchboard:acceptControl", c.id, switchboardPayload(c, metadata, null), false);
+    handoverIfAgents(c, metadata);
+  }
+
+  synchronized void releaseControl(String conversationId, JsonNode body) {
+    Conv c = require(conversationId);
+    release(c, metadataOf(body), null, "api");
+  }
+
+  // ---------------------------------------------------------------- state changes
+
+  private void pass(Conv c, SwitchboardIntegration target, ObjectNode metadata, String reason, String by) {
+    if (target == c.active) {
+      return; // the fake's choice: already in control, nothing changes and no webhook is sent
+    }
+    String from = name(c.active);
+    c.active = target;
+    c.pending = null;
+    c.history.add(new ControlChange(now(), "passControl", from, target.name, map(metadata), reason, by));
+    events.produce("switchboard:passControl", c.id, switchboardPayload(c, metadata, reason), false);
+    handoverIfAgents(c, metadata);
+  }
+
+  private void release(Conv c, ObjectNode metadata, String reason, String by) {
+    String from = name(c.active);
+    c.active = null;
+    c.pending = null;
+    c.history.add(new ControlChange(now(), "releaseControl", from, null, map(metadata), reason, by));
+    events.produce("switchboard:releaseControl", c.id, switchboardPayload(c, metadata, reason), false);
+  }
+
+  private void failure(Conv c, String type, String code, String message, ObjectNode metadata) {
+    ObjectNode payload = switchboardPayload(c, metadata, null);
+    payload.putObject("error").put("code", code).put("message", message);
+    events.produce(type, c.id, payload, false);
+  }
+
+  /** Control arrived at the agent workspace: Zendesk makes the messaging ticket (zendesk.md §3.4). */
+  private void handoverIfAgents(Conv c, ObjectNode metadata) {
+    if (!SuncoFake.AGENT_WORKSPACE_TYPE.equals(c.active.integrationType)) {
+      return;
+    }
+    String first = metadata.hasNonNull("first_message_id") ? metadata.get("first_message_id").asText() : null;
+    int start = -1;
+    for (int i = 0; first != null && i < c.messages.size(); i++) {
+      if (c.messages.get(i).id().equals(first)) {
+        start = i;
+      }
+    }
+    List<Message> transcript = start >= 0 ? c.messages.subList(start, c.messages.size())
+        : c.messages.subList(Math.max(0, c.messages.size() - 10), c.messages.size());
+    Map<String, Object> fields = new LinkedHashMap<>();
+    map(metadata).forEach((k, v) -> {
+      if (k.startsWith("dataCapture.")) {
+        fields.put(k, v);
+      }
+    });
+    Handover h = new Handover(++tickets, c.id, now(), first, start >= 0, transcript, fields, map(metadata));
+    handovers.add(h);
+    handoverListeners.forEach(l -> l.accept(h));
+  }
+
+  private Conv newConversation(User u) {
+    Instant now = now();
+    Conv c = new Conv(ids.next(), u, now);
+    c.active = integrations.get(defaultId);
+    conversations.put(c.id, c);
+    return c;
+  }
+
+  private Message add(Conv c, String authorType, List<String> subtypes, String userId, String displayName,
+      ObjectNode content, ObjectNode metadata, String sourceType, String sourceIntegration) {
+    Instant now = now();
+    Message m = new Message(ids.next(), now, authorType, subtypes, userId, displayName,
+        content.path("type").asText(), content.hasNonNull("text") ? content.get("text").asText() : null,
+        map(metadata), sourceType, name(c.active));
+    c.messages.add(m);
+    c.lastUpdatedAt = now;
+    ObjectNode payload = SuncoJson.obj();
+    payload.set("conversation", truncatedJson(c));
+    ObjectNode message = messageJson(m, true, false);
+    if (sourceIntegration != null) {
+      ((ObjectNode) message.get("source")).put("integrationId", sourceIntegration);
+    }
+    message.set("content", content.deepCopy());
+    payload.set("message", message);
+    events.produce("conversation:message", c.id, payload, true);
+    return m;
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  private ObjectNode conversationCreatePayload(Conv c) {
+    ObjectNode payload = SuncoJson.obj();
+    payload.set("conversation", truncatedJson(c));
+    payload.put("creationReason", "message");
+    payload.putObject("source").put("type", "web").put("integrationId", ids.fixed(SuncoIds.WEB_INTEGRATION));
+    payload.set("user", userJson(c.user, false));
+    return payload;
+  }
+
+  private ObjectNode switchboardPayload(Conv c, ObjectNode metadata, String reason) {
+    ObjectNode payload = SuncoJson.obj();
+    payload.set("conversation", truncatedJson(c));
+    if (metadata != null && metadata.size() > 0) {
+      payload.set("metadata", metadata.deepCopy());
+    }
+    if (reason != null) {
+      payload.put("reason", reason);
+    }
+    return payload;
+  }
+
+  /** {@code conversationTruncated}: what webhooks carry. */
+  private static ObjectNode truncatedJson(Conv c) {
+    ObjectNode n = SuncoJson.obj().put("id", c.id).put("type", "personal");
+    if (c.metadata != null) {
+      n.set("metadata", c.metadata.deepCopy());
+    }
+    if (c.active != null) {
+      n.set("activeSwitchboardIntegration", c.active.webhookJson());
+    }
+    if (c.pending != null) {
+      n.set("pendingSwitchboardIntegration", c.pending.webhookJson());
+    }
+    return n;
+  }
+
+  private ObjectNode fullJson(Conv c) {
+    ObjectNode n = truncatedJson(c);
+    n.put("isDefault", true).putNull("businessLastRead");
+    n.put("lastUpdatedAt", SuncoJson.time(c.lastUpdatedAt)).put("createdAt", SuncoJson.time(c.createdAt));
+    return n;
+  }
+
+  /**
+   * A message as the API returns it, or ({@code webhook}) as {@code messageWebhook}, whose user author also carries
+   * {@code user} (with {@code profile} when {@code fullUser}).
+   */
+  private ObjectNode messageJson(Message m, boolean webhook, boolean fullUser) {
+    ObjectNode n = SuncoJson.obj().put("id", m.id()).put("received", SuncoJson.time(m.received()));
+    ObjectNode author = n.putObject("author").put("type", m.authorType());
+    if (!m.subtypes().isEmpty()) {
+      ArrayNode s = author.putArray("subtypes");
+      m.subtypes().forEach(s::add);
+    }
+    if (m.userId() != null) {
+      author.put("userId", m.userId());
+    }
+    if (m.displayName() != null) {
+      author.put("displayName", m.displayName());
+    }
+    if (webhook && m.userId() != null) {
+      author.set("user", userJson(users.get(m.userId()), fullUser));
+    }
+    ObjectNode content = n.putObject("content").put("type", m.contentType());
+    if (m.text() != null) {
+      content.put("text", m.text());
+    }
+    n.putObject("source").put("type", m.sourceType());
+    if (!m.metadata().isEmpty()) {
+      n.set("metadata", SuncoJson.MAPPER.valueToTree(m.metadata()));
+    }
+    return n;
+  }
+
+  private static ObjectNode userJson(User u, boolean full) {
+    ObjectNode n = SuncoJson.obj().put("id", u.id);
+    if (u.externalId != null) {
+      n.put("externalId", u.externalId);
+    }
+    n.put("authenticated", false);
+    if (full) {
+      ObjectNode p = n.putObject("profile");
+      if (u.displayName != null) {
+        p.put("givenName", u.displayName);
+      }
+      if (u.email != null) {
+        p.put("email", u.email);
+      }
+      p.put("locale", "en-US");
+    }
+    return n;
+  }
+
+  /**
+   * The webhook copy of an event's payload for a webhook with {@code includeFullUser}: the message author's user gets
+   * the profile. Called by the webhooks with the model's lock free; reads only immutable users.
+   */
+  synchronized ObjectNode withFullUser(ObjectNode payload) {
+    ObjectNode copy = payload.deepCopy();
+    JsonNode user = copy.path("message").path("author").path("user");
+    if (user.isObject() && users.containsKey(user.path("id").asText())) {
+      ((ObjectNode) copy.get("message").get("author")).set("user", userJson(users.get(user.get("id").asText()), true));
+    }
+    return copy;
+  }
+
+  // ---------------------------------------------------------------- validation
+
+  private SwitchboardIntegration resolve(Conv c, String target) {
+    if (target.equals("next")) {
+      SwitchboardIntegration from = c.active != null ? c.active : integrations.get(defaultId);
+      SwitchboardIntegration next = from.nextId == null ? null : integrations.get(from.nextId);
+      if (next == null) {
+        throw SuncoError.badRequest("The active switchboard integration has no next switchboard integration");
+      }
+      return next;
+    }
+    if (integrations.containsKey(target)) {
+      return integrations.get(target);
+    }
+    for (SwitchboardIntegration s : integrations.values()) {
+      if (s.name.equals(target)) {
+        return s;
+      }
+    }
+    List<SwitchboardIntegration> byType = integrations.values().stream()
+        .filter(s -> s.integrationType.equals(target)).toList();
+    if (byType.size() > 1) {
+      throw SuncoError.badRequest("Switchboard integration " + target + " is ambiguous: " + byType.size()
+          + " switchboard integrations have that integrationType");
+    }
+    if (byType.isEmpty()) {
+      throw SuncoError.badRequest("Switchboard integration " + target + " not found");
+    }
+    return byType.get(0);
+  }
+
+  private static String target(JsonNode body) {
+    String t = textOrNull(body, "switchboardIntegration");
+    if (t == null) {
+      throw SuncoError.badRequest("switchboardIntegration is required");
+    }
+    return t;
+  }
+
+  private static ObjectNode metadataOf(JsonNode body) {
+    return body.has("metadata") && !body.get("metadata").isNull() ? metadata(body.get("metadata")) : SuncoJson.obj();
+  }
+
+  /**
+   * Metadata as the spec allows it: a flat object of strings, numbers and booleans, at most 4 KB (4096 bytes of its
+   * UTF-8 JSON). The error's title follows the spec's app metadata example ("limited to 4096 bytes in size").
+   */
+  static ObjectNode metadata(JsonNode m) {
+    if (!m.isObject()) {
+      throw SuncoError.badRequest("metadata must be a flat object");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
+        throw SuncoError.badRequest("metadata must be a flat object of strings, numbers and booleans; "
+            + e.getKey() + " is " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    if (SuncoJson.bytes(m).length > METADATA_LIMIT) {
+      throw SuncoError.badRequest("Metadata is limited to " + METADATA_LIMIT + " bytes in size.");
+    }
+    return (ObjectNode) m.deepCopy();
+  }
+
+  private static ObjectNode checkContent(JsonNode content) {
+    String type = content.path("type").asText("");
+    if (type.isEmpty()) {
+      throw SuncoError.badRequest("content.type is required");
+    }
+    if (type.equals("text")) {
+      JsonNode text = content.get("text");
+      boolean alternative = content.has("actions") || content.has("htmlText") || content.has("markdownText");
+      if ((text == null || !text.isTextual() || text.asText().isEmpty()) && !alternative) {
+        throw SuncoError.badRequest("content.text is required");
+      }
+      if (text != null && text.asText().length() > TEXT_LIMIT) {
+        throw SuncoError.badRequest("content.text must be at most " + TEXT_LIMIT + " characters");
+      }
+    }
+    return (ObjectNode) content.deepCopy();
+  }
+
+  private static void checkText(String text) {
+    if (text == null || text.isBlank() || text.length() > TEXT_LIMIT) {
+      throw new IllegalArgumentException("a message text must be 1 to " + TEXT_LIMIT + " characters");
+    }
+  }
+
+  private Conv require(String id) {
+    Conv c = conversations.get(id);
+    if (c == null) {
+      throw SuncoError.conversationNotFound();
+    }
+    return c;
+  }
+
+  private static String textOrNull(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    return v == null || v.isNull() || !v.isTextual() ? null : v.asText();
+  }
+
+  private static String name(SwitchboardIntegration s) {
+    return s == null ? null : s.name;
+  }
+
+  private static Map<String, Object> map(ObjectNode metadata) {
+    if (metadata == null) {
+      return Map.of();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    metadata.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
+        : e.getValue().isBoolean() ? (Object) e.getValue().asBoolean() : e.getValue().numberValue()));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- views
+
+  synchronized Optional<SuncoViews.Conversation> view(String id) {
+    Conv c = conversations.get(id);
+    return Optional.ofNullable(c).map(SuncoModel::view);
+  }
+
+  synchronized List<SuncoViews.Conversation> views() {
+    return conversations.values().stream().map(SuncoModel::view).toList();
+  }
+
+  private static SuncoViews.Conversation view(Conv c) {
+    return new SuncoViews.Conversation(c.id, c.user.id, name(c.active), name(c.pending), map(c.metadata),
+        c.messages, c.activities, c.history);
+  }
+}
