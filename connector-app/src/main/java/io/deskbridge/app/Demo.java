@@ -106,9 +106,9 @@ final class Demo {
         "reply", "password-reset"));
     steps.add(new Step("cs", "Jak dlouho trvá doručení do Brna?",
         () -> opens(vendor, open, "", "jan@example.cz", "Doručení", "Jak dlouho trvá doručení do Brna?"), "reply", "delivery"));
-    steps.add(new Step("pl", "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?",
+    steps.add(new Step("pl", "Co zrobić z towarem, który mi nie pasuje?",
         () -> opens(vendor, open, "returns", "ola@example.pl", "Zwrot",
-            "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?"), "clarify", "low_confidence"));
+            "Co zrobić z towarem, który mi nie pasuje?"), "clarify", "low_confidence"));
     steps.add(new Step("pl", "  ↳ Tak, chodzi o zwrot towaru.",
         () -> writes(vendor, open.get("returns"), "Tak, chodzi o zwrot towaru."), "reply", "returns"));
     steps.add(new Step("en", "Where is my order #48213? It was supposed to arrive yesterday.",

@@ -1,16 +1,20 @@
 package io.deskbridge.core.bot;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Finds the articles closest to a message: hybrid retrieval over the knowledge base's short texts, each article's
- * title and sample questions in every locale it exists in.
+ * title, sample questions and the sentences of its body ({@link #bodySentences}) in every locale it exists in.
  *
  * <p>Each text is embedded once with the in-process model (cached on disk, see {@link EmbeddingCache}) and indexed
  * for BM25 in its locale's language ({@link LexicalIndex}). A message is embedded once; every text then has an exact
@@ -118,6 +122,12 @@ final class Retriever {
         owners.add(owner);
         questions.add(true);
       }
+      for (var sentence : bodySentences(article)) {
+        textList.add(sentence);
+        locales.add(article.locale());
+        owners.add(owner);
+        questions.add(false);
+      }
     }
     int n = textList.size();
     texts = textList.toArray(String[]::new);
@@ -171,6 +181,42 @@ final class Retriever {
       spread[g] /= members[g];
     }
   }
+
+  /**
+   * The sentences of the article's body that are searched like its sample questions (not left out as questions by
+   * the calibration): the body split at sentence ends and blank lines, Markdown emphasis and links reduced to their
+   * text, at most {@value #BODY_SENTENCES}, each of at least two words, none the title or a sample question again.
+   * The body holds the words an answer is about ("a crushed box", "redirect the parcel to a pick-up point"), which a
+   * handful of sample questions often lacks, above all in the languages the embedding model does not know.
+   */
+  static List<String> bodySentences(Article article) {
+    var seen = new HashSet<String>();
+    seen.add(words(article.title()));
+    article.questions().forEach(q -> seen.add(words(q)));
+    var plain = MARKDOWN_LINK.matcher(article.body()).replaceAll("$1").replaceAll("[*_#`>]+", " ");
+    var out = new ArrayList<String>();
+    for (var sentence : SENTENCE_END.split(plain)) {
+      var text = LIST_MARKER.matcher(sentence.replaceAll("\\s+", " ").strip()).replaceFirst("");
+      if (out.size() < BODY_SENTENCES && text.indexOf(' ') > 0 && seen.add(words(text))) {
+        out.add(text);
+      }
+    }
+    return out;
+  }
+
+  /** The text's words in lower case, for recognising a sentence that only repeats the title or a question. */
+  private static String words(String text) {
+    return NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  /** At most this many sentences of an article's body (in one locale) are searched. */
+  static final int BODY_SENTENCES = 12;
+
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*(?=[-*+] |\\d+[.)] )");
+  private static final Pattern LIST_MARKER = Pattern.compile("^([-+]|\\d+[.)])\\s+");
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
 
   private Retriever(Retriever other, Weights weights) {
     this.model = other.model;

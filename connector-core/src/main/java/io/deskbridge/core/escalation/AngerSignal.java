@@ -168,7 +168,7 @@ public final class AngerSignal {
       "last time ..3 shop*|order*|buy*|use|using|purchas*",
       "jdu|jdeme|přecházím|odcházím|půjdu|přejdu ...3 konkurenc*|jinam|jinde", "naposledy ...3 nakupuj*|objednáv*|"
           + "nakoupil*|objednal*|nakupuji",
-      "przechodzę|odchodzę|przejdę|idę|idziemy ...3 konkurencj*|gdzie indziej", "ostatni raz ...3 kupuj*|zamawiam|"
+      "przechodzę|odchodzę|przejdę|idę|idziemy ...3 konkurencj*", "przechodzę|odchodzę|przejdę|idę|idziemy ...3 gdzie indziej", "ostatni raz ...3 kupuj*|zamawiam|"
           + "kupiłem|kupiłam|zamówiłem|zamówiłam",
       "idem|ideme|prechádzam|odchádzam|pôjdem|prejdem ...3 konkurenci*|inam|inde", "naposledy ...3 nakupuj*|"
           + "objednáv*|nakúpil*|objednal*",
@@ -182,7 +182,7 @@ public final class AngerSignal {
       "je|to|toto|tohle ..2 výsmech*|hanb*|škandál*|vrchol*|fraška",
       "je|to ..2 posmeh*|sramot*|škandal*|višek|farsa",
       // sarcastic politeness
-      "thank|thanks|appreciate ...3 wasting|ignoring|wasted",
+      "thank|thanks|appreciate ...5 wasting|ignoring|wasted",
       "díky|děkuji|děkuju ...4 zbytečně|ztrácet|ignorovat");
 
   /** Waiting and unanswered messages: one alone is impatience, two together (or with another word) anger. */

@@ -93,7 +93,7 @@ public final class HumanRequestSignal {
   }
 
   private static final String EN_TALK = "talk|talking|speak|speaking|chat|chatting|reach|reaching|connect|"
-      + "connecting|escalate|escalating";
+      + "connecting|escalate|escalating|discuss|discussing";
   /** People one contacts; "contact person" is a noun, so a person needs an article or an adjective. */
   private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
       + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"

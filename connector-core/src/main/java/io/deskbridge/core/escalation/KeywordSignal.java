@@ -184,7 +184,7 @@ public final class KeywordSignal {
           "legal", List.of("právník*", "advokát*", "k|u|před|na soud|soudu|soudem", "soudní*", "soudně", "žalob*",
               "žalova*", "zažaluj*", "zažalova*", "obchodní inspekc*", "čoi", "právní* krok*|cest*|zástupc*")),
       "pl", Map.of(
-          "complaint", List.of("reklamacj*", "zareklamow*", "reklamuję", "skarg*", "zażaleni*", "niezadowolon* z|ze"),
+          "complaint", List.of("reklamacj*", "zareklamow*", "reklamuję", "skarg*", "skarż*", "poskarż*", "zażaleni*", "niezadowolon* z|ze"),
           "cancellation", List.of(PL_END + " .. " + PL_ENDED + " " + PL_NOT_CANCELLING,
               PL_ENDED + " ..2 " + PL_END + " " + PL_NOT_CANCELLING,
               "rezygn*|zrezygn* z|ze .. " + PL_ENDED + " " + PL_NOT_CANCELLING,
@@ -200,7 +200,7 @@ public final class KeywordSignal {
               SK_ENDED + " ..2 " + SK_END + " " + SK_NOT_CANCELLING,
               "odstúpi*|odstúpeni* od .. zmluv*|objednávk*|kúp*|nákup*",
               "nechcem|nechceme ..3 objednávk*|tovar*|nákup*|predplatn* !" + SK_END),
-          "legal", List.of("právnik*", "advokát*", "na|k|pred|u súd|súdu|súdom", "súdn*", "žalob*", "žalova*",
+          "legal", List.of("právnik*", "advokát*", "na|k|pred|u súd|súdu|súdom|súde", "súdn*", "žalob*", "žalova*",
               "zažaluj*", "zažalova*", "slovensk* obchodn* inšpekci*", "soi",
               "právn* krok*|cest*|zástupc*")),
       "sl", Map.of(

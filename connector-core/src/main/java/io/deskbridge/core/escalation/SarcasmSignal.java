@@ -410,7 +410,7 @@ public final class SarcasmSignal {
       "presne|práve to som potreboval*|chcel*", "točno|ravno to sem potreboval*|hotel*",
       "nothing better to do", "nic lepšího na práci|práci|dělat", "nic lepszego do roboty|robienia",
       "nič lepšie na práci|robiť", "nič boljšega za početi|delati",
-      "what a surprise", "big surprise", "jaké|to je ale překvapení", "co za niespodzianka|niespodzianką",
+      "what a surprise", "big surprise", "jaké překvapení", "to je ale překvapení", "co za niespodzianka|niespodzianką",
       "aké prekvapenie", "kakšno presenečenje",
       "of course it is|does|did", "jak jinak", "a jakże", "jakżeby inaczej", "ako inak", "kako pa drugače",
       "slower than a snail", "pomalejší než šnek", "wolniejsz* niż ślimak", "pomalš* ako slimák",
@@ -419,10 +419,10 @@ public final class SarcasmSignal {
       "przeszliście samych siebie", "prekonali ste sa", "presegli ste samega|same sebe",
       "thank|thanks|appreciate ...3 being|making|letting|keeping|putting me ...4 wait*|hold|ignor*",
       "really appreciate being ...3 hold|ignored|waiting",
-      "děkuji|děkuju|díky ..1 že ...5 čekat|čekal*|ignor*|ztrat*",
-      "dziękuję|dzięki ..1 że ...5 czekać|czekał*|ignor*|zgubi*",
-      "ďakujem|vďaka ..1 že ...5 čakať|čakal*|ignor*|strati*",
-      "hvala ..1 ker ...5 čakati|čakal*|ignor*|izgubi*");
+      "děkuji|děkuju|díky ...1 že ...5 čekat|čekal*|ignor*|ztrat*",
+      "dziękuję|dzięki ...1 że ...5 czekać|czekał*|ignor*|zgubi*",
+      "ďakujem|vďaka ...1 že ...5 čakať|čakal*|ignor*|strati*",
+      "hvala ...1 ker ...5 čakati|čakal*|ignor*|izgubi*");
 
   /** The model's probability without the request rule. */
   private double probability(String text, float[] normalizedEmbedding) {

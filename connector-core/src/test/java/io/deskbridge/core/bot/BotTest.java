@@ -156,7 +156,7 @@ class BotTest {
 
   @Test
   void aClarifiedAnswerIsReadTogetherWithTheOriginalMessage() {
-    var question = "Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?";
+    var question = "Co zrobić z towarem, który mi nie pasuje?";
 
     var first = bot.decide(Inputs.message(question).build());
     assertThat(first).isInstanceOfSatisfying(Decision.Clarify.class,

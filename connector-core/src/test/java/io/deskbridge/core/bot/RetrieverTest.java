@@ -13,10 +13,45 @@ class RetrieverTest {
   private static final Retriever DEMO = new Retriever(SharedModel.demoKb(), SharedModel.model(), null);
 
   @Test
-  void indexesTitleAndEverySampleQuestion() {
-    int expected = SharedModel.demoKb().articles().stream().mapToInt(a -> 1 + a.questions().size()).sum();
+  void indexesTitleEverySampleQuestionAndTheBodysSentences() {
+    int expected = SharedModel.demoKb().articles().stream()
+        .mapToInt(a -> 1 + a.questions().size() + Retriever.bodySentences(a).size()).sum();
 
     assertThat(DEMO.size()).isEqualTo(expected);
+    assertThat(SharedModel.demoKb().articles()).allMatch(a -> !Retriever.bodySentences(a).isEmpty());
+  }
+
+  @Test
+  void theBodyIsSplitIntoPlainSentencesWithoutRepeatsOrMarkdown() {
+    var article = new Article("a", "en", "Change the address", "Change the address.\n\nYou can change it in **My "
+        + "account → Orders** until it ships. If the parcel is on its way,\nuse the [carrier's link](https://x.example)"
+        + " to redirect it!\n\n- Where is my order?\n- Pick-up points too\n\nThanks.", "",
+        List.of("Where is my order?"), "", List.of());
+
+    assertThat(Retriever.bodySentences(article)).containsExactly(
+        "You can change it in My account → Orders until it ships.",
+        "If the parcel is on its way, use the carrier's link to redirect it!", "Pick-up points too");
+    var many = new Article("b", "en", "T", "One two. ".repeat(3) + "Three four. Five six. ".repeat(20), "", List.of(),
+        "", List.of());
+    assertThat(Retriever.bodySentences(many)).containsExactly("One two.", "Three four.", "Five six.");
+    var long_ = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      long_.append("Sentence number ").append(i).append(". ");
+    }
+    assertThat(Retriever.bodySentences(new Article("c", "en", "T", long_.toString(), "", List.of(), "", List.of())))
+        .hasSize(Retriever.BODY_SENTENCES);
+  }
+
+  @Test
+  void aWordOnlyTheBodyHoldsFindsTheArticle() {
+    var kb = KnowledgeBase.of(List.of(
+        new Article("damaged", "pl", "Uszkodzony produkt", "Zrób zdjęcie opakowania i stłuczonego towaru.", "",
+            List.of("Produkt przyszedł uszkodzony"), "", List.of()),
+        new Article("delivery", "pl", "Czas dostawy", "Wysyłamy w ciągu dnia.", "", List.of("Ile trwa dostawa?"), "",
+            List.of())));
+    var retriever = new Retriever(kb, SharedModel.model(), null);
+
+    assertThat(search(retriever, "kubek jest stłuczony", 2).get(0).articleId()).isEqualTo("damaged");
   }
 
   @Test
@@ -55,9 +90,9 @@ class RetrieverTest {
   @Test
   void theCentroidCosineIsTakenToTheArticlesMeanWithoutTheTextsLeftOut() {
     var kb = KnowledgeBase.of(List.of(
-        new Article("a", "en", "Reset your password", "Click the link.", "",
+        new Article("a", "en", "Reset your password", "Link.", "",
             List.of("I forgot my password", "How do I change my login"), "", List.of()),
-        new Article("b", "en", "Opening hours", "Mon to Fri.", "", List.of("When are you open"), "", List.of())));
+        new Article("b", "en", "Opening hours", "Weekdays.", "", List.of("When are you open"), "", List.of())));
     var retriever = new Retriever(kb, SharedModel.model(), null);
     var message = retriever.vector(1);
 

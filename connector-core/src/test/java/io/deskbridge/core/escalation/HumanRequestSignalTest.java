@@ -108,6 +108,7 @@ class HumanRequestSignalTest {
       "Please put me through to an operator.",
       "Can you pass me over to a colleague?",
       "Get me in touch with an employee, please.",
+      "Can I discuss my refund with an agent?",
       "Přepojte mě na operátora, prosím.",
       "Potřebuji kontakt na konzultanta.",
       "Můžete mě předat někomu z podpory?",

@@ -28,6 +28,7 @@ class KeywordSignalTest {
       Podávám stížnost na váš přístup.                            | COMPLAINT
       Chcę złożyć reklamację.                                     | COMPLAINT
       To jest skarga na kuriera.                                  | COMPLAINT
+      Muszę się poskarżyć na obsługę.                             | COMPLAINT
       Chcem podať sťažnosť.                                       | COMPLAINT
       Chcem reklamovať topánky.                                   | COMPLAINT
       Vlagam pritožbo.                                            | COMPLAINT
@@ -66,6 +67,7 @@ class KeywordSignalTest {
       Skontaktuję się z prawnikiem.                               | LEGAL
       Złożę pozew.                                                | LEGAL
       Poslal to na súd.                                           | LEGAL
+      Stretneme sa na súde.                                       | LEGAL
       Poklical bom odvetnika.                                     | LEGAL
       Sledi tožba.                                                | LEGAL
       """)
