@@ -161,11 +161,7 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
       }
       case "POST " + CONTROL + "/faults/fail-next": {
         JsonNode b = ControlInput.body(raw, false, "count", "status");
-        int status = integer(b, "status", true);
-        if (status < 400 || status > 599) {
-          throw new BadRequest("\"status\" must be 4xx or 5xx");
-        }
-        fake.failNextAnswers(integer(b, "count", true), status);
+        fake.failNextAnswers(integer(b, "count", true), ControlInput.status(b));
         return ok(obj().set("fail-next", b));
       }
       case "DELETE " + CONTROL + "/faults":
