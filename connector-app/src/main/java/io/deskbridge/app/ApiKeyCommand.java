@@ -1,12 +1,10 @@
 package io.deskbridge.app;
 
-import io.deskbridge.core.ConfigLoader;
 import io.deskbridge.core.DeskbridgeConfig;
 import io.deskbridge.core.api.ApiConnectorFactory;
 import io.deskbridge.core.api.ApiKeys;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.JdbcStore;
-import io.deskbridge.core.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -15,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
@@ -51,20 +48,11 @@ final class ApiKeyCommand implements Runnable {
   }
 
   DeskbridgeConfig configuration() {
-    if (config == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
-    }
-    return ConfigLoader.load(config, System::getenv);
+    return ConfiguredStore.load(config, spec);
   }
 
   JdbcStore open(DeskbridgeConfig cfg) {
-    try {
-      return JdbcStore.open(cfg.store());
-    } catch (StoreException e) {
-      throw new ConfigException(config + ": cannot open the store (" + cfg.store().describe() + "): "
-          + ServeCommand.rootMessage(e) + "; check the store settings (url, username, password, directory) and that "
-          + "the database is running", e);
-    }
+    return ConfiguredStore.open(config, cfg);
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true, version = Main.VERSION,

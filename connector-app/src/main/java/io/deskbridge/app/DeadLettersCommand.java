@@ -1,10 +1,7 @@
 package io.deskbridge.app;
 
-import io.deskbridge.core.ConfigLoader;
-import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.store.DeadLetter;
 import io.deskbridge.core.store.JdbcStore;
-import io.deskbridge.core.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -51,17 +47,7 @@ final class DeadLettersCommand implements Runnable {
   }
 
   JdbcStore open() {
-    if (config == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
-    }
-    var cfg = ConfigLoader.load(config, System::getenv);
-    try {
-      return JdbcStore.open(cfg.store());
-    } catch (StoreException e) {
-      throw new ConfigException(config + ": cannot open the store (" + cfg.store().describe() + "): "
-          + ServeCommand.rootMessage(e) + "; check the store settings (url, username, password, directory) and that "
-          + "the database is running", e);
-    }
+    return ConfiguredStore.open(config, ConfiguredStore.load(config, spec));
   }
 
   static String line(DeadLetter d) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.core.api.ApiKeys;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,16 +31,7 @@ class ApiKeyCommandTest {
   }
 
   private String run(String... args) {
-    var out = new ByteArrayOutputStream();
-    var previous = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.commandLine().execute(args);
-      assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
-    } finally {
-      System.setOut(previous);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return CommandLineRun.stdout(args);
   }
 
   private static String field(String output, String name) {

@@ -8,9 +8,6 @@ import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.core.webhook.InboundEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,16 +47,7 @@ class DeadLettersCommandTest {
   }
 
   private String run(String... args) {
-    var out = new ByteArrayOutputStream();
-    var previous = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.commandLine().execute(args);
-      assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
-    } finally {
-      System.setOut(previous);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return CommandLineRun.stdout(args);
   }
 
   @Test

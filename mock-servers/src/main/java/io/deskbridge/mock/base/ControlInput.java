@@ -3,6 +3,7 @@ package io.deskbridge.mock.base;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -101,6 +102,39 @@ public final class ControlInput {
       throw new BadRequest("\"" + field + "\" must be true or false");
     }
     return v != null && v.asBoolean();
+  }
+
+  // ---------------------------------------------------------------- the fault endpoints' common fields
+
+  /** The required HTTP {@code status} field of an injected fault: 4xx or 5xx. */
+  public static int status(JsonNode b) {
+    int s = integer(b, "status", true);
+    if (s < 400 || s > 599) {
+      throw new BadRequest("\"status\" must be 4xx or 5xx, was " + s);
+    }
+    return s;
+  }
+
+  /** The required {@code share} field of {@code /faults/fail-share}: a number (the fake checks it is 0 to 1). */
+  public static double share(JsonNode b) {
+    if (!b.path("share").isNumber()) {
+      throw new BadRequest("\"share\" must be a number from 0 to 1");
+    }
+    return b.get("share").asDouble();
+  }
+
+  /** The required {@code millis} field of {@code /faults/delay}, at least 0, as a duration. */
+  public static Duration delay(JsonNode b) {
+    int millis = integer(b, "millis", true);
+    if (millis < 0) {
+      throw new BadRequest("\"millis\" must be >= 0");
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  /** The optional {@code retry_after} field (whole seconds) as a duration; null when absent or null. */
+  public static Duration retryAfter(JsonNode b) {
+    return b.hasNonNull("retry_after") ? Duration.ofSeconds(integer(b, "retry_after", true)) : null;
   }
 
   /** The first line of {@code text}, stripped and cut at 80 characters. */

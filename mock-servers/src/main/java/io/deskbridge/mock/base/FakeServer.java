@@ -36,6 +36,28 @@ public final class FakeServer {
     server.stubFor(any(anyUrl()).willReturn(aResponse()));
   }
 
+  /**
+   * Starts the server of {@code fake}, then runs {@code started} (e.g. telling the model the base URL); when either
+   * throws, closes {@code fake} and rethrows. The start-up of every fake's {@code start(Config)}.
+   *
+   * @return {@code fake}, serving
+   */
+  public <F extends VendorFake> F startFor(F fake, Runnable started) {
+    try {
+      start();
+      started.run();
+      return fake;
+    } catch (RuntimeException e) {
+      fake.close();
+      throw e;
+    }
+  }
+
+  /** {@link #startFor(VendorFake, Runnable)} with nothing to run after the start. */
+  public <F extends VendorFake> F startFor(F fake) {
+    return startFor(fake, () -> {});
+  }
+
   /** E.g. {@code http://localhost:34567}; only once started. */
   public String baseUrl() {
     return "http://localhost:" + server.port();

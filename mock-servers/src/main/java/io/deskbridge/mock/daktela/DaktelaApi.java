@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.deskbridge.mock.base.ControlInput;
+import io.deskbridge.mock.base.RequestLine;
 import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
@@ -85,11 +86,11 @@ final class DaktelaApi implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
-    String url = request.getUrl();
-    int q = url.indexOf('?');
-    String path = q < 0 ? url : url.substring(0, q);
-    String query = q < 0 ? "" : url.substring(q + 1);
-    String method = request.getMethod().getName();
+    RequestLine line = RequestLine.of(request);
+    String url = line.url();
+    String path = line.path();
+    String query = line.query();
+    String method = line.method();
     if (ControlInput.isControlPath(path)) {
       Reply reply = control.handle(method, path, request.getBody());
       return build(reply == null ? unmatched(method, url) : reply, Duration.ZERO);

@@ -12,7 +12,6 @@ import io.deskbridge.mock.base.ControlInput.BadRequest;
 import io.deskbridge.mock.base.DeliveryAttempt;
 import io.deskbridge.mock.base.RequestJournal;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,30 +91,22 @@ final class DaktelaControl {
       }
       case "POST " + PREFIX + "/faults/fail-next": {
         JsonNode b = body(raw, "count", "status", "retry_after");
-        Integer retry = b.hasNonNull("retry_after") ? integer(b, "retry_after") : null;
-        fake.failNext(integer(b, "count"), status(b), retry == null ? null : Duration.ofSeconds(retry));
+        fake.failNext(integer(b, "count"), ControlInput.status(b), ControlInput.retryAfter(b));
         return ok(Json.obj().set("fail-next", b));
       }
       case "POST " + PREFIX + "/faults/fail-share": {
         JsonNode b = body(raw, "share", "status");
-        if (!b.path("share").isNumber()) {
-          throw new BadRequest("\"share\" must be a number from 0 to 1");
-        }
-        fake.failRandomly(b.get("share").asDouble(), status(b));
+        fake.failRandomly(ControlInput.share(b), ControlInput.status(b));
         return ok(Json.obj().set("fail-share", b));
       }
       case "POST " + PREFIX + "/faults/fail-nth-write": {
         JsonNode b = body(raw, "nth", "status");
-        fake.failNthWrite(integer(b, "nth"), status(b));
+        fake.failNthWrite(integer(b, "nth"), ControlInput.status(b));
         return ok(Json.obj().set("fail-nth-write", b));
       }
       case "POST " + PREFIX + "/faults/delay": {
         JsonNode b = body(raw, "millis");
-        int millis = integer(b, "millis");
-        if (millis < 0) {
-          throw new BadRequest("\"millis\" must be >= 0");
-        }
-        fake.delayResponses(Duration.ofMillis(millis));
+        fake.delayResponses(ControlInput.delay(b));
         return ok(Json.obj().set("delay", b));
       }
       case "DELETE " + PREFIX + "/faults":
@@ -269,14 +260,6 @@ final class DaktelaControl {
 
   private static int integer(JsonNode b, String field) {
     return ControlInput.integer(b, field, true);
-  }
-
-  private static int status(JsonNode b) {
-    int s = integer(b, "status");
-    if (s < 400 || s > 599) {
-      throw new BadRequest("\"status\" must be 4xx or 5xx, was " + s);
-    }
-    return s;
   }
 
   private static DaktelaApi.Reply ok(JsonNode body) {

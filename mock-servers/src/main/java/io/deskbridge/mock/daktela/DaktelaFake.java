@@ -177,13 +177,7 @@ public final class DaktelaFake implements VendorFake {
   /** Starts a fake on its own HTTP port; close it when done. */
   public static DaktelaFake start(Config config) {
     DaktelaFake fake = new DaktelaFake(config);
-    try {
-      fake.server.start();
-      return fake;
-    } catch (RuntimeException e) {
-      fake.close();
-      throw e;
-    }
+    return fake.server.startFor(fake);
   }
 
   /** E.g. {@code http://localhost:34567}; the connector's {@code url} (the API is under {@code /api/v6}). */

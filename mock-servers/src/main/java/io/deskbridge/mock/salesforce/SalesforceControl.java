@@ -94,10 +94,7 @@ final class SalesforceControl {
       }
       case "POST " + PREFIX + "/faults/fail-share" -> {
         JsonNode b = body(raw, "share", "fault_code");
-        if (!b.path("share").isNumber()) {
-          throw new BadRequest("\"share\" must be a number from 0 to 1");
-        }
-        fake.failRandomly(b.path("share").asDouble(), text(b, "fault_code", true));
+        fake.failRandomly(ControlInput.share(b), text(b, "fault_code", true));
         return ok(JSON.createObjectNode().put("ok", true));
       }
       case "POST " + PREFIX + "/faults/api-usage" -> {

@@ -182,15 +182,10 @@ public final class SalesforceFake implements VendorFake {
   /** Starts a fake on its own HTTP port; close it when done. */
   public static SalesforceFake start(Config config) {
     SalesforceFake fake = new SalesforceFake(config);
-    try {
-      fake.server.start();
+    return fake.server.startFor(fake, () -> {
       fake.api.baseUrl(fake.baseUrl());
       fake.outbound.baseUrl(fake.baseUrl());
-      return fake;
-    } catch (RuntimeException e) {
-      fake.close();
-      throw e;
-    }
+    });
   }
 
   /** E.g. {@code http://localhost:34567}: the instance URL and the login host. */

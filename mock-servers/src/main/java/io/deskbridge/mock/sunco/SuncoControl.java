@@ -15,7 +15,6 @@ import io.deskbridge.mock.sunco.SuncoViews.Handover;
 import io.deskbridge.mock.sunco.SuncoViews.Message;
 import io.deskbridge.mock.sunco.SuncoViews.Webhook;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,25 +100,17 @@ final class SuncoControl {
       }
       case "POST " + PREFIX + "/faults/fail-next": {
         JsonNode b = ControlInput.body(raw, false, "count", "status", "retry_after");
-        Integer retry = b.hasNonNull("retry_after") ? integer(b, "retry_after", true) : null;
-        fake.failNext(integer(b, "count", true), status(b), retry == null ? null : Duration.ofSeconds(retry));
+        fake.failNext(integer(b, "count", true), ControlInput.status(b), ControlInput.retryAfter(b));
         return ok(SuncoJson.obj().set("fail-next", b));
       }
       case "POST " + PREFIX + "/faults/fail-share": {
         JsonNode b = ControlInput.body(raw, false, "share", "status");
-        if (!b.path("share").isNumber()) {
-          throw new BadRequest("\"share\" must be a number from 0 to 1");
-        }
-        fake.failRandomly(b.get("share").asDouble(), status(b));
+        fake.failRandomly(ControlInput.share(b), ControlInput.status(b));
         return ok(SuncoJson.obj().set("fail-share", b));
       }
       case "POST " + PREFIX + "/faults/delay": {
         JsonNode b = ControlInput.body(raw, false, "millis");
-        int millis = integer(b, "millis", true);
-        if (millis < 0) {
-          throw new BadRequest("\"millis\" must be >= 0");
-        }
-        fake.delayResponses(Duration.ofMillis(millis));
+        fake.delayResponses(ControlInput.delay(b));
         return ok(SuncoJson.obj().set("delay", b));
       }
       case "DELETE " + PREFIX + "/faults":
@@ -232,14 +223,6 @@ final class SuncoControl {
       throw new BadRequest("\"reason\" must be ticketClosed or transferToEmail");
     }
     return reason;
-  }
-
-  private static int status(JsonNode b) {
-    int status = integer(b, "status", true);
-    if (status < 400 || status > 599) {
-      throw new BadRequest("\"status\" must be 4xx or 5xx");
-    }
-    return status;
   }
 
   private ObjectNode account() {

@@ -162,13 +162,7 @@ public final class SuncoFake implements VendorFake {
   /** Starts a fake on its own HTTP port; close it when done. */
   public static SuncoFake start(Config config) {
     SuncoFake fake = new SuncoFake(config);
-    try {
-      fake.server.start();
-      return fake;
-    } catch (RuntimeException e) {
-      fake.close();
-      throw e;
-    }
+    return fake.server.startFor(fake);
   }
 
   /** E.g. {@code http://localhost:34567}. */

@@ -80,19 +80,12 @@ final class ControlApi {
       }
       case "POST " + PREFIX + "/faults/fail-share": {
         JsonNode b = body(rawBody, "share", "status", "retry_after");
-        if (!b.path("share").isNumber()) {
-          throw new BadRequest("\"share\" must be a number from 0 to 1");
-        }
-        fake.failRandomly(b.get("share").asDouble(), integer(b, "status", true), optionalInt(b, "retry_after"));
+        fake.failRandomly(ControlInput.share(b), integer(b, "status", true), optionalInt(b, "retry_after"));
         return ok(faults(b, "fail-share"));
       }
       case "POST " + PREFIX + "/faults/delay": {
         JsonNode b = body(rawBody, "millis");
-        int millis = integer(b, "millis", true);
-        if (millis < 0) {
-          throw new BadRequest("\"millis\" must be >= 0");
-        }
-        fake.delayResponses(Duration.ofMillis(millis));
+        fake.delayResponses(ControlInput.delay(b));
         return ok(faults(b, "delay"));
       }
       case "POST " + PREFIX + "/faults/rule": {

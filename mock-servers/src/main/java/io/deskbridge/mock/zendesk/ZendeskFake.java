@@ -182,14 +182,7 @@ public final class ZendeskFake implements VendorFake {
   /** Starts a fake on its own HTTP port; close it when done. */
   public static ZendeskFake start(Config config) {
     ZendeskFake fake = new ZendeskFake(config);
-    try {
-      fake.server.start();
-      fake.model.baseUrl(fake.baseUrl());
-      return fake;
-    } catch (RuntimeException e) {
-      fake.close();
-      throw e;
-    }
+    return fake.server.startFor(fake, () -> fake.model.baseUrl(fake.baseUrl()));
   }
 
   /** E.g. {@code http://localhost:34567}; the Zendesk client's "url" (it appends /api/v2). */

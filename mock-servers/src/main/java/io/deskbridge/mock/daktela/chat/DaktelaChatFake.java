@@ -211,13 +211,7 @@ public final class DaktelaChatFake implements VendorFake {
   /** Starts a fake on its own HTTP port; close it when done. */
   public static DaktelaChatFake start(Config config) {
     DaktelaChatFake fake = new DaktelaChatFake(config);
-    try {
-      fake.server.start();
-      return fake;
-    } catch (RuntimeException e) {
-      fake.close();
-      throw e;
-    }
+    return fake.server.startFor(fake);
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.deskbridge.mock.base.ControlInput;
+import io.deskbridge.mock.base.RequestLine;
 import io.deskbridge.mock.base.ControlInput.BadRequest;
 import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.Fault;
@@ -64,16 +65,16 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
-    String url = request.getUrl();
-    int q = url.indexOf('?');
-    String path = q < 0 ? url : url.substring(0, q);
-    String method = request.getMethod().getName();
+    RequestLine line = RequestLine.of(request);
+    String url = line.url();
+    String path = line.path();
+    String method = line.method();
     Reply reply;
     if (ControlInput.isControlPath(path)) {
       reply = control(method, path, request.getBody());
     } else {
       synchronized (this) {
-        reply = response(method, path, q < 0 ? "" : url.substring(q + 1), request.getBody());
+        reply = response(method, path, line.query(), request.getBody());
       }
     }
     if (reply == null) {
@@ -161,11 +162,7 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
       }
       case "POST " + CONTROL + "/faults/fail-next": {
         JsonNode b = ControlInput.body(raw, false, "count", "status");
-        int status = integer(b, "status", true);
-        if (status < 400 || status > 599) {
-          throw new BadRequest("\"status\" must be 4xx or 5xx");
-        }
-        fake.failNextAnswers(integer(b, "count", true), status);
+        fake.failNextAnswers(integer(b, "count", true), ControlInput.status(b));
         return ok(obj().set("fail-next", b));
       }
       case "DELETE " + CONTROL + "/faults":
