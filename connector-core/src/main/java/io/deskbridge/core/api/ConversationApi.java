@@ -38,8 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -60,12 +58,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConversationApi.class);
   private static final String PREFIX = "/api/v1";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-  private static final int MAX_TEXT = 10_000;
-  private static final int MAX_METADATA = 8_192;
-  private static final Set<String> FIELDS = Set.of("text", "channel", "language", "customer", "metadata");
-  private static final Map<String, Integer> CUSTOMER_FIELDS = Map.of("id", 255, "email", 320, "phone", 64, "name", 255);
   private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
   private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   /**
@@ -80,7 +73,6 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final ApiKeys keys;
   private final Function<ConversationKey, Optional<ConversationState>> states;
   private final BiFunction<String, String, List<AuditRecord>> audit;
-  private final BiFunction<String, String, Optional<String>> articleUrl;
   private final Clock clock;
   private final io.micrometer.core.instrument.MeterRegistry meters;
   private final ObjectMapper json = new ObjectMapper();
@@ -88,6 +80,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
   private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
   private final String openApi;
+  private final AnswerView answers;
   private final ApiCallbacks callbacks;
   /** Signalled when this process's engine handled a conversation's work: waiting requests look at the store. */
   private final java.util.concurrent.locks.ReentrantLock handledLock = new java.util.concurrent.locks.ReentrantLock();
@@ -114,7 +107,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     this.keys = new ApiKeys(store, clock);
     this.states = Objects.requireNonNull(states, "states");
     this.audit = Objects.requireNonNull(audit, "audit");
-    this.articleUrl = Objects.requireNonNull(articleUrl, "articleUrl");
+    this.answers = new AnswerView(json, store, audit, Objects.requireNonNull(articleUrl, "articleUrl"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.meters = Objects.requireNonNull(meters, "meters");
     this.openApi = openApiDocument();
@@ -157,7 +150,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   /** A message's answer as JSON, or the problem it comes to (for callbacks). */
   private String answerBody(String installation, String conversationId, String messageId, String eventId) {
     try {
-      return answer(installation, conversationId, messageId, eventId).toString();
+      return answers.of(installation, conversationId, messageId, eventId).toString();
     } catch (Problem p) {
       return p.response(json, PREFIX + "/conversations/" + conversationId + "/messages/" + messageId).body();
     }
@@ -343,12 +336,8 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
 
   // ---------------------------------------------------------------- messages
 
-  /** A validated message request. */
-  private record NewMessage(String text, String channel, String language, Map<String, String> customer,
-      String metadata, JsonNode body) {}
-
   private WebhookResponse postMessage(WebhookRequest request, ApiKey key, String conversationId) {
-    var message = parseMessage(request);
+    var message = MessageRequest.parse(request, json);
     var idempotencyKey = request.header("Idempotency-Key");
     if (idempotencyKey.isPresent() && !IDEMPOTENCY_KEY.matcher(idempotencyKey.get()).matches()) {
       throw Problem.of(400, "invalid-request", "Invalid request",
@@ -361,7 +350,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     var idempotency = idempotencyKey.map(k -> new ConversationApiStore.Idempotency(key.id(), k,
         requestHash(conversationId, message.body()), settings(key).answerTimeout().plusSeconds(5)));
     var stored = new ApiMessage(messageId, AuthorRole.CUSTOMER.name(), Visibility.PUBLIC.name(),
-        author(message.customer()), message.text(), eventId, message.metadata(), now);
+        message.author(), message.text(), eventId, message.metadata(), now);
     var posted = store.post(new ConversationApiStore.NewMessage(conversationId, key.installation(), message.channel(),
         message.language(), message.customer().get("id"), message.customer().get("email"),
         message.customer().get("phone"), message.customer().get("name"), stored,
@@ -422,10 +411,6 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     return progress == ConversationApiStore.Progress.DONE;
   }
 
-  private static String author(Map<String, String> customer) {
-    return "customer:" + customer.getOrDefault("id", customer.getOrDefault("email", customer.getOrDefault("phone", "")));
-  }
-
   private String requestHash(String conversationId, JsonNode body) {
     try {
       Object tree = canonical.treeToValue(body, Object.class);
@@ -433,87 +418,6 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private NewMessage parseMessage(WebhookRequest request) {
-    var contentType = request.header("Content-Type").orElse("application/json").toLowerCase(Locale.ROOT);
-    if (!contentType.startsWith("application/json")) {
-      throw Problem.of(415, "unsupported-media-type", "Unsupported Media Type", "send the message as application/json");
-    }
-    JsonNode body;
-    try {
-      body = json.readTree(request.body());
-    } catch (IOException e) {
-      throw Problem.invalid("#/", "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    if (body == null || !body.isObject()) {
-      throw new Problem(400, "invalid-request", "Invalid request", "the body must be a JSON object",
-          List.of(new Problem.FieldError("#", "must be a JSON object")), Map.of());
-    }
-    var errors = new ArrayList<Problem.FieldError>();
-    body.fieldNames().forEachRemaining(f -> {
-      if (!FIELDS.contains(f)) {
-        errors.add(new Problem.FieldError("#/" + f, "is not a field (fields: text, channel, language, customer, "
-            + "metadata)"));
-      }
-    });
-    var text = body.get("text");
-    if (text == null || !text.isTextual() || text.asText().isBlank()) {
-      errors.add(new Problem.FieldError("#/text", "is required: the customer's message, a non-empty string"));
-    } else if (text.asText().length() > MAX_TEXT) {
-      errors.add(new Problem.FieldError("#/text", "is longer than " + MAX_TEXT + " characters"));
-    }
-    var channel = body.get("channel");
-    if (channel == null || !channel.isTextual() || !Set.of("chat", "email", "voice").contains(channel.asText())) {
-      errors.add(new Problem.FieldError("#/channel", "is required: one of chat, email, voice"));
-    }
-    var language = body.get("language");
-    if (language != null && !language.isNull()
-        && (!language.isTextual() || !LANGUAGE.matcher(language.asText()).matches())) {
-      errors.add(new Problem.FieldError("#/language", "must be a language tag such as en or pt-BR"));
-    }
-    var customer = new TreeMap<String, String>();
-    var c = body.get("customer");
-    if (c != null && !c.isNull()) {
-      if (!c.isObject()) {
-        errors.add(new Problem.FieldError("#/customer", "must be an object with id, email, phone, name"));
-      } else {
-        c.fields().forEachRemaining(e -> {
-          Integer max = CUSTOMER_FIELDS.get(e.getKey());
-          String pointer = "#/customer/" + e.getKey();
-          if (max == null) {
-            errors.add(new Problem.FieldError(pointer, "is not a field (fields: id, email, phone, name)"));
-          } else if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-            errors.add(new Problem.FieldError(pointer, "must be a non-empty string"));
-          } else if (e.getValue().asText().length() > max) {
-            errors.add(new Problem.FieldError(pointer, "is longer than " + max + " characters"));
-          } else if (e.getKey().equals("email") && !e.getValue().asText().matches("[^@\\s]+@[^@\\s]+")) {
-            errors.add(new Problem.FieldError(pointer, "must be an e-mail address"));
-          } else {
-            customer.put(e.getKey(), e.getValue().asText());
-          }
-        });
-      }
-    }
-    var metadata = body.get("metadata");
-    String metadataJson = "";
-    if (metadata != null && !metadata.isNull()) {
-      if (!metadata.isObject()) {
-        errors.add(new Problem.FieldError("#/metadata", "must be an object"));
-      } else if (metadata.toString().length() > MAX_METADATA) {
-        errors.add(new Problem.FieldError("#/metadata", "is larger than " + MAX_METADATA + " characters as JSON"));
-      } else {
-        metadataJson = metadata.toString();
-      }
-    }
-    if (!errors.isEmpty()) {
-      var first = errors.get(0);
-      throw new Problem(400, "invalid-request", "Invalid request",
-          first.pointer().substring(2).replace('/', '.') + " " + first.detail()
-              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors, Map.of());
-    }
-    return new NewMessage(text.asText(), channel.asText(),
-        language == null || language.isNull() ? "" : language.asText(), customer, metadataJson, body);
   }
 
   /** Waits until the engine is done with the event, then answers from the audit; 202 when the wait runs out. */
@@ -534,7 +438,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
           Map.of("Location", PREFIX + "/conversations/" + conversationId + "/messages/" + messageId,
               "Retry-After", "1"));
     }
-    return new WebhookResponse(200, "application/json", answer(key.installation(), conversationId, messageId,
+    return new WebhookResponse(200, "application/json", answers.of(key.installation(), conversationId, messageId,
         eventId).toString());
   }
 
@@ -579,92 +483,6 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     }
   }
 
-  /** The answer to a message, from its event's audit records (the decision as it was made). */
-  private ObjectNode answer(String installation, String conversationId, String messageId, String eventId) {
-    var records = audit.apply(installation, conversationId).stream().filter(r -> r.eventId().equals(eventId)).toList();
-    var decided = records.stream().filter(r -> !r.decision().equals("failed")).findFirst();
-    var failures = records.stream().filter(r -> r.decision().equals("failed")).toList();
-    if (decided.isEmpty()) {
-      String why = failures.isEmpty() ? "no decision recorded" : String.join("; ", failures.get(failures.size() - 1)
-          .reasons()) + ": " + failures.get(failures.size() - 1).outcome();
-      throw Problem.of(502, "not-processed", "Message not processed", "the engine gave up on the message (" + why
-          + "); it is in the dead letters");
-    }
-    var r = decided.get();
-    var out = json.createObjectNode();
-    out.put("conversationId", conversationId);
-    out.put("messageId", messageId);
-    out.put("status", "answered");
-    out.put("decision", r.decision());
-    out.put("mode", r.mode());
-    var reasons = out.putArray("reasons");
-    r.reasons().forEach(reasons::add);
-    out.put("confidence", r.confidence());
-    out.put("episode", r.episode());
-    out.put("delivered", failures.stream().noneMatch(f -> f.reasons().contains("human_took_over")));
-    var d = r.detail();
-    var conversation = store.conversation(conversationId);
-    boolean voice = conversation.map(c -> c.channel().equals("voice")).orElse(false);
-    String language = String.valueOf(d.getOrDefault("language", conversation.map(ApiConversation::language)
-        .filter(l -> !l.isEmpty()).orElse("en")));
-    if (d.containsKey("text") || d.containsKey("question")) {
-      var reply = out.putObject("reply");
-      String text = String.valueOf(d.getOrDefault("text", d.get("question")));
-      reply.put("text", text);
-      reply.put("language", String.valueOf(d.getOrDefault("language", "")));
-      if (!r.articleId().isEmpty() && d.containsKey("text")) {
-        reply.put("articleId", r.articleId());
-        articleUrl.apply(r.articleId(), String.valueOf(d.getOrDefault("language", ""))).filter(u -> !u.isBlank())
-            .ifPresent(u -> reply.put("articleUrl", u));
-      }
-      if (voice) {
-        reply.put("speech", Speech.speakable(text, language));
-      }
-    }
-    if (d.containsKey("customerMessage")) {
-      var handover = out.putObject("handover");
-      String customerMessage = String.valueOf(d.get("customerMessage"));
-      handover.put("routingGroup", String.valueOf(d.get("routingGroup")));
-      handover.put("groupId", String.valueOf(d.get("groupId")));
-      handover.put("customerMessage", customerMessage);
-      if (voice) {
-        handover.put("customerSpeech", Speech.speakable(customerMessage, language));
-      }
-      String caller = conversation.map(c -> caller(c, voice)).orElse("");
-      handover.put("summaryText", (caller.isEmpty() ? "" : caller + "\n") + d.get("summaryText"));
-      handover.set("summary", json.valueToTree(d.get("summary")));
-      conversation.filter(c -> !caller.isEmpty()).ifPresent(c -> {
-        var who = handover.putObject("caller");
-        putIfAny(who, "phone", c.customerPhone());
-        putIfAny(who, "id", c.customerId());
-        putIfAny(who, "name", c.customerName());
-        putIfAny(who, "email", c.customerEmail());
-      });
-    }
-    return out;
-  }
-
-  /**
-   * The line that names who the agent will talk to ("Caller: phone +420 777 123 456, customer id c-981" on voice,
-   * "Customer: …" elsewhere), from what the client sent; empty when it sent nothing that identifies them.
-   */
-  private static String caller(ApiConversation c, boolean voice) {
-    var parts = new ArrayList<String>();
-    if (!c.customerPhone().isEmpty()) {
-      parts.add("phone " + c.customerPhone());
-    }
-    if (!c.customerId().isEmpty()) {
-      parts.add("customer id " + c.customerId());
-    }
-    if (!c.customerName().isEmpty()) {
-      parts.add("name " + c.customerName());
-    }
-    if (!c.customerEmail().isEmpty()) {
-      parts.add("e-mail " + c.customerEmail());
-    }
-    return parts.isEmpty() ? "" : (voice ? "Caller: " : "Customer: ") + String.join(", ", parts);
-  }
-
   private WebhookResponse message(ApiKey key, String conversationId, String messageId) {
     owned(key, conversationId);
     var message = store.messages(conversationId).stream()
@@ -677,7 +495,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
       return new WebhookResponse(202, "application/json", body.toString(), Map.of("Retry-After", "1"));
     }
     return new WebhookResponse(200, "application/json",
-        answer(key.installation(), conversationId, messageId, message.eventId()).toString());
+        answers.of(key.installation(), conversationId, messageId, message.eventId()).toString());
   }
 
   // ---------------------------------------------------------------- ownership and state
@@ -764,23 +582,19 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
       out.put("language", c.language());
     }
     var customer = out.putObject("customer");
-    putIfAny(customer, "id", c.customerId());
-    putIfAny(customer, "email", c.customerEmail());
-    putIfAny(customer, "phone", c.customerPhone());
-    putIfAny(customer, "name", c.customerName());
+    AnswerView.putIfAny(customer, "id", c.customerId());
+    AnswerView.putIfAny(customer, "email", c.customerEmail());
+    AnswerView.putIfAny(customer, "phone", c.customerPhone());
+    AnswerView.putIfAny(customer, "name", c.customerName());
     var engineState = states.apply(new ConversationKey(ApiConnectorFactory.VENDOR, installation, c.conversationId()));
     var state = out.putObject("state");
     state.put("owner", engineState.map(s -> s.ownership() == Ownership.HUMAN ? "human" : "bot").orElse("bot"));
     state.put("episode", engineState.map(ConversationState::episode).orElse(1));
     state.put("handoverCompleted", c.owner().equals("human"));
-    putIfAny(state, "ownerEvidence", c.evidence());
-    putIfAny(state, "groupId", c.groupId());
+    AnswerView.putIfAny(state, "ownerEvidence", c.evidence());
+    AnswerView.putIfAny(state, "groupId", c.groupId());
     return out;
   }
 
-  private static void putIfAny(ObjectNode node, String field, String value) {
-    if (value != null && !value.isEmpty()) {
-      node.put(field, value);
-    }
-  }
+
 }
