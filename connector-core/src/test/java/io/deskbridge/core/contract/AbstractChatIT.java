@@ -21,8 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * debounce (quick lines get one answer; a line during the window extends it, to at most twice the window), the
  * handover (control passes to people, the agent's first view holds the whole transcript and the summary, the bot is
  * silent afterwards), the release (control back starts a new bot episode) and a handover while nobody can answer (the
- * customer is told when someone will, the agent's summary says so). The debounce runs on the engine's clock, moved by
- * the test; no test waits for a window in real time.
+ * customer is told when someone will, the agent's summary says so): outside business hours for every chat vendor,
+ * and with nobody online where the vendor can tell ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}).
+ * The debounce runs on the engine's clock, moved by the test; no test waits for a window in real time.
  */
 public abstract class AbstractChatIT extends AbstractConnectorIT {
   /** Long against the time a test takes, so that only the test's own clock moves close it. */
@@ -174,5 +175,23 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
       assertThat(fixture.tagsOf(id)).contains("deskbridge_after_hours");
     }
     assertThat(decisions(id, "handover")).singleElement();
+  }
+
+  @Test
+  @EnabledIf("supportsChatWithAgentAvailability")
+  void aHandoverWhileTheVendorReportsNobodyOnlineTellsTheCustomerTheFirstColleagueAvailableReplies() {
+    fixture.noAgentsOnline();
+
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+
+    assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text())
+        .contains("No colleague is online right now"));
+    assertThat(fixture.agentView(id).summary()).contains("No agent was online at the handover");
+    assertThat(fixture.ownedByPeople(id)).as("queued with the people, never dropped").isTrue();
+    assertRouted(id);
+    if (supportsTags()) {
+      assertThat(fixture.tagsOf(id)).contains("deskbridge_no_agents_online");
+    }
   }
 }
