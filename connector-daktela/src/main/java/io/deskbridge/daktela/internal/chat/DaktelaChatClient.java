@@ -40,7 +40,12 @@ import org.slf4j.LoggerFactory;
  *       message before it ({@code HANDOVER_ENDS_BOT_WRITES}): after it Daktela refuses the bot's answers.
  * </ul>
  *
- * A 409 from Daktela (the chat left the bot) marks the chat as the people's and is thrown as a conflict, so core
+ * <p>A chat has no subject, so a conversation's {@code subject} holds the chat's {@code response_url}: the engine
+ * stores it with the event and the conversation, so a write after a restart (which empties the in-memory record)
+ * still knows where to go. A write whose answer was lost in a crash cannot be checked (no read call) and is sent
+ * again: at least once, not exactly once.
+ *
+ * <p>A 409 from Daktela (the chat left the bot) marks the chat as the people's and is thrown as a conflict, so core
  * re-reads, sees a person and cancels the rest. Thread-safe.
  */
 public final class DaktelaChatClient implements HelpdeskClient {
@@ -108,7 +113,9 @@ public final class DaktelaChatClient implements HelpdeskClient {
         .filter(m -> messages.stream().noneMatch(k -> k.id().equals(m.id()))).ifPresent(messages::add);
     Owner owner = chat.flatMap(DaktelaChatChats.Chat::queue).map(q -> Owner.human("transferred to queue " + q))
         .or(() -> chat.flatMap(DaktelaChatChats.Chat::left).map(Owner::human)).orElse(Owner.BOT);
-    return new Conversation(request.key(), Channel.CHAT, "", Customer.UNKNOWN,
+    String responseUrl = chat.map(c -> c.responseUrl().toString())
+        .or(() -> request.trigger().flatMap(t -> t.snapshot()).map(Conversation::subject)).orElse("");
+    return new Conversation(request.key(), Channel.CHAT, responseUrl, Customer.UNKNOWN,
         chat.flatMap(DaktelaChatChats.Chat::queue).orElse(""), "", Set.of(),
         chat.map(DaktelaChatChats.Chat::closed).orElse(false), messages, "", owner);
   }
@@ -117,20 +124,21 @@ public final class DaktelaChatClient implements HelpdeskClient {
   @Override
   public Applied apply(ApplyRequest request) {
     String name = request.conversation().key().externalId();
+    String stored = request.conversation().subject();
     var created = new ArrayList<String>();
     for (Action action : request.actions()) {
       if (action instanceof Action.PublicReply reply) {
-        post(name, DaktelaChatWire.text(name, reply.text()));
+        post(name, stored, DaktelaChatWire.text(name, reply.text()));
         created.add(botWrote(name, Visibility.PUBLIC, reply.text()));
       } else if (action instanceof Action.InternalNote note) {
         if (!note.text().startsWith(HANDOVER_NOTE)) {
           log.debug("{}: a note on chat {} has nowhere to go in a chat; dropped", installationId, name);
         } else if (config.summaryInChat()) {
-          post(name, DaktelaChatWire.text(name, customerSafe(note.text())));
+          post(name, stored, DaktelaChatWire.text(name, customerSafe(note.text())));
           created.add(botWrote(name, Visibility.INTERNAL, note.text()));
         }
       } else if (action instanceof Action.AssignGroup group) {
-        post(name, DaktelaChatWire.transfer(name, queue(group.groupId())));
+        post(name, stored, DaktelaChatWire.transfer(name, queue(group.groupId())));
         chats.transferred(name, group.groupId());
       }
       // tags: the connector declares no TAGS capability, so core sends none
@@ -160,10 +168,10 @@ public final class DaktelaChatClient implements HelpdeskClient {
   }
 
   /** POSTs an answer to the chat's {@code response_url}, refused unless it is on the configured origin. */
-  private void post(String chat, JsonNode body) {
-    URI url = chats.get(chat).map(DaktelaChatChats.Chat::responseUrl).orElseThrow(() -> new VendorException(
-        VendorException.Kind.NOT_PROCESSED, "no response_url known for chat " + chat + " (the connector restarted "
-        + "since its last message; it is known again from the customer's next message)", null));
+  private void post(String chat, String stored, JsonNode body) {
+    URI url = chats.get(chat).map(DaktelaChatChats.Chat::responseUrl).or(() -> uri(stored))
+        .orElseThrow(() -> new VendorException(VendorException.Kind.INVALID, "no response_url known for chat " + chat,
+            null));
     if (!host.holds(url)) { // the endpoint refuses such messages; checked again before any call
       throw new VendorException(VendorException.Kind.INVALID, "refused to post to a response_url off the configured "
           + "Daktela instance " + host + " (" + settingsPath + ".url)", null);
@@ -181,6 +189,14 @@ public final class DaktelaChatClient implements HelpdeskClient {
       throw new VendorException(VendorException.Kind.INVALID, "Daktela did not accept the answer for chat " + chat
           + ": " + p, null);
     });
+  }
+
+  private static java.util.Optional<URI> uri(String text) {
+    try {
+      return text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new URI(text));
+    } catch (java.net.URISyntaxException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   public void close() {

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a message whose {@code direction} is not {@code IN}: nothing.
  * </ul>
  *
- * The chat's {@code response_url} and messages are remembered for the client. Makes no network call; thread-safe.
+ * The chat's {@code response_url} and messages are remembered for the client; the events' snapshot carries the
+ * {@code response_url} as its subject, so that it is stored with the event. Makes no network call; thread-safe.
  */
 public final class DaktelaChatWebhookEndpoint implements WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(DaktelaChatWebhookEndpoint.class);
@@ -96,8 +97,8 @@ public final class DaktelaChatWebhookEndpoint implements WebhookEndpoint {
     }
     var key = new ConversationKey(DaktelaChatClient.VENDOR, installationId, in.chat());
     var at = request.receivedAt();
-    var snapshot = Optional.of(new Conversation(key, Channel.CHAT, "", Customer.UNKNOWN, "", "", Set.of(), false,
-        List.of(), "", Owner.BOT));
+    var snapshot = Optional.of(new Conversation(key, Channel.CHAT, in.responseUrl().toString(), Customer.UNKNOWN, "",
+        "", Set.of(), false, List.of(), "", Owner.BOT)); // the subject holds the response_url (DaktelaChatClient)
     if (in.what() instanceof DaktelaChatWire.What.Terminate) {
       chats.ended(in.chat(), in.responseUrl());
       return List.of(new InboundEvent(in.name(), in.chat(), InboundEvent.Kind.SOLVED, CUSTOMER, Optional.empty(),
