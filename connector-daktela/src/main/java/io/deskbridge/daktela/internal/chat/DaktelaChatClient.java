@@ -11,6 +11,7 @@ import io.deskbridge.core.conversation.Owner;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.daktela.DaktelaChatConfig;
 import io.deskbridge.daktela.internal.mapping.DaktelaApiException;
 import java.net.URI;
@@ -109,6 +110,11 @@ public final class DaktelaChatClient implements HelpdeskClient {
     String name = request.key().externalId();
     var chat = chats.get(name);
     var messages = new ArrayList<Message>(chat.map(DaktelaChatChats.Chat::messages).orElse(List.of()));
+    // control came back with a message (DaktelaChatWebhookEndpoint): the release is read before that message
+    request.trigger()
+        .filter(t -> t.kind() == InboundEvent.Kind.RELEASED_TO_BOT && t.id().endsWith(DaktelaChatWebhookEndpoint.TO_BOT))
+        .map(t -> t.id().substring(0, t.id().length() - DaktelaChatWebhookEndpoint.TO_BOT.length()))
+        .ifPresent(m -> messages.subList(index(messages, m), messages.size()).clear());
     request.trigger().flatMap(t -> t.message())
         .filter(m -> messages.stream().noneMatch(k -> k.id().equals(m.id()))).ifPresent(messages::add);
     Owner owner = chat.flatMap(DaktelaChatChats.Chat::queue).map(q -> Owner.human("transferred to queue " + q))
@@ -118,6 +124,16 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return new Conversation(request.key(), Channel.CHAT, responseUrl, Customer.UNKNOWN,
         chat.flatMap(DaktelaChatChats.Chat::queue).orElse(""), "", Set.of(),
         chat.map(DaktelaChatChats.Chat::closed).orElse(false), messages, "", owner);
+  }
+
+  /** Where the message is in the list; its size when it is not there. */
+  private static int index(List<Message> messages, String id) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return messages.size();
   }
 
   /** One operation; see the class comment. */

@@ -44,6 +44,8 @@ public final class DaktelaChatWebhookEndpoint implements WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(DaktelaChatWebhookEndpoint.class);
   /** The author id of customers' messages (the protocol names no customer). */
   static final String CUSTOMER = "customer";
+  /** The suffix of a release's event id after the id of the message that came with it. */
+  static final String TO_BOT = ":to-bot";
 
   private final String installationId;
   private final byte[] token;
@@ -107,7 +109,7 @@ public final class DaktelaChatWebhookEndpoint implements WebhookEndpoint {
     var message = new Message(in.name(), AuthorRole.CUSTOMER, Visibility.PUBLIC, CUSTOMER, in.text(), at);
     var events = new ArrayList<InboundEvent>(2);
     if (chats.customerWrote(in.chat(), in.responseUrl(), message)) {
-      events.add(new InboundEvent(in.name() + ":to-bot", in.chat(), InboundEvent.Kind.RELEASED_TO_BOT, "",
+      events.add(new InboundEvent(in.name() + TO_BOT, in.chat(), InboundEvent.Kind.RELEASED_TO_BOT, "",
           Optional.empty(), snapshot, at));
     }
     events.add(new InboundEvent(in.name(), in.chat(), InboundEvent.Kind.MESSAGE_ADDED, CUSTOMER,
