@@ -54,6 +54,9 @@ final class ActionPlanner {
       Availability online) {
     var acted = mode == Mode.DRAFT && decision instanceof Decision.Reply reply ? reply.asDraft() : decision;
     var actions = adapt(actions(acted, mode, routing, now, online), capabilities);
+    if (capabilities.has(Capability.HANDOVER_ENDS_BOT_WRITES)) {
+      actions = customerBeforeAssignment(actions);
+    }
     return new Plan(acted, actions, operations(actions, capabilities));
   }
 
@@ -81,6 +84,26 @@ final class ActionPlanner {
       ops.add(List.copyOf(current));
     }
     return List.copyOf(ops);
+  }
+
+  /**
+   * The actions with each public reply moved before the first assignment, for a vendor where the assignment ends
+   * the bot's writes ({@link Capability#HANDOVER_ENDS_BOT_WRITES}); the note stays first.
+   */
+  static List<Action> customerBeforeAssignment(List<Action> actions) {
+    int assign = -1;
+    for (int i = 0; i < actions.size() && assign < 0; i++) {
+      assign = actions.get(i) instanceof Action.AssignGroup ? i : -1;
+    }
+    if (assign < 0) {
+      return actions;
+    }
+    var ordered = new ArrayList<>(actions.subList(0, assign));
+    actions.subList(assign, actions.size()).stream().filter(a -> a instanceof Action.PublicReply)
+        .forEach(ordered::add);
+    actions.subList(assign, actions.size()).stream().filter(a -> !(a instanceof Action.PublicReply))
+        .forEach(ordered::add);
+    return List.copyOf(ordered);
   }
 
   /** Drops tags when the vendor has none; shortens notes to the vendor's limit. */

@@ -88,6 +88,20 @@ class ActionPlannerTest {
   }
 
   @Test
+  void whereTheAssignmentEndsTheBotsWritesTheCustomerIsToldFirst() {
+    var chat = new Capabilities(EnumSet.of(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES), 2000);
+
+    var plan = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, chat, NOW);
+
+    assertThat(plan.actions()).extracting(a -> a.getClass().getSimpleName())
+        .containsExactly("InternalNote", "PublicReply", "AssignGroup");
+    assertThat(plan.operations()).hasSize(3);
+    assertThat(ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, new Capabilities(Set.of(Capability.CHAT), 2000), NOW)
+        .actions()).extracting(a -> a.getClass().getSimpleName())
+        .containsExactly("InternalNote", "AssignGroup", "PublicReply");
+  }
+
+  @Test
   void aHandoverOutsideBusinessHoursTellsTheCustomerWhenPeopleAreBackInTheirLanguage() {
     var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
 
