@@ -349,6 +349,12 @@ final class Workers {
   /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
   private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
     var inst = running.installation();
+    Instant now = clock.instant();
+    var records = new ArrayList<AuditRecord>();
+    if (sessionTimedOut(inst, event, state, now)) {
+      state = state.nextEpisode(state.acceptedOwner());
+      records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
+    }
     var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode(), running.agentNotesTakeOver());
     var turn = interpreter.interpret(event, state, Optional.empty());
     Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
@@ -359,19 +365,32 @@ final class Workers {
     }
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
       var s = ignore.state();
-      return new Outcome(s, List.of(),
-          List.of(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input())), Optional.empty(),
-          loadedAt);
+      records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
+      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt);
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
     var decision = decider.decide(input);
     var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
         decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
-    var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
+    var next = TurnInterpreter.after(decide.state(), plan.decision(), input).withLastTurnAt(now);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
-    return new Outcome(next, plan.operations(), List.of(record), Optional.of(plan.decision()), loadedAt);
+    records.add(record);
+    return new Outcome(next, plan.operations(), records, Optional.of(plan.decision()), loadedAt);
+  }
+
+  /**
+   * Whether a customer's message comes after the chat's session timeout ({@link Installation#chatSessionTimeout}):
+   * the bot owns the chat and decided on nothing from the customer for longer than the timeout. Such a message
+   * starts a new bot episode.
+   */
+  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant now) {
+    var timeout = inst.sessionTimeout();
+    return !timeout.isZero() && state.ownership() == io.deskbridge.core.conversation.Ownership.BOT
+        && event.kind() == InboundEvent.Kind.MESSAGE_ADDED
+        && event.message().map(m -> m.role() == io.deskbridge.core.conversation.AuthorRole.CUSTOMER).orElse(false)
+        && state.lastTurnAt().map(last -> Duration.between(last, now).compareTo(timeout) > 0).orElse(false);
   }
 
   /**
