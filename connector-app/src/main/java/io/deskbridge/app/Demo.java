@@ -72,8 +72,11 @@ final class Demo {
     }
   }
 
-  /** Runs the script on each vendor and prints the tables; 1 when any outcome differs from the script. */
-  static int run(boolean verbose, List<DemoVendor.Kind> vendors) {
+  /**
+   * Runs the script on each vendor and prints the tables, then, with {@code api}, the Conversation API session; 1 when
+   * any outcome differs from the script.
+   */
+  static int run(boolean verbose, List<DemoVendor.Kind> vendors, boolean api) {
     if (!verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
@@ -83,7 +86,13 @@ final class Demo {
       print(System.out, run);
       runs.add(run);
     }
-    return finish(System.out, runs);
+    int exit = runs.isEmpty() ? 0 : finish(System.out, runs);
+    if (api) {
+      var session = ApiDemo.run();
+      ApiDemo.print(System.out, session);
+      exit = session.ok() ? exit : 1;
+    }
+    return exit;
   }
 
   /**

@@ -120,13 +120,50 @@ class DemoIT {
         .contains("9 of 9 scripted outcomes as expected").doesNotContain("<-- expected");
   }
 
+  /**
+   * The Conversation API session: every call as scripted (exit 0), a retry with the same Idempotency-Key replayed,
+   * three quick lines answered one by one (no debounce), the handover's fields, silence after handover-completed, a
+   * new episode after release; and its curl lines printed.
+   */
+  @Test
+  void theApiSessionAnswersClarifiesHandsOverAndPrintsItsCurlLines() {
+    var run = ApiDemo.run();
+
+    assertThat(run.calls()).allSatisfy(c -> assertThat(c.ok()).as("%s: expected %s, got %s %s", c.says(),
+        c.expected(), c.status(), c.answer()).isTrue());
+    assertThat(run.ok()).isTrue();
+    assertThat(run.calls().get(1).replayed()).as("the retry is a replay").isTrue();
+    assertThat(run.calls().get(1).answer().path("messageId")).isEqualTo(run.calls().get(0).answer().path("messageId"));
+    assertThat(run.calls().subList(4, 7)).as("three quick lines, three answers").extracting(ApiDemo.Call::decision)
+        .containsExactly("clarify", "reply", "handover");
+    var handover = run.calls().stream().filter(c -> c.says().contains("real person")).findFirst().orElseThrow()
+        .answer().path("handover");
+    assertThat(handover.path("groupId").asText()).isEqualTo("general");
+    assertThat(handover.path("customerMessage").asText()).isNotBlank();
+    assertThat(handover.path("summaryText").asText()).startsWith("Deskbridge handover").contains("Why: human request");
+    assertThat(handover.path("summary").path("keyFacts").toString()).contains("48213");
+    assertThat(run.calls().get(run.calls().size() - 1).answer().path("state").path("episode").asInt()).isEqualTo(2);
+    var bytes = new ByteArrayOutputStream();
+
+    ApiDemo.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), run);
+
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("15 of 15 scripted calls as expected").doesNotContain("<-- expected")
+        .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/handover-completed")
+        .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/release")
+        .contains("summaryText:").contains("an api installation does not debounce");
+  }
+
   @Test
   void allIsTheThreeVendorsSideBySideWithTheSameDecisions() {
     var vendors = DemoVendor.Kind.parse("all");
     assertThat(vendors).containsExactly(DemoVendor.Kind.zendesk, DemoVendor.Kind.salesforce, DemoVendor.Kind.daktela);
-    assertThat(DemoCommand.parse("all")).as("demo's all: the ticket vendors, then the chat vendors")
-        .containsExactly(DemoVendor.Kind.zendesk, DemoVendor.Kind.salesforce, DemoVendor.Kind.daktela,
-            DemoVendor.Kind.zendeskMessaging);
+    assertThat(DemoCommand.parse("all")).as("demo's all: the ticket vendors, the chat vendors, the API session")
+        .isEqualTo(new DemoCommand.Selection(List.of(DemoVendor.Kind.zendesk, DemoVendor.Kind.salesforce,
+            DemoVendor.Kind.daktela, DemoVendor.Kind.zendeskMessaging), true));
+    assertThat(DemoCommand.parse("api")).isEqualTo(new DemoCommand.Selection(List.of(), true));
+    assertThat(DemoCommand.parse("zendesk-messaging")).isEqualTo(new DemoCommand.Selection(
+        List.of(DemoVendor.Kind.zendeskMessaging), false));
     List<Demo.Run> runs = vendors.stream().map(DemoIT::run).toList();
     var bytes = new ByteArrayOutputStream();
 
