@@ -10,16 +10,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * Plays the same scripted customer conversations through each vendor's fake and its webhooks into a real running
- * connector on the shipped web-shop knowledge base, prints what the agent sees per vendor and side by side, and exits
- * non-zero when any outcome differs from the script ({@link Demo}). Without the optional {@code lib-demo/} folder it
+ * connector on the shipped web-shop knowledge base (the ticket script on the ticket vendors, the chat script on the
+ * chat vendors), prints what the agent sees per vendor and side by side, and exits non-zero when any outcome differs
+ * from the script ({@link Demo}). Without the optional {@code lib-demo/} folder it
  * says so in one line and exits 2.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Run the scripted demo against the built-in helpdesk fakes; exit 1 on any unexpected outcome.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  deskbridge demo                     Zendesk, Salesforce and Daktela: each scripted message, side by side",
+        "  deskbridge demo                     Zendesk, Salesforce and Daktela tickets side by side, then the chats",
         "  deskbridge demo --vendor daktela    one vendor only (daktela-polling: Daktela without webhooks)",
+        "  deskbridge demo --vendor zendesk-messaging   the chat script on Zendesk messaging",
         "  deskbridge demo --verbose           with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
   static final String SECRET = DemoVendor.SECRET;
@@ -44,11 +46,21 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<DemoVendor.Kind> vendors;
     try {
-      vendors = DemoVendor.Kind.parse(vendor);
+      vendors = parse(vendor);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     return Demo.run(verbose, vendors);
+  }
+
+  /** {@code all}: the ticket vendors, then the chat vendors; otherwise the named ones (variants included). */
+  static List<DemoVendor.Kind> parse(String names) {
+    if (names.strip().equalsIgnoreCase("all")) {
+      var all = new java.util.ArrayList<>(DemoVendor.Kind.vendors());
+      all.addAll(DemoVendor.Kind.vendors(DemoVendor.Channel.CHAT));
+      return List.copyOf(all);
+    }
+    return DemoVendor.Kind.parse(names);
   }
 
   /** The vendor names for {@code --help}. */

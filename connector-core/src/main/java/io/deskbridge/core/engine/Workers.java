@@ -5,6 +5,9 @@ import io.deskbridge.core.bot.Decider;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.spi.Capability;
+import io.deskbridge.core.spi.HelpdeskClient.Availability;
+import io.deskbridge.core.spi.HelpdeskClient.AvailabilityRequest;
 import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
@@ -362,12 +365,28 @@ final class Workers {
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
-    var plan = ActionPlanner.plan(decider.decide(input), inst.mode(), inst.routing(), running.capabilities(),
-        clock.instant());
+    var decision = decider.decide(input);
+    var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
+        decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
     var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
     return new Outcome(next, plan.operations(), List.of(record), Optional.of(plan.decision()), loadedAt);
+  }
+
+  /**
+   * What the vendor says about the people a handover would reach, when it can tell
+   * ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}) and the handover writes anything; a failure is
+   * {@code UNKNOWN}, so business hours decide and the handover goes ahead.
+   */
+  private static Availability agentsOnline(Running running, ConversationKey key, Decision.Handover handover) {
+    var inst = running.installation();
+    if (inst.mode() == Mode.SHADOW || !running.capabilities().has(Capability.AGENT_AVAILABILITY)) {
+      return Availability.UNKNOWN;
+    }
+    var request = new AvailabilityRequest(key, inst.routing().groupFor(handover.routingGroup()));
+    return running.calls().bestEffort("agentsOnline", () -> running.client().agentsOnline(request))
+        .orElse(Availability.UNKNOWN);
   }
 
   /** Records a failed attempt at an event: tried again later with back-off, or given up on. */

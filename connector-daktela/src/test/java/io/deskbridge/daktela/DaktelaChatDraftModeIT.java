@@ -1,0 +1,22 @@
+package io.deskbridge.daktela;
+
+import io.deskbridge.core.contract.AbstractDraftModeIT;
+import io.deskbridge.core.contract.VendorFixture;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The contract kit's {@code AbstractDraftModeIT} on the Daktela web-chat fake, with {@code summaryInChat: false}: in
+ * draft mode the customer sees no bot message, and the summary would be one (README, "Web chat").
+ */
+class DaktelaChatDraftModeIT extends AbstractDraftModeIT {
+  @Override
+  protected VendorFixture fixture() {
+    return new DaktelaChatFixture() {
+      @Override
+      public io.deskbridge.core.spi.Connector connector(String installationId, Clock clock) {
+        return connector(installationId, clock, Map.of("summaryInChat", false));
+      }
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package io.deskbridge.daktela.internal.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.WebhookRejectedException;
+import io.deskbridge.core.webhook.WebhookRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DaktelaChatWebhookEndpointTest {
+  private static final String TOKEN = "b0t-token-0123456789abcdef";
+  private static final String URL = "https://acme.daktela.com/external-bot/response/activitiesWeb_1";
+  private final DaktelaChatChats chats = new DaktelaChatChats();
+  private final DaktelaChatWebhookEndpoint endpoint = new DaktelaChatWebhookEndpoint("webchat", Secret.of(TOKEN),
+      "X-Deskbridge-Token", DaktelaChatHost.of(URI.create("https://acme.daktela.com")), chats);
+
+  private static WebhookRequest request(String path, Map<String, String> headers, String body) {
+    return new WebhookRequest("POST", path, Map.of(), headers.entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
+        body.getBytes(StandardCharsets.UTF_8), "", Instant.parse("2026-12-05T09:00:00Z"));
+  }
+
+  private static String message(String name, String what) {
+    return "{\"name\":\"" + name + "\",\"time\":\"2026-12-05 10:00:00\",\"direction\":\"IN\",\"conversation\":"
+        + "{\"name\":\"activitiesWeb_1\",\"response_url\":\"" + URL + "\"}," + what + "}";
+  }
+
+  @Test
+  void theTokenIsReadFromTheHeaderOrThePathsLastSegment() {
+    endpoint.verify(request("/webhooks/webchat/" + TOKEN, Map.of(), "{}"));
+    endpoint.verify(request("/webhooks/webchat", Map.of("X-Deskbridge-Token", TOKEN), "{}"));
+
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat", Map.of(), "{}")))
+        .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(401))
+        .hasMessageContaining("missing token");
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/" + TOKEN + "x", Map.of(), "{}")))
+        .hasMessageContaining("wrong token in the path").hasMessageNotContaining(TOKEN);
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/" + TOKEN,
+        Map.of("X-Deskbridge-Token", "nope"), "{}"))).as("a header, when sent, is the one checked")
+        .hasMessageContaining("wrong token in X-Deskbridge-Token");
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/" + TOKEN + "/more", Map.of(), "{}")))
+        .hasMessageContaining("missing token");
+  }
+
+  @Test
+  void aTextIsAMessageWhoseNameIsTheEventIdAndTheResponseUrlIsKept() {
+    var events = endpoint.decode(request("/webhooks/webchat", Map.of(), message("m1", "\"text\":\"Hi there\"")));
+
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo("m1");
+      assertThat(e.kind()).isEqualTo(InboundEvent.Kind.MESSAGE_ADDED);
+      assertThat(e.message()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Hi there"));
+      assertThat(e.snapshot()).hasValueSatisfying(c -> assertThat(c.subject()).isEqualTo(URL));
+    });
+    assertThat(chats.get("activitiesWeb_1")).hasValueSatisfying(c -> assertThat(c.responseUrl()).hasToString(URL));
+  }
+
+  @Test
+  void quickRepliesButtonsAndTheEnd() {
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m1",
+        "\"text\":\"Billing\",\"quickreply\":{\"name\":\"qr_billing\"}")))).singleElement()
+        .satisfies(e -> assertThat(e.message().orElseThrow().text()).isEqualTo("Billing"));
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m2", "\"button\":{\"name\":\"yes\"}"))))
+        .singleElement().satisfies(e -> assertThat(e.message().orElseThrow().text()).isEqualTo("yes"));
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m3", "\"terminate\":true")))).singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo(InboundEvent.Kind.SOLVED));
+  }
+
+  @Test
+  void aMessageAfterTheChatLeftTheBotIsControlComingBackButARedeliveryIsNot() {
+    endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\"")));
+    chats.transferred("activitiesWeb_1", "3201");
+
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\""))))
+        .as("a redelivery says nothing about who has the chat").extracting(InboundEvent::kind)
+        .containsExactly(InboundEvent.Kind.MESSAGE_ADDED);
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m2", "\"text\":\"Back again\""))))
+        .extracting(InboundEvent::id, InboundEvent::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("m2:to-bot", InboundEvent.Kind.RELEASED_TO_BOT),
+            org.assertj.core.groups.Tuple.tuple("m2", InboundEvent.Kind.MESSAGE_ADDED));
+  }
+
+  @Test
+  void anOutgoingMessageIsNotForTheBot() {
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"x\"")
+        .replace("\"IN\"", "\"OUT\"")))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "[]", "{\"name\":\"m1\"}", "{\"name\":\"m1\",\"conversation\":{\"name\":\"c\"},\"text\":\"x\"}",
+      "{\"name\":\"m1\",\"conversation\":{\"name\":\"c\",\"response_url\":\"" + URL + "\"}}",
+      "{\"name\":\" \",\"conversation\":{\"name\":\"c\",\"response_url\":\"" + URL + "\"},\"text\":\"x\"}",
+      "{\"name\":\"m1\",\"conversation\":{\"name\":\"c\",\"response_url\":\"" + URL + "\"},\"quickreply\":{}}",
+      "{\"name\":\"m1\",\"conversation\":{\"name\":\"c\",\"response_url\":\"http://acme.daktela.com/x\"},\"text\":\"x\"}",
+      "{\"name\":\"m1\",\"conversation\":{\"name\":\"c\",\"response_url\":\"https://acme.daktela.com.evil.io/x\"},"
+          + "\"text\":\"x\"}"})
+  void badInputIsA400WithAReason(String body) {
+    assertThatThrownBy(() -> endpoint.decode(request("/w", Map.of(), body)))
+        .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage()).isNotBlank();
+        });
+  }
+}
