@@ -43,6 +43,8 @@ final class Workers {
   private static final Logger log = LoggerFactory.getLogger(Workers.class);
   /** Attempts after which an event failing for a reason retrying will not fix goes to the dead letters. */
   private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
+  /** Past a due time, so that the store (on its own clock, read a moment earlier) sees the work as due. */
+  private static final long DUE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Map<String, Running> installations;
   private final Decider decider;
@@ -63,6 +65,11 @@ final class Workers {
   private final Condition wake = lock.newCondition();
   private final Condition idle = lock.newCondition();
   private int busy;
+  /**
+   * When held-back work becomes due ({@link System#nanoTime()}), earliest first, so that an idle worker claims it
+   * then rather than at its next poll; guarded by {@link #lock}.
+   */
+  private final java.util.PriorityQueue<Long> dueAt = new java.util.PriorityQueue<>();
   private Instant lastPurge = Instant.EPOCH;
 
   Workers(Map<String, Running> installations, Decider decider, ProcessingStore store, AuditTrail audit, Clock clock,
@@ -105,6 +112,20 @@ final class Workers {
       t.setDaemon(true);
       threads.add(t);
       t.start();
+    }
+  }
+
+  /**
+   * Wakes an idle worker once {@code delay} has passed: work received now was held back that long (a chat's
+   * debounce window). Without it the work would wait for the next poll, up to {@link EngineSettings#poll()} more.
+   */
+  void wakeAfter(Duration delay) {
+    lock.lock();
+    try {
+      dueAt.add(System.nanoTime() + delay.toNanos() + DUE_MARGIN_NANOS);
+      wake.signalAll(); // a worker waiting for a later time or its poll shortens its wait
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -251,11 +272,25 @@ final class Workers {
     }
   }
 
+  /**
+   * Waits for a {@link #wake}, {@code wait}, or the earliest {@link #wakeAfter} time, whichever comes first; returns
+   * at once when such a time has passed (taking it: one worker claims per due time).
+   */
   private void waitForWork(Duration wait) {
     lock.lock();
     try {
       if (running.get()) {
-        wake.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        long nanos = wait.toNanos();
+        Long next = dueAt.peek();
+        if (next != null) {
+          long left = next - System.nanoTime();
+          if (left <= 0) {
+            dueAt.poll();
+            return;
+          }
+          nanos = Math.min(nanos, left);
+        }
+        wake.awaitNanos(nanos);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
