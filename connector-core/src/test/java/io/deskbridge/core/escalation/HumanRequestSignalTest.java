@@ -169,7 +169,8 @@ class HumanRequestSignalTest {
 
   /**
    * Hard negatives of the fourth round's rules: narrated talks (the last two were flagged before, by the set phrases
-   * "z konsultantką", "z operaterjem"), a courier calling, "who" questions.
+   * "z konsultantką", "z operaterjem"), a courier calling, "who" questions, "przyjąć" (accept), which is not a typo of
+   * "przejąć" (take over).
    */
   @ParameterizedTest
   @ValueSource(strings = {
@@ -180,6 +181,7 @@ class HumanRequestSignalTest {
       "Kdo me bo obvestil o dostavi?",
       "Wczoraj rozmawiałam z konsultantką i wszystko wyjaśniła.",
       "Včeraj sem se pogovarjal z operaterjem, vse je urejeno.",
+      "Czy ktoś może przyjąć moją reklamację?",
   })
   void fourthRoundLookalikesAreNotRequests(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
