@@ -9,6 +9,7 @@ import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.HelpdeskClient.Availability;
 import io.deskbridge.core.spi.HelpdeskClient.AvailabilityRequest;
 import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
+import io.deskbridge.core.spi.HelpdeskClient.TypingRequest;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
 import io.deskbridge.core.store.Lease;
@@ -405,6 +406,7 @@ final class Workers {
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
+    showTyping(running, key);
     var decision = decider.decide(input);
     var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
         decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
@@ -413,6 +415,19 @@ final class Workers {
         plan.actions().isEmpty() ? "none" : "queued");
     records.add(record);
     return new Outcome(next, plan.operations(), records, Optional.of(plan.decision()), loadedAt);
+  }
+
+  /**
+   * The chat's typing indicator while the bot decides on a customer's message, in auto mode (the only mode that
+   * answers the customer); best effort, see {@link VendorCalls#bestEffort}.
+   */
+  private static void showTyping(Running running, ConversationKey key) {
+    if (running.installation().mode() == Mode.AUTO && running.capabilities().has(Capability.CHAT)) {
+      running.calls().bestEffort("typing", () -> {
+        running.client().typing(new TypingRequest(key));
+        return Boolean.TRUE;
+      });
+    }
   }
 
   /**

@@ -158,4 +158,37 @@ class EngineChatTest {
     assertThat(audit("t1")).extracting(r -> r.decision() + "/" + r.episode())
         .containsExactly("reply/1", "handover/1");
   }
+
+  @Test
+  void theTypingIndicatorIsShownOncePerDecidedMessageAndNotWhilePeopleOwnTheChat() throws Exception {
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+    customerWrites("c1", "e2", "I want to talk to a human, please.");
+    customerWrites("c1", "e3", "Hello? Anyone?");
+
+    assertThat(helpdesk.typingShown).as("the answer and the handover; nothing once people own it")
+        .containsExactly("c1", "c1");
+  }
+
+  @Test
+  void aFailingTypingIndicatorNeitherBlocksNorFailsTheReply() throws Exception {
+    start(chat);
+    helpdesk.typingFailure = new VendorException(VendorException.Kind.UNAVAILABLE, "503", null);
+
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    assertThat(helpdesk.typingShown).as("tried once, not retried").hasSize(1);
+    assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("Forgot password"));
+    assertThat(audit("c1")).extracting(io.deskbridge.core.store.AuditRecord::decision).containsExactly("reply");
+  }
+
+  @Test
+  void aTicketVendorShowsNoTypingIndicator() throws Exception {
+    start(InMemoryHelpdesk.ZENDESK_LIKE);
+    customerOpens("t1", "e1", "How do I reset my password?");
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(helpdesk.typingShown).isEmpty();
+  }
 }
