@@ -185,4 +185,22 @@ class DaktelaChatIT extends AbstractConnectorIT {
     assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
     assertThat(fixture.apiCalls(id)).as("one refused answer, not retried").isEqualTo(answers + 1);
   }
+
+  /** After a restart the connector knows no chat; a chat given back after its transfer is still recognised. */
+  @Test
+  void aChatTransferredBeforeARestartIsTheBotsAgainWhenItComesBack() {
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+    harness.restart();
+    int answers = fixture.apiCalls(id);
+
+    byte[] body = DaktelaChatFixture.body("messages_after_restart", id, fake().responseUrl(id),
+        "How do I reset my password? I can't log in.");
+    assertThat(post(harness.webhookUrl(), body, token()).statusCode()).isEqualTo(200);
+    settleWhen(() -> !decisions(id, "reply").isEmpty() && fixture.apiCalls(id) > answers);
+
+    assertThat(decisions(id, "reply")).singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
+    assertThat(chat(id).refused()).as("the fake still has it in the queue").singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(409));
+  }
 }

@@ -15,9 +15,11 @@ import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.daktela.DaktelaChatConfig;
 import io.deskbridge.daktela.internal.mapping.DaktelaApiException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -111,9 +113,9 @@ public final class DaktelaChatClient implements HelpdeskClient {
     var chat = chats.get(name);
     var messages = new ArrayList<Message>(chat.map(DaktelaChatChats.Chat::messages).orElse(List.of()));
     // control came back with a message (DaktelaChatWebhookEndpoint): the release is read before that message
-    request.trigger()
-        .filter(t -> t.kind() == InboundEvent.Kind.RELEASED_TO_BOT && t.id().endsWith(DaktelaChatWebhookEndpoint.TO_BOT))
-        .map(t -> t.id().substring(0, t.id().length() - DaktelaChatWebhookEndpoint.TO_BOT.length()))
+    String toBot = DaktelaChatWebhookEndpoint.TO_BOT;
+    request.trigger().filter(t -> t.kind() == InboundEvent.Kind.RELEASED_TO_BOT && t.id().endsWith(toBot))
+        .map(t -> t.id().substring(0, t.id().length() - toBot.length()))
         .ifPresent(m -> messages.subList(index(messages, m), messages.size()).clear());
     request.trigger().flatMap(t -> t.message())
         .filter(m -> messages.stream().noneMatch(k -> k.id().equals(m.id()))).ifPresent(messages::add);
@@ -192,6 +194,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
       throw new VendorException(VendorException.Kind.INVALID, "refused to post to a response_url off the configured "
           + "Daktela instance " + host + " (" + settingsPath + ".url)", null);
     }
+    chats.remember(chat, url); // known again after a restart, so what the bot writes is recorded
     JsonNode answer;
     try {
       answer = api.answer(url, body);
@@ -207,11 +210,11 @@ public final class DaktelaChatClient implements HelpdeskClient {
     });
   }
 
-  private static java.util.Optional<URI> uri(String text) {
+  private static Optional<URI> uri(String text) {
     try {
-      return text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new URI(text));
-    } catch (java.net.URISyntaxException e) {
-      return java.util.Optional.empty();
+      return text.isBlank() ? Optional.empty() : Optional.of(new URI(text));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
     }
   }
 
