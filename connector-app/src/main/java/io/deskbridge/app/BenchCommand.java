@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code --compare} runs the issue #3 configurations one after another and prints one table. Exits 1 when any
  * step lost a message or wrote twice; 2 without the optional {@code lib-demo/} folder.
  */
-@Command(name = "bench", subcommands = {BenchFuzzCommand.class, BenchSlowClientsCommand.class, BenchProfileCommand.class,
+@Command(name = "bench", subcommands = {BenchChatCommand.class, BenchApiCommand.class, BenchFuzzCommand.class,
+    BenchSlowClientsCommand.class, BenchProfileCommand.class,
         CommandLine.HelpCommand.class},
     mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Load benchmark: tickets per second through a helpdesk fake into connector "
@@ -314,12 +315,21 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Starts or stops a JFR recording in each connector of the rig when {@code --jfr} is given. */
   private void jfr(BenchRig rig, String what, String label, int rate, int run) {
+    jfr(out, jfrDir, rig.connectors.stream().map(c -> c.process.pid()).toList(), what, label, rate, run);
+  }
+
+  /**
+   * Starts ({@code what} = {@code start}) or stops a JFR recording (settings {@code profile}) in each of the
+   * processes {@code pids} with {@code jcmd}, into {@code jfrDir} named after the label, rate, run and instance;
+   * nothing when {@code jfrDir} is null. A failing {@code jcmd} is reported on {@code out}, not thrown.
+   */
+  static void jfr(PrintStream out, Path jfrDir, List<Long> pids, String what, String label, int rate, int run) {
     if (jfrDir == null) {
       return;
     }
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    for (int i = 0; i < rig.connectors.size(); i++) {
-      long pid = rig.connectors.get(i).process.pid();
+    for (int i = 0; i < pids.size(); i++) {
+      long pid = pids.get(i);
       String file = jfrDir.resolve(String.format(Locale.ROOT, "%s-%d-run%d-i%d.jfr",
           label.replaceAll("[^A-Za-z0-9]+", "_"), rate, run, i + 1)).toString();
       var command = what.equals("start")

@@ -450,6 +450,16 @@ final class BenchStep {
       return found;
     }
 
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them; "?" when not available. */
+    static String loadAverage() {
+      try {
+        var f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return f[0] + ", " + f[1] + ", " + f[2];
+      } catch (IOException | RuntimeException e) {
+        return "?";
+      }
+    }
+
     /** {busy, total} CPU ticks of the whole machine so far. */
     static long[] machineTicks() {
       try {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
@@ -35,23 +36,47 @@ final class Demo {
   /** The installation id, and so the webhook path {@code /webhooks/demo}. */
   static final String INSTALLATION = "demo";
 
-  /** One scripted step: what the customer (or an agent) does, and the decision the script expects. */
-  record Step(String language, String says, Supplier<String> act, String expectDecision, String expectReason) {}
+  /**
+   * One scripted step: what the customer (or an agent) does, and the decision the script expects.
+   *
+   * @param once whether the step must make exactly one decision other than {@code ignore} and at most one public
+   *             reply (several quick chat lines answered together: the lines after the first are {@code ignore}d as
+   *             handled with it; a handover's one message to the customer)
+   */
+  record Step(String language, String says, Supplier<String> act, String expectDecision, String expectReason,
+      boolean once) {
+    Step(String language, String says, Supplier<String> act, String expectDecision, String expectReason) {
+      this(language, says, act, expectDecision, expectReason, false);
+    }
+  }
 
-  /** What a step produced on one vendor. */
+  /**
+   * What a step produced on one vendor.
+   *
+   * @param decisions the decisions other than {@code ignore} the connector made on the step
+   * @param replies   the bot's public replies the step caused
+   */
   record Outcome(Step step, String conversation, AuditRecord audit, String publicReply, String note, String group,
-      boolean ok) {}
+      int decisions, int replies, boolean ok) {}
 
-  /** One vendor's run of the script. */
+  /**
+   * One vendor's run of the script.
+   *
+   * @param agentView a chat vendor's agent view of the script's last handover; empty for tickets (their agents read
+   *                  the internal note)
+   */
   record Run(DemoVendor.Kind vendor, String baseUrl, List<Outcome> outcomes, int apiCalls, List<String> unmatched,
-      double seconds) {
+      double seconds, Optional<ChatDemoVendor.AgentView> agentView) {
     boolean ok() {
       return unmatched.isEmpty() && outcomes.stream().allMatch(Outcome::ok);
     }
   }
 
-  /** Runs the script on each vendor and prints the tables; 1 when any outcome differs from the script. */
-  static int run(boolean verbose, List<DemoVendor.Kind> vendors) {
+  /**
+   * Runs the script on each vendor and prints the tables, then, with {@code api}, the Conversation API session; 1 when
+   * any outcome differs from the script.
+   */
+  static int run(boolean verbose, List<DemoVendor.Kind> vendors, boolean api) {
     if (!verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
@@ -61,7 +86,13 @@ final class Demo {
       print(System.out, run);
       runs.add(run);
     }
-    return finish(System.out, runs);
+    int exit = runs.isEmpty() ? 0 : finish(System.out, runs);
+    if (api) {
+      var session = ApiDemo.run();
+      ApiDemo.print(System.out, session);
+      exit = session.ok() ? exit : 1;
+    }
+    return exit;
   }
 
   /**
@@ -75,17 +106,28 @@ final class Demo {
     return runs.stream().allMatch(Run::ok) ? 0 : 1;
   }
 
-  /** The script on one vendor: its fake, a connector in this JVM, the steps one after another. */
+  /**
+   * The script of the vendor's channel on one vendor: its fake, a connector in this JVM, the steps one after another.
+   * A chat vendor's connector runs on a {@link DemoClock}, which the chat script moves past each debounce window.
+   */
   static Run runOn(DemoVendor.Kind kind) {
     long started = System.nanoTime();
+    var clock = new DemoClock();
     try (var vendor = kind.start(Duration.ofSeconds(5));
         var deskbridge = Deskbridge.start(config(vendor), KnowledgeLoader.loadFromClasspath(
-            DemoCommand.class.getClassLoader(), "demo-kb"), BotConfig.defaults(), Connectors.discover(), Clock.systemUTC())) {
+            DemoCommand.class.getClassLoader(), "demo-kb"), BotConfig.defaults(), Connectors.discover(), clock)) {
       vendor.deliverTo(List.of(URI.create("http://127.0.0.1:" + deskbridge.port() + "/webhooks/" + INSTALLATION)));
-      var outcomes = play(vendor, deskbridge, script(vendor));
+      var chat = vendor instanceof ChatDemoVendor c ? Optional.of(c) : Optional.<ChatDemoVendor>empty();
+      var outcomes = play(vendor, deskbridge, chat.isPresent() ? ChatDemo.script(chat.get(), clock) : script(vendor));
+      var agentView = chat.flatMap(c -> outcomes.stream().filter(o -> isHandover(o)).reduce((a, b) -> b)
+          .flatMap(o -> c.agentView(o.conversation())));
       return new Run(kind, vendor.baseUrl(), outcomes, vendor.apiCalls(), vendor.unmatchedRequests(),
-          (System.nanoTime() - started) / 1e9);
+          (System.nanoTime() - started) / 1e9, agentView);
     }
+  }
+
+  private static boolean isHandover(Outcome o) {
+    return o.audit() != null && o.audit().decision().equals("handover");
   }
 
   /** The demo's configuration: one installation in auto mode on the vendor's fake, an in-memory store. */
@@ -166,6 +208,7 @@ final class Demo {
 
   static List<Outcome> play(DemoVendor vendor, Deskbridge deskbridge, List<Step> steps) {
     var outcomes = new ArrayList<Outcome>();
+    var repliesSeen = new java.util.HashMap<String, Long>();
     for (var step : steps) {
       int auditBefore = deskbridge.store().all().size();
       String conversation = step.act().get();
@@ -176,9 +219,15 @@ final class Demo {
       var entries = vendor.entries(conversation);
       String reply = last(entries, true);
       String note = last(entries, false);
+      long botReplies = entries.stream().filter(e -> e.author() == DemoVendor.Author.BOT && e.isPublic()).count();
+      int replies = (int) (botReplies - repliesSeen.getOrDefault(conversation, 0L));
+      int decided = (int) audits.stream().filter(a -> !a.decision().equals("ignore")).count();
+      repliesSeen.put(conversation, botReplies);
       boolean ok = audit != null && audit.decision().equals(step.expectDecision())
-          && (audit.reasons().contains(step.expectReason()) || audit.articleId().equals(step.expectReason()));
-      outcomes.add(new Outcome(step, conversation, audit, reply, note, vendor.queue(conversation), ok));
+          && (audit.reasons().contains(step.expectReason()) || audit.articleId().equals(step.expectReason()))
+          && (!step.once() || (decided == 1 && replies <= 1));
+      outcomes.add(new Outcome(step, conversation, audit, reply, note, vendor.queue(conversation), decided, replies,
+          ok));
     }
     return outcomes;
   }
@@ -226,9 +275,11 @@ final class Demo {
 
   static void print(PrintStream out, Run run) {
     var outcomes = run.outcomes();
+    boolean chat = run.vendor().channel() == DemoVendor.Channel.CHAT;
     out.println();
     out.println("Deskbridge demo: " + run.vendor().title() + " fake at " + run.baseUrl()
-        + ", web-shop knowledge base (en, cs, pl, sk, sl)");
+        + ", web-shop knowledge base (en, cs, pl, sk, sl)" + (chat ? "; chat, debounce window "
+        + ChatDemo.WINDOW.toMillis() + " ms" : ""));
     out.println();
     out.printf("%-3s %-19s %-2s %-52s %-38s %s%n", "#", "conversation", "", "customer says", "decision (reason, confidence)",
         "the agent sees");
@@ -240,15 +291,21 @@ final class Demo {
           ? "queue " + o.group() + "; public: " + DemoCommand.excerpt(o.publicReply(), 40)
           : o.audit() != null && o.audit().decision().equals("ignore") ? "(bot silent) queue " + blank(o.group())
           : "public: " + DemoCommand.excerpt(o.publicReply(), 60);
-      out.printf("%-3s %-19s %-2s %-52s %-38s %s%s%n", n, o.conversation(), o.step().language(),
-          DemoCommand.excerpt(o.step().says(), 52), DemoCommand.excerpt(decision(o), 38), shows, o.ok() ? ""
-              : "   <-- expected " + o.step().expectDecision() + " (" + o.step().expectReason() + ")");
-      if (o.audit() != null && o.audit().decision().equals("handover")) {
-        out.println("                        internal note: "
+      out.printf("%-3s %-19s %-2s %-52s %-38s %s%s%s%n", n, DemoCommand.excerpt(o.conversation(), 19),
+          o.step().language(), DemoCommand.excerpt(o.step().says(), 52), DemoCommand.excerpt(decision(o), 38), shows,
+          o.step().once() ? "  [" + o.decisions() + " decision" + (o.decisions() == 1 ? "" : "s") + ", " + o.replies()
+              + " repl" + (o.replies() == 1 ? "y" : "ies") + "]" : "",
+          o.ok() ? "" : "   <-- expected " + o.step().expectDecision() + " (" + o.step().expectReason() + ")"
+              + (o.step().once() ? " once" : ""));
+      if (isHandover(o)) {
+        out.println("                        " + (chat ? "summary for the agent: " : "internal note: ")
             + DemoCommand.excerpt(o.note().replace('\n', ' ').replaceAll(" +", " "), 128));
       }
     }
-    outcomes.stream().filter(o -> o.audit() != null && o.audit().decision().equals("handover")).reduce((a, b) -> b)
+    if (chat) {
+      ChatDemo.printAgentView(out, run);
+    }
+    outcomes.stream().filter(o -> !chat && isHandover(o)).reduce((a, b) -> b)
         .ifPresent(o -> {
           out.println();
           out.println("The agent's internal note on " + run.vendor().title() + " conversation " + o.conversation()
@@ -262,7 +319,11 @@ final class Demo {
   }
 
   /** The vendors side by side, step by step: the decision and where the conversation ended up. */
-  static void sideBySide(PrintStream out, List<Run> runs) {
+  static void sideBySide(PrintStream out, List<Run> allRuns) {
+    var runs = allRuns.stream().filter(r -> r.vendor().channel() == DemoVendor.Channel.TICKET).toList();
+    if (runs.size() < 2) {
+      return;
+    }
     out.println();
     out.println("Side by side:");
     out.println();

@@ -10,16 +10,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * Plays the same scripted customer conversations through each vendor's fake and its webhooks into a real running
- * connector on the shipped web-shop knowledge base, prints what the agent sees per vendor and side by side, and exits
- * non-zero when any outcome differs from the script ({@link Demo}). Without the optional {@code lib-demo/} folder it
+ * connector on the shipped web-shop knowledge base (the ticket script on the ticket vendors, the chat script on the
+ * chat vendors), prints what the agent sees per vendor and side by side, and exits non-zero when any outcome differs
+ * from the script ({@link Demo}). Without the optional {@code lib-demo/} folder it
  * says so in one line and exits 2.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Run the scripted demo against the built-in helpdesk fakes; exit 1 on any unexpected outcome.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  deskbridge demo                     Zendesk, Salesforce and Daktela: each scripted message, side by side",
+        "  deskbridge demo                     Zendesk, Salesforce and Daktela tickets side by side, then the chats",
         "  deskbridge demo --vendor daktela    one vendor only (daktela-polling: Daktela without webhooks)",
+        "  deskbridge demo --vendor zendesk-messaging   the chat script on Zendesk messaging",
+        "  deskbridge demo --vendor api        the Conversation API session, with its curl lines",
         "  deskbridge demo --verbose           with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
   static final String SECRET = DemoVendor.SECRET;
@@ -37,24 +40,47 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var missing = DemoLibraries.missing("demo");
-    if (missing.isPresent()) {
-      spec.commandLine().getErr().println(missing.get());
-      return 2;
-    }
-    List<DemoVendor.Kind> vendors;
+    Selection selection;
     try {
-      vendors = DemoVendor.Kind.parse(vendor);
+      selection = parse(vendor);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return Demo.run(verbose, vendors);
+    var missing = DemoLibraries.missing("demo");
+    if (missing.isPresent() && !selection.vendors().isEmpty()) { // the API session needs no vendor fake
+      spec.commandLine().getErr().println(missing.get());
+      return 2;
+    }
+    return Demo.run(verbose, selection.vendors(), selection.api());
   }
+
+  /** What {@code --vendor} chose: vendors to run the scripts on, and whether the Conversation API session runs. */
+  record Selection(List<DemoVendor.Kind> vendors, boolean api) {}
+
+  /**
+   * {@code all}: the ticket vendors, then the chat vendors, then the API session; otherwise the named ones (variants
+   * included), {@code api} naming the session.
+   */
+  static Selection parse(String names) {
+    if (names.strip().equalsIgnoreCase("all")) {
+      var all = new java.util.ArrayList<>(DemoVendor.Kind.vendors());
+      all.addAll(DemoVendor.Kind.vendors(DemoVendor.Channel.CHAT));
+      return new Selection(List.copyOf(all), true);
+    }
+    var named = java.util.Arrays.stream(names.split(",")).map(String::strip).toList();
+    boolean api = named.stream().anyMatch(n -> n.equalsIgnoreCase(API));
+    var vendors = named.stream().filter(n -> !n.equalsIgnoreCase(API)).toList();
+    return new Selection(vendors.isEmpty() ? List.of() : DemoVendor.Kind.parse(String.join(",", vendors)), api);
+  }
+
+  /** The {@code --vendor} name of the Conversation API session. */
+  static final String API = "api";
 
   /** The vendor names for {@code --help}. */
   static final class VendorNames extends java.util.ArrayList<String> {
     VendorNames() {
       super(DemoVendor.Kind.ids());
+      add(API);
     }
   }
 

@@ -21,25 +21,33 @@ public interface DemoVendor extends AutoCloseable {
   /** The webhook signing secret of the demo's installations (a constant: the fake and the connector both know it). */
   String SECRET = "demo-webhook-signing-secret";
 
+  /** What a vendor's conversations are: tickets (e-mail, web forms) or chats; the demo plays one script per channel. */
+  enum Channel { TICKET, CHAT }
+
   /**
-   * The vendors, as {@code --vendor} names them ({@link #id()}). A variant runs a vendor another way (Daktela
-   * polled instead of sending webhooks); {@code all} means the vendors, not their variants.
+   * The vendors, as {@code --vendor} names them ({@link #id()}), each with its {@link Channel}. A variant runs a vendor
+   * another way (Daktela polled instead of sending webhooks); {@code all} means the ticket vendors, not their variants
+   * (the demo adds the chat vendors itself). A chat vendor's {@link #start} returns a {@link ChatDemoVendor}.
    */
   enum Kind {
-    zendesk("zendesk", "Zendesk", false),
-    salesforce("salesforce", "Salesforce", false),
-    daktela("daktela", "Daktela", false),
+    zendesk("zendesk", "Zendesk", false, Channel.TICKET),
+    salesforce("salesforce", "Salesforce", false, Channel.TICKET),
+    daktela("daktela", "Daktela", false, Channel.TICKET),
     /** Daktela without the Events module: the connector polls tickets and activities (every 0.25 s here). */
-    daktelaPolling("daktela-polling", "Daktela (polling)", true);
+    daktelaPolling("daktela-polling", "Daktela (polling)", true, Channel.TICKET),
+    /** Zendesk messaging: Sunshine Conversations' switchboard and batched webhooks. */
+    zendeskMessaging("zendesk-messaging", "Zendesk messaging", false, Channel.CHAT);
 
     private final String id;
     private final String title;
     private final boolean variant;
+    private final Channel channel;
 
-    Kind(String id, String title, boolean variant) {
+    Kind(String id, String title, boolean variant, Channel channel) {
       this.id = id;
       this.title = title;
       this.variant = variant;
+      this.channel = channel;
     }
 
     /** The name {@code --vendor} takes. */
@@ -52,9 +60,24 @@ public interface DemoVendor extends AutoCloseable {
       return title;
     }
 
-    /** The vendors themselves, without their variants: what {@code all} means. */
+    /** Tickets or chats. */
+    public Channel channel() {
+      return channel;
+    }
+
+    /** The ticket vendors themselves, without their variants: what {@code all} means. */
     public static List<Kind> vendors() {
-      return java.util.Arrays.stream(values()).filter(k -> !k.variant).toList();
+      return vendors(Channel.TICKET);
+    }
+
+    /** The vendors of a channel, without their variants. */
+    public static List<Kind> vendors(Channel channel) {
+      return java.util.Arrays.stream(values()).filter(k -> !k.variant && k.channel == channel).toList();
+    }
+
+    /** Every kind of a channel, variants included. */
+    public static List<Kind> all(Channel channel) {
+      return java.util.Arrays.stream(values()).filter(k -> k.channel == channel).toList();
     }
 
     /**
@@ -67,7 +90,20 @@ public interface DemoVendor extends AutoCloseable {
         case salesforce -> SalesforceDemoVendor.start(deliveryTimeout);
         case daktela -> DaktelaDemoVendor.start(deliveryTimeout, DaktelaDemoVendor.Events.webhooks);
         case daktelaPolling -> DaktelaDemoVendor.start(deliveryTimeout, DaktelaDemoVendor.Events.polling);
+        case zendeskMessaging -> ZendeskMessagingDemoVendor.start(deliveryTimeout);
       };
+    }
+
+    /**
+     * Starts a chat vendor's fake, as {@link #start}.
+     *
+     * @throws IllegalStateException for a ticket vendor
+     */
+    public ChatDemoVendor startChat(Duration deliveryTimeout) {
+      if (channel != Channel.CHAT) {
+        throw new IllegalStateException(id + " is a ticket vendor, not a chat vendor");
+      }
+      return (ChatDemoVendor) start(deliveryTimeout);
     }
 
     /** {@code all} is every vendor (not the variants); otherwise the named ones. */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The demo's script on every vendor (and Daktela's polling variant), run as a test so CI catches a change that breaks
@@ -24,8 +24,16 @@ class DemoIT {
     return RUNS.computeIfAbsent(vendor, Demo::runOn);
   }
 
+  static List<DemoVendor.Kind> ticketVendors() {
+    return DemoVendor.Kind.all(DemoVendor.Channel.TICKET);
+  }
+
+  static List<DemoVendor.Kind> chatVendors() {
+    return DemoVendor.Kind.all(DemoVendor.Channel.CHAT);
+  }
+
   @ParameterizedTest
-  @EnumSource(DemoVendor.Kind.class)
+  @MethodSource("ticketVendors")
   void everyScriptedOutcomeIsAsExpectedAndPrinted(DemoVendor.Kind vendor) {
     var run = run(vendor);
 
@@ -65,10 +73,97 @@ class DemoIT {
         .allMatch(g -> g.matches("(Support|Billing|Technical)( \\(alice\\))?"));
   }
 
+  /**
+   * The chat script: answer, clarification, three quick lines in one debounce window answered by one decision and one
+   * reply, a handover whose agent view holds the transcript from the customer's first message and the summary, silence
+   * while the agent has the chat, and a new bot episode once it is given back.
+   */
+  @ParameterizedTest
+  @MethodSource("chatVendors")
+  void theChatScriptAnswersClarifiesDebouncesAndHandsOverWithTheTranscriptAndSummary(DemoVendor.Kind vendor) {
+    var run = run(vendor);
+
+    assertThat(run.outcomes()).extracting(o -> o.audit() == null ? "(none)" : o.audit().decision())
+        .containsExactly("reply", "clarify", "reply", "reply", "reply", "handover", "ignore", "ignore", "reply");
+    assertThat(run.outcomes()).allSatisfy(o -> assertThat(o.ok())
+        .as("%s step '%s': expected %s (%s), got %s", vendor, o.step().says(), o.step().expectDecision(),
+            o.step().expectReason(), o.audit())
+        .isTrue());
+    var debounced = run.outcomes().get(3);
+    assertThat(debounced.audit().input()).as("one decision on the three lines")
+        .contains("Hi", "I can't log in to my account", "How do I reset my password?");
+    assertThat(debounced.decisions()).isEqualTo(1);
+    assertThat(debounced.replies()).isEqualTo(1);
+    var handover = run.outcomes().get(5);
+    assertThat(handover.replies()).as("the customer is told once").isEqualTo(1);
+    assertThat(handover.group()).isNotBlank();
+    assertThat(run.outcomes().get(6).replies()).as("bot messages while the agent has the chat").isZero();
+    assertThat(run.outcomes().get(8).audit().episode()).as("the episode after the release").isEqualTo(2);
+    assertThat(run.agentView()).hasValueSatisfying(view -> {
+      assertThat(view.conversation()).isEqualTo(handover.conversation());
+      assertThat(view.transcript()).extracting(DemoVendor.Entry::body).startsWith(
+          "Where is my order #48213? It was supposed to arrive yesterday.")
+          .contains("That does not help. I want to talk to a real person.");
+      assertThat(view.transcript()).anySatisfy(e -> assertThat(e.author()).isEqualTo(DemoVendor.Author.BOT));
+      assertThat(view.summary()).startsWith("Deskbridge handover").contains("Why: human request", "48213");
+      assertThat(view.group()).isEqualTo(handover.group());
+    });
+    assertThat(run.unmatched()).isEmpty();
+    var bytes = new ByteArrayOutputStream();
+
+    Demo.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), run);
+
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains(vendor.title() + " fake at").contains("[1 decision, 1 reply]")
+        .contains("What the agent sees on " + vendor.title() + " conversation " + handover.conversation())
+        .contains("summary for the agent: Deskbridge handover")
+        .contains("9 of 9 scripted outcomes as expected").doesNotContain("<-- expected");
+  }
+
+  /**
+   * The Conversation API session: every call as scripted (exit 0), a retry with the same Idempotency-Key replayed,
+   * three quick lines answered one by one (no debounce), the handover's fields, silence after handover-completed, a
+   * new episode after release; and its curl lines printed.
+   */
+  @Test
+  void theApiSessionAnswersClarifiesHandsOverAndPrintsItsCurlLines() {
+    var run = ApiDemo.run();
+
+    assertThat(run.calls()).allSatisfy(c -> assertThat(c.ok()).as("%s: expected %s, got %s %s", c.says(),
+        c.expected(), c.status(), c.answer()).isTrue());
+    assertThat(run.ok()).isTrue();
+    assertThat(run.calls().get(1).replayed()).as("the retry is a replay").isTrue();
+    assertThat(run.calls().get(1).answer().path("messageId")).isEqualTo(run.calls().get(0).answer().path("messageId"));
+    assertThat(run.calls().subList(4, 7)).as("three quick lines, three answers").extracting(ApiDemo.Call::decision)
+        .containsExactly("clarify", "reply", "handover");
+    var handover = run.calls().stream().filter(c -> c.says().contains("real person")).findFirst().orElseThrow()
+        .answer().path("handover");
+    assertThat(handover.path("groupId").asText()).isEqualTo("general");
+    assertThat(handover.path("customerMessage").asText()).isNotBlank();
+    assertThat(handover.path("summaryText").asText()).startsWith("Deskbridge handover").contains("Why: human request");
+    assertThat(handover.path("summary").path("keyFacts").toString()).contains("48213");
+    assertThat(run.calls().get(run.calls().size() - 1).answer().path("state").path("episode").asInt()).isEqualTo(2);
+    var bytes = new ByteArrayOutputStream();
+
+    ApiDemo.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), run);
+
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("15 of 15 scripted calls as expected").doesNotContain("<-- expected")
+        .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/handover-completed")
+        .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/release")
+        .contains("summaryText:").contains("an api installation does not debounce");
+  }
+
   @Test
   void allIsTheThreeVendorsSideBySideWithTheSameDecisions() {
     var vendors = DemoVendor.Kind.parse("all");
     assertThat(vendors).containsExactly(DemoVendor.Kind.zendesk, DemoVendor.Kind.salesforce, DemoVendor.Kind.daktela);
+    assertThat(DemoCommand.parse("all")).as("demo's all: the ticket vendors, the chat vendors, the API session")
+        .isEqualTo(new DemoCommand.Selection(List.of(DemoVendor.Kind.zendesk, DemoVendor.Kind.salesforce,
+            DemoVendor.Kind.daktela, DemoVendor.Kind.zendeskMessaging), true));
+    assertThat(DemoCommand.parse("api")).isEqualTo(new DemoCommand.Selection(List.of(), true));
+    assertThat(DemoCommand.parse("zendesk-messaging")).isEqualTo(new DemoCommand.Selection(
+        List.of(DemoVendor.Kind.zendeskMessaging), false));
     List<Demo.Run> runs = vendors.stream().map(DemoIT::run).toList();
     var bytes = new ByteArrayOutputStream();
 

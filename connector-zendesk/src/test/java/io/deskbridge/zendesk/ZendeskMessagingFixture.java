@@ -211,6 +211,18 @@ final class ZendeskMessagingFixture implements VendorFixture {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
+  /**
+   * The messaging ticket the last handover made: its transcript (from {@code first_message_id} on, else SunCo's last
+   * ten messages) and the summary its metadata carried.
+   */
+  @Override
+  public AgentView agentView(String conversationId) {
+    var handover = lastHandover(conversationId).orElseThrow(() -> new AssertionError("no handover of "
+        + conversationId));
+    return new AgentView(handover.transcript().stream().map(m -> m.text() == null ? "" : m.text()).toList(),
+        summary(handover).map(FakeMessage::text).orElse(""));
+  }
+
   @Override
   public String groupOf(String conversationId) {
     return lastHandover(conversationId).map(h -> String.valueOf(h.fields().getOrDefault(GROUP_ID_KEY, "")))

@@ -47,7 +47,10 @@ abstract class AbstractChaosIT {
   /** The {@code store:} section of a connector process's YAML. */
   abstract String storeYaml();
 
-  /** Every vendor the app drives (Daktela with webhooks; its polling variant has no deliveries to disturb). */
+  /**
+   * Every ticket vendor the app drives (Daktela with webhooks; its polling variant has no deliveries to disturb); chat
+   * vendors have their own chaos tests ({@code MessagingChaosIT}).
+   */
   static Stream<DemoVendor.Kind> vendors() {
     return DemoVendor.Kind.vendors().stream();
   }
@@ -58,7 +61,7 @@ abstract class AbstractChaosIT {
    * poll lease's holder polls, the other taking over when it is killed.
    */
   static Stream<DemoVendor.Kind> vendorsAndPolled() {
-    return Stream.of(DemoVendor.Kind.values());
+    return DemoVendor.Kind.all(DemoVendor.Channel.TICKET).stream();
   }
 
   /** Starts the vendor's fake for this test; closed after it. */

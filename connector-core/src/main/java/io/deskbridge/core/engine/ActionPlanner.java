@@ -5,6 +5,7 @@ import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.escalation.HandoverNotes;
 import io.deskbridge.core.spi.Capabilities;
 import io.deskbridge.core.spi.Capability;
+import io.deskbridge.core.spi.HelpdeskClient.Availability;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,8 +40,20 @@ final class ActionPlanner {
    * for the agent and carries {@link AfterHours#TAG}.
    */
   static Plan plan(Decision decision, Mode mode, Routing routing, Capabilities capabilities, Instant now) {
+    return plan(decision, mode, routing, capabilities, now, Availability.UNKNOWN);
+  }
+
+  /**
+   * As {@link #plan(Decision, Mode, Routing, Capabilities, Instant)}, with what the vendor said about the people
+   * online: a handover within business hours while {@code online} is {@link Availability#NOBODY_ONLINE} tells the
+   * customer the first colleague available replies, notes it for the agent and carries
+   * {@link AfterHours#NOBODY_ONLINE_TAG}. Outside business hours the opening time is said instead, whatever the vendor
+   * said.
+   */
+  static Plan plan(Decision decision, Mode mode, Routing routing, Capabilities capabilities, Instant now,
+      Availability online) {
     var acted = mode == Mode.DRAFT && decision instanceof Decision.Reply reply ? reply.asDraft() : decision;
-    var actions = adapt(actions(acted, mode, routing, now), capabilities);
+    var actions = adapt(actions(acted, mode, routing, now, online), capabilities);
     if (capabilities.has(Capability.HANDOVER_ENDS_BOT_WRITES)) {
       actions = customerBeforeAssignment(actions);
     }
@@ -113,7 +126,8 @@ final class ActionPlanner {
     return max <= 1 ? text.substring(0, max) : text.substring(0, max - 1) + "…";
   }
 
-  private static List<Action> actions(Decision decision, Mode mode, Routing routing, Instant now) {
+  private static List<Action> actions(Decision decision, Mode mode, Routing routing, Instant now,
+      Availability online) {
     if (mode == Mode.SHADOW) {
       return List.of();
     }
@@ -133,18 +147,24 @@ final class ActionPlanner {
       // the agent's part first: if a later write fails, a person already has the ticket and the summary
       var actions = new ArrayList<Action>();
       var away = routing.hours().nextOpening(handover.routingGroup(), now);
+      boolean nobody = away.isEmpty() && online == Availability.NOBODY_ONLINE;
       String note = HandoverNotes.render(handover.summary());
-      actions.add(new Action.InternalNote(away.map(o -> note + "\n\n" + AfterHours.agentLine(o)).orElse(note)));
+      actions.add(new Action.InternalNote(away.map(o -> note + "\n\n" + AfterHours.agentLine(o))
+          .orElse(nobody ? note + "\n\n" + AfterHours.nobodyOnlineAgentLine() : note)));
       actions.add(new Action.AssignGroup(routing.groupFor(handover.routingGroup())));
       var tags = new LinkedHashSet<String>();
       tags.add(routing.handoverTag());
       handover.summary().reasons().forEach(r -> tags.add("deskbridge_" + r.code()));
       away.ifPresent(o -> tags.add(AfterHours.TAG));
+      if (nobody) {
+        tags.add(AfterHours.NOBODY_ONLINE_TAG);
+      }
       actions.add(new Action.AddTags(tags));
       if (mode == Mode.AUTO) {
         String language = handover.summary().language();
         actions.add(new Action.PublicReply(away.map(o -> handover.customerMessage() + " "
-            + AfterHours.customerSentence(language, o)).orElse(handover.customerMessage())));
+            + AfterHours.customerSentence(language, o)).orElse(nobody ? handover.customerMessage() + " "
+            + AfterHours.nobodyOnlineSentence(language) : handover.customerMessage())));
       }
       return List.copyOf(actions);
     }

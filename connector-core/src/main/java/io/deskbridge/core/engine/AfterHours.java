@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a customer handed over outside business hours is told, in en, cs, pl, sk and sl (other languages get
- * English), and the line for the agent. The time is written in the customer's language with its zone, so that a
+ * What a customer handed over while nobody can answer is told (outside business hours, or with nobody online as the
+ * vendor reports it), in en, cs, pl, sk and sl (other languages get English), and the line for the agent. The time is written in the customer's language with its zone, so that a
  * customer elsewhere is not misled; the sentences avoid putting the weekday after a preposition, where Slavic
  * languages would inflect it.
  */
@@ -21,6 +21,16 @@ final class AfterHours {
       "pl", "Nasz zespół jest teraz niedostępny, konsultant odpowie, gdy zaczną się godziny pracy (%s).",
       "sk", "Náš tím teraz nie je k dispozícii, kolega sa vám ozve, keď začne pracovný čas (%s).",
       "sl", "Naša ekipa trenutno ni na voljo, sodelavec vam bo odgovoril, ko se začne delovni čas (%s).");
+
+  /** The tag a handover with nobody online (the vendor's word) carries besides the handover tag. */
+  static final String NOBODY_ONLINE_TAG = "deskbridge_no_agents_online";
+
+  private static final Map<String, String> NOBODY_ONLINE = Map.of(
+      "en", "No colleague is online right now; the first one available will reply here.",
+      "cs", "Momentálně není nikdo z kolegů online, odpoví vám první, kdo bude k dispozici.",
+      "pl", "W tej chwili żaden konsultant nie jest dostępny, odpowie pierwszy, który będzie wolny.",
+      "sk", "Momentálne nie je nikto z kolegov online, odpovie vám prvý, kto bude k dispozícii.",
+      "sl", "Trenutno ni na voljo nobenega sodelavca, odgovoril vam bo prvi, ki bo prost.");
 
   private static final Map<String, String> PATTERN = Map.of(
       "en", "EEEE d MMMM, H:mm z",
@@ -41,6 +51,16 @@ final class AfterHours {
   static String agentLine(ZonedDateTime opening) {
     return "Outside business hours: the customer was told a colleague replies once working hours start ("
         + when("en", opening) + ").";
+  }
+
+  /** The sentence for a customer handed over while the vendor reports nobody online, in {@code language}. */
+  static String nobodyOnlineSentence(String language) {
+    return NOBODY_ONLINE.getOrDefault(language, NOBODY_ONLINE.get("en"));
+  }
+
+  /** The agent's line for a handover while the vendor reported nobody online. */
+  static String nobodyOnlineAgentLine() {
+    return "No agent was online at the handover: the customer was told the first colleague available replies.";
   }
 
   private static String when(String lang, ZonedDateTime opening) {

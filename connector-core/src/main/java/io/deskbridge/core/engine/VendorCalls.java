@@ -195,6 +195,27 @@ final class VendorCalls {
     });
   }
 
+  /**
+   * A call whose result core can do without (the typing indicator, the agents' availability): one attempt, only
+   * while the circuit is closed and a permit of the rate limiter is free at once, neither retried nor counted by the
+   * circuit breaker, so it never delays other work or pauses the vendor's calls.
+   *
+   * @return the call's result, or empty when it was skipped or failed (logged at debug level); never throws
+   */
+  <T> java.util.Optional<T> bestEffort(String what, Supplier<T> call) {
+    if (breaker.getState() != CircuitBreaker.State.CLOSED || limiter.getMetrics().getAvailablePermissions() < 1
+        || !limiter.acquirePermission()) {
+      log.debug("{}: {} skipped: the vendor's calls are paused or at their limit", installationId, what);
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.ofNullable(mapped(what, call));
+    } catch (RuntimeException e) {
+      log.debug("{}: {} failed, going on without it: {}", installationId, what, e.toString());
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The circuit breaker, for tests. */
   CircuitBreaker breaker() {
     return breaker;

@@ -119,13 +119,17 @@ public final class AngerSignal {
       "had enough !time|money|room|space|info*|data|sleep|food|of it", "enough is enough", "sick of", "sick and tired",
       "fed up", "done with you|u|this|your", "lost|losing|lose my|all|the|our patience", "out of patience", "patience is|has run*|wearing",
       "mám|mam|mame|máme toho ..1 dost|plné zuby", "toho mám|mam dost", "mám|mam už dost !času|peněz|místa", "plné zuby",
-      "^stačilo", "došla|dochází|přetekla mi ..1 trpělivost", "trpělivost mi ..1 došla|dochází",
+      "^stačilo", "došla|dochází|přetekla mi ...3 trpělivost", "trpělivost mi ...3 došla|dochází",
+      "vaš*|vás|toho|tohohle|těch ...3 mám|mam|máme ..2 dost !času|peněz|místa|informací",
       "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru",
-      "kończy|skończyła|brak|tracę|straciłem|straciłam mi ..1 się ..1 cierpliwoś*",
+      "kończy|skończyła|brak|tracę|straciłem|straciłam mi ...3 się ..1 cierpliwoś*",
       "cierpliwoś* ..2 kończy|skończyła|się kończy",
-      "mám|mam toho ..1 dosť|plné zuby", "toho mám|mam dosť", "dochádza|došla mi ..1 trpezlivosť",
+      "mám|mam toho ..1 dosť|plné zuby", "toho mám|mam dosť", "dochádza|došla mi ...3 trpezlivosť",
+      "vaš*|vás|toho|tých ...3 mám|mam|máme ..2 dosť !času|peňazí|miesta|informácií",
       "dovolj mi je !časa|denarja|prostora", "vsega imam dovolj", "mi je dovolj", "dovolj je bilo",
-      "zmanjkuje|zmanjkalo mi ..1 potrpljenja", "konec mojega potrpljenja",
+      "zmanjkuje|zmanjkalo mi ...3 potrpljenja",
+      "vaš*|vas|tega|teh ...3 imam|imamo ..2 dovolj !časa|denarja|prostora|informacij*",
+      "imam|imamo res|že|zdaj|čisto|popolnoma dovolj !časa|denarja|prostora|informacij*|točk*|kosov", "konec mojega potrpljenja",
       // declared anger
       "am|m|are|re|we ..2 angry|furious|livid|outraged|fuming|enraged !not|t",
       "jsem|jsme ..3 naštvan*|rozzloben*|rozzuřen*|vzteký|vzteklý|vzteklá|rozčílen*|nasran*|pobouřen*",
@@ -145,6 +149,12 @@ public final class AngerSignal {
           + "chas*|explain*|complain*|messag*|reach*|tell*|told|request*",
       "written|wrote|sent|emailed|called|phoned|asked ..2 three|four|five|six|several|multiple|countless|many|"
           + "numerous|3|4|5|6 ..1 emails|times|messages|letters|requests",
+      "second|third|fourth|fifth|sixth|tenth|umpteenth|2nd|3rd|4th|5th email|emails|e-mail|message|letter|call|ticket"
+          + "|complaint|request",
+      "druhý|třetí|čtvrtý|pátý|šestý|desátý|druhou|třetí|čtvrtou|pátou e-mail|mail|zprávu|zpráva|urgenci|urgence",
+      "drugi|trzeci|czwarty|piąty|szósty|dziesiąty|drugą|trzecią|czwartą|piątą e-mail|mail|maila|wiadomość|zgłoszenie",
+      "druhý|tretí|štvrtý|piaty|šiesty|desiaty|druhú|tretiu|štvrtú|piatu e-mail|mail|správu|správa|urgenciu",
+      "drugi|tretji|četrti|peti|šesti|deseti e-mail|mail|sporočilo|sporočila",
       "how many ..2 times ...6 explain*|ask*|call*|writ*|contact*|tell|repeat*|email*|wait*|chase",
       "potřetí|počtvrté|popáté|pošesté|podesáté|poněkolikáté|opakovaně ...4 píšu|píši|volám|urguji|žádám|kontaktuji|"
           + "ptám|vysvětluj*|reklamuji",
@@ -181,33 +191,54 @@ public final class AngerSignal {
       "to|jest|są ..2 kpin*|kompromitacj*|skandal*|żenad*|cyrk|szczyt*|farsa", "szczyt wszystkiego",
       "je|to|toto|tohle ..2 výsmech*|hanb*|škandál*|vrchol*|fraška",
       "je|to ..2 posmeh*|sramot*|škandal*|višek|farsa",
-      // sarcastic politeness
-      "thank|thanks|appreciate ...5 wasting|ignoring|wasted",
-      "díky|děkuji|děkuju ...4 zbytečně|ztrácet|ignorovat");
+      "completely|absolutely|totally|utterly|simply|truly unacceptable|outrageous|disgraceful|ridiculous|appalling",
+      "naprosto|úplně|absolutně|totálně|zcela nepřijateln*|nehorázn*|ostudn*|skandáln*|směšn*",
+      "całkowicie|absolutnie|kompletnie|zupełnie|totalnie niedopuszczaln*|skandaliczn*|żenując*",
+      "całkowicie|absolutnie|kompletnie|zupełnie|totalnie nie do przyjęcia",
+      "úplne|absolútne|totálne|celkom|naprosto neprijateľn*|nehoráz*|škandaln*|hanebn*",
+      "popolnoma|absolutno|povsem|čisto|totalno nesprejemljiv*|nezaslišan*|sramotn*|škandalozn*",
+      // sarcastic politeness: thanks for a wasted or ruined day
+      "thank|thanks|appreciate ...5 wasting|ignoring|wasted|ruining|ruined|killing|spoiling",
+      "díky|děkuji|děkuju ...4 zbytečně|ztrácet|ignorovat",
+      "díky|děkuji|děkuju|děkujeme ...1 že ...5 zabili|zabil*|zkazil*|promarnil*|zničil*|ukradl*|připravil*|"
+          + "vyplýtval*|ztratil*",
+      "dziękuję|dzięki|dziekuje|dzieki ...1 że ...5 zmarnowali*|zmarnował*|zepsuli*|zepsuł*|zabrali*|ukradli*|"
+          + "zgubili*",
+      "ďakujem|vďaka ...1 že ...5 zabili|zabil*|pokazil*|premrhal*|zničil*|ukradli|ukradol|stratil*|pripravil*",
+      "hvala ...1 ker|da ...5 zapravil*|uničil*|pokvaril*|ukradl*|vzel*|izgubil*");
 
   /** Waiting and unanswered messages: one alone is impatience, two together (or with another word) anger. */
   private static final RuleSet WAITING_RULES = rules(
       "wait|waiting|waited ...4 " + LONG, LONG + " ..2 waiting|late|overdue|delay*",
       "still no|nothing|not ..2 answer|reply|response|word|update|refund|money|parcel|package|order",
-      "still nothing", "nobody|noone ...3 " + UNANSWERED, "no one ...3 " + UNANSWERED,
+      "still nothing", "nobody|noone ...3 " + UNANSWERED,
+      LONG + " ..2 and|later ..1 still|nothing", "no reply|response|answer|callback !needed|necessary|required",
+      "still|being|completely|totally|simply ignored", "you promised|promise", "keep|keeps|kept promising", "no one ...3 " + UNANSWERED,
       "ignoring|ignore|ignored my ..2 emails|messages|calls|requests|complaints",
       "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
       "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
           + "neřeší|nepomohl|nepomůže|nezajímá",
       "bez odpovědi|reakce", "nemyslíte vážně", "to snad ne",
+      LONG + " ..2 čekám|čekáme", "žádná|zadna odpověď|reakce", "slíbili|slibovali|slibujete jste",
+      "jste ..1 slíbili|slibovali",
       "czekam|czekamy|czekałem|czekałam|czekania|czekanie ...4 " + LONG,
       LONG + " ..2 spóźnion*|opóźnieni*|czekania|po terminie",
-      "dalej|nadal|wciąż|ciągle ..1 nic|brak", "nikt ...3 nie ..1 odpowiada|odpisuje|odpowiedział|odezwał|oddzwonił|"
+      "dalej|nadal|wciąż|ciągle ..1 nic|brak", "nikt ...3 nie ..1 odpowiada|odpisuje|odpowiedział|odezwał|oddzwonił|zadzwonił|dzwoni|"
           + "reaguje|wie|pomógł|odpisał|interesuje",
       "bez odpowiedzi|reakcji", "żartujecie|kpicie", "jaja ..1 sobie robicie",
+      LONG + " ..2 czekam|czekamy", "zero|żadnej|brak odpowiedzi|reakcji|kontaktu|odzewu",
+      "obiecaliście|obiecywaliście|obiecaliscie",
       "čakám|čakáme|čakal*|čakania|čakanie ...4 " + LONG, "mešká|meškáte ..2 " + LONG,
       "stále|ešte|furt ..1 nič", "nikto ...3 neodpovedá|neodpovedal|neozval|nereaguje|nezavolal|nevie|nerieši|"
           + "nepomohol|nezaujíma",
       "bez odpovede|reakcie", "nemyslíte vážne",
+      LONG + " ..2 čakám|čakáme", "žiadna odpoveď|reakcia", "sľúbili|sľubovali ste", "ste ..1 sľúbili|sľubovali",
       "čakam|čakamo|čakal*|čakanj* ...4 " + LONG, "zamuja|zamujate ..2 " + LONG,
       "še vedno|zmeraj ..1 nič|ni|brez", "nihče ...3 odgovori|odgovarja|odgovoril|odpiše|oglasi|oglasil|ve|pokliče|"
           + "poklical|pomaga|pomagal",
       "brez odgovora|odziva", "se hecate|šalite",
+      LONG + " ..2 čakam|čakamo", "nobenega|nič odgovora|odziva", "obljubili|obljubljali ste",
+      "ste ..1 obljubili|obljubljali",
       // the same thing again
       "again|twice|second time ...4 broken|damaged|wrong|faulty|defective|lost",
       "už|již|zase|znovu ..1 podruhé|potřetí", "podruhé|potřetí ...3 rozbit*|poškozen*|vadn*|špatn*|ztracen*",

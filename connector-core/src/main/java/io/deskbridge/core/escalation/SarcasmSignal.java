@@ -320,6 +320,8 @@ public final class SarcasmSignal {
     }
     boolean praise = false;
     boolean bad = false;
+    boolean damage = false;
+    boolean also = false;
     for (int s = 0; s < sentences.size(); s++) {
       var words = sentences.get(s).words();
       for (int i = 0; i < words.size(); i++) {
@@ -328,9 +330,11 @@ public final class SarcasmSignal {
         boolean opening = s == 0 && sentence.clause(i) == 0 && clauseLength(sentence, 0) <= 3;
         praise |= (opening && PRAISE.contains(word)) || PRAISE_ANYWHERE.contains(word);
         bad |= BAD.contains(word) && !sentence.negated(i);
+        damage |= DAMAGE.contains(word) && !sentence.negated(i);
+        also |= ALSO.contains(word);
       }
     }
-    return praise && bad;
+    return praise && (bad || (damage && also));
   }
 
   private static int clauseLength(Sentence sentence, int clause) {
@@ -348,8 +352,10 @@ public final class SarcasmSignal {
     for (var m = QUOTED.matcher(text); m.find(); ) {
       var words = Folding.words(m.group(1));
       var next = Folding.words(text.substring(m.end())).stream().findFirst().orElse("");
+      var before = Folding.words(text.substring(0, m.start()));
+      var previous = before.isEmpty() ? "" : before.get(before.size() - 1);
       if (!words.isEmpty() && words.size() <= 3 && words.stream().anyMatch(QUOTED_PRAISE::contains)
-          && !NAMED_THING.contains(next)) {
+          && !NAMED_THING.contains(next) && !NAMED_THING.contains(previous)) {
         return true;
       }
     }
@@ -371,7 +377,8 @@ public final class SarcasmSignal {
       "profesionál*", "zákaznick*", "okamžit*",
       "wsparci*", "szybk*", "ekspres*", "obsług*", "profesjonaln*", "natychmiast*",
       "rýchl*", "starostlivosť", "zákaznícka", "profesionáln*",
-      "pomoč", "hitr*", "ekspresn*", "storitev", "storitv*", "profesionaln*", "takoj*");
+      "pomoč", "hitr*", "ekspresn*", "storitev", "storitv*", "profesionaln*", "takoj*",
+      "customers", "péči", "zákazník*", "troska", "trosk*", "opiek*", "starostlivos*", "skrb", "strank*", "kupc*");
 
   /** Praise that opens a message ("Great, …", "Skvělé, …"), in the first clause of at most three words. */
   private static final WordSet PRAISE = WordSet.of("great", "fantastic", "brilliant", "perfect", "wonderful", "lovely",
@@ -391,15 +398,28 @@ public final class SarcasmSignal {
   private static final WordSet BAD = WordSet.of("another", "again", "twice", "delay", "delays", "delayed", "late",
       "wrong", "broken", "broke", "break", "lost", "losing", "lose", "invalid", "charged", "hold", "excuse",
       "excuses", "failed", "week", "weeks", "month", "months", "days", "hour", "hours", "times",
-      "další", "dalších", "zase", "znovu", "opět", "zpoždění", "špatn*", "rozbit*", "ztrat*", "nefung*", "dvakrát",
+      "další", "dalších", "zase", "znovu", "opět", "zpoždění", "zpozd*", "špatn*", "rozbit*",
+      "ztrat*", "nefung*", "dvakrát",
       "výmluv*", "týdn*", "týden", "měsíc*", "dnech", "dní", "hodin*", "třikrát", "čtyřikrát", "pětkrát",
       "několikrát",
-      "kolejn*", "znowu", "znów", "opóźnieni*", "zły", "zła", "złe", "złego", "zgubi*", "dwa", "wymówk*",
+      "kolejn*", "znowu", "znów", "opóźni*", "zły", "zła", "złe", "złego", "zgubi*", "dwa", "wymówk*",
       "tygodni*", "tydzień", "miesiąc*", "dniach", "godzin*", "razy",
-      "ďalš*", "znova", "meškan*", "zlá", "zlý", "zlé", "strati*", "výhovork*", "týždn*", "týždeň", "mesiac*",
+      "ďalš*", "znova", "meškan*", "mešká", "oneskor*", "nefung*", "zlá", "zlý", "zlé", "strati*", "výhovork*", "týždn*", "týždeň", "mesiac*",
       "dňoch", "trikrát", "štyrikrát", "päťkrát", "niekoľkokrát",
-      "še", "spet", "zamud*", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
+      "še", "spet", "zamud*", "zamuja", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
       "uro", "trikrat", "štirikrat", "petkrat", "večkrat");
+
+  /**
+   * Words of damage: a bad situation only with a word of repetition in the message ("the replacement is damaged
+   * too"); alone they are as often a sincere report ("Great, thanks for replacing the damaged one").
+   */
+  private static final WordSet DAMAGE = WordSet.of("damaged", "faulty", "defective", "broken",
+      "poškozen*", "vadn*", "rozbit*", "zepsut*", "zepsuł*", "uszkodz*", "wadliw*", "pokazen*", "poškoden*", "chybn*",
+      "pokvarjen*", "poškodovan*", "okvarjen*");
+
+  /** Words of repetition that make damage a bad situation: too, also, as well. */
+  private static final WordSet ALSO = WordSet.of("too", "also", "either", "taky", "také", "též", "też", "także",
+      "również", "tiež", "aj", "takisto", "tudi");
 
   /** Set phrases that are sarcastic by themselves in support messages. */
   private static final RuleSet SUPPORT_PHRASES = RuleSet.of(false,
@@ -408,6 +428,11 @@ public final class SarcasmSignal {
       "just|exactly what i needed|wanted", "přesně|právě to jsem potřeboval*|chtěl*", "přesně co jsem potřeboval*",
       "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam",
       "presne|práve to som potreboval*|chcel*", "točno|ravno to sem potreboval*|hotel*",
+      "that s|that is|that was all i needed", "to mi ..1 ještě|tak|zrovna ..1 chybělo|scházelo",
+      "tego ..2 brakowało|brakowalo", "to mi ..1 ešte|tak ..1 chýbalo",
+      "to mi je ..1 še ..1 manjkalo",
+      "great|good|nice|amazing|fantastic|brilliant|excellent job|work ...4 losing|lost|breaking|broke|charging|"
+          + "forgetting|ignoring|cancelling|canceling|misplacing|delaying|damaging",
       "nothing better to do", "nic lepšího na práci|práci|dělat", "nic lepszego do roboty|robienia",
       "nič lepšie na práci|robiť", "nič boljšega za početi|delati",
       "what a surprise", "big surprise", "jaké překvapení", "to je ale překvapení", "co za niespodzianka|niespodzianką",
@@ -419,10 +444,10 @@ public final class SarcasmSignal {
       "przeszliście samych siebie", "prekonali ste sa", "presegli ste samega|same sebe",
       "thank|thanks|appreciate ...3 being|making|letting|keeping|putting me ...4 wait*|hold|ignor*",
       "really appreciate being ...3 hold|ignored|waiting",
-      "děkuji|děkuju|díky ...1 že ...5 čekat|čekal*|ignor*|ztrat*",
-      "dziękuję|dzięki ...1 że ...5 czekać|czekał*|ignor*|zgubi*",
-      "ďakujem|vďaka ...1 že ...5 čakať|čakal*|ignor*|strati*",
-      "hvala ...1 ker ...5 čakati|čakal*|ignor*|izgubi*");
+      "děkuji|děkuju|díky ...1 že ...5 čekat|čekal*|ignor*|ztrat*|viset|visel*",
+      "dziękuję|dzięki ...1 że ...5 czekać|czekał*|ignor*|zgubi*|wisieć|wisiał*",
+      "ďakujem|vďaka ...1 že ...5 čakať|čakal*|ignor*|strati*|visieť|visel*",
+      "hvala ...1 ker|da ...5 čakati|čakal*|ignor*|izgubi*|viseti|visel*");
 
   /** The model's probability without the request rule. */
   private double probability(String text, float[] normalizedEmbedding) {

@@ -23,6 +23,11 @@ public enum Capability {
    */
   AGENT_NOTES_TAKE_OVER,
   /**
+   * The vendor can tell whether anyone is online to take a handed-over conversation
+   * ({@link HelpdeskClient#agentsOnline}); core asks at each handover. Without it, business hours alone decide.
+   */
+  AGENT_AVAILABILITY,
+  /**
    * Once the conversation is assigned to people the bot can no longer write in it (Daktela web chat: after the
    * external bot's {@code transfer} Daktela refuses its answers), so a handover's message to the customer goes
    * before the assignment.

@@ -48,6 +48,57 @@ public interface HelpdeskClient {
   Applied apply(ApplyRequest request);
 
   /**
+   * Whether anyone is online now to take a conversation handed over to {@code request.routingTarget()}. Core asks at
+   * a handover, before planning it, only when the connector declares {@code Capability.AGENT_AVAILABILITY}; a
+   * failure or {@link Availability#UNKNOWN} leaves the decision to business hours, so the handover never waits for or
+   * fails on this call. The default says {@code UNKNOWN}.
+   */
+  default Availability agentsOnline(AvailabilityRequest request) {
+    return Availability.UNKNOWN;
+  }
+
+  /**
+   * Best-effort: shows the customer that the bot is writing (a chat's typing indicator) while core decides on their
+   * message. Core calls it once per decided chat message, before the decision, and ignores its failures: it is not
+   * retried and never delays or fails the reply. The default does nothing.
+   */
+  default void typing(TypingRequest request) {}
+
+  /** What the vendor says about the people behind a routing target. */
+  enum Availability {
+    /** At least one agent who can take the conversation is online. */
+    SOMEONE_ONLINE,
+    /** Nobody who can take it is online: the customer is told, and the agent's summary says so. */
+    NOBODY_ONLINE,
+    /** The vendor cannot tell now. */
+    UNKNOWN
+  }
+
+  /**
+   * Whom a handover would reach.
+   *
+   * @param key           the conversation
+   * @param routingTarget the vendor id or name the handover assigns to (the routing's group, queue or category)
+   */
+  record AvailabilityRequest(ConversationKey key, String routingTarget) {
+    public AvailabilityRequest {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(routingTarget, "routingTarget");
+    }
+  }
+
+  /**
+   * Where to show the typing indicator.
+   *
+   * @param key the conversation
+   */
+  record TypingRequest(ConversationKey key) {
+    public TypingRequest {
+      Objects.requireNonNull(key, "key");
+    }
+  }
+
+  /**
    * The account the connector authenticates as.
    *
    * @param userId the vendor's id of that user; its messages are the bot's own

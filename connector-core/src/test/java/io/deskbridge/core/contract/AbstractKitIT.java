@@ -52,6 +52,15 @@ public abstract class AbstractKitIT {
     return capabilities().has(Capability.CHAT);
   }
 
+  protected final boolean supportsAgentAvailability() {
+    return capabilities().has(Capability.AGENT_AVAILABILITY);
+  }
+
+  /** A chat vendor that can tell whether anyone is online to take a handover. */
+  protected final boolean supportsChatWithAgentAvailability() {
+    return supportsChat() && supportsAgentAvailability();
+  }
+
   protected final boolean supportsOpeningInEvent() {
     return capabilities().has(Capability.OPENING_IN_EVENT);
   }

@@ -38,6 +38,32 @@ public final class ConnectorHarness implements AutoCloseable {
   private static final Duration CIRCUIT_OPEN_FOR = Duration.ofSeconds(2);
   private static Bot sharedBot;
 
+  /**
+   * What the kit varies in the installation besides the mode.
+   *
+   * @param chatDebounce the chat debounce window ({@code chat.debounce})
+   * @param hours        when people answer handovers ({@code routing.businessHours}), over the fixture's routing
+   * @param chatSessionTimeout the chat session timeout ({@code chat.sessionTimeout})
+   */
+  public record Setup(Duration chatDebounce, io.deskbridge.core.engine.BusinessHours hours,
+      Duration chatSessionTimeout) {
+    /** The installation's defaults: a 1.5 s debounce, people always there, a 30 min session timeout. */
+    public static final Setup DEFAULT = new Setup(Installation.DEFAULT_CHAT_DEBOUNCE,
+        io.deskbridge.core.engine.BusinessHours.ALWAYS, Installation.DEFAULT_CHAT_SESSION_TIMEOUT);
+
+    public Setup withChatDebounce(Duration window) {
+      return new Setup(window, hours, chatSessionTimeout);
+    }
+
+    public Setup withHours(io.deskbridge.core.engine.BusinessHours businessHours) {
+      return new Setup(chatDebounce, businessHours, chatSessionTimeout);
+    }
+
+    public Setup withChatSessionTimeout(Duration timeout) {
+      return new Setup(chatDebounce, hours, timeout);
+    }
+  }
+
   /** The simulated death of the process at a crash point. */
   public static final class Crash extends Error {
     Crash() {
@@ -50,6 +76,7 @@ public final class ConnectorHarness implements AutoCloseable {
   private final OffsetClock clock = new OffsetClock();
   private final VendorFixture fixture;
   private final Mode mode;
+  private volatile Setup setup = Setup.DEFAULT;
   private final Map<String, Runnable> onceAt = new ConcurrentHashMap<>();
   private final AtomicReference<Engine> engine = new AtomicReference<>();
   private final WebhookServer server;
@@ -66,8 +93,11 @@ public final class ConnectorHarness implements AutoCloseable {
   }
 
   private Engine startEngine() {
-    var installation = new Installation(INSTALLATION, mode, fixture.routing(),
-        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR), fixture.connector(INSTALLATION, clock), 60_000);
+    var routing = fixture.routing();
+    var installation = new Installation(INSTALLATION, mode, new io.deskbridge.core.engine.Routing(
+        routing.defaultGroup(), routing.groups(), routing.handoverTag(), setup.hours()),
+        new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR),
+        fixture.connector(INSTALLATION, clock), 60_000, false, setup.chatDebounce(), setup.chatSessionTimeout());
     return Engine.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
       Runnable action = onceAt.remove(point.name());
       if (action != null) {
@@ -105,6 +135,41 @@ public final class ConnectorHarness implements AutoCloseable {
     engine.get().close();
     clock.advance(SETTINGS.lease().plusSeconds(1));
     engine.set(startEngine());
+  }
+
+  /**
+   * Restarts the engine (on the same store, the webhook server keeps running) with another installation set-up;
+   * call it before the test's first conversation.
+   */
+  public void use(Setup newSetup) {
+    engine.get().close();
+    setup = newSetup;
+    engine.set(startEngine());
+  }
+
+  /** The engine's clock (also the connector's): the system clock plus what tests added. */
+  public OffsetClock clock() {
+    return clock;
+  }
+
+  /**
+   * Whether the engine holds work back for later, none of it due yet: every conversation with open work waits for a
+   * time after the engine's clock (a chat's debounce window), and no worker holds one.
+   */
+  public boolean onlyHeldBackWork() {
+    try (var connection = java.sql.DriverManager.getConnection(storeConfig.url(), storeConfig.username(),
+            storeConfig.password() == null ? "" : storeConfig.password().reveal());
+        var select = connection.prepareStatement("SELECT COUNT(*), "
+            + "COALESCE(SUM(CASE WHEN due_at <= ? OR lease_until IS NOT NULL THEN 1 ELSE 0 END), 0) "
+            + "FROM conversation WHERE due_at IS NOT NULL")) {
+      select.setObject(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+      try (var result = select.executeQuery()) {
+        result.next();
+        return result.getLong(1) > 0 && result.getLong(2) == 0;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the due times", e);
+    }
   }
 
   /** The bot on the kit's knowledge base, built once per JVM (the embedding model takes a second to load). */

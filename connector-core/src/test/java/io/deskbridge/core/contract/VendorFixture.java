@@ -40,6 +40,19 @@ public interface VendorFixture extends AutoCloseable {
     }
   }
 
+  /**
+   * What an agent sees first when a handed-over conversation reaches them.
+   *
+   * @param transcript the texts of the conversation's messages shown to the agent, oldest first
+   * @param summary    the bot's handover summary as the agent reads it, empty when there is none
+   */
+  record AgentView(List<String> transcript, String summary) {
+    public AgentView {
+      transcript = List.copyOf(transcript);
+      summary = summary == null ? "" : summary;
+    }
+  }
+
   /** A webhook request as the vendor sends it: the body and its content type. */
   record WebhookBody(byte[] body, String contentType) {}
 
@@ -86,6 +99,16 @@ public interface VendorFixture extends AutoCloseable {
   void agentSolves(String conversationId);
 
   /**
+   * The vendor stops reporting any agent as online (everyone logged out or away), for a connector that declares
+   * {@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}; the default refuses, so a fixture whose connector
+   * declares it must override this.
+   */
+  default void noAgentsOnline() {
+    throw new UnsupportedOperationException("the connector declares AGENT_AVAILABILITY; its fixture must let the "
+        + "kit take every agent offline");
+  }
+
+  /**
    * Lets time pass on the vendor's side, so that the next change gets a new version (vendors stamp versions
    * with a clock of limited precision; Zendesk's is one second).
    */
@@ -95,6 +118,18 @@ public interface VendorFixture extends AutoCloseable {
 
   /** The conversation's messages, oldest first. */
   List<FakeMessage> messages(String conversationId);
+
+  /**
+   * The agent's first view of a handed-over conversation. The default reads it from {@link #messages}: every public
+   * message, and the bot's last internal note as the summary (a ticket's thread); a vendor whose agent sees another
+   * transcript (a chat's handover carries where it starts) overrides this.
+   */
+  default AgentView agentView(String conversationId) {
+    var all = messages(conversationId);
+    var notes = all.stream().filter(m -> !m.isPublic() && m.author().equals(FakeMessage.BOT)).toList();
+    return new AgentView(all.stream().filter(FakeMessage::isPublic).map(FakeMessage::text).toList(),
+        notes.isEmpty() ? "" : notes.get(notes.size() - 1).text());
+  }
 
   /** The id the conversation is routed to (group, queue or category), empty when none. */
   String groupOf(String conversationId);

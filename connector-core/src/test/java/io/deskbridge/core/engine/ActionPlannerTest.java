@@ -9,6 +9,7 @@ import io.deskbridge.core.escalation.HandoverSummary;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.spi.Capabilities;
 import io.deskbridge.core.spi.Capability;
+import io.deskbridge.core.spi.HelpdeskClient.Availability;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -137,5 +138,47 @@ class ActionPlannerTest {
     assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
         .satisfies(r -> assertThat(((Action.PublicReply) r).text()).endsWith(
             "a colleague will reply once our working hours start (Monday 7 December, 8:00 CET)."));
+  }
+
+  @Test
+  void aHandoverWithinHoursWhileTheVendorReportsNobodyOnlineSaysTheFirstColleagueAvailableReplies() {
+    var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
+
+    var plan = ActionPlanner.plan(handover("Billing", "pl"), Mode.AUTO, routing, ZENDESK, NOW,
+        Availability.NOBODY_ONLINE);
+
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+        .isEqualTo(new Action.PublicReply("A colleague will answer. W tej chwili żaden konsultant nie jest dostępny, "
+            + "odpowie pierwszy, który będzie wolny."));
+    assertThat(plan.actions().get(0)).isInstanceOfSatisfying(Action.InternalNote.class, n -> assertThat(n.text())
+        .endsWith("No agent was online at the handover: the customer was told the first colleague available "
+            + "replies."));
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.AddTags).singleElement()
+        .satisfies(t -> assertThat(((Action.AddTags) t).tags()).contains(AfterHours.NOBODY_ONLINE_TAG)
+            .doesNotContain(AfterHours.TAG));
+  }
+
+  @Test
+  void outsideBusinessHoursTheOpeningIsSaidWhateverTheVendorReports() {
+    var routing = new Routing("g", Map.of(), null, HOURS);
+
+    var plan = ActionPlanner.plan(handover("", "en"), Mode.AUTO, routing, ZENDESK, NOW, Availability.NOBODY_ONLINE);
+
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+        .satisfies(r -> assertThat(((Action.PublicReply) r).text()).endsWith("(Monday 7 December, 8:00 CET).")
+            .doesNotContain("online"));
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.AddTags).singleElement()
+        .satisfies(t -> assertThat(((Action.AddTags) t).tags()).contains(AfterHours.TAG)
+            .doesNotContain(AfterHours.NOBODY_ONLINE_TAG));
+  }
+
+  @Test
+  void someoneOnlineOrAVendorThatCannotTellChangesNothing() {
+    for (var online : List.of(Availability.SOMEONE_ONLINE, Availability.UNKNOWN)) {
+      var plan = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, ZENDESK, NOW, online);
+
+      assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+          .as("%s", online).isEqualTo(new Action.PublicReply("A colleague will answer."));
+    }
   }
 }

@@ -81,6 +81,31 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   /** The failure {@link #checkRoutes} throws while set. */
   volatile RuntimeException refuseRoutes;
   private final AtomicInteger ids = new AtomicInteger();
+  /** What {@link #agentsOnline} answers; it throws {@link #availabilityFailure} instead while that is set. */
+  volatile Availability availability = Availability.UNKNOWN;
+  volatile RuntimeException availabilityFailure;
+  /** The routing targets {@link #agentsOnline} was asked about, in order. */
+  final List<String> availabilityAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The conversations {@link #typing} was called for, in order; it throws {@link #typingFailure} while set. */
+  final List<String> typingShown = new java.util.concurrent.CopyOnWriteArrayList<>();
+  volatile RuntimeException typingFailure;
+
+  @Override
+  public Availability agentsOnline(AvailabilityRequest request) {
+    availabilityAsked.add(request.routingTarget());
+    if (availabilityFailure != null) {
+      throw availabilityFailure;
+    }
+    return availability;
+  }
+
+  @Override
+  public void typing(TypingRequest request) {
+    typingShown.add(request.key().externalId());
+    if (typingFailure != null) {
+      throw typingFailure;
+    }
+  }
 
   synchronized Message add(String conversation, AuthorRole role, Visibility visibility, String author, String text) {
     var m = new Message("m" + ids.incrementAndGet(), role, visibility, author, text, Instant.now());

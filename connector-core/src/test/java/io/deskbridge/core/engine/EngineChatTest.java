@@ -1,0 +1,161 @@
+package io.deskbridge.core.engine;
+
+import static io.deskbridge.core.engine.InMemoryHelpdesk.createdEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.contract.OffsetClock;
+import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.spi.Capability;
+import io.deskbridge.core.spi.HelpdeskClient.Availability;
+import io.deskbridge.core.store.JdbcStore;
+import io.deskbridge.core.store.StoreConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's chat behaviour against an in-memory vendor: the agents' availability asked at a handover, the typing
+ * indicator while deciding, the session timeout. No debounce here (the window is zero): the kit's chat tests run it.
+ */
+class EngineChatTest {
+  private final Set<Capability> chat = EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE, Capability.TAGS);
+  private InMemoryHelpdesk helpdesk;
+  private final ScriptedDecider decider = new ScriptedDecider();
+  private final JdbcStore store = JdbcStore.open(StoreConfig.h2Memory("engine-chat-" + System.nanoTime()));
+  private final OffsetClock clock = new OffsetClock();
+  private Engine engine;
+
+  private Duration sessionTimeout = Installation.DEFAULT_CHAT_SESSION_TIMEOUT;
+
+  private void start(Set<Capability> capabilities) {
+    helpdesk = new InMemoryHelpdesk(capabilities);
+    var routing = new Routing("g-default", Map.of("Accounts", "g-accounts"), null);
+    var installation = new Installation("inst", Mode.AUTO, routing,
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ZERO, sessionTimeout);
+    engine = Engine.start(List.of(installation), decider, store, store, clock,
+        new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1)),
+        CrashPoints.NONE, new SimpleMeterRegistry());
+  }
+
+  @AfterEach
+  void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+    store.close();
+  }
+
+  private void customerOpens(String conversation, String eventId, String text) throws InterruptedException {
+    helpdesk.add(conversation, AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", text);
+    engine.accept("inst", List.of(createdEvent(eventId, conversation)));
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+  }
+
+  private String customerMessage(String conversation) {
+    return helpdesk.botMessages(conversation, Visibility.PUBLIC).get(0).text();
+  }
+
+  private String note(String conversation) {
+    return helpdesk.botMessages(conversation, Visibility.INTERNAL).get(0).text();
+  }
+
+  @Test
+  void aHandoverWhileTheVendorReportsNobodyOnlineTellsTheCustomerAndTheAgent() throws Exception {
+    var capabilities = EnumSet.copyOf(chat);
+    capabilities.add(Capability.AGENT_AVAILABILITY);
+    start(capabilities);
+    helpdesk.availability = Availability.NOBODY_ONLINE;
+
+    customerOpens("c1", "e1", "I want to talk to a human, please.");
+
+    assertThat(helpdesk.availabilityAsked).containsExactly("g-default");
+    assertThat(customerMessage("c1")).isEqualTo("A colleague will take over. No colleague is online right now; the "
+        + "first one available will reply here.");
+    assertThat(note("c1")).contains("No agent was online at the handover");
+    assertThat(helpdesk.tags.get("c1")).contains("deskbridge_handover", AfterHours.NOBODY_ONLINE_TAG);
+    assertThat(helpdesk.groups.get("c1")).as("still queued with the group, never dropped").isEqualTo("g-default");
+  }
+
+  @Test
+  void whenTheAvailabilityCallFailsTheHandoverGoesAheadAsUsual() throws Exception {
+    var capabilities = EnumSet.copyOf(chat);
+    capabilities.add(Capability.AGENT_AVAILABILITY);
+    start(capabilities);
+    helpdesk.availabilityFailure = new VendorException(VendorException.Kind.UNAVAILABLE, "503", null);
+
+    customerOpens("c1", "e1", "I want to talk to a human, please.");
+
+    assertThat(helpdesk.availabilityAsked).as("asked once, not retried").hasSize(1);
+    assertThat(customerMessage("c1")).isEqualTo("A colleague will take over.");
+    assertThat(helpdesk.groups.get("c1")).isEqualTo("g-default");
+  }
+
+  @Test
+  void aVendorWithoutTheCapabilityIsNotAsked() throws Exception {
+    start(chat);
+    helpdesk.availability = Availability.NOBODY_ONLINE;
+
+    customerOpens("c1", "e1", "I want to talk to a human, please.");
+
+    assertThat(helpdesk.availabilityAsked).isEmpty();
+    assertThat(customerMessage("c1")).isEqualTo("A colleague will take over.");
+  }
+
+  private void customerWrites(String conversation, String eventId, String text) throws InterruptedException {
+    var m = helpdesk.add(conversation, AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", text);
+    engine.accept("inst", List.of(InMemoryHelpdesk.messageEvent(eventId, conversation, m)));
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+  }
+
+  private List<io.deskbridge.core.store.AuditRecord> audit(String conversation) {
+    return store.all().stream().filter(r -> r.conversationId().equals(conversation)).toList();
+  }
+
+  @Test
+  void afterTheSessionTimeoutTheNextMessageStartsANewEpisodeWithFreshCounters() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+    customerWrites("c1", "e2", "How do I reset my password?");
+
+    assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).as("answered again, not a loop").hasSize(2);
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "ignore/2", "reply/2");
+    assertThat(audit("c1").get(1).reasons()).containsExactly("session_timeout");
+  }
+
+  @Test
+  void withinTheSessionTimeoutTheSameQuestionAgainIsALoopInTheSameEpisode() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    clock.advance(Duration.ofMinutes(9));
+    customerWrites("c1", "e2", "How do I reset my password?");
+
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "handover/1");
+  }
+
+  @Test
+  void aTicketVendorHasNoSessionTimeout() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(InMemoryHelpdesk.ZENDESK_LIKE);
+    customerOpens("t1", "e1", "How do I reset my password?");
+
+    clock.advance(Duration.ofDays(1));
+    customerWrites("t1", "e2", "How do I reset my password?");
+
+    assertThat(audit("t1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "handover/1");
+  }
+}
