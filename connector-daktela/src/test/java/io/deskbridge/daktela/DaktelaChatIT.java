@@ -65,7 +65,7 @@ class DaktelaChatIT extends AbstractConnectorIT {
     var replies = chat(id).replies();
     assertThat(replies).as("the summary, then the message to the customer, both before the transfer").hasSize(2);
     assertThat(replies.get(0).text()).startsWith("Summary for the colleague who takes over:").contains("48213")
-        .contains("jan@example.com").doesNotContain("Tone:", "Confidence:", "Why:");
+        .contains("jan@example.com").doesNotContain("Tone:", "Confidence:", "anger");
     assertThat(replies.get(1).text()).doesNotContain("Summary");
     assertThat(chat(id).state()).isEqualTo("QUEUE");
     assertThat(chat(id).queue()).isIn(DaktelaChatFake.QUEUES.keySet());

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a public reply: a text;
  *   <li>the handover summary (an internal note that starts as core renders a handover): with {@code summaryInChat}, its
- *       customer-safe lines (request, key facts, what the bot did; never the reasons, tone or confidence) as a text,
+ *       customer-safe lines (why without judgements such as anger, the request, key facts, what the bot did, the
+ *       after-hours line; never the tone, language or confidence) as a text,
  *       where the agent reads it above the transfer; the protocol has no agent-only note. Other notes (drafts) have
  *       nowhere to go in a chat and are dropped;
  *   <li>an assignment: {@code transfer} to the queue whose number the routing target is. Core sends the customer's
@@ -57,8 +57,11 @@ public final class DaktelaChatClient implements HelpdeskClient {
   public static final String BOT_ID = "deskbridge-bot";
   /** The first line of a handover note as core renders it. */
   static final String HANDOVER_NOTE = "Deskbridge handover";
-  /** The lines of a handover note a customer may read. */
-  static final List<String> CUSTOMER_SAFE = List.of("Request:", "Key facts:", "Bot already:");
+  /** The lines of a handover note a customer may read (core's after-hours lines say what the customer was told). */
+  static final List<String> CUSTOMER_SAFE = List.of("Why:", "Request:", "Key facts:", "Bot already:",
+      "Outside business hours", "No agent was online");
+  /** Reasons a customer should not read about themselves. */
+  static final Set<String> JUDGEMENTS = Set.of("anger", "sarcasm");
   static final String SUMMARY_TITLE = "Summary for the colleague who takes over:";
 
   private static final Logger log = LoggerFactory.getLogger(DaktelaChatClient.class);
@@ -164,11 +167,25 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return new Applied(created, "");
   }
 
-  /** The handover note's lines a customer may read, under a title; the reasons, tone and confidence stay out. */
+  /**
+   * The handover note's lines a customer may read, under a title: why (without judgements such as anger), the
+   * request, key facts, what the bot did and the after-hours line; never the tone, language or confidence.
+   */
   static String customerSafe(String note) {
-    var lines = note.lines().filter(l -> CUSTOMER_SAFE.stream().anyMatch(l::startsWith)).collect(Collectors.toList());
-    lines.add(0, SUMMARY_TITLE);
+    var lines = new ArrayList<String>(List.of(SUMMARY_TITLE));
+    note.lines().filter(l -> CUSTOMER_SAFE.stream().anyMatch(l::startsWith)).map(DaktelaChatClient::withoutJudgements)
+        .filter(l -> !l.isEmpty()).forEach(lines::add);
     return String.join("\n", lines);
+  }
+
+  /** A {@code Why:} line without the reasons in {@link #JUDGEMENTS}; empty when none is left. Other lines as they are. */
+  private static String withoutJudgements(String line) {
+    if (!line.startsWith("Why:")) {
+      return line;
+    }
+    var reasons = java.util.Arrays.stream(line.substring(4).split(",")).map(String::strip)
+        .filter(r -> !r.isEmpty() && !JUDGEMENTS.contains(r)).toList();
+    return reasons.isEmpty() ? "" : "Why: " + String.join(", ", reasons);
   }
 
   private String botWrote(String chat, Visibility visibility, String text) {
