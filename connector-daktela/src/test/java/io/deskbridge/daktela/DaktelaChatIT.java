@@ -203,4 +203,28 @@ class DaktelaChatIT extends AbstractConnectorIT {
     assertThat(chat(id).refused()).as("the fake still has it in the queue").singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(409));
   }
+
+  /**
+   * Outside business hours the customer is told when someone will answer before the transfer, and the summary in the
+   * chat says so for the agent: never a silent queue (the kit's own test counts the summary as a second message).
+   */
+  @Test
+  void aHandoverOutsideBusinessHoursTellsTheCustomerWhenBeforeTheTransfer() {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(harness.clock().instant(), java.time.ZoneOffset.UTC);
+    var hours = new io.deskbridge.core.engine.BusinessHours(java.time.ZoneOffset.UTC,
+        io.deskbridge.core.engine.BusinessHours.Week.parse("Mon-Sun 09:00-17:00"), Map.of(),
+        java.util.Set.of(today, today.plusDays(1), today.plusDays(2)));
+    harness.use(io.deskbridge.core.contract.ConnectorHarness.Setup.DEFAULT.withHours(hours));
+
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+
+    var replies = chat(id).replies();
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(0).text()).startsWith("Summary for the colleague who takes over:")
+        .contains("Outside business hours");
+    assertThat(replies.get(1).text()).contains("once our working hours start");
+    assertThat(chat(id).state()).as("queued with the people, never dropped").isEqualTo("QUEUE");
+    assertThat(chat(id).refused()).isEmpty();
+  }
 }
