@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a public reply: a text;
  *   <li>the handover summary (an internal note that starts as core renders a handover): with {@code summaryInChat}, its
  *       customer-safe lines (why without judgements such as anger, the request, key facts, what the bot did, the
- *       after-hours line; never the tone, language or confidence) as a text,
- *       where the agent reads it above the transfer; the protocol has no agent-only note. Other notes (drafts) have
- *       nowhere to go in a chat and are dropped;
+ *       after-hours line; never the tone, language or confidence) as a text, where the agent reads it above the
+ *       transfer; the protocol has no agent-only note. Other notes (drafts) have nowhere to go in a chat and are
+ *       dropped;
  *   <li>an assignment: {@code transfer} to the queue whose number the routing target is. Core sends the customer's
  *       message before it ({@code HANDOVER_ENDS_BOT_WRITES}): after it Daktela refuses the bot's answers.
  * </ul>
