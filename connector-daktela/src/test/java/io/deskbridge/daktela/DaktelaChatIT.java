@@ -65,7 +65,7 @@ class DaktelaChatIT extends AbstractConnectorIT {
     var replies = chat(id).replies();
     assertThat(replies).as("the summary, then the message to the customer, both before the transfer").hasSize(2);
     assertThat(replies.get(0).text()).startsWith("Summary for the colleague who takes over:").contains("48213")
-        .contains("jan@example.com").doesNotContain("Tone:", "Confidence:", "Why:");
+        .contains("jan@example.com").doesNotContain("Tone:", "Confidence:", "anger");
     assertThat(replies.get(1).text()).doesNotContain("Summary");
     assertThat(chat(id).state()).isEqualTo("QUEUE");
     assertThat(chat(id).queue()).isIn(DaktelaChatFake.QUEUES.keySet());
@@ -184,5 +184,47 @@ class DaktelaChatIT extends AbstractConnectorIT {
     assertThat(decisions(id, "reply")).singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
     assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
     assertThat(fixture.apiCalls(id)).as("one refused answer, not retried").isEqualTo(answers + 1);
+  }
+
+  /** After a restart the connector knows no chat; a chat given back after its transfer is still recognised. */
+  @Test
+  void aChatTransferredBeforeARestartIsTheBotsAgainWhenItComesBack() {
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+    harness.restart();
+    int answers = fixture.apiCalls(id);
+
+    byte[] body = DaktelaChatFixture.body("messages_after_restart", id, fake().responseUrl(id),
+        "How do I reset my password? I can't log in.");
+    assertThat(post(harness.webhookUrl(), body, token()).statusCode()).isEqualTo(200);
+    settleWhen(() -> !decisions(id, "reply").isEmpty() && fixture.apiCalls(id) > answers);
+
+    assertThat(decisions(id, "reply")).singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
+    assertThat(chat(id).refused()).as("the fake still has it in the queue").singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(409));
+  }
+
+  /**
+   * Outside business hours the customer is told when someone will answer before the transfer, and the summary in the
+   * chat says so for the agent: never a silent queue (the kit's own test counts the summary as a second message).
+   */
+  @Test
+  void aHandoverOutsideBusinessHoursTellsTheCustomerWhenBeforeTheTransfer() {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(harness.clock().instant(), java.time.ZoneOffset.UTC);
+    var hours = new io.deskbridge.core.engine.BusinessHours(java.time.ZoneOffset.UTC,
+        io.deskbridge.core.engine.BusinessHours.Week.parse("Mon-Sun 09:00-17:00"), Map.of(),
+        java.util.Set.of(today, today.plusDays(1), today.plusDays(2)));
+    harness.use(io.deskbridge.core.contract.ConnectorHarness.Setup.DEFAULT.withHours(hours));
+
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+
+    var replies = chat(id).replies();
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(0).text()).startsWith("Summary for the colleague who takes over:")
+        .contains("Outside business hours");
+    assertThat(replies.get(1).text()).contains("once our working hours start");
+    assertThat(chat(id).state()).as("queued with the people, never dropped").isEqualTo("QUEUE");
+    assertThat(chat(id).refused()).isEmpty();
   }
 }

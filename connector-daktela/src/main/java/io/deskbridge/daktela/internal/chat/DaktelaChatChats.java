@@ -84,6 +84,11 @@ final class DaktelaChatChats {
     s.closed = true;
   }
 
+  /** The chat answers at {@code responseUrl}; records it if it was not known (after a restart). */
+  synchronized void remember(String chat, URI responseUrl) {
+    chats.computeIfAbsent(chat, c -> new State()).responseUrl = responseUrl;
+  }
+
   /** The bot's message (or its summary for the agent) was accepted. */
   synchronized void botWrote(String chat, Message message) {
     State s = chats.get(chat);
