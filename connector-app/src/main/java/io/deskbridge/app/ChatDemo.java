@@ -45,17 +45,20 @@ final class ChatDemo {
     steps.add(new Step("en", "  ↳ That does not help. I want to talk to a real person.",
         inWindow(vendor, clock, () -> writes(vendor, open.get("human"),
             "That does not help. I want to talk to a real person.")), "handover", "human_request", true));
+    // the vendor sends the bot the customer's messages while people have the chat (the bot leaves them alone), or not
     steps.add(new Step("en", "  ↳ (after handover) Hello? Is anyone there?",
         inWindow(vendor, clock, () -> writes(vendor, open.get("human"), "Hello? Is anyone there?")),
-        "ignore", "human_owns_conversation"));
-    steps.add(new Step("en", "  ↳ (agent Alice solves the ticket: the chat goes back to the bot)",
-        inWindow(vendor, clock, () -> {
-          vendor.agentReleases(open.get("human"));
-          return open.get("human");
-        }), "ignore", "released_to_bot"));
-    steps.add(new Step("en", "  ↳ (new bot episode) Thanks! And how do I reset my password?",
-        inWindow(vendor, clock, () -> writes(vendor, open.get("human"), "Thanks! And how do I reset my password?")),
-        "reply", "password-reset"));
+        vendor.standby() ? "ignore" : Demo.NONE, vendor.standby() ? "human_owns_conversation" : "not_sent_to_the_bot"));
+    if (vendor.releases()) {
+      steps.add(new Step("en", "  ↳ (agent Alice solves the ticket: the chat goes back to the bot)",
+          inWindow(vendor, clock, () -> {
+            vendor.agentReleases(open.get("human"));
+            return open.get("human");
+          }), "ignore", "released_to_bot"));
+      steps.add(new Step("en", "  ↳ (new bot episode) Thanks! And how do I reset my password?",
+          inWindow(vendor, clock, () -> writes(vendor, open.get("human"), "Thanks! And how do I reset my password?")),
+          "reply", "password-reset"));
+    }
     return steps;
   }
 
@@ -95,12 +98,12 @@ final class ChatDemo {
     run.agentView().ifPresent(view -> {
       out.println();
       out.println("What the agent sees on " + run.vendor().title() + " conversation " + view.conversation()
-          + " (ticket " + view.ticket() + "): group " + (view.group().isEmpty() ? "-" : view.group()) + ", tags "
-          + String.join(" ", view.tags()));
+          + " (" + view.ticket() + "): group " + (view.group().isEmpty() ? "-" : view.group())
+          + (view.tags().isEmpty() ? "" : ", tags " + String.join(" ", view.tags())));
       out.println("  transcript (" + view.transcript().size() + " messages, from the customer's first):");
       view.transcript().forEach(e -> out.println("    " + switch (e.author()) {
         case CUSTOMER -> "customer: ";
-        case BOT -> "bot:      ";
+        case BOT -> e.body().equals(view.summary()) ? "bot (the summary, in the chat): " : "bot:      ";
         case AGENT -> "agent:    ";
       } + DemoCommand.excerpt(e.body(), 120)));
       out.println("  summary:");

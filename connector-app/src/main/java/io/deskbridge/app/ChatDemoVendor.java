@@ -14,7 +14,7 @@ public interface ChatDemoVendor extends DemoVendor {
   /**
    * What the agent sees when a chat is handed over.
    *
-   * @param ticket     the vendor's record of the handover (Zendesk: the messaging ticket's id)
+   * @param ticket     the vendor's record of the handover, for people (Zendesk: the messaging ticket and its id)
    * @param transcript the messages shown to the agent, oldest first
    * @param summary    the bot's handover summary, as the agent reads it
    * @param group      the group or queue's name, {@code ""} when none
@@ -31,6 +31,19 @@ public interface ChatDemoVendor extends DemoVendor {
   /** The agent's view of the conversation's latest handover, empty when it was never handed over. */
   Optional<AgentView> agentView(String conversation);
 
-  /** The agent is done and hands the chat back (Zendesk: the messaging ticket is closed and control released). */
+  /**
+   * The agent is done and hands the chat back (Zendesk: the messaging ticket is closed and control released).
+   *
+   * @throws UnsupportedOperationException where the fake cannot ({@link #releases()} is false)
+   */
   void agentReleases(String conversation);
+
+  /** Whether the fake can give a chat back to the bot ({@link #agentReleases}). */
+  boolean releases();
+
+  /**
+   * Whether the vendor still sends the bot the customer's messages while people have the chat (SunCo's standby
+   * events), which the connector must then leave alone; false where the vendor stops sending them (Daktela).
+   */
+  boolean standby();
 }

@@ -35,13 +35,16 @@ import org.slf4j.LoggerFactory;
 final class Demo {
   /** The installation id, and so the webhook path {@code /webhooks/demo}. */
   static final String INSTALLATION = "demo";
+  /** A step's expected decision when the vendor sends the connector nothing about it: no decision, no message. */
+  static final String NONE = "none";
 
   /**
    * One scripted step: what the customer (or an agent) does, and the decision the script expects.
    *
-   * @param once whether the step must make exactly one decision other than {@code ignore} and at most one public
-   *             reply (several quick chat lines answered together: the lines after the first are {@code ignore}d as
-   *             handled with it; a handover's one message to the customer)
+   * @param expectDecision the decision, or {@link #NONE} when the vendor sends the connector nothing
+   * @param once whether the step must make exactly one decision other than {@code ignore} and, for an answer, one
+   *             public reply (several quick chat lines answered together: the lines after the first are
+   *             {@code ignore}d as handled with it; a handover's customer message, or summary lines and message)
    */
   record Step(String language, String says, Supplier<String> act, String expectDecision, String expectReason,
       boolean once) {
@@ -212,20 +215,27 @@ final class Demo {
     for (var step : steps) {
       int auditBefore = deskbridge.store().all().size();
       String conversation = step.act().get();
-      awaitDecision(deskbridge, auditBefore, conversation);
+      if (!step.expectDecision().equals(NONE)) {
+        awaitDecision(deskbridge, auditBefore, conversation);
+      }
       settle(vendor, deskbridge);
       var audits = decisions(deskbridge, auditBefore, conversation);
-      AuditRecord audit = audits.isEmpty() ? null : audits.get(0); // the decision; later ones: echoes of its writes
+      // the decision: the first other than ignore when there is one (the lines a debounce answered together, or an
+      // event with no new customer message, are ignored around it), else the first ignore
+      AuditRecord audit = audits.stream().filter(a -> !a.decision().equals("ignore")).findFirst()
+          .orElse(audits.isEmpty() ? null : audits.get(0));
       var entries = vendor.entries(conversation);
       String reply = last(entries, true);
-      String note = last(entries, false);
+      String note = vendor instanceof ChatDemoVendor chat // a chat's agent reads the vendor's handover view
+          ? chat.agentView(conversation).map(ChatDemoVendor.AgentView::summary).orElse("") : last(entries, false);
       long botReplies = entries.stream().filter(e -> e.author() == DemoVendor.Author.BOT && e.isPublic()).count();
       int replies = (int) (botReplies - repliesSeen.getOrDefault(conversation, 0L));
       int decided = (int) audits.stream().filter(a -> !a.decision().equals("ignore")).count();
       repliesSeen.put(conversation, botReplies);
-      boolean ok = audit != null && audit.decision().equals(step.expectDecision())
+      boolean ok = step.expectDecision().equals(NONE) ? audit == null && replies == 0
+          : audit != null && audit.decision().equals(step.expectDecision())
           && (audit.reasons().contains(step.expectReason()) || audit.articleId().equals(step.expectReason()))
-          && (!step.once() || (decided == 1 && replies <= 1));
+          && (!step.once() || (decided == 1 && (audit.decision().equals("handover") ? replies >= 1 : replies == 1)));
       outcomes.add(new Outcome(step, conversation, audit, reply, note, vendor.queue(conversation), decided, replies,
           ok));
     }
@@ -289,7 +299,8 @@ final class Demo {
       n++;
       String shows = o.audit() != null && o.audit().decision().equals("handover")
           ? "queue " + o.group() + "; public: " + DemoCommand.excerpt(o.publicReply(), 40)
-          : o.audit() != null && o.audit().decision().equals("ignore") ? "(bot silent) queue " + blank(o.group())
+          : o.audit() != null && o.audit().decision().equals("ignore") || o.step().expectDecision().equals(NONE)
+              ? "(bot silent) queue " + blank(o.group())
           : "public: " + DemoCommand.excerpt(o.publicReply(), 60);
       out.printf("%-3s %-19s %-2s %-52s %-38s %s%s%s%n", n, DemoCommand.excerpt(o.conversation(), 19),
           o.step().language(), DemoCommand.excerpt(o.step().says(), 52), DemoCommand.excerpt(decision(o), 38), shows,
@@ -349,6 +360,9 @@ final class Demo {
   }
 
   private static String decision(Outcome o) {
+    if (o.audit() == null && o.step().expectDecision().equals(NONE)) {
+      return "(" + o.step().expectReason().replace('_', ' ') + ")";
+    }
     return o.audit() == null ? "(no decision)" : o.audit().decision() + " (" + String.join(", ", o.audit().reasons())
         + (o.audit().confidence() > 0 ? ", " + Math.round(o.audit().confidence() * 100) + " %" : "") + ")";
   }

@@ -36,7 +36,9 @@ public interface DemoVendor extends AutoCloseable {
     /** Daktela without the Events module: the connector polls tickets and activities (every 0.25 s here). */
     daktelaPolling("daktela-polling", "Daktela (polling)", true, Channel.TICKET),
     /** Zendesk messaging: Sunshine Conversations' switchboard and batched webhooks. */
-    zendeskMessaging("zendesk-messaging", "Zendesk messaging", false, Channel.CHAT);
+    zendeskMessaging("zendesk-messaging", "Zendesk messaging", false, Channel.CHAT),
+    /** Daktela web chat: the connector as the chat routing's external bot. */
+    daktelaChat("daktela-chat", "Daktela web chat", false, Channel.CHAT);
 
     private final String id;
     private final String title;
@@ -91,6 +93,7 @@ public interface DemoVendor extends AutoCloseable {
         case daktela -> DaktelaDemoVendor.start(deliveryTimeout, DaktelaDemoVendor.Events.webhooks);
         case daktelaPolling -> DaktelaDemoVendor.start(deliveryTimeout, DaktelaDemoVendor.Events.polling);
         case zendeskMessaging -> ZendeskMessagingDemoVendor.start(deliveryTimeout);
+        case daktelaChat -> DaktelaChatDemoVendor.start(deliveryTimeout);
       };
     }
 

@@ -137,6 +137,17 @@ public final class ZendeskMessagingDemoVendor implements ChatDemoVendor {
     fake.agentClosesTicket(conversation);
   }
 
+  @Override
+  public boolean releases() {
+    return true;
+  }
+
+  /** The bot's switchboard integration gets standby events (SunCo's default). */
+  @Override
+  public boolean standby() {
+    return true;
+  }
+
   private SuncoViews.Conversation view(String conversation) {
     return fake.conversation(conversation).orElseThrow(() -> new IllegalArgumentException(
         "no SunCo conversation " + conversation));
@@ -176,7 +187,7 @@ public final class ZendeskMessagingDemoVendor implements ChatDemoVendor {
   @Override
   public Optional<AgentView> agentView(String conversation) {
     return fake.handovers().stream().filter(h -> h.conversationId().equals(conversation)).reduce((a, b) -> b)
-        .map(h -> new AgentView(conversation, "#" + h.ticketId(), h.at(),
+        .map(h -> new AgentView(conversation, "messaging ticket #" + h.ticketId(), h.at(),
             h.transcript().stream().map(ZendeskMessagingDemoVendor::entry).toList(), summary(h),
             groupName(h.fields().get(GROUP_KEY)), tags(h.fields().get(TAGS_KEY))));
   }
