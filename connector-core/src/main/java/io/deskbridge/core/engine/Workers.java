@@ -2,8 +2,10 @@ package io.deskbridge.core.engine;
 
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.HelpdeskClient.Availability;
@@ -437,15 +439,15 @@ final class Workers {
    */
   static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant now) {
     var timeout = inst.sessionTimeout();
-    return !timeout.isZero() && state.ownership() == io.deskbridge.core.conversation.Ownership.BOT
+    return !timeout.isZero() && state.ownership() == Ownership.BOT
         && event.kind() == InboundEvent.Kind.MESSAGE_ADDED
-        && event.message().map(m -> m.role() == io.deskbridge.core.conversation.AuthorRole.CUSTOMER).orElse(false)
+        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false)
         && state.lastTurnAt().map(last -> Duration.between(last, now).compareTo(timeout) > 0).orElse(false);
   }
 
   /**
    * What the vendor says about the people a handover would reach, when it can tell
-   * ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}) and the handover writes anything; a failure is
+   * ({@link Capability#AGENT_AVAILABILITY}) and the handover writes anything; a failure is
    * {@code UNKNOWN}, so business hours decide and the handover goes ahead.
    */
   private static Availability agentsOnline(Running running, ConversationKey key, Decision.Handover handover) {

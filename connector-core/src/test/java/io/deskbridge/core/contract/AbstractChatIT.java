@@ -113,6 +113,8 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     fixture.customerWrites(id, PERSON);
     settleWhen(() -> fixture.ownedByPeople(id) && bot(id, true).size() == 2);
 
+    assertThat(bot(id, true)).last().as("a chat-sized line: the vendor reads the conversation as a chat")
+        .satisfies(m -> assertThat(m.text()).hasSizeLessThanOrEqualTo(100).containsIgnoringCase("colleague"));
     var view = fixture.agentView(id);
     assertThat(view.transcript()).as("from the first line on").first()
         .satisfies(t -> assertThat(t).contains("How long does delivery take?"));
