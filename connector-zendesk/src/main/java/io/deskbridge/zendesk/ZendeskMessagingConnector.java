@@ -52,10 +52,13 @@ final class ZendeskMessagingConnector implements Connector {
    * {@code passControl} carries the group, the tags and the summary. No conditional writes (core re-reads before a
    * public write), no tags on the conversation, no signature (a shared secret), no agent availability (SunCo has no
    * such query: business hours decide whether the customer is told that nobody is there).
+   * {@code HANDOVER_ENDS_BOT_WRITES}: after {@code passControl} the agent workspace has the conversation, so the
+   * customer's handover line is posted before it (and shows in the agent's transcript from {@code first_message_id}).
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE), MAX_NOTE_CHARS);
+    return new Capabilities(
+        EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE, Capability.HANDOVER_ENDS_BOT_WRITES), MAX_NOTE_CHARS);
   }
 
   @Override

@@ -138,6 +138,9 @@ class ZendeskMessagingIT extends AbstractConnectorIT {
           .getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
     });
     assertThat(conversation.active()).isEqualTo(SuncoFake.AGENT_WORKSPACE);
+    // the customer's handover line went while the bot had control, so the agent's transcript shows it
+    assertThat(conversation.apiRepliesOutOfTurn(SuncoFake.BOT)).isEmpty();
+    assertThat(fake().handovers().get(0).transcript()).last().satisfies(m -> assertThat(m.isBusiness()).isTrue());
     assertThat(conversation.controlHistory()).filteredOn(c -> c.action().equals("passControl"))
         .singleElement().satisfies(c -> assertThat(c.by()).isEqualTo("api"));
   }
@@ -153,6 +156,7 @@ class ZendeskMessagingIT extends AbstractConnectorIT {
     settle();
 
     assertThat(conversation(id).apiReplies()).hasSize(botMessages).hasSize(1); // the "a colleague will continue" line
+    assertThat(conversation(id).apiRepliesOutOfTurn(SuncoFake.BOT)).isEmpty();
     assertThat(harness.audit(id)).anySatisfy(r -> assertThat(r.reasons()).contains("human_owns_conversation"));
   }
 

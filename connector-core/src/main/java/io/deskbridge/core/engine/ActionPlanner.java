@@ -55,7 +55,7 @@ final class ActionPlanner {
     var acted = mode == Mode.DRAFT && decision instanceof Decision.Reply reply ? reply.asDraft() : decision;
     var actions = adapt(actions(acted, mode, routing, now, online), capabilities);
     if (capabilities.has(Capability.HANDOVER_ENDS_BOT_WRITES)) {
-      actions = customerBeforeAssignment(actions);
+      actions = customerBeforeAssignment(actions, capabilities.has(Capability.ATOMIC_UPDATE));
     }
     return new Plan(acted, actions, operations(actions, capabilities));
   }
@@ -88,9 +88,11 @@ final class ActionPlanner {
 
   /**
    * The actions with each public reply moved before the first assignment, for a vendor where the assignment ends
-   * the bot's writes ({@link Capability#HANDOVER_ENDS_BOT_WRITES}); the note stays first.
+   * the bot's writes ({@link Capability#HANDOVER_ENDS_BOT_WRITES}). Without {@link Capability#ATOMIC_UPDATE} the note
+   * stays first (note, reply, assignment, tags); with it the note rides in the assignment's call, so the replies go
+   * before the note (reply, note, assignment, tags: two calls, the customer's line while the bot still may write).
    */
-  static List<Action> customerBeforeAssignment(List<Action> actions) {
+  static List<Action> customerBeforeAssignment(List<Action> actions, boolean atomic) {
     int assign = -1;
     for (int i = 0; i < actions.size() && assign < 0; i++) {
       assign = actions.get(i) instanceof Action.AssignGroup ? i : -1;
@@ -98,11 +100,18 @@ final class ActionPlanner {
     if (assign < 0) {
       return actions;
     }
-    var ordered = new ArrayList<>(actions.subList(0, assign));
-    actions.subList(assign, actions.size()).stream().filter(a -> a instanceof Action.PublicReply)
-        .forEach(ordered::add);
-    actions.subList(assign, actions.size()).stream().filter(a -> !(a instanceof Action.PublicReply))
-        .forEach(ordered::add);
+    var before = actions.subList(0, assign);
+    var after = actions.subList(assign, actions.size());
+    var replies = after.stream().filter(a -> a instanceof Action.PublicReply).toList();
+    var ordered = new ArrayList<Action>();
+    if (atomic) {
+      ordered.addAll(replies);
+      ordered.addAll(before);
+    } else {
+      ordered.addAll(before);
+      ordered.addAll(replies);
+    }
+    after.stream().filter(a -> !(a instanceof Action.PublicReply)).forEach(ordered::add);
     return List.copyOf(ordered);
   }
 

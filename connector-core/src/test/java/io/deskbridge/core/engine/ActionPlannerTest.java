@@ -102,6 +102,21 @@ class ActionPlannerTest {
   }
 
   @Test
+  void whereTheNoteRidesWithTheAssignmentTheCustomerLineGoesBeforeThatCall() {
+    var messaging = new Capabilities(
+        EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE, Capability.HANDOVER_ENDS_BOT_WRITES), 4096);
+
+    var plan = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING, messaging, NOW);
+
+    assertThat(plan.operations()).extracting(op -> op.stream().map(a -> a.getClass().getSimpleName()).toList())
+        .containsExactly(List.of("PublicReply"), List.of("InternalNote", "AssignGroup"));
+    var before = ActionPlanner.plan(handover(), Mode.AUTO, ROUTING,
+        new Capabilities(EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE), 4096), NOW);
+    assertThat(before.operations()).extracting(op -> op.stream().map(a -> a.getClass().getSimpleName()).toList())
+        .containsExactly(List.of("InternalNote", "AssignGroup"), List.of("PublicReply"));
+  }
+
+  @Test
   void aHandoverOutsideBusinessHoursTellsTheCustomerWhenPeopleAreBackInTheirLanguage() {
     var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
 
