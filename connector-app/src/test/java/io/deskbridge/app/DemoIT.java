@@ -196,5 +196,12 @@ class DemoIT {
     assertThat(printed).contains("Side by side").contains("Zendesk: decision, queue, note")
         .contains("Salesforce: decision, queue, note").contains("Daktela: decision, queue, note")
         .doesNotContain("<-- !");
+    var withChats = new java.util.ArrayList<>(runs);
+    chatVendors().forEach(k -> withChats.add(run(k)));
+    var all = new ByteArrayOutputStream();
+    assertThat(Demo.finish(new PrintStream(all, true, StandardCharsets.UTF_8), withChats)).as("demo's exit code")
+        .isZero();
+    assertThat(all.toString(StandardCharsets.UTF_8)).as("side by side: the ticket vendors only")
+        .contains("Daktela: decision, queue, note").doesNotContain("Zendesk messaging: decision");
   }
 }
