@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -199,7 +200,7 @@ final class BenchApi implements AutoCloseable {
   }
 
   /** Closed loop: {@code clients} clients for {@code seconds}, each sending its next request on an answer. */
-  Result saturate(String config, int clients, int seconds) throws InterruptedException {
+  Result saturate(String config, int clients, int seconds, boolean warmup) throws InterruptedException {
     var meter = new Meter(connector.process.pid());
     var answers = new ConcurrentLinkedQueue<Answer>();
     var sent = new AtomicInteger();
@@ -231,7 +232,25 @@ final class BenchApi implements AutoCloseable {
       t.join(TimeUnit.SECONDS.toMillis(seconds + 60L));
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    return meter.result(config, false, "clients", clients, seconds, sent.get(), List.copyOf(answers), elapsed);
+    return meter.result(config, warmup, "clients", clients, seconds, sent.get(), List.copyOf(answers), elapsed);
+  }
+
+  /**
+   * Waits until the server has worked off what earlier steps left it (messages answered 202 are still decided, oldest
+   * first): until a probe message is answered with its decision (200), at most {@code timeout}; false if none was.
+   */
+  boolean settle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && alive()) {
+      try {
+        if (http.send(request(0), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException e) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+      }
+    }
+    return false;
   }
 
   private HttpRequest request(int n) {

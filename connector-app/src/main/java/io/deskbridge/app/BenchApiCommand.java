@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench api} (issue #14 item 8): the Conversation API alone, with no vendor, in a connector process; fixed
  * rates (open loop), then saturation with a number of concurrent clients (closed loop): requests per second, latency
- * p50/p99 and errors; see {@link BenchApi}. Prints measurements only. Exits 1 when a request failed (no answer, or a
+ * p50/p99 and errors; see {@link BenchApi}. The warm-up is a closed loop of a few clients; before each step the server
+ * works off what the previous one left it (a probe is answered 200). Prints measurements only. Exits 1 when a request failed (no answer, or a
  * status other than 200 with a decision or 202); 2 without the optional {@code lib-demo/} folder.
  */
 @Command(name = "api", mixinStandardHelpOptions = true, version = Main.VERSION,
@@ -37,6 +38,11 @@ import picocli.CommandLine.Spec;
         "  deskbridge bench api --rate 50,100,200 --clients 16 --seconds 30",
         "  deskbridge bench api --rate 100 --clients 4,16,64 --json api.json"})
 final class BenchApiCommand implements Callable<Integer> {
+  /** Clients of the warm-up, a closed loop. */
+  private static final int WARMUP_CLIENTS = 4;
+  /** How long a step waits for the server to work off the previous one's backlog. */
+  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(120);
+
   @Option(names = "--rate", split = ",", defaultValue = "50,100,200",
       description = "requests per second of the fixed-rate steps; 0 for none (default ${DEFAULT-VALUE})")
   int[] rates;
@@ -50,7 +56,7 @@ final class BenchApiCommand implements Callable<Integer> {
   int seconds;
 
   @Option(names = "--warmup", defaultValue = "10",
-      description = "warm-up seconds at the first rate (or 50/s), not measured (default ${DEFAULT-VALUE})")
+      description = "warm-up seconds with 4 clients in a closed loop, not measured (default ${DEFAULT-VALUE})")
   int warmup;
 
   @Option(names = "--workers", defaultValue = "4", description = "engine workers (default ${DEFAULT-VALUE})")
@@ -118,7 +124,8 @@ final class BenchApiCommand implements Callable<Integer> {
       out.println("   connector: pid " + rig.connector.process.pid() + " port " + rig.connector.port);
       var pids = List.of(rig.connector.process.pid());
       if (warmup > 0) {
-        var w = rig.fixedRate(label, rateSteps.length > 0 ? rateSteps[0] : 50, warmup, true);
+        // closed loop: a cold server is not buried under a backlog before it is warm
+        var w = rig.saturate(label, WARMUP_CLIENTS, warmup, true);
         results.add(w);
         out.println("   warm-up " + line(w));
         ok &= w.errors() == 0;
@@ -126,6 +133,7 @@ final class BenchApiCommand implements Callable<Integer> {
       for (int run = 1; run <= repeat && ok; run++) {
         for (int rate : rateSteps) {
           BenchCommand.jfr(out, jfrDir, pids, "start", label, rate, run);
+          settle(rig);
           var r = rig.fixedRate(label, rate, seconds, false);
           BenchCommand.jfr(out, jfrDir, pids, "stop", label, rate, run);
           results.add(r);
@@ -134,7 +142,8 @@ final class BenchApiCommand implements Callable<Integer> {
         }
         for (int c : clientSteps) {
           BenchCommand.jfr(out, jfrDir, pids, "start", label + " clients", c, run);
-          var r = rig.saturate(label, c, seconds);
+          settle(rig);
+          var r = rig.saturate(label, c, seconds, false);
           BenchCommand.jfr(out, jfrDir, pids, "stop", label + " clients", c, run);
           results.add(r);
           out.println("   step    " + line(r));
@@ -163,6 +172,13 @@ final class BenchApiCommand implements Callable<Integer> {
     out.println();
     table(out, results.stream().filter(r -> !r.warmup()).toList());
     return ok ? 0 : 1;
+  }
+
+  /** Before a step: the server has decided what the previous one left it, so that each step starts clean. */
+  private void settle(BenchApi rig) throws InterruptedException {
+    if (!rig.settle(SETTLE)) {
+      out.println("   (the server did not answer a probe within " + SETTLE.toSeconds() + " s; the step starts anyway)");
+    }
   }
 
   private static String what(Result r) {

@@ -43,13 +43,15 @@ import java.util.regex.Pattern;
  *       the same.
  *   <li><b>Vendor calls per answer</b>: every API call the fake's request journal recorded during the step, divided
  *       by the replies, and the same per kind of call (method and path with the ids taken out).
- *   <li><b>Lost</b>: messages without a reply after them; <b>duplicates</b>: replies in a conversation beyond the
+ *   <li><b>Lost</b>: messages to the bot without a reply after them; <b>duplicates</b>: replies in a conversation beyond the
  *       messages sent to it (a message the customer sends before the previous one is answered may be answered with
  *       it: fewer replies than messages is the debounce, not a loss); <b>handovers</b> and replies <b>out of
  *       turn</b> (while another switchboard integration had control).
  * </ul>
  *
- * Every message is an answerable question (no handover is asked for); closing stops the connector (SIGTERM) and the
+ * Every message is a question the demo knowledge base answers, a conversation in one language, another topic each
+ * turn; none asks for a person, but the bot may still hand over (a clarifying question not taken up, say): then its
+ * slot gets a new conversation. Closing stops the connector (SIGTERM) and the
  * fake and deletes the directory unless {@link #keep()} was called. Not thread-safe: one step at a time.
  */
 final class BenchChat implements AutoCloseable {
@@ -57,6 +59,25 @@ final class BenchChat implements AutoCloseable {
   /** A step gives up waiting for the remaining replies after this long without progress. */
   private static final Duration STALL = Duration.ofSeconds(30);
   private static final Pattern IDS = Pattern.compile("/[0-9a-f]{24}(?=/|$)");
+  /**
+   * A conversation's questions by its slot: three in five conversations in English, one in Czech, one in Polish, each
+   * asking about another topic of the demo knowledge base each turn.
+   */
+  static final List<List<String>> QUESTIONS = List.of(
+      List.of("How can I reset my password? I can't log in.", "How long does delivery take to Brno?",
+          "Which payment methods do you accept?", "When are you open on Saturday?",
+          "I need a copy of the invoice for my last purchase."),
+      List.of("Jak dlouho trvá doručení do Brna?", "Jak si obnovím heslo? Nemůžu se přihlásit.",
+          "Jaké způsoby platby přijímáte?", "Kdy máte otevřeno v sobotu?", "Potřebuji fakturu k poslednímu nákupu."),
+      List.of("Where is my order? It was supposed to arrive yesterday.", "How do I return an item I don't want?",
+          "Can I change the delivery address of my order?", "How long does delivery take to Brno?",
+          "Which payment methods do you accept?"),
+      List.of("Jak mogę zwrócić towar, który kupiłem w zeszłym tygodniu?", "Kiedy jesteście otwarci w sobotę?",
+          "Jakie metody płatności akceptujecie?", "Jak zresetować hasło? Nie mogę się zalogować.",
+          "Ile trwa dostawa do Krakowa?"),
+      List.of("The item arrived damaged, what should I do?", "How can I reset my password? I can't log in.",
+          "I need a copy of the invoice for my last purchase.", "When are you open on Saturday?",
+          "How long does delivery take to Brno?"));
 
   /**
    * One configuration.
@@ -86,7 +107,12 @@ final class BenchChat implements AutoCloseable {
    * @param rate               customer messages per second asked for
    * @param debounceMs         the installation's debounce window
    * @param messages           customer messages sent
-   * @param replies            bot replies to them
+   * @param replies            bot replies to them (a handover's message to the customer included)
+   * @param handovers          conversations the bot handed over during the step (their slots get new conversations)
+   * @param toPeople           messages that came after the bot had handed their conversation over: not the bot's
+   *                           to answer, and not in the latencies
+   * @param outOfTurn          bot messages while another switchboard integration had control, other than the
+   *                           handover's own message to the customer
    * @param offeredPerSecond   messages per second actually sent
    * @param repliesPerSecond   replies over the time from the first message to the last reply
    * @param raw                webhook sent to reply stored, the window included, ms
@@ -101,7 +127,8 @@ final class BenchChat implements AutoCloseable {
    * @param otherCpuSeconds    CPU time of everything else on the machine
    */
   record Result(String config, boolean warmup, int rate, int seconds, int conversations, long debounceMs,
-      int messages, int replies, int lost, int duplicates, int handovers, int outOfTurn, double elapsedSeconds,
+      int messages, int replies, int lost, int duplicates, int handovers, int toPeople, int outOfTurn,
+      double elapsedSeconds,
       double offeredPerSecond, double repliesPerSecond, boolean sustained, Millis raw, Millis excludingWindow,
       Millis ack, int deliveries, int failedDeliveries, double vendorCallsPerAnswer,
       Map<String, Double> callsPerAnswerByKind, long medianRssMb, long stepPeakRssMb, double connectorCpuSeconds,
@@ -114,16 +141,30 @@ final class BenchChat implements AutoCloseable {
   private final Setup setup;
   final SuncoFake fake;
   final Connector connector;
-  private final List<String> pool;
+  /** The open conversations, by slot; a slot's conversation is replaced once the bot handed it over. */
+  private final String[] pool;
+  /** Messages sent to each slot's current conversation. */
+  private final int[] turns;
   private final AtomicInteger next = new AtomicInteger();
+  private final AtomicInteger customers = new AtomicInteger();
   private boolean keep;
 
-  private BenchChat(Path dir, Setup setup, SuncoFake fake, Connector connector, List<String> pool) {
+  private BenchChat(Path dir, Setup setup, SuncoFake fake, Connector connector) {
     this.dir = dir;
     this.setup = setup;
     this.fake = fake;
     this.connector = connector;
-    this.pool = pool;
+    this.pool = new String[setup.conversations()];
+    this.turns = new int[setup.conversations()];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = open();
+    }
+  }
+
+  /** A customer opens the chat widget: a new conversation with the bot in control, no message yet. */
+  private String open() {
+    int n = customers.incrementAndGet();
+    return fake.customerStarts("Customer " + n, "c" + n + "@example.com", null).conversationId();
   }
 
   /** Starts the fake, opens the conversations, starts the connector; returns once it answers its health check. */
@@ -171,13 +212,9 @@ final class BenchChat implements AutoCloseable {
           BenchRig.yamlString(fake.apiUrl()), BenchRig.yamlString(fake.config().appId()),
           BenchRig.yamlString(fake.config().keyId()), BenchRig.yamlString(keySecret.toString()),
           BenchRig.yamlString(webhookSecret.toString()), SuncoFake.BOT));
-      var pool = new ArrayList<String>();
-      for (int i = 1; i <= setup.conversations(); i++) {
-        pool.add(fake.customerStarts("Customer " + i, "c" + i + "@example.com", null).conversationId());
-      }
       var connector = BenchRig.serve(config, dir.resolve("chat.log"), port, 1, setup.jvm(), launcherOptions,
           setup.jvmArgs(), BenchRig.Build.THIS.classPath(), setup.fakeBot());
-      return new BenchChat(dir, setup, fake, connector, List.copyOf(pool));
+      return new BenchChat(dir, setup, fake, connector);
     } catch (IOException | RuntimeException e) {
       fake.close();
       System.err.println("bench: kept " + dir + " (configuration and connector log)");
@@ -216,10 +253,15 @@ final class BenchChat implements AutoCloseable {
       if (n >= total) {
         return;
       }
-      int turn = next.getAndIncrement();
-      String conversation = pool.get(turn % pool.size());
-      // each turn of a conversation asks another question
-      String text = BenchStep.QUESTIONS.get((turn + turn / pool.size()) % BenchStep.QUESTIONS.size());
+      int slot = next.getAndIncrement() % pool.length;
+      if (turns[slot] > 0 && !SuncoFake.BOT.equals(view(pool[slot]).active())) {
+        pool[slot] = open(); // handed over: the agents have it, a new customer takes the slot
+        turns[slot] = 0;
+      }
+      String conversation = pool[slot];
+      // a conversation keeps its language and asks another question each turn
+      var questions = QUESTIONS.get(slot % QUESTIONS.size());
+      String text = questions.get(turns[slot]++ % questions.size());
       Instant at = Instant.now();
       sent.add(new Sent(conversation, fake.customerSends(conversation, text), at));
     }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
@@ -254,7 +296,10 @@ final class BenchChat implements AutoCloseable {
     while (!open.isEmpty() && System.nanoTime() - lastProgress < STALL.toNanos() && alive()) {
       int before = open.size();
       var views = new HashMap<String, SuncoViews.Conversation>();
-      open.removeIf(m -> replyTo(views.computeIfAbsent(m.conversation(), this::view), m.messageId()).size() > 0);
+      open.removeIf(m -> {
+        var c = views.computeIfAbsent(m.conversation(), this::view);
+        return !toTheBot(c, m.messageId()) || !replyTo(c, m.messageId()).isEmpty();
+      });
       if (open.size() < before) {
         lastProgress = System.nanoTime();
       }
@@ -266,6 +311,12 @@ final class BenchChat implements AutoCloseable {
 
   private SuncoViews.Conversation view(String id) {
     return fake.conversation(id).orElseThrow();
+  }
+
+  /** Whether the bot's integration had control when the customer's message came (else the agents had it). */
+  private static boolean toTheBot(SuncoViews.Conversation c, String messageId) {
+    return c.messages().stream().filter(m -> m.id().equals(messageId)).findFirst()
+        .map(m -> SuncoFake.BOT.equals(m.activeWhenReceived())).orElse(true);
   }
 
   /**
@@ -315,8 +366,13 @@ final class BenchChat implements AutoCloseable {
     int duplicates = 0;
     Instant end = lastSent;
     var views = new HashMap<String, SuncoViews.Conversation>();
+    int toPeople = 0;
     for (var m : messages) {
       var c = views.computeIfAbsent(m.conversation(), this::view);
+      if (!toTheBot(c, m.messageId())) {
+        toPeople++; // sent just as the bot handed the conversation over
+        continue;
+      }
       var answers = replyTo(c, m.messageId());
       if (answers.isEmpty()) {
         lost++;
@@ -342,15 +398,22 @@ final class BenchChat implements AutoCloseable {
       firstSent.putIfAbsent(m.conversation(), m.messageId());
       sentTo.merge(m.conversation(), 1, Integer::sum);
     }
+    var handedOver = new HashMap<String, Integer>();
+    int handovers = 0;
+    for (var h : fake.handovers()) {
+      if (mine.contains(h.conversationId())) {
+        handedOver.merge(h.conversationId(), 1, Integer::sum);
+        handovers += h.at().isBefore(first) ? 0 : 1;
+      }
+    }
     for (String id : mine) {
       var c = views.computeIfAbsent(id, this::view);
-      outOfTurn += c.apiRepliesOutOfTurn(SuncoFake.BOT).size();
+      // the handover's own message to the customer follows the passControl
+      outOfTurn += Math.max(0, c.apiRepliesOutOfTurn(SuncoFake.BOT).size() - handedOver.getOrDefault(id, 0));
       int answered = replyTo(c, firstSent.get(id)).size();
       replies += answered;
       duplicates += Math.max(0, answered - sentTo.get(id)); // at most one answer per message, fewer when debounced
     }
-    int handovers = (int) fake.handovers().stream().filter(h -> mine.contains(h.conversationId())
-        && !h.at().isBefore(first)).count();
     var byKind = new TreeMap<String, Double>();
     int calls = 0;
     for (RequestJournal.Call call : fake.journal().calls()) {
@@ -365,8 +428,8 @@ final class BenchChat implements AutoCloseable {
     double elapsed = Duration.between(first, end).toNanos() / 1e9;
     double producing = Duration.between(first, lastSent).toNanos() / 1e9 + 1.0 / rate;
     var excluding = Millis.of(netMs);
-    return new Result(config, warmup, rate, seconds, pool.size(), setup.debounce().toMillis(), messages.size(),
-        replies, lost, duplicates, handovers, outOfTurn, round(elapsed), round(messages.size() / producing),
+    return new Result(config, warmup, rate, seconds, pool.length, setup.debounce().toMillis(), messages.size(),
+        replies, lost, duplicates, handovers, toPeople, outOfTurn, round(elapsed), round(messages.size() / producing),
         round(replies / Math.max(elapsed, 1e-9)), lost == 0 && excluding.p99() < 1000, Millis.of(rawMs), excluding,
         Millis.of(ackMs), deliveries, failed, round((double) calls / answers), byKind, rss.medians().get(0),
         rss.peaks().get(0), round(connectorCpu), round(benchCpu), round(otherCpu), round(busy));

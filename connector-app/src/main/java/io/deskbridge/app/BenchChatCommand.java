@@ -209,13 +209,14 @@ final class BenchChatCommand implements Callable<Integer> {
     return String.format(Locale.ROOT,
         "%d messages/s: %d messages, %d replies, offered %.1f/s, %.1f replies/s, %s; window %d ms; webhook to reply "
             + "p50 %.1f p99 %.1f ms; excluding the window p50 %.1f p90 %.1f p99 %.1f max %.1f ms; ack p50 %.1f p99 "
-            + "%.1f ms; lost %d, duplicate %d, handovers %d, out of turn %d, failed deliveries %d of %d; vendor calls "
+            + "%.1f ms; lost %d, duplicate %d, handovers %d, messages after a handover %d, out of turn %d, failed deliveries %d of %d; vendor calls "
             + "per answer %.2f %s; RSS MB median %d, peak %d; CPU s: connector %.1f, bench JVM %.1f, other %.1f; "
             + "machine busy %.0f %%",
         r.rate(), r.messages(), r.replies(), r.offeredPerSecond(), r.repliesPerSecond(),
         r.sustained() ? "sustained" : "NOT sustained", r.debounceMs(), r.raw().p50(), r.raw().p99(),
         r.excludingWindow().p50(), r.excludingWindow().p90(), r.excludingWindow().p99(), r.excludingWindow().max(),
-        r.ack().p50(), r.ack().p99(), r.lost(), r.duplicates(), r.handovers(), r.outOfTurn(), r.failedDeliveries(),
+        r.ack().p50(), r.ack().p99(), r.lost(), r.duplicates(), r.handovers(), r.toPeople(), r.outOfTurn(),
+        r.failedDeliveries(),
         r.deliveries(), r.vendorCallsPerAnswer(), r.callsPerAnswerByKind(), r.medianRssMb(), r.stepPeakRssMb(),
         r.connectorCpuSeconds(), r.benchCpuSeconds(), r.otherCpuSeconds(), r.machineBusyPercent());
   }
@@ -223,16 +224,16 @@ final class BenchChatCommand implements Callable<Integer> {
   /** One Markdown table of the measured steps. */
   static void table(PrintStream out, List<Result> results) {
     out.println("| configuration | messages/s asked | offered | replies/s | sustained | window ms | webhook to reply "
-        + "p50 | p99 | excluding the window p50 | p90 | p99 | ack p50 / p99 | lost | dup | out of turn | vendor calls "
+        + "p50 | p99 | excluding the window p50 | p90 | p99 | ack p50 / p99 | lost | dup | out of turn | handovers | vendor calls "
         + "per answer | RSS MB median | cores: connector, bench JVM, other |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var r : results) {
       double t = Math.max(r.elapsedSeconds(), 1e-9);
       out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | "
-              + "%.1f / %.1f ms | %d | %d | %d | %.2f (%s) | %d | %.2f, %.2f, %.2f |%n",
+              + "%.1f / %.1f ms | %d | %d | %d | %d | %.2f (%s) | %d | %.2f, %.2f, %.2f |%n",
           r.config(), r.rate(), r.offeredPerSecond(), r.repliesPerSecond(), r.sustained() ? "yes" : "**no**",
           r.debounceMs(), r.raw().p50(), r.raw().p99(), r.excludingWindow().p50(), r.excludingWindow().p90(),
-          r.excludingWindow().p99(), r.ack().p50(), r.ack().p99(), r.lost(), r.duplicates(), r.outOfTurn(),
+          r.excludingWindow().p99(), r.ack().p50(), r.ack().p99(), r.lost(), r.duplicates(), r.outOfTurn(), r.handovers(),
           r.vendorCallsPerAnswer(), r.callsPerAnswerByKind().entrySet().stream()
               .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
           r.medianRssMb(), r.connectorCpuSeconds() / t, r.benchCpuSeconds() / t, r.otherCpuSeconds() / t);

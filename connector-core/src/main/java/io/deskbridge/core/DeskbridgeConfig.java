@@ -97,9 +97,19 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    *                 {@code reopenStartsEpisode}, default false: whoever owned it keeps it)
    * @param chatDebounce how long a chat vendor's messages are held back to be answered together (key
    *                 {@code chat.debounce}, default 1.5 s)
+   * @param chatSessionTimeout after how long without a customer turn a chat vendor's next customer message starts a
+   *                 new bot episode (key {@code chat.sessionTimeout}, default 30 min, 0s never)
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
-      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce) {
+      int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
+      Duration chatSessionTimeout) {
+    /** An installation with the default chat session timeout. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode, chatDebounce,
+          Installation.DEFAULT_CHAT_SESSION_TIMEOUT);
+    }
+
     /** An installation where a customer's reply to a solved conversation does not start a new bot episode. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings) {
@@ -276,8 +286,14 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     if (debounce.isNegative() || debounce.compareTo(Duration.ofSeconds(30)) > 0) {
       throw chat.invalid("debounce", "must be between 0s and 30s, e.g. 1500ms (0s answers every message at once)");
     }
+    var sessionTimeout = chat.duration("sessionTimeout", Installation.DEFAULT_CHAT_SESSION_TIMEOUT);
+    if (!sessionTimeout.isZero() && (sessionTimeout.compareTo(Duration.ofMinutes(1)) < 0
+        || sessionTimeout.compareTo(Duration.ofDays(30)) > 0)) {
+      throw chat.invalid("sessionTimeout", "must be between 1m and 30d, e.g. 30m (0s never starts a new episode "
+          + "after silence)");
+    }
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
-        i.bool("reopenStartsEpisode", false), debounce);
+        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout);
   }
 }

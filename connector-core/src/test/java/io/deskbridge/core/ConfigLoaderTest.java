@@ -237,6 +237,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aChatsSessionTimeoutDefaultsToHalfAnHourAndIsCheckedWithItsPath() throws Exception {
+    assertThat(load(write(VALID), Map.of("ZD_TOKEN", "t")::get).installations().get(0).chatSessionTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(30));
+    var set = load(write(VALID.replace("mode: auto", "mode: auto\n    chat: {sessionTimeout: 2h}")),
+        Map.of("ZD_TOKEN", "t")::get);
+    assertThat(set.installations().get(0).chatSessionTimeout()).isEqualTo(java.time.Duration.ofHours(2));
+    var off = load(write(VALID.replace("mode: auto", "mode: auto\n    chat: {sessionTimeout: 0s}")),
+        Map.of("ZD_TOKEN", "t")::get);
+    assertThat(off.installations().get(0).chatSessionTimeout()).isZero();
+    assertThatThrownBy(() -> load(write(VALID.replace("mode: auto", "mode: auto\n    chat: {sessionTimeout: 5s}")),
+        Map.of("ZD_TOKEN", "t")::get)).hasMessageContaining("chat.sessionTimeout")
+        .hasMessageContaining("between 1m and 30d");
+  }
+
+  @Test
   void didYouMeanPicksTheClosestNameOnlyWhenItIsClose() {
     assertThat(DidYouMean.closest("apiTokn", java.util.List.of("url", "email", "apiToken"))).contains("apiToken");
     assertThat(DidYouMean.closest("THRESHOLDPERCENT", java.util.List.of("thresholdPercent"))).contains("thresholdPercent");

@@ -172,6 +172,17 @@ class DaktelaChatFixture implements VendorFixture {
     return out;
   }
 
+  /**
+   * The agent who takes the chat sees all of it: every message, the bot's included; the summary is the bot's message
+   * that {@code summaryInChat} posted before the transfer (empty without one).
+   */
+  @Override
+  public AgentView agentView(String conversationId) {
+    var texts = messages(conversationId).stream().map(FakeMessage::text).toList();
+    var summaries = texts.stream().filter(t -> t.startsWith("Summary for the colleague who takes over:")).toList();
+    return new AgentView(texts, summaries.isEmpty() ? "" : summaries.get(summaries.size() - 1));
+  }
+
   @Override
   public String groupOf(String conversationId) {
     return Optional.ofNullable(chat(conversationId).queue()).map(String::valueOf).orElse("");

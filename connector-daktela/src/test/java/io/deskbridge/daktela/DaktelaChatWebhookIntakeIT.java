@@ -4,7 +4,10 @@ import io.deskbridge.core.contract.AbstractWebhookIntakeIT;
 import io.deskbridge.core.contract.VendorFixture;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The contract kit's {@code AbstractWebhookIntakeIT} on the Daktela web-chat fake; what cannot apply is skipped with the reason. */
+/**
+ * The contract kit's {@code AbstractWebhookIntakeIT} on the Daktela web-chat fake; what cannot apply is skipped with the
+ * reason ({@link DaktelaChatKitSkips}).
+ */
 @ExtendWith(DaktelaChatKitSkips.class)
 class DaktelaChatWebhookIntakeIT extends AbstractWebhookIntakeIT {
   @Override

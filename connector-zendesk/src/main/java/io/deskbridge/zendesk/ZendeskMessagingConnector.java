@@ -48,9 +48,10 @@ final class ZendeskMessagingConnector implements Connector {
   }
 
   /**
-   * {@code CHAT} (core debounces quick lines) and {@code ATOMIC_UPDATE}: one {@code passControl} carries the group,
-   * the tags and the summary. No conditional writes (core re-reads before a public write), no tags on the
-   * conversation, no signature (a shared secret).
+   * {@code CHAT} (core debounces quick lines and shows the typing indicator) and {@code ATOMIC_UPDATE}: one
+   * {@code passControl} carries the group, the tags and the summary. No conditional writes (core re-reads before a
+   * public write), no tags on the conversation, no signature (a shared secret), no agent availability (SunCo has no
+   * such query: business hours decide whether the customer is told that nobody is there).
    */
   @Override
   public Capabilities capabilities() {

@@ -170,4 +170,30 @@ class ZendeskMessagingIT extends AbstractConnectorIT {
     assertThat(decisions(id, "reply")).singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
     assertThat(conversation(id).active()).isEqualTo(SuncoFake.BOT);
   }
+
+  @Test
+  void theTypingIndicatorIsShownBeforeTheReply() {
+    String id = answered("Delivery", "How long does delivery take?");
+
+    var conversation = conversation(id);
+    assertThat(conversation.activities()).singleElement().satisfies(a -> {
+      assertThat(a.type()).isEqualTo("typing:start");
+      assertThat(a.authorType()).isEqualTo("business");
+      assertThat(a.at()).isBeforeOrEqualTo(conversation.apiReplies().get(0).received());
+    });
+  }
+
+  @Test
+  void aRefusedTypingIndicatorDoesNotStopTheReply() {
+    fake().injectFault(io.deskbridge.mock.base.FaultRule.on("POST", "/sc/v2/apps/[^/]+/conversations/[^/]+/activity",
+        new io.deskbridge.mock.base.Fault.Status(500, null)));
+
+    String id = answered("Delivery", "How long does delivery take?");
+
+    assertThat(conversation(id).activities()).isEmpty();
+    assertThat(conversation(id).apiReplies()).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("2 working days"));
+    assertThat(decisions(id, "reply")).hasSize(1);
+    assertThat(fake().injectedFailures()).as("the indicator was refused, once").isEqualTo(1);
+  }
 }

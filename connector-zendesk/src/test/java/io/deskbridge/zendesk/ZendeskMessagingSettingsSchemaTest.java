@@ -24,7 +24,7 @@ class ZendeskMessagingSettingsSchemaTest {
           - id: chat
             vendor: zendesk-messaging
             routing: {defaultGroup: "1"}
-            chat: {debounce: 1500ms}
+            chat: {debounce: 1500ms, sessionTimeout: 45m}
             settings:
         %s""".formatted(settings.indent(6)));
   }
@@ -52,6 +52,7 @@ class ZendeskMessagingSettingsSchemaTest {
     var messaging = ZendeskMessagingConfig.from(config.installations().get(0).settings());
     assertThat(messaging.auth()).isEqualTo(ZendeskMessagingConfig.Auth.JWT);
     assertThat(messaging.summaryTicketField()).contains("7787437179547");
+    assertThat(config.installations().get(0).chatSessionTimeout()).isEqualTo(java.time.Duration.ofMinutes(45));
   }
 
   @Test

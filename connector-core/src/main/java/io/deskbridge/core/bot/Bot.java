@@ -298,16 +298,22 @@ public final class Bot implements Decider {
   private Decision clarify(List<Retriever.Hit> hits, Context context) {
     var language = context.language();
     var titles = hits.stream().limit(2).map(h -> article(h.articleId(), language).title()).toList();
+    boolean chat = chat(context);
     if (config.lowConfidence() == LowConfidence.RETRY) {
-      return new Decision.Clarify(Phrases.rephrase(language), language,
+      return new Decision.Clarify(Phrases.rephrase(language, chat), language,
           coverage(List.of("low_confidence", "rephrase"), context), context.scores());
     }
     var question = switch (titles.size()) {
-      case 0 -> Phrases.clarify(language);
-      case 1 -> Phrases.clarify(language, titles.get(0));
-      default -> Phrases.clarify(language, titles.get(0), titles.get(1));
+      case 0 -> Phrases.clarify(language, chat);
+      case 1 -> Phrases.clarify(language, chat, titles.get(0));
+      default -> Phrases.clarify(language, chat, titles.get(0), titles.get(1));
     };
     return new Decision.Clarify(question, language, coverage(List.of("low_confidence"), context), context.scores());
+  }
+
+  /** Whether the customer writes in a chat, where the bot's own lines are chat-sized. */
+  private static boolean chat(Context context) {
+    return context.input().conversation().channel() == io.deskbridge.core.conversation.Channel.CHAT;
   }
 
   /** The reasons, plus {@value #LANGUAGE_NOT_COVERED} when that is why the bot did not answer. */
@@ -326,7 +332,7 @@ public final class Bot implements Decider {
     var summary = new HandoverSummary(reasons, language, AngerSignal.tone(context.anger()),
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
         botAnswers(input, language), context.confidence());
-    return new Decision.Handover(routingGroup, Phrases.handover(language), summary,
+    return new Decision.Handover(routingGroup, Phrases.handover(language, chat(context)), summary,
         reasons.contains(HandoverReason.LOW_CONFIDENCE)
             ? coverage(reasons.stream().map(HandoverReason::code).toList(), context)
             : reasons.stream().map(HandoverReason::code).toList(), context.scores());

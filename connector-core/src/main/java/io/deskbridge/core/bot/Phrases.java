@@ -2,7 +2,10 @@ package io.deskbridge.core.bot;
 
 import java.util.Map;
 
-/** What the bot says to customers, in en, cs, pl, sk and sl; other languages get English. */
+/**
+ * What the bot says to customers, in en, cs, pl, sk and sl; other languages get English. On a chat the handover,
+ * clarifying and rephrasing lines are chat-sized: one short line each, as a person in a chat would write.
+ */
 final class Phrases {
 
   private Phrases() {}
@@ -51,6 +54,41 @@ final class Phrases {
       "sl", "Nisem prepričan, da sem vas prav razumel. Mi lahko to poveste z drugimi besedami, v enem ali dveh "
           + "stavkih?");
 
+  private static final Map<String, String> HANDOVER_CHAT = Map.of(
+      "en", "Thanks, a colleague will take over here. No need to repeat anything.",
+      "cs", "Díky, tady převezme kolega. Nic nemusíte opakovat.",
+      "pl", "Dziękuję, tutaj przejmie konsultant. Nie musisz niczego powtarzać.",
+      "sk", "Vďaka, tu prevezme kolega. Nič nemusíte opakovať.",
+      "sl", "Hvala, tukaj bo nadaljeval sodelavec. Ničesar vam ni treba ponavljati.");
+
+  private static final Map<String, String> CLARIFY_TWO_CHAT = Map.of(
+      "en", "Do you mean \"%s\" or \"%s\"?",
+      "cs", "Myslíte „%s“, nebo „%s“?",
+      "pl", "Chodzi o „%s” czy o „%s”?",
+      "sk", "Myslíte „%s“, alebo „%s“?",
+      "sl", "Mislite »%s« ali »%s«?");
+
+  private static final Map<String, String> CLARIFY_ONE_CHAT = Map.of(
+      "en", "Do you mean \"%s\"?",
+      "cs", "Myslíte „%s“?",
+      "pl", "Chodzi o „%s”?",
+      "sk", "Myslíte „%s“?",
+      "sl", "Mislite »%s«?");
+
+  private static final Map<String, String> CLARIFY_NONE_CHAT = Map.of(
+      "en", "Could you tell me a bit more?",
+      "cs", "Můžete napsat trochu víc?",
+      "pl", "Możesz napisać trochę więcej?",
+      "sk", "Môžete napísať trochu viac?",
+      "sl", "Mi lahko poveste malo več?");
+
+  private static final Map<String, String> REPHRASE_CHAT = Map.of(
+      "en", "Sorry, I didn't get that. Could you put it another way?",
+      "cs", "Promiňte, nerozuměl jsem. Můžete to napsat jinak?",
+      "pl", "Przepraszam, nie zrozumiałem. Możesz napisać to inaczej?",
+      "sk", "Prepáčte, nerozumel som. Môžete to napísať inak?",
+      "sl", "Oprostite, nisem razumel. Lahko to poveste drugače?");
+
   private static final Map<String, String> MORE = Map.of(
       "en", "More:", "cs", "Více:", "pl", "Więcej:", "sk", "Viac:", "sl", "Več:");
 
@@ -61,24 +99,24 @@ final class Phrases {
       "sk", "Ospravedlňujeme sa, táto odpoveď zatiaľ nie je dostupná v slovenčine:",
       "sl", "Oprostite, ta odgovor še ni na voljo v slovenščini:");
 
-  static String handover(String language) {
-    return in(HANDOVER, language);
+  static String handover(String language, boolean chat) {
+    return in(chat ? HANDOVER_CHAT : HANDOVER, language);
   }
 
-  static String clarify(String language, String first, String second) {
-    return String.format(in(CLARIFY_TWO, language), first, second);
+  static String clarify(String language, boolean chat, String first, String second) {
+    return String.format(in(chat ? CLARIFY_TWO_CHAT : CLARIFY_TWO, language), first, second);
   }
 
-  static String clarify(String language, String only) {
-    return String.format(in(CLARIFY_ONE, language), only);
+  static String clarify(String language, boolean chat, String only) {
+    return String.format(in(chat ? CLARIFY_ONE_CHAT : CLARIFY_ONE, language), only);
   }
 
-  static String clarify(String language) {
-    return in(CLARIFY_NONE, language);
+  static String clarify(String language, boolean chat) {
+    return in(chat ? CLARIFY_NONE_CHAT : CLARIFY_NONE, language);
   }
 
-  static String rephrase(String language) {
-    return in(REPHRASE, language);
+  static String rephrase(String language, boolean chat) {
+    return in(chat ? REPHRASE_CHAT : REPHRASE, language);
   }
 
   static String more(String language) {

@@ -154,10 +154,15 @@ public final class Engine implements AutoCloseable {
   public int accept(String installationId, List<InboundEvent> events) {
     var running = installations.get(installationId);
     Objects.requireNonNull(running, () -> "unknown installation " + installationId);
+    var debounce = running.installation().debounce();
     int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant(),
-        running.installation().debounce());
+        debounce);
     metrics.received(installationId, fresh, events.size() - fresh);
-    workers.wake();
+    if (fresh > 0 && !debounce.isZero()) {
+      workers.wakeAfter(debounce); // held back: claimed when the window closes, not at the next poll
+    } else {
+      workers.wake();
+    }
     return fresh;
   }
 

@@ -19,11 +19,17 @@ import java.util.Objects;
  * @param chatDebounce how long a chat's events are held back so that several short messages get one answer (a
  *                  message arriving meanwhile extends the wait, to at most twice this); only for a connector with
  *                  {@link io.deskbridge.core.spi.Capability#CHAT}; zero answers every message at once
+ * @param chatSessionTimeout after this much time without a customer message the bot decided on, a chat's next
+ *                  customer message starts a new bot episode (turn counters, clarification state and answered
+ *                  articles reset), while the bot owns the chat; only for a connector with
+ *                  {@link io.deskbridge.core.spi.Capability#CHAT}; zero never times out
  */
 public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
-    int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce) {
+    int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce, Duration chatSessionTimeout) {
   /** The chat debounce window unless configured. */
   public static final Duration DEFAULT_CHAT_DEBOUNCE = Duration.ofMillis(1500);
+  /** The chat session timeout unless configured. */
+  public static final Duration DEFAULT_CHAT_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
   public Installation {
     Objects.requireNonNull(id, "id");
@@ -41,6 +47,17 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
     if (chatDebounce.isNegative()) {
       throw new IllegalArgumentException("chat.debounce must not be negative");
     }
+    Objects.requireNonNull(chatSessionTimeout, "chatSessionTimeout");
+    if (chatSessionTimeout.isNegative()) {
+      throw new IllegalArgumentException("chat.sessionTimeout must not be negative");
+    }
+  }
+
+  /** An installation with the default chat session timeout. */
+  public Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
+      int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce) {
+    this(id, mode, routing, retry, connector, requestsPerMinute, reopenStartsEpisode, chatDebounce,
+        DEFAULT_CHAT_SESSION_TIMEOUT);
   }
 
   /** An installation with the default chat debounce. */
@@ -63,6 +80,11 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
   /** How long received events are held back: the chat debounce for a chat connector, else nothing. */
   Duration debounce() {
     return connector.capabilities().has(io.deskbridge.core.spi.Capability.CHAT) ? chatDebounce : Duration.ZERO;
+  }
+
+  /** The session timeout in effect: the configured one for a chat connector, else none (zero). */
+  Duration sessionTimeout() {
+    return connector.capabilities().has(io.deskbridge.core.spi.Capability.CHAT) ? chatSessionTimeout : Duration.ZERO;
   }
 
   /** The API budget in effect: the configured one, else the vendor's. */

@@ -235,7 +235,7 @@ final class TurnInterpreter {
     }
     var seen = new ConversationState(state.key(), ownership, state.botTurns(), state.clarificationsAsked(),
         state.answeredArticleIds(), state.pendingText(), handled, state.ownMessageIds(), Optional.of(conversation),
-        state.episode(), openingHandled, state.solved(), state.acceptedOwner());
+        state.episode(), openingHandled, state.solved(), state.acceptedOwner(), state.lastTurnAt());
     if (customerNew.isEmpty()) {
       var why = ownership != state.ownership() ? "human_took_over"
           : event.actorId().equals(botId) ? "own_event" : "no_new_customer_message";

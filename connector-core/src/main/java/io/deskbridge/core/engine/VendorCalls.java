@@ -196,16 +196,17 @@ final class VendorCalls {
   }
 
   /**
-   * A call whose result core can do without (the typing indicator, the agents' availability): one attempt, only
-   * while the circuit is closed and a permit of the rate limiter is free at once, neither retried nor counted by the
-   * circuit breaker, so it never delays other work or pauses the vendor's calls.
+   * A call whose result core can do without (the typing indicator, the agents' availability): one attempt, only when
+   * a permit of the rate limiter is free at once, neither retried nor seen by the circuit breaker, so it never pauses
+   * the vendor's calls. The breaker does not gate it either: the engine makes such calls only while deciding, just
+   * after the conversation was read (or from an event that carried it), and a breaker that the last failures of an
+   * outage left open would otherwise drop the indicator of the first answer after it.
    *
    * @return the call's result, or empty when it was skipped or failed (logged at debug level); never throws
    */
   <T> java.util.Optional<T> bestEffort(String what, Supplier<T> call) {
-    if (breaker.getState() != CircuitBreaker.State.CLOSED || limiter.getMetrics().getAvailablePermissions() < 1
-        || !limiter.acquirePermission()) {
-      log.debug("{}: {} skipped: the vendor's calls are paused or at their limit", installationId, what);
+    if (limiter.getMetrics().getAvailablePermissions() < 1 || !limiter.acquirePermission()) {
+      log.debug("{}: {} skipped: the vendor's calls are at their limit", installationId, what);
       return java.util.Optional.empty();
     }
     try {

@@ -2,13 +2,16 @@ package io.deskbridge.core.engine;
 
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.HelpdeskClient.Availability;
 import io.deskbridge.core.spi.HelpdeskClient.AvailabilityRequest;
 import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
+import io.deskbridge.core.spi.HelpdeskClient.TypingRequest;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
 import io.deskbridge.core.store.Lease;
@@ -43,6 +46,8 @@ final class Workers {
   private static final Logger log = LoggerFactory.getLogger(Workers.class);
   /** Attempts after which an event failing for a reason retrying will not fix goes to the dead letters. */
   private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
+  /** Past a due time, so that the store (on its own clock, read a moment earlier) sees the work as due. */
+  private static final long DUE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Map<String, Running> installations;
   private final Decider decider;
@@ -63,6 +68,11 @@ final class Workers {
   private final Condition wake = lock.newCondition();
   private final Condition idle = lock.newCondition();
   private int busy;
+  /**
+   * When held-back work becomes due ({@link System#nanoTime()}), earliest first, so that an idle worker claims it
+   * then rather than at its next poll; guarded by {@link #lock}.
+   */
+  private final java.util.PriorityQueue<Long> dueAt = new java.util.PriorityQueue<>();
   private Instant lastPurge = Instant.EPOCH;
 
   Workers(Map<String, Running> installations, Decider decider, ProcessingStore store, AuditTrail audit, Clock clock,
@@ -105,6 +115,20 @@ final class Workers {
       t.setDaemon(true);
       threads.add(t);
       t.start();
+    }
+  }
+
+  /**
+   * Wakes an idle worker once {@code delay} has passed: work received now was held back that long (a chat's
+   * debounce window). Without it the work would wait for the next poll, up to {@link EngineSettings#poll()} more.
+   */
+  void wakeAfter(Duration delay) {
+    lock.lock();
+    try {
+      dueAt.add(System.nanoTime() + delay.toNanos() + DUE_MARGIN_NANOS);
+      wake.signalAll(); // a worker waiting for a later time or its poll shortens its wait
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -251,11 +275,25 @@ final class Workers {
     }
   }
 
+  /**
+   * Waits for a {@link #wake}, {@code wait}, or the earliest {@link #wakeAfter} time, whichever comes first; returns
+   * at once when such a time has passed (taking it: one worker claims per due time).
+   */
   private void waitForWork(Duration wait) {
     lock.lock();
     try {
       if (running.get()) {
-        wake.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        long nanos = wait.toNanos();
+        Long next = dueAt.peek();
+        if (next != null) {
+          long left = next - System.nanoTime();
+          if (left <= 0) {
+            dueAt.poll();
+            return;
+          }
+          nanos = Math.min(nanos, left);
+        }
+        wake.awaitNanos(nanos);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -349,6 +387,12 @@ final class Workers {
   /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
   private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
     var inst = running.installation();
+    Instant now = clock.instant();
+    var records = new ArrayList<AuditRecord>();
+    if (sessionTimedOut(inst, event, state, now)) {
+      state = state.nextEpisode(state.acceptedOwner());
+      records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
+    }
     var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode(), running.agentNotesTakeOver());
     var turn = interpreter.interpret(event, state, Optional.empty());
     Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
@@ -359,24 +403,51 @@ final class Workers {
     }
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
       var s = ignore.state();
-      return new Outcome(s, List.of(),
-          List.of(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input())), Optional.empty(),
-          loadedAt);
+      records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
+      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt);
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input();
+    showTyping(running, key);
     var decision = decider.decide(input);
     var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
         decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
-    var next = TurnInterpreter.after(decide.state(), plan.decision(), input);
+    var next = TurnInterpreter.after(decide.state(), plan.decision(), input).withLastTurnAt(now);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
-    return new Outcome(next, plan.operations(), List.of(record), Optional.of(plan.decision()), loadedAt);
+    records.add(record);
+    return new Outcome(next, plan.operations(), records, Optional.of(plan.decision()), loadedAt);
+  }
+
+  /**
+   * The chat's typing indicator while the bot decides on a customer's message, in auto mode (the only mode that
+   * answers the customer); best effort, see {@link VendorCalls#bestEffort}.
+   */
+  private static void showTyping(Running running, ConversationKey key) {
+    if (running.installation().mode() == Mode.AUTO && running.capabilities().has(Capability.CHAT)) {
+      running.calls().bestEffort("typing", () -> {
+        running.client().typing(new TypingRequest(key));
+        return Boolean.TRUE;
+      });
+    }
+  }
+
+  /**
+   * Whether a customer's message comes after the chat's session timeout ({@link Installation#chatSessionTimeout}):
+   * the bot owns the chat and decided on nothing from the customer for longer than the timeout. Such a message
+   * starts a new bot episode.
+   */
+  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant now) {
+    var timeout = inst.sessionTimeout();
+    return !timeout.isZero() && state.ownership() == Ownership.BOT
+        && event.kind() == InboundEvent.Kind.MESSAGE_ADDED
+        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false)
+        && state.lastTurnAt().map(last -> Duration.between(last, now).compareTo(timeout) > 0).orElse(false);
   }
 
   /**
    * What the vendor says about the people a handover would reach, when it can tell
-   * ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}) and the handover writes anything; a failure is
+   * ({@link Capability#AGENT_AVAILABILITY}) and the handover writes anything; a failure is
    * {@code UNKNOWN}, so business hours decide and the handover goes ahead.
    */
   private static Availability agentsOnline(Running running, ConversationKey key, Decision.Handover handover) {

@@ -153,21 +153,28 @@ public final class HumanRequestSignal {
       CS_TALK + " ..2 na|k|ke ...3 " + CS_PEOPLE,
       "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,
       "převzít|převezme|převzal ...3 " + CS_PEOPLE + "|člověk|někdo|operátor|operátorka",
-      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...3 zavolá|zavolal|ozve|ozval|kontaktuje",
+      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...6 zavolá|zavolal|ozve|ozval|kontaktuje",
+      CS_PEOPLE + "|člověk|někdo|osoba ...3 s|se kterým|kterou|kým|nímž|níž ...4 bych|bychom|mohl*|můžu|mohu|lze|šlo",
+      CS_PEOPLE + "|člověk|někdo ...4 převzít|převezme",
       "zavolejte mi|mně|zpět|zpátky", "ozvěte se mi|mně",
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
       PL_TALK + " .. " + PL_PEOPLE,
       PL_TALK + " ..2 z|ze|do|na ...3 " + PL_PEOPLE,
       "przejąć|przejmie ...3 " + PL_PEOPLE + "|człowiek|ktoś|konsultant|pracownik",
-      "ktoś|konsultant|konsultantka|pracownik|człowiek ...3 oddzwoni|zadzwoni|odezwie|skontaktuje",
+      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 oddzwoni|zadzwoni|odezwie|skontaktuje",
+      PL_PEOPLE + "|człowiek|ktoś|osoba|konsultant|pracownik ...3 z kim|którym|którą ...4 mogę|mógłbym|mogłabym|"
+          + "moglibyśmy|można|da",
+      PL_PEOPLE + "|człowiek|ktoś|któryś|któraś ...4 przejąć|przejmie|przejąłby|przejęłaby",
       "oddzwońcie|zadzwońcie do mnie",
       PL_PEOPLE + " ..2 " + PL_TALK,
       SK_TALK + " .. " + SK_PEOPLE,
       SK_TALK + " ..2 na|k|ku ...3 " + SK_PEOPLE,
       "by ...4 hovoril*|prebral*|rozprával*|porozprával* ..2 s|so ..2 " + SK_PEOPLE,
       "prevziať|prevezme ...3 " + SK_PEOPLE + "|človek|niekto|operátor|operátorka",
-      "niekto|operátor|operátorka|pracovník|konzultant|človek ...3 zavolá|zavolal|ozve|ozval|kontaktuje",
+      "niekto|operátor|operátorka|pracovník|konzultant|človek ...6 zavolá|zavolal|ozve|ozval|kontaktuje",
+      SK_PEOPLE + "|človek|niekto|osoba ...3 s|so ktorým|ktorou|kým ...4 by|môžem|mohol|mohla|dá|možno",
+      SK_PEOPLE + "|človek|niekto ...4 prevziať|prevezme",
       "zavolajte mi|späť", "ozvite sa mi",
       SK_PEOPLE + " ..2 " + SK_TALK,
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
@@ -175,7 +182,13 @@ public final class HumanRequestSignal {
       SL_TALK + " ..2 z|s|do|na|k|h ...3 " + SL_PEOPLE,
       "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 " + SL_PEOPLE,
       "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
-      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...3 pokliče|poklical|oglasi|kontaktira",
+      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 pokliče|poklical|oglasi|kontaktira",
+      "naj ...3 kdo|nekdo ...6 pokliče|oglasi|kontaktira",
+      SL_PEOPLE + "|človek|nekdo|oseba ...3 s|z katerim|katero|kom ...4 bi|lahko|morem",
+      "bi ...4 " + SL_PEOPLE + "|kdo|nekdo ...4 prevzel|prevzela|prevzeli|prevzeti !paket*|pošiljk*|blag*|naročil*",
+      "bi ...4 prevzel|prevzela|prevzeli|prevzeti ...3 " + SL_PEOPLE + "|kdo|nekdo !paket*|pošiljk*|blag*|naročil*",
+      "kontakt|kontakta|stik|povezavo|povežite|poveži|preusmerite|govoriti|pogovoriti|pogovor s|z kom|kakšnim|"
+          + "kakšno|nekom",
       "pokličite me",
       SL_PEOPLE + " ..2 " + SL_TALK);
 
@@ -220,16 +233,23 @@ public final class HumanRequestSignal {
       "govorim|pišem|pogovarjam|klepetam ...3 človek*|robot*|bot*|strojem|oseb*|operater*|računalnik* "
           + "!lahko|bi|želim|hočem|rad|rada|moram");
 
+  /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
+  private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
+  private static final String PL_PAST = " !wczoraj|wcześniej|ostatnio|rozmawiałem|rozmawiałam|rozmawialiśmy|"
+      + "rozmawiał|rozmawiała|mówiłem|mówiłam|mówił|mówiła";
+  private static final String SK_PAST = " !včera|predtým|minule|hovoril|hovorila|hovorili|rozprával|rozprávala";
+  private static final String SL_PAST = " !včeraj|prej|nazadnje|govoril|govorila|govorili|pogovarjal|pogovarjala";
+
   private static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
       "en", List.of("real|actual|live|human person|human|agent|operator|representative",
           "customer service|support representative|agent|advisor",
           "support|service agent"),
-      "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem", "chci člověka",
-          "ne s robotem", "ne s botem", "ne robota"),
-      "pl", List.of("żyw* człowiek*|osob*|konsultant*", "prawdziw* człowiek*|osob*|konsultant*", "z człowiekiem",
-          "z konsultantem", "z konsultantką", "nie z botem"),
-      "sk", List.of("živ* človek*|osob*|operátor*", "skutočn*|reáln* človek*|osob*", "s človekom", "chcem človeka",
-          "nie s robotom", "nie s botom"),
-      "sl", List.of("živ* človek*|oseb*|operater*", "resnič*|prav* človek*|oseb*", "s človekom", "z človekom",
-          "z operaterjem", "z agentom", "ne z robotom"));
+      "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem" + CS_PAST,
+          "chci člověka", "ne s robotem", "ne s botem", "ne robota"),
+      "pl", List.of("żyw* człowiek*|osob*|konsultant*", "prawdziw* człowiek*|osob*|konsultant*",
+          "z człowiekiem" + PL_PAST, "z konsultantem" + PL_PAST, "z konsultantką" + PL_PAST, "nie z botem"),
+      "sk", List.of("živ* človek*|osob*|operátor*", "skutočn*|reáln* človek*|osob*", "s človekom" + SK_PAST,
+          "chcem človeka", "nie s robotom", "nie s botom"),
+      "sl", List.of("živ* človek*|oseb*|operater*", "resnič*|prav* človek*|oseb*", "s človekom" + SL_PAST,
+          "z človekom" + SL_PAST, "z operaterjem" + SL_PAST, "z agentom" + SL_PAST, "ne z robotom"));
 }

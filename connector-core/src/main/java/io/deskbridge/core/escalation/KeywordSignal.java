@@ -71,14 +71,43 @@ public final class KeywordSignal {
     var present = new HashSet<HandoverReason>();
     for (var sentence : Sentence.split(text)) {
       for (var match : rules.matches(sentence)) {
-        if (!sentence.negated(match[1])) {
-          present.add(reasonOfRule.get(match[0]));
+        var reason = reasonOfRule.get(match[0]);
+        if (!sentence.negated(match[1])
+            && !(reason == HandoverReason.CANCELLATION && hypothetical(sentence, match[1]) && aboutFees(sentence))) {
+          present.add(reason);
         }
       }
     }
     var found = new LinkedHashSet<HandoverReason>();
     CATEGORIES.values().stream().filter(present::contains).forEach(found::add);
     return found;
+  }
+
+  /** Conjunctions that make a cancellation a supposition ("if I cancel", "když zruším", "jeśli anuluję"). */
+  private static final WordSet CONDITIONALS = WordSet.of("if", "when", "když", "kdyz", "pokud", "jestli", "jestliže",
+      "kdybych", "kdybychom", "jeśli", "jeżeli", "gdy", "gdybym", "keď", "ak", "keby", "če", "ko", "kadar");
+
+  /** Words of a fee or a charge, in the five languages. */
+  private static final WordSet FEES = WordSet.of("fee", "fees", "charge", "charged", "penalty", "poplat*", "pokut*",
+      "opłat*", "zapłac*", "kar", "karę", "pristojbin*", "stroš*", "plačam", "plačal*");
+
+  /**
+   * Whether the cancellation at {@code start} is a supposition in a sentence about fees ("Zaplatím poplatek, když
+   * objednávku zruším?"): a conditional conjunction opens its clause before it, and a fee is named anywhere in the
+   * sentence (the fee exclusions of the rules only look around the match, in its clause).
+   */
+  private static boolean hypothetical(Sentence sentence, int start) {
+    var words = sentence.words();
+    for (int i = start - 1; i >= 0 && sentence.clause(i) == sentence.clause(start); i--) {
+      if (CONDITIONALS.contains(words.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean aboutFees(Sentence sentence) {
+    return sentence.words().stream().anyMatch(FEES::contains);
   }
 
   /** The built-in keywords: language (en, cs, pl, sk, sl) → category → entries. */

@@ -58,12 +58,13 @@ final class PhraseRule {
       "z", "ze", "zo", "od", "dla", "na", "v", "ve", "vo", "w", "we", "o", "po", "iz", "za");
 
   /**
-   * Common English words one letter away from a rule word ("taking" and "talking", "remote" and "remove",
-   * "compliant" and "complaint"): they are words, not typos, and never match another word with a typo.
+   * Common words one letter away from a rule word ("taking" and "talking", "remote" and "remove", "compliant" and
+   * "complaint", Polish "przyjąć" (accept) and "przejąć" (take over)): they are words, not typos, and never match
+   * another word with a typo.
    */
   static final WordSet NOT_TYPOS = WordSet.of("taking", "walking", "stalking", "sneaking", "teaching", "steak",
       "charting", "contract", "contracts", "remote", "chose", "clone", "cloze", "cloning", "older", "odder",
-      "compliant", "summit", "failing", "filling", "trail");
+      "compliant", "summit", "failing", "filling", "trail", "przyjąć", "przyjmie", "przyjął", "przyjęła");
 
   /** Short words that get run together with the next or the previous one ("tocancel", "mynewsletter"). */
   private static final List<String> GLUED = List.of("to", "my", "the", "an", "a", "ur", "i");

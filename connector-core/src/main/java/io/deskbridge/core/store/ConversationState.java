@@ -31,6 +31,8 @@ import java.util.Set;
  * @param acceptedOwner       the vendor's owner evidence (see {@code Owner.evidence}) when this bot episode began,
  *                            for example the agent still assigned after a release: the same evidence seen again is
  *                            not a takeover; empty when none
+ * @param lastTurnAt          when the engine last decided on a customer message of this conversation (its own clock),
+ *                            for a chat's session timeout; empty before the first
  */
 public record ConversationState(
     ConversationKey key,
@@ -45,7 +47,8 @@ public record ConversationState(
     int episode,
     boolean openingHandled,
     boolean solved,
-    String acceptedOwner) {
+    String acceptedOwner,
+    Optional<java.time.Instant> lastTurnAt) {
   public ConversationState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ownership, "ownership");
@@ -56,6 +59,15 @@ public record ConversationState(
     transcript = transcript == null ? Optional.empty() : transcript;
     episode = Math.max(1, episode); // a state stored before episodes existed is in the first
     acceptedOwner = acceptedOwner == null ? "" : acceptedOwner;
+    lastTurnAt = lastTurnAt == null ? Optional.empty() : lastTurnAt;
+  }
+
+  /** A state without a last turn's time (one stored before the session timeout existed reads as this). */
+  public ConversationState(ConversationKey key, Ownership ownership, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText, Set<String> handledMessageIds, Set<String> ownMessageIds,
+      Optional<Conversation> transcript, int episode, boolean openingHandled, boolean solved, String acceptedOwner) {
+    this(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText, handledMessageIds,
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, Optional.empty());
   }
 
   /** A state in the first episode, without an opening, not solved. */
@@ -69,7 +81,7 @@ public record ConversationState(
   /** The same state owned by someone else. */
   public ConversationState withOwnership(Ownership newOwnership) {
     return new ConversationState(key, newOwnership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
   }
 
   /** The same state with more messages counted as handled. */
@@ -77,7 +89,7 @@ public record ConversationState(
     var more = new LinkedHashSet<>(handledMessageIds);
     more.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner);
+        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
   }
 
   /** The same state with more messages counted as the bot's own (and so as handled). */
@@ -87,32 +99,33 @@ public record ConversationState(
     var handled = new LinkedHashSet<>(handledMessageIds);
     handled.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handled, own, transcript, episode, openingHandled, solved, acceptedOwner);
+        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
   }
 
   /** The same state remembering the conversation as last seen. */
   public ConversationState withTranscript(Conversation conversation) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, Optional.of(conversation), episode, openingHandled, solved, acceptedOwner);
+        handledMessageIds, ownMessageIds, Optional.of(conversation), episode, openingHandled, solved, acceptedOwner,
+        lastTurnAt);
   }
 
   /** The same state with the opening marked handled (or not). */
   public ConversationState withOpeningHandled(boolean handled) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner);
+        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt);
   }
 
   /** The same state, solved or open. */
   public ConversationState withSolved(boolean isSolved) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt);
   }
 
   /** The same state after the bot's turn: its counters, answered articles and pending text. */
   public ConversationState withTurn(Ownership newOwnership, int turns, int clarifications, List<String> answered,
       String pending) {
     return new ConversationState(key, newOwnership, turns, clarifications, answered, pending, handledMessageIds,
-        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner);
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
   }
 
   /**
@@ -123,7 +136,14 @@ public record ConversationState(
    */
   public ConversationState nextEpisode(String ownerEvidence) {
     return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", handledMessageIds, ownMessageIds,
-        transcript, episode + 1, openingHandled, false, ownerEvidence);
+        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt);
+  }
+
+  /** The same state with the time of the engine's latest decision on a customer message. */
+  public ConversationState withLastTurnAt(java.time.Instant at) {
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner,
+        Optional.of(at));
   }
 
   /** The state of a conversation the engine has not seen: the bot owns it, in its first episode. */

@@ -149,7 +149,7 @@ class BotTest {
         r -> assertThat(r.scores().articleId()).isEqualTo("password-reset"));
     assertThat(retry.decide(Inputs.message("Hi. I have a problem with something.").build()))
         .isInstanceOfSatisfying(Decision.Clarify.class, c -> {
-          assertThat(c.question()).isEqualTo(Phrases.rephrase("en"));
+          assertThat(c.question()).isEqualTo(Phrases.rephrase("en", false));
           assertThat(c.reasons()).containsExactly("low_confidence", "rephrase");
         });
   }
@@ -244,5 +244,26 @@ class BotTest {
     for (int i = 0; i < parallel.size(); i++) {
       assertThat(parallel.get(i)).isEqualTo(sequential.get(i % texts.size()));
     }
+  }
+
+  @Test
+  void onAChatTheHandoverClarifyingAndRephrasingLinesAreChatSized() {
+    var empty = Bot.create(KnowledgeBase.empty(), BotConfig.defaults(), SharedModel.model());
+    var retry = Bot.create(KnowledgeBase.empty(), BotConfig.defaults().withLowConfidence(BotConfig.LowConfidence.RETRY),
+        SharedModel.model());
+    var chat = io.deskbridge.core.conversation.Channel.CHAT;
+
+    assertThat(empty.decide(Inputs.message("Where is my order?").on(chat).build()))
+        .isInstanceOfSatisfying(Decision.Clarify.class, c -> assertThat(c.question())
+            .isEqualTo("Could you tell me a bit more?"));
+    assertThat(retry.decide(Inputs.message("Where is my order?").on(chat).build()))
+        .isInstanceOfSatisfying(Decision.Clarify.class, c -> assertThat(c.question())
+            .isEqualTo("Sorry, I didn't get that. Could you put it another way?"));
+    assertThat(bot.decide(Inputs.message("I want to talk to a real person, please.").on(chat).build()))
+        .isInstanceOfSatisfying(Decision.Handover.class, h -> assertThat(h.customerMessage())
+            .isEqualTo("Thanks, a colleague will take over here. No need to repeat anything."));
+    assertThat(bot.decide(Inputs.message("I want to talk to a real person, please.").build()))
+        .as("an e-mail keeps the full sentence").isInstanceOfSatisfying(Decision.Handover.class,
+            h -> assertThat(h.customerMessage()).startsWith("Thank you, I am passing your request"));
   }
 }

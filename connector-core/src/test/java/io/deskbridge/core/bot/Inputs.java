@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Builds bot inputs for tests: one new customer message plus the episode's state. */
+/** Builds bot inputs for tests: one new customer message plus the episode's state; an e-mail unless told. */
 final class Inputs {
 
   private final List<Message> history = new ArrayList<>();
@@ -21,6 +21,7 @@ final class Inputs {
   private int clarifications;
   private List<String> answered = List.of();
   private String pending = "";
+  private Channel channel = Channel.EMAIL;
 
   static Inputs message(String text) {
     var inputs = new Inputs();
@@ -48,6 +49,12 @@ final class Inputs {
     return this;
   }
 
+  /** The conversation's channel. */
+  Inputs on(Channel on) {
+    this.channel = on;
+    return this;
+  }
+
   /** An earlier public customer message in the conversation's history. */
   Inputs earlier(String text) {
     history.add(customer("m" + history.size(), text));
@@ -58,7 +65,7 @@ final class Inputs {
     var newMessage = customer("new", text);
     var messages = new ArrayList<>(history);
     messages.add(newMessage);
-    var conversation = new Conversation(new ConversationKey("test", "demo", "1"), Channel.CHAT, "",
+    var conversation = new Conversation(new ConversationKey("test", "demo", "1"), channel, "",
         new Customer("c1", "Jan", "jan@example.com"), "", "", Set.of(), false, messages);
     return new BotInput(conversation, List.of(newMessage), botTurns, clarifications, answered, pending);
   }

@@ -12,13 +12,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PhrasesTest {
 
   /** Every customer-facing phrase, by name. */
-  private static final Map<String, Function<String, String>> PHRASES = Map.of(
-      "handover", Phrases::handover,
-      "clarify with two topics", language -> Phrases.clarify(language, "Returns", "Delivery"),
-      "clarify with one topic", language -> Phrases.clarify(language, "Returns"),
-      "clarify without a topic", Phrases::clarify,
-      "more", Phrases::more,
-      "not in your language", Phrases::notInYourLanguage);
+  private static final Map<String, Function<String, String>> PHRASES = Map.ofEntries(
+      Map.entry("handover", language -> Phrases.handover(language, false)),
+      Map.entry("clarify with two topics", language -> Phrases.clarify(language, false, "Returns", "Delivery")),
+      Map.entry("clarify with one topic", language -> Phrases.clarify(language, false, "Returns")),
+      Map.entry("clarify without a topic", language -> Phrases.clarify(language, false)),
+      Map.entry("rephrase", language -> Phrases.rephrase(language, false)),
+      Map.entry("chat handover", language -> Phrases.handover(language, true)),
+      Map.entry("chat clarify with two topics", language -> Phrases.clarify(language, true, "Returns", "Delivery")),
+      Map.entry("chat clarify with one topic", language -> Phrases.clarify(language, true, "Returns")),
+      Map.entry("chat clarify without a topic", language -> Phrases.clarify(language, true)),
+      Map.entry("chat rephrase", language -> Phrases.rephrase(language, true)),
+      Map.entry("more", Phrases::more),
+      Map.entry("not in your language", Phrases::notInYourLanguage));
 
   static List<String> translated() {
     return LanguageDetector.SUPPORTED.stream().filter(l -> !l.equals("en")).toList();
@@ -46,8 +52,24 @@ class PhrasesTest {
   @ParameterizedTest
   @MethodSource("translated")
   void clarifyingQuestionsNameTheTopics(String language) {
-    assertThat(Phrases.clarify(language, "Returns", "Delivery")).contains("Returns", "Delivery");
-    assertThat(Phrases.clarify(language, "Returns")).contains("Returns");
+    for (boolean chat : new boolean[] {false, true}) {
+      assertThat(Phrases.clarify(language, chat, "Returns", "Delivery")).contains("Returns", "Delivery");
+      assertThat(Phrases.clarify(language, chat, "Returns")).contains("Returns");
+    }
+  }
+
+  @Test
+  void chatLinesAreShorterThanTheirTicketLinesInEveryLanguage() {
+    for (var language : LanguageDetector.SUPPORTED) {
+      assertThat(Phrases.handover(language, true)).as(language).hasSizeLessThan(Phrases.handover(language, false)
+          .length()).hasSizeLessThanOrEqualTo(80);
+      assertThat(Phrases.clarify(language, true, "Returns", "Delivery")).as(language)
+          .hasSizeLessThan(Phrases.clarify(language, false, "Returns", "Delivery").length());
+      assertThat(Phrases.clarify(language, true)).as(language).hasSizeLessThan(Phrases.clarify(language, false)
+          .length());
+      assertThat(Phrases.rephrase(language, true)).as(language).hasSizeLessThan(Phrases.rephrase(language, false)
+          .length()).hasSizeLessThanOrEqualTo(80);
+    }
   }
 
   @Test
@@ -60,7 +82,8 @@ class PhrasesTest {
 
   @Test
   void otherLanguagesGetEnglish() {
-    assertThat(Phrases.handover("de")).isEqualTo(Phrases.handover("en"));
+    assertThat(Phrases.handover("de", false)).isEqualTo(Phrases.handover("en", false));
+    assertThat(Phrases.handover("de", true)).isEqualTo(Phrases.handover("en", true));
     assertThat(Phrases.notInYourLanguage("hu")).isEqualTo(Phrases.notInYourLanguage("en"));
   }
 }

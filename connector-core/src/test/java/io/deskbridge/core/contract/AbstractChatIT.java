@@ -23,7 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * silent afterwards), the release (control back starts a new bot episode) and a handover while nobody can answer (the
  * customer is told when someone will, the agent's summary says so): outside business hours for every chat vendor,
  * and with nobody online where the vendor can tell ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}).
- * The debounce runs on the engine's clock, moved by the test; no test waits for a window in real time.
+ * A customer line after the session timeout starts a new bot episode. The debounce and the timeout run on the
+ * engine's clock, moved by the test; no test waits for a window in real time.
  */
 public abstract class AbstractChatIT extends AbstractConnectorIT {
   /** Long against the time a test takes, so that only the test's own clock moves close it. */
@@ -112,6 +113,8 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     fixture.customerWrites(id, PERSON);
     settleWhen(() -> fixture.ownedByPeople(id) && bot(id, true).size() == 2);
 
+    assertThat(bot(id, true)).last().as("a chat-sized line: the vendor reads the conversation as a chat")
+        .satisfies(m -> assertThat(m.text()).hasSizeLessThanOrEqualTo(100).containsIgnoringCase("colleague"));
     var view = fixture.agentView(id);
     assertThat(view.transcript()).as("from the first line on").first()
         .satisfies(t -> assertThat(t).contains("How long does delivery take?"));
@@ -193,5 +196,35 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     if (supportsTags()) {
       assertThat(fixture.tagsOf(id)).contains("deskbridge_no_agents_online");
     }
+  }
+
+  @Test
+  @EnabledIf("supportsChat")
+  void aLineAfterTheSessionTimeoutStartsANewBotEpisode() {
+    harness.use(Setup.DEFAULT.withChatSessionTimeout(Duration.ofMinutes(10)));
+    String id = answered("Login", "How do I reset my password? I can't log in.");
+
+    harness.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
+    fixture.customerWrites(id, "How long does delivery take?");
+    settleWhen(() -> bot(id, true).size() == 2);
+
+    assertThat(bot(id, true)).last().satisfies(m -> assertThat(m.text()).contains("2 working days"));
+    assertThat(decisions(id, "reply")).extracting(AuditRecord::episode).containsExactly(1, 2);
+    assertThat(harness.audit(id)).filteredOn(r -> r.reasons().contains("session_timeout")).singleElement()
+        .satisfies(r -> assertThat(r.episode()).isEqualTo(2));
+  }
+
+  @Test
+  @EnabledIf("supportsChat")
+  void aLineWithinTheSessionTimeoutStaysInTheEpisode() {
+    harness.use(Setup.DEFAULT.withChatSessionTimeout(Duration.ofMinutes(10)));
+    String id = answered("Login", "How do I reset my password? I can't log in.");
+
+    harness.clock().advance(Duration.ofMinutes(9));
+    fixture.customerWrites(id, "How long does delivery take?");
+    settleWhen(() -> bot(id, true).size() == 2);
+
+    assertThat(decisions(id, "reply")).extracting(AuditRecord::episode).containsExactly(1, 1);
+    assertThat(harness.audit(id)).noneSatisfy(r -> assertThat(r.reasons()).contains("session_timeout"));
   }
 }

@@ -43,18 +43,24 @@ public final class ConnectorHarness implements AutoCloseable {
    *
    * @param chatDebounce the chat debounce window ({@code chat.debounce})
    * @param hours        when people answer handovers ({@code routing.businessHours}), over the fixture's routing
+   * @param chatSessionTimeout the chat session timeout ({@code chat.sessionTimeout})
    */
-  public record Setup(Duration chatDebounce, io.deskbridge.core.engine.BusinessHours hours) {
-    /** The installation's defaults: a 1.5 s debounce, people always there. */
+  public record Setup(Duration chatDebounce, io.deskbridge.core.engine.BusinessHours hours,
+      Duration chatSessionTimeout) {
+    /** The installation's defaults: a 1.5 s debounce, people always there, a 30 min session timeout. */
     public static final Setup DEFAULT = new Setup(Installation.DEFAULT_CHAT_DEBOUNCE,
-        io.deskbridge.core.engine.BusinessHours.ALWAYS);
+        io.deskbridge.core.engine.BusinessHours.ALWAYS, Installation.DEFAULT_CHAT_SESSION_TIMEOUT);
 
     public Setup withChatDebounce(Duration window) {
-      return new Setup(window, hours);
+      return new Setup(window, hours, chatSessionTimeout);
     }
 
     public Setup withHours(io.deskbridge.core.engine.BusinessHours businessHours) {
-      return new Setup(chatDebounce, businessHours);
+      return new Setup(chatDebounce, businessHours, chatSessionTimeout);
+    }
+
+    public Setup withChatSessionTimeout(Duration timeout) {
+      return new Setup(chatDebounce, hours, timeout);
     }
   }
 
@@ -91,7 +97,7 @@ public final class ConnectorHarness implements AutoCloseable {
     var installation = new Installation(INSTALLATION, mode, new io.deskbridge.core.engine.Routing(
         routing.defaultGroup(), routing.groups(), routing.handoverTag(), setup.hours()),
         new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR),
-        fixture.connector(INSTALLATION, clock), 60_000, false, setup.chatDebounce());
+        fixture.connector(INSTALLATION, clock), 60_000, false, setup.chatDebounce(), setup.chatSessionTimeout());
     return Engine.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
       Runnable action = onceAt.remove(point.name());
       if (action != null) {

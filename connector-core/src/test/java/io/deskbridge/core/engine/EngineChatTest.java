@@ -32,11 +32,13 @@ class EngineChatTest {
   private final OffsetClock clock = new OffsetClock();
   private Engine engine;
 
+  private Duration sessionTimeout = Installation.DEFAULT_CHAT_SESSION_TIMEOUT;
+
   private void start(Set<Capability> capabilities) {
     helpdesk = new InMemoryHelpdesk(capabilities);
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts"), null);
     var installation = new Installation("inst", Mode.AUTO, routing,
-        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ZERO);
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ZERO, sessionTimeout);
     engine = Engine.start(List.of(installation), decider, store, store, clock,
         new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1)),
         CrashPoints.NONE, new SimpleMeterRegistry());
@@ -104,5 +106,89 @@ class EngineChatTest {
 
     assertThat(helpdesk.availabilityAsked).isEmpty();
     assertThat(customerMessage("c1")).isEqualTo("A colleague will take over.");
+  }
+
+  private void customerWrites(String conversation, String eventId, String text) throws InterruptedException {
+    var m = helpdesk.add(conversation, AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", text);
+    engine.accept("inst", List.of(InMemoryHelpdesk.messageEvent(eventId, conversation, m)));
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+  }
+
+  private List<io.deskbridge.core.store.AuditRecord> audit(String conversation) {
+    return store.all().stream().filter(r -> r.conversationId().equals(conversation)).toList();
+  }
+
+  @Test
+  void afterTheSessionTimeoutTheNextMessageStartsANewEpisodeWithFreshCounters() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+    customerWrites("c1", "e2", "How do I reset my password?");
+
+    assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).as("answered again, not a loop").hasSize(2);
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "ignore/2", "reply/2");
+    assertThat(audit("c1").get(1).reasons()).containsExactly("session_timeout");
+  }
+
+  @Test
+  void withinTheSessionTimeoutTheSameQuestionAgainIsALoopInTheSameEpisode() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    clock.advance(Duration.ofMinutes(9));
+    customerWrites("c1", "e2", "How do I reset my password?");
+
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "handover/1");
+  }
+
+  @Test
+  void aTicketVendorHasNoSessionTimeout() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(InMemoryHelpdesk.ZENDESK_LIKE);
+    customerOpens("t1", "e1", "How do I reset my password?");
+
+    clock.advance(Duration.ofDays(1));
+    customerWrites("t1", "e2", "How do I reset my password?");
+
+    assertThat(audit("t1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "handover/1");
+  }
+
+  @Test
+  void theTypingIndicatorIsShownOncePerDecidedMessageAndNotWhilePeopleOwnTheChat() throws Exception {
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+    customerWrites("c1", "e2", "I want to talk to a human, please.");
+    customerWrites("c1", "e3", "Hello? Anyone?");
+
+    assertThat(helpdesk.typingShown).as("the answer and the handover; nothing once people own it")
+        .containsExactly("c1", "c1");
+  }
+
+  @Test
+  void aFailingTypingIndicatorNeitherBlocksNorFailsTheReply() throws Exception {
+    start(chat);
+    helpdesk.typingFailure = new VendorException(VendorException.Kind.UNAVAILABLE, "503", null);
+
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    assertThat(helpdesk.typingShown).as("tried once, not retried").hasSize(1);
+    assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("Forgot password"));
+    assertThat(audit("c1")).extracting(io.deskbridge.core.store.AuditRecord::decision).containsExactly("reply");
+  }
+
+  @Test
+  void aTicketVendorShowsNoTypingIndicator() throws Exception {
+    start(InMemoryHelpdesk.ZENDESK_LIKE);
+    customerOpens("t1", "e1", "How do I reset my password?");
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(helpdesk.typingShown).isEmpty();
   }
 }

@@ -294,6 +294,28 @@ class EngineTest {
     assertThat(audit("chat1")).extracting(AuditRecord::decision).containsExactly("reply", "ignore", "ignore");
   }
 
+  /**
+   * On the real clock, with a poll far longer than the window: the held-back message is claimed when its window
+   * closes, not at the next poll (the chat benchmark's reply latency beyond the window, issue #14).
+   */
+  @Test
+  void aChatMessageIsAnsweredWhenItsWindowClosesNotAtTheNextPoll() throws Exception {
+    helpdesk = new InMemoryHelpdesk(java.util.EnumSet.of(Capability.CHAT, Capability.CONDITIONAL_WRITES,
+        Capability.ATOMIC_UPDATE, Capability.TAGS));
+    var installation = new Installation("inst", Mode.AUTO, new Routing("g-default", Map.of(), null),
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ofMillis(200));
+    engine = Engine.start(List.of(installation), decider, store, store, java.time.Clock.systemUTC(),
+        new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofDays(1)), CrashPoints.NONE,
+        meters);
+    var m = helpdesk.add("chat1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "I forgot my password");
+
+    engine.accept("inst", List.of(messageEvent("e1", "chat1", m)));
+
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).as("done within the window and then some, not after the "
+        + "five-minute poll").isTrue();
+    assertThat(helpdesk.botMessages("chat1", Visibility.PUBLIC)).hasSize(1);
+  }
+
   @Test
   void aTicketVendorsMessagesAreNotHeldBack() throws Exception {
     start(Mode.AUTO); // no CHAT capability

@@ -131,4 +131,25 @@ class KeywordSignalTest {
     assertThat(custom.reasons("My lawyer will call you")).containsExactly(LEGAL);
     assertThat(custom.reasons("a lawyer joke about court")).isEmpty();
   }
+
+  /**
+   * Issue #13, fourth round: a cancellation supposed in a question about fees, the fee in another clause ("Will I pay
+   * a fee, if I cancel?"), is not a cancellation; a cancellation asked for beside a fee question still is.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Kdybych zrušila předplatné, zaplatím pokutu?",
+      "Jeśli anuluję subskrypcję, czy zapłacę karę?",
+      "Zaplatím poplatok, ak zruším objednávku pred odoslaním?",
+      "Ali plačam pristojbino, če prekličem naročnino ta teden?",
+  })
+  void aSupposedCancellationInAFeeQuestionIsNone(String text) {
+    assertThat(signal.reasons(text)).as(text).isEmpty();
+  }
+
+  @Test
+  void aCancellationBesideAFeeQuestionStays() {
+    assertThat(signal.reasons("I want to cancel my order, is there a fee?")).containsExactly(CANCELLATION);
+    assertThat(signal.reasons("Zrušte mi objednávku, když nestihnete dodat do pátku.")).containsExactly(CANCELLATION);
+  }
 }

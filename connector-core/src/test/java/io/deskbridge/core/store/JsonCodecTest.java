@@ -72,6 +72,10 @@ class JsonCodecTest {
     assertThat(back.episode()).isEqualTo(3);
     assertThat(back.handledMessageIds()).containsExactly("m9", "m1", "m5");
     assertThat(json.state(json.state(ConversationState.fresh(KEY)))).isEqualTo(ConversationState.fresh(KEY));
+    var turned = state.withLastTurnAt(java.time.Instant.parse("2026-12-05T08:15:30.123456789Z"));
+    assertThat(json.state(json.state(turned)).lastTurnAt()).contains(turned.lastTurnAt().orElseThrow());
+    assertThat(json.state(json.state(state).replace(",\"lastTurnAt\":null", "")).lastTurnAt())
+        .as("a state stored before the session timeout").isEmpty();
   }
 
   @Test

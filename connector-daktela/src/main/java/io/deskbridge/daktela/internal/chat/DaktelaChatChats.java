@@ -54,16 +54,22 @@ final class DaktelaChatChats {
   /**
    * A customer's message came in: Daktela sends it to the bot only while the bot has the chat.
    *
-   * @return whether the chat had left the bot before (a transfer, a refusal, its end): control came back; false for
-   *     a message known already (a redelivery says nothing about who has the chat now)
+   * @return whether the bot may have got the chat back: it had left the bot (a transfer, a refusal, its end), or it
+   *     is not known (new, or known before a restart, when it may have been transferred); false for a message known
+   *     already (a redelivery says nothing about who has the chat now)
    */
   synchronized boolean customerWrote(String chat, URI responseUrl, Message message) {
-    State s = chats.computeIfAbsent(chat, c -> new State());
+    State s = chats.get(chat);
+    boolean unknown = s == null;
+    if (unknown) {
+      s = new State();
+      chats.put(chat, s);
+    }
     s.responseUrl = responseUrl;
     if (s.messages.stream().anyMatch(m -> m.id().equals(message.id()))) {
       return false;
     }
-    boolean back = !s.bots();
+    boolean back = unknown || !s.bots();
     s.queue = null;
     s.left = null;
     s.closed = false;
@@ -76,6 +82,11 @@ final class DaktelaChatChats {
     State s = chats.computeIfAbsent(chat, c -> new State());
     s.responseUrl = responseUrl;
     s.closed = true;
+  }
+
+  /** The chat answers at {@code responseUrl}; records it if it was not known (after a restart). */
+  synchronized void remember(String chat, URI responseUrl) {
+    chats.computeIfAbsent(chat, c -> new State()).responseUrl = responseUrl;
   }
 
   /** The bot's message (or its summary for the agent) was accepted. */

@@ -15,12 +15,13 @@ import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.daktela.DaktelaChatConfig;
 import io.deskbridge.daktela.internal.mapping.DaktelaApiException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a public reply: a text;
  *   <li>the handover summary (an internal note that starts as core renders a handover): with {@code summaryInChat}, its
- *       customer-safe lines (request, key facts, what the bot did; never the reasons, tone or confidence) as a text,
- *       where the agent reads it above the transfer; the protocol has no agent-only note. Other notes (drafts) have
- *       nowhere to go in a chat and are dropped;
+ *       customer-safe lines (why without judgements such as anger, the request, key facts, what the bot did, the
+ *       after-hours line; never the tone, language or confidence) as a text, where the agent reads it above the
+ *       transfer; the protocol has no agent-only note. Other notes (drafts) have nowhere to go in a chat and are
+ *       dropped;
  *   <li>an assignment: {@code transfer} to the queue whose number the routing target is. Core sends the customer's
  *       message before it ({@code HANDOVER_ENDS_BOT_WRITES}): after it Daktela refuses the bot's answers.
  * </ul>
@@ -55,8 +57,11 @@ public final class DaktelaChatClient implements HelpdeskClient {
   public static final String BOT_ID = "deskbridge-bot";
   /** The first line of a handover note as core renders it. */
   static final String HANDOVER_NOTE = "Deskbridge handover";
-  /** The lines of a handover note a customer may read. */
-  static final List<String> CUSTOMER_SAFE = List.of("Request:", "Key facts:", "Bot already:");
+  /** The lines of a handover note a customer may read (core's after-hours lines say what the customer was told). */
+  static final List<String> CUSTOMER_SAFE = List.of("Why:", "Request:", "Key facts:", "Bot already:",
+      "Outside business hours", "No agent was online");
+  /** Reasons a customer should not read about themselves. */
+  static final Set<String> JUDGEMENTS = Set.of("anger", "sarcasm");
   static final String SUMMARY_TITLE = "Summary for the colleague who takes over:";
 
   private static final Logger log = LoggerFactory.getLogger(DaktelaChatClient.class);
@@ -111,9 +116,9 @@ public final class DaktelaChatClient implements HelpdeskClient {
     var chat = chats.get(name);
     var messages = new ArrayList<Message>(chat.map(DaktelaChatChats.Chat::messages).orElse(List.of()));
     // control came back with a message (DaktelaChatWebhookEndpoint): the release is read before that message
-    request.trigger()
-        .filter(t -> t.kind() == InboundEvent.Kind.RELEASED_TO_BOT && t.id().endsWith(DaktelaChatWebhookEndpoint.TO_BOT))
-        .map(t -> t.id().substring(0, t.id().length() - DaktelaChatWebhookEndpoint.TO_BOT.length()))
+    String toBot = DaktelaChatWebhookEndpoint.TO_BOT;
+    request.trigger().filter(t -> t.kind() == InboundEvent.Kind.RELEASED_TO_BOT && t.id().endsWith(toBot))
+        .map(t -> t.id().substring(0, t.id().length() - toBot.length()))
         .ifPresent(m -> messages.subList(index(messages, m), messages.size()).clear());
     request.trigger().flatMap(t -> t.message())
         .filter(m -> messages.stream().noneMatch(k -> k.id().equals(m.id()))).ifPresent(messages::add);
@@ -162,11 +167,25 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return new Applied(created, "");
   }
 
-  /** The handover note's lines a customer may read, under a title; the reasons, tone and confidence stay out. */
+  /**
+   * The handover note's lines a customer may read, under a title: why (without judgements such as anger), the
+   * request, key facts, what the bot did and the after-hours line; never the tone, language or confidence.
+   */
   static String customerSafe(String note) {
-    var lines = note.lines().filter(l -> CUSTOMER_SAFE.stream().anyMatch(l::startsWith)).collect(Collectors.toList());
-    lines.add(0, SUMMARY_TITLE);
+    var lines = new ArrayList<String>(List.of(SUMMARY_TITLE));
+    note.lines().filter(l -> CUSTOMER_SAFE.stream().anyMatch(l::startsWith)).map(DaktelaChatClient::withoutJudgements)
+        .filter(l -> !l.isEmpty()).forEach(lines::add);
     return String.join("\n", lines);
+  }
+
+  /** A {@code Why:} line without the reasons in {@link #JUDGEMENTS}; empty when none is left. Other lines as they are. */
+  private static String withoutJudgements(String line) {
+    if (!line.startsWith("Why:")) {
+      return line;
+    }
+    var reasons = java.util.Arrays.stream(line.substring(4).split(",")).map(String::strip)
+        .filter(r -> !r.isEmpty() && !JUDGEMENTS.contains(r)).toList();
+    return reasons.isEmpty() ? "" : "Why: " + String.join(", ", reasons);
   }
 
   private String botWrote(String chat, Visibility visibility, String text) {
@@ -192,6 +211,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
       throw new VendorException(VendorException.Kind.INVALID, "refused to post to a response_url off the configured "
           + "Daktela instance " + host + " (" + settingsPath + ".url)", null);
     }
+    chats.remember(chat, url); // known again after a restart, so what the bot writes is recorded
     JsonNode answer;
     try {
       answer = api.answer(url, body);
@@ -207,11 +227,11 @@ public final class DaktelaChatClient implements HelpdeskClient {
     });
   }
 
-  private static java.util.Optional<URI> uri(String text) {
+  private static Optional<URI> uri(String text) {
     try {
-      return text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new URI(text));
-    } catch (java.net.URISyntaxException e) {
-      return java.util.Optional.empty();
+      return text.isBlank() ? Optional.empty() : Optional.of(new URI(text));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
     }
   }
 

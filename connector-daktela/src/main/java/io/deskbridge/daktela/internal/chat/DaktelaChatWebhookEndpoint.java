@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a text, quick reply or button: {@code MESSAGE_ADDED} with the message's {@code name} as the event id (the
  *       inbox drops an id seen before, so a redelivered message counts once); when the chat had left the bot (a
- *       transfer, its end), a {@code RELEASED_TO_BOT} first: Daktela sends the bot messages only while the bot has the
- *       chat, so control came back and a new bot episode starts;
+ *       transfer, its end) or is not known (new, or last seen before a restart), a {@code RELEASED_TO_BOT} first:
+ *       Daktela sends the bot messages only while the bot has the chat, so control came back and a new bot episode
+ *       starts (core ignores it when the bot has the chat already, and reads a new chat's release before its first
+ *       message);
  *   <li>{@code terminate}: {@code SOLVED};
  *   <li>a message whose {@code direction} is not {@code IN}: nothing.
  * </ul>

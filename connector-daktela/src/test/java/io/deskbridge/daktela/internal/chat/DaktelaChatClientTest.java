@@ -13,8 +13,12 @@ class DaktelaChatClientTest {
         "Bot already: nothing", "Confidence: 41 %", "", "People are back on Monday at 08:00.");
 
     assertThat(DaktelaChatClient.customerSafe(note)).isEqualTo(String.join("\n",
-        "Summary for the colleague who takes over:", "Request: Where is my order #48213?",
+        "Summary for the colleague who takes over:", "Why: human request", "Request: Where is my order #48213?",
         "Key facts: order #48213; jan@example.com", "Bot already: nothing"));
+    assertThat(DaktelaChatClient.customerSafe(note.replace("anger, human request", "sarcasm")))
+        .doesNotContain("Why", "sarcasm");
+    assertThat(DaktelaChatClient.customerSafe(note + "\n\nOutside business hours: the customer was told a "
+        + "colleague replies once working hours start (Monday 7 December, 9:00).")).endsWith("9:00).");
   }
 
   @Test

@@ -55,7 +55,11 @@ class DaktelaChatWebhookEndpointTest {
   void aTextIsAMessageWhoseNameIsTheEventIdAndTheResponseUrlIsKept() {
     var events = endpoint.decode(request("/webhooks/webchat", Map.of(), message("m1", "\"text\":\"Hi there\"")));
 
-    assertThat(events).singleElement().satisfies(e -> {
+    assertThat(events).first().as("a chat not known: the bot has it (again)").satisfies(e -> {
+      assertThat(e.id()).isEqualTo("m1:to-bot");
+      assertThat(e.kind()).isEqualTo(InboundEvent.Kind.RELEASED_TO_BOT);
+    });
+    assertThat(events).last().satisfies(e -> {
       assertThat(e.id()).isEqualTo("m1");
       assertThat(e.kind()).isEqualTo(InboundEvent.Kind.MESSAGE_ADDED);
       assertThat(e.message()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Hi there"));
@@ -67,7 +71,7 @@ class DaktelaChatWebhookEndpointTest {
   @Test
   void quickRepliesButtonsAndTheEnd() {
     assertThat(endpoint.decode(request("/w", Map.of(), message("m1",
-        "\"text\":\"Billing\",\"quickreply\":{\"name\":\"qr_billing\"}")))).singleElement()
+        "\"text\":\"Billing\",\"quickreply\":{\"name\":\"qr_billing\"}")))).last()
         .satisfies(e -> assertThat(e.message().orElseThrow().text()).isEqualTo("Billing"));
     assertThat(endpoint.decode(request("/w", Map.of(), message("m2", "\"button\":{\"name\":\"yes\"}"))))
         .singleElement().satisfies(e -> assertThat(e.message().orElseThrow().text()).isEqualTo("yes"));
@@ -78,6 +82,8 @@ class DaktelaChatWebhookEndpointTest {
   @Test
   void aMessageAfterTheChatLeftTheBotIsControlComingBackButARedeliveryIsNot() {
     endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\"")));
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m0", "\"text\":\"Hello\""))))
+        .as("the bot has the chat").extracting(InboundEvent::kind).containsExactly(InboundEvent.Kind.MESSAGE_ADDED);
     chats.transferred("activitiesWeb_1", "3201");
 
     assertThat(endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\""))))

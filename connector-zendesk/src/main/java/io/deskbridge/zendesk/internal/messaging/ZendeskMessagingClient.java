@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The Conversations API (Sunshine Conversations v2) for one app. A load is the conversation (for its active
  * switchboard integration: the owner) and its messages, oldest first. A public reply is a message posted as the
  * {@code business} (with the {@code AI} subtype when configured); a reply longer than SunCo's 4,096 characters goes
- * as several messages. A handover (an assignment with its note and tags) is one {@code passControl} to the configured
+ * as several messages. The typing indicator is an {@code activity} of type {@code typing:start}. A handover (an assignment with its note and tags) is one {@code passControl} to the configured
  * target whose metadata carries {@code first_message_id} (the whole transcript shows in the agent workspace), the
  * group ({@code dataCapture.systemField.group_id}), the tags ({@code dataCapture.systemField.tags}: the installation's
  * handover tag and any the operation carries; core passes none, as a chat has no tags of its own) and the summary,
@@ -213,6 +213,18 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
       }
     }
     return new Applied(created, "");
+  }
+
+  /**
+   * {@code POST conversations/{id}/activity} with {@code typing:start} as the business: the customer sees the bot
+   * writing until its message arrives (or the channel's own timeout ends it).
+   */
+  @Override
+  public void typing(TypingRequest request) {
+    ObjectNode body = ZendeskMessagingHttp.JSON.createObjectNode().put("type", "typing:start");
+    body.putObject("author").put("type", "business").put("displayName", config.botName());
+    http.post("activity", "conversations/" + ZendeskMessagingHttp.encode(request.key().externalId()) + "/activity",
+        body);
   }
 
   /** The conversation's first message, so the agent workspace shows the whole transcript; empty when unknown. */
