@@ -14,7 +14,6 @@ import io.deskbridge.core.store.StoreConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,13 +82,16 @@ final class Demo {
     if (!verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
-    var runs = new ArrayList<Run>();
-    for (var kind : vendors) {
-      var run = runOn(kind);
-      print(System.out, run);
-      runs.add(run);
+    int exit = 0;
+    for (var channel : DemoVendor.Channel.values()) { // the tickets and their side by side, then the chats
+      var ofChannel = new ArrayList<Run>();
+      for (var kind : vendors.stream().filter(k -> k.channel() == channel).toList()) {
+        var run = runOn(kind);
+        print(System.out, run);
+        ofChannel.add(run);
+      }
+      exit = ofChannel.isEmpty() || finish(System.out, ofChannel) == 0 ? exit : 1;
     }
-    int exit = runs.isEmpty() ? 0 : finish(System.out, runs);
     if (api) {
       var session = ApiDemo.run();
       ApiDemo.print(System.out, session);

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
     description = "Run the scripted demo against the built-in helpdesk fakes; exit 1 on any unexpected outcome.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  deskbridge demo                     Zendesk, Salesforce and Daktela tickets side by side, then the chats",
+        "  deskbridge demo                     tickets on each helpdesk, the chats, the API session",
         "  deskbridge demo --vendor daktela    one vendor only (daktela-polling: Daktela without webhooks)",
-        "  deskbridge demo --vendor zendesk-messaging   the chat script on Zendesk messaging",
+        "  deskbridge demo --vendor daktela-chat   the chat script on one chat vendor",
         "  deskbridge demo --vendor api        the Conversation API session, with its curl lines",
         "  deskbridge demo --verbose           with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
@@ -70,7 +70,11 @@ final class DemoCommand implements Callable<Integer> {
     var named = java.util.Arrays.stream(names.split(",")).map(String::strip).toList();
     boolean api = named.stream().anyMatch(n -> n.equalsIgnoreCase(API));
     var vendors = named.stream().filter(n -> !n.equalsIgnoreCase(API)).toList();
-    return new Selection(vendors.isEmpty() ? List.of() : DemoVendor.Kind.parse(String.join(",", vendors)), api);
+    try {
+      return new Selection(vendors.isEmpty() ? List.of() : DemoVendor.Kind.parse(String.join(",", vendors)), api);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replace(" or all", ", " + API + " or all"), e);
+    }
   }
 
   /** The {@code --vendor} name of the Conversation API session. */

@@ -49,7 +49,7 @@ abstract class AbstractChaosIT {
 
   /**
    * Every ticket vendor the app drives (Daktela with webhooks; its polling variant has no deliveries to disturb); chat
-   * vendors have their own chaos tests ({@code MessagingChaosIT}).
+   * vendors have their own chaos tests ({@link MessagingChaosIT}).
    */
   static Stream<DemoVendor.Kind> vendors() {
     return DemoVendor.Kind.vendors().stream();

@@ -58,7 +58,8 @@ final class ConnectorProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     var http = HttpClient.newHttpClient();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+    // a start takes about 15 s on an idle machine and has taken 57 s on a shared one (load average 18 on 2 cores)
+    await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
       if (!process.isAlive()) {
         throw new IllegalStateException("connector exited with " + process.exitValue() + "; see " + log);
       }
