@@ -196,14 +196,15 @@ final class BenchApiCommand implements Callable<Integer> {
 
   /** One Markdown table of the measured steps. */
   static void table(PrintStream out, List<Result> results) {
-    out.println("| configuration | load | requests | answers/s | p50 | p90 | p99 | max | 202 | errors | RSS MB median "
-        + "| cores: connector, bench JVM, other |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    out.println("| configuration | load | requests | answers/s | p50 | p90 | p99 | max | 202 | errors | connector CPU ms "
+        + "per request | RSS MB median | cores: connector, bench JVM, other |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var r : results) {
       double t = Math.max(r.elapsedSeconds(), 1e-9);
-      out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d | %.2f, "
-              + "%.2f, %.2f |%n", r.config(), what(r), r.requests(), r.perSecond(), r.latency().p50(),
-          r.latency().p90(), r.latency().p99(), r.latency().max(), r.deferred(), r.errors(), r.medianRssMb(),
+      out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d | %.1f | %d | "
+              + "%.2f, %.2f, %.2f |%n", r.config(), what(r), r.requests(), r.perSecond(), r.latency().p50(),
+          r.latency().p90(), r.latency().p99(), r.latency().max(), r.deferred(), r.errors(),
+          1000 * r.connectorCpuSeconds() / Math.max(1, r.requests()), r.medianRssMb(),
           r.connectorCpuSeconds() / t, r.benchCpuSeconds() / t, r.otherCpuSeconds() / t);
     }
   }

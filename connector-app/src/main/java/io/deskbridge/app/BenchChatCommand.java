@@ -225,18 +225,18 @@ final class BenchChatCommand implements Callable<Integer> {
   static void table(PrintStream out, List<Result> results) {
     out.println("| configuration | messages/s asked | offered | replies/s | sustained | window ms | webhook to reply "
         + "p50 | p99 | excluding the window p50 | p90 | p99 | ack p50 / p99 | lost | dup | out of turn | handovers | vendor calls "
-        + "per answer | RSS MB median | cores: connector, bench JVM, other |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "per answer | connector CPU ms per message | RSS MB median | cores: connector, bench JVM, other |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (var r : results) {
       double t = Math.max(r.elapsedSeconds(), 1e-9);
       out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | "
-              + "%.1f / %.1f ms | %d | %d | %d | %d | %.2f (%s) | %d | %.2f, %.2f, %.2f |%n",
+              + "%.1f / %.1f ms | %d | %d | %d | %d | %.2f (%s) | %.1f | %d | %.2f, %.2f, %.2f |%n",
           r.config(), r.rate(), r.offeredPerSecond(), r.repliesPerSecond(), r.sustained() ? "yes" : "**no**",
           r.debounceMs(), r.raw().p50(), r.raw().p99(), r.excludingWindow().p50(), r.excludingWindow().p90(),
           r.excludingWindow().p99(), r.ack().p50(), r.ack().p99(), r.lost(), r.duplicates(), r.outOfTurn(), r.handovers(),
           r.vendorCallsPerAnswer(), r.callsPerAnswerByKind().entrySet().stream()
               .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
-          r.medianRssMb(), r.connectorCpuSeconds() / t, r.benchCpuSeconds() / t, r.otherCpuSeconds() / t);
+          1000 * r.connectorCpuSeconds() / Math.max(1, r.messages()), r.medianRssMb(), r.connectorCpuSeconds() / t, r.benchCpuSeconds() / t, r.otherCpuSeconds() / t);
     }
   }
 }
