@@ -111,8 +111,8 @@ final class BenchChat implements AutoCloseable {
    * @param handovers          conversations the bot handed over during the step (their slots get new conversations)
    * @param toPeople           messages that came after the bot had handed their conversation over: not the bot's
    *                           to answer, and not in the latencies
-   * @param outOfTurn          bot messages while another switchboard integration had control, other than the
-   *                           handover's own message to the customer
+   * @param outOfTurn          bot messages while another switchboard integration had control (the handover's own
+   *                           message to the customer goes before the passControl)
    * @param offeredPerSecond   messages per second actually sent
    * @param repliesPerSecond   replies over the time from the first message to the last reply
    * @param raw                webhook sent to reply stored, the window included, ms
@@ -398,18 +398,15 @@ final class BenchChat implements AutoCloseable {
       firstSent.putIfAbsent(m.conversation(), m.messageId());
       sentTo.merge(m.conversation(), 1, Integer::sum);
     }
-    var handedOver = new HashMap<String, Integer>();
     int handovers = 0;
     for (var h : fake.handovers()) {
       if (mine.contains(h.conversationId())) {
-        handedOver.merge(h.conversationId(), 1, Integer::sum);
         handovers += h.at().isBefore(first) ? 0 : 1;
       }
     }
     for (String id : mine) {
       var c = views.computeIfAbsent(id, this::view);
-      // the handover's own message to the customer follows the passControl
-      outOfTurn += Math.max(0, c.apiRepliesOutOfTurn(SuncoFake.BOT).size() - handedOver.getOrDefault(id, 0));
+      outOfTurn += c.apiRepliesOutOfTurn(SuncoFake.BOT).size();
       int answered = replyTo(c, firstSent.get(id)).size();
       replies += answered;
       duplicates += Math.max(0, answered - sentTo.get(id)); // at most one answer per message, fewer when debounced

@@ -48,9 +48,8 @@ class BenchChatApiIT {
           .contains("POST /sc/v2/apps/{id}/conversations/{id}/messages");
     }
     var windowed = steps.get(1);
-    assertThat(windowed.get("raw").get("p50").asDouble()).as("the window is in the raw figure").isGreaterThan(200);
-    assertThat(windowed.get("excludingWindow").get("p50").asDouble())
-        .isEqualTo(windowed.get("raw").get("p50").asDouble() - 200, org.assertj.core.data.Offset.offset(0.01));
+    // a held-back line cannot be answered before its window closed: the window is in the raw figure
+    assertThat(windowed.get("raw").get("p50").asDouble()).isGreaterThan(200);
   }
 
   @Test

@@ -99,15 +99,10 @@ class MessagingChaosIT {
       fake.handovers().forEach(h -> handovers.merge(h.conversationId(), 1L, Long::sum));
       assertThat(handovers).as("passControl per conversation").hasSize(CONVERSATIONS / 4).allSatisfy((c, n) ->
           assertThat(n).isEqualTo(1));
-      // as SunCo sees it: the bot wrote while the agent workspace had control at most once, the handover's own
-      // message to the customer, which the connector posts right after passControl, before the customer wrote again
-      assertThat(conversations).as("bot messages while the agent workspace had control").allSatisfy(c -> {
-        var outOfTurn = c.apiRepliesOutOfTurn(SuncoFake.BOT);
-        assertThat(outOfTurn).hasSizeLessThanOrEqualTo(handovers.containsKey(c.id()) ? 1 : 0);
-        var passed = c.controlHistory().stream().filter(h -> h.action().equals("passControl")).findFirst();
-        outOfTurn.forEach(m -> assertThat(c.messagesBy("user")).noneMatch(u -> passed.isPresent()
-            && u.received().isAfter(passed.get().at()) && u.received().isBefore(m.received())));
-      });
+      // as SunCo sees it: the bot never wrote while the agent workspace had control (the handover's own line to the
+      // customer goes before passControl)
+      assertThat(conversations).as("bot messages while the agent workspace had control")
+          .allSatisfy(c -> assertThat(c.apiRepliesOutOfTurn(SuncoFake.BOT)).isEmpty());
       assertThat(conversations).filteredOn(c -> handovers.containsKey(c.id()))
           .allSatisfy(c -> assertThat(c.active()).isEqualTo(SuncoFake.AGENT_WORKSPACE));
       assertChaosHappened(fake.deliveries(), redelivered.get());
