@@ -33,12 +33,15 @@ class EngineChatTest {
   private Engine engine;
 
   private Duration sessionTimeout = Installation.DEFAULT_CHAT_SESSION_TIMEOUT;
+  private RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
+  /** Released after each test: a typing call the test left hanging. */
+  private final java.util.concurrent.CountDownLatch hangingTyping = new java.util.concurrent.CountDownLatch(1);
 
   private void start(Set<Capability> capabilities) {
     helpdesk = new InMemoryHelpdesk(capabilities);
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts"), null);
     var installation = new Installation("inst", Mode.AUTO, routing,
-        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ZERO, sessionTimeout);
+        retry, helpdesk, 0, false, Duration.ZERO, sessionTimeout);
     engine = Engine.start(List.of(installation), decider, store, store, clock,
         new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1)),
         CrashPoints.NONE, new SimpleMeterRegistry());
@@ -46,6 +49,7 @@ class EngineChatTest {
 
   @AfterEach
   void stop() {
+    hangingTyping.countDown();
     if (engine != null) {
       engine.close();
     }
@@ -181,6 +185,20 @@ class EngineChatTest {
     assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).singleElement()
         .satisfies(m -> assertThat(m.text()).contains("Forgot password"));
     assertThat(audit("c1")).extracting(io.deskbridge.core.store.AuditRecord::decision).containsExactly("reply");
+  }
+
+  @Test
+  void aTypingIndicatorThatNeverAnswersDelaysTheReplyByItsTimeoutOnly() throws Exception {
+    retry = retry.withBestEffortTimeout(Duration.ofMillis(100));
+    start(chat);
+    helpdesk.typingHangsUntil = hangingTyping;
+
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    assertThat(helpdesk.typingShown).hasSize(1);
+    assertThat(hangingTyping.getCount()).as("answered while the typing call still hangs").isEqualTo(1);
+    assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("Forgot password"));
   }
 
   @Test

@@ -101,9 +101,26 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     return availability;
   }
 
+  /** While set and not counted down, {@link #typing} hangs on it, deaf to interruption (a vendor that never answers). */
+  volatile java.util.concurrent.CountDownLatch typingHangsUntil;
+
   @Override
   public void typing(TypingRequest request) {
     typingShown.add(request.key().externalId());
+    var hangs = typingHangsUntil;
+    if (hangs != null) {
+      boolean interrupted = false;
+      while (hangs.getCount() > 0) {
+        try {
+          hangs.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (typingFailure != null) {
       throw typingFailure;
     }
