@@ -366,7 +366,7 @@ final class Workers {
       lease = keptUp(store, lease, clock.instant(), settings.lease());
       Outcome outcome;
       try {
-        outcome = decide(running, key, pending.event(), state);
+        outcome = decide(running, key, pending, state);
       } catch (RuntimeException e) {
         failed(running, lease, pending, state.episode(), e);
         return; // later events of this conversation wait, to keep the order
@@ -385,11 +385,12 @@ final class Workers {
   }
 
   /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
-  private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
+  private Outcome decide(Running running, ConversationKey key, PendingEvent pending, ConversationState state) {
     var inst = running.installation();
-    Instant now = clock.instant();
+    var event = pending.event();
+    Instant received = pending.receivedAt();
     var records = new ArrayList<AuditRecord>();
-    if (sessionTimedOut(inst, event, state, now)) {
+    if (sessionTimedOut(inst, event, state, received)) {
       state = state.nextEpisode(state.acceptedOwner());
       records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
     }
@@ -402,7 +403,7 @@ final class Workers {
       turn = interpreter.interpret(event, state, Optional.of(loaded));
     }
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
-      var s = ignore.state();
+      var s = customerMessage(event) ? lastTurn(ignore.state(), received) : ignore.state();
       records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
       return new Outcome(s, List.of(), records, Optional.empty(), loadedAt);
     }
@@ -412,7 +413,7 @@ final class Workers {
     var decision = decider.decide(input);
     var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
         decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
-    var next = TurnInterpreter.after(decide.state(), plan.decision(), input).withLastTurnAt(now);
+    var next = lastTurn(TurnInterpreter.after(decide.state(), plan.decision(), input), received);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
     records.add(record);
@@ -434,15 +435,28 @@ final class Workers {
 
   /**
    * Whether a customer's message comes after the chat's session timeout ({@link Installation#chatSessionTimeout}):
-   * the bot owns the chat and decided on nothing from the customer for longer than the timeout. Such a message
-   * starts a new bot episode.
+   * the bot owns the chat and the message was received more than the timeout after the previous customer message
+   * the engine handled ({@link ConversationState#lastTurnAt()}). Both are receipt times, so a backlog of work
+   * (processing late) does not make a prompt follow-up look like a new session. Such a message starts a new bot
+   * episode.
+   *
+   * @param received when the store received the message's event
    */
-  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant now) {
+  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant received) {
     var timeout = inst.sessionTimeout();
-    return !timeout.isZero() && state.ownership() == Ownership.BOT
-        && event.kind() == InboundEvent.Kind.MESSAGE_ADDED
-        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false)
-        && state.lastTurnAt().map(last -> Duration.between(last, now).compareTo(timeout) > 0).orElse(false);
+    return !timeout.isZero() && state.ownership() == Ownership.BOT && customerMessage(event)
+        && state.lastTurnAt().map(last -> Duration.between(last, received).compareTo(timeout) > 0).orElse(false);
+  }
+
+  private static boolean customerMessage(InboundEvent event) {
+    return event.kind() == InboundEvent.Kind.MESSAGE_ADDED
+        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false);
+  }
+
+  /** The state with {@code received} as its last turn, unless it holds a later one (events keep their order). */
+  private static ConversationState lastTurn(ConversationState state, Instant received) {
+    return state.lastTurnAt().filter(last -> last.isAfter(received)).isPresent() ? state
+        : state.withLastTurnAt(received);
   }
 
   /**
