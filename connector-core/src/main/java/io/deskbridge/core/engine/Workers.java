@@ -46,8 +46,6 @@ final class Workers {
   private static final Logger log = LoggerFactory.getLogger(Workers.class);
   /** Attempts after which an event failing for a reason retrying will not fix goes to the dead letters. */
   private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
-  /** Past a due time, so that the store (on its own clock, read a moment earlier) sees the work as due. */
-  private static final long DUE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Map<String, Running> installations;
   private final Decider decider;
@@ -69,10 +67,10 @@ final class Workers {
   private final Condition idle = lock.newCondition();
   private int busy;
   /**
-   * When held-back work becomes due ({@link System#nanoTime()}), earliest first, so that an idle worker claims it
-   * then rather than at its next poll; guarded by {@link #lock}.
+   * When held-back work becomes due, on the engine's clock (as the store's due times are), earliest first, so that
+   * an idle worker claims it then rather than at its next poll; guarded by {@link #lock}.
    */
-  private final java.util.PriorityQueue<Long> dueAt = new java.util.PriorityQueue<>();
+  private final java.util.PriorityQueue<Instant> dueAt = new java.util.PriorityQueue<>();
   private Instant lastPurge = Instant.EPOCH;
 
   Workers(Map<String, Running> installations, Decider decider, ProcessingStore store, AuditTrail audit, Clock clock,
@@ -119,13 +117,14 @@ final class Workers {
   }
 
   /**
-   * Wakes an idle worker once {@code delay} has passed: work received now was held back that long (a chat's
-   * debounce window). Without it the work would wait for the next poll, up to {@link EngineSettings#poll()} more.
+   * Wakes an idle worker once the engine's clock reaches {@code due}: work was held back until then (a chat's
+   * debounce window; pass the due time the store was given). Without it the work would wait for the next poll, up
+   * to {@link EngineSettings#poll()} more.
    */
-  void wakeAfter(Duration delay) {
+  void wakeAt(Instant due) {
     lock.lock();
     try {
-      dueAt.add(System.nanoTime() + delay.toNanos() + DUE_MARGIN_NANOS);
+      dueAt.add(due);
       wake.signalAll(); // a worker waiting for a later time or its poll shortens its wait
     } finally {
       lock.unlock();
@@ -276,24 +275,26 @@ final class Workers {
   }
 
   /**
-   * Waits for a {@link #wake}, {@code wait}, or the earliest {@link #wakeAfter} time, whichever comes first; returns
-   * at once when such a time has passed (taking it: one worker claims per due time).
+   * Waits for a {@link #wake}, {@code wait}, or the earliest {@link #wakeAt} time, whichever comes first; returns
+   * at once when such a time has passed on the engine's clock (taking it: one worker claims per due time). The wait
+   * itself is measured in real time: with a clock that does not follow real time (a test's), a due time is seen
+   * at the first check after the clock reached it, at most {@code wait} later.
    */
   private void waitForWork(Duration wait) {
     lock.lock();
     try {
       if (running.get()) {
-        long nanos = wait.toNanos();
-        Long next = dueAt.peek();
+        var nap = wait;
+        Instant next = dueAt.peek();
         if (next != null) {
-          long left = next - System.nanoTime();
-          if (left <= 0) {
+          var left = Duration.between(clock.instant(), next);
+          if (left.isNegative() || left.isZero()) {
             dueAt.poll();
             return;
           }
-          nanos = Math.min(nanos, left);
+          nap = left.compareTo(nap) < 0 ? left : nap;
         }
-        wake.awaitNanos(nanos);
+        wake.awaitNanos(nap.toNanos());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
