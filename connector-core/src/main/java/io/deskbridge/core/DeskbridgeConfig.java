@@ -272,7 +272,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     var policy = new RetryPolicy(retry.integer("maxAttempts", RetryPolicy.DEFAULT.maxAttempts(), 1, 20),
         retry.duration("initialDelay", RetryPolicy.DEFAULT.initialDelay()),
         retry.duration("maxDelay", RetryPolicy.DEFAULT.maxDelay()),
-        retry.duration("circuitOpenFor", RetryPolicy.DEFAULT.circuitOpenFor()));
+        retry.duration("circuitOpenFor", RetryPolicy.DEFAULT.circuitOpenFor()),
+        retry.duration("bestEffortTimeout", RetryPolicy.DEFAULT.bestEffortTimeout()));
     Mode mode;
     try {
       mode = Mode.parse(i.string("mode", "draft"));

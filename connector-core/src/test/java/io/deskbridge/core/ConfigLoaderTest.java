@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.Mode;
+import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ConnectorContext;
@@ -96,6 +97,10 @@ class ConfigLoaderTest {
     assertThat(acme.routing().groupFor("Billing")).isEqualTo("2");
     assertThat(acme.routing().groupFor("Unknown")).isEqualTo("1");
     assertThat(acme.retry().initialDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThat(acme.retry().bestEffortTimeout()).isEqualTo(RetryPolicy.DEFAULT_BEST_EFFORT_TIMEOUT);
+    assertThat(load(write(VALID.replace("maxDelay: 5s", "maxDelay: 5s, bestEffortTimeout: 300ms")),
+        Map.of("ZD_TOKEN", "tok-1")::get).installations().get(0).retry().bestEffortTimeout())
+        .isEqualTo(Duration.ofMillis(300));
     assertThat(acme.settings().secret("apiToken").reveal()).isEqualTo("tok-1");
     var bot = BotSettings.from(config.bot());
     assertThat(bot.thresholdPercent()).isEqualTo(70);

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,11 +156,11 @@ public final class Engine implements AutoCloseable {
     var running = installations.get(installationId);
     Objects.requireNonNull(running, () -> "unknown installation " + installationId);
     var debounce = running.installation().debounce();
-    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, clock.instant(),
-        debounce);
+    Instant now = clock.instant();
+    int fresh = store.receive(installationId, running.installation().connector().vendor(), events, now, debounce);
     metrics.received(installationId, fresh, events.size() - fresh);
     if (fresh > 0 && !debounce.isZero()) {
-      workers.wakeAfter(debounce); // held back: claimed when the window closes, not at the next poll
+      workers.wakeAt(now.plus(debounce)); // held back: claimed when the window closes, not at the next poll
     } else {
       workers.wake();
     }

@@ -41,6 +41,16 @@ final class EngineMetrics {
         .tag("installation", installation).tag("result", result).register(registry).increment();
   }
 
+  /**
+   * A handover whose assignment failed for good: the conversation is the people's but nobody was assigned, so nobody
+   * may answer it until someone routes it by hand. Alert on any increase.
+   */
+  void handoverNotAssigned(String installation) {
+    Counter.builder("deskbridge.handover.unassigned")
+        .description("handovers whose assignment failed for good: route the conversation by hand")
+        .tag("installation", installation).register(registry).increment();
+  }
+
   void replied(String installation, Duration sinceEvent) {
     Timer.builder("deskbridge.reply.latency").description("from the vendor's event to the bot's public write")
         .tag("installation", installation).publishPercentiles(0.5, 0.99).register(registry)

@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  *       the check). Either way, an agent's new public message (with {@link Capability#AGENT_NOTES_TAKE_OVER} also
  *       an agent's new internal note), or a person the vendor now reports as owner, cancels the write and the rest
  *       of its decision's operations.</li>
+ *   <li>An operation that fails for good (the vendor refuses it, or its attempts are used up) is given up alone and
+ *       audited ({@code gave_up}); the rest of its decision's operations still go, so a refused handover note or line
+ *       never stops the handover's assignment. An assignment that fails for good is loud: logged at ERROR, audited
+ *       ({@code handover_not_assigned}) and counted ({@code deskbridge.handover.unassigned}); the conversation stays
+ *       the people's and the bot silent in it (see {@code giveUp}).</li>
  * </ul>
  * Thread-safe; one conversation is in one worker's hands at a time.
  */
@@ -97,15 +102,15 @@ final class OutboxSender {
   ConversationState sendOpen(Running running, Lease lease, ConversationState state, Optional<FreshLoad> loaded) {
     var inst = running.installation();
     var key = lease.key();
-    var cancelling = new HashSet<String>(); // decisions whose remaining writes are cancelled
+    var cancelling = new HashSet<String>(); // decisions whose remaining writes are cancelled (a person took over)
     for (Operation op : store.openOperations(lease)) {
       var conversation = state.transcript().orElseGet(() -> empty(key));
       if (cancelling.contains(op.eventId())) {
         store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of());
         continue;
       }
+      List<Action> toSend = op.actions();
       try {
-        List<Action> toSend = op.actions();
         var created = new ArrayList<String>();
         String version = "";
         if (op.status() == Operation.Status.SENDING) {
@@ -140,11 +145,7 @@ final class OutboxSender {
               .ifPresent(m -> metrics.replied(inst.id(), Duration.between(m.createdAt(), clock.instant())));
         }
       } catch (TakenOver t) {
-        metrics.written(inst.id(), "cancelled");
-        state = state.withOwnership(Ownership.HUMAN).withTranscript(t.fresh);
-        cancelling.add(op.eventId());
-        store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
-            state.episode(), "", "human_took_over", "cancelled: a person acted in the conversation before the bot's write")));
+        state = takenOver(inst, lease, op, state, t, cancelling);
       } catch (VendorException e) {
         if (VendorCalls.waitsWithoutCounting(e)) { // paused or rate limited: wait without counting an attempt
           store.operationWaits(lease, op.id(), clock.instant().plus(((VendorException) e).retryAfter()
@@ -154,14 +155,15 @@ final class OutboxSender {
         boolean permanent = !e.retriable() || op.attempts() + 1 >= settings.maxAttempts();
         metrics.written(inst.id(), "failed");
         if (permanent) {
-          cancelling.add(op.eventId());
-          log.error("{}: write {} for {} failed for good: {}", inst.id(), op.id(), key, e.getMessage());
-          store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
-              state.episode(), "", "gave_up", "write failed " + (op.attempts() + 1) + " times: " + e.getMessage())));
+          var given = giveUp(running, lease, op, conversation, state, toSend, e, cancelling);
+          lease = given.lease();
+          state = given.state();
+          if (state == null) {
+            return null; // the assignment, sent on its own, waits for its next attempt
+          }
           continue;
         }
-        Duration wait = e.retryAfter().isPresent() ? e.retryAfter().get()
-            : inst.retry().maxDelay().multipliedBy(1L << Math.min(op.attempts(), 10));
+        Duration wait = backOff(inst, op, e);
         log.warn("{}: write {} for {} failed, trying again in {} ms: {}", inst.id(), op.id(), key, wait.toMillis(),
             e.getMessage());
         store.operationFailed(lease, op.id(), String.valueOf(e.getMessage()), clock.instant().plus(wait));
@@ -169,6 +171,91 @@ final class OutboxSender {
       }
     }
     return state;
+  }
+
+  /** How long a failed operation waits for its next attempt: the vendor's Retry-After, else a growing delay. */
+  private static Duration backOff(Installation inst, Operation op, VendorException e) {
+    return e.retryAfter().orElseGet(() -> inst.retry().maxDelay().multipliedBy(1L << Math.min(op.attempts(), 10)));
+  }
+
+  /** A person acted before the bot's write: the write and the rest of its decision's operations are cancelled. */
+  private ConversationState takenOver(Installation inst, Lease lease, Operation op, ConversationState state,
+      TakenOver t, Set<String> cancelling) {
+    metrics.written(inst.id(), "cancelled");
+    var next = state.withOwnership(Ownership.HUMAN).withTranscript(t.fresh);
+    cancelling.add(op.eventId());
+    store.finish(lease, op.id(), Operation.Status.CANCELLED, next, List.of(audit.failure(inst, lease.key(),
+        op.eventId(), next.episode(), "", "human_took_over",
+        "cancelled: a person acted in the conversation before the bot's write")));
+    return next;
+  }
+
+  /**
+   * After an operation failed for good: the state, or null when its assignment, sent on its own, failed in a way
+   * worth another attempt (the operation then waits for it); and the lease.
+   */
+  private record GivenUp(ConversationState state, Lease lease) {}
+
+  /**
+   * Gives up on an operation that failed for good ({@code failure}). It is audited ({@code gave_up}) and its
+   * decision's other operations still go: a message or note the vendor refuses does not stop a handover's
+   * assignment. Where the assignment rode in one call with the refused message ({@link Capability#ATOMIC_UPDATE}),
+   * the assignment and tags are sent once more on their own. An assignment that still fails for good is logged at
+   * ERROR, audited ({@code handover_not_assigned}) and counted ({@link EngineMetrics#handoverNotAssigned}); the
+   * conversation stays the people's (the handover's decision made it so), so the bot stays silent in it while
+   * nobody has been assigned: someone must route it by hand.
+   */
+  private GivenUp giveUp(Running running, Lease lease, Operation op, Conversation conversation,
+      ConversationState state, List<Action> toSend, VendorException failure, Set<String> cancelling) {
+    var inst = running.installation();
+    var key = lease.key();
+    String attempts = "write failed " + (op.attempts() + 1) + " times: " + failure.getMessage();
+    var routing = toSend.stream().filter(a -> a instanceof Action.AssignGroup || a instanceof Action.AddTags).toList();
+    boolean assigns = routing.stream().anyMatch(a -> a instanceof Action.AssignGroup);
+    if (!assigns) {
+      log.error("{}: write {} for {} failed for good: {}", inst.id(), op.id(), key, failure.getMessage());
+      store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
+          state.episode(), "", "gave_up", attempts)));
+      return new GivenUp(state, lease);
+    }
+    var lastFailure = failure;
+    if (routing.size() < toSend.size()) { // the assignment rode with a message: maybe only the message was refused
+      log.warn("{}: write {} for {} failed for good ({}); sending its assignment on its own", inst.id(), op.id(), key,
+          failure.getMessage());
+      var held = new HeldLease(lease);
+      try {
+        var applied = apply(running, held, conversation, state, routing, Optional.empty());
+        var next = state.withTranscript(conversation.withVersion(applied.version()));
+        store.finish(held.lease, op.id(), Operation.Status.DONE, next, List.of(audit.failure(inst, key,
+            op.eventId(), next.episode(), "", "gave_up", attempts + "; the assignment was sent without the message")));
+        metrics.written(inst.id(), "done");
+        return new GivenUp(next, held.lease);
+      } catch (TakenOver t) {
+        return new GivenUp(takenOver(inst, held.lease, op, state, t, cancelling), held.lease);
+      } catch (VendorException again) {
+        lease = held.lease;
+        if (VendorCalls.waitsWithoutCounting(again)) {
+          store.operationWaits(lease, op.id(), clock.instant().plus(again.retryAfter().orElse(inst.retry().maxDelay())));
+          return new GivenUp(null, lease);
+        }
+        if (again.retriable() && op.attempts() + 1 < settings.maxAttempts()) { // the next attempt tries again
+          store.operationFailed(lease, op.id(), String.valueOf(again.getMessage()),
+              clock.instant().plus(backOff(inst, op, again)));
+          return new GivenUp(null, lease);
+        }
+        lastFailure = again;
+      }
+    }
+    String group = routing.stream().filter(a -> a instanceof Action.AssignGroup).map(a -> ((Action.AssignGroup) a)
+        .groupId()).findFirst().orElse("");
+    log.error("{}: HANDOVER NOT ASSIGNED: the assignment of {} to '{}' (write {}) failed for good; the bot stays "
+        + "silent in it, route it by hand: {}", inst.id(), key, group, op.id(), lastFailure.getMessage());
+    metrics.handoverNotAssigned(inst.id());
+    store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
+        state.episode(), "", "handover_not_assigned", "the assignment to '" + group + "' " + attempts
+            + (lastFailure == failure ? "" : "; sent on its own: " + lastFailure.getMessage())
+            + "; nobody was assigned and the bot stays silent")));
+    return new GivenUp(state, lease);
   }
 
   private static Conversation empty(ConversationKey key) {

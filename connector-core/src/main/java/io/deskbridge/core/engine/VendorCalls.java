@@ -19,7 +19,17 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,6 +68,11 @@ final class VendorCalls {
   private volatile RateLimiter limiter;
   private final Retry reads;
   private final Retry writes;
+  private final Duration bestEffortTimeout;
+  /** Runs {@link #bestEffort} calls, so that the caller can stop waiting; daemon threads, none while idle. */
+  private final ExecutorService bestEffortRunner;
+  /** Best-effort calls of one installation that may run at once. */
+  static final int BEST_EFFORT_AT_ONCE = 2;
 
   /**
    * @param requestsPerMinute the vendor budget to stay under; 0 for none
@@ -79,6 +94,14 @@ final class VendorCalls {
             || v.kind() == VendorException.Kind.NOT_PROCESSED))
         .build());
     this.openFor = policy.circuitOpenFor();
+    this.bestEffortTimeout = policy.bestEffortTimeout();
+    var threads = new AtomicInteger();
+    this.bestEffortRunner = new ThreadPoolExecutor(0, BEST_EFFORT_AT_ONCE, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          var t = new Thread(r, "deskbridge-best-effort-" + installationId + "-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
     this.breaker = breakers.circuitBreaker(name);
     breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", installationId, e.getStateTransition()));
     this.limiters = RateLimiterRegistry.of(limit(requestsPerMinute));
@@ -196,24 +219,48 @@ final class VendorCalls {
   }
 
   /**
-   * A call whose result core can do without (the typing indicator, the agents' availability): one attempt, only when
-   * a permit of the rate limiter is free at once, neither retried nor seen by the circuit breaker, so it never pauses
-   * the vendor's calls. The breaker does not gate it either: the engine makes such calls only while deciding, just
-   * after the conversation was read (or from an event that carried it), and a breaker that the last failures of an
-   * outage left open would otherwise drop the indicator of the first answer after it.
+   * A call whose result core can do without (the typing indicator, the agents' availability): one attempt, neither
+   * retried nor recorded by the circuit breaker (its failures never pause the vendor's other calls). It is skipped,
+   * without counting anything, while the breaker is open (the vendor is known to be down: waiting for it would only
+   * delay the reply) or when no rate-limiter permit is free at once. It is bounded by the policy's
+   * {@link RetryPolicy#bestEffortTimeout()}: the caller waits no longer, the call is interrupted and goes on without
+   * its result. At most {@value #BEST_EFFORT_AT_ONCE} such calls of one installation run at once; while that many
+   * still hang, further ones are skipped, so a hanging vendor never piles up threads.
    *
-   * @return the call's result, or empty when it was skipped or failed (logged at debug level); never throws
+   * @return the call's result, or empty when it was skipped, failed or timed out (logged at debug level); never
+   *     throws
    */
-  <T> java.util.Optional<T> bestEffort(String what, Supplier<T> call) {
+  <T> Optional<T> bestEffort(String what, Supplier<T> call) {
+    var state = breaker.getState();
+    if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+      log.debug("{}: {} skipped: the circuit is open", installationId, what);
+      return Optional.empty();
+    }
     if (limiter.getMetrics().getAvailablePermissions() < 1 || !limiter.acquirePermission()) {
       log.debug("{}: {} skipped: the vendor's calls are at their limit", installationId, what);
-      return java.util.Optional.empty();
+      return Optional.empty();
+    }
+    Future<T> future;
+    try {
+      future = bestEffortRunner.submit(() -> mapped(what, call));
+    } catch (RejectedExecutionException e) {
+      log.debug("{}: {} skipped: earlier ones are still waiting for the vendor", installationId, what);
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.ofNullable(mapped(what, call));
-    } catch (RuntimeException e) {
-      log.debug("{}: {} failed, going on without it: {}", installationId, what, e.toString());
-      return java.util.Optional.empty();
+      return Optional.ofNullable(future.get(bestEffortTimeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      log.debug("{}: {} took longer than {} ms, going on without it", installationId, what,
+          bestEffortTimeout.toMillis());
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      log.debug("{}: {} failed, going on without it: {}", installationId, what, e.getCause().toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 

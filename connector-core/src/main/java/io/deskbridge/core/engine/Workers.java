@@ -46,8 +46,6 @@ final class Workers {
   private static final Logger log = LoggerFactory.getLogger(Workers.class);
   /** Attempts after which an event failing for a reason retrying will not fix goes to the dead letters. */
   private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
-  /** Past a due time, so that the store (on its own clock, read a moment earlier) sees the work as due. */
-  private static final long DUE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Map<String, Running> installations;
   private final Decider decider;
@@ -69,10 +67,10 @@ final class Workers {
   private final Condition idle = lock.newCondition();
   private int busy;
   /**
-   * When held-back work becomes due ({@link System#nanoTime()}), earliest first, so that an idle worker claims it
-   * then rather than at its next poll; guarded by {@link #lock}.
+   * When held-back work becomes due, on the engine's clock (as the store's due times are), earliest first, so that
+   * an idle worker claims it then rather than at its next poll; guarded by {@link #lock}.
    */
-  private final java.util.PriorityQueue<Long> dueAt = new java.util.PriorityQueue<>();
+  private final java.util.PriorityQueue<Instant> dueAt = new java.util.PriorityQueue<>();
   private Instant lastPurge = Instant.EPOCH;
 
   Workers(Map<String, Running> installations, Decider decider, ProcessingStore store, AuditTrail audit, Clock clock,
@@ -119,13 +117,14 @@ final class Workers {
   }
 
   /**
-   * Wakes an idle worker once {@code delay} has passed: work received now was held back that long (a chat's
-   * debounce window). Without it the work would wait for the next poll, up to {@link EngineSettings#poll()} more.
+   * Wakes an idle worker once the engine's clock reaches {@code due}: work was held back until then (a chat's
+   * debounce window; pass the due time the store was given). Without it the work would wait for the next poll, up
+   * to {@link EngineSettings#poll()} more.
    */
-  void wakeAfter(Duration delay) {
+  void wakeAt(Instant due) {
     lock.lock();
     try {
-      dueAt.add(System.nanoTime() + delay.toNanos() + DUE_MARGIN_NANOS);
+      dueAt.add(due);
       wake.signalAll(); // a worker waiting for a later time or its poll shortens its wait
     } finally {
       lock.unlock();
@@ -276,24 +275,26 @@ final class Workers {
   }
 
   /**
-   * Waits for a {@link #wake}, {@code wait}, or the earliest {@link #wakeAfter} time, whichever comes first; returns
-   * at once when such a time has passed (taking it: one worker claims per due time).
+   * Waits for a {@link #wake}, {@code wait}, or the earliest {@link #wakeAt} time, whichever comes first; returns
+   * at once when such a time has passed on the engine's clock (taking it: one worker claims per due time). The wait
+   * itself is measured in real time: with a clock that does not follow real time (a test's), a due time is seen
+   * at the first check after the clock reached it, at most {@code wait} later.
    */
   private void waitForWork(Duration wait) {
     lock.lock();
     try {
       if (running.get()) {
-        long nanos = wait.toNanos();
-        Long next = dueAt.peek();
+        var nap = wait;
+        Instant next = dueAt.peek();
         if (next != null) {
-          long left = next - System.nanoTime();
-          if (left <= 0) {
+          var left = Duration.between(clock.instant(), next);
+          if (left.isNegative() || left.isZero()) {
             dueAt.poll();
             return;
           }
-          nanos = Math.min(nanos, left);
+          nap = left.compareTo(nap) < 0 ? left : nap;
         }
-        wake.awaitNanos(nanos);
+        wake.awaitNanos(nap.toNanos());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -366,7 +367,7 @@ final class Workers {
       lease = keptUp(store, lease, clock.instant(), settings.lease());
       Outcome outcome;
       try {
-        outcome = decide(running, key, pending.event(), state);
+        outcome = decide(running, key, pending, state);
       } catch (RuntimeException e) {
         failed(running, lease, pending, state.episode(), e);
         return; // later events of this conversation wait, to keep the order
@@ -385,11 +386,12 @@ final class Workers {
   }
 
   /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
-  private Outcome decide(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
+  private Outcome decide(Running running, ConversationKey key, PendingEvent pending, ConversationState state) {
     var inst = running.installation();
-    Instant now = clock.instant();
+    var event = pending.event();
+    Instant received = pending.receivedAt();
     var records = new ArrayList<AuditRecord>();
-    if (sessionTimedOut(inst, event, state, now)) {
+    if (sessionTimedOut(inst, event, state, received)) {
       state = state.nextEpisode(state.acceptedOwner());
       records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
     }
@@ -402,7 +404,7 @@ final class Workers {
       turn = interpreter.interpret(event, state, Optional.of(loaded));
     }
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
-      var s = ignore.state();
+      var s = customerMessage(event) ? lastTurn(ignore.state(), received) : ignore.state();
       records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
       return new Outcome(s, List.of(), records, Optional.empty(), loadedAt);
     }
@@ -412,7 +414,7 @@ final class Workers {
     var decision = decider.decide(input);
     var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
         decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
-    var next = TurnInterpreter.after(decide.state(), plan.decision(), input).withLastTurnAt(now);
+    var next = lastTurn(TurnInterpreter.after(decide.state(), plan.decision(), input), received);
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
     records.add(record);
@@ -434,15 +436,28 @@ final class Workers {
 
   /**
    * Whether a customer's message comes after the chat's session timeout ({@link Installation#chatSessionTimeout}):
-   * the bot owns the chat and decided on nothing from the customer for longer than the timeout. Such a message
-   * starts a new bot episode.
+   * the bot owns the chat and the message was received more than the timeout after the previous customer message
+   * the engine handled ({@link ConversationState#lastTurnAt()}). Both are receipt times, so a backlog of work
+   * (processing late) does not make a prompt follow-up look like a new session. Such a message starts a new bot
+   * episode.
+   *
+   * @param received when the store received the message's event
    */
-  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant now) {
+  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant received) {
     var timeout = inst.sessionTimeout();
-    return !timeout.isZero() && state.ownership() == Ownership.BOT
-        && event.kind() == InboundEvent.Kind.MESSAGE_ADDED
-        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false)
-        && state.lastTurnAt().map(last -> Duration.between(last, now).compareTo(timeout) > 0).orElse(false);
+    return !timeout.isZero() && state.ownership() == Ownership.BOT && customerMessage(event)
+        && state.lastTurnAt().map(last -> Duration.between(last, received).compareTo(timeout) > 0).orElse(false);
+  }
+
+  private static boolean customerMessage(InboundEvent event) {
+    return event.kind() == InboundEvent.Kind.MESSAGE_ADDED
+        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false);
+  }
+
+  /** The state with {@code received} as its last turn, unless it holds a later one (events keep their order). */
+  private static ConversationState lastTurn(ConversationState state, Instant received) {
+    return state.lastTurnAt().filter(last -> last.isAfter(received)).isPresent() ? state
+        : state.withLastTurnAt(received);
   }
 
   /**

@@ -31,8 +31,9 @@ import java.util.Set;
  * @param acceptedOwner       the vendor's owner evidence (see {@code Owner.evidence}) when this bot episode began,
  *                            for example the agent still assigned after a release: the same evidence seen again is
  *                            not a takeover; empty when none
- * @param lastTurnAt          when the engine last decided on a customer message of this conversation (its own clock),
- *                            for a chat's session timeout; empty before the first
+ * @param lastTurnAt          when the latest customer message of this conversation the engine handled (decided on, or
+ *                            read with an earlier one) was received (the store's receipt time, the engine's clock),
+ *                            for a chat's session timeout; a backlog does not move it; empty before the first
  */
 public record ConversationState(
     ConversationKey key,
@@ -139,7 +140,7 @@ public record ConversationState(
         transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt);
   }
 
-  /** The same state with the time of the engine's latest decision on a customer message. */
+  /** The same state with {@link #lastTurnAt()} set to {@code at}. */
   public ConversationState withLastTurnAt(java.time.Instant at) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner,

@@ -60,7 +60,7 @@ final class JdbcProcessing {
       + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
   private static final String STATE =
       "SELECT state FROM conversation WHERE installation = ? AND conversation_id = ?";
-  private static final String PENDING_EVENTS = "SELECT id, payload, attempts, next_attempt_at FROM inbox_event "
+  private static final String PENDING_EVENTS = "SELECT id, payload, attempts, next_attempt_at, received_at FROM inbox_event "
       + "WHERE installation = ? AND conversation_id = ? AND status = 'PENDING' ORDER BY id LIMIT "
       + EVENTS_PER_CALL;
   private static final String OPEN_OPERATIONS = "SELECT id, event_id, actions, status, attempts FROM outbox "
@@ -230,7 +230,7 @@ final class JdbcProcessing {
             if (instant(rs, 4).isAfter(at)) {
               break;
             }
-            events.add(new PendingEvent(rs.getLong(1), json.event(rs.getString(2)), rs.getInt(3)));
+            events.add(new PendingEvent(rs.getLong(1), json.event(rs.getString(2)), rs.getInt(3), instant(rs, 5)));
           }
         }
       }

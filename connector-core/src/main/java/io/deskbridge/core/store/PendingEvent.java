@@ -1,6 +1,7 @@
 package io.deskbridge.core.store;
 
 import io.deskbridge.core.webhook.InboundEvent;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -8,10 +9,12 @@ import java.util.Objects;
  *
  * @param id       the store's id; ids increase in the order events were received
  * @param event    the event
- * @param attempts how many times processing it failed so far
+ * @param attempts   how many times processing it failed so far
+ * @param receivedAt when the store received it (the receiving engine's clock), however long it then waited
  */
-public record PendingEvent(long id, InboundEvent event, int attempts) {
+public record PendingEvent(long id, InboundEvent event, int attempts, Instant receivedAt) {
   public PendingEvent {
     Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(receivedAt, "receivedAt");
   }
 }

@@ -105,6 +105,103 @@ class EngineCapabilityTest {
     assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
   }
 
+  // ---------------------------------------------------------------- a handover's write failing for good
+
+  private static final String HUMAN_PLEASE = "I want to talk to a human, please.";
+
+  /** The customer writes again after the handover: the bot must stay silent. */
+  private void customerWritesAgainAndTheBotStaysSilent() throws Exception {
+    int writes = helpdesk.writes.get();
+    var again = helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How long does delivery take?");
+    accept(messageEvent("e2", "t1", again));
+    assertThat(helpdesk.writes.get()).as("nothing written after the handover").isEqualTo(writes);
+    assertThat(audit()).last().satisfies(r -> assertThat(r.reasons()).containsExactly("human_owns_conversation"));
+  }
+
+  private List<String> failureReasons() {
+    return audit().stream().filter(r -> r.decision().equals("failed")).map(r -> r.reasons().get(0)).toList();
+  }
+
+  @Test
+  void aHandoverNoteRefusedForGoodStillAssignsAndTellsTheCustomer() throws Exception {
+    start(SEPARATE_CALLS);
+    helpdesk.refuse = a -> a instanceof Action.InternalNote;
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", HUMAN_PLEASE);
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.groups.get("t1")).as("the assignment went despite the refused note").isEqualTo("g-default");
+    assertThat(helpdesk.tags.get("t1")).contains("deskbridge_handover");
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(failureReasons()).containsExactly("gave_up");
+    customerWritesAgainAndTheBotStaysSilent();
+  }
+
+  @Test
+  void aHandoverLineRefusedForGoodStillAssigns() throws Exception {
+    start(EnumSet.of(Capability.TAGS, Capability.HANDOVER_ENDS_BOT_WRITES)); // note, line, assignment, tags
+    helpdesk.refuse = a -> a instanceof Action.PublicReply;
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", HUMAN_PLEASE);
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).isEmpty();
+    assertThat(helpdesk.groups.get("t1")).as("the customer was promised a person").isEqualTo("g-default");
+    assertThat(helpdesk.tags.get("t1")).contains("deskbridge_handover");
+    assertThat(failureReasons()).containsExactly("gave_up");
+    customerWritesAgainAndTheBotStaysSilent();
+  }
+
+  @Test
+  void withAtomicUpdatesANoteRefusedForGoodSendsItsAssignmentOnItsOwn() throws Exception {
+    start(InMemoryHelpdesk.ZENDESK_LIKE); // note + assignment + tags in one call, then the line
+    helpdesk.refuse = a -> a instanceof Action.InternalNote;
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", HUMAN_PLEASE);
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.applied).extracting(a -> a.stream().map(x -> x.getClass().getSimpleName()).toList())
+        .containsExactly(List.of("AssignGroup", "AddTags"), List.of("PublicReply"));
+    assertThat(helpdesk.groups.get("t1")).isEqualTo("g-default");
+    assertThat(helpdesk.botMessages("t1", Visibility.INTERNAL)).isEmpty();
+    assertThat(failureReasons()).containsExactly("gave_up");
+    assertThat(audit().stream().filter(r -> r.decision().equals("failed")).findFirst().orElseThrow().outcome())
+        .contains("the assignment was sent without the message");
+    customerWritesAgainAndTheBotStaysSilent();
+  }
+
+  @Test
+  void anAssignmentRefusedForGoodIsLoudAndTheBotStaysSilent() throws Exception {
+    start(SEPARATE_CALLS);
+    helpdesk.refuse = a -> a instanceof Action.AssignGroup;
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", HUMAN_PLEASE);
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.groups.get("t1")).isNull();
+    assertThat(failureReasons()).containsExactly("handover_not_assigned");
+    assertThat(audit().stream().filter(r -> r.decision().equals("failed")).findFirst().orElseThrow().outcome())
+        .contains("'g-default'", "422", "nobody was assigned");
+    assertThat(meters.counter("deskbridge.handover.unassigned", "installation", "inst").count()).isEqualTo(1.0);
+    assertThat(helpdesk.tags.get("t1")).as("the rest of the handover still goes").contains("deskbridge_handover");
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    customerWritesAgainAndTheBotStaysSilent();
+  }
+
+  @Test
+  void aPersonWritingBeforeTheHandoverLineCancelsTheRestOfTheHandover() throws Exception {
+    var capabilities = EnumSet.of(Capability.TAGS, Capability.HANDOVER_ENDS_BOT_WRITES); // note, line, assign, tags
+    helpdesk = new InMemoryHelpdesk(capabilities);
+    engine = engine(capabilities, Mode.AUTO, p -> {
+      if (p == CrashPoints.Point.COMMITTED && helpdesk.messages.get("t1").size() == 1) {
+        clock.advance(STALE); // the line's pre-write read sees the agent
+        helpdesk.add("t1", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Alice here, I'll take it.");
+      }
+    });
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", HUMAN_PLEASE);
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.applied).extracting(a -> a.get(0).getClass().getSimpleName()).containsExactly("InternalNote");
+    assertThat(helpdesk.groups.get("t1")).isNull();
+    assertThat(failureReasons()).containsExactly("human_took_over");
+  }
+
   /** Stops the engine at {@code point} the {@code nth} time, then recovers with a new engine on the same store. */
   private void crashAtThenRecover(Set<Capability> capabilities, CrashPoints.Point point, int nth) throws Exception {
     var crashed = new CountDownLatch(1);

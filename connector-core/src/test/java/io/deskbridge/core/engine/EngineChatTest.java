@@ -33,12 +33,17 @@ class EngineChatTest {
   private Engine engine;
 
   private Duration sessionTimeout = Installation.DEFAULT_CHAT_SESSION_TIMEOUT;
+  private RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
+  /** Released after each test: a typing call the test left hanging. */
+  private final java.util.concurrent.CountDownLatch hangingTyping = new java.util.concurrent.CountDownLatch(1);
 
   private void start(Set<Capability> capabilities) {
-    helpdesk = new InMemoryHelpdesk(capabilities);
+    if (helpdesk == null) { // a restart keeps the vendor
+      helpdesk = new InMemoryHelpdesk(capabilities);
+    }
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts"), null);
     var installation = new Installation("inst", Mode.AUTO, routing,
-        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ZERO, sessionTimeout);
+        retry, helpdesk, 0, false, Duration.ZERO, sessionTimeout);
     engine = Engine.start(List.of(installation), decider, store, store, clock,
         new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMillis(20), 5, Duration.ofDays(1)),
         CrashPoints.NONE, new SimpleMeterRegistry());
@@ -46,6 +51,7 @@ class EngineChatTest {
 
   @AfterEach
   void stop() {
+    hangingTyping.countDown();
     if (engine != null) {
       engine.close();
     }
@@ -146,6 +152,51 @@ class EngineChatTest {
         .containsExactly("reply/1", "handover/1");
   }
 
+  /**
+   * A backlog: the follow-up is received 9 minutes after the first message but processed only 12 minutes after it.
+   * The session timeout is decided on the receipt times, so it is the same session (the same question again is a
+   * loop), not a new one.
+   */
+  @Test
+  void aPromptFollowUpProcessedLateAfterABacklogIsStillTheSameSession() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(chat);
+    customerOpens("c1", "e1", "How do I reset my password?");
+    engine.close(); // nobody processes for a while: the workers are stopped
+    engine = null;
+
+    clock.advance(Duration.ofMinutes(9));
+    var m = helpdesk.add("c1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    store.receive("inst", helpdesk.vendor(), List.of(InMemoryHelpdesk.messageEvent("e2", "c1", m)), clock.instant());
+    clock.advance(Duration.ofMinutes(3));
+    start(chat);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "handover/1");
+  }
+
+  /** The other way round: received after the timeout, the message starts a new episode however soon it is processed. */
+  @Test
+  void aFollowUpReceivedAfterTheTimeoutStartsANewEpisodeEvenIfProcessedAtOnce() throws Exception {
+    sessionTimeout = Duration.ofMinutes(10);
+    start(chat);
+    var first = helpdesk.add("c1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    engine.close(); // the opening waits in a backlog for 11 minutes before it is answered
+    engine = null;
+    store.receive("inst", helpdesk.vendor(), List.of(InMemoryHelpdesk.messageEvent("e1", "c1", first)),
+        clock.instant());
+    clock.advance(Duration.ofMinutes(11));
+    start(chat);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+    clock.advance(Duration.ofMinutes(9)); // 20 minutes after the opening was received, 9 after it was answered
+    customerWrites("c1", "e2", "How do I reset my password?");
+
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.episode())
+        .containsExactly("reply/1", "ignore/2", "reply/2");
+  }
+
   @Test
   void aTicketVendorHasNoSessionTimeout() throws Exception {
     sessionTimeout = Duration.ofMinutes(10);
@@ -181,6 +232,20 @@ class EngineChatTest {
     assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).singleElement()
         .satisfies(m -> assertThat(m.text()).contains("Forgot password"));
     assertThat(audit("c1")).extracting(io.deskbridge.core.store.AuditRecord::decision).containsExactly("reply");
+  }
+
+  @Test
+  void aTypingIndicatorThatNeverAnswersDelaysTheReplyByItsTimeoutOnly() throws Exception {
+    retry = retry.withBestEffortTimeout(Duration.ofMillis(100));
+    start(chat);
+    helpdesk.typingHangsUntil = hangingTyping;
+
+    customerOpens("c1", "e1", "How do I reset my password?");
+
+    assertThat(helpdesk.typingShown).hasSize(1);
+    assertThat(hangingTyping.getCount()).as("answered while the typing call still hangs").isEqualTo(1);
+    assertThat(helpdesk.botMessages("c1", Visibility.PUBLIC)).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("Forgot password"));
   }
 
   @Test

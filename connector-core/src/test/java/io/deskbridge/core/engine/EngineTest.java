@@ -316,6 +316,60 @@ class EngineTest {
     assertThat(helpdesk.botMessages("chat1", Visibility.PUBLIC)).hasSize(1);
   }
 
+  /** A clock that moves only when the test moves it. */
+  private static final class SteppedClock extends java.time.Clock {
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now;
+
+    SteppedClock(java.time.Instant start) {
+      now = new java.util.concurrent.atomic.AtomicReference<>(start);
+    }
+
+    void advance(Duration by) {
+      now.accumulateAndGet(null, (t, ignored) -> t.plus(by));
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  /**
+   * The wake-up of held-back work follows the engine's clock, as the store's due times do: with a clock that stands
+   * still, the window's end passing in real time wakes nobody for good, and the clock reaching it wakes a worker
+   * without waiting for the (five-minute) poll.
+   */
+  @Test
+  void aHeldBackChatMessageIsClaimedWhenTheEnginesClockReachesItsDueTime() throws Exception {
+    helpdesk = new InMemoryHelpdesk(java.util.EnumSet.of(Capability.CHAT, Capability.CONDITIONAL_WRITES,
+        Capability.ATOMIC_UPDATE, Capability.TAGS));
+    var stepped = new SteppedClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+    var installation = new Installation("inst", Mode.AUTO, new Routing("g-default", Map.of(), null),
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false, Duration.ofMillis(200));
+    engine = Engine.start(List.of(installation), decider, store, store, stepped,
+        new EngineSettings(2, Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofDays(1)), CrashPoints.NONE,
+        meters);
+    var m = helpdesk.add("chat1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "I forgot my password");
+    engine.accept("inst", List.of(messageEvent("e1", "chat1", m)));
+
+    assertThat(engine.awaitIdle(Duration.ofMillis(600))).as("held back: the engine's clock has not moved").isFalse();
+    stepped.advance(Duration.ofMillis(200));
+
+    assertThat(engine.awaitIdle(Duration.ofSeconds(10))).as("claimed when the engine's clock reached the due time")
+        .isTrue();
+    assertThat(helpdesk.botMessages("chat1", Visibility.PUBLIC)).hasSize(1);
+  }
+
   @Test
   void aTicketVendorsMessagesAreNotHeldBack() throws Exception {
     start(Mode.AUTO); // no CHAT capability

@@ -67,6 +67,8 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   final AtomicInteger failNextLoads = new AtomicInteger();
   /** Every load fails with 404 (the ticket was deleted) while set. */
   final java.util.concurrent.atomic.AtomicBoolean failNextLoadsWith404 = new java.util.concurrent.atomic.AtomicBoolean();
+  /** While set, a write carrying an action it matches is refused for good (HTTP 422) before anything is written. */
+  volatile java.util.function.Predicate<Action> refuse;
   /** Runs at the start of every write while set (a test may throw from it to kill the process there). */
   volatile Runnable beforeWrite;
   /** Runs once at the end of the next load, after its snapshot was taken: something happens just after a read. */
@@ -99,9 +101,26 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     return availability;
   }
 
+  /** While set and not counted down, {@link #typing} hangs on it, deaf to interruption (a vendor that never answers). */
+  volatile java.util.concurrent.CountDownLatch typingHangsUntil;
+
   @Override
   public void typing(TypingRequest request) {
     typingShown.add(request.key().externalId());
+    var hangs = typingHangsUntil;
+    if (hangs != null) {
+      boolean interrupted = false;
+      while (hangs.getCount() > 0) {
+        try {
+          hangs.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (typingFailure != null) {
       throw typingFailure;
     }
@@ -204,6 +223,11 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     }
     if (failNextWrites.getAndDecrement() > 0) {
       throw new VendorException(VendorException.Kind.NOT_PROCESSED, "HTTP 503 (scripted)", null);
+    }
+    var refused = refuse;
+    if (refused != null && request.actions().stream().anyMatch(refused)) {
+      throw new VendorException(VendorException.Kind.INVALID, "HTTP 422 (scripted refusal of " + request.actions()
+          + ")", null);
     }
     if (!capabilities.contains(Capability.ATOMIC_UPDATE) && request.actions().size() > 1) {
       throw new VendorException(VendorException.Kind.INVALID,

@@ -100,6 +100,8 @@ abstract class AbstractProcessingStoreTest {
         event("c1", "e3"));
     assertThat(pending).extracting(PendingEvent::attempts).containsOnly(0);
     assertThat(pending).extracting(PendingEvent::id).isSorted().doesNotHaveDuplicates();
+    assertThat(pending).as("when each was received, whenever it is read").extracting(PendingEvent::receivedAt)
+        .containsExactly(T0, T0, T0.plusSeconds(1));
   }
 
   @Test
