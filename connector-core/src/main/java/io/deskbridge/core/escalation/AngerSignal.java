@@ -107,7 +107,8 @@ public final class AngerSignal {
       + "tednov|mesec*";
 
   private static final String UNANSWERED = "cares|care|answers|answer|answered|responds|respond|responded|replies|"
-      + "reply|replied|calls|called|helps|helped|tell|knows|know|gets|got|getting";
+      + "reply|replied|calls|called|helps|helped|tell|knows|know|gets|got|getting|picked|picks|pick|answering|"
+      + "replying|responding|wrote|writes|emailed|bothered|bothers|rang";
 
   /**
    * Strongly negative tone without swearing or capitals, each enough on its own: being fed up, out of patience,
@@ -129,6 +130,18 @@ public final class AngerSignal {
       "dovolj mi je !časa|denarja|prostora", "vsega imam dovolj", "mi je dovolj", "dovolj je bilo",
       "zmanjkuje|zmanjkalo mi ...3 potrpljenja",
       "vaš*|vas|tega|teh ...3 imam|imamo ..2 dovolj !časa|denarja|prostora|informacij*",
+      // idioms of being fed up, patience lost, "enough of this" opening the message
+      "had it with", "had it up to here", "up to here with", "end of my tether|rope", "get|gets|getting on my nerves", "fed up to the back teeth",
+      "^enough of this|that", "losing|lost my temper",
+      "mám|mam|máme|mame ...4 po krk", "až po krk", "leze|lezou|lezete ..3 na nervy", "jde|jdou|jdete mi ..2 na nervy", "mi ..2 jde|jdou|jdete na nervy",
+      "ztrácím|ztracim|ztratil*|ztrácíme ...3 trpělivost", "^dost už|toho|bylo", "^už dost !dlouho|dlho|času|casu",
+      "mam|mamy ...4 powyżej-uszu|dziurki-w-nosie", "działa|działają|działacie ..3 na nerwy",
+      "grają|gra|gracie ..3 na nerwach", "tracę|tracimy|straciłem|straciłam|straciłem ..2 cierpliwoś*",
+      "^dość|dosyć|dosc|dosyc tego|już",
+      "mám|mam|máme ...4 po krk", "lezie|liezú|liezete ..3 na nervy", "ide|idú|idete mi ..2 na nervy", "mi ..2 ide|idú|idete na nervy",
+      "strácam|stracam|stratil*|strácame ...3 trpezlivos*", "^dosť už|toho|bolo", "^tak a dosť", "^už dosť !dlho|dlouho|času|casu",
+      "imam|imamo ...4 čez-glavo|vrh-glave|poln-kufer|polno-kapo", "poln kufer", "gre|greste|gredo ..3 na živce",
+      "izgubljam|izgubil*|izgubljamo ...3 potrpljenje", "^dovolj tega",
       "imam|imamo res|že|zdaj|čisto|popolnoma dovolj !časa|denarja|prostora|informacij*|točk*|kosov", "konec mojega potrpljenja",
       // declared anger
       "am|m|are|re|we ..2 angry|furious|livid|outraged|fuming|enraged !not|t",
@@ -142,7 +155,7 @@ public final class AngerSignal {
       "sem ..3 jezen|jezna|jezni|besen|besna|razburjen*|ogorčen*", "me ..2 jezi|razjezi|jezite", "za znoret|znorit",
       // the worst
       "worst !case|cases|scenario|part", "nejhorší* !možn*|případ*|scénář*",
-      "najgorsz* !możliw*|przypad*|scenariusz*", "najhorš* !možn*|prípad*|scenár*",
+      "najgorsz* !możliw*|przypad*|scenariusz*|razie", "najhorš* !možn*|prípad*|scenár*",
       "najslabš*|najhujš* !primer*|možn*|scenarij*",
       // repeated contact
       "third|fourth|fifth|sixth|tenth|3rd|4th|5th|umpteenth|nth time|times ...4 writ*|contact*|call*|ask*|email*|"
@@ -155,22 +168,47 @@ public final class AngerSignal {
       "drugi|trzeci|czwarty|piąty|szósty|dziesiąty|drugą|trzecią|czwartą|piątą e-mail|mail|maila|wiadomość|zgłoszenie",
       "druhý|tretí|štvrtý|piaty|šiesty|desiaty|druhú|tretiu|štvrtú|piatu e-mail|mail|správu|správa|urgenciu",
       "drugi|tretji|četrti|peti|šesti|deseti e-mail|mail|sporočilo|sporočila",
+      "repeat*|explain*|describ*|spell* ...4 three|four|five|six|ten|several|multiple|many|countless|3|4|5|6 times",
+      "over-and-over|again-and-again ...4 repeat*|explain*|describ*|writ*",
+      "třikrát|čtyřikrát|pětkrát|šestkrát|několikrát|mnohokrát|pořád|porad|stále|neustále ...4 vysvětl*|opakovat|"
+          + "opakoval*|popisovat|popisoval*|vypisovat",
+      "vysvětl*|opakov*|popisov* ...3 třikrát|čtyřikrát|pětkrát|šestkrát|několikrát|mnohokrát|znovu-a-znovu",
+      "dwa|trzy|cztery|pięć|sześć|kilka|kilkanaście|wiele|parę|dziesięć ..1 razy ...4 tłumaczyć|tłumaczyłem|"
+          + "tłumaczyłam|tłumaczę|powtarzać|powtarzałem|powtarzałam|powtarzam|wyjaśniać|wyjaśniałem|wyjaśniałam|opisywać",
+      "tłumaczyć|tłumaczyłem|tłumaczyłam|tłumaczę|powtarzać|powtarzałem|powtarzałam|powtarzam|wyjaśniać|wyjaśniałem|"
+          + "wyjaśniałam ...4 dwa|trzy|cztery|pięć|sześć|kilka|kilkanaście|wiele|parę|dziesięć ..1 razy",
+      "trikrát|štyrikrát|päťkrát|šesťkrát|niekoľkokrát|viackrát|mnohokrát|stále|neustále ...4 vysvetľ*|vysvetlov*|"
+          + "opakovať|opakoval*|popisovať|popisoval*",
+      "vysvetľ*|vysvetlov*|opakov*|popisov* ...3 trikrát|štyrikrát|päťkrát|šesťkrát|niekoľkokrát|viackrát|mnohokrát",
+      "trikrat|štirikrat|petkrat|šestkrat|večkrat|nekajkrat|velikokrat|vedno-znova ...4 razlag*|razloži*|ponavlja*|"
+          + "ponovi*|pojasnj*|pojasni*|opisova*",
+      "razlag*|razloži*|ponavlja*|pojasnj*|opisova* ...3 trikrat|štirikrat|petkrat|šestkrat|večkrat|nekajkrat|"
+          + "velikokrat",
       "how many ..2 times ...6 explain*|ask*|call*|writ*|contact*|tell|repeat*|email*|wait*|chase",
       "potřetí|počtvrté|popáté|pošesté|podesáté|poněkolikáté|opakovaně ...4 píšu|píši|volám|urguji|žádám|kontaktuji|"
           + "ptám|vysvětluj*|reklamuji",
       "píšu|píši|volám|urguji|žádám|kontaktuji|ptám ...3 potřetí|počtvrté|popáté|pošesté|podesáté|poněkolikáté",
+      "píšu|pisu|píši|volám|urguji|žádám|kontaktuji|ptám|reklamuji ...4 po-třetí|po-čtvrté|po-páté|po-šesté|po-desáté",
+      "po-třetí|po-čtvrté|po-páté|po-šesté|po-desáté ...3 píšu|pisu|píši|volám|urguji|žádám|kontaktuji|ptám|reklamuji",
       "kolikrát ...6 vysvětl*|psát|napsat|volat|zavolat|opakovat|žádat|urgovat|čekat|ptát",
       "trzeci|czwarty|piąty|szósty|kolejny|dziesiąty|enty ..1 raz ...4 piszę|dzwonię|pytam|proszę|kontaktuję|"
           + "zgłaszam|tłumaczę|piszemy|reklamuję",
       "piszę|dzwonię|pytam|proszę|kontaktuję|zgłaszam ...3 trzeci|czwarty|piąty|szósty|kolejny|dziesiąty ..1 raz",
+      "piszę|dzwonię|pytam|proszę|kontaktuję|zgłaszam|reklamuję|piszemy ...6 po raz trzeci|czwarty|piąty|szósty|"
+          + "kolejny|dziesiąty|enty",
+      "po raz trzeci|czwarty|piąty|szósty|kolejny|dziesiąty|enty ...3 piszę|dzwonię|pytam|proszę|kontaktuję|zgłaszam|"
+          + "reklamuję|piszemy",
       "ile ..1 razy ...6 tłumaczyć|pisać|napisać|dzwonić|prosić|powtarzać|czekać|wyjaśniać|pytać",
       "tretíkrát|štvrtýkrát|piatykrát|šiestykrát|desiatykrát|opakovane ...4 píšem|volám|urgujem|žiadam|kontaktujem|"
           + "pýtam|vysvetľuj*|reklamujem",
       "píšem|volám|urgujem|žiadam|kontaktujem|pýtam ...3 tretíkrát|štvrtýkrát|piatykrát|šiestykrát|desiatykrát",
+      "píšem|volám|urgujem|žiadam|kontaktujem|pýtam|reklamujem ...4 po-tretí|po-štvrtý|po-piaty|po-šiesty|po-desiaty|"
+          + "tretí|štvrtý|piaty|šiesty|desiaty ..1 raz|krát",
       "koľkokrát ...6 vysvetľ*|písať|napísať|volať|zavolať|opakovať|žiadať|urgovať|čakať|pýtať",
       "tretjič|četrtič|petič|šestič|desetič|ponovno ...4 pišem|kličem|sprašujem|prosim|kontaktiram|razlagam|"
           + "reklamiram",
       "pišem|kličem|sprašujem|prosim|kontaktiram ...3 tretjič|četrtič|petič|šestič|desetič",
+      "pišem|kličem|sprašujem|kontaktiram|reklamiram ...4 tretji|četrti|peti|šesti|deseti krat",
       "kolikokrat ...6 razložiti|razlagati|pisati|napisati|klicati|poklicati|ponavljati|prositi|čakati|vprašati",
       // threats to leave
       "go|going|went elsewhere", "business|money|custom ...3 elsewhere|competitor*|competition",
@@ -183,6 +221,12 @@ public final class AngerSignal {
       "idem|ideme|prechádzam|odchádzam|pôjdem|prejdem ...3 konkurenci*|inam|inde", "naposledy ...3 nakupuj*|"
           + "objednáv*|nakúpil*|objednal*",
       "grem|gremo|prehajam|odhajam ...3 konkurenc*|drugam|drugje",
+      "switching|moving|taking my|our business|money|custom ...3 another|other|different shop|store|seller|company",
+      "ll|will|gonna ..2 buy|shop|order ...3 another|other|different shop|store|seller|retailer",
+      "jdu|jdeme|přecházím|odcházím|půjdu|přejdu ...3 jiného|jinému|jiný|jiné obchod*|prodejc*|e-shop*|firm*",
+      "przechodzę|odchodzę|przejdę|idę|idziemy ...3 innego|innej|inny sklep*|sprzedawc*|firm*",
+      "idem|ideme|prechádzam|odchádzam|pôjdem|prejdem ...3 iného|inému|iný|iné obchod*|predajc*|e-shop*|firm*",
+      "grem|gremo|prehajam|odhajam ...3 drugo|drugi|drugega trgovin*|ponudnik*|podjetj*",
       "bom šel|šla ...3 konkurenc*|drugam|drugje", "zadnjič ...3 naroč*|kupuj*|kupil*",
       // outrage, predicated
       "is|this|that ..2 disgrace|mockery|farce|scandal|joke !what|if|funny|tell|hear",
@@ -212,30 +256,35 @@ public final class AngerSignal {
       "wait|waiting|waited ...4 " + LONG, LONG + " ..2 waiting|late|overdue|delay*",
       "still no|nothing|not ..2 answer|reply|response|word|update|refund|money|parcel|package|order",
       "still nothing", "nobody|noone ...3 " + UNANSWERED,
+      "still|yet ..2 hasn|haven|hasnt|havent|isn|not|didn|never|t ..1 arrived|come|shipped|delivered|refunded|processed|"
+          + "answered|replied|fixed|resolved|received|returned",
       LONG + " ..2 and|later ..1 still|nothing", "no reply|response|answer|callback !needed|necessary|required",
       "still|being|completely|totally|simply ignored", "you promised|promise", "keep|keeps|kept promising", "no one ...3 " + UNANSWERED,
       "ignoring|ignore|ignored my ..2 emails|messages|calls|requests|complaints",
       "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
       "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
-          + "neřeší|nepomohl|nepomůže|nezajímá",
+          + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere",
+      "pořád|porad|stále|furt ..2 nedorazil*|nepřišl*|nepřišel|nevrátil*|nedošl*",
       "bez odpovědi|reakce", "nemyslíte vážně", "to snad ne",
       LONG + " ..2 čekám|čekáme", "žádná|zadna odpověď|reakce", "slíbili|slibovali|slibujete jste",
       "jste ..1 slíbili|slibovali",
       "czekam|czekamy|czekałem|czekałam|czekania|czekanie ...4 " + LONG,
       LONG + " ..2 spóźnion*|opóźnieni*|czekania|po terminie",
       "dalej|nadal|wciąż|ciągle ..1 nic|brak", "nikt ...3 nie ..1 odpowiada|odpisuje|odpowiedział|odezwał|oddzwonił|zadzwonił|dzwoni|"
-          + "reaguje|wie|pomógł|odpisał|interesuje",
+          + "reaguje|wie|pomógł|odpisał|interesuje|odbiera|odebrał|odpisze|odpowie",
+      "dalej|nadal|wciąż|ciągle ..2 nie ..1 dotarł*|przyszł*|przyszedł|doszł*|doszedł|wrócił*|wróciły",
       "bez odpowiedzi|reakcji", "żartujecie|kpicie", "jaja ..1 sobie robicie",
       LONG + " ..2 czekam|czekamy", "zero|żadnej|brak odpowiedzi|reakcji|kontaktu|odzewu",
       "obiecaliście|obiecywaliście|obiecaliscie",
       "čakám|čakáme|čakal*|čakania|čakanie ...4 " + LONG, "mešká|meškáte ..2 " + LONG,
       "stále|ešte|furt ..1 nič", "nikto ...3 neodpovedá|neodpovedal|neozval|nereaguje|nezavolal|nevie|nerieši|"
-          + "nepomohol|nezaujíma",
+          + "nepomohol|nezaujíma|neodpísal|neodpisuje|neodpíše|nedvíha|nezdvihol|nezdvihne|nedvihol",
+      "stále|furt ..2 nedorazil*|neprišl*|neprišiel|nevrátil*|nedošl*",
       "bez odpovede|reakcie", "nemyslíte vážne",
       LONG + " ..2 čakám|čakáme", "žiadna odpoveď|reakcia", "sľúbili|sľubovali ste", "ste ..1 sľúbili|sľubovali",
       "čakam|čakamo|čakal*|čakanj* ...4 " + LONG, "zamuja|zamujate ..2 " + LONG,
       "še vedno|zmeraj ..1 nič|ni|brez", "nihče ...3 odgovori|odgovarja|odgovoril|odpiše|oglasi|oglasil|ve|pokliče|"
-          + "poklical|pomaga|pomagal",
+          + "poklical|pomaga|pomagal|odpisal|dvigne|dvignil|javi|javil",
       "brez odgovora|odziva", "se hecate|šalite",
       LONG + " ..2 čakam|čakamo", "nobenega|nič odgovora|odziva", "obljubili|obljubljali ste",
       "ste ..1 obljubili|obljubljali",

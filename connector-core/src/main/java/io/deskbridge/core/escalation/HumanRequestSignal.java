@@ -98,6 +98,9 @@ public final class HumanRequestSignal {
   private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
       + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"
       + "adviser|consultant|specialist|supervisor|manager|colleague|technician";
+  /** The same people in the plural, for "one of your consultants". */
+  private static final String EN_PLURALS = "humans|agents|operators|representatives|reps|employees|assistants|"
+      + "advisors|advisers|consultants|specialists|supervisors|managers|colleagues|technicians|staff";
   /** People a customer may ask for, English; "agent", "someone" and the like only next to a verb of talking. */
   private static final String EN_PEOPLE = "person|" + EN_CONTACTED;
   /** Said of the past or of someone else ("I was talking to an agent yesterday"), not a request. */
@@ -105,7 +108,7 @@ public final class HumanRequestSignal {
 
   /** Czech people in every case: "konzultant*" covers konzultanta, konzultantovi, konzultantem, konzultantce. */
   private static final String CS_PEOPLE = "člověkem|člověka|člověku|lidmi|někým|někoho|někomu|osobou|osobě|"
-      + "pracovník*|pracovnic*|operátor*|konzultant*|poradc*|poradce|kolega|kolegu|kolegovi|kolegou|kolegyn*|"
+      + "pracovník*|pracovnic*|operátor*|konzultant*|poradc*|poradce|poradkyn*|kolega|kolegu|kolegovi|kolegou|kolegyn*|"
       + "technik*|vedoucí*|nadřízen*|specialist*|agent*|zástupc*|zástupce|zaměstnan*|manažer*|odborník*";
   /** Verbs of talking and reaching in the forms used to ask (infinitive, imperative), and their nouns. */
   private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|spojíte|"
@@ -113,7 +116,7 @@ public final class HumanRequestSignal {
       + "kontaktujte|kontakt|kontaktu|komunikovat|dovolat|probrat|prodiskutovat";
 
   private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
-      + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|agent*|specjalist*|przedstawiciel*|"
+      + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|doradczyn*|agent*|specjalist*|przedstawiciel*|"
       + "kierownik*|koledze|kolegą|kolegi|koleżank*|menedżer*|menadżer*";
   private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|omówić|"
       + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
@@ -121,7 +124,7 @@ public final class HumanRequestSignal {
       + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać";
 
   private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
-      + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|kolega|kolegu|kolegovi|kolegom|kolegyn*|"
+      + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegyn*|"
       + "technik*|vedúc*|nadriaden*|špecialist*|agent*|zástupc*|zástupca|zamestnan*|manažér*|odborník*";
   private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|spojíte|prepojiť|"
       + "prepojte|prepoj|prepojíte|prepojenie|spojenie|odovzdajte|odovzdať|presmerujte|presmerovať|kontaktovať|"
@@ -129,9 +132,9 @@ public final class HumanRequestSignal {
 
   private static final String SL_PEOPLE = "človekom|človeka|človeku|nekom|nekoga|nekomu|osebo|osebi|operater*|"
       + "operaterk*|svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*|uslužben*|"
-      + "specialist*";
+      + "specialist*|koleg*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
-      + "poveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
+      + "poveži|prevežite|prevezati|preveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
       + "pogovor|dobiti";
 
   private static final RuleSet TALK = rules(
@@ -149,6 +152,9 @@ public final class HumanRequestSignal {
       "help|assistance|support from .. human*|person|agent*|operator*|someone|somebody|representative*",
       "someone|somebody|human|agent|operator|representative|person ...3 call|contact|phone|ring|email|text me|us|back",
       EN_PEOPLE + " ..2 i|we can|could|may talk|speak|chat",
+      EN_TALK + "|transfer|transferring|pass|hand|put|get|contact ..2 one|any|some|either of .. " + EN_PLURALS + " "
+          + EN_NARRATED,
+      "give|gimme me|us a call|ring back", "give|gimme me|us a callback", "call|ring|phone me|us back",
       CS_TALK + " .. " + CS_PEOPLE,
       CS_TALK + " ..2 na|k|ke ...3 " + CS_PEOPLE,
       "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,
@@ -157,6 +163,8 @@ public final class HumanRequestSignal {
       CS_PEOPLE + "|člověk|někdo|osoba ...3 s|se kterým|kterou|kým|nímž|níž ...4 bych|bychom|mohl*|můžu|mohu|lze|šlo",
       CS_PEOPLE + "|člověk|někdo ...4 převzít|převezme",
       "zavolejte mi|mně|zpět|zpátky", "ozvěte se mi|mně",
+      "zavolá|zavolat|ozve|ozvat|kontaktuje|kontaktovat ..3 někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|"
+          + "konzultant|konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně",
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
       PL_TALK + " .. " + PL_PEOPLE,
@@ -167,6 +175,8 @@ public final class HumanRequestSignal {
           + "moglibyśmy|można|da",
       PL_PEOPLE + "|człowiek|ktoś|któryś|któraś ...4 przejąć|przejmie|przejąłby|przejęłaby",
       "oddzwońcie|zadzwońcie do mnie",
+      "zadzwoni|oddzwoni|odezwie|skontaktuje|zadzwonić|oddzwonić|odezwać ..4 ktoś|któryś|któraś|jakiś|jakaś|"
+          + "konsultant|konsultantka|pracownik|pracownica|operator|operatorka|człowiek|doradca|doradczyni",
       PL_PEOPLE + " ..2 " + PL_TALK,
       SK_TALK + " .. " + SK_PEOPLE,
       SK_TALK + " ..2 na|k|ku ...3 " + SK_PEOPLE,
@@ -176,6 +186,8 @@ public final class HumanRequestSignal {
       SK_PEOPLE + "|človek|niekto|osoba ...3 s|so ktorým|ktorou|kým ...4 by|môžem|mohol|mohla|dá|možno",
       SK_PEOPLE + "|človek|niekto ...4 prevziať|prevezme",
       "zavolajte mi|späť", "ozvite sa mi",
+      "zavolá|zavolať|ozve|ozvať|kontaktuje|kontaktovať ..3 niekto|nejaký|nejaká|niektorý|niektorá|pracovník|"
+          + "pracovníčka|konzultant|konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa",
       SK_PEOPLE + " ..2 " + SK_TALK,
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
       SL_TALK + " .. " + SL_PEOPLE,
@@ -190,6 +202,8 @@ public final class HumanRequestSignal {
       "kontakt|kontakta|stik|povezavo|povežite|poveži|preusmerite|govoriti|pogovoriti|pogovor s|z kom|kakšnim|"
           + "kakšno|nekom",
       "pokličite me",
+      "pokliče|poklical|oglasi|kontaktira|poklicati ..3 nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|"
+          + "svetovalka|sodelavec|sodelavka|kolega|človek",
       SL_PEOPLE + " ..2 " + SL_TALK);
 
   private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";
@@ -230,6 +244,11 @@ public final class HumanRequestSignal {
       "rozprávam|píšem|hovorím|komunikujem|chatujem ...3 človek*|robot*|bot*|strojom|osob*|operátor*|počítač*",
       "ali si|ali ste|ti si|vi ste ...2 človek*|robot*|bot*|stroj*|živ*|resnič*|oseb*|računalnik*",
       "^si|ste ...2 človek*|robot*|bot*|stroj*|resnič*|oseb*|računalnik*",
+      "answering|replying|responding|writing|typing ...4 bot|robot|human|person|machine|ai|program|computer",
+      "odpovídá|odpovídal|píše|mluví|odepisuje ...4 robot*|bot*|člověk*|stroj*|počítač*|program*",
+      "odpowiada|rozmawia|odpisuje ...4 robot*|bot*|człowiek*|maszyn*|komputer*|program*",
+      "odpovedá|odpovedal|píše|hovorí|odpisuje ...4 robot*|bot*|človek*|stroj*|počítač*|program*",
+      "odgovarja|odgovori|piše|govori ...4 robot*|bot*|človek*|stroj*|računalnik*|program*",
       "govorim|pišem|pogovarjam|klepetam ...3 človek*|robot*|bot*|strojem|oseb*|operater*|računalnik* "
           + "!lahko|bi|želim|hočem|rad|rada|moram");
 
@@ -245,11 +264,13 @@ public final class HumanRequestSignal {
           "customer service|support representative|agent|advisor",
           "support|service agent"),
       "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem" + CS_PAST,
-          "chci člověka", "ne s robotem", "ne s botem", "ne robota"),
+          "chci člověka", "ne s robotem", "ne s botem", "ne robota", "s|se někým|nikým živým" + CS_PAST),
       "pl", List.of("żyw* człowiek*|osob*|konsultant*", "prawdziw* człowiek*|osob*|konsultant*",
-          "z człowiekiem" + PL_PAST, "z konsultantem" + PL_PAST, "z konsultantką" + PL_PAST, "nie z botem"),
+          "z człowiekiem" + PL_PAST, "z konsultantem" + PL_PAST, "z konsultantką" + PL_PAST, "nie z botem",
+          "z kimś żywym" + PL_PAST),
       "sk", List.of("živ* človek*|osob*|operátor*", "skutočn*|reáln* človek*|osob*", "s človekom" + SK_PAST,
-          "chcem človeka", "nie s robotom", "nie s botom"),
+          "chcem človeka", "nie s robotom", "nie s botom", "s|so niekým|nikým živým" + SK_PAST),
       "sl", List.of("živ* človek*|oseb*|operater*", "resnič*|prav* človek*|oseb*", "s človekom" + SL_PAST,
-          "z človekom" + SL_PAST, "z operaterjem" + SL_PAST, "z agentom" + SL_PAST, "ne z robotom"));
+          "z človekom" + SL_PAST, "z operaterjem" + SL_PAST, "z agentom" + SL_PAST, "ne z robotom",
+          "s|z kom|nekom živim" + SL_PAST));
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code complaint}: the whole word; {@code complain*}: any word starting with it; {@code legal action*}:
  *       words that follow each other. Case and accents do not matter.
- *   <li>{@code file|lodge|make}: any of these words in this place.
+ *   <li>{@code file|lodge|make}: any of these words in this place; an alternative of several words in a row is
+ *       written with hyphens ({@code potřetí|po-třetí}), since a space starts the next place.
  *   <li>{@code cancel* .. order*|account*}: the second part follows the first with at most four words between
  *       ({@code ..2}: at most two). The words between may not contain a preposition that starts another part of
  *       the sentence ({@code from, for, in, on, at, about, z, od, na, w, v, pro, dla, iz, …}), so "remove an item

@@ -322,6 +322,15 @@ public final class SarcasmSignal {
     boolean bad = false;
     boolean damage = false;
     boolean also = false;
+    boolean ordinal = false;
+    boolean still = false;
+    boolean thanks = false;
+    boolean trivialTip = false;
+    boolean neverThought = false;
+    for (var sentence : sentences) {
+      praise |= !MOCK_PRAISE_PHRASES.matches(sentence).isEmpty();
+      neverThought |= !NEVER_THOUGHT.matches(sentence).isEmpty();
+    }
     for (int s = 0; s < sentences.size(); s++) {
       var words = sentences.get(s).words();
       for (int i = 0; i < words.size(); i++) {
@@ -329,12 +338,16 @@ public final class SarcasmSignal {
         var sentence = sentences.get(s);
         boolean opening = s == 0 && sentence.clause(i) == 0 && clauseLength(sentence, 0) <= 3;
         praise |= (opening && PRAISE.contains(word)) || PRAISE_ANYWHERE.contains(word);
-        bad |= BAD.contains(word) && !sentence.negated(i);
+        bad |= (BAD.contains(word) && !sentence.negated(i)) || (WORKS.contains(word) && sentence.negated(i));
         damage |= DAMAGE.contains(word) && !sentence.negated(i);
         also |= ALSO.contains(word);
+        ordinal |= ORDINAL.contains(word);
+        still |= STILL.contains(word);
+        thanks |= THANKS.contains(word);
+        trivialTip |= TRIVIAL_TIP.contains(word);
       }
     }
-    return praise && (bad || (damage && also));
+    return (praise && (bad || (damage && also) || (ordinal && still))) || (thanks && trivialTip && neverThought);
   }
 
   private static int clauseLength(Sentence sentence, int clause) {
@@ -378,7 +391,9 @@ public final class SarcasmSignal {
       "wsparci*", "szybk*", "ekspres*", "obsług*", "profesjonaln*", "natychmiast*",
       "rýchl*", "starostlivosť", "zákaznícka", "profesionáln*",
       "pomoč", "hitr*", "ekspresn*", "storitev", "storitv*", "profesionaln*", "takoj*",
-      "customers", "péči", "zákazník*", "troska", "trosk*", "opiek*", "starostlivos*", "skrb", "strank*", "kupc*");
+      "customers", "péči", "zákazník*", "troska", "trosk*", "opiek*", "starostlivos*", "skrb", "strank*", "kupc*",
+      "lightning", "nonstop", "błyskawiczn*", "bleskov*", "bleskurychl*", "bliskovit*", "całodobow*", "nepřetržit*",
+      "nepretržit*", "neprekinjen*");
 
   /** Praise that opens a message ("Great, …", "Skvělé, …"), in the first clause of at most three words. */
   private static final WordSet PRAISE = WordSet.of("great", "fantastic", "brilliant", "perfect", "wonderful", "lovely",
@@ -392,7 +407,48 @@ public final class SarcasmSignal {
   /** Praise that counts anywhere in the message ("… Bravo.", "Gratuluji."). */
   private static final WordSet PRAISE_ANYWHERE = WordSet.of("bravo", "brawo", "congratulations", "congrats",
       "gratuluji", "gratuluju", "gratuluję", "gratulujem", "čestitam", "čestitke", "impressive", "impresivn*",
-      "imponując*", "impozantn*", "spoil");
+      "imponując*", "impozantn*", "spoil", "gratulacje", "gratulację", "gratulujeme", "gratulujemy");
+
+  /**
+   * Mock praise said as an idiom ("hats off", "klobouk dolů", "co za tempo", "kapo dol"): praise anywhere in the
+   * message, which still needs a bad situation ("only ten days for one answer, hats off").
+   */
+  private static final RuleSet MOCK_PRAISE_PHRASES = RuleSet.of(false,
+      "hats off", "what speed", "such speed", "klobouk dolů|dolu", "to je ale|teda rychlost|tempo|rychlé",
+      "co za tempo|szybkość|ekspres", "czapki z głów", "klobúk dole|dolu", "to je ale rýchlosť|tempo", "aké tempo",
+      "kapo|klobuk dol", "kakšna hitrost", "to je hitrost");
+
+  /**
+   * The nth attempt: a bad situation only with "still" in the message ("Great, a third technician and it still
+   * leaks"); alone it is as often a sincere count ("Super, my fourth order and all fine").
+   */
+  private static final WordSet ORDINAL = WordSet.of("third", "fourth", "fifth", "třetí", "čtvrt*", "pátý",
+      "pátá", "páté", "trzeci*", "czwart*", "piąty", "piąta", "piąte", "tretí", "tretia", "štvrt*", "piaty", "piata",
+      "tretji", "tretja", "četrt*", "peti", "peta");
+
+  /** "Still", for the nth attempt. */
+  private static final WordSet STILL = WordSet.of("still", "pořád", "stále", "furt", "dalej", "nadal", "wciąż",
+      "ciągle", "vedno");
+
+  /** Words of working that, negated, are a bad situation ("nie działa", "ne dela", "doesn't work"). */
+  private static final WordSet WORKS = WordSet.of("work", "works", "working", "funguje", "fungují", "działa",
+      "działają", "dela", "delajo", "deluje", "delujejo");
+
+  /** Words of thanks, for thanks for a useless tip. */
+  private static final WordSet THANKS = WordSet.of("thanks", "thank", "děkuj*", "díky", "dík*", "dziękuj*", "dzięki",
+      "ďakuj*", "vďaka", "hvala");
+
+  /** The tips every customer has tried before writing: restart it, switch it off and on, look into spam. */
+  private static final WordSet TRIVIAL_TIP = WordSet.of("restart*", "reboot*", "reštart*", "zrestart*",
+      "zresetować", "vypnout", "vypnúť", "wyłączyć", "izklop*", "spam", "cache", "cookies", "ciasteczk*");
+
+  /** "I would never have thought of that", said of a tip. */
+  private static final RuleSet NEVER_THOUGHT = RuleSet.of(false,
+      "never|wouldn|t ..3 thought|think of|about ..1 that|it|this", "nenapadlo|nenapadla|nenapadl*",
+      "nepřišel|nepřišla ..2 na to|tohle", "na to|tohle ..3 nepřišel|nepřišla|nepřišli",
+      "nie ..2 wpadł|wpadła|wpadłbym|wpadłabym|pomyślał|pomyślała", "wpadłbym|wpadłabym|wpadl|wpadla",
+      "neprišiel|neprišla ..2 na to", "na to ..3 neprišiel|neprišla|neprišli", "nenapadlo|nenapadla",
+      "ne ..3 spomnil|spomnila|domislil|domislila", "na to ..3 ne ..2 spomnil|spomnila|domislil|domislila");
 
   /** Words of a bad situation: again, another, twice, delay, wrong, lost, weeks and months. */
   private static final WordSet BAD = WordSet.of("another", "again", "twice", "delay", "delays", "delayed", "late",
@@ -404,6 +460,7 @@ public final class SarcasmSignal {
       "několikrát",
       "kolejn*", "znowu", "znów", "opóźni*", "zły", "zła", "złe", "złego", "zgubi*", "dwa", "wymówk*",
       "tygodni*", "tydzień", "miesiąc*", "dniach", "godzin*", "razy",
+      "premajhn*", "prevelik*", "opäť",
       "ďalš*", "znova", "meškan*", "mešká", "oneskor*", "nefung*", "zlá", "zlý", "zlé", "strati*", "výhovork*", "týždn*", "týždeň", "mesiac*",
       "dňoch", "trikrát", "štyrikrát", "päťkrát", "niekoľkokrát",
       "še", "spet", "zamud*", "zamuja", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
@@ -419,6 +476,7 @@ public final class SarcasmSignal {
 
   /** Words of repetition that make damage a bad situation: too, also, as well. */
   private static final WordSet ALSO = WordSet.of("too", "also", "either", "taky", "také", "též", "też", "także",
+      "same", "stejně", "stejne", "stejná", "podobnie", "rovnako", "enako",
       "również", "tiež", "aj", "takisto", "tudi");
 
   /** Set phrases that are sarcastic by themselves in support messages. */

@@ -76,11 +76,22 @@ final class Sentence {
       var words = new ArrayList<String>();
       var clauses = new ArrayList<Integer>();
       var parts = BREAK.split(text.substring(from, end));
+      int clause = 0;
+      boolean join = false;
       for (int c = 0; c < parts.length; c++) {
-        for (var word : Folding.words(parts[c])) {
+        var partWords = Folding.words(parts[c]);
+        boolean aside = c > 0 && politeAside(partWords);
+        if (c > 0 && !aside && !join) {
+          clause++;
+        }
+        join = aside;
+        if (aside) {
+          continue;
+        }
+        for (var word : partWords) {
           for (var piece : LETTERS_DIGITS.split(word)) {
             words.add(piece);
-            clauses.add(c);
+            clauses.add(clause);
           }
         }
       }
@@ -92,6 +103,33 @@ final class Sentence {
     }
     return sentences;
   }
+
+  /**
+   * Whether a part between commas is only a word of politeness ("please", "prosím vás", "proszę"), which the
+   * customer sets off without ending the clause: it is left out, and "Spojte ma, prosím, s poradkyňou" is one clause,
+   * "Spojte ma s poradkyňou".
+   */
+  private static boolean politeAside(List<String> words) {
+    if (words.isEmpty() || words.size() > 3) {
+      return false;
+    }
+    boolean please = false;
+    for (var word : words) {
+      if (PLEASE.contains(word)) {
+        please = true;
+      } else if (!PLEASE_COMPANIONS.contains(word)) {
+        return false;
+      }
+    }
+    return please;
+  }
+
+  /** Words of politeness that a customer sets off with commas, in the five languages. */
+  private static final WordSet PLEASE = WordSet.of("please", "pls", "plz", "kindly", "prosím", "proszę", "prosim");
+
+  /** Words that may stand beside "please" in such an aside ("prosím vás", "proszę pana", "lepo prosim"). */
+  private static final WordSet PLEASE_COMPANIONS = WordSet.of("vás", "vas", "ťa", "tě", "te", "pana", "panią",
+      "państwa", "bardzo", "pěkně", "pekne", "lepo", "moc", "very", "kindly");
 
   /** The sentence's words (runs of letters, runs of digits), folded; never empty. */
   List<String> words() {

@@ -41,6 +41,10 @@ class PhraseRuleTest {
       cancel* .. order* ; tomato order ; false
       don't want .. order* ; I don't want this order ; true
       don't want .. order* ; I dont want this order ; false
+      píšu ...4 počtvrté|po-čtvrté ; píšu vám už po čtvrté ; true
+      píšu ...4 počtvrté|po-čtvrté ; píšu vám už počtvrté ; true
+      píšu ...4 počtvrté|po-čtvrté ; píšu vám po dnešku čtvrté ; false
+      spojte .. poradkyn* ; spojte ma, prosím, s poradkyňou ; true
       """)
   void matchesWithinOneSentence(String entry, String text, boolean expected) {
     var rule = PhraseRule.parse(entry);

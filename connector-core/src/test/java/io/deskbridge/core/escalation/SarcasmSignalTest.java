@@ -270,4 +270,60 @@ class SarcasmSignalTest {
   void fourthRoundLookalikesAreNotSupportSarcasm(String text) {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
   }
+
+  /**
+   * The fifth round's families of held-out-3's misses, in other words than the missed lines: praise with the nth
+   * attempt and "still", with something that does not work, with Slovak "opäť", with damage "the same as" before;
+   * mock praise as an idiom; thanks for a tip everyone has tried; praise in quotes the lexicon lacked.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Great, the fourth courier and still no parcel.",
+      "Skvělé, čtvrtý kurýr a zásilka pořád nikde.",
+      "Świetnie, czwarty kurier, a paczki wciąż brak.",
+      "Skvelé, štvrtý kuriér a zásielka stále nikde.",
+      "Fantastic, the new router doesn't work either.",
+      "Super, nowy router nie działa.",
+      "Super, nov usmerjevalnik ne deluje.",
+      "Paráda, kuriér opäť neprišiel.",
+      "Great, the new cable is faulty, same as the old one.",
+      "Výborně, nový kabel je vadný stejně jako předchozí.",
+      "Świetnie, nowy kabel jest wadliwy podobnie jak poprzedni.",
+      "Skvelé, nový kábel je pokazený rovnako ako predošlý.",
+      "Odlično, nov kabel je okvarjen enako kot prejšnji.",
+      "Hats off, only five weeks for a refund.",
+      "Jen tři týdny na vrácení peněz, klobouk dolů.",
+      "Tylko trzy tygodnie na zwrot pieniędzy, czapki z głów.",
+      "Len tri týždne na vrátenie peňazí, to je ale rýchlosť.",
+      "Le trije tedni za vračilo denarja, kakšna hitrost.",
+      "Thanks for suggesting I restart the phone, I never would have thought of that.",
+      "Díky za radu vypnout a zapnout modem, to by mě nikdy nenapadlo.",
+      "Dzięki za radę, żeby zrestartować telefon, nigdy bym na to nie wpadła.",
+      "Vďaka za radu reštartovať telefón, to by ma nenapadlo.",
+      "Hvala za predlog, naj telefon restartiram, tega se res ne bi domislil.",
+      "Your \"lightning\" shipping took twelve days.",
+      "Vaše „nonstop“ podpora v neděli nebere telefon.",
+      "Wasza „błyskawiczna” wysyłka trwała dwa tygodnie.",
+      "Vaša „blesková“ doprava trvala týždeň.",
+      "Vaša „bliskovita“ dostava je trajala dva tedna.",
+  })
+  void fifthRoundFamiliesOfTheHeldOutMisses(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
+  /** Hard negatives of the fifth round's rules: sincere counts, sincere thanks for a tip, sincere hats off. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Super, czwarte zamówienie i wszystko w porządku.",
+      "Skvělé, už třetí objednávka a vždy spokojenost.",
+      "Thanks for the tip to restart, it worked!",
+      "Díky, to by mě nenapadlo, funguje to!",
+      "Klobouk dolů, balík dorazil za den!",
+      "Hats off to your team, the parcel came in a day.",
+      "Super, nový router funguje.",
+      "Odlično, vse deluje.",
+  })
+  void fifthRoundLookalikesAreNotSupportSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+  }
 }

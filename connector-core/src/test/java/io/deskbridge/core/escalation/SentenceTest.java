@@ -40,4 +40,20 @@ class SentenceTest {
 
     assertThat(sentence.negated(sentence.words().indexOf(word))).as(text).isEqualTo(negated);
   }
+
+  @Test
+  void aPleaseSetOffByCommasNeitherEndsTheClauseNorCountsAsAWord() {
+    var request = Sentence.split("Spojte ma, prosím vás, s poradkyňou").get(0);
+    assertThat(request.words()).containsExactly("spojte", "ma", "s", "poradkynou");
+    assertThat(request.clause(3)).isEqualTo(request.clause(0));
+
+    var english = Sentence.split("Transfer me, please, to an agent, if you can").get(0);
+    assertThat(english.words()).containsExactly("transfer", "me", "to", "an", "agent", "if", "you", "can");
+    assertThat(english.clause(4)).isEqualTo(english.clause(0));
+    assertThat(english.clause(5)).isNotEqualTo(english.clause(4));
+
+    var notAnAside = Sentence.split("No, please do not cancel it").get(0);
+    assertThat(notAnAside.clause(1)).isNotEqualTo(notAnAside.clause(0));
+    assertThat(Sentence.split("Please, help").get(0).words()).containsExactly("please", "help");
+  }
 }
