@@ -77,11 +77,6 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
     return ownership.get();
   }
 
-  /** A webhook endpoint that tells the owner the way this client does. */
-  public ZendeskMessagingWebhookEndpoint webhookEndpoint(String installationId) {
-    return webhookEndpoint(installationId, java.time.Clock.systemUTC());
-  }
-
   /**
    * A webhook endpoint that tells the owner the way this client does and, with {@code support} configured, also takes
    * the Support webhook's signed {@code messaging_ticket.message_added} events, checking their signature time on
