@@ -31,14 +31,50 @@ import java.util.Optional;
  *                           {@code deskbridge_summary}
  * @param botName            the display name of the bot's messages
  * @param requestTimeout     the timeout of one API request
+ * @param support            the Zendesk Support API of the same account, for a handover summary over SunCo's 4 KB
+ *                           metadata: it goes in full as an internal note on the messaging ticket; empty: such a
+ *                           summary is cut to fit
  */
 public record ZendeskMessagingConfig(URI url, String appId, String keyId, Secret keySecret, Auth auth,
     Secret webhookSecret, String botIntegrationId, String handoverTarget, boolean aiSubtype,
-    Optional<String> summaryTicketField, String botName, Duration requestTimeout) {
+    Optional<String> summaryTicketField, String botName, Duration requestTimeout, Optional<Support> support) {
   /** Zendesk's built-in agent workspace switchboard integration, by its integration type. */
   public static final String DEFAULT_HANDOVER_TARGET = "zd:agentWorkspace";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final String DEFAULT_BOT_NAME = "Assistant";
+
+  /**
+   * The Support API of the account, named as a Zendesk ticket installation names it ({@link ZendeskConfig}).
+   * {@link #toString()} shows the secrets redacted.
+   *
+   * @param url                the account's URL, e.g. {@code https://acme.zendesk.com}
+   * @param email              the agent the API token authenticates as; the notes are written as this user
+   * @param apiToken           the API token ({@code {email}/token} Basic auth)
+   * @param webhookSecret      the signing secret of the Support webhook that sends
+   *                           {@code zen:event-type:messaging_ticket.message_added} to this installation
+   * @param signatureTolerance how far a Support webhook's signature timestamp may be from now
+   */
+  public record Support(URI url, String email, Secret apiToken, Secret webhookSecret, Duration signatureTolerance) {
+    public Support {
+      Objects.requireNonNull(url, "url");
+      if (email == null || !email.contains("@")) {
+        throw new IllegalArgumentException("support.email must be the agent's e-mail address, was '" + email + "'");
+      }
+      Objects.requireNonNull(apiToken, "apiToken");
+      Objects.requireNonNull(webhookSecret, "webhookSecret");
+      if (signatureTolerance.isNegative() || signatureTolerance.isZero()) {
+        throw new IllegalArgumentException("support.signatureTolerance must be positive");
+      }
+    }
+  }
+
+  /** A configuration without the Support API: a summary over the metadata limit is cut. */
+  public ZendeskMessagingConfig(URI url, String appId, String keyId, Secret keySecret, Auth auth,
+      Secret webhookSecret, String botIntegrationId, String handoverTarget, boolean aiSubtype,
+      Optional<String> summaryTicketField, String botName, Duration requestTimeout) {
+    this(url, appId, keyId, keySecret, auth, webhookSecret, botIntegrationId, handoverTarget, aiSubtype,
+        summaryTicketField, botName, requestTimeout, Optional.empty());
+  }
 
   /** How the app key authenticates (zendesk.md §3.1). */
   public enum Auth {
@@ -67,6 +103,7 @@ public record ZendeskMessagingConfig(URI url, String appId, String keyId, Secret
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("requestTimeout must be positive");
     }
+    support = support == null ? Optional.empty() : support;
   }
 
   private static void requireText(String value, String problem) {
@@ -79,7 +116,9 @@ public record ZendeskMessagingConfig(URI url, String appId, String keyId, Secret
    * Reads {@code url}, {@code appId}, {@code keyId}, {@code keySecret} and {@code webhookSecret} (secrets as
    * {@code {env: NAME}} or {@code {file: PATH}}), {@code auth} ({@code basic}, the default, or {@code jwt}),
    * {@code botIntegrationId}, {@code handoverTarget} (default {@code zd:agentWorkspace}), {@code aiSubtype} (default
-   * true), {@code summaryTicketField}, {@code botName} and {@code requestTimeout} (default 10s).
+   * true), {@code summaryTicketField}, {@code botName}, {@code requestTimeout} (default 10s) and the optional section
+   * {@code support}: {@code url}, {@code email}, {@code apiToken} and {@code webhookSecret} (secrets as above; all four
+   * when the section is there) and {@code signatureTolerance} (default 5m).
    */
   public static ZendeskMessagingConfig from(Settings settings) {
     var url = settings.uri("url");
@@ -99,9 +138,23 @@ public record ZendeskMessagingConfig(URI url, String appId, String keyId, Secret
     var field = settings.optionalString("summaryTicketField");
     String name = settings.string("botName", DEFAULT_BOT_NAME);
     var timeout = settings.duration("requestTimeout", DEFAULT_TIMEOUT);
+    var supportSettings = settings.section("support");
+    Optional<Support> support = Optional.empty();
+    if (!supportSettings.keys().isEmpty()) {
+      var supportUrl = supportSettings.uri("url");
+      String email = supportSettings.string("email");
+      var token = supportSettings.secret("apiToken");
+      var supportSecret = supportSettings.secret("webhookSecret");
+      var tolerance = supportSettings.duration("signatureTolerance", ZendeskConfig.DEFAULT_TOLERANCE);
+      try {
+        support = Optional.of(new Support(supportUrl, email, token, supportSecret, tolerance));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(settings.path() + "." + e.getMessage(), e);
+      }
+    }
     try {
       return new ZendeskMessagingConfig(url, appId, keyId, keySecret, auth, webhookSecret, bot, target, ai, field,
-          name, timeout);
+          name, timeout, support);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(settings.path() + "." + e.getMessage(), e); // the messages start with the key
     }

@@ -21,15 +21,35 @@ final class ZendeskMessagingConnector implements Connector {
    * summary further to what the other keys leave.
    */
   static final int MAX_NOTE_CHARS = 4096;
+  /**
+   * The longest summary with the Support API configured: the summary goes in full as a private comment on the
+   * messaging ticket, as a ticket installation's note does.
+   */
+  static final int MAX_FULL_NOTE_CHARS = 65_536;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ZendeskMessagingConnector.class);
 
   private final ZendeskMessagingClient client;
   private final ZendeskMessagingWebhookEndpoint webhook;
   private final ZendeskMessagingErrorMapper errors = new ZendeskMessagingErrorMapper();
 
   ZendeskMessagingConnector(String installationId, ZendeskMessagingConfig config, String settingsPath,
-      String handoverTag) {
-    this.client = new ZendeskMessagingClient(config, settingsPath, handoverTag);
-    this.webhook = client.webhookEndpoint(installationId);
+      String handoverTag, java.time.Clock clock) {
+    this.client = new ZendeskMessagingClient(installationId, config, settingsPath, handoverTag);
+    this.webhook = client.webhookEndpoint(installationId, clock);
+    supportWarning(config, settingsPath).ifPresent(log::warn);
+  }
+
+  /**
+   * The one line said at start when the Support API is not configured: a summary over SunCo's 4 KB metadata is then
+   * cut; empty when it is configured.
+   */
+  static java.util.Optional<String> supportWarning(ZendeskMessagingConfig config, String settingsPath) {
+    if (config.support().isPresent()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(settingsPath + ".support is not set: a handover summary over SunCo's 4 KB metadata "
+        + "is cut; set " + settingsPath + ".support (url, email, apiToken, webhookSecret) to post it in full as an "
+        + "internal note on the messaging ticket");
   }
 
   @Override
@@ -54,11 +74,13 @@ final class ZendeskMessagingConnector implements Connector {
    * such query: business hours decide whether the customer is told that nobody is there).
    * {@code HANDOVER_ENDS_BOT_WRITES}: after {@code passControl} the agent workspace has the conversation, so the
    * customer's handover line is posted before it (and shows in the agent's transcript from {@code first_message_id}).
+   * Notes up to {@value #MAX_FULL_NOTE_CHARS} characters with the Support API configured, else {@value #MAX_NOTE_CHARS}.
    */
   @Override
   public Capabilities capabilities() {
     return new Capabilities(
-        EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE, Capability.HANDOVER_ENDS_BOT_WRITES), MAX_NOTE_CHARS);
+        EnumSet.of(Capability.CHAT, Capability.ATOMIC_UPDATE, Capability.HANDOVER_ENDS_BOT_WRITES),
+        client.postsFullSummaries() ? MAX_FULL_NOTE_CHARS : MAX_NOTE_CHARS);
   }
 
   @Override

@@ -26,11 +26,12 @@ public final class ZendeskMessagingConnectorFactory implements ConnectorFactory 
   /**
    * Reads the settings and builds the connector; the context's handover tag goes on every handover's messaging ticket. Its start-up call reads the switchboard and fails with a message
    * naming the setting to fix ({@code keyId}/{@code keySecret}, {@code appId}, {@code url}, {@code botIntegrationId},
-   * {@code handoverTarget}).
+   * {@code handoverTarget}; with {@code support} also {@code support.apiToken}, {@code support.email},
+   * {@code support.url}). Without {@code support} it warns once that a summary over SunCo's 4 KB metadata is cut.
    */
   @Override
   public Connector create(ConnectorContext context) {
     return new ZendeskMessagingConnector(context.installationId(), ZendeskMessagingConfig.from(context.settings()),
-        context.settings().path(), context.handoverTag());
+        context.settings().path(), context.handoverTag(), context.clock());
   }
 }

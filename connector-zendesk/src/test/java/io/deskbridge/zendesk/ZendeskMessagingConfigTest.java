@@ -30,6 +30,48 @@ class ZendeskMessagingConfigTest {
     assertThat(config.summaryTicketField()).isEmpty();
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.toString()).doesNotContain("key-secret-value", "hook-secret");
+    assertThat(config.support()).as("no Support API: a long summary is cut").isEmpty();
+  }
+
+  private static Map<String, Object> support(Map<String, Object> more) {
+    var values = new HashMap<String, Object>(Map.of("url", "https://acme.zendesk.com", "email", "bot@acme.example",
+        "apiToken", Secret.of("support-token-value"), "webhookSecret", Secret.of("support-signing-secret")));
+    values.putAll(more);
+    return values;
+  }
+
+  @Test
+  void theSupportSectionIsReadWithItsSecretsRedacted() {
+    var config = ZendeskMessagingConfig.from(settings(Map.of("support", support(Map.of()))));
+
+    var support = config.support().orElseThrow();
+    assertThat(support.url()).hasToString("https://acme.zendesk.com");
+    assertThat(support.email()).isEqualTo("bot@acme.example");
+    assertThat(support.apiToken().reveal()).isEqualTo("support-token-value");
+    assertThat(support.webhookSecret().reveal()).isEqualTo("support-signing-secret");
+    assertThat(support.signatureTolerance()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.toString()).contains("bot@acme.example")
+        .doesNotContain("support-token-value", "support-signing-secret");
+    var tolerant = ZendeskMessagingConfig.from(settings(Map.of("support", support(Map.of("signatureTolerance", "2m")))));
+    assertThat(tolerant.support().orElseThrow().signatureTolerance()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void anIncompleteSupportSectionNamesTheMissingSetting() {
+    var noToken = support(Map.of());
+    noToken.remove("apiToken");
+    assertThatThrownBy(() -> ZendeskMessagingConfig.from(settings(Map.of("support", noToken))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("installations[chat].settings.support.apiToken");
+    var noSecret = support(Map.of());
+    noSecret.remove("webhookSecret");
+    assertThatThrownBy(() -> ZendeskMessagingConfig.from(settings(Map.of("support", noSecret))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("installations[chat].settings.support.webhookSecret");
+    assertThatThrownBy(() -> ZendeskMessagingConfig.from(settings(Map.of("support",
+        support(Map.of("email", "bot")))))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("installations[chat].settings.support.email");
+    assertThatThrownBy(() -> ZendeskMessagingConfig.from(settings(Map.of("support", "yes"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("installations[chat].settings.support");
   }
 
   @Test

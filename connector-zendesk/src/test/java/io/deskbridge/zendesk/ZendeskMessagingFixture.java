@@ -41,15 +41,37 @@ final class ZendeskMessagingFixture implements VendorFixture {
   static final String TAGS_KEY = "dataCapture.systemField.tags";
   static final String SUMMARY_KEY = "deskbridge_summary";
 
+  /** The signing secret of the Support event webhook, with the Support API ({@link #withSupport()}). */
+  static final String SUPPORT_SIGNING_SECRET = "fake-support-signing-secret";
+
   final SuncoFake fake;
+  /** The account's Support API, which opens the messaging tickets; null without it. */
+  final io.deskbridge.mock.zendesk.ZendeskFake support;
   private final OffsetClock clock = new OffsetClock();
   private final HttpClient http = HttpClient.newHttpClient();
   /** The engine's clock, when the kit's harness gave the connector its {@link OffsetClock}: see {@link #passTime}. */
   private volatile OffsetClock engineClock;
 
   ZendeskMessagingFixture() {
+    this(false);
+  }
+
+  private ZendeskMessagingFixture(boolean withSupport) {
     this.fake = SuncoFake.start(SuncoFake.Config.defaults().withClock(clock).withRetryUnit(Duration.ofMillis(100))
         .withDeliveryTimeout(Duration.ofSeconds(5)));
+    this.support = withSupport ? io.deskbridge.mock.zendesk.ZendeskFake.start() : null;
+    if (support != null) {
+      support.takeMessagingHandovers(fake);
+    }
+  }
+
+  /**
+   * A fixture whose installation has the Support API ({@code settings.support}) of a Zendesk fake, where each handover
+   * to the agent workspace opens a messaging ticket and whose Support webhook sends
+   * {@code messaging_ticket.message_added} to the installation.
+   */
+  static ZendeskMessagingFixture withSupport() {
+    return new ZendeskMessagingFixture(true);
   }
 
   static Settings settings(SuncoFake fake, String keySecret, Map<String, Object> more) {
@@ -65,12 +87,22 @@ final class ZendeskMessagingFixture implements VendorFixture {
     return Settings.of("installations[test].settings", values);
   }
 
+  /** The {@code support} section for the Zendesk fake's seeded bot agent. */
+  static Map<String, Object> supportSettings(io.deskbridge.mock.zendesk.ZendeskFake zendesk) {
+    return Map.of("url", zendesk.baseUrl(), "email", zendesk.config().agentEmail(),
+        "apiToken", Secret.of(zendesk.config().apiToken()), "webhookSecret", Secret.of(SUPPORT_SIGNING_SECRET));
+  }
+
   Connector connector(String installationId, Clock clock, Map<String, Object> more) {
     if (clock instanceof OffsetClock harnessClock) {
       engineClock = harnessClock;
     }
+    var all = new HashMap<String, Object>(more);
+    if (support != null) {
+      all.putIfAbsent("support", supportSettings(support));
+    }
     return new ZendeskMessagingConnectorFactory().create(new ConnectorContext(installationId,
-        settings(fake, fake.config().keySecret(), more), clock));
+        settings(fake, fake.config().keySecret(), all), clock));
   }
 
   @Override
@@ -97,6 +129,10 @@ final class ZendeskMessagingFixture implements VendorFixture {
     var webhook = fake.subscribe(webhookUrl);
     if (!webhook.secret().equals(WEBHOOK_SECRET)) {
       throw new IllegalStateException("the fake made another webhook secret than the connector's: " + webhook);
+    }
+    if (support != null) {
+      support.registerEventWebhookFor(webhookUrl, SUPPORT_SIGNING_SECRET,
+          List.of(io.deskbridge.mock.zendesk.ZendeskFake.MESSAGING_TICKET_MESSAGE_ADDED));
     }
   }
 
@@ -308,6 +344,9 @@ final class ZendeskMessagingFixture implements VendorFixture {
     if (!fake.awaitDeliveries(timeout)) {
       throw new AssertionError("the fake still has webhook deliveries pending after " + timeout);
     }
+    if (support != null && !support.awaitIdle(timeout)) {
+      throw new AssertionError("the Support fake still has webhook deliveries pending after " + timeout);
+    }
   }
 
   // ---------------------------------------------------------------- requests made by the kit
@@ -355,6 +394,9 @@ final class ZendeskMessagingFixture implements VendorFixture {
 
   @Override
   public void close() {
+    if (support != null) {
+      support.close();
+    }
     fake.close();
   }
 }

@@ -200,4 +200,30 @@ class ZendeskMessagingIT extends AbstractConnectorIT {
     assertThat(decisions(id, "reply")).hasSize(1);
     assertThat(fake().injectedFailures()).as("the indicator was refused, once").isEqualTo(1);
   }
+
+  /** Without {@code settings.support} a long summary is cut to the metadata, as before, and nothing waits for a ticket. */
+  @Test
+  void withoutTheSupportApiALongSummaryIsCutAndNothingIsHeldForTheTicket() {
+    String id = fixture.customerOpens("Invoices", ZendeskMessagingLongSummaryIT.LONG_REQUEST);
+    settleWhen(() -> fixture.ownedByPeople(id) && !decisions(id, "handover").isEmpty());
+
+    var handover = fake().handovers().get(0);
+    String summary = String.valueOf(handover.metadata().get(ZendeskMessagingFixture.SUMMARY_KEY));
+    assertThat(summary).startsWith("Deskbridge handover").endsWith("…");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(handover.metadata()).toString()
+        .getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+    var state = harness.store().state(new io.deskbridge.core.conversation.ConversationKey("zendesk-messaging",
+        io.deskbridge.core.contract.ConnectorHarness.INSTALLATION, id)).orElseThrow();
+    assertThat(state.followUps()).isEmpty();
+
+    // a Support webhook is refused: this installation has no Support webhook secret
+    long before = harness.inboxEvents();
+    byte[] body = ("{\"type\":\"zen:event-type:messaging_ticket.message_added\",\"id\":\"e1\",\"detail\":"
+        + "{\"id\":\"7\"},\"event\":{\"conversation_id\":\"" + id + "\"}}").getBytes(StandardCharsets.UTF_8);
+    var answer = harness.post(body, Map.of("x-zendesk-webhook-signature", "c2lnbmF0dXJl",
+        "x-zendesk-webhook-signature-timestamp", java.time.Instant.now().toString(), "Content-Type",
+        "application/json"));
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(harness.inboxEvents()).isEqualTo(before);
+  }
 }

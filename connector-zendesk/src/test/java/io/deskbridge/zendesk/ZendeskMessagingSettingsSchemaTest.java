@@ -47,12 +47,37 @@ class ZendeskMessagingSettingsSchemaTest {
         aiSubtype: true
         summaryTicketField: "7787437179547"
         botName: Acme Assistant
-        requestTimeout: 10s""");
-    var config = ConfigLoader.load(file, Map.of("K", "k", "W", "w")::get, connectors());
+        requestTimeout: 10s
+        support:
+          url: https://acme.zendesk.com
+          email: bot@acme.example
+          apiToken: {env: T}
+          webhookSecret: {env: S}
+          signatureTolerance: 5m""");
+    var config = ConfigLoader.load(file, Map.of("K", "k", "W", "w", "T", "t", "S", "s")::get, connectors());
     var messaging = ZendeskMessagingConfig.from(config.installations().get(0).settings());
     assertThat(messaging.auth()).isEqualTo(ZendeskMessagingConfig.Auth.JWT);
     assertThat(messaging.summaryTicketField()).contains("7787437179547");
+    assertThat(messaging.support()).isPresent();
     assertThat(config.installations().get(0).chatSessionTimeout()).isEqualTo(java.time.Duration.ofMinutes(45));
+  }
+
+  @Test
+  void aMisspeltSupportSettingIsAnError() throws Exception {
+    var file = config("""
+        url: https://acme.zendesk.com/sc
+        appId: 5f1e9c
+        keyId: app_5f1e9c
+        keySecret: {env: K}
+        webhookSecret: {env: W}
+        botIntegrationId: deskbridge
+        support:
+          url: https://acme.zendesk.com
+          email: bot@acme.example
+          token: {env: T}
+          webhookSecret: {env: S}""");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("K", "k", "W", "w", "T", "t", "S", "s")::get,
+        connectors())).hasMessageContaining("installations[chat].settings.support.token");
   }
 
   @Test

@@ -58,6 +58,11 @@ final class AuditTrail {
     return record;
   }
 
+  /** The record of a handover's follow-ups queued once the vendor reported the record they go in. */
+  AuditRecord followUps(Installation inst, ConversationKey key, String eventId, int episode, List<Action> actions) {
+    return decided(inst, key, eventId, episode, Decision.Ignore.because("linked"), "", actions, "queued");
+  }
+
   /** The record of a failure: {@code reason} is a code such as {@code gave_up}, {@code outcome} says what happened. */
   AuditRecord failure(Installation inst, ConversationKey key, String eventId, int episode, String input, String reason,
       String outcome) {

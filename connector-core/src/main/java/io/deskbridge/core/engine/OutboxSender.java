@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code handover_not_assigned}) and counted ({@code deskbridge.handover.unassigned}); the conversation stays
  *       the people's and the bot silent in it (see {@code giveUp}).</li>
  * </ul>
+ * A write's follow-ups ({@link Applied#followUps()}) are kept in the state saved with its {@code DONE}, in one
+ * transaction; every write carries the state's linked record ({@link ApplyRequest#linkedRecord()}).
  * Thread-safe; one conversation is in one worker's hands at a time.
  */
 final class OutboxSender {
@@ -112,6 +114,7 @@ final class OutboxSender {
       List<Action> toSend = op.actions();
       try {
         var created = new ArrayList<String>();
+        var followUps = new ArrayList<Action>();
         String version = "";
         if (op.status() == Operation.Status.SENDING) {
           // it may have been sent before a crash or a lost answer: look at every action before sending again
@@ -134,10 +137,11 @@ final class OutboxSender {
           lease = held.lease;
           crashPoints.reached(CrashPoints.Point.SENT);
           created.addAll(applied.messageIds());
+          followUps.addAll(applied.followUps());
           version = applied.version();
         }
         var transcript = version.isEmpty() ? conversation : conversation.withVersion(version);
-        state = state.withOwn(created).withTranscript(transcript);
+        state = state.withOwn(created).withTranscript(transcript).withFollowUps(followUps);
         store.finish(lease, op.id(), Operation.Status.DONE, state, List.of());
         metrics.written(inst.id(), "done");
         if (op.actions().stream().anyMatch(a -> a instanceof Action.PublicReply)) {
@@ -298,14 +302,14 @@ final class OutboxSender {
           readDone = System.nanoTime();
         }
       }
-      var request = new ApplyRequest(target, remaining);
+      var request = new ApplyRequest(target, remaining, state.linkedRecord());
       try {
         var applied = running.calls().write("apply", held::renew, () -> running.client().apply(request));
         if (readDone != 0) {
           metrics.prewriteWindow(running.installation().id(), Duration.ofNanos(System.nanoTime() - readDone));
         }
         created.addAll(applied.messageIds());
-        return new Applied(created, applied.version());
+        return new Applied(created, applied.version(), applied.followUps());
       } catch (VendorException e) {
         boolean conflict = e.kind() == VendorException.Kind.CONFLICT;
         if (!conflict && (!e.retriable() || VendorCalls.notProcessed(e))) {

@@ -391,6 +391,9 @@ final class Workers {
     var event = pending.event();
     Instant received = pending.receivedAt();
     var records = new ArrayList<AuditRecord>();
+    if (event.kind() == InboundEvent.Kind.LINKED) {
+      return linked(inst, key, event, state);
+    }
     if (sessionTimedOut(inst, event, state, received)) {
       state = state.nextEpisode(state.acceptedOwner());
       records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
@@ -432,6 +435,21 @@ final class Workers {
         return Boolean.TRUE;
       });
     }
+  }
+
+  /**
+   * The vendor reported the record agents work the conversation in: the state remembers it, and the follow-ups a
+   * handover's write held back become one operation, committed with the state that no longer holds them, so they are
+   * written once however often the vendor reports the record.
+   */
+  private Outcome linked(Installation inst, ConversationKey key, InboundEvent event, ConversationState state) {
+    var next = state.linked(event.linkedRecord());
+    if (state.followUps().isEmpty()) {
+      return new Outcome(next, List.of(), List.of(audit.ignored(inst, key, event.id(), state.episode(), "linked", "")),
+          Optional.empty(), Optional.empty());
+    }
+    var record = audit.followUps(inst, key, event.id(), state.episode(), state.followUps());
+    return new Outcome(next, List.of(state.followUps()), List.of(record), Optional.empty(), Optional.empty());
   }
 
   /**

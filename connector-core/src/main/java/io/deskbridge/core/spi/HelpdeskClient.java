@@ -129,14 +129,22 @@ public interface HelpdeskClient {
    *
    * @param conversation the conversation as the engine knows it (for example its current tags)
    * @param actions      the actions; never empty
+   * @param linkedRecord the record agents work the conversation in, as the connector last reported it
+   *                     ({@link InboundEvent.Kind#LINKED}); empty when none was reported
    */
-  record ApplyRequest(Conversation conversation, List<Action> actions) {
+  record ApplyRequest(Conversation conversation, List<Action> actions, String linkedRecord) {
     public ApplyRequest {
       Objects.requireNonNull(conversation, "conversation");
       actions = List.copyOf(actions);
       if (actions.isEmpty()) {
         throw new IllegalArgumentException("actions must not be empty");
       }
+      linkedRecord = linkedRecord == null ? "" : linkedRecord;
+    }
+
+    /** A request without a linked record. */
+    public ApplyRequest(Conversation conversation, List<Action> actions) {
+      this(conversation, actions, "");
     }
   }
 
@@ -145,11 +153,24 @@ public interface HelpdeskClient {
    *
    * @param messageIds the vendor ids of created messages (comments, notes), when the API returns them
    * @param version    the conversation's version after the write, or empty when the vendor has none
+   * @param followUps  actions this write could not carry in full and that belong in the record agents will work the
+   *                   conversation in, which the vendor creates later (Zendesk messaging: a handover summary over
+   *                   the metadata limit, for the messaging ticket). Core keeps them with the conversation's state,
+   *                   in the same transaction that records the write done, and applies them as one operation, once,
+   *                   when the connector reports that record ({@link InboundEvent.Kind#LINKED}), passing its id in
+   *                   {@link ApplyRequest#linkedRecord()}. A write found landed after a crash returns nothing, so
+   *                   its follow-ups are lost: a connector that holds some back must not let its write look landed.
    */
-  record Applied(List<String> messageIds, String version) {
+  record Applied(List<String> messageIds, String version, List<Action> followUps) {
     public Applied {
       messageIds = List.copyOf(messageIds);
       version = version == null ? "" : version;
+      followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    /** What a write created, with nothing held back. */
+    public Applied(List<String> messageIds, String version) {
+      this(messageIds, version, List.of());
     }
   }
 }

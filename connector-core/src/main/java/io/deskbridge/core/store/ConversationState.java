@@ -34,6 +34,9 @@ import java.util.Set;
  * @param lastTurnAt          when the latest customer message of this conversation the engine handled (decided on, or
  *                            read with an earlier one) was received (the store's receipt time, the engine's clock),
  *                            for a chat's session timeout; a backlog does not move it; empty before the first
+ * @param followUps           actions a handover's write held back until the vendor reports the record agents work
+ *                            the conversation in ({@code InboundEvent.Kind.LINKED}); written then as one operation
+ * @param linkedRecord        the vendor's id of that record, as last reported; empty when none
  */
 public record ConversationState(
     ConversationKey key,
@@ -49,7 +52,9 @@ public record ConversationState(
     boolean openingHandled,
     boolean solved,
     String acceptedOwner,
-    Optional<java.time.Instant> lastTurnAt) {
+    Optional<java.time.Instant> lastTurnAt,
+    List<io.deskbridge.core.action.Action> followUps,
+    String linkedRecord) {
   public ConversationState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ownership, "ownership");
@@ -61,6 +66,33 @@ public record ConversationState(
     episode = Math.max(1, episode); // a state stored before episodes existed is in the first
     acceptedOwner = acceptedOwner == null ? "" : acceptedOwner;
     lastTurnAt = lastTurnAt == null ? Optional.empty() : lastTurnAt;
+    followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    linkedRecord = linkedRecord == null ? "" : linkedRecord;
+  }
+
+  /** A state without follow-ups or a linked record (one stored before they existed reads as this). */
+  public ConversationState(ConversationKey key, Ownership ownership, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText, Set<String> handledMessageIds, Set<String> ownMessageIds,
+      Optional<Conversation> transcript, int episode, boolean openingHandled, boolean solved, String acceptedOwner,
+      Optional<java.time.Instant> lastTurnAt) {
+    this(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText, handledMessageIds,
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, List.of(), "");
+  }
+
+  /** The same state with more follow-ups held back (after the ones it holds). */
+  public ConversationState withFollowUps(List<io.deskbridge.core.action.Action> more) {
+    var all = new java.util.ArrayList<>(followUps);
+    all.addAll(more);
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
+        all, linkedRecord);
+  }
+
+  /** The same state with no follow-ups held and {@code record} as the linked record. */
+  public ConversationState linked(String record) {
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
+        List.of(), record);
   }
 
   /** A state without a last turn's time (one stored before the session timeout existed reads as this). */
@@ -82,7 +114,7 @@ public record ConversationState(
   /** The same state owned by someone else. */
   public ConversationState withOwnership(Ownership newOwnership) {
     return new ConversationState(key, newOwnership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state with more messages counted as handled. */
@@ -90,7 +122,7 @@ public record ConversationState(
     var more = new LinkedHashSet<>(handledMessageIds);
     more.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
+        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state with more messages counted as the bot's own (and so as handled). */
@@ -100,33 +132,33 @@ public record ConversationState(
     var handled = new LinkedHashSet<>(handledMessageIds);
     handled.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
+        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state remembering the conversation as last seen. */
   public ConversationState withTranscript(Conversation conversation) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, Optional.of(conversation), episode, openingHandled, solved, acceptedOwner,
-        lastTurnAt);
+        lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state with the opening marked handled (or not). */
   public ConversationState withOpeningHandled(boolean handled) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt);
+        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state, solved or open. */
   public ConversationState withSolved(boolean isSolved) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state after the bot's turn: its counters, answered articles and pending text. */
   public ConversationState withTurn(Ownership newOwnership, int turns, int clarifications, List<String> answered,
       String pending) {
     return new ConversationState(key, newOwnership, turns, clarifications, answered, pending, handledMessageIds,
-        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt);
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
   }
 
   /**
@@ -137,14 +169,14 @@ public record ConversationState(
    */
   public ConversationState nextEpisode(String ownerEvidence) {
     return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", handledMessageIds, ownMessageIds,
-        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt);
+        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt, followUps, linkedRecord);
   }
 
   /** The same state with {@link #lastTurnAt()} set to {@code at}. */
   public ConversationState withLastTurnAt(java.time.Instant at) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner,
-        Optional.of(at));
+        Optional.of(at), followUps, linkedRecord);
   }
 
   /** The state of a conversation the engine has not seen: the bot owns it, in its first episode. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param opening        the conversation's first message as a "conversation created" payload carries it, without
  *                       its vendor id (its {@code id} is meaningless): the engine answers it without a load, and
  *                       matches it to the conversation's first customer message when it loads the conversation
+ * @param linkedRecord   for {@link Kind#LINKED}: the vendor's id of the record agents work the conversation in (the
+ *                       Zendesk messaging ticket of a chat); empty otherwise
  * @throws WebhookRejectedException (400) when an id can never be stored: blank, longer than
  *         {@value #MAX_ID_CHARS} characters (the store's column width), or holding a control character
  */
@@ -32,7 +34,8 @@ public record InboundEvent(
     Optional<Message> message,
     Optional<Conversation> snapshot,
     Instant occurredAt,
-    Optional<Message> opening) {
+    Optional<Message> opening,
+    String linkedRecord) {
 
   /** What an event says happened. */
   public enum Kind {
@@ -47,7 +50,13 @@ public record InboundEvent(
     /** The conversation was solved or closed. */
     SOLVED,
     /** A solved conversation was opened again. */
-    REOPENED
+    REOPENED,
+    /**
+     * The vendor reports the record agents work the conversation in ({@link InboundEvent#linkedRecord()}; Zendesk
+     * messaging: the ticket of a handed-over chat): the engine remembers it and writes the follow-ups a handover's
+     * write held back ({@link io.deskbridge.core.spi.HelpdeskClient.Applied#followUps()}) as one operation, once.
+     */
+    LINKED
   }
 
   /** The longest event or conversation id accepted: the width of the store's id columns. */
@@ -62,12 +71,28 @@ public record InboundEvent(
     snapshot = snapshot == null ? Optional.empty() : snapshot;
     Objects.requireNonNull(occurredAt, "occurredAt");
     opening = opening == null ? Optional.empty() : opening;
+    linkedRecord = linkedRecord == null ? "" : linkedRecord;
+    if (kind == Kind.LINKED) {
+      requireStorableId(linkedRecord, "linked record id");
+    }
+  }
+
+  /** An event that links no record. */
+  public InboundEvent(String id, String conversationId, Kind kind, String actorId, Optional<Message> message,
+      Optional<Conversation> snapshot, Instant occurredAt, Optional<Message> opening) {
+    this(id, conversationId, kind, actorId, message, snapshot, occurredAt, opening, "");
+  }
+
+  /** A {@link Kind#LINKED} event: the conversation's agents work it in {@code linkedRecord}. */
+  public static InboundEvent linked(String id, String conversationId, String linkedRecord, Instant occurredAt) {
+    return new InboundEvent(id, conversationId, Kind.LINKED, "", Optional.empty(), Optional.empty(), occurredAt,
+        Optional.empty(), linkedRecord);
   }
 
   /** An event without an opening message. */
   public InboundEvent(String id, String conversationId, Kind kind, String actorId, Optional<Message> message,
       Optional<Conversation> snapshot, Instant occurredAt) {
-    this(id, conversationId, kind, actorId, message, snapshot, occurredAt, Optional.empty());
+    this(id, conversationId, kind, actorId, message, snapshot, occurredAt, Optional.empty(), "");
   }
 
   /**

@@ -41,6 +41,11 @@ class EngineChatTest {
     if (helpdesk == null) { // a restart keeps the vendor
       helpdesk = new InMemoryHelpdesk(capabilities);
     }
+    launch();
+  }
+
+  /** Starts an engine on the same store and vendor, as a restarted process would. */
+  private void launch() {
     var routing = new Routing("g-default", Map.of("Accounts", "g-accounts"), null);
     var installation = new Installation("inst", Mode.AUTO, routing,
         retry, helpdesk, 0, false, Duration.ZERO, sessionTimeout);
@@ -112,6 +117,46 @@ class EngineChatTest {
 
     assertThat(helpdesk.availabilityAsked).isEmpty();
     assertThat(customerMessage("c1")).isEqualTo("A colleague will take over.");
+  }
+
+  private static boolean isFullNote(List<io.deskbridge.core.action.Action> op) {
+    return op.stream().anyMatch(a -> a instanceof io.deskbridge.core.action.Action.InternalNote n
+        && n.text().startsWith("FULL: "));
+  }
+
+  private void linked(String conversation, String eventId, String record) throws InterruptedException {
+    engine.accept("inst", List.of(io.deskbridge.core.webhook.InboundEvent.linked(eventId, conversation, record,
+        java.time.Instant.now())));
+    assertThat(engine.awaitIdle(Duration.ofSeconds(20))).isTrue();
+  }
+
+  @Test
+  void aHandoversHeldBackFollowUpsAreWrittenOnceWhenTheVendorReportsTheLinkedRecordEvenAcrossARestart()
+      throws Exception {
+    start(chat);
+    helpdesk.holdBack = request -> request.actions().stream()
+        .filter(a -> a instanceof io.deskbridge.core.action.Action.InternalNote && request.actions().stream()
+            .anyMatch(b -> b instanceof io.deskbridge.core.action.Action.AssignGroup))
+        .map(a -> (io.deskbridge.core.action.Action) new io.deskbridge.core.action.Action.InternalNote(
+            "FULL: " + ((io.deskbridge.core.action.Action.InternalNote) a).text()))
+        .toList();
+    customerOpens("c1", "e1", "I want to talk to a human, please.");
+    assertThat(helpdesk.applied).noneMatch(EngineChatTest::isFullNote);
+
+    engine.close(); // the follow-up waits in the store, not in memory
+    launch();
+    var writesBefore = helpdesk.applied.size();
+    helpdesk.holdBack = null;
+    linked("c1", "link-1", "ticket-7");
+
+    assertThat(helpdesk.applied.subList(writesBefore, helpdesk.applied.size())).hasSize(1)
+        .allMatch(EngineChatTest::isFullNote);
+    assertThat(helpdesk.linkedRecords.get(helpdesk.linkedRecords.size() - 1)).isEqualTo("ticket-7");
+
+    linked("c1", "link-1", "ticket-7"); // the same event again
+    linked("c1", "link-2", "ticket-7"); // the vendor reports the record again (its next message)
+    assertThat(helpdesk.applied.subList(writesBefore, helpdesk.applied.size())).as("written once").hasSize(1);
+    assertThat(audit("c1")).extracting(r -> r.decision() + "/" + r.outcome()).endsWith("ignore/queued", "ignore/none");
   }
 
   private void customerWrites(String conversation, String eventId, String text) throws InterruptedException {

@@ -91,6 +91,10 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
   /** The conversations {@link #typing} was called for, in order; it throws {@link #typingFailure} while set. */
   final List<String> typingShown = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile RuntimeException typingFailure;
+  /** What a write holds back as follow-ups ({@link Applied#followUps()}), given its request; none while unset. */
+  volatile java.util.function.Function<ApplyRequest, List<Action>> holdBack;
+  /** The linked record of every write, in order. */
+  final List<String> linkedRecords = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
   public Availability agentsOnline(AvailabilityRequest request) {
@@ -249,6 +253,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     }
     writes.incrementAndGet();
     applied.add(request.actions());
+    linkedRecords.add(request.linkedRecord());
     var created = new ArrayList<String>();
     for (Action a : request.actions()) {
       if (a instanceof Action.PublicReply r) {
@@ -265,7 +270,8 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     if (landThenFailNextWrites.getAndDecrement() > 0) {
       throw new VendorException(VendorException.Kind.UNAVAILABLE, "read timed out (scripted)", null);
     }
-    return new Applied(created, version(id));
+    var held = holdBack;
+    return new Applied(created, version(id), held == null ? List.of() : held.apply(request));
   }
 
   static InboundEvent messageEvent(String eventId, String conversation, Message m) {

@@ -79,6 +79,20 @@ class JsonCodecTest {
   }
 
   @Test
+  void heldFollowUpsTheLinkedRecordAndALinkedEventRoundTrip() {
+    var held = ConversationState.fresh(KEY).withFollowUps(List.of(new Action.InternalNote("the summary in full")));
+    var back = json.state(json.state(held));
+    assertThat(back.followUps()).containsExactly(new Action.InternalNote("the summary in full"));
+    assertThat(back).isEqualTo(held);
+    var linked = json.state(json.state(back.linked("ticket-7")));
+    assertThat(linked.followUps()).isEmpty();
+    assertThat(linked.linkedRecord()).isEqualTo("ticket-7");
+
+    var event = InboundEvent.linked("support:e1", "conv-1", "4711", AT);
+    assertThat(json.event(json.event(event))).isEqualTo(event);
+  }
+
+  @Test
   void actionsRoundTripWithTheirTypeNames() {
     var actions = List.<Action>of(new Action.PublicReply("Dobrý den, zkuste „Zapomenuté heslo“ 🙂"),
         new Action.InternalNote("needs a human"), new Action.AssignGroup("360001"),
@@ -116,6 +130,9 @@ class JsonCodecTest {
     assertThat(read.openingHandled()).isFalse();
     assertThat(read.acceptedOwner()).isEmpty();
     assertThat(read.botTurns()).isEqualTo(1);
+    assertThat(read.followUps()).as("no follow-ups before they existed").isEmpty();
+    assertThat(read.linkedRecord()).isEmpty();
+    assertThat(json.event(event).linkedRecord()).isEmpty();
 
     // one that answered an opening under the old stand-in id: the opening counts as handled
     var older = json.state(state.replace("\"handledMessageIds\":[\"m\"]", "\"handledMessageIds\":[\"provisional:opening\"]"));

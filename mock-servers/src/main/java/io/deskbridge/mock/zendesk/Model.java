@@ -46,6 +46,7 @@ final class Model {
   static final String EVENT_STATUS = "zen:event-type:ticket.status_changed";
   static final String EVENT_ASSIGNEE = "zen:event-type:ticket.agent_assignment_changed";
   static final String EVENT_TAGS = "zen:event-type:ticket.tags_changed";
+  static final String EVENT_MESSAGING = "zen:event-type:messaging_ticket.message_added";
   static final String CONDITIONAL = "conditional_ticket_events";
   /** Body of the fake's built-in trigger, the one recommended in the contract report (§1.6). */
   static final String TRIGGER_BODY =
@@ -171,6 +172,50 @@ final class Model {
     spec.putObject("comment").put("body", body).put("public", true);
     spec.set("tags", Json.arr(tags));
     return createTicket(customer, customer, customer, spec, "web");
+  }
+
+  /** The messaging tickets by their SunCo conversation id. */
+  private final Map<String, Long> messagingTickets = new java.util.HashMap<>();
+
+  /**
+   * The agent workspace takes a handed-over messaging conversation (§3.4): a ticket via {@code native_messaging}
+   * whose requester is the conversation's customer, with the group and tags from the handover's
+   * {@code dataCapture.systemField.*}, its first comment the transcript (one line per message); then one
+   * {@code messaging_ticket.message_added} event per transcript message (§1.7).
+   *
+   * @param transcript each message as {@code {id, author name, author type (user/business), text}}
+   */
+  synchronized long messagingTicket(String conversationId, String customerName, List<String[]> transcript,
+      Map<String, Object> fields) {
+    User customer = endUser("messaging-" + conversationId + "@messaging.invalid", customerName);
+    ObjectNode spec = obj().put("subject", "Conversation with " + customerName);
+    var lines = new StringBuilder();
+    for (String[] m : transcript) {
+      lines.append(m[1]).append(": ").append(m[3]).append('\n');
+    }
+    spec.putObject("comment").put("body", lines.length() == 0 ? "(no messages)" : lines.toString().strip())
+        .put("public", true);
+    Object group = fields.get("dataCapture.systemField.group_id");
+    if (group != null) {
+      spec.put("group_id", Long.parseLong(group.toString()));
+    }
+    Object tags = fields.get("dataCapture.systemField.tags");
+    if (tags != null) {
+      spec.set("tags", Json.arr(List.of(tags.toString().split(","))));
+    }
+    long id = createTicket(customer, customer, customer, spec, "native_messaging");
+    messagingTickets.put(conversationId, id);
+    Ticket t = tickets.get(id);
+    for (String[] m : transcript) {
+      boolean user = "user".equals(m[2]);
+      events.emitMessaging(t, conversationId, m[0], m[3], user ? String.valueOf(customer.id()) : "zd:answerBot",
+          m[1], user ? "end_user" : "system");
+    }
+    return id;
+  }
+
+  synchronized Optional<Long> messagingTicketOf(String conversationId) {
+    return Optional.ofNullable(messagingTickets.get(conversationId));
   }
 
   synchronized long customerComments(long ticketId, String body) {

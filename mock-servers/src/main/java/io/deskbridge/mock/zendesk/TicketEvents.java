@@ -113,6 +113,29 @@ final class TicketEvents {
     }
   }
 
+  /**
+   * Sends {@code zen:event-type:messaging_ticket.message_added} (§1.7) to the event webhooks subscribed to it:
+   * {@code detail} carries only the ticket id; {@code event} the actor, the SunCo conversation id and the message.
+   */
+  void emitMessaging(Ticket t, String conversationId, String messageId, String body, String actorId, String actorName,
+      String actorType) {
+    for (Webhook w : webhooks.values()) {
+      if (!"active".equals(w.status()) || w.conditional() || !w.subscriptions().contains(Model.EVENT_MESSAGING)) {
+        continue;
+      }
+      String eventId = UUID.randomUUID().toString();
+      ObjectNode env = obj().put("type", Model.EVENT_MESSAGING).put("account_id", config.accountId())
+          .put("id", eventId).put("time", Json.isoNanos(config.clock().instant()))
+          .put("zendesk_event_version", "2022-11-06").put("subject", "zen:ticket:" + t.id);
+      env.putObject("detail").put("id", String.valueOf(t.id));
+      ObjectNode event = env.putObject("event");
+      event.putObject("actor").put("id", actorId).put("name", actorName).put("type", actorType);
+      event.put("conversation_id", conversationId);
+      event.putObject("message").put("id", messageId).put("body", body);
+      dispatcher.enqueue(w, t.id, eventId, Json.bytes(env));
+    }
+  }
+
   /** An event's envelope: type, account, id, time, version, subject and the ticket's {@code detail}. */
   private ObjectNode envelope(String type, String eventId, Ticket t, User actor, boolean viaApi) {
     ObjectNode env = obj().put("type", type).put("account_id", config.accountId())

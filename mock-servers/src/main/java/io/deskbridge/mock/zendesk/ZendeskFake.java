@@ -41,6 +41,12 @@ import java.util.function.Supplier;
  * {@link #registerTriggerWebhook(URI, String)}. Changes without a comment (status, tags, group)
  * produce no events.
  *
+ * <p>Messaging: linked to a {@link io.deskbridge.mock.sunco.SuncoFake} by {@link #takeMessagingHandovers}, each
+ * handover to the agent workspace opens a messaging ticket and sends one
+ * {@code zen:event-type:messaging_ticket.message_added} per transcript message to the webhooks subscribed to it
+ * ({@link #registerEventWebhookFor}). <b>Assumption (unverified):</b> the transcript is the ticket's first comment,
+ * one line per message.
+ *
  * <p>Control: the fake's own endpoints under {@code /__control} (no authentication, outside the API's
  * budget and faults) act as customers and agents, inject API faults and read state by calling this class's
  * methods; {@link ZendeskFakeControl} is their client and the mock-servers README lists them. Run
@@ -411,6 +417,41 @@ public final class ZendeskFake implements VendorFake {
     return register(endpoint, signingSecret, subscriptions);
   }
 
+
+  /** Event type of a message added to a messaging ticket (§1.7), which carries the SunCo conversation id. */
+  public static final String MESSAGING_TICKET_MESSAGE_ADDED = Model.EVENT_MESSAGING;
+
+  /**
+   * Registers an active event webhook subscribed to exactly {@code eventTypes} (for example only
+   * {@link #MESSAGING_TICKET_MESSAGE_ADDED}, as a Zendesk messaging installation's Support webhook).
+   */
+  public String registerEventWebhookFor(URI endpoint, String signingSecret, List<String> eventTypes) {
+    return register(endpoint, signingSecret, List.copyOf(eventTypes));
+  }
+
+  /**
+   * Makes this account's agent workspace take the SunCo fake's handovers (§3.4, §9.7: "passControl to
+   * zd:agentWorkspace should create a Support-mock ticket"): each {@code passControl} (or accepted offer) to the
+   * agent workspace opens a messaging ticket ({@link #messagingTicketOf}) with the transcript, the group and the
+   * tags of its {@code dataCapture.*} metadata, and sends {@link #MESSAGING_TICKET_MESSAGE_ADDED} for each transcript
+   * message to the webhooks subscribed to it.
+   */
+  public void takeMessagingHandovers(io.deskbridge.mock.sunco.SuncoFake sunco) {
+    sunco.onHandover(h -> {
+      String customer = h.transcript().stream().filter(m -> !m.isBusiness()).map(m -> m.displayName())
+          .filter(n -> n != null && !n.isBlank()).findFirst().orElse("Customer");
+      var transcript = h.transcript().stream()
+          .map(m -> new String[] {m.id(), m.displayName() == null ? "" : m.displayName(),
+              m.isBusiness() ? "business" : "user", m.text() == null ? "" : m.text()})
+          .toList();
+      call(() -> model.messagingTicket(h.conversationId(), customer, transcript, h.fields()));
+    });
+  }
+
+  /** The messaging ticket opened for a SunCo conversation's handover, if any ({@link #takeMessagingHandovers}). */
+  public Optional<Long> messagingTicketOf(String conversationId) {
+    return model.messagingTicketOf(conversationId);
+  }
 
   /**
    * Registers an active {@code conditional_ticket_events} webhook, connected to a built-in trigger

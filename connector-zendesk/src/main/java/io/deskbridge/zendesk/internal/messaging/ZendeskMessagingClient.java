@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * target whose metadata carries {@code first_message_id} (the whole transcript shows in the agent workspace), the
  * group ({@code dataCapture.systemField.group_id}), the tags ({@code dataCapture.systemField.tags}: the installation's
  * handover tag and any the operation carries; core passes none, as a chat has no tags of its own) and the summary,
- * cut to fit SunCo's 4 KB metadata. An internal note on its own (a draft) has nowhere to go in a chat and is
- * dropped. Thread-safe.
+ * cut to fit SunCo's 4 KB metadata. With the Support API configured ({@code support}), a summary that had to be cut
+ * is held back in full ({@link Applied#followUps()}: an internal note starting with {@value #FULL_SUMMARY_HEADER}),
+ * and core applies it once the messaging ticket is reported ({@link ApplyRequest#linkedRecord()}): a private comment
+ * on that ticket, posted once ({@link ZendeskMessagingTicketNotes}). Any other internal note on its own (a draft) has
+ * nowhere to go in a chat and is dropped. Thread-safe.
  */
 public final class ZendeskMessagingClient implements HelpdeskClient {
   public static final String VENDOR = "zendesk-messaging";
@@ -38,18 +41,30 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
   /** Message pages (100 each) read per load at most: 20,000 messages. */
   static final int MAX_PAGES = 200;
   static final String SUMMARY_KEY = "deskbridge_summary";
+  /** How the full summary held back for the messaging ticket begins; a draft note never does. */
+  static final String FULL_SUMMARY_HEADER = "Deskbridge handover summary in full (the conversation's metadata "
+      + "carries it cut to SunCo's 4 KB):";
 
   private final ZendeskMessagingConfig config;
   private final String settingsPath;
   private final String handoverTag;
   private final ZendeskMessagingHttp http;
   private final AtomicReference<ZendeskMessagingOwnership> ownership;
+  private final Optional<ZendeskMessagingTicketNotes> notes;
 
   /**
    * @param settingsPath where the settings are, e.g. {@code installations[chat].settings}, for start-up errors
    * @param handoverTag  the installation's handover tag, which every handover puts on the messaging ticket
    */
   public ZendeskMessagingClient(ZendeskMessagingConfig config, String settingsPath, String handoverTag) {
+    this("", config, settingsPath, handoverTag);
+  }
+
+  /** @param installationId the installation, for the Support API client's messages */
+  public ZendeskMessagingClient(String installationId, ZendeskMessagingConfig config, String settingsPath,
+      String handoverTag) {
+    this.notes = config.support().map(s -> new ZendeskMessagingTicketNotes(installationId, s, config.requestTimeout(),
+        settingsPath, handoverTag));
     this.config = config;
     this.handoverTag = handoverTag;
     this.settingsPath = settingsPath;
@@ -62,9 +77,15 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
     return ownership.get();
   }
 
-  /** A webhook endpoint that tells the owner the way this client does. */
-  public ZendeskMessagingWebhookEndpoint webhookEndpoint(String installationId) {
-    return new ZendeskMessagingWebhookEndpoint(installationId, config.webhookSecret(), ownership::get);
+  /**
+   * A webhook endpoint that tells the owner the way this client does and, with {@code support} configured, also takes
+   * the Support webhook's signed {@code messaging_ticket.message_added} events, checking their signature time on
+   * {@code clock}.
+   */
+  public ZendeskMessagingWebhookEndpoint webhookEndpoint(String installationId, java.time.Clock clock) {
+    var verifier = config.support().map(s -> new io.deskbridge.zendesk.internal.webhook.ZendeskWebhookVerifier(
+        s.webhookSecret(), s.signatureTolerance(), clock));
+    return new ZendeskMessagingWebhookEndpoint(installationId, config.webhookSecret(), ownership::get, verifier);
   }
 
   /**
@@ -72,7 +93,9 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
    * switchboards/{id}/switchboardIntegrations}): finds the bot's integration ({@code botIntegrationId}: its id, name
    * or custom integration id) and checks that {@code handoverTarget} names one (or is {@code next}). Fails with a
    * message naming the setting: a refused key (401) {@code keyId}/{@code keySecret}, another app's key (403)
-   * {@code appId}, no Conversations API at the URL (404) {@code url}; a missing integration names its setting.
+   * {@code appId}, no Conversations API at the URL (404) {@code url}; a missing integration names its setting. With
+   * {@code support} configured it then calls the Support API's {@code GET /api/v2/users/me}, whose failure names
+   * {@code support.apiToken}, {@code support.email} or {@code support.url}.
    *
    * @return the bot's integration: its custom integration id (or its id) and its name
    */
@@ -130,6 +153,7 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
           + "integration's id, name or type (" + names(integrations) + "), or next", null);
     }
     ownership.set(bot);
+    notes.ifPresent(ZendeskMessagingTicketNotes::whoAmI);
     return new Identity(bot.integrationId().isEmpty() ? bot.id() : bot.integrationId(), bot.name());
   }
 
@@ -169,11 +193,18 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
 
   /**
    * One operation: a public reply (one or more messages), or a handover ({@code passControl} with the note and tags
-   * of the same operation in its metadata). A note or tags without an assignment write nothing: a chat has no
-   * internal notes (draft mode writes nothing) and no tags of its own.
+   * of the same operation in its metadata; with {@code support}, a note cut to fit comes back in full as a follow-up),
+   * or the follow-up itself: the full summary as a private comment on the messaging ticket
+   * ({@link ApplyRequest#linkedRecord()}), unless the ticket has it already. Any other note or tags without an
+   * assignment write nothing: a chat has no internal notes (draft mode writes nothing) and no tags of its own.
    */
   @Override
   public Applied apply(ApplyRequest request) {
+    var followUp = fullSummary(request);
+    if (followUp.isPresent()) {
+      notes.orElseThrow().postOnce(request.linkedRecord(), followUp.get());
+      return new Applied(List.of(), "");
+    }
     String id = ZendeskMessagingHttp.encode(request.conversation().key().externalId());
     var created = new ArrayList<String>();
     Optional<String> group = Optional.empty();
@@ -191,11 +222,16 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
         tags.addAll(new java.util.TreeSet<>(t.tags()));
       }
     }
+    List<Action> followUps = List.of();
     if (group.isPresent()) {
       ObjectNode body = ZendeskMessagingHttp.JSON.createObjectNode().put("switchboardIntegration",
           config.handoverTarget());
-      body.set("metadata", metadata(firstMessageId(request.conversation()), group.get(), tags, note));
+      ObjectNode metadata = metadata(firstMessageId(request.conversation()), group.get(), tags, note);
+      body.set("metadata", metadata);
       http.post("passControl", "conversations/" + id + "/passControl", body);
+      if (notes.isPresent() && !note.isBlank() && !note.equals(metadata.path(summaryKey()).asText(null))) {
+        followUps = List.of(new Action.InternalNote(FULL_SUMMARY_HEADER + "\n\n" + note));
+      }
     }
     for (String text : replies) {
       for (String part : parts(text, TEXT_CHARS)) {
@@ -212,7 +248,29 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
         }
       }
     }
-    return new Applied(created, "");
+    return new Applied(created, "", followUps);
+  }
+
+  /**
+   * The full summary when {@code request} is a held-back summary for a known messaging ticket; empty for any other
+   * write, and when no ticket is known yet or the Support API is not configured (then it is dropped as any note on
+   * its own is).
+   */
+  private Optional<String> fullSummary(ApplyRequest request) {
+    if (notes.isEmpty() || request.linkedRecord().isBlank() || request.actions().size() != 1
+        || !(request.actions().get(0) instanceof Action.InternalNote n) || !n.text().startsWith(FULL_SUMMARY_HEADER)) {
+      return Optional.empty();
+    }
+    return Optional.of(n.text());
+  }
+
+  /** Whether the Support API is configured, so that a summary cut to fit is held back in full. */
+  public boolean postsFullSummaries() {
+    return notes.isPresent();
+  }
+
+  private String summaryKey() {
+    return config.summaryTicketField().map(f -> "dataCapture.ticketField." + f).orElse(SUMMARY_KEY);
   }
 
   /**
@@ -247,7 +305,7 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
     if (summary.isBlank()) {
       return m;
     }
-    String key = config.summaryTicketField().map(f -> "dataCapture.ticketField." + f).orElse(SUMMARY_KEY);
+    String key = summaryKey();
     m.put(key, summary);
     if (bytes(m) <= METADATA_BYTES) {
       return m;
@@ -306,6 +364,7 @@ public final class ZendeskMessagingClient implements HelpdeskClient {
   }
 
   public void close() {
+    notes.ifPresent(ZendeskMessagingTicketNotes::close);
     http.close();
   }
 }

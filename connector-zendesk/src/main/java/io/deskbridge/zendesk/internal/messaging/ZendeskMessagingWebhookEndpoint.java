@@ -8,6 +8,7 @@ import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.WebhookRejectedException;
 import io.deskbridge.core.webhook.WebhookRequest;
+import io.deskbridge.zendesk.internal.webhook.ZendeskWebhookVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,24 +37,53 @@ import java.util.function.Supplier;
  *   <li>other events ({@code conversation:create}, offers, {@code :failure}, postbacks): nothing.
  * </ul>
  *
+ * <p>With the Support API configured, the installation also takes the Support event webhook (zendesk.md §1.7): a
+ * request carrying {@code x-zendesk-webhook-signature} is verified as a ticket installation's webhooks are (HMAC over
+ * timestamp and body, with the Support webhook's signing secret; 401 otherwise, also when no Support API is
+ * configured), and a {@code zen:event-type:messaging_ticket.message_added} event becomes {@code LINKED}: the
+ * conversation {@code event.conversation_id} is worked in ticket {@code detail.id}; its id is the envelope's
+ * {@code id} prefixed with {@value #SUPPORT_EVENT_PREFIX}. Other Support events are nothing.
+ *
  * Makes no network call; thread-safe.
  */
 public final class ZendeskMessagingWebhookEndpoint implements WebhookEndpoint {
   static final String HEADER = "X-API-Key";
+  static final String MESSAGING_TICKET_EVENT = "zen:event-type:messaging_ticket.message_added";
+  /** Keeps Support event ids apart from SunCo's in the inbox. */
+  static final String SUPPORT_EVENT_PREFIX = "support:";
 
   private final String installationId;
   private final byte[] secret;
   private final Supplier<ZendeskMessagingOwnership> ownership;
+  private final Optional<ZendeskWebhookVerifier> support;
 
-  /** @param ownership the bot's switchboard integration, as resolved at start (provisional before) */
-  ZendeskMessagingWebhookEndpoint(String installationId, Secret secret, Supplier<ZendeskMessagingOwnership> ownership) {
+  /**
+   * @param ownership the bot's switchboard integration, as resolved at start (provisional before)
+   * @param support   the Support webhook's signature check, when the Support API is configured
+   */
+  ZendeskMessagingWebhookEndpoint(String installationId, Secret secret, Supplier<ZendeskMessagingOwnership> ownership,
+      Optional<ZendeskWebhookVerifier> support) {
     this.installationId = installationId;
     this.secret = secret.reveal().getBytes(StandardCharsets.UTF_8);
     this.ownership = ownership;
+    this.support = support;
+  }
+
+  ZendeskMessagingWebhookEndpoint(String installationId, Secret secret, Supplier<ZendeskMessagingOwnership> ownership) {
+    this(installationId, secret, ownership, Optional.empty());
+  }
+
+  private static boolean fromSupport(WebhookRequest request) {
+    return request.header(ZendeskWebhookVerifier.SIGNATURE).isPresent();
   }
 
   @Override
   public void verify(WebhookRequest request) {
+    if (fromSupport(request)) {
+      support.orElseThrow(() -> WebhookRejectedException.unauthorized("a signed Support webhook, but this messaging "
+          + "installation has no support.webhookSecret")).verify(request);
+      return;
+    }
     byte[] given = request.header(HEADER).orElse("").getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(given, secret)) { // constant time for equal lengths
       throw WebhookRejectedException.unauthorized(given.length == 0 ? "missing X-API-Key" : "wrong X-API-Key");
@@ -68,6 +98,9 @@ public final class ZendeskMessagingWebhookEndpoint implements WebhookEndpoint {
     } catch (IOException e) {
       throw WebhookRejectedException.badRequest("the body is not JSON");
     }
+    if (fromSupport(request)) {
+      return supportEvent(body, request.receivedAt());
+    }
     if (body == null || !body.path("events").isArray()) {
       throw WebhookRejectedException.badRequest("the body has no events array");
     }
@@ -76,6 +109,25 @@ public final class ZendeskMessagingWebhookEndpoint implements WebhookEndpoint {
       decode(event, request.receivedAt()).ifPresent(events::add);
     }
     return events;
+  }
+
+  /** A Support event envelope: {@code LINKED} for a messaging ticket's message, nothing for any other type. */
+  private static List<InboundEvent> supportEvent(JsonNode body, Instant received) {
+    if (body == null || !body.isObject()) {
+      throw WebhookRejectedException.badRequest("the body is not a Support event");
+    }
+    if (!MESSAGING_TICKET_EVENT.equals(body.path("type").asText(""))) {
+      return List.of();
+    }
+    String id = body.path("id").asText("");
+    String conversation = body.path("event").path("conversation_id").asText("");
+    String ticket = body.path("detail").path("id").asText("");
+    if (id.isBlank() || conversation.isBlank() || ticket.isBlank()) {
+      throw WebhookRejectedException.badRequest("a " + MESSAGING_TICKET_EVENT + " event without "
+          + (id.isBlank() ? "id" : conversation.isBlank() ? "event.conversation_id" : "detail.id"));
+    }
+    Instant at = ZendeskMessagingMapping.time(body.path("time").asText(null), received);
+    return List.of(InboundEvent.linked(SUPPORT_EVENT_PREFIX + id, conversation, ticket, at));
   }
 
   private Optional<InboundEvent> decode(JsonNode event, Instant received) {

@@ -17,23 +17,25 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Verifies {@code X-Zendesk-Webhook-Signature}: base64 of HMAC-SHA256, keyed with the signing secret's
  * UTF-8 bytes, over the {@code X-Zendesk-Webhook-Signature-Timestamp} value followed by the raw body. A
- * timestamp further than the tolerance from now is refused, which bounds replays. Thread-safe.
+ * timestamp further than the tolerance from now is refused, which bounds replays. Used by the ticket installations'
+ * webhooks and by the Support webhooks a messaging installation receives. Thread-safe.
  */
-final class ZendeskWebhookVerifier {
-  static final String SIGNATURE = "x-zendesk-webhook-signature";
+public final class ZendeskWebhookVerifier {
+  public static final String SIGNATURE = "x-zendesk-webhook-signature";
   static final String TIMESTAMP = "x-zendesk-webhook-signature-timestamp";
 
   private final Secret secret;
   private final Duration tolerance;
   private final Clock clock;
 
-  ZendeskWebhookVerifier(Secret secret, Duration tolerance, Clock clock) {
+  public ZendeskWebhookVerifier(Secret secret, Duration tolerance, Clock clock) {
     this.secret = secret;
     this.tolerance = tolerance;
     this.clock = clock;
   }
 
-  void verify(WebhookRequest request) {
+  /** @throws WebhookRejectedException (401) with the reason when the signature is missing, stale or wrong */
+  public void verify(WebhookRequest request) {
     String signature = request.header(SIGNATURE)
         .orElseThrow(() -> WebhookRejectedException.unauthorized("missing " + SIGNATURE + " header"));
     String timestamp = request.header(TIMESTAMP)

@@ -71,4 +71,22 @@ class ZendeskMessagingClientTest {
     assertThat(decoder.decode(parts[2]))
         .isEqualTo(mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void withoutTheSupportApiTheConnectorWarnsOnceAndKeepsNotesToTheMetadataLimit() {
+    var config = new ZendeskMessagingConfig(URI.create("http://localhost:1/sc"), "app", "app_1", Secret.of("k"),
+        ZendeskMessagingConfig.Auth.BASIC, Secret.of("w"), "deskbridge", "zd:agentWorkspace", true, Optional.empty(),
+        "Assistant", Duration.ofSeconds(1));
+    var without = new ZendeskMessagingClient(config, "installations[chat].settings", "deskbridge_handover");
+    assertThat(without.postsFullSummaries()).isFalse();
+
+    var support = new ZendeskMessagingConfig.Support(URI.create("http://localhost:1"), "bot@acme.example",
+        Secret.of("t"), Secret.of("s"), Duration.ofMinutes(5));
+    var with = new ZendeskMessagingClient(new ZendeskMessagingConfig(config.url(), "app", "app_1", Secret.of("k"),
+        ZendeskMessagingConfig.Auth.BASIC, Secret.of("w"), "deskbridge", "zd:agentWorkspace", true, Optional.empty(),
+        "Assistant", Duration.ofSeconds(1), Optional.of(support)), "installations[chat].settings", "h");
+    assertThat(with.postsFullSummaries()).isTrue();
+    with.close();
+    without.close();
+  }
 }

@@ -119,4 +119,74 @@ class ZendeskMessagingWebhookEndpointTest {
           .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
   }
+
+  // ---------------------------------------------------------------- the Support webhook (messaging tickets)
+
+  private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+
+  private static ZendeskMessagingWebhookEndpoint withSupport() {
+    var bot = new ZendeskMessagingOwnership("si-bot", "deskbridge", "int-bot", true);
+    var verifier = new io.deskbridge.zendesk.internal.webhook.ZendeskWebhookVerifier(Secret.of("signing"),
+        java.time.Duration.ofMinutes(5), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    return new ZendeskMessagingWebhookEndpoint("chat", Secret.of("s3cret"), () -> bot, java.util.Optional.of(verifier));
+  }
+
+  private static WebhookRequest signed(String body, String secret) throws Exception {
+    String timestamp = NOW.minusSeconds(2).toString();
+    var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+    String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    return request(body, Map.of("x-zendesk-webhook-signature", List.of(signature),
+        "x-zendesk-webhook-signature-timestamp", List.of(timestamp)));
+  }
+
+  private static String messagingTicketEvent(String id, String type, String conversation, String ticket) {
+    return "{\"type\":\"" + type + "\",\"account_id\":123456,\"id\":\"" + id + "\","
+        + "\"time\":\"2026-12-04T09:59:58.123456789Z\",\"zendesk_event_version\":\"2022-11-06\","
+        + "\"subject\":\"zen:ticket:" + ticket + "\",\"detail\":{\"id\":\"" + ticket + "\"},"
+        + "\"event\":{\"actor\":{\"id\":\"zd:answerBot\",\"name\":\"Answer Bot\",\"type\":\"system\"},"
+        + (conversation == null ? "" : "\"conversation_id\":\"" + conversation + "\",")
+        + "\"message\":{\"id\":\"msg-1\",\"body\":\"Hello\"}}}";
+  }
+
+  @Test
+  void aSignedMessagingTicketEventLinksTheConversationToItsTicket() throws Exception {
+    var endpoint = withSupport();
+    var request = signed(messagingTicketEvent("01J-EV-1", ZendeskMessagingWebhookEndpoint.MESSAGING_TICKET_EVENT,
+        "conv-1", "4711"), "signing");
+
+    endpoint.verify(request);
+    var events = endpoint.decode(request);
+
+    assertThat(events).hasSize(1);
+    var linked = events.get(0);
+    assertThat(linked.kind()).isEqualTo(InboundEvent.Kind.LINKED);
+    assertThat(linked.id()).isEqualTo("support:01J-EV-1");
+    assertThat(linked.conversationId()).isEqualTo("conv-1");
+    assertThat(linked.linkedRecord()).isEqualTo("4711");
+    assertThat(linked.occurredAt()).isEqualTo(Instant.parse("2026-12-04T09:59:58.123456789Z"));
+  }
+
+  @Test
+  void aSupportWebhookWithAWrongSignatureOrToAnInstallationWithoutSupportIsRefused() throws Exception {
+    String body = messagingTicketEvent("e1", ZendeskMessagingWebhookEndpoint.MESSAGING_TICKET_EVENT, "conv-1", "4711");
+    assertThatThrownBy(() -> withSupport().verify(signed(body, "other")))
+        .isInstanceOf(WebhookRejectedException.class).hasMessageContaining("signature does not match")
+        .extracting(e -> ((WebhookRejectedException) e).status()).isEqualTo(401);
+    assertThatThrownBy(() -> endpoint.verify(signed(body, "signing")))
+        .isInstanceOf(WebhookRejectedException.class).hasMessageContaining("support.webhookSecret")
+        .extracting(e -> ((WebhookRejectedException) e).status()).isEqualTo(401);
+  }
+
+  @Test
+  void otherSupportEventsAreNothingAndAMessagingTicketEventWithoutItsConversationIsRefused() throws Exception {
+    var endpoint = withSupport();
+    assertThat(endpoint.decode(signed(messagingTicketEvent("e2", "zen:event-type:ticket.comment_added", "conv-1",
+        "4711"), "signing"))).isEmpty();
+    assertThatThrownBy(() -> endpoint.decode(signed(messagingTicketEvent("e3",
+        ZendeskMessagingWebhookEndpoint.MESSAGING_TICKET_EVENT, null, "4711"), "signing")))
+        .isInstanceOf(WebhookRejectedException.class).hasMessageContaining("event.conversation_id")
+        .extracting(e -> ((WebhookRejectedException) e).status()).isEqualTo(400);
+  }
 }
