@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       transfer, its end) or is not known (new, or last seen before a restart), a {@code RELEASED_TO_BOT} first:
  *       Daktela sends the bot messages only while the bot has the chat, so control came back and a new bot episode
  *       starts (core ignores it when the bot has the chat already, and reads a new chat's release before its first
- *       message);
+ *       message). A redelivered message gets the same events as its first delivery, whose storing may have failed
+ *       (a 503, and Daktela delivers again): the inbox drops the ids it has, and a release is never lost;
  *   <li>{@code terminate}: {@code SOLVED};
  *   <li>a message whose {@code direction} is not {@code IN}: nothing.
  * </ul>
