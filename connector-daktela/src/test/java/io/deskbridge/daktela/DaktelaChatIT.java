@@ -81,24 +81,47 @@ class DaktelaChatIT extends AbstractConnectorIT {
         "Hello? How do I reset my password?"));
   }
 
-  @Test
-  void withoutSummaryInChatOnlyTheCustomersMessageGoesBeforeTheTransfer() throws Exception {
+  /** Starts again on a new fake with a connector whose settings have {@code more}. */
+  private void restartWith(Map<String, Object> more) throws Exception {
     harness.close();
-    var quiet = new DaktelaChatFixture() {
+    var changed = new DaktelaChatFixture() {
       @Override
       public io.deskbridge.core.spi.Connector connector(String installationId, java.time.Clock clock) {
-        return connector(installationId, clock, Map.of("summaryInChat", false));
+        return connector(installationId, clock, more);
       }
     };
     fixture.close();
-    fixture = quiet;
+    fixture = changed;
     harness = new io.deskbridge.core.contract.ConnectorHarness(fixture, mode());
+  }
+
+  @Test
+  void withoutSummaryInChatOnlyTheCustomersMessageGoesBeforeTheTransfer() throws Exception {
+    restartWith(Map.of("summaryInChat", false));
 
     String id = handedOver();
     settleWhen(() -> !bot(id, true).isEmpty());
 
     assertThat(chat(id).replies()).singleElement().satisfies(r -> assertThat(r.text()).doesNotContain("48213"));
     assertThat(chat(id).state()).isEqualTo("QUEUE");
+  }
+
+  /**
+   * Daktela takes the reply but answers after the connector's timeout: the protocol cannot tell whether it arrived, so
+   * it is not posted again (at most once), and the customer sees it once.
+   */
+  @Test
+  void aReplyWhoseAnswerCameTooLateIsNotPostedAgain() throws Exception {
+    restartWith(Map.of("requestTimeout", "300ms"));
+    fake().delayNextAnswers(1, java.time.Duration.ofSeconds(2));
+
+    String id = fixture.customerOpens("Login", "How do I reset my password? I can't log in.");
+    settleWhen(() -> !decisions(id, "reply").isEmpty());
+    settle();
+
+    assertThat(chat(id).replies()).as("the reply reached the chat once").hasSize(1);
+    assertThat(fixture.apiCalls(id)).as("one POST, not repeated").isEqualTo(1);
+    assertThat(chat(id).refused()).isEmpty();
   }
 
   @Test

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * What the connector knows of each chat, in memory: the protocol has no read call, so this is the only record of a
- * chat's {@code response_url}, its messages and whether it was transferred. Bounded ({@value #MAX_CHATS} chats, the
- * least recently used dropped first; {@value #MAX_MESSAGES} messages each, the oldest dropped first) and lost on a
- * restart: a chat is known again from its next inbound message, which carries its {@code response_url}. Thread-safe.
+ * chat's {@code response_url}, its messages (the bot's from the moment they are POSTed) and whether it was
+ * transferred. Bounded ({@value #MAX_CHATS} chats, the least recently used dropped first; {@value #MAX_MESSAGES}
+ * messages each, the oldest dropped first) and lost on a restart: a chat is known again from its next inbound
+ * message, which carries its {@code response_url}. Thread-safe.
  */
 final class DaktelaChatChats {
   static final int MAX_CHATS = 10_000;
@@ -100,11 +101,22 @@ final class DaktelaChatChats {
     chats.computeIfAbsent(chat, c -> new State()).responseUrl = responseUrl;
   }
 
-  /** The bot's message (or its summary for the agent) was accepted. */
-  synchronized void botWrote(String chat, Message message) {
+  /**
+   * The bot's message (or its summary for the agent) is about to be POSTed: from now on it counts as written, so a
+   * POST whose outcome is unknown is not sent again (at most once; {@link DaktelaChatClient}).
+   */
+  synchronized void botWriting(String chat, Message message) {
     State s = chats.get(chat);
     if (s != null) {
       add(s, message);
+    }
+  }
+
+  /** Daktela refused the bot's message: it did not reach the chat, so it no longer counts as written. */
+  synchronized void botRefused(String chat, String messageId) {
+    State s = chats.get(chat);
+    if (s != null) {
+      s.messages.removeIf(m -> m.id().equals(messageId));
     }
   }
 

@@ -405,6 +405,14 @@ public final class DaktelaChatFake implements VendorFake {
     api.failNext(count, status);
   }
 
+  /**
+   * The bot's next {@code count} answers are served as usual (a text is recorded, a transfer made) and their answer is
+   * sent {@code delay} late: a bot whose timeout is shorter sees no answer although the answer took effect.
+   */
+  public void delayNextAnswers(int count, Duration delay) {
+    api.delayNext(count, delay);
+  }
+
   public void clearFaults() {
     api.clearFaults();
   }
