@@ -209,6 +209,44 @@ class DaktelaChatIT extends AbstractConnectorIT {
     assertThat(fixture.apiCalls(id)).as("one refused answer, not retried").isEqualTo(answers + 1);
   }
 
+  /**
+   * A handover decided for a chat that is no longer the bot's: Daktela answers the first POST with 409, which no
+   * repetition can change, so it is not sent again and nothing follows it.
+   */
+  @Test
+  void a409IsNotRetried() {
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+    int answers = fixture.apiCalls(id);
+
+    byte[] body = DaktelaChatFixture.body("messages_409", id, fake().responseUrl(id),
+        "I want to talk to a real person about my order #48213, my e-mail is jan@example.com.");
+    assertThat(post(harness.webhookUrl(), body, token()).statusCode()).isEqualTo(200);
+    settleWhen(() -> decisions(id, "handover").size() == 2 && fixture.apiCalls(id) > answers);
+    settle();
+
+    assertThat(fixture.apiCalls(id)).as("one refused POST, not repeated").isEqualTo(answers + 1);
+    assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
+  }
+
+  /**
+   * The transfer reached Daktela but its answer came after the timeout; sent again, it meets a 409 (the chat is the
+   * queue's already), which for a transfer means done: no failure, no third attempt.
+   */
+  @Test
+  void aTransferSentAgainAfterNoAnswerIsDoneOnItsConflict() throws Exception {
+    restartWith(Map.of("requestTimeout", "300ms"));
+    fake().delayAnswer(3, java.time.Duration.ofSeconds(2)); // the summary, the customer's message, the transfer
+
+    String id = handedOver();
+    settle();
+
+    assertThat(chat(id).state()).isEqualTo("QUEUE");
+    assertThat(fixture.apiCalls(id)).as("the transfer twice, the second refused").isEqualTo(4);
+    assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
+    assertThat(harness.audit(id)).as("nothing failed").noneMatch(r -> r.decision().equals("failed"));
+  }
+
   /** After a restart the connector knows no chat; a chat given back after its transfer is still recognised. */
   @Test
   void aChatTransferredBeforeARestartIsTheBotsAgainWhenItComesBack() {

@@ -57,8 +57,11 @@ import org.slf4j.LoggerFactory;
  * nothing the customer sees). Only a crash between the POST and its answer loses the in-memory record: that write
  * is sent again after the restart.
  *
- * <p>A 409 from Daktela (the chat left the bot) marks the chat as the people's and is thrown as a conflict, so core
- * re-reads, sees a person and cancels the rest. Thread-safe.
+ * <p>A 409 from Daktela means the chat is no longer the bot's (transferred or closed; daktela.md lists no 409 for the
+ * protocol, this is the fake's and the connector's reading): repeating the call cannot succeed. It marks the chat as
+ * the people's; a text is then refused for good ({@code FORBIDDEN}, not retried: core cancels the rest of the
+ * decision and audits it), and a transfer counts as done (the chat has left the bot, which is what it was for; a
+ * transfer sent again after no answer meets this 409 when the first one had landed). Thread-safe.
  */
 public final class DaktelaChatClient implements HelpdeskClient {
   public static final String VENDOR = "daktela-chat";
@@ -167,8 +170,12 @@ public final class DaktelaChatClient implements HelpdeskClient {
               note.text()));
         }
       } else if (action instanceof Action.AssignGroup group) {
-        post(name, target(name, stored), DaktelaChatWire.transfer(name, queue(group.groupId())));
-        chats.transferred(name, group.groupId());
+        if (post(name, target(name, stored), DaktelaChatWire.transfer(name, queue(group.groupId())))) {
+          chats.transferred(name, group.groupId());
+        } else {
+          log.info("{}: chat {} had left the bot already (409) when its transfer to queue {} was sent: nothing to do",
+              installationId, name, group.groupId());
+        }
       }
       // tags: the connector declares no TAGS capability, so core sends none
     }
@@ -199,7 +206,8 @@ public final class DaktelaChatClient implements HelpdeskClient {
   /**
    * POSTs one of the bot's texts, recorded as written before the POST (at most once, see the class comment): a
    * refusal (a 4xx, a 503, an answer that is not OK) forgets it, so core may send it again; no answer (a timeout, an
-   * I/O failure, another 5xx) keeps it, logged as a warning, and core's re-read finds it written.
+   * I/O failure, another 5xx) keeps it, logged as a warning, and core's re-read finds it written. A 409 is thrown as
+   * {@code FORBIDDEN}, which core does not retry.
    *
    * @param text what the record shows: the action's own text, by which core recognises a write that landed
    * @return the message's id in the record
@@ -209,7 +217,10 @@ public final class DaktelaChatClient implements HelpdeskClient {
     String id = "deskbridge_" + UUID.randomUUID();
     chats.botWriting(chat, new Message(id, AuthorRole.BOT, visibility, BOT_ID, text, clock.instant()));
     try {
-      post(chat, url, body);
+      if (!post(chat, url, body)) {
+        throw new VendorException(VendorException.Kind.FORBIDDEN, "Daktela refused the bot's message in chat " + chat
+            + ": the chat is no longer the bot's (HTTP 409); not sent again", null);
+      }
     } catch (RuntimeException e) {
       Optional<String> unknown = unknownOutcome(e);
       if (unknown.isEmpty()) {
@@ -264,14 +275,20 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return url;
   }
 
-  /** POSTs an answer to {@code url} (from {@link #target}). */
-  private void post(String chat, URI url, JsonNode body) {
+  /**
+   * POSTs an answer to {@code url} (from {@link #target}).
+   *
+   * @return false when Daktela answered 409: the chat is no longer the bot's (transferred or closed), which is
+   *     recorded, so that a load shows people as its owners
+   */
+  private boolean post(String chat, URI url, JsonNode body) {
     JsonNode answer;
     try {
       answer = api.answer(url, body);
     } catch (DaktelaApiException e) {
       if (e.status() == 409) {
         chats.left(chat, "the chat left the bot (Daktela answered 409)");
+        return false;
       }
       throw e;
     }
@@ -279,6 +296,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
       throw new VendorException(VendorException.Kind.INVALID, "Daktela did not accept the answer for chat " + chat
           + ": " + p, null);
     });
+    return true;
   }
 
   private static Optional<URI> uri(String text) {

@@ -413,6 +413,11 @@ public final class DaktelaChatFake implements VendorFake {
     api.delayNext(count, delay);
   }
 
+  /** As {@link #delayNextAnswers} for the {@code nth} answer from now on only (1: the next one). */
+  public void delayAnswer(int nth, Duration delay) {
+    api.delayNth(nth, delay);
+  }
+
   public void clearFaults() {
     api.clearFaults();
   }

@@ -102,6 +102,11 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     faults.failNext(count, new Fault.Delay(delay));
   }
 
+  /** The {@code nth} answer from now on is served and sent {@code delay} late. */
+  void delayNth(int nth, Duration delay) {
+    faults.add(io.deskbridge.mock.base.FaultRule.next(new Fault.Delay(delay)).nth(nth));
+  }
+
   void clearFaults() {
     faults.clear();
   }
