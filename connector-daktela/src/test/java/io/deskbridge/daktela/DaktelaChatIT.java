@@ -114,14 +114,26 @@ class DaktelaChatIT extends AbstractConnectorIT {
   void aReplyWhoseAnswerCameTooLateIsNotPostedAgain() throws Exception {
     restartWith(Map.of("requestTimeout", "300ms"));
     fake().delayNextAnswers(1, java.time.Duration.ofSeconds(2));
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        io.deskbridge.daktela.internal.chat.DaktelaChatClient.class);
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      String id = fixture.customerOpens("Login", "How do I reset my password? I can't log in.");
+      settleWhen(() -> !decisions(id, "reply").isEmpty());
+      settle();
 
-    String id = fixture.customerOpens("Login", "How do I reset my password? I can't log in.");
-    settleWhen(() -> !decisions(id, "reply").isEmpty());
-    settle();
-
-    assertThat(chat(id).replies()).as("the reply reached the chat once").hasSize(1);
-    assertThat(fixture.apiCalls(id)).as("one POST, not repeated").isEqualTo(1);
-    assertThat(chat(id).refused()).isEmpty();
+      assertThat(chat(id).replies()).as("the reply reached the chat once").hasSize(1);
+      assertThat(fixture.apiCalls(id)).as("one POST, not repeated").isEqualTo(1);
+      assertThat(chat(id).refused()).isEmpty();
+      assertThat(appender.list).as("the unknown outcome is visible, without the response_url or the token")
+          .anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("test: outcome unknown").contains(id))
+          .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(fake().responseUrl(id),
+              "/external-bot/", DaktelaChatFixture.TOKEN));
+    } finally {
+      logger.detachAppender(appender);
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.daktela.DaktelaChatConfig;
 import io.deskbridge.daktela.internal.mapping.DaktelaApiException;
 import io.deskbridge.daktela.internal.mapping.DaktelaErrorMapper;
@@ -164,7 +165,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
         created.add(write(name, stored, DaktelaChatWire.text(name, reply.text()), Visibility.PUBLIC, reply.text()));
       } else if (action instanceof Action.InternalNote note) {
         if (!note.text().startsWith(HANDOVER_NOTE)) {
-          log.debug("{}: a note on chat {} has nowhere to go in a chat; dropped", installationId, name);
+          log.debug("{}: a note on chat {} has nowhere to go in a chat; dropped", installationId, LogSafe.of(name));
         } else if (config.summaryInChat()) {
           created.add(write(name, stored, DaktelaChatWire.text(name, customerSafe(note.text())), Visibility.INTERNAL,
               note.text()));
@@ -174,7 +175,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
           chats.transferred(name, group.groupId());
         } else {
           log.info("{}: chat {} had left the bot already (409) when its transfer to queue {} was sent: nothing to do",
-              installationId, name, group.groupId());
+              installationId, LogSafe.of(name), group.groupId());
         }
       }
       // tags: the connector declares no TAGS capability, so core sends none
@@ -228,7 +229,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
       } else {
         log.warn("{}: outcome unknown: the bot's message in chat {} got no answer from Daktela ({}); it may have "
             + "reached the customer, so it counts as written and is not posted again (at most once)", installationId,
-            chat, unknown.get());
+            LogSafe.of(chat), unknown.get());
       }
       throw e;
     }
@@ -267,9 +268,10 @@ public final class DaktelaChatClient implements HelpdeskClient {
     URI url = chats.get(chat).map(DaktelaChatChats.Chat::responseUrl).or(() -> uri(stored))
         .orElseThrow(() -> new VendorException(VendorException.Kind.INVALID, "no response_url known for chat " + chat,
             null));
-    if (!host.holds(url)) { // the endpoint refuses such messages; checked again before any call
+    Optional<String> off = host.problem(url); // the endpoint refuses such messages; checked again before any call
+    if (off.isPresent()) {
       throw new VendorException(VendorException.Kind.INVALID, "refused to post to a response_url off the configured "
-          + "Daktela instance " + host + " (" + settingsPath + ".url)", null);
+          + "Daktela instance " + host + " (" + settingsPath + ".url): it " + off.get(), null);
     }
     chats.remember(chat, url);
     return url;

@@ -59,6 +59,45 @@ class DaktelaChatWebhookEndpointTest {
   }
 
   @Test
+  void aBlankTokenNeverMatchesAndAShortOneIsRefusedAtStart() {
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/" + TOKEN,
+        Map.of("X-Deskbridge-Token", " "), "{}"))).isInstanceOfSatisfying(WebhookRejectedException.class,
+            e -> assertThat(e.status()).isEqualTo(401)).hasMessage("blank token in X-Deskbridge-Token");
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/", Map.of("X-Deskbridge-Token", ""), "{}")))
+        .hasMessage("blank token in X-Deskbridge-Token");
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/", Map.of(), "{}")))
+        .hasMessageStartingWith("missing token");
+    assertThatThrownBy(() -> new DaktelaChatWebhookEndpoint("webchat", Secret.of("  short  "), "X-Deskbridge-Token",
+        DaktelaChatHost.of(URI.create("https://acme.daktela.com")), chats))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("short");
+  }
+
+  /** A refused response_url is logged without its user information, path or query, and the token never is. */
+  @Test
+  void aResponseUrlOffTheInstanceIsA400NamingWhyAndItsSecretsAreNotLogged() {
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DaktelaChatWebhookEndpoint.class);
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      String off = "https://bot:pa55word@acme.daktela.com/external-bot/response/activitiesWeb_1?key=s3cr3t";
+      assertThatThrownBy(() -> endpoint.decode(request("/webhooks/webchat/" + TOKEN, Map.of(),
+          message("m1", "\"text\":\"Hi\"").replace(URL, off))))
+          .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(400))
+          .hasMessageContaining("carries user information").hasMessageNotContaining("pa55word")
+          .hasMessageNotContaining("s3cr3t");
+      assertThatThrownBy(() -> endpoint.decode(request("/w", Map.of(),
+          message("m2", "\"text\":\"Hi\"").replace("acme.daktela.com", "acme.daktela.com:8443"))))
+          .hasMessageContaining("is on port 8443, not 443");
+
+      assertThat(appender.list).hasSize(2).allSatisfy(e -> assertThat(e.getFormattedMessage())
+          .doesNotContain("pa55word", "s3cr3t", "external-bot", TOKEN));
+    } finally {
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
   void aTextIsAMessageWhoseNameIsTheEventIdAndTheResponseUrlIsKept() {
     var events = endpoint.decode(request("/webhooks/webchat", Map.of(), message("m1", "\"text\":\"Hi there\"")));
 
