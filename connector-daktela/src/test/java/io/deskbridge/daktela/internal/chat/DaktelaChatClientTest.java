@@ -2,7 +2,13 @@ package io.deskbridge.daktela.internal.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.core.escalation.HandoverNotes;
+import io.deskbridge.core.escalation.HandoverReason;
+import io.deskbridge.core.escalation.HandoverSummary;
+import io.deskbridge.core.escalation.KeyFact;
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +27,30 @@ class DaktelaChatClientTest {
         .doesNotContain("Why", "sarcasm");
     assertThat(DaktelaChatClient.customerSafe(note + "\n\nOutside business hours: the customer was told a "
         + "colleague replies once working hours start (Monday 7 December, 9:00).")).endsWith("9:00).");
+  }
+
+  /**
+   * Core hands the connector the handover note as text only (Action.InternalNote has no structured summary), so the
+   * connector reads core's own renderer's labels: this ties the two together, with a summary whose content is not
+   * English, so that a change of core's labels fails here rather than leaking the tone or confidence into a chat.
+   */
+  @Test
+  void theSummaryInTheChatReadsCoresOwnRenderingWhateverTheCustomersLanguage() {
+    var summary = new HandoverSummary(Set.of(HandoverReason.ANGER, HandoverReason.HUMAN_REQUEST), "cs", "angry",
+        "Kde je moje objednávka #48213? Měla přijít včera.",
+        List.of(new KeyFact(KeyFact.Type.ORDER_NUMBER, "48213"), new KeyFact(KeyFact.Type.EMAIL, "jan@example.cz")),
+        List.of("answered \"Sledování zásilky\""), 0.41);
+    var note = HandoverNotes.render(summary);
+    var lines = note.lines().toList();
+
+    var safe = DaktelaChatClient.customerSafe(note).lines().toList();
+
+    assertThat(note).startsWith(DaktelaChatClient.HANDOVER_NOTE);
+    assertThat(safe).containsExactly(DaktelaChatClient.SUMMARY_TITLE, "Why: human request",
+        lines.stream().filter(l -> l.contains("objednávka")).findFirst().orElseThrow(),
+        lines.stream().filter(l -> l.contains("jan@example.cz")).findFirst().orElseThrow(),
+        lines.stream().filter(l -> l.contains("Sledování")).findFirst().orElseThrow());
+    assertThat(String.join("\n", safe)).doesNotContain("angry", "anger", "41", "cs\n");
   }
 
   @Test
