@@ -81,24 +81,59 @@ class DaktelaChatIT extends AbstractConnectorIT {
         "Hello? How do I reset my password?"));
   }
 
-  @Test
-  void withoutSummaryInChatOnlyTheCustomersMessageGoesBeforeTheTransfer() throws Exception {
+  /** Starts again on a new fake with a connector whose settings have {@code more}. */
+  private void restartWith(Map<String, Object> more) throws Exception {
     harness.close();
-    var quiet = new DaktelaChatFixture() {
+    var changed = new DaktelaChatFixture() {
       @Override
       public io.deskbridge.core.spi.Connector connector(String installationId, java.time.Clock clock) {
-        return connector(installationId, clock, Map.of("summaryInChat", false));
+        return connector(installationId, clock, more);
       }
     };
     fixture.close();
-    fixture = quiet;
+    fixture = changed;
     harness = new io.deskbridge.core.contract.ConnectorHarness(fixture, mode());
+  }
+
+  @Test
+  void withoutSummaryInChatOnlyTheCustomersMessageGoesBeforeTheTransfer() throws Exception {
+    restartWith(Map.of("summaryInChat", false));
 
     String id = handedOver();
     settleWhen(() -> !bot(id, true).isEmpty());
 
     assertThat(chat(id).replies()).singleElement().satisfies(r -> assertThat(r.text()).doesNotContain("48213"));
     assertThat(chat(id).state()).isEqualTo("QUEUE");
+  }
+
+  /**
+   * Daktela takes the reply but answers after the connector's timeout: the protocol cannot tell whether it arrived, so
+   * it is not posted again (at most once), and the customer sees it once.
+   */
+  @Test
+  void aReplyWhoseAnswerCameTooLateIsNotPostedAgain() throws Exception {
+    restartWith(Map.of("requestTimeout", "300ms"));
+    fake().delayNextAnswers(1, java.time.Duration.ofSeconds(2));
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        io.deskbridge.daktela.internal.chat.DaktelaChatClient.class);
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      String id = fixture.customerOpens("Login", "How do I reset my password? I can't log in.");
+      settleWhen(() -> !decisions(id, "reply").isEmpty());
+      settle();
+
+      assertThat(chat(id).replies()).as("the reply reached the chat once").hasSize(1);
+      assertThat(fixture.apiCalls(id)).as("one POST, not repeated").isEqualTo(1);
+      assertThat(chat(id).refused()).isEmpty();
+      assertThat(appender.list).as("the unknown outcome is visible, without the response_url or the token")
+          .anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("test: outcome unknown").contains(id))
+          .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(fake().responseUrl(id),
+              "/external-bot/", DaktelaChatFixture.TOKEN));
+    } finally {
+      logger.detachAppender(appender);
+    }
   }
 
   @Test
@@ -184,6 +219,44 @@ class DaktelaChatIT extends AbstractConnectorIT {
     assertThat(decisions(id, "reply")).singleElement().satisfies(r -> assertThat(r.episode()).isEqualTo(2));
     assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
     assertThat(fixture.apiCalls(id)).as("one refused answer, not retried").isEqualTo(answers + 1);
+  }
+
+  /**
+   * A handover decided for a chat that is no longer the bot's: Daktela answers the first POST with 409, which no
+   * repetition can change, so it is not sent again and nothing follows it.
+   */
+  @Test
+  void a409IsNotRetried() {
+    String id = handedOver();
+    settleWhen(() -> !bot(id, true).isEmpty());
+    int answers = fixture.apiCalls(id);
+
+    byte[] body = DaktelaChatFixture.body("messages_409", id, fake().responseUrl(id),
+        "I want to talk to a real person about my order #48213, my e-mail is jan@example.com.");
+    assertThat(post(harness.webhookUrl(), body, token()).statusCode()).isEqualTo(200);
+    settleWhen(() -> decisions(id, "handover").size() == 2 && fixture.apiCalls(id) > answers);
+    settle();
+
+    assertThat(fixture.apiCalls(id)).as("one refused POST, not repeated").isEqualTo(answers + 1);
+    assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
+  }
+
+  /**
+   * The transfer reached Daktela but its answer came after the timeout; sent again, it meets a 409 (the chat is the
+   * queue's already), which for a transfer means done: no failure, no third attempt.
+   */
+  @Test
+  void aTransferSentAgainAfterNoAnswerIsDoneOnItsConflict() throws Exception {
+    restartWith(Map.of("requestTimeout", "300ms"));
+    fake().delayAnswer(3, java.time.Duration.ofSeconds(2)); // the summary, the customer's message, the transfer
+
+    String id = handedOver();
+    settle();
+
+    assertThat(chat(id).state()).isEqualTo("QUEUE");
+    assertThat(fixture.apiCalls(id)).as("the transfer twice, the second refused").isEqualTo(4);
+    assertThat(chat(id).refused()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(409));
+    assertThat(harness.audit(id)).as("nothing failed").noneMatch(r -> r.decision().equals("failed"));
   }
 
   /** After a restart the connector knows no chat; a chat given back after its transfer is still recognised. */

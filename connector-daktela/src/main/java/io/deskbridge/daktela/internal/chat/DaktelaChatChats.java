@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * What the connector knows of each chat, in memory: the protocol has no read call, so this is the only record of a
- * chat's {@code response_url}, its messages and whether it was transferred. Bounded ({@value #MAX_CHATS} chats, the
- * least recently used dropped first; {@value #MAX_MESSAGES} messages each, the oldest dropped first) and lost on a
- * restart: a chat is known again from its next inbound message, which carries its {@code response_url}. Thread-safe.
+ * chat's {@code response_url}, its messages (the bot's from the moment they are POSTed) and whether it was
+ * transferred. Bounded ({@value #MAX_CHATS} chats, the least recently used dropped first; {@value #MAX_MESSAGES}
+ * messages each, the oldest dropped first) and lost on a restart: a chat is known again from its next inbound
+ * message, which carries its {@code response_url}. Thread-safe.
  */
 final class DaktelaChatChats {
   static final int MAX_CHATS = 10_000;
@@ -38,6 +39,8 @@ final class DaktelaChatChats {
     String queue;
     String left;
     boolean closed;
+    /** The customer's messages that brought the chat back to the bot, so that a redelivery says so again. */
+    final java.util.Set<String> backWith = new java.util.LinkedHashSet<>();
 
     boolean bots() {
       return queue == null && left == null && !closed;
@@ -52,11 +55,14 @@ final class DaktelaChatChats {
   };
 
   /**
-   * A customer's message came in: Daktela sends it to the bot only while the bot has the chat.
+   * A customer's message came in: Daktela sends it to the bot only while the bot has the chat. Called before core's
+   * store has accepted the message's events, so it is idempotent with a redelivery of the same message: the store may
+   * fail (the endpoint answers 503 and Daktela delivers again), and the redelivery gets the same answer as the first
+   * delivery, so a release is not lost.
    *
-   * @return whether the bot may have got the chat back: it had left the bot (a transfer, a refusal, its end), or it
-   *     is not known (new, or known before a restart, when it may have been transferred); false for a message known
-   *     already (a redelivery says nothing about who has the chat now)
+   * @return whether the bot may have got the chat back with this message: it had left the bot (a transfer, a refusal,
+   *     its end), or it is not known (new, or known before a restart, when it may have been transferred); for a
+   *     message known already, what its first delivery was told
    */
   synchronized boolean customerWrote(String chat, URI responseUrl, Message message) {
     State s = chats.get(chat);
@@ -67,13 +73,19 @@ final class DaktelaChatChats {
     }
     s.responseUrl = responseUrl;
     if (s.messages.stream().anyMatch(m -> m.id().equals(message.id()))) {
-      return false;
+      return s.backWith.contains(message.id());
     }
     boolean back = unknown || !s.bots();
     s.queue = null;
     s.left = null;
     s.closed = false;
     add(s, message);
+    if (back) {
+      s.backWith.add(message.id());
+      if (s.backWith.size() > MAX_MESSAGES) {
+        s.backWith.remove(s.backWith.iterator().next());
+      }
+    }
     return back;
   }
 
@@ -89,11 +101,22 @@ final class DaktelaChatChats {
     chats.computeIfAbsent(chat, c -> new State()).responseUrl = responseUrl;
   }
 
-  /** The bot's message (or its summary for the agent) was accepted. */
-  synchronized void botWrote(String chat, Message message) {
+  /**
+   * The bot's message (or its summary for the agent) is about to be POSTed: from now on it counts as written, so a
+   * POST whose outcome is unknown is not sent again (at most once; {@link DaktelaChatClient}).
+   */
+  synchronized void botWriting(String chat, Message message) {
     State s = chats.get(chat);
     if (s != null) {
       add(s, message);
+    }
+  }
+
+  /** Daktela refused the bot's message: it did not reach the chat, so it no longer counts as written. */
+  synchronized void botRefused(String chat, String messageId) {
+    State s = chats.get(chat);
+    if (s != null) {
+      s.messages.removeIf(m -> m.id().equals(messageId));
     }
   }
 

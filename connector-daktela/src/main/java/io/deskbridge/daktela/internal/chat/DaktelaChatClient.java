@@ -12,8 +12,10 @@ import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.daktela.DaktelaChatConfig;
 import io.deskbridge.daktela.internal.mapping.DaktelaApiException;
+import io.deskbridge.daktela.internal.mapping.DaktelaErrorMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The external bot's side of a Daktela web chat. The protocol has no read call, so a load is what this connector saw
  * of the chat since it started ({@link DaktelaChatChats}: the customer's messages as they came in, the bot's answers
- * as Daktela accepted them) plus the triggering message; the owner is a person once the chat was transferred or
+ * from the moment they were POSTed) plus the triggering message; the owner is a person once the chat was transferred or
  * Daktela refused an answer as the chat is no longer the bot's. Writes are POSTs to the chat's {@code response_url},
  * only ever on the configured instance's origin:
  *
@@ -45,11 +47,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A chat has no subject, so a conversation's {@code subject} holds the chat's {@code response_url}: the engine
  * stores it with the event and the conversation, so a write after a restart (which empties the in-memory record)
- * still knows where to go. A write whose answer was lost in a crash cannot be checked (no read call) and is sent
- * again: at least once, not exactly once.
+ * still knows where to go.
  *
- * <p>A 409 from Daktela (the chat left the bot) marks the chat as the people's and is thrown as a conflict, so core
- * re-reads, sees a person and cancels the rest. Thread-safe.
+ * <p><b>At most once.</b> The protocol has no read call and no id for the bot's answers (daktela.md §3.3), so a POST
+ * that got no answer (a timeout, an I/O failure, a 5xx other than 503) cannot be checked: it may have reached the
+ * customer. A text (a reply, the summary) is therefore recorded as written <em>before</em> its POST; Daktela refusing
+ * it (a 4xx, a 503, an answer that is not OK) forgets it, and core may send it again; no answer keeps it, logged as a
+ * warning starting "outcome unknown", and core's re-read finds it written and does not post it twice. Such a message
+ * may be missing from the chat, never doubled. A transfer is sent again after no answer (a second transfer changes
+ * nothing the customer sees). Only a crash between the POST and its answer loses the in-memory record: that write
+ * is sent again after the restart.
+ *
+ * <p>A 409 from Daktela means the chat is no longer the bot's (transferred or closed; daktela.md lists no 409 for the
+ * protocol, this is the fake's and the connector's reading): repeating the call cannot succeed. It marks the chat as
+ * the people's; a text is then refused for good ({@code FORBIDDEN}, not retried: core cancels the rest of the
+ * decision and audits it), and a transfer counts as done (the chat has left the bot, which is what it was for; a
+ * transfer sent again after no answer meets this 409 when the first one had landed). Thread-safe.
  */
 public final class DaktelaChatClient implements HelpdeskClient {
   public static final String VENDOR = "daktela-chat";
@@ -149,18 +162,21 @@ public final class DaktelaChatClient implements HelpdeskClient {
     var created = new ArrayList<String>();
     for (Action action : request.actions()) {
       if (action instanceof Action.PublicReply reply) {
-        post(name, stored, DaktelaChatWire.text(name, reply.text()));
-        created.add(botWrote(name, Visibility.PUBLIC, reply.text()));
+        created.add(write(name, stored, DaktelaChatWire.text(name, reply.text()), Visibility.PUBLIC, reply.text()));
       } else if (action instanceof Action.InternalNote note) {
         if (!note.text().startsWith(HANDOVER_NOTE)) {
-          log.debug("{}: a note on chat {} has nowhere to go in a chat; dropped", installationId, name);
+          log.debug("{}: a note on chat {} has nowhere to go in a chat; dropped", installationId, LogSafe.of(name));
         } else if (config.summaryInChat()) {
-          post(name, stored, DaktelaChatWire.text(name, customerSafe(note.text())));
-          created.add(botWrote(name, Visibility.INTERNAL, note.text()));
+          created.add(write(name, stored, DaktelaChatWire.text(name, customerSafe(note.text())), Visibility.INTERNAL,
+              note.text()));
         }
       } else if (action instanceof Action.AssignGroup group) {
-        post(name, stored, DaktelaChatWire.transfer(name, queue(group.groupId())));
-        chats.transferred(name, group.groupId());
+        if (post(name, target(name, stored), DaktelaChatWire.transfer(name, queue(group.groupId())))) {
+          chats.transferred(name, group.groupId());
+        } else {
+          log.info("{}: chat {} had left the bot already (409) when its transfer to queue {} was sent: nothing to do",
+              installationId, LogSafe.of(name), group.groupId());
+        }
       }
       // tags: the connector declares no TAGS capability, so core sends none
     }
@@ -188,10 +204,52 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return reasons.isEmpty() ? "" : "Why: " + String.join(", ", reasons);
   }
 
-  private String botWrote(String chat, Visibility visibility, String text) {
+  /**
+   * POSTs one of the bot's texts, recorded as written before the POST (at most once, see the class comment): a
+   * refusal (a 4xx, a 503, an answer that is not OK) forgets it, so core may send it again; no answer (a timeout, an
+   * I/O failure, another 5xx) keeps it, logged as a warning, and core's re-read finds it written. A 409 is thrown as
+   * {@code FORBIDDEN}, which core does not retry.
+   *
+   * @param text what the record shows: the action's own text, by which core recognises a write that landed
+   * @return the message's id in the record
+   */
+  private String write(String chat, String stored, JsonNode body, Visibility visibility, String text) {
+    URI url = target(chat, stored);
     String id = "deskbridge_" + UUID.randomUUID();
-    chats.botWrote(chat, new Message(id, AuthorRole.BOT, visibility, BOT_ID, text, clock.instant()));
+    chats.botWriting(chat, new Message(id, AuthorRole.BOT, visibility, BOT_ID, text, clock.instant()));
+    try {
+      if (!post(chat, url, body)) {
+        throw new VendorException(VendorException.Kind.FORBIDDEN, "Daktela refused the bot's message in chat " + chat
+            + ": the chat is no longer the bot's (HTTP 409); not sent again", null);
+      }
+    } catch (RuntimeException e) {
+      Optional<String> unknown = unknownOutcome(e);
+      if (unknown.isEmpty()) {
+        chats.botRefused(chat, id);
+      } else {
+        log.warn("{}: outcome unknown: the bot's message in chat {} got no answer from Daktela ({}); it may have "
+            + "reached the customer, so it counts as written and is not posted again (at most once)", installationId,
+            LogSafe.of(chat), unknown.get());
+      }
+      throw e;
+    }
     return id;
+  }
+
+  /**
+   * Why nobody knows whether a failed POST reached the chat: no answer (a timeout, an I/O failure: the exception's
+   * class, never its message, which may carry the URL), a 5xx other than 503, or an answer that cannot be read; empty
+   * when Daktela refused it (a 4xx, a 503, an error in the answer), so it did not.
+   */
+  static Optional<String> unknownOutcome(RuntimeException e) {
+    if (e instanceof DaktelaApiException a) {
+      return a.status() >= 500 && a.status() != 503 ? Optional.of("HTTP " + a.status()) : Optional.empty();
+    }
+    if (e instanceof VendorException) {
+      return Optional.empty(); // the answer was read and is not OK
+    }
+    Throwable cause = DaktelaErrorMapper.ioCauseOf(e);
+    return Optional.of((cause == null ? e : cause).getClass().getSimpleName());
   }
 
   private static long queue(String target) {
@@ -202,22 +260,37 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return Long.parseLong(target);
   }
 
-  /** POSTs an answer to the chat's {@code response_url}, refused unless it is on the configured origin. */
-  private void post(String chat, String stored, JsonNode body) {
+  /**
+   * The chat's {@code response_url}, refused unless it is on the configured origin; remembered, so that after a
+   * restart what the bot writes is recorded.
+   */
+  private URI target(String chat, String stored) {
     URI url = chats.get(chat).map(DaktelaChatChats.Chat::responseUrl).or(() -> uri(stored))
         .orElseThrow(() -> new VendorException(VendorException.Kind.INVALID, "no response_url known for chat " + chat,
             null));
-    if (!host.holds(url)) { // the endpoint refuses such messages; checked again before any call
+    Optional<String> off = host.problem(url); // the endpoint refuses such messages; checked again before any call
+    if (off.isPresent()) {
       throw new VendorException(VendorException.Kind.INVALID, "refused to post to a response_url off the configured "
-          + "Daktela instance " + host + " (" + settingsPath + ".url)", null);
+          + "Daktela instance " + host + " (" + settingsPath + ".url): it " + off.get(), null);
     }
-    chats.remember(chat, url); // known again after a restart, so what the bot writes is recorded
+    chats.remember(chat, url);
+    return url;
+  }
+
+  /**
+   * POSTs an answer to {@code url} (from {@link #target}).
+   *
+   * @return false when Daktela answered 409: the chat is no longer the bot's (transferred or closed), which is
+   *     recorded, so that a load shows people as its owners
+   */
+  private boolean post(String chat, URI url, JsonNode body) {
     JsonNode answer;
     try {
       answer = api.answer(url, body);
     } catch (DaktelaApiException e) {
       if (e.status() == 409) {
         chats.left(chat, "the chat left the bot (Daktela answered 409)");
+        return false;
       }
       throw e;
     }
@@ -225,6 +298,7 @@ public final class DaktelaChatClient implements HelpdeskClient {
       throw new VendorException(VendorException.Kind.INVALID, "Daktela did not accept the answer for chat " + chat
           + ": " + p, null);
     });
+    return true;
   }
 
   private static Optional<URI> uri(String text) {

@@ -10,7 +10,9 @@ import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Owner;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.spi.WebhookEndpoint;
+import io.deskbridge.daktela.DaktelaChatConfig;
 import io.deskbridge.core.webhook.InboundEvent;
+import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.core.webhook.WebhookRejectedException;
 import io.deskbridge.core.webhook.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *       transfer, its end) or is not known (new, or last seen before a restart), a {@code RELEASED_TO_BOT} first:
  *       Daktela sends the bot messages only while the bot has the chat, so control came back and a new bot episode
  *       starts (core ignores it when the bot has the chat already, and reads a new chat's release before its first
- *       message);
+ *       message). A redelivered message gets the same events as its first delivery, whose storing may have failed
+ *       (a 503, and Daktela delivers again): the inbox drops the ids it has, and a release is never lost;
  *   <li>{@code terminate}: {@code SOLVED};
  *   <li>a message whose {@code direction} is not {@code IN}: nothing.
  * </ul>
@@ -58,21 +61,31 @@ public final class DaktelaChatWebhookEndpoint implements WebhookEndpoint {
   DaktelaChatWebhookEndpoint(String installationId, Secret token, String header, DaktelaChatHost host,
       DaktelaChatChats chats) {
     this.installationId = installationId;
+    if (token.reveal().strip().length() < DaktelaChatConfig.MIN_TOKEN_CHARS) { // DaktelaChatConfig refuses it first
+      throw new IllegalArgumentException("botToken must be at least " + DaktelaChatConfig.MIN_TOKEN_CHARS
+          + " characters");
+    }
     this.token = token.reveal().getBytes(StandardCharsets.UTF_8);
     this.header = header;
     this.host = host;
     this.chats = chats;
   }
 
-  /** The token from the header when sent, else the path's segment after {@code /webhooks/{installation}}. */
+  /**
+   * The token from the header when sent, else the path's segment after {@code /webhooks/{installation}}. A blank one
+   * never matches, whatever the configuration: a header sent blank is refused as such.
+   */
   @Override
   public void verify(WebhookRequest request) {
     Optional<String> inHeader = request.header(header);
     String given = inHeader.orElseGet(() -> pathToken(request.path()));
+    if (given.isBlank()) {
+      throw WebhookRejectedException.unauthorized(inHeader.isPresent() ? "blank token in " + header
+          : "missing token: Daktela's bot URL must end with /{token} or send it in " + header);
+    }
     if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) { // constant time for equal lengths
-      throw WebhookRejectedException.unauthorized(given.isEmpty()
-          ? "missing token: Daktela's bot URL must end with /{token} or send it in " + header
-          : "wrong token" + (inHeader.isPresent() ? " in " + header : " in the path"));
+      throw WebhookRejectedException.unauthorized("wrong token" + (inHeader.isPresent() ? " in " + header
+          : " in the path"));
     }
   }
 
@@ -93,11 +106,12 @@ public final class DaktelaChatWebhookEndpoint implements WebhookEndpoint {
     if (!in.incoming()) {
       return List.of();
     }
-    if (!host.holds(in.responseUrl())) {
-      log.warn("{}: refused a message of chat {}: its response_url is not on the configured Daktela instance {}",
-          installationId, in.chat(), host);
+    Optional<String> off = host.problem(in.responseUrl());
+    if (off.isPresent()) {
+      log.warn("{}: refused a message of chat {}: its response_url {} (configured Daktela instance {})",
+          installationId, LogSafe.of(in.chat()), off.get(), host);
       throw WebhookRejectedException.badRequest("conversation.response_url is not on the configured Daktela "
-          + "instance " + host + " (settings.url); the connector posts nowhere else");
+          + "instance " + host + " (settings.url): it " + off.get() + "; the connector posts nowhere else");
     }
     var key = new ConversationKey(DaktelaChatClient.VENDOR, installationId, in.chat());
     var at = request.receivedAt();

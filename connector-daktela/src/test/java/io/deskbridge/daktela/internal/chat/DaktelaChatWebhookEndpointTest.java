@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.hosting.WebhookHandler;
+import io.deskbridge.core.store.AuditLog;
+import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.WebhookRejectedException;
 import io.deskbridge.core.webhook.WebhookRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +59,45 @@ class DaktelaChatWebhookEndpointTest {
   }
 
   @Test
+  void aBlankTokenNeverMatchesAndAShortOneIsRefusedAtStart() {
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/" + TOKEN,
+        Map.of("X-Deskbridge-Token", " "), "{}"))).isInstanceOfSatisfying(WebhookRejectedException.class,
+            e -> assertThat(e.status()).isEqualTo(401)).hasMessage("blank token in X-Deskbridge-Token");
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/", Map.of("X-Deskbridge-Token", ""), "{}")))
+        .hasMessage("blank token in X-Deskbridge-Token");
+    assertThatThrownBy(() -> endpoint.verify(request("/webhooks/webchat/", Map.of(), "{}")))
+        .hasMessageStartingWith("missing token");
+    assertThatThrownBy(() -> new DaktelaChatWebhookEndpoint("webchat", Secret.of("  short  "), "X-Deskbridge-Token",
+        DaktelaChatHost.of(URI.create("https://acme.daktela.com")), chats))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("short");
+  }
+
+  /** A refused response_url is logged without its user information, path or query, and the token never is. */
+  @Test
+  void aResponseUrlOffTheInstanceIsA400NamingWhyAndItsSecretsAreNotLogged() {
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DaktelaChatWebhookEndpoint.class);
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      String off = "https://bot:pa55word@acme.daktela.com/external-bot/response/activitiesWeb_1?key=s3cr3t";
+      assertThatThrownBy(() -> endpoint.decode(request("/webhooks/webchat/" + TOKEN, Map.of(),
+          message("m1", "\"text\":\"Hi\"").replace(URL, off))))
+          .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(400))
+          .hasMessageContaining("carries user information").hasMessageNotContaining("pa55word")
+          .hasMessageNotContaining("s3cr3t");
+      assertThatThrownBy(() -> endpoint.decode(request("/w", Map.of(),
+          message("m2", "\"text\":\"Hi\"").replace("acme.daktela.com", "acme.daktela.com:8443"))))
+          .hasMessageContaining("is on port 8443, not 443");
+
+      assertThat(appender.list).hasSize(2).allSatisfy(e -> assertThat(e.getFormattedMessage())
+          .doesNotContain("pa55word", "s3cr3t", "external-bot", TOKEN));
+    } finally {
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
   void aTextIsAMessageWhoseNameIsTheEventIdAndTheResponseUrlIsKept() {
     var events = endpoint.decode(request("/webhooks/webchat", Map.of(), message("m1", "\"text\":\"Hi there\"")));
 
@@ -80,19 +126,62 @@ class DaktelaChatWebhookEndpointTest {
   }
 
   @Test
-  void aMessageAfterTheChatLeftTheBotIsControlComingBackButARedeliveryIsNot() {
+  void aMessageAfterTheChatLeftTheBotIsControlComingBackAndARedeliveryGetsTheSameEvents() {
     endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\"")));
     assertThat(endpoint.decode(request("/w", Map.of(), message("m0", "\"text\":\"Hello\""))))
         .as("the bot has the chat").extracting(InboundEvent::kind).containsExactly(InboundEvent.Kind.MESSAGE_ADDED);
     chats.transferred("activitiesWeb_1", "3201");
 
-    assertThat(endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\""))))
-        .as("a redelivery says nothing about who has the chat").extracting(InboundEvent::kind)
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m0", "\"text\":\"Hello\""))))
+        .as("a redelivery says nothing new about who has the chat").extracting(InboundEvent::kind)
         .containsExactly(InboundEvent.Kind.MESSAGE_ADDED);
+    assertThat(endpoint.decode(request("/w", Map.of(), message("m1", "\"text\":\"A person please\""))))
+        .as("the first delivery of m1 was told of a release: its redelivery is told again (the inbox has the ids)")
+        .extracting(InboundEvent::id).containsExactly("m1:to-bot", "m1");
     assertThat(endpoint.decode(request("/w", Map.of(), message("m2", "\"text\":\"Back again\""))))
         .extracting(InboundEvent::id, InboundEvent::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("m2:to-bot", InboundEvent.Kind.RELEASED_TO_BOT),
             org.assertj.core.groups.Tuple.tuple("m2", InboundEvent.Kind.MESSAGE_ADDED));
+  }
+
+  /**
+   * The store fails the first delivery of the message that brings a transferred chat back (503, Daktela delivers
+   * again): the redelivery must still carry the release, which the failed delivery had decoded.
+   */
+  @Test
+  void aReleaseWhoseStoringFailedIsStoredWithTheRedelivery() {
+    var stored = new ArrayList<InboundEvent>();
+    var storeDown = new boolean[] {false};
+    var handler = new WebhookHandler(id -> Optional.of(endpoint), (id, events) -> {
+      if (storeDown[0]) {
+        throw new IllegalStateException("the store is down");
+      }
+      stored.addAll(events);
+      return events.size();
+    }, new AuditLog() {
+      @Override
+      public void append(AuditRecord record) {}
+
+      @Override
+      public List<AuditRecord> all() {
+        return List.of();
+      }
+    }, Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC));
+    var token = Map.of("X-Deskbridge-Token", TOKEN);
+    assertThat(handler.handle("webchat", request("/webhooks/webchat", token, message("m1", "\"text\":\"Hi\"")))
+        .status()).isEqualTo(200);
+    chats.transferred("activitiesWeb_1", "3201");
+    stored.clear();
+
+    storeDown[0] = true;
+    var back = request("/webhooks/webchat", token, message("m2", "\"text\":\"Back again\""));
+    assertThat(handler.handle("webchat", back).status()).isEqualTo(503);
+    storeDown[0] = false;
+    assertThat(handler.handle("webchat", back).status()).as("Daktela's redelivery").isEqualTo(200);
+
+    assertThat(stored).extracting(InboundEvent::id, InboundEvent::kind).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("m2:to-bot", InboundEvent.Kind.RELEASED_TO_BOT),
+        org.assertj.core.groups.Tuple.tuple("m2", InboundEvent.Kind.MESSAGE_ADDED));
   }
 
   @Test

@@ -405,6 +405,19 @@ public final class DaktelaChatFake implements VendorFake {
     api.failNext(count, status);
   }
 
+  /**
+   * The bot's next {@code count} answers are served as usual (a text is recorded, a transfer made) and their answer is
+   * sent {@code delay} late: a bot whose timeout is shorter sees no answer although the answer took effect.
+   */
+  public void delayNextAnswers(int count, Duration delay) {
+    api.delayNext(count, delay);
+  }
+
+  /** As {@link #delayNextAnswers} for the {@code nth} answer from now on only (1: the next one). */
+  public void delayAnswer(int nth, Duration delay) {
+    api.delayNth(nth, delay);
+  }
+
   public void clearFaults() {
     api.clearFaults();
   }

@@ -70,11 +70,14 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     String path = line.path();
     String method = line.method();
     Reply reply;
+    Duration wait = Duration.ZERO;
     if (ControlInput.isControlPath(path)) {
       reply = control(method, path, request.getBody());
     } else {
       synchronized (this) {
-        reply = response(method, path, line.query(), request.getBody());
+        Duration[] late = {Duration.ZERO};
+        reply = response(method, path, line.query(), request.getBody(), late);
+        wait = late[0];
       }
     }
     if (reply == null) {
@@ -82,7 +85,7 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
       LOG.warn("Daktela web-chat fake: unmatched request {} {}", method, url);
       reply = new Reply(404, DaktelaChatWire.error("the Daktela web-chat fake does not serve " + method + " " + url));
     }
-    return FakeServer.response(reply.status(), "application/json; charset=utf-8", reply.body(), Duration.ZERO,
+    return FakeServer.response(reply.status(), "application/json; charset=utf-8", reply.body(), wait,
         reply.headers());
   }
 
@@ -94,6 +97,16 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     faults.failNext(count, new Fault.Status(status, status == 429 ? 1 : null));
   }
 
+  /** The next {@code count} answers are served (the state changes) and sent {@code delay} late. */
+  void delayNext(int count, Duration delay) {
+    faults.failNext(count, new Fault.Delay(delay));
+  }
+
+  /** The {@code nth} answer from now on is served and sent {@code delay} late. */
+  void delayNth(int nth, Duration delay) {
+    faults.add(io.deskbridge.mock.base.FaultRule.next(new Fault.Delay(delay)).nth(nth));
+  }
+
   void clearFaults() {
     faults.clear();
   }
@@ -103,14 +116,17 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     journal.clear();
   }
 
-  private Reply response(String method, String path, String query, byte[] raw) {
+  private Reply response(String method, String path, String query, byte[] raw, Duration[] late) {
     Matcher m = RESPONSE.matcher(path);
     if (!m.matches() || !method.equals("POST")) {
       return null;
     }
     Fault fault = faults.next(method, path).orElse(null);
     Reply reply;
-    if (fault instanceof Fault.Status f) {
+    if (fault instanceof Fault.Delay d) {
+      late[0] = d.delay();
+      reply = fake.answer(m.group(1), raw);
+    } else if (fault instanceof Fault.Status f) {
       reply = new Reply(f.status(), DaktelaChatWire.error("injected " + f.status()),
           f.retryAfterSeconds() == null ? Map.of() : Map.of("Retry-After", String.valueOf(f.retryAfterSeconds())));
     } else {
@@ -164,6 +180,11 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
         JsonNode b = ControlInput.body(raw, false, "count", "status");
         fake.failNextAnswers(integer(b, "count", true), ControlInput.status(b));
         return ok(obj().set("fail-next", b));
+      }
+      case "POST " + CONTROL + "/faults/delay-next": {
+        JsonNode b = ControlInput.body(raw, false, "count", "millis");
+        fake.delayNextAnswers(integer(b, "count", true), ControlInput.delay(b));
+        return ok(obj().set("delay-next", b));
       }
       case "DELETE " + CONTROL + "/faults":
         fake.clearFaults();

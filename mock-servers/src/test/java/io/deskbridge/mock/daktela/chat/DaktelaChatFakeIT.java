@@ -190,6 +190,24 @@ class DaktelaChatFakeIT {
   }
 
   @Test
+  void aDelayedAnswerTakesEffectAndIsAnsweredLate() throws Exception {
+    fake().connectBot(DaktelaChatFake.BotEndpoint.inPath(botUrl(), "t0k3n"));
+    String chat = fake().customerStarts("Ann", null, "Hi");
+    lastInbound();
+    fake().delayNextAnswers(1, Duration.ofSeconds(2));
+    String body = "{\"conversation\":{\"name\":\"" + chat + "\"},\"text\":\"Hello\"}";
+
+    assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(URI.create(fake().responseUrl(chat)))
+        .header("Content-Type", "application/json").timeout(Duration.ofMillis(300))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(java.net.http.HttpTimeoutException.class);
+    assertThat(fake().chat(chat).orElseThrow().replies()).as("served before the late answer")
+        .extracting(Answer.Reply::text).containsExactly("Hello");
+    assertThat(post(fake().responseUrl(chat), body).statusCode()).as("only the next answer was late").isEqualTo(200);
+    assertThat(fake().journal().injectedFailures()).isZero();
+  }
+
+  @Test
   void theControlEndpointsDriveACustomerAndReadTheChatBack() {
     String base = fake().baseUrl() + "/__control";
     assertThat(post(base + "/bot", "{\"url\":\"" + botUrl() + "\",\"token\":\"t0k3n\"}").statusCode())
