@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A 409 from Daktela means the chat is no longer the bot's (transferred or closed; daktela.md lists no 409 for the
  * protocol, this is the fake's and the connector's reading): repeating the call cannot succeed. It marks the chat as
- * the people's; a text is then refused for good ({@code FORBIDDEN}, not retried: core cancels the rest of the
- * decision and audits it), and a transfer counts as done (the chat has left the bot, which is what it was for; a
+ * the people's; a text is then refused for good ({@code FORBIDDEN}, not retried; core audits it), nothing more is
+ * POSTed to the chat until the customer gives it back to the bot (later texts of the decision are refused without a
+ * call, its transfer is skipped), and a transfer counts as done (the chat has left the bot, which is what it was for; a
  * transfer sent again after no answer meets this 409 when the first one had landed). Thread-safe.
  */
 public final class DaktelaChatClient implements HelpdeskClient {
@@ -171,7 +172,10 @@ public final class DaktelaChatClient implements HelpdeskClient {
               note.text()));
         }
       } else if (action instanceof Action.AssignGroup group) {
-        if (post(name, target(name, stored), DaktelaChatWire.transfer(name, queue(group.groupId())))) {
+        if (hasLeft(name)) {
+          log.info("{}: chat {} has left the bot (409) before its transfer to queue {}: nothing to send",
+              installationId, LogSafe.of(name), group.groupId());
+        } else if (post(name, target(name, stored), DaktelaChatWire.transfer(name, queue(group.groupId())))) {
           chats.transferred(name, group.groupId());
         } else {
           log.info("{}: chat {} had left the bot already (409) when its transfer to queue {} was sent: nothing to do",
@@ -214,6 +218,10 @@ public final class DaktelaChatClient implements HelpdeskClient {
    * @return the message's id in the record
    */
   private String write(String chat, String stored, JsonNode body, Visibility visibility, String text) {
+    if (hasLeft(chat)) {
+      throw new VendorException(VendorException.Kind.FORBIDDEN, "Daktela refused an earlier message in chat " + chat
+          + ": the chat is no longer the bot's (HTTP 409); not sent", null);
+    }
     URI url = target(chat, stored);
     String id = "deskbridge_" + UUID.randomUUID();
     chats.botWriting(chat, new Message(id, AuthorRole.BOT, visibility, BOT_ID, text, clock.instant()));
@@ -234,6 +242,14 @@ public final class DaktelaChatClient implements HelpdeskClient {
       throw e;
     }
     return id;
+  }
+
+  /**
+   * Whether Daktela answered 409 in this chat since the customer last gave it to the bot: nothing more is POSTed to
+   * it (the rest of a handover after a refused first message included), so one 409 costs one call.
+   */
+  private boolean hasLeft(String chat) {
+    return chats.get(chat).flatMap(DaktelaChatChats.Chat::left).isPresent();
   }
 
   /**
