@@ -72,6 +72,8 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     Reply reply;
     if (ControlInput.isControlPath(path)) {
       reply = control(method, path, request.getBody());
+    } else if (DaktelaChatRealtime.serves(path)) {
+      reply = fake.realtime().answer(method, line.query(), request::getHeader);
     } else {
       synchronized (this) {
         reply = response(method, path, line.query(), request.getBody());
