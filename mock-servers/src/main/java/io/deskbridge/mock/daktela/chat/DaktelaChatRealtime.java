@@ -86,8 +86,9 @@ public final class DaktelaChatRealtime {
     requests = 0;
   }
 
-  /** The answer to a request on {@link #PATH}; {@code header} reads the request's headers. */
-  synchronized DaktelaChatServer.Reply answer(String method, String query, Function<String, String> header) {
+  /** The answer to a request on {@link #PATH}; {@code header} reads the request's headers, {@code now} stamps it. */
+  synchronized DaktelaChatServer.Reply answer(String method, String query, Function<String, String> header,
+      LocalDateTime now) {
     requests++;
     if (!method.equals("GET")) {
       return new DaktelaChatServer.Reply(405, DaktelaChatWire.error(method + " " + PATH + " is not allowed"));
@@ -132,7 +133,7 @@ public final class DaktelaChatRealtime {
       record.put("logintime", "2026-12-05 08:00:00");
     });
     result.put("total", sessions.size());
-    envelope.put("_time", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+    envelope.put("_time", now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
     try {
       return new DaktelaChatServer.Reply(200, DaktelaChatWire.JSON.writeValueAsBytes(envelope));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

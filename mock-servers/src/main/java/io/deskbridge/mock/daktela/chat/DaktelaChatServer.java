@@ -73,7 +73,8 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     if (ControlInput.isControlPath(path)) {
       reply = control(method, path, request.getBody());
     } else if (DaktelaChatRealtime.serves(path)) {
-      reply = fake.realtime().answer(method, line.query(), request::getHeader);
+      reply = fake.realtime().answer(method, line.query(), request::getHeader,
+          java.time.LocalDateTime.ofInstant(fake.config().clock().instant(), fake.config().zone()));
     } else {
       synchronized (this) {
         reply = response(method, path, line.query(), request.getBody());
