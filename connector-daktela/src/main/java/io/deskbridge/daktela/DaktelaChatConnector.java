@@ -9,8 +9,10 @@ import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.daktela.internal.chat.DaktelaChatClient;
 import io.deskbridge.daktela.internal.mapping.DaktelaErrorMapper;
 import io.deskbridge.daktela.internal.chat.DaktelaChatWebhookEndpoint;
+import io.deskbridge.daktela.internal.chat.DaktelaChatAvailability;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 
 /**
  * A Daktela web chat installation: the external bot of a web-chat routing. Customers' messages come in with their
@@ -24,9 +26,18 @@ final class DaktelaChatConnector implements Connector {
   private final DaktelaChatClient client;
   private final DaktelaChatWebhookEndpoint webhook;
   private final DaktelaErrorMapper errors = new DaktelaErrorMapper();
+  private final boolean availability;
 
   DaktelaChatConnector(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock) {
-    this.client = new DaktelaChatClient(installationId, config, settingsPath, clock);
+    this(installationId, config, Optional.empty(), settingsPath, clock);
+  }
+
+  /** With {@code api}, the connector asks Daktela's realtime sessions whether anyone is online at a handover. */
+  DaktelaChatConnector(String installationId, DaktelaChatConfig config, Optional<DaktelaChatApiAccess> api,
+      String settingsPath, Clock clock) {
+    this.availability = api.isPresent();
+    this.client = new DaktelaChatClient(installationId, config, settingsPath, clock, api.map(a ->
+        DaktelaChatAvailability.overRest(config.url(), a.authIn(), a.accessToken(), config.requestTimeout(), clock)));
     this.webhook = client.webhookEndpoint(installationId);
   }
 
@@ -49,10 +60,15 @@ final class DaktelaChatConnector implements Connector {
    * {@code CHAT} (core debounces quick lines) and {@code HANDOVER_ENDS_BOT_WRITES}: after a {@code transfer} Daktela
    * refuses the bot's answers, so a handover's message to the customer goes before it. Nothing else holds: every
    * answer is one POST of one kind (no atomic update), the protocol has no versions, tags, signatures or agent notes.
+   * With REST API access ({@code accessToken}), also {@code AGENT_AVAILABILITY} (realtime sessions).
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(EnumSet.of(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES), MAX_NOTE_CHARS);
+    var capabilities = EnumSet.of(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES);
+    if (availability) {
+      capabilities.add(Capability.AGENT_AVAILABILITY);
+    }
+    return new Capabilities(capabilities, MAX_NOTE_CHARS);
   }
 
   @Override

@@ -17,7 +17,10 @@ public final class DaktelaChatConnectorFactory implements ConnectorFactory {
     return DaktelaChatClient.VENDOR;
   }
 
-  /** {@code daktela-chat-settings.schema.json}: the keys of {@link DaktelaChatConfig#from}. */
+  /**
+   * {@code daktela-chat-settings.schema.json}: the keys of {@link DaktelaChatConfig#from} and
+   * {@link DaktelaChatApiAccess#from}.
+   */
   @Override
   public Optional<URL> settingsSchema() {
     return Optional.of(DaktelaChatConnectorFactory.class.getResource("daktela-chat-settings.schema.json"));
@@ -30,6 +33,6 @@ public final class DaktelaChatConnectorFactory implements ConnectorFactory {
   @Override
   public Connector create(ConnectorContext context) {
     return new DaktelaChatConnector(context.installationId(), DaktelaChatConfig.from(context.settings()),
-        context.settings().path(), context.clock());
+        DaktelaChatApiAccess.from(context.settings()), context.settings().path(), context.clock());
   }
 }

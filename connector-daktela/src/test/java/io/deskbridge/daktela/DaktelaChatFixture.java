@@ -11,6 +11,7 @@ import io.deskbridge.mock.base.RetryPolicy;
 import io.deskbridge.mock.base.RetryPolicy.Backoff;
 import io.deskbridge.mock.base.RetryPolicy.Retry;
 import io.deskbridge.mock.daktela.chat.DaktelaChatFake;
+import io.deskbridge.mock.daktela.chat.DaktelaChatRealtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,12 +36,16 @@ import java.util.UUID;
  * protocol has no agents inside the bot's chat (after the transfer the chat leaves the protocol), so the people's
  * actions the kit asks for cannot be made: they throw, and the kit tests that need them are skipped with the reason
  * ({@link DaktelaChatKitSkips}). The bot's URL carries the token in its path, as an admin would set it; the kit's own
- * requests send it in the header. Deliveries are retried 3 times, 100 ms apart.
+ * requests send it in the header. The installation has REST API access ({@code accessToken}), so at a handover the
+ * connector reads the fake's realtime sessions. Deliveries are retried 3 times, 100 ms apart.
  */
 class DaktelaChatFixture implements VendorFixture {
   static final String TOKEN = "fixture-bot-token-0123456789";
   static final String NO_AGENTS = "Daktela's external-bot protocol has no agent inside the bot's chat: a person gets "
       + "the chat only through the bot's transfer, and nothing tells the bot of agents, a release or a close";
+
+  /** A value of {@code more} that removes the setting. */
+  static final Object NO_SETTING = new Object();
 
   final DaktelaChatFake fake;
   private final OffsetClock clock = new OffsetClock();
@@ -56,8 +61,9 @@ class DaktelaChatFixture implements VendorFixture {
 
   static Settings settings(DaktelaChatFake fake, String token, Map<String, Object> more) {
     var values = new HashMap<String, Object>(Map.of("url", fake.baseUrl(), "botToken", Secret.of(token),
-        "requestTimeout", "5s"));
+        "requestTimeout", "5s", "accessToken", Secret.of(DaktelaChatRealtime.ACCESS_TOKEN)));
     values.putAll(more);
+    values.values().removeIf(v -> v == NO_SETTING);
     return Settings.of("installations[test].settings", values);
   }
 
@@ -139,6 +145,12 @@ class DaktelaChatFixture implements VendorFixture {
   @Override
   public void agentSolves(String conversationId) {
     throw new UnsupportedOperationException(NO_AGENTS);
+  }
+
+  /** The fake's realtime sessions show every agent away (the installation has REST API access). */
+  @Override
+  public void noAgentsOnline() {
+    fake.realtime().nobodyOnline();
   }
 
   @Override

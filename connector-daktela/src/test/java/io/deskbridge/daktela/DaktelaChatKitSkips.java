@@ -22,6 +22,8 @@ final class DaktelaChatKitSkips implements ExecutionCondition {
       "aHandoverPassesControlWithTheWholeTranscriptAndTheSummaryAndTheBotStaysSilent", SUMMARY_IS_PUBLIC
           + "; and after the transfer Daktela sends the bot nothing, so no 'human_owns_conversation' is audited",
       "aHandoverOutsideBusinessHoursTellsTheCustomerWhenSomeoneWillAnswer", SUMMARY_IS_PUBLIC,
+      "aHandoverWhileTheVendorReportsNobodyOnlineTellsTheCustomerTheFirstColleagueAvailableReplies", SUMMARY_IS_PUBLIC
+          + "; DaktelaChatAvailabilityIT checks it",
       "aCrashAnywhereLosesNothingAndRepeatsNothing[crash at SENT]", AT_LEAST_ONCE,
       "aHandoverInterruptedByACrashLandsEveryActionOnce", AT_LEAST_ONCE + "; and " + SUMMARY_IS_PUBLIC);
 

@@ -289,6 +289,12 @@ final class ZendeskMessagingFixture implements VendorFixture {
     return fake.injectedFailures();
   }
 
+  /** The typing indicator ({@code POST …/activity}, {@code typing:start}). */
+  @Override
+  public int bestEffortCallsPerAnswer() {
+    return 1;
+  }
+
   // ---------------------------------------------------------------- faults
 
   @Override

@@ -146,6 +146,14 @@ public interface VendorFixture extends AutoCloseable {
   /** API calls the fake refused with an injected fault so far (all conversations). */
   int refusedCalls();
 
+  /**
+   * Calls of an undisturbed answer that the engine makes only on a best-effort basis (a chat's typing indicator) and
+   * skips while the vendor's circuit is open: an answer given after an outage may lack them.
+   */
+  default int bestEffortCallsPerAnswer() {
+    return 0;
+  }
+
   // ---------------------------------------------------------------- faults
 
   /** The vendor's way to say "too many requests": for HTTP vendors 429 with this Retry-After. */

@@ -87,9 +87,20 @@ public final class DaktelaChatClient implements HelpdeskClient {
   private final DaktelaChatHost host;
   private final DaktelaChatChats chats = new DaktelaChatChats();
   private final DaktelaChatApi api;
+  private final Optional<DaktelaChatAvailability> availability;
 
   /** @param settingsPath where the settings are, e.g. {@code installations[chat].settings}, for start-up errors */
   public DaktelaChatClient(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock) {
+    this(installationId, config, settingsPath, clock, Optional.empty());
+  }
+
+  /**
+   * @param availability what {@link #agentsOnline} asks, when the settings give REST API access; else it answers
+   *                     {@code UNKNOWN}
+   */
+  public DaktelaChatClient(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock,
+      Optional<DaktelaChatAvailability> availability) {
+    this.availability = availability;
     this.installationId = installationId;
     this.config = config;
     this.settingsPath = settingsPath;
@@ -122,6 +133,16 @@ public final class DaktelaChatClient implements HelpdeskClient {
             + " to chat queue numbers (Manage > Queues, e.g. 3201)", null);
       }
     }
+  }
+
+  /**
+   * Whether any agent of the instance is online ({@link DaktelaChatAvailability}: not the routing target's queue
+   * alone, which the realtime sessions do not show); {@code UNKNOWN} without REST API access. Failures are thrown for
+   * the error mapper; core asks best effort, so they never hold up the handover.
+   */
+  @Override
+  public Availability agentsOnline(AvailabilityRequest request) {
+    return availability.map(a -> a.online(request.routingTarget())).orElse(Availability.UNKNOWN);
   }
 
   @Override

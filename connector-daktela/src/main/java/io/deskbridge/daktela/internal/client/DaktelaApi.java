@@ -46,4 +46,8 @@ interface DaktelaApi {
 
   @RequestLine("GET /api/v6/users/{name}.json")
   JsonNode user(@Param("name") String login);
+
+  /** The agents' realtime sessions (state, pause); the shape is from third-party sources and unverified. */
+  @RequestLine("GET /api/v6/realtimeSessions.json")
+  JsonNode realtimeSessions(@QueryMap(encoded = true) Map<String, Object> query);
 }

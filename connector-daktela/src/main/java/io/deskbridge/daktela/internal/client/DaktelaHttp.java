@@ -38,20 +38,27 @@ final class DaktelaHttp {
   private DaktelaHttp() {}
 
   static DaktelaApi api(DaktelaConfig config, ObjectMapper json, Clock clock) {
+    return api(config.url(), config.authIn(), config.accessToken(), config.connectTimeout(), config.readTimeout(),
+        json, clock);
+  }
+
+  /** The same client from its parts, for an installation whose settings are not a {@link DaktelaConfig}. */
+  static DaktelaApi api(URI url, DaktelaConfig.AuthIn authIn, Secret token, Duration connectTimeout,
+      Duration readTimeout, ObjectMapper json, Clock clock) {
     HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(config.connectTimeout())
+        .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     return Feign.builder()
         .client(new Http2Client(http))
-        .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+        .options(new Request.Options(connectTimeout, readTimeout, false))
         .encoder(new JacksonEncoder(json))
         .decoder(decoder(json))
         .errorDecoder(errorDecoder(json, clock))
         .retryer(Retryer.NEVER_RETRY)
-        .requestInterceptor(auth(config.authIn(), config.accessToken()))
-        .target(DaktelaApi.class, base(config.url()));
+        .requestInterceptor(auth(authIn, token))
+        .target(DaktelaApi.class, base(url));
   }
 
   /** The URL without a trailing slash; the API paths start with {@code /api/v6}. */

@@ -42,7 +42,8 @@ import java.util.Optional;
  * to the bot). Seeded chat queues: {@link #QUEUES}.
  *
  * <p>Served: {@code POST /external-bot/response/{chat}} (the {@code response_url}; its real path is unknown) and the
- * control endpoints under {@code /__control}; anything else is a loud 404 listed by {@link #unmatchedRequests()}.
+ * control endpoints under {@code /__control}, and the REST API's {@code GET /api/v6/realtimeSessions.json}
+ * ({@link DaktelaChatRealtime}); anything else is a loud 404 listed by {@link #unmatchedRequests()}.
  *
  * <p>Thread-safe: state is guarded by this object's monitor; views are immutable snapshots.
  */
@@ -196,6 +197,8 @@ public final class DaktelaChatFake implements VendorFake {
   private int chaosCopies = 1;
   private Duration chaosJitter = Duration.ZERO;
   private Duration unreachableWindow = Duration.ZERO;
+
+  private final DaktelaChatRealtime realtime = new DaktelaChatRealtime();
 
   private DaktelaChatFake(Config config) {
     this.config = config;
@@ -400,6 +403,11 @@ public final class DaktelaChatFake implements VendorFake {
     return api.journal().unmatched();
   }
 
+  /** The REST API's realtime sessions ({@code GET /api/v6/realtimeSessions.json}) and their switches. */
+  public DaktelaChatRealtime realtime() {
+    return realtime;
+  }
+
   /** The bot's next {@code count} answers get {@code status} (not recorded as messages; 429 with Retry-After 1). */
   public void failNextAnswers(int count, int status) {
     api.failNext(count, status);
@@ -427,6 +435,7 @@ public final class DaktelaChatFake implements VendorFake {
   @Override
   public void reset() {
     api.reset();
+    realtime.reset();
     sender.reset();
     sender.route(List.of());
     synchronized (this) {

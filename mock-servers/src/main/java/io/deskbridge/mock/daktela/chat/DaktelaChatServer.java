@@ -73,6 +73,9 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     Duration wait = Duration.ZERO;
     if (ControlInput.isControlPath(path)) {
       reply = control(method, path, request.getBody());
+    } else if (DaktelaChatRealtime.serves(path)) {
+      reply = fake.realtime().answer(method, line.query(), request::getHeader,
+          java.time.LocalDateTime.ofInstant(fake.config().clock().instant(), fake.config().zone()));
     } else {
       synchronized (this) {
         Duration[] late = {Duration.ZERO};
