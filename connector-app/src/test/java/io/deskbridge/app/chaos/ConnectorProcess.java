@@ -2,6 +2,7 @@ package io.deskbridge.app.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import io.deskbridge.app.DemoVendor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -42,7 +43,7 @@ final class ConnectorProcess implements AutoCloseable {
    * (so that a restarted process finds what the killed one stored), the demo knowledge base and one auto-mode
    * installation {@code acme} of {@code vendor}.
    */
-  static Path h2Config(Path dir, String name, int port, io.deskbridge.app.DemoVendor vendor) throws IOException {
+  static Path h2Config(Path dir, String name, int port, DemoVendor vendor) throws IOException {
     Path secrets = Files.createDirectories(dir.resolve("secrets"));
     return Files.writeString(dir.resolve(name + ".yaml"), """
         server: {host: 127.0.0.1, port: %d}
