@@ -31,7 +31,7 @@ public final class DaktelaChatDemoVendor implements ChatDemoVendor {
   static final Map<String, String> QUEUES = Map.of("General", "3201", "Shipping", "3201", "Accounts", "3201",
       "Billing", "3202");
   /** The first line of the summary the connector posts in the chat before the transfer. */
-  static final String SUMMARY_HEADING = "Summary for the colleague who takes over:";
+  public static final String SUMMARY_HEADING = "Summary for the colleague who takes over:";
   private static final String TOKEN_HEADER = "X-Deskbridge-Token";
 
   private final DaktelaChatFake fake;

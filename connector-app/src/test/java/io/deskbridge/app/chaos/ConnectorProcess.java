@@ -2,6 +2,7 @@ package io.deskbridge.app.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import io.deskbridge.app.DemoVendor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,6 +35,38 @@ final class ConnectorProcess implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes {@code name.yaml} in {@code dir}: one connector on {@code port} with its H2 file store in {@code dir/h2}
+   * (so that a restarted process finds what the killed one stored), the demo knowledge base and one auto-mode
+   * installation {@code acme} of {@code vendor}.
+   */
+  static Path h2Config(Path dir, String name, int port, DemoVendor vendor) throws IOException {
+    Path secrets = Files.createDirectories(dir.resolve("secrets"));
+    return Files.writeString(dir.resolve(name + ".yaml"), """
+        server: {host: 127.0.0.1, port: %d}
+        dataDirectory: data
+        store: {directory: %s}
+        engine: {workers: 4, lease: 5s, poll: 100ms}
+        knowledge: %s
+        installations:
+          - id: acme
+            mode: auto
+            requestsPerMinute: 100000
+            retry: {maxAttempts: 4, initialDelay: 50ms, maxDelay: 1s, circuitOpenFor: 2s}
+        %s""".formatted(port, dir.resolve("h2"), Path.of("src/main/resources/demo-kb").toAbsolutePath(),
+        vendor.installationYaml("    ", secrets)));
+  }
+
+  /** {@link #start}, or an error carrying the process's output and configuration when it did not come up. */
+  ConnectorProcess startOrExplain() throws IOException {
+    try {
+      return start();
+    } catch (RuntimeException e) {
+      throw new AssertionError("the connector did not start; its output:\n"
+          + (Files.exists(log) ? Files.readString(log) : "(none)") + "\nconfiguration:\n" + Files.readString(config), e);
     }
   }
 

@@ -6,7 +6,6 @@ import io.deskbridge.app.DemoVendor;
 import io.deskbridge.app.ZendeskMessagingDemoVendor;
 import io.deskbridge.mock.base.DeliveryAttempt;
 import io.deskbridge.mock.sunco.SuncoFake;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,15 +51,9 @@ class MessagingChaosIT {
     vendor.duplicateAndReorder(2, Duration.ofMillis(300)); // every POST twice, each after up to 300 ms
     vendor.redeliverWhileUnreachable(Duration.ofSeconds(180)); // as a load balancer while the connector restarts
     int port = ConnectorProcess.freePort();
-    Path config = processConfig(port);
+    Path config = ConnectorProcess.h2Config(dir, "messaging", port, vendor);
     Path log = dir.resolve("messaging.log");
-    ConnectorProcess first;
-    try {
-      first = new ConnectorProcess(config, log, port).start();
-    } catch (RuntimeException e) {
-      throw new AssertionError("the connector did not start; its output:\n"
-          + (Files.exists(log) ? Files.readString(log) : "(none)") + "\nconfiguration:\n" + Files.readString(config), e);
-    }
+    ConnectorProcess first = new ConnectorProcess(config, log, port).startOrExplain();
     vendor.deliverTo(List.of(first.webhook("acme")));
     var second = new ConnectorProcess(config, log, port);
     var chaos = Executors.newScheduledThreadPool(2);
@@ -129,22 +122,5 @@ class MessagingChaosIT {
     assertThat(redelivered).isPositive();
     assertThat(batchesPerEvent.values()).as("events repeated across batches").anyMatch(batches -> batches.size() >= 2);
     assertThat(attempts).as("deliveries that found the connector killed").anyMatch(a -> !a.acknowledged());
-  }
-
-  private Path processConfig(int port) throws Exception {
-    Path secrets = Files.createDirectories(dir.resolve("secrets"));
-    return Files.writeString(dir.resolve("messaging.yaml"), """
-        server: {host: 127.0.0.1, port: %d}
-        dataDirectory: data
-        store: {directory: %s}
-        engine: {workers: 4, lease: 5s, poll: 100ms}
-        knowledge: %s
-        installations:
-          - id: acme
-            mode: auto
-            requestsPerMinute: 100000
-            retry: {maxAttempts: 4, initialDelay: 50ms, maxDelay: 1s, circuitOpenFor: 2s}
-        %s""".formatted(port, dir.resolve("h2"), Path.of("src/main/resources/demo-kb").toAbsolutePath(),
-        vendor.installationYaml("    ", secrets)));
   }
 }

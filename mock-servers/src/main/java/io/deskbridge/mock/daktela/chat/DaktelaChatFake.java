@@ -192,6 +192,8 @@ public final class DaktelaChatFake implements VendorFake {
   private final DaktelaChatServer api;
   private final FakeServer server;
   private final Map<String, State> chats = new LinkedHashMap<>();
+  /** Each inbound message's delivery as first sent, by the message's name, for {@link #redeliver}. */
+  private final Map<String, Delivery> sent = new LinkedHashMap<>();
   private BotEndpoint bot;
   private long seq;
   private int chaosCopies = 1;
@@ -292,10 +294,32 @@ public final class DaktelaChatFake implements VendorFake {
       byte[] body = DaktelaChatWire.inbound(name, TIME.format(now.atZone(config.zone())), s.name,
           responseUrl(s.name), what);
       Map<String, String> headers = bot.header() == null ? Map.of() : Map.of(bot.header(), bot.token());
-      sender.send(new Delivery("bot", name, s.name, bot.target(), "POST", "application/json", body,
-          (inv, at) -> headers));
+      Delivery delivery = new Delivery("bot", name, s.name, bot.target(), "POST", "application/json", body,
+          (inv, at) -> headers);
+      sent.put(name, delivery);
+      sender.send(delivery);
     }
     return name;
+  }
+
+  /**
+   * Sends a customer's earlier message to the bot again, as first sent (same name, body and bot URL), whatever the
+   * chat's state now: a retry Daktela had queued before the chat left the bot, or one it makes although the first
+   * delivery did arrive. Copies and retries follow the current policy.
+   *
+   * @throws IllegalArgumentException when no message of that name was sent to the bot
+   */
+  public synchronized void redeliver(String message) {
+    Delivery delivery = sent.get(message);
+    if (delivery == null) {
+      throw new IllegalArgumentException("no message " + message + " was sent to the bot");
+    }
+    sender.send(delivery);
+  }
+
+  /** The names of the customer's messages in {@code chat} that were sent to the bot, oldest first. */
+  public synchronized List<String> sentToBot(String chat) {
+    return require(chat).messages.stream().map(Message::name).filter(sent::containsKey).toList();
   }
 
   // ---------------------------------------------------------------- the bot's answers (called by the server)
@@ -440,6 +464,7 @@ public final class DaktelaChatFake implements VendorFake {
     sender.route(List.of());
     synchronized (this) {
       chats.clear();
+      sent.clear();
       bot = null;
       seq = 0;
       chaosCopies = 1;

@@ -244,6 +244,25 @@ class DaktelaChatFakeIT {
   }
 
   @Test
+  void anEarlierMessageCanBeSentAgainAfterTheChatLeftTheBot() {
+    fake().connectBot(DaktelaChatFake.BotEndpoint.inHeader(botUrl(), "X-Bot-Token", "t0k3n"));
+    String chat = fake().customerStarts("Ann", null, "Hi");
+    String first = fake().chat(chat).orElseThrow().messages().get(0).name();
+    assertThat(post(fake().responseUrl(chat), "{\"conversation\":{\"name\":\"" + chat + "\"},\"transfer\":3201}")
+        .statusCode()).isEqualTo(200);
+    fake().customerSends(chat, "Anyone?"); // in the queue: not sent to the bot
+    assertThat(fake().sentToBot(chat)).containsExactly(first);
+
+    fake().redeliver(first);
+    assertThat(fake().awaitDeliveries(WAIT)).isTrue();
+
+    assertThat(inbound).hasSize(2).allSatisfy(i -> assertThat(i.body().get("name").asText()).isEqualTo(first));
+    assertThat(inbound.get(1).body()).isEqualTo(inbound.get(0).body());
+    assertThatThrownBy(() -> fake().redeliver("messages_nope")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("messages_nope");
+  }
+
+  @Test
   void withoutAConnectedBotACustomerCannotStartAndNothingIsRecorded() {
     assertThatThrownBy(() -> fake().customerStarts("Ann", null, "Hi")).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("connectBot");
