@@ -64,7 +64,8 @@ final class DaktelaChatConnector implements Connector {
    */
   @Override
   public Capabilities capabilities() {
-    var capabilities = EnumSet.of(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES);
+    var capabilities = EnumSet.of(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES,
+        Capability.UNVERIFIABLE_WRITES);
     if (availability) {
       capabilities.add(Capability.AGENT_AVAILABILITY);
     }

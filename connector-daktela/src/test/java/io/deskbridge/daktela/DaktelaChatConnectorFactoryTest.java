@@ -35,7 +35,8 @@ class DaktelaChatConnectorFactoryTest {
       assertThat(connector.vendor()).isEqualTo("daktela-chat");
       assertThat(connector.poller()).isEmpty();
       assertThat(connector.capabilities().supported())
-          .containsExactlyInAnyOrder(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES);
+          .containsExactlyInAnyOrder(Capability.CHAT, Capability.HANDOVER_ENDS_BOT_WRITES,
+              Capability.UNVERIFIABLE_WRITES);
       assertThat(connector.client().whoAmI().userId()).isEqualTo("deskbridge-bot");
       connector.client().checkRoutes(Set.of("3201", "3202"));
       assertThatThrownBy(() -> connector.client().checkRoutes(Set.of("3201", "Billing")))

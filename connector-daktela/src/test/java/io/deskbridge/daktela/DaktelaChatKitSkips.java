@@ -10,8 +10,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * by the test method's name, or by {@code name[display name]} for one invocation of a parameterized test.
  */
 final class DaktelaChatKitSkips implements ExecutionCondition {
-  private static final String AT_LEAST_ONCE = "the protocol has no read call, so a write whose answer a crash lost "
-      + "cannot be checked and is sent again: at least once, not exactly once (connector-daktela/README.md)";
   private static final String SUMMARY_IS_PUBLIC = "the protocol has no agent-only note: the handover summary is one "
       + "of the bot's public chat messages, which the kit counts as a second message to the customer; DaktelaChatIT "
       + "checks the handover instead";
@@ -24,8 +22,7 @@ final class DaktelaChatKitSkips implements ExecutionCondition {
       "aHandoverOutsideBusinessHoursTellsTheCustomerWhenSomeoneWillAnswer", SUMMARY_IS_PUBLIC,
       "aHandoverWhileTheVendorReportsNobodyOnlineTellsTheCustomerTheFirstColleagueAvailableReplies", SUMMARY_IS_PUBLIC
           + "; DaktelaChatAvailabilityIT checks it",
-      "aCrashAnywhereLosesNothingAndRepeatsNothing[crash at SENT]", AT_LEAST_ONCE,
-      "aHandoverInterruptedByACrashLandsEveryActionOnce", AT_LEAST_ONCE + "; and " + SUMMARY_IS_PUBLIC);
+      "aHandoverInterruptedByACrashLandsEveryActionOnce", SUMMARY_IS_PUBLIC);
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -25,7 +25,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +61,6 @@ class DaktelaChatChaosIT {
   }
 
   @Test
-  @Disabled("Bug (a reply posted twice): a SIGKILL after a reply's POST to the response_url landed and before core "
-      + "marked its outbox operation DONE makes the restarted connector post that reply again. Core re-checks an "
-      + "operation found SENDING by re-loading the conversation, and DaktelaChatClient's record of the bot's messages "
-      + "is in memory only, so the check finds nothing and resends. Failed 4 runs of 5 (always the chat whose "
-      + "answer triggered the kill); all else held. See docs/architecture.md (the app's vendors: demo, bench, chaos).")
   void duplicatedMessagesRefusedAnswersAndAKilledConnectorLoseNothingAndRepeatNothing() throws Exception {
     vendor = (DaktelaChatDemoVendor) DemoVendor.Kind.daktelaChat.start(Duration.ofSeconds(5));
     DaktelaChatFake fake = vendor.fake();

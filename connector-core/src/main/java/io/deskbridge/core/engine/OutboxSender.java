@@ -61,6 +61,11 @@ final class OutboxSender {
   private final EngineSettings settings;
   private final CrashPoints crashPoints;
   private final EngineMetrics metrics;
+  /**
+   * Operations this process marked {@code SENDING} and has not finished: one in {@code SENDING} that is not here was
+   * interrupted by a restart (for {@link Capability#UNVERIFIABLE_WRITES}).
+   */
+  private final Set<Long> sendingHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   OutboxSender(ProcessingStore store, AuditTrail audit, Clock clock, EngineSettings settings, CrashPoints crashPoints,
       EngineMetrics metrics) {
@@ -116,7 +121,20 @@ final class OutboxSender {
         var created = new ArrayList<String>();
         var followUps = new ArrayList<Action>();
         String version = "";
-        if (op.status() == Operation.Status.SENDING) {
+        var audits = new ArrayList<io.deskbridge.core.store.AuditRecord>();
+        if (op.status() == Operation.Status.SENDING && !sendingHere.contains(op.id())
+            && running.capabilities().has(Capability.UNVERIFIABLE_WRITES)) {
+          // a crash interrupted it and the vendor cannot show whether it landed: its messages count as sent
+          toSend = op.actions().stream().filter(a -> a instanceof Action.AssignGroup || a instanceof Action.AddTags)
+              .toList();
+          if (toSend.size() < op.actions().size()) {
+            log.warn("{}: write {} for {} was being sent when the process stopped and the vendor cannot show whether "
+                + "it landed; its messages count as sent (at most once)", inst.id(), op.id(), key);
+            audits.add(audit.failure(inst, key, op.eventId(), state.episode(), "", "outcome_unknown",
+                "write " + op.id() + " was interrupted by a restart; the vendor cannot show whether its messages "
+                    + "landed, so they are not sent again"));
+          }
+        } else if (op.status() == Operation.Status.SENDING) {
           // it may have been sent before a crash or a lost answer: look at every action before sending again
           var fresh = load(running, key);
           var check = Landing.check(fresh, conversation, op.actions(), running.botId());
@@ -132,6 +150,7 @@ final class OutboxSender {
         if (!toSend.isEmpty()) {
           lease = Workers.keptUp(store, lease, clock.instant(), settings.lease());
           store.sending(lease, op.id());
+          sendingHere.add(op.id());
           var held = new HeldLease(lease);
           var applied = apply(running, held, conversation, state, toSend, loaded);
           lease = held.lease;
@@ -142,7 +161,8 @@ final class OutboxSender {
         }
         var transcript = version.isEmpty() ? conversation : conversation.withVersion(version);
         state = state.withOwn(created).withTranscript(transcript).withFollowUps(followUps);
-        store.finish(lease, op.id(), Operation.Status.DONE, state, List.of());
+        store.finish(lease, op.id(), Operation.Status.DONE, state, audits);
+        sendingHere.remove(op.id());
         metrics.written(inst.id(), "done");
         if (op.actions().stream().anyMatch(a -> a instanceof Action.PublicReply)) {
           conversation.messages().stream().filter(m -> m.role() == AuthorRole.CUSTOMER).reduce((a, b) -> b)
@@ -150,6 +170,7 @@ final class OutboxSender {
         }
       } catch (TakenOver t) {
         state = takenOver(inst, lease, op, state, t, cancelling);
+        sendingHere.remove(op.id());
       } catch (VendorException e) {
         if (VendorCalls.waitsWithoutCounting(e)) { // paused or rate limited: wait without counting an attempt
           store.operationWaits(lease, op.id(), clock.instant().plus(((VendorException) e).retryAfter()

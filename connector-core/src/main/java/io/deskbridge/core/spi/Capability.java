@@ -32,5 +32,12 @@ public enum Capability {
    * external bot's {@code transfer} Daktela refuses its answers), so a handover's message to the customer goes
    * before the assignment.
    */
-  HANDOVER_ENDS_BOT_WRITES
+  HANDOVER_ENDS_BOT_WRITES,
+  /**
+   * After a restart a load cannot show what the bot wrote before it (Daktela web chat: the protocol has no read call
+   * and the connector's record is in memory), so a write a crash interrupted cannot be checked. Core then counts
+   * that write's messages as sent and sends only its assignment and tags again: at most once (a crash between
+   * marking the write and the vendor call loses the message, audited {@code outcome_unknown}; none is doubled).
+   */
+  UNVERIFIABLE_WRITES
 }

@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * it (a 4xx, a 503, an answer that is not OK) forgets it, and core may send it again; no answer keeps it, logged as a
  * warning starting "outcome unknown", and core's re-read finds it written and does not post it twice. Such a message
  * may be missing from the chat, never doubled. A transfer is sent again after no answer (a second transfer changes
- * nothing the customer sees). Only a crash between the POST and its answer loses the in-memory record: that write
- * is sent again after the restart.
+ * nothing the customer sees). A crash empties the in-memory record, so the connector declares
+ * {@code UNVERIFIABLE_WRITES}: core counts the messages of a write a crash interrupted as sent, and sends only its
+ * transfer again.
  *
  * <p>A 409 from Daktela means the chat is no longer the bot's (transferred or closed; daktela.md lists no 409 for the
  * protocol, this is the fake's and the connector's reading): repeating the call cannot succeed. It marks the chat as
