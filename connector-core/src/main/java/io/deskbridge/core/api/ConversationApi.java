@@ -59,7 +59,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private static final String PREFIX = "/api/v1";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-  private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   /**
    * Requests that may wait for a decision at once, each holding a server thread; beyond them a message is answered
@@ -82,11 +82,8 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final String openApi;
   private final AnswerView answers;
   private final ApiCallbacks callbacks;
-  /** Signalled when this process's engine handled a conversation's work: waiting requests look at the store. */
-  private final java.util.concurrent.locks.ReentrantLock handledLock = new java.util.concurrent.locks.ReentrantLock();
-  private final java.util.concurrent.locks.Condition handled = handledLock.newCondition();
-  /** How many times {@link #handled} was signalled; guarded by {@link #handledLock}. */
-  private long handledCount;
+  /** Signalled when this process's engine handled a conversation's work: its waiting requests look at the store. */
+  private final HandledSignals handled = new HandledSignals();
 
   /**
    * @param engine     the engine messages are accepted into; its api installations are the ones served
@@ -125,13 +122,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
         }, clock) : null;
     engine.onHandled(key -> {
       if (key.vendor().equals(ApiConnectorFactory.VENDOR)) {
-        handledLock.lock();
-        try {
-          handledCount++;
-          handled.signalAll();
-        } finally {
-          handledLock.unlock();
-        }
+        handled.signal(key);
         if (this.callbacks != null) {
           this.callbacks.wake();
         }
@@ -444,42 +435,28 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
 
   /**
    * Whether the engine is done with the event within the timeout: it looks at the store whenever this process's engine
-   * has handled an api conversation's work, and otherwise after 2 ms, then twice as long each time, up to 50 ms apart
+   * has handled the conversation's work, and otherwise after 10 ms, then twice as long each time, up to 50 ms apart
    * (another process sharing the store may be the one processing it).
    */
   private boolean awaitDone(String installation, String conversationId, String eventId, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long wait = FIRST_WAIT_NANOS;
-    while (true) {
-      long seen = handledCount();
-      if (store.eventProgress(installation, conversationId, eventId) == ConversationApiStore.Progress.DONE) {
-        return true;
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      handledLock.lock();
-      try {
-        if (handledCount == seen) { // nothing handled since the look at the store: wait for the next
-          handled.awaitNanos(Math.min(wait, left));
+    try (var waiter = handled.register(new ConversationKey(ApiConnectorFactory.VENDOR, installation, conversationId))) {
+      while (true) {
+        if (store.eventProgress(installation, conversationId, eventId) == ConversationApiStore.Progress.DONE) {
+          return true;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } finally {
-        handledLock.unlock();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        if (!waiter.await(Math.min(wait, left))) {
+          wait = Math.min(wait * 2, LONGEST_WAIT_NANOS);
+        }
       }
-      wait = Math.min(wait * 2, LONGEST_WAIT_NANOS);
-    }
-  }
-
-  private long handledCount() {
-    handledLock.lock();
-    try {
-      return handledCount;
-    } finally {
-      handledLock.unlock();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
