@@ -30,6 +30,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -150,11 +152,12 @@ final class LexicalIndex {
         double norm = 0;
         int known = 0;
         var query = new BooleanQuery.Builder();
+        var lookup = new TermLookup(field);
         for (var term : terms) {
-          int df = searcher.getIndexReader().docFreq(new Term(field, term));
+          int df = lookup.seek(term);
           norm += Math.log(1 + (docs - df + 0.5) / (df + 0.5)) / (1 + K1);
           if (df > 0) {
-            query.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            query.add(lookup.query(), Occur.SHOULD);
             if (unskipped(df, field, term, skip) > 0) {
               known++;
             }
@@ -177,6 +180,46 @@ final class LexicalIndex {
       }
     }
     return new Match(scores, coverage);
+  }
+
+  /**
+   * The terms of one field looked up with one {@link TermsEnum} for a whole message, and each found term's query given
+   * the statistics found: the same BM25 scores as a plain {@link TermQuery}, which would look each term up twice, on
+   * an enumerator of its own each time (most of the search's garbage). Any number of segments but one (the index is
+   * merged to one) takes the plain way. Not thread-safe: one per call.
+   */
+  private final class TermLookup {
+    private final String field;
+    private final TermsEnum terms;
+    private Term term;
+    private TermStates states;
+
+    TermLookup(String field) throws IOException {
+      this.field = field;
+      var reader = searcher.getIndexReader();
+      var fieldTerms = reader.leaves().size() == 1 ? reader.leaves().get(0).reader().terms(field) : null;
+      this.terms = fieldTerms == null ? null : fieldTerms.iterator();
+    }
+
+    /** Looks the term up; its document frequency, 0 when no text has it. */
+    int seek(String text) throws IOException {
+      term = new Term(field, text);
+      states = null;
+      if (terms == null) {
+        return searcher.getIndexReader().docFreq(term);
+      }
+      if (!terms.seekExact(term.bytes())) {
+        return 0;
+      }
+      states = new TermStates(searcher.getTopReaderContext(), terms.termState(), 0, terms.docFreq(),
+          terms.totalTermFreq());
+      return terms.docFreq();
+    }
+
+    /** The query for the term last looked up. */
+    TermQuery query() {
+      return states == null ? new TermQuery(term) : new TermQuery(term, states);
+    }
   }
 
   /** The normalised BM25 similarity of the message to every indexed text; see {@link #match}. */
