@@ -226,8 +226,9 @@ final class OutboxSender {
    * decision's other operations still go: a message or note the vendor refuses does not stop a handover's
    * assignment. Where the assignment rode in one call with the refused message ({@link Capability#ATOMIC_UPDATE}),
    * the assignment and tags are sent once more on their own. An assignment that still fails for good is logged at
-   * ERROR, audited ({@code handover_not_assigned}) and counted ({@link EngineMetrics#handoverNotAssigned}); the
-   * conversation stays the people's (the handover's decision made it so), so the bot stays silent in it while
+   * ERROR, audited ({@code handover_not_assigned}) and counted ({@link EngineMetrics#handoverNotAssigned}); its
+   * internal note then goes once more without it (with the tags), so that whoever routes it by hand finds the summary;
+   * the conversation stays the people's (the handover's decision made it so), so the bot stays silent in it while
    * nobody has been assigned: someone must route it by hand.
    */
   private GivenUp giveUp(Running running, Lease lease, Operation op, Conversation conversation,
@@ -244,6 +245,7 @@ final class OutboxSender {
       return new GivenUp(state, lease);
     }
     var lastFailure = failure;
+    String noteOutcome = "";
     if (routing.size() < toSend.size()) { // the assignment rode with a message: maybe only the message was refused
       log.warn("{}: write {} for {} failed for good ({}); sending its assignment on its own", inst.id(), op.id(), key,
           failure.getMessage());
@@ -270,6 +272,20 @@ final class OutboxSender {
         }
         lastFailure = again;
       }
+      var noteAlone = noteWithoutAssignment(toSend);
+      if (!noteAlone.isEmpty()) { // the assignment was the refused part: the summary still reaches the conversation
+        try {
+          var applied = apply(running, held, conversation, state, noteAlone, Optional.empty());
+          state = state.withTranscript(conversation.withVersion(applied.version()));
+          noteOutcome = "; the note was sent without the assignment";
+        } catch (TakenOver t) {
+          return new GivenUp(takenOver(inst, held.lease, op, state, t, cancelling), held.lease);
+        } catch (VendorException noteRefused) {
+          log.warn("{}: the note of write {} for {}, sent on its own, failed too: {}", inst.id(), op.id(), key,
+              noteRefused.getMessage());
+        }
+        lease = held.lease;
+      }
     }
     String group = routing.stream().filter(a -> a instanceof Action.AssignGroup).map(a -> ((Action.AssignGroup) a)
         .groupId()).findFirst().orElse("");
@@ -278,9 +294,17 @@ final class OutboxSender {
     metrics.handoverNotAssigned(inst.id());
     store.finish(lease, op.id(), Operation.Status.CANCELLED, state, List.of(audit.failure(inst, key, op.eventId(),
         state.episode(), "", "handover_not_assigned", "the assignment to '" + group + "' " + attempts
-            + (lastFailure == failure ? "" : "; sent on its own: " + lastFailure.getMessage())
+            + (lastFailure == failure ? "" : "; sent on its own: " + lastFailure.getMessage()) + noteOutcome
             + "; nobody was assigned and the bot stays silent")));
     return new GivenUp(state, lease);
+  }
+
+  /** The internal notes of an operation, with its tags, when it has a note: what goes on without its assignment. */
+  private static List<Action> noteWithoutAssignment(List<Action> toSend) {
+    if (toSend.stream().noneMatch(a -> a instanceof Action.InternalNote)) {
+      return List.of();
+    }
+    return toSend.stream().filter(a -> a instanceof Action.InternalNote || a instanceof Action.AddTags).toList();
   }
 
   private static Conversation empty(ConversationKey key) {

@@ -185,6 +185,24 @@ class EngineCapabilityTest {
   }
 
   @Test
+  void withAtomicUpdatesAnAssignmentRefusedForGoodStillLeavesTheNoteForWhoeverRoutesItByHand() throws Exception {
+    start(InMemoryHelpdesk.ZENDESK_LIKE); // note + assignment + tags in one call, then the line
+    helpdesk.refuse = a -> a instanceof Action.AssignGroup;
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", HUMAN_PLEASE);
+    accept(createdEvent("e1", "t1"));
+
+    assertThat(helpdesk.groups.get("t1")).isNull();
+    assertThat(helpdesk.botMessages("t1", Visibility.INTERNAL)).as("the summary, once").singleElement()
+        .satisfies(m -> assertThat(m.text()).containsIgnoringCase("human request"));
+    assertThat(helpdesk.tags.get("t1")).contains("deskbridge_handover");
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).hasSize(1);
+    assertThat(failureReasons()).containsExactly("handover_not_assigned");
+    assertThat(audit().stream().filter(r -> r.decision().equals("failed")).findFirst().orElseThrow().outcome())
+        .contains("the note was sent without the assignment", "nobody was assigned");
+    customerWritesAgainAndTheBotStaysSilent();
+  }
+
+  @Test
   void aPersonWritingBeforeTheHandoverLineCancelsTheRestOfTheHandover() throws Exception {
     var capabilities = EnumSet.of(Capability.TAGS, Capability.HANDOVER_ENDS_BOT_WRITES); // note, line, assign, tags
     helpdesk = new InMemoryHelpdesk(capabilities);
