@@ -335,7 +335,7 @@ public final class AngerSignal {
       LONG + " ..2 čakam|čakamo", "nobenega|nič odgovora|odziva", "obljubili|obljubljali ste",
       "ste ..1 obljubili|obljubljali",
       // the same thing again
-      "again|twice|second time ...4 broken|damaged|wrong|faulty|defective|lost",
+      "again|twice|second-time ...4 broken|damaged|wrong|faulty|defective|lost",
       "už|již|zase|znovu ..1 podruhé|potřetí", "podruhé|potřetí ...3 rozbit*|poškozen*|vadn*|špatn*|ztracen*",
       "drugi|trzeci|kolejny ..1 raz ...4 uszkodzon*|wadliw*|zł*|zgubion*|zepsut*",
       "už|zase|znova ..1 druhýkrát|tretíkrát", "druhýkrát|tretíkrát ...3 pokazen*|poškoden*|chybn*|zl*|strat*",
@@ -370,7 +370,7 @@ public final class AngerSignal {
       "zklaman*|nespokojen*|rozčil*|otráven*|nepomohl*|nepomáh*",
       "rozczarowan*|niezadowolon*|zawiedzion*|zirytowan*|zdenerwowan*",
       "sklaman*|nespokojn*|rozčúlen*",
-      "razočaran*|nezadovolj*|razburjen*|nisi pomagal*|ni pomagal*");
+      "razočaran*|nezadovolj*|razburjen*", "nisi|ni pomagal*");
 
   /** Joy and thanks: with these and no negative word, capitals and exclamation marks are enthusiasm. */
   private static final RuleSet POSITIVE_RULES = rules(

@@ -495,7 +495,7 @@ public final class SarcasmSignal {
       "just|exactly what i needed|wanted", "přesně|právě to jsem potřeboval*|chtěl*", "přesně co jsem potřeboval*",
       "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam",
       "presne|práve to som potreboval*|chcel*", "točno|ravno to sem potreboval*|hotel*",
-      "that s|that is|that was all i needed", "to mi ..1 ještě|tak|zrovna ..1 chybělo|scházelo",
+      "that-s|that-is|that-was all i needed", "to mi ..1 ještě|tak|zrovna ..1 chybělo|scházelo",
       "tego ..2 brakowało|brakowalo", "to mi ..1 ešte|tak ..1 chýbalo",
       "to mi je ..1 še ..1 manjkalo",
       "great|good|nice|amazing|fantastic|brilliant|excellent job|work ...4 losing|lost|breaking|broke|charging|"

@@ -398,4 +398,15 @@ class AngerSignalTest {
   void hardNegativesOfTheSixthRoundStayCalm(String text) {
     assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isFalse();
   }
+
+  /**
+   * Entries whose alternatives of several words were written with spaces ("nisi pomagal*|ni pomagal*", "second time"),
+   * so that one place became two and the entry never matched its single words: Slovene disappointment and "again …
+   * broken" count now.
+   */
+  @Test
+  void multiWordAlternativesNoLongerSwallowTheirSingleWords() {
+    assertThat(signal.score("Zelo sem razočarana.")).isEqualTo(AngerSignal.MILD);
+    assertThat(signal.score("Again the parcel came broken.")).isEqualTo(AngerSignal.NEGATIVE);
+  }
 }

@@ -288,4 +288,14 @@ class HumanRequestSignalTest {
   void sixthRoundLookalikesAreNotRequests(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * Questions about the bot opened by two-word forms ("či ste", "ali ste") whose rule was written with spaces between
+   * alternatives and so never matched: they are questions, not requests (both were flagged as requests before).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Či ste skutočný človek?", "Ali ste pravi človek?"})
+  void twoWordBotQuestionsAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }

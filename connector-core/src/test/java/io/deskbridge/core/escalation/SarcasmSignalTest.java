@@ -391,4 +391,10 @@ class SarcasmSignalTest {
   void sixthRoundLookalikesAreNotSupportSarcasm(String text) {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
   }
+
+  /** "That's all I needed", whose rule was written with spaces between alternatives of two words and never matched. */
+  @Test
+  void thatsAllINeededIsSupportSarcasm() {
+    assertThat(SarcasmSignal.supportSarcasm("Well, that's all I needed today.")).isTrue();
+  }
 }
