@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *       banda zlodějů", "fuck you"), and per threat or boycott ("I will report you", "never ordering from you
  *       again", "už u vás nikdy nic nekoupím");
  *   <li>{@value #STRONG} per strongly negative statement that needs no swearing: being fed up ("I've had enough",
- *       "mám toho dost"), out of patience, declared anger ("jestem wściekły"), "the worst" (not "the worst case"),
+ *       "mám toho dost"), out of patience, nerves giving way ("dochází mi nervy"), declared anger ("jestem
+ *       wściekły"), "the worst" (not "the worst case" nor "the worst that can happen"), weeks without a single
+ *       answer, never treated this badly,
  *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
  *       je výsměch"), thanks for wasting one's time; unless negated;
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
@@ -119,13 +121,24 @@ public final class AngerSignal {
       // fed up, out of patience
       "had enough !time|money|room|space|info*|data|sleep|food|of it", "enough is enough", "sick of", "sick and tired",
       "fed up", "done with you|u|this|your", "lost|losing|lose my|all|the|our patience", "out of patience", "patience is|has run*|wearing",
-      "mám|mam|mame|máme toho ..1 dost|plné zuby", "toho mám|mam dost", "mám|mam už dost !času|peněz|místa", "plné zuby",
+      "mám|mam|mame|máme toho ..1 dost|plné-zuby|plné-kecky", "toho mám|mam dost", "mám|mam už dost !času|peněz|místa",
+      "plné zuby|kecky",
       "^stačilo", "došla|dochází|přetekla mi ...3 trpělivost", "trpělivost mi ...3 došla|dochází",
       "vaš*|vás|toho|tohohle|těch ...3 mám|mam|máme ..2 dost !času|peněz|místa|informací",
       "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru",
       "kończy|skończyła|brak|tracę|straciłem|straciłam mi ...3 się ..1 cierpliwoś*",
-      "cierpliwoś* ..2 kończy|skończyła|się kończy",
-      "mám|mam toho ..1 dosť|plné zuby", "toho mám|mam dosť", "dochádza|došla mi ...3 trpezlivosť",
+      "cierpliwoś* ..2 kończy|skończyła|się kończy", "cierpliwoś* ...6 skończyła|wyczerpała|kończy|wyczerpuje",
+      "trpělivost ...6 došla|dochází|přetekla", "trpezlivosť ...6 došla|dochádza|pretiekla",
+      "potrpljenj* ...6 pošlo|zmanjkalo|zmanjkuje|izteklo|izteka", "patience ...4 run|ran|runs|gone|exhausted|over",
+      // nerves and blood
+      "blood boil*", "nerves are|re ..1 shot|frayed|fraying|gone",
+      "dochází|docházejí|došly ...3 nervy", "nervy ...3 dochází|docházejí|došly", "pije|pijete|pijí ..2 krev",
+      "puszczają|puściły|siadają|wysiadają ...3 nerwy", "nerwy ...3 puszczają|puściły|siadają|wysiadają",
+      "krew mnie zalewa|zalała",
+      "dochádzajú|dochádza|došli ...3 nervy", "nervy ...3 dochádzajú|dochádza|došli", "pije|pijú|pijete ..2 krv",
+      "živci ...3 popuščajo|popustili|odpovedujejo", "popuščajo|popustili ...3 živci", "pije|pijete|pijejo ..2 kri",
+      "kri mi vre",
+      "mám|mam toho ..1 dosť|plné-zuby", "toho mám|mam dosť", "dochádza|došla mi ...3 trpezlivosť",
       "vaš*|vás|toho|tých ...3 mám|mam|máme ..2 dosť !času|peňazí|miesta|informácií",
       "dovolj mi je !časa|denarja|prostora", "vsega imam dovolj", "mi je dovolj", "dovolj je bilo",
       "zmanjkuje|zmanjkalo mi ...3 potrpljenja",
@@ -142,7 +155,8 @@ public final class AngerSignal {
       "strácam|stracam|stratil*|strácame ...3 trpezlivos*", "^dosť už|toho|bolo", "^tak a dosť", "^už dosť !dlho|dlouho|času|casu",
       "imam|imamo ...4 čez-glavo|vrh-glave|poln-kufer|polno-kapo", "poln kufer", "gre|greste|gredo ..3 na živce",
       "izgubljam|izgubil*|izgubljamo ...3 potrpljenje", "^dovolj tega",
-      "imam|imamo res|že|zdaj|čisto|popolnoma dovolj !časa|denarja|prostora|informacij*|točk*|kosov", "konec mojega potrpljenja",
+      "imam|imamo res|že|zdaj|čisto|popolnoma dovolj !časa|denarja|prostora|informacij*|točk*|kosov",
+      "že|res|zdaj ..1 imam|imamo ..1 dovolj !časa|denarja|prostora|informacij*|točk*|kosov", "konec mojega potrpljenja",
       // declared anger
       "am|m|are|re|we ..2 angry|furious|livid|outraged|fuming|enraged !not|t",
       "jsem|jsme ..3 naštvan*|rozzloben*|rozzuřen*|vzteký|vzteklý|vzteklá|rozčílen*|nasran*|pobouřen*",
@@ -154,9 +168,10 @@ public final class AngerSignal {
       "štve|stve|hnevá|vytáča ma|mňa", "ma ..3 štve|stve|hnevá|vytáča", "na zbláznenie|zošalenie",
       "sem ..3 jezen|jezna|jezni|besen|besna|razburjen*|ogorčen*", "me ..2 jezi|razjezi|jezite", "za znoret|znorit",
       // the worst
-      "worst !case|cases|scenario|part", "nejhorší* !možn*|případ*|scénář*",
-      "najgorsz* !możliw*|przypad*|scenariusz*|razie", "najhorš* !možn*|prípad*|scenár*",
-      "najslabš*|najhujš* !primer*|možn*|scenarij*",
+      "worst !case|cases|scenario|part|happen|happens|wrong", "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí",
+      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć",
+      "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí",
+      "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe",
       // repeated contact
       "third|fourth|fifth|sixth|tenth|3rd|4th|5th|umpteenth|nth time|times ...4 writ*|contact*|call*|ask*|email*|"
           + "chas*|explain*|complain*|messag*|reach*|tell*|told|request*",
@@ -210,6 +225,27 @@ public final class AngerSignal {
       "pišem|kličem|sprašujem|prosim|kontaktiram ...3 tretjič|četrtič|petič|šestič|desetič",
       "pišem|kličem|sprašujem|kontaktiram|reklamiram ...4 tretji|četrti|peti|šesti|deseti krat",
       "kolikokrat ...6 razložiti|razlagati|pisati|napisati|klicati|poklicati|ponavljati|prositi|čakati|vprašati",
+      // a long time without a single answer
+      LONG + " ...4 not|without ..2 single|one ..1 update|updates|reply|answer|word|email|call|message|response",
+      LONG + " ...4 ani jeden|jedna|jedno|jediný|jediná|jedinou e-mail|mail|zprávu|zpráva|odpověď|telefonát|reakce|"
+          + "informace|slovo",
+      LONG + " ...4 ani jednej|jednego|jeden|jedna wiadomości|maila|e-maila|odpowiedzi|telefonu|informacji|słowa",
+      LONG + " ...4 ani jeden|jedna|jedno|jediný|jediná|jedinú e-mail|mail|správu|správa|odpoveď|telefonát|reakcia|"
+          + "informácia|slovo",
+      LONG + " ...4 niti en|ena|eno|enega|ene sporočila|sporočilo|e-maila|maila|odgovora|odgovor|klica|besede",
+      LONG + " ...4 nobenega|nobene sporočila|odgovora|klica|e-maila|novice|informacije",
+      // never treated this badly
+      "never ...4 treated|served|spoken ..2 this|so|that badly|poorly|rudely", "never ...4 treated like this|that",
+      "nikdy ...6 tak|takhle|takto ..1 špatně|hrozně|otřesně|příšerně|strašně|zle|hrozne|otrasne|strašne",
+      "nigdy ...6 tak ..1 źle|fatalnie|okropnie|beznadziejnie|strasznie", "nikoli|nikdar ...6 tako ..1 slabo|grdo|grozno",
+      // thanks, because of you
+      "thank|thanks ...5 keeping|kept|leaving|left me|us on hold",
+      "díky|děkuji|děkuju ...1 že ...6 kvůli vám", "dziękuję|dzięki ...1 że ...6 przez was",
+      "ďakujem|vďaka ...1 že ...6 kvôli vám", "hvala ...1 ker|da ...6 zaradi vas",
+      // buying elsewhere
+      "ll|will|m|am|gonna|now ..2 buy|buying|order|ordering|shop|shopping ...3 someone|somewhere|anywhere else", "objednávám|objednám|nakoupím|koupím|"
+          + "nakupuji ...3 jinde|jinam", "kupię|zamówię|kupuję|zamawiam ...3 gdzie|gdzieś indziej",
+      "objednávam|objednám|nakúpim|kúpim|nakupujem ...3 inde|inam", "naročam|naročim|kupim|kupujem ...3 drugje|drugod|drugam",
       // threats to leave
       "go|going|went elsewhere", "business|money|custom ...3 elsewhere|competitor*|competition",
       "switch*|mov*|go|going ..2 competitor*|competition",
@@ -260,7 +296,17 @@ public final class AngerSignal {
           + "answered|replied|fixed|resolved|received|returned",
       LONG + " ..2 and|later ..1 still|nothing", "no reply|response|answer|callback !needed|necessary|required",
       "still|being|completely|totally|simply ignored", "you promised|promise", "keep|keeps|kept promising", "no one ...3 " + UNANSWERED,
-      "ignoring|ignore|ignored my ..2 emails|messages|calls|requests|complaints",
+      "ignoring|ignore|ignored my ..2 emails|messages|calls|requests|complaints|complaint|email|message|request|ticket",
+      "not|without ..2 single ..1 update|reply|answer|word|email|call|message|response",
+      "still nowhere|missing", "pořád|porad|stále|furt|ještě ..1 nikde", "wciąż|nadal|dalej|ciągle ..1 nigdzie|brak",
+      "jak nie było|bylo ...1 tak nie ma", "stále|furt|ešte ..1 nikde", "še vedno|zmeraj ..1 nikjer",
+      "ani jeden|jedna|jediný|jediná e-mail|mail|zprávu|zpráva|odpověď|reakce",
+      "ani jednej|jednego wiadomości|maila|e-maila|odpowiedzi", "ani jeden|jedna|jediný|jediná e-mail|mail|správu|"
+          + "správa|odpoveď|reakcia", "niti en|ena|enega|ene sporočila|e-maila|odgovora|odgovor",
+      "ignorujete|ignorovali|ignoruje|ignorují ...3 reklamac*|e-mail*|mail*|zpráv*|stížnost*|žádost*|dotaz*",
+      "ignorujecie|ignorowaliście|ignoruje|ignorują ...3 reklamacj*|e-mail*|mail*|wiadomoś*|zgłoszen*|skarg*",
+      "ignorujete|ignorovali|ignoruje|ignorujú ...3 reklamáci*|e-mail*|mail*|správ*|sťažnos*|žiados*",
+      "ignorirate|ignorirali|ignorira|ignorirajo ...3 reklamacij*|e-mail*|mail*|sporočil*|pritožb*|zahtev*",
       "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
       "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
           + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere",
@@ -289,7 +335,7 @@ public final class AngerSignal {
       LONG + " ..2 čakam|čakamo", "nobenega|nič odgovora|odziva", "obljubili|obljubljali ste",
       "ste ..1 obljubili|obljubljali",
       // the same thing again
-      "again|twice|second time ...4 broken|damaged|wrong|faulty|defective|lost",
+      "again|twice|second-time ...4 broken|damaged|wrong|faulty|defective|lost",
       "už|již|zase|znovu ..1 podruhé|potřetí", "podruhé|potřetí ...3 rozbit*|poškozen*|vadn*|špatn*|ztracen*",
       "drugi|trzeci|kolejny ..1 raz ...4 uszkodzon*|wadliw*|zł*|zgubion*|zepsut*",
       "už|zase|znova ..1 druhýkrát|tretíkrát", "druhýkrát|tretíkrát ...3 pokazen*|poškoden*|chybn*|zl*|strat*",
@@ -313,6 +359,7 @@ public final class AngerSignal {
       "mám toho dosť", "k ničomu", "na nič", "už nikdy", "neprijateľn*|neuveriteľn*|neskutočn*|nehoráz*", "negatívn* recenzi*|hodnoteni*",
       "grozn*|obupn*|nesprejemljiv*|sramot*|prevar*|jezen|jezna|jezni|najslabš*|škandal*|neprofesional*|zanič",
       "sovražim", "neverjetn*|nezaslišan*",
+      "je|to|jest ..1 neslýchan*|niesłychan*",
       "dovolj mi je", "za nič", "nikoli|nikdar več", "slab* oceno|ocene|mnenje");
 
   private static final RuleSet SWEARING_RULES = rules(SWEARING, "do prdele|riti|piče", "k vragu");
@@ -323,7 +370,7 @@ public final class AngerSignal {
       "zklaman*|nespokojen*|rozčil*|otráven*|nepomohl*|nepomáh*",
       "rozczarowan*|niezadowolon*|zawiedzion*|zirytowan*|zdenerwowan*",
       "sklaman*|nespokojn*|rozčúlen*",
-      "razočaran*|nezadovolj*|razburjen*|nisi pomagal*|ni pomagal*");
+      "razočaran*|nezadovolj*|razburjen*", "nisi|ni pomagal*");
 
   /** Joy and thanks: with these and no negative word, capitals and exclamation marks are enthusiasm. */
   private static final RuleSet POSITIVE_RULES = rules(

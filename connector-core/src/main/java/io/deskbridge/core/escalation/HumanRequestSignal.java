@@ -22,13 +22,18 @@ import java.util.Set;
  *   <li>asks to be put through, transferred, handed over or put in touch ("put me through to someone", "přepojte mě
  *       na konzultanta", "przekażcie mnie koledze", "kontakt na špecialistu", "preusmerite me na svetovalca"), for
  *       someone to call back ("ať mi někdo zavolá", "niech ktoś oddzwoni") or for a person to take over the chat,
- *       the people in any grammatical case;
+ *       the people in any grammatical case, also "one of your" people ("s některým z vašich poradců", "kateremu od
+ *       sodelavcev");
+ *   <li>asks for a call from a person as a noun ("a phone call from a member of staff", "Poprosím o telefonát od
+ *       někoho", "Prosim za klic nekoga"), for someone "to the phone", or to be put through or transferred to a
+ *       department ("transfer me to the returns department", "přepojit na oddělení reklamací");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
  * Words of five or more letters in the first two rules also match with a typo ("somneone", "talkiing"). Not a
  * request: a negated one ("I don't need to speak to anyone"), talking in the past ("I was talking to an agent"),
- * a department rather than a person ("when can I reach customer support" is a question the knowledge base answers),
+ * a department reached rather than put through to ("when can I reach customer support" is a question the knowledge
+ * base answers),
  * and questions or statements about who the customer is talking to ("are you human?", "am I talking to a real
  * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?") in the same clause, unless a verb of wanting asks for a
  * person too ("are you a bot, I want a human"). Immutable and
@@ -117,14 +122,14 @@ public final class HumanRequestSignal {
 
   private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
       + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|doradczyn*|agent*|specjalist*|przedstawiciel*|"
-      + "kierownik*|koledze|kolegą|kolegi|koleżank*|menedżer*|menadżer*";
+      + "kierownik*|koledze|kolegą|kolegi|kolegów|kolegom|koleżank*|menedżer*|menadżer*";
   private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|omówić|"
       + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
       + "przekierujcie|przekierowanie|przekierowania|połączenie|połączenia|przełączenie|przełączenia|rozmowę|"
       + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać";
 
   private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
-      + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegyn*|"
+      + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegov|kolegami|kolegyn*|"
       + "technik*|vedúc*|nadriaden*|špecialist*|agent*|zástupc*|zástupca|zamestnan*|manažér*|odborník*";
   private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|spojíte|prepojiť|"
       + "prepojte|prepoj|prepojíte|prepojenie|spojenie|odovzdajte|odovzdať|presmerujte|presmerovať|kontaktovať|"
@@ -135,9 +140,63 @@ public final class HumanRequestSignal {
       + "specialist*|koleg*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
       + "poveži|prevežite|prevezati|preveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
-      + "pogovor|dobiti";
+      + "pogovor|dobiti|govorim|stik";
+
+  /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
+  private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
+  private static final String PL_PAST = " !wczoraj|wcześniej|ostatnio|rozmawiałem|rozmawiałam|rozmawialiśmy|"
+      + "rozmawiał|rozmawiała|mówiłem|mówiłam|mówił|mówiła";
+  private static final String SK_PAST = " !včera|predtým|minule|hovoril|hovorila|hovorili|rozprával|rozprávala";
+  private static final String SL_PAST = " !včeraj|prej|nazadnje|govoril|govorila|govorili|pogovarjal|pogovarjala";
+
+  /** "One of your people", per language, after a verb of talking, reaching or handing over. */
+  private static final String CS_ONE_OF = "někter*|jedn*|kterým*|kterémukoli z|ze ..2 ";
+  private static final String PL_ONE_OF = "któr*|jedn*|jakim*|jakieg* z|ze|spośród ..2 ";
+  private static final String SK_ONE_OF = "niektor*|jedn*|ktorým*|ktorémukoľvek z|zo ..2 ";
+  private static final String SL_ONE_OF = "kater*|en*|kom|koga|komu|nekom|nekoga|nekomu od|izmed|iz|z ..2 ";
+
+  /** Nouns of a department or team that a customer asks to be put through or transferred to. */
+  private static final String EN_DEPARTMENT = "department|dept|team|desk|division|unit";
+  private static final String CS_DEPARTMENT = "oddělení|tým*|odbor*";
+  private static final String PL_DEPARTMENT = "dział*|zespoł*|zespół|departament*";
+  private static final String SK_DEPARTMENT = "oddeleni*|tím*|odbor*";
+  private static final String SL_DEPARTMENT = "oddel*|ekip*|služb*";
 
   private static final RuleSet TALK = rules(
+      // one of your people, in the Slavic languages
+      CS_TALK + "|přepošlete|přeposlat|obrátit ...4 " + CS_ONE_OF + CS_PEOPLE,
+      PL_TALK + "|prześlijcie|przesłać ...4 " + PL_ONE_OF + PL_PEOPLE,
+      SK_TALK + "|prepošlite|preposlať|postúpte|postúpiť ...4 " + SK_ONE_OF + SK_PEOPLE,
+      SL_TALK + "|stopiti|stopil*|obrniti ...4 " + SL_ONE_OF + SL_PEOPLE,
+      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se " + CS_ONE_OF + CS_PEOPLE,
+      "by ...4 hovoril*|prebral*|rozprával*|porozprával* ..2 s|so " + SK_ONE_OF + SK_PEOPLE,
+      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s " + SL_ONE_OF + SL_PEOPLE,
+      // a call asked for as a noun: "a phone call from someone"
+      "get|have|request|like|want|need|arrange|book ...3 call|callback|phone-call|ring ..1 from|by .. "
+          + EN_PEOPLE + "|member " + EN_NARRATED,
+      "poprosím|prosím|chci|chtěl*|potřebuj*|můžu|mohu|mohl*|dostat ...4 telefonát|zavolání|hovor ..2 od ..2 "
+          + CS_PEOPLE + CS_PAST,
+      "poproszę|proszę|chcę|chciał*|potrzebuję|mogę|można|dostać ...4 telefon|telefonu|kontakt ..2 od ..2 "
+          + PL_PEOPLE + PL_PAST,
+      "poprosím|prosím|chcem|chcel*|potrebujem|môžem|mohol|mohla|dostať ...4 telefonát|zavolanie|hovor ..2 od ..2 "
+          + SK_PEOPLE + SK_PAST,
+      "prosim|želim|rad|rada|lahko|potrebujem|dobim|dobiti ...4 klic|klica ...3 " + SL_PEOPLE + "|koga|kogarkoli"
+          + SL_PAST,
+      // someone to the phone
+      "dejte|dajte|zavolejte|zavolajte|pusťte ...3 k|ku telefonu ..2 " + CS_PEOPLE + "|" + SK_PEOPLE,
+      // put through or transferred to a department
+      "transfer|redirect|forward|put|switch|pass me|us ...3 to|through-to .. " + EN_DEPARTMENT + " " + EN_NARRATED,
+      "be transferred|redirected|forwarded|connected|put-through to .. " + EN_DEPARTMENT + " " + EN_NARRATED,
+      "přepojit|přepojte|přepoj|přepojíte|přepojil*|přesměrovat|přesměrujte ..2 na|do ...3 " + CS_DEPARTMENT + CS_PAST,
+      "předat|předejte|spojit|spojte mě|mne|nás ..1 na|do|s|se ...3 " + CS_DEPARTMENT + CS_PAST,
+      "przełączyć|przełącz|przełączcie|przełączyli*|przekierować|przekierujcie ..2 do|na ...3 " + PL_DEPARTMENT + PL_PAST,
+      "przekazać|przekażcie|połączyć|połączcie mnie|nas ..1 do|z|ze|na ...3 " + PL_DEPARTMENT + PL_PAST,
+      "prepojiť|prepojte|prepoj|prepojili|presmerovať|presmerujte ..2 na|do ...3 " + SK_DEPARTMENT + SK_PAST,
+      "odovzdať|odovzdajte|spojiť|spojte ma|mňa|nás ..1 na|do|s|so ...3 " + SK_DEPARTMENT + SK_PAST,
+      "preusmeriti|preusmerite|preusmerili|prevezati|prevežite ..2 na|v ...3 " + SL_DEPARTMENT + SL_PAST,
+      "povezati|povežite|povezali|predati|predajte me|nas ..1 na|v|z|s ...3 " + SL_DEPARTMENT + SL_PAST,
+      // going over it with someone
+      "go|going|talk|run over|through ...3 with .. someone|somebody|" + EN_CONTACTED + " " + EN_NARRATED,
       EN_TALK + " .. " + EN_PEOPLE + " " + EN_NARRATED,
       "contact|contacting .. " + EN_CONTACTED + " " + EN_NARRATED,
       "contact|contacting ..2 a|another|real|live|actual|human person " + EN_NARRATED,
@@ -240,9 +299,9 @@ public final class HumanRequestSignal {
       "rozmawiam|piszę|pisze|czatuję ...3 człowiek*|bot*|robot*|maszyn*|osob*|komputer*|konsultant*",
       "czy to ...2 bot*|robot*|człowiek*|maszyn*",
       "^si|ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*|operátor*",
-      "ty si|vy ste|si ty|ste vy|či si|či ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*",
+      "ty-si|vy-ste|si-ty|ste-vy|či-si|či-ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*",
       "rozprávam|píšem|hovorím|komunikujem|chatujem ...3 človek*|robot*|bot*|strojom|osob*|operátor*|počítač*",
-      "ali si|ali ste|ti si|vi ste ...2 človek*|robot*|bot*|stroj*|živ*|resnič*|oseb*|računalnik*",
+      "ali-si|ali-ste|ti-si|vi-ste ...2 človek*|robot*|bot*|stroj*|živ*|resnič*|oseb*|računalnik*",
       "^si|ste ...2 človek*|robot*|bot*|stroj*|resnič*|oseb*|računalnik*",
       "answering|replying|responding|writing|typing ...4 bot|robot|human|person|machine|ai|program|computer",
       "odpovídá|odpovídal|píše|mluví|odepisuje ...4 robot*|bot*|člověk*|stroj*|počítač*|program*",
@@ -251,13 +310,6 @@ public final class HumanRequestSignal {
       "odgovarja|odgovori|piše|govori ...4 robot*|bot*|človek*|stroj*|računalnik*|program*",
       "govorim|pišem|pogovarjam|klepetam ...3 človek*|robot*|bot*|strojem|oseb*|operater*|računalnik* "
           + "!lahko|bi|želim|hočem|rad|rada|moram");
-
-  /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
-  private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
-  private static final String PL_PAST = " !wczoraj|wcześniej|ostatnio|rozmawiałem|rozmawiałam|rozmawialiśmy|"
-      + "rozmawiał|rozmawiała|mówiłem|mówiłam|mówił|mówiła";
-  private static final String SK_PAST = " !včera|predtým|minule|hovoril|hovorila|hovorili|rozprával|rozprávala";
-  private static final String SL_PAST = " !včeraj|prej|nazadnje|govoril|govorila|govorili|pogovarjal|pogovarjala";
 
   private static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
       "en", List.of("real|actual|live|human person|human|agent|operator|representative",

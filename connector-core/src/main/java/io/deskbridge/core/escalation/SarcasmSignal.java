@@ -300,7 +300,9 @@ public final class SarcasmSignal {
    * nothing", "díky za nic", "just what I needed", "nothing better to do", "what a surprise"), praise of the service
    * in quotes ("your "support"", "„szybka dostawa”"), or a message that opens with praise ("Great,", "Wow,",
    * "Skvělé,", "Świetnie,", "Super,") or gives it ("bravo", "well done", "gratuluji") and speaks of a bad situation
-   * (another delay, again, twice, the wrong size, weeks or months of waiting) without asking a question.
+   * (another delay, again, twice, the wrong size, weeks or months of waiting, not a single answer, something that
+   * stopped working) without asking a question. A quoted word beside a product noun ("the „Premium Care“ warranty")
+   * is a name, not praise.
    */
   public static boolean supportSarcasm(String text) {
     if (text.isBlank()) {
@@ -312,7 +314,7 @@ public final class SarcasmSignal {
         return true;
       }
     }
-    if (praiseInQuotes(text)) {
+    if (praiseInQuotes(text) || QUOTED_PROMISE.matcher(text).find()) {
       return true;
     }
     if (sentences.isEmpty() || text.indexOf('?') >= 0) {
@@ -329,6 +331,7 @@ public final class SarcasmSignal {
     boolean neverThought = false;
     for (var sentence : sentences) {
       praise |= !MOCK_PRAISE_PHRASES.matches(sentence).isEmpty();
+      bad |= BAD_PHRASES.matches(sentence).stream().anyMatch(m -> !sentence.negated(m[1]));
       neverThought |= !NEVER_THOUGHT.matches(sentence).isEmpty();
     }
     for (int s = 0; s < sentences.size(); s++) {
@@ -381,7 +384,10 @@ public final class SarcasmSignal {
   /** Nouns after a quoted word that make it a name ("the "Express" option"), not praise held at arm's length. */
   private static final WordSet NAMED_THING = WordSet.of("option", "options", "plan", "plans", "model", "models",
       "tariff", "tarif*", "package", "balíč*", "pakiet*", "paket*", "balík*", "mode", "button", "setting*", "version",
-      "verz*", "wersj*", "product", "produkt*", "name", "label", "možnost*", "opcj*", "možnosť", "program*");
+      "verz*", "wersj*", "product", "produkt*", "name", "label", "možnost*", "opcj*", "možnosť", "program*",
+      "warranty", "warranties", "guarantee", "insurance", "cover", "membership", "subscription", "záruk*", "gwarancj*",
+      "garancij*", "pojištěn*", "ubezpieczen*", "poisten*", "zavarovanj*", "předplatné", "predplatné", "abonament*",
+      "naročnin*", "členství", "członkostw*", "členstvo", "članstv*");
 
   /** Words of the service praised in quotes. */
   private static final WordSet QUOTED_PRAISE = WordSet.of("support", "help", "helpful", "service", "fast", "quick",
@@ -400,7 +406,7 @@ public final class SarcasmSignal {
       "amazing", "super", "wow", "nice", "excellent", "awesome", "splendid", "marvellous", "marvelous", "terrific",
       "superb", "outstanding", "impressive", "beautiful", "fabulous", "done",
       "skvěl*", "výborn*", "paráda", "úžasn*", "perfektn*", "nádhera", "páni", "bezva", "báječn*", "senzační",
-      "świetn*", "wspaniał*", "rewelac*", "cudown*", "doskonał*", "pięknie", "fantastyczn*", "ekstra",
+      "świetn*", "wspaniał*", "rewelac*", "cudown*", "cudnie", "doskonał*", "pięknie", "fantastyczn*", "ekstra",
       "skvel*", "výborn*", "úžasn*", "perfektn*", "fantastick*",
       "odličn*", "čudovit*", "krasn*", "lepo", "popoln*", "imenitn*", "vau", "fantastičn*", "super");
 
@@ -416,7 +422,8 @@ public final class SarcasmSignal {
   private static final RuleSet MOCK_PRAISE_PHRASES = RuleSet.of(false,
       "hats off", "what speed", "such speed", "klobouk dolů|dolu", "to je ale|teda rychlost|tempo|rychlé",
       "co za tempo|szybkość|ekspres", "czapki z głów", "klobúk dole|dolu", "to je ale rýchlosť|tempo", "aké tempo",
-      "kapo|klobuk dol", "kakšna hitrost", "to je hitrost");
+      "kapo|klobuk dol", "kakšna hitrost", "to je hitrost", "take a bow", "kudos", "smekám|smekam", "skládám|skladám poklonu",
+      "klaním|klaniam se|sa", "szacun", "chapeau", "priklanjam se", "klanjam se");
 
   /**
    * The nth attempt: a bad situation only with "still" in the message ("Great, a third technician and it still
@@ -440,7 +447,7 @@ public final class SarcasmSignal {
 
   /** The tips every customer has tried before writing: restart it, switch it off and on, look into spam. */
   private static final WordSet TRIVIAL_TIP = WordSet.of("restart*", "reboot*", "reštart*", "zrestart*",
-      "zresetować", "vypnout", "vypnúť", "wyłączyć", "izklop*", "spam", "cache", "cookies", "ciasteczk*");
+      "zresetować", "vypnout", "vypnúť", "wyłączyć", "izklop*", "spam", "cache", "cookies", "ciasteczk*", "vsiljen*");
 
   /** "I would never have thought of that", said of a tip. */
   private static final RuleSet NEVER_THOUGHT = RuleSet.of(false,
@@ -464,7 +471,8 @@ public final class SarcasmSignal {
       "ďalš*", "znova", "meškan*", "mešká", "oneskor*", "nefung*", "zlá", "zlý", "zlé", "strati*", "výhovork*", "týždn*", "týždeň", "mesiac*",
       "dňoch", "trikrát", "štyrikrát", "päťkrát", "niekoľkokrát",
       "še", "spet", "zamud*", "zamuja", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
-      "uro", "trikrat", "štirikrat", "petkrat", "večkrat");
+      "uro", "trikrat", "štirikrat", "petkrat", "večkrat",
+      "crash*", "expired", "wysypuj*", "wysypał*", "zawiesz*", "sesuje", "sesul*", "zamrzn*");
 
   /**
    * Words of damage: a bad situation only with a word of repetition in the message ("the replacement is damaged
@@ -477,7 +485,8 @@ public final class SarcasmSignal {
   /** Words of repetition that make damage a bad situation: too, also, as well. */
   private static final WordSet ALSO = WordSet.of("too", "also", "either", "taky", "také", "též", "też", "także",
       "same", "stejně", "stejne", "stejná", "podobnie", "rovnako", "enako",
-      "również", "tiež", "aj", "takisto", "tudi");
+      "również", "tiež", "aj", "takisto", "tudi", "sam", "samą", "samego", "istý", "istú", "isti", "istega",
+      "podruhé", "druhýkrát", "drugič", "again", "znovu", "znowu", "znova", "spet");
 
   /** Set phrases that are sarcastic by themselves in support messages. */
   private static final RuleSet SUPPORT_PHRASES = RuleSet.of(false,
@@ -486,7 +495,7 @@ public final class SarcasmSignal {
       "just|exactly what i needed|wanted", "přesně|právě to jsem potřeboval*|chtěl*", "přesně co jsem potřeboval*",
       "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam",
       "presne|práve to som potreboval*|chcel*", "točno|ravno to sem potreboval*|hotel*",
-      "that s|that is|that was all i needed", "to mi ..1 ještě|tak|zrovna ..1 chybělo|scházelo",
+      "that-s|that-is|that-was all i needed", "to mi ..1 ještě|tak|zrovna ..1 chybělo|scházelo",
       "tego ..2 brakowało|brakowalo", "to mi ..1 ešte|tak ..1 chýbalo",
       "to mi je ..1 še ..1 manjkalo",
       "great|good|nice|amazing|fantastic|brilliant|excellent job|work ...4 losing|lost|breaking|broke|charging|"
@@ -505,7 +514,39 @@ public final class SarcasmSignal {
       "děkuji|děkuju|díky ...1 že ...5 čekat|čekal*|ignor*|ztrat*|viset|visel*",
       "dziękuję|dzięki ...1 że ...5 czekać|czekał*|ignor*|zgubi*|wisieć|wisiał*",
       "ďakujem|vďaka ...1 že ...5 čakať|čakal*|ignor*|strati*|visieť|visel*",
-      "hvala ...1 ker|da ...5 čakati|čakal*|ignor*|izgubi*|viseti|visel*");
+      "hvala ...1 ker|da ...5 čakati|čakal*|ignor*|izgubi*|viseti|visel*",
+      "as if that|it|this would|will|could ..1 change|help|fix|make ..1 anything|a-difference",
+      "as if that|it|this would|will|could help|matter",
+      "jako-by|jakoby|jak-by to ..2 něco|cokoli|nějak ..1 změnilo|pomohlo|vyřešilo",
+      "jakby to ..2 cokolwiek|coś ..1 zmieniło|pomogło|dało|rozwiązało",
+      "akoby|ako-keby to ..2 niečo|čokoľvek ..1 zmenilo|pomohlo|vyriešilo",
+      "kot da bi to ..2 kaj|karkoli ..1 spremenilo|pomagalo|rešilo",
+      "speedy|fast|quick|prompt|rapid|swift|lightning|express ...6 only|just|mere ..2 weeks|months",
+      "bleskov*|rychl*|expres*|svižn* ...6 jen|jenom|pouhých|pouze|pouhé ..2 týdn*|měsíc*|měsíců",
+      "błyskawiczn*|szybk*|ekspres* ...6 tylko|zaledwie|raptem ..2 tygodni*|miesiąc*|miesięcy",
+      "bleskov*|rýchl*|expres* ...6 len|iba|púhych ..2 týždň*|týždne|mesiac*|mesiacov",
+      "bliskovit*|hitr*|ekspresn* ...6 samo|le|komaj ..2 tedn*|mesec*|mesecev");
+
+  /**
+   * Bad situations said in several words: no single answer, something that stopped working or expired, nobody
+   * replying.
+   */
+  private static final RuleSet BAD_PHRASES = RuleSet.of(false,
+      "not|without ..2 one|single|a ..1 answer|reply|response|word|update",
+      "ani jedna|jeden|jediná|jediný|jednej|jednego|jedno odpověď|odpovědi|zpráva|zprávu|e-mail|mail|odpowiedzi|"
+          + "odpowiedź|wiadomości|maila|odpoveď|správa|správu|reakce|reakcia",
+      "zero|żadnej|brak odpowiedzi|reakcji|odzewu", "niti en|ena|enega|ene odgovor|odgovora|sporočila|e-mail|odziva",
+      "nobenega odgovora|odziva",
+      "stopped|stops working|functioning", "přestal*|přestává platit|fungovat|jít",
+      "przestał*|przestaje działać|obowiązywać", "prestal*|prestáva platiť|fungovať|ísť",
+      "nehal*|neha delovati|veljati", "vypršel*|vypršal*|wygasł*|potekl*|potekel",
+      "nobody|noone|no-one ...3 replied|answered|responded|called|wrote|answers|replies",
+      "nikdo ...3 neodpověděl|neodepsal|nereaguje|neozval|neodpovídá", "nikt ...3 nie ..1 odpisał|odpowiedział|odezwał|"
+          + "oddzwonił|odpisuje|odpowiada", "nikto ...3 neodpísal|neodpovedal|neozval|nereaguje|neodpovedá",
+      "nihče ...3 ni ..1 odgovoril|odpisal|poklical|javil", "nihče ...3 ne ..1 odgovori|odgovarja|odpiše");
+
+  /** A service promise in quotes: "24/7". */
+  private static final Pattern QUOTED_PROMISE = Pattern.compile("[\"“”„‘’‚»«']\\s?24\\s?/\\s?7\\s?[\"“”‘’»«']");
 
   /** The model's probability without the request rule. */
   private double probability(String text, float[] normalizedEmbedding) {

@@ -81,8 +81,7 @@ class EscalationCasesTest {
    * Floors on {@code signals/escalation-held-out-3.jsonl}, which the fifth round of issue #13 tuned on after its
    * measurement (docs/quality.md, "Fifth round"): a regression guard, not evidence. Sarcasm is the rules alone (three
    * English lines are left to the English model); the narrated complaint ("your operator helped me with a complaint
-   * last week") still holds a critical word in Czech, Slovak and Slovene. {@code escalation-held-out-4.jsonl} is
-   * deliberately not used here.
+   * last week") still holds a critical word in Czech, Slovak and Slovene.
    */
   @ParameterizedTest
   @ValueSource(strings = {"en", "cs", "pl", "sk", "sl"})
@@ -100,6 +99,27 @@ class EscalationCasesTest {
         .anyMatch(Set.of("anger", "sarcasm", "human_request")::contains)).map(Case::id)).as("alarms").isEmpty();
     assertThat(neutral.stream().filter(c -> !reasons(c.text()).isEmpty()).map(Case::id)).as("keyword alarms")
         .hasSizeLessThanOrEqualTo(1);
+  }
+
+  /**
+   * Floors on {@code signals/escalation-held-out-4.jsonl}, which the sixth round of issue #13 tuned on after its
+   * measurement (docs/quality.md, "Sixth round"): a regression guard, not evidence. Sarcasm is the rules alone; the
+   * wrong colour with the praise at the end ("no brawo", "fakt povedené") stays missed in every language.
+   * {@code escalation-held-out-5.jsonl} is deliberately not used here.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "cs", "pl", "sk", "sl"})
+  void theFourthHeldOutSetKeepsItsSixthRoundFloors(String language) throws IOException {
+    var cases = new ArrayList<>(read("/signals/escalation-held-out-4.jsonl"));
+    cases.removeIf(c -> !c.language().equals(language));
+    assertThat(cases).hasSize(50);
+
+    assertThat(recall(cases, Set.of("anger"))).as("anger recall").isGreaterThanOrEqualTo(1.0);
+    assertThat(recall(cases, Set.of("sarcasm"))).as("sarcasm recall").isGreaterThanOrEqualTo(0.9);
+    assertThat(recall(cases, Set.of("human_request"))).as("human request recall").isGreaterThanOrEqualTo(1.0);
+    var neutral = cases.stream().filter(c -> c.reason().isEmpty()).toList();
+    assertThat(neutral).hasSize(20);
+    assertThat(neutral.stream().filter(c -> !reasons(c.text()).isEmpty()).map(Case::id)).as("alarms").isEmpty();
   }
 
   private static double recall(List<Case> cases, Set<String> reasons) {

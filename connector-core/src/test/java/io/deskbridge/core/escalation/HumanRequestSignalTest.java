@@ -236,4 +236,66 @@ class HumanRequestSignalTest {
   void fifthRoundLookalikesAreNotRequests(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * The sixth round's families (docs/quality.md, "Sixth round"), in other words than held-out-4's missed lines: one
+   * of your people in the Slavic languages, a call asked for as a noun, someone to the phone, being put through to a
+   * department, going over it with someone, Slovene "govorim".
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Rád bych mluvil s jedním z vašich techniků.",
+      "Chci mluvit s některou z vašich poradkyň.",
+      "Chcę porozmawiać z jednym z waszych doradców.",
+      "Spojte ma s jedným z vašich technikov.",
+      "Predajte me enemu od vaših tehnikov.",
+      "Rad bi se pogovoril s kom izmed vaših svetovalcev.",
+      "I would like a call from a technician, please.",
+      "Prosím o zavolání od nějakého technika.",
+      "Poproszę o kontakt telefoniczny od konsultanta.",
+      "Prosím o telefonát od technika.",
+      "Rad bi klic od svetovalca.",
+      "Dejte mi k telefonu někoho z vedení.",
+      "Dajte mi k telefónu nejakého technika.",
+      "Please transfer me to your billing department.",
+      "Can I be put through to the technical team?",
+      "Přepojte mě prosím na fakturační oddělení.",
+      "Przełączcie mnie do działu technicznego.",
+      "Prepojte ma na fakturačné oddelenie.",
+      "Preusmerite me na tehnično službo.",
+      "Could I go through the details with a specialist?",
+      "Lahko govorim s svetovalcem?",
+  })
+  void sixthRoundFamiliesOfTheHeldOutMisses(String text) {
+    assertThat(signal.matches(text)).as(text).isTrue();
+  }
+
+  /**
+   * Hard negatives of the sixth round's rules: a call received, a department asked about, a document forwarded to a
+   * department, a complaint handed on, who the customer is writing to.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "I got a call from an agent yesterday.",
+      "Dostal jsem telefonát od technika, děkuji.",
+      "Is the billing department open today?",
+      "Can you forward my invoice to the billing department?",
+      "Moje reklamace byla předána na technické oddělení.",
+      "Was I transferred to the right department?",
+      "Ali zdaj govorim s človekom?",
+      "Ali govorim z robotom?",
+  })
+  void sixthRoundLookalikesAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
+
+  /**
+   * Questions about the bot opened by two-word forms ("či ste", "ali ste") whose rule was written with spaces between
+   * alternatives and so never matched: they are questions, not requests (both were flagged as requests before).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Či ste skutočný človek?", "Ali ste pravi človek?"})
+  void twoWordBotQuestionsAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }
