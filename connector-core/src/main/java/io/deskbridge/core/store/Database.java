@@ -198,6 +198,9 @@ final class Database implements AutoCloseable {
               checkpoint.execute("CHECKPOINT");
             }
             awaitWritten(c);
+            // ends the CHECKPOINT's transaction: the pool would roll it back, and an H2 rollback empties the
+            // session's cache of prepared statements, so that every statement on it was parsed again
+            c.commit();
           }
           if (durable && !up) {
             setUp(true);

@@ -29,11 +29,13 @@ public record StoreConfig(String url, String username, Secret password, int maxP
 
   /**
    * H2 settings Deskbridge needs whatever the URL says, added by {@link #connectionUrl()} when the URL does not
-   * set them: {@code DB_CLOSE_ON_EXIT=FALSE} (the store closes the database itself) and
-   * {@code TRACE_LEVEL_FILE=0} (no {@code .trace.db} file; errors reach the log).
+   * set them: {@code DB_CLOSE_ON_EXIT=FALSE} (the store closes the database itself),
+   * {@code TRACE_LEVEL_FILE=0} (no {@code .trace.db} file; errors reach the log) and {@code QUERY_CACHE_SIZE=64}
+   * (each connection keeps its parsed statements; the store uses about 30, and with H2's default of 8 they pushed
+   * each other out, so that every statement was parsed again).
    */
   private static final java.util.Map<String, String> H2_REQUIRED =
-      java.util.Map.of("DB_CLOSE_ON_EXIT", "FALSE", "TRACE_LEVEL_FILE", "0");
+      java.util.Map.of("DB_CLOSE_ON_EXIT", "FALSE", "TRACE_LEVEL_FILE", "0", "QUERY_CACHE_SIZE", "64");
 
   private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
@@ -80,7 +82,7 @@ public record StoreConfig(String url, String username, Secret password, int maxP
 
   /**
    * The URL the store connects with: {@link #url()}, for H2 with the settings the store relies on appended
-   * where the URL does not set them ({@code DB_CLOSE_ON_EXIT=FALSE}, {@code TRACE_LEVEL_FILE=0}).
+   * where the URL does not set them ({@code DB_CLOSE_ON_EXIT=FALSE}, {@code QUERY_CACHE_SIZE=64}, {@code TRACE_LEVEL_FILE=0}).
    */
   public String connectionUrl() {
     if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {

@@ -22,9 +22,9 @@ class StoreConfigTest {
   @Test
   void h2IsOpenedWithoutItsOwnExitHookAndWithoutATraceFileUnlessTheUrlSaysOtherwise() {
     assertThat(StoreConfig.h2File(Path.of("data")).connectionUrl())
-        .endsWith(";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+        .endsWith(";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0");
     assertThat(new StoreConfig("jdbc:h2:file:/x;MODE=PostgreSQL;trace_level_file=2", "sa", null, 5).connectionUrl())
-        .isEqualTo("jdbc:h2:file:/x;MODE=PostgreSQL;trace_level_file=2;DB_CLOSE_ON_EXIT=FALSE");
+        .isEqualTo("jdbc:h2:file:/x;MODE=PostgreSQL;trace_level_file=2;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
     assertThat(new StoreConfig("jdbc:postgresql://db:5432/deskbridge", null, null, 5).connectionUrl())
         .isEqualTo("jdbc:postgresql://db:5432/deskbridge");
   }
