@@ -37,7 +37,9 @@ import java.util.UUID;
  * actions the kit asks for cannot be made: they throw, and the kit tests that need them are skipped with the reason
  * ({@link DaktelaChatKitSkips}). The bot's URL carries the token in its path, as an admin would set it; the kit's own
  * requests send it in the header. The installation has REST API access ({@code accessToken}), so at a handover the
- * connector reads the fake's realtime sessions. Deliveries are retried 3 times, 100 ms apart.
+ * connector reads the fake's realtime sessions and declares AGENT_AVAILABILITY. The protocol has no agent-only
+ * message, so the handover summary is one of the bot's public messages ({@link #summaryIsPublic}). Deliveries are
+ * retried 3 times, 100 ms apart.
  */
 class DaktelaChatFixture implements VendorFixture {
   static final String TOKEN = "fixture-bot-token-0123456789";
@@ -193,6 +195,15 @@ class DaktelaChatFixture implements VendorFixture {
     var texts = messages(conversationId).stream().map(FakeMessage::text).toList();
     var summaries = texts.stream().filter(t -> t.startsWith("Summary for the colleague who takes over:")).toList();
     return new AgentView(texts, summaries.isEmpty() ? "" : summaries.get(summaries.size() - 1));
+  }
+
+  /**
+   * The external-bot protocol has no agent-only message: with {@code summaryInChat} (on here, as by default) the
+   * summary is one of the bot's public messages, posted before the customer's and the transfer.
+   */
+  @Override
+  public boolean summaryIsPublic() {
+    return true;
   }
 
   @Override

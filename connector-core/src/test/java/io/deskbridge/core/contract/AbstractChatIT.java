@@ -122,6 +122,7 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
         .anySatisfy(t -> assertThat(t).contains("#48213"));
     assertThat(view.summary()).containsIgnoringCase("human request").contains("48213", "jan@example.com")
         .doesNotContain("Outside business hours", "No agent");
+    assertSummaryPostedOnce(id);
     assertRouted(id);
 
     int before = fixture.messages(id).size();
@@ -172,6 +173,7 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text())
         .contains("once our working hours start").contains(when));
     assertThat(fixture.agentView(id).summary()).contains("Outside business hours").contains(when);
+    assertSummaryPostedOnce(id);
     assertThat(fixture.ownedByPeople(id)).as("queued with the people, who answer when they are back").isTrue();
     assertRouted(id);
     if (supportsTags()) {
@@ -191,6 +193,7 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text())
         .contains("No colleague is online right now"));
     assertThat(fixture.agentView(id).summary()).contains("No agent was online at the handover");
+    assertSummaryPostedOnce(id);
     assertThat(fixture.ownedByPeople(id)).as("queued with the people, never dropped").isTrue();
     assertRouted(id);
     if (supportsTags()) {

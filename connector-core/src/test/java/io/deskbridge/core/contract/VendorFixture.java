@@ -131,6 +131,17 @@ public interface VendorFixture extends AutoCloseable {
         notes.isEmpty() ? "" : notes.get(notes.size() - 1).text());
   }
 
+  /**
+   * Whether the vendor has no agent-only note, so that the connector posts the handover summary as one of the bot's
+   * public messages (the agent reads it in the conversation, and so does the customer). The default is false: the
+   * summary is an internal note. Where true, the kit treats the bot's public messages whose text is the
+   * {@link #agentView agent's summary} as the summary rather than as messages to the customer, and asserts in every
+   * handover test that the summary was indeed posted publicly, exactly once.
+   */
+  default boolean summaryIsPublic() {
+    return false;
+  }
+
   /** The id the conversation is routed to (group, queue or category), empty when none. */
   String groupOf(String conversationId);
 
