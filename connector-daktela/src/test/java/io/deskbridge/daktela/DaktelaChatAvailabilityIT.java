@@ -111,7 +111,7 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void withoutApiAccessTheConnectorNeitherDeclaresNorAsks() throws Exception {
-    use(Map.of("accessToken", DaktelaChatFixture.NO_SETTING));
+    use(Map.of("accessToken", DaktelaChatFixture.NO_SETTING, "followUpCategory", DaktelaChatFixture.NO_SETTING));
     fake().realtime().nobodyOnline();
     try (var connector = fixture.connector("t", Clock.systemUTC())) {
       assertThat(connector.capabilities().has(Capability.AGENT_AVAILABILITY)).isFalse();

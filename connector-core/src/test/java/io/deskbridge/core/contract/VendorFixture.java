@@ -109,6 +109,16 @@ public interface VendorFixture extends AutoCloseable {
   }
 
   /**
+   * The descriptions of the tickets the conversation was kept as for a follow-up, oldest first, as the people who
+   * follow it up read them, for a connector that declares {@link io.deskbridge.core.spi.Capability#FOLLOW_UP_TICKET};
+   * the default refuses, so a fixture whose connector declares it must override this.
+   */
+  default List<String> followUpsOf(String conversationId) {
+    throw new UnsupportedOperationException("the connector declares FOLLOW_UP_TICKET; its fixture must show the "
+        + "kit the follow-up tickets");
+  }
+
+  /**
    * Lets time pass on the vendor's side, so that the next change gets a new version (vendors stamp versions
    * with a clock of limited precision; Zendesk's is one second).
    */
