@@ -100,7 +100,8 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void aRefusedTokenNeverHoldsUpTheHandover() throws Exception {
-    use(Map.of("accessToken", io.deskbridge.core.config.Secret.of("not-the-fake-api-token")));
+    use(Map.of("accessToken", io.deskbridge.core.config.Secret.of("not-the-fake-api-token"), "followUpCategory",
+        DaktelaChatFixture.NO_SETTING));
     fake().realtime().nobodyOnline();
 
     var chat = handedOverAndQueued();

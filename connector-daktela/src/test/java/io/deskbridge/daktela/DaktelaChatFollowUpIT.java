@@ -1,12 +1,14 @@
 package io.deskbridge.daktela;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.core.contract.AbstractConnectorIT;
 import io.deskbridge.core.contract.ConnectorHarness;
 import io.deskbridge.core.contract.VendorFixture;
 import io.deskbridge.core.engine.BusinessHours;
+import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.mock.base.Fault;
@@ -103,6 +105,21 @@ class DaktelaChatFollowUpIT extends AbstractConnectorIT {
     try (var connector = fixture.connector("t", Clock.systemUTC())) {
       assertThat(connector.capabilities().has(Capability.FOLLOW_UP_TICKET)).isTrue();
     }
+  }
+
+  @Test
+  void theStartUpCheckAsksWhetherTheCategoryExistsAndNamesTheSettingWhenNot() {
+    int before = tickets().journal().count("GET", "/api/v6/ticketsCategories/.*"); // the harness's own start
+    assertThat(before).as("the harness's start asked too").isEqualTo(1);
+    try (var connector = daktela().connector("t", Clock.systemUTC(), Map.of())) {
+      assertThat(connector.client().whoAmI().userId()).isEqualTo("deskbridge-bot");
+    }
+    try (var connector = daktela().connector("t", Clock.systemUTC(), Map.of("followUpCategory", "categories_nope"))) {
+      assertThatThrownBy(() -> connector.client().whoAmI()).isInstanceOfSatisfying(VendorException.class,
+          e -> assertThat(e.kind()).isEqualTo(VendorException.Kind.INVALID))
+          .hasMessageContaining("categories_nope").hasMessageContaining("installations[test].settings.followUpCategory");
+    }
+    assertThat(tickets().journal().count("GET", "/api/v6/ticketsCategories/.*")).isEqualTo(before + 2);
   }
 
   @Test

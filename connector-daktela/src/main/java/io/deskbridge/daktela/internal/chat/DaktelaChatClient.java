@@ -129,9 +129,14 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return new DaktelaChatWebhookEndpoint(installationId, config.botToken(), config.tokenHeader(), host, chats);
   }
 
-  /** No call: the protocol has none to make before a customer writes (nor a "who am I"). */
+  /**
+   * No call of the protocol (it has none to make before a customer writes, nor a "who am I"); with a
+   * {@code followUpCategory}, the REST API is asked whether that ticket category exists, so a wrong one (or a refused
+   * token) stops the start with one line.
+   */
   @Override
   public Identity whoAmI() {
+    followUps.ifPresent(t -> t.checkCategory(settingsPath + ".followUpCategory"));
     return new Identity(BOT_ID, "Deskbridge (Daktela web chat " + installationId + ")");
   }
 

@@ -35,6 +35,27 @@ public final class DaktelaFollowUpTickets {
     this.category = category;
   }
 
+  /**
+   * Checks at start that the category exists ({@code GET /api/v6/ticketsCategories/{name}.json}), so that a wrong
+   * name is one line then rather than a refused ticket at the first handover nobody can answer.
+   *
+   * @param setting where the category is set, e.g. {@code installations[chat].settings.followUpCategory}
+   * @throws VendorException {@code INVALID} naming the setting when Daktela has no such category; other failures as
+   *         they come (a refused token, no answer), for the error mapper
+   */
+  public void checkCategory(String setting) {
+    try {
+      api.category(category);
+    } catch (io.deskbridge.daktela.internal.mapping.DaktelaApiException e) {
+      if (e.status() == 404) {
+        throw new VendorException(VendorException.Kind.INVALID, "the ticket category '" + category + "' does not "
+            + "exist: set " + setting + " to a category's name (Manage > Tickets > Categories, e.g. categories_...)",
+            null);
+      }
+      throw e;
+    }
+  }
+
   /** The title of the follow-up ticket of a chat: it names the chat, by which {@link #find} recognises it. */
   public static String title(String chat) {
     return "Web chat " + chat + ": follow-up";
