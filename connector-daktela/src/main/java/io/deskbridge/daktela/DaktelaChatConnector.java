@@ -10,6 +10,7 @@ import io.deskbridge.daktela.internal.chat.DaktelaChatClient;
 import io.deskbridge.daktela.internal.mapping.DaktelaErrorMapper;
 import io.deskbridge.daktela.internal.chat.DaktelaChatWebhookEndpoint;
 import io.deskbridge.daktela.internal.chat.DaktelaChatAvailability;
+import io.deskbridge.daktela.internal.client.DaktelaFollowUpTickets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class DaktelaChatConnector implements Connector {
   private final DaktelaChatWebhookEndpoint webhook;
   private final DaktelaErrorMapper errors = new DaktelaErrorMapper();
   private final boolean availability;
+  private final boolean followUps;
 
   DaktelaChatConnector(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock) {
     this(installationId, config, Optional.empty(), settingsPath, clock);
@@ -36,8 +38,11 @@ final class DaktelaChatConnector implements Connector {
   DaktelaChatConnector(String installationId, DaktelaChatConfig config, Optional<DaktelaChatApiAccess> api,
       String settingsPath, Clock clock) {
     this.availability = api.isPresent();
+    this.followUps = api.flatMap(DaktelaChatApiAccess::followUpCategory).isPresent();
     this.client = new DaktelaChatClient(installationId, config, settingsPath, clock, api.map(a ->
-        DaktelaChatAvailability.overRest(config.url(), a.authIn(), a.accessToken(), config.requestTimeout(), clock)));
+        DaktelaChatAvailability.overRest(config.url(), a.authIn(), a.accessToken(), config.requestTimeout(), clock)),
+        api.flatMap(a -> a.followUpCategory().map(c -> new DaktelaFollowUpTickets(config.url(), a.authIn(),
+            a.accessToken(), config.requestTimeout(), clock, c))));
     this.webhook = client.webhookEndpoint(installationId);
   }
 
@@ -60,7 +65,8 @@ final class DaktelaChatConnector implements Connector {
    * {@code CHAT} (core debounces quick lines) and {@code HANDOVER_ENDS_BOT_WRITES}: after a {@code transfer} Daktela
    * refuses the bot's answers, so a handover's message to the customer goes before it. Nothing else holds: every
    * answer is one POST of one kind (no atomic update), the protocol has no versions, tags, signatures or agent notes.
-   * With REST API access ({@code accessToken}), also {@code AGENT_AVAILABILITY} (realtime sessions).
+   * With REST API access ({@code accessToken}), also {@code AGENT_AVAILABILITY} (realtime sessions), and with a
+   * {@code followUpCategory} {@code FOLLOW_UP_TICKET} (a chat handed over while nobody can answer becomes a ticket).
    */
   @Override
   public Capabilities capabilities() {
@@ -68,6 +74,9 @@ final class DaktelaChatConnector implements Connector {
         Capability.UNVERIFIABLE_WRITES);
     if (availability) {
       capabilities.add(Capability.AGENT_AVAILABILITY);
+    }
+    if (followUps) {
+      capabilities.add(Capability.FOLLOW_UP_TICKET);
     }
     return new Capabilities(capabilities, MAX_NOTE_CHARS);
   }

@@ -53,6 +53,27 @@ class DaktelaChatApiAccessTest {
   }
 
   @Test
+  void withoutAFollowUpCategoryThereAreNoFollowUpTickets() {
+    assertThat(DaktelaChatApiAccess.from(settings(Map.of("accessToken", Secret.of("t")))))
+        .hasValueSatisfying(a -> assertThat(a.followUpCategory()).isEmpty());
+  }
+
+  @Test
+  void aFollowUpCategoryWithoutAnAccessTokenIsAMistake() {
+    assertThatThrownBy(() -> DaktelaChatApiAccess.from(settings(Map.of("followUpCategory", "categories_support"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("installations[webchat].settings.followUpCategory").hasMessageContaining("accessToken");
+  }
+
+  @Test
+  void aFollowUpCategoryThatIsNotANameNamesTheSetting() {
+    assertThatThrownBy(() -> DaktelaChatApiAccess.from(settings(Map.of("accessToken", Secret.of("t"),
+        "followUpCategory", "Support team")))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("installations[webchat].settings.followUpCategory")
+        .hasMessageContaining("ticket category");
+  }
+
+  @Test
   void theSettingsSchemaAcceptsBothKeys(@TempDir Path dir) throws Exception {
     var file = Files.writeString(dir.resolve("deskbridge.yaml"), """
         dataDirectory: data
@@ -67,6 +88,7 @@ class DaktelaChatApiAccessTest {
               botToken: {env: B}
               accessToken: {env: A}
               authIn: query
+              followUpCategory: categories_support
         """);
     var env = Map.of("B", "b0t-token-0123456789abcdef", "A", "api-token");
     var config = ConfigLoader.load(file, env::get, Connectors.of(new DaktelaConnectorFactory(),
@@ -74,6 +96,7 @@ class DaktelaChatApiAccessTest {
     assertThat(DaktelaChatApiAccess.from(config.installations().get(0).settings())).hasValueSatisfying(a -> {
       assertThat(a.accessToken().reveal()).isEqualTo("api-token");
       assertThat(a.authIn()).isEqualTo(DaktelaConfig.AuthIn.QUERY);
+      assertThat(a.followUpCategory()).contains("categories_support");
     });
   }
 }

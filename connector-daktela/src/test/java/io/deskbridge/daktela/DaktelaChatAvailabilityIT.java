@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Agent availability on the Daktela web-chat fake: with REST API access, a handover reads the realtime sessions; when
  * nobody is online the customer is told the first colleague available replies and the summary in the chat says so
- * for the agent (the kit's own test counts that summary as a second message); someone online, a failing read or a
- * refused token leave the handover as it is without the check; without access the connector does not ask.
+ * for the agent (the kit checks the same, the summary being one of the bot's public messages); someone online, a
+ * failing read or a refused token leave the handover as it is without the check; without access the connector does
+ * not ask.
  */
 class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
   @Override
@@ -99,7 +100,8 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void aRefusedTokenNeverHoldsUpTheHandover() throws Exception {
-    use(Map.of("accessToken", io.deskbridge.core.config.Secret.of("not-the-fake-api-token")));
+    use(Map.of("accessToken", io.deskbridge.core.config.Secret.of("not-the-fake-api-token"), "followUpCategory",
+        DaktelaChatFixture.NO_SETTING));
     fake().realtime().nobodyOnline();
 
     var chat = handedOverAndQueued();
@@ -110,7 +112,7 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void withoutApiAccessTheConnectorNeitherDeclaresNorAsks() throws Exception {
-    use(Map.of("accessToken", DaktelaChatFixture.NO_SETTING));
+    use(Map.of("accessToken", DaktelaChatFixture.NO_SETTING, "followUpCategory", DaktelaChatFixture.NO_SETTING));
     fake().realtime().nobodyOnline();
     try (var connector = fixture.connector("t", Clock.systemUTC())) {
       assertThat(connector.capabilities().has(Capability.AGENT_AVAILABILITY)).isFalse();

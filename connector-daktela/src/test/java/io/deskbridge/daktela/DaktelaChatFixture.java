@@ -37,12 +37,18 @@ import java.util.UUID;
  * actions the kit asks for cannot be made: they throw, and the kit tests that need them are skipped with the reason
  * ({@link DaktelaChatKitSkips}). The bot's URL carries the token in its path, as an admin would set it; the kit's own
  * requests send it in the header. The installation has REST API access ({@code accessToken}), so at a handover the
- * connector reads the fake's realtime sessions. Deliveries are retried 3 times, 100 ms apart.
+ * connector reads the fake's realtime sessions and declares AGENT_AVAILABILITY; with {@code followUpCategory} it
+ * keeps a chat nobody can answer as a ticket in the ticket fake behind the chat fake (FOLLOW_UP_TICKET). The protocol has no agent-only
+ * message, so the handover summary is one of the bot's public messages ({@link #summaryIsPublic}). Deliveries are
+ * retried 3 times, 100 ms apart.
  */
 class DaktelaChatFixture implements VendorFixture {
   static final String TOKEN = "fixture-bot-token-0123456789";
   static final String NO_AGENTS = "Daktela's external-bot protocol has no agent inside the bot's chat: a person gets "
       + "the chat only through the bot's transfer, and nothing tells the bot of agents, a release or a close";
+
+  /** The ticket fake's category the chats nobody can answer are kept in ({@code followUpCategory}). */
+  static final String FOLLOW_UP_CATEGORY = "categories_support";
 
   /** A value of {@code more} that removes the setting. */
   static final Object NO_SETTING = new Object();
@@ -61,7 +67,8 @@ class DaktelaChatFixture implements VendorFixture {
 
   static Settings settings(DaktelaChatFake fake, String token, Map<String, Object> more) {
     var values = new HashMap<String, Object>(Map.of("url", fake.baseUrl(), "botToken", Secret.of(token),
-        "requestTimeout", "5s", "accessToken", Secret.of(DaktelaChatRealtime.ACCESS_TOKEN)));
+        "requestTimeout", "5s", "accessToken", Secret.of(DaktelaChatRealtime.ACCESS_TOKEN), "followUpCategory",
+        FOLLOW_UP_CATEGORY));
     values.putAll(more);
     values.values().removeIf(v -> v == NO_SETTING);
     return Settings.of("installations[test].settings", values);
@@ -193,6 +200,45 @@ class DaktelaChatFixture implements VendorFixture {
     var texts = messages(conversationId).stream().map(FakeMessage::text).toList();
     var summaries = texts.stream().filter(t -> t.startsWith("Summary for the colleague who takes over:")).toList();
     return new AgentView(texts, summaries.isEmpty() ? "" : summaries.get(summaries.size() - 1));
+  }
+
+  /**
+   * The external-bot protocol has no agent-only message: with {@code summaryInChat} (on here, as by default) the
+   * summary is one of the bot's public messages, posted before the customer's and the transfer.
+   */
+  @Override
+  public boolean summaryIsPublic() {
+    return true;
+  }
+
+  /** The follow-up tickets' descriptions, read from the ticket fake behind the chat fake's REST API. */
+  @Override
+  public List<String> followUpsOf(String conversationId) {
+    return followUpTickets(conversationId).stream().map(t -> description(t.name())).toList();
+  }
+
+  /** The tickets whose title names the chat, oldest first. */
+  List<io.deskbridge.mock.daktela.DaktelaFake.TicketView> followUpTickets(String chat) {
+    return fake.tickets().fake().tickets().stream().filter(t -> t.title().contains(chat)).toList();
+  }
+
+  /** A ticket's {@code description}, read over the REST API as people's tools would. */
+  String description(String ticket) {
+    var request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/api/v6/tickets/" + ticket + ".json"))
+        .header("X-AUTH-TOKEN", DaktelaChatRealtime.ACCESS_TOKEN).GET().build();
+    try {
+      var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new AssertionError("reading ticket " + ticket + " was answered " + answer.statusCode());
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("result")
+          .path("description").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -279,7 +279,8 @@ class DaktelaChatIT extends AbstractConnectorIT {
 
   /**
    * Outside business hours the customer is told when someone will answer before the transfer, and the summary in the
-   * chat says so for the agent: never a silent queue (the kit's own test counts the summary as a second message).
+   * chat says so for the agent: never a silent queue (the kit checks the same, the summary being one of the bot's
+   * public messages).
    */
   @Test
   void aHandoverOutsideBusinessHoursTellsTheCustomerWhenBeforeTheTransfer() {

@@ -17,6 +17,8 @@ public sealed interface Action {
       return "internal_note(" + n.text().length() + " chars)";
     } else if (this instanceof AssignGroup g) {
       return "assign_group(" + g.groupId() + ")";
+    } else if (this instanceof FollowUpTicket t) {
+      return "follow_up_ticket(" + t.summary().length() + " chars)";
     }
     return "add_tags(" + String.join(",", new java.util.TreeSet<>(((AddTags) this).tags())) + ")";
   }
@@ -39,6 +41,18 @@ public sealed interface Action {
   record AssignGroup(String groupId) implements Action {
     public AssignGroup {
       requireText(groupId);
+    }
+  }
+
+  /**
+   * Keep the conversation as a ticket that people follow up on when nobody can answer it now (a vendor with
+   * {@link io.deskbridge.core.spi.Capability#FOLLOW_UP_TICKET}); the ticket holds {@code summary} (the handover note)
+   * and the conversation's transcript. At most one per conversation and handover: the vendor client finds a ticket it
+   * created before rather than creating another.
+   */
+  record FollowUpTicket(String summary) implements Action {
+    public FollowUpTicket {
+      requireText(summary);
     }
   }
 

@@ -48,12 +48,14 @@ final class ActionPlanner {
    * online: a handover within business hours while {@code online} is {@link Availability#NOBODY_ONLINE} tells the
    * customer the first colleague available replies, notes it for the agent and carries
    * {@link AfterHours#NOBODY_ONLINE_TAG}. Outside business hours the opening time is said instead, whatever the vendor
-   * said.
+   * said. In either case, with {@link Capability#FOLLOW_UP_TICKET}, a {@link Action.FollowUpTicket} holding the note
+   * goes first and the customer is told the request is also saved as a ticket.
    */
   static Plan plan(Decision decision, Mode mode, Routing routing, Capabilities capabilities, Instant now,
       Availability online) {
     var acted = mode == Mode.DRAFT && decision instanceof Decision.Reply reply ? reply.asDraft() : decision;
-    var actions = adapt(actions(acted, mode, routing, now, online), capabilities);
+    var actions = adapt(actions(acted, mode, routing, now, online, capabilities.has(Capability.FOLLOW_UP_TICKET)),
+        capabilities);
     if (capabilities.has(Capability.HANDOVER_ENDS_BOT_WRITES)) {
       actions = customerBeforeAssignment(actions, capabilities.has(Capability.ATOMIC_UPDATE));
     }
@@ -136,7 +138,7 @@ final class ActionPlanner {
   }
 
   private static List<Action> actions(Decision decision, Mode mode, Routing routing, Instant now,
-      Availability online) {
+      Availability online, boolean followUpTicket) {
     if (mode == Mode.SHADOW) {
       return List.of();
     }
@@ -158,8 +160,14 @@ final class ActionPlanner {
       var away = routing.hours().nextOpening(handover.routingGroup(), now);
       boolean nobody = away.isEmpty() && online == Availability.NOBODY_ONLINE;
       String note = HandoverNotes.render(handover.summary());
-      actions.add(new Action.InternalNote(away.map(o -> note + "\n\n" + AfterHours.agentLine(o))
-          .orElse(nobody ? note + "\n\n" + AfterHours.nobodyOnlineAgentLine() : note)));
+      String fullNote = away.map(o -> note + "\n\n" + AfterHours.agentLine(o))
+          .orElse(nobody ? note + "\n\n" + AfterHours.nobodyOnlineAgentLine() : note);
+      // nobody can answer now: where the vendor can, the conversation is also kept as a ticket, before the summary
+      boolean followUp = followUpTicket && (away.isPresent() || nobody);
+      if (followUp) {
+        actions.add(new Action.FollowUpTicket(fullNote));
+      }
+      actions.add(new Action.InternalNote(fullNote));
       actions.add(new Action.AssignGroup(routing.groupFor(handover.routingGroup())));
       var tags = new LinkedHashSet<String>();
       tags.add(routing.handoverTag());
@@ -171,9 +179,10 @@ final class ActionPlanner {
       actions.add(new Action.AddTags(tags));
       if (mode == Mode.AUTO) {
         String language = handover.summary().language();
-        actions.add(new Action.PublicReply(away.map(o -> handover.customerMessage() + " "
-            + AfterHours.customerSentence(language, o)).orElse(nobody ? handover.customerMessage() + " "
-            + AfterHours.nobodyOnlineSentence(language) : handover.customerMessage())));
+        String told = away.map(o -> handover.customerMessage() + " " + AfterHours.customerSentence(language, o))
+            .orElse(nobody ? handover.customerMessage() + " " + AfterHours.nobodyOnlineSentence(language)
+                : handover.customerMessage());
+        actions.add(new Action.PublicReply(followUp ? told + " " + AfterHours.followUpSentence(language) : told));
       }
       return List.copyOf(actions);
     }

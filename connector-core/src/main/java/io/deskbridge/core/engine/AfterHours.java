@@ -32,6 +32,14 @@ final class AfterHours {
       "sk", "Momentálne nie je nikto z kolegov online, odpovie vám prvý, kto bude k dispozícii.",
       "sl", "Trenutno ni na voljo nobenega sodelavca, odgovoril vam bo prvi, ki bo prost.");
 
+  /** Said after the sentences above where the conversation is also kept as a ticket for a follow-up. */
+  private static final Map<String, String> FOLLOW_UP = Map.of(
+      "en", "Your request is also saved as a ticket, and a colleague will follow up on it.",
+      "cs", "Váš požadavek jsme také uložili jako tiket a kolega se vám ozve.",
+      "pl", "Twoją sprawę zapisaliśmy też jako zgłoszenie, konsultant się z Tobą skontaktuje.",
+      "sk", "Vašu požiadavku sme uložili aj ako tiket a kolega sa vám ozve.",
+      "sl", "Vašo zahtevo smo shranili tudi kot zahtevek, sodelavec se vam bo oglasil.");
+
   private static final Map<String, String> PATTERN = Map.of(
       "en", "EEEE d MMMM, H:mm z",
       "cs", "EEEE d. MMMM, H:mm z",
@@ -56,6 +64,14 @@ final class AfterHours {
   /** The sentence for a customer handed over while the vendor reports nobody online, in {@code language}. */
   static String nobodyOnlineSentence(String language) {
     return NOBODY_ONLINE.getOrDefault(language, NOBODY_ONLINE.get("en"));
+  }
+
+  /**
+   * The sentence for a customer whose conversation is also kept as a ticket for a follow-up
+   * ({@link io.deskbridge.core.spi.Capability#FOLLOW_UP_TICKET}), in {@code language}.
+   */
+  static String followUpSentence(String language) {
+    return FOLLOW_UP.getOrDefault(language, FOLLOW_UP.get("en"));
   }
 
   /** The agent's line for a handover while the vendor reported nobody online. */

@@ -124,9 +124,10 @@ final class OutboxSender {
         var audits = new ArrayList<io.deskbridge.core.store.AuditRecord>();
         if (op.status() == Operation.Status.SENDING && !sendingHere.contains(op.id())
             && running.capabilities().has(Capability.UNVERIFIABLE_WRITES)) {
-          // a crash interrupted it and the vendor cannot show whether it landed: its messages count as sent
-          toSend = op.actions().stream().filter(a -> a instanceof Action.AssignGroup || a instanceof Action.AddTags)
-              .toList();
+          // a crash interrupted it and the vendor cannot show whether it landed: its messages count as sent (a
+          // follow-up ticket goes again: its vendor client finds the ticket it created before)
+          toSend = op.actions().stream().filter(a -> a instanceof Action.AssignGroup || a instanceof Action.AddTags
+              || a instanceof Action.FollowUpTicket).toList();
           if (toSend.size() < op.actions().size()) {
             log.warn("{}: write {} for {} was being sent when the process stopped and the vendor cannot show whether "
                 + "it landed; its messages count as sent (at most once)", inst.id(), op.id(), key);
@@ -427,7 +428,8 @@ final class OutboxSender {
 
     /**
      * Checks every action: a public reply or note landed when a new bot message (not in {@code before}) has its text
-     * and visibility; an assignment when the group is the target; tags when all are present.
+     * and visibility; an assignment when the group is the target; tags when all are present; a follow-up ticket never
+     * shows (sent again, the vendor client finds the one it created: {@link Capability#FOLLOW_UP_TICKET}).
      */
     static Check check(Conversation fresh, Conversation before, List<Action> actions, String botId) {
       var known = ids(before);
@@ -441,6 +443,8 @@ final class OutboxSender {
           landed = message(fresh, known, found, Visibility.INTERNAL, n.text(), botId);
         } else if (action instanceof Action.AssignGroup g) {
           landed = fresh.groupId().equals(g.groupId());
+        } else if (action instanceof Action.FollowUpTicket) {
+          landed = false; // a conversation does not show its follow-up ticket; the vendor client finds it instead
         } else {
           landed = fresh.tags().containsAll(((Action.AddTags) action).tags());
         }

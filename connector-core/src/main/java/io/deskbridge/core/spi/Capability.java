@@ -39,5 +39,13 @@ public enum Capability {
    * that write's messages as sent and sends only its assignment and tags again: at most once (a crash between
    * marking the write and the vendor call loses the message, audited {@code outcome_unknown}; none is doubled).
    */
-  UNVERIFIABLE_WRITES
+  UNVERIFIABLE_WRITES,
+  /**
+   * The vendor can keep a handed-over conversation as a ticket for a follow-up
+   * ({@link io.deskbridge.core.action.Action.FollowUpTicket}): core adds one to a handover while nobody can answer
+   * (outside business hours, or with nobody online as the vendor reports it), before the summary, and tells the
+   * customer the request is saved. The vendor client makes it idempotent: a retry or a write a crash interrupted finds
+   * the ticket it created before instead of creating a second one.
+   */
+  FOLLOW_UP_TICKET
 }

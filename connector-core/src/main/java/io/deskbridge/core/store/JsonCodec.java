@@ -63,7 +63,8 @@ final class JsonCodec {
       @JsonSubTypes.Type(value = Action.PublicReply.class, name = "public_reply"),
       @JsonSubTypes.Type(value = Action.InternalNote.class, name = "internal_note"),
       @JsonSubTypes.Type(value = Action.AssignGroup.class, name = "assign_group"),
-      @JsonSubTypes.Type(value = Action.AddTags.class, name = "add_tags")})
+      @JsonSubTypes.Type(value = Action.AddTags.class, name = "add_tags"),
+      @JsonSubTypes.Type(value = Action.FollowUpTicket.class, name = "follow_up_ticket")})
   private interface ActionMixIn {}
 
   String event(InboundEvent event) {

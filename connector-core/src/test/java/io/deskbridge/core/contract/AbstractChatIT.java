@@ -22,7 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * handover (control passes to people, the agent's first view holds the whole transcript and the summary, the bot is
  * silent afterwards), the release (control back starts a new bot episode) and a handover while nobody can answer (the
  * customer is told when someone will, the agent's summary says so): outside business hours for every chat vendor,
- * and with nobody online where the vendor can tell ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY}).
+ * and with nobody online where the vendor can tell ({@link io.deskbridge.core.spi.Capability#AGENT_AVAILABILITY});
+ * where the vendor keeps such a conversation as a ticket ({@link io.deskbridge.core.spi.Capability#FOLLOW_UP_TICKET})
+ * there is exactly one, with the summary and the transcript, and the customer is told.
  * A customer line after the session timeout starts a new bot episode. The debounce and the timeout run on the
  * engine's clock, moved by the test; no test waits for a window in real time.
  */
@@ -122,6 +124,7 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
         .anySatisfy(t -> assertThat(t).contains("#48213"));
     assertThat(view.summary()).containsIgnoringCase("human request").contains("48213", "jan@example.com")
         .doesNotContain("Outside business hours", "No agent");
+    assertSummaryPostedOnce(id);
     assertRouted(id);
 
     int before = fixture.messages(id).size();
@@ -158,6 +161,22 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
         Set.of(today, today.plusDays(1), today.plusDays(2)));
   }
 
+  /**
+   * Where the vendor keeps a conversation nobody can answer as a ticket ({@code FOLLOW_UP_TICKET}), there is exactly
+   * one, holding the summary and the transcript, and the customer is told; elsewhere nothing is said of a ticket.
+   */
+  private void assertFollowUpWhereTheVendorKeepsOne(String id) {
+    if (!supportsFollowUpTicket()) {
+      assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text()).doesNotContain("ticket"));
+      return;
+    }
+    assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text())
+        .contains("Your request is also saved as a ticket, and a colleague will follow up on it."));
+    assertThat(fixture.followUpsOf(id)).as("kept as one ticket").singleElement().satisfies(t -> assertThat(t)
+        .containsIgnoringCase("human request").contains("48213", "jan@example.com")
+        .as("with the transcript").contains("I want to talk to a real person about my order #48213"));
+  }
+
   @Test
   @EnabledIf("supportsChat")
   void aHandoverOutsideBusinessHoursTellsTheCustomerWhenSomeoneWillAnswer() {
@@ -172,6 +191,8 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text())
         .contains("once our working hours start").contains(when));
     assertThat(fixture.agentView(id).summary()).contains("Outside business hours").contains(when);
+    assertSummaryPostedOnce(id);
+    assertFollowUpWhereTheVendorKeepsOne(id);
     assertThat(fixture.ownedByPeople(id)).as("queued with the people, who answer when they are back").isTrue();
     assertRouted(id);
     if (supportsTags()) {
@@ -191,6 +212,8 @@ public abstract class AbstractChatIT extends AbstractConnectorIT {
     assertThat(bot(id, true)).singleElement().satisfies(m -> assertThat(m.text())
         .contains("No colleague is online right now"));
     assertThat(fixture.agentView(id).summary()).contains("No agent was online at the handover");
+    assertSummaryPostedOnce(id);
+    assertFollowUpWhereTheVendorKeepsOne(id);
     assertThat(fixture.ownedByPeople(id)).as("queued with the people, never dropped").isTrue();
     assertRouted(id);
     if (supportsTags()) {

@@ -62,9 +62,34 @@ public abstract class AbstractConnectorIT extends AbstractKitIT {
     settle();
   }
 
-  /** The bot's public messages (or internal notes) in the conversation, oldest first. */
+  /**
+   * The bot's messages to the customer ({@code isPublic}) or its notes for the agents, oldest first. Where the vendor
+   * has no agent-only note ({@link VendorFixture#summaryIsPublic}), a public message of the bot whose text is the
+   * summary the agent reads counts as a note, not as a message to the customer: so a summary posted twice shows as two
+   * notes, and {@link #assertSummaryPostedOnce} checks that it was posted at all.
+   */
   protected List<FakeMessage> bot(String id, boolean isPublic) {
-    return fixture.messages(id).stream().filter(m -> m.author().equals(BOT) && m.isPublic() == isPublic).toList();
+    var messages = fixture.messages(id);
+    String publicSummary = fixture.summaryIsPublic() ? fixture.agentView(id).summary() : "";
+    return messages.stream().filter(m -> m.author().equals(BOT))
+        .filter(m -> (m.isPublic() && !(publicSummary.length() > 0 && m.text().equals(publicSummary))) == isPublic)
+        .toList();
+  }
+
+  /**
+   * The summary the agent reads is one of the bot's notes, written once; where the vendor has no agent-only note it
+   * is one of the bot's public messages in the conversation, as the customer sees it too.
+   */
+  protected void assertSummaryPostedOnce(String id) {
+    String summary = fixture.agentView(id).summary();
+    org.assertj.core.api.Assertions.assertThat(summary).as("the agent reads a summary").isNotBlank();
+    org.assertj.core.api.Assertions.assertThat(bot(id, false)).as("the summary, written once")
+        .filteredOn(m -> m.text().equals(summary)).hasSize(1);
+    if (fixture.summaryIsPublic()) {
+      org.assertj.core.api.Assertions.assertThat(fixture.messages(id)).as("the vendor has no agent-only note: "
+          + "the summary is one of the bot's public messages").filteredOn(m -> m.author().equals(BOT)
+          && m.isPublic() && m.text().equals(summary)).hasSize(1);
+    }
   }
 
   /** The messages written after the first public message of an agent; all of them when none. */

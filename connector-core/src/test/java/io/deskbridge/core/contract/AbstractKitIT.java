@@ -61,6 +61,10 @@ public abstract class AbstractKitIT {
     return supportsChat() && supportsAgentAvailability();
   }
 
+  protected final boolean supportsFollowUpTicket() {
+    return capabilities().has(Capability.FOLLOW_UP_TICKET);
+  }
+
   protected final boolean supportsOpeningInEvent() {
     return capabilities().has(Capability.OPENING_IN_EVENT);
   }

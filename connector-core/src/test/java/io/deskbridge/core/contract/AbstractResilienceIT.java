@@ -96,6 +96,7 @@ public abstract class AbstractResilienceIT extends AbstractConnectorIT {
     settleWhen(() -> !bot(id, true).isEmpty());
 
     assertThat(bot(id, false)).as("one summary note").hasSize(1);
+    assertSummaryPostedOnce(id);
     assertThat(bot(id, true)).as("one message to the customer").hasSize(1);
     assertRouted(id);
     assertThat(fixture.ownedByPeople(id)).isTrue();

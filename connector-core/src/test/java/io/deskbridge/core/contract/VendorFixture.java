@@ -109,6 +109,16 @@ public interface VendorFixture extends AutoCloseable {
   }
 
   /**
+   * The descriptions of the tickets the conversation was kept as for a follow-up, oldest first, as the people who
+   * follow it up read them, for a connector that declares {@link io.deskbridge.core.spi.Capability#FOLLOW_UP_TICKET};
+   * the default refuses, so a fixture whose connector declares it must override this.
+   */
+  default List<String> followUpsOf(String conversationId) {
+    throw new UnsupportedOperationException("the connector declares FOLLOW_UP_TICKET; its fixture must show the "
+        + "kit the follow-up tickets");
+  }
+
+  /**
    * Lets time pass on the vendor's side, so that the next change gets a new version (vendors stamp versions
    * with a clock of limited precision; Zendesk's is one second).
    */
@@ -129,6 +139,17 @@ public interface VendorFixture extends AutoCloseable {
     var notes = all.stream().filter(m -> !m.isPublic() && m.author().equals(FakeMessage.BOT)).toList();
     return new AgentView(all.stream().filter(FakeMessage::isPublic).map(FakeMessage::text).toList(),
         notes.isEmpty() ? "" : notes.get(notes.size() - 1).text());
+  }
+
+  /**
+   * Whether the vendor has no agent-only note, so that the connector posts the handover summary as one of the bot's
+   * public messages (the agent reads it in the conversation, and so does the customer). The default is false: the
+   * summary is an internal note. Where true, the kit treats the bot's public messages whose text is the
+   * {@link #agentView agent's summary} as the summary rather than as messages to the customer, and asserts in every
+   * handover test that the summary was indeed posted publicly, exactly once.
+   */
+  default boolean summaryIsPublic() {
+    return false;
   }
 
   /** The id the conversation is routed to (group, queue or category), empty when none. */

@@ -196,4 +196,54 @@ class ActionPlannerTest {
           .as("%s", online).isEqualTo(new Action.PublicReply("A colleague will answer."));
     }
   }
+
+  private static final Capabilities CHAT_WITH_FOLLOW_UP = new Capabilities(EnumSet.of(Capability.CHAT,
+      Capability.HANDOVER_ENDS_BOT_WRITES, Capability.FOLLOW_UP_TICKET), 2000);
+
+  @Test
+  void withFollowUpTicketsAHandoverWhileNobodyCanAnswerKeepsATicketFirstAndTellsTheCustomerInTheirLanguage() {
+    var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
+    var sentences = Map.of(
+        "en", "Your request is also saved as a ticket, and a colleague will follow up on it.",
+        "cs", "Váš požadavek jsme také uložili jako tiket a kolega se vám ozve.",
+        "pl", "Twoją sprawę zapisaliśmy też jako zgłoszenie, konsultant się z Tobą skontaktuje.",
+        "sk", "Vašu požiadavku sme uložili aj ako tiket a kolega sa vám ozve.",
+        "sl", "Vašo zahtevo smo shranili tudi kot zahtevek, sodelavec se vam bo oglasil.",
+        "de", "Your request is also saved as a ticket, and a colleague will follow up on it.");
+    sentences.forEach((language, sentence) -> {
+      var away = ActionPlanner.plan(handover("", language), Mode.AUTO, routing, CHAT_WITH_FOLLOW_UP, NOW);
+      var nobody = ActionPlanner.plan(handover("Billing", language), Mode.AUTO, routing, CHAT_WITH_FOLLOW_UP, NOW,
+          Availability.NOBODY_ONLINE);
+      for (var plan : List.of(away, nobody)) {
+        var note = (Action.InternalNote) plan.actions().stream().filter(a -> a instanceof Action.InternalNote)
+            .findFirst().orElseThrow();
+        assertThat(plan.actions().get(0)).as(language).isEqualTo(new Action.FollowUpTicket(note.text()));
+        assertThat(plan.actions()).filteredOn(a -> a instanceof Action.FollowUpTicket).hasSize(1);
+        assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+            .satisfies(r -> assertThat(((Action.PublicReply) r).text()).as(language).endsWith(" " + sentence));
+        assertThat(plan.operations().get(0)).as("the ticket is its own write, before the summary")
+            .containsExactly(plan.actions().get(0));
+      }
+      assertThat(away.actions().get(0)).satisfies(t -> assertThat(((Action.FollowUpTicket) t).summary())
+          .contains("Outside business hours"));
+      assertThat(nobody.actions().get(0)).satisfies(t -> assertThat(((Action.FollowUpTicket) t).summary())
+          .contains("No agent was online"));
+    });
+  }
+
+  @Test
+  void noFollowUpTicketWhileSomeoneCanAnswerOrWithoutTheCapability() {
+    var routing = new Routing("g", Map.of("Billing", "g-billing"), null, HOURS);
+    for (var online : List.of(Availability.SOMEONE_ONLINE, Availability.UNKNOWN)) {
+      var plan = ActionPlanner.plan(handover("Billing", "en"), Mode.AUTO, routing, CHAT_WITH_FOLLOW_UP, NOW, online);
+      assertThat(plan.actions()).as("%s", online).noneMatch(a -> a instanceof Action.FollowUpTicket);
+      assertThat(plan.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+          .isEqualTo(new Action.PublicReply("A colleague will answer."));
+    }
+    var without = ActionPlanner.plan(handover("", "en"), Mode.AUTO, routing, ZENDESK, NOW,
+        Availability.NOBODY_ONLINE);
+    assertThat(without.actions()).noneMatch(a -> a instanceof Action.FollowUpTicket);
+    assertThat(without.actions()).filteredOn(a -> a instanceof Action.PublicReply).singleElement()
+        .satisfies(r -> assertThat(((Action.PublicReply) r).text()).doesNotContain("ticket"));
+  }
 }

@@ -96,13 +96,15 @@ class JsonCodecTest {
   void actionsRoundTripWithTheirTypeNames() {
     var actions = List.<Action>of(new Action.PublicReply("Dobrý den, zkuste „Zapomenuté heslo“ 🙂"),
         new Action.InternalNote("needs a human"), new Action.AssignGroup("360001"),
-        new Action.AddTags(Set.of("deskbridge_handover", "vip")));
+        new Action.AddTags(Set.of("deskbridge_handover", "vip")), new Action.FollowUpTicket("Deskbridge handover"));
 
     String text = json.actions(actions);
 
     assertThat(json.actions(text)).isEqualTo(actions);
     assertThat(json.actions(List.of())).isEqualTo("[]");
     assertThat(json.actions(List.of(new Action.PublicReply("hi")))).isEqualTo("[{\"type\":\"public_reply\",\"text\":\"hi\"}]");
+    assertThat(json.actions(List.of(new Action.FollowUpTicket("s"))))
+        .isEqualTo("[{\"type\":\"follow_up_ticket\",\"summary\":\"s\"}]");
   }
 
   @Test

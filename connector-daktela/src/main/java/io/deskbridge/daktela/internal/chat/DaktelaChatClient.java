@@ -14,6 +14,7 @@ import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.LogSafe;
 import io.deskbridge.daktela.DaktelaChatConfig;
+import io.deskbridge.daktela.internal.client.DaktelaFollowUpTickets;
 import io.deskbridge.daktela.internal.mapping.DaktelaApiException;
 import io.deskbridge.daktela.internal.mapping.DaktelaErrorMapper;
 import java.net.URI;
@@ -89,6 +90,9 @@ public final class DaktelaChatClient implements HelpdeskClient {
   private final DaktelaChatChats chats = new DaktelaChatChats();
   private final DaktelaChatApi api;
   private final Optional<DaktelaChatAvailability> availability;
+  private final Optional<DaktelaFollowUpTickets> followUps;
+  /** The follow-up ticket of each chat that got one, by the chat's name, for the summary that names it. */
+  private final java.util.Map<String, Long> followUpOf = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param settingsPath where the settings are, e.g. {@code installations[chat].settings}, for start-up errors */
   public DaktelaChatClient(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock) {
@@ -101,7 +105,17 @@ public final class DaktelaChatClient implements HelpdeskClient {
    */
   public DaktelaChatClient(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock,
       Optional<DaktelaChatAvailability> availability) {
+    this(installationId, config, settingsPath, clock, availability, Optional.empty());
+  }
+
+  /**
+   * @param followUps where a chat handed over while nobody can answer becomes a ticket, when the settings name a
+   *                  {@code followUpCategory} (core then sends {@link Action.FollowUpTicket})
+   */
+  public DaktelaChatClient(String installationId, DaktelaChatConfig config, String settingsPath, Clock clock,
+      Optional<DaktelaChatAvailability> availability, Optional<DaktelaFollowUpTickets> followUps) {
     this.availability = availability;
+    this.followUps = followUps;
     this.installationId = installationId;
     this.config = config;
     this.settingsPath = settingsPath;
@@ -115,9 +129,14 @@ public final class DaktelaChatClient implements HelpdeskClient {
     return new DaktelaChatWebhookEndpoint(installationId, config.botToken(), config.tokenHeader(), host, chats);
   }
 
-  /** No call: the protocol has none to make before a customer writes (nor a "who am I"). */
+  /**
+   * No call of the protocol (it has none to make before a customer writes, nor a "who am I"); with a
+   * {@code followUpCategory}, the REST API is asked whether that ticket category exists, so a wrong one (or a refused
+   * token) stops the start with one line.
+   */
   @Override
   public Identity whoAmI() {
+    followUps.ifPresent(t -> t.checkCategory(settingsPath + ".followUpCategory"));
     return new Identity(BOT_ID, "Deskbridge (Daktela web chat " + installationId + ")");
   }
 
@@ -190,9 +209,18 @@ public final class DaktelaChatClient implements HelpdeskClient {
         if (!note.text().startsWith(HANDOVER_NOTE)) {
           log.debug("{}: a note on chat {} has nowhere to go in a chat; dropped", installationId, LogSafe.of(name));
         } else if (config.summaryInChat()) {
-          created.add(write(name, stored, DaktelaChatWire.text(name, customerSafe(note.text())), Visibility.INTERNAL,
-              note.text()));
+          String summary = customerSafe(note.text()) + followUpOf(name, note.text())
+              .map(n -> "\nFollow-up ticket: " + DaktelaFollowUpTickets.shown(n)).orElse("");
+          created.add(write(name, stored, DaktelaChatWire.text(name, summary), Visibility.INTERNAL, note.text()));
         }
+      } else if (action instanceof Action.FollowUpTicket ticket) {
+        var tickets = followUps.orElseThrow(() -> new VendorException(VendorException.Kind.INVALID, "a follow-up "
+            + "ticket needs followUpCategory in " + settingsPath, null));
+        long number = tickets.ensure(name, ticket.summary() + "\n\nTranscript:\n"
+            + transcript(request.conversation().messages()));
+        followUpOf.put(name, number);
+        log.info("{}: chat {} is kept as follow-up ticket {}", installationId, LogSafe.of(name),
+            DaktelaFollowUpTickets.shown(number));
       } else if (action instanceof Action.AssignGroup group) {
         if (hasLeft(name)) {
           log.info("{}: chat {} has left the bot (409) before its transfer to queue {}: nothing to send",
@@ -207,6 +235,42 @@ public final class DaktelaChatClient implements HelpdeskClient {
       // tags: the connector declares no TAGS capability, so core sends none
     }
     return new Applied(created, "");
+  }
+
+  /**
+   * The chat's follow-up ticket for a summary: the one made in this process, else, after a restart, the one Daktela
+   * finds by the chat's title, asked only for a handover while nobody could answer (the note says so) and best effort:
+   * a failing read leaves the summary without the number.
+   */
+  private Optional<Long> followUpOf(String chat, String note) {
+    Long known = followUpOf.get(chat);
+    if (known != null || followUps.isEmpty()) {
+      return Optional.ofNullable(known);
+    }
+    if (!note.contains("\nOutside business hours") && !note.contains("\nNo agent was online")) {
+      return Optional.empty();
+    }
+    try {
+      return followUps.get().find(chat);
+    } catch (RuntimeException e) {
+      log.warn("{}: the follow-up ticket of chat {} could not be read ({}); the summary goes without its number",
+          installationId, LogSafe.of(chat), e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  /** The chat's messages for the follow-up ticket, oldest first: who wrote each, and the text. */
+  static String transcript(List<Message> messages) {
+    var lines = new ArrayList<String>();
+    for (Message m : messages) {
+      String who = switch (m.role()) {
+        case CUSTOMER -> "Customer";
+        case BOT -> "Bot";
+        default -> "Agent";
+      };
+      lines.add(who + ": " + m.text());
+    }
+    return String.join("\n", lines);
   }
 
   /**

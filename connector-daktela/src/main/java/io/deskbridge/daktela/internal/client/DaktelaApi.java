@@ -26,6 +26,11 @@ interface DaktelaApi {
   @RequestLine("GET /api/v6/tickets.json")
   JsonNode tickets(@QueryMap(encoded = true) Map<String, Object> query);
 
+  /** Creates a ticket: {@code title}, {@code category}, {@code stage}, {@code priority} required; answers 201. */
+  @RequestLine("POST /api/v6/tickets.json")
+  @Headers("Content-Type: application/json")
+  JsonNode createTicket(JsonNode body);
+
   /** Partial merge: {@code category}, {@code user}, {@code stage} and the write-only {@code comment}. */
   @RequestLine("PUT /api/v6/tickets/{name}.json")
   @Headers("Content-Type: application/json")

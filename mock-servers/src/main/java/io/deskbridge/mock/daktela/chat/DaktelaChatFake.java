@@ -43,7 +43,8 @@ import java.util.Optional;
  *
  * <p>Served: {@code POST /external-bot/response/{chat}} (the {@code response_url}; its real path is unknown) and the
  * control endpoints under {@code /__control}, and the REST API's {@code GET /api/v6/realtimeSessions.json}
- * ({@link DaktelaChatRealtime}); anything else is a loud 404 listed by {@link #unmatchedRequests()}.
+ * ({@link DaktelaChatRealtime}); the rest of {@code /api/v6/} (tickets and the like) is passed to a ticket fake behind
+ * the same base URL ({@link DaktelaChatTickets}); anything else is a loud 404 listed by {@link #unmatchedRequests()}.
  *
  * <p>Thread-safe: state is guarded by this object's monitor; views are immutable snapshots.
  */
@@ -201,10 +202,12 @@ public final class DaktelaChatFake implements VendorFake {
   private Duration unreachableWindow = Duration.ZERO;
 
   private final DaktelaChatRealtime realtime = new DaktelaChatRealtime();
+  private final DaktelaChatTickets tickets;
 
   private DaktelaChatFake(Config config) {
     this.config = config;
     this.sender = new WebhookSender("daktela-chat-fake", config.delivery(), config.clock());
+    this.tickets = new DaktelaChatTickets(config);
     this.api = new DaktelaChatServer(this);
     this.server = new FakeServer(config.port(), api);
   }
@@ -422,14 +425,25 @@ public final class DaktelaChatFake implements VendorFake {
     return api.journal();
   }
 
+  /** Requests neither this fake nor the ticket fake behind its REST API serves. */
   @Override
   public List<String> unmatchedRequests() {
-    return api.journal().unmatched();
+    var all = new ArrayList<>(api.journal().unmatched());
+    all.addAll(tickets.unmatched());
+    return List.copyOf(all);
   }
 
   /** The REST API's realtime sessions ({@code GET /api/v6/realtimeSessions.json}) and their switches. */
   public DaktelaChatRealtime realtime() {
     return realtime;
+  }
+
+  /**
+   * The rest of the instance's REST API on the same base URL ({@link DaktelaChatTickets}): tickets, activities,
+   * categories and the rest of what the ticket fake serves, for a bot that also writes tickets.
+   */
+  public DaktelaChatTickets tickets() {
+    return tickets;
   }
 
   /** The bot's next {@code count} answers get {@code status} (not recorded as messages; 429 with Retry-After 1). */
@@ -460,6 +474,7 @@ public final class DaktelaChatFake implements VendorFake {
   public void reset() {
     api.reset();
     realtime.reset();
+    tickets.reset();
     sender.reset();
     sender.route(List.of());
     synchronized (this) {
@@ -478,6 +493,7 @@ public final class DaktelaChatFake implements VendorFake {
   public void close() {
     server.stop();
     sender.close();
+    tickets.close();
   }
 
   private void requireBot() {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The WireMock extension of the web-chat fake: the {@code response_url}s ({@code POST /external-bot/response/{chat}},
  * journaled, subject to injected faults) and the control endpoints under {@code /__control} (not part of Daktela; no
  * authentication, JSON in and out, never journaled or failed; bad input 400, an unknown chat 404, a closed chat 409).
- * Anything else is a loud 404.
+ * The REST API: realtime sessions ({@link DaktelaChatRealtime}); the rest of {@code /api/v6/} is passed to the ticket
+ * fake behind the same base URL ({@link DaktelaChatTickets}). Anything else is a loud 404.
  *
  * <p>Thread-safe: answers are served one at a time under this object's monitor; control requests outside it.
  */
@@ -76,6 +77,8 @@ final class DaktelaChatServer implements ResponseDefinitionTransformerV2 {
     } else if (DaktelaChatRealtime.serves(path)) {
       reply = fake.realtime().answer(method, line.query(), request::getHeader,
           java.time.LocalDateTime.ofInstant(fake.config().clock().instant(), fake.config().zone()));
+    } else if (DaktelaChatTickets.serves(path)) {
+      reply = fake.tickets().forward(method, url, request::getHeader, request.getBody());
     } else {
       synchronized (this) {
         Duration[] late = {Duration.ZERO};

@@ -84,11 +84,33 @@ class DaktelaChatRealtimeIT {
   }
 
   @Test
-  void otherApiPathsAreStillALoud404() throws Exception {
-    var response = get("/api/v6/users.json", DaktelaChatRealtime.ACCESS_TOKEN);
+  void apiPathsNeitherFakeServesAreStillALoud404() throws Exception {
+    var response = get("/api/v6/campaignsRecords.json", DaktelaChatRealtime.ACCESS_TOKEN);
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(ext.fake().unmatchedRequests()).singleElement()
-        .satisfies(u -> assertThat(u).contains("/api/v6/users.json"));
+        .satisfies(u -> assertThat(u).contains("/api/v6/campaignsRecords.json"));
     ext.fake().reset(); // the extension fails a test that leaves unmatched requests behind
+  }
+
+  /** The rest of the REST API is the ticket fake's, on the chat fake's base URL, with the same token. */
+  @Test
+  void ticketsAreServedOnTheSameBaseUrlByTheTicketFakeBehindIt() throws Exception {
+    String body = "{\"title\":\"Web chat c1: follow-up\",\"category\":\"categories_support\",\"stage\":\"OPEN\","
+        + "\"priority\":\"MEDIUM\",\"description\":\"summary\"}";
+    var post = HttpRequest.newBuilder(URI.create(ext.fake().baseUrl() + "/api/v6/tickets.json"))
+        .header("X-AUTH-TOKEN", DaktelaChatRealtime.ACCESS_TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+    var created = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    String name = json(created).path("result").path("name").asText();
+    assertThat(ext.fake().tickets().fake().ticket(name)).hasValueSatisfying(t -> assertThat(t.title())
+        .isEqualTo("Web chat c1: follow-up"));
+    var found = get("/api/v6/tickets.json?filter%5Bfield%5D=title&filter%5Boperator%5D=eq&filter%5Bvalue%5D="
+        + "Web%20chat%20c1%3A%20follow-up", DaktelaChatRealtime.ACCESS_TOKEN);
+    assertThat(json(found).path("result").path("data")).singleElement()
+        .satisfies(t -> assertThat(t.path("name").asText()).isEqualTo(name));
+    assertThat(get("/api/v6/tickets.json", null).statusCode()).as("no token").isEqualTo(401);
   }
 }
