@@ -100,7 +100,7 @@ public final class Deskbridge implements AutoCloseable {
             i.routing().handoverTag()));
         built.add(connector);
         installations.add(new Installation(i.id(), i.mode(), i.routing(), i.retry(), connector, i.requestsPerMinute(),
-            i.reopenStartsEpisode(), i.chatDebounce(), i.chatSessionTimeout()));
+            i.reopenStartsEpisode(), i.chatDebounce(), i.chatSessionTimeout(), i.emailMaxRepliesPerDay()));
       }
       var bot = botFactory.get();
       store = JdbcStore.open(config.store());

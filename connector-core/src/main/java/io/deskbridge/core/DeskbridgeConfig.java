@@ -99,10 +99,20 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    *                 {@code chat.debounce}, default 1.5 s)
    * @param chatSessionTimeout after how long without a customer turn a chat vendor's next customer message starts a
    *                 new bot episode (key {@code chat.sessionTimeout}, default 30 min, 0s never)
+   * @param emailMaxRepliesPerDay the most bot messages to one e-mail conversation's customer in any 24 hours, after
+   *                 which the bot hands over (key {@code email.maxRepliesPerDay}, default 5, 1 to 1000)
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
-      Duration chatSessionTimeout) {
+      Duration chatSessionTimeout, int emailMaxRepliesPerDay) {
+    /** An installation with the default e-mail reply cap. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
+        Duration chatSessionTimeout) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode, chatDebounce,
+          chatSessionTimeout, Installation.DEFAULT_EMAIL_MAX_REPLIES_PER_DAY);
+    }
+
     /** An installation with the default chat session timeout. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce) {
@@ -293,8 +303,10 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
       throw chat.invalid("sessionTimeout", "must be between 1m and 30d, e.g. 30m (0s never starts a new episode "
           + "after silence)");
     }
+    int maxReplies = i.section("email").integer("maxRepliesPerDay", Installation.DEFAULT_EMAIL_MAX_REPLIES_PER_DAY, 1,
+        1000);
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
-        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout);
+        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout, maxReplies);
   }
 }

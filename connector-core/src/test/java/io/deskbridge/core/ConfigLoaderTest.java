@@ -257,6 +257,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theEmailReplyCapDefaultsToFiveAndIsCheckedInOneLineNamingIt() throws Exception {
+    assertThat(load(write(VALID), Map.of("ZD_TOKEN", "t")::get).installations().get(0).emailMaxRepliesPerDay())
+        .isEqualTo(5);
+    var set = load(write(VALID.replace("mode: auto", "mode: auto\n    email: {maxRepliesPerDay: 2}")),
+        Map.of("ZD_TOKEN", "t")::get);
+    assertThat(set.installations().get(0).emailMaxRepliesPerDay()).isEqualTo(2);
+    assertThatThrownBy(() -> load(write(VALID.replace("mode: auto", "mode: auto\n    email: {maxRepliesPerDay: 0}")),
+        Map.of("ZD_TOKEN", "t")::get)).hasMessageContaining("email.maxRepliesPerDay must be between 1 and 1000, was 0")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(() -> load(write(VALID.replace("mode: auto", "mode: auto\n    email: {maxReplies: 3}")),
+        Map.of("ZD_TOKEN", "t")::get)).hasMessageContaining("maxReplies");
+  }
+
+  @Test
   void didYouMeanPicksTheClosestNameOnlyWhenItIsClose() {
     assertThat(DidYouMean.closest("apiTokn", java.util.List.of("url", "email", "apiToken"))).contains("apiToken");
     assertThat(DidYouMean.closest("THRESHOLDPERCENT", java.util.List.of("thresholdPercent"))).contains("thresholdPercent");

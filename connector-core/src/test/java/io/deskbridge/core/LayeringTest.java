@@ -20,7 +20,8 @@ class LayeringTest {
 
   private static final String CORE = "io.deskbridge.core..";
   private static final String[] VALUES =
-      {"io.deskbridge.core.conversation..", "io.deskbridge.core.action..", "io.deskbridge.core.error.."};
+      {"io.deskbridge.core.conversation..", "io.deskbridge.core.action..", "io.deskbridge.core.error..",
+          "io.deskbridge.core.email.."};
   private static final String[] BOT_LIBRARY =
       {"io.deskbridge.core.knowledge..", "io.deskbridge.core.escalation..", "io.deskbridge.core.bot.."};
 
@@ -52,6 +53,13 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule errorDependsOnNothingOfCore = valuesPackageStandsAlone("error");
+
+  @ArchTest
+  static final ArchRule emailUsesOnlyTheConversation = noClasses()
+      .that().resideInAPackage("io.deskbridge.core.email..")
+      .should().dependOnClassesThat(resideInAPackage(CORE)
+          .and(not(resideInAnyPackage("io.deskbridge.core.email..", "io.deskbridge.core.conversation.."))))
+      .because("e-mail understanding is a value-level library: the bot, the engine and the vendor modules use it");
 
   @ArchTest
   static final ArchRule thePortsNeverSeeTheRuntime = noClasses()

@@ -168,7 +168,7 @@ public final class Bot implements Decider {
   /** The decision for the input's new messages; never null. */
   @Override
   public Decision decide(BotInput input) {
-    var text = input.text();
+    var text = input.readableText(); // on e-mail: without quoted history, signature and disclaimers
     var language = language(input);
     // one embedding per message, for retrieval and the sarcasm signal
     float[] embedding = text.isBlank() ? null : retriever.embed(text);
@@ -221,7 +221,22 @@ public final class Bot implements Decider {
 
     var basis = choice.retried() ? retried : first;
     var context = new Context(input, language, basis.confidence(), angerScore,
-        new Scores(basis.confidence(), basis.best() == null ? "" : basis.best().articleId(), signals));
+        new Scores(basis.confidence(), basis.best() == null ? "" : basis.best().articleId(), signals), List.of());
+    var signalled = choice instanceof EscalationPolicy.Choice.Handover h
+        && !h.reasons().equals(Set.of(HandoverReason.LOW_CONFIDENCE));
+    if (input.email() && !signalled) {
+      var requests = io.deskbridge.core.email.EmailText.requests(text);
+      if (requests.size() > 1) {
+        var multiple = multiple(requests, input, language, uncovered, context);
+        if (multiple != null) {
+          return multiple;
+        }
+      }
+    }
+    if (input.replyCapReached() && !(choice instanceof EscalationPolicy.Choice.Handover)) {
+      var match = match(basis, language);
+      return handover(Set.of(HandoverReason.REPLY_CAP), match == null ? "" : match.routingGroup(), context);
+    }
     if (choice instanceof EscalationPolicy.Choice.Reply reply) {
       return reply(reply.basis().articleId(), context);
     }
@@ -229,6 +244,85 @@ public final class Bot implements Decider {
       return handover(handover.reasons(), handover.routingGroup(), context);
     }
     return clarify(basis.hits(), context);
+  }
+
+  /** One request of an e-mail with several, and the article that answers it confidently (null when none does). */
+  private record Part(String request, String articleId, double confidence, boolean answerable) {}
+
+  /**
+   * An e-mail with several requests, each read on its own: when every request has a confident answer and they are
+   * not all the same article, one reply answering each (reason {@code multiple_requests}); when only some have, a
+   * handover whose note lists each request and which the bot could answer with what article. Null when the e-mail
+   * is decided as a whole: no request has a confident answer, or they all have the same one.
+   */
+  private Decision multiple(List<String> requests, BotInput input, String language, boolean uncovered,
+      Context context) {
+    var parts = new ArrayList<Part>();
+    for (var request : requests) {
+      var hits = retriever.size() == 0 ? List.<Retriever.Hit>of()
+          : retriever.search(request, retriever.embed(request), CANDIDATES);
+      double confidence = uncovered || hits.isEmpty() ? 0 : calibration.confidence(hits);
+      var id = hits.isEmpty() ? "" : hits.get(0).articleId();
+      boolean answerable = !id.isEmpty() && confidence >= policy.threshold()
+          && !input.answeredArticleIds().contains(id); // answering an article again is the loop rule's to judge
+      parts.add(new Part(request, id, confidence, answerable));
+    }
+    var articles = new java.util.LinkedHashSet<String>();
+    parts.stream().filter(Part::answerable).forEach(p -> articles.add(p.articleId()));
+    if (articles.isEmpty()) {
+      return null;
+    }
+    boolean all = parts.stream().allMatch(Part::answerable);
+    if (all && articles.size() == 1) {
+      return null; // one topic asked in several ways: the whole e-mail's decision stands
+    }
+    double weakest = parts.stream().filter(Part::answerable).mapToDouble(Part::confidence).min().orElse(0);
+    var signals = new LinkedHashMap<>(context.scores().signals());
+    signals.put("requests", (double) parts.size());
+    var notes = parts.stream().map(p -> note(p, language)).toList();
+    if (all && !input.replyCapReached()) {
+      var scores = new Scores(weakest, articles.iterator().next(), signals);
+      var text = new StringBuilder();
+      var reasons = new ArrayList<>(List.of("confident_match", "multiple_requests"));
+      boolean foreign = false;
+      for (var id : articles) {
+        var article = article(id, language);
+        foreign |= !article.locale().equals(language);
+        if (text.length() > 0) {
+          text.append("\n\n");
+        }
+        text.append(article.title()).append("\n").append(article.body());
+        if (!article.url().isEmpty()) {
+          text.append("\n").append(Phrases.more(language)).append(' ').append(article.url());
+        }
+      }
+      if (foreign) {
+        reasons.add("article_not_in_language");
+        text.insert(0, Phrases.notInYourLanguage(language) + "\n\n");
+      }
+      return new Decision.Reply(text.toString(), language, reasons, scores);
+    }
+    var open = parts.stream().filter(p -> !p.answerable()).findFirst();
+    var group = open.filter(p -> !p.articleId().isEmpty()).map(p -> article(p.articleId(), language).group())
+        .orElse("");
+    var reasons = all ? Set.of(HandoverReason.REPLY_CAP) : Set.of(HandoverReason.LOW_CONFIDENCE);
+    var scores = new Scores(context.confidence(), context.scores().articleId(), signals);
+    var handover = (Decision.Handover) handover(reasons, group,
+        new Context(input, language, context.confidence(), context.anger(), scores, notes));
+    var codes = new ArrayList<>(handover.reasons());
+    codes.add("multiple_requests");
+    return new Decision.Handover(handover.routingGroup(), handover.customerMessage(), handover.summary(), codes,
+        handover.scores());
+  }
+
+  /** What the handover note says of one request. */
+  private String note(Part part, String language) {
+    var quoted = "\"" + HandoverNotes.request(part.request()) + "\"";
+    if (part.answerable()) {
+      return quoted + ": answerable with \"" + article(part.articleId(), language).title() + "\" ("
+          + part.articleId() + ", " + Math.round(part.confidence() * 100) + " %)";
+    }
+    return quoted + ": not answered (confidence " + Math.round(part.confidence() * 100) + " %)";
   }
 
   /** The best hits of one retrieval and their calibrated confidence. */
@@ -277,7 +371,9 @@ public final class Bot implements Decider {
     return best;
   }
 
-  private record Context(BotInput input, String language, double confidence, double anger, Scores scores) {}
+  /** What the texts of a decision are written from; {@code requests} are the note's lines for a several-request e-mail. */
+  private record Context(BotInput input, String language, double confidence, double anger, Scores scores,
+      List<String> requests) {}
 
   private Decision reply(String articleId, Context context) {
     var language = context.language();
@@ -331,7 +427,7 @@ public final class Bot implements Decider {
     var language = context.language();
     var summary = new HandoverSummary(reasons, language, AngerSignal.tone(context.anger()),
         HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
-        botAnswers(input, language), context.confidence());
+        botAnswers(input, language), context.confidence(), context.requests());
     return new Decision.Handover(routingGroup, Phrases.handover(language, chat(context)), summary,
         reasons.contains(HandoverReason.LOW_CONFIDENCE)
             ? coverage(reasons.stream().map(HandoverReason::code).toList(), context)
@@ -347,7 +443,7 @@ public final class Bot implements Decider {
 
   /** The detected language of the new text, else of the whole conversation's customer text, else the default. */
   private String language(BotInput input) {
-    return languages.guess(input.text())
+    return languages.guess(input.readableText())
         .or(() -> languages.guess(String.join("\n", customerTexts(input))))
         .orElse(config.defaultLanguage());
   }

@@ -1,7 +1,9 @@
 package io.deskbridge.core.bot;
 
+import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.email.EmailText;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +18,9 @@ import java.util.Objects;
  * @param answeredArticleIds  the articles it already answered with in this episode, oldest first
  * @param pendingText         the customer's text from before a clarifying question, to be combined with
  *                            the answer to it; empty when none
+ * @param replyCapReached     whether the bot has written to this e-mail conversation as often as the installation's
+ *                            {@code email.maxRepliesPerDay} allows in the last 24 hours: it must not answer or ask,
+ *                            only hand over
  */
 public record BotInput(
     Conversation conversation,
@@ -23,7 +28,8 @@ public record BotInput(
     int botTurns,
     int clarificationsAsked,
     List<String> answeredArticleIds,
-    String pendingText) {
+    String pendingText,
+    boolean replyCapReached) {
   public BotInput {
     Objects.requireNonNull(conversation, "conversation");
     newMessages = List.copyOf(newMessages);
@@ -34,7 +40,42 @@ public record BotInput(
     pendingText = pendingText == null ? "" : pendingText;
   }
 
-  /** The text to decide on: the pending text (if any) followed by the new messages' text. */
+  /** An input below any reply cap. */
+  public BotInput(Conversation conversation, List<Message> newMessages, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText) {
+    this(conversation, newMessages, botTurns, clarificationsAsked, answeredArticleIds, pendingText, false);
+  }
+
+  /** Whether the conversation is an e-mail one, whose messages the bot reads {@linkplain #readable cleaned}. */
+  public boolean email() {
+    return conversation.channel() == Channel.EMAIL;
+  }
+
+  /**
+   * What the bot reads of a message: on an e-mail conversation the customer's own words ({@link EmailText#clean}:
+   * no quoted history, signature or disclaimer), elsewhere the text as it is. The transcript, the audit and the
+   * handover note keep the original ({@link #text()}).
+   */
+  public String readable(Message message) {
+    return email() ? EmailText.clean(message.text()) : message.text();
+  }
+
+  /** The text the bot decides on: the pending text (if any) followed by the new messages' {@linkplain #readable readable} text. */
+  public String readableText() {
+    if (!email()) {
+      return text();
+    }
+    var sb = new StringBuilder(pendingText);
+    for (var m : newMessages) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(readable(m));
+    }
+    return sb.toString();
+  }
+
+  /** The original text: the pending text (if any) followed by the new messages' text as the vendor gave it. */
   public String text() {
     var sb = new StringBuilder(pendingText);
     for (var m : newMessages) {

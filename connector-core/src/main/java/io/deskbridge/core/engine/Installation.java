@@ -23,9 +23,15 @@ import java.util.Objects;
  *                  customer message starts a new bot episode (turn counters, clarification state and answered
  *                  articles reset), while the bot owns the chat; only for a connector with
  *                  {@link io.deskbridge.core.spi.Capability#CHAT}; zero never times out
+ * @param emailMaxRepliesPerDay the most times the bot writes to the customer of one e-mail conversation (answers and
+ *                  clarifying questions) in any 24 hours on the engine's clock; at the cap it hands over (reason
+ *                  {@code reply_cap}); at least 1
  */
 public record Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
-    int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce, Duration chatSessionTimeout) {
+    int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce, Duration chatSessionTimeout,
+    int emailMaxRepliesPerDay) {
+  /** The e-mail reply cap unless configured. */
+  public static final int DEFAULT_EMAIL_MAX_REPLIES_PER_DAY = 5;
   /** The chat debounce window unless configured. */
   public static final Duration DEFAULT_CHAT_DEBOUNCE = Duration.ofMillis(1500);
   /** The chat session timeout unless configured. */
@@ -51,6 +57,16 @@ public record Installation(String id, Mode mode, Routing routing, RetryPolicy re
     if (chatSessionTimeout.isNegative()) {
       throw new IllegalArgumentException("chat.sessionTimeout must not be negative");
     }
+    if (emailMaxRepliesPerDay < 1) {
+      throw new IllegalArgumentException("email.maxRepliesPerDay must be at least 1, was " + emailMaxRepliesPerDay);
+    }
+  }
+
+  /** An installation with the default e-mail reply cap. */
+  public Installation(String id, Mode mode, Routing routing, RetryPolicy retry, Connector connector,
+      int requestsPerMinute, boolean reopenStartsEpisode, Duration chatDebounce, Duration chatSessionTimeout) {
+    this(id, mode, routing, retry, connector, requestsPerMinute, reopenStartsEpisode, chatDebounce,
+        chatSessionTimeout, DEFAULT_EMAIL_MAX_REPLIES_PER_DAY);
   }
 
   /** An installation with the default chat session timeout. */

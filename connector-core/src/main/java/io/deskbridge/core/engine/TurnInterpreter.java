@@ -2,11 +2,13 @@ package io.deskbridge.core.engine;
 
 import io.deskbridge.core.bot.BotInput;
 import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Owner;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.email.LoopGuard;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.store.ConversationState;
 import io.deskbridge.core.webhook.InboundEvent;
@@ -74,6 +76,17 @@ final class TurnInterpreter {
       BotInput input() {
         return new BotInput(conversation, customerNew, state.botTurns(), state.clarificationsAsked(),
             state.answeredArticleIds(), state.pendingText());
+      }
+
+      /**
+       * The bot's input at {@code now}: on an e-mail conversation the reply cap is reached when the bot wrote
+       * {@code maxRepliesPerDay} times in the 24 hours before ({@link ConversationState#botRepliesWithinDay}).
+       */
+      BotInput input(java.time.Instant now, int maxRepliesPerDay) {
+        boolean capped = conversation.channel() == io.deskbridge.core.conversation.Channel.EMAIL
+            && state.botRepliesWithinDay(now) >= maxRepliesPerDay;
+        return new BotInput(conversation, customerNew, state.botTurns(), state.clarificationsAsked(),
+            state.answeredArticleIds(), state.pendingText(), capped);
       }
     }
   }
@@ -213,7 +226,7 @@ final class TurnInterpreter {
           .ifPresent(m -> handled.add(m.id()));
     }
     var ownership = state.ownership();
-    var customerNew = new ArrayList<Message>();
+    List<Message> customerNew = new ArrayList<Message>();
     for (var m : conversation.messages()) {
       if (m == opening) {
         openingHandled = true; // its id is not the vendor's: not remembered among the handled ids
@@ -235,7 +248,27 @@ final class TurnInterpreter {
     }
     var seen = new ConversationState(state.key(), ownership, state.botTurns(), state.clarificationsAsked(),
         state.answeredArticleIds(), state.pendingText(), handled, state.ownMessageIds(), Optional.of(conversation),
-        state.episode(), openingHandled, state.solved(), state.acceptedOwner(), state.lastTurnAt());
+        state.episode(), openingHandled, state.solved(), state.acceptedOwner(), state.lastTurnAt(), state.followUps(),
+        state.linkedRecord(), state.botRepliesAt());
+    String automated = "";
+    if (conversation.channel() == Channel.EMAIL && ownership == state.ownership()) {
+      // the loop guard: auto-replies, bounces and mailing lists are read (handled) but never answered
+      var kept = new ArrayList<Message>();
+      var first = conversation.messages().stream().filter(Message::isPublicCustomerMessage).findFirst();
+      for (var m : customerNew) {
+        // the conversation's subject is the first e-mail's; a later one's own subject is not known
+        var why = LoopGuard.reason(m, first.filter(f -> f == m).isPresent() ? conversation.subject() : "");
+        if (why.isPresent()) {
+          automated = automated.isEmpty() ? why.get() : automated;
+        } else {
+          kept.add(m);
+        }
+      }
+      if (kept.isEmpty() && !automated.isEmpty()) {
+        return new Turn.Ignore(seen, automated, String.join("\n", customerNew.stream().map(Message::text).toList()));
+      }
+      customerNew = kept;
+    }
     if (customerNew.isEmpty()) {
       var why = ownership != state.ownership() ? "human_took_over"
           : event.actorId().equals(botId) ? "own_event" : "no_new_customer_message";
@@ -275,7 +308,7 @@ final class TurnInterpreter {
     } else if (decision instanceof Decision.Clarify) {
       turns++;
       clarifications++;
-      pending = input.text();
+      pending = input.readableText(); // the customer's own words, to be read with the answer to the question
     } else if (decision instanceof Decision.Handover) {
       ownership = Ownership.HUMAN;
     } else if (decision instanceof Decision.Draft d) {

@@ -412,12 +412,16 @@ final class Workers {
       return new Outcome(s, List.of(), records, Optional.empty(), loadedAt);
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
-    var input = decide.input();
+    var input = decide.input(clock.instant(), inst.emailMaxRepliesPerDay());
     showTyping(running, key);
     var decision = decider.decide(input);
     var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
         decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
     var next = lastTurn(TurnInterpreter.after(decide.state(), plan.decision(), input), received);
+    if (input.email() && inst.mode() == Mode.AUTO
+        && (plan.decision() instanceof Decision.Reply || plan.decision() instanceof Decision.Clarify)) {
+      next = next.withBotReplyAt(clock.instant()); // counted against email.maxRepliesPerDay
+    }
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
     records.add(record);

@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  * Confidence: 41 %
  * </pre>
  *
+ * and, for an e-mail with several requests, one line per request after "Requests in this e-mail: 2", saying what
+ * the bot made of each.
+ *
  * Stateless and thread-safe.
  */
 public final class HandoverNotes {
@@ -33,7 +36,7 @@ public final class HandoverNotes {
     var why = summary.reasons().stream().sorted(Comparator.naturalOrder())
         .map(r -> r.code().replace('_', ' ')).collect(Collectors.joining(", "));
     var facts = summary.keyFacts().stream().map(HandoverNotes::fact).collect(Collectors.joining("; "));
-    return String.join("\n", List.of(
+    var lines = new java.util.ArrayList<>(List.of(
         "Deskbridge handover",
         "Why: " + (why.isEmpty() ? "not given" : why),
         "Language: " + summary.language(),
@@ -42,6 +45,13 @@ public final class HandoverNotes {
         "Key facts: " + orNone(facts, "none found"),
         "Bot already: " + orNone(String.join("; ", summary.botAnswers()), "nothing"),
         "Confidence: " + Math.round(summary.confidence() * 100) + " %"));
+    if (!summary.requests().isEmpty()) {
+      lines.add("Requests in this e-mail: " + summary.requests().size());
+      for (int i = 0; i < summary.requests().size(); i++) {
+        lines.add((i + 1) + ". " + summary.requests().get(i));
+      }
+    }
+    return String.join("\n", lines);
   }
 
   /**

@@ -12,7 +12,9 @@ public enum HandoverReason {
   SARCASM,
   LOW_CONFIDENCE,
   MAX_TURNS,
-  LOOP;
+  LOOP,
+  /** The bot wrote to this e-mail conversation as often as {@code email.maxRepliesPerDay} allows in 24 hours. */
+  REPLY_CAP;
 
   /** The lower-case code used in audit records, tags and evaluation files, e.g. {@code human_request}. */
   public String code() {

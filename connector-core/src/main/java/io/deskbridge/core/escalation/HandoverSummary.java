@@ -14,6 +14,8 @@ import java.util.Set;
  * @param keyFacts    order numbers, e-mails, phone numbers, amounts, dates
  * @param botAnswers  what the bot already answered or asked, oldest first
  * @param confidence  the best retrieval confidence in [0, 1]
+ * @param requests    where an e-mail carried several requests: each request found and what the bot made of it
+ *                    ("answerable from …" with the article, or not answered), in the e-mail's order; empty otherwise
  */
 public record HandoverSummary(
     Set<HandoverReason> reasons,
@@ -22,10 +24,18 @@ public record HandoverSummary(
     String request,
     List<KeyFact> keyFacts,
     List<String> botAnswers,
-    double confidence) {
+    double confidence,
+    List<String> requests) {
   public HandoverSummary {
     reasons = Set.copyOf(reasons);
     keyFacts = List.copyOf(keyFacts);
     botAnswers = List.copyOf(botAnswers);
+    requests = requests == null ? List.of() : List.copyOf(requests);
+  }
+
+  /** A summary of a message with one request. */
+  public HandoverSummary(Set<HandoverReason> reasons, String language, String tone, String request,
+      List<KeyFact> keyFacts, List<String> botAnswers, double confidence) {
+    this(reasons, language, tone, request, keyFacts, botAnswers, confidence, List.of());
   }
 }

@@ -47,5 +47,11 @@ public enum Capability {
    * customer the request is saved. The vendor client makes it idempotent: a retry or a write a crash interrupted finds
    * the ticket it created before instead of creating a second one.
    */
-  FOLLOW_UP_TICKET
+  FOLLOW_UP_TICKET,
+  /**
+   * Customers' e-mails come with their headers ({@link io.deskbridge.core.conversation.Message#headers()}: Salesforce's
+   * {@code EmailMessage.Headers}, Daktela's {@code options.headers}), so the loop guard knows an auto-reply, a bounce
+   * or a mailing list by its headers too, not only by its wording.
+   */
+  EMAIL_HEADERS
 }

@@ -37,6 +37,9 @@ import java.util.Set;
  * @param followUps           actions a handover's write held back until the vendor reports the record agents work
  *                            the conversation in ({@code InboundEvent.Kind.LINKED}); written then as one operation
  * @param linkedRecord        the vendor's id of that record, as last reported; empty when none
+ * @param botRepliesAt        when the bot wrote to the customer of an e-mail conversation (an answer or a clarifying
+ *                            question, on the engine's clock), the last 24 hours' only, oldest first: the
+ *                            installation's {@code email.maxRepliesPerDay} counts them
  */
 public record ConversationState(
     ConversationKey key,
@@ -54,7 +57,8 @@ public record ConversationState(
     String acceptedOwner,
     Optional<java.time.Instant> lastTurnAt,
     List<io.deskbridge.core.action.Action> followUps,
-    String linkedRecord) {
+    String linkedRecord,
+    List<java.time.Instant> botRepliesAt) {
   public ConversationState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ownership, "ownership");
@@ -68,6 +72,34 @@ public record ConversationState(
     lastTurnAt = lastTurnAt == null ? Optional.empty() : lastTurnAt;
     followUps = followUps == null ? List.of() : List.copyOf(followUps);
     linkedRecord = linkedRecord == null ? "" : linkedRecord;
+    botRepliesAt = botRepliesAt == null ? List.of() : List.copyOf(botRepliesAt);
+  }
+
+  /** A state without bot reply times (one stored before they existed reads as this). */
+  public ConversationState(ConversationKey key, Ownership ownership, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText, Set<String> handledMessageIds, Set<String> ownMessageIds,
+      Optional<Conversation> transcript, int episode, boolean openingHandled, boolean solved, String acceptedOwner,
+      Optional<java.time.Instant> lastTurnAt, List<io.deskbridge.core.action.Action> followUps, String linkedRecord) {
+    this(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText, handledMessageIds,
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord,
+        List.of());
+  }
+
+  /** How many of {@link #botRepliesAt()} fall in the 24 hours before {@code now}. */
+  public int botRepliesWithinDay(java.time.Instant now) {
+    var since = now.minus(java.time.Duration.ofDays(1));
+    return (int) botRepliesAt.stream().filter(t -> t.isAfter(since)).count();
+  }
+
+  /** The same state with a bot reply at {@code now} recorded, and replies older than 24 hours forgotten. */
+  public ConversationState withBotReplyAt(java.time.Instant now) {
+    var since = now.minus(java.time.Duration.ofDays(1));
+    var recent = new java.util.ArrayList<java.time.Instant>();
+    botRepliesAt.stream().filter(t -> t.isAfter(since)).forEach(recent::add);
+    recent.add(now);
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
+        followUps, linkedRecord, recent);
   }
 
   /** A state without follow-ups or a linked record (one stored before they existed reads as this). */
@@ -85,14 +117,14 @@ public record ConversationState(
     all.addAll(more);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
-        all, linkedRecord);
+        all, linkedRecord, botRepliesAt);
   }
 
   /** The same state with no follow-ups held and {@code record} as the linked record. */
   public ConversationState linked(String record) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
-        List.of(), record);
+        List.of(), record, botRepliesAt);
   }
 
   /** A state without a last turn's time (one stored before the session timeout existed reads as this). */
@@ -114,7 +146,7 @@ public record ConversationState(
   /** The same state owned by someone else. */
   public ConversationState withOwnership(Ownership newOwnership) {
     return new ConversationState(key, newOwnership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state with more messages counted as handled. */
@@ -122,7 +154,7 @@ public record ConversationState(
     var more = new LinkedHashSet<>(handledMessageIds);
     more.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
+        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state with more messages counted as the bot's own (and so as handled). */
@@ -132,33 +164,33 @@ public record ConversationState(
     var handled = new LinkedHashSet<>(handledMessageIds);
     handled.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
+        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state remembering the conversation as last seen. */
   public ConversationState withTranscript(Conversation conversation) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, Optional.of(conversation), episode, openingHandled, solved, acceptedOwner,
-        lastTurnAt, followUps, linkedRecord);
+        lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state with the opening marked handled (or not). */
   public ConversationState withOpeningHandled(boolean handled) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
+        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state, solved or open. */
   public ConversationState withSolved(boolean isSolved) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state after the bot's turn: its counters, answered articles and pending text. */
   public ConversationState withTurn(Ownership newOwnership, int turns, int clarifications, List<String> answered,
       String pending) {
     return new ConversationState(key, newOwnership, turns, clarifications, answered, pending, handledMessageIds,
-        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord);
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /**
@@ -169,14 +201,14 @@ public record ConversationState(
    */
   public ConversationState nextEpisode(String ownerEvidence) {
     return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", handledMessageIds, ownMessageIds,
-        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt, followUps, linkedRecord);
+        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt, followUps, linkedRecord, botRepliesAt);
   }
 
   /** The same state with {@link #lastTurnAt()} set to {@code at}. */
   public ConversationState withLastTurnAt(java.time.Instant at) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner,
-        Optional.of(at), followUps, linkedRecord);
+        Optional.of(at), followUps, linkedRecord, botRepliesAt);
   }
 
   /** The state of a conversation the engine has not seen: the bot owns it, in its first episode. */

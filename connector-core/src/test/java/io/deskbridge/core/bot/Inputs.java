@@ -22,6 +22,7 @@ final class Inputs {
   private List<String> answered = List.of();
   private String pending = "";
   private Channel channel = Channel.EMAIL;
+  private boolean capped;
 
   static Inputs message(String text) {
     var inputs = new Inputs();
@@ -49,6 +50,12 @@ final class Inputs {
     return this;
   }
 
+  /** The bot has written as often as the installation's e-mail reply cap allows. */
+  Inputs replyCapReached() {
+    this.capped = true;
+    return this;
+  }
+
   /** The conversation's channel. */
   Inputs on(Channel on) {
     this.channel = on;
@@ -67,7 +74,7 @@ final class Inputs {
     messages.add(newMessage);
     var conversation = new Conversation(new ConversationKey("test", "demo", "1"), channel, "",
         new Customer("c1", "Jan", "jan@example.com"), "", "", Set.of(), false, messages);
-    return new BotInput(conversation, List.of(newMessage), botTurns, clarifications, answered, pending);
+    return new BotInput(conversation, List.of(newMessage), botTurns, clarifications, answered, pending, capped);
   }
 
   private static Message customer(String id, String text) {

@@ -65,6 +65,10 @@ public abstract class AbstractKitIT {
     return capabilities().has(Capability.FOLLOW_UP_TICKET);
   }
 
+  protected final boolean supportsEmailHeaders() {
+    return capabilities().has(Capability.EMAIL_HEADERS);
+  }
+
   protected final boolean supportsOpeningInEvent() {
     return capabilities().has(Capability.OPENING_IN_EVENT);
   }

@@ -86,6 +86,16 @@ public interface VendorFixture extends AutoCloseable {
   /** The customer writes again in a conversation (in a solved one, this reopens it). */
   void customerWrites(String conversationId, String text);
 
+  /**
+   * The customer's side sends an e-mail with these headers into the conversation (an auto-reply, a bounce: what a
+   * mail system sends on its own). Only for a connector that declares
+   * {@link io.deskbridge.core.spi.Capability#EMAIL_HEADERS}; the default refuses, so such a fixture must override it.
+   */
+  default void customerEmails(String conversationId, String text, Map<String, String> headers) {
+    throw new UnsupportedOperationException(
+        "a fixture whose connector declares EMAIL_HEADERS sends e-mails with headers");
+  }
+
   /** A human agent writes publicly in a conversation. */
   void agentWrites(String conversationId, String text);
 

@@ -577,4 +577,45 @@ class EngineTest {
     assertThat(store.deadLetters()).isEmpty();
   }
 
+
+  @Test
+  void anEmailConversationGetsAtMostTheCapsRepliesInADayOnTheEnginesClockThenAHandover() throws Exception {
+    helpdesk.channel = io.deskbridge.core.conversation.Channel.EMAIL;
+    var routing = new Routing("g-default", Map.of(), null);
+    engine = Engine.start(List.of(new Installation("inst", Mode.AUTO, routing,
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), helpdesk, 0, false,
+        Installation.DEFAULT_CHAT_DEBOUNCE, Installation.DEFAULT_CHAT_SESSION_TIMEOUT, 2)),
+        decider, store, store, clock, settings, CrashPoints.NONE, meters);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "And the delivery times?");
+    accept(InMemoryHelpdesk.updatedEvent("e2", "t1"));
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "And how do returns work?");
+    accept(InMemoryHelpdesk.updatedEvent("e3", "t1"));
+
+    assertThat(decider.inputs).extracting(io.deskbridge.core.bot.BotInput::replyCapReached)
+        .containsExactly(false, false, true);
+    clock.advance(Duration.ofHours(25));
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "And how do returns work?");
+    accept(InMemoryHelpdesk.updatedEvent("e4", "t1"));
+    assertThat(decider.inputs.get(3).replyCapReached()).as("a day later the window is empty").isFalse();
+  }
+
+  @Test
+  void anOutOfOfficeEmailIsIgnoredWithItsReasonAndNothingIsWritten() throws Exception {
+    helpdesk.channel = io.deskbridge.core.conversation.Channel.EMAIL;
+    start(Mode.AUTO);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+    int writes = helpdesk.writes.get();
+    helpdesk.addEmail("t1", "Thank you for your message.", Map.of("Auto-Submitted", "auto-replied"));
+    accept(InMemoryHelpdesk.updatedEvent("e2", "t1"));
+
+    assertThat(helpdesk.writes.get()).isEqualTo(writes);
+    assertThat(decider.inputs).hasSize(1);
+    assertThat(audit("t1")).last().satisfies(r -> {
+      assertThat(r.decision()).isEqualTo("ignore");
+      assertThat(r.reasons()).containsExactly("auto_reply");
+    });
+  }
 }

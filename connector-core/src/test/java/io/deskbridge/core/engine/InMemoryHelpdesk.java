@@ -130,6 +130,18 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     }
   }
 
+  /** The channel every loaded conversation reports. */
+  volatile Channel channel = Channel.WEB_FORM;
+
+  /** A customer's e-mail with these headers. */
+  synchronized Message addEmail(String conversation, String text, Map<String, String> headers) {
+    var m = new Message("m" + ids.incrementAndGet(), AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", text, Instant.now(),
+        headers);
+    messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(m);
+    versions.merge(conversation, 1, Integer::sum);
+    return m;
+  }
+
   synchronized Message add(String conversation, AuthorRole role, Visibility visibility, String author, String text) {
     var m = new Message("m" + ids.incrementAndGet(), role, visibility, author, text, Instant.now());
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(m);
@@ -203,7 +215,7 @@ final class InMemoryHelpdesk implements Connector, HelpdeskClient {
     String assignee = assignees.getOrDefault(id, "");
     var owner = conversationTags.contains(HANDOVER_TAG) ? Owner.human("tag " + HANDOVER_TAG)
         : !assignee.isEmpty() && !assignee.equals(BOT) ? Owner.human("assignee " + assignee) : Owner.BOT;
-    var conversation = new Conversation(request.key(), Channel.WEB_FORM, "subject", new Customer("c1", "Ann", ""),
+    var conversation = new Conversation(request.key(), channel, "subject", new Customer("c1", "Ann", ""),
         groups.getOrDefault(id, ""), assignee, conversationTags, false,
         List.copyOf(messages.getOrDefault(id, List.of())), version(id), owner);
     Runnable after = afterNextLoad;

@@ -299,4 +299,86 @@ class TurnInterpreterTest {
         fresh, Optional.of(conversation(Owner.BOT, c, ownNote, byBotId))))
         .isInstanceOfSatisfying(Turn.Decide.class, d -> assertThat(d.customerNew()).containsExactly(c));
   }
+
+  @Test
+  void aReadKeepsTheFollowUpsTheLinkedRecordAndTheReplyTimes() {
+    var held = fresh.withFollowUps(List.of(new io.deskbridge.core.action.Action.InternalNote("the whole summary")))
+        .linked("ticket-7").withFollowUps(List.of(new io.deskbridge.core.action.Action.InternalNote("summary")))
+        .withBotReplyAt(AT);
+    var m = customer("m1", "and one more thing?");
+    var event = event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(m));
+
+    var turn = interpreter.interpret(event, held, Optional.of(conversation(Owner.BOT, m)));
+
+    assertThat(turn).isInstanceOf(Turn.Decide.class);
+    assertThat(turn.state().followUps()).isEqualTo(held.followUps());
+    assertThat(turn.state().linkedRecord()).isEqualTo("ticket-7");
+    assertThat(turn.state().botRepliesAt()).containsExactly(AT);
+    var none = interpreter.interpret(event(InboundEvent.Kind.UPDATED, Optional.empty()), held.withHandled(List.of("m1")),
+        Optional.of(conversation(Owner.BOT, m)));
+    assertThat(none).isInstanceOf(Turn.Ignore.class);
+    assertThat(none.state().followUps()).as("nothing new: still held").isEqualTo(held.followUps());
+    assertThat(none.state().linkedRecord()).isEqualTo("ticket-7");
+  }
+
+  private static Conversation email(Message... messages) {
+    return new Conversation(KEY, Channel.EMAIL, "Re: order 12345", Customer.UNKNOWN, "", "", Set.of(), false,
+        List.of(messages), "v1", Owner.BOT);
+  }
+
+  @Test
+  void anOutOfOfficeEmailIsReadButNeverDecidedOn() {
+    var ooo = new Message("m1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "jane@example.com",
+        "I am out of the office until Monday with no access to e-mail.", AT, java.util.Map.of());
+    var event = event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(ooo));
+
+    assertThat(interpreter.interpret(event, fresh, Optional.of(email(ooo))))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> {
+          assertThat(i.reason()).isEqualTo("auto_reply");
+          assertThat(i.state().handledMessageIds()).containsExactly("m1");
+          assertThat(i.state().ownership()).as("no handover either").isEqualTo(Ownership.BOT);
+        });
+  }
+
+  @Test
+  void headersMakeABounceAndAListMessageIgnoredAndAPersonsMessageBesideThemIsDecided() {
+    var bounce = new Message("m1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "x@example.com", "Where is it?", AT,
+        java.util.Map.of("return-path", "<>"));
+    var list = new Message("m2", AuthorRole.CUSTOMER, Visibility.PUBLIC, "news@example.com", "Our news?", AT,
+        java.util.Map.of("List-Id", "<news.example.com>"));
+    var person = customer("m3", "Where is my order 12345?");
+    var event = event(InboundEvent.Kind.UPDATED, Optional.empty());
+
+    assertThat(interpreter.interpret(event, fresh, Optional.of(email(bounce))))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> assertThat(i.reason()).isEqualTo("bounce"));
+    assertThat(interpreter.interpret(event, fresh, Optional.of(email(list))))
+        .isInstanceOfSatisfying(Turn.Ignore.class, i -> assertThat(i.reason()).isEqualTo("mailing_list"));
+    assertThat(interpreter.interpret(event, fresh, Optional.of(email(bounce, person))))
+        .isInstanceOfSatisfying(Turn.Decide.class, d -> assertThat(d.customerNew()).containsExactly(person));
+  }
+
+  @Test
+  void theSameWordsOnAWebFormAreAnswered() {
+    var m = customer("m1", "I am out of the office until Monday with no access to e-mail.");
+
+    assertThat(interpreter.interpret(event(InboundEvent.Kind.UPDATED, Optional.empty()), fresh,
+        Optional.of(conversation(Owner.BOT, m)))).isInstanceOf(Turn.Decide.class);
+  }
+
+  @Test
+  void theReplyCapCountsTheBotsEmailRepliesOfTheLast24Hours() {
+    var m = customer("m9", "and another question?");
+    var state = fresh.withBotReplyAt(AT.minusSeconds(90_000)).withBotReplyAt(AT.minusSeconds(3_600))
+        .withBotReplyAt(AT.minusSeconds(60));
+    var turn = (Turn.Decide) interpreter.interpret(event(InboundEvent.Kind.UPDATED, Optional.empty()), state,
+        Optional.of(email(m)));
+
+    assertThat(state.botRepliesAt()).as("older than a day: forgotten").hasSize(2);
+    assertThat(turn.input(AT, 2).replyCapReached()).isTrue();
+    assertThat(turn.input(AT, 3).replyCapReached()).isFalse();
+    assertThat(turn.input(AT.plusSeconds(82_801), 2).replyCapReached()).as("one fell out of the window").isFalse();
+    var web = (Turn.Decide) interpreter.interpret(event(InboundEvent.Kind.UPDATED, Optional.empty()), state,
+        Optional.of(conversation(Owner.BOT, m)));
+    assertThat(web.input(AT, 1).replyCapReached()).as("only e-mail conversations are capped").isFalse();
+  }
 }

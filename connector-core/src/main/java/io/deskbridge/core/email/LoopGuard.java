@@ -1,0 +1,125 @@
+package io.deskbridge.core.email;
+
+import io.deskbridge.core.conversation.Message;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which e-mails the bot must never answer, so that two automatic senders never answer each other: auto-replies and
+ * out-of-office notices, bounces, and mailing lists. From the headers where the vendor exposes them
+ * ({@link Message#headers()}), and from the wording, which every vendor gives:
+ * <ul>
+ *   <li>{@code auto_reply}: {@code Auto-Submitted} other than {@code no} (RFC 3834), {@code X-Autoreply},
+ *       {@code X-Autorespond}, {@code Precedence: auto_reply}, or out-of-office wording in English, Czech, Polish, Slovak or Slovene in the subject or the
+ *       first lines, when the e-mail asks no question (a customer on holiday who asks something is answered);</li>
+ *   <li>{@code bounce}: an empty return path ({@code Return-Path: <>}), a sender {@code mailer-daemon@} or
+ *       {@code postmaster@}, or a delivery-failure notice's wording;</li>
+ *   <li>{@code mailing_list}: {@code List-Id}, or {@code Precedence: bulk}, {@code list} or {@code junk}.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class LoopGuard {
+
+  /** The audit reason for an auto-reply or out-of-office notice. */
+  public static final String AUTO_REPLY = "auto_reply";
+  /** The audit reason for a bounce (a delivery-failure notice). */
+  public static final String BOUNCE = "bounce";
+  /** The audit reason for a mailing list's or bulk message. */
+  public static final String MAILING_LIST = "mailing_list";
+
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  /** Out-of-office and auto-reply wording, in the five languages. */
+  private static final Pattern OUT_OF_OFFICE = Pattern.compile(String.join("|",
+      // English
+      "\\bout of (the )?office\\b", "\\bautomatic reply\\b", "\\bauto-?reply\\b", "\\bautoreply\\b",
+      "\\bI am (currently )?(away|on (annual |parental |sick )?leave|on vacation|on holiday|out of the office)",
+      "\\bI'm (currently )?(away|on (annual |parental |sick )?leave|on vacation|on holiday|out of the office)",
+      "\\bI will be (back|out of the office|away)\\b.{0,60}\\b(limited|no|without) access",
+      "\\bthis is an automated (response|reply|message)\\b",
+      // Czech
+      "\\bautomatická odpověď\\b", "\\bnepřítomen v kanceláři\\b", "\\bmimo kancelář\\b",
+      "\\b(jsem|budu)\\b.{0,25}?\\b(mimo kancelář|na dovolené|nepřítomn[aá]|na služební cestě|v pracovní neschopnosti)",
+      "\\bv době mé nepřítomnosti\\b", "\\btato zpráva byla (vygenerována|odeslána) automaticky\\b",
+      // Polish
+      "\\bodpowiedź automatyczna\\b", "\\bautomatyczna odpowiedź\\b", "\\bpoza biurem\\b",
+      "\\b(jestem|będę)\\b.{0,25}?\\b(na urlopie|poza biurem|nieobecn[ya]|w delegacji|na zwolnieniu)",
+      "\\bpodczas mojej nieobecności\\b", "\\bta wiadomość została wygenerowana automatycznie\\b",
+      // Slovak
+      "\\bautomatická odpoveď\\b", "\\bmimo kancelárie\\b",
+      "\\b(som|budem)\\b.{0,25}?\\b(mimo kancelárie|na dovolenke|neprítomn[ýá]|na služobnej ceste|práceneschopn[ýá])",
+      "\\bpočas mojej neprítomnosti\\b", "\\btáto správa bola (vygenerovaná|odoslaná) automaticky\\b",
+      // Slovene
+      "\\bsamodejni odgovor\\b", "\\bavtomatski odgovor\\b", "\\bv času moje odsotnosti\\b",
+      "\\b(sem|bom)\\b.{0,25}?\\b(na dopustu|odsoten|odsotna|izven pisarne|na bolniški|na službeni poti)",
+      "\\bizven pisarne\\b", "\\bto sporočilo je bilo (samodejno|avtomatsko) (ustvarjeno|poslano)\\b"), FLAGS);
+
+  /** Delivery-failure wording (the notices' subjects and first lines). */
+  private static final Pattern BOUNCE_WORDING = Pattern.compile(String.join("|",
+      "\\bdelivery status notification \\(failure\\)", "\\bundeliver(able|ed) mail\\b",
+      "\\bmail delivery (failed|failure|subsystem)\\b", "\\bdelivery has failed\\b",
+      "\\byour message (couldn't|could not|wasn't|was not) (be )?delivered\\b",
+      "\\bnedoručiteln[áé] zpráv", "\\bzprávu nebylo možné doručit\\b",
+      "\\bniedostarczon[ae] wiadomoś", "\\bnie można dostarczyć\\b",
+      "\\bnedoručiteľn[áé] správ", "\\bsprávu nebolo možné doručiť\\b",
+      "\\bnedostavljiv[oa] sporočil", "\\bsporočila ni bilo mogoče dostaviti\\b"), FLAGS);
+
+  private static final Pattern DAEMON = Pattern.compile("(?i)^(mailer-daemon|postmaster)@.*|.*<(mailer-daemon|postmaster)@[^>]*>.*");
+
+  /** How many of an e-mail's first characters the wording checks read (a notice says so at its top). */
+  private static final int HEAD_CHARS = 600;
+
+  private LoopGuard() {}
+
+  /**
+   * Why the bot must not answer this message: {@value #AUTO_REPLY}, {@value #BOUNCE} or {@value #MAILING_LIST}; empty
+   * when it may.
+   *
+   * @param message the customer's message (its headers, author id as the sender's address, text)
+   * @param subject the conversation's subject (a notice often says so only there); may be empty
+   */
+  public static Optional<String> reason(Message message, String subject) {
+    var autoSubmitted = message.header("Auto-Submitted").map(LoopGuard::lower).orElse("");
+    var precedence = message.header("Precedence").map(LoopGuard::lower).orElse("");
+    var returnPath = message.header("Return-Path").map(String::strip).orElse(null);
+    var from = message.header("From").orElse("");
+    if ("<>".equals(returnPath) || DAEMON.matcher(message.authorId().strip()).matches()
+        || DAEMON.matcher(from.strip()).matches()) {
+      return Optional.of(BOUNCE);
+    }
+    if (!autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no")) {
+      var text = head(subject, message.text());
+      return Optional.of(BOUNCE_WORDING.matcher(text).find() ? BOUNCE : AUTO_REPLY);
+    }
+    if (message.header("X-Autoreply").isPresent() || message.header("X-Autorespond").isPresent()
+        || precedence.equals("auto_reply")) {
+      return Optional.of(AUTO_REPLY);
+    }
+    if (message.header("List-Id").isPresent() || precedence.equals("bulk") || precedence.equals("list")
+        || precedence.equals("junk")) {
+      return Optional.of(MAILING_LIST);
+    }
+    var text = head(subject, message.text());
+    if (BOUNCE_WORDING.matcher(text).find()) {
+      return Optional.of(BOUNCE);
+    }
+    // a notice asks nothing: "I am on holiday, can you move my delivery?" is a customer's request
+    var body = head("", message.text());
+    if (OUT_OF_OFFICE.matcher(text).find() && !body.contains("?")) {
+      return Optional.of(AUTO_REPLY);
+    }
+    return Optional.empty();
+  }
+
+  /** The subject and the start of the text the customer wrote (quoted history cut), on which wording is checked. */
+  private static String head(String subject, String text) {
+    var own = EmailText.clean(text);
+    var start = own.length() > HEAD_CHARS ? own.substring(0, HEAD_CHARS) : own;
+    return (subject == null ? "" : subject) + "\n" + start;
+  }
+
+  private static String lower(String s) {
+    return s.strip().toLowerCase(Locale.ROOT);
+  }
+}
