@@ -70,7 +70,8 @@ final class DaktelaConnector implements Connector {
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(Set.of(Capability.ATOMIC_UPDATE, Capability.AGENT_NOTES_TAKE_OVER), 65_000);
+    return new Capabilities(Set.of(Capability.ATOMIC_UPDATE, Capability.AGENT_NOTES_TAKE_OVER,
+        Capability.EMAIL_HEADERS), 65_000); // EMAIL_HEADERS: an incoming e-mail's options.headers
   }
 
   @Override

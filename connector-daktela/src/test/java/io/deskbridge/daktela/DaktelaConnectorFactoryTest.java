@@ -35,7 +35,8 @@ class DaktelaConnectorFactoryTest {
       assertThat(webhooks.poller()).isEmpty();
       assertThat(webhooks.requestsPerMinute()).isEqualTo(300);
       assertThat(webhooks.capabilities().supported())
-          .containsExactlyInAnyOrder(Capability.ATOMIC_UPDATE, Capability.AGENT_NOTES_TAKE_OVER);
+          .containsExactlyInAnyOrder(Capability.ATOMIC_UPDATE, Capability.AGENT_NOTES_TAKE_OVER,
+              Capability.EMAIL_HEADERS);
       assertThat(webhooks.capabilities().maxNoteChars()).isEqualTo(65_000);
       assertThat(polling.poller()).isPresent();
       assertThat(polling.requestsPerMinute()).isEqualTo(120);

@@ -210,6 +210,12 @@ final class DaktelaFixture implements VendorFixture {
     fake.customerEmails(conversationId, text);
   }
 
+  /** An incoming e-mail whose activity carries these headers in {@code item.options.headers}. */
+  @Override
+  public void customerEmails(String conversationId, String text, Map<String, String> headers) {
+    fake.customerEmails(conversationId, text, headers);
+  }
+
   /** The agent's outgoing e-mail. */
   @Override
   public void agentWrites(String conversationId, String text) {

@@ -61,7 +61,9 @@ final class SalesforceConnector implements Connector {
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(Set.of(), config.notes() == SalesforceConfig.Notes.FEED ? 10_000 : 4_000);
+    // EmailMessage.Headers is read with every load: the loop guard knows auto-replies and bounces by their headers
+    return new Capabilities(Set.of(io.deskbridge.core.spi.Capability.EMAIL_HEADERS),
+        config.notes() == SalesforceConfig.Notes.FEED ? 10_000 : 4_000);
   }
 
   @Override

@@ -35,10 +35,11 @@ class SalesforceConnectorFactoryTest {
   }
 
   @Test
-  void createMakesNoVendorCallAndDeclaresNoCapability() {
+  void createMakesNoVendorCallAndDeclaresOnlyEmailHeaders() {
     try (var connector = new SalesforceConnectorFactory().create(context(settings()))) {
       assertThat(connector.vendor()).isEqualTo("salesforce");
-      assertThat(connector.capabilities().supported()).isEmpty();
+      assertThat(connector.capabilities().supported()).as("EmailMessage.Headers is read; nothing else")
+          .containsExactly(io.deskbridge.core.spi.Capability.EMAIL_HEADERS);
       assertThat(connector.capabilities().maxNoteChars()).isEqualTo(4_000);
       assertThat(connector.requestsPerMinute()).as("the allocation is learnt at start").isZero();
     }

@@ -183,6 +183,15 @@ final class SalesforceFixture implements VendorFixture {
     return fake.customerCreatesCase(CUSTOMER_EMAIL, "Ann Customer", subject, text, origin);
   }
 
+  /** An incoming EmailMessage whose {@code Headers} carry these (Email origin only: a web Case has no e-mails). */
+  @Override
+  public void customerEmails(String conversationId, String text, Map<String, String> headers) {
+    if (!origin.equals("Email")) {
+      throw new UnsupportedOperationException("Cases opened on the web form get no e-mails; use the Email origin");
+    }
+    fake.customerEmails(conversationId, text, headers);
+  }
+
   /** Web: a published comment by the portal user; Email: an incoming EmailMessage (which reopens a closed Case). */
   @Override
   public void customerWrites(String conversationId, String text) {

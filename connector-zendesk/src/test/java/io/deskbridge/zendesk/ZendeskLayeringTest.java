@@ -25,9 +25,10 @@ class ZendeskLayeringTest {
       .that().resideInAPackage("io.deskbridge.zendesk..")
       .should().dependOnClassesThat(resideInAPackage("io.deskbridge.core..")
           .and(not(resideInAnyPackage("io.deskbridge.core.spi..", "io.deskbridge.core.conversation..",
-              "io.deskbridge.core.action..", "io.deskbridge.core.error..", "io.deskbridge.core.webhook..")))
+              "io.deskbridge.core.action..", "io.deskbridge.core.error..", "io.deskbridge.core.webhook..",
+              "io.deskbridge.core.email..")))
           .and(not(belongToAnyOf(Secret.class, Settings.class))))
-      .because("a connector uses core's SPI, its values and the configuration values (Secret, Settings) only: "
+      .because("a connector uses core's SPI, its values (e-mail text and headers among them) and the configuration values (Secret, Settings) only: "
           + "never the engine, the store, the hosting, the bot or the configuration loader");
 
   @ArchTest

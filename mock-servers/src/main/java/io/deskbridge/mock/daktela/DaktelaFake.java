@@ -219,7 +219,18 @@ public final class DaktelaFake implements VendorFake {
    * @throws IllegalArgumentException for an unknown ticket
    */
   public String customerEmails(String ticket, String text) {
-    return model.customerEmails(ticket, Objects.requireNonNull(text, "text"));
+    return model.customerEmails(ticket, Objects.requireNonNull(text, "text"), Map.of());
+  }
+
+  /**
+   * The customer's side e-mails with these headers (an auto-reply, a bounce): they come back in the activity's
+   * {@code item.options.headers} after {@code to}, {@code cc} and {@code bcc}. The doc names only those and the
+   * threading headers there; that an incoming e-mail's other headers are there too is an assumption (daktela.md).
+   *
+   * @return the activity's name
+   */
+  public String customerEmails(String ticket, String text, Map<String, String> headers) {
+    return model.customerEmails(ticket, Objects.requireNonNull(text, "text"), Map.copyOf(headers));
   }
 
   /** An agent replies by e-mail (outgoing, state SENT); returns the activity's name. */

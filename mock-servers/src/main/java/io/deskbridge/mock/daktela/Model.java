@@ -83,6 +83,8 @@ final class Model {
     String direction;
     String address;
     String text;
+    /** An incoming e-mail's headers beyond to/cc/bcc, rendered in {@code item.options.headers}. */
+    Map<String, String> headers = Map.of();
   }
 
   private final DaktelaFake.Config config;
@@ -238,10 +240,11 @@ final class Model {
     return String.valueOf(t.name);
   }
 
-  synchronized String customerEmails(String ticket, String text) {
+  synchronized String customerEmails(String ticket, String text, Map<String, String> headers) {
     Ticket t = ticket(ticket);
     boolean reopen = t.stage.equals("CLOSE");
     Activity a = email(t, null, "in", "Re: " + t.title, text, now());
+    a.headers = headers;
     addActivity(t, a, true);
     if (reopen) {
       t.stage = "OPEN";
@@ -705,6 +708,11 @@ final class Model {
       ObjectNode item = n.putObject("item").put("name", a.itemName).put("direction", a.direction)
           .put("address", a.address).put("title", a.title).put("text", a.text)
           .put("time", time(a.time));
+      ObjectNode headers = item.putObject("options").putObject("headers");
+      headers.set("to", Json.arr().add("in".equals(a.direction) ? "support@daktela.fake" : a.address));
+      headers.set("cc", Json.arr());
+      headers.set("bcc", Json.arr());
+      a.headers.forEach(headers::put);
       if ("out".equals(a.direction)) {
         item.put("state", "SENT");
       } else {

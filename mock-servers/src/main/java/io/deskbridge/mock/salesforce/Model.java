@@ -295,6 +295,10 @@ final class Model {
     return People.customerEmails(this, caseId, text);
   }
 
+  synchronized String customerEmails(String caseId, String text, Map<String, String> headers) {
+    return People.customerEmails(this, caseId, text, headers);
+  }
+
   synchronized String customerComments(String caseId, String text) {
     return People.customerComments(this, caseId, text);
   }

@@ -38,14 +38,18 @@ final class People {
     m.created(c, m.automatedUserId());
     m.fire(c, m.automatedUserId());
     if ("Email".equals(origin)) {
-      incoming(m, c, subject, description);
+      incoming(m, c, subject, description, java.util.Map.of());
     }
     return c.id;
   }
 
   static String customerEmails(Model m, String caseId, String text) {
+    return customerEmails(m, caseId, text, java.util.Map.of());
+  }
+
+  static String customerEmails(Model m, String caseId, String text, java.util.Map<String, String> headers) {
     Rec c = liveCase(m, caseId);
-    String id = incoming(m, c, "Re: " + nullToEmpty(c.str("Subject")), text);
+    String id = incoming(m, c, "Re: " + nullToEmpty(c.str("Subject")), text, headers);
     if (c.bool("IsClosed")) {
       c.values.put("Status", "Working");
       c.values.put("IsClosed", false);
@@ -117,9 +121,25 @@ final class People {
   }
 
   /** An Email-to-Case message from the customer, created by the automated case user. */
-  private static String incoming(Model m, Rec c, String subject, String text) {
+  /**
+   * An incoming EmailMessage. {@code Headers} holds the e-mail's header block as Salesforce stores it (RFC 5322
+   * lines, CRLF): the standard ones a mail server adds, then the given ones.
+   */
+  private static String incoming(Model m, Rec c, String subject, String text, java.util.Map<String, String> extra) {
     Rec e = m.insert(EMAIL);
     String messageId = "<" + shortUuid() + "@mail.example>";
+    var headers = new StringBuilder();
+    headers.append("Return-Path: <").append(c.str("SuppliedEmail")).append(">\r\n");
+    headers.append("From: ").append(nullToEmpty(c.str("SuppliedName"))).append(" <").append(c.str("SuppliedEmail"))
+        .append(">\r\n");
+    headers.append("Subject: ").append(nullToEmpty(subject)).append("\r\n");
+    headers.append("Message-ID: ").append(messageId).append("\r\n");
+    extra.forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
+    String block = headers.toString();
+    if (extra.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Return-Path"))) { // the given one replaces ours
+      block = block.replaceFirst("^Return-Path: <[^>]*>\r\n", "");
+    }
+    e.values.put("Headers", block);
     e.values.put("ParentId", c.id);
     e.values.put("Incoming", true);
     e.values.put("FromAddress", c.str("SuppliedEmail"));

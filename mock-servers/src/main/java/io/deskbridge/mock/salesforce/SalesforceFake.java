@@ -248,6 +248,14 @@ public final class SalesforceFake implements VendorFake {
     return model.customerEmails(caseId, text);
   }
 
+  /**
+   * An incoming e-mail on the Case with these headers in its {@code Headers} field, after the ones a mail server adds
+   * (a given {@code Return-Path} replaces the server's): an auto-reply or a bounce. @return the EmailMessage id
+   */
+  public String customerEmails(String caseId, String text, java.util.Map<String, String> headers) {
+    return model.customerEmails(caseId, text, java.util.Map.copyOf(headers));
+  }
+
   /** A published comment by the customer's portal user. @return the CaseComment id */
   public String customerComments(String caseId, String text) {
     return model.customerComments(caseId, text);

@@ -81,7 +81,7 @@ final class Schema {
         List.of(user("CreatedBy"), new Relationship("Parent", "ParentId", List.of(CASE))), List.of());
     define(EMAIL, "02s", "Id:ID ParentId:ID+ Incoming:BOOLEAN+ FromAddress:STRING+ FromName:STRING+ ToAddress:STRING+"
         + " Subject:STRING+ TextBody:STRING+ HtmlBody:STRING+ Status:STRING+ MessageDate:DATETIME+"
-        + " MessageIdentifier:STRING+ ThreadIdentifier:STRING+ " + audit,
+        + " MessageIdentifier:STRING+ ThreadIdentifier:STRING+ Headers:STRING+ " + audit,
         List.of(user("CreatedBy"), new Relationship("Parent", "ParentId", List.of(CASE))), List.of());
     define(FEED, "0D5", "Id:ID ParentId:ID+ Body:STRING+ Type:STRING+ Visibility:STRING+ IsRichText:BOOLEAN+ " + audit,
         List.of(user("CreatedBy"), new Relationship("Parent", "ParentId", List.of(CASE))), List.of());

@@ -8,6 +8,7 @@ import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.email.EmailText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,11 +81,13 @@ public final class DaktelaMapping {
     if (type.equals("EMAIL")) {
       String direction = text(item, "direction");
       boolean incoming = direction.isEmpty() ? user.isEmpty() : direction.equalsIgnoreCase("in");
-      String body = plainText(item.isObject() && item.hasNonNull("text") ? text(item, "text")
-          : text(activity, "description"));
-      if (incoming) {
-        return Optional.of(new Message(name, AuthorRole.CUSTOMER, Visibility.PUBLIC, text(item, "address"), body, at));
+      String raw = item.isObject() && item.hasNonNull("text") ? text(item, "text") : text(activity, "description");
+      if (incoming) { // the customer's HTML parsed by core (quotes kept as "> " lines); the headers for the loop guard
+        String own = EmailText.looksLikeHtml(raw) ? EmailText.htmlToText(raw) : plainText(raw);
+        return Optional.of(new Message(name, AuthorRole.CUSTOMER, Visibility.PUBLIC, text(item, "address"), own, at,
+            headers(item.path("options").path("headers"))));
       }
+      String body = plainText(raw);
       return Optional.of(new Message(name, role(user, botLogin), Visibility.PUBLIC, user, body, at));
     }
     String body = plainText(text(activity, "description"));
@@ -95,6 +98,33 @@ public final class DaktelaMapping {
       return Optional.empty();
     }
     return Optional.of(new Message(name, AuthorRole.AGENT, Visibility.INTERNAL, user, body, at));
+  }
+
+  /**
+   * An e-mail's {@code options.headers} (Daktela shows {@code to}, {@code cc}, {@code bcc}, {@code In-reply-to},
+   * {@code references}; an incoming e-mail's other headers are assumed to be there too): each name to its text, a
+   * list joined by {@code ", "}, nested objects skipped. Empty when there is none.
+   */
+  static java.util.Map<String, String> headers(JsonNode headers) {
+    var out = new java.util.LinkedHashMap<String, String>();
+    if (headers == null || !headers.isObject()) {
+      return out;
+    }
+    headers.fields().forEachRemaining(e -> {
+      JsonNode v = e.getValue();
+      if (v.isValueNode() && !v.isNull()) {
+        out.put(e.getKey(), v.asText(""));
+      } else if (v.isArray()) {
+        var parts = new ArrayList<String>();
+        v.forEach(x -> {
+          if (x.isValueNode() && !x.isNull()) {
+            parts.add(x.asText(""));
+          }
+        });
+        out.put(e.getKey(), String.join(", ", parts));
+      }
+    });
+    return out;
   }
 
   /** Whether a ticket in this stage is closed: {@code CLOSE} or {@code ARCHIVE}. */

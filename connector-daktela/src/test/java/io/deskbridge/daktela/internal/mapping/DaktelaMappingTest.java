@@ -139,4 +139,19 @@ class DaktelaMappingTest {
     assertThat(DaktelaMapping.reference(json("null"))).isEmpty();
     assertThat(DaktelaMapping.reference(null)).isEmpty();
   }
+
+  @Test
+  void anIncomingEmailCarriesItsOptionsHeadersAndItsHtmlParsedWithQuotes() throws Exception {
+    var item = "{\"direction\":\"in\",\"address\":\"jana@example.com\",\"text\":\"<p>Kde je?</p><blockquote>stará"
+        + "</blockquote>\",\"options\":{\"headers\":{\"to\":[\"podpora@example.cz\",\"b@example.cz\"],\"cc\":[],"
+        + "\"Auto-Submitted\":\"auto-replied\",\"nested\":{\"x\":1}}}}";
+    var activities = List.of(activity("activities_a", "EMAIL", "null", "2026-12-04 10:00:00", item, null));
+
+    var m = DaktelaMapping.conversation(KEY, ticket("null", "OPEN"), activities, "deskbridge", TIME).messages().get(0);
+
+    assertThat(m.header("auto-submitted")).contains("auto-replied");
+    assertThat(m.header("To")).contains("podpora@example.cz, b@example.cz");
+    assertThat(m.header("nested")).isEmpty();
+    assertThat(m.text()).isEqualTo("Kde je?\n\n> stará");
+  }
 }

@@ -8,6 +8,8 @@ import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.email.EmailText;
+import io.deskbridge.core.email.MailHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,8 +67,8 @@ public final class SalesforceMapping {
     return "SELECT " + CASE_FIELDS + ", "
         + "(SELECT Id, CommentBody, IsPublished, CreatedById, CreatedBy.UserType, CreatedDate FROM CaseComments "
         + "ORDER BY CreatedDate), "
-        + "(SELECT Id, Incoming, FromAddress, FromName, ToAddress, Subject, TextBody, Status, CreatedById, MessageDate, "
-        + "MessageIdentifier FROM EmailMessages ORDER BY MessageDate)"
+        + "(SELECT Id, Incoming, FromAddress, FromName, ToAddress, Subject, TextBody, HtmlBody, Headers, Status, "
+        + "CreatedById, MessageDate, MessageIdentifier FROM EmailMessages ORDER BY MessageDate)"
         + (feeds ? ", (SELECT Id, Body, Type, CreatedById, CreatedDate FROM Feeds ORDER BY CreatedDate)" : "")
         + " FROM Case WHERE Id = '" + requireId(caseId, "500") + "'";
   }
@@ -102,8 +104,10 @@ public final class SalesforceMapping {
       String author = str(m, "CreatedById");
       emailOpening |= incoming;
       AuthorRole role = incoming ? AuthorRole.CUSTOMER : same(author, integrationUserId) ? AuthorRole.BOT : AuthorRole.AGENT;
+      // an HTML-only e-mail has no TextBody; an incoming one's Headers feed core's loop guard
+      String body = str(m, "TextBody").isBlank() ? EmailText.htmlToText(str(m, "HtmlBody")) : str(m, "TextBody");
       messages.add(new Message(str(m, "Id"), role, Visibility.PUBLIC, incoming ? str(m, "FromAddress") : author,
-          str(m, "TextBody"), time(m, "MessageDate")));
+          body, time(m, "MessageDate"), incoming ? MailHeaders.parse(str(m, "Headers")) : java.util.Map.of()));
     }
     String description = str(c, "Description");
     if (!description.isBlank() && !(emailOpening && origin.equalsIgnoreCase("Email"))) {

@@ -132,6 +132,29 @@ class SalesforceMappingTest {
   }
 
   @Test
+  void anIncomingEmailCarriesItsHeadersAndAnHtmlOnlyOneItsTextParsed() {
+    var c = kase("Email", "Out of office", BOT_QUEUE);
+    children(c, "CaseComments");
+    var auto = email("02s5g00000EML01AAA", true, "0055g00000E2C01AAA", "I am away.", "2026-12-03T10:00:00.000Z",
+        "<ooo@customer.example>");
+    auto.setField("Headers", "Return-Path: <>\r\nAuto-Submitted: auto-replied\r\nX-Mailer: Exchange\r\n  Server 2019\r\n");
+    var html = email("02s5g00000EML02AAA", true, "0055g00000E2C01AAA", "", "2026-12-03T10:01:00.000Z",
+        "<html@customer.example>");
+    html.setField("HtmlBody", "<div>Where is it?</div><blockquote>old</blockquote>");
+    var sent = email("02s5g00000EML03AAA", false, BOT, "Unplug it.", "2026-12-03T10:02:00.000Z", "<r1@sfdc.fake>");
+    sent.setField("Headers", "X-Sent-By: Salesforce");
+    children(c, "EmailMessages", auto, html, sent);
+
+    var messages = map(c).messages();
+
+    assertThat(messages.get(0).header("auto-submitted")).contains("auto-replied");
+    assertThat(messages.get(0).header("Return-Path")).contains("<>");
+    assertThat(messages.get(0).header("x-mailer")).contains("Exchange Server 2019");
+    assertThat(messages.get(1).text()).isEqualTo("Where is it?\n> old");
+    assertThat(messages.get(2).headers()).as("the bot's own e-mail needs none").isEmpty();
+  }
+
+  @Test
   void anEmailCaseWithoutAnIncomingEmailStillOpensWithTheDescription() {
     var c = kase("Email", "Typed in by an agent on the phone.", BOT_QUEUE);
     children(c, "EmailMessages");
@@ -206,8 +229,8 @@ class SalesforceMappingTest {
         + "Status, IsClosed, Origin, OwnerId, ContactEmail, SuppliedEmail, SuppliedName, CreatedById, CreatedDate, "
         + "LastModifiedById, SystemModstamp, (SELECT Id, CommentBody, IsPublished, CreatedById, CreatedBy.UserType, "
         + "CreatedDate FROM CaseComments ORDER BY CreatedDate), (SELECT Id, Incoming, FromAddress, FromName, ToAddress, "
-        + "Subject, TextBody, Status, CreatedById, MessageDate, MessageIdentifier FROM EmailMessages ORDER BY "
-        + "MessageDate) FROM Case WHERE Id = '" + CASE + "'");
+        + "Subject, TextBody, HtmlBody, Headers, Status, CreatedById, MessageDate, MessageIdentifier FROM EmailMessages "
+        + "ORDER BY MessageDate) FROM Case WHERE Id = '" + CASE + "'");
     assertThatThrownBy(() -> SalesforceMapping.loadQuery("500' OR Id != '", false))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(SalesforceMapping.literal("O'Brien\\")).isEqualTo("'O\\'Brien\\\\'");
