@@ -8,6 +8,7 @@ import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
+import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -99,10 +100,19 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    *                 {@code chat.debounce}, default 1.5 s)
    * @param chatSessionTimeout after how long without a customer turn a chat vendor's next customer message starts a
    *                 new bot episode (key {@code chat.sessionTimeout}, default 30 min, 0s never)
+   * @param backOffice the company's API that articles' lookups read (key {@code backOffice}); null when none
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
-      Duration chatSessionTimeout) {
+      Duration chatSessionTimeout, BackOfficeConfig backOffice) {
+    /** An installation without a back office. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
+        Duration chatSessionTimeout) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode, chatDebounce,
+          chatSessionTimeout, null);
+    }
+
     /** An installation with the default chat session timeout. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce) {
@@ -295,6 +305,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     }
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
-        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout);
+        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout,
+        BackOfficeConfig.from(i.section("backOffice")).orElse(null));
   }
 }

@@ -12,7 +12,9 @@ public enum HandoverReason {
   SARCASM,
   LOW_CONFIDENCE,
   MAX_TURNS,
-  LOOP;
+  LOOP,
+  /** A back-office lookup the answer needs failed or showed a record that is not the customer's. */
+  LOOKUP;
 
   /** The lower-case code used in audit records, tags and evaluation files, e.g. {@code human_request}. */
   public String code() {
