@@ -261,6 +261,13 @@ final class ApiDemo {
     out.println("synchronously, on its own), so the three lines got " + String.join(", ", run.calls().subList(4, 7)
         .stream().map(ApiDemo::decision).toList()) + ": the third repeats what was answered.");
     out.println("A client that wants one answer sends the lines as one message (call 8).");
+    if (run.calls().stream().anyMatch(c -> reasons(c.answer() == null ? JSON.nullNode() : c.answer())
+        .contains("looked_up"))) {
+      out.println("Order " + ApiDemoShop.ORDER + " is read from the web shop's order API (the installation's backOffice,"
+          + " the shop fake): its owner");
+      out.println("gets the status (looked_up); another customer asking about it is handed over"
+          + " (lookup_identity_mismatch), told nothing of it.");
+    }
     run.calls().stream().filter(c -> c.decision().equals("handover") && c.says().contains("real person"))
         .reduce((a, b) -> b).ifPresent(c -> {
       var h = c.answer().path("handover");

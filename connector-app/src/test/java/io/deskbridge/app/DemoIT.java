@@ -157,7 +157,8 @@ class DemoIT {
         .answer().path("handover");
     assertThat(handover.path("groupId").asText()).isEqualTo("general");
     assertThat(handover.path("customerMessage").asText()).isNotBlank();
-    assertThat(handover.path("summaryText").asText()).startsWith("Deskbridge handover").contains("Why: human request");
+    assertThat(handover.path("summaryText").asText()).as("the client named the customer, for the order lookup")
+        .startsWith("Customer: e-mail liam@example.com\nDeskbridge handover").contains("Why: human request");
     assertThat(handover.path("summary").path("keyFacts").toString()).contains("48213");
     var lookedUp = run.calls().stream().filter(c -> c.says().startsWith("Where is my order #48213")).findFirst()
         .orElseThrow().answer();
