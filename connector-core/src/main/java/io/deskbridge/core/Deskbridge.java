@@ -120,7 +120,7 @@ public final class Deskbridge implements AutoCloseable {
       var backOffices = new LinkedHashMap<String, BackOfficeConfig>();
       config.installations().stream().filter(i -> i.backOffice() != null)
           .forEach(i -> backOffices.put(i.id(), i.backOffice()));
-      var decider = LookupDecider.wrap(bot, bot.knowledge(), backOffices, clock);
+      var decider = LookupDecider.wrap(bot, bot.knowledge(), backOffices, clock, meters);
       if (decider != bot) {
         log.info("Back-office lookups: {} article(s) declare lookups; back office for installation(s) {}",
             bot.knowledge().articles().stream().filter(a -> !a.lookups().isEmpty()).map(a -> a.id()).distinct()

@@ -13,6 +13,8 @@ import io.deskbridge.core.escalation.KeyFact;
 import io.deskbridge.core.escalation.KeyFactExtractor;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,10 +71,14 @@ public final class LookupDecider implements Decider {
   private final KnowledgeBase knowledge;
   private final Map<String, BackOffice> backOffices;
 
-  private LookupDecider(Decider inner, KnowledgeBase knowledge, Map<String, BackOffice> backOffices) {
+  private final MeterRegistry meters;
+
+  private LookupDecider(Decider inner, KnowledgeBase knowledge, Map<String, BackOffice> backOffices,
+      MeterRegistry meters) {
     this.inner = inner;
     this.knowledge = knowledge;
     this.backOffices = backOffices;
+    this.meters = meters;
   }
 
   /**
@@ -85,14 +91,25 @@ public final class LookupDecider implements Decider {
    */
   public static Decider wrap(Decider inner, KnowledgeBase knowledge, Map<String, BackOfficeConfig> backOffices,
       Clock clock) {
+    return wrap(inner, knowledge, backOffices, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As {@link #wrap(Decider, KnowledgeBase, Map, Clock)}, counting each lookup's outcome in {@code meters}:
+   * {@code deskbridge.lookups{installation, outcome}}, the outcome being {@value #LOOKED_UP}, {@code lookup_key_missing}
+   * when the bot asked for the key, or the handover's reason code.
+   */
+  public static Decider wrap(Decider inner, KnowledgeBase knowledge, Map<String, BackOfficeConfig> backOffices,
+      Clock clock, MeterRegistry meters) {
     Objects.requireNonNull(inner, "inner");
+    Objects.requireNonNull(meters, "meters");
     boolean templated = knowledge.articles().stream().anyMatch(a -> AnswerTemplate.hasPlaceholders(a.body()));
     if (!templated && backOffices.isEmpty()) {
       return inner;
     }
     var clients = new LinkedHashMap<String, BackOffice>();
     backOffices.forEach((id, config) -> clients.put(id, new BackOffice(id, config, clock)));
-    return new LookupDecider(inner, knowledge, Map.copyOf(clients));
+    return new LookupDecider(inner, knowledge, Map.copyOf(clients), meters);
   }
 
   /** The back office of an installation; for tests. */
@@ -106,6 +123,18 @@ public final class LookupDecider implements Decider {
     if (!(decision instanceof Decision.Reply reply)) {
       return decision;
     }
+    var completed = complete(input, reply);
+    if (completed != reply) {
+      String outcome = completed instanceof Decision.Handover ? completed.reasons().get(1)
+          : completed instanceof Decision.Clarify ? completed.reasons().get(0) : LOOKED_UP;
+      meters.counter("deskbridge.lookups", "installation", input.conversation().key().installation(),
+          "outcome", outcome).increment();
+    }
+    return completed;
+  }
+
+  /** The reply as it may be sent: itself, completed from the records, a clarification or a handover. */
+  private Decision complete(BotInput input, Decision.Reply reply) {
     var turn = new Turn(input, reply);
     var article = withLookups(reply);
     var backOffice = backOffices.get(input.conversation().key().installation());

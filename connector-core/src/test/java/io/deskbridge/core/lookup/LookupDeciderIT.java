@@ -173,6 +173,23 @@ class LookupDeciderIT {
   }
 
   @Test
+  void eachLookupsOutcomeIsCountedPerInstallation() {
+    var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    var decider = LookupDecider.wrap(LookupFixture.replyingWith("order-status"), KNOWLEDGE,
+        Map.of(INSTALLATION, LookupFixture.backOffice(SHOP.fake().apiBaseUrl(), Duration.ofSeconds(2), Duration.ZERO)),
+        clock, meters);
+    decider.decide(input(JANA, "Where is my order #10042?"));
+    decider.decide(input(JANA, "Where is my order #10044?"));
+    decider.decide(input(PETER, "Where is my order #10042?"));
+    decider.decide(input(PETER, "Where is my parcel?"));
+    java.util.function.Function<String, Double> count = outcome -> meters.counter("deskbridge.lookups",
+        "installation", INSTALLATION, "outcome", outcome).count();
+    assertThat(count.apply(LookupDecider.LOOKED_UP)).isEqualTo(2.0);
+    assertThat(count.apply("lookup_identity_mismatch")).isEqualTo(1.0);
+    assertThat(count.apply("lookup_key_missing")).isEqualTo(1.0);
+  }
+
+  @Test
   void aReplyThatIsItselfATemplateIsNeverSentRaw() {
     var templated = new io.deskbridge.core.knowledge.Article("raw", "en", "Raw", "Your order is {{order.status}}.",
         "", java.util.List.of(), "", java.util.List.of());
