@@ -114,4 +114,16 @@ class LookupEngineIT {
         .contains("deskbridge_lookups_total{installation=\"shop\",outcome=\"lookup_identity_mismatch\"} 1.0");
     assertThat(SHOP.fake().orderReads()).as("the second question was served from the cache").isEqualTo(1);
   }
+
+  @Test
+  void withoutTheNumberTheBotAsksForItAndTheBareNumberInTheNextMessageIsLookedUp() throws Exception {
+    var asked = ask("ask-1", "jana.novakova@example.com", "Where is my order?");
+    assertThat(asked.path("decision").asText()).as(asked.toString()).isEqualTo("clarify");
+    assertThat(asked.path("reasons").toString()).contains("lookup_key_missing");
+    assertThat(asked.path("reply").path("text").asText()).contains("order number");
+
+    var answered = ask("ask-1", "jana.novakova@example.com", "10044");
+    assertThat(answered.path("decision").asText()).as(answered.toString()).isEqualTo("reply");
+    assertThat(answered.path("reply").path("text").asText()).startsWith("Your order 10044 is delivered;");
+  }
 }
