@@ -124,7 +124,7 @@ public final class Deskbridge implements AutoCloseable {
       if (decider != bot) {
         log.info("Back-office lookups: {} article(s) declare lookups; back office for installation(s) {}",
             bot.knowledge().articles().stream().filter(a -> !a.lookups().isEmpty()).map(a -> a.id()).distinct()
-                .count(), backOffices.isEmpty() ? "none (their questions are handed over)"
+                .count(), backOffices.isEmpty() ? "none (those articles give their own bodies)"
                 : String.join(", ", backOffices.keySet()));
       }
       engine = Engine.start(installations, decider, store, store, clock, config.engine(), meters);
