@@ -10,10 +10,12 @@ import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.config.Settings;
 import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.engine.EngineSettings;
+import io.deskbridge.core.engine.Installation;
 import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
+import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.store.StoreConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +72,11 @@ final class ApiDemo {
 
   /** The server's configuration: one {@code api} installation in auto mode, routing to the client's queue ids. */
   static DeskbridgeConfig config() {
+    return config(null);
+  }
+
+  /** As {@link #config()}, with the back office its order lookups read (null: none). */
+  static DeskbridgeConfig config(BackOfficeConfig backOffice) {
     var routing = new Routing("general", Map.of("General", "general", "Billing", "billing", "Shipping", "shipping",
         "Accounts", "accounts"), "deskbridge_handover");
     return new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20),
@@ -78,19 +85,24 @@ final class ApiDemo {
         null, null, Settings.of("bot", Map.of()), List.of(new DeskbridgeConfig.InstallationConfig(INSTALLATION,
             ApiConnectorFactory.VENDOR, Mode.AUTO, routing, new RetryPolicy(6, Duration.ofMillis(100),
                 Duration.ofSeconds(5)), 100_000, Settings.of("installations[" + INSTALLATION + "].settings",
-                Map.of()))));
+                Map.of()), false, Installation.DEFAULT_CHAT_DEBOUNCE, Installation.DEFAULT_CHAT_SESSION_TIMEOUT,
+            backOffice)));
   }
 
   /** Starts the server, makes a key, plays the session. */
   static Run run() {
     long started = System.nanoTime();
-    try (var deskbridge = Deskbridge.start(config(), KnowledgeLoader.loadFromClasspath(
+    var shop = ApiDemoShop.startIfAvailable();
+    try (var deskbridge = Deskbridge.start(config(shop.map(ApiDemoShop::backOffice).orElse(null)),
+        KnowledgeLoader.loadFromClasspath(
         DemoCommand.class.getClassLoader(), "demo-kb"), BotConfig.defaults(), Connectors.discover(), Clock.systemUTC())) {
       String key = new ApiKeys(deskbridge.store().conversationApi(), Clock.systemUTC())
           .create(INSTALLATION, "demo-session").secret();
-      var session = new Session("http://127.0.0.1:" + deskbridge.port(), key);
+      var session = new Session("http://127.0.0.1:" + deskbridge.port(), key, shop.isPresent());
       session.script();
       return new Run(session.base, List.copyOf(session.calls), (System.nanoTime() - started) / 1e9);
+    } finally {
+      shop.ifPresent(ApiDemoShop::close);
     }
   }
 
@@ -102,9 +114,12 @@ final class ApiDemo {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, String> answered = new java.util.HashMap<>(); // Idempotency-Key -> messageId
 
-    Session(String base, String key) {
+    private final boolean shop;
+
+    Session(String base, String key, boolean shop) {
       this.base = base;
       this.key = key;
+      this.shop = shop;
     }
 
     void script() {
@@ -125,8 +140,16 @@ final class ApiDemo {
           text("How do I reset my password?"), "handover", "loop");
       message("Hi | I can't log in to my account | How do I reset my password? (as 1)", "chat-4715", "chat-4715-1",
           text("Hi\nI can't log in to my account\nHow do I reset my password?"), "reply", "password-reset");
+      // with the shop's order API as the back office: Liam's own order is looked up, someone else asking is handed over
       message("Where is my order #48213? It was supposed to arrive yesterday.", "chat-4714", "chat-4714-1",
-          text("Where is my order #48213? It was supposed to arrive yesterday."), "reply", "order-status");
+          "{\"text\":\"Where is my order #48213? It was supposed to arrive yesterday.\",\"channel\":\"chat\","
+              + "\"customer\":{\"email\":\"" + ApiDemoShop.OWNER_EMAIL + "\"}}", "reply",
+          shop ? "looked_up" : "order-status");
+      if (shop) {
+        message("(another customer) Where is order #48213?", "chat-4716", "chat-4716-1",
+            "{\"text\":\"Where is order #48213? What is its status?\",\"channel\":\"chat\","
+                + "\"customer\":{\"email\":\"ava@example.com\"}}", "handover", "lookup_identity_mismatch");
+      }
       message("  ↳ That does not help. I want to talk to a real person.", "chat-4714", "chat-4714-2",
           text("That does not help. I want to talk to a real person."), "handover", "human_request");
       ownership("  ↳ (agent alice picks the chat up in your queue)", "chat-4714", "handover-completed",
@@ -238,7 +261,15 @@ final class ApiDemo {
     out.println("synchronously, on its own), so the three lines got " + String.join(", ", run.calls().subList(4, 7)
         .stream().map(ApiDemo::decision).toList()) + ": the third repeats what was answered.");
     out.println("A client that wants one answer sends the lines as one message (call 8).");
-    run.calls().stream().filter(c -> c.decision().equals("handover")).reduce((a, b) -> b).ifPresent(c -> {
+    if (run.calls().stream().anyMatch(c -> reasons(c.answer() == null ? JSON.nullNode() : c.answer())
+        .contains("looked_up"))) {
+      out.println("Order " + ApiDemoShop.ORDER + " is read from the web shop's order API (the installation's backOffice,"
+          + " the shop fake): its owner");
+      out.println("gets the status (looked_up); another customer asking about it is handed over"
+          + " (lookup_identity_mismatch), told nothing of it.");
+    }
+    run.calls().stream().filter(c -> c.decision().equals("handover") && c.says().contains("real person"))
+        .reduce((a, b) -> b).ifPresent(c -> {
       var h = c.answer().path("handover");
       out.println();
       out.println("The handover's fields, for the client's agent:");

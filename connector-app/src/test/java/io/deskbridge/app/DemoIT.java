@@ -157,15 +157,26 @@ class DemoIT {
         .answer().path("handover");
     assertThat(handover.path("groupId").asText()).isEqualTo("general");
     assertThat(handover.path("customerMessage").asText()).isNotBlank();
-    assertThat(handover.path("summaryText").asText()).startsWith("Deskbridge handover").contains("Why: human request");
+    assertThat(handover.path("summaryText").asText()).as("the client named the customer, for the order lookup")
+        .startsWith("Customer: e-mail liam@example.com\nDeskbridge handover").contains("Why: human request");
     assertThat(handover.path("summary").path("keyFacts").toString()).contains("48213");
+    var lookedUp = run.calls().stream().filter(c -> c.says().startsWith("Where is my order #48213")).findFirst()
+        .orElseThrow().answer();
+    assertThat(lookedUp.path("reply").path("text").asText()).as("Liam's own order, read from the shop's API")
+        .startsWith("Your order 48213 is shipped; expected delivery 2026-12-09 with PPL.");
+    var refused = run.calls().stream().filter(c -> c.says().startsWith("(another customer)")).findFirst()
+        .orElseThrow().answer();
+    assertThat(refused.path("decision").asText()).isEqualTo("handover");
+    assertThat(refused.toString()).as("nothing of Liam's order reaches Ava or the note")
+        .doesNotContain("2026-12-09").doesNotContain("PPL").doesNotContain("shipped").doesNotContain("iam@example")
+        .doesNotContain("Trail shoes");
     assertThat(run.calls().get(run.calls().size() - 1).answer().path("state").path("episode").asInt()).isEqualTo(2);
     var bytes = new ByteArrayOutputStream();
 
     ApiDemo.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), run);
 
     String printed = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("15 of 15 scripted calls as expected").doesNotContain("<-- expected")
+    assertThat(printed).contains("16 of 16 scripted calls as expected").doesNotContain("<-- expected")
         .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/handover-completed")
         .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/release")
         .contains("summaryText:").contains("an api installation does not debounce");

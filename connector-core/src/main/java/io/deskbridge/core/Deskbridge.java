@@ -12,6 +12,8 @@ import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.deskbridge.core.lookup.BackOfficeConfig;
+import io.deskbridge.core.lookup.LookupDecider;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.core.store.JdbcStore;
@@ -22,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -114,7 +117,17 @@ public final class Deskbridge implements AutoCloseable {
       var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(meters);
       new ProcessorMetrics().bindTo(meters);
-      engine = Engine.start(installations, bot, store, store, clock, config.engine(), meters);
+      var backOffices = new LinkedHashMap<String, BackOfficeConfig>();
+      config.installations().stream().filter(i -> i.backOffice() != null)
+          .forEach(i -> backOffices.put(i.id(), i.backOffice()));
+      var decider = LookupDecider.wrap(bot, bot.knowledge(), backOffices, clock, meters);
+      if (decider != bot) {
+        log.info("Back-office lookups: {} article(s) declare lookups; back office for installation(s) {}",
+            bot.knowledge().articles().stream().filter(a -> !a.lookups().isEmpty()).map(a -> a.id()).distinct()
+                .count(), backOffices.isEmpty() ? "none (those articles give their own bodies)"
+                : String.join(", ", backOffices.keySet()));
+      }
+      engine = Engine.start(installations, decider, store, store, clock, config.engine(), meters);
       var running = engine;
       var openedStore = store;
       var handler = new WebhookHandler(id -> running.installation(id).map(inst -> inst.connector().webhook()),

@@ -8,6 +8,7 @@ import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
+import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -101,16 +102,17 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    *                 new bot episode (key {@code chat.sessionTimeout}, default 30 min, 0s never)
    * @param emailMaxRepliesPerDay the most bot messages to one e-mail conversation's customer in any 24 hours, after
    *                 which the bot hands over (key {@code email.maxRepliesPerDay}, default 5, 1 to 1000)
+   * @param backOffice the company's API that articles' lookups read (key {@code backOffice}); null when none
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
-      Duration chatSessionTimeout, int emailMaxRepliesPerDay) {
-    /** An installation with the default e-mail reply cap. */
+      Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice) {
+    /** An installation with the default e-mail reply cap and without a back office. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
         Duration chatSessionTimeout) {
       this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode, chatDebounce,
-          chatSessionTimeout, Installation.DEFAULT_EMAIL_MAX_REPLIES_PER_DAY);
+          chatSessionTimeout, Installation.DEFAULT_EMAIL_MAX_REPLIES_PER_DAY, null);
     }
 
     /** An installation with the default chat session timeout. */
@@ -307,6 +309,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
         1000);
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
-        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout, maxReplies);
+        i.bool("reopenStartsEpisode", false), debounce, sessionTimeout, maxReplies,
+        BackOfficeConfig.from(i.section("backOffice")).orElse(null));
   }
 }

@@ -271,6 +271,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsAnInstallationsBackOfficeAndNamesItsMistakes() throws Exception {
+    var yaml = VALID.replace("    settings:\n", "    backOffice:\n      baseUrl: https://shop.example/api\n"
+        + "      authValue: {env: SHOP_AUTH}\n      timeout: 1500ms\n      identity: {email: customer.email}\n"
+        + "    settings:\n");
+    assertThat(yaml).contains("backOffice");
+    var config = load(write(yaml), Map.of("ZD_TOKEN", "t", "SHOP_AUTH", "Bearer s3cret")::get);
+    var backOffice = config.installations().get(0).backOffice();
+    assertThat(backOffice.baseUrl()).hasToString("https://shop.example/api");
+    assertThat(backOffice.timeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+    assertThat(backOffice.authValue().reveal()).isEqualTo("Bearer s3cret");
+    assertThat(config.toString()).doesNotContain("s3cret");
+    assertThat(load(write(VALID), Map.of("ZD_TOKEN", "t")::get).installations().get(0).backOffice()).isNull();
+
+    var misspelt = write(yaml.replace("identity:", "identiy:"));
+    assertThatThrownBy(() -> load(misspelt, Map.of("ZD_TOKEN", "t", "SHOP_AUTH", "x")::get))
+        .hasMessageContaining("installations[acme].backOffice.identiy is not a setting; did you mean 'identity'?");
+    var unset = write(yaml);
+    assertThatThrownBy(() -> load(unset, Map.of("ZD_TOKEN", "t")::get))
+        .hasMessageContaining("installations[acme].backOffice.authValue reads the environment variable SHOP_AUTH, "
+            + "which is not set");
+  }
+
+  @Test
   void didYouMeanPicksTheClosestNameOnlyWhenItIsClose() {
     assertThat(DidYouMean.closest("apiTokn", java.util.List.of("url", "email", "apiToken"))).contains("apiToken");
     assertThat(DidYouMean.closest("THRESHOLDPERCENT", java.util.List.of("thresholdPercent"))).contains("thresholdPercent");

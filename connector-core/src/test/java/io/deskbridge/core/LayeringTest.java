@@ -69,6 +69,15 @@ class LayeringTest {
       .because("a vendor module sees the SPI and the webhook values, never the engine, the store or the server");
 
   @ArchTest
+  static final ArchRule lookupsSeeOnlyTheBotTheValuesAndTheSettings = noClasses()
+      .that().resideInAPackage("io.deskbridge.core.lookup..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.deskbridge.core.engine..",
+          "io.deskbridge.core.store..", "io.deskbridge.core.hosting..", "io.deskbridge.core.api..",
+          "io.deskbridge.core.spi..", "io.deskbridge.core.webhook..")
+      .because("a lookup decorates the bot's decision (a Decider) and reads its settings; it knows nothing of the "
+          + "engine, the store, the server or the vendors");
+
+  @ArchTest
   static final ArchRule coreNeverImportsAVendorModuleOrTheFakes = noClasses()
       .that().resideInAPackage(CORE)
       .should().dependOnClassesThat(resideInAPackage("io.deskbridge..").and(not(resideInAPackage(CORE))))

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <ul>
  *   <li><b>Markdown</b> ({@code *.md}): YAML front matter between two {@code ---} lines with the keys {@code id},
  *       {@code locale}, {@code title}, {@code url}, {@code questions} (a list), {@code group}, {@code tags} (a
- *       list) and optionally {@code approved}; the body is the text after the front matter.
+ *       list) and optionally {@code approved} and {@code lookups} (a list of {@code {name, path, key}}, see
+ *       {@link ArticleLookup}) with {@code answerTemplate} (see {@link Article#answerTemplate()}); the body is the text after the front matter.
  *   <li><b>JSONL</b> ({@code *.jsonl}): one JSON object per line with the same keys plus {@code body}.
  * </ul>
  *
@@ -42,7 +43,8 @@ public final class KnowledgeLoader {
 
   private static final Logger log = LoggerFactory.getLogger(KnowledgeLoader.class);
   private static final Set<String> KEYS =
-      Set.of("id", "locale", "title", "url", "questions", "group", "tags", "approved");
+      Set.of("id", "locale", "title", "url", "questions", "group", "tags", "approved", "lookups",
+          "answerTemplate");
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -183,7 +185,7 @@ public final class KnowledgeLoader {
         var key = it.next();
         if (!KEYS.contains(key)) {
           throw error(source, line, "unknown key '" + key + "'; known keys: id, locale, title, url, questions, "
-              + "group, tags, approved" + (source.endsWith(".jsonl") ? ", body" : ""));
+              + "group, tags, approved, lookups, answerTemplate" + (source.endsWith(".jsonl") ? ", body" : ""));
         }
       }
       var approved = fields.get("approved");
@@ -198,7 +200,8 @@ public final class KnowledgeLoader {
       Article article;
       try {
         article = new Article(text(fields, "id"), text(fields, "locale"), text(fields, "title"), body,
-            text(fields, "url"), list(fields, "questions"), text(fields, "group"), list(fields, "tags"));
+            text(fields, "url"), list(fields, "questions"), text(fields, "group"), list(fields, "tags"),
+            lookups(fields), text(fields, "answerTemplate"));
       } catch (IllegalArgumentException e) {
         throw error(source, line, e.getMessage());
       }
@@ -228,6 +231,32 @@ public final class KnowledgeLoader {
       throw new IllegalArgumentException("'" + key + "' must be a single value, not " + node);
     }
     return node.asText();
+  }
+
+  /** {@code lookups}: a list of {@code {name, path, key}} mappings; see {@link ArticleLookup}. */
+  private static List<ArticleLookup> lookups(ObjectNode fields) {
+    var node = fields.get("lookups");
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException("'lookups' must be a list of {name, path, key}");
+    }
+    var out = new ArrayList<ArticleLookup>();
+    for (var item : node) {
+      if (!(item instanceof ObjectNode lookup)) {
+        throw new IllegalArgumentException("'lookups' must be a list of {name, path, key}");
+      }
+      for (var it = lookup.fieldNames(); it.hasNext(); ) {
+        var key = it.next();
+        if (!Set.of("name", "path", "key").contains(key)) {
+          throw new IllegalArgumentException("unknown lookup key '" + key + "'; known keys: name, path, key");
+        }
+      }
+      out.add(new ArticleLookup(lookup.path("name").asText(""), lookup.path("path").asText(""),
+          lookup.path("key").asText("")));
+    }
+    return out;
   }
 
   private static List<String> list(ObjectNode fields, String key) {

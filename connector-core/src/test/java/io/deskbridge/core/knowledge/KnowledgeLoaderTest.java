@@ -76,6 +76,55 @@ class KnowledgeLoaderTest {
   }
 
   @Test
+  void readsAnArticlesLookups() throws IOException {
+    write("order.md", "---\nid: order-status\nlocale: en\ntitle: Track\nlookups:\n"
+        + "  - {name: order, path: \"/orders/{order_number}\", key: order_number}\n"
+        + "answerTemplate: \"Order {{order.number}} is {{order.status}}.\"\n---\nSee My account.");
+    write("more.jsonl", "{\"id\":\"c\",\"locale\":\"en\",\"title\":\"C\",\"body\":\"B\",\"lookups\":"
+        + "[{\"name\":\"customer\",\"path\":\"/customers/{customer_email}\",\"key\":\"customer_email\"}],"
+        + "\"answerTemplate\":\"Hi {{customer.name}}\"}");
+
+    var kb = KnowledgeLoader.load(dir);
+
+    assertThat(kb.find("order-status", "en").orElseThrow().lookups())
+        .containsExactly(new ArticleLookup("order", "/orders/{order_number}", "order_number"));
+    assertThat(kb.find("order-status", "en").orElseThrow().answerTemplate())
+        .isEqualTo("Order {{order.number}} is {{order.status}}.");
+    assertThat(kb.find("order-status", "en").orElseThrow().body()).isEqualTo("See My account.");
+    assertThat(kb.find("c", "en").orElseThrow().lookups())
+        .containsExactly(new ArticleLookup("customer", "/customers/{customer_email}", "customer_email"));
+  }
+
+  @Test
+  void aBadLookupNamesFileLineAndWhatIsExpected() throws IOException {
+    var file = write("a.md", "---\nid: a\nlocale: en\ntitle: T\nlookups:\n"
+        + "  - {name: order, path: \"/orders/{id}\", key: order_number}\n---\nBody");
+    assertThatThrownBy(() -> KnowledgeLoader.load(dir))
+        .hasMessage(file + ":1: lookup 'order': path may hold only the placeholder {order_number}, got {id}");
+
+    Files.writeString(file, "---\nid: a\nlocale: en\ntitle: T\nlookups:\n"
+        + "  - {name: order, path: \"/orders/{order_number}\", key: invoice}\n---\nBody");
+    assertThatThrownBy(() -> KnowledgeLoader.load(dir)).hasMessageStartingWith(file + ":1: lookup 'order': key must "
+        + "be one of customer_email, customer_id, email, order_number, phone");
+
+    Files.writeString(file, "---\nid: a\nlocale: en\ntitle: T\nlookups:\n"
+        + "  - {name: order, url: \"https://x/{order_number}\", key: order_number}\n---\nBody");
+    assertThatThrownBy(() -> KnowledgeLoader.load(dir))
+        .hasMessage(file + ":1: unknown lookup key 'url'; known keys: name, path, key");
+
+    Files.writeString(file, "---\nid: a\nlocale: en\ntitle: T\nlookups:\n"
+        + "  - {name: order, path: \"/orders/{order_number}\", key: order_number}\n---\nBody");
+    assertThatThrownBy(() -> KnowledgeLoader.load(dir))
+        .hasMessageStartingWith(file + ":1: article 'a': 'lookups' and 'answerTemplate' go together");
+
+    Files.writeString(file, "---\nid: a\nlocale: en\ntitle: T\nlookups:\n"
+        + "  - {name: order, path: \"/orders/{order_number}\", key: order_number}\n"
+        + "answerTemplate: \"{{invoice.total}}\"\n---\nBody");
+    assertThatThrownBy(() -> KnowledgeLoader.load(dir)).hasMessage(file + ":1: article 'a': answerTemplate's "
+        + "{{invoice.total}} names no lookup; declared: order");
+  }
+
+  @Test
   void missingIdNamesFileAndLine() throws IOException {
     var file = write("a.md", "---\nlocale: en\ntitle: T\n---\nBody");
 
