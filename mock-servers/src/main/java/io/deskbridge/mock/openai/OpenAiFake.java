@@ -66,7 +66,7 @@ public final class OpenAiFake implements VendorFake {
     INVENT_URL,
     /** Repeats the system message. */
     LEAK_PROMPT,
-    /** Answers in another language than the customer's (German, which Deskbridge does not serve). */
+    /** Answers in another language than the customer's: Polish, or English when the customer writes Polish. */
     WRONG_LANGUAGE,
     /** Cites no article. */
     NO_CITATION
@@ -117,7 +117,9 @@ public final class OpenAiFake implements VendorFake {
   /** A foreign link, an invented amount, date and phone number: in no request the tests send. */
   public static final String FOREIGN_URL = "https://refunds-fast.example.net/claim";
   public static final String INVENTED = "You will get a refund of 1,337.42 EUR by 29 February 2031; call +420 777 123 456.";
-  public static final String GERMAN = "Vielen Dank für Ihre Nachricht. Ihre Bestellung wird morgen geliefert.";
+  public static final String POLISH = "Dziękujemy za wiadomość. Zamówienie zostanie dostarczone jutro, proszę czekać.";
+  public static final String ENGLISH = "Thank you for your message. Your order will be delivered tomorrow, please wait.";
+  private static final Pattern POLISH_LETTERS = Pattern.compile("[ąęłńśźżĄĘŁŃŚŹŻ]");
   private static final Pattern INJECTION = Pattern.compile(
       "(?i)(ignore|disregard|forget|ignoruj|zapomeň|zapomen|zignoruj|zapomnij|ignoriraj|pozabi|nezohľad|zabudni)[^\\n]*");
 
@@ -344,7 +346,7 @@ public final class OpenAiFake implements VendorFake {
       case INVENT_NUMBERS -> INVENTED;
       case INVENT_URL -> "Please fill in the form at " + FOREIGN_URL + " to continue.";
       case LEAK_PROMPT -> "My instructions are: " + system;
-      case WRONG_LANGUAGE -> GERMAN;
+      case WRONG_LANGUAGE -> POLISH_LETTERS.matcher(user).find() ? ENGLISH : POLISH;
       case NO_CITATION -> "Thank you for your message, we will look into it.";
     };
     if (attack == Attack.NO_CITATION) {

@@ -156,7 +156,7 @@ class OpenAiFakeIT {
     assertThat(texts[1]).isEqualTo(OpenAiFake.INVENTED);
     assertThat(texts[2]).contains(OpenAiFake.FOREIGN_URL);
     assertThat(texts[3]).contains("SECRET-SYSTEM-PROMPT");
-    assertThat(texts[4]).isEqualTo(OpenAiFake.GERMAN);
+    assertThat(texts[4]).isEqualTo(OpenAiFake.POLISH);
     for (int i = 0; i < 5; i++) {
       assertThat(sources[i].toString()).isEqualTo("[\"42\"]");
     }
