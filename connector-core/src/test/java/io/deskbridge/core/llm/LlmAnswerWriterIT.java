@@ -100,4 +100,18 @@ class LlmAnswerWriterIT {
     assertThat(writer.write(RETURNS)).isInstanceOf(LlmOutcome.Written.class);
     assertThat(fake.journal().count()).isEqualTo(2);
   }
+
+  @Test
+  void afterFiveFailedCallsTheCircuitOpensAndTheEndpointIsNoLongerCalled() throws Exception {
+    LlmSettings once = settings.withAttempts(1);
+    LlmAnswerWriter w = new LlmAnswerWriter(once, RULES, LlmAnswerWriter.openAi(once), meters);
+    fake.script(answer("Yes, you can return the shoes for free within 30 days of delivery.", "42"));
+    fake.failNext(5, 500, 0);
+    for (int i = 0; i < 5; i++) {
+      assertThat(w.write(RETURNS).reason()).isEqualTo("llm_server_error");
+    }
+
+    assertThat(w.write(RETURNS).reason()).isEqualTo("llm_circuit_open");
+    assertThat(fake.journal().count()).isEqualTo(5);
+  }
 }
