@@ -1,0 +1,97 @@
+package io.deskbridge.core.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.bot.BotInput;
+import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.bot.LanguageDetector;
+import io.deskbridge.core.config.Secret;
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.Scores;
+import io.deskbridge.core.knowledge.Article;
+import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.deskbridge.mock.openai.OpenAiFake;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * answer.mode llm end to end below the engine: the Decider's reply is rewritten by the real client against the fake
+ * when the draft keeps the guardrails, and stays extractive, with the reasons for the audit, when it does not or the
+ * endpoint fails. The wrapped Decider stands in for the bot: what it decides is the input here.
+ */
+class LlmDeciderIT {
+  private static final String BODY = "Returns are free within 30 days of delivery.";
+  private static final KnowledgeBase KB = KnowledgeBase.of(List.of(new Article("42", "en", "Returns", BODY,
+      "https://shop.example/returns", List.of("return shoes"), "", List.of())));
+  private final OpenAiFake fake = OpenAiFake.start(OpenAiFake.Config.defaults());
+  private final LlmSettings settings = LlmSettings.of(fake.v1Url(), "gpt-fake", Secret.of(fake.config().apiKey()))
+      .withTimeout(Duration.ofMillis(800)).withAttempts(1);
+  private final LlmAnswerWriter writer = new LlmAnswerWriter(settings,
+      new AnswerGuardrails(new LanguageDetector("en")), LlmAnswerWriter.openAi(settings), new SimpleMeterRegistry());
+  private final Decision.Reply extractive = new Decision.Reply(BODY, "en", List.of("confident_match"),
+      new Scores(0.9, "42", Map.of()));
+  private final Decider bot = input -> extractive;
+  private final LlmDecider decider = new LlmDecider(bot, KB, writer);
+
+  @AfterEach
+  void close() {
+    fake.close();
+  }
+
+  private static BotInput input(String text) {
+    Message m = new Message("m1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", text,
+        Instant.parse("2026-12-06T01:00:00Z"));
+    Message note = new Message("n1", AuthorRole.AGENT, Visibility.INTERNAL, "a1",
+        "Careful, this customer already got two goodwill refunds this year", Instant.parse("2026-12-05T01:00:00Z"));
+    Conversation c = new Conversation(new ConversationKey("test", "demo", "1"), Channel.EMAIL, "",
+        new Customer("c1", "Jan", "jan@example.com"), "", "", Set.of(), false, List.of(note, m));
+    return new BotInput(c, List.of(m), 0, 0, List.of(), "");
+  }
+
+  @Test
+  void aGuardedLlmAnswerReplacesTheExtractiveTextWithTheCitedArticlesLink() {
+    fake.script("{\"answer\":\"Yes, you can send the shoes back for free within 30 days of delivery.\","
+        + "\"articleIds\":[\"42\"]}");
+
+    Decision d = decider.decide(input("Hello, can I still return the shoes I bought last week?"));
+
+    Decision.Reply r = (Decision.Reply) d;
+    assertThat(r.text()).startsWith("Yes, you can send the shoes back").endsWith("https://shop.example/returns");
+    assertThat(r.reasons()).containsExactly("confident_match", "llm_ok");
+  }
+
+  @Test
+  void aRefusedOrFailedDraftFallsBackToTheExtractiveReplyWithTheReasons() {
+    fake.adversarial(OpenAiFake.Attack.INVENT_URL);
+    Decision.Reply refused = (Decision.Reply) decider.decide(input("Hello, can I still return the shoes I bought?"));
+    assertThat(refused.text()).isEqualTo(BODY);
+    assertThat(refused.reasons()).containsExactly("confident_match", LlmDecider.FALLBACK, "llm_unsupported_fact");
+
+    fake.failNext(1, 503, 0);
+    Decision.Reply failed = (Decision.Reply) decider.decide(input("Hello, can I still return the shoes I bought?"));
+    assertThat(failed.text()).isEqualTo(BODY);
+    assertThat(failed.reasons()).containsExactly("confident_match", LlmDecider.FALLBACK, "llm_server_error");
+  }
+
+  @Test
+  void clarificationsAndHandoversPassThroughWithoutCallingTheModel() {
+    Decision.Clarify clarify = new Decision.Clarify("Could you say more?", "en", List.of("low_confidence"),
+        Scores.NONE);
+    LlmDecider passing = new LlmDecider(input -> clarify, KB, writer);
+    assertThat(passing.decide(input("hm"))).isSameAs(clarify);
+    assertThat(fake.journal().count()).isZero();
+  }
+}
