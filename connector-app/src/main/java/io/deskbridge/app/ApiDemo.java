@@ -86,6 +86,7 @@ final class ApiDemo {
             ApiConnectorFactory.VENDOR, Mode.AUTO, routing, new RetryPolicy(6, Duration.ofMillis(100),
                 Duration.ofSeconds(5)), 100_000, Settings.of("installations[" + INSTALLATION + "].settings",
                 Map.of()), false, Installation.DEFAULT_CHAT_DEBOUNCE, Installation.DEFAULT_CHAT_SESSION_TIMEOUT,
+            Installation.DEFAULT_EMAIL_MAX_REPLIES_PER_DAY,
             backOffice)));
   }
 

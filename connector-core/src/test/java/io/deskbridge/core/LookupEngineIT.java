@@ -56,7 +56,7 @@ class LookupEngineIT {
     var installation = new DeskbridgeConfig.InstallationConfig("shop", "api", Mode.AUTO,
         new Routing("general-team", Map.of("Shipping", "shipping-team"), ""), RetryPolicy.DEFAULT, 0,
         Settings.of("installations[shop].settings", Map.of()), false, Installation.DEFAULT_CHAT_DEBOUNCE,
-        Installation.DEFAULT_CHAT_SESSION_TIMEOUT, backOffice);
+        Installation.DEFAULT_CHAT_SESSION_TIMEOUT, Installation.DEFAULT_EMAIL_MAX_REPLIES_PER_DAY, backOffice);
     var config = new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20),
         StoreConfig.h2Memory("lookup-" + System.nanoTime()), EngineSettings.DEFAULT.withWorkers(2),
         Path.of("unused-kb"), null, null, Settings.of("bot", Map.of()), List.of(installation));
