@@ -2,7 +2,6 @@ package io.deskbridge.core.bot;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.escalation.AngerSignal;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.escalation.EscalationPolicy;
@@ -426,7 +425,7 @@ public final class Bot implements Decider {
     var input = context.input();
     var language = context.language();
     var summary = new HandoverSummary(reasons, language, AngerSignal.tone(context.anger()),
-        HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)),
+        HandoverNotes.request(input.text()), KeyFactExtractor.extract(input.customerTexts()),
         botAnswers(input, language), context.confidence(), context.requests());
     return new Decision.Handover(routingGroup, Phrases.handover(language, chat(context)), summary,
         reasons.contains(HandoverReason.LOW_CONFIDENCE)
@@ -444,27 +443,8 @@ public final class Bot implements Decider {
   /** The detected language of the new text, else of the whole conversation's customer text, else the default. */
   private String language(BotInput input) {
     return languages.guess(input.readableText())
-        .or(() -> languages.guess(String.join("\n", customerTexts(input))))
+        .or(() -> languages.guess(String.join("\n", input.customerTexts())))
         .orElse(config.defaultLanguage());
-  }
-
-  /** Every public customer text of the conversation and the input, oldest first, each message once. */
-  private static List<String> customerTexts(BotInput input) {
-    var messages = new LinkedHashMap<String, String>();
-    for (var m : input.conversation().messages()) {
-      if (m.isPublicCustomerMessage()) {
-        messages.put(m.id(), m.text());
-      }
-    }
-    for (Message m : input.newMessages()) {
-      messages.put(m.id(), m.text());
-    }
-    var texts = new ArrayList<String>();
-    if (!input.pendingText().isBlank()) {
-      texts.add(input.pendingText());
-    }
-    texts.addAll(messages.values());
-    return texts;
   }
 
   private List<String> botAnswers(BotInput input, String language) {

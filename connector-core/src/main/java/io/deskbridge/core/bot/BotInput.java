@@ -4,6 +4,8 @@ import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.email.EmailText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,5 +87,27 @@ public record BotInput(
       sb.append(m.text());
     }
     return sb.toString();
+  }
+
+  /**
+   * Every public customer text of the conversation and of this input, oldest first, each message once, after the
+   * pending text (if any); as the vendor gave them.
+   */
+  public List<String> customerTexts() {
+    var messages = new LinkedHashMap<String, String>();
+    for (var m : conversation.messages()) {
+      if (m.isPublicCustomerMessage()) {
+        messages.put(m.id(), m.text());
+      }
+    }
+    for (Message m : newMessages) {
+      messages.put(m.id(), m.text());
+    }
+    var texts = new ArrayList<String>();
+    if (!pendingText.isBlank()) {
+      texts.add(pendingText);
+    }
+    texts.addAll(messages.values());
+    return texts;
   }
 }

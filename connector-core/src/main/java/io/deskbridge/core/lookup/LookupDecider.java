@@ -3,7 +3,6 @@ package io.deskbridge.core.lookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskbridge.core.bot.BotInput;
 import io.deskbridge.core.bot.Decider;
-import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.escalation.AngerSignal;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.escalation.HandoverNotes;
@@ -255,7 +254,7 @@ public final class LookupDecider implements Decider {
       botAnswers.add("found \"" + title + "\" but did not answer: it needs the "
           + (lookupName.isEmpty() ? "back-office" : lookupName) + " record, which could not be used");
       var summary = new HandoverSummary(Set.of(HandoverReason.LOOKUP), language, AngerSignal.tone(anger),
-          HandoverNotes.request(input.text()), KeyFactExtractor.extract(customerTexts(input)), botAnswers,
+          HandoverNotes.request(input.text()), KeyFactExtractor.extract(input.customerTexts()), botAnswers,
           reply.scores().confidence());
       var reasons = List.of(HandoverReason.LOOKUP.code(), reason);
       return new Decision.Handover(article(reply.scores().articleId(), language).group(),
@@ -265,24 +264,5 @@ public final class LookupDecider implements Decider {
 
   private Article article(String id, String language) {
     return knowledge.find(id, language).orElseGet(() -> knowledge.byId(id).get(0));
-  }
-
-  /** Every public customer text of the conversation and the input, oldest first, each message once. */
-  private static List<String> customerTexts(BotInput input) {
-    var messages = new LinkedHashMap<String, String>();
-    for (var m : input.conversation().messages()) {
-      if (m.isPublicCustomerMessage()) {
-        messages.put(m.id(), m.text());
-      }
-    }
-    for (Message m : input.newMessages()) {
-      messages.put(m.id(), m.text());
-    }
-    var texts = new ArrayList<String>();
-    if (!input.pendingText().isBlank()) {
-      texts.add(input.pendingText());
-    }
-    texts.addAll(messages.values());
-    return texts;
   }
 }
