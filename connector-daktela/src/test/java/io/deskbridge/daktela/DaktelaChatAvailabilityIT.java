@@ -3,10 +3,8 @@ package io.deskbridge.daktela;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.core.contract.AbstractConnectorIT;
-import io.deskbridge.core.contract.ConnectorHarness;
 import io.deskbridge.core.contract.VendorFixture;
 import io.deskbridge.core.spi.Capability;
-import io.deskbridge.core.spi.Connector;
 import io.deskbridge.mock.daktela.chat.DaktelaChatFake;
 import java.time.Clock;
 import java.util.Map;
@@ -44,19 +42,6 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
     assertThat(chat.refused()).isEmpty();
     assertThat(decisions(id, "handover")).singleElement();
     return chat;
-  }
-
-  private void use(Map<String, Object> settings) throws Exception {
-    harness.close();
-    var other = new DaktelaChatFixture() {
-      @Override
-      public Connector connector(String installationId, Clock clock) {
-        return connector(installationId, clock, settings);
-      }
-    };
-    fixture.close();
-    fixture = other;
-    harness = new ConnectorHarness(fixture, mode());
   }
 
   @Test
@@ -100,8 +85,8 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void aRefusedTokenNeverHoldsUpTheHandover() throws Exception {
-    use(Map.of("accessToken", io.deskbridge.core.config.Secret.of("not-the-fake-api-token"), "followUpCategory",
-        DaktelaChatFixture.NO_SETTING));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("accessToken", io.deskbridge.core.config.Secret.of("not-the-fake-api-token"), "followUpCategory",
+        DaktelaChatFixture.NO_SETTING)));
     fake().realtime().nobodyOnline();
 
     var chat = handedOverAndQueued();
@@ -112,7 +97,7 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void withoutApiAccessTheConnectorNeitherDeclaresNorAsks() throws Exception {
-    use(Map.of("accessToken", DaktelaChatFixture.NO_SETTING, "followUpCategory", DaktelaChatFixture.NO_SETTING));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("accessToken", DaktelaChatFixture.NO_SETTING, "followUpCategory", DaktelaChatFixture.NO_SETTING)));
     fake().realtime().nobodyOnline();
     try (var connector = fixture.connector("t", Clock.systemUTC())) {
       assertThat(connector.capabilities().has(Capability.AGENT_AVAILABILITY)).isFalse();
@@ -126,7 +111,7 @@ class DaktelaChatAvailabilityIT extends AbstractConnectorIT {
 
   @Test
   void theQueryCarriesTheTokenWithAuthInQuery() throws Exception {
-    use(Map.of("authIn", "query"));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("authIn", "query")));
     fake().realtime().nobodyOnline();
 
     var chat = handedOverAndQueued();

@@ -2,7 +2,6 @@ package io.deskbridge.daktela;
 
 import io.deskbridge.core.contract.AbstractDraftModeIT;
 import io.deskbridge.core.contract.VendorFixture;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -12,11 +11,6 @@ import java.util.Map;
 class DaktelaChatDraftModeIT extends AbstractDraftModeIT {
   @Override
   protected VendorFixture fixture() {
-    return new DaktelaChatFixture() {
-      @Override
-      public io.deskbridge.core.spi.Connector connector(String installationId, Clock clock) {
-        return connector(installationId, clock, Map.of("summaryInChat", false));
-      }
-    };
+    return DaktelaChatFixture.withSettings(Map.of("summaryInChat", false));
   }
 }

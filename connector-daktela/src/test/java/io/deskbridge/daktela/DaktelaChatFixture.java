@@ -87,6 +87,16 @@ class DaktelaChatFixture implements VendorFixture {
     return connector(installationId, clock, Map.of());
   }
 
+  /** A fixture whose connectors get {@code more} on top of the default settings ({@link #NO_SETTING} removes one). */
+  static DaktelaChatFixture withSettings(Map<String, Object> more) {
+    return new DaktelaChatFixture() {
+      @Override
+      public Connector connector(String installationId, Clock clock) {
+        return connector(installationId, clock, more);
+      }
+    };
+  }
+
   /** The protocol has no API credential; this connector expects another token, so it refuses Daktela's requests. */
   @Override
   public Connector connectorWithWrongCredentials(String installationId, Clock clock) {

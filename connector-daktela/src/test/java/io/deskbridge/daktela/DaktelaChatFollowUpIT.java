@@ -10,7 +10,6 @@ import io.deskbridge.core.contract.VendorFixture;
 import io.deskbridge.core.engine.BusinessHours;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.Capability;
-import io.deskbridge.core.spi.Connector;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.base.FaultRule;
 import io.deskbridge.mock.daktela.DaktelaFake;
@@ -49,19 +48,6 @@ class DaktelaChatFollowUpIT extends AbstractConnectorIT {
 
   private DaktelaFake tickets() {
     return fake().tickets().fake();
-  }
-
-  private void use(Map<String, Object> settings) throws Exception {
-    harness.close();
-    var other = new DaktelaChatFixture() {
-      @Override
-      public Connector connector(String installationId, Clock clock) {
-        return connector(installationId, clock, settings);
-      }
-    };
-    fixture.close();
-    fixture = other;
-    harness = new ConnectorHarness(fixture, mode());
   }
 
   /** Handed over, the customer's message and the transfer done. */
@@ -153,7 +139,7 @@ class DaktelaChatFollowUpIT extends AbstractConnectorIT {
 
   @Test
   void withoutTheSettingThereIsNoTicket() throws Exception {
-    use(Map.of("followUpCategory", DaktelaChatFixture.NO_SETTING));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("followUpCategory", DaktelaChatFixture.NO_SETTING)));
     try (var connector = fixture.connector("t", Clock.systemUTC())) {
       assertThat(connector.capabilities().has(Capability.FOLLOW_UP_TICKET)).isFalse();
     }
@@ -178,7 +164,7 @@ class DaktelaChatFollowUpIT extends AbstractConnectorIT {
 
   @Test
   void aTicketPostWhoseAnswerCameTooLateIsFoundAndNotCreatedAgain() throws Exception {
-    use(Map.of("requestTimeout", "500ms"));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("requestTimeout", "500ms")));
     fake().realtime().nobodyOnline();
     tickets().injectFault(FaultRule.on("POST", "/api/v6/tickets\\.json", new Fault.Delay(Duration.ofSeconds(2))));
 

@@ -81,23 +81,9 @@ class DaktelaChatIT extends AbstractConnectorIT {
         "Hello? How do I reset my password?"));
   }
 
-  /** Starts again on a new fake with a connector whose settings have {@code more}. */
-  private void restartWith(Map<String, Object> more) throws Exception {
-    harness.close();
-    var changed = new DaktelaChatFixture() {
-      @Override
-      public io.deskbridge.core.spi.Connector connector(String installationId, java.time.Clock clock) {
-        return connector(installationId, clock, more);
-      }
-    };
-    fixture.close();
-    fixture = changed;
-    harness = new io.deskbridge.core.contract.ConnectorHarness(fixture, mode());
-  }
-
   @Test
   void withoutSummaryInChatOnlyTheCustomersMessageGoesBeforeTheTransfer() throws Exception {
-    restartWith(Map.of("summaryInChat", false));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("summaryInChat", false)));
 
     String id = handedOver();
     settleWhen(() -> !bot(id, true).isEmpty());
@@ -112,7 +98,7 @@ class DaktelaChatIT extends AbstractConnectorIT {
    */
   @Test
   void aReplyWhoseAnswerCameTooLateIsNotPostedAgain() throws Exception {
-    restartWith(Map.of("requestTimeout", "300ms"));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("requestTimeout", "300ms")));
     fake().delayNextAnswers(1, java.time.Duration.ofSeconds(2));
     var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
         io.deskbridge.daktela.internal.chat.DaktelaChatClient.class);
@@ -247,7 +233,7 @@ class DaktelaChatIT extends AbstractConnectorIT {
    */
   @Test
   void aTransferSentAgainAfterNoAnswerIsDoneOnItsConflict() throws Exception {
-    restartWith(Map.of("requestTimeout", "300ms"));
+    restartWith(DaktelaChatFixture.withSettings(Map.of("requestTimeout", "300ms")));
     fake().delayAnswer(3, java.time.Duration.ofSeconds(2)); // the summary, the customer's message, the transfer
 
     String id = handedOver();

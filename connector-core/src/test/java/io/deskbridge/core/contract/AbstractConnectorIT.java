@@ -41,6 +41,13 @@ public abstract class AbstractConnectorIT extends AbstractKitIT {
     fixture.close();
   }
 
+  /** Stops this test's connector and fake, and starts {@code other} in their place (another vendor setting). */
+  protected void restartWith(VendorFixture other) throws Exception {
+    stopConnector();
+    fixture = other;
+    harness = new ConnectorHarness(fixture, mode());
+  }
+
   /** Waits until the fake delivered everything and the engine processed it. */
   protected void settle() {
     fixture.awaitDeliveries(WAIT);
