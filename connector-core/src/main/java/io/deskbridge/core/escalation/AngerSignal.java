@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@value #AIMED} per insult aimed at the company, the bot or the agent ("you idiots", "your stupid bot", "Jste
  *       banda zlodějů", "fuck you"), and per threat or boycott ("I will report you", "never ordering from you
- *       again", "už u vás nikdy nic nekoupím");
+ *       again", "už u vás nikdy nic nekoupím"), a threat to go to an authority or to warn others in reviews ("I'm
+ *       taking this to the ombudsman", "napíšu o vás recenzi všude", "zgłaszam sprawę do rzecznika konsumentów"),
+ *       and the last purchase ("that was the last time I bought anything here", "to byl můj poslední nákup u vás";
+ *       not "when was my last order");
  *   <li>{@value #STRONG} per strongly negative statement that needs no swearing: being fed up ("I've had enough",
  *       "mám toho dost"), out of patience, nerves giving way ("dochází mi nervy"), declared anger ("jestem
  *       wściekły"), "the worst" (not "the worst case" nor "the worst that can happen"), weeks without a single
@@ -25,7 +28,10 @@ import java.util.regex.Pattern;
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny"), unless negated ("not terrible");
  *   <li>{@value #NEGATIVE} per sign of waiting or being ignored: weeks or months of waiting ("czekam od
- *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé");
+ *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé"), being bounced from one
+ *       department to another ("od działu do działu", "přehazujete mě"), promises and nothing happening ("pořád
+ *       jen slibujete", "a nic se neděje"), nobody caring ("nikoho to nezajímá"); and per theft said of the service
+ *       ("to je navadna kraja");
  *   <li>{@value #PROFANE} per swear word used as an intensifier ("the damn invoice", "kurva");
  *   <li>{@value #MILD} per word of disappointment ("disappointed", "not helpful", "zklamaný"), unless negated;
  *   <li>{@value #EXCLAMATIONS} for two or more exclamation marks in a row (or "?!");
@@ -102,16 +108,19 @@ public final class AngerSignal {
       "nikoli|nikdar več ...4 naroč*|kupi*|kupil*|kupoval*|priporoč*",
       // a threat to report the shop to an authority, or to warn others in reviews (seventh round)
       "reporting|reported|reportin you|u|ya",
-      "report*|complain*|contact*|go|going|take|taking|write|writing|escalat* ...4 trading-standards|consumer-protection|"
+      "report*|complain*|contact*|go|going|take|taking|write|writing|escalat* ...4 trading-standards|"
+          + "consumer-protection|"
           + "ombudsman|watchdog|regulator|authorities|police|better-business-bureau",
       "write|writing|post|posting|leave|leaving|put|putting ...4 review|reviews ...4 everywhere|all-over|online",
       "warn|warning ..1 everyone|everybody|others|other|people|friends ..2 about|against|customers|you",
       "nahlásím|nahlásíme|ohlásím|oznámím|udám|nahlasim|nahlasime ...4 inspekc*|čoi|úřad*|polici*|spotřebitel*|dtest*",
       "obrátím|obrátíme|obratim|obrátil*|půjdu|pujdu ...4 inspekc*|čoi|dtest*|spotřebitel*|ombudsman*|médi*|polici*",
-      "napíšu|napisu|napíšeme|napiseme|dám|dáme|hodím ...4 recenz*|hodnocen* ...4 všude|vsude|všem|internet*|heurek*|heurec*|"
+      "napíšu|napisu|napíšeme|napiseme|dám|dáme|hodím ...4 recenz*|hodnocen* ...4 všude|vsude|všem|internet*|"
+          + "heurek*|heurec*|"
           + "googl*|facebook*",
       "napíšu|napisu|napíšeme|napiseme ..2 o vás|vas ...4 všude|vsude|všem|recenz*|internet*|heurek*",
-      "varuju|varuji|varovat|upozorním|upozorníme|varujem|upozorním ...2 ostatní|ostatních|všechny|lidi|známé|ostatných|"
+      "varuju|varuji|varovat|upozorním|upozorníme|varujem|upozorním ...2 ostatní|ostatních|všechny|lidi|známé|"
+          + "ostatných|"
           + "všetkých|ľudí|známych",
       "zgłaszam|zgłoszę|zgłosimy|zgłaszamy|zawiadomię|zawiadamiam|doniosę|złożę ...4 rzecznik*|uokik|inspekcj*|urzęd*|"
           + "policj*|prokuratur*|federacj*",
@@ -131,7 +140,8 @@ public final class AngerSignal {
       "posvarim|posvaril*|opozorim|opozoril* ..2 druge|vse|ostale|znance|ljudi|stranke",
       // the last purchase, said as a noun or as the last time (seventh round)
       "was|ll-be|will-be|s-been|be the|my|our last|final time !when|what|which|whens",
-      "was|ll-be|will-be|s-been|be the|my|our last|final purchase|order ..1 ever|here|from|with|at !when|what|which|whens",
+      "was|ll-be|will-be|s-been|be the|my|our last|final purchase|order ..1 ever|here|from|with|at !when|what|"
+          + "which|whens",
       "byl|byla|bylo|byly|bude|budou ..2 poslední|posledni nákup*|nakup*|objednávk*|objednavk* !kdy|kdo|co|jaká|jaký|"
           + "která|který|kde|kolik",
       "był|była|było|były|będzie|będą ..2 ostatni*|ostatnie zakup*|zamówieni*|zamowieni* !kiedy|kto|co|jakie|jaki|"
@@ -348,7 +358,8 @@ public final class AngerSignal {
       "ignorirate|ignorirali|ignorira|ignorirajo ...3 reklamacij*|e-mail*|mail*|sporočil*|pritožb*|zahtev*",
       "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
       "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
-          + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere|neřekne|neřekl|"
+          + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere|"
+          + "neřekne|neřekl|"
           + "neporadí|nevysvětlí",
       "pořád|porad|stále|furt ..2 nedorazil*|nepřišl*|nepřišel|nevrátil*|nedošl*",
       "bez odpovědi|reakce", "nemyslíte vážně", "to snad ne",
@@ -376,7 +387,8 @@ public final class AngerSignal {
       "ste ..1 obljubili|obljubljali",
       // bounced between departments or people (seventh round)
       "from one ..3 to another|the-next", "from department|person|agent|team|office to department|person|agent|team|"
-          + "office", "pillar to post", "bounce|bouncing|bounced|pass|passing|passed|shunted|shuffling|shuffled|ping-ponged ..2 around|about|"
+          + "office", "pillar to post", "bounce|bouncing|bounced|pass|passing|passed|shunted|shuffling|shuffled|"
+          + "ping-ponged ..2 around|about|"
           + "back-and-forth",
       "z|ze oddělení|odboru|kanceláře|pobočky|linky|operátora ..1 na|do|k oddělení|odbor|kancelář*|pobočk*|link*|"
           + "operátor*",
@@ -400,7 +412,8 @@ public final class AngerSignal {
       "and|but nothing ..1 happens|happened|changes|changed|moves|moved",
       "pořád|porad|stále|furt|jen|jenom|pouze ..2 slibujete|slibují|slibuješ|sliby", "plané|prázdné|samé sliby",
       "a|ale nic ..1 se ..1 neděje|nedeje|nestalo|nestane|nezměnilo|nezmenilo|nemění|nehne|nehýbe",
-      "ciągle|ciagle|wciąż|wciaz|tylko|stale ..2 obiecujecie|obiecują|obiecujesz|obiecanki", "puste|gołosłowne obietnice",
+      "ciągle|ciagle|wciąż|wciaz|tylko|stale ..2 obiecujecie|obiecują|obiecujesz|obiecanki", "puste|"
+          + "gołosłowne obietnice",
       "i|a nic ..1 się|sie ..1 nie ..1 dzieje|zmienia|zmieniło|stało|rusza",
       "stále|furt|len|iba ..2 sľubujete|sľubujú|sľubuješ|sľuby", "prázdne|plané sľuby",
       "a|ale nič ..1 sa ..1 nedeje|nestalo|nestane|nezmenilo|nehýbe",

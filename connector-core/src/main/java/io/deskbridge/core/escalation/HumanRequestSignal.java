@@ -27,6 +27,8 @@ import java.util.Set;
  *   <li>asks for a call from a person as a noun ("a phone call from a member of staff", "Poprosím o telefonát od
  *       někoho", "Prosim za klic nekoga"), for someone "to the phone", or to be put through or transferred to a
  *       department ("transfer me to the returns department", "přepojit na oddělení reklamací");
+ *   <li>asks for a person to be brought into the chat ("Šlo by sem do chatu dostat člověka?", "Da się tu na czat
+ *       ściągnąć człowieka?"), or for a case to be handed over to one ("forward my case to one of your colleagues");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -35,8 +37,8 @@ import java.util.Set;
  * a department reached rather than put through to ("when can I reach customer support" is a question the knowledge
  * base answers),
  * and questions or statements about who the customer is talking to ("are you human?", "am I talking to a real
- * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?") in the same clause, unless a verb of wanting asks for a
- * person too ("are you a bot, I want a human"). Immutable and
+ * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?", "Sedí za tímhle chatem živý člověk?") in the same
+ * clause, unless a verb of wanting asks for a person too ("are you a bot, I want a human"). Immutable and
  * thread-safe.
  */
 public final class HumanRequestSignal {

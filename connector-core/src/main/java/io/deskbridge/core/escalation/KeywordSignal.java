@@ -18,8 +18,10 @@ import java.util.Set;
  * within one sentence.
  *
  * <p>A match that is negated does not count: "I do not want to cancel", "no complaints", "nechci zrušit", "nie chcę
- * anulować" (a negated "can" still wants it: "I can't cancel my order" is a cancellation). The keywords of every
- * language are checked whatever the message's language.
+ * anulować" (a negated "can" still wants it: "I can't cancel my order" is a cancellation). Nor does a cancellation
+ * supposed in a question about fees, nor a complaint noun alone in a question about how long the complaints process
+ * takes or when the department is open ("Jak dlouho trvá vyřízení reklamace?"), unless the complaint is the customer's
+ * own or already running. The keywords of every language are checked whatever the message's language.
  * Immutable and thread-safe.
  */
 public final class KeywordSignal {

@@ -301,8 +301,12 @@ public final class SarcasmSignal {
    * in quotes ("your "support"", "„szybka dostawa”"), or a message that opens with praise ("Great,", "Wow,",
    * "Skvělé,", "Świetnie,", "Super,") or gives it ("bravo", "well done", "gratuluji") and speaks of a bad situation
    * (another delay, again, twice, the wrong size, weeks or months of waiting, not a single answer, something that
-   * stopped working) without asking a question. A quoted word beside a product noun ("the „Premium Care“ warranty")
-   * is a name, not praise.
+   * stopped working, "can't even", money sent to a cancelled card) without asking a question; praise opens with
+   * "love how" too ("Miluju, jak …"), or is praise of the service in an opening clause of up to six words ("Skvelá
+   * starostlivosť o zákazníkov, …"). Also, without a question: something useless praised in hyperbole ("Thanks for
+   * the automated reply, extremely helpful"), and mock consent to wait weeks more ("Sure, I'll just wait another
+   * three weeks, no problem"). A quoted word beside a product noun ("the „Premium Care“ warranty") is a name, not
+   * praise.
    */
   public static boolean supportSarcasm(String text) {
     if (text.isBlank()) {
@@ -469,7 +473,8 @@ public final class SarcasmSignal {
   /** Words of working that, negated, are a bad situation ("nie działa", "ne dela", "doesn't work"). */
   private static final WordSet WORKS = WordSet.of("work", "works", "working", "funguje", "fungují", "działa",
       "działają", "dela", "delajo", "deluje", "delujejo",
-      "switch", "switches", "turn", "turns", "start", "starts", "charge", "charges", "boot", "boots", "load", "loads", "włącza",
+      "switch", "switches", "turn", "turns", "start", "starts", "charge", "charges", "boot", "boots", "load",
+      "loads", "włącza",
       "włączy", "uruchamia", "uruchomi", "ładuje", "naładuje", "odpala", "vklopi", "vklaplja", "zažene", "polni",
       "napolni", "prižge");
 
@@ -626,7 +631,8 @@ public final class SarcasmSignal {
       "^jasne|oczywiście|pewnie|spoko|dobra|no-jasne ...4 poczekam|poczekamy|zaczekam|zaczekamy ...3 jeszcze|kolejne|"
           + "następne|dalsze ..2 tygodni*|tydzień|miesiąc*|miesięcy|lat*|rok*",
       "^jasné|iste|samozrejme|kľudne|dobre ...4 počkám|počkáme|vydržím ...3 ďalš*|ešte ..2 týždn*|týždeň|mesiac*|rok*",
-      "^seveda|jasno|itak|prav ...5 počakal*|počakam|počakamo ...3 še|dodatn*|nadaljn* ..2 ted*|teden|mesec*|let*|leto");
+      "^seveda|jasno|itak|prav ...5 počakal*|počakam|počakamo ...3 še|dodatn*|nadaljn* ..2 ted*|teden|mesec*|"
+          + "let*|leto");
 
   /** Words of relaxed consent beside {@link #SURE_WAIT}: "just", "no problem", "klidně", "żaden problem". */
   private static final WordSet RELAXED = WordSet.of("just", "happily", "gladly", "problem", "problems", "rush",
