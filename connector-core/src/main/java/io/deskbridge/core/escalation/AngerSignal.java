@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@value #AIMED} per insult aimed at the company, the bot or the agent ("you idiots", "your stupid bot", "Jste
  *       banda zlodějů", "fuck you"), and per threat or boycott ("I will report you", "never ordering from you
- *       again", "už u vás nikdy nic nekoupím");
+ *       again", "už u vás nikdy nic nekoupím"), a threat to go to an authority or to warn others in reviews ("I'm
+ *       taking this to the ombudsman", "napíšu o vás recenzi všude", "zgłaszam sprawę do rzecznika konsumentów"),
+ *       and the last purchase ("that was the last time I bought anything here", "to byl můj poslední nákup u vás";
+ *       not "when was my last order");
  *   <li>{@value #STRONG} per strongly negative statement that needs no swearing: being fed up ("I've had enough",
  *       "mám toho dost"), out of patience, nerves giving way ("dochází mi nervy"), declared anger ("jestem
  *       wściekły"), "the worst" (not "the worst case" nor "the worst that can happen"), weeks without a single
@@ -25,7 +28,10 @@ import java.util.regex.Pattern;
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny"), unless negated ("not terrible");
  *   <li>{@value #NEGATIVE} per sign of waiting or being ignored: weeks or months of waiting ("czekam od
- *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé");
+ *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé"), being bounced from one
+ *       department to another ("od działu do działu", "přehazujete mě"), promises and nothing happening ("pořád
+ *       jen slibujete", "a nic se neděje"), nobody caring ("nikoho to nezajímá"); and per theft said of the service
+ *       ("to je navadna kraja");
  *   <li>{@value #PROFANE} per swear word used as an intensifier ("the damn invoice", "kurva");
  *   <li>{@value #MILD} per word of disappointment ("disappointed", "not helpful", "zklamaný"), unless negated;
  *   <li>{@value #EXCLAMATIONS} for two or more exclamation marks in a row (or "?!");
@@ -99,7 +105,50 @@ public final class AngerSignal {
       "nikdy ...4 nekoup*|neobjedn*|nenakoup*|nedoporuč*|nevrátím",
       "nigdy ...4 kupię|kupie|zamówię|zamowie|polecę|kupować|zamawiać",
       "nikdy ...4 nekúp*|neobjedn*|nenakúp*|neodporuč*",
-      "nikoli|nikdar več ...4 naroč*|kupi*|kupil*|kupoval*|priporoč*");
+      "nikoli|nikdar več ...4 naroč*|kupi*|kupil*|kupoval*|priporoč*",
+      // a threat to report the shop to an authority, or to warn others in reviews (seventh round)
+      "reporting|reported|reportin you|u|ya",
+      "report*|complain*|contact*|go|going|take|taking|write|writing|escalat* ...4 trading-standards|"
+          + "consumer-protection|"
+          + "ombudsman|watchdog|regulator|authorities|police|better-business-bureau",
+      "write|writing|post|posting|leave|leaving|put|putting ...4 review|reviews ...4 everywhere|all-over|online",
+      "warn|warning ..1 everyone|everybody|others|other|people|friends ..2 about|against|customers|you",
+      "nahlásím|nahlásíme|ohlásím|oznámím|udám|nahlasim|nahlasime ...4 inspekc*|čoi|úřad*|polici*|spotřebitel*|dtest*",
+      "obrátím|obrátíme|obratim|obrátil*|půjdu|pujdu ...4 inspekc*|čoi|dtest*|spotřebitel*|ombudsman*|médi*|polici*",
+      "napíšu|napisu|napíšeme|napiseme|dám|dáme|hodím ...4 recenz*|hodnocen* ...4 všude|vsude|všem|internet*|"
+          + "heurek*|heurec*|"
+          + "googl*|facebook*",
+      "napíšu|napisu|napíšeme|napiseme ..2 o vás|vas ...4 všude|vsude|všem|recenz*|internet*|heurek*",
+      "varuju|varuji|varovat|upozorním|upozorníme|varujem|upozorním ...2 ostatní|ostatních|všechny|lidi|známé|"
+          + "ostatných|"
+          + "všetkých|ľudí|známych",
+      "zgłaszam|zgłoszę|zgłosimy|zgłaszamy|zawiadomię|zawiadamiam|doniosę|złożę ...4 rzecznik*|uokik|inspekcj*|urzęd*|"
+          + "policj*|prokuratur*|federacj*",
+      "napiszę|napisze|wystawię|wystawie|opiszę|opisze|dam ...4 opini*|recenzj*|ocen* ...4 wszędzie|wszedzie|"
+          + "wszystkim|internecie|google*|facebook*|ceneo*|forach",
+      "opiszę|opisze|napiszę|napisze ..2 o was ...4 wszędzie|wszedzie|wszystkim|internecie|forach|recenzj*|opini*",
+      "opiszę|opisze was ...4 wszędzie|wszedzie|wszystkim|internecie|forach",
+      "ostrzegę|ostrzege|ostrzegam|przestrzegę ..2 innych|wszystkich|znajomych|ludzi|klientów",
+      "nahlásim|nahlasim|oznámim|udám ...4 inšpekci*|soi|úrad*|políci*|spotrebiteľ*",
+      "obrátim|obratim|obrátime|obrátil*|pôjdem ...4 inšpekci*|soi|spotrebiteľ*|ombudsman*|médi*|políci*",
+      "napíšem|napisem|napíšeme|dám ...4 recenzi*|hodnoteni* ...4 všade|vsade|všetkým|internet*|googl*|facebook*",
+      "napíšem|napisem|napíšeme ..2 o vás|vas ...4 všade|vsade|všetkým|recenzi*|internet*",
+      "obrnem|obrnemo|obrnil*|obrnila ...4 inšpektorat*|inšpekcij*|potrošnik*|zps|varuh*|polici*|medij*",
+      "prijavim|prijavimo|prijavil* ...4 inšpektorat*|inšpekcij*|polici*|varuh*|potrošnik*", "prijavim|prijavimo vas",
+      "napišem|napisem|napisal*|napišemo|objavim ...4 mnenj*|ocen*|recenzij* ...4 povsod|vsem|internet*|googl*|"
+          + "facebook*|forum*",
+      "posvarim|posvaril*|opozorim|opozoril* ..2 druge|vse|ostale|znance|ljudi|stranke",
+      // the last purchase, said as a noun or as the last time (seventh round)
+      "was|ll-be|will-be|s-been|be the|my|our last|final time !when|what|which|whens",
+      "was|ll-be|will-be|s-been|be the|my|our last|final purchase|order ..1 ever|here|from|with|at !when|what|"
+          + "which|whens",
+      "byl|byla|bylo|byly|bude|budou ..2 poslední|posledni nákup*|nakup*|objednávk*|objednavk* !kdy|kdo|co|jaká|jaký|"
+          + "která|který|kde|kolik",
+      "był|była|było|były|będzie|będą ..2 ostatni*|ostatnie zakup*|zamówieni*|zamowieni* !kiedy|kto|co|jakie|jaki|"
+          + "które|który|gdzie|ile",
+      "bol|bola|bolo|boli|bude|budú ..2 posledn* nákup*|nakup*|objednávk*|objednavk* !kedy|kto|čo|ktor*|kde|aký|aká|"
+          + "koľko",
+      "bil|bila|bilo|bo|bodo ..2 zadnj* nakup*|naročil*|narocil* !kdaj|kdo|kaj|kater*|kje|koliko");
 
   private static final RuleSet INSULT_RULES = rules(INSULTS);
 
@@ -309,7 +358,9 @@ public final class AngerSignal {
       "ignorirate|ignorirali|ignorira|ignorirajo ...3 reklamacij*|e-mail*|mail*|sporočil*|pritožb*|zahtev*",
       "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
       "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
-          + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere",
+          + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere|"
+          + "neřekne|neřekl|"
+          + "neporadí|nevysvětlí",
       "pořád|porad|stále|furt ..2 nedorazil*|nepřišl*|nepřišel|nevrátil*|nedošl*",
       "bez odpovědi|reakce", "nemyslíte vážně", "to snad ne",
       LONG + " ..2 čekám|čekáme", "žádná|zadna odpověď|reakce", "slíbili|slibovali|slibujete jste",
@@ -334,6 +385,44 @@ public final class AngerSignal {
       "brez odgovora|odziva", "se hecate|šalite",
       LONG + " ..2 čakam|čakamo", "nobenega|nič odgovora|odziva", "obljubili|obljubljali ste",
       "ste ..1 obljubili|obljubljali",
+      // bounced between departments or people (seventh round)
+      "from one ..3 to another|the-next", "from department|person|agent|team|office to department|person|agent|team|"
+          + "office", "pillar to post", "bounce|bouncing|bounced|pass|passing|passed|shunted|shuffling|shuffled|"
+          + "ping-ponged ..2 around|about|"
+          + "back-and-forth",
+      "z|ze oddělení|odboru|kanceláře|pobočky|linky|operátora ..1 na|do|k oddělení|odbor|kancelář*|pobočk*|link*|"
+          + "operátor*",
+      "přehazujete|přehazují|přehazovali|přehazuje|pinkáte|pinkají|přeposíláte|přeposílají mě|mne|nás|me",
+      "od jednoho|jedné ...3 k|ke druhému|druhé|dalšímu|další", "od čerta k ďáblu",
+      "od działu|konsultanta|konsultantki|osoby|pracownika|infolinii|oddziału do działu|konsultanta|konsultantki|osoby|"
+          + "pracownika|infolinii|oddziału",
+      "odsyłacie|odsyłają|odsyłali|odsyłaliście|przerzucacie|przerzucają|przerzucali|spychacie|przekazujecie mnie|nas",
+      "od jednego|jednej ...3 do drugiego|drugiej|kolejnego|kolejnej|następnego", "od annasza do kajfasza",
+      "z|zo oddelenia|odboru|kancelárie|pobočky|linky|operátora ..1 na|do|k oddelenie|odbor|kanceláriu|pobočk*|link*|"
+          + "operátor*",
+      "prehadzujete|prehadzujú|prehadzovali|pinkáte|pinkajú|preposielate|preposielajú|posielate|posielajú|posielali "
+          + "ma|mňa|nás ...3 z|zo|od|sem|tam",
+      "od jedného|jednej ...3 k|ku druhému|druhej|ďalšiemu|ďalšej", "od čerta k diablu", "od poncia k pilátovi",
+      "od oddelka|službe|osebe|pisarne|poslovalnice|operaterja do oddelka|službe|osebe|pisarne|poslovalnice|operaterja",
+      "pošiljate|pošiljajo|pošiljali|premetavate|premetavajo|preusmerjate|preusmerjajo me|nas ...3 od|z|iz|sem|tja",
+      "od enega|ene ...3 do drugega|druge|naslednjega|naslednje", "od poncija do pilata",
+      // promises and nothing happening (seventh round)
+      "all you do|ever-do is ..2 promise|promises|apologi*|apologis*", "empty|broken|hollow promises",
+      "make|making|keep-making promises", "nothing ever|really|actually ..1 happens|changes|moves|gets",
+      "and|but nothing ..1 happens|happened|changes|changed|moves|moved",
+      "pořád|porad|stále|furt|jen|jenom|pouze ..2 slibujete|slibují|slibuješ|sliby", "plané|prázdné|samé sliby",
+      "a|ale nic ..1 se ..1 neděje|nedeje|nestalo|nestane|nezměnilo|nezmenilo|nemění|nehne|nehýbe",
+      "ciągle|ciagle|wciąż|wciaz|tylko|stale ..2 obiecujecie|obiecują|obiecujesz|obiecanki", "puste|"
+          + "gołosłowne obietnice",
+      "i|a nic ..1 się|sie ..1 nie ..1 dzieje|zmienia|zmieniło|stało|rusza",
+      "stále|furt|len|iba ..2 sľubujete|sľubujú|sľubuješ|sľuby", "prázdne|plané sľuby",
+      "a|ale nič ..1 sa ..1 nedeje|nestalo|nestane|nezmenilo|nehýbe",
+      "kar-naprej|vedno|samo|ves-čas|zmeraj ..2 obljubljate|obljubljajo|obljubljaš|obljube", "prazne|votle obljube",
+      "zgodi|spremeni|premakne ..2 nič", "nič ..2 ne ..1 zgodi|spremeni|premakne",
+      // nobody cares, in the object forms (seventh round)
+      "nikoho ...3 nezajímá|nezajima|netrápí|netrapi|nezaujíma|nezaujima|netrápi", "nikogo ...3 obchodzi|interesuje",
+      "nikogar ...3 briga|zanima|ne-briga|ne-zanima",
+      "dalej|nadal|wciąż|wciaz|ciągle|ciagle ..1 nie ma",
       // the same thing again
       "again|twice|second-time ...4 broken|damaged|wrong|faulty|defective|lost",
       "už|již|zase|znovu ..1 podruhé|potřetí", "podruhé|potřetí ...3 rozbit*|poškozen*|vadn*|špatn*|ztracen*",
@@ -360,6 +449,9 @@ public final class AngerSignal {
       "grozn*|obupn*|nesprejemljiv*|sramot*|prevar*|jezen|jezna|jezni|najslabš*|škandal*|neprofesional*|zanič",
       "sovražim", "neverjetn*|nezaslišan*",
       "je|to|jest ..1 neslýchan*|niesłychan*",
+      "is|s|this|that|it ..2 theft|stealing|robbery", "je|to|tohle|toto ..2 krádež*|zlodějna|zlodejna|zlodějin*",
+      "to|jest ..2 kradzież*|kradziez*", "je|to|toto ..2 krádež*|zlodejstvo|zlodejina",
+      "je ..2 kraja|krajo|tatvina|tatvino|oderuštvo|rop",
       "dovolj mi je", "za nič", "nikoli|nikdar več", "slab* oceno|ocene|mnenje");
 
   private static final RuleSet SWEARING_RULES = rules(SWEARING, "do prdele|riti|piče", "k vragu");

@@ -27,6 +27,8 @@ import java.util.Set;
  *   <li>asks for a call from a person as a noun ("a phone call from a member of staff", "Poprosím o telefonát od
  *       někoho", "Prosim za klic nekoga"), for someone "to the phone", or to be put through or transferred to a
  *       department ("transfer me to the returns department", "přepojit na oddělení reklamací");
+ *   <li>asks for a person to be brought into the chat ("Šlo by sem do chatu dostat člověka?", "Da się tu na czat
+ *       ściągnąć człowieka?"), or for a case to be handed over to one ("forward my case to one of your colleagues");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -35,8 +37,8 @@ import java.util.Set;
  * a department reached rather than put through to ("when can I reach customer support" is a question the knowledge
  * base answers),
  * and questions or statements about who the customer is talking to ("are you human?", "am I talking to a real
- * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?") in the same clause, unless a verb of wanting asks for a
- * person too ("are you a bot, I want a human"). Immutable and
+ * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?", "Sedí za tímhle chatem živý člověk?") in the same
+ * clause, unless a verb of wanting asks for a person too ("are you a bot, I want a human"). Immutable and
  * thread-safe.
  */
 public final class HumanRequestSignal {
@@ -102,10 +104,10 @@ public final class HumanRequestSignal {
   /** People one contacts; "contact person" is a noun, so a person needs an article or an adjective. */
   private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
       + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"
-      + "adviser|consultant|specialist|supervisor|manager|colleague|technician";
+      + "adviser|consultant|specialist|supervisor|manager|colleague|technician|boss|superior";
   /** The same people in the plural, for "one of your consultants". */
   private static final String EN_PLURALS = "humans|agents|operators|representatives|reps|employees|assistants|"
-      + "advisors|advisers|consultants|specialists|supervisors|managers|colleagues|technicians|staff";
+      + "advisors|advisers|consultants|specialists|supervisors|managers|colleagues|technicians|staff|superiors";
   /** People a customer may ask for, English; "agent", "someone" and the like only next to a verb of talking. */
   private static final String EN_PEOPLE = "person|" + EN_CONTACTED;
   /** Said of the past or of someone else ("I was talking to an agent yesterday"), not a request. */
@@ -114,7 +116,8 @@ public final class HumanRequestSignal {
   /** Czech people in every case: "konzultant*" covers konzultanta, konzultantovi, konzultantem, konzultantce. */
   private static final String CS_PEOPLE = "člověkem|člověka|člověku|lidmi|někým|někoho|někomu|osobou|osobě|"
       + "pracovník*|pracovnic*|operátor*|konzultant*|poradc*|poradce|poradkyn*|kolega|kolegu|kolegovi|kolegou|kolegyn*|"
-      + "technik*|vedoucí*|nadřízen*|specialist*|agent*|zástupc*|zástupce|zaměstnan*|manažer*|odborník*";
+      + "technik*|vedoucí*|nadřízen*|specialist*|agent*|zástupc*|zástupce|zaměstnan*|manažer*|odborník*|šéf*|"
+      + "vedením|vedení";
   /** Verbs of talking and reaching in the forms used to ask (infinitive, imperative), and their nouns. */
   private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|spojíte|"
       + "přepojit|přepojte|přepoj|přepojíte|přepojení|spojení|předat|předejte|předáte|přepošlete|kontaktovat|"
@@ -122,25 +125,27 @@ public final class HumanRequestSignal {
 
   private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
       + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|doradczyn*|agent*|specjalist*|przedstawiciel*|"
-      + "kierownik*|koledze|kolegą|kolegi|kolegów|kolegom|koleżank*|menedżer*|menadżer*";
+      + "kierownik*|koledze|kolegą|kolegi|kolegów|kolegom|koleżank*|menedżer*|menadżer*|przełożon*|szef*|"
+      + "zwierzchnik*|kierownictw*";
   private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|omówić|"
       + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
       + "przekierujcie|przekierowanie|przekierowania|połączenie|połączenia|przełączenie|przełączenia|rozmowę|"
-      + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać";
+      + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać|przedyskutować|obgadać";
 
   private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
       + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegov|kolegami|kolegyn*|"
-      + "technik*|vedúc*|nadriaden*|špecialist*|agent*|zástupc*|zástupca|zamestnan*|manažér*|odborník*";
+      + "technik*|vedúc*|nadriaden*|špecialist*|agent*|zástupc*|zástupca|zamestnan*|manažér*|odborník*|šéf*|"
+      + "vedením|vedenie|vedeniu";
   private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|spojíte|prepojiť|"
       + "prepojte|prepoj|prepojíte|prepojenie|spojenie|odovzdajte|odovzdať|presmerujte|presmerovať|kontaktovať|"
       + "kontaktujte|kontakt|kontaktu|komunikovať|písať|dovolať|prebrať|prediskutovať";
 
   private static final String SL_PEOPLE = "človekom|človeka|človeku|nekom|nekoga|nekomu|osebo|osebi|operater*|"
       + "operaterk*|svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*|uslužben*|"
-      + "specialist*|koleg*";
+      + "specialist*|koleg*|nadrejen*|šef*|nadzornik*|vodstv*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
       + "poveži|prevežite|prevezati|preveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
-      + "pogovor|dobiti|govorim|stik";
+      + "pogovor|dobiti|govorim|stik|predebatirati|prediskutirati|pretresti";
 
   /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
   private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
@@ -163,6 +168,27 @@ public final class HumanRequestSignal {
   private static final String SL_DEPARTMENT = "oddel*|ekip*|služb*";
 
   private static final RuleSet TALK = rules(
+      // a person asked into the chat (seventh round)
+      "get|bring|add|pull|invite|loop ..2 " + EN_PEOPLE + " ...3 chat|conversation|line",
+      EN_PEOPLE + " ..2 join|joins|joining|to-join ..2 chat|conversation",
+      "chat*|konverzac*|linku ...4 dostat|přivést|připojit|přizvat|sehnat|pustit|přijít|přišel|přišla|připojil*"
+          + " ...3 " + CS_PEOPLE + "|člověk|operátor|operátorka|někdo",
+      "dostat|přivést|připojit|přizvat|sehnat|pustit ...3 " + CS_PEOPLE + " ...4 chat*|konverzac*",
+      "czat*|chat*|rozmow*|tutaj ...4 ściągnąć|przyprowadzić|dołączyć|podłączyć|zaprosić|wpuścić|dostać|przyszedł|"
+          + "przyszła|dołączył* ...3 " + PL_PEOPLE + "|człowiek|ktoś|konsultant|pracownik",
+      "ściągnąć|przyprowadzić|dołączyć|podłączyć|zaprosić|wpuścić ...3 " + PL_PEOPLE + " ...4 czat*|chat*|rozmow*",
+      "chat*|konverzáci*|linku ...4 dostať|priviesť|pripojiť|prizvať|zohnať|pustiť|prísť|prišiel|prišla|pripojil*"
+          + " ...3 " + SK_PEOPLE + "|človek|operátor|operátorka|niekto",
+      "dostať|priviesť|pripojiť|prizvať|zohnať|pustiť ...3 " + SK_PEOPLE + " ...4 chat*|konverzáci*",
+      "klepet*|pogovor*|chat* ...4 prišel|prišla|priti|pridružil*|pridruži|vključil*|vstopil*|pripeljati|"
+          + "pripeljite|dobiti|dobim|povabiti|povabite ...3 " + SL_PEOPLE + "|človek|oseba|nekdo|operater|operaterka",
+      "pripeljati|pripeljite|povabiti|povabite|vključiti|vključite ...3 " + SL_PEOPLE + " ...4 klepet*|pogovor*|chat*",
+      // someone asked to call, the verb after "so that" (Polish)
+      "żeby|aby|by ...4 ktoś|któryś|któraś|konsultant|konsultantka|pracownik|pracownica|człowiek ...6 zadzwonił|"
+          + "zadzwoniła|oddzwonił|oddzwoniła|odezwał|odezwała|skontaktował|skontaktowała|odpisał|odpisała",
+      // a case forwarded to a person
+      "forward|pass|hand|transfer|escalate|refer ..3 case|ticket|issue|matter|request|query|complaint|problem ...2 to "
+          + "..3 " + EN_PEOPLE + "|" + EN_PLURALS + " " + EN_NARRATED,
       // one of your people, in the Slavic languages
       CS_TALK + "|přepošlete|přeposlat|obrátit ...4 " + CS_ONE_OF + CS_PEOPLE,
       PL_TALK + "|prześlijcie|przesłać ...4 " + PL_ONE_OF + PL_PEOPLE,
@@ -209,7 +235,7 @@ public final class HumanRequestSignal {
       "contact|contacts|connection|transfer with|to .. " + EN_CONTACTED + " " + EN_NARRATED,
       EN_PEOPLE + " ..2 take|takes|taking over",
       "help|assistance|support from .. human*|person|agent*|operator*|someone|somebody|representative*",
-      "someone|somebody|human|agent|operator|representative|person ...3 call|contact|phone|ring|email|text me|us|back",
+      "someone|somebody|human|agent|operator|representative|person ...5 call|contact|phone|ring|email|text me|us|back",
       EN_PEOPLE + " ..2 i|we can|could|may talk|speak|chat",
       EN_TALK + "|transfer|transferring|pass|hand|put|get|contact ..2 one|any|some|either of .. " + EN_PLURALS + " "
           + EN_NARRATED,
@@ -251,7 +277,8 @@ public final class HumanRequestSignal {
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
       SL_TALK + " .. " + SL_PEOPLE,
       SL_TALK + " ..2 z|s|do|na|k|h ...3 " + SL_PEOPLE,
-      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 " + SL_PEOPLE,
+      "bi ...4 govoril*|pogovoril*|pogovarjal*|predebatiral*|prediskutiral*|pretresel*|pretresl* ..2 z|s ..2 "
+          + SL_PEOPLE + "|kom|kakšnim|kakšno|katerim",
       "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
       "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 pokliče|poklical|oglasi|kontaktira",
       "naj ...3 kdo|nekdo ...6 pokliče|oglasi|kontaktira",
@@ -309,7 +336,12 @@ public final class HumanRequestSignal {
       "odpovedá|odpovedal|píše|hovorí|odpisuje ...4 robot*|bot*|človek*|stroj*|počítač*|program*",
       "odgovarja|odgovori|piše|govori ...4 robot*|bot*|človek*|stroj*|računalnik*|program*",
       "govorim|pišem|pogovarjam|klepetam ...3 človek*|robot*|bot*|strojem|oseb*|operater*|računalnik* "
-          + "!lahko|bi|želim|hočem|rad|rada|moram");
+          + "!lahko|bi|želim|hočem|rad|rada|moram",
+      // who sits behind the chat (seventh round)
+      "sedí|sedi|sedia|siedzi|siedzą|sits|sitting ...5 člověk*|človek*|człowiek*|person|human|oseb*|osob*|"
+          + "operátor*|operator*|operater*|konzultant*|konsultant*|someone|somebody|někdo|niekto|ktoś|nekdo",
+      "behind|za|po ...3 chat*|czat*|klepet*|obrazovk*|ekran*|screen ...4 člověk*|človek*|człowiek*|"
+          + "person|human|oseb*|osob*|someone|somebody|někdo|niekto|ktoś|nekdo");
 
   private static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
       "en", List.of("real|actual|live|human person|human|agent|operator|representative",

@@ -18,8 +18,10 @@ import java.util.Set;
  * within one sentence.
  *
  * <p>A match that is negated does not count: "I do not want to cancel", "no complaints", "nechci zrušit", "nie chcę
- * anulować" (a negated "can" still wants it: "I can't cancel my order" is a cancellation). The keywords of every
- * language are checked whatever the message's language.
+ * anulować" (a negated "can" still wants it: "I can't cancel my order" is a cancellation). Nor does a cancellation
+ * supposed in a question about fees, nor a complaint noun alone in a question about how long the complaints process
+ * takes or when the department is open ("Jak dlouho trvá vyřízení reklamace?"), unless the complaint is the customer's
+ * own or already running. The keywords of every language are checked whatever the message's language.
  * Immutable and thread-safe.
  */
 public final class KeywordSignal {
@@ -73,7 +75,8 @@ public final class KeywordSignal {
       for (var match : rules.matches(sentence)) {
         var reason = reasonOfRule.get(match[0]);
         if (!sentence.negated(match[1])
-            && !(reason == HandoverReason.CANCELLATION && hypothetical(sentence, match[1]) && aboutFees(sentence))) {
+            && !(reason == HandoverReason.CANCELLATION && hypothetical(sentence, match[1]) && aboutFees(sentence))
+            && !(reason == HandoverReason.COMPLAINT && aboutTheProcess(sentence, match))) {
           present.add(reason);
         }
       }
@@ -104,6 +107,36 @@ public final class KeywordSignal {
       }
     }
     return false;
+  }
+
+  /** Complaint nouns (not verbs: "I want to complain", "reklamuji" stay complaints). */
+  private static final WordSet COMPLAINT_NOUNS = WordSet.of("complaint", "complaints", "claim", "claims",
+      "reklamac*", "reklamační*", "reklamáci*", "reklamačn*", "reklamacj*", "reklamacyjn*", "reklamacij*",
+      "reklamacijsk*", "stížnost*", "sťažnos*", "skarg*", "zażaleni*", "pritožb*");
+
+  /** Words of how long the process takes or when it is open. */
+  private static final WordSet PROCESS = WordSet.of("long", "take", "takes", "last", "lasts", "open", "opening",
+      "hours", "trvá", "trvat", "trvají", "trwa", "trwać", "trwają", "traja", "trajajo", "trajalo", "otevřeno",
+      "otevřen*", "otvoren*", "czynn*", "otwart*", "odprt*");
+
+  /** Words that make it the customer's own complaint running too long: already, still, again. */
+  private static final WordSet PERSISTING = WordSet.of("already", "still", "again", "už", "již", "pořád", "stále",
+      "furt", "znovu", "już", "wciąż", "nadal", "ciągle", "znowu", "ešte", "znova", "že", "še", "spet", "my", "mine",
+      "moje", "moji", "mou", "moja", "moją", "moju", "mojo", "mojej", "mojeho", "mojega");
+
+  /**
+   * Whether a complaint noun stands alone in a question about how long the complaints process takes or when the
+   * complaints department is open ("How long does the complaints process take?", "Má reklamační oddělení otevřeno i
+   * v sobotu?"): a question the knowledge base answers, unless it speaks of the customer's own complaint or of one
+   * already running ("my complaint", "už", "still").
+   */
+  private static boolean aboutTheProcess(Sentence sentence, int[] match) {
+    if (!sentence.question() || match[2] - match[1] != 1
+        || !COMPLAINT_NOUNS.contains(sentence.words().get(match[1]))) {
+      return false;
+    }
+    var words = sentence.words();
+    return words.stream().anyMatch(PROCESS::contains) && words.stream().noneMatch(PERSISTING::contains);
   }
 
   private static boolean aboutFees(Sentence sentence) {

@@ -301,8 +301,12 @@ public final class SarcasmSignal {
    * in quotes ("your "support"", "„szybka dostawa”"), or a message that opens with praise ("Great,", "Wow,",
    * "Skvělé,", "Świetnie,", "Super,") or gives it ("bravo", "well done", "gratuluji") and speaks of a bad situation
    * (another delay, again, twice, the wrong size, weeks or months of waiting, not a single answer, something that
-   * stopped working) without asking a question. A quoted word beside a product noun ("the „Premium Care“ warranty")
-   * is a name, not praise.
+   * stopped working, "can't even", money sent to a cancelled card) without asking a question; praise opens with
+   * "love how" too ("Miluju, jak …"), or is praise of the service in an opening clause of up to six words ("Skvelá
+   * starostlivosť o zákazníkov, …"). Also, without a question: something useless praised in hyperbole ("Thanks for
+   * the automated reply, extremely helpful"), and mock consent to wait weeks more ("Sure, I'll just wait another
+   * three weeks, no problem"). A quoted word beside a product noun ("the „Premium Care“ warranty") is a name, not
+   * praise.
    */
   public static boolean supportSarcasm(String text) {
     if (text.isBlank()) {
@@ -329,7 +333,15 @@ public final class SarcasmSignal {
     boolean thanks = false;
     boolean trivialTip = false;
     boolean neverThought = false;
+    boolean useless = false;
+    boolean overHelpful = false;
+    boolean sureWait = false;
+    boolean relaxed = false;
     for (var sentence : sentences) {
+      useless |= !USELESS_THING.matches(sentence).isEmpty();
+      overHelpful |= !OVERHELPFUL.matches(sentence).isEmpty();
+      sureWait |= !SURE_WAIT.matches(sentence).isEmpty();
+      relaxed |= sentence.words().stream().anyMatch(RELAXED::contains);
       praise |= !MOCK_PRAISE_PHRASES.matches(sentence).isEmpty();
       bad |= BAD_PHRASES.matches(sentence).stream().anyMatch(m -> !sentence.negated(m[1]));
       neverThought |= !NEVER_THOUGHT.matches(sentence).isEmpty();
@@ -340,7 +352,8 @@ public final class SarcasmSignal {
         var word = words.get(i);
         var sentence = sentences.get(s);
         boolean opening = s == 0 && sentence.clause(i) == 0 && clauseLength(sentence, 0) <= 3;
-        praise |= (opening && PRAISE.contains(word)) || PRAISE_ANYWHERE.contains(word);
+        boolean serviceOpening = s == 0 && i == 0 && clauseLength(sentence, 0) <= 6 && clauseHas(sentence, 0, SERVICE);
+        praise |= ((opening || serviceOpening) && PRAISE.contains(word)) || PRAISE_ANYWHERE.contains(word);
         bad |= (BAD.contains(word) && !sentence.negated(i)) || (WORKS.contains(word) && sentence.negated(i));
         damage |= DAMAGE.contains(word) && !sentence.negated(i);
         also |= ALSO.contains(word);
@@ -350,7 +363,17 @@ public final class SarcasmSignal {
         trivialTip |= TRIVIAL_TIP.contains(word);
       }
     }
-    return (praise && (bad || (damage && also) || (ordinal && still))) || (thanks && trivialTip && neverThought);
+    return (praise && (bad || (damage && also) || (ordinal && still))) || (thanks && trivialTip && neverThought)
+        || (useless && overHelpful) || (sureWait && relaxed);
+  }
+
+  private static boolean clauseHas(Sentence sentence, int clause, WordSet words) {
+    for (int i = 0; i < sentence.words().size(); i++) {
+      if (sentence.clause(i) == clause && words.contains(sentence.words().get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int clauseLength(Sentence sentence, int clause) {
@@ -399,7 +422,8 @@ public final class SarcasmSignal {
       "pomoč", "hitr*", "ekspresn*", "storitev", "storitv*", "profesionaln*", "takoj*",
       "customers", "péči", "zákazník*", "troska", "trosk*", "opiek*", "starostlivos*", "skrb", "strank*", "kupc*",
       "lightning", "nonstop", "błyskawiczn*", "bleskov*", "bleskurychl*", "bliskovit*", "całodobow*", "nepřetržit*",
-      "nepretržit*", "neprekinjen*");
+      "nepretržit*", "neprekinjen*", "hiter", "ekspresen", "speedy", "prompt", "swift", "rapid", "efficient",
+      "responsive");
 
   /** Praise that opens a message ("Great, …", "Skvělé, …"), in the first clause of at most three words. */
   private static final WordSet PRAISE = WordSet.of("great", "fantastic", "brilliant", "perfect", "wonderful", "lovely",
@@ -408,7 +432,9 @@ public final class SarcasmSignal {
       "skvěl*", "výborn*", "paráda", "úžasn*", "perfektn*", "nádhera", "páni", "bezva", "báječn*", "senzační",
       "świetn*", "wspaniał*", "rewelac*", "cudown*", "cudnie", "doskonał*", "pięknie", "fantastyczn*", "ekstra",
       "skvel*", "výborn*", "úžasn*", "perfektn*", "fantastick*",
-      "odličn*", "čudovit*", "krasn*", "lepo", "popoln*", "imenitn*", "vau", "fantastičn*", "super");
+      "odličn*", "čudovit*", "krasn*", "lepo", "popoln*", "imenitn*", "vau", "fantastičn*", "super",
+      "genius", "geniáln*", "genialn*", "ideal", "ideální", "ideáln*", "idealn*", "idealno", "odličen", "krasen",
+      "imeniten", "fantastičen");
 
   /** Praise that counts anywhere in the message ("… Bravo.", "Gratuluji."). */
   private static final WordSet PRAISE_ANYWHERE = WordSet.of("bravo", "brawo", "congratulations", "congrats",
@@ -423,7 +449,14 @@ public final class SarcasmSignal {
       "hats off", "what speed", "such speed", "klobouk dolů|dolu", "to je ale|teda rychlost|tempo|rychlé",
       "co za tempo|szybkość|ekspres", "czapki z głów", "klobúk dole|dolu", "to je ale rýchlosť|tempo", "aké tempo",
       "kapo|klobuk dol", "kakšna hitrost", "to je hitrost", "take a bow", "kudos", "smekám|smekam", "skládám|skladám poklonu",
-      "klaním|klaniam se|sa", "szacun", "chapeau", "priklanjam se", "klanjam se");
+      "klaním|klaniam se|sa", "szacun", "chapeau", "priklanjam se", "klanjam se",
+      // "love how …" (seventh round): praise that still needs a bad situation
+      "love|loving|adore ...1 how|when|that|it-when", "miluju|miluji|zbožňuju|zbožňuji ...1 jak|když|že",
+      "uwielbiam|kocham ...1 jak|kiedy|gdy|że", "zbožňujem|milujem|ľúbim ...1 ako|keď|že",
+      "obožujem|ljubim ...1 kako|ko|ker|da",
+      // "what a surprise" in its other forms, with a bad situation
+      "to je ..1 překvapení|prekvapenie|presenečenje !příjemn*|milé|hezké|krásné|príjemn*|pekné|prijetn*|lepo",
+      "a-to|no-to|to-ci|cóż-za ..1 niespodzianka !miła|przyjemna|fajna");
 
   /**
    * The nth attempt: a bad situation only with "still" in the message ("Great, a third technician and it still
@@ -439,7 +472,11 @@ public final class SarcasmSignal {
 
   /** Words of working that, negated, are a bad situation ("nie działa", "ne dela", "doesn't work"). */
   private static final WordSet WORKS = WordSet.of("work", "works", "working", "funguje", "fungují", "działa",
-      "działają", "dela", "delajo", "deluje", "delujejo");
+      "działają", "dela", "delajo", "deluje", "delujejo",
+      "switch", "switches", "turn", "turns", "start", "starts", "charge", "charges", "boot", "boots", "load",
+      "loads", "włącza",
+      "włączy", "uruchamia", "uruchomi", "ładuje", "naładuje", "odpala", "vklopi", "vklaplja", "zažene", "polni",
+      "napolni", "prižge");
 
   /** Words of thanks, for thanks for a useless tip. */
   private static final WordSet THANKS = WordSet.of("thanks", "thank", "děkuj*", "díky", "dík*", "dziękuj*", "dzięki",
@@ -470,9 +507,11 @@ public final class SarcasmSignal {
       "premajhn*", "prevelik*", "opäť",
       "ďalš*", "znova", "meškan*", "mešká", "oneskor*", "nefung*", "zlá", "zlý", "zlé", "strati*", "výhovork*", "týždn*", "týždeň", "mesiac*",
       "dňoch", "trikrát", "štyrikrát", "päťkrát", "niekoľkokrát",
-      "še", "spet", "zamud*", "zamuja", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
+      "spet", "zamud*", "zamuja", "napačn*", "izgubi*", "dvakrat", "izgovor*", "tedn*", "teden", "mesec*", "dneh",
       "uro", "trikrat", "štirikrat", "petkrat", "večkrat",
-      "crash*", "expired", "wysypuj*", "wysypał*", "zawiesz*", "sesuje", "sesul*", "zamrzn*");
+      "crash*", "expired", "wysypuj*", "wysypał*", "zawiesz*", "sesuje", "sesul*", "zamrzn*",
+      "gubi*", "nezapn*", "nezapína", "nespust*", "nenabíj*", "nenabije", "nenaběhne", "nenabehne", "nenačte",
+      "nenačíta", "nerozsvítí", "nerozsvieti");
 
   /**
    * Words of damage: a bad situation only with a word of repetition in the message ("the replacement is damaged
@@ -492,9 +531,10 @@ public final class SarcasmSignal {
   private static final RuleSet SUPPORT_PHRASES = RuleSet.of(false,
       "thanks|thank|thx for nothing", "thank you for nothing", "díky|děkuji|děkuju|dik|diky za nic",
       "dzięki|dziękuję|dziękujemy za nic", "vďaka|ďakujem za nič", "hvala za nič",
-      "just|exactly what i needed|wanted", "přesně|právě to jsem potřeboval*|chtěl*", "přesně co jsem potřeboval*",
-      "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam",
-      "presne|práve to som potreboval*|chcel*", "točno|ravno to sem potreboval*|hotel*",
+      "just|exactly what i needed|wanted !know|knowing", "přesně|právě to jsem potřeboval*|chtěl* !vědět|znát",
+      "přesně co jsem potřeboval* !vědět|znát",
+      "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam !wiedzieć|wiedziec",
+      "presne|práve to som potreboval*|chcel* !vedieť|vediet", "točno|ravno to sem potreboval*|hotel* !vedeti",
       "that-s|that-is|that-was all i needed", "to mi ..1 ještě|tak|zrovna ..1 chybělo|scházelo",
       "tego ..2 brakowało|brakowalo", "to mi ..1 ešte|tak ..1 chýbalo",
       "to mi je ..1 še ..1 manjkalo",
@@ -543,7 +583,66 @@ public final class SarcasmSignal {
       "nobody|noone|no-one ...3 replied|answered|responded|called|wrote|answers|replies",
       "nikdo ...3 neodpověděl|neodepsal|nereaguje|neozval|neodpovídá", "nikt ...3 nie ..1 odpisał|odpowiedział|odezwał|"
           + "oddzwonił|odpisuje|odpowiada", "nikto ...3 neodpísal|neodpovedal|neozval|nereaguje|neodpovedá",
-      "nihče ...3 ni ..1 odgovoril|odpisal|poklical|javil", "nihče ...3 ne ..1 odgovori|odgovarja|odpiše");
+      "nihče ...3 ni ..1 odgovoril|odpisal|poklical|javil", "nihče ...3 ne ..1 odgovori|odgovarja|odpiše",
+      // Slovene "še" (another, once more), which folds to the reflexive "se" of Czech, Slovak and Slovene and so
+      // cannot be a single word of a bad situation ("Super, těším se" is sincere)
+      "še en|ena|eno|ene|enega|enkrat|dodatn*",
+      // cannot even … (seventh round)
+      "can|couldn t|not ..1 even", "cannot|can-not ..1 even",
+      "nemůžu|nemohu|nemůžeme|nejde|nedá|nedokážu|neumím ...3 ani !dočkat|vynachválit|vynadivit",
+      "nie ..1 mogę|możemy|można|da|potrafię ...3 nawet !doczekać", "nemôžem|nemôžeme|nejde|nedá|neviem|nedokážem ...3 "
+          + "ani !dočkať", "ne ..1 morem|moremo|gre|da|znam ...3 niti !dočakati",
+      // money sent to a card or an account that no longer exists
+      "card|account|address ...4 cancelled|canceled|closed|blocked|expired|no-longer|don-t-have|dont-have",
+      "kart*|účet|účtu|adres* ...4 zrušil*|zrušen*|zablokoval*|zablokovan*|neexistuj*|nemám|neplatn*",
+      "kart*|kont*|adres* ...4 zastrzegł*|zastrzeżon*|zamknął*|zamknęł*|zamknięt*|anulowa*|nieaktywn*|unieważni*|"
+          + "zablokowa*|nie-istnieje|nie-mam",
+      "kartic*|račun*|naslov* ...4 ukinil*|ukinjen*|zaprl*|zaprt*|preklical*|blokiral*|blokiran*|ne-obstaja|nimam|"
+          + "neveljavn*");
+
+  /**
+   * Something useless given to the customer (an automated or template reply, a link to the FAQ), for praise of it as
+   * extremely helpful (seventh round).
+   */
+  private static final RuleSet USELESS_THING = RuleSet.of(false,
+      "automated|automatic|auto|generic|template|canned|copy-pasted|copy-paste|scripted|stock reply|replies|answer|"
+          + "answers|response|responses|message|email|mail",
+      "automatick*|šablon*|obecn*|strojov*|kopírovan*|standardn* odpověď|odpovědi|odpovědí|zpráv*|e-mail*|mail*",
+      "automatyczn*|szablon*|standardow*|ogóln*|kopiowan* odpowied*|wiadomoś*|e-mail*|mail*",
+      "automatick*|šablón*|všeobecn*|strojov*|štandardn* odpove*|správ*|e-mail*|mail*",
+      "samodejn*|avtomatsk*|splošn*|standardn*|šablonsk* odgovor*|sporočil*|e-pošt*|mail*",
+      "link|odkaz*|odnośnik*|link*|povezav* ...3 faq|nápověd*|pomoc*|help*");
+
+  /** Praise of help in hyperbole: "extremely helpful", "neskutečně mi pomohla". */
+  private static final RuleSet OVERHELPFUL = RuleSet.of(false,
+      "extremely|incredibly|unbelievably|immensely|tremendously|hugely|enormously|truly|most helpful|useful|"
+          + "informative",
+      "neskutečně|neuvěřitelně|nesmírně|ohromně|nadmíru ...2 pomohl*|pomáh*|užitečn*|nápomocn*",
+      "niesamowicie|niezwykle|niewiarygodnie|ogromnie|nieziemsko ...2 pomocn*|pomogł*|przydatn*",
+      "neskutočne|neuveriteľne|nesmierne|ohromne|nadmieru ...2 pomohl*|pomáh*|užitočn*|nápomocn*",
+      "neverjetno|izjemno|neznansko|nepopisno|noro ...3 pomagal*|pomagalo|koristn*|v-pomoč");
+
+  /** Mock consent to wait even longer: "Sure, I'll just wait another three weeks" (seventh round). */
+  private static final RuleSet SURE_WAIT = RuleSet.of(false,
+      "^sure|fine|okay|ok|of-course|yeah|right ...4 wait|waiting ..2 another|more|extra|few ..2 week|weeks|month|"
+          + "months|year|years",
+      "^jasně|jistě|samozřejmě|klidně|ok|dobře|no-jasně ...4 počkám|počkáme|vydržím ...3 další|dalších|ještě ..2 týdn*|"
+          + "týden|měsíc*|rok*|let",
+      "^jasne|oczywiście|pewnie|spoko|dobra|no-jasne ...4 poczekam|poczekamy|zaczekam|zaczekamy ...3 jeszcze|kolejne|"
+          + "następne|dalsze ..2 tygodni*|tydzień|miesiąc*|miesięcy|lat*|rok*",
+      "^jasné|iste|samozrejme|kľudne|dobre ...4 počkám|počkáme|vydržím ...3 ďalš*|ešte ..2 týždn*|týždeň|mesiac*|rok*",
+      "^seveda|jasno|itak|prav ...5 počakal*|počakam|počakamo ...3 še|dodatn*|nadaljn* ..2 ted*|teden|mesec*|"
+          + "let*|leto");
+
+  /** Words of relaxed consent beside {@link #SURE_WAIT}: "just", "no problem", "klidně", "żaden problem". */
+  private static final WordSet RELAXED = WordSet.of("just", "happily", "gladly", "problem", "problems", "rush",
+      "worries", "klidně", "problém", "problému", "spokojnie", "chętnie", "przyjemnością", "sprawy", "kľudne",
+      "pokojne", "problema", "veseljem", "skrbi");
+
+  /** Words of the service, for praise of it in an opening clause of up to six words ("Skvelá starostlivosť o …"). */
+  private static final WordSet SERVICE = WordSet.of("service", "support", "care", "servis", "péče", "péči",
+      "podpora", "starostlivos*", "skrb", "obsług*", "opiek*", "služb*", "storitev", "komunikac*", "přístup",
+      "prístup", "podejście", "odnos");
 
   /** A service promise in quotes: "24/7". */
   private static final Pattern QUOTED_PROMISE = Pattern.compile("[\"“”„‘’‚»«']\\s?24\\s?/\\s?7\\s?[\"“”‘’»«']");

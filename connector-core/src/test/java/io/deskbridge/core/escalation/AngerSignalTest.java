@@ -409,4 +409,79 @@ class AngerSignalTest {
     assertThat(signal.score("Zelo sem razočarana.")).isEqualTo(AngerSignal.MILD);
     assertThat(signal.score("Again the parcel came broken.")).isEqualTo(AngerSignal.NEGATIVE);
   }
+
+  /**
+   * The seventh round's families (docs/quality.md, "Seventh round"), in other words than held-out-5's missed lines:
+   * bounced between departments or people, a threat to report the shop or to warn others in reviews, the last
+   * purchase, promises with nothing happening, nobody caring (the object forms "nikoho", "nikogo", "nikogar"), theft
+   * predicated of the service, Polish "dalej nie ma".
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "I've been passed from one department to another and nobody helped.",
+      "Posíláte mě od jednoho operátora k druhému a nikdo nic neví.",
+      "Pinkáte mě sem a tam a pořád nic.",
+      "Odsyłacie mnie od konsultanta do konsultanta, a sprawy dalej nie ma.",
+      "Przerzucacie mnie od Annasza do Kajfasza i nikt nie odpowiada.",
+      "Prehadzujete ma z oddelenia na oddelenie a nikto nič nerieši.",
+      "Posielate ma od čerta k diablu a stále nič.",
+      "Pošiljate me od enega operaterja do drugega in nihče ne ve ničesar.",
+      "You just bounce me around and nobody answers.",
+      "I'm taking this to the ombudsman if it isn't fixed.",
+      "I will post reviews everywhere online about this.",
+      "I'll warn everyone about your shop.",
+      "Napíšu o vás na všechny recenzní weby.",
+      "Dám vám hodnocení na Heurece a všude jinde.",
+      "Obrátím se na dTest a na obchodní inspekci.",
+      "Napiszę o was opinię na wszystkich forach.",
+      "Zawiadomię rzecznika praw konsumenta o waszym postępowaniu.",
+      "Napíšem o vás recenziu na každý portál.",
+      "Obrátim sa na spotrebiteľskú organizáciu.",
+      "Obrnila se bom na Zvezo potrošnikov.",
+      "O vas bom napisal slabo oceno povsod.",
+      "This will be my last purchase from you.",
+      "That was the final time I shop with you.",
+      "Tohle byla moje poslední objednávka u vás.",
+      "To było moje ostatnie zamówienie w waszym sklepie.",
+      "Toto bola moja posledná objednávka u vás.",
+      "To je bilo moje zadnje naročilo pri vas.",
+      "All you ever do is promise, and nothing changes.",
+      "Furt jen sliby, a nic se nezměnilo.",
+      "Wciąż obiecujecie, a nic się nie zmienia.",
+      "Iba sľubujete, ale nič sa nestalo.",
+      "Vedno samo obljubljate, nič pa se ne premakne.",
+      "Nikoho u vás nezajímá, že čekám už měsíc.",
+      "Nikogo u was nie interesuje, że czekam od miesiąca.",
+      "Nikoho nezaujíma, že čakám už mesiac.",
+      "Nikogar ne zanima, da čakam že en mesec.",
+      "Three weeks and still no refund, this is plain theft.",
+      "Peníze pořád nic, to je čistá krádež.",
+      "Zwrotu dalej nie ma, to jest zwykła kradzież.",
+      "Peniaze stále nič, je to krádež.",
+      "Denarja še vedno ni, to je čista kraja.",
+  })
+  void seventhRoundFamiliesOfTheHeldOutMisses(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isTrue();
+  }
+
+  /**
+   * Hard negatives of the seventh round's rules: the last order asked about, nothing happening on a click, a promise
+   * of the customer's own, Slovene "kraja" as a place, a move between plans.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "When was my last order shipped?",
+      "Kdy byla moje poslední objednávka odeslána?",
+      "Kiedy było moje ostatnie zamówienie?",
+      "Moja posledná objednávka ešte neprišla.",
+      "Moje zadnje naročilo je prispelo, hvala.",
+      "Kliknu na tlačítko a nic se neděje, co mám dělat?",
+      "I promise to pay the rest by Friday.",
+      "Ta izdelek je iz našega kraja.",
+      "Polska to taka dziwna kraja, co innego mówią.",
+      "I moved from one plan to another last year, how do I switch back?",
+  })
+  void hardNegativesOfTheSeventhRoundStayCalm(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as("%s: %s", text, signal.score(text)).isFalse();
+  }
 }

@@ -105,12 +105,32 @@ class EscalationCasesTest {
    * Floors on {@code signals/escalation-held-out-4.jsonl}, which the sixth round of issue #13 tuned on after its
    * measurement (docs/quality.md, "Sixth round"): a regression guard, not evidence. Sarcasm is the rules alone; the
    * wrong colour with the praise at the end ("no brawo", "fakt povedené") stays missed in every language.
-   * {@code escalation-held-out-5.jsonl} is deliberately not used here.
    */
   @ParameterizedTest
   @ValueSource(strings = {"en", "cs", "pl", "sk", "sl"})
   void theFourthHeldOutSetKeepsItsSixthRoundFloors(String language) throws IOException {
     var cases = new ArrayList<>(read("/signals/escalation-held-out-4.jsonl"));
+    cases.removeIf(c -> !c.language().equals(language));
+    assertThat(cases).hasSize(50);
+
+    assertThat(recall(cases, Set.of("anger"))).as("anger recall").isGreaterThanOrEqualTo(1.0);
+    assertThat(recall(cases, Set.of("sarcasm"))).as("sarcasm recall").isGreaterThanOrEqualTo(0.9);
+    assertThat(recall(cases, Set.of("human_request"))).as("human request recall").isGreaterThanOrEqualTo(1.0);
+    var neutral = cases.stream().filter(c -> c.reason().isEmpty()).toList();
+    assertThat(neutral).hasSize(20);
+    assertThat(neutral.stream().filter(c -> !reasons(c.text()).isEmpty()).map(Case::id)).as("alarms").isEmpty();
+  }
+
+  /**
+   * Floors on {@code signals/escalation-held-out-5.jsonl}, which the seventh round of issue #13 tuned on after its
+   * measurement (docs/quality.md, "Seventh round"): a regression guard, not evidence. Sarcasm is the rules alone. No
+   * neutral line may raise any signal, critical words included ("How long does the complaints process take?" and its
+   * siblings were complaints before). {@code escalation-held-out-6.jsonl} is deliberately not used here.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "cs", "pl", "sk", "sl"})
+  void theFifthHeldOutSetKeepsItsSeventhRoundFloors(String language) throws IOException {
+    var cases = new ArrayList<>(read("/signals/escalation-held-out-5.jsonl"));
     cases.removeIf(c -> !c.language().equals(language));
     assertThat(cases).hasSize(50);
 

@@ -298,4 +298,52 @@ class HumanRequestSignalTest {
   void twoWordBotQuestionsAreNotRequests(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * The seventh round's families (docs/quality.md, "Seventh round"), in other words than held-out-5's missed lines: a
+   * person asked into the chat, someone to ring me with more words between, Polish "żeby ktoś … zadzwonił", a case
+   * forwarded to one of your people, a boss or superior ("szef", "šéf", "vedení", "nadrejeni"), discussing it with
+   * someone ("prediskutirati", "przedyskutować", "obgadać").
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Can you bring an agent into this chat?",
+      "Můžete do konverzace přizvat nějakého operátora?",
+      "Chciałabym, żeby konsultant do mnie oddzwonił.",
+      "Please hand my complaint over to one of your managers.",
+      "Chcę rozmawiać z szefem zmiany.",
+      "Prosim, povežite me z vašim šefom.",
+      "Chci mluvit s vaším šéfem.",
+      "Spojte ma s vedením firmy.",
+      "I want to speak to your boss.",
+      "Bi lahko to prediskutiral s kakšnim svetovalcem?",
+      "Czy możecie ściągnąć tu jakiegoś człowieka na czat?",
+      "Dá sa do tohto chatu zohnať človeka?",
+      "Lahko v klepet pripeljete kakšnega sodelavca?",
+      "I need somebody from the warranty team to ring me today.",
+      "Chciałbym to przedyskutować z którymś pracownikiem.",
+      "Chciałabym to obgadać z kimś od was.",
+  })
+  void seventhRoundFamiliesOfTheHeldOutMisses(String text) {
+    assertThat(signal.matches(text)).as(text).isTrue();
+  }
+
+  /**
+   * Hard negatives of the seventh round's rules: a friend brought to a store, a call told of the past, an invoice
+   * forwarded, and who sits behind the chat ("Sedí za tímhle chatem živý člověk?", a question about the bot that was
+   * flagged as a request before).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Can I bring a friend to the store?",
+      "Wczoraj ktoś z kuriera do mnie zadzwonił.",
+      "Can I forward the invoice to my accountant?",
+      "Sedí na druhé straně živý člověk, nebo program?",
+      "Siedzi tam prawdziwy człowiek czy bot?",
+      "Sedí za týmto chatom skutočný človek?",
+      "Ali za klepetom sedi pravi človek?",
+  })
+  void seventhRoundLookalikesAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }

@@ -152,4 +152,35 @@ class KeywordSignalTest {
     assertThat(signal.reasons("I want to cancel my order, is there a fee?")).containsExactly(CANCELLATION);
     assertThat(signal.reasons("Zrušte mi objednávku, když nestihnete dodat do pátku.")).containsExactly(CANCELLATION);
   }
+
+  /**
+   * Issue #13, seventh round: a complaint noun in a question about how long the complaints process takes or when the
+   * complaints department is open is a question for the knowledge base, not a complaint (all were complaints
+   * before).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "How long does a complaint usually take to resolve?",
+      "Jak dlouho trvá vyřízení stížnosti?",
+      "Ile trwa rozpatrywanie skargi?",
+      "Ako dlho trvá vybavenie sťažnosti?",
+      "Koliko časa traja obravnava pritožbe?",
+      "Kdy má reklamační oddělení otevřeno?",
+  })
+  void aQuestionAboutTheComplaintsProcessIsNoComplaint(String text) {
+    assertThat(signal.reasons(text)).as(text).isEmpty();
+  }
+
+  /** The customer's own complaint, one already running, or a verb of complaining stays a complaint. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "My complaint has taken three weeks, how long will it take?",
+      "Jak dlouho ještě bude trvat moje reklamace?",
+      "Reklamace trvá už měsíc, kdy to vyřešíte?",
+      "I want to complain, how long does it take?",
+      "Chci podat reklamaci.",
+  })
+  void theCustomersOwnComplaintStaysOneInAQuestion(String text) {
+    assertThat(signal.reasons(text)).as(text).contains(COMPLAINT);
+  }
 }
