@@ -12,6 +12,9 @@ import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.deskbridge.core.llm.AnswerMode;
+import io.deskbridge.core.llm.LlmDecider;
+import io.deskbridge.core.llm.LlmSettings;
 import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.lookup.LookupDecider;
 import io.deskbridge.core.spi.Connector;
@@ -127,6 +130,14 @@ public final class Deskbridge implements AutoCloseable {
                 .count(), backOffices.isEmpty() ? "none (those articles give their own bodies)"
                 : String.join(", ", backOffices.keySet()));
       }
+      // answer.mode llm: the LLM phrases what the bot (with its lookups) approved; the looked-up values reach it
+      var llm = new LinkedHashMap<String, LlmSettings>();
+      config.installations().stream().filter(i -> i.answer().mode() == AnswerMode.LLM)
+          .forEach(i -> llm.put(i.id(), i.answer().llm()));
+      decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), llm,
+          bot.config().defaultLanguage(), meters);
+      llm.forEach((id, s) -> log.info("LLM answers for installation {}: {} at {} (extractive when refused or failed)",
+          id, s.model(), s.baseUrl()));
       engine = Engine.start(installations, decider, store, store, clock, config.engine(), meters);
       var running = engine;
       var openedStore = store;
