@@ -14,7 +14,7 @@ import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
 import io.deskbridge.core.llm.AnswerMode;
 import io.deskbridge.core.llm.LlmDecider;
-import io.deskbridge.core.llm.LlmSettings;
+import io.deskbridge.core.llm.AnswerConfig;
 import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.lookup.LookupDecider;
 import io.deskbridge.core.spi.Connector;
@@ -131,13 +131,16 @@ public final class Deskbridge implements AutoCloseable {
                 : String.join(", ", backOffices.keySet()));
       }
       // answer.mode llm: the LLM phrases what the bot (with its lookups) approved; the looked-up values reach it
-      var llm = new LinkedHashMap<String, LlmSettings>();
-      config.installations().stream().filter(i -> i.answer().mode() == AnswerMode.LLM)
-          .forEach(i -> llm.put(i.id(), i.answer().llm()));
-      decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), llm,
+      var answers = new LinkedHashMap<String, AnswerConfig>();
+      config.installations().forEach(i -> answers.put(i.id(), i.answer()));
+      decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), answers,
           bot.config().defaultLanguage(), meters);
-      llm.forEach((id, s) -> log.info("LLM answers for installation {}: {} at {} (extractive when refused or failed)",
-          id, s.model(), s.baseUrl()));
+      answers.forEach((id, a) -> {
+        if (a.mode() == AnswerMode.LLM) {
+          log.info("LLM answers for installation {}: {} at {} (extractive when refused or failed)", id,
+              a.llm().model(), a.llm().baseUrl());
+        }
+      });
       engine = Engine.start(installations, decider, store, store, clock, config.engine(), meters);
       var running = engine;
       var openedStore = store;

@@ -104,6 +104,26 @@ class AnswerConfigTest {
   }
 
   @Test
+  void readsTheBrandsTone() throws Exception {
+    var tone = load(LLM + """
+              tone:
+                address: informal
+                greeting: {en: "Hi,", cs: "Ahoj,"}
+                signOff: {en: "The Acme team"}
+                avoid: [cheap, unfortunately]
+        """, ENV).installations().get(0).answer().tone();
+    assertThat(tone.address()).isEqualTo(io.deskbridge.core.llm.Tone.Address.INFORMAL);
+    assertThat(tone.greetings()).containsEntry("en", "Hi,").containsEntry("cs", "Ahoj,");
+    assertThat(tone.signOffs()).containsOnly(Map.entry("en", "The Acme team"));
+    assertThat(tone.avoid()).containsExactly("cheap", "unfortunately");
+    assertThat(load("", ENV).installations().get(0).answer().tone()).isEqualTo(io.deskbridge.core.llm.Tone.NONE);
+    assertError(LLM + "      tone: {address: polite}\n", ENV,
+        "installations[acme].answer.tone.address must be formal or informal, was 'polite'");
+    assertError(LLM + "      tone: {greeting: Hello}\n", ENV,
+        "installations[acme].answer.tone.greeting must map a language to its line");
+  }
+
+  @Test
   void mistakesAreOneLineNamingTheSettingAndTheFix() {
     assertError(LLM.replace("        baseUrl: https://api.openai.com/v1\n", ""), ENV,
         "installations[acme].answer.llm.baseUrl is required when answer.mode is llm");

@@ -25,21 +25,28 @@ import java.util.Objects;
  *     topPassages: 3           # approved articles given to the model
  *     pricePer1kInputTokens: 0.00015    # optional, both or neither: the cost metric
  *     pricePer1kOutputTokens: 0.0006
+ *   tone:                      # optional, see Tone
+ *     address: formal          # formal | informal
+ *     greeting: {en: "Hello,", cs: "Dobrý den,"}
+ *     signOff: {en: "Your Acme team", cs: "Váš tým Acme"}
+ *     avoid: [cheap, unfortunately]
  * }</pre>
  *
  * @param mode extractive or llm
  * @param llm the endpoint; null in extractive mode (an {@code llm} section is then not read, so it may be kept for
  *     switching back)
+ * @param tone the brand's tone ({@link Tone#NONE} when not set)
  */
-public record AnswerConfig(AnswerMode mode, LlmSettings llm) {
+public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone) {
   /** The default: the approved article's text. */
-  public static final AnswerConfig EXTRACTIVE = new AnswerConfig(AnswerMode.EXTRACTIVE, null);
+  public static final AnswerConfig EXTRACTIVE = new AnswerConfig(AnswerMode.EXTRACTIVE, null, Tone.NONE);
 
   /** What {@code apiKey} is when the section has none (a local server without a key). */
   static final String NO_KEY = "no-key";
 
   public AnswerConfig {
     Objects.requireNonNull(mode, "mode");
+    tone = tone == null ? Tone.NONE : tone;
     if (mode == AnswerMode.LLM && llm == null) {
       throw new IllegalArgumentException("answer.mode llm needs the answer.llm section (baseUrl, model)");
     }
@@ -48,9 +55,14 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm) {
     }
   }
 
-  /** LLM answers from {@code llm}. */
+  /** LLM answers from {@code llm}, without a tone. */
   public static AnswerConfig llm(LlmSettings llm) {
-    return new AnswerConfig(AnswerMode.LLM, Objects.requireNonNull(llm, "llm"));
+    return llm(llm, Tone.NONE);
+  }
+
+  /** LLM answers from {@code llm} in {@code tone}. */
+  public static AnswerConfig llm(LlmSettings llm, Tone tone) {
+    return new AnswerConfig(AnswerMode.LLM, Objects.requireNonNull(llm, "llm"), tone);
   }
 
   /**
@@ -66,8 +78,9 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm) {
       case "llm" -> AnswerMode.LLM;
       default -> throw answer.invalid("mode", "must be extractive or llm, was '" + modeName + "'");
     };
+    Tone tone = Tone.from(answer.section("tone"));
     if (mode == AnswerMode.EXTRACTIVE) {
-      return EXTRACTIVE;
+      return tone.equals(Tone.NONE) ? EXTRACTIVE : new AnswerConfig(AnswerMode.EXTRACTIVE, null, tone);
     }
     Settings s = answer.section("llm");
     String base = s.optionalString("baseUrl").orElseThrow(() -> s.invalid("baseUrl", "is required when "
@@ -97,7 +110,7 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm) {
     }
     LlmSettings.Prices prices = in ? new LlmSettings.Prices(price(s, "pricePer1kInputTokens"),
         price(s, "pricePer1kOutputTokens")) : null;
-    return llm(new LlmSettings(base, model, key, timeout, retries + 1, maxChars, top, maxTokens, prices));
+    return llm(new LlmSettings(base, model, key, timeout, retries + 1, maxChars, top, maxTokens, prices), tone);
   }
 
   private static double price(Settings s, String key) {

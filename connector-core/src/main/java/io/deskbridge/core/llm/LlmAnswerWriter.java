@@ -67,13 +67,20 @@ public final class LlmAnswerWriter {
    * @param passages the top passages, best first; only the first {@link LlmSettings#topPassages()} are used
    */
   public record Request(String customerMessage, String language, List<Passage> passages, List<String> lookedUp,
-      List<String> internalNotes) {
+      List<String> internalNotes, Tone tone) {
     public Request {
       Objects.requireNonNull(customerMessage, "customerMessage");
       Objects.requireNonNull(language, "language");
       passages = List.copyOf(passages);
       lookedUp = List.copyOf(lookedUp);
       internalNotes = List.copyOf(internalNotes);
+      tone = tone == null ? Tone.NONE : tone;
+    }
+
+    /** Without a tone. */
+    public Request(String customerMessage, String language, List<Passage> passages, List<String> lookedUp,
+        List<String> internalNotes) {
+      this(customerMessage, language, passages, lookedUp, internalNotes, Tone.NONE);
     }
   }
 
@@ -160,7 +167,7 @@ public final class LlmAnswerWriter {
   /** Writes and checks the answer to {@code request}; never throws for what the model or its server does. */
   public LlmOutcome write(Request request) {
     List<Passage> top = request.passages().stream().limit(settings.topPassages()).toList();
-    String system = systemPrompt(request.language());
+    String system = systemPrompt(request.language()) + request.tone().instructions(request.language());
     UserMessage user = UserMessage.from(userPrompt(top, request));
     if (!new CustomerQuote().validate(user).isSuccess()) {
       return count(new LlmOutcome.Failed("llm_error", "the prompt did not quote the customer's text"));
@@ -185,7 +192,7 @@ public final class LlmAnswerWriter {
     Map<String, String> passages = new java.util.LinkedHashMap<>();
     top.forEach(p -> passages.merge(p.articleId(), p.title() + "\n" + p.text(), (a, b) -> a + "\n" + b));
     GuardContext context = new GuardContext(passages, request.lookedUp(), request.customerMessage(),
-        request.language(), settings.maxChars(), system, request.internalNotes());
+        request.language(), settings.maxChars(), system, request.internalNotes(), request.tone().avoid());
     List<Violation> broken = guardrails.check(draft, context);
     return count(broken.isEmpty()
         ? new LlmOutcome.Written(draft.text(), draft.articleIds().stream().distinct().toList(), tokens)

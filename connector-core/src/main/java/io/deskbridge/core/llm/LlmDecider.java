@@ -54,6 +54,7 @@ public final class LlmDecider implements Decider {
   private final KnowledgeBase knowledge;
   private final LlmAnswerWriter writer;
   private final Ranking ranking;
+  private final Tone tone;
 
   /** The model gets the reply's article only. */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer) {
@@ -61,10 +62,19 @@ public final class LlmDecider implements Decider {
   }
 
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking) {
+    this(bot, knowledge, writer, ranking, Tone.NONE);
+  }
+
+  /**
+   * @param tone the brand's tone: the prompt's address and words to avoid, and the greeting and sign-off put around
+   *     a sent answer
+   */
+  public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking, Tone tone) {
     this.bot = Objects.requireNonNull(bot, "bot");
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.ranking = Objects.requireNonNull(ranking, "ranking");
+    this.tone = Objects.requireNonNull(tone, "tone");
   }
 
   /**
@@ -72,19 +82,23 @@ public final class LlmDecider implements Decider {
    * and circuit breaker each) for those in {@code llm}; {@code inner} itself when none is. The engine takes one
    * Decider for all installations; this routes by the conversation's installation id.
    *
-   * @param llmInstallations installation id → its endpoint
+   * @param installations installation id → its {@code answer} section; those in mode llm are wrapped
    * @param defaultLanguage the bot's default language (the guardrails' language check falls back to it)
    */
   public static Decider wrap(Decider inner, Ranking ranking, KnowledgeBase knowledge,
-      Map<String, LlmSettings> llmInstallations, String defaultLanguage, MeterRegistry meters) {
+      Map<String, AnswerConfig> installations, String defaultLanguage, MeterRegistry meters) {
     Objects.requireNonNull(inner, "inner");
-    if (llmInstallations.isEmpty()) {
-      return inner;
-    }
     var guardrails = new AnswerGuardrails(new LanguageDetector(defaultLanguage));
     var routes = new LinkedHashMap<String, Decider>();
-    llmInstallations.forEach((id, settings) -> routes.put(id, new LlmDecider(inner, knowledge,
-        new LlmAnswerWriter(settings, guardrails, LlmAnswerWriter.openAi(settings), meters), ranking)));
+    installations.forEach((id, answer) -> {
+      if (answer.mode() == AnswerMode.LLM) {
+        routes.put(id, new LlmDecider(inner, knowledge, new LlmAnswerWriter(answer.llm(), guardrails,
+            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone()));
+      }
+    });
+    if (routes.isEmpty()) {
+      return inner;
+    }
     return new ByInstallation(Map.copyOf(routes), inner);
   }
 
@@ -123,7 +137,7 @@ public final class LlmDecider implements Decider {
         .filter(m -> m.visibility() == Visibility.INTERNAL).map(Message::text).filter(Objects::nonNull).toList();
     List<String> lookedUp = reply.reasons().contains(LOOKED_UP) ? List.of(reply.text()) : List.of();
     LlmOutcome outcome = writer.write(new LlmAnswerWriter.Request(input.readableText(), language, passages,
-        lookedUp, notes));
+        lookedUp, notes, tone));
     List<String> reasons = new ArrayList<>(reply.reasons());
     if (outcome instanceof LlmOutcome.Written w) {
       reasons.add(w.reason());
@@ -133,7 +147,7 @@ public final class LlmDecider implements Decider {
         article(cited, language).map(Article::url).filter(u -> !u.isEmpty()).ifPresent(links::add);
       }
       links.forEach(u -> text.append("\n\n").append(u));
-      return new Decision.Reply(text.toString(), language, reasons, reply.scores());
+      return new Decision.Reply(tone.dress(text.toString(), language), language, reasons, reply.scores());
     }
     reasons.add(FALLBACK);
     reasons.addAll(List.of(outcome.reason().split(",")));

@@ -129,6 +129,30 @@ class LlmDeciderIT {
   }
 
   @Test
+  void theBrandsToneIsInThePromptItsGreetingAndSignOffAroundTheAnswerAndAnAvoidedWordIsRefused() {
+    Tone tone = new Tone(Tone.Address.INFORMAL, Map.of("en", "Hi there,"), Map.of("en", "The Acme team"),
+        List.of("unfortunately"));
+    LlmDecider toned = new LlmDecider(bot, KB, writer, LlmDecider.Ranking.NONE, tone);
+    fake.script("{\"answer\":\"Sure, send the shoes back for free within 30 days of delivery.\","
+        + "\"articleIds\":[\"42\"]}");
+
+    Decision.Reply r = (Decision.Reply) toned.decide(input("Hello, can I still return the shoes I bought?"));
+
+    assertThat(r.reasons()).containsExactly("confident_match", "llm_ok");
+    assertThat(r.text()).isEqualTo("Hi there,\n\nSure, send the shoes back for free within 30 days of delivery."
+        + "\n\nhttps://shop.example/returns\n\nThe Acme team");
+    String sent = fake.journal().calls().get(0).body();
+    assertThat(sent).contains("Address the customer informally").contains("Never use these words: unfortunately")
+        .contains("Write no greeting and no sign-off");
+
+    fake.script("{\"answer\":\"Unfortunately you can only send the shoes back within 30 days of delivery.\","
+        + "\"articleIds\":[\"42\"]}");
+    Decision.Reply refused = (Decision.Reply) toned.decide(input("Hello, can I still return the shoes I bought?"));
+    assertThat(refused.text()).isEqualTo(BODY);
+    assertThat(refused.reasons()).contains(LlmDecider.FALLBACK, "llm_avoided_word");
+  }
+
+  @Test
   void clarificationsAndHandoversPassThroughWithoutCallingTheModel() {
     Decision.Clarify clarify = new Decision.Clarify("Could you say more?", "en", List.of("low_confidence"),
         Scores.NONE);
