@@ -2,6 +2,7 @@ package io.deskbridge.core;
 
 import io.deskbridge.core.api.ApiConnector;
 import io.deskbridge.core.api.ConversationApi;
+import io.deskbridge.core.bot.AddressForm;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.bot.BotConfig;
@@ -135,6 +136,13 @@ public final class Deskbridge implements AutoCloseable {
       config.installations().forEach(i -> answers.put(i.id(), i.answer()));
       decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), answers,
           bot.config().defaultLanguage(), meters);
+      var forms = new LinkedHashMap<String, AddressForm>();
+      answers.forEach((id, a) -> {
+        if (a.tone().address() != null) {
+          forms.put(id, a.tone().address());
+        }
+      });
+      decider = AddressForm.wrap(decider, forms); // the fixed phrases' address, in both modes
       answers.forEach((id, a) -> {
         if (a.mode() == AnswerMode.LLM) {
           log.info("LLM answers for installation {}: {} at {} (extractive when refused or failed)", id,

@@ -112,7 +112,7 @@ class AnswerConfigTest {
                 signOff: {en: "The Acme team"}
                 avoid: [cheap, unfortunately]
         """, ENV).installations().get(0).answer().tone();
-    assertThat(tone.address()).isEqualTo(io.deskbridge.core.llm.Tone.Address.INFORMAL);
+    assertThat(tone.address()).isEqualTo(io.deskbridge.core.bot.AddressForm.INFORMAL);
     assertThat(tone.greetings()).containsEntry("en", "Hi,").containsEntry("cs", "Ahoj,");
     assertThat(tone.signOffs()).containsOnly(Map.entry("en", "The Acme team"));
     assertThat(tone.avoid()).containsExactly("cheap", "unfortunately");

@@ -65,7 +65,9 @@ class LlmEngineIT {
     var settings = LlmSettings.of(llm.v1Url(), "gpt-fake", Secret.of(llm.config().apiKey()))
         .withTimeout(Duration.ofSeconds(5)).withAttempts(1).withPrices(new LlmSettings.Prices(0.5, 1.5));
     var installations = List.of(installation("writer", AnswerConfig.llm(settings)),
-        installation("plain", AnswerConfig.EXTRACTIVE));
+        installation("plain", new AnswerConfig(io.deskbridge.core.llm.AnswerMode.EXTRACTIVE, null,
+            new io.deskbridge.core.llm.Tone(io.deskbridge.core.bot.AddressForm.INFORMAL, Map.of(), Map.of(),
+                List.of()))));
     var config = new DeskbridgeConfig(new DeskbridgeConfig.Server("127.0.0.1", 0, 1 << 20),
         StoreConfig.h2Memory("llm-" + System.nanoTime()), EngineSettings.DEFAULT.withWorkers(2),
         Path.of("unused-kb"), null, null, Settings.of("bot", Map.of()), installations);
@@ -170,6 +172,17 @@ class LlmEngineIT {
     assertThat(answer.path("reply").path("text").asText()).startsWith(RETURNS);
     assertThat(reasons(answer)).doesNotContain("llm_ok", LlmDecider.FALLBACK);
     assertThat(llm.journal().count()).as("calls to the LLM fake").isZero();
+  }
+
+  @Test
+  void theExtractiveInstallationsFixedPhrasesUseItsInformalAddress() throws Exception {
+    var plain = ask("plain", "p-2", "ann@example.com", "Dobrý den, mám problém s něčím.");
+    var writer = ask("writer", "w-5", "ann@example.com", "Dobrý den, mám problém s něčím.");
+
+    assertThat(plain.path("decision").asText()).as(plain.toString()).isEqualTo("clarify");
+    assertThat(plain.path("reply").path("text").asText()).as("the chat's clarifying question").startsWith("Myslíš „");
+    assertThat(writer.path("reply").path("text").asText()).as("no tone set there").startsWith("Myslíte „");
+    assertThat(llm.journal().count()).isZero();
   }
 
   @Test

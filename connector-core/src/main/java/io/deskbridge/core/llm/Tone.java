@@ -1,5 +1,6 @@
 package io.deskbridge.core.llm;
 
+import io.deskbridge.core.bot.AddressForm;
 import io.deskbridge.core.config.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,27 +11,20 @@ import java.util.regex.Pattern;
 
 /**
  * The brand's tone, an installation's {@code answer.tone} (issue #15 item 3): how the customer is addressed, the
- * greeting and sign-off per language, and words never to use. Applied to LLM answers: the address and the words to
+ * greeting and sign-off per language, and words never to use. The address also applies to the bot's fixed phrases in
+ * both modes ({@link AddressForm#wrap}). Applied to LLM answers: the address and the words to
  * avoid are instructions in the system prompt, a draft using an avoided word is refused by the guardrails
  * ({@code llm_avoided_word}), and the greeting and sign-off are put around a sent answer in code (never left to the
  * model). Immutable.
  *
- * @param address formal or informal address (a real choice in Czech, Polish, Slovak and Slovenian); null leaves it
- *     to the model
+ * @param address formal or informal address (a real choice in Czech, Polish, Slovak and Slovenian), for the LLM's
+ *     prompt and the bot's fixed phrases ({@link AddressForm}); null leaves it to the model and the phrases as written
  * @param greetings language → the line a sent LLM answer starts with, e.g. {@code en: "Hello,"}
  * @param signOffs language → the line a sent LLM answer ends with, e.g. {@code cs: "Váš tým Acme"}
  * @param avoid words or phrases an answer must not contain (case-insensitive, whole words)
  */
-public record Tone(Address address, Map<String, String> greetings, Map<String, String> signOffs,
+public record Tone(AddressForm address, Map<String, String> greetings, Map<String, String> signOffs,
     List<String> avoid) {
-
-  /** How the customer is addressed. */
-  public enum Address {
-    /** Vykání, Pan/Pani, vykanie, vikanje; "you" in English. */
-    FORMAL,
-    /** Tykání, ty, tykanie, tikanje; "you" in English. */
-    INFORMAL
-  }
 
   /** No tone set: nothing added to the prompt or the answer. */
   public static final Tone NONE = new Tone(null, Map.of(), Map.of(), List.of());
@@ -54,8 +48,8 @@ public record Tone(Address address, Map<String, String> greetings, Map<String, S
   String instructions(String language) {
     var out = new StringBuilder();
     if (address != null) {
-      out.append(" Address the customer ").append((address == Address.FORMAL ? FORMAL : INFORMAL)
-          .getOrDefault(language, address == Address.FORMAL ? "formally" : "informally")).append('.');
+      out.append(" Address the customer ").append((address == AddressForm.FORMAL ? FORMAL : INFORMAL)
+          .getOrDefault(language, address == AddressForm.FORMAL ? "formally" : "informally")).append('.');
     }
     if (!avoid.isEmpty()) {
       out.append(" Never use these words: ").append(String.join(", ", avoid)).append('.');
@@ -100,12 +94,12 @@ public record Tone(Address address, Map<String, String> greetings, Map<String, S
     if (s.keys().isEmpty()) {
       return NONE;
     }
-    Address address = null;
+    AddressForm address = null;
     var written = s.optionalString("address");
     if (written.isPresent()) {
       address = switch (written.get().toLowerCase(Locale.ROOT)) {
-        case "formal" -> Address.FORMAL;
-        case "informal" -> Address.INFORMAL;
+        case "formal" -> AddressForm.FORMAL;
+        case "informal" -> AddressForm.INFORMAL;
         default -> throw s.invalid("address", "must be formal or informal, was '" + written.get() + "'");
       };
     }

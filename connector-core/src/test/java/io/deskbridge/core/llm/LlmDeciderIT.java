@@ -130,7 +130,7 @@ class LlmDeciderIT {
 
   @Test
   void theBrandsToneIsInThePromptItsGreetingAndSignOffAroundTheAnswerAndAnAvoidedWordIsRefused() {
-    Tone tone = new Tone(Tone.Address.INFORMAL, Map.of("en", "Hi there,"), Map.of("en", "The Acme team"),
+    Tone tone = new Tone(io.deskbridge.core.bot.AddressForm.INFORMAL, Map.of("en", "Hi there,"), Map.of("en", "The Acme team"),
         List.of("unfortunately"));
     LlmDecider toned = new LlmDecider(bot, KB, writer, LlmDecider.Ranking.NONE, tone);
     fake.script("{\"answer\":\"Sure, send the shoes back for free within 30 days of delivery.\","
