@@ -104,8 +104,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param emailMaxRepliesPerDay the most bot messages to one e-mail conversation's customer in any 24 hours, after
    *                 which the bot hands over (key {@code email.maxRepliesPerDay}, default 5, 1 to 1000)
    * @param backOffice the company's API that articles' lookups read (key {@code backOffice}); null when none
-   * @param answer   who writes the approved answers (key {@code answer}: {@code mode} extractive or llm, and the
-   *                 {@code llm} endpoint); null means {@link AnswerConfig#EXTRACTIVE}
+   * @param answer   who writes the approved answers and in what tone (key {@code answer}: {@code mode} extractive or
+   *                 llm, the {@code llm} endpoint, the {@code tone}); null means {@link AnswerConfig#EXTRACTIVE}
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
