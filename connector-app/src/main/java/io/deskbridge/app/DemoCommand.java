@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         "  deskbridge demo --vendor daktela    one vendor only (daktela-polling: Daktela without webhooks)",
         "  deskbridge demo --vendor daktela-chat   the chat script on one chat vendor",
         "  deskbridge demo --vendor api        the Conversation API session, with its curl lines",
+        "  deskbridge demo --answer-mode llm   the second run: LLM answers against the fake, one sent, one refused",
         "  deskbridge demo --verbose           with the connector's log"})
 final class DemoCommand implements Callable<Integer> {
   static final String SECRET = DemoVendor.SECRET;
@@ -35,11 +36,32 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = VerboseOption.NAME, description = "show the connector's log (and the stack trace of an error)")
   boolean verbose;
 
+  @Option(names = "--answer-mode", defaultValue = "extractive", paramLabel = "MODE",
+      description = "extractive (default): the scripts above; llm: the second run, the Conversation API with "
+          + "answer.mode llm against the OpenAI-compatible fake (one guarded LLM answer sent, one refused)")
+  String answerMode;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (!answerMode.equals("extractive")) {
+      if (!answerMode.equals("llm")) {
+        throw new ParameterException(spec.commandLine(), "--answer-mode must be extractive or llm, was '"
+            + answerMode + "'");
+      }
+      if (!vendor.strip().equalsIgnoreCase("all") && !vendor.strip().equalsIgnoreCase(API)) {
+        throw new ParameterException(spec.commandLine(), "--answer-mode llm runs the Conversation API session "
+            + "only; drop --vendor or write --vendor api");
+      }
+      var missing = DemoLibraries.missing("demo --answer-mode llm", "io.deskbridge.mock.openai.OpenAiFake");
+      if (missing.isPresent()) {
+        spec.commandLine().getErr().println(missing.get());
+        return 2;
+      }
+      return LlmDemo.run(verbose, System.out);
+    }
     Selection selection;
     try {
       selection = parse(vendor);

@@ -2,6 +2,7 @@ package io.deskbridge.core;
 
 import io.deskbridge.core.api.ApiConnector;
 import io.deskbridge.core.api.ConversationApi;
+import io.deskbridge.core.bot.AddressForm;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.CalibrationCase;
 import io.deskbridge.core.bot.BotConfig;
@@ -12,6 +13,9 @@ import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.deskbridge.core.llm.AnswerMode;
+import io.deskbridge.core.llm.LlmDecider;
+import io.deskbridge.core.llm.AnswerConfig;
 import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.lookup.LookupDecider;
 import io.deskbridge.core.spi.Connector;
@@ -127,6 +131,24 @@ public final class Deskbridge implements AutoCloseable {
                 .count(), backOffices.isEmpty() ? "none (those articles give their own bodies)"
                 : String.join(", ", backOffices.keySet()));
       }
+      // answer.mode llm: the LLM phrases what the bot (with its lookups) approved; the looked-up values reach it
+      var answers = new LinkedHashMap<String, AnswerConfig>();
+      config.installations().forEach(i -> answers.put(i.id(), i.answer()));
+      decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), answers,
+          bot.config().defaultLanguage(), meters);
+      var forms = new LinkedHashMap<String, AddressForm>();
+      answers.forEach((id, a) -> {
+        if (a.tone().address() != null) {
+          forms.put(id, a.tone().address());
+        }
+      });
+      decider = AddressForm.wrap(decider, forms); // the fixed phrases' address, in both modes
+      answers.forEach((id, a) -> {
+        if (a.mode() == AnswerMode.LLM) {
+          log.info("LLM answers for installation {}: {} at {} (extractive when refused or failed)", id,
+              a.llm().model(), a.llm().baseUrl());
+        }
+      });
       engine = Engine.start(installations, decider, store, store, clock, config.engine(), meters);
       var running = engine;
       var openedStore = store;

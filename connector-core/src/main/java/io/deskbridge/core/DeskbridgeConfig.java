@@ -8,6 +8,7 @@ import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
+import io.deskbridge.core.llm.AnswerConfig;
 import io.deskbridge.core.lookup.BackOfficeConfig;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
@@ -103,10 +104,24 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param emailMaxRepliesPerDay the most bot messages to one e-mail conversation's customer in any 24 hours, after
    *                 which the bot hands over (key {@code email.maxRepliesPerDay}, default 5, 1 to 1000)
    * @param backOffice the company's API that articles' lookups read (key {@code backOffice}); null when none
+   * @param answer   who writes the approved answers and in what tone (key {@code answer}: {@code mode} extractive or
+   *                 llm, the {@code llm} endpoint, the {@code tone}); null means {@link AnswerConfig#EXTRACTIVE}
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
-      Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice) {
+      Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice, AnswerConfig answer) {
+    public InstallationConfig {
+      answer = answer == null ? AnswerConfig.EXTRACTIVE : answer;
+    }
+
+    /** An installation with extractive answers. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
+        Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode, chatDebounce,
+          chatSessionTimeout, emailMaxRepliesPerDay, backOffice, AnswerConfig.EXTRACTIVE);
+    }
+
     /** An installation with the default e-mail reply cap and without a back office. */
     public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
         int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
@@ -310,6 +325,6 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
         i.bool("reopenStartsEpisode", false), debounce, sessionTimeout, maxReplies,
-        BackOfficeConfig.from(i.section("backOffice")).orElse(null));
+        BackOfficeConfig.from(i.section("backOffice")).orElse(null), AnswerConfig.from(i.section("answer")));
   }
 }

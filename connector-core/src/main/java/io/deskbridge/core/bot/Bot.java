@@ -245,6 +245,33 @@ public final class Bot implements Decider {
     return clarify(basis.hits(), context);
   }
 
+  /**
+   * The articles retrieval ranks for the input's readable text (on e-mail without quoted history, signature and
+   * disclaimers) whose calibrated confidence reaches the threshold, best first, at most {@code limit}: the approved
+   * articles an answer may be written from ({@code answer.mode: llm}). A lower-ranked hit's confidence is the
+   * calibration read as if that hit were the best one (its features, its margin over the hit below it), so it is
+   * approved only when it would have been answered on its own. Empty when nothing reaches the threshold or the
+   * language is not covered. Embeds the text again (about as much work as one {@link #decide}'s retrieval); no I/O.
+   */
+  public List<String> approvedArticles(BotInput input, int limit) {
+    var text = input.readableText();
+    if (limit < 1 || text.isBlank() || retriever.size() == 0) {
+      return List.of();
+    }
+    if (answerableLanguages != null && !answerableLanguages.contains(language(input))) {
+      return List.of();
+    }
+    var hits = retriever.search(text, retriever.embed(text), CANDIDATES);
+    var approved = new ArrayList<String>();
+    for (int i = 0; i < hits.size() && approved.size() < limit; i++) {
+      if (calibration.confidence(hits.subList(i, hits.size())) >= policy.threshold()
+          && !approved.contains(hits.get(i).articleId())) {
+        approved.add(hits.get(i).articleId());
+      }
+    }
+    return List.copyOf(approved);
+  }
+
   /** One request of an e-mail with several, and the article that answers it confidently (null when none does). */
   private record Part(String request, String articleId, double confidence, boolean answerable) {}
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
  *   <li>it is at most {@link GuardContext#maxChars()} characters ({@code TOO_LONG});
  *   <li>it shares no run of {@value #SHINGLE} words with the system prompt or an internal note, unless that run is
  *       also in the customer's message or a cited passage ({@code PROMPT_LEAK}, {@code INTERNAL_NOTE_LEAK}); a note
- *       shorter than that must not appear whole.
+ *       shorter than that must not appear whole;
+ *   <li>it uses none of the brand's {@linkplain GuardContext#avoid() words to avoid} (whole words, any case;
+ *       {@code AVOIDED_WORD}).
  * </ol>
  * Numbers written as words ("fifty") are not facts to this check: a known limit.
  *
@@ -82,6 +85,10 @@ public final class AnswerGuardrails {
     }
     if (context.internalNotes().stream().anyMatch(n -> leaks(draft.text(), n, allowed))) {
       out.add(new Violation(Violation.Rule.INTERNAL_NOTE_LEAK, "repeats an internal note"));
+    }
+    List<String> avoided = new Tone(null, Map.of(), Map.of(), context.avoid()).avoidedIn(draft.text());
+    if (!avoided.isEmpty()) {
+      out.add(new Violation(Violation.Rule.AVOIDED_WORD, "uses " + avoided));
     }
     return out;
   }

@@ -15,10 +15,18 @@ import java.util.Objects;
  * @param maxChars the longest answer that may be sent
  * @param systemPrompt the system prompt the model was given
  * @param internalNotes internal-note texts of the conversation, which must never reach the customer
+ * @param avoid the brand's words an answer must not use ({@link Tone#avoid()})
  */
 public record GuardContext(Map<String, String> passages, List<String> lookedUp, String customerMessage,
-    String customerLanguage, int maxChars, String systemPrompt, List<String> internalNotes) {
+    String customerLanguage, int maxChars, String systemPrompt, List<String> internalNotes, List<String> avoid) {
+  /** Without words to avoid. */
+  public GuardContext(Map<String, String> passages, List<String> lookedUp, String customerMessage,
+      String customerLanguage, int maxChars, String systemPrompt, List<String> internalNotes) {
+    this(passages, lookedUp, customerMessage, customerLanguage, maxChars, systemPrompt, internalNotes, List.of());
+  }
+
   public GuardContext {
+    avoid = List.copyOf(avoid);
     passages = Map.copyOf(passages);
     lookedUp = List.copyOf(lookedUp);
     Objects.requireNonNull(customerMessage, "customerMessage");

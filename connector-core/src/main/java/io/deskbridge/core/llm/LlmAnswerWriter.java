@@ -43,9 +43,11 @@ import java.util.Objects;
  * text is data), a user message with each passage as {@code [article ID]}, the looked-up values and the customer's
  * message {@link CustomerQuote quoted}, and a JSON-schema response format {@code {answer, articleIds}}. Calls go
  * through a resilience4j retry ({@link LlmSettings#attempts()}, on 429, 5xx and timeouts; langchain4j's own retries
- * are off) inside a circuit breaker ({@code deskbridge-llm}: open after half of at least 5 of the last 10 calls
- * failed, for 30 s). Metrics: {@code deskbridge.llm.tokens} (summary per answer, tag {@code kind=input|output}) and
- * {@code deskbridge.llm.outcomes} (counter, tag {@code reason}).
+ * are off; a 429's or 503's {@code Retry-After} is waited for, and one longer than the timeout ends the answer at
+ * once) inside a circuit breaker ({@code deskbridge-llm}: open after half of at least 5 of the last 10 calls
+ * failed, for 30 s). Metrics: {@code deskbridge.llm.tokens} (summary per answer, tag {@code kind=input|output}),
+ * {@code deskbridge.llm.cost} (summary per answer, in the currency of {@link LlmSettings#prices()}; only with
+ * prices) and {@code deskbridge.llm.outcomes} (counter, tag {@code reason}).
  *
  * <p>Thread-safe.
  */
@@ -65,13 +67,20 @@ public final class LlmAnswerWriter {
    * @param passages the top passages, best first; only the first {@link LlmSettings#topPassages()} are used
    */
   public record Request(String customerMessage, String language, List<Passage> passages, List<String> lookedUp,
-      List<String> internalNotes) {
+      List<String> internalNotes, Tone tone) {
     public Request {
       Objects.requireNonNull(customerMessage, "customerMessage");
       Objects.requireNonNull(language, "language");
       passages = List.copyOf(passages);
       lookedUp = List.copyOf(lookedUp);
       internalNotes = List.copyOf(internalNotes);
+      tone = tone == null ? Tone.NONE : tone;
+    }
+
+    /** Without a tone. */
+    public Request(String customerMessage, String language, List<Passage> passages, List<String> lookedUp,
+        List<String> internalNotes) {
+      this(customerMessage, language, passages, lookedUp, internalNotes, Tone.NONE);
     }
   }
 
@@ -99,17 +108,55 @@ public final class LlmAnswerWriter {
     this.guardrails = Objects.requireNonNull(guardrails, "guardrails");
     this.model = Objects.requireNonNull(model, "model");
     this.meters = Objects.requireNonNull(meters, "meters");
-    this.retry = Retry.of("deskbridge-llm", RetryConfig.custom().maxAttempts(settings.attempts())
-        .waitDuration(Duration.ofMillis(200)).retryExceptions(RetriableException.class).build());
+    this.retry = Retry.of("deskbridge-llm", RetryConfig.<ChatResponse>custom().maxAttempts(settings.attempts())
+        .retryOnException(e -> retriable(e, settings.timeout()))
+        .intervalBiFunction((attempt, outcome) -> waitBefore(outcome.isLeft() ? outcome.getLeft() : null).toMillis())
+        .build());
     this.breaker = CircuitBreaker.of("deskbridge-llm", CircuitBreakerConfig.custom().slidingWindowSize(10)
         .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(30)).build());
   }
 
-  /** The langchain4j OpenAI client for {@code settings}: any OpenAI-compatible endpoint. */
+  /**
+   * The langchain4j OpenAI client for {@code settings}: any OpenAI-compatible endpoint, {@code max_tokens} from the
+   * settings, over an HTTP client that keeps a failed answer's {@code Retry-After} for the retry.
+   */
   public static ChatModel openAi(LlmSettings settings) {
-    return OpenAiChatModel.builder().baseUrl(settings.baseUrl()).apiKey(settings.apiKey().reveal())
+    return OpenAiChatModel.builder().httpClientBuilder(new RetryAfterHttpClient.Builder())
+        .baseUrl(settings.baseUrl()).apiKey(settings.apiKey().reveal())
         .modelName(settings.model()).timeout(settings.timeout()).maxRetries(0).temperature(0.0)
+        .maxTokens(settings.maxTokens())
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true).build();
+  }
+
+  /** The wait before a retry when the server named none. */
+  static final Duration DEFAULT_WAIT = Duration.ofMillis(200);
+
+  /**
+   * Whether a failed call is tried again: a {@link RetriableException} (429, 5xx, timeout), unless the server's
+   * {@code Retry-After} asks for a longer wait than {@code timeout} (then the answer falls back at once rather than
+   * hold the customer's turn).
+   */
+  static boolean retriable(Throwable e, Duration timeout) {
+    return e instanceof RetriableException && retryAfter(e).map(wait -> wait.compareTo(timeout) <= 0).orElse(true);
+  }
+
+  /** How long to wait before retrying after {@code failure}: its {@code Retry-After}, else {@link #DEFAULT_WAIT}. */
+  static Duration waitBefore(Throwable failure) {
+    return failure == null ? DEFAULT_WAIT : retryAfter(failure).orElse(DEFAULT_WAIT);
+  }
+
+  private static java.util.Optional<Duration> retryAfter(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RetryAfterHttpClient.Failure f) {
+        return f.retryAfter();
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The settings it writes with. */
+  public LlmSettings settings() {
+    return settings;
   }
 
   /** The circuit breaker, for health and tests. */
@@ -120,7 +167,7 @@ public final class LlmAnswerWriter {
   /** Writes and checks the answer to {@code request}; never throws for what the model or its server does. */
   public LlmOutcome write(Request request) {
     List<Passage> top = request.passages().stream().limit(settings.topPassages()).toList();
-    String system = systemPrompt(request.language());
+    String system = systemPrompt(request.language()) + request.tone().instructions(request.language());
     UserMessage user = UserMessage.from(userPrompt(top, request));
     if (!new CustomerQuote().validate(user).isSuccess()) {
       return count(new LlmOutcome.Failed("llm_error", "the prompt did not quote the customer's text"));
@@ -145,7 +192,7 @@ public final class LlmAnswerWriter {
     Map<String, String> passages = new java.util.LinkedHashMap<>();
     top.forEach(p -> passages.merge(p.articleId(), p.title() + "\n" + p.text(), (a, b) -> a + "\n" + b));
     GuardContext context = new GuardContext(passages, request.lookedUp(), request.customerMessage(),
-        request.language(), settings.maxChars(), system, request.internalNotes());
+        request.language(), settings.maxChars(), system, request.internalNotes(), request.tone().avoid());
     List<Violation> broken = guardrails.check(draft, context);
     return count(broken.isEmpty()
         ? new LlmOutcome.Written(draft.text(), draft.articleIds().stream().distinct().toList(), tokens)
@@ -214,6 +261,9 @@ public final class LlmAnswerWriter {
     int out = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     meters.summary("deskbridge.llm.tokens", "kind", "input").record(in);
     meters.summary("deskbridge.llm.tokens", "kind", "output").record(out);
+    if (settings.prices() != null) {
+      meters.summary("deskbridge.llm.cost").record(settings.prices().cost(in, out));
+    }
     return in + out;
   }
 

@@ -2,73 +2,159 @@ package io.deskbridge.core.llm;
 
 import io.deskbridge.core.bot.BotInput;
 import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.bot.LanguageDetector;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code answer.mode: llm}: the wrapped Decider (the bot) still decides whether to answer; only its
- * {@link Decision.Reply replies} are rewritten by the {@link LlmAnswerWriter} from the approved article (the one in
- * the reply's scores, in the reply's language when it has that version; its whole body is the passage). A written
- * answer replaces the extractive text, with a link for each cited article, and adds reason
- * {@code llm_ok}; otherwise the extractive reply goes out unchanged, with reason {@code llm_fallback_extractive}
- * and the refusal's or failure's reason codes added, so the audit record names why. Clarifications and handovers
- * pass through.
+ * {@code answer.mode: llm}: the wrapped Decider (the bot, with its lookups) still decides whether to answer; only its
+ * {@link Decision.Reply replies} are rewritten by the {@link LlmAnswerWriter}. The model is given the passages of
+ * the approved articles: the reply's article first, then the others the {@link Ranking} approves (ranked above the
+ * threshold), up to {@link LlmSettings#topPassages()}, each in the reply's language when it has that version (its
+ * body is the passage); the customer's readable text; the internal notes (so that the guardrails can refuse a leak);
+ * and, for a reply completed from back-office records (reason {@value #LOOKED_UP}), that reply's text as the
+ * looked-up data: the article's answer template filled from records that passed the identity check, so the numbers
+ * in it may appear in the answer. A written answer replaces the extractive text, with a link for each cited article,
+ * and adds reason {@code llm_ok}; otherwise the extractive reply goes out unchanged, with reason
+ * {@value #FALLBACK} and the refusal's or failure's reason codes added, so the audit record names why.
+ * Clarifications, handovers and replies to several requests of one e-mail (reason {@code multiple_requests}) pass
+ * through without calling the model.
  *
- * <p>Thread-safe when the wrapped Decider is.
+ * <p>Thread-safe when the wrapped Decider and the ranking are.
  */
 public final class LlmDecider implements Decider {
   public static final String FALLBACK = "llm_fallback_extractive";
+  /** The reason of a reply completed from back-office records ({@code LookupDecider.LOOKED_UP}). */
+  static final String LOOKED_UP = "looked_up";
+  private static final String MULTIPLE_REQUESTS = "multiple_requests";
+
+  /** The approved articles for an input, best first ({@code Bot::approvedArticles}). */
+  @FunctionalInterface
+  public interface Ranking {
+    /** At most {@code limit} article ids whose calibrated confidence reaches the threshold, best first. */
+    List<String> approved(BotInput input, int limit);
+
+    /** No other article than the reply's own. */
+    Ranking NONE = (input, limit) -> List.of();
+  }
 
   private final Decider bot;
   private final KnowledgeBase knowledge;
   private final LlmAnswerWriter writer;
+  private final Ranking ranking;
+  private final Tone tone;
 
+  /** The model gets the reply's article only. */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer) {
+    this(bot, knowledge, writer, Ranking.NONE);
+  }
+
+  public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking) {
+    this(bot, knowledge, writer, ranking, Tone.NONE);
+  }
+
+  /**
+   * @param tone the brand's tone: the prompt's address and words to avoid, and the greeting and sign-off put around
+   *     a sent answer
+   */
+  public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking, Tone tone) {
     this.bot = Objects.requireNonNull(bot, "bot");
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.writer = Objects.requireNonNull(writer, "writer");
+    this.ranking = Objects.requireNonNull(ranking, "ranking");
+    this.tone = Objects.requireNonNull(tone, "tone");
+  }
+
+  /**
+   * {@code inner} for the installations in extractive mode and an {@code LlmDecider} around it (one writer, retry
+   * and circuit breaker each) for those in {@code llm}; {@code inner} itself when none is. The engine takes one
+   * Decider for all installations; this routes by the conversation's installation id.
+   *
+   * @param installations installation id → its {@code answer} section; those in mode llm are wrapped
+   * @param defaultLanguage the bot's default language (the guardrails' language check falls back to it)
+   */
+  public static Decider wrap(Decider inner, Ranking ranking, KnowledgeBase knowledge,
+      Map<String, AnswerConfig> installations, String defaultLanguage, MeterRegistry meters) {
+    Objects.requireNonNull(inner, "inner");
+    var guardrails = new AnswerGuardrails(new LanguageDetector(defaultLanguage));
+    var routes = new LinkedHashMap<String, Decider>();
+    installations.forEach((id, answer) -> {
+      if (answer.mode() == AnswerMode.LLM) {
+        routes.put(id, new LlmDecider(inner, knowledge, new LlmAnswerWriter(answer.llm(), guardrails,
+            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone()));
+      }
+    });
+    if (routes.isEmpty()) {
+      return inner;
+    }
+    return new ByInstallation(Map.copyOf(routes), inner);
+  }
+
+  /** Routes each input to its installation's Decider, else to the default one. */
+  record ByInstallation(Map<String, Decider> routes, Decider otherwise) implements Decider {
+    @Override
+    public Decision decide(BotInput input) {
+      return routes.getOrDefault(input.conversation().key().installation(), otherwise).decide(input);
+    }
   }
 
   @Override
   public Decision decide(BotInput input) {
     Decision decision = bot.decide(input);
     if (!(decision instanceof Decision.Reply reply) || reply.scores() == null
-        || reply.scores().articleId().isEmpty()) {
+        || reply.scores().articleId().isEmpty() || reply.reasons().contains(MULTIPLE_REQUESTS)) {
       return decision;
     }
-    String id = reply.scores().articleId();
-    Optional<Article> article = knowledge.find(id, reply.language())
-        .or(() -> knowledge.byId(id).stream().findFirst());
-    if (article.isEmpty()) {
+    String language = reply.language();
+    int k = writer.settings().topPassages();
+    Set<String> ids = new LinkedHashSet<>();
+    ids.add(reply.scores().articleId());
+    for (String id : ranking.approved(input, k)) {
+      if (ids.size() < k) {
+        ids.add(id);
+      }
+    }
+    List<LlmAnswerWriter.Passage> passages = new ArrayList<>();
+    for (String id : ids) {
+      article(id, language).ifPresent(a -> passages.add(new LlmAnswerWriter.Passage(id, a.title(), a.body())));
+    }
+    if (passages.isEmpty() || !passages.get(0).articleId().equals(reply.scores().articleId())) {
       return decision;
     }
     List<String> notes = input.conversation().messages().stream()
         .filter(m -> m.visibility() == Visibility.INTERNAL).map(Message::text).filter(Objects::nonNull).toList();
-    LlmOutcome outcome = writer.write(new LlmAnswerWriter.Request(input.text(), reply.language(),
-        List.of(new LlmAnswerWriter.Passage(id, article.get().title(), article.get().body())), List.of(), notes));
+    List<String> lookedUp = reply.reasons().contains(LOOKED_UP) ? List.of(reply.text()) : List.of();
+    LlmOutcome outcome = writer.write(new LlmAnswerWriter.Request(input.readableText(), language, passages,
+        lookedUp, notes, tone));
     List<String> reasons = new ArrayList<>(reply.reasons());
     if (outcome instanceof LlmOutcome.Written w) {
       reasons.add(w.reason());
       StringBuilder text = new StringBuilder(w.text());
       Set<String> links = new LinkedHashSet<>();
       for (String cited : w.articleIds()) {
-        knowledge.find(cited, reply.language()).or(() -> knowledge.byId(cited).stream().findFirst())
-            .map(Article::url).filter(u -> !u.isEmpty()).ifPresent(links::add);
+        article(cited, language).map(Article::url).filter(u -> !u.isEmpty()).ifPresent(links::add);
       }
       links.forEach(u -> text.append("\n\n").append(u));
-      return new Decision.Reply(text.toString(), reply.language(), reasons, reply.scores());
+      return new Decision.Reply(tone.dress(text.toString(), language), language, reasons, reply.scores());
     }
     reasons.add(FALLBACK);
     reasons.addAll(List.of(outcome.reason().split(",")));
-    return new Decision.Reply(reply.text(), reply.language(), reasons, reply.scores());
+    return new Decision.Reply(reply.text(), language, reasons, reply.scores());
+  }
+
+  private Optional<Article> article(String id, String language) {
+    return knowledge.find(id, language).or(() -> knowledge.byId(id).stream().findFirst());
   }
 }

@@ -22,7 +22,9 @@ public record Violation(Rule rule, String detail) {
     /** The draft repeats part of the system prompt. */
     PROMPT_LEAK("llm_prompt_leak"),
     /** The draft repeats part of an internal note. */
-    INTERNAL_NOTE_LEAK("llm_internal_note_leak");
+    INTERNAL_NOTE_LEAK("llm_internal_note_leak"),
+    /** The draft uses a word the brand's tone avoids. */
+    AVOIDED_WORD("llm_avoided_word");
 
     private final String code;
 

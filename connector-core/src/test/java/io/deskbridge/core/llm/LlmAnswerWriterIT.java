@@ -62,6 +62,8 @@ class LlmAnswerWriterIT {
     assertThat(sent).contains("[article 42]").contains("json_schema").contains("<customer_message>");
     assertThat(meters.summary("deskbridge.llm.tokens", "kind", "output").totalAmount()).isPositive();
     assertThat(meters.counter("deskbridge.llm.outcomes", "reason", "llm_ok").count()).isEqualTo(1);
+    assertThat(meters.find("deskbridge.llm.cost").summary()).as("no prices configured: no cost").isNull();
+    assertThat(sent).containsPattern("\"max_tokens\"\\s*:\\s*" + LlmSettings.DEFAULT_MAX_TOKENS);
   }
 
   @Test
@@ -99,6 +101,43 @@ class LlmAnswerWriterIT {
     fake.failNext(1, 500, 0);
     assertThat(writer.write(RETURNS)).isInstanceOf(LlmOutcome.Written.class);
     assertThat(fake.journal().count()).isEqualTo(2);
+  }
+
+  @Test
+  void aRateLimitsRetryAfterIsWaitedForAndOneLongerThanTheTimeoutEndsTheAnswerAtOnce() throws Exception {
+    LlmSettings patient = settings.withTimeout(Duration.ofSeconds(3));
+    LlmAnswerWriter w = new LlmAnswerWriter(patient, RULES, LlmAnswerWriter.openAi(patient), meters);
+    fake.script(answer("Yes, you can return the shoes for free within 30 days of delivery.", "42"));
+    fake.failNext(1, 429, 1);
+
+    assertThat(w.write(RETURNS)).isInstanceOf(LlmOutcome.Written.class);
+    var calls = fake.journal().calls();
+    assertThat(calls).hasSize(2);
+    assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+        .as("the retry waited for Retry-After: 1, not the default %s", LlmAnswerWriter.DEFAULT_WAIT)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+
+    fake.script(answer("Yes, you can return the shoes for free within 30 days of delivery.", "42"));
+    fake.failNext(1, 429, 30);
+    assertThat(w.write(RETURNS).reason()).isEqualTo("llm_rate_limited");
+    assertThat(fake.journal().count()).as("Retry-After 30 s is longer than the 3 s timeout: no retry").isEqualTo(3);
+  }
+
+  @Test
+  void withPricesEachAnswersCostIsRecordedBesideItsTokens() throws Exception {
+    LlmSettings priced = settings.withPrices(new LlmSettings.Prices(2.0, 10.0));
+    LlmAnswerWriter w = new LlmAnswerWriter(priced, RULES, LlmAnswerWriter.openAi(priced), meters);
+    fake.script(answer("Yes, you can return the shoes for free within 30 days of delivery.", "42"));
+
+    assertThat(w.write(RETURNS)).isInstanceOf(LlmOutcome.Written.class);
+
+    double in = meters.summary("deskbridge.llm.tokens", "kind", "input").totalAmount();
+    double out = meters.summary("deskbridge.llm.tokens", "kind", "output").totalAmount();
+    assertThat(in).isPositive();
+    assertThat(out).isPositive();
+    assertThat(meters.summary("deskbridge.llm.cost").count()).isEqualTo(1);
+    assertThat(meters.summary("deskbridge.llm.cost").totalAmount())
+        .isCloseTo(in / 1000 * 2.0 + out / 1000 * 10.0, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test

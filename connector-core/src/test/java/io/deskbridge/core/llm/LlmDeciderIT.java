@@ -86,6 +86,72 @@ class LlmDeciderIT {
     assertThat(failed.reasons()).containsExactly("confident_match", LlmDecider.FALLBACK, "llm_server_error");
   }
 
+  private static final KnowledgeBase THREE = KnowledgeBase.of(List.of(
+      new Article("42", "en", "Returns", BODY, "https://shop.example/returns", List.of("return shoes"), "", List.of()),
+      new Article("43", "en", "Refunds", "Refunds reach your account within 5 working days.",
+          "https://shop.example/refunds", List.of("refund"), "", List.of()),
+      new Article("44", "en", "Gift cards", "Gift cards are valid for 3 years.", "https://shop.example/gift-cards",
+          List.of("gift card"), "", List.of())));
+
+  @Test
+  void theModelGetsThePassagesOfEveryApprovedArticleUpToKAndMayCiteOnlyThose() {
+    LlmDecider.Ranking approved = (input, limit) -> List.of("43", "42").subList(0, Math.min(2, limit));
+    LlmDecider several = new LlmDecider(bot, THREE, writer, approved);
+    fake.script("{\"answer\":\"Yes, within 30 days; the refund reaches your account within 5 working days.\","
+        + "\"articleIds\":[\"42\",\"43\"]}");
+
+    Decision.Reply r = (Decision.Reply) several.decide(input("Can I return the shoes, and when is my money back?"));
+
+    assertThat(r.reasons()).containsExactly("confident_match", "llm_ok");
+    assertThat(r.text()).endsWith("https://shop.example/returns\n\nhttps://shop.example/refunds");
+    String sent = fake.journal().calls().get(0).body();
+    assertThat(sent).contains("[article 42] Returns").contains("[article 43] Refunds").doesNotContain("[article 44]");
+    assertThat(sent.indexOf("[article 42]")).as("the reply's article first").isLessThan(sent.indexOf("[article 43]"));
+
+    fake.script("{\"answer\":\"Gift cards are valid for 3 years.\",\"articleIds\":[\"44\"]}");
+    Decision.Reply foreign = (Decision.Reply) several.decide(input("Can I return the shoes?"));
+    assertThat(foreign.text()).isEqualTo(BODY);
+    assertThat(foreign.reasons()).contains(LlmDecider.FALLBACK, "llm_unknown_citation");
+  }
+
+  @Test
+  void topPassagesLimitsWhatTheModelIsGiven() {
+    LlmSettings one = settings.withTopPassages(1);
+    LlmAnswerWriter w = new LlmAnswerWriter(one, new AnswerGuardrails(new LanguageDetector("en")),
+        LlmAnswerWriter.openAi(one), new SimpleMeterRegistry());
+    LlmDecider single = new LlmDecider(bot, THREE, w, (input, limit) -> List.of("43", "44"));
+    fake.script("{\"answer\":\"Yes, you can send the shoes back for free within 30 days.\",\"articleIds\":[\"42\"]}");
+
+    single.decide(input("Can I return the shoes?"));
+
+    String sent = fake.journal().calls().get(0).body();
+    assertThat(sent).contains("[article 42]").doesNotContain("[article 43]").doesNotContain("[article 44]");
+  }
+
+  @Test
+  void theBrandsToneIsInThePromptItsGreetingAndSignOffAroundTheAnswerAndAnAvoidedWordIsRefused() {
+    Tone tone = new Tone(io.deskbridge.core.bot.AddressForm.INFORMAL, Map.of("en", "Hi there,"), Map.of("en", "The Acme team"),
+        List.of("unfortunately"));
+    LlmDecider toned = new LlmDecider(bot, KB, writer, LlmDecider.Ranking.NONE, tone);
+    fake.script("{\"answer\":\"Sure, send the shoes back for free within 30 days of delivery.\","
+        + "\"articleIds\":[\"42\"]}");
+
+    Decision.Reply r = (Decision.Reply) toned.decide(input("Hello, can I still return the shoes I bought?"));
+
+    assertThat(r.reasons()).containsExactly("confident_match", "llm_ok");
+    assertThat(r.text()).isEqualTo("Hi there,\n\nSure, send the shoes back for free within 30 days of delivery."
+        + "\n\nhttps://shop.example/returns\n\nThe Acme team");
+    String sent = fake.journal().calls().get(0).body();
+    assertThat(sent).contains("Address the customer informally").contains("Never use these words: unfortunately")
+        .contains("Write no greeting and no sign-off");
+
+    fake.script("{\"answer\":\"Unfortunately you can only send the shoes back within 30 days of delivery.\","
+        + "\"articleIds\":[\"42\"]}");
+    Decision.Reply refused = (Decision.Reply) toned.decide(input("Hello, can I still return the shoes I bought?"));
+    assertThat(refused.text()).isEqualTo(BODY);
+    assertThat(refused.reasons()).contains(LlmDecider.FALLBACK, "llm_avoided_word");
+  }
+
   @Test
   void clarificationsAndHandoversPassThroughWithoutCallingTheModel() {
     Decision.Clarify clarify = new Decision.Clarify("Could you say more?", "en", List.of("low_confidence"),
