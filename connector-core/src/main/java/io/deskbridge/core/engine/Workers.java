@@ -514,8 +514,8 @@ final class Workers {
     var inst = running.installation();
     boolean early = state.draft().filter(d -> event.occurredAt().isBefore(d.at())).isPresent();
     if (state.draft().isEmpty() || early || state.ownership() == Ownership.HUMAN || inst.mode() == Mode.SHADOW) {
-      String why = state.draft().isEmpty() ? "no_draft_to_approve" : early ? "approval_before_draft"
-          : state.ownership() == Ownership.HUMAN ? "human_owns_conversation" : "shadow_mode";
+      String why = state.ownership() == Ownership.HUMAN ? "human_owns_conversation"
+          : state.draft().isEmpty() ? "no_draft_to_approve" : early ? "approval_before_draft" : "shadow_mode";
       return new Outcome(state, List.of(), List.of(audit.ignored(inst, key, event.id(), state.episode(), why, "")),
           Optional.empty(), Optional.empty());
     }
