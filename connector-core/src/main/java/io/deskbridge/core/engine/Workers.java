@@ -2,11 +2,16 @@ package io.deskbridge.core.engine;
 
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.action.Action;
 import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
+import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.HelpdeskClient.Availability;
 import io.deskbridge.core.spi.HelpdeskClient.AvailabilityRequest;
@@ -16,6 +21,7 @@ import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
 import io.deskbridge.core.store.Lease;
 import io.deskbridge.core.store.LeaseLostException;
+import io.deskbridge.core.store.PendingDraft;
 import io.deskbridge.core.store.PendingEvent;
 import io.deskbridge.core.store.ProcessingStore;
 import io.deskbridge.core.store.StoreException;
@@ -359,7 +365,7 @@ final class Workers {
   }
 
   /** An agent's verdict on a pending draft, found while an event was processed. */
-  private record Verdict(io.deskbridge.core.store.PendingDraft draft, DraftVerdict verdict) {}
+  private record Verdict(PendingDraft draft, DraftVerdict verdict) {}
 
   private void process(Lease claimed) {
     var running = installations.get(claimed.key().installation());
@@ -419,7 +425,7 @@ final class Workers {
     var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode(), running.agentNotesTakeOver());
     var turn = interpreter.interpret(event, state, Optional.empty());
     Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
-    Optional<io.deskbridge.core.conversation.Conversation> loaded = Optional.empty();
+    Optional<Conversation> loaded = Optional.empty();
     if (turn instanceof TurnInterpreter.Turn.Load) {
       loaded = Optional.of(running.calls().read("load",
           () -> running.client().load(new LoadRequest(key, Optional.of(event)))));
@@ -495,7 +501,7 @@ final class Workers {
       String customerText) {
     var decision = plan.decision();
     if (decision instanceof Decision.Draft d && !plan.actions().isEmpty() && !d.scores().articleId().isEmpty()) {
-      return state.withDraft(Optional.of(new io.deskbridge.core.store.PendingDraft(d.text(), d.scores().articleId(),
+      return state.withDraft(Optional.of(new PendingDraft(d.text(), d.scores().articleId(),
           d.scores().confidence(), d.language(), customerText, event.id(), event.occurredAt())));
     }
     return decision instanceof Decision.Handover ? state.withDraft(Optional.empty()) : state;
@@ -525,7 +531,7 @@ final class Workers {
     var records = new ArrayList<AuditRecord>();
     var reply = TurnInterpreter.agentReplyToDraft(event, state, Optional.of(fresh), running.botId());
     boolean noteTakeover = fresh.messages().stream().anyMatch(m -> m.visibility()
-        == io.deskbridge.core.conversation.Visibility.INTERNAL && !m.authorId().equals(running.botId())
+        == Visibility.INTERNAL && !m.authorId().equals(running.botId())
         && !state.ownMessageIds().contains(m.id()) && !state.handledMessageIds().contains(m.id())
         && TurnInterpreter.agentTakesOver(m, running.agentNotesTakeOver()));
     if (reply.isPresent() || noteTakeover || TurnInterpreter.takenOverByOwner(fresh.owner(), state)) {
@@ -547,12 +553,11 @@ final class Workers {
           loadedAt);
     }
     var decision = new Decision.Reply(draft.text(), draft.language(), List.of("draft_approved"),
-        new io.deskbridge.core.escalation.Scores(draft.confidence(), draft.articleId(), java.util.Map.of()));
-    List<io.deskbridge.core.action.Action> actions = List.of(new io.deskbridge.core.action.Action.PublicReply(
-        draft.text()));
+        new Scores(draft.confidence(), draft.articleId(), Map.of()));
+    List<Action> actions = List.of(new Action.PublicReply(draft.text()));
     var next = state.withTranscript(fresh).withDraft(Optional.empty())
         .withTurn(state.ownership(), state.botTurns() + 1, 0, state.answeredArticleIds(), state.pendingText());
-    if (fresh.channel() == io.deskbridge.core.conversation.Channel.EMAIL) {
+    if (fresh.channel() == Channel.EMAIL) {
       next = next.withBotReplyAt(clock.instant()); // counted against email.maxRepliesPerDay
     }
     records.add(audit.decided(inst, key, event.id(), next.episode(), decision, draft.customerText(), actions,
