@@ -32,7 +32,8 @@ import java.util.Set;
  *
  * @param server        where webhooks are received
  * @param store         the database: an H2 file by default, PostgreSQL for several instances
- * @param engine        workers, leases and retries of event processing
+ * @param engine        workers, leases and retries of event processing; its {@code draftVerdicts} file (key
+ *                      {@code engine.draftVerdicts}) defaults to {@code draft-verdicts.jsonl} in the data directory
  * @param knowledge     a folder of Markdown articles or a JSONL file
  * @param cache         where the knowledge base's embeddings are kept between starts (key {@code knowledgeCache},
  *                      default {@code cache} in the data directory); null keeps none
@@ -169,7 +170,8 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     return switch (section) {
       case "server" -> List.of("host", "port", "maxBodyBytes", "maxConnections", "idleTimeout");
       case "store" -> List.of("directory", "url", "username", "maxPoolSize");
-      case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention", "prewriteFreshness");
+      case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention", "prewriteFreshness",
+          "draftVerdicts");
       default -> List.of("thresholdPercent", "maxClarifications", "maxBotTurns", "defaultLanguage");
     };
   }
@@ -209,7 +211,9 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     }
     var engine = new EngineSettings(e.integer("workers", d.workers(), 1, 256), e.duration("lease", d.lease()),
         e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
-        e.duration("retention", d.retention()), e.duration("prewriteFreshness", d.prewriteFreshness()));
+        e.duration("retention", d.retention()), e.duration("prewriteFreshness", d.prewriteFreshness()),
+        java.util.Optional.of(e.optionalString("draftVerdicts").map(baseDir::resolve)
+            .orElse(data.resolve("draft-verdicts.jsonl"))));
     Path knowledge = baseDir.resolve(root.optionalString("knowledge").orElseThrow(() -> root.invalid("knowledge",
         "is required: a folder of Markdown articles or a .jsonl file (relative to the configuration file's folder)")))
         .normalize();

@@ -410,6 +410,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theDraftVerdictsFileIsInTheDataDirectoryUnlessSetRelativeToTheFile() throws Exception {
+    var byDefault = load(write("dataDirectory: var\n" + VALID), k -> null);
+    assertThat(byDefault.engine().draftVerdicts()).contains(dir.resolve("var/draft-verdicts.jsonl"));
+
+    var set = load(write("engine:\n  draftVerdicts: labelled/verdicts.jsonl\n" + VALID), k -> null);
+    assertThat(set.engine().draftVerdicts()).contains(dir.resolve("labelled/verdicts.jsonl"));
+  }
+
+  @Test
   void aSecretWrittenIntoTheFileIsRefused() throws Exception {
     var config = load(write(VALID.replace("apiToken: {env: ZD_TOKEN}", "apiToken: abc123")), k -> null);
     assertThatThrownBy(() -> config.installations().get(0).settings().secret("apiToken")).hasMessage(

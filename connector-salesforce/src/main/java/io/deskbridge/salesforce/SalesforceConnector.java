@@ -61,8 +61,10 @@ final class SalesforceConnector implements Connector {
    */
   @Override
   public Capabilities capabilities() {
-    // EmailMessage.Headers is read with every load: the loop guard knows auto-replies and bounces by their headers
-    return new Capabilities(Set.of(io.deskbridge.core.spi.Capability.EMAIL_HEADERS),
+    // EmailMessage.Headers is read with every load: the loop guard knows auto-replies and bounces by their headers;
+    // Deskbridge_Approved_At__c in a Case's Outbound Message approves the pending draft
+    return new Capabilities(Set.of(io.deskbridge.core.spi.Capability.EMAIL_HEADERS,
+        io.deskbridge.core.spi.Capability.DRAFT_APPROVAL),
         config.notes() == SalesforceConfig.Notes.FEED ? 10_000 : 4_000);
   }
 

@@ -39,7 +39,8 @@ class SalesforceConnectorFactoryTest {
     try (var connector = new SalesforceConnectorFactory().create(context(settings()))) {
       assertThat(connector.vendor()).isEqualTo("salesforce");
       assertThat(connector.capabilities().supported()).as("EmailMessage.Headers is read; nothing else")
-          .containsExactly(io.deskbridge.core.spi.Capability.EMAIL_HEADERS);
+          .containsExactlyInAnyOrder(io.deskbridge.core.spi.Capability.EMAIL_HEADERS,
+              io.deskbridge.core.spi.Capability.DRAFT_APPROVAL);
       assertThat(connector.capabilities().maxNoteChars()).isEqualTo(4_000);
       assertThat(connector.requestsPerMinute()).as("the allocation is learnt at start").isZero();
     }

@@ -212,6 +212,12 @@ final class SalesforceFixture implements VendorFixture {
     }
   }
 
+  /** The agent's "Approve draft" quick action: {@code Deskbridge_Approved_At__c} = now, a Case Outbound Message. */
+  @Override
+  public void agentApprovesDraft(String conversationId) {
+    fake.agentApprovesDraft(conversationId);
+  }
+
   /** The agent takes ownership: {@code OwnerId} = the agent. */
   @Override
   public void agentTakes(String conversationId) {

@@ -45,7 +45,7 @@ final class ZendeskConnector implements Connector {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(java.util.EnumSet.of(Capability.CONDITIONAL_WRITES, Capability.ATOMIC_UPDATE, Capability.TAGS,
-        Capability.SIGNED_WEBHOOKS, Capability.OPENING_IN_EVENT), 65_536);
+        Capability.SIGNED_WEBHOOKS, Capability.OPENING_IN_EVENT, Capability.DRAFT_APPROVAL), 65_536);
   }
 
   @Override

@@ -154,6 +154,20 @@ final class ZendeskFixture implements VendorFixture {
     fake.agentComments(Long.parseLong(conversationId), fake.humanAgentId(), text, true);
   }
 
+  /**
+   * Zendesk: the agent adds the approval tag ({@code deskbridge_approve}); when the ticket carries it from an earlier
+   * approval, the agent removes it first, as they would to approve a later draft.
+   */
+  @Override
+  public void agentApprovesDraft(String conversationId) {
+    long id = Long.parseLong(conversationId);
+    String tag = io.deskbridge.zendesk.internal.webhook.ZendeskWebhookEndpoint.DRAFT_APPROVAL_TAG;
+    if (fake.ticket(id).orElseThrow().tags().contains(tag)) {
+      fake.agentRemovesTags(id, fake.humanAgentId(), List.of(tag));
+    }
+    fake.agentAddsTags(id, fake.humanAgentId(), List.of(tag));
+  }
+
   /** Zendesk: the agent assigns the ticket to themself. */
   @Override
   public void agentTakes(String conversationId) {

@@ -63,6 +63,30 @@ final class AuditTrail {
     return decided(inst, key, eventId, episode, Decision.Ignore.because("linked"), "", actions, "queued");
   }
 
+  /**
+   * The record of an agent's verdict on a draft: decision {@code draft_feedback}, reasons the verdict
+   * ({@code sent_as_drafted}, {@code edited}, {@code replaced}) and how it was given ({@code agent_reply}: the agent
+   * sent a public reply; {@code approved}: the agent approved the draft and the bot sent it), the draft's confidence
+   * and article, the agent's reply as input, and in the detail {@code verdict}, {@code source}, {@code draftEventId},
+   * {@code draftText}, {@code sentText}, {@code characterSimilarity} and {@code wordSimilarity}.
+   */
+  AuditRecord draftFeedback(Installation inst, ConversationKey key, String eventId, int episode,
+      io.deskbridge.core.store.PendingDraft draft, DraftVerdict.Comparison comparison, String source, String sent) {
+    var d = new LinkedHashMap<String, Object>();
+    d.put("verdict", comparison.verdict().code());
+    d.put("source", source);
+    d.put("draftEventId", draft.eventId());
+    d.put("draftText", shorten(draft.text()));
+    d.put("sentText", shorten(sent));
+    d.put("characterSimilarity", comparison.characters());
+    d.put("wordSimilarity", comparison.words());
+    log.info("{} {} -> draft {} ({}) article={} words={}", inst.id(), key.externalId(), comparison.verdict().code(),
+        source, draft.articleId(), String.format(Locale.ROOT, "%.2f", comparison.words()));
+    return new AuditRecord(clock.instant(), inst.id(), key.externalId(), eventId, mode(inst), "draft_feedback",
+        List.of(comparison.verdict().code(), source), draft.confidence(), draft.articleId(), Map.of(),
+        shorten(sent), List.of(), "none", episode, d);
+  }
+
   /** The record of a failure: {@code reason} is a code such as {@code gave_up}, {@code outcome} says what happened. */
   AuditRecord failure(Installation inst, ConversationKey key, String eventId, int episode, String input, String reason,
       String outcome) {

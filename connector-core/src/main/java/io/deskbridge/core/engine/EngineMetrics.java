@@ -36,6 +36,15 @@ final class EngineMetrics {
         .register(registry).increment();
   }
 
+  /**
+   * An agent's verdict on a draft ({@code sent_as_drafted}, {@code edited}, {@code replaced}): the draft acceptance
+   * rate is {@code sent_as_drafted} (and {@code edited}) over all verdicts of an installation.
+   */
+  void draftVerdict(String installation, String verdict) {
+    Counter.builder("deskbridge.draft.verdicts").description("agents' verdicts on the bot's drafts")
+        .tag("installation", installation).tag("verdict", verdict).register(registry).increment();
+  }
+
   void written(String installation, String result) {
     Counter.builder("deskbridge.writes").description("vendor writes by result")
         .tag("installation", installation).tag("result", result).register(registry).increment();

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param prewriteFreshness without conditional writes, a public write made less than this after the same claim
  *                     loaded the conversation is not preceded by another re-read (that load is the check; the
  *                     window {@code deskbridge.prewrite.window} is then measured from it); zero re-reads always
+ * @param draftVerdicts the file the agents' verdicts on drafts are appended to as labelled messages in the
+ *                     {@code eval} case format ({@code DraftVerdictFile}); empty writes none
  */
 public record EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
-    Duration prewriteFreshness) {
+    Duration prewriteFreshness, java.util.Optional<java.nio.file.Path> draftVerdicts) {
   /** The default freshness of a load that saves the re-read before a public write. */
   public static final Duration DEFAULT_PREWRITE_FRESHNESS = Duration.ofSeconds(2);
   public static final EngineSettings DEFAULT =
@@ -37,6 +39,13 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
     if (lease.compareTo(Duration.ofSeconds(1)) < 0 || poll.isNegative() || poll.isZero()) {
       throw new IllegalArgumentException("lease must be at least 1 s and poll positive");
     }
+    draftVerdicts = draftVerdicts == null ? java.util.Optional.empty() : draftVerdicts;
+  }
+
+  /** Settings that write no draft verdicts file. */
+  public EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
+      Duration prewriteFreshness) {
+    this(workers, lease, poll, maxAttempts, retention, prewriteFreshness, java.util.Optional.empty());
   }
 
   /** Settings with the default {@link #DEFAULT_PREWRITE_FRESHNESS}. */
@@ -45,11 +54,17 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
   }
 
   public EngineSettings withWorkers(int n) {
-    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness);
+    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness, draftVerdicts);
   }
 
   /** The same settings with another {@link #prewriteFreshness()}. */
   public EngineSettings withPrewriteFreshness(Duration freshness) {
-    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness);
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness, draftVerdicts);
+  }
+
+  /** The same settings appending the agents' verdicts on drafts to {@code file} (null: to none). */
+  public EngineSettings withDraftVerdicts(java.nio.file.Path file) {
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, prewriteFreshness,
+        java.util.Optional.ofNullable(file));
   }
 }

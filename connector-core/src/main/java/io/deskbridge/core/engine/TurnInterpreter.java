@@ -249,7 +249,7 @@ final class TurnInterpreter {
     var seen = new ConversationState(state.key(), ownership, state.botTurns(), state.clarificationsAsked(),
         state.answeredArticleIds(), state.pendingText(), handled, state.ownMessageIds(), Optional.of(conversation),
         state.episode(), openingHandled, state.solved(), state.acceptedOwner(), state.lastTurnAt(), state.followUps(),
-        state.linkedRecord(), state.botRepliesAt());
+        state.linkedRecord(), state.botRepliesAt(), state.draft());
     String automated = "";
     if (conversation.channel() == Channel.EMAIL && ownership == state.ownership()) {
       // the loop guard: auto-replies, bounces and mailing lists are read (handled) but never answered
@@ -279,6 +279,27 @@ final class TurnInterpreter {
       return new Turn.Ignore(seen, ownership == Ownership.HUMAN ? "human_owns_conversation" : "conversation_closed", text);
     }
     return new Turn.Decide(seen, conversation, customerNew);
+  }
+
+  /**
+   * The agent's public reply that answers the pending draft ({@link ConversationState#draft()}), if the event or the
+   * load shows one: the event's own message, else the first message of the load the engine had not looked at yet
+   * (its id is not among {@code before}'s handled ones). Messages of the bot's user and the bot's own messages are
+   * never one. Empty when no draft is pending.
+   *
+   * @param before the state before the event
+   * @param loaded the conversation as loaded for the event, if it was
+   */
+  static Optional<Message> agentReplyToDraft(InboundEvent event, ConversationState before,
+      Optional<Conversation> loaded, String botId) {
+    if (before.draft().isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.function.Predicate<Message> reply = m -> m.role() == AuthorRole.AGENT
+        && m.visibility() == Visibility.PUBLIC && !m.authorId().equals(botId)
+        && !before.ownMessageIds().contains(m.id()) && !before.handledMessageIds().contains(m.id());
+    var own = event.kind() == InboundEvent.Kind.MESSAGE_ADDED ? event.message().filter(reply) : Optional.<Message>empty();
+    return own.isPresent() ? own : loaded.flatMap(c -> c.messages().stream().filter(reply).findFirst());
   }
 
   /**

@@ -2,11 +2,16 @@ package io.deskbridge.core.engine;
 
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.action.Action;
 import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
+import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.escalation.Decision;
+import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.HelpdeskClient.Availability;
 import io.deskbridge.core.spi.HelpdeskClient.AvailabilityRequest;
@@ -16,6 +21,7 @@ import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
 import io.deskbridge.core.store.Lease;
 import io.deskbridge.core.store.LeaseLostException;
+import io.deskbridge.core.store.PendingDraft;
 import io.deskbridge.core.store.PendingEvent;
 import io.deskbridge.core.store.ProcessingStore;
 import io.deskbridge.core.store.StoreException;
@@ -57,6 +63,8 @@ final class Workers {
   private final EngineMetrics metrics;
   private final OutboxSender sender;
   private final StoreFaults storeFaults;
+  /** Where the agents' verdicts on drafts go as labelled messages; empty when none is configured. */
+  private final Optional<DraftVerdictFile> verdictFile;
   private final String owner = ManagementFactory.getRuntimeMXBean().getName();
   private final List<Thread> threads = new ArrayList<>();
   /** The lease each busy worker holds (its token does not change when it is renewed). */
@@ -85,6 +93,7 @@ final class Workers {
     this.metrics = metrics;
     this.sender = new OutboxSender(store, audit, clock, settings, crashPoints, metrics);
     this.storeFaults = new StoreFaults(clock);
+    this.verdictFile = settings.draftVerdicts().map(DraftVerdictFile::open);
   }
 
   /** Called after a worker handled a conversation's work (whatever came of it) and gave up its lease. */
@@ -201,6 +210,7 @@ final class Workers {
         break;
       }
     }
+    verdictFile.ifPresent(DraftVerdictFile::close);
     for (var lease : inHand.values()) {
       try {
         store.release(lease);
@@ -346,7 +356,16 @@ final class Workers {
    * conversation was loaded for it, if it was.
    */
   private record Outcome(ConversationState state, List<List<io.deskbridge.core.action.Action>> operations,
-      List<AuditRecord> audit, Optional<Decision> decision, Optional<OutboxSender.FreshLoad> loaded) {}
+      List<AuditRecord> audit, Optional<Decision> decision, Optional<OutboxSender.FreshLoad> loaded,
+      List<Verdict> verdicts) {
+    Outcome(ConversationState state, List<List<io.deskbridge.core.action.Action>> operations, List<AuditRecord> audit,
+        Optional<Decision> decision, Optional<OutboxSender.FreshLoad> loaded) {
+      this(state, operations, audit, decision, loaded, List.of());
+    }
+  }
+
+  /** An agent's verdict on a pending draft, found while an event was processed. */
+  private record Verdict(PendingDraft draft, DraftVerdict verdict) {}
 
   private void process(Lease claimed) {
     var running = installations.get(claimed.key().installation());
@@ -368,12 +387,14 @@ final class Workers {
       Outcome outcome;
       try {
         outcome = decide(running, key, pending, state);
+        writeVerdicts(key, outcome.verdicts()); // before the commit: written again after a crash, the file drops it
       } catch (RuntimeException e) {
         failed(running, lease, pending, state.episode(), e);
         return; // later events of this conversation wait, to keep the order
       }
       store.commit(lease, pending.id(), outcome.state(), outcome.operations(), outcome.audit());
       outcome.decision().ifPresent(d -> metrics.decided(key.installation(), d));
+      outcome.verdicts().forEach(v -> metrics.draftVerdict(key.installation(), v.verdict().code()));
       crashPoints.reached(CrashPoints.Point.COMMITTED);
       if (outcome.loaded().isPresent()) {
         loaded = outcome.loaded();
@@ -394,6 +415,9 @@ final class Workers {
     if (event.kind() == InboundEvent.Kind.LINKED) {
       return linked(inst, key, event, state);
     }
+    if (event.kind() == InboundEvent.Kind.DRAFT_APPROVED) {
+      return approved(running, key, event, state);
+    }
     if (sessionTimedOut(inst, event, state, received)) {
       state = state.nextEpisode(state.acceptedOwner());
       records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
@@ -401,15 +425,27 @@ final class Workers {
     var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode(), running.agentNotesTakeOver());
     var turn = interpreter.interpret(event, state, Optional.empty());
     Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
+    Optional<Conversation> loaded = Optional.empty();
     if (turn instanceof TurnInterpreter.Turn.Load) {
-      var loaded = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event))));
+      loaded = Optional.of(running.calls().read("load",
+          () -> running.client().load(new LoadRequest(key, Optional.of(event)))));
       loadedAt = Optional.of(OutboxSender.FreshLoad.now(clock));
-      turn = interpreter.interpret(event, state, Optional.of(loaded));
+      turn = interpreter.interpret(event, state, loaded);
     }
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
       var s = customerMessage(event) ? lastTurn(ignore.state(), received) : ignore.state();
       records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
-      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt);
+      var verdicts = new ArrayList<Verdict>();
+      var reply = TurnInterpreter.agentReplyToDraft(event, state, loaded, running.botId());
+      if (reply.isPresent()) { // an agent answered the customer after the bot's draft: how did it use it?
+        var draft = state.draft().orElseThrow();
+        var comparison = DraftVerdict.compare(draft.text(), reply.get().text());
+        records.add(audit.draftFeedback(inst, key, event.id(), s.episode(), draft, comparison, "agent_reply",
+            reply.get().text()));
+        verdicts.add(new Verdict(draft, comparison.verdict()));
+        s = s.withDraft(Optional.empty());
+      }
+      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt, verdicts);
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input(clock.instant(), inst.emailMaxRepliesPerDay());
@@ -422,6 +458,7 @@ final class Workers {
         && (plan.decision() instanceof Decision.Reply || plan.decision() instanceof Decision.Clarify)) {
       next = next.withBotReplyAt(clock.instant()); // counted against email.maxRepliesPerDay
     }
+    next = withDraftOf(next, plan, event, input.text());
     var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
         plan.actions().isEmpty() ? "none" : "queued");
     records.add(record);
@@ -454,6 +491,94 @@ final class Workers {
     }
     var record = audit.followUps(inst, key, event.id(), state.episode(), state.followUps());
     return new Outcome(next, List.of(state.followUps()), List.of(record), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The state with the draft a decision leaves pending: a draft written as a note replaces the one before, a
+   * handover drops it (the agent answers the conversation, not the draft); other decisions keep it.
+   */
+  private static ConversationState withDraftOf(ConversationState state, ActionPlanner.Plan plan, InboundEvent event,
+      String customerText) {
+    var decision = plan.decision();
+    if (decision instanceof Decision.Draft d && !plan.actions().isEmpty() && !d.scores().articleId().isEmpty()) {
+      return state.withDraft(Optional.of(new PendingDraft(d.text(), d.scores().articleId(),
+          d.scores().confidence(), d.language(), customerText, event.id(), event.occurredAt())));
+    }
+    return decision instanceof Decision.Handover ? state.withDraft(Optional.empty()) : state;
+  }
+
+  /**
+   * An agent approved the pending draft ({@link InboundEvent.Kind#DRAFT_APPROVED}): unless a person has replied
+   * publicly or taken the conversation since (read from a fresh load), the draft becomes the bot's public reply, one
+   * outbox operation committed with the state that no longer holds the draft, so a retried or repeated approval
+   * finds none and sends nothing ({@code no_draft_to_approve}); an approval the vendor dates before the event the
+   * draft answered ({@code approval_before_draft}: a mark left set, reported again with a later change) approves
+   * nothing. The write is then guarded like any public write
+   * (a conditional write, or a re-read). The agent's verdict is {@code sent_as_drafted}, source {@code approved}.
+   */
+  private Outcome approved(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
+    var inst = running.installation();
+    boolean early = state.draft().filter(d -> event.occurredAt().isBefore(d.at())).isPresent();
+    if (state.draft().isEmpty() || early || state.ownership() == Ownership.HUMAN || inst.mode() == Mode.SHADOW) {
+      String why = state.ownership() == Ownership.HUMAN ? "human_owns_conversation"
+          : state.draft().isEmpty() ? "no_draft_to_approve" : early ? "approval_before_draft" : "shadow_mode";
+      return new Outcome(state, List.of(), List.of(audit.ignored(inst, key, event.id(), state.episode(), why, "")),
+          Optional.empty(), Optional.empty());
+    }
+    var draft = state.draft().get();
+    var fresh = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event))));
+    var loadedAt = Optional.of(OutboxSender.FreshLoad.now(clock));
+    var records = new ArrayList<AuditRecord>();
+    var reply = TurnInterpreter.agentReplyToDraft(event, state, Optional.of(fresh), running.botId());
+    boolean noteTakeover = fresh.messages().stream().anyMatch(m -> m.visibility()
+        == Visibility.INTERNAL && !m.authorId().equals(running.botId())
+        && !state.ownMessageIds().contains(m.id()) && !state.handledMessageIds().contains(m.id())
+        && TurnInterpreter.agentTakesOver(m, running.agentNotesTakeOver()));
+    if (reply.isPresent() || noteTakeover || TurnInterpreter.takenOverByOwner(fresh.owner(), state)) {
+      var s = state.withOwnership(Ownership.HUMAN).withTranscript(fresh);
+      records.add(audit.ignored(inst, key, event.id(), s.episode(), "human_took_over", ""));
+      var verdicts = new ArrayList<Verdict>();
+      if (reply.isPresent()) {
+        var comparison = DraftVerdict.compare(draft.text(), reply.get().text());
+        records.add(audit.draftFeedback(inst, key, event.id(), s.episode(), draft, comparison, "agent_reply",
+            reply.get().text()));
+        verdicts.add(new Verdict(draft, comparison.verdict()));
+        s = s.withDraft(Optional.empty());
+      }
+      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt, verdicts);
+    }
+    if (fresh.closed()) {
+      return new Outcome(state.withTranscript(fresh), List.of(),
+          List.of(audit.ignored(inst, key, event.id(), state.episode(), "conversation_closed", "")), Optional.empty(),
+          loadedAt);
+    }
+    var decision = new Decision.Reply(draft.text(), draft.language(), List.of("draft_approved"),
+        new Scores(draft.confidence(), draft.articleId(), Map.of()));
+    List<Action> actions = List.of(new Action.PublicReply(draft.text()));
+    var next = state.withTranscript(fresh).withDraft(Optional.empty())
+        .withTurn(state.ownership(), state.botTurns() + 1, 0, state.answeredArticleIds(), state.pendingText());
+    if (fresh.channel() == Channel.EMAIL) {
+      next = next.withBotReplyAt(clock.instant()); // counted against email.maxRepliesPerDay
+    }
+    records.add(audit.decided(inst, key, event.id(), next.episode(), decision, draft.customerText(), actions,
+        "queued"));
+    var comparison = new DraftVerdict.Comparison(DraftVerdict.SENT_AS_DRAFTED, 1, 1);
+    records.add(audit.draftFeedback(inst, key, event.id(), next.episode(), draft, comparison, "approved",
+        draft.text()));
+    return new Outcome(next, ActionPlanner.operations(actions, running.capabilities()), records,
+        Optional.of(decision), loadedAt, List.of(new Verdict(draft, DraftVerdict.SENT_AS_DRAFTED)));
+  }
+
+  /** Appends the verdicts to the configured file, one labelled message per draft (the file drops a repeat). */
+  private void writeVerdicts(ConversationKey key, List<Verdict> verdicts) {
+    if (verdictFile.isEmpty()) {
+      return;
+    }
+    for (var v : verdicts) {
+      var d = v.draft();
+      verdictFile.get().append("draft-" + key.installation() + "-" + key.externalId() + "-" + d.eventId(),
+          d.customerText(), d.language(), v.verdict(), d.articleId());
+    }
   }
 
   /**

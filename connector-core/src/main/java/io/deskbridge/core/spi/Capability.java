@@ -53,5 +53,12 @@ public enum Capability {
    * {@code EmailMessage.Headers}, Daktela's {@code options.headers}), so the loop guard knows an auto-reply, a bounce
    * or a mailing list by its headers too, not only by its wording.
    */
-  EMAIL_HEADERS
+  EMAIL_HEADERS,
+  /**
+   * Agents can mark the bot's draft as approved in the helpdesk, and the connector reports it as
+   * {@link io.deskbridge.core.webhook.InboundEvent.Kind#DRAFT_APPROVED} (Zendesk: the tag {@code deskbridge_approve}
+   * added to the ticket). Core then sends the pending draft as the bot's public reply, exactly once, and never after
+   * a person replied publicly or took the conversation over.
+   */
+  DRAFT_APPROVAL
 }

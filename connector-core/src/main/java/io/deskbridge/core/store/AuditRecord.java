@@ -12,7 +12,8 @@ import java.util.Map;
  * @param conversationId the vendor's conversation id; empty for a refused webhook
  * @param eventId        the event that led to it; empty when none
  * @param mode           the installation's mode, lower case
- * @param decision       reply, draft, clarify, handover, ignore, or {@code rejected} for a refused webhook
+ * @param decision       reply, draft, clarify, handover, ignore, {@code draft_feedback} (an agent's verdict on a draft),
+ *                       or {@code rejected} for a refused webhook
  * @param reasons        reason codes
  * @param confidence     calibrated confidence in [0, 1]
  * @param articleId      the best article, empty when none

@@ -40,6 +40,8 @@ import java.util.Set;
  * @param botRepliesAt        when the bot wrote to the customer of an e-mail conversation (an answer or a clarifying
  *                            question, on the engine's clock), the last 24 hours' only, oldest first: the
  *                            installation's {@code email.maxRepliesPerDay} counts them
+ * @param draft               the bot's latest proposed reply (draft mode) that no agent has answered or approved yet;
+ *                            a new draft replaces it, a handover or a new episode drops it
  */
 public record ConversationState(
     ConversationKey key,
@@ -58,7 +60,8 @@ public record ConversationState(
     Optional<java.time.Instant> lastTurnAt,
     List<io.deskbridge.core.action.Action> followUps,
     String linkedRecord,
-    List<java.time.Instant> botRepliesAt) {
+    List<java.time.Instant> botRepliesAt,
+    Optional<PendingDraft> draft) {
   public ConversationState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ownership, "ownership");
@@ -73,6 +76,25 @@ public record ConversationState(
     followUps = followUps == null ? List.of() : List.copyOf(followUps);
     linkedRecord = linkedRecord == null ? "" : linkedRecord;
     botRepliesAt = botRepliesAt == null ? List.of() : List.copyOf(botRepliesAt);
+    draft = draft == null ? Optional.empty() : draft;
+  }
+
+  /** A state without a pending draft (one stored before drafts were remembered reads as this). */
+  public ConversationState(ConversationKey key, Ownership ownership, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText, Set<String> handledMessageIds, Set<String> ownMessageIds,
+      Optional<Conversation> transcript, int episode, boolean openingHandled, boolean solved, String acceptedOwner,
+      Optional<java.time.Instant> lastTurnAt, List<io.deskbridge.core.action.Action> followUps, String linkedRecord,
+      List<java.time.Instant> botRepliesAt) {
+    this(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText, handledMessageIds,
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord,
+        botRepliesAt, Optional.empty());
+  }
+
+  /** The same state with {@code pending} as its draft (empty: none pending). */
+  public ConversationState withDraft(Optional<PendingDraft> pending) {
+    return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
+        followUps, linkedRecord, botRepliesAt, pending);
   }
 
   /** A state without bot reply times (one stored before they existed reads as this). */
@@ -99,7 +121,7 @@ public record ConversationState(
     recent.add(now);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
-        followUps, linkedRecord, recent);
+        followUps, linkedRecord, recent, draft);
   }
 
   /** A state without follow-ups or a linked record (one stored before they existed reads as this). */
@@ -117,14 +139,14 @@ public record ConversationState(
     all.addAll(more);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
-        all, linkedRecord, botRepliesAt);
+        all, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state with no follow-ups held and {@code record} as the linked record. */
   public ConversationState linked(String record) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt,
-        List.of(), record, botRepliesAt);
+        List.of(), record, botRepliesAt, draft);
   }
 
   /** A state without a last turn's time (one stored before the session timeout existed reads as this). */
@@ -146,7 +168,7 @@ public record ConversationState(
   /** The same state owned by someone else. */
   public ConversationState withOwnership(Ownership newOwnership) {
     return new ConversationState(key, newOwnership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state with more messages counted as handled. */
@@ -154,7 +176,7 @@ public record ConversationState(
     var more = new LinkedHashSet<>(handledMessageIds);
     more.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        more, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state with more messages counted as the bot's own (and so as handled). */
@@ -164,51 +186,52 @@ public record ConversationState(
     var handled = new LinkedHashSet<>(handledMessageIds);
     handled.addAll(messageIds);
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        handled, own, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state remembering the conversation as last seen. */
   public ConversationState withTranscript(Conversation conversation) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, Optional.of(conversation), episode, openingHandled, solved, acceptedOwner,
-        lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state with the opening marked handled (or not). */
   public ConversationState withOpeningHandled(boolean handled) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        handledMessageIds, ownMessageIds, transcript, episode, handled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state, solved or open. */
   public ConversationState withSolved(boolean isSolved) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
-        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        handledMessageIds, ownMessageIds, transcript, episode, openingHandled, isSolved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The same state after the bot's turn: its counters, answered articles and pending text. */
   public ConversationState withTurn(Ownership newOwnership, int turns, int clarifications, List<String> answered,
       String pending) {
     return new ConversationState(key, newOwnership, turns, clarifications, answered, pending, handledMessageIds,
-        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner, lastTurnAt, followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /**
    * The next bot episode: the bot owns the conversation again, turn counters, answered articles and clarification
-   * state reset; what was handled stays handled.
+   * state reset, and no draft is pending; what was handled stays handled.
    *
    * @param ownerEvidence the vendor's owner evidence at this moment, not to be read as a takeover later
    */
   public ConversationState nextEpisode(String ownerEvidence) {
     return new ConversationState(key, Ownership.BOT, 0, 0, List.of(), "", handledMessageIds, ownMessageIds,
-        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt, followUps, linkedRecord, botRepliesAt);
+        transcript, episode + 1, openingHandled, false, ownerEvidence, lastTurnAt, followUps, linkedRecord, botRepliesAt,
+        Optional.empty());
   }
 
   /** The same state with {@link #lastTurnAt()} set to {@code at}. */
   public ConversationState withLastTurnAt(java.time.Instant at) {
     return new ConversationState(key, ownership, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
         handledMessageIds, ownMessageIds, transcript, episode, openingHandled, solved, acceptedOwner,
-        Optional.of(at), followUps, linkedRecord, botRepliesAt);
+        Optional.of(at), followUps, linkedRecord, botRepliesAt, draft);
   }
 
   /** The state of a conversation the engine has not seen: the bot owns it, in its first episode. */

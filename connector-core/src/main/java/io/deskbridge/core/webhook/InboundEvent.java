@@ -56,7 +56,14 @@ public record InboundEvent(
      * messaging: the ticket of a handed-over chat): the engine remembers it and writes the follow-ups a handover's
      * write held back ({@link io.deskbridge.core.spi.HelpdeskClient.Applied#followUps()}) as one operation, once.
      */
-    LINKED
+    LINKED,
+    /**
+     * An agent approved the bot's draft in the conversation (a vendor with
+     * {@link io.deskbridge.core.spi.Capability#DRAFT_APPROVAL}: Zendesk's approval tag added): the engine sends the
+     * latest pending draft as the bot's public reply, once, unless a person has replied publicly or taken the
+     * conversation since.
+     */
+    DRAFT_APPROVED
   }
 
   /** The longest event or conversation id accepted: the width of the store's id columns. */

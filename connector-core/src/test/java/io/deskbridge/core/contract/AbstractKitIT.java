@@ -69,6 +69,10 @@ public abstract class AbstractKitIT {
     return capabilities().has(Capability.EMAIL_HEADERS);
   }
 
+  protected final boolean supportsDraftApproval() {
+    return capabilities().has(Capability.DRAFT_APPROVAL);
+  }
+
   protected final boolean supportsOpeningInEvent() {
     return capabilities().has(Capability.OPENING_IN_EVENT);
   }

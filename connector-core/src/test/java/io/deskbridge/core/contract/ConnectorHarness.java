@@ -81,6 +81,11 @@ public final class ConnectorHarness implements AutoCloseable {
   private final AtomicReference<Engine> engine = new AtomicReference<>();
   private final WebhookServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The engine's meters, kept across restarts. */
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+  /** The agents' verdicts on drafts ({@code engine.draftVerdicts}), in a folder of this harness's own. */
+  private final java.nio.file.Path draftVerdicts = newVerdictsFile();
 
   public ConnectorHarness(VendorFixture fixture, Mode mode) {
     this.fixture = fixture;
@@ -98,12 +103,32 @@ public final class ConnectorHarness implements AutoCloseable {
         routing.defaultGroup(), routing.groups(), routing.handoverTag(), setup.hours()),
         new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(2), CIRCUIT_OPEN_FOR),
         fixture.connector(INSTALLATION, clock), 60_000, false, setup.chatDebounce(), setup.chatSessionTimeout());
-    return Engine.start(List.of(installation), bot(), store, store, clock, SETTINGS, point -> {
-      Runnable action = onceAt.remove(point.name());
-      if (action != null) {
-        action.run();
-      }
-    }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    return Engine.start(List.of(installation), bot(), store, store, clock, SETTINGS.withDraftVerdicts(draftVerdicts),
+        point -> {
+          Runnable action = onceAt.remove(point.name());
+          if (action != null) {
+            action.run();
+          }
+        }, meters);
+  }
+
+  private static java.nio.file.Path newVerdictsFile() {
+    try {
+      return java.nio.file.Files.createTempDirectory("deskbridge-kit-").resolve("draft-verdicts.jsonl");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The file the engine appends the agents' verdicts on drafts to (the {@code eval} case format). */
+  public java.nio.file.Path draftVerdicts() {
+    return draftVerdicts;
+  }
+
+  /** The count of a counter of the engine (all engines since the harness started) with these tags, 0 when none. */
+  public double counted(String name, String... tags) {
+    var counter = meters.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /**

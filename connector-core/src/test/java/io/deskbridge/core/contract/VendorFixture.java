@@ -99,6 +99,17 @@ public interface VendorFixture extends AutoCloseable {
   /** A human agent writes publicly in a conversation. */
   void agentWrites(String conversationId, String text);
 
+  /**
+   * A human agent approves the bot's draft in the conversation the way the vendor lets them (Zendesk: adds the
+   * approval tag, removing it first when it is there from an earlier approval), for a connector that declares
+   * {@link io.deskbridge.core.spi.Capability#DRAFT_APPROVAL}; the default refuses, so a fixture whose connector
+   * declares it must override this.
+   */
+  default void agentApprovesDraft(String conversationId) {
+    throw new UnsupportedOperationException("the connector does not declare DRAFT_APPROVAL; its agents approve a "
+        + "draft by sending it themselves");
+  }
+
   /** A human agent takes the conversation without writing (assigns it to themself, or takes ownership). */
   void agentTakes(String conversationId);
 

@@ -618,4 +618,54 @@ class EngineTest {
       assertThat(r.reasons()).containsExactly("auto_reply");
     });
   }
+
+  // ---------------------------------------------------------------- drafts: verdicts and approval
+
+  private io.deskbridge.core.webhook.InboundEvent approval(String eventId, String conversation,
+      java.time.Instant at) {
+    return new io.deskbridge.core.webhook.InboundEvent(eventId, conversation,
+        io.deskbridge.core.webhook.InboundEvent.Kind.DRAFT_APPROVED, "a1", java.util.Optional.empty(),
+        java.util.Optional.empty(), at);
+  }
+
+  @Test
+  void anApprovalDatedBeforeTheMessageTheDraftAnswersApprovesNothingAndALaterOneSendsItOnce() throws Exception {
+    start(Mode.DRAFT);
+    var asked = java.time.Instant.now();
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+    assertThat(helpdesk.botMessages("t1", Visibility.INTERNAL)).hasSize(1);
+
+    accept(approval("e2", "t1", asked.minusSeconds(60))); // a mark left set from an earlier draft, reported again
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).isEmpty();
+    accept(approval("e3", "t1", asked.plusSeconds(60)), approval("e4", "t1", asked.plusSeconds(61)));
+
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).singleElement()
+        .satisfies(m -> assertThat(m.text()).isEqualTo("Use Forgot password on the sign-in page."));
+    assertThat(audit("t1")).filteredOn(r -> r.decision().equals("ignore"))
+        .extracting(r -> r.reasons().get(0)).contains("approval_before_draft", "no_draft_to_approve");
+    assertThat(meters.counter("deskbridge.draft.verdicts", "installation", "inst", "verdict", "sent_as_drafted")
+        .count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentsReplyIsJudgedOnceAndItsLabelledLineWrittenOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var file = dir.resolve("verdicts.jsonl");
+    settings = SETTINGS.withDraftVerdicts(file);
+    start(Mode.DRAFT);
+    helpdesk.add("t1", AuthorRole.CUSTOMER, Visibility.PUBLIC, "c1", "How do I reset my password?");
+    accept(createdEvent("e1", "t1"));
+    var reply = helpdesk.add("t1", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Hi! Use Forgot password on the "
+        + "sign-in page, then check your inbox.");
+
+    accept(messageEvent("e2", "t1", reply));
+    accept(messageEvent("e2b", "t1", reply)); // the same comment signalled again under another id
+
+    assertThat(audit("t1")).filteredOn(r -> r.decision().equals("draft_feedback")).singleElement()
+        .satisfies(r -> assertThat(r.reasons()).containsExactly("edited", "agent_reply"));
+    assertThat(java.nio.file.Files.readAllLines(file)).singleElement()
+        .satisfies(line -> assertThat(line).contains("\"expect\":\"answer\"", "\"article\":\"password-reset\""));
+    assertThat(helpdesk.botMessages("t1", Visibility.PUBLIC)).isEmpty();
+  }
 }

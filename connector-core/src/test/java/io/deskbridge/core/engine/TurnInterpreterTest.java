@@ -381,4 +381,24 @@ class TurnInterpreterTest {
         Optional.of(conversation(Owner.BOT, m)));
     assertThat(web.input(AT, 1).replyCapReached()).as("only e-mail conversations are capped").isFalse();
   }
+
+  @Test
+  void theAgentsReplyToAPendingDraftIsTheFirstNewPublicAgentMessageNeverTheBotsNorANote() {
+    var draft = new io.deskbridge.core.store.PendingDraft("Use the reset link.", "kb-1", 0.9, "en", "hello", "e0", AT);
+    var note = new Message("n1", AuthorRole.AGENT, Visibility.INTERNAL, "a1", "checking", AT);
+    var botsOwn = new Message("b1", AuthorRole.AGENT, Visibility.PUBLIC, "bot", "Use the reset link.", AT);
+    var old = new Message("a0", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "an earlier answer", AT);
+    var reply = new Message("a2", AuthorRole.AGENT, Visibility.PUBLIC, "a1", "Use the reset link, Jan.", AT);
+    var pending = fresh.withHandled(List.of("a0")).withDraft(Optional.of(draft));
+    var loaded = Optional.of(conversation(Owner.BOT, customer("m1", "hello"), old, note, botsOwn, reply));
+    var updated = event(InboundEvent.Kind.UPDATED, Optional.empty());
+
+    assertThat(TurnInterpreter.agentReplyToDraft(updated, pending, loaded, "bot")).contains(reply);
+    assertThat(TurnInterpreter.agentReplyToDraft(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(reply)), pending,
+        Optional.empty(), "bot")).contains(reply);
+    assertThat(TurnInterpreter.agentReplyToDraft(event(InboundEvent.Kind.MESSAGE_ADDED, Optional.of(note)), pending,
+        Optional.empty(), "bot")).as("a note is no reply").isEmpty();
+    assertThat(TurnInterpreter.agentReplyToDraft(updated, fresh.withHandled(List.of("a0")), loaded, "bot"))
+        .as("no draft pending").isEmpty();
+  }
 }

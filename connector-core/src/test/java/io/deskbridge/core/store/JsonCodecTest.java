@@ -93,6 +93,22 @@ class JsonCodecTest {
   }
 
   @Test
+  void aPendingDraftRoundTripsAndAStateStoredWithoutOneHasNone() {
+    var draft = new PendingDraft("Open the „reset“ link 🙂", "kb-1", 0.87, "cs", "Jak změním heslo?", "e-1",
+        java.time.Instant.parse("2026-12-05T08:15:30.123456789Z"));
+    var pending = ConversationState.fresh(KEY).withDraft(Optional.of(draft));
+
+    var back = json.state(json.state(pending));
+
+    assertThat(back.draft()).contains(draft);
+    assertThat(back).isEqualTo(pending);
+    String text = json.state(pending);
+    String before = text.substring(0, text.indexOf(",\"draft\":")) + "}"; // the draft is the last component
+    assertThat(json.state(before).draft()).as("a state stored before drafts were remembered").isEmpty();
+    assertThat(back.nextEpisode("").draft()).as("a new episode drops the draft").isEmpty();
+  }
+
+  @Test
   void actionsRoundTripWithTheirTypeNames() {
     var actions = List.<Action>of(new Action.PublicReply("Dobrý den, zkuste „Zapomenuté heslo“ 🙂"),
         new Action.InternalNote("needs a human"), new Action.AssignGroup("360001"),

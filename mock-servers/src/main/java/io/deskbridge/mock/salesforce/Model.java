@@ -315,6 +315,11 @@ final class Model {
     People.agentSetsCase(this, caseId, field, value);
   }
 
+  /** The agent's "Approve draft" quick action: {@link Schema#DRAFT_APPROVED_AT} set to now, an Outbound Message. */
+  synchronized void agentApprovesDraft(String caseId) {
+    People.agentSetsCase(this, caseId, Schema.DRAFT_APPROVED_AT, now());
+  }
+
   synchronized void agentDeletesCase(String caseId) {
     Rec c = People.liveCase(this, caseId);
     c.deleted = true;

@@ -276,6 +276,14 @@ public final class SalesforceFake implements VendorFake {
     model.agentSetsCase(caseId, "OwnerId", model.agentUserId());
   }
 
+  /**
+   * The agent approves the bot's draft with the org's "Approve draft" quick action: the custom Case field
+   * {@code Deskbridge_Approved_At__c} is set to now (the fake's clock) and the Case's Outbound Message goes out.
+   */
+  public void agentApprovesDraft(String caseId) {
+    model.agentApprovesDraft(caseId);
+  }
+
   /** The agent assigns the Case to a user or queue. */
   public void agentAssigns(String caseId, String ownerId) {
     model.agentSetsCase(caseId, "OwnerId", ownerId);

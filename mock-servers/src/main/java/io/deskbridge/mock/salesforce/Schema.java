@@ -54,6 +54,11 @@ final class Schema {
   }
 
   static final String CASE = "Case";
+  /**
+   * The org's custom Case field an agent's "Approve draft" quick action sets to the time (a predefined field value
+   * {@code NOW()}): Deskbridge's approval of the bot's draft, selected in the Case's Outbound Message.
+   */
+  static final String DRAFT_APPROVED_AT = "Deskbridge_Approved_At__c";
   static final String COMMENT = "CaseComment";
   static final String EMAIL = "EmailMessage";
   static final String FEED = "FeedItem";
@@ -73,7 +78,8 @@ final class Schema {
     String audit = "CreatedById:ID CreatedDate:DATETIME";
     define(CASE, "500", "Id:ID CaseNumber:STRING Subject:STRING+ Description:STRING+ Status:STRING+ IsClosed:BOOLEAN"
         + " Origin:STRING+ Priority:STRING+ OwnerId:ID+ ContactId:ID+ ContactEmail:STRING SuppliedEmail:STRING+"
-        + " SuppliedName:STRING+ " + audit + " LastModifiedById:ID LastModifiedDate:DATETIME SystemModstamp:DATETIME",
+        + " SuppliedName:STRING+ " + audit + " LastModifiedById:ID LastModifiedDate:DATETIME SystemModstamp:DATETIME"
+        + " " + DRAFT_APPROVED_AT + ":DATETIME+",
         List.of(user("CreatedBy"), user("LastModifiedBy"), new Relationship("Owner", "OwnerId", List.of(USER, GROUP))),
         List.of(new Child("CaseComments", COMMENT, "ParentId"), new Child("EmailMessages", EMAIL, "ParentId"),
             new Child("Feeds", FEED, "ParentId")));

@@ -295,6 +295,28 @@ final class Model {
     emitChange(t, agent, EVENT_TAGS, event);
   }
 
+  /**
+   * An agent adds tags to the ticket (as Zendesk's ticket form or {@code PUT /tickets/{id}/tags} does); subscribers get
+   * {@code ticket.tags_changed} with the lists before and after, when the tags changed.
+   */
+  synchronized void agentAddsTags(long ticketId, long agentId, List<String> tags) {
+    User agent = staff(agentId);
+    Ticket t = find(ticketId);
+    requireOpen(t);
+    List<String> before = List.copyOf(t.tags);
+    var after = new java.util.ArrayList<>(t.tags);
+    after.addAll(tags);
+    t.tags = distinct(after);
+    if (t.tags.equals(before)) {
+      return;
+    }
+    t.updatedAt = now();
+    ObjectNode event = obj();
+    event.set("previous", Json.arr(before));
+    event.set("current", Json.arr(t.tags));
+    emitChange(t, agent, EVENT_TAGS, event);
+  }
+
   private User staff(long agentId) {
     User agent = users.get(agentId);
     if (agent == null || !agent.staff()) {

@@ -286,6 +286,14 @@ public final class ZendeskFake implements VendorFake {
     });
   }
 
+  /** A human agent adds tags to the ticket; see {@link #TICKET_TAGS_CHANGED} (sent only when the tags changed). */
+  public void agentAddsTags(long ticketId, long agentId, List<String> tags) {
+    call(() -> {
+      model.agentAddsTags(ticketId, agentId, tags);
+      return null;
+    });
+  }
+
   /** A human agent removes tags from the ticket; see {@link #TICKET_TAGS_CHANGED}. */
   public void agentRemovesTags(long ticketId, long agentId, List<String> tags) {
     call(() -> {

@@ -152,6 +152,26 @@ class SalesforceFakeOutboundIT {
   }
 
   @Test
+  void anAgentsDraftApprovalSetsTheCaseFieldAndItsOutboundMessageCarriesIt() {
+    start(SalesforceFake.Config.defaults());
+    String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
+    assertThat(fake.awaitIdle(AWAIT)).isTrue();
+    assertThat(messages()).singleElement().satisfies(m -> assertThat(m.notes().get(0).fields())
+        .as("empty fields are omitted").doesNotContainKey("Deskbridge_Approved_At__c"));
+
+    clock.advance(Duration.ofSeconds(5));
+    fake.agentApprovesDraft(caseId);
+    assertThat(fake.awaitIdle(AWAIT)).isTrue();
+
+    assertThat(messages()).hasSize(2).last().satisfies(m -> assertThat(m.notes()).singleElement().satisfies(n -> {
+      assertThat(n.type()).isEqualTo("sf:Case");
+      assertThat(n.fields()).containsEntry("Id", caseId)
+          .containsEntry("Deskbridge_Approved_At__c", "2026-06-09T08:00:05.000Z")
+          .containsEntry("LastModifiedById", fake.agentUserId());
+    }));
+  }
+
+  @Test
   void eachAttemptCarriesTheRecordsStateAtSendTime() {
     receiver.then(500, "");
     start(SalesforceFake.Config.defaults());

@@ -54,6 +54,35 @@ class ZendeskFakeAgentChangesIT {
   }
 
   @Test
+  void anAgentAddingATagSendsTagsChangedWithBothListsAndATagAlreadyThereSendsNothing() throws IOException {
+    try (ZendeskFake fake = ZendeskFake.start(ZendeskFake.Config.defaults()
+            .withDelivery(Duration.ofMillis(500), 2, Duration.ofMillis(50)));
+        var subscribed = new WebhookReceiver()) {
+      fake.registerEventWebhook(subscribed.uri(), SECRET, List.of(ZendeskFake.TICKET_TAGS_CHANGED));
+      long id = fake.customerCreatesTicket("ann@example.com", "Ann", "Login", "Help", List.of("vip"));
+      long agent = fake.humanAgentId();
+
+      fake.agentAddsTags(id, agent, List.of("deskbridge_approve"));
+      fake.agentAddsTags(id, agent, List.of("vip", "deskbridge_approve"));
+      assertThat(fake.awaitIdle(IDLE)).isTrue();
+
+      assertThat(fake.ticket(id).orElseThrow().tags()).containsExactly("vip", "deskbridge_approve");
+      assertThat(subscribed.received()).filteredOn(r -> !r.json().path("type").asText().endsWith("ticket.created"))
+          .as("one change: the second added nothing").singleElement().satisfies(r -> {
+        JsonNode event = r.json();
+        assertThat(event.path("type").asText()).isEqualTo(ZendeskFake.TICKET_TAGS_CHANGED);
+        assertThat(event.path("event").path("previous")).extracting(JsonNode::asText).containsExactly("vip");
+        assertThat(event.path("event").path("current")).extracting(JsonNode::asText)
+            .containsExactly("vip", "deskbridge_approve");
+        assertThat(event.path("detail").path("actor_id").asText()).isEqualTo(String.valueOf(agent));
+        assertThat(r.signedWith(SECRET)).isTrue();
+      });
+      assertThatThrownBy(() -> fake.agentAddsTags(id, fake.ticket(id).orElseThrow().requesterId(), List.of("x")))
+          .as("only agents").isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void onlyAgentsChangeTicketsAndOnlyToKnownStatuses() {
     try (ZendeskFake fake = ZendeskFake.start()) {
       long id = fake.customerCreatesTicket("ann@example.com", "Ann", "Login", "Help");

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  *   <li>CaseComment: unpublished is an internal note; published is a signal without a message (the load tells
  *       the customer from an agent by {@code CreatedBy.UserType}), except the bot's own, which carries it so the
  *       engine drops the echo without a load.</li>
+ *   <li>A Case with {@code Deskbridge_Approved_At__c} set also gives {@code DRAFT_APPROVED}, dated with it.</li>
  *   <li>Other objects are acknowledged and ignored.</li>
  * </ul>
  */
@@ -83,6 +84,9 @@ final class SalesforceWebhookDecoder {
         }
       };
       event.ifPresent(events::add);
+      if (event.isPresent() && n.sObjectType().equals("Case")) {
+        approval(n, event.get()).ifPresent(events::add);
+      }
     }
     return events;
   }
@@ -152,6 +156,22 @@ final class SalesforceWebhookDecoder {
       message = Optional.of(new Message(id.get(), AuthorRole.AGENT, Visibility.PUBLIC, author, text, at));
     }
     return new InboundEvent(n.id(), caseId, InboundEvent.Kind.MESSAGE_ADDED, author, message, Optional.empty(), at);
+  }
+
+  /**
+   * The draft approval a Case notification carries: {@value SalesforceWebhookEndpoint#DRAFT_APPROVED_AT} set, as
+   * {@code DRAFT_APPROVED} dated with the field (its own id, the notification's plus {@code :approved}). The field
+   * stays set, so every later notification of the Case carries it again: core approves only a draft that answers an
+   * event dated before it, and only once.
+   */
+  private static Optional<InboundEvent> approval(Notification n, InboundEvent caseEvent) {
+    var approvedAt = n.field(SalesforceWebhookEndpoint.DRAFT_APPROVED_AT).filter(v -> !v.isBlank());
+    if (approvedAt.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new InboundEvent(n.id() + ":approved", caseEvent.conversationId(),
+        InboundEvent.Kind.DRAFT_APPROVED, caseEvent.actorId(), Optional.empty(), caseEvent.snapshot(),
+        time(approvedAt, caseEvent.occurredAt())));
   }
 
   /** A Case id in its 18-character form; anything else can never be loaded, so it is refused (400). */

@@ -20,6 +20,12 @@ import java.util.function.Supplier;
  * the refusal's 4xx status and its reason. Thread-safe; no I/O.
  */
 public final class SalesforceWebhookEndpoint implements WebhookEndpoint {
+  /**
+   * The custom Case field (Date/Time) an agent's "Approve draft" quick action sets to {@code NOW()}; selected in the
+   * Case's Outbound Message, it approves the bot's pending draft ({@code DRAFT_APPROVED}).
+   */
+  public static final String DRAFT_APPROVED_AT = "Deskbridge_Approved_At__c";
+
   static final String ACK = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
       + "<soapenv:Body><notificationsResponse xmlns=\"http://soap.sforce.com/2005/09/outbound\"><Ack>true</Ack>"
       + "</notificationsResponse></soapenv:Body></soapenv:Envelope>";

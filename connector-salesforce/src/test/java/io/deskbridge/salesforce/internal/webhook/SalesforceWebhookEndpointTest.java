@@ -124,6 +124,27 @@ class SalesforceWebhookEndpointTest {
   }
 
   @Test
+  void aCaseWithTheApprovalFieldAlsoApprovesTheDraftDatedWithTheField() {
+    var approved = Envelopes.caseWith("04l5g00000AbCdJAAV", BOT_QUEUE, AGENT, "Working", false);
+    var fields = new java.util.LinkedHashMap<>(approved.fields());
+    fields.put(SalesforceWebhookEndpoint.DRAFT_APPROVED_AT, "2026-12-03T18:04:30.000Z");
+
+    var events = soap(new Envelopes.N(approved.id(), "Case", fields));
+
+    assertThat(events).hasSize(2);
+    assertThat(events.get(1)).satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(InboundEvent.Kind.DRAFT_APPROVED);
+      assertThat(e.id()).isEqualTo("04l5g00000AbCdJAAV:approved");
+      assertThat(e.conversationId()).isEqualTo(CASE);
+      assertThat(e.actorId()).isEqualTo(AGENT);
+      assertThat(e.occurredAt()).isEqualTo(Instant.parse("2026-12-03T18:04:30Z"));
+    });
+    assertThat(events.get(0).id()).isEqualTo("04l5g00000AbCdJAAV");
+    assertThat(soap(Envelopes.caseWith("04l5g00000AbCdKAAV", BOT_QUEUE, AGENT, "Working", false)))
+        .as("no field, no approval").noneMatch(e -> e.kind() == InboundEvent.Kind.DRAFT_APPROVED);
+  }
+
+  @Test
   void theBotsOwnersAreReadWhenKnownAndIn15Or18Characters() {
     var before = new java.util.concurrent.atomic.AtomicReference<Set<String>>(Set.of());
     var late = new SalesforceWebhookEndpoint(ORG, Optional.empty(), List.of(), before::get);

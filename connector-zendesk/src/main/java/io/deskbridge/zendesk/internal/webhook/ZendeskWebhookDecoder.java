@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       {@code ticket.tags_changed}, {@code ticket.status_changed}, {@code ticket.agent_assignment_changed}): string ids and upper-case enums as Zendesk
  *       sends them; the event id is the deduplication key. A created event carries the opening message (the
  *       ticket's {@code description}, without its comment id); a comment event carries the comment, so the engine
- *       need not load it. The handover tag removed is a release to the bot; a status becoming solved or closed is
+ *       need not load it. The handover tag removed is a release to the bot; the tag
+ *       {@link ZendeskWebhookEndpoint#DRAFT_APPROVAL_TAG} added is {@code DRAFT_APPROVED}; a status becoming solved or closed is
  *       {@code SOLVED}, solved becoming open, pending or new is {@code REOPENED}; an assignment change is
  *       {@code UPDATED}, so that the engine reads who owns the ticket now. Other ticket event types and other
  *       changes are acknowledged and ignored. Every snapshot reports the owner ({@link ZendeskOwnership}).</li>
@@ -99,9 +100,15 @@ final class ZendeskWebhookDecoder {
       case "ticket.tags_changed":
         var before = strings(root.path("event").path("previous"));
         var after = root.path("event").has("current") ? strings(root.path("event").path("current")) : snapshot.get().tags();
-        return before.contains(ownership.handoverTag()) && !after.contains(ownership.handoverTag())
-            ? List.of(change(id, ticketId, InboundEvent.Kind.RELEASED_TO_BOT, detail, snapshot, at))
-            : List.of();
+        var changes = new java.util.ArrayList<InboundEvent>();
+        if (before.contains(ownership.handoverTag()) && !after.contains(ownership.handoverTag())) {
+          changes.add(change(id, ticketId, InboundEvent.Kind.RELEASED_TO_BOT, detail, snapshot, at));
+        }
+        String approve = ZendeskWebhookEndpoint.DRAFT_APPROVAL_TAG;
+        if (after.contains(approve) && !before.contains(approve)) { // its own id: one delivery may also release
+          changes.add(change(id + ":approved", ticketId, InboundEvent.Kind.DRAFT_APPROVED, detail, snapshot, at));
+        }
+        return List.copyOf(changes);
       case "ticket.status_changed":
         String from = root.path("event").path("previous").asText("").toLowerCase(java.util.Locale.ROOT);
         String to = root.path("event").path("current").asText(detail.path("status").asText(""))

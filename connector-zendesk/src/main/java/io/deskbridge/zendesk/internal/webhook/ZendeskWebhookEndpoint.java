@@ -11,6 +11,13 @@ import java.util.List;
 
 /** Zendesk's webhook endpoint: the signature check, then the decoder for event and trigger webhooks. */
 public final class ZendeskWebhookEndpoint implements WebhookEndpoint {
+  /**
+   * The tag an agent adds to a ticket to approve the bot's draft: {@code ticket.tags_changed} adding it is
+   * {@code DRAFT_APPROVED}, and the bot sends its pending draft as the public reply. Adding it again (after removing
+   * it) approves a later draft.
+   */
+  public static final String DRAFT_APPROVAL_TAG = "deskbridge_approve";
+
   private final ZendeskWebhookVerifier verifier;
   private final ZendeskWebhookDecoder decoder;
 

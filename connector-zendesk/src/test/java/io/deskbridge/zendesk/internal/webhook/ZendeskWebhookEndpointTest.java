@@ -163,6 +163,23 @@ class ZendeskWebhookEndpointTest {
   }
 
   @Test
+  void theApprovalTagAddedApprovesTheDraftUnderItsOwnId() {
+    assertThat(change("ticket.tags_changed", "{\"previous\":[\"vip\"],\"current\":[\"vip\",\"deskbridge_approve\"]}",
+        "OPEN", "[\"vip\",\"deskbridge_approve\"]", "null")).singleElement().satisfies(e -> {
+          assertThat(e.kind()).isEqualTo(InboundEvent.Kind.DRAFT_APPROVED);
+          assertThat(e.id()).isEqualTo("d8551ba3-4243-433c-8629-aa79dc3e7182:approved");
+          assertThat(e.conversationId()).isEqualTo("71447");
+        });
+    assertThat(change("ticket.tags_changed",
+        "{\"previous\":[\"deskbridge_handover\"],\"current\":[\"deskbridge_approve\"]}", "OPEN",
+        "[\"deskbridge_approve\"]", "null")).as("one change: a release and an approval, two ids")
+        .extracting(InboundEvent::kind)
+        .containsExactly(InboundEvent.Kind.RELEASED_TO_BOT, InboundEvent.Kind.DRAFT_APPROVED);
+    assertThat(change("ticket.tags_changed", "{\"previous\":[\"deskbridge_approve\"],\"current\":[\"deskbridge_approve\",\"vip\"]}",
+        "OPEN", "[\"deskbridge_approve\",\"vip\"]", "null")).as("already there: no approval").isEmpty();
+  }
+
+  @Test
   void statusChangesAreSolvedAndReopened() {
     assertThat(change("ticket.status_changed", "{\"previous\":\"OPEN\",\"current\":\"SOLVED\"}", "SOLVED", "[]",
         "null")).extracting(InboundEvent::kind).containsExactly(InboundEvent.Kind.SOLVED);
