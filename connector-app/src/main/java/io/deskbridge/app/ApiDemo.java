@@ -107,6 +107,27 @@ final class ApiDemo {
     }
   }
 
+  /** The demo's e-mail: a greeting, two questions, a signature, and the shop's earlier reply quoted under it. */
+  static final String MAIL = """
+      Hello,
+
+      I can't log in to my account. How do I reset my password?
+
+      And how long does delivery take to Brno?
+
+      Thanks,
+      Jan
+
+      On Mon, 30 Nov 2026 at 09:12, Acme Shop <support@acme.example> wrote:
+      > Hello Jan, you will find the invoice for your order under My account > Orders.
+      > Kind regards, Acme Shop support
+      """;
+  static final String MAIL_SAYS = "(e-mail) 2 questions + quoted history + signature";
+  /** The out-of-office notice the customer's mail system sends back (the API carries no headers: its wording). */
+  static final String OUT_OF_OFFICE = "Thank you for your e-mail. I am out of the office until 14 December with "
+      + "limited access to e-mail. For urgent matters please contact eva@example.com.";
+  static final String OUT_OF_OFFICE_SAYS = "  ↳ (e-mail) the customer's out-of-office reply";
+
   /** The scripted calls against one server with one key. */
   private static final class Session {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -160,12 +181,21 @@ final class ApiDemo {
       ownership("  ↳ (alice hands the chat back to the bot)", "chat-4714", "release", null, "bot");
       message("  ↳ (new bot episode) Thanks! And how do I reset my password?", "chat-4714", "chat-4714-4",
           text("Thanks! And how do I reset my password?"), "reply", "password-reset");
+      // e-mail: the quoted history and the signature are not read, the two questions get one reply; the customer's
+      // out-of-office notice that comes back is read by the loop guard and never answered
+      message(MAIL_SAYS, "mail-4721", "mail-4721-1", email(MAIL), "reply", "multiple_requests");
+      message(OUT_OF_OFFICE_SAYS, "mail-4721", "mail-4721-2", email(OUT_OF_OFFICE), "ignore", "auto_reply");
       var state = send("GET", "/api/v1/conversations/chat-4714", null, null);
       JsonNode answer = state.answer();
       boolean ok = state.status() == 200 && answer != null && answer.path("state").path("episode").asInt() == 2
           && answer.path("audit").size() >= 5 && answer.path("messages").size() >= 4;
       calls.add(new Call("(state, transcript and audit trail)", state.curl(), "200 state episode 2 with audit",
           state.status(), answer, false, ok, state.millis()));
+    }
+
+    private static String email(String text) {
+      return "{\"text\":" + JSON.valueToTree(text) + ",\"channel\":\"email\",\"customer\":{\"email\":"
+          + "\"jan@example.com\"}}";
     }
 
     private static String text(String text) {
@@ -269,6 +299,16 @@ final class ApiDemo {
       out.println("gets the status (looked_up); another customer asking about it is handed over"
           + " (lookup_identity_mismatch), told nothing of it.");
     }
+    run.calls().stream().filter(c -> c.says().equals(MAIL_SAYS) && c.answer() != null).findFirst().ifPresent(c -> {
+      out.println();
+      out.println("The e-mail (channel email) read without its quoted history and signature; its two questions got one"
+          + " reply (" + String.join(", ", reasons(c.answer())) + "):");
+      c.answer().path("reply").path("text").asText().lines().forEach(line -> out.println("    " + line));
+    });
+    run.calls().stream().filter(c -> c.says().equals(OUT_OF_OFFICE_SAYS) && c.answer() != null).findFirst()
+        .ifPresent(c -> out.println("The out-of-office reply that came back: " + c.decision() + " ("
+            + String.join(", ", reasons(c.answer())) + "), nothing sent: the loop guard keeps two mail systems from "
+            + "answering each other."));
     run.calls().stream().filter(c -> c.decision().equals("handover") && c.says().contains("real person"))
         .reduce((a, b) -> b).ifPresent(c -> {
       var h = c.answer().path("handover");
@@ -318,7 +358,10 @@ final class ApiDemo {
     if (a.has("audit")) {
       return a.path("messages").size() + " messages, " + a.path("audit").size() + " audit records";
     }
-    return a.path("decision").asText().equals("ignore") ? "(nothing to say: a person owns it)" : "";
+    if (!a.path("decision").asText().equals("ignore")) {
+      return "";
+    }
+    return reasons(a).contains("human_owns_conversation") ? "(nothing to say: a person owns it)" : "(nothing sent)";
   }
 
   private ApiDemo() {}

@@ -1,6 +1,7 @@
 package io.deskbridge.app;
 
 import io.deskbridge.app.eval.DatasetConverters;
+import io.deskbridge.app.eval.EmailDatasets;
 import io.deskbridge.app.eval.EmotionDatasets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,20 +14,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code datasets bitext|clinc150|isarcasm}: converts a public data set into {@code kb.jsonl} and
- * {@code cases.jsonl} for {@code eval}; see {@link DatasetConverters}.
+ * {@code datasets bitext|emails|clinc150|isarcasm|…}: converts a public data set into {@code kb.jsonl} and
+ * {@code cases.jsonl} for {@code eval}; see {@link DatasetConverters}. {@code emails} adds {@code emails.jsonl}, the
+ * long-e-mail cases of {@link EmailDatasets}.
  */
 @Command(name = "datasets", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Convert a public data set into a knowledge base and eval cases.",
-    subcommands = {DatasetsCommand.Bitext.class, DatasetsCommand.Clinc150.class, DatasetsCommand.Isarcasm.class,
+    subcommands = {DatasetsCommand.Bitext.class, DatasetsCommand.Emails.class, DatasetsCommand.Clinc150.class, DatasetsCommand.Isarcasm.class,
         DatasetsCommand.ClarinEmo.class, DatasetsCommand.Komentarze.class, DatasetsCommand.Kinit.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  deskbridge datasets bitext --in bitext.csv --out /tmp/bitext",
+        "  deskbridge datasets emails --in bitext.csv --out /tmp/emails",
         "  deskbridge datasets clinc150 --in data_full.json --out /tmp/clinc",
         "  deskbridge datasets isarcasm --in task_A_En_test.csv --out /tmp/isarcasm",
-        "  deskbridge eval --kb /tmp/bitext/kb.jsonl --cases /tmp/bitext/cases.jsonl"})
+        "  deskbridge eval --kb /tmp/bitext/kb.jsonl --cases /tmp/bitext/cases.jsonl",
+        "  deskbridge eval --kb /tmp/emails/kb.jsonl --cases /tmp/emails/emails.jsonl"})
 final class DatasetsCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -85,6 +89,36 @@ final class DatasetsCommand implements Runnable {
       }
       return Common.convert(() -> DatasetConverters.bitext(common.in, common.out, common.seed, common.limit,
           heldOut, casesFrom.equals("train")));
+    }
+  }
+
+  @Command(name = "emails", mixinStandardHelpOptions = true, version = Main.VERSION, description = "Long-e-mail "
+      + "cases from Bitext's held-out split (as datasets bitext, same seed and share, whose kb.jsonl and cases.jsonl "
+      + "it also writes): each message bare and wrapped in en/cs/pl/sk/sl greetings, quoted history, signatures and "
+      + "disclaimers; two-request e-mails; auto-replies, out-of-office notices, bounces and newsletters, into "
+      + "emails.jsonl.")
+  static final class Emails implements Callable<Integer> {
+    @Option(names = "--in", required = true, description = "the Bitext CSV, or the folder holding it")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "folder to write kb.jsonl, cases.jsonl and emails.jsonl "
+        + "into")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the split and of every draw of the "
+        + "wrapping (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--held-out", defaultValue = "0.2",
+        description = "share of each intent's rows held out as cases (default ${DEFAULT-VALUE})")
+    double heldOut;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+      return Common.convert(() -> EmailDatasets.emails(in, out, seed, heldOut));
     }
   }
 

@@ -1,6 +1,8 @@
 package io.deskbridge.app;
 
 import ch.qos.logback.classic.Level;
+import io.deskbridge.app.eval.EmailDatasets;
+import io.deskbridge.app.eval.EmailEvaluation;
 import io.deskbridge.app.eval.Evaluation;
 import io.deskbridge.core.bot.EmbeddingModelConfig;
 import java.nio.file.Path;
@@ -10,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code eval}: measures the bot on labelled cases; see {@link Evaluation} and {@code docs/quality.md}. */
+/**
+ * {@code eval}: measures the bot on labelled cases; see {@link Evaluation} and {@code docs/quality.md}. A cases file
+ * of e-mail cases ({@code datasets emails}' {@code emails.jsonl}) gets the e-mail report of {@link EmailEvaluation}.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Measure the bot on labelled cases: precision, coverage, handovers, calibration, a threshold sweep.",
     footerHeading = "%nExamples:%n",
@@ -18,7 +23,8 @@ import picocli.CommandLine.Option;
         "  deskbridge eval --kb demo-kb --cases cases.jsonl",
         "  deskbridge eval --kb kb.jsonl --cases cases.jsonl --threshold 70 \\",
         "      --json report.json --chart pr.svg",
-        "  deskbridge eval --kb kb.jsonl --cases cases.jsonl --calibration labelled.jsonl"})
+        "  deskbridge eval --kb kb.jsonl --cases cases.jsonl --calibration labelled.jsonl",
+        "  deskbridge eval --kb kb.jsonl --cases emails.jsonl   # datasets emails: the e-mail report"})
 final class EvalCommand implements Callable<Integer> {
   @Mixin
   VerboseOption verbose;
@@ -90,6 +96,13 @@ final class EvalCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--" + e.getMessage().replaceFirst("^modelFile", "model")
           .replaceFirst("^tokenizerFile", "tokenizer"), e);
+    }
+    if (EmailDatasets.isEmailCases(cases)) { // datasets emails' emails.jsonl: the e-mail report
+      if (chart != null) {
+        throw new IllegalArgumentException("--chart: e-mail cases (" + cases + ") have no chart; leave --chart out");
+      }
+      EmailEvaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, System.out, embedding);
+      return 0;
     }
     Evaluation.run(kb, cases, threshold, uncovered, calibration, cache, json, chart, System.out, embedding);
     return 0;

@@ -171,15 +171,24 @@ class DemoIT {
         .doesNotContain("2026-12-09").doesNotContain("PPL").doesNotContain("shipped").doesNotContain("iam@example")
         .doesNotContain("Trail shoes");
     assertThat(run.calls().get(run.calls().size() - 1).answer().path("state").path("episode").asInt()).isEqualTo(2);
+    var mail = run.calls().stream().filter(c -> c.says().equals(ApiDemo.MAIL_SAYS)).findFirst().orElseThrow().answer();
+    assertThat(mail.path("reply").path("text").asText()).as("both questions answered in one reply, nothing of the quote")
+        .contains("reset", "delivery").doesNotContain("invoice");
+    var outOfOffice = run.calls().stream().filter(c -> c.says().equals(ApiDemo.OUT_OF_OFFICE_SAYS)).findFirst()
+        .orElseThrow().answer();
+    assertThat(outOfOffice.path("decision").asText()).isEqualTo("ignore");
+    assertThat(outOfOffice.has("reply")).as("nothing sent to an out-of-office notice").isFalse();
     var bytes = new ByteArrayOutputStream();
 
     ApiDemo.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), run);
 
     String printed = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("16 of 16 scripted calls as expected").doesNotContain("<-- expected")
+    assertThat(printed).contains("18 of 18 scripted calls as expected").doesNotContain("<-- expected")
         .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/handover-completed")
         .contains("curl -sS -X POST $BASE/api/v1/conversations/chat-4714/release")
-        .contains("summaryText:").contains("an api installation does not debounce");
+        .contains("summaryText:").contains("an api installation does not debounce")
+        .contains("its two questions got one reply (confident_match, multiple_requests)")
+        .contains("The out-of-office reply that came back: ignore (auto_reply), nothing sent");
   }
 
   @Test

@@ -29,11 +29,11 @@ public final class EmailText {
       "^on\\b.{3,300}\\bwrote\\s*:$", // English
       "^dne\\b.{3,300}\\bnapsal(a|\\(a\\)|/a)?\\s*:$", // Czech ("Dne 3. 12. 2026 v 10:00 Jan Novák napsal(a):")
       "^dne\\b.{3,300}\\bnapisal(a|\\(a\\)|/a)?\\s*:$", // Slovene ("Dne 3. 12. 2026 ob 10:00 je Jan napisal(a):")
-      "^w\\s+dniu\\b.{3,300}\\bnapisał(a|\\(a\\)|/a)?\\s*:$", // Polish
+      "^w\\s+dniu\\b.{3,300}\\b(napisał(a|\\(a\\)|/a)?|pisze)\\s*:$", // Polish (Thunderbird: "… pisze:")
       "^dňa\\b.{3,300}\\bnapísal(a|\\(a\\)|/a)?\\s*:$", // Slovak
       // "Jan Novák <jan@example.cz> wrote:" (clients that leave the date out)
       "^.{0,200}<[^<>\\s@]+@[^<>\\s]+>\\s*(wrote|napsal(a|\\(a\\)|/a)?|napisał(a|\\(a\\)|/a)?|napísal(a|\\(a\\)|/a)?"
-          + "|napisal(a|\\(a\\)|/a)?)\\s*:$"),
+          + "|napisal(a|\\(a\\)|/a)?|pisze)\\s*:$"),
       FLAGS);
 
   /** A separator line some clients put above the quoted message. */
@@ -56,7 +56,7 @@ public final class EmailText {
       "^(wysłane|wysłano) z (mojego|iphone|telefonu|aplikacji|urządzenia)\\b.*$",
       "^odoslané z (môjho|iphonu|telefónu|mobilu|aplikácie|pošty)\\b.*$",
       "^(poslano|poslana|poslano iz) (iz|z|s) (mojega|moje|iphona|telefona|pametnega)\\b.*$",
-      "^poslano iz (mojega|moje|iphona|telefona|pametnega)\\b.*$"), FLAGS);
+      "^poslano iz (mojega|moje|iphona|telefona|pametnega|aplikacije|naprave)\\b.*$"), FLAGS);
 
   /** A closing formula on a line of its own (with its comma or not). */
   private static final Pattern CLOSING = Pattern.compile("^(" + String.join("|",
@@ -78,6 +78,18 @@ public final class EmailText {
       "lep dan", "pozdrav")
       + ")\\s*[,.!]?$", FLAGS);
 
+  /**
+   * A closing formula followed by a few words ("Thank you very much,", "Thanks in advance for your help",
+   * "Děkuji za odpověď", "Z góry dziękuję za pomoc"): a closing only with a name under it or a comma after it.
+   */
+  private static final Pattern CLOSING_PHRASE = Pattern.compile("^(" + String.join("|",
+      "thank you", "thanks", "many thanks", "best regards", "kind regards", "regards", "best wishes",
+      "děkuji", "děkuju", "předem děkuji", "s pozdravem", "s přáním",
+      "dziękuję", "z góry dziękuję", "pozdrawiam", "z poważaniem",
+      "ďakujem", "vopred ďakujem", "s pozdravom", "s úctou",
+      "hvala", "najlepša hvala", "lep pozdrav", "lepo pozdravljeni", "s spoštovanjem")
+      + ")\\b[^?]{0,50}$", FLAGS);
+
   /** Phrases only a legal disclaimer uses. */
   private static final Pattern DISCLAIMER = Pattern.compile(String.join("|",
       "intended (solely|only|exclusively) for", "not the intended recipient", "intended recipient",
@@ -96,7 +108,15 @@ public final class EmailText {
       // Slovene
       "niste (naslovnik|naslovljenec|prejemnik)", "namenjen[oa]? (izključno|samo)",
       "(to|ta) (e-?sporočilo|sporočilo|e-?pošta).{0,40}(je|lahko vsebuje) (zaupn|poslovno skrivnost)",
-      "zaupne informacije"), FLAGS);
+      "zaupne informacije",
+      // "the content of this message is confidential", "if you received it in error", in the five languages
+      "(content|contents) of this (e-?mail|message).{0,40}(confidential|privileged)",
+      "received (it|this (e-?mail|message)) (in error|by mistake)",
+      "obsah (této|tohoto) (zprávy|e-?mailu).{0,40}(důvěrn|chráněn)", "obdrželi omylem",
+      "treść (tej|niniejszej) wiadomości.{0,40}(poufn|chronion)", "otrzymali (państwo )?(tę|tą) wiadomość (przez pomyłkę|omyłkowo)",
+      "obsah (tejto|tohto) (správy|e-?mailu).{0,40}(dôvern|chránen)", "dostali omylom",
+      "vsebina (tega|te) (e-?sporočila|sporočila|e-?pošte).{0,40}(zaupn|poslovna skrivnost)", "prejeli pomotoma"),
+      FLAGS);
 
   /** A line of a signature block: short, no question. */
   private static final int SIGNATURE_LINE = 70;
@@ -230,6 +250,7 @@ public final class EmailText {
     }
     var own = new ArrayList<>(List.of(dropDisclaimers(String.join("\n", kept)).split("\n", -1)));
     cutClosing(own); // after the disclaimer went: a closing formula stands above it
+    dropGreeting(own);
     var result = String.join("\n", own).replaceAll("\n{3,}", "\n\n").strip();
     if (!result.isBlank()) {
       return result;
@@ -255,13 +276,40 @@ public final class EmailText {
   }
 
   /**
+   * A salutation on a line of its own: a greeting word in one of the five languages, then at most three words (a
+   * name, "support team", "Sir or Madam") and a comma or an exclamation mark, or nothing after it at all.
+   */
+  private static final Pattern GREETING = Pattern.compile("^(" + String.join("|",
+      "hello", "hi", "hey", "dear", "good (morning|afternoon|evening|day)", "greetings", "to whom it may concern",
+      "dobrý den", "dobrý deň", "dobré ráno", "dobrý večer", "dobrý deň prajem", "zdravím", "zdravíme", "vážen[ýáí]",
+      "ahoj", "čau", "dzień dobry", "witam", "witajcie", "szanown[yaie]", "cześć", "dobry wieczór",
+      "pozdravljeni", "spoštovan[iae]", "dober dan", "dobro jutro", "živjo", "zdravo", "lep pozdrav")
+      + ")(\\s*[,!.:]?\\s*$|([\\s,]+[\\p{L}\\p{M}.'-]+){1,3}\\s*[,!:]\\s*$)", FLAGS);
+
+  /** Drops the first line when it is only a salutation ({@link #GREETING}) and something follows it. */
+  private static void dropGreeting(List<String> own) {
+    for (int i = 0; i < own.size(); i++) {
+      var line = own.get(i).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (GREETING.matcher(line).matches() && own.subList(i + 1, own.size()).stream().anyMatch(l -> !l.isBlank())) {
+        own.remove(i);
+      }
+      return;
+    }
+  }
+
+  /**
    * Cuts a closing formula and the signature under it: the last line that is a closing formula, when at most
    * {@value #SIGNATURE_LINES} short lines without a question follow it.
    */
   private static void cutClosing(List<String> kept) {
     for (int i = kept.size() - 1; i >= 0 && i >= kept.size() - 1 - SIGNATURE_LINES; i--) {
       var line = kept.get(i).strip();
-      if (CLOSING.matcher(line).matches() && i > 0) {
+      boolean signed = kept.subList(i + 1, kept.size()).stream().anyMatch(l -> !l.isBlank());
+      if ((CLOSING.matcher(line).matches() || (signed || line.endsWith(",")) && CLOSING_PHRASE.matcher(line).matches())
+          && i > 0) {
         kept.subList(i, kept.size()).clear();
         return;
       }
@@ -304,10 +352,45 @@ public final class EmailText {
       + ")\\b", FLAGS);
 
   /**
+   * How a paragraph that asks without a question mark opens, in e-mails that write each request as a paragraph
+   * ("track order 123", "i have to check the fee", "jak změním adresu"): a question word, a need, wish or problem
+   * ("I need", "I can't", "I have a problem"), "help"/"assistance", or an imperative verb, perhaps after "also"/"and"
+   * and their translations. Read only at the start of a paragraph that asks nothing else: inside a paragraph such
+   * words often continue the sentence before, and "I forgot my password. How do I reset it?" is one request.
+   */
+  private static final Pattern OPENING = Pattern.compile("^((also|and|plus|besides|additionally|a ještě|ještě|také"
+      + "|a také|a|i|oraz|jeszcze|a ešte|ešte|tiež|in|še|tudi)[,:]?\\s+)?(" + String.join("|",
+      "i('m| am)? ?(have to|have got to|'ve got to|got to|need|want|wanna|would like|'d like|would need|am trying"
+          + "|'m trying|trying|can't|cant|cannot|can not|don't know|dont know|do not know|must|should|am looking"
+          + "|'m looking|looking|wish|expect|am waiting|'m waiting|waiting|have an? (problem|issue|question)"
+          + "|have (problems|issues|questions)|am unable|'m unable|unable|am having|'m having|forgot|lost)",
+      "im (trying|looking|having|unable|waiting)", "help", "assistance", "assist", "need", "want", "wanna",
+      "how", "where", "what", "whats", "what's", "when", "which", "who", "why", "is there", "are there", "can i",
+      "could i", "may i", "can u", "is it possible", "do you", "does", "show", "tell", "give", "send", "check",
+      "checking", "see", "view", "edit", "editing", "change", "changing", "modify", "modifying", "update", "updating",
+      "correct", "correcting", "fix", "remove", "removing", "delete", "deleting", "add", "adding", "switch",
+      "switching", "reset", "recover", "retrieve", "get", "getting", "open", "opening", "create", "creating",
+      "register", "sign up", "subscribe", "unsubscribe", "report", "reporting", "download", "request", "submit",
+      "find", "list", "inform", "notify", "claim", "file", "lodge", "pay", "return", "exchange", "swap", "place",
+      "buy", "purchase", "contact", "speak", "talk", "call", "restore", "close", "activate", "reactivate", "book",
+      "transfer", "track", "tracking", "cancel", "cancelling", "canceling", "set up", "setting up", "problem",
+      "problems", "issue", "issues", "trouble", "troubles",
+      "jak", "kde", "kdy", "proč", "který", "která", "které", "jaký", "jaká", "jaké", "lze", "je možné", "mohu",
+      "můžu", "nemohu", "nemůžu", "nevím", "pošlete", "zrušte", "změňte", "zkontrolujte", "chtěl", "chtěla",
+      "gdzie", "kiedy", "dlaczego", "który", "która", "które", "jaki", "jaka", "jakie", "czy", "mogę", "nie mogę",
+      "nie wiem", "proszę", "chciałbym", "chciałabym",
+      "ako", "kedy", "prečo", "ktorý", "ktorá", "ktoré", "aký", "aká", "aké", "je možné", "môžem", "nemôžem",
+      "neviem", "pošlite", "zrušte", "zmeňte", "chcel", "chcela",
+      "kako", "kje", "kdaj", "zakaj", "kateri", "katera", "katero", "ali", "lahko", "ne morem", "ne vem",
+      "je mogoče", "pošljite", "prekličite", "spremenite", "želel", "želela")
+      + ")\\b", FLAGS);
+
+  /**
    * The distinct requests in a cleaned e-mail ({@link #clean}): each is a sentence that asks (a question, or an ask
-   * such as "please …", "prosím …", "proszę …") with the sentences before it since the previous request in the same
-   * paragraph, and the statements after the last ask in its paragraph. A text with no ask is one request. Oldest
-   * first; never empty for a text that is not blank.
+   * such as "please …", "prosím …", "proszę …") with the sentences before it since the previous request, and the
+   * statements after the last ask in its paragraph; a paragraph that asks nothing but opens as a request does
+   * ({@link #OPENING}: "track order 123", "i have to check the fee") is one request too. A text with no ask is one
+   * request. Oldest first; never empty for a text that is not blank.
    */
   public static List<String> requests(String cleaned) {
     var requests = new ArrayList<String>();
@@ -317,9 +400,14 @@ public final class EmailText {
     var carry = new StringBuilder(); // statements not yet part of a request
     for (var paragraph : cleaned.strip().split("\n\\s*\n")) {
       int before = requests.size();
-      for (var sentence : sentences(paragraph)) {
+      var sentences = sentences(paragraph);
+      // a paragraph that asks nothing but opens as a request does is one request, with the context carried to it
+      boolean opens = !sentences.isEmpty() && sentences.stream().noneMatch(x -> ASK.matcher(x).find())
+          && OPENING.matcher(sentences.get(0)).find();
+      for (int k = 0; k < sentences.size(); k++) {
+        var sentence = sentences.get(k);
         join(carry, sentence);
-        if (ASK.matcher(sentence).find()) {
+        if (ASK.matcher(sentence).find() || opens && k == sentences.size() - 1) {
           requests.add(carry.toString());
           carry.setLength(0);
         }
@@ -346,9 +434,16 @@ public final class EmailText {
     sb.append(sentence);
   }
 
+  /** A sentence that ends with a title, an abbreviation or an initial rather than a full stop. */
+  private static final Pattern ABBREVIATION = Pattern.compile("(^|\\s)(" + String.join("|",
+      "mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vs", "etc", "e\\.g", "i\\.e", "approx", "ing", "mgr",
+      "č", "tj", "např", "pí", "p", "np", "tzn", "ul", "napr", "npr", "št", "g", "ga", "(?-i:\\p{Lu})")
+      + ")\\.$", FLAGS);
+
   /**
-   * The sentences of a paragraph: its lines joined (plain-text mail wraps sentences), split at sentence ends; a list
-   * item ("- …", "1. …") is a sentence of its own.
+   * The sentences of a paragraph: its lines joined (plain-text mail wraps sentences), split at sentence ends but not
+   * after a title, an abbreviation or an initial ("Mr. Jones", "č. 123"); a list item ("- …", "1. …") is a sentence of
+   * its own.
    */
   private static List<String> sentences(String paragraph) {
     var out = new ArrayList<String>();
@@ -361,7 +456,12 @@ public final class EmailText {
       for (int start = breaker.first(), end = breaker.next(); end != java.text.BreakIterator.DONE;
           start = end, end = breaker.next()) {
         var sentence = line.substring(start, end).strip();
-        if (!sentence.isEmpty()) {
+        if (sentence.isEmpty()) {
+          continue;
+        }
+        if (!out.isEmpty() && ABBREVIATION.matcher(out.get(out.size() - 1)).find()) {
+          out.set(out.size() - 1, out.get(out.size() - 1) + " " + sentence); // "Mr. Jones", "č. 123", "J. Smith"
+        } else {
           out.add(sentence);
         }
       }

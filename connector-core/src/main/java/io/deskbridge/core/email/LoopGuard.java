@@ -53,7 +53,16 @@ public final class LoopGuard {
       // Slovene
       "\\bsamodejni odgovor\\b", "\\bavtomatski odgovor\\b", "\\bv času moje odsotnosti\\b",
       "\\b(sem|bom)\\b.{0,25}?\\b(na dopustu|odsoten|odsotna|izven pisarne|na bolniški|na službeni poti)",
-      "\\bizven pisarne\\b", "\\bto sporočilo je bilo (samodejno|avtomatsko) (ustvarjeno|poslano)\\b"), FLAGS);
+      "\\bizven pisarne\\b", "\\bto sporočilo je bilo (samodejno|avtomatsko) (ustvarjeno|poslano)\\b",
+      // a notice's own wording beyond "I am on holiday": taking leave, not being in, not answering until
+      "\\bčerpám (si )?dovolenou\\b", "\\bnejsem v kanceláři\\b",
+      "\\bnie ma mnie w biurze\\b", "\\bprzebywam (na urlopie|poza biurem|w delegacji)\\b",
+      "\\bčerpám (si )?dovolenku\\b", "\\bnie som v kancelárii\\b",
+      "\\bme ni v pisarni\\b", "\\bne bom (odgovarjal|odgovarjala) na\\b",
+      "\\b(on leave|out of (the )?office) until\\b",
+      // the subject line of a vacation responder: "Dovolená do 14. 12.", "Urlop do …", "Odsotnost: …"
+      "(?m)^(away until|nepřítomnost|nepřítomen|nepřítomna|dovolená do|urlop do|nieobecność|dovolenka do|neprítomnosť"
+          + "|odsotnost|dopust do)\\b"), FLAGS);
 
   /** Delivery-failure wording (the notices' subjects and first lines). */
   private static final Pattern BOUNCE_WORDING = Pattern.compile(String.join("|",
@@ -63,7 +72,15 @@ public final class LoopGuard {
       "\\bnedoručiteln[áé] zpráv", "\\bzprávu nebylo možné doručit\\b",
       "\\bniedostarczon[ae] wiadomoś", "\\bnie można dostarczyć\\b",
       "\\bnedoručiteľn[áé] správ", "\\bsprávu nebolo možné doručiť\\b",
-      "\\bnedostavljiv[oa] sporočil", "\\bsporočila ni bilo mogoče dostaviti\\b"), FLAGS);
+      "\\bnedostavljiv[oa] sporočil", "\\bsporočila ni bilo mogoče dostaviti\\b",
+      // Exchange's non-delivery report (subject "Undeliverable:" and its translations; its first line), other
+      // servers' subjects and first lines (Yahoo's "Failure Notice", sendmail's "Returned mail:", Exim, Seznam)
+      "(?m)^(undeliverable|nedoručitelné|niedostarczalne|nedoručiteľné|ni mogoče dostaviti|failure notice"
+          + "|returned mail|vrácená zpráva|zwrócona wiadomość|vrátená správa|vrnjeno sporočilo)\\s*:",
+      "\\b(recipients or groups|příjemcům nebo skupinám|adresatów lub grup|príjemcom alebo skupinám"
+          + "|prejemnikom ali skupinam)\\b",
+      "\\bcould not be delivered to one or more\\b", "\\bmail delivery software\\b",
+      "\\bunable to deliver your message\\b", "\\bzpráva\\b.{0,80}\\bnemohla být doručena\\b"), FLAGS);
 
   private static final Pattern DAEMON = Pattern.compile("(?i)^(mailer-daemon|postmaster)@.*|.*<(mailer-daemon|postmaster)@[^>]*>.*");
 

@@ -25,7 +25,7 @@ class EmailTextTest {
         > Kind regards
         """;
 
-    assertThat(EmailText.clean(mail)).isEqualTo("Hi,\n\nthe parcel still has not arrived. Where is my order 48213?");
+    assertThat(EmailText.clean(mail)).isEqualTo("the parcel still has not arrived. Where is my order 48213?");
   }
 
   @Test
@@ -54,7 +54,7 @@ class EmailTextTest {
         """;
 
     assertThat(EmailText.clean(mail)).isEqualTo(
-        "Dobrý den,\nobjednávka č. 55120 mi stále nedorazila. Můžete mi prosím sdělit, kde je?");
+        "objednávka č. 55120 mi stále nedorazila. Můžete mi prosím sdělit, kde je?");
   }
 
   @Test
@@ -77,7 +77,7 @@ class EmailTextTest {
         """;
 
     assertThat(EmailText.clean(mail)).isEqualTo(
-        "Dobrý den,\n\nchtěla bych změnit doručovací adresu u objednávky 77001.");
+        "chtěla bych změnit doručovací adresu u objednávky 77001.");
   }
 
   @Test
@@ -93,7 +93,7 @@ class EmailTextTest {
         > Dziękujemy za zakup.
         """;
 
-    assertThat(EmailText.clean(mail)).isEqualTo("Dzień dobry,\nczy mogę zwrócić buty kupione tydzień temu?");
+    assertThat(EmailText.clean(mail)).isEqualTo("czy mogę zwrócić buty kupione tydzień temu?");
   }
 
   @Test
@@ -130,7 +130,7 @@ class EmailTextTest {
         > Dobrý deň, ďakujeme.
         """;
 
-    assertThat(EmailText.clean(mail)).isEqualTo("Dobrý deň,\nkedy mi dorazí objednávka 31337?");
+    assertThat(EmailText.clean(mail)).isEqualTo("kedy mi dorazí objednávka 31337?");
   }
 
   @Test
@@ -146,7 +146,7 @@ class EmailTextTest {
         > Pozdravljeni, hvala za naročilo.
         """;
 
-    assertThat(EmailText.clean(mail)).isEqualTo("Pozdravljeni,\nali lahko spremenim naslov za dostavo naročila 4455?");
+    assertThat(EmailText.clean(mail)).isEqualTo("ali lahko spremenim naslov za dostavo naročila 4455?");
   }
 
   @Test
@@ -208,7 +208,7 @@ class EmailTextTest {
         """;
 
     assertThat(EmailText.looksLikeHtml(html)).isTrue();
-    assertThat(EmailText.clean(html)).isEqualTo("Dobrý den,\nkde je moje objednávka 12345?");
+    assertThat(EmailText.clean(html)).isEqualTo("kde je moje objednávka 12345?");
   }
 
   @Test
@@ -271,5 +271,63 @@ class EmailTextTest {
         "Could you please tell me when my order will arrive?");
     assertThat(EmailText.requests("My order arrived damaged.")).containsExactly("My order arrived damaged.");
     assertThat(EmailText.requests("  ")).isEmpty();
+  }
+
+  @Test
+  void aSalutationOnItsOwnLineIsNotPartOfTheRequest() {
+    assertThat(EmailText.clean("Dobrý den,\n\nchci změnit adresu doručení.\n\nS pozdravem\nJana"))
+        .isEqualTo("chci změnit adresu doručení.");
+    assertThat(EmailText.clean("Dear Sir or Madam,\n\nwhere is my order?")).isEqualTo("where is my order?");
+    assertThat(EmailText.clean("Dobrý den, pane Nováku,\nkde je moje objednávka?")).isEqualTo("kde je moje objednávka?");
+    assertThat(EmailText.clean("Hi, where is my order")).as("a greeting with the request on its line")
+        .isEqualTo("Hi, where is my order");
+    assertThat(EmailText.clean("Hello,")).as("nothing but a greeting stays").isEqualTo("Hello,");
+  }
+
+  @Test
+  void aClosingWithMoreWordsAboveANameIsCut() {
+    assertThat(EmailText.clean("Where is my order?\n\nThank you very much,\nOlivia Bennett\nOffice Manager"))
+        .isEqualTo("Where is my order?");
+    assertThat(EmailText.clean("Kde je moje objednávka?\n\nDěkuji za odpověď\nJana Nováková"))
+        .isEqualTo("Kde je moje objednávka?");
+    assertThat(EmailText.clean("Kiedy dotrze paczka?\n\nZ góry dziękuję za pomoc\nAnna"))
+        .isEqualTo("Kiedy dotrze paczka?");
+  }
+
+  @Test
+  void disclaimersAboutTheMessagesContentAndMailReceivedInErrorAreCut() {
+    assertThat(EmailText.clean("Kde je moje objednávka?\n\nObsah této zprávy je důvěrný a může podléhat obchodnímu "
+        + "tajemství. Jestliže jste ji obdrželi omylem, žádáme Vás o její smazání.")).isEqualTo("Kde je moje objednávka?");
+    assertThat(EmailText.clean("Where is my order?\n\nIf you have received this email in error, please delete it."))
+        .isEqualTo("Where is my order?");
+    assertThat(EmailText.clean("Kdaj bo paket prispel?\n\nVsebina tega e-sporočila je zaupna. Če ste ga prejeli "
+        + "pomotoma, ga izbrišite.")).isEqualTo("Kdaj bo paket prispel?");
+  }
+
+  @Test
+  void thunderbirdsPolishReplyHeaderAndWindowsMailInSloveneEndTheMessage() {
+    assertThat(EmailText.clean("Gdzie jest moje zamówienie?\n\nW dniu 23.11.2026 o 10:14, Sklep pisze:\n"
+        + "Dziękujemy za zamówienie.")).isEqualTo("Gdzie jest moje zamówienie?");
+    assertThat(EmailText.clean("Kje je moje naročilo?\n\nPoslano iz aplikacije Pošta za Windows"))
+        .isEqualTo("Kje je moje naročilo?");
+  }
+
+  @Test
+  void aParagraphThatOpensAsARequestIsOneThoughItAsksNothing() {
+    assertThat(EmailText.requests("track order 00004587345\n\ni have to check the cancellation fee"))
+        .containsExactly("track order 00004587345", "i have to check the cancellation fee");
+    assertThat(EmailText.requests("where do i look for bill #00108\n\nAlso, where can i see your payment methods"))
+        .hasSize(2);
+    assertThat(EmailText.requests("jak změním adresu\n\na ještě: kde najdu fakturu")).hasSize(2);
+    assertThat(EmailText.requests("I ordered shoes last week.\n\nWhere are they?")).as("context, then the ask")
+        .containsExactly("I ordered shoes last week. Where are they?");
+  }
+
+  @Test
+  void aTitleOrAnAbbreviationDoesNotEndTheRequest() {
+    assertThat(EmailText.requests("where do I look for the bill from Mr. Jones?"))
+        .containsExactly("where do I look for the bill from Mr. Jones?");
+    assertThat(EmailText.requests("Can you send the invoice for order no. 5 to Dr. Novák? Where is it?"))
+        .containsExactly("Can you send the invoice for order no. 5 to Dr. Novák?", "Where is it?");
   }
 }

@@ -96,4 +96,49 @@ class LoopGuardTest {
 
     assertThat(LoopGuard.reason(mail(text), "Re: order")).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Dobrý den, od 1. 12. do 14. 12. čerpám dovolenou. Na Váš e-mail odpovím po návratu.",
+      "Dobrý den, v současné době nejsem v kanceláři. Vrátím se 14. 12.",
+      "Dzień dobry, do 14 grudnia nie ma mnie w biurze. Wiadomość zostanie odczytana po powrocie.",
+      "Dzień dobry, przebywam na urlopie macierzyńskim do 14 grudnia.",
+      "Dobrý deň, od 1. 12. čerpám dovolenku. Na Vašu správu odpoviem po návrate.",
+      "V súčasnosti nie som v kancelárii. Vrátim sa 14. 12.",
+      "Trenutno me ni v pisarni. Vaše sporočilo bom prebrala po 14. 12.",
+      "Pozdravljeni, zaradi letnega dopusta do 14. 12. ne bom odgovarjal na e-pošto.",
+      "Thanks for your message. I will be on leave until 14 December."})
+  void leaveAndAbsenceWordingIsAnAutoReply(String text) {
+    assertThat(LoopGuard.reason(mail(text), "Re: Objednávka")).contains(LoopGuard.AUTO_REPLY);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Dovolená do 14. 12.", "Urlop do 14 grudnia", "Odsotnost: Naročilo", "Away until Monday"})
+  void aVacationResponderSubjectIsAnAutoReply(String subject) {
+    assertThat(LoopGuard.reason(mail("Thank you for your message."), subject)).contains(LoopGuard.AUTO_REPLY);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Nedoručitelné: Vaše objednávka|Doručení následujícím příjemcům nebo skupinám se nezdařilo: jan@example.cz",
+      "Niedostarczalne: Zamówienie|Dostarczenie do tych adresatów lub grup nie powiodło się: jan@example.pl",
+      "Nedoručiteľné: Objednávka|Doručenie nasledujúcim príjemcom alebo skupinám zlyhalo: jan@example.sk",
+      "Ni mogoče dostaviti: Naročilo|Dostava tem prejemnikom ali skupinam ni uspela: jan@example.si",
+      "Failure Notice|Sorry, we were unable to deliver your message to the following address.",
+      "Vrácená zpráva|Vaše zpráva pro <jan@example.cz> ze dne 30.11.2026 nemohla být doručena.",
+      "Mail delivery failed|This message was created automatically by mail delivery software."})
+  void nonDeliveryReportsKnownOnlyByTheirWordingAreBounces(String subject, String text) {
+    var m = mail("MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.cz", text, Map.of());
+
+    assertThat(LoopGuard.reason(m, subject)).contains(LoopGuard.BOUNCE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Zásilka nemohla být doručena, kurýr mě nezastihl. Pošlete ji prosím znovu.",
+      "Nie ma mnie w domu do piątku, proszę dostarczyć paczkę w poniedziałek.",
+      "The parcel was returned to you, please send it again to my new address."})
+  void aCustomerWritingAboutADeliveryIsNoNotice(String text) {
+    assertThat(LoopGuard.reason(mail(text), "Order 12345")).isEmpty();
+  }
 }
