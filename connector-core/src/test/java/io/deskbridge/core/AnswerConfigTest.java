@@ -97,6 +97,16 @@ class AnswerConfigTest {
   }
 
   @Test
+  void handoverSummariesAreOffUnlessTheLlmBlockTurnsThemOn() throws Exception {
+    assertThat(load(LLM, ENV).installations().get(0).answer().summaries()).isFalse();
+    var on = LLM + "        summaries: true\n";
+    assertThat(load(on, ENV).installations().get(0).answer().summaries()).isTrue();
+    assertThat(load(on.replace("mode: llm", "mode: extractive"), Map.of("ZD_TOKEN", "t")).installations().get(0)
+        .answer()).as("never in extractive mode").isEqualTo(AnswerConfig.EXTRACTIVE);
+    assertError(LLM + "        summaries: maybe\n", ENV, "installations[acme].answer.llm.summaries");
+  }
+
+  @Test
   void anLlmBlockIsNotReadInExtractiveMode() throws Exception {
     var answer = load(LLM.replace("mode: llm", "mode: extractive"), Map.of("ZD_TOKEN", "t")).installations()
         .get(0).answer();

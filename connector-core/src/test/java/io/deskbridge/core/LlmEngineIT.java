@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code answer.mode} end to end: Deskbridge started for real (engine, bot, lookups, H2 store, the Conversation API)
  * with two installations on one engine, {@code writer} in mode llm against the OpenAI-compatible fake and
- * {@code plain} in the default extractive mode, both with the web shop's order API as back office. The decisions
+ * {@code plain} in the default extractive mode, {@code summarizer} in mode llm with LLM handover summaries, both with the web shop's order API as back office. The decisions
  * the clients get, the audit records' reasons, the requests the fake received and the metrics.
  */
 class LlmEngineIT {
@@ -65,6 +65,7 @@ class LlmEngineIT {
     var settings = LlmSettings.of(llm.v1Url(), "gpt-fake", Secret.of(llm.config().apiKey()))
         .withTimeout(Duration.ofSeconds(5)).withAttempts(1).withPrices(new LlmSettings.Prices(0.5, 1.5));
     var installations = List.of(installation("writer", AnswerConfig.llm(settings)),
+        installation("summarizer", AnswerConfig.llm(settings).withSummaries(true)),
         installation("plain", new AnswerConfig(io.deskbridge.core.llm.AnswerMode.EXTRACTIVE, null,
             new io.deskbridge.core.llm.Tone(io.deskbridge.core.bot.AddressForm.INFORMAL, Map.of(), Map.of(),
                 List.of()))));
@@ -73,7 +74,7 @@ class LlmEngineIT {
         Path.of("unused-kb"), null, null, Settings.of("bot", Map.of()), installations);
     deskbridge = Deskbridge.start(config, Bot.create(kb, BotConfig.defaults()), Connectors.discover(),
         Clock.systemUTC());
-    for (var id : List.of("writer", "plain")) {
+    for (var id : List.of("writer", "summarizer", "plain")) {
       KEYS.put(id, new ApiKeys(deskbridge.store().conversationApi(), Clock.systemUTC()).create(id, "test").secret());
     }
   }
@@ -204,6 +205,73 @@ class LlmEngineIT {
     assertThat(other.path("decision").asText()).as(other.toString()).isEqualTo("handover");
     assertThat(reasons(other)).contains("lookup_identity_mismatch");
     assertThat(llm.journal().count()).isEqualTo(1);
+  }
+
+  private static List<String> handoversAudited(String conversation) {
+    return deskbridge.store().all().stream().filter(r -> r.conversationId().equals(conversation))
+        .map(r -> r.decision()).filter("handover"::equals).toList();
+  }
+
+  private static final String HUMAN = "I want to talk to a real person about my order #48213, it never came.";
+
+  @Test
+  void withSummariesOnTheLlmSummaryPrecedesTheDeterministicHandoverNote() throws Exception {
+    llm.script("{\"summary\":\"The customer's order #48213 never arrived and they ask for a person.\"}");
+
+    var answer = ask("summarizer", "s-1", "ann@example.com", HUMAN);
+
+    assertThat(answer.path("decision").asText()).as(answer.toString()).isEqualTo("handover");
+    var note = answer.path("handover").path("summaryText").asText();
+    assertThat(note).contains("Deskbridge handover\nSummary (LLM): The customer's order #48213 never arrived "
+        + "and they ask for a person.\nWhy: human request").contains("Key facts: order #48213")
+        .contains("Request: " + HUMAN);
+    assertThat(answer.path("handover").path("summary").path("llmSummary").asText()).startsWith("The customer's");
+    assertThat(reasons(answer)).contains(LlmDecider.SUMMARY).doesNotContain(LlmDecider.SUMMARY_FALLBACK);
+    assertThat(handoversAudited("s-1")).hasSize(1);
+    assertThat(llm.journal().calls()).singleElement().satisfies(call -> assertThat(call.body())
+        .contains("deskbridge_handover_summary").contains("<customer_message>")
+        .contains("Customer: " + HUMAN).contains("because: human request"));
+  }
+
+  @Test
+  void aFailingModelLeavesTheDeterministicNoteAndTheHandoverHappensOnce() throws Exception {
+    llm.failNext(1, 500, 0);
+
+    var answer = ask("summarizer", "s-2", "ann@example.com", HUMAN);
+
+    assertThat(answer.path("decision").asText()).as(answer.toString()).isEqualTo("handover");
+    var note = answer.path("handover").path("summaryText").asText();
+    assertThat(note).contains("Deskbridge handover\nWhy: human request").doesNotContain("Summary (LLM)")
+        .contains("Key facts: order #48213");
+    assertThat(reasons(answer)).contains(LlmDecider.SUMMARY_FALLBACK, "llm_server_error")
+        .doesNotContain(LlmDecider.SUMMARY);
+    assertThat(deskbridge.store().all().stream().filter(r -> r.conversationId().equals("s-2"))
+        .filter(r -> r.decision().equals("handover")).flatMap(r -> r.reasons().stream()))
+        .contains(LlmDecider.SUMMARY_FALLBACK, "llm_server_error");
+    assertThat(handoversAudited("s-2")).hasSize(1);
+    assertThat(llm.journal().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aSummaryWithAnInventedOrderNumberIsRefusedWithTheReasonAudited() throws Exception {
+    llm.script("{\"summary\":\"The customer's order #99999 never arrived; refund 120 EUR.\"}");
+
+    var answer = ask("summarizer", "s-3", "ann@example.com", HUMAN);
+
+    assertThat(answer.path("decision").asText()).as(answer.toString()).isEqualTo("handover");
+    assertThat(answer.path("handover").path("summaryText").asText()).doesNotContain("99999")
+        .contains("Deskbridge handover\nWhy:");
+    assertThat(reasons(answer)).contains(LlmDecider.SUMMARY_FALLBACK, "llm_unsupported_fact");
+    assertThat(handoversAudited("s-3")).hasSize(1);
+  }
+
+  @Test
+  void withoutSummariesAHandoverNeverCallsTheModel() throws Exception {
+    var answer = ask("writer", "w-6", "ann@example.com", HUMAN);
+
+    assertThat(answer.path("decision").asText()).as(answer.toString()).isEqualTo("handover");
+    assertThat(answer.path("handover").path("summaryText").asText()).doesNotContain("Summary (LLM)");
+    assertThat(llm.journal().count()).isZero();
   }
 
   private static String metrics() throws Exception {

@@ -124,6 +124,9 @@ final class AuditTrail {
           .map(f -> Map.of("type", f.type().name().toLowerCase(Locale.ROOT), "value", f.value())).toList());
       summary.put("botAnswers", s.botAnswers());
       summary.put("confidence", s.confidence());
+      if (!s.llmSummary().isEmpty()) {
+        summary.put("llmSummary", s.llmSummary());
+      }
       d.put("summary", summary);
     }
     return d;

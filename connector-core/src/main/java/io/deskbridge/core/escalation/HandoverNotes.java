@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * Confidence: 41 %
  * </pre>
  *
+ * with, when an LLM wrote a summary ({@link HandoverSummary#llmSummary()}), a line {@code Summary (LLM): …} right
+ * after the first line; the deterministic lines stay as they are, so the agent can check the summary against them;
  * and, for an e-mail with several requests, one line per request after "Requests in this e-mail: 2", saying what
  * the bot made of each.
  *
@@ -45,6 +47,9 @@ public final class HandoverNotes {
         "Key facts: " + orNone(facts, "none found"),
         "Bot already: " + orNone(String.join("; ", summary.botAnswers()), "nothing"),
         "Confidence: " + Math.round(summary.confidence() * 100) + " %"));
+    if (!summary.llmSummary().isEmpty()) {
+      lines.add(1, "Summary (LLM): " + summary.llmSummary().replaceAll("\\s+", " "));
+    }
     if (!summary.requests().isEmpty()) {
       lines.add("Requests in this e-mail: " + summary.requests().size());
       for (int i = 0; i < summary.requests().size(); i++) {

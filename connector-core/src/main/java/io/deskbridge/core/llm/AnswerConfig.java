@@ -25,6 +25,7 @@ import java.util.Objects;
  *     topPassages: 3           # approved articles given to the model
  *     pricePer1kInputTokens: 0.00015    # optional, both or neither: the cost metric
  *     pricePer1kOutputTokens: 0.0006
+ *     summaries: false         # true: the LLM writes the handover note's summary (deterministic fallback)
  *   tone:                      # optional, see Tone
  *     address: formal          # formal | informal
  *     greeting: {en: "Hello,", cs: "Dobrý den,"}
@@ -36,10 +37,17 @@ import java.util.Objects;
  * @param llm the endpoint; null in extractive mode (an {@code llm} section is then not read, so it may be kept for
  *     switching back)
  * @param tone the brand's tone ({@link Tone#NONE} when not set)
+ * @param summaries {@code answer.llm.summaries}: on a handover the LLM writes a summary line that precedes the
+ *     deterministic note ({@link LlmDecider}); false in extractive mode (the key is then not read)
  */
-public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone) {
+public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone, boolean summaries) {
   /** The default: the approved article's text. */
   public static final AnswerConfig EXTRACTIVE = new AnswerConfig(AnswerMode.EXTRACTIVE, null, Tone.NONE);
+
+  /** Without LLM handover summaries. */
+  public AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone) {
+    this(mode, llm, tone, false);
+  }
 
   /** What {@code apiKey} is when the section has none (a local server without a key). */
   static final String NO_KEY = "no-key";
@@ -52,7 +60,13 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone) {
     }
     if (mode == AnswerMode.EXTRACTIVE) {
       llm = null;
+      summaries = false;
     }
+  }
+
+  /** The same, with LLM handover summaries on or off (always off in extractive mode). */
+  public AnswerConfig withSummaries(boolean on) {
+    return new AnswerConfig(mode, llm, tone, on);
   }
 
   /** LLM answers from {@code llm}, without a tone. */
@@ -110,7 +124,9 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone) {
     }
     LlmSettings.Prices prices = in ? new LlmSettings.Prices(price(s, "pricePer1kInputTokens"),
         price(s, "pricePer1kOutputTokens")) : null;
-    return llm(new LlmSettings(base, model, key, timeout, retries + 1, maxChars, top, maxTokens, prices), tone);
+    boolean summaries = s.bool("summaries", false);
+    return llm(new LlmSettings(base, model, key, timeout, retries + 1, maxChars, top, maxTokens, prices), tone)
+        .withSummaries(summaries);
   }
 
   private static double price(Settings s, String key) {

@@ -93,6 +93,32 @@ public final class AnswerGuardrails {
     return out;
   }
 
+  /**
+   * The rules a handover summary ({@code answer.llm.summaries}) must keep, in this order: it is not blank
+   * ({@code EMPTY}); at most {@code maxChars} characters ({@code TOO_LONG}); shares no run of {@value #SHINGLE} words
+   * with the system prompt that is not also in the transcript ({@code PROMPT_LEAK}); and every URL, e-mail address
+   * and digit run in it appears in the transcript ({@code UNSUPPORTED_FACT}: an agent must not chase an order number
+   * the customer never wrote). Language, citations and internal notes are not checked: the summary is for the agent.
+   */
+  public List<Violation> checkSummary(String summary, String transcript, String systemPrompt, int maxChars) {
+    List<Violation> out = new ArrayList<>();
+    if (summary == null || summary.isBlank()) {
+      out.add(new Violation(Violation.Rule.EMPTY, "the summary is empty"));
+      return out;
+    }
+    if (summary.length() > maxChars) {
+      out.add(new Violation(Violation.Rule.TOO_LONG, summary.length() + " characters, limit " + maxChars));
+    }
+    if (leaks(summary, systemPrompt, shingles(transcript))) {
+      out.add(new Violation(Violation.Rule.PROMPT_LEAK, "repeats the system prompt"));
+    }
+    List<String> unsupported = unsupportedFacts(summary, transcript);
+    if (!unsupported.isEmpty()) {
+      out.add(new Violation(Violation.Rule.UNSUPPORTED_FACT, "not in the transcript: " + unsupported));
+    }
+    return out;
+  }
+
   /** The URLs, e-mail addresses and digit runs of {@code text} that {@code sources} does not contain. */
   static List<String> unsupportedFacts(String text, String sources) {
     Set<String> out = new LinkedHashSet<>();

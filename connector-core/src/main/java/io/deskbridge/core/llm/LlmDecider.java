@@ -30,14 +30,25 @@ import java.util.Set;
  * and adds reason {@code llm_ok}; otherwise the extractive reply goes out unchanged, with reason
  * {@value #FALLBACK} and the refusal's or failure's reason codes added, so the audit record names why.
  * Clarifications, handovers and replies to several requests of one e-mail (reason {@code multiple_requests}) pass
- * through without calling the model.
+ * through without calling the model, except that with {@code summaries} on a handover gets
+ * {@link LlmAnswerWriter#summarize an LLM summary} of the conversation's public messages: the summary line precedes
+ * the deterministic note (reason, group, key facts, request and the rest stay as the bot built them), with reason
+ * {@value #SUMMARY}; when the model fails, times out, the breaker is open or the summary breaks a check, the
+ * handover goes out with the deterministic note only and reason {@value #SUMMARY_FALLBACK} plus the codes. Either
+ * way there is exactly one handover.
  *
  * <p>Thread-safe when the wrapped Decider and the ranking are.
  */
 public final class LlmDecider implements Decider {
   public static final String FALLBACK = "llm_fallback_extractive";
+  /** A handover's reason when the LLM wrote its summary. */
+  public static final String SUMMARY = "llm_summary";
+  /** A handover's reason when the LLM summary was not used (with the failure's or refusal's codes after it). */
+  public static final String SUMMARY_FALLBACK = "llm_summary_fallback";
   /** The reason of a reply completed from back-office records ({@code LookupDecider.LOOKED_UP}). */
   static final String LOOKED_UP = "looked_up";
+  /** The most transcript characters a summary is written from (the newest messages are kept). */
+  static final int TRANSCRIPT_CHARS = 8000;
   private static final String MULTIPLE_REQUESTS = "multiple_requests";
 
   /** The approved articles for an input, best first ({@code Bot::approvedArticles}). */
@@ -55,6 +66,7 @@ public final class LlmDecider implements Decider {
   private final LlmAnswerWriter writer;
   private final Ranking ranking;
   private final Tone tone;
+  private final boolean summaries;
 
   /** The model gets the reply's article only. */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer) {
@@ -70,6 +82,13 @@ public final class LlmDecider implements Decider {
    *     a sent answer
    */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking, Tone tone) {
+    this(bot, knowledge, writer, ranking, tone, false);
+  }
+
+  /** @param summaries whether the LLM writes handover summaries ({@code answer.llm.summaries}) */
+  public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking, Tone tone,
+      boolean summaries) {
+    this.summaries = summaries;
     this.bot = Objects.requireNonNull(bot, "bot");
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.writer = Objects.requireNonNull(writer, "writer");
@@ -93,7 +112,7 @@ public final class LlmDecider implements Decider {
     installations.forEach((id, answer) -> {
       if (answer.mode() == AnswerMode.LLM) {
         routes.put(id, new LlmDecider(inner, knowledge, new LlmAnswerWriter(answer.llm(), guardrails,
-            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone()));
+            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone(), answer.summaries()));
       }
     });
     if (routes.isEmpty()) {
@@ -113,6 +132,9 @@ public final class LlmDecider implements Decider {
   @Override
   public Decision decide(BotInput input) {
     Decision decision = bot.decide(input);
+    if (summaries && decision instanceof Decision.Handover handover) {
+      return summarized(handover, input);
+    }
     if (!(decision instanceof Decision.Reply reply) || reply.scores() == null
         || reply.scores().articleId().isEmpty() || reply.reasons().contains(MULTIPLE_REQUESTS)) {
       return decision;
@@ -152,6 +174,43 @@ public final class LlmDecider implements Decider {
     reasons.add(FALLBACK);
     reasons.addAll(List.of(outcome.reason().split(",")));
     return new Decision.Reply(reply.text(), language, reasons, reply.scores());
+  }
+
+  private Decision.Handover summarized(Decision.Handover handover, BotInput input) {
+    Map<String, Message> messages = new LinkedHashMap<>();
+    for (Message m : input.conversation().messages()) {
+      messages.put(m.id(), m);
+    }
+    input.newMessages().forEach(m -> messages.put(m.id(), m));
+    List<String> lines = new ArrayList<>();
+    for (Message m : messages.values()) {
+      if (m.visibility() != Visibility.PUBLIC || m.text() == null || m.text().isBlank()) {
+        continue;
+      }
+      lines.add(m.isPublicCustomerMessage() ? "Customer: " + input.readable(m) : "Support: " + m.text());
+    }
+    // the newest messages, up to TRANSCRIPT_CHARS (the first kept whole even when longer)
+    List<String> transcript = new ArrayList<>();
+    int chars = 0;
+    for (int i = lines.size() - 1; i >= 0 && (transcript.isEmpty() || chars + lines.get(i).length()
+        <= TRANSCRIPT_CHARS); i--) {
+      transcript.add(0, lines.get(i));
+      chars += lines.get(i).length();
+    }
+    String why = handover.summary().reasons().stream().map(r -> r.code().replace('_', ' ')).sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
+    LlmOutcome outcome = writer.summarize(new LlmAnswerWriter.SummaryRequest(transcript,
+        why.isEmpty() ? "not given" : why));
+    List<String> reasons = new ArrayList<>(handover.reasons());
+    if (outcome instanceof LlmOutcome.Written w) {
+      reasons.add(SUMMARY);
+      return new Decision.Handover(handover.routingGroup(), handover.customerMessage(),
+          handover.summary().withLlmSummary(w.text()), reasons, handover.scores());
+    }
+    reasons.add(SUMMARY_FALLBACK);
+    reasons.addAll(List.of(outcome.reason().split(",")));
+    return new Decision.Handover(handover.routingGroup(), handover.customerMessage(), handover.summary(), reasons,
+        handover.scores());
   }
 
   private Optional<Article> article(String id, String language) {

@@ -24,7 +24,9 @@ public record Violation(Rule rule, String detail) {
     /** The draft repeats part of an internal note. */
     INTERNAL_NOTE_LEAK("llm_internal_note_leak"),
     /** The draft uses a word the brand's tone avoids. */
-    AVOIDED_WORD("llm_avoided_word");
+    AVOIDED_WORD("llm_avoided_word"),
+    /** The draft has no text (a handover summary that says nothing). */
+    EMPTY("llm_empty");
 
     private final String code;
 

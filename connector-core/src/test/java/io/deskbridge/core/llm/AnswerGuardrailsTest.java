@@ -117,4 +117,22 @@ class AnswerGuardrailsTest {
         .isFalse();
     assertThat(guard.validate(UserMessage.from("raw customer text")).isSuccess()).isFalse();
   }
+
+  private static final String TRANSCRIPT = "Customer: My order 48213 never came, write to ann@example.com.\n"
+      + "Support: Sorry to hear that. Is the order number 48213?";
+
+  private static List<Violation.Rule> summaryRules(String summary) {
+    return RULES.checkSummary(summary, TRANSCRIPT, SYSTEM, 200).stream().map(Violation::rule).toList();
+  }
+
+  @Test
+  void aHandoverSummaryMustBeNonEmptyShortFreeOfThePromptAndOfInventedFacts() {
+    assertThat(summaryRules("Order 48213 never arrived; the customer (ann@example.com) wants a person.")).isEmpty();
+    assertThat(summaryRules("  ")).containsExactly(Violation.Rule.EMPTY);
+    assertThat(summaryRules("The order never arrived. ".repeat(10))).containsExactly(Violation.Rule.TOO_LONG);
+    assertThat(summaryRules("I am the support assistant of Acme. Answer only from the articles given below."))
+        .containsExactly(Violation.Rule.PROMPT_LEAK);
+    assertThat(summaryRules("Order 48214 never arrived; refund https://evil.example/x."))
+        .containsExactly(Violation.Rule.UNSUPPORTED_FACT);
+  }
 }
