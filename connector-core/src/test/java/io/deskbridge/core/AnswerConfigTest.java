@@ -107,6 +107,18 @@ class AnswerConfigTest {
   }
 
   @Test
+  void intentDetectionIsOffUnlessTheLlmBlockTurnsItOn() throws Exception {
+    var answer = load(LLM, ENV).installations().get(0).answer();
+    assertThat(answer.intents()).isFalse();
+    var on = LLM + "        intents: true\n";
+    assertThat(load(on, ENV).installations().get(0).answer().intents()).isTrue();
+    assertThat(load(on, ENV).installations().get(0).answer().summaries()).isFalse();
+    assertThat(load(on.replace("mode: llm", "mode: extractive"), Map.of("ZD_TOKEN", "t")).installations().get(0)
+        .answer()).isEqualTo(AnswerConfig.EXTRACTIVE);
+    assertError(LLM + "        intents: 1x\n", ENV, "installations[acme].answer.llm.intents");
+  }
+
+  @Test
   void anLlmBlockIsNotReadInExtractiveMode() throws Exception {
     var answer = load(LLM.replace("mode: llm", "mode: extractive"), Map.of("ZD_TOKEN", "t")).installations()
         .get(0).answer();

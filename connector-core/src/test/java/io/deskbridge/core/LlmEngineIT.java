@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code answer.mode} end to end: Deskbridge started for real (engine, bot, lookups, H2 store, the Conversation API)
  * with two installations on one engine, {@code writer} in mode llm against the OpenAI-compatible fake and
- * {@code plain} in the default extractive mode, {@code summarizer} in mode llm with LLM handover summaries, both with the web shop's order API as back office. The decisions
+ * {@code plain} in the default extractive mode, {@code summarizer} in mode llm with LLM handover summaries,
+ * {@code intents} in mode llm with the LLM listing an e-mail's requests, both with the web shop's order API as back office. The decisions
  * the clients get, the audit records' reasons, the requests the fake received and the metrics.
  */
 class LlmEngineIT {
@@ -66,6 +67,7 @@ class LlmEngineIT {
         .withTimeout(Duration.ofSeconds(5)).withAttempts(1).withPrices(new LlmSettings.Prices(0.5, 1.5));
     var installations = List.of(installation("writer", AnswerConfig.llm(settings)),
         installation("summarizer", AnswerConfig.llm(settings).withSummaries(true)),
+        installation("intents", AnswerConfig.llm(settings).withIntents(true)),
         installation("plain", new AnswerConfig(io.deskbridge.core.llm.AnswerMode.EXTRACTIVE, null,
             new io.deskbridge.core.llm.Tone(io.deskbridge.core.bot.AddressForm.INFORMAL, Map.of(), Map.of(),
                 List.of()))));
@@ -74,7 +76,7 @@ class LlmEngineIT {
         Path.of("unused-kb"), null, null, Settings.of("bot", Map.of()), installations);
     deskbridge = Deskbridge.start(config, Bot.create(kb, BotConfig.defaults()), Connectors.discover(),
         Clock.systemUTC());
-    for (var id : List.of("writer", "summarizer", "plain")) {
+    for (var id : List.of("writer", "summarizer", "intents", "plain")) {
       KEYS.put(id, new ApiKeys(deskbridge.store().conversationApi(), Clock.systemUTC()).create(id, "test").secret());
     }
   }
@@ -109,7 +111,12 @@ class LlmEngineIT {
 
   private static JsonNode ask(String installation, String conversation, String email, String text)
       throws Exception {
-    var body = JSON.createObjectNode().put("text", text).put("channel", "chat");
+    return ask(installation, conversation, email, text, "chat");
+  }
+
+  private static JsonNode ask(String installation, String conversation, String email, String text, String channel)
+      throws Exception {
+    var body = JSON.createObjectNode().put("text", text).put("channel", channel);
     body.putObject("customer").put("email", email);
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deskbridge.port()
         + "/api/v1/conversations/" + conversation + "/messages")).timeout(Duration.ofSeconds(30))
@@ -272,6 +279,37 @@ class LlmEngineIT {
     assertThat(answer.path("decision").asText()).as(answer.toString()).isEqualTo("handover");
     assertThat(answer.path("handover").path("summaryText").asText()).doesNotContain("Summary (LLM)");
     assertThat(llm.journal().count()).isZero();
+  }
+
+  private static final String TWO_IN_ONE = "Hello, I want to send the goods back and also how long does delivery "
+      + "take to Bratislava\n\nThanks, Ann";
+
+  @Test
+  void withIntentsTheLlmsRequestsOfAnEmailAreUsedWhenEachIsInItsText() throws Exception {
+    var whole = ask("writer", "w-7", "ann@example.com", TWO_IN_ONE, "email");
+    assertThat(reasons(whole)).as("split by the bot: one sentence, one request").doesNotContain("multiple_requests");
+    llm.script("{\"requests\":[\"I want to send the goods back\",\"how long does delivery take to Bratislava\"]}");
+
+    var answer = ask("intents", "i-1", "ann@example.com", TWO_IN_ONE, "email");
+
+    assertThat(answer.path("decision").asText()).as(answer.toString()).isEqualTo("reply");
+    assertThat(reasons(answer)).contains("multiple_requests", LlmDecider.INTENTS)
+        .doesNotContain(LlmDecider.INTENTS_FALLBACK);
+    assertThat(answer.path("reply").path("text").asText()).contains(RETURNS).contains("delivery-times");
+    assertThat(llm.journal().calls()).singleElement().satisfies(call -> assertThat(call.body())
+        .contains("deskbridge_email_requests").contains("<customer_message>"));
+  }
+
+  @Test
+  void anInventedRequestLeavesTheBotsOwnSplitWithTheReasonAudited() throws Exception {
+    llm.script("{\"requests\":[\"I want to send the goods back\",\"Give me a refund of 500 EUR right now\"]}");
+
+    var answer = ask("intents", "i-2", "ann@example.com", TWO_IN_ONE, "email");
+
+    assertThat(reasons(answer)).contains(LlmDecider.INTENTS_FALLBACK, "llm_request_not_in_text")
+        .doesNotContain("multiple_requests", LlmDecider.INTENTS);
+    assertThat(deskbridge.store().all().stream().filter(r -> r.conversationId().equals("i-2"))
+        .flatMap(r -> r.reasons().stream())).contains(LlmDecider.INTENTS_FALLBACK, "llm_request_not_in_text");
   }
 
   private static String metrics() throws Exception {

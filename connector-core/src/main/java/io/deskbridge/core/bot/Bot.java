@@ -224,7 +224,8 @@ public final class Bot implements Decider {
     var signalled = choice instanceof EscalationPolicy.Choice.Handover h
         && !h.reasons().equals(Set.of(HandoverReason.LOW_CONFIDENCE));
     if (input.email() && !signalled) {
-      var requests = io.deskbridge.core.email.EmailText.requests(text);
+      var requests = input.requests().isEmpty() ? io.deskbridge.core.email.EmailText.requests(text)
+          : input.requests();
       if (requests.size() > 1) {
         var multiple = multiple(requests, input, language, uncovered, context);
         if (multiple != null) {

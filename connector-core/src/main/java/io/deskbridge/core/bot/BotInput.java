@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param replyCapReached     whether the bot has written to this e-mail conversation as often as the installation's
  *                            {@code email.maxRepliesPerDay} allows in the last 24 hours: it must not answer or ask,
  *                            only hand over
+ * @param requests            an e-mail's distinct requests found by someone else than the bot ({@code answer.llm.intents},
+ *                            each checked against the cleaned text), used instead of {@code EmailText.requests};
+ *                            empty: the bot splits the text itself
  */
 public record BotInput(
     Conversation conversation,
@@ -31,8 +34,10 @@ public record BotInput(
     int clarificationsAsked,
     List<String> answeredArticleIds,
     String pendingText,
-    boolean replyCapReached) {
+    boolean replyCapReached,
+    List<String> requests) {
   public BotInput {
+    requests = requests == null ? List.of() : List.copyOf(requests);
     Objects.requireNonNull(conversation, "conversation");
     newMessages = List.copyOf(newMessages);
     if (newMessages.isEmpty()) {
@@ -40,6 +45,19 @@ public record BotInput(
     }
     answeredArticleIds = List.copyOf(answeredArticleIds);
     pendingText = pendingText == null ? "" : pendingText;
+  }
+
+  /** The bot splits an e-mail into requests itself. */
+  public BotInput(Conversation conversation, List<Message> newMessages, int botTurns, int clarificationsAsked,
+      List<String> answeredArticleIds, String pendingText, boolean replyCapReached) {
+    this(conversation, newMessages, botTurns, clarificationsAsked, answeredArticleIds, pendingText, replyCapReached,
+        List.of());
+  }
+
+  /** The same input with an e-mail's requests found outside the bot (each in its readable text). */
+  public BotInput withRequests(List<String> found) {
+    return new BotInput(conversation, newMessages, botTurns, clarificationsAsked, answeredArticleIds, pendingText,
+        replyCapReached, found);
   }
 
   /** An input below any reply cap. */

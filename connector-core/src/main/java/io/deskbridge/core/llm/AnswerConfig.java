@@ -26,6 +26,7 @@ import java.util.Objects;
  *     pricePer1kInputTokens: 0.00015    # optional, both or neither: the cost metric
  *     pricePer1kOutputTokens: 0.0006
  *     summaries: false         # true: the LLM writes the handover note's summary (deterministic fallback)
+ *     intents: false           # true: the LLM lists an e-mail's requests (checked; fallback EmailText.requests)
  *   tone:                      # optional, see Tone
  *     address: formal          # formal | informal
  *     greeting: {en: "Hello,", cs: "Dobrý den,"}
@@ -39,14 +40,16 @@ import java.util.Objects;
  * @param tone the brand's tone ({@link Tone#NONE} when not set)
  * @param summaries {@code answer.llm.summaries}: on a handover the LLM writes a summary line that precedes the
  *     deterministic note ({@link LlmDecider}); false in extractive mode (the key is then not read)
+ * @param intents {@code answer.llm.intents}: on an e-mail the LLM lists the distinct requests, used instead of
+ *     {@code EmailText.requests} when each is found in the cleaned text ({@link LlmDecider}); false in extractive mode
  */
-public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone, boolean summaries) {
+public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone, boolean summaries, boolean intents) {
   /** The default: the approved article's text. */
   public static final AnswerConfig EXTRACTIVE = new AnswerConfig(AnswerMode.EXTRACTIVE, null, Tone.NONE);
 
-  /** Without LLM handover summaries. */
+  /** Without LLM handover summaries or intents. */
   public AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone) {
-    this(mode, llm, tone, false);
+    this(mode, llm, tone, false, false);
   }
 
   /** What {@code apiKey} is when the section has none (a local server without a key). */
@@ -61,12 +64,18 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone, boolean 
     if (mode == AnswerMode.EXTRACTIVE) {
       llm = null;
       summaries = false;
+      intents = false;
     }
   }
 
   /** The same, with LLM handover summaries on or off (always off in extractive mode). */
   public AnswerConfig withSummaries(boolean on) {
-    return new AnswerConfig(mode, llm, tone, on);
+    return new AnswerConfig(mode, llm, tone, on, intents);
+  }
+
+  /** The same, with LLM intent detection on e-mails on or off (always off in extractive mode). */
+  public AnswerConfig withIntents(boolean on) {
+    return new AnswerConfig(mode, llm, tone, summaries, on);
   }
 
   /** LLM answers from {@code llm}, without a tone. */
@@ -125,8 +134,9 @@ public record AnswerConfig(AnswerMode mode, LlmSettings llm, Tone tone, boolean 
     LlmSettings.Prices prices = in ? new LlmSettings.Prices(price(s, "pricePer1kInputTokens"),
         price(s, "pricePer1kOutputTokens")) : null;
     boolean summaries = s.bool("summaries", false);
+    boolean intents = s.bool("intents", false);
     return llm(new LlmSettings(base, model, key, timeout, retries + 1, maxChars, top, maxTokens, prices), tone)
-        .withSummaries(summaries);
+        .withSummaries(summaries).withIntents(intents);
   }
 
   private static double price(Settings s, String key) {

@@ -119,6 +119,45 @@ public final class AnswerGuardrails {
     return out;
   }
 
+  /** The most requests one e-mail may be split into by the model. */
+  public static final int MAX_REQUESTS = 10;
+  /** The share of a paraphrased request's words that must be words of the e-mail. */
+  static final double PARAPHRASE_WORDS = 0.8;
+
+  /**
+   * The rules the requests an LLM found in a cleaned e-mail ({@code answer.llm.intents}) must keep: at least one and
+   * none blank ({@code EMPTY}); at most {@value #MAX_REQUESTS} ({@code TOO_LONG}); each is in the text (case and
+   * spacing aside) or a close paraphrase of it: at least 80 % of its words are words of the text and every URL,
+   * e-mail address and digit run in it is in the text ({@code NOT_IN_TEXT}).
+   */
+  public List<Violation> checkRequests(List<String> requests, String cleaned) {
+    List<Violation> out = new ArrayList<>();
+    if (requests.isEmpty() || requests.stream().anyMatch(r -> r == null || r.isBlank())) {
+      out.add(new Violation(Violation.Rule.EMPTY, "no request, or a blank one"));
+      return out;
+    }
+    if (requests.size() > MAX_REQUESTS) {
+      out.add(new Violation(Violation.Rule.TOO_LONG, requests.size() + " requests, limit " + MAX_REQUESTS));
+    }
+    String text = String.join(" ", words(cleaned));
+    Set<String> known = new HashSet<>(words(cleaned));
+    List<String> missing = new ArrayList<>();
+    for (String request : requests) {
+      List<String> w = words(request);
+      if (w.isEmpty() || text.contains(String.join(" ", w))) {
+        continue;
+      }
+      long found = w.stream().filter(known::contains).count();
+      if (found < PARAPHRASE_WORDS * w.size() || !unsupportedFacts(request, cleaned).isEmpty()) {
+        missing.add(request.length() > 60 ? request.substring(0, 60) + "…" : request);
+      }
+    }
+    if (!missing.isEmpty()) {
+      out.add(new Violation(Violation.Rule.NOT_IN_TEXT, "not in the e-mail: " + missing));
+    }
+    return out;
+  }
+
   /** The URLs, e-mail addresses and digit runs of {@code text} that {@code sources} does not contain. */
   static List<String> unsupportedFacts(String text, String sources) {
     Set<String> out = new LinkedHashSet<>();

@@ -45,6 +45,10 @@ public final class LlmDecider implements Decider {
   public static final String SUMMARY = "llm_summary";
   /** A handover's reason when the LLM summary was not used (with the failure's or refusal's codes after it). */
   public static final String SUMMARY_FALLBACK = "llm_summary_fallback";
+  /** A decision's reason when the LLM's list of an e-mail's requests was used. */
+  public static final String INTENTS = "llm_intents";
+  /** A decision's reason when it was not (with the failure's or refusal's codes after it). */
+  public static final String INTENTS_FALLBACK = "llm_intents_fallback";
   /** The reason of a reply completed from back-office records ({@code LookupDecider.LOOKED_UP}). */
   static final String LOOKED_UP = "looked_up";
   /** The most transcript characters a summary is written from (the newest messages are kept). */
@@ -67,6 +71,7 @@ public final class LlmDecider implements Decider {
   private final Ranking ranking;
   private final Tone tone;
   private final boolean summaries;
+  private final boolean intents;
 
   /** The model gets the reply's article only. */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer) {
@@ -82,13 +87,17 @@ public final class LlmDecider implements Decider {
    *     a sent answer
    */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking, Tone tone) {
-    this(bot, knowledge, writer, ranking, tone, false);
+    this(bot, knowledge, writer, ranking, tone, false, false);
   }
 
-  /** @param summaries whether the LLM writes handover summaries ({@code answer.llm.summaries}) */
+  /**
+   * @param summaries whether the LLM writes handover summaries ({@code answer.llm.summaries})
+   * @param intents whether the LLM lists an e-mail's requests ({@code answer.llm.intents})
+   */
   public LlmDecider(Decider bot, KnowledgeBase knowledge, LlmAnswerWriter writer, Ranking ranking, Tone tone,
-      boolean summaries) {
+      boolean summaries, boolean intents) {
     this.summaries = summaries;
+    this.intents = intents;
     this.bot = Objects.requireNonNull(bot, "bot");
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.writer = Objects.requireNonNull(writer, "writer");
@@ -112,7 +121,8 @@ public final class LlmDecider implements Decider {
     installations.forEach((id, answer) -> {
       if (answer.mode() == AnswerMode.LLM) {
         routes.put(id, new LlmDecider(inner, knowledge, new LlmAnswerWriter(answer.llm(), guardrails,
-            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone(), answer.summaries()));
+            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone(), answer.summaries(),
+            answer.intents()));
       }
     });
     if (routes.isEmpty()) {
@@ -131,7 +141,15 @@ public final class LlmDecider implements Decider {
 
   @Override
   public Decision decide(BotInput input) {
-    Decision decision = bot.decide(input);
+    Decision decision;
+    if (intents && input.email() && !input.readableText().isBlank()) {
+      LlmAnswerWriter.Split split = writer.requests(input.readableText());
+      decision = split.requests().isEmpty() ? bot.decide(input) : bot.decide(input.withRequests(split.requests()));
+      decision = withReasons(decision, split.requests().isEmpty()
+          ? concat(List.of(INTENTS_FALLBACK), List.of(split.reason().split(","))) : List.of(INTENTS));
+    } else {
+      decision = bot.decide(input);
+    }
     if (summaries && decision instanceof Decision.Handover handover) {
       return summarized(handover, input);
     }
@@ -174,6 +192,33 @@ public final class LlmDecider implements Decider {
     reasons.add(FALLBACK);
     reasons.addAll(List.of(outcome.reason().split(",")));
     return new Decision.Reply(reply.text(), language, reasons, reply.scores());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** {@code decision} with {@code more} reasons after its own. */
+  static Decision withReasons(Decision decision, List<String> more) {
+    if (decision instanceof Decision.Reply r) {
+      return new Decision.Reply(r.text(), r.language(), concat(r.reasons(), more), r.scores());
+    }
+    if (decision instanceof Decision.Draft d) {
+      return new Decision.Draft(d.text(), d.language(), concat(d.reasons(), more), d.scores());
+    }
+    if (decision instanceof Decision.Clarify c) {
+      return new Decision.Clarify(c.question(), c.language(), concat(c.reasons(), more), c.scores());
+    }
+    if (decision instanceof Decision.Handover h) {
+      return new Decision.Handover(h.routingGroup(), h.customerMessage(), h.summary(), concat(h.reasons(), more),
+          h.scores());
+    }
+    if (decision instanceof Decision.Ignore i) {
+      return new Decision.Ignore(concat(i.reasons(), more), i.scores());
+    }
+    return decision;
   }
 
   private Decision.Handover summarized(Decision.Handover handover, BotInput input) {

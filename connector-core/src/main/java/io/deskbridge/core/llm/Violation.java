@@ -26,7 +26,9 @@ public record Violation(Rule rule, String detail) {
     /** The draft uses a word the brand's tone avoids. */
     AVOIDED_WORD("llm_avoided_word"),
     /** The draft has no text (a handover summary that says nothing). */
-    EMPTY("llm_empty");
+    EMPTY("llm_empty"),
+    /** A request the model listed for an e-mail is neither in its text nor a close paraphrase of it. */
+    NOT_IN_TEXT("llm_request_not_in_text");
 
     private final String code;
 

@@ -135,4 +135,26 @@ class AnswerGuardrailsTest {
     assertThat(summaryRules("Order 48214 never arrived; refund https://evil.example/x."))
         .containsExactly(Violation.Rule.UNSUPPORTED_FACT);
   }
+
+  private static final String EMAIL = "Hello, I want to send the goods back from order 7781. Also, how long does "
+      + "delivery take to Bratislava?";
+
+  private static List<Violation.Rule> requestRules(String... requests) {
+    return RULES.checkRequests(List.of(requests), EMAIL).stream().map(Violation::rule).toList();
+  }
+
+  @Test
+  void anEmailsRequestsMustEachBeInItsTextOrACloseParaphrase() {
+    assertThat(requestRules("I want to send the goods back from order 7781.", "How long does delivery take "
+        + "to  BRATISLAVA?")).isEmpty();
+    assertThat(requestRules("how long does the delivery take to Bratislava")).as("a close paraphrase").isEmpty();
+    assertThat(requestRules()).containsExactly(Violation.Rule.EMPTY);
+    assertThat(requestRules("I want to send the goods back", " ")).containsExactly(Violation.Rule.EMPTY);
+    assertThat(requestRules("Give me a refund of the whole order now")).containsExactly(Violation.Rule.NOT_IN_TEXT);
+    assertThat(requestRules("I want to send the goods back from order 7782")).as("a changed number")
+        .containsExactly(Violation.Rule.NOT_IN_TEXT);
+    String[] many = new String[AnswerGuardrails.MAX_REQUESTS + 1];
+    java.util.Arrays.fill(many, "how long does delivery take");
+    assertThat(requestRules(many)).containsExactly(Violation.Rule.TOO_LONG);
+  }
 }
