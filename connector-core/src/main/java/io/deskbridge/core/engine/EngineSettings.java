@@ -1,6 +1,7 @@
 package io.deskbridge.core.engine;
 
 import java.time.Duration;
+import io.deskbridge.core.store.ProcessingStore;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param prewriteFreshness without conditional writes, a public write made less than this after the same claim
  *                     loaded the conversation is not preceded by another re-read (that load is the check; the
  *                     window {@code deskbridge.prewrite.window} is then measured from it); zero re-reads always
+ * @param historyRetention after how long audit records and message texts are purged ({@code privacy.retention};
+ *                     {@link ProcessingStore#purgeHistory}); zero keeps them
  */
 public record EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
-    Duration prewriteFreshness) {
+    Duration prewriteFreshness, Duration historyRetention) {
   /** The default freshness of a load that saves the re-read before a public write. */
   public static final Duration DEFAULT_PREWRITE_FRESHNESS = Duration.ofSeconds(2);
   public static final EngineSettings DEFAULT =
@@ -31,6 +34,10 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
     Objects.requireNonNull(poll, "poll");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(prewriteFreshness, "prewriteFreshness");
+    Objects.requireNonNull(historyRetention, "historyRetention");
+    if (historyRetention.isNegative()) {
+      throw new IllegalArgumentException("historyRetention must not be negative");
+    }
     if (prewriteFreshness.isNegative()) {
       throw new IllegalArgumentException("prewriteFreshness must not be negative");
     }
@@ -39,17 +46,28 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
     }
   }
 
+  /** Settings that keep the history (no {@link #historyRetention()}). */
+  public EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
+      Duration prewriteFreshness) {
+    this(workers, lease, poll, maxAttempts, retention, prewriteFreshness, Duration.ZERO);
+  }
+
   /** Settings with the default {@link #DEFAULT_PREWRITE_FRESHNESS}. */
   public EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention) {
     this(workers, lease, poll, maxAttempts, retention, DEFAULT_PREWRITE_FRESHNESS);
   }
 
   public EngineSettings withWorkers(int n) {
-    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness);
+    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness, historyRetention);
   }
 
   /** The same settings with another {@link #prewriteFreshness()}. */
   public EngineSettings withPrewriteFreshness(Duration freshness) {
-    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness);
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness, historyRetention);
+  }
+
+  /** The same settings with another {@link #historyRetention()}. */
+  public EngineSettings withHistoryRetention(Duration keep) {
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, prewriteFreshness, keep);
   }
 }
