@@ -74,6 +74,7 @@ public final class Redactor {
       + "|zgłoszeni\\p{L}*|tiket\\p{L}*)(?:\\s+(?:no\\.?|number|nr\\.?|n[ou]mer\\p{L}*|[čc]\\.|[čc][íi]sl\\p{L}*"
       + "|[šs]t\\.|[šs]tevilk\\p{L}*|id))?\\s*[:#.]?\\s*|#\\s*)$");
   private static final int LABEL_WINDOW = 40;
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[\\s\\u00a0\\-./()]{0,2}\\d){6}");
   private static final List<PiiType> PRIORITY =
       List.of(PiiType.EMAIL, PiiType.IBAN, PiiType.NATIONAL_ID, PiiType.CARD, PiiType.PHONE);
 
@@ -151,18 +152,13 @@ public final class Redactor {
     return List.copyOf(kept);
   }
 
-  /** Cheap pre-check: an address needs an {@code @}, every other type at least seven digits. */
+  /**
+   * Cheap pre-check: an address needs an {@code @}, every other type a run of at least seven digits with at most
+   * two spaces, dashes, dots, slashes or brackets between two of them (so a log line's {@code 03:14:22.123} alone
+   * does not start the phone search).
+   */
   private static boolean worthLooking(String text) {
-    if (text.indexOf('@') >= 0) {
-      return true;
-    }
-    int digits = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i)) && ++digits >= 7) {
-        return true;
-      }
-    }
-    return false;
+    return text.indexOf('@') >= 0 || DIGIT_RUN.matcher(text).find();
   }
 
   private static void emails(String text, List<PiiSpan> out) {
