@@ -135,7 +135,7 @@ public final class Deskbridge implements AutoCloseable {
       var answers = new LinkedHashMap<String, AnswerConfig>();
       config.installations().forEach(i -> answers.put(i.id(), i.answer()));
       decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), answers,
-          bot.config().defaultLanguage(), meters);
+          bot.config().defaultLanguage(), meters, config.privacy().redactLlmPrompts());
       var forms = new LinkedHashMap<String, AddressForm>();
       answers.forEach((id, a) -> {
         if (a.tone().address() != null) {

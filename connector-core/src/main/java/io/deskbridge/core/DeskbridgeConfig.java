@@ -10,6 +10,7 @@ import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.llm.AnswerConfig;
 import io.deskbridge.core.lookup.BackOfficeConfig;
+import io.deskbridge.core.privacy.PrivacySettings;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -42,10 +43,19 @@ import java.util.Set;
  *                      reads the knowledge base); null fits it on the knowledge base's own sample questions
  * @param bot           the bot's settings section (read by {@code BotSettings})
  * @param installations the helpdesk accounts served; at least one
+ * @param privacy       redaction of LLM prompts and the retention of audit records and message texts (section
+ *                      {@code privacy}; the engine's {@link EngineSettings#historyRetention()} carries the retention)
  */
 public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
-    Path calibrationCases, Settings bot, List<InstallationConfig> installations) {
+    Path calibrationCases, Settings bot, List<InstallationConfig> installations, PrivacySettings privacy) {
+  /** A configuration with the {@link PrivacySettings#DEFAULT default privacy settings}. */
+  public DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
+      Path calibrationCases, Settings bot, List<InstallationConfig> installations) {
+    this(server, store, engine, knowledge, cache, calibrationCases, bot, installations, PrivacySettings.DEFAULT);
+  }
+
   public DeskbridgeConfig {
+    Objects.requireNonNull(privacy, "privacy");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(engine, "engine");
@@ -213,15 +223,29 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
         e.duration("poll", d.poll()), e.integer("maxAttempts", d.maxAttempts(), 1, 100),
         e.duration("retention", d.retention()), e.duration("prewriteFreshness", d.prewriteFreshness()),
         java.util.Optional.of(e.optionalString("draftVerdicts").map(baseDir::resolve)
-            .orElse(data.resolve("draft-verdicts.jsonl"))));
+            .orElse(data.resolve("draft-verdicts.jsonl"))), java.time.Duration.ZERO);
     Path knowledge = baseDir.resolve(root.optionalString("knowledge").orElseThrow(() -> root.invalid("knowledge",
         "is required: a folder of Markdown articles or a .jsonl file (relative to the configuration file's folder)")))
         .normalize();
     Path cache = root.optionalString("knowledgeCache").map(baseDir::resolve).orElse(data.resolve("cache"));
     Path calibrationCases = root.section("bot").optionalString("calibrationCases").map(baseDir::resolve).orElse(null);
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
-    return new DeskbridgeConfig(server, store, engine, knowledge, cache, calibrationCases, root.section("bot"),
-        installations);
+    var privacy = privacy(root.section("privacy"), engine);
+    return new DeskbridgeConfig(server, store, engine.withHistoryRetention(privacy.retention()), knowledge, cache,
+        calibrationCases, root.section("bot"), installations, privacy);
+  }
+
+  /** The {@code privacy} section; the retention must keep at least the engine's deduplication window. */
+  private static PrivacySettings privacy(Settings p, EngineSettings engine) {
+    Duration retention = p.duration("retention", Duration.ZERO);
+    if (retention.isNegative()) {
+      throw p.invalid("retention", "must not be negative, e.g. 365d (0d keeps audit records and messages)");
+    }
+    if (!retention.isZero() && retention.compareTo(engine.retention()) < 0) {
+      throw p.invalid("retention", "must be at least engine.retention (" + engine.retention().toDays() + "d, how "
+          + "long processed event ids are kept against redeliveries), or 0d to keep everything");
+    }
+    return new PrivacySettings(p.bool("redactLlmPrompts", true), retention);
   }
 
   /**

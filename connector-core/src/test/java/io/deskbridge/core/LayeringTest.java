@@ -21,7 +21,7 @@ class LayeringTest {
   private static final String CORE = "io.deskbridge.core..";
   private static final String[] VALUES =
       {"io.deskbridge.core.conversation..", "io.deskbridge.core.action..", "io.deskbridge.core.error..",
-          "io.deskbridge.core.email.."};
+          "io.deskbridge.core.email..", "io.deskbridge.core.privacy.."};
   private static final String[] BOT_LIBRARY =
       {"io.deskbridge.core.knowledge..", "io.deskbridge.core.escalation..", "io.deskbridge.core.bot.."};
 
@@ -53,6 +53,9 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule errorDependsOnNothingOfCore = valuesPackageStandsAlone("error");
+
+  @ArchTest
+  static final ArchRule privacyDependsOnNothingOfCore = valuesPackageStandsAlone("privacy");
 
   @ArchTest
   static final ArchRule emailUsesOnlyTheConversation = noClasses()

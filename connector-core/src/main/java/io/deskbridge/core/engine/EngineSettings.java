@@ -1,6 +1,7 @@
 package io.deskbridge.core.engine;
 
 import java.time.Duration;
+import io.deskbridge.core.store.ProcessingStore;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,11 @@ import java.util.Objects;
  *                     window {@code deskbridge.prewrite.window} is then measured from it); zero re-reads always
  * @param draftVerdicts the file the agents' verdicts on drafts are appended to as labelled messages in the
  *                     {@code eval} case format ({@code DraftVerdictFile}); empty writes none
+ * @param historyRetention after how long audit records and message texts are purged ({@code privacy.retention};
+ *                     {@link ProcessingStore#purgeHistory}); zero keeps them
  */
 public record EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
-    Duration prewriteFreshness, java.util.Optional<java.nio.file.Path> draftVerdicts) {
+    Duration prewriteFreshness, java.util.Optional<java.nio.file.Path> draftVerdicts, Duration historyRetention) {
   /** The default freshness of a load that saves the re-read before a public write. */
   public static final Duration DEFAULT_PREWRITE_FRESHNESS = Duration.ofSeconds(2);
   public static final EngineSettings DEFAULT =
@@ -33,6 +36,10 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
     Objects.requireNonNull(poll, "poll");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(prewriteFreshness, "prewriteFreshness");
+    Objects.requireNonNull(historyRetention, "historyRetention");
+    if (historyRetention.isNegative()) {
+      throw new IllegalArgumentException("historyRetention must not be negative");
+    }
     if (prewriteFreshness.isNegative()) {
       throw new IllegalArgumentException("prewriteFreshness must not be negative");
     }
@@ -42,10 +49,10 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
     draftVerdicts = draftVerdicts == null ? java.util.Optional.empty() : draftVerdicts;
   }
 
-  /** Settings that write no draft verdicts file. */
+  /** Settings that write no draft verdicts file and keep the history (no {@link #historyRetention()}). */
   public EngineSettings(int workers, Duration lease, Duration poll, int maxAttempts, Duration retention,
       Duration prewriteFreshness) {
-    this(workers, lease, poll, maxAttempts, retention, prewriteFreshness, java.util.Optional.empty());
+    this(workers, lease, poll, maxAttempts, retention, prewriteFreshness, java.util.Optional.empty(), Duration.ZERO);
   }
 
   /** Settings with the default {@link #DEFAULT_PREWRITE_FRESHNESS}. */
@@ -54,17 +61,24 @@ public record EngineSettings(int workers, Duration lease, Duration poll, int max
   }
 
   public EngineSettings withWorkers(int n) {
-    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness, draftVerdicts);
+    return new EngineSettings(n, lease, poll, maxAttempts, retention, prewriteFreshness, draftVerdicts,
+        historyRetention);
   }
 
   /** The same settings with another {@link #prewriteFreshness()}. */
   public EngineSettings withPrewriteFreshness(Duration freshness) {
-    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness, draftVerdicts);
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, freshness, draftVerdicts,
+        historyRetention);
   }
 
   /** The same settings appending the agents' verdicts on drafts to {@code file} (null: to none). */
   public EngineSettings withDraftVerdicts(java.nio.file.Path file) {
     return new EngineSettings(workers, lease, poll, maxAttempts, retention, prewriteFreshness,
-        java.util.Optional.ofNullable(file));
+        java.util.Optional.ofNullable(file), historyRetention);
+  }
+
+  /** The same settings with another {@link #historyRetention()}. */
+  public EngineSettings withHistoryRetention(Duration keep) {
+    return new EngineSettings(workers, lease, poll, maxAttempts, retention, prewriteFreshness, draftVerdicts, keep);
   }
 }

@@ -346,6 +346,13 @@ final class Workers {
       if (purged > 0) {
         log.info("purged {} processed event ids older than {}", purged, settings.retention());
       }
+      if (!settings.historyRetention().isZero()) {
+        int history = store.purgeHistory(now.minus(settings.historyRetention()));
+        if (history > 0) {
+          log.info("purged {} audit and message rows older than {} (privacy.retention)", history,
+              settings.historyRetention());
+        }
+      }
     }
   }
 

@@ -115,13 +115,22 @@ public final class LlmDecider implements Decider {
    */
   public static Decider wrap(Decider inner, Ranking ranking, KnowledgeBase knowledge,
       Map<String, AnswerConfig> installations, String defaultLanguage, MeterRegistry meters) {
+    return wrap(inner, ranking, knowledge, installations, defaultLanguage, meters, true);
+  }
+
+  /**
+   * As {@link #wrap(Decider, Ranking, KnowledgeBase, Map, String, MeterRegistry)}, the writers redacting personal
+   * data from what leaves for the model only when {@code redactPrompts} ({@code privacy.redactLlmPrompts}).
+   */
+  public static Decider wrap(Decider inner, Ranking ranking, KnowledgeBase knowledge,
+      Map<String, AnswerConfig> installations, String defaultLanguage, MeterRegistry meters, boolean redactPrompts) {
     Objects.requireNonNull(inner, "inner");
     var guardrails = new AnswerGuardrails(new LanguageDetector(defaultLanguage));
     var routes = new LinkedHashMap<String, Decider>();
     installations.forEach((id, answer) -> {
       if (answer.mode() == AnswerMode.LLM) {
         routes.put(id, new LlmDecider(inner, knowledge, new LlmAnswerWriter(answer.llm(), guardrails,
-            LlmAnswerWriter.openAi(answer.llm()), meters), ranking, answer.tone(), answer.summaries(),
+            LlmAnswerWriter.openAi(answer.llm()), meters, redactPrompts), ranking, answer.tone(), answer.summaries(),
             answer.intents()));
       }
     });

@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The {@link AuditLog} in the {@code audit} table. {@link #insert} lets the processing store append records in
@@ -60,6 +62,35 @@ final class JdbcAuditLog implements AuditLog {
     });
   }
 
+  /** The page size of {@link #between}. */
+  static final int PAGE = 1_000;
+
+  /** Each record recorded in {@code [from, to)}, oldest first, read {@value #PAGE} at a time (by id). */
+  void between(Instant from, Instant to, Consumer<AuditRecord> each) {
+    between(from, to, each, PAGE);
+  }
+
+  /** {@link #between(Instant, Instant, Consumer)} reading {@code pageSize} at a time. */
+  void between(Instant from, Instant to, Consumer<AuditRecord> each, int pageSize) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    long[] after = {0};
+    while (true) {
+      List<long[]> ids = new ArrayList<>();
+      List<AuditRecord> page = query(AUDIT_COLUMNS + " WHERE recorded_at >= ? AND recorded_at < ? AND id > ? "
+          + "ORDER BY id LIMIT " + pageSize, ps -> {
+            ps.setObject(1, ts(from));
+            ps.setObject(2, ts(to));
+            ps.setLong(3, after[0]);
+          }, id -> ids.add(new long[] {id}));
+      page.forEach(each);
+      if (page.size() < pageSize) {
+        return;
+      }
+      after[0] = ids.get(ids.size() - 1)[0];
+    }
+  }
+
   /** Appends the records in the caller's transaction. */
   void insert(Connection c, List<AuditRecord> records) throws SQLException {
     if (records.isEmpty()) {
@@ -95,12 +126,17 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   private List<AuditRecord> query(String sql, Binder binder) {
+    return query(sql, binder, id -> { });
+  }
+
+  private List<AuditRecord> query(String sql, Binder binder, java.util.function.LongConsumer ids) {
     return db.tx("audit", c -> {
       var records = new ArrayList<AuditRecord>();
       try (var select = c.prepareStatement(sql)) {
         binder.bind(select);
         try (var rs = select.executeQuery()) {
           while (rs.next()) {
+            ids.accept(rs.getLong(1));
             records.add(new AuditRecord(instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), json.strings(rs.getString(8)), rs.getDouble(9),
                 rs.getString(10), json.scores(rs.getString(11)), rs.getString(12), json.strings(rs.getString(13)),

@@ -51,6 +51,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcDeadLetters deadLetters;
   private final JdbcPollCursors pollCursors;
   private final JdbcConversationApi conversationApi;
+  private final JdbcRetention retention;
 
   private JdbcStore(Database db) {
     var json = new JsonCodec();
@@ -60,6 +61,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.deadLetters = new JdbcDeadLetters(db, json);
     this.pollCursors = new JdbcPollCursors(db);
     this.conversationApi = new JdbcConversationApi(db);
+    this.retention = new JdbcRetention(db);
   }
 
   /** The Conversation API's keys, conversations and idempotency records. */
@@ -231,6 +233,12 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     return processing.purgeProcessed(before);
   }
 
+  /** {@inheritDoc} See {@link JdbcRetention}. */
+  @Override
+  public int purgeHistory(Instant before) {
+    return retention.purgeHistory(before);
+  }
+
   // ---------------------------------------------------------------- dead letters
 
   /** {@inheritDoc} See {@link JdbcDeadLetters#deadLetter(Lease, long, String, Instant)}. */
@@ -314,6 +322,19 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   /** One conversation's audit records, oldest first. */
   public List<AuditRecord> audit(String installationId, String conversationId) {
     return audit.audit(installationId, conversationId);
+  }
+
+  /**
+   * Hands each audit record recorded in {@code [from, to)} to {@code each}, oldest first, reading them in pages so
+   * that an export of millions holds few in memory. {@code each} runs outside any transaction.
+   */
+  public void auditBetween(Instant from, Instant to, java.util.function.Consumer<AuditRecord> each) {
+    audit.between(from, to, each);
+  }
+
+  /** {@link #auditBetween} reading {@code pageSize} records at a time, for tests. */
+  void auditBetween(Instant from, Instant to, java.util.function.Consumer<AuditRecord> each, int pageSize) {
+    audit.between(from, to, each, pageSize);
   }
 
   // ---------------------------------------------------------------- health

@@ -111,6 +111,13 @@ public interface ProcessingStore extends DeadLetters, PollCursors, AutoCloseable
   int purgeProcessed(Instant before);
 
   /**
+   * The retention purge ({@code privacy.retention}): deletes audit records, dead letters, processed events with their
+   * finished writes, and the Conversation API's messages and stored answers older than {@code before}; open work
+   * stays. Returns the rows deleted.
+   */
+  int purgeHistory(Instant before);
+
+  /**
    * Whether the store takes writes now: false from a failed transaction until a probe write succeeds again.
    * Cheap: the probe runs at most about once a second, whoever asks.
    */

@@ -555,6 +555,69 @@ abstract class AbstractProcessingStoreTest {
   // ---------------------------------------------------------------- audit, reopening
 
   @Test
+  void auditBetweenReadsTheRangeOldestFirstPageByPage() {
+    for (int i = 0; i < 7; i++) {
+      store.append(new AuditRecord(T0.plusSeconds(10L * i), INSTALLATION, "c" + i, "e" + i, "auto", "reply",
+          List.of("r"), 0.5, "a1", Map.of(), "text " + i, List.of(), "applied"));
+    }
+    var read = new ArrayList<String>();
+    store.auditBetween(T0.plusSeconds(10), T0.plusSeconds(60), r -> read.add(r.conversationId()), 2);
+    assertThat(read).as("from inclusive, to exclusive, across pages of 2").containsExactly("c1", "c2", "c3", "c4",
+        "c5");
+    read.clear();
+    store.auditBetween(T0.plusSeconds(10), T0.plusSeconds(60), r -> read.add(r.conversationId()));
+    assertThat(read).hasSize(5);
+  }
+
+  @Test
+  void purgeHistoryDeletesWhatHoldsCustomerTextBeforeTheCutOffButNoOpenWork() throws Exception {
+    Instant cutOff = T0.plusSeconds(50);
+    store.receive(INSTALLATION, VENDOR, List.of(event("c3", "dead")), T0);
+    var dying = store.claim("w1", T0, LEASE).orElseThrow();
+    store.deadLetter(dying, store.pendingEvents(dying, T0).get(0).id(), "gave up", T0);
+    store.release(dying);
+    store.receive(INSTALLATION, VENDOR, List.of(event("c1", "old")), T0);
+    var lease = store.claim("w1", T0, LEASE).orElseThrow();
+    store.commit(lease, store.pendingEvents(lease, T0).get(0).id(), state(lease), List.of(), List.of());
+    store.release(lease);
+    store.receive(INSTALLATION, VENDOR, List.of(event("c2", "open")), T0);
+    store.append(new AuditRecord(T0, INSTALLATION, "c1", "old", "auto", "reply", List.of("r"), 0.5, "a1", Map.of(),
+        "call me on 602 123 456", List.of(), "applied"));
+    var kept = new AuditRecord(T0.plusSeconds(100), INSTALLATION, "c1", "new", "auto", "reply", List.of("r"), 0.5,
+        "a1", Map.of(), "newer text", List.of(), "applied");
+    store.append(kept);
+    try (var c = java.sql.DriverManager.getConnection(config.connectionUrl(), config.username(),
+        config.password() == null ? "" : config.password().reveal());
+        var ps = c.prepareStatement("INSERT INTO api_message (conversation_id, message_id, role, visibility, body, "
+            + "created_at) VALUES ('api-1', ?, 'CUSTOMER', 'PUBLIC', ?, ?)")) {
+      for (var at : List.of(T0, T0.plusSeconds(100))) {
+        ps.setString(1, "m-" + at.getEpochSecond());
+        ps.setString(2, "text at " + at);
+        ps.setObject(3, ConversationRows.ts(at));
+        ps.executeUpdate();
+      }
+    }
+
+    assertThat(store.purgeHistory(cutOff)).as("audit, dead letter and its event, processed event, api message")
+        .isEqualTo(5);
+    assertThat(store.purgeHistory(cutOff)).isZero();
+
+    assertThat(store.all()).containsExactly(kept);
+    assertThat(store.deadLetters()).isEmpty();
+    assertThat(store.receive(INSTALLATION, VENDOR, List.of(event("c1", "old")), T0.plusSeconds(60)))
+        .as("the processed event's id is gone").isEqualTo(1);
+    assertThat(store.receive(INSTALLATION, VENDOR, List.of(event("c2", "open")), T0.plusSeconds(60)))
+        .as("pending work stays, however old").isZero();
+    try (var c = java.sql.DriverManager.getConnection(config.connectionUrl(), config.username(),
+        config.password() == null ? "" : config.password().reveal());
+        var rs = c.createStatement().executeQuery("SELECT body FROM api_message")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).endsWith(T0.plusSeconds(100).toString());
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
   void theAuditKeepsRecordsInOrderAndAnswersPerConversation() {
     var first = new AuditRecord(T0.plusNanos(123_456_000), INSTALLATION, "c1", "e1", "auto", "reply",
         List.of("confident", "kb_match"), 0.87, "kb-42", Map.of("anger", 0.1, "human_request", 0.0),
