@@ -64,6 +64,29 @@ public final class LoopGuard {
       "(?m)^(away until|nepřítomnost|nepřítomen|nepřítomna|dovolená do|urlop do|nieobecność|dovolenka do|neprítomnosť"
           + "|odsotnost|dopust do)\\b"), FLAGS);
 
+  /** A redirecting verb right before the Slavic "please" ("kontaktujte prosím kolegu"): then it asks nothing. */
+  private static final String REDIRECTED_BEFORE = "(?<!(kontaktujte|kontaktirajte|kontaktujcie|obraťte se|obráťte sa|"
+      + "obrnite se|pište|píšte|pišite|piszcie|volejte|volajte|pokličite|dzwońcie|napište|napíšte|napišite|"
+      + "počítejte|rátajte|računajte)\\s{1,3})";
+
+  /**
+   * A polite request to the company in the customer's own words ("please deliver after Monday", "prosím doručte",
+   * "proszę dostarczyć"): a notice's "please" only redirects or informs ("please contact …", "proszę o kontakt",
+   * "prosím kontaktujte", "obrnite se na", "please note"), so those verbs after it do not count.
+   */
+  private static final Pattern ASKS = Pattern.compile(String.join("|",
+      "\\b(please|kindly|could you|can you|would you)\\b(?!\\s*,?\\s*(contact|note|be aware|expect|allow|reach|call|"
+          + "phone|ring|e-?mail|write|resend|re-send|send (it|your|them|the message|the e-?mail) (again|to)|forward|"
+          + "direct|refer|redirect|get in touch|use|try|bear with|be patient|accept|understand|find|see))",
+      REDIRECTED_BEFORE + "\\b(prosím|prosíme)\\b(?!\\s*,?\\s*(o (kontakt|strpení|pochopení|trpezlivosť|pochopenie)|kontaktujte|obraťte|"
+          + "obráťte|pište|píšte|volejte|volajte|napište|napíšte|počítejte|rátajte|berte|vezměte|zoberte|přepošlete|"
+          + "prepošlite|zašlete (ji |ju |ho |zprávu |správu |e-?mail )?znovu|použijte|využijte|kontaktovat|kontaktovať))",
+      REDIRECTED_BEFORE + "\\b(proszę|prosimy)\\b(?!\\s*,?\\s*(o (kontakt|cierpliwość|wyrozumiałość)|kontaktować|skontaktować|"
+          + "pisać|napisać|dzwonić|zadzwonić|wysłać (ją |go |wiadomość |e-?mail )?ponownie|przesłać|kierować|"
+          + "korzystać|spodziewać|mieć na uwadze))",
+      REDIRECTED_BEFORE + "\\b(prosim|prosimo)\\b(?!\\s*,?\\s*(kontaktirajte|se obrnite|pišite|pokličite|upoštevajte|računajte|"
+          + "za (razumevanje|potrpežljivost)|ponovno pošljite|posredujte|uporabite))"), FLAGS);
+
   /** Delivery-failure wording (the notices' subjects and first lines). */
   private static final Pattern BOUNCE_WORDING = Pattern.compile(String.join("|",
       "\\bdelivery status notification \\(failure\\)", "\\bundeliver(able|ed) mail\\b",
@@ -121,9 +144,10 @@ public final class LoopGuard {
     if (BOUNCE_WORDING.matcher(text).find()) {
       return Optional.of(BOUNCE);
     }
-    // a notice asks nothing: "I am on holiday, can you move my delivery?" is a customer's request
+    // a notice asks nothing: "I am on holiday, can you move my delivery?" and "I'm away until Monday, please
+    // deliver after" are a customer's requests
     var body = head("", message.text());
-    if (OUT_OF_OFFICE.matcher(text).find() && !body.contains("?")) {
+    if (OUT_OF_OFFICE.matcher(text).find() && !body.contains("?") && !ASKS.matcher(body).find()) {
       return Optional.of(AUTO_REPLY);
     }
     return Optional.empty();
