@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -202,43 +201,11 @@ record EmailCase(String id, Kind kind, String template, String style, List<Strin
    * @throws UncheckedIOException     when the file cannot be read
    */
   static List<EmailCase> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read cases " + file, e);
-    }
-    var cases = new ArrayList<EmailCase>();
-    var ids = new HashSet<String>();
-    for (int i = 0; i < lines.size(); i++) {
-      var line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        var c = parse(JSON.readTree(line));
-        if (!ids.add(c.id())) {
-          throw new IllegalArgumentException("duplicate id '" + c.id() + "'");
-        }
-        cases.add(c);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": invalid JSON: " + e.getOriginalMessage(), e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
-      }
-    }
-    return cases;
+    return CaseLines.read(file, EmailCase::parse, EmailCase::id);
   }
 
   private static EmailCase parse(JsonNode node) {
-    if (!node.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object");
-    }
-    node.fieldNames().forEachRemaining(key -> {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown key '" + key + "'; known keys: " + KEYS);
-      }
-    });
+    CaseLines.requireObjectWithKeys(node, KEYS);
     var headers = new LinkedHashMap<String, String>();
     node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
     var kind = node.path("kind").asText("");

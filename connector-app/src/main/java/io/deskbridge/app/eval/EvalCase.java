@@ -1,17 +1,10 @@
 package io.deskbridge.app.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.core.escalation.HandoverReason;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,7 +52,6 @@ record EvalCase(String id, String text, String language, Expect expect, String a
   private static final Set<String> KEYS = Set.of("id", "text", "language", "expect", "article", "reason");
   private static final Set<String> REASONS =
       Set.copyOf(Arrays.stream(HandoverReason.values()).map(HandoverReason::code).toList());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** @throws IllegalArgumentException when a field is missing or inconsistent with {@code expect} */
   EvalCase {
@@ -95,43 +87,11 @@ record EvalCase(String id, String text, String language, Expect expect, String a
    * @throws UncheckedIOException     when the file cannot be read
    */
   static List<EvalCase> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read cases " + file, e);
-    }
-    var cases = new ArrayList<EvalCase>();
-    var ids = new HashSet<String>();
-    for (int i = 0; i < lines.size(); i++) {
-      var line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        var c = parse(JSON.readTree(line));
-        if (!ids.add(c.id())) {
-          throw new IllegalArgumentException("duplicate id '" + c.id() + "'");
-        }
-        cases.add(c);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": invalid JSON: " + e.getOriginalMessage(), e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
-      }
-    }
-    return cases;
+    return CaseLines.read(file, EvalCase::parse, EvalCase::id);
   }
 
   private static EvalCase parse(JsonNode node) {
-    if (!node.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object");
-    }
-    node.fieldNames().forEachRemaining(key -> {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown key '" + key + "'; known keys: " + KEYS);
-      }
-    });
+    CaseLines.requireObjectWithKeys(node, KEYS);
     var expect = node.path("expect").asText("");
     return new EvalCase(node.path("id").asText(null), node.path("text").asText(null),
         node.path("language").asText(""), expect.isEmpty() ? null : Expect.of(expect),
