@@ -45,7 +45,7 @@ public final class Bot implements Decider {
 
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
-  private static final int CANDIDATES = 5;
+  static final int CANDIDATES = 5;
   private static final int MAX_SENTENCES = 8;
 
   private final KnowledgeBase knowledge;
@@ -158,6 +158,21 @@ public final class Bot implements Decider {
 
   public BotConfig config() {
     return config;
+  }
+
+  /** The retrieval over the knowledge base, for {@link KnowledgeHealth}'s leave-one-out. */
+  Retriever retriever() {
+    return retriever;
+  }
+
+  /** Whether the embedding model matches messages to articles in other languages (a multilingual model). */
+  boolean answersAcrossLanguages() {
+    return answerableLanguages == null;
+  }
+
+  /** The fitted confidence, for {@link KnowledgeHealth}'s leave-one-out. */
+  Calibration calibration() {
+    return calibration;
   }
 
   public KnowledgeBase knowledge() {

@@ -50,7 +50,7 @@ final class EmbeddingCache {
     if (folder == null) {
       return embed(model, texts);
     }
-    Path file = folder.resolve("embeddings-" + modelKey(model) + ".bin");
+    Path file = file(model, folder);
     var cached = read(file);
     var keys = texts.stream().map(EmbeddingCache::key).toList();
     var missingByKey = new java.util.LinkedHashMap<String, String>();
@@ -78,6 +78,16 @@ final class EmbeddingCache {
    */
   static String modelKey(EmbeddingModel model) {
     return model instanceof SentenceEncoder encoder ? encoder.name() : model.getClass().getSimpleName();
+  }
+
+  /** The cache file of this model's vectors in {@code folder} (which may not exist). */
+  static Path file(EmbeddingModel model, Path folder) {
+    return folder.resolve("embeddings-" + modelKey(model) + ".bin");
+  }
+
+  /** How many vectors the cache file of this model in {@code folder} holds; 0 when there is none or it is unreadable. */
+  static int size(EmbeddingModel model, Path folder) {
+    return read(file(model, folder)).size();
   }
 
   static float[] normalized(float[] v) {

@@ -88,18 +88,7 @@ public final class Engine implements AutoCloseable {
     var running = new LinkedHashMap<String, Running>();
     for (var inst : installations) {
       var calls = new VendorCalls(inst.id(), inst.connector().errorMapper(), inst.retry(), inst.budgetPerMinute(), meters);
-      HelpdeskClient.Identity identity;
-      try {
-        identity = calls.read("who-am-i", () -> inst.connector().client().whoAmI());
-      } catch (VendorException e) {
-        String settingsPath = "installations[" + inst.id() + "].settings";
-        throw new ConfigException("installation '" + inst.id() + "' (" + inst.connector().vendor()
-            + ") failed its start-up check: " + e.getMessage()
-            + (e.getMessage() != null && e.getMessage().contains(settingsPath) ? "" : "; check " + settingsPath), e);
-      }
-      log.info("installation {} ({}, {} mode) authenticated as {} (id {})", inst.id(), inst.connector().vendor(),
-          inst.mode().name().toLowerCase(Locale.ROOT), identity.name(), identity.userId());
-      checkRoutes(inst, calls);
+      var identity = startUpCheck(inst, calls);
       calls.budget(inst.budgetPerMinute()); // the connector may have learnt its allocation from the calls above
       if (running.put(inst.id(), new Running(inst, calls, identity)) != null) {
         throw new IllegalArgumentException("installation id '" + inst.id() + "' is used twice");
@@ -113,6 +102,34 @@ public final class Engine implements AutoCloseable {
     workers.start();
     pollers.start();
     return engine;
+  }
+
+  /**
+   * The check {@link #start} makes of each installation before anything runs, on its own (the {@code doctor}
+   * command): one who-am-i call and the routing check, with the installation's retries and error mapping.
+   *
+   * @return who the installation acts as
+   * @throws ConfigException when it cannot authenticate, reach its vendor or route; the message names the setting
+   */
+  public static HelpdeskClient.Identity startUpCheck(Installation inst) {
+    return startUpCheck(inst, new VendorCalls(inst.id(), inst.connector().errorMapper(), inst.retry(),
+        inst.budgetPerMinute(), new SimpleMeterRegistry()));
+  }
+
+  private static HelpdeskClient.Identity startUpCheck(Installation inst, VendorCalls calls) {
+    HelpdeskClient.Identity identity;
+    try {
+      identity = calls.read("who-am-i", () -> inst.connector().client().whoAmI());
+    } catch (VendorException e) {
+      String settingsPath = "installations[" + inst.id() + "].settings";
+      throw new ConfigException("installation '" + inst.id() + "' (" + inst.connector().vendor()
+          + ") failed its start-up check: " + e.getMessage()
+          + (e.getMessage() != null && e.getMessage().contains(settingsPath) ? "" : "; check " + settingsPath), e);
+    }
+    log.info("installation {} ({}, {} mode) authenticated as {} (id {})", inst.id(), inst.connector().vendor(),
+        inst.mode().name().toLowerCase(Locale.ROOT), identity.name(), identity.userId());
+    checkRoutes(inst, calls);
+    return identity;
   }
 
   /**
