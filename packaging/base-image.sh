@@ -89,9 +89,10 @@ in_root java -version 2>&1 | sed 's/^/   /'
 
 echo "== user $uid, $data, /etc/deskbridge"
 in_root groupadd -K GID_MAX=65534 --gid "$uid" deskbridge
-in_root useradd -K UID_MAX=65534 --uid "$uid" --gid "$uid" --home-dir "$data" --no-create-home --shell /usr/sbin/nologin deskbridge
+in_root useradd -K UID_MAX=65534 -K SUB_UID_COUNT=0 -K SUB_GID_COUNT=0 --uid "$uid" --gid "$uid" --home-dir "$data" --no-create-home --shell /usr/sbin/nologin deskbridge
 install -d -m 0750 -o "$uid" -g "$uid" "$rootfs$data"
 install -d -m 0755 "$rootfs/etc/deskbridge" "$rootfs/usr/share/deskbridge"
+# shellcheck disable=SC2016 # dpkg-query's own ${Field} syntax
 in_root dpkg-query -W -f='${Package} ${Version}\n' >"$rootfs/usr/share/deskbridge/base-packages.txt"
 echo "   $(wc -l <"$rootfs/usr/share/deskbridge/base-packages.txt") packages; $(grep '^openjdk-17-jre-headless ' "$rootfs/usr/share/deskbridge/base-packages.txt")"
 
@@ -102,7 +103,9 @@ for m in dev/pts sys proc; do umount "$rootfs/$m"; done
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/cache/debconf/*-old \
   "$rootfs"/var/log/* "$rootfs"/tmp/* "$rootfs"/var/tmp/* "$rootfs"/root/.bash_history \
   "$rootfs"/usr/share/doc/*/changelog* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
-  "$rootfs"/usr/share/locale/* "$rootfs"/etc/machine-id "$rootfs"/var/lib/dbus/machine-id
+  "$rootfs"/usr/share/locale/* "$rootfs"/etc/machine-id "$rootfs"/var/lib/dbus/machine-id \
+  "$rootfs"/var/cache/ldconfig/aux-cache "$rootfs"/etc/passwd- "$rootfs"/etc/group- "$rootfs"/etc/shadow- \
+  "$rootfs"/etc/gshadow- "$rootfs"/etc/subuid- "$rootfs"/etc/subgid-
 : >"$rootfs/etc/hostname"
 # the container runtime provides /dev; device nodes made by debootstrap are left out of the layer
 find "$rootfs/dev" -mindepth 1 -delete

@@ -35,12 +35,12 @@ check "config: XDG_DATA_HOME=/var/lib (data on the volume)" cfg '.config.Env | i
 check "config: JAVA_HOME from the base"                 cfg '.config.Env | map(startswith("JAVA_HOME=")) | any'
 check "config: one diff_id per layer"                   cfg ".rootfs.diff_ids | length == ${#layers[@]}"
 
-echo "layers (compressed MB, files, first path):"
+echo "layers (gzipped MiB, files, first path):"
 all=$work/all-files.txt
 : >"$all"
 for layer in "${layers[@]}"; do
   tar --warning=no-unknown-keyword -tvzf "$work/$layer" >"$work/list.txt"
-  printf '      %6.1f MB  %6d files  %s\n' "$(awk -v b="$(stat -c %s "$work/$layer")" 'BEGIN{print b/1048576}')" \
+  printf '      %6.1f MiB  %6d files  %s\n' "$(awk -v b="$(stat -c %s "$work/$layer")" 'BEGIN{print b/1048576}')" \
     "$(grep -vc '^d' "$work/list.txt")" "$(grep -v '^d' "$work/list.txt" | head -1 | awk '{print $6}')"
   cat "$work/list.txt" >>"$all"
 done
@@ -57,7 +57,7 @@ check "layers: /etc/passwd of the base"                  has ' \./etc/passwd$'
 if tar --warning=no-unknown-keyword -xzf "$work/${layers[0]}" -C "$work" ./etc/passwd 2>/dev/null; then
   check "base: user deskbridge is uid 65532"             grep -q '^deskbridge:x:65532:65532:' "$work/etc/passwd"
 fi
-echo "image: $(du -m "$tarball" | cut -f1) MB on disk, $(jq '[.[0].Layers[]] | length' "$work/manifest.json") layers"
+echo "image: $(du -m "$tarball" | cut -f1) MiB on disk, $(jq '[.[0].Layers[]] | length' "$work/manifest.json") layers"
 if [ "$failures" -gt 0 ]; then
   echo "error: $failures check(s) failed for $tarball" >&2
   exit 1

@@ -11,6 +11,7 @@
 #   sudo bash packaging/smoke-image.sh connector-app/target/deskbridge-image.tar [PORT]   # PORT default 18080
 #
 # Needs root (chroot, mounts), unshare (util-linux), tar, jq and curl. Host network: the port must be free.
+# shellcheck disable=SC2016 # the checks are eval'd strings, expanded when they run
 set -euo pipefail
 tarball=${1:?usage: smoke-image.sh IMAGE.tar [PORT]}
 port=${2:-18080}
@@ -121,6 +122,7 @@ if [ -n "$health" ]; then
   check "the H2 store is on the volume" 'ls "$work/volume/store/" | grep -q "\.mv\.db$"'
   check "the knowledge cache is on the volume" '[ -d "$work/volume/cache" ]'
   echo "      volume: $(cd "$work/volume" && find . -maxdepth 2 | sort | tr '\n' ' ')"
+  echo "      /tmp: $(cd "/proc/$java_pid/root/tmp" && find . -maxdepth 1 | sort | tr '\n' ' ')"
 fi
 # what `docker stop` and Kubernetes do: SIGTERM to the container's PID 1
 kill -TERM "${java_pid:-$pid}" 2>/dev/null || true
