@@ -67,7 +67,7 @@ in_image() {
     mount --bind "$v" "$r/var/lib/deskbridge"
     mount --bind "$c" "$r/etc/deskbridge"
     mount -t proc proc "$r/proc"
-    mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
+    mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$r/tmp"   # as docker --tmpfs /tmp:exec; ONNX Runtime needs exec
     mount -t tmpfs -o mode=755 tmpfs "$r/dev"
     for d in null zero random urandom; do touch "$r/dev/$d"; mount --bind "/dev/$d" "$r/dev/$d"; done
     mount -o remount,bind,ro "$r/etc/deskbridge"
