@@ -1,7 +1,7 @@
 package io.deskbridge.zendesk;
 
 import io.deskbridge.core.config.Settings;
-import io.deskbridge.core.install.GeneratedFile;
+import io.deskbridge.core.spi.GeneratedFile;
 import io.deskbridge.core.spi.InstallContext;
 import io.deskbridge.core.spi.InstallProblem;
 import io.deskbridge.core.spi.InstallStep;

@@ -1,7 +1,5 @@
-package io.deskbridge.core.install;
+package io.deskbridge.core.spi;
 
-import io.deskbridge.core.spi.InstallProblem;
-import io.deskbridge.core.spi.InstallStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
