@@ -5,6 +5,7 @@ import io.deskbridge.app.eval.Evaluation;
 import io.deskbridge.core.BotSettings;
 import io.deskbridge.core.ConfigLoader;
 import io.deskbridge.core.DeskbridgeConfig;
+import io.deskbridge.core.Installs;
 import io.deskbridge.core.bot.Bot;
 import io.deskbridge.core.bot.BotConfig;
 import io.deskbridge.core.bot.CalibrationCase;
@@ -17,6 +18,7 @@ import io.deskbridge.core.knowledge.KnowledgeBase;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import io.deskbridge.core.spi.Connector;
 import io.deskbridge.core.spi.ConnectorContext;
+import io.deskbridge.core.spi.InstallProblem;
 import io.deskbridge.core.store.Migrations;
 import io.deskbridge.core.store.StoreException;
 import java.io.IOException;
@@ -75,11 +77,8 @@ final class Doctor {
   static final List<Check> CHECKS = List.of(Doctor::configuration, Doctor::secrets, Doctor::eachInstallation,
       Doctor::store, Doctor::disk, Doctor::embeddingModel, Doctor::knowledge);
 
-  /**
-   * The checks of each installation, in order. The webhook-registration check ({@code
-   * Connector#installer()...check(...)}, issue #16 item 1) belongs here, after the credentials.
-   */
-  static final List<InstallationCheck> PER_INSTALLATION = List.of(Doctor::credentials);
+  /** The checks of each installation, in order: its credentials, then its registration at the helpdesk. */
+  static final List<InstallationCheck> PER_INSTALLATION = List.of(Doctor::credentials, Doctor::registration);
 
   /** Below this many bytes free where the store and the knowledge cache live, a warning. */
   static final long DEFAULT_MIN_FREE_BYTES = 1024L * 1024 * 1024;
@@ -91,6 +90,8 @@ final class Doctor {
   private final Function<String, String> env;
   private final String onlyInstallation;
   private final long minFreeBytes;
+  private final boolean testDelivery;
+  private final java.util.Set<String> credentialsFailed = new java.util.HashSet<>();
   private final Clock clock;
   private DeskbridgeConfig config;
   private EmbeddingModel model;
@@ -100,6 +101,17 @@ final class Doctor {
    * @param onlyInstallation the one installation to check; null checks all
    */
   Doctor(Path file, Function<String, String> env, String onlyInstallation, long minFreeBytes, Clock clock) {
+    this(file, env, onlyInstallation, minFreeBytes, false, clock);
+  }
+
+  /**
+   * @param onlyInstallation the one installation to check; null checks all
+   * @param testDelivery     also ask each helpdesk that offers one for a test delivery of its webhook (Deskbridge must
+   *                         be serving at {@code server.publicUrl})
+   */
+  Doctor(Path file, Function<String, String> env, String onlyInstallation, long minFreeBytes, boolean testDelivery,
+      Clock clock) {
+    this.testDelivery = testDelivery;
     this.file = file;
     this.env = env;
     this.onlyInstallation = onlyInstallation;
@@ -219,11 +231,37 @@ final class Doctor {
       out.accept(ok("credentials", subject, "installation '" + inst.id() + "' (" + vendor + ") authenticated as "
           + identity.name() + " (id " + identity.userId() + "); its routing targets exist"));
     } catch (IllegalArgumentException e) { // ConfigException: names the setting and the fix
+      credentialsFailed.add(inst.id());
       out.accept(fail("credentials", subject, e.getMessage()));
     } catch (RuntimeException e) {
+      credentialsFailed.add(inst.id());
       out.accept(fail("credentials", subject, "installation '" + inst.id() + "' (" + vendor + ") failed its "
           + "start-up check: " + ServeCommand.rootMessage(e) + "; check " + subject));
     }
+  }
+
+  private void registration(Installation inst, Consumer<Finding> out) {
+    var subject = "installations[" + inst.id() + "]";
+    var installs = new Installs(config, file, Connectors.discover(), clock);
+    if (!installs.registers(inst.id()) || credentialsFailed.contains(inst.id())) {
+      return; // nothing to register, or nothing to read it with (the credentials' failure is above)
+    }
+    List<InstallProblem> problems;
+    try {
+      problems = installs.check(inst.id(), testDelivery);
+    } catch (IllegalArgumentException e) { // names the setting the check needs
+      out.accept(fail("registration", subject, e.getMessage()));
+      return;
+    } catch (RuntimeException e) {
+      out.accept(fail("registration", subject, "installation '" + inst.id() + "': its registration could not be "
+          + "read: " + ServeCommand.rootMessage(e) + "; check " + subject + ".settings"));
+      return;
+    }
+    if (problems.isEmpty()) {
+      out.accept(ok("registration", subject, "installation '" + inst.id() + "' is registered at its helpdesk as "
+          + "install left it" + (testDelivery ? ", and its test delivery reached Deskbridge" : "")));
+    }
+    problems.forEach(p -> out.accept(fail("registration", subject, p.toString())));
   }
 
   // --- store and disk ---

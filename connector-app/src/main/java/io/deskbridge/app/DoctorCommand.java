@@ -37,6 +37,10 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--installation", paramLabel = "ID", description = "check only this installation (default: all)")
   String installation;
 
+  @Option(names = "--test-delivery", description = "also have each helpdesk that offers one send a test delivery of "
+      + "its webhook (run it while serve is running at server.publicUrl)")
+  boolean testDelivery;
+
   @Option(names = "--json", description = "print one JSON document (ok, problems, warnings, findings) instead of lines")
   boolean json;
 
@@ -56,7 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    var doctor = new Doctor(config, env, installation, minFreeMegabytes * 1024 * 1024, Clock.systemUTC());
+    var doctor = new Doctor(config, env, installation, minFreeMegabytes * 1024 * 1024, testDelivery,
+        Clock.systemUTC());
     var findings = doctor.run(json ? f -> { } : f -> {
       out.println(line(f));
       out.flush();

@@ -4,17 +4,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code deskbridge serve | doctor | demo | bench | dead-letters | eval | datasets | train-sarcasm | help}: the command line
+ * {@code deskbridge serve | install | uninstall | doctor | demo | bench | dead-letters | eval | datasets | train-sarcasm | help}: the command line
  * entry point. Every command answers {@code --help} (and {@code help COMMAND}); a mistake the user can fix ends
  * with one line {@code error: …} and exit code 2, see {@link UserErrors}.
  */
 @Command(name = "deskbridge", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "An AI first line in front of your helpdesk, with clean handover to people.",
-    subcommands = {ServeCommand.class, DoctorCommand.class, DemoCommand.class, BenchCommand.class, DeadLettersCommand.class, AuditCommand.class, ApiKeyCommand.class,
+    subcommands = {ServeCommand.class, InstallCommand.class, UninstallCommand.class, DoctorCommand.class, DemoCommand.class, BenchCommand.class, DeadLettersCommand.class, AuditCommand.class, ApiKeyCommand.class,
         EvalCommand.class, EvalSignalsCommand.class, DatasetsCommand.class, TrainSarcasmCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  deskbridge demo                          the scripted demo on a built-in fake",
+        "  deskbridge install --config deskbridge.yaml   register with the helpdesks (then doctor, serve)",
         "  deskbridge doctor --config deskbridge.yaml  checks the configuration, credentials, store and knowledge",
         "  deskbridge serve --config deskbridge.yaml",
         "  deskbridge dead-letters list --config deskbridge.yaml",

@@ -40,7 +40,7 @@ class DoctorIT {
     Files.writeString(dir.resolve("token.txt"), token + "\n");
     Files.writeString(dir.resolve("secret.txt"), "s3cret\n");
     return Files.writeString(dir.resolve("deskbridge.yaml"), """
-        server: {host: 127.0.0.1, port: 0}
+        server: {host: 127.0.0.1, port: 0, publicUrl: "https://deskbridge.example.com"}
         dataDirectory: data
         knowledge: %s
         installations:
@@ -61,6 +61,8 @@ class DoctorIT {
     var file = config(fake.config().apiToken());
     var cfg = ConfigLoader.load(file, Map.<String, String>of()::get);
     JdbcStore.open(cfg.store()).close(); // migrated, as after a first serve
+    var install = CommandLineRun.of("install", "--config", file.toString());
+    assertThat(install.exitCode()).as(install.out() + install.err()).isZero();
 
     var run = CommandLineRun.of("doctor", "--config", file.toString());
     System.out.println(run.out()); // the demo knowledge base's report, for the record
@@ -80,10 +82,24 @@ class DoctorIT {
         .contains("; dimension 384")
         .containsPattern("OK   embedding: .*embeddings-.*\\.bin held 0 of the knowledge base's \\d+ texts; the "
             + "rest are embedded now and kept there")
+        .contains("OK   registration: installation 'acme' is registered at its helpdesk as install left it")
         .containsPattern("OK   knowledge: leave-one-out over \\d+ sample questions: \\d+ % ranked their own article")
         .doesNotContain("FAIL")
         .doesNotContain(fake.config().apiToken());
     assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("doctor: no problem found");
+  }
+
+  @Test
+  void withoutInstallTheMissingRegistrationFailsNamingTheFix() throws Exception {
+    var file = config(fake.config().apiToken());
+
+    var run = CommandLineRun.of("doctor", "--config", file.toString(), "--min-free-mb", "1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines().filter(l -> l.startsWith("FAIL")))
+        .isNotEmpty()
+        .allMatch(l -> l.startsWith("FAIL registration: "))
+        .anyMatch(l -> l.contains("install"));
   }
 
   @Test

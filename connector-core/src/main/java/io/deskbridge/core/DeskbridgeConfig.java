@@ -83,8 +83,13 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param maxConnections the most connections open at once (key {@code maxConnections}, default 1000)
    * @param idleTimeout  how long a connection may send nothing before it is closed (key {@code idleTimeout},
    *                     default 10 s)
+   * @param publicUrl    the address the helpdesks reach this server at, e.g. {@code https://deskbridge.acme.com} (key
+   *                     {@code publicUrl}); {@code install} registers {@code <publicUrl>/webhooks/<id>} with each
+   *                     helpdesk and {@code doctor} checks it; null when not configured (only {@code install} and the
+   *                     check need it)
    */
-  public record Server(String host, int port, int maxBodyBytes, int maxConnections, Duration idleTimeout) {
+  public record Server(String host, int port, int maxBodyBytes, int maxConnections, Duration idleTimeout,
+      java.net.URI publicUrl) {
     /** The connection cap when none is configured. */
     public static final int DEFAULT_MAX_CONNECTIONS = io.deskbridge.core.hosting.WebhookServer.Limits.DEFAULT_MAX_CONNECTIONS;
     /** The idle timeout when none is configured. */
@@ -93,6 +98,16 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     /** With the default connection cap and idle timeout. */
     public Server(String host, int port, int maxBodyBytes) {
       this(host, port, maxBodyBytes, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Without a public URL. */
+    public Server(String host, int port, int maxBodyBytes, int maxConnections, Duration idleTimeout) {
+      this(host, port, maxBodyBytes, maxConnections, idleTimeout, null);
+    }
+
+    /** The public URL as configured, without a trailing slash. */
+    public java.util.Optional<java.net.URI> publicUrlIfSet() {
+      return java.util.Optional.ofNullable(publicUrl);
     }
   }
 
@@ -178,7 +193,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
 
   static List<String> scalarKeys(String section) {
     return switch (section) {
-      case "server" -> List.of("host", "port", "maxBodyBytes", "maxConnections", "idleTimeout");
+      case "server" -> List.of("host", "port", "maxBodyBytes", "maxConnections", "idleTimeout", "publicUrl");
       case "store" -> List.of("directory", "url", "username", "maxPoolSize");
       case "engine" -> List.of("workers", "lease", "poll", "maxAttempts", "retention", "prewriteFreshness",
           "draftVerdicts");
@@ -208,7 +223,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     }
     var server = new Server(s.string("host", "0.0.0.0"), s.integer("port", 8080, 0, 65535),
         s.integer("maxBodyBytes", 1 << 20, 1024, 64 << 20),
-        s.integer("maxConnections", Server.DEFAULT_MAX_CONNECTIONS, 1, 100_000), idleTimeout);
+        s.integer("maxConnections", Server.DEFAULT_MAX_CONNECTIONS, 1, 100_000), idleTimeout, publicUrl(s));
     var st = root.section("store");
     var store = st.optionalString("url").isEmpty()
         ? StoreConfig.h2File(st.optionalString("directory").map(baseDir::resolve).orElse(data.resolve("store")))
@@ -233,6 +248,20 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     var privacy = privacy(root.section("privacy"), engine);
     return new DeskbridgeConfig(server, store, engine.withHistoryRetention(privacy.retention()), knowledge, cache,
         calibrationCases, root.section("bot"), installations, privacy);
+  }
+
+  /** {@code server.publicUrl}: an absolute http(s) URL without query or fragment, trailing slashes dropped; or null. */
+  private static java.net.URI publicUrl(Settings s) {
+    if (s.optionalString("publicUrl").isEmpty()) {
+      return null;
+    }
+    var uri = s.uri("publicUrl");
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getQuery() != null
+        || uri.getFragment() != null) {
+      throw s.invalid("publicUrl", "must be the http(s) address the helpdesks reach Deskbridge at, e.g. "
+          + "https://deskbridge.acme.com, was '" + uri + "'");
+    }
+    return java.net.URI.create(uri.toString().replaceAll("/+$", ""));
   }
 
   /** The {@code privacy} section; the retention must keep at least the engine's deduplication window. */

@@ -349,7 +349,7 @@ class ConfigLoaderTest {
     var file = write(VALID.replace("server: {port: 9090}", "server: {port: 9090, colour: blue}")
         .replace("mode: auto", "mood: auto"));
     assertThatThrownBy(() -> load(file, k -> null))
-        .hasMessageContaining("server.colour is not a setting (known in server: host, port, maxBodyBytes, maxConnections, idleTimeout)")
+        .hasMessageContaining("server.colour is not a setting (known in server: host, port, maxBodyBytes, maxConnections, idleTimeout, publicUrl)")
         .hasMessageContaining("; installations[acme].mood is not a setting; did you mean 'mode'?");
   }
 

@@ -35,4 +35,10 @@ public final class DaktelaChatConnectorFactory implements ConnectorFactory {
     return new DaktelaChatConnector(context.installationId(), DaktelaChatConfig.from(context.settings()),
         DaktelaChatApiAccess.from(context.settings()), context.settings().path(), context.clock());
   }
+
+  /** Prints what to set up in Daktela's administration, which has no API for it. */
+  @Override
+  public Optional<io.deskbridge.core.spi.Installer> installer() {
+    return Optional.of(new DaktelaChatInstaller());
+  }
 }

@@ -29,4 +29,10 @@ public final class DaktelaConnectorFactory implements ConnectorFactory {
     return new DaktelaConnector(context.installationId(), DaktelaConfig.from(context.settings()),
         context.settings().path(), context.clock());
   }
+
+  /** Prints what to set up in Daktela's administration, which has no API for it. */
+  @Override
+  public Optional<io.deskbridge.core.spi.Installer> installer() {
+    return Optional.of(new DaktelaInstaller());
+  }
 }

@@ -29,4 +29,10 @@ public final class SalesforceConnectorFactory implements ConnectorFactory {
     return new SalesforceConnector(context.installationId(), SalesforceConfig.from(context.settings()),
         context.settings().path(), context.clock(), true);
   }
+
+  /** Generates the metadata package that registers the installation in the org, and the sf line to deploy it. */
+  @Override
+  public Optional<io.deskbridge.core.spi.Installer> installer() {
+    return Optional.of(new SalesforceInstaller());
+  }
 }

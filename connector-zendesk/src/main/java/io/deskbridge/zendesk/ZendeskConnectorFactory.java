@@ -29,4 +29,10 @@ public final class ZendeskConnectorFactory implements ConnectorFactory {
     return new ZendeskConnector(context.installationId(), ZendeskConfig.from(context.settings()),
         context.settings().path(), context.clock(), context.handoverTag());
   }
+
+  /** Makes the webhook, its signing secret file and the triggers through the API ({@link ZendeskInstaller}). */
+  @Override
+  public Optional<io.deskbridge.core.spi.Installer> installer() {
+    return Optional.of(new ZendeskInstaller());
+  }
 }

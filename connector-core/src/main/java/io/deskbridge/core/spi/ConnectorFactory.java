@@ -26,6 +26,15 @@ public interface ConnectorFactory {
   }
 
   /**
+   * What registers an installation with the vendor ({@code install}, {@code uninstall}, the check {@code doctor} runs);
+   * empty (the default) when there is nothing to register. It works from the settings alone, before the connector can
+   * be built (a secret the installer writes may not exist yet).
+   */
+  default Optional<Installer> installer() {
+    return Optional.empty();
+  }
+
+  /**
    * Builds a connector for one installation.
    *
    * @throws IllegalArgumentException when the configuration is invalid; the message names the setting

@@ -101,6 +101,7 @@ final class Model {
   private final Map<String, Long> groups = new LinkedHashMap<>();
   private final Map<Long, Ticket> tickets = new TreeMap<>();
   private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
+  private final Triggers triggers;
   private final TicketEvents events;
   private final long botId;
   private final long humanId;
@@ -115,6 +116,7 @@ final class Model {
     this.config = config;
     this.dispatcher = dispatcher;
     this.events = new TicketEvents(config, dispatcher, users, webhooks);
+    this.triggers = new Triggers(config.clock(), webhooks::containsKey, () -> baseUrl);
     this.seededAt = now();
     this.botId = 90_000_001L;
     this.humanId = 90_000_002L;
@@ -131,6 +133,7 @@ final class Model {
     users.put(humanId, new User(humanId, "Alice Agent", "alice@acme.example", "agent", seededAt));
     tickets.clear();
     webhooks.clear();
+    triggers.reset();
     nextTicketId = 1;
     nextUserId = 90_000_100L;
     nextCommentId = 58_000_000_001L;
@@ -569,6 +572,53 @@ final class Model {
 
   synchronized ObjectNode webhooksJson() {
     return ModelJson.webhooksJson(webhooks.values());
+  }
+
+  /** The list with {@code filter[name_contains]} (case-insensitive) applied when given. */
+  synchronized ObjectNode webhooksJson(String nameContains) {
+    return ModelJson.webhooksJson(nameContains == null ? webhooks.values() : webhooks.values().stream()
+        .filter(w -> w.name().toLowerCase(java.util.Locale.ROOT)
+            .contains(nameContains.toLowerCase(java.util.Locale.ROOT))).toList());
+  }
+
+  /**
+   * {@code PUT /api/v2/webhooks/{id}}: the webhook as given replaces the stored one, keeping its id, signing secret
+   * and creation; its connection method (trigger or event subscriptions) cannot change (400) [I].
+   */
+  synchronized Webhook replaceWebhook(String id, JsonNode w, User updater) {
+    Webhook old = webhook(id);
+    Webhook parsed = Webhooks.parse(w, updater, old.secret(), config.clock());
+    if (parsed.conditional() != old.conditional()) {
+      throw Webhooks.webhookError("InvalidValue", "a webhook's connection method (trigger or event subscriptions) "
+          + "cannot change", "subscriptions");
+    }
+    Webhook replaced = new Webhook(old.id(), parsed.name(), parsed.status(), parsed.endpoint(), parsed.httpMethod(),
+        parsed.requestFormat(), parsed.subscriptions(), old.secret(), parsed.authHeaders(), parsed.authentication(),
+        old.createdBy(), old.createdAt());
+    webhooks.put(id, replaced);
+    return replaced;
+  }
+
+  // ---------------------------------------------------------------- triggers (§1.6), under this lock
+
+  synchronized ObjectNode createTrigger(JsonNode t) {
+    return triggers.create(t);
+  }
+
+  synchronized ObjectNode trigger(long id) {
+    return triggers.get(id);
+  }
+
+  synchronized ObjectNode updateTrigger(long id, JsonNode t) {
+    return triggers.update(id, t);
+  }
+
+  synchronized void deleteTrigger(long id) {
+    triggers.delete(id);
+  }
+
+  synchronized ObjectNode triggersJson(Map<String, String> query) {
+    return triggers.list(query);
   }
 
   // ---------------------------------------------------------------- events

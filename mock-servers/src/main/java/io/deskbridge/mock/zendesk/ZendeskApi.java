@@ -73,6 +73,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   private final ZendeskFake.Config config;
   private final Model model;
   private final ControlApi control;
+  private final WebhookTests webhookTests;
   private final List<Route> routes = new ArrayList<>();
   private final Faults faults = new Faults();
   private final RequestJournal journal = new RequestJournal();
@@ -84,6 +85,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     this.config = config;
     this.model = model;
     this.control = control;
+    this.webhookTests = new WebhookTests(config);
     route("GET", "users/me", c -> ok(wrap("user", model.userJson(c.user().id()))));
     route("GET", "users/(\\d{1,18})", c -> ok(wrap("user", model.userJson(c.id()))));
     route("GET", "groups", c -> ok(model.groupsJson()));
@@ -95,7 +97,19 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
         c -> ok(model.updateTicket(c.id(), c.user(), c.field("ticket"))));
     route("GET", "tickets/(\\d{1,18})/comments", c -> ok(model.commentsPage(c.id(), c.query())));
     route("PUT|POST|DELETE", "tickets/(\\d{1,18})/tags", this::tags);
-    route("GET", "webhooks", c -> ok(model.webhooksJson()));
+    route("GET", "webhooks", c -> ok(model.webhooksJson(c.query().get("filter[name_contains]"))));
+    route("POST", "webhooks/test", c -> ok(webhookTests.send(c.query().containsKey("webhook_id")
+        ? model.webhook(c.query().get("webhook_id")) : null, c.body())));
+    route("PUT", "webhooks/(\\w{26})", c -> ok(wrap("webhook",
+        ModelJson.webhookJson(model.replaceWebhook(c.path().group(1), c.field("webhook"), c.user())))));
+    route("GET", "triggers", c -> ok(model.triggersJson(c.query())));
+    route("POST", "triggers", c -> Reply.json(201, wrap("trigger", model.createTrigger(c.field("trigger")))));
+    route("GET", "triggers/(\\d{1,18})", c -> ok(wrap("trigger", model.trigger(c.id()))));
+    route("PUT", "triggers/(\\d{1,18})", c -> ok(wrap("trigger", model.updateTrigger(c.id(), c.field("trigger")))));
+    route("DELETE", "triggers/(\\d{1,18})", c -> {
+      model.deleteTrigger(c.id());
+      return new Reply(204, "application/json", new byte[0], Map.of());
+    });
     route("POST", "webhooks", c -> Reply.json(201,
         wrap("webhook", ModelJson.webhookJson(model.createWebhook(c.field("webhook"), c.user(), null)))));
     route("GET", "webhooks/(\\w{26})",
