@@ -94,6 +94,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     route("PUT", "tickets/(\\d{1,18})",
         c -> ok(model.updateTicket(c.id(), c.user(), c.field("ticket"))));
     route("GET", "tickets/(\\d{1,18})/comments", c -> ok(model.commentsPage(c.id(), c.query())));
+    route("GET", "incremental/tickets/cursor", c -> ok(model.incrementalTickets(c.query())));
     route("PUT|POST|DELETE", "tickets/(\\d{1,18})/tags", this::tags);
     route("GET", "webhooks", c -> ok(model.webhooksJson()));
     route("POST", "webhooks", c -> Reply.json(201,
