@@ -50,7 +50,9 @@ import picocli.CommandLine.Spec;
         "  deskbridge simulate --config deskbridge.yaml --installation acme --since 30d",
         "  deskbridge simulate --config deskbridge.yaml --installation acme --since 2026-11-01 --out replay-nov",
         "",
-        "Reads Zendesk's incremental ticket export (solved and closed tickets) and their comments. Writes report.md, "
+        "Reads Zendesk's incremental ticket export (solved and closed tickets) and their comments, Salesforce's "
+            + "closed Cases (SOQL) with their comments and e-mails, or Daktela's closed tickets and their activities. "
+            + "Writes report.md, "
             + "conversations.jsonl and calibration.jsonl into --out: calibration.jsonl holds each conversation's "
             + "first message labelled with the bot's guess and \"reviewed\": false; check the labels, set "
             + "\"reviewed\": true, and pass it as eval --calibration or bot.calibrationCases. Customer and agent "
@@ -137,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
         installation.id(), installation.settings(), Clock.systemUTC(), installation.routing().handoverTag()))) {
       HistoryReader history = connector.history().orElseThrow(() -> new ConfigException("installation '"
           + installation.id() + "' (" + installation.vendor() + "): simulate cannot read this vendor's solved "
-          + "conversations yet; it reads Zendesk tickets"));
+          + "conversations; it reads Zendesk, Salesforce and Daktela tickets"));
       String settingsPath = "installations[" + installation.id() + "].settings";
       try {
         connector.client().whoAmI(); // the bot's own messages are told apart by its user
