@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * History replay's reader against the Daktela fake: closed tickets edited since the start (a Kendo filter on
+ * History replay's reader against the Daktela fake: closed or archived tickets edited since the start (a Kendo filter on
  * {@code stage} and {@code edited}), each loaded with its activities, comments left out, the links of the agent's
  * e-mail; an open ticket and one closed before the start are not read.
  */
@@ -55,6 +55,10 @@ class DaktelaHistoryIT {
     String delivery = fake.customerCreatesTicket("bob@example.com", "Bob", "Delivery", "How long does delivery take?");
     fake.agentEmails(delivery, DaktelaFixture.AGENT, "Two days: https://shop.example/help/delivery");
     fixture.agentSolves(delivery);
+    String archived = fake.customerCreatesTicket("cy@example.com", "Cy", "Invoice", "Where is my invoice?");
+    fake.agentEmails(archived, DaktelaFixture.AGENT, "It is attached.");
+    fixture.agentSolves(archived);
+    fake.agentSetsStage(archived, "ARCHIVE");
     String open = fake.customerCreatesTicket("eve@example.com", "Eve", "Open", "Still waiting");
 
     var read = new ArrayList<PastConversation>();
@@ -65,7 +69,7 @@ class DaktelaHistoryIT {
       cursor = page.next();
     } while (cursor.isPresent());
 
-    assertThat(read).extracting(p -> p.conversation().key().externalId()).containsExactly(returns, delivery)
+    assertThat(read).extracting(p -> p.conversation().key().externalId()).containsExactly(returns, delivery, archived)
         .doesNotContain(old, open);
     var first = read.get(0);
     assertThat(first.conversation().messages()).allMatch(m -> m.visibility() == Visibility.PUBLIC)

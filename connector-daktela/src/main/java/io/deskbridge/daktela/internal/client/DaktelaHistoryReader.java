@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Closed Daktela tickets for history replay: {@code GET tickets.json} filtered on {@code stage eq CLOSE} and
+ * Closed Daktela tickets for history replay: {@code GET tickets.json} filtered on {@code stage in (CLOSE, ARCHIVE)}
+ * (what {@code DaktelaMapping.closed} counts as closed) and
  * {@code edited gte since} (the instance's time zone), sorted by {@code edited} then {@code name}, {@value #TAKE} a
  * page with {@code skip} as the cursor; each ticket then loaded as the connector loads it (its activities through
  * {@link HelpdeskClient#load}), comments left out. Links are read from each message's text. Thread-safe.
@@ -42,7 +43,8 @@ final class DaktelaHistoryReader implements HistoryReader {
   public HistoryPage page(Instant since, Optional<String> cursor) {
     int skip = cursor.map(Integer::parseInt).orElse(0);
     var query = DaktelaQuery.all()
-        .filter(DaktelaQuery.and(DaktelaQuery.eq("stage", "CLOSE"), DaktelaQuery.gte("edited", time.format(since))))
+        .filter(DaktelaQuery.and(DaktelaQuery.in("stage", "CLOSE", "ARCHIVE"),
+            DaktelaQuery.gte("edited", time.format(since))))
         .sort("edited", DaktelaQuery.Dir.ASC)
         .sort("name", DaktelaQuery.Dir.ASC)
         .skip(skip)
