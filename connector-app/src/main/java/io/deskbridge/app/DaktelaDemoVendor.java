@@ -152,6 +152,13 @@ public final class DaktelaDemoVendor implements DemoVendor {
     fake.agentEmails(conversation, "alice", text);
   }
 
+  /** The agent closes the Case or ticket. */
+  @Override
+  public void agentSolves(String conversation) {
+    fake.agentAssigns(conversation, "alice");
+    fake.agentCloses(conversation);
+  }
+
   /**
    * The ticket's activities: e-mails are public (the customer's incoming, the bot's or an agent's outgoing),
    * comments internal; the API user's are the bot's, those without a user the customer's.

@@ -184,6 +184,16 @@ public interface DemoVendor extends AutoCloseable {
   /** A human agent answers the customer publicly (and so takes the conversation over). */
   void agentAnswers(String conversation, String text);
 
+  /**
+   * A human agent marks the conversation solved or closed, as history replay ({@code simulate}) reads it; ticket
+   * vendors whose history the replay reads implement it.
+   *
+   * @throws UnsupportedOperationException for a vendor without such a state here
+   */
+  default void agentSolves(String conversation) {
+    throw new UnsupportedOperationException(kind() + ": the demo cannot solve a conversation");
+  }
+
   /** The conversation's messages and notes in the order the fake stored them (the opening message included). */
   List<Entry> entries(String conversation);
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "deskbridge", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "An AI first line in front of your helpdesk, with clean handover to people.",
     subcommands = {ServeCommand.class, InstallCommand.class, UninstallCommand.class, DoctorCommand.class, DemoCommand.class, BenchCommand.class, DeadLettersCommand.class, AuditCommand.class, ApiKeyCommand.class,
-        EvalCommand.class, EvalSignalsCommand.class, DatasetsCommand.class, TrainSarcasmCommand.class, CommandLine.HelpCommand.class},
+        EvalCommand.class, SimulateCommand.class, EvalSignalsCommand.class, DatasetsCommand.class, TrainSarcasmCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  deskbridge demo                          the scripted demo on a built-in fake",
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         "  deskbridge dead-letters list --config deskbridge.yaml",
         "  deskbridge audit export --config deskbridge.yaml --from 2026-11-01 --to 2026-12-01 --format csv",
         "  deskbridge api-key create --installation web --name chat-widget --config deskbridge.yaml",
+        "  deskbridge simulate --config deskbridge.yaml --installation acme --since 30d",
         "  deskbridge help serve                    the options of one command",
         "",
         "Exit codes: 0 done; 1 failed (demo: an outcome differed from the script); 2 a mistake in the command line, "

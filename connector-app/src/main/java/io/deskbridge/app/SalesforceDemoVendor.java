@@ -127,6 +127,12 @@ final class SalesforceDemoVendor implements DemoVendor {
     fake.agentEmails(conversation, text);
   }
 
+  /** The agent closes the Case or ticket. */
+  @Override
+  public void agentSolves(String conversation) {
+    fake.agentCloses(conversation);
+  }
+
   @Override
   public List<Entry> entries(String conversation) {
     String bot = fake.integrationUserId();

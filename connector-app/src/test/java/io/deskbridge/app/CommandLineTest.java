@@ -38,9 +38,9 @@ class CommandLineTest {
 
   @Test
   void theCommandsAreAllThere() {
-    assertThat(commands().map(c -> String.join(" ", c))).contains("serve", "doctor", "demo", "bench", "dead-letters",
+    assertThat(commands().map(c -> String.join(" ", c))).contains("serve", "install", "uninstall", "doctor", "demo", "bench", "dead-letters",
         "dead-letters list", "dead-letters show", "dead-letters replay", "eval", "datasets", "datasets bitext",
-        "datasets emails", "datasets clinc150", "datasets isarcasm", "train-sarcasm");
+        "datasets emails", "datasets clinc150", "datasets isarcasm", "train-sarcasm", "simulate");
   }
 
   @ParameterizedTest

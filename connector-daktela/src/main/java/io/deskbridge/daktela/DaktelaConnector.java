@@ -74,6 +74,12 @@ final class DaktelaConnector implements Connector {
         Capability.EMAIL_HEADERS), 65_000); // EMAIL_HEADERS: an incoming e-mail's options.headers
   }
 
+  /** Closed tickets through {@code tickets.json} and each ticket's activities. */
+  @Override
+  public Optional<io.deskbridge.core.spi.HistoryReader> history() {
+    return Optional.of(client.history());
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return errors;

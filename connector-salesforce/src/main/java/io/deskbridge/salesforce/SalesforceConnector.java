@@ -68,6 +68,12 @@ final class SalesforceConnector implements Connector {
         config.notes() == SalesforceConfig.Notes.FEED ? 10_000 : 4_000);
   }
 
+  /** Closed Cases through a SOQL query and queryMore. */
+  @Override
+  public java.util.Optional<io.deskbridge.core.spi.HistoryReader> history() {
+    return java.util.Optional.of(client.history());
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return errors;

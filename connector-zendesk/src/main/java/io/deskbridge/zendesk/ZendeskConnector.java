@@ -48,6 +48,12 @@ final class ZendeskConnector implements Connector {
         Capability.SIGNED_WEBHOOKS, Capability.OPENING_IN_EVENT, Capability.DRAFT_APPROVAL), 65_536);
   }
 
+  /** Solved and closed tickets through the incremental ticket export and the comments. */
+  @Override
+  public java.util.Optional<io.deskbridge.core.spi.HistoryReader> history() {
+    return java.util.Optional.of(client.history());
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return errors;

@@ -20,8 +20,17 @@ import java.util.Set;
  * @param article  the article that answers it; required for {@link Expect#ANSWER}, else empty
  * @param reason   the handover reason a person would give ({@link HandoverReason#code()}, e.g. {@code complaint});
  *                 only for {@link Expect#HANDOVER}, optional there, else empty
+ * @param reviewed false for a label nobody checked yet (key {@code "reviewed": false}, as {@code simulate} writes its
+ *                 guesses): evaluation and calibration leave such a case out until a person sets it true; a line
+ *                 without the key is reviewed. The key {@code note} is free text for people and is not read.
  */
-record EvalCase(String id, String text, String language, Expect expect, String article, String reason) {
+record EvalCase(String id, String text, String language, Expect expect, String article, String reason,
+    boolean reviewed) {
+
+  /** A reviewed case. */
+  EvalCase(String id, String text, String language, Expect expect, String article, String reason) {
+    this(id, text, language, expect, article, reason, true);
+  }
 
   /** What the bot should do with a case. */
   enum Expect {
@@ -49,7 +58,8 @@ record EvalCase(String id, String text, String language, Expect expect, String a
     }
   }
 
-  private static final Set<String> KEYS = Set.of("id", "text", "language", "expect", "article", "reason");
+  private static final Set<String> KEYS =
+      Set.of("id", "text", "language", "expect", "article", "reason", "reviewed", "note");
   private static final Set<String> REASONS =
       Set.copyOf(Arrays.stream(HandoverReason.values()).map(HandoverReason::code).toList());
 
@@ -93,9 +103,13 @@ record EvalCase(String id, String text, String language, Expect expect, String a
   private static EvalCase parse(JsonNode node) {
     CaseLines.requireObjectWithKeys(node, KEYS);
     var expect = node.path("expect").asText("");
+    var reviewed = node.path("reviewed");
+    if (!reviewed.isMissingNode() && !reviewed.isBoolean()) {
+      throw new IllegalArgumentException("'reviewed' must be true or false");
+    }
     return new EvalCase(node.path("id").asText(null), node.path("text").asText(null),
         node.path("language").asText(""), expect.isEmpty() ? null : Expect.of(expect),
-        node.path("article").asText(""), node.path("reason").asText(""));
+        node.path("article").asText(""), node.path("reason").asText(""), reviewed.asBoolean(true));
   }
 
   private static String required(String value, String name) {

@@ -70,7 +70,7 @@ public final class Evaluation {
   /**
    * The labelled messages of a cases file ({@link EvalCase#read}, the same format and checks) for fitting the bot's
    * confidence: the {@code answer} cases with their article and the {@code no_answer} cases; {@code handover} and
-   * {@code no_handover} cases are skipped.
+   * {@code no_handover} cases are skipped, and so are cases marked {@code "reviewed": false} (a guess nobody checked).
    *
    * @param setting where the file was named, for error messages (e.g. {@code bot.calibrationCases})
    * @throws IllegalArgumentException naming the setting and the file, on a bad line, an article the knowledge base
@@ -85,7 +85,12 @@ public final class Evaluation {
       throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
     }
     var labelled = new ArrayList<CalibrationCase>();
+    int unreviewed = 0;
     for (var c : cases) {
+      if (!c.reviewed()) {
+        unreviewed++;
+        continue;
+      }
       if (c.expect() == Expect.ANSWER && knowledge.byId(c.article()).isEmpty()) {
         throw new IllegalArgumentException(setting + ": " + file + ": case '" + c.id() + "' names article '"
             + c.article() + "', which the knowledge base does not have");
@@ -97,7 +102,8 @@ public final class Evaluation {
     long answerable = labelled.stream().filter(c -> !c.articleId().isEmpty()).count();
     if (answerable < CalibrationCase.MIN_ANSWERABLE) {
       throw new IllegalArgumentException(setting + ": " + file + ": " + answerable + " answer case(s); at least "
-          + CalibrationCase.MIN_ANSWERABLE + " are needed to fit the confidence on");
+          + CalibrationCase.MIN_ANSWERABLE + " are needed to fit the confidence on" + (unreviewed == 0 ? ""
+          : " (" + unreviewed + " unreviewed case(s) left out: check each label and set \"reviewed\": true)"));
     }
     return List.copyOf(labelled);
   }
@@ -117,7 +123,12 @@ public final class Evaluation {
       Path cache, Path json, Path chart, PrintStream out, EmbeddingModelConfig embedding) {
     long t0 = System.nanoTime();
     var knowledge = KnowledgeLoader.load(kb);
-    var evalCases = EvalCase.read(cases);
+    var read = EvalCase.read(cases);
+    var evalCases = read.stream().filter(EvalCase::reviewed).toList();
+    if (evalCases.size() < read.size()) {
+      out.println(cases + ": " + (read.size() - evalCases.size()) + " unreviewed case(s) left out (\"reviewed\": "
+          + "false); " + evalCases.size() + " evaluated");
+    }
     for (var c : evalCases) {
       if (c.expect() == Expect.ANSWER && knowledge.byId(c.article()).isEmpty()) {
         throw new IllegalArgumentException(cases + ": case '" + c.id() + "' expects article '" + c.article()

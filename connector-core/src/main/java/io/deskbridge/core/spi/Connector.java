@@ -30,6 +30,14 @@ public interface Connector extends AutoCloseable {
   }
 
   /**
+   * Reads the helpdesk's solved conversations for history replay ({@code simulate}); empty (the default) when the
+   * connector cannot.
+   */
+  default java.util.Optional<HistoryReader> history() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The vendor's documented API budget for one account, in requests per minute; core's rate limiter uses it
    * unless the installation configures its own. The default, 0, means no limit. Core asks before the start-up calls
    * and again after {@link HelpdeskClient#whoAmI()} and {@link HelpdeskClient#checkRoutes}, so a connector may

@@ -246,6 +246,13 @@ final class QueryEngine {
 
   private static boolean matches(Model m, Rec r, Soql.Condition c) {
     Object actual = value(m, r, c.path());
+    if (c.op() == Soql.Op.GE) {
+      if (actual != null && !(actual instanceof java.time.Instant)) {
+        throw new ApiFault("INVALID_FIELD", "value of filter criterion for field '" + String.join(".", c.path())
+            + "' must be of type dateTime and should not be enclosed in quotes");
+      }
+      return actual != null && !((java.time.Instant) actual).isBefore((java.time.Instant) c.values().get(0));
+    }
     boolean any = c.values().stream().anyMatch(v -> same(actual, v));
     return c.op() == Soql.Op.NE ? !any : any;
   }

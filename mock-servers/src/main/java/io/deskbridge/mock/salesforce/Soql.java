@@ -8,12 +8,14 @@ import java.util.Locale;
  * A recursive-descent parser for the SOQL subset the fake answers (sf-contract §2):
  * {@code SELECT item, ... FROM Object [WHERE cond AND ...] [ORDER BY path [ASC|DESC]] [LIMIT n]}, where an item is a
  * field path ({@code Id}, {@code CreatedBy.UserType}) or a parenthesised subquery on a child relationship, and a
- * condition is {@code path = literal}, {@code path != literal} or {@code path IN (literal, ...)} with string,
- * boolean or null literals. Anything else (OR, LIKE, functions, GROUP BY, bind variables) is a
+ * condition is {@code path = literal}, {@code path != literal}, {@code path IN (literal, ...)} with string,
+ * boolean or null literals, or {@code path >= datetime} with a datetime literal ({@code 2026-11-01T00:00:00Z}). Anything else (OR, LIKE, functions, GROUP BY, bind variables) is a
  * {@link SoqlException} {@code MALFORMED_QUERY}: the fake fails loudly on SOQL it does not understand rather than
  * guessing. Names are not resolved here (see {@link QueryEngine}). Stateless and thread-safe.
  */
 final class Soql {
+  private static final java.util.regex.Pattern DATETIME =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})");
   /** A parsed query; {@code object} is a child relationship name in a subquery. Null order or limit: none. */
   record Query(String object, List<Item> items, List<Condition> where, Order order, Integer limit) {}
 
@@ -28,7 +30,7 @@ final class Soql {
 
   record SubQuery(Query query) implements Item {}
 
-  enum Op { EQ, NE, IN }
+  enum Op { EQ, NE, IN, GE }
 
   /** {@code values}: String, Boolean or null literals (one, except for IN). */
   record Condition(List<String> path, Op op, List<Object> values) {}
@@ -122,6 +124,13 @@ final class Soql {
     }
     if (acceptSymbol("!=") || acceptSymbol("<>")) {
       return new Condition(path, Op.NE, java.util.Collections.singletonList(literal()));
+    }
+    if (acceptSymbol(">=")) {
+      Token t = take();
+      if (!"datetime".equals(t.kind())) {
+        throw unexpected(t);
+      }
+      return new Condition(path, Op.GE, List.of(java.time.OffsetDateTime.parse(t.text()).toInstant()));
     }
     if (accept("IN")) {
       expectSymbol("(");
@@ -238,6 +247,12 @@ final class Soql {
         while (i < s.length() && Character.isDigit(s.charAt(i))) {
           i++;
         }
+        var datetime = DATETIME.matcher(s).region(start, s.length());
+        if (datetime.lookingAt()) {
+          i = datetime.end();
+          out.add(new Token("datetime", s.substring(start, i), start));
+          continue;
+        }
         out.add(new Token("number", s.substring(start, i), start));
       } else if (c == '\'') {
         int start = i++;
@@ -256,7 +271,8 @@ final class Soql {
           }
         }
         out.add(new Token("string", text.toString(), start));
-      } else if ((c == '!' || c == '<') && i + 1 < s.length() && "=>".indexOf(s.charAt(i + 1)) >= 0) {
+      } else if ((c == '!' || c == '<') && i + 1 < s.length() && "=>".indexOf(s.charAt(i + 1)) >= 0
+          || c == '>' && i + 1 < s.length() && s.charAt(i + 1) == '=') {
         out.add(new Token("symbol", s.substring(i, i + 2), i));
         i += 2;
       } else if ("(),=".indexOf(c) >= 0) {

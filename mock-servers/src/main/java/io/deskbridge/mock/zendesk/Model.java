@@ -237,6 +237,14 @@ final class Model {
 
 
   synchronized long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
+    return agentComment(ticketId, agentId, body, null, isPublic);
+  }
+
+  synchronized long agentCommentsHtml(long ticketId, long agentId, String html, boolean isPublic) {
+    return agentComment(ticketId, agentId, null, html, isPublic);
+  }
+
+  private long agentComment(long ticketId, long agentId, String body, String html, boolean isPublic) {
     User agent = users.get(agentId);
     if (agent == null || !agent.staff()) {
       throw new IllegalArgumentException("not an agent: " + agentId);
@@ -244,7 +252,7 @@ final class Model {
     Ticket t = find(ticketId);
     requireOpen(t);
     Instant now = now();
-    Comment c = addComment(t, agentId, body, null, isPublic, "web", now, nextAuditId++);
+    Comment c = addComment(t, agentId, body, html, isPublic, "web", now, nextAuditId++);
     if ("new".equals(t.status)) {
       t.status = "open";
     }
@@ -539,6 +547,11 @@ final class Model {
   /** Offset ({@code page}, {@code per_page}, {@code sort_order}) or cursor ({@code page[...]}) paging (§2.2). */
   synchronized ObjectNode commentsPage(long id, Map<String, String> q) {
     return ModelJson.commentsPage(find(id).comments, baseUrl + "/api/v2/tickets/" + id + "/comments.json", q);
+  }
+
+  /** The cursor-based incremental ticket export ({@link IncrementalTickets}). */
+  synchronized ObjectNode incrementalTickets(Map<String, String> q) {
+    return IncrementalTickets.page(tickets.values(), t -> ticketJson(t), now(), baseUrl, q);
   }
 
   synchronized ObjectNode groupsJson() {

@@ -96,6 +96,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     route("PUT", "tickets/(\\d{1,18})",
         c -> ok(model.updateTicket(c.id(), c.user(), c.field("ticket"))));
     route("GET", "tickets/(\\d{1,18})/comments", c -> ok(model.commentsPage(c.id(), c.query())));
+    route("GET", "incremental/tickets/cursor", c -> ok(model.incrementalTickets(c.query())));
     route("PUT|POST|DELETE", "tickets/(\\d{1,18})/tags", this::tags);
     route("GET", "webhooks", c -> ok(model.webhooksJson(c.query().get("filter[name_contains]"))));
     route("POST", "webhooks/test", c -> ok(webhookTests.send(c.query().containsKey("webhook_id")

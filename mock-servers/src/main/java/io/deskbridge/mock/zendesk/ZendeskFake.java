@@ -265,6 +265,17 @@ public final class ZendeskFake implements VendorFake {
   }
 
   /**
+   * A human agent replies from the agent UI's rich-text editor: {@code html_body} is {@code html} (links as
+   * {@code <a href>}), {@code body} its text without the markup, as Zendesk keeps both; otherwise as
+   * {@link #agentComments}.
+   *
+   * @return the new comment's id
+   */
+  public long agentCommentsHtml(long ticketId, long agentId, String html, boolean isPublic) {
+    return call(() -> model.agentCommentsHtml(ticketId, agentId, html, isPublic));
+  }
+
+  /**
    * A human agent changes the ticket's status in the agent UI (for example to {@code solved}); event webhooks
    * subscribed to {@link #TICKET_STATUS_CHANGED} get the change.
    *

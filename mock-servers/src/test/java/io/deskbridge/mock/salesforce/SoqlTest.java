@@ -38,6 +38,17 @@ class SoqlTest {
     assertThat(q.limit()).isEqualTo(5);
   }
 
+  @Test
+  void aDatetimeFieldComparesWithGreaterOrEqualToADatetimeLiteral() {
+    Soql.Query q = Soql.parse("SELECT Id FROM Case WHERE IsClosed = true AND LastModifiedDate >= "
+        + "2026-11-01T08:00:00Z ORDER BY LastModifiedDate");
+
+    assertThat(q.where().get(1)).isEqualTo(new Soql.Condition(List.of("LastModifiedDate"), Soql.Op.GE,
+        List.of(java.time.Instant.parse("2026-11-01T08:00:00Z"))));
+    assertThatThrownBy(() -> Soql.parse("SELECT Id FROM Case WHERE LastModifiedDate >= '2026-11-01'"))
+        .isInstanceOfSatisfying(Soql.SoqlException.class, e -> assertThat(e.code).isEqualTo("MALFORMED_QUERY"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "SELECT FROM Case", "SELECT Id FROM Case WHERE Subject LIKE 'a%'",
       "SELECT Id FROM Case WHERE Status = 'New' OR Status = 'Closed'", "SELECT COUNT() FROM Case",

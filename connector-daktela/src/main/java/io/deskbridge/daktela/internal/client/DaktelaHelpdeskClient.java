@@ -84,6 +84,16 @@ public final class DaktelaHelpdeskClient implements HelpdeskClient {
     return changes;
   }
 
+  /** The reader of the instance's closed tickets for history replay ({@link DaktelaHistoryReader}). */
+  public io.deskbridge.core.spi.HistoryReader history() {
+    return history(DaktelaHistoryReader.TAKE);
+  }
+
+  /** As {@link #history()}, {@code take} tickets a page (tests read small pages). */
+  io.deskbridge.core.spi.HistoryReader history(int take) {
+    return new DaktelaHistoryReader(installationId, api, time, this, take);
+  }
+
   /** The instance's time zone, for Daktela timestamps. */
   public DaktelaTime time() {
     return time;

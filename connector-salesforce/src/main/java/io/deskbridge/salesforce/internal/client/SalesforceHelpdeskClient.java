@@ -368,6 +368,19 @@ public final class SalesforceHelpdeskClient implements HelpdeskClient {
 
   // ---------------------------------------------------------------- the connection
 
+  /**
+   * The reader of the org's closed Cases for history replay ({@link SalesforceHistoryReader}), its calls made like
+   * every call of this client; the integration user's own messages are told apart once {@link #whoAmI} ran.
+   */
+  public io.deskbridge.core.spi.HistoryReader history() {
+    return new SalesforceHistoryReader(installationId, new SalesforceHistoryReader.Calls() {
+      @Override
+      public <T> T call(String what, SoapCall<T> call) {
+        return SalesforceHelpdeskClient.this.call(what, call);
+      }
+    }, userId::get);
+  }
+
   /** A call on the partner connection: one SOAP request. */
   @FunctionalInterface
   interface SoapCall<T> {

@@ -58,6 +58,22 @@ public final class SalesforceMapping {
       + "ContactEmail, SuppliedEmail, SuppliedName, CreatedById, CreatedDate, LastModifiedById, SystemModstamp";
 
   /**
+   * The query of history replay: the closed Cases changed at or after {@code since}, oldest change first, each with
+   * what a load reads (CaseComments and EmailMessages; no FeedItems, which are internal) and its
+   * {@code LastModifiedDate}.
+   */
+  public static String historyQuery(Instant since) {
+    return "SELECT " + CASE_FIELDS + ", LastModifiedDate, "
+        + "(SELECT Id, CommentBody, IsPublished, CreatedById, CreatedBy.UserType, CreatedDate FROM CaseComments "
+        + "ORDER BY CreatedDate), "
+        + "(SELECT Id, Incoming, FromAddress, FromName, ToAddress, Subject, TextBody, HtmlBody, Headers, Status, "
+        + "CreatedById, MessageDate, MessageIdentifier FROM EmailMessages ORDER BY MessageDate)"
+        + " FROM Case WHERE IsClosed = true AND LastModifiedDate >= "
+        + java.time.format.DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        + " ORDER BY LastModifiedDate";
+  }
+
+  /**
    * The one query of a load: the Case, its CaseComments and EmailMessages oldest first (and, with {@code feeds},
    * its FeedItems).
    *
@@ -282,7 +298,7 @@ public final class SalesforceMapping {
   }
 
   /** A dateTime field; {@link Instant#EPOCH} when absent. */
-  static Instant time(XmlObject o, String field) {
+  public static Instant time(XmlObject o, String field) {
     Object v = o.getField(field);
     if (v instanceof Calendar cal) {
       return cal.toInstant();

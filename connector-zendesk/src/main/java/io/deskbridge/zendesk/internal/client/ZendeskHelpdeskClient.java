@@ -41,6 +41,7 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
   private final String email;
   private final String settingsPath;
   private final ZendeskOwnership ownership;
+  private final Secret token;
 
   /**
    * @param settingsPath where the settings are in the configuration, e.g. {@code installations[acme].settings}, to
@@ -54,6 +55,7 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     this.url = url;
     this.email = email;
     this.settingsPath = settingsPath;
+    this.token = token;
     this.http = new DefaultAsyncHttpClient(new DefaultAsyncHttpClientConfig.Builder()
         .setConnectTimeout(timeout)
         .setRequestTimeout(timeout)
@@ -105,6 +107,19 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     }
     botUserId.set(me.getId().toString());
     return new Identity(me.getId().toString(), me.getName());
+  }
+
+  /**
+   * The reader of the account's solved tickets for history replay ({@link ZendeskHistoryReader}), over this client's
+   * Zendesk client and HTTP client; the bot's own comments are told apart once {@link #whoAmI} ran.
+   */
+  public io.deskbridge.core.spi.HistoryReader history() {
+    return history(ZendeskHistoryReader.PER_PAGE);
+  }
+
+  /** As {@link #history()}, {@code perPage} tickets a page (tests read small pages). */
+  io.deskbridge.core.spi.HistoryReader history(int perPage) {
+    return new ZendeskHistoryReader(installationId, zendesk, http, url, email, token, botUserId::get, perPage);
   }
 
   /** How this client tells who owns a ticket (the bot's user id is known after {@link #whoAmI}). */
