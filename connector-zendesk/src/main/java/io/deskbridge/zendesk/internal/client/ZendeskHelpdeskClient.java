@@ -107,6 +107,11 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     return new Identity(me.getId().toString(), me.getName());
   }
 
+  /** The SDK client, shared with the Help Center reader ({@code internal.knowledge}). */
+  public Zendesk sdk() {
+    return zendesk;
+  }
+
   /** How this client tells who owns a ticket (the bot's user id is known after {@link #whoAmI}). */
   public ZendeskOwnership ownership() {
     return ownership;
