@@ -125,6 +125,14 @@ class KbSyncZendeskIT {
 
     String unchanged = CommandLineRun.stdout("kb", "sync", "--config", file.toString(), "--installation", "acme");
     assertThat(unchanged).contains("acme: added 0, updated 0, removed 0");
+    // the cursor now holds the ids read in the last change's second, which is over: they are not read again
+    int before = fake.journal().calls().size();
+    assertThat(CommandLineRun.stdout("kb", "sync", "--config", file.toString()))
+        .contains("acme: added 0, updated 0, removed 0 (0 read");
+    var calls = fake.journal().calls().subList(before, fake.journal().calls().size());
+    assertThat(calls).as("an unchanged sync reads the export and the article list, no translations")
+        .noneMatch(c -> c.path().contains("/translations"))
+        .anyMatch(c -> c.path().contains("/help_center/incremental/articles"));
     assertThat(fake.unmatchedRequests()).isEmpty();
   }
 

@@ -29,7 +29,7 @@ final class ZendeskConnector implements Connector {
         config.requestTimeout(), settingsPath, handoverTag);
     this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock,
         client.ownership());
-    this.knowledge = new ZendeskKnowledgeSource(client.sdk());
+    this.knowledge = new ZendeskKnowledgeSource(client.sdk(), clock);
   }
 
   /** The Help Center's articles: the incremental export with translations (see {@link ZendeskKnowledgeSource}). */

@@ -174,14 +174,22 @@ public final class HelpCenter {
     articles.remove(articleId);
   }
 
-  /** Publishes {@code count} articles in {@code locale} in one section, numbered from 1; returns their ids. */
+  /**
+   * Publishes {@code count} articles in {@code locale} in one section, numbered from 1, written one a minute up to
+   * now (as a help center grows, not all in one second); returns their ids.
+   */
   public synchronized List<Long> seed(int count, String locale) {
     long section = createSection("Seeded");
     var ids = new ArrayList<Long>();
+    var now = clock.instant();
     for (int i = 1; i <= count; i++) {
-      ids.add(publishArticle(section, locale, "Seeded question number " + i + " about topic " + (i % 37),
+      long id = publishArticle(section, locale, "Seeded question number " + i + " about topic " + (i % 37),
           "<p>Answer number " + i + ". See <a href=\"/hc/" + locale + "/articles/" + i + "\">the details</a>.</p>"
-              + "<ul><li>step one for " + i + "</li><li>step two</li></ul>", List.of("seed", "topic-" + (i % 37))));
+              + "<ul><li>step one for " + i + "</li><li>step two</li></ul>", List.of("seed", "topic-" + (i % 37)));
+      var a = articles.get(id);
+      a.updatedAt = now.minusSeconds(60L * (count - i));
+      a.translations.values().forEach(t -> t.updatedAt = a.updatedAt);
+      ids.add(id);
     }
     return ids;
   }

@@ -1,6 +1,7 @@
 package io.deskbridge.zendesk.internal.knowledge;
 
 import io.deskbridge.core.spi.KnowledgeSource;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,9 +20,9 @@ import org.zendesk.client.v2.model.hc.Article;
  * <ul>
  *   <li>{@link #changes}: the incremental article export ({@code GET /api/v2/help_center/incremental/articles.json
  *       ?start_time=}, agent or admin only), at most {@value #PAGE} articles a page (the export's own page size, so
- *       one page is one request). The cursor is the epoch second of the last article's {@code updated_at}; the next
- *       export starts there (inclusive, so nothing changed in that second is missed; the repeated article hashes the
- *       same and costs nothing). For every public article its translations ({@code GET /api/v2/help_center/articles/
+ *       one page is one request). The cursor is the epoch second of the last article's {@code updated_at} and the
+ *       ids read in it ({@link Cursor}); the next export starts at that second (inclusive, so nothing changed in it
+ *       later is missed) and skips the ids already read. For every public article its translations ({@code GET /api/v2/help_center/articles/
  *       {id}/translations.json}), each with its own draft flag.
  *   <li>An article with a {@code user_segment_id} is visible only to a user segment (signed-in users, agents), so it
  *       is {@link KnowledgeSource.Visibility#INTERNAL internal} and never answers customers; its translations are not
@@ -38,28 +39,73 @@ public final class ZendeskKnowledgeSource implements KnowledgeSource {
   static final int PAGE = 1000;
 
   private final Zendesk zendesk;
+  private final Clock clock;
 
-  public ZendeskKnowledgeSource(Zendesk zendesk) {
+  /** {@code clock} tells whether the last second read is over (see {@link Cursor}). */
+  public ZendeskKnowledgeSource(Zendesk zendesk, Clock clock) {
     this.zendesk = zendesk;
+    this.clock = clock;
   }
 
   @Override
   public Page changes(Optional<String> cursor, Filter filter) {
-    long start = cursor.map(ZendeskKnowledgeSource::seconds).orElse(0L);
+    var from = Cursor.parse(cursor.orElse(""));
     Map<Long, String> sectionNames = filter.sections().stream().anyMatch(s -> !s.chars().allMatch(Character::isDigit))
         ? sectionNames() : Map.of();
     var out = new ArrayList<SourceArticle>();
-    long last = start;
-    for (Article a : zendesk.getArticlesIncrementally(new Date(start * 1000))) {
-      out.add(article(a, sectionNames));
-      if (a.getUpdatedAt() != null) {
-        last = Math.max(last, a.getUpdatedAt().getTime() / 1000);
+    long last = from.second();
+    Set<String> atLast = new HashSet<>(from.ids());
+    int consumed = 0;
+    for (Article a : zendesk.getArticlesIncrementally(new Date(from.second() * 1000))) {
+      consumed++;
+      long second = a.getUpdatedAt() == null ? 0 : a.getUpdatedAt().getTime() / 1000;
+      String id = String.valueOf(a.getId());
+      boolean seen = second == from.second() && from.ids().contains(id);
+      if (!seen) { // read in the previous export's last second: unchanged since, no translations call
+        out.add(article(a, sectionNames));
       }
-      if (out.size() == PAGE) {
+      if (second > last) {
+        last = second;
+        atLast.clear();
+      }
+      if (second == last) {
+        atLast.add(id);
+      }
+      if (consumed == PAGE) {
         break;
       }
     }
-    return new Page(out, Long.toString(last), out.size() == PAGE && last > start);
+    // ids are kept only for a second that is over: an edit later in the current second must not be skipped
+    var next = new Cursor(last, last < clock.instant().getEpochSecond() - 1 ? atLast : Set.of());
+    return new Page(out, next.toString(), consumed == PAGE && !next.equals(from));
+  }
+
+  /**
+   * Where the next export starts: the epoch second of the last change read ({@code start_time}, which the export
+   * treats as inclusive) and, when they fit in the cursor and that second was over when they were read (by this
+   * process's clock, allowing a second of skew), the ids already read in it, so that an unchanged article is not read
+   * (with its translations) again; written {@code 1733480000} or {@code 1733480000:12,13}.
+   */
+  record Cursor(long second, Set<String> ids) {
+    private static final int MAX_LENGTH = 500;
+
+    static Cursor parse(String text) {
+      int colon = text.indexOf(':');
+      try {
+        long second = Long.parseLong(colon < 0 ? text : text.substring(0, colon));
+        Set<String> ids = colon < 0 || colon == text.length() - 1 ? Set.of()
+            : new HashSet<>(List.of(text.substring(colon + 1).split(",")));
+        return new Cursor(second, ids);
+      } catch (NumberFormatException e) {
+        return new Cursor(0, Set.of()); // empty, or not ours: start over
+      }
+    }
+
+    @Override
+    public String toString() {
+      String withIds = second + ":" + String.join(",", new java.util.TreeSet<>(ids));
+      return ids.isEmpty() || withIds.length() > MAX_LENGTH ? Long.toString(second) : withIds;
+    }
   }
 
   @Override
