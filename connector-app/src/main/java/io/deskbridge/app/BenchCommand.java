@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * step lost a message or wrote twice; 2 without the optional {@code lib-demo/} folder.
  */
 @Command(name = "bench", subcommands = {BenchChatCommand.class, BenchApiCommand.class, BenchFuzzCommand.class,
-    BenchSlowClientsCommand.class, BenchProfileCommand.class,
+    BenchSlowClientsCommand.class, BenchProfileCommand.class, BenchKbSyncCommand.class,
         CommandLine.HelpCommand.class},
     mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Load benchmark: tickets per second through a helpdesk fake into connector "

@@ -134,8 +134,8 @@ final class ServeCommand implements Callable<Integer> {
     if ("true".equalsIgnoreCase(env.apply(FAKE_EMBEDDINGS))) {
       LoggerFactory.getLogger(ServeCommand.class).warn("{}=true: the bot uses a hashing bag of words instead of "
           + "the embedding model; for benchmarks only, answers are worse", FAKE_EMBEDDINGS);
-      return Deskbridge.start(cfg, Bot.create(knowledge, botConfig, new HashingEmbeddingModel(), null, labelled),
-          Connectors.discover(), Clock.systemUTC());
+      return Deskbridge.start(cfg, knowledge, all -> Bot.create(all, botConfig, new HashingEmbeddingModel(), null,
+          labelled), Connectors.discover(), Clock.systemUTC());
     }
     return Deskbridge.start(cfg, knowledge, botConfig, labelled, Connectors.discover(), Clock.systemUTC());
   }

@@ -12,7 +12,14 @@ import io.deskbridge.core.engine.Installation;
 import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
+import io.deskbridge.core.bot.Decider;
+import io.deskbridge.core.bot.SwappableDecider;
+import io.deskbridge.core.error.ConfigException;
+import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
+import io.deskbridge.core.kbsync.KnowledgeSync;
+import io.deskbridge.core.kbsync.KnowledgeSyncScheduler;
+import io.deskbridge.core.kbsync.SyncedArticle;
 import io.deskbridge.core.llm.AnswerMode;
 import io.deskbridge.core.llm.LlmDecider;
 import io.deskbridge.core.llm.AnswerConfig;
@@ -30,7 +37,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +59,13 @@ public final class Deskbridge implements AutoCloseable {
   private final JdbcStore store;
   private final List<Connector> connectors;
   private final ConversationApi conversationApi;
+  private final KnowledgeSyncScheduler sync; // null without knowledge.sync
+  private final AtomicReference<Bot> knowledge;
 
   private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors,
-      ConversationApi conversationApi) {
+      ConversationApi conversationApi, KnowledgeSyncScheduler sync, AtomicReference<Bot> knowledge) {
+    this.sync = sync;
+    this.knowledge = knowledge;
     this.conversationApi = conversationApi;
     this.engine = engine;
     this.server = server;
@@ -79,9 +91,20 @@ public final class Deskbridge implements AutoCloseable {
    */
   public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase knowledge, BotConfig botConfig,
       List<CalibrationCase> calibrationCases, Connectors connectors, Clock clock) {
-    return start(config, () -> Bot.create(knowledge, botConfig,
-        Bot.embeddingModel(BotSettings.embeddingModel(config.bot()), "bot.embedding"), config.cache(),
-        calibrationCases), connectors, clock);
+    var model = Bot.embeddingModel(BotSettings.embeddingModel(config.bot()), "bot.embedding");
+    return start(config, knowledge, all -> Bot.create(all, botConfig, model, config.cache(), calibrationCases),
+        connectors, clock);
+  }
+
+  /**
+   * Starts everything with a bot the caller builds over the knowledge: {@code fileKnowledge} plus the articles synced
+   * from the helpdesks ({@code knowledge.sync}); {@code botOver} is called at start and again whenever a sync changed
+   * the synced articles, and the new bot answers from then on.
+   */
+  public static Deskbridge start(DeskbridgeConfig config, KnowledgeBase fileKnowledge,
+      Function<KnowledgeBase, Bot> botOver, Connectors connectors, Clock clock) {
+    return start(config, synced -> botOver.apply(synced.isEmpty() ? fileKnowledge
+        : fileKnowledge.plus(KnowledgeBase.of(synced))), connectors, clock);
   }
 
   /**
@@ -90,15 +113,21 @@ public final class Deskbridge implements AutoCloseable {
    * Connectors, Clock)}.
    */
   public static Deskbridge start(DeskbridgeConfig config, Bot bot, Connectors connectors, Clock clock) {
-    return start(config, () -> bot, connectors, clock);
+    return start(config, synced -> bot, connectors, clock);
   }
 
-  private static Deskbridge start(DeskbridgeConfig config, Supplier<Bot> botFactory, Connectors connectors,
-      Clock clock) {
+  /**
+   * @param botFactory builds the bot over the file knowledge base plus the given synced articles (the helpdesks' own
+   *                   knowledge bases, see {@link KnowledgeSyncScheduler}); called at start and after a sync changed
+   *                   them
+   */
+  private static Deskbridge start(DeskbridgeConfig config, Function<List<Article>, Bot> botFactory,
+      Connectors connectors, Clock clock) {
     var built = new ArrayList<Connector>();
     JdbcStore store = null;
     Engine engine = null;
     ConversationApi conversationApi = null;
+    KnowledgeSyncScheduler sync = null;
     try {
       config.requireSecrets();
       var installations = new ArrayList<Installation>();
@@ -109,8 +138,14 @@ public final class Deskbridge implements AutoCloseable {
         installations.add(new Installation(i.id(), i.mode(), i.routing(), i.retry(), connector, i.requestsPerMinute(),
             i.reopenStartsEpisode(), i.chatDebounce(), i.chatSessionTimeout(), i.emailMaxRepliesPerDay()));
       }
-      var bot = botFactory.get();
+      var syncJobs = syncJobs(config, built);
       store = JdbcStore.open(config.store());
+      long syncedRevision = store.syncedKnowledge().revision();
+      var synced = store.syncedKnowledge().articles().stream().map(SyncedArticle::article).toList();
+      if (!synced.isEmpty()) {
+        log.info("Knowledge synced from the helpdesks: {} article text(s)", synced.size());
+      }
+      var bot = botFactory.apply(synced);
       var apiInstallations = new ArrayList<String>();
       for (var connector : built) {
         if (connector instanceof ApiConnector api) { // the built-in kind: its conversations live in our store
@@ -124,25 +159,29 @@ public final class Deskbridge implements AutoCloseable {
       var backOffices = new LinkedHashMap<String, BackOfficeConfig>();
       config.installations().stream().filter(i -> i.backOffice() != null)
           .forEach(i -> backOffices.put(i.id(), i.backOffice()));
-      var decider = LookupDecider.wrap(bot, bot.knowledge(), backOffices, clock, meters);
-      if (decider != bot) {
-        log.info("Back-office lookups: {} article(s) declare lookups; back office for installation(s) {}",
-            bot.knowledge().articles().stream().filter(a -> !a.lookups().isEmpty()).map(a -> a.id()).distinct()
-                .count(), backOffices.isEmpty() ? "none (those articles give their own bodies)"
-                : String.join(", ", backOffices.keySet()));
-      }
       // answer.mode llm: the LLM phrases what the bot (with its lookups) approved; the looked-up values reach it
       var answers = new LinkedHashMap<String, AnswerConfig>();
       config.installations().forEach(i -> answers.put(i.id(), i.answer()));
-      decider = LlmDecider.wrap(decider, bot::approvedArticles, bot.knowledge(), answers,
-          bot.config().defaultLanguage(), meters, config.privacy().redactLlmPrompts());
       var forms = new LinkedHashMap<String, AddressForm>();
       answers.forEach((id, a) -> {
         if (a.tone().address() != null) {
           forms.put(id, a.tone().address());
         }
       });
-      decider = AddressForm.wrap(decider, forms); // the fixed phrases' address, in both modes
+      Function<Bot, Decider> chain = b -> {
+        Decider d = LookupDecider.wrap(b, b.knowledge(), backOffices, clock, meters);
+        d = LlmDecider.wrap(d, b::approvedArticles, b.knowledge(), answers, b.config().defaultLanguage(), meters,
+            config.privacy().redactLlmPrompts());
+        return AddressForm.wrap(d, forms); // the fixed phrases' address, in both modes
+      };
+      var current = new AtomicReference<>(bot);
+      var decider = new SwappableDecider(chain.apply(bot));
+      if (!backOffices.isEmpty() || bot.knowledge().articles().stream().anyMatch(a -> !a.lookups().isEmpty())) {
+        log.info("Back-office lookups: {} article(s) declare lookups; back office for installation(s) {}",
+            bot.knowledge().articles().stream().filter(a -> !a.lookups().isEmpty()).map(a -> a.id()).distinct()
+                .count(), backOffices.isEmpty() ? "none (those articles give their own bodies)"
+                : String.join(", ", backOffices.keySet()));
+      }
       answers.forEach((id, a) -> {
         if (a.mode() == AnswerMode.LLM) {
           log.info("LLM answers for installation {}: {} at {} (extractive when refused or failed)", id,
@@ -156,11 +195,11 @@ public final class Deskbridge implements AutoCloseable {
           running::accept, store, clock, meters, WebhookHandler.DEFAULT_AUDITED_REJECTIONS_PER_MINUTE);
       var limits = new WebhookServer.Limits(config.server().maxBodyBytes(), config.server().maxConnections(),
           config.server().idleTimeout());
-      var knowledge = bot.knowledge();
       boolean callbacks = built.stream().anyMatch(c -> c instanceof ApiConnector a && a.hasCallback());
       conversationApi = apiInstallations.isEmpty() ? null : new ConversationApi(engine, store.conversationApi(),
-          store::state, store::audit, (id, language) -> knowledge.find(id, language)
-              .or(() -> knowledge.byId(id).stream().findFirst()).map(a -> a.url()), clock, callbacks, meters);
+          store::state, store::audit, (id, language) -> current.get().knowledge().find(id, language)
+              .or(() -> current.get().knowledge().byId(id).stream().findFirst()).map(a -> a.url()), clock, callbacks,
+          meters);
       ApiRoutes api = conversationApi == null ? ApiRoutes.NONE : conversationApi;
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
           meters::scrape, () -> running.healthy() && openedStore.healthy(), api);
@@ -171,8 +210,23 @@ public final class Deskbridge implements AutoCloseable {
         log.info("Conversation API at /api/v1 (document: /api/v1/openapi.json) for installation(s) {}",
             String.join(", ", apiInstallations));
       }
-      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi);
+      if (!syncJobs.isEmpty()) {
+        var syncedStore = openedStore.syncedKnowledge();
+        sync = KnowledgeSyncScheduler.start(syncJobs, new KnowledgeSync(syncedStore, clock), syncedStore,
+            syncedRevision, revision -> {
+              var articles = syncedStore.articles().stream().map(SyncedArticle::article).toList();
+              var rebuilt = botFactory.apply(articles);
+              current.set(rebuilt);
+              decider.swap(chain.apply(rebuilt));
+              log.info("Knowledge rebuilt after a sync: {} article(s), {} from the helpdesks",
+                  rebuilt.knowledge().size(), articles.size());
+            });
+      }
+      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi, sync, current);
     } catch (RuntimeException e) {
+      if (sync != null) {
+        sync.close();
+      }
       if (conversationApi != null) {
         conversationApi.close();
       }
@@ -185,6 +239,31 @@ public final class Deskbridge implements AutoCloseable {
       built.forEach(Connector::close);
       throw e;
     }
+  }
+
+  /**
+   * The installations whose {@code knowledge.sync} core runs, each with its connector's knowledge source.
+   *
+   * @throws ConfigException when an installation configures a sync its vendor cannot do
+   */
+  static List<KnowledgeSyncScheduler.Job> syncJobs(DeskbridgeConfig config, List<Connector> connectors) {
+    var jobs = new ArrayList<KnowledgeSyncScheduler.Job>();
+    for (int i = 0; i < config.installations().size(); i++) {
+      var installation = config.installations().get(i);
+      if (installation.knowledgeSync() == null) {
+        continue;
+      }
+      var source = connectors.get(i).knowledgeSource().orElseThrow(() -> new ConfigException("installations["
+          + installation.id() + "].knowledge.sync: vendor " + installation.vendor() + " has no knowledge base "
+          + "Deskbridge can sync; remove the section (or point knowledge at exported articles)"));
+      jobs.add(new KnowledgeSyncScheduler.Job(installation.id(), source, installation.knowledgeSync()));
+    }
+    return jobs;
+  }
+
+  /** The knowledge the bot answers from now: the file knowledge base and the synced articles. */
+  public KnowledgeBase knowledge() {
+    return knowledge.get().knowledge();
   }
 
   /** The port the webhook server listens on. */
@@ -212,6 +291,9 @@ public final class Deskbridge implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (sync != null) {
+        sync.close();
+      }
       server.close();
       if (conversationApi != null) {
         conversationApi.close();

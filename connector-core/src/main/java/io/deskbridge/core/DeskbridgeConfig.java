@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import io.deskbridge.core.kbsync.KnowledgeSyncConfig;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -132,12 +133,23 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
    * @param backOffice the company's API that articles' lookups read (key {@code backOffice}); null when none
    * @param answer   who writes the approved answers and in what tone (key {@code answer}: {@code mode} extractive or
    *                 llm, the {@code llm} endpoint, the {@code tone}); null means {@link AnswerConfig#EXTRACTIVE}
+ 
+   * @param knowledgeSync the sync of the helpdesk's own knowledge base (key {@code knowledge.sync}); null when none
    */
   public record InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
       int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
-      Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice, AnswerConfig answer) {
+      Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice, AnswerConfig answer,
+      KnowledgeSyncConfig knowledgeSync) {
     public InstallationConfig {
       answer = answer == null ? AnswerConfig.EXTRACTIVE : answer;
+    }
+
+    /** An installation that does not sync its helpdesk's knowledge base. */
+    public InstallationConfig(String id, String vendor, Mode mode, Routing routing, RetryPolicy retry,
+        int requestsPerMinute, Settings settings, boolean reopenStartsEpisode, Duration chatDebounce,
+        Duration chatSessionTimeout, int emailMaxRepliesPerDay, BackOfficeConfig backOffice, AnswerConfig answer) {
+      this(id, vendor, mode, routing, retry, requestsPerMinute, settings, reopenStartsEpisode, chatDebounce,
+          chatSessionTimeout, emailMaxRepliesPerDay, backOffice, answer, null);
     }
 
     /** An installation with extractive answers. */
@@ -382,6 +394,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     return new InstallationConfig(id, vendor, mode, routing, policy,
         i.integer("requestsPerMinute", 0, 0, 1_000_000), i.section("settings"),
         i.bool("reopenStartsEpisode", false), debounce, sessionTimeout, maxReplies,
-        BackOfficeConfig.from(i.section("backOffice")).orElse(null), AnswerConfig.from(i.section("answer")));
+        BackOfficeConfig.from(i.section("backOffice")).orElse(null), AnswerConfig.from(i.section("answer")),
+        KnowledgeSyncConfig.from(i.section("knowledge")).orElse(null));
   }
 }

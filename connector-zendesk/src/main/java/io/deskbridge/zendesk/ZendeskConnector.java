@@ -5,11 +5,14 @@ import io.deskbridge.core.spi.Capabilities;
 import io.deskbridge.core.spi.Capability;
 import io.deskbridge.core.spi.ErrorMapper;
 import io.deskbridge.core.spi.HelpdeskClient;
+import io.deskbridge.core.spi.KnowledgeSource;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.zendesk.internal.client.ZendeskHelpdeskClient;
+import io.deskbridge.zendesk.internal.knowledge.ZendeskKnowledgeSource;
 import io.deskbridge.zendesk.internal.mapping.ZendeskErrorMapper;
 import io.deskbridge.zendesk.internal.webhook.ZendeskWebhookEndpoint;
 import java.time.Clock;
+import java.util.Optional;
 
 /** A Zendesk Support installation: signed webhooks in, zendesk-java-client out. Thread-safe. */
 final class ZendeskConnector implements Connector {
@@ -18,6 +21,7 @@ final class ZendeskConnector implements Connector {
   private final ZendeskHelpdeskClient client;
   private final ZendeskWebhookEndpoint webhook;
   private final ZendeskErrorMapper errors = new ZendeskErrorMapper();
+  private final ZendeskKnowledgeSource knowledge;
 
   /** {@code settingsPath} names the settings in start-up errors, e.g. {@code installations[acme].settings}. */
   ZendeskConnector(String installationId, ZendeskConfig config, String settingsPath, Clock clock, String handoverTag) {
@@ -25,6 +29,13 @@ final class ZendeskConnector implements Connector {
         config.requestTimeout(), settingsPath, handoverTag);
     this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock,
         client.ownership());
+    this.knowledge = new ZendeskKnowledgeSource(client.sdk(), clock);
+  }
+
+  /** The Help Center's articles: the incremental export with translations (see {@link ZendeskKnowledgeSource}). */
+  @Override
+  public Optional<KnowledgeSource> knowledgeSource() {
+    return Optional.of(knowledge);
   }
 
   @Override

@@ -38,6 +38,14 @@ public interface Connector extends AutoCloseable {
   }
 
   /**
+   * The helpdesk's own knowledge base, which core syncs into the bot's knowledge when the installation configures
+   * {@code knowledge.sync}; empty (the default) when the vendor has none or the connector does not read it.
+   */
+  default java.util.Optional<KnowledgeSource> knowledgeSource() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The vendor's documented API budget for one account, in requests per minute; core's rate limiter uses it
    * unless the installation configures its own. The default, 0, means no limit. Core asks before the start-up calls
    * and again after {@link HelpdeskClient#whoAmI()} and {@link HelpdeskClient#checkRoutes}, so a connector may

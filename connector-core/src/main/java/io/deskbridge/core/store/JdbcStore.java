@@ -52,6 +52,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcPollCursors pollCursors;
   private final JdbcConversationApi conversationApi;
   private final JdbcRetention retention;
+  private final JdbcSyncedKnowledge syncedKnowledge;
 
   private JdbcStore(Database db) {
     var json = new JsonCodec();
@@ -62,11 +63,17 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.pollCursors = new JdbcPollCursors(db);
     this.conversationApi = new JdbcConversationApi(db);
     this.retention = new JdbcRetention(db);
+    this.syncedKnowledge = new JdbcSyncedKnowledge(db);
   }
 
   /** The Conversation API's keys, conversations and idempotency records. */
   public ConversationApiStore conversationApi() {
     return conversationApi;
+  }
+
+  /** The articles synced from the helpdesks' own knowledge bases and each installation's sync cursor. */
+  public io.deskbridge.core.kbsync.SyncedKnowledgeStore syncedKnowledge() {
+    return syncedKnowledge;
   }
 
   /**

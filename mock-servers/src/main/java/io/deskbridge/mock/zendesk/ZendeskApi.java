@@ -127,6 +127,14 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     });
   }
 
+  /** The Help Center's knowledge base routes (see {@link HelpCenter}). */
+  void helpCenter(HelpCenter hc) {
+    route("GET", "help_center/incremental/articles", c -> ok(hc.incremental(c.query())));
+    route("GET", "help_center/articles", c -> ok(hc.list(c.query())));
+    route("GET", "help_center/articles/(\\d{1,18})/translations", c -> ok(hc.translations(c.id())));
+    route("GET", "help_center/sections", c -> ok(hc.sectionsJson()));
+  }
+
   @Override
   public String getName() {
     return "deskbridge-zendesk-fake";

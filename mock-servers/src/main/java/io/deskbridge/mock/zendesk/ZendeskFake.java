@@ -163,6 +163,7 @@ public final class ZendeskFake implements VendorFake {
   private final Model model;
   private final ZendeskApi api;
   private final FakeServer server;
+  private final HelpCenter helpCenter;
 
   private ZendeskFake(Config config) {
     this.config = config;
@@ -170,6 +171,13 @@ public final class ZendeskFake implements VendorFake {
     this.model = new Model(config, dispatcher);
     this.api = new ZendeskApi(config, model, new ControlApi(this));
     this.server = new FakeServer(config.port(), api);
+    this.helpCenter = new HelpCenter(config.clock(), this::baseUrl);
+    api.helpCenter(helpCenter);
+  }
+
+  /** The Help Center's knowledge base: sections and articles that tests publish, change, archive and delete. */
+  public HelpCenter helpCenter() {
+    return helpCenter;
   }
 
   /**

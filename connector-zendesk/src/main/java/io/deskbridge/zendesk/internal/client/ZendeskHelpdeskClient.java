@@ -122,6 +122,11 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     return new ZendeskHistoryReader(installationId, zendesk, http, url, email, token, botUserId::get, perPage);
   }
 
+  /** The SDK client, shared with the Help Center reader ({@code internal.knowledge}). */
+  public Zendesk sdk() {
+    return zendesk;
+  }
+
   /** How this client tells who owns a ticket (the bot's user id is known after {@link #whoAmI}). */
   public ZendeskOwnership ownership() {
     return ownership;
