@@ -52,6 +52,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcPollCursors pollCursors;
   private final JdbcConversationApi conversationApi;
   private final JdbcRetention retention;
+  private final DashboardRows dashboard;
 
   private JdbcStore(Database db) {
     var json = new JsonCodec();
@@ -62,6 +63,12 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.pollCursors = new JdbcPollCursors(db);
     this.conversationApi = new JdbcConversationApi(db);
     this.retention = new JdbcRetention(db);
+    this.dashboard = new DashboardRows(db, json);
+  }
+
+  /** What the admin dashboard reads: a period's decisions, agents' first replies, dead letters, a conversation's writes. */
+  public DashboardRows dashboard() {
+    return dashboard;
   }
 
   /** The Conversation API's keys, conversations and idempotency records. */

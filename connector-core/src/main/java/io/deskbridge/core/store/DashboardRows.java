@@ -1,0 +1,188 @@
+package io.deskbridge.core.store;
+
+import static io.deskbridge.core.store.ConversationRows.instant;
+import static io.deskbridge.core.store.ConversationRows.ts;
+
+import io.deskbridge.core.conversation.ConversationKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the admin dashboard reads from the store: a period's decision records with the conversation's channel and the
+ * receipt time of the event each decided on, the agents' first replies, the dead letters, and one conversation's
+ * writes. Read-only; thread-safe; database failures throw {@link StoreException}.
+ */
+public final class DashboardRows {
+  private static final String DECISIONS = "SELECT a.id, a.recorded_at, a.installation, a.conversation_id, "
+      + "a.decision, a.reasons, a.confidence, a.article_id, a.language, "
+      + "COALESCE(c.channel, UPPER(ac.channel)), "
+      + "CASE WHEN a.decision IN ('clarify', 'handover') THEN a.input_text END, i.received_at "
+      + "FROM audit a "
+      + "LEFT JOIN conversation c ON c.installation = a.installation AND c.conversation_id = a.conversation_id "
+      + "LEFT JOIN api_conversation ac ON ac.conversation_id = a.conversation_id AND ac.installation = a.installation "
+      + "LEFT JOIN inbox_event i ON i.installation = a.installation AND i.event_id = a.event_id "
+      + "WHERE a.recorded_at >= ? AND a.recorded_at < ? AND a.decision <> 'rejected' AND a.conversation_id <> '' "
+      + "ORDER BY a.id";
+
+  private final Database db;
+  private final JsonCodec json;
+
+  DashboardRows(Database db, JsonCodec json) {
+    this.db = db;
+    this.json = json;
+  }
+
+  /**
+   * One audit record as the dashboard reads it.
+   *
+   * @param id             the record's id (its order)
+   * @param at             when it was recorded
+   * @param channel        the conversation's channel in upper case ({@code EMAIL}, {@code CHAT}, ...), empty when
+   *                       unknown
+   * @param language       the language of a reply, draft, clarification or handover; empty for other records
+   * @param input          the customer's text, only for {@code clarify} and {@code handover} records (else empty)
+   * @param eventReceived  when the event decided on was received; null when its inbox row was purged or it had none
+   */
+  public record DecisionRow(long id, Instant at, String installation, String conversationId, String decision,
+      List<String> reasons, double confidence, String articleId, String language, String channel, String input,
+      Instant eventReceived) {
+  }
+
+  /** A dead letter's installation, conversation, reason and time. */
+  public record DeadRow(long id, String installation, String conversationId, String reason, Instant at) {
+  }
+
+  /**
+   * One decided vendor write of a conversation: its actions (JSON, as stored) and what became of it.
+   *
+   * @param status    PENDING, SENDING, DONE or CANCELLED
+   * @param lastError the last failure, empty when none
+   */
+  public record WriteRow(long id, String eventId, String actionsJson, String status, int attempts, String lastError) {
+  }
+
+  /** Each decision record (not refused webhooks) recorded in {@code [from, to)}, in id order. */
+  public void decisions(Instant from, Instant to, Consumer<DecisionRow> each) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    db.tx("dashboard", c -> {
+      try (var ps = c.prepareStatement(DECISIONS)) {
+        ps.setFetchSize(2_000);
+        ps.setObject(1, ts(from));
+        ps.setObject(2, ts(to));
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            each.accept(new DecisionRow(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getString(5), json.strings(rs.getString(6)), rs.getDouble(7), text(rs.getString(8)),
+                text(rs.getString(9)), text(rs.getString(10)).toUpperCase(Locale.ROOT), text(rs.getString(11)),
+                instant(rs, 12)));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * When an agent first wrote publicly in each Conversation API conversation (the only conversations whose agents'
+   * messages the store holds), for messages written in {@code [from, to)}; keyed by installation and conversation id.
+   */
+  public Map<List<String>, Instant> firstAgentReplies(Instant from, Instant to) {
+    return db.tx("dashboard", c -> {
+      var first = new HashMap<List<String>, Instant>();
+      try (var ps = c.prepareStatement("SELECT ac.installation, m.conversation_id, MIN(m.created_at) FROM api_message m "
+          + "JOIN api_conversation ac ON ac.conversation_id = m.conversation_id "
+          + "WHERE m.role = 'AGENT' AND m.visibility = 'PUBLIC' AND m.created_at >= ? AND m.created_at < ? "
+          + "GROUP BY ac.installation, m.conversation_id")) {
+        ps.setObject(1, ts(from));
+        ps.setObject(2, ts(to));
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            first.put(List.of(rs.getString(1), rs.getString(2)), instant(rs, 3));
+          }
+        }
+      }
+      return first;
+    });
+  }
+
+  /** The dead letters given up on in {@code [from, to)}, oldest first. */
+  public List<DeadRow> deadLetters(Instant from, Instant to) {
+    return db.tx("dashboard", c -> {
+      var rows = new ArrayList<DeadRow>();
+      try (var ps = c.prepareStatement("SELECT id, installation, conversation_id, reason, dead_at FROM dead_letter "
+          + "WHERE dead_at >= ? AND dead_at < ? ORDER BY id")) {
+        ps.setObject(1, ts(from));
+        ps.setObject(2, ts(to));
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new DeadRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5)));
+          }
+        }
+      }
+      return List.copyOf(rows);
+    });
+  }
+
+  /** The vendor of a conversation the store has a row for, so that its key can be built. */
+  public Optional<ConversationKey> key(String installation, String conversationId) {
+    return db.tx("dashboard", c -> {
+      try (var ps = c.prepareStatement("SELECT vendor FROM conversation WHERE installation = ? AND conversation_id = ?")) {
+        ps.setString(1, installation);
+        ps.setString(2, conversationId);
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new ConversationKey(rs.getString(1), installation, conversationId))
+              : Optional.<ConversationKey>empty();
+        }
+      }
+    });
+  }
+
+  /** A conversation's decided vendor writes, oldest first. */
+  public List<WriteRow> writes(String installation, String conversationId) {
+    return db.tx("dashboard", c -> {
+      var rows = new ArrayList<WriteRow>();
+      try (var ps = c.prepareStatement("SELECT id, event_id, actions, status, attempts, last_error FROM outbox "
+          + "WHERE installation = ? AND conversation_id = ? ORDER BY id")) {
+        ps.setString(1, installation);
+        ps.setString(2, conversationId);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new WriteRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                text(rs.getString(6))));
+          }
+        }
+      }
+      return List.copyOf(rows);
+    });
+  }
+
+  /** The Conversation API transcript of a conversation: role, visibility, body and time of each message. */
+  public List<Map<String, Object>> apiMessages(String conversationId) {
+    return db.tx("dashboard", c -> {
+      var rows = new ArrayList<Map<String, Object>>();
+      try (var ps = c.prepareStatement("SELECT role, visibility, body, created_at FROM api_message "
+          + "WHERE conversation_id = ? ORDER BY seq")) {
+        ps.setString(1, conversationId);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(Map.of("role", rs.getString(1), "visibility", rs.getString(2), "text", rs.getString(3),
+                "at", instant(rs, 4).toString()));
+          }
+        }
+      }
+      return List.copyOf(rows);
+    });
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+}
