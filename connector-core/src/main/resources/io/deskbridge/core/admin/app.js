@@ -91,7 +91,7 @@
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
       axes: [
         { values: (u, ticks) => ticks.map((t) => labels[t] ?? ''), gap: 2, size: opts.rotate ? 80 : 40, rotate: opts.rotate || 0, font: '10px system-ui' },
-        { values: opts.yValues },
+        { values: opts.yValues, size: 60 },
       ],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
