@@ -17,18 +17,26 @@ import java.util.function.Consumer;
 /**
  * What the admin dashboard reads from the store: a period's decision records with the conversation's channel and the
  * receipt time of the event each decided on, the agents' first replies, the dead letters, and one conversation's
- * writes. Read-only; thread-safe; database failures throw {@link StoreException}.
+ * writes. Read-only; thread-safe; database failures throw {@link StoreException}. A period's decisions are read in
+ * pages of {@value #PAGE} along the audit's id from the period's first record (ids follow the recording order), so the
+ * database never builds a large result.
  */
 public final class DashboardRows {
-  // no joins: H2 runs a LEFT JOIN per row; the channels and receipt times are read once each and matched in memory
+  // No joins and no large result: H2 runs a LEFT JOIN per row and keeps a result of more than MAX_MEMORY_ROWS rows in a
+  // temporary file, so each table is read in pages along its primary key and matched in memory.
+  static final int PAGE = 5_000;
+  private static final String FIRST_ID = "SELECT MIN(id) FROM audit WHERE recorded_at >= ? AND recorded_at < ?";
   private static final String DECISIONS = "SELECT id, recorded_at, installation, conversation_id, event_id, decision, "
       + "reasons, confidence, article_id, language, "
       + "CASE WHEN decision IN ('clarify', 'handover') THEN input_text END FROM audit "
-      + "WHERE recorded_at >= ? AND recorded_at < ? AND decision <> 'rejected' AND conversation_id <> '' ORDER BY id";
-  private static final String CHANNELS = "SELECT installation, conversation_id, channel FROM conversation "
-      + "WHERE channel IS NOT NULL UNION ALL SELECT installation, conversation_id, UPPER(channel) FROM api_conversation";
-  private static final String RECEIVED = "SELECT installation, event_id, received_at FROM inbox_event "
-      + "WHERE received_at >= ? AND received_at < ?";
+      + "WHERE id >= ? ORDER BY id LIMIT " + PAGE;
+  private static final String INSTALLATIONS = "SELECT DISTINCT installation FROM conversation";
+  private static final String CHANNELS = "SELECT conversation_id, channel FROM conversation "
+      + "WHERE installation = ? AND conversation_id > ? ORDER BY conversation_id LIMIT " + PAGE;
+  private static final String API_CHANNELS = "SELECT installation, conversation_id, UPPER(channel) FROM api_conversation";
+  private static final String RECEIVED = "SELECT id, installation, event_id, received_at FROM inbox_event "
+      + "WHERE id >= ? ORDER BY id LIMIT " + PAGE;
+  private static final String FIRST_EVENT = "SELECT MIN(id) FROM inbox_event WHERE received_at >= ?";
   /** How long before a period's start an event it decided on may have been received. */
   private static final java.time.Duration RECEIPT_SLACK = java.time.Duration.ofDays(1);
 
@@ -73,41 +81,151 @@ public final class DashboardRows {
   public void decisions(Instant from, Instant to, Consumer<DecisionRow> each) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    var channels = channels();
+    var received = received(from.minus(RECEIPT_SLACK), to);
+    long first = db.tx("dashboard", c -> {
+      try (var ps = c.prepareStatement(FIRST_ID)) {
+        ps.setObject(1, ts(from));
+        ps.setObject(2, ts(to));
+        try (var rs = ps.executeQuery()) {
+          return rs.next() && rs.getObject(1) != null ? rs.getLong(1) : -1L;
+        }
+      }
+    });
+    if (first < 0) {
+      return;
+    }
+    long[] next = {first};
+    while (true) {
+      var page = db.tx("dashboard", c -> {
+        var rows = new ArrayList<DecisionRow>(PAGE);
+        try (var ps = c.prepareStatement(DECISIONS)) {
+          ps.setLong(1, next[0]);
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              next[0] = rs.getLong(1) + 1;
+              Instant at = instant(rs, 2);
+              String decision = rs.getString(6);
+              String conversation = rs.getString(4);
+              if (at == null || at.isBefore(from) || !at.isBefore(to) || "rejected".equals(decision)
+                  || conversation == null || conversation.isEmpty()) {
+                continue;
+              }
+              String installation = rs.getString(3);
+              String event = rs.getString(5);
+              rows.add(new DecisionRow(rs.getLong(1), at, installation, conversation, decision,
+                  json.strings(rs.getString(7)), rs.getDouble(8), text(rs.getString(9)), text(rs.getString(10)),
+                  text(channels.get(List.of(installation, conversation))).toUpperCase(Locale.ROOT),
+                  text(rs.getString(11)), event == null ? null : received.get(List.of(installation, event))));
+            }
+          }
+        }
+        return rows;
+      });
+      page.forEach(each);
+      if (!hasMore(next[0], "audit")) {
+        return;
+      }
+    }
+  }
+
+  /** Whether the table has a row with an id of at least {@code id}. */
+  private boolean hasMore(long id, String table) {
+    return db.tx("dashboard", c -> {
+      try (var ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE id >= ? LIMIT 1")) {
+        ps.setLong(1, id);
+        try (var rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  /** Every conversation's channel (upper case), by installation and conversation id. */
+  private Map<List<String>, String> channels() {
+    var channels = new HashMap<List<String>, String>();
+    List<String> installations = db.tx("dashboard", c -> {
+      var all = new ArrayList<String>();
+      try (var ps = c.prepareStatement(INSTALLATIONS); var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          all.add(rs.getString(1));
+        }
+      }
+      return all;
+    });
+    for (String installation : installations) {
+      String[] after = {""};
+      while (true) {
+        int read = db.tx("dashboard", c -> {
+          int n = 0;
+          try (var ps = c.prepareStatement(CHANNELS)) {
+            ps.setString(1, installation);
+            ps.setString(2, after[0]);
+            try (var rs = ps.executeQuery()) {
+              while (rs.next()) {
+                n++;
+                after[0] = rs.getString(1);
+                if (rs.getString(2) != null) {
+                  channels.put(List.of(installation, after[0]), rs.getString(2));
+                }
+              }
+            }
+          }
+          return n;
+        });
+        if (read < PAGE) {
+          break;
+        }
+      }
+    }
     db.tx("dashboard", c -> {
-      var channels = new HashMap<List<String>, String>();
-      try (var ps = c.prepareStatement(CHANNELS); var rs = ps.executeQuery()) {
+      try (var ps = c.prepareStatement(API_CHANNELS); var rs = ps.executeQuery()) {
         while (rs.next()) {
           channels.putIfAbsent(List.of(rs.getString(1), rs.getString(2)), rs.getString(3));
         }
       }
-      var received = new HashMap<List<String>, Instant>();
-      try (var ps = c.prepareStatement(RECEIVED)) {
-        ps.setObject(1, ts(from.minus(RECEIPT_SLACK)));
-        ps.setObject(2, ts(to));
-        try (var rs = ps.executeQuery()) {
-          while (rs.next()) {
-            received.put(List.of(rs.getString(1), rs.getString(2)), instant(rs, 3));
-          }
-        }
-      }
-      try (var ps = c.prepareStatement(DECISIONS)) {
-        ps.setFetchSize(2_000);
-        ps.setObject(1, ts(from));
-        ps.setObject(2, ts(to));
-        try (var rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String installation = rs.getString(3);
-            String conversation = rs.getString(4);
-            String event = rs.getString(5);
-            each.accept(new DecisionRow(rs.getLong(1), instant(rs, 2), installation, conversation, rs.getString(6),
-                json.strings(rs.getString(7)), rs.getDouble(8), text(rs.getString(9)), text(rs.getString(10)),
-                text(channels.get(List.of(installation, conversation))).toUpperCase(Locale.ROOT),
-                text(rs.getString(11)), event == null ? null : received.get(List.of(installation, event))));
-          }
-        }
-      }
       return null;
     });
+    return channels;
+  }
+
+  /** When each event received in {@code [from, to)} was received, by installation and event id. */
+  private Map<List<String>, Instant> received(Instant from, Instant to) {
+    var received = new HashMap<List<String>, Instant>();
+    long first = db.tx("dashboard", c -> {
+      try (var ps = c.prepareStatement(FIRST_EVENT)) {
+        ps.setObject(1, ts(from));
+        try (var rs = ps.executeQuery()) {
+          return rs.next() && rs.getObject(1) != null ? rs.getLong(1) : -1L;
+        }
+      }
+    });
+    if (first < 0) {
+      return received;
+    }
+    long[] next = {first};
+    while (true) {
+      int read = db.tx("dashboard", c -> {
+        int n = 0;
+        try (var ps = c.prepareStatement(RECEIVED)) {
+          ps.setLong(1, next[0]);
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              n++;
+              next[0] = rs.getLong(1) + 1;
+              Instant at = instant(rs, 4);
+              if (at != null && !at.isBefore(from) && at.isBefore(to)) {
+                received.put(List.of(rs.getString(2), rs.getString(3)), at);
+              }
+            }
+          }
+        }
+        return n;
+      });
+      if (read < PAGE) {
+        return received;
+      }
+    }
   }
 
   /**
