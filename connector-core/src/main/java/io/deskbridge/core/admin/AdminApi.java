@@ -197,11 +197,16 @@ public final class AdminApi implements ApiRoutes {
     var out = new LinkedHashMap<String, Object>();
     out.put("installation", installation);
     out.put("conversationId", id);
-    var messages = new ArrayList<Map<String, Object>>();
+    // a Conversation API conversation's own transcript has the bot's and the agents' messages too; a helpdesk
+    // conversation's is the one last loaded from the vendor
+    var messages = new ArrayList<Map<String, Object>>(rows.apiMessages(installation, id));
     var transcript = key.flatMap(state).flatMap(ConversationState::transcript);
     transcript.ifPresent(t -> {
       out.put("channel", t.channel().name());
       out.put("subject", t.subject());
+      if (!messages.isEmpty()) {
+        return;
+      }
       for (var m : t.messages()) {
         var row = new LinkedHashMap<String, Object>();
         row.put("role", m.role().name());
@@ -211,9 +216,6 @@ public final class AdminApi implements ApiRoutes {
         messages.add(row);
       }
     });
-    if (messages.isEmpty()) {
-      messages.addAll(rows.apiMessages(id));
-    }
     out.put("messages", messages);
     var decisions = new ArrayList<Map<String, Object>>();
     for (var r : records) {

@@ -302,13 +302,18 @@ public final class DashboardRows {
     });
   }
 
-  /** The Conversation API transcript of a conversation: role, visibility, body and time of each message. */
-  public List<Map<String, Object>> apiMessages(String conversationId) {
+  /**
+   * The Conversation API transcript of a conversation of an api installation (customer, bot and agent messages,
+   * notes): role, visibility, body and time of each message; empty for other conversations.
+   */
+  public List<Map<String, Object>> apiMessages(String installation, String conversationId) {
     return db.tx("dashboard", c -> {
       var rows = new ArrayList<Map<String, Object>>();
-      try (var ps = c.prepareStatement("SELECT role, visibility, body, created_at FROM api_message "
-          + "WHERE conversation_id = ? ORDER BY seq")) {
+      try (var ps = c.prepareStatement("SELECT m.role, m.visibility, m.body, m.created_at FROM api_message m "
+          + "JOIN api_conversation ac ON ac.conversation_id = m.conversation_id "
+          + "WHERE m.conversation_id = ? AND ac.installation = ? ORDER BY m.seq")) {
         ps.setString(1, conversationId);
+        ps.setString(2, installation);
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
             rows.add(Map.of("role", rs.getString(1), "visibility", rs.getString(2), "text", rs.getString(3),

@@ -231,6 +231,7 @@ class AdminDashboardBrowserIT {
     browser.findElement(By.cssSelector("#list-table a.conv")).click();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation-title")));
     assertThat(browser.findElement(By.cssSelector(".decision.handover")).getText()).contains("handover");
+    assertThat(browser.findElements(By.cssSelector(".msg.BOT"))).as("the bot's message to the customer").isNotEmpty();
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
         Path.of("target", "admin-conversation.png"), StandardCopyOption.REPLACE_EXISTING);
 
