@@ -26,7 +26,7 @@ final class ConversationRows {
           + "ON CONFLICT DO NOTHING";
   private static final String FENCE = "UPDATE conversation SET lease_token = lease_token "
       + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
-  private static final String FENCE_AND_SAVE = "UPDATE conversation SET state = ?, channel = COALESCE(?, channel) "
+  private static final String FENCE_AND_SAVE = "UPDATE conversation SET state = ?, channel = COALESCE(CAST(? AS VARCHAR(32)), channel) "
       + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
   private static final String REFRESH_DUE = "UPDATE conversation SET due_at = COALESCE("
       + "(SELECT o.next_attempt_at FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
