@@ -1,5 +1,6 @@
 package io.deskbridge.core;
 
+import io.deskbridge.core.admin.AdminApi;
 import io.deskbridge.core.api.ApiConnector;
 import io.deskbridge.core.api.ConversationApi;
 import io.deskbridge.core.bot.AddressForm;
@@ -201,11 +202,21 @@ public final class Deskbridge implements AutoCloseable {
               .or(() -> current.get().knowledge().byId(id).stream().findFirst()).map(a -> a.url()), clock, callbacks,
           meters);
       ApiRoutes api = conversationApi == null ? ApiRoutes.NONE : conversationApi;
+      ApiRoutes admin = WebhookServer.ADMIN_OFF;
+      if (config.admin().enabled()) {
+        var vendors = new LinkedHashMap<String, String>();
+        config.installations().forEach(i -> vendors.put(i.id(), i.vendor()));
+        admin = new AdminApi(config.admin(), store.dashboard(), store::audit, store::state, decider, vendors,
+            bot.config().thresholdPercent() / 100.0, clock);
+      }
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
-          meters::scrape, () -> running.healthy() && openedStore.healthy(), api);
+          meters::scrape, () -> running.healthy() && openedStore.healthy(), api, admin);
       log.info("Deskbridge listening on {}:{} with {} article(s), {} installation(s); store: {}; knowledge cache: {}",
           config.server().host(), server.port(), bot.knowledge().size(), installations.size(),
           config.store().describe(), config.cache() == null ? "none" : config.cache());
+      if (config.admin().enabled()) {
+        log.info("Admin dashboard at /admin (the API under /admin/api needs admin.token)");
+      }
       if (!apiInstallations.isEmpty()) {
         log.info("Conversation API at /api/v1 (document: /api/v1/openapi.json) for installation(s) {}",
             String.join(", ", apiInstallations));

@@ -10,6 +10,7 @@ import io.deskbridge.core.engine.Routing;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.llm.AnswerConfig;
 import io.deskbridge.core.lookup.BackOfficeConfig;
+import io.deskbridge.core.admin.AdminSettings;
 import io.deskbridge.core.privacy.PrivacySettings;
 import io.deskbridge.core.store.StoreConfig;
 import java.nio.file.Path;
@@ -46,9 +47,17 @@ import java.util.Set;
  * @param installations the helpdesk accounts served; at least one
  * @param privacy       redaction of LLM prompts and the retention of audit records and message texts (section
  *                      {@code privacy}; the engine's {@link EngineSettings#historyRetention()} carries the retention)
+ * @param admin         the admin dashboard's token and resolution window (section {@code admin}); off without a token
  */
 public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
-    Path calibrationCases, Settings bot, List<InstallationConfig> installations, PrivacySettings privacy) {
+    Path calibrationCases, Settings bot, List<InstallationConfig> installations, PrivacySettings privacy,
+    AdminSettings admin) {
+  /** A configuration without the admin dashboard. */
+  public DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
+      Path calibrationCases, Settings bot, List<InstallationConfig> installations, PrivacySettings privacy) {
+    this(server, store, engine, knowledge, cache, calibrationCases, bot, installations, privacy, AdminSettings.OFF);
+  }
+
   /** A configuration with the {@link PrivacySettings#DEFAULT default privacy settings}. */
   public DeskbridgeConfig(Server server, StoreConfig store, EngineSettings engine, Path knowledge, Path cache,
       Path calibrationCases, Settings bot, List<InstallationConfig> installations) {
@@ -57,6 +66,7 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
 
   public DeskbridgeConfig {
     Objects.requireNonNull(privacy, "privacy");
+    Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(engine, "engine");
@@ -259,7 +269,16 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     var installations = root.sections("installations").stream().map(DeskbridgeConfig::installation).toList();
     var privacy = privacy(root.section("privacy"), engine);
     return new DeskbridgeConfig(server, store, engine.withHistoryRetention(privacy.retention()), knowledge, cache,
-        calibrationCases, root.section("bot"), installations, privacy);
+        calibrationCases, root.section("bot"), installations, privacy, admin(root.section("admin")));
+  }
+
+  /** The {@code admin} section: the dashboard is on when it has a {@code token}. */
+  private static AdminSettings admin(Settings a) {
+    Duration window = a.duration("resolutionWindow", AdminSettings.DEFAULT_RESOLUTION_WINDOW);
+    if (window.isNegative() || window.isZero()) {
+      throw a.invalid("resolutionWindow", "must be positive, e.g. 72h");
+    }
+    return new AdminSettings(a.raw("token") == null ? null : a.secret("token"), window);
   }
 
   /** {@code server.publicUrl}: an absolute http(s) URL without query or fragment, trailing slashes dropped; or null. */

@@ -81,6 +81,12 @@ class LayeringTest {
           + "engine, the store, the server or the vendors");
 
   @ArchTest
+  static final ArchRule theServerKnowsNeitherTheApiNorTheDashboard = noClasses()
+      .that().resideInAPackage("io.deskbridge.core.hosting..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.deskbridge.core.api..", "io.deskbridge.core.admin..")
+      .because("WebhookServer hands /api/v1/* and /admin/* to an ApiRoutes each; the root package wires them");
+
+  @ArchTest
   static final ArchRule coreNeverImportsAVendorModuleOrTheFakes = noClasses()
       .that().resideInAPackage(CORE)
       .should().dependOnClassesThat(resideInAPackage("io.deskbridge..").and(not(resideInAPackage(CORE))))

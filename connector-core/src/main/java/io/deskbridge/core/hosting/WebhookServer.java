@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * go to the {@link WebhookHandler} as a {@link WebhookRequest} (path, token segment included, query parameters,
  * headers, body, the client's address),
  * {@code GET /health} answers {@code {"status":"up"}}, {@code GET /metrics} the Prometheus text, and every
- * {@code GET} and {@code POST} under {@code /api/v1/} goes to the Conversation API's {@link ApiRoutes}. Bodies
+ * {@code GET} and {@code POST} under {@code /api/v1/} goes to the Conversation API's {@link ApiRoutes}, and
+ * {@code /admin} with everything under it to the admin dashboard's. Bodies
  * larger than the limit get 413 before they are read. Javalin types do not leave this class.
  *
  * <p>Slow or hostile clients cannot starve it: a webhook body is read without holding a thread (Jetty's
@@ -127,6 +128,20 @@ public final class WebhookServer implements AutoCloseable {
    */
   public static WebhookServer start(String host, int port, Limits limits, WebhookHandler handler, Clock clock,
       Supplier<String> metrics, BooleanSupplier healthy, ApiRoutes api) {
+    return start(host, port, limits, handler, clock, metrics, healthy, api, ADMIN_OFF);
+  }
+
+  /** No admin dashboard: {@code /admin} answers 404 with the reason. */
+  public static final ApiRoutes ADMIN_OFF = request -> WebhookResponse.error(404,
+      "the admin dashboard is off: set admin.token ({env: NAME} or {file: PATH}) in the configuration");
+
+  /**
+   * As {@link #start(String, int, Limits, WebhookHandler, Clock, Supplier, BooleanSupplier, ApiRoutes)}, also serving
+   * the admin dashboard: {@code GET /admin}, every {@code GET} under {@code /admin/} and every {@code POST} under
+   * {@code /admin/api/} go to {@code admin} (bodies over the limit get 413 first).
+   */
+  public static WebhookServer start(String host, int port, Limits limits, WebhookHandler handler, Clock clock,
+      Supplier<String> metrics, BooleanSupplier healthy, ApiRoutes api, ApiRoutes admin) {
     long maxBodyBytes = limits.maxBodyBytes();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -147,6 +162,7 @@ public final class WebhookServer implements AutoCloseable {
         eager.includeMethod("POST");
         eager.includePath("/webhooks/*");
         eager.includePath("/api/*");
+        eager.includePath("/admin/*");
         server.insertHandler(eager);
       });
       config.routes.get("/health", ctx -> {
@@ -183,34 +199,43 @@ public final class WebhookServer implements AutoCloseable {
       // a secret path token some vendors can only put in the URL (Salesforce Outbound Messages): the endpoint
       // finds it in WebhookRequest.path()
       config.routes.post("/webhooks/{installation}/{token}", webhook);
-      Handler conversationApi = ctx -> {
-        byte[] body = new byte[0];
-        if ("POST".equals(ctx.method().name())) {
-          if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-            write(ctx, new WebhookResponse(413, "application/problem+json", "{\"type\":\"about:blank\","
-                + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"body larger than " + maxBodyBytes
-                + " bytes\"}"));
-            return;
-          }
-          try {
-            body = ctx.bodyAsBytes();
-          } catch (Exception e) { // Javalin (Kotlin) lets a checked IOException through
-            if (!clientFault(e)) {
-              throw e;
-            }
-            log.debug("api request body not received: {}", LogSafe.of(rootCause(e)));
-            write(ctx, WebhookResponse.error(400, "request body incomplete"));
-            return;
-          }
-        }
-        write(ctx, api.handle(new WebhookRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers(ctx),
-            body, Objects.requireNonNullElse(ctx.req().getRemoteAddr(), ""), clock.instant())));
-      };
+      Handler conversationApi = routes(api, maxBodyBytes, clock);
       config.routes.get("/api/v1/*", conversationApi);
       config.routes.post("/api/v1/*", conversationApi);
+      Handler adminRoutes = routes(admin, maxBodyBytes, clock);
+      config.routes.get("/admin", adminRoutes);
+      config.routes.get("/admin/*", adminRoutes);
+      config.routes.post("/admin/api/*", adminRoutes);
     });
     app.start();
     return new WebhookServer(app);
+  }
+
+  /** A handler that gives {@code routes} the request (a POST's body read first, refused over the limit). */
+  private static Handler routes(ApiRoutes routes, long maxBodyBytes, Clock clock) {
+    return ctx -> {
+      byte[] body = new byte[0];
+      if ("POST".equals(ctx.method().name())) {
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+          write(ctx, new WebhookResponse(413, "application/problem+json", "{\"type\":\"about:blank\","
+              + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"body larger than " + maxBodyBytes
+              + " bytes\"}"));
+          return;
+        }
+        try {
+          body = ctx.bodyAsBytes();
+        } catch (Exception e) { // Javalin (Kotlin) lets a checked IOException through
+          if (!clientFault(e)) {
+            throw e;
+          }
+          log.debug("api request body not received: {}", LogSafe.of(rootCause(e)));
+          write(ctx, WebhookResponse.error(400, "request body incomplete"));
+          return;
+        }
+      }
+      write(ctx, routes.handle(new WebhookRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers(ctx),
+          body, Objects.requireNonNullElse(ctx.req().getRemoteAddr(), ""), clock.instant())));
+    };
   }
 
   /**

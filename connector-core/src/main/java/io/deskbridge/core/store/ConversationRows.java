@@ -26,7 +26,7 @@ final class ConversationRows {
           + "ON CONFLICT DO NOTHING";
   private static final String FENCE = "UPDATE conversation SET lease_token = lease_token "
       + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
-  private static final String FENCE_AND_SAVE = "UPDATE conversation SET state = ? "
+  private static final String FENCE_AND_SAVE = "UPDATE conversation SET state = ?, channel = COALESCE(CAST(? AS VARCHAR(32)), channel) "
       + "WHERE installation = ? AND conversation_id = ? AND lease_owner = ? AND lease_token = ?";
   private static final String REFRESH_DUE = "UPDATE conversation SET due_at = COALESCE("
       + "(SELECT o.next_attempt_at FROM outbox o WHERE o.installation = ? AND o.conversation_id = ? "
@@ -87,10 +87,11 @@ final class ConversationRows {
   }
 
   /** {@link #fence} and save the state in the same statement. */
-  static void fenceAndSave(Connection c, Lease lease, String stateJson) throws SQLException {
+  static void fenceAndSave(Connection c, Lease lease, String stateJson, String channel) throws SQLException {
     try (var save = c.prepareStatement(FENCE_AND_SAVE)) {
       save.setString(1, stateJson);
-      bindLease(save, 2, lease);
+      save.setString(2, channel);
+      bindLease(save, 3, lease);
       if (save.executeUpdate() != 1) {
         throw new LeaseLostException(lease);
       }

@@ -23,7 +23,7 @@ final class JdbcAuditLog implements AuditLog {
 
   private static final String INSERT_AUDIT = "INSERT INTO audit (recorded_at, installation, conversation_id, "
       + "event_id, install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, "
-      + "episode, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "episode, detail, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String AUDIT_COLUMNS = "SELECT id, recorded_at, installation, conversation_id, event_id, "
       + "install_mode, decision, reasons, confidence, article_id, signals, input_text, actions, outcome, episode, detail FROM audit";
 
@@ -114,10 +114,26 @@ final class JdbcAuditLog implements AuditLog {
         insert.setString(13, r.outcome());
         insert.setInt(14, r.episode());
         insert.setString(15, json.detail(r.detail()));
+        insert.setString(16, language(r.detail()));
         insert.addBatch();
       }
       insert.executeBatch();
     }
+  }
+
+  /**
+   * The language of a reply, draft or clarification ({@code detail.language}) or of a handover
+   * ({@code detail.summary.language}), at most 16 characters; null when the record has none.
+   */
+  static String language(java.util.Map<String, Object> detail) {
+    Object language = detail.get("language");
+    if (language == null && detail.get("summary") instanceof java.util.Map<?, ?> summary) {
+      language = summary.get("language");
+    }
+    if (!(language instanceof String s) || s.isBlank()) {
+      return null;
+    }
+    return s.length() > 16 ? s.substring(0, 16) : s;
   }
 
   @FunctionalInterface

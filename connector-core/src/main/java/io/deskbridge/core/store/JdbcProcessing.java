@@ -262,9 +262,10 @@ final class JdbcProcessing {
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(records, "audit");
     String stateJson = json.state(state);
+    String channel = state.transcript().map(t -> t.channel().name()).orElse(null);
     List<String> actions = operations.stream().map(json::actions).toList();
     db.tx("commit", c -> {
-      fenceAndSave(c, lease, stateJson);
+      fenceAndSave(c, lease, stateJson, channel);
       try (var done = c.prepareStatement(EVENT_DONE)) {
         done.setLong(1, eventId);
         bindKey(done, 2, lease.key());
@@ -309,8 +310,9 @@ final class JdbcProcessing {
     requireSameConversation(lease, state);
     Objects.requireNonNull(records, "audit");
     String stateJson = json.state(state);
+    String channel = state.transcript().map(t -> t.channel().name()).orElse(null);
     db.tx("finish", c -> {
-      fenceAndSave(c, lease, stateJson);
+      fenceAndSave(c, lease, stateJson, channel);
       setOperationStatus(c, lease, operationId, status.name());
       audit.insert(c, records);
       refreshDue(c, lease.key().installation(), lease.key().externalId());

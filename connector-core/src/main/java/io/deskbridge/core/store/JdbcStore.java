@@ -53,6 +53,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcConversationApi conversationApi;
   private final JdbcRetention retention;
   private final JdbcSyncedKnowledge syncedKnowledge;
+  private final DashboardRows dashboard;
 
   private JdbcStore(Database db) {
     var json = new JsonCodec();
@@ -64,6 +65,12 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.conversationApi = new JdbcConversationApi(db);
     this.retention = new JdbcRetention(db);
     this.syncedKnowledge = new JdbcSyncedKnowledge(db);
+    this.dashboard = new DashboardRows(db, json);
+  }
+
+  /** What the admin dashboard reads: a period's decisions, agents' first replies, dead letters, a conversation's writes. */
+  public DashboardRows dashboard() {
+    return dashboard;
   }
 
   /** The Conversation API's keys, conversations and idempotency records. */

@@ -793,6 +793,33 @@ abstract class AbstractProcessingStoreTest {
         Optional.empty(), T0);
   }
 
+  // ---------------------------------------------------------------- the dashboard's reads
+
+  @Test
+  void theDashboardReadsEachDecisionWithItsConversationsChannelAndItsEventsReceipt() {
+    receive("c1", "e0");
+    var lease = store.claim("w1", T0, LEASE).orElseThrow();
+    var e0 = store.pendingEvents(lease, T0).get(0);
+    var transcript = new io.deskbridge.core.conversation.Conversation(lease.key(),
+        io.deskbridge.core.conversation.Channel.EMAIL, "Parcel", null, "", "", Set.of(), false, List.of());
+    var record = new AuditRecord(T0.plusSeconds(2), INSTALLATION, "c1", "e0", "auto", "reply", List.of("r"), 0.7, "a1",
+        Map.of(), "text", List.of(), "applied", 1, Map.of("language", "cs"));
+    store.commit(lease, e0.id(), state(lease).withTranscript(transcript), List.of(), List.of(record));
+
+    var rows = new ArrayList<DashboardRows.DecisionRow>();
+    store.dashboard().decisions(T0, T0.plusSeconds(60), rows::add);
+
+    assertThat(rows).singleElement().satisfies(r -> {
+      assertThat(r.channel()).isEqualTo("EMAIL");
+      assertThat(r.language()).isEqualTo("cs");
+      assertThat(r.eventReceived()).isEqualTo(T0);
+      assertThat(r.decision()).isEqualTo("reply");
+    });
+    var later = new ArrayList<DashboardRows.DecisionRow>();
+    store.dashboard().decisions(T0.plusSeconds(3), T0.plusSeconds(60), later::add);
+    assertThat(later).isEmpty();
+  }
+
   static AuditRecord audit(String conversationId, String eventId) {
     return new AuditRecord(T0, INSTALLATION, conversationId, eventId, "auto", "reply", List.of("r"), 0.5, "a1",
         Map.of("anger", 0.25), "text", List.of("public_reply(5 chars)"), "applied");

@@ -1,0 +1,420 @@
+package io.deskbridge.core.admin;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.deskbridge.core.email.LoopGuard;
+import io.deskbridge.core.escalation.HandoverReason;
+import io.deskbridge.core.store.DashboardRows;
+import io.deskbridge.core.store.DashboardRows.DecisionRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The dashboard's figures, computed from the store's decision records of a period. Every figure is a count of
+ * conversations (or of decisions, where it says so) that carry one <em>tag</em>; {@link #conversations} lists the
+ * conversations behind a tag with the same code, so a number and its list never disagree. Tags:
+ * <ul>
+ *   <li>{@code conversations}: a bot decision (reply, draft, clarify, handover) in the period;</li>
+ *   <li>{@code answered} (a reply or draft), {@code clarified}, {@code handed_over};</li>
+ *   <li>{@code resolved}: answered, not handed over after its last answer, and no customer message recorded within the
+ *       resolution window after that answer (a decision on a new customer message, or one ignored because a person
+ *       owns the conversation, it is closed, or its chat session timed out: a reopen); {@code came_back}: answered
+ *       but the customer wrote again within the window; {@code pending}: the window has not passed yet;</li>
+ *   <li>{@code reason:CODE}: handed over with that {@link HandoverReason} code;</li>
+ *   <li>{@code bot_frt}: the first decision's time after the event's receipt is known; {@code human_frt}: an agent's
+ *       first public reply after the handover is known (Conversation API conversations only);</li>
+ *   <li>{@code confidence:I}: a decision with a confidence in the I-th 5 % bucket (counts decisions);</li>
+ *   <li>{@code gap:TEXT}: a clarification or a low-confidence handover on this text (lower case, spaces folded);</li>
+ *   <li>{@code article:ID}: answered with the article (counts decisions);</li>
+ *   <li>{@code draft:VERDICT}: an agent's verdict on a draft; {@code loop:REASON}: a loop-guard suppression;
+ *       {@code dead_letters}: an event given up on.</li>
+ * </ul>
+ * Filters (installation, channel, language) apply per conversation; a conversation's language is the first one its
+ * decisions name. Results are cached for {@link #CACHE_FOR}. Thread-safe.
+ */
+final class Dashboard {
+  /** How long a period's computed tags are reused. */
+  static final Duration CACHE_FOR = Duration.ofSeconds(30);
+  /** The width of a confidence bucket. */
+  static final double BUCKET = 0.05;
+  static final int BUCKETS = 20;
+  private static final int TOP = 10;
+  private static final Set<String> BOT_DECISIONS = Set.of("reply", "draft", "clarify", "handover");
+  private static final Set<String> CUSTOMER_AGAIN = Set.of("human_owns_conversation", "conversation_closed",
+      "session_timeout");
+  private static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
+      LoopGuard.MAILING_LIST);
+  private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
+
+  private final DashboardRows rows;
+  private final Clock clock;
+  private final double threshold;
+  private final Duration window;
+  private final Cache<Period, Scan> cache;
+
+  Dashboard(DashboardRows rows, Clock clock, double threshold, Duration resolutionWindow) {
+    this.rows = rows;
+    this.clock = clock;
+    this.threshold = threshold;
+    this.window = resolutionWindow;
+    this.cache = Caffeine.newBuilder().maximumSize(16).expireAfterWrite(CACHE_FOR).build();
+  }
+
+  /** A period, {@code [from, to)}. */
+  record Period(Instant from, Instant to) {
+  }
+
+  /** Filters; an empty value matches everything. */
+  record Filter(String installation, String channel, String language) {
+    boolean matches(Conv c) {
+      return (installation.isEmpty() || installation.equals(c.installation))
+          && (channel.isEmpty() || channel.equalsIgnoreCase(c.channel))
+          && (language.isEmpty() || language.equalsIgnoreCase(c.language));
+    }
+  }
+
+  /** One conversation's tags and attributes. */
+  static final class Conv {
+    final String installation;
+    final String conversationId;
+    String channel = "";
+    String language = "";
+    Instant first;
+    Instant last;
+    final Map<String, Integer> tags = new LinkedHashMap<>();
+    // working state
+    Instant lastAnswer;
+    Instant handoverAt;
+    Instant cameBackAt;
+    boolean botDecision;
+    long botFrtMillis = -1;
+    long humanFrtMillis = -1;
+
+    Conv(String installation, String conversationId) {
+      this.installation = installation;
+      this.conversationId = conversationId;
+    }
+
+    void tag(String tag) {
+      tags.merge(tag, 1, Integer::sum);
+    }
+  }
+
+  /** A scanned period: every conversation with its tags, and the gaps' original texts. */
+  record Scan(Period period, List<Conv> conversations, Map<String, String> gapTexts, Instant computedAt) {
+  }
+
+  Scan scan(Period period) {
+    return cache.get(period, this::compute);
+  }
+
+  private Scan compute(Period period) {
+    Instant now = clock.instant();
+    Instant readTo = period.to().plus(window).isBefore(now) ? period.to().plus(window) : now;
+    if (readTo.isBefore(period.to())) {
+      readTo = period.to();
+    }
+    var byKey = new HashMap<List<String>, Conv>();
+    var gapTexts = new HashMap<String, String>();
+    rows.decisions(period.from(), readTo, r -> {
+      var conv = byKey.computeIfAbsent(List.of(r.installation(), r.conversationId()),
+          k -> new Conv(r.installation(), r.conversationId()));
+      if (conv.channel.isEmpty()) {
+        conv.channel = r.channel();
+      }
+      boolean inPeriod = r.at().isBefore(period.to());
+      boolean customer = BOT_DECISIONS.contains(r.decision())
+          || ("ignore".equals(r.decision()) && r.reasons().stream().anyMatch(CUSTOMER_AGAIN::contains));
+      if (customer && conv.lastAnswer != null && conv.cameBackAt == null
+          && !r.at().isAfter(conv.lastAnswer.plus(window))) {
+        conv.cameBackAt = r.at();
+      }
+      if (!inPeriod) {
+        return;
+      }
+      if (conv.first == null) {
+        conv.first = r.at();
+      }
+      conv.last = r.at();
+      if (conv.language.isEmpty() && !r.language().isEmpty()) {
+        conv.language = r.language();
+      }
+      switch (r.decision()) {
+        case "reply", "draft", "clarify", "handover" -> decision(conv, r, gapTexts);
+        case "draft_feedback" -> r.reasons().stream().filter(VERDICTS::contains).findFirst()
+            .ifPresent(v -> conv.tag("draft:" + v));
+        case "ignore" -> r.reasons().stream().filter(LOOP_REASONS::contains).findFirst()
+            .ifPresent(v -> conv.tag("loop:" + v));
+        default -> { }
+      }
+    });
+    var agents = rows.firstAgentReplies(period.from(), readTo);
+    for (var dead : rows.deadLetters(period.from(), period.to())) {
+      var conv = byKey.computeIfAbsent(List.of(dead.installation(), dead.conversationId()),
+          k -> new Conv(dead.installation(), dead.conversationId()));
+      conv.tag("dead_letters");
+      if (conv.first == null) {
+        conv.first = dead.at();
+        conv.last = dead.at();
+      }
+    }
+    for (var conv : byKey.values()) {
+      if (conv.lastAnswer != null && (conv.handoverAt == null || conv.handoverAt.isBefore(conv.lastAnswer))) {
+        if (conv.cameBackAt != null) {
+          conv.tag("came_back");
+        } else if (conv.lastAnswer.plus(window).isAfter(now)) {
+          conv.tag("pending");
+        } else {
+          conv.tag("resolved");
+        }
+      }
+      if (conv.handoverAt != null) {
+        var agent = agents.get(List.of(conv.installation, conv.conversationId));
+        if (agent != null && !agent.isBefore(conv.handoverAt)) {
+          conv.humanFrtMillis = Duration.between(conv.handoverAt, agent).toMillis();
+          conv.tag("human_frt");
+        }
+      }
+    }
+    var list = byKey.values().stream().filter(c -> c.first != null && !c.tags.isEmpty())
+        .sorted(Comparator.comparing((Conv c) -> c.last).reversed()).toList();
+    return new Scan(period, list, Map.copyOf(gapTexts), now);
+  }
+
+  private void decision(Conv conv, DecisionRow r, Map<String, String> gapTexts) {
+    if (!conv.botDecision) {
+      conv.botDecision = true;
+      conv.tag("conversations");
+      if (r.eventReceived() != null && !r.eventReceived().isAfter(r.at())) {
+        conv.botFrtMillis = Duration.between(r.eventReceived(), r.at()).toMillis();
+        conv.tag("bot_frt");
+      }
+    }
+    int bucket = Math.min(BUCKETS - 1, (int) Math.floor(r.confidence() / BUCKET + 1e-9));
+    conv.tag("confidence:" + bucket);
+    switch (r.decision()) {
+      case "reply", "draft" -> {
+        conv.tags.putIfAbsent("answered", 1);
+        conv.lastAnswer = r.at();
+        conv.cameBackAt = null;
+        if (!r.articleId().isEmpty()) {
+          conv.tag("article:" + r.articleId());
+        }
+      }
+      case "clarify" -> {
+        conv.tags.putIfAbsent("clarified", 1);
+        gap(conv, r, gapTexts);
+      }
+      case "handover" -> {
+        conv.tags.putIfAbsent("handed_over", 1);
+        conv.handoverAt = r.at();
+        for (var reason : r.reasons()) {
+          conv.tags.putIfAbsent("reason:" + reason, 1);
+        }
+        if (r.reasons().contains(HandoverReason.LOW_CONFIDENCE.code())) {
+          gap(conv, r, gapTexts);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static void gap(Conv conv, DecisionRow r, Map<String, String> gapTexts) {
+    String key = normalise(r.input());
+    if (!key.isEmpty()) {
+      conv.tags.putIfAbsent("gap:" + key, 1);
+      gapTexts.putIfAbsent(key, r.input().strip());
+    }
+  }
+
+  /** A question's grouping key: lower case, white space folded, at most 200 characters. */
+  static String normalise(String text) {
+    String s = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return s.length() > 200 ? s.substring(0, 200) : s;
+  }
+
+  /** The figures of a period and filter, as a JSON-shaped map; {@code query} builds each figure's list query. */
+  Map<String, Object> figures(Period period, Filter filter, java.util.function.Function<String, String> query) {
+    var scan = scan(period);
+    var conversations = new HashMap<String, Integer>();
+    var decisions = new HashMap<String, Integer>();
+    var installations = new TreeSet<String>();
+    var channels = new TreeSet<String>();
+    var languages = new TreeSet<String>();
+    var botFrt = new ArrayList<Long>();
+    var humanFrt = new ArrayList<Long>();
+    var breakdown = new LinkedHashMap<List<String>, int[]>();
+    for (var c : scan.conversations()) {
+      installations.add(c.installation);
+      if (!c.channel.isEmpty()) {
+        channels.add(c.channel);
+      }
+      if (!c.language.isEmpty()) {
+        languages.add(c.language);
+      }
+      if (!filter.matches(c)) {
+        continue;
+      }
+      c.tags.forEach((tag, n) -> {
+        conversations.merge(tag, 1, Integer::sum);
+        decisions.merge(tag, n, Integer::sum);
+      });
+      if (c.botFrtMillis >= 0) {
+        botFrt.add(c.botFrtMillis);
+      }
+      if (c.humanFrtMillis >= 0) {
+        humanFrt.add(c.humanFrtMillis);
+      }
+      if (c.tags.containsKey("conversations")) {
+        var row = breakdown.computeIfAbsent(List.of(c.installation, c.channel, c.language), k -> new int[5]);
+        row[0]++;
+        row[1] += c.tags.containsKey("answered") ? 1 : 0;
+        row[2] += c.tags.containsKey("clarified") ? 1 : 0;
+        row[3] += c.tags.containsKey("handed_over") ? 1 : 0;
+        row[4] += c.tags.containsKey("resolved") ? 1 : 0;
+      }
+    }
+    int total = conversations.getOrDefault("conversations", 0);
+    var out = new LinkedHashMap<String, Object>();
+    out.put("from", period.from().toString());
+    out.put("to", period.to().toString());
+    out.put("computedAt", scan.computedAt().toString());
+    out.put("filter", Map.of("installation", filter.installation(), "channel", filter.channel(),
+        "language", filter.language()));
+    out.put("options", Map.of("installations", installations, "channels", channels, "languages", languages));
+    out.put("thresholdPercent", Math.round(threshold * 1000) / 10.0);
+    out.put("resolutionWindowHours", window.toMinutes() / 60.0);
+    var headline = new LinkedHashMap<String, Object>();
+    for (var tag : List.of("conversations", "answered", "clarified", "handed_over", "resolved", "came_back",
+        "pending")) {
+      headline.put(tag, figure(conversations.getOrDefault(tag, 0), total, query.apply(tag)));
+    }
+    int resolvable = conversations.getOrDefault("resolved", 0) + conversations.getOrDefault("came_back", 0);
+    var resolved = figure(conversations.getOrDefault("resolved", 0), resolvable, query.apply("resolved"));
+    resolved.put("of", "answered conversations whose window has passed");
+    headline.put("resolution", resolved);
+    out.put("headline", headline);
+    var reasons = new ArrayList<Map<String, Object>>();
+    for (var reason : HandoverReason.values()) {
+      var f = figure(conversations.getOrDefault("reason:" + reason.code(), 0),
+          conversations.getOrDefault("handed_over", 0), query.apply("reason:" + reason.code()));
+      f.put("code", reason.code());
+      reasons.add(f);
+    }
+    out.put("handoverReasons", reasons);
+    out.put("firstResponse", Map.of(
+        "bot", percentiles(botFrt, query.apply("bot_frt")),
+        "human", percentiles(humanFrt, query.apply("human_frt"))));
+    var histogram = new ArrayList<Map<String, Object>>();
+    for (int i = 0; i < BUCKETS; i++) {
+      var f = figure(decisions.getOrDefault("confidence:" + i, 0), -1, query.apply("confidence:" + i));
+      f.put("from", Math.round(i * BUCKET * 100));
+      f.put("to", Math.round((i + 1) * BUCKET * 100));
+      f.put("conversations", conversations.getOrDefault("confidence:" + i, 0));
+      histogram.add(f);
+    }
+    out.put("confidence", histogram);
+    out.put("gaps", top(conversations, "gap:", query, scan.gapTexts()));
+    out.put("articles", top(decisions, "article:", query, Map.of()));
+    out.put("drafts", fixed(conversations, "draft:", VERDICTS, query));
+    out.put("loopGuard", fixed(conversations, "loop:", LOOP_REASONS, query));
+    out.put("deadLetters", figure(conversations.getOrDefault("dead_letters", 0), -1, query.apply("dead_letters")));
+    out.put("csat", Map.of("available", false, "note", "the store keeps no satisfaction ratings: Deskbridge does not "
+        + "read Zendesk's satisfaction_rating yet, so CSAT is not shown"));
+    var rowsOut = new ArrayList<Map<String, Object>>();
+    breakdown.forEach((k, v) -> {
+      var row = new LinkedHashMap<String, Object>();
+      row.put("installation", k.get(0));
+      row.put("channel", k.get(1));
+      row.put("language", k.get(2));
+      row.put("conversations", v[0]);
+      row.put("answered", v[1]);
+      row.put("clarified", v[2]);
+      row.put("handedOver", v[3]);
+      row.put("resolved", v[4]);
+      rowsOut.add(row);
+    });
+    rowsOut.sort(Comparator.comparing((Map<String, Object> m) -> -(int) m.get("conversations")));
+    out.put("breakdown", rowsOut);
+    return out;
+  }
+
+  /** The conversations behind a tag, newest first: {@code offset}, {@code limit}, the total. */
+  Map<String, Object> conversations(Period period, Filter filter, String tag, int offset, int limit) {
+    var scan = scan(period);
+    var matching = scan.conversations().stream().filter(filter::matches).filter(c -> c.tags.containsKey(tag)).toList();
+    var page = new ArrayList<Map<String, Object>>();
+    for (var c : matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()))) {
+      var row = new LinkedHashMap<String, Object>();
+      row.put("installation", c.installation);
+      row.put("conversationId", c.conversationId);
+      row.put("channel", c.channel);
+      row.put("language", c.language);
+      row.put("first", c.first.toString());
+      row.put("last", c.last.toString());
+      row.put("tags", new ArrayList<>(new LinkedHashSet<>(c.tags.keySet().stream()
+          .filter(t -> !t.startsWith("confidence:") && !t.startsWith("gap:")).toList())));
+      page.add(row);
+    }
+    return Map.of("figure", tag, "total", matching.size(), "offset", offset, "conversations", page);
+  }
+
+  private static LinkedHashMap<String, Object> figure(int value, int of, String query) {
+    var f = new LinkedHashMap<String, Object>();
+    f.put("value", value);
+    if (of >= 0) {
+      f.put("rate", of == 0 ? 0.0 : Math.round(value * 10000.0 / of) / 10000.0);
+    }
+    f.put("query", query);
+    return f;
+  }
+
+  private static Map<String, Object> percentiles(List<Long> millis, String query) {
+    var sorted = millis.stream().sorted().toList();
+    var f = new LinkedHashMap<String, Object>();
+    f.put("count", sorted.size());
+    f.put("p50Ms", sorted.isEmpty() ? null : rank(sorted, 0.5));
+    f.put("p90Ms", sorted.isEmpty() ? null : rank(sorted, 0.9));
+    f.put("query", query);
+    return f;
+  }
+
+  /** The nearest-rank percentile. */
+  static long rank(List<Long> sorted, double p) {
+    int index = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private static List<Map<String, Object>> top(Map<String, Integer> counts, String prefix,
+      java.util.function.Function<String, String> query, Map<String, String> texts) {
+    return counts.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP).map(e -> {
+          String key = e.getKey().substring(prefix.length());
+          var f = figure(e.getValue(), -1, query.apply(e.getKey()));
+          f.put("key", key);
+          f.put("text", texts.getOrDefault(key, key));
+          return (Map<String, Object>) f;
+        }).toList();
+  }
+
+  private static List<Map<String, Object>> fixed(Map<String, Integer> counts, String prefix, List<String> codes,
+      java.util.function.Function<String, String> query) {
+    return codes.stream().map(code -> {
+      var f = figure(counts.getOrDefault(prefix + code, 0), -1, query.apply(prefix + code));
+      f.put("code", code);
+      return (Map<String, Object>) f;
+    }).toList();
+  }
+}
