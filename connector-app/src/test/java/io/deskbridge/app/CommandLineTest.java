@@ -40,7 +40,7 @@ class CommandLineTest {
   void theCommandsAreAllThere() {
     assertThat(commands().map(c -> String.join(" ", c))).contains("serve", "demo", "bench", "dead-letters",
         "dead-letters list", "dead-letters show", "dead-letters replay", "eval", "datasets", "datasets bitext",
-        "datasets emails", "datasets clinc150", "datasets isarcasm", "train-sarcasm");
+        "datasets emails", "datasets clinc150", "datasets isarcasm", "train-sarcasm", "train-signals");
   }
 
   @ParameterizedTest
