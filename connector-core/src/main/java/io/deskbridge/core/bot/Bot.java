@@ -180,9 +180,9 @@ public final class Bot implements Decider {
     var first = new Retrieval(hits, uncovered ? 0 : calibration.confidence(hits));
     var best = first.best();
 
-    // the learned signal (every language) beside the rules: a request for a person or sarcasm holds when its rule or
-    // the model does; the model's anger class is not used (it flags neutral Polish questions, docs/quality.md,
-    // "Eighth round")
+    // the learned signal (every language) beside the rules: a request for a person holds when its rule or the model
+    // does; the model's anger and sarcasm classes are not used (they flag plain questions and complaints about a
+    // product fact, docs/quality.md, "Eighth round")
     var learnedScores = text.isBlank() ? new double[SignalModel.CLASSES.size()] : learned.scores(text);
     boolean humanRequested = humanRequest.matches(text)
         || learned.holds(SignalModel.index("human_request"), learnedScores[SignalModel.index("human_request")]);
@@ -193,8 +193,7 @@ public final class Bot implements Decider {
     double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions()
         || !sarcasmModelFits ? SarcasmSignal.ruleScore(text) : sarcasm.score(text, embedding);
     boolean angry = anger.isAngry(angerScore);
-    boolean sarcastic = sarcasm.isSarcastic(sarcasmScore)
-        || learned.holds(SignalModel.index("sarcasm"), learnedScores[SignalModel.index("sarcasm")]);
+    boolean sarcastic = sarcasm.isSarcastic(sarcasmScore);
 
     var signals = new LinkedHashMap<String, Double>();
     if (humanRequested) {
