@@ -46,8 +46,8 @@ class SignalModelTest {
 
   /**
    * Where the model alone stays under its threshold (English, Czech and Slovene anger without a learned word, Polish
-   * "dzięki za nic"; the rules catch these, docs/quality.md, "Eighth round"), it still ranks the line above a plain
-   * question in the same language.
+   * "dzięki za nic"; the bot leaves anger and sarcasm to the rules, docs/quality.md, "Eighth round"), it still ranks
+   * the line above a plain question in the same language.
    */
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
