@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "deskbridge", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "An AI first line in front of your helpdesk, with clean handover to people.",
     subcommands = {ServeCommand.class, InstallCommand.class, UninstallCommand.class, DoctorCommand.class, DemoCommand.class, BenchCommand.class, DeadLettersCommand.class, AuditCommand.class, KbCommand.class, ApiKeyCommand.class,
-        EvalCommand.class, SimulateCommand.class, EvalSignalsCommand.class, DatasetsCommand.class, TrainSarcasmCommand.class, CommandLine.HelpCommand.class},
+        EvalCommand.class, SimulateCommand.class, EvalSignalsCommand.class, DatasetsCommand.class, TrainSarcasmCommand.class, TrainSignalsCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  deskbridge demo                          the scripted demo on a built-in fake",

@@ -40,7 +40,7 @@ class CommandLineTest {
   void theCommandsAreAllThere() {
     assertThat(commands().map(c -> String.join(" ", c))).contains("serve", "install", "uninstall", "doctor", "demo", "bench", "dead-letters",
         "dead-letters list", "dead-letters show", "dead-letters replay", "eval", "datasets", "datasets bitext",
-        "datasets emails", "datasets clinc150", "datasets isarcasm", "train-sarcasm", "simulate", "kb sync");
+        "datasets emails", "datasets clinc150", "datasets isarcasm", "train-sarcasm", "simulate", "kb sync", "train-signals");
   }
 
   @ParameterizedTest

@@ -142,7 +142,8 @@ class DistributionIT {
 
   @Test
   void everyCommandAnswersHelpWithoutTheOptionalFolder() throws Exception {
-    for (var command : List.of("serve", "demo", "bench", "dead-letters", "eval", "datasets", "train-sarcasm")) {
+    for (var command : List.of("serve", "demo", "bench", "dead-letters", "eval", "datasets", "train-sarcasm",
+        "train-signals")) {
       var run = run(List.of(install.resolve("deskbridge").toString(), command, "--help"), List.of());
 
       assertThat(run.exit()).as(command + ": " + run.output()).isZero();

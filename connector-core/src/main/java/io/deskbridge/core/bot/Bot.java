@@ -12,6 +12,7 @@ import io.deskbridge.core.escalation.HumanRequestSignal;
 import io.deskbridge.core.escalation.KeyFactExtractor;
 import io.deskbridge.core.escalation.KeywordSignal;
 import io.deskbridge.core.escalation.SarcasmSignal;
+import io.deskbridge.core.escalation.SignalModel;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -57,6 +58,7 @@ public final class Bot implements Decider {
   private final KeywordSignal keywords;
   private final AngerSignal anger = new AngerSignal();
   private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
+  private final SignalModel learned = SignalModel.bundled();
   private final EscalationPolicy policy;
   /** Languages with at least one article, when the model cannot match across languages; null when it can. */
   private final Set<String> answerableLanguages;
@@ -193,7 +195,12 @@ public final class Bot implements Decider {
     var first = new Retrieval(hits, uncovered ? 0 : calibration.confidence(hits));
     var best = first.best();
 
-    boolean humanRequested = humanRequest.matches(text);
+    // the learned signal (every language) beside the rules: a request for a person holds when its rule or the model
+    // does; the model's anger and sarcasm classes are not used (they flag plain questions and complaints about a
+    // product fact, docs/quality.md, "Eighth round")
+    var learnedScores = text.isBlank() ? new double[SignalModel.CLASSES.size()] : learned.scores(text);
+    boolean humanRequested = humanRequest.matches(text)
+        || learned.holds(SignalModel.index("human_request"), learnedScores[SignalModel.index("human_request")]);
     var keywordReasons = keywords.reasons(text);
     double angerScore = anger.score(text);
     // the support-sarcasm rules in every language; the model in English only (it was trained on English posts), and
