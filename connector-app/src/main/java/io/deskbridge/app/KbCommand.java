@@ -133,6 +133,9 @@ final class KbCommand implements Runnable {
       return switch (mapped.kind()) {
         case AUTH, FORBIDDEN, NOT_FOUND -> new ConfigException(what + "; check installations[" + i.id()
             + "].settings (the token needs agent or admin access to the help center)", e);
+        // refused as invalid (e.g. a Salesforce body field the org does not have): running again would not help
+        case INVALID -> new ConfigException(what + "; check installations[" + i.id() + "].knowledge.sync (bodyFields "
+            + "must name fields of the article type) and installations[" + i.id() + "].settings", e);
         default -> new IllegalStateException(what + " (nothing after the last stored page is lost; run again)", e);
       };
     }

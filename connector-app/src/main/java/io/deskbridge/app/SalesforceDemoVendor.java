@@ -60,6 +60,11 @@ final class SalesforceDemoVendor implements DemoVendor {
         .outbound(outbound)));
   }
 
+  /** The fake, for what only Salesforce has. */
+  public io.deskbridge.mock.salesforce.SalesforceFake fake() {
+    return fake;
+  }
+
   @Override
   public Kind kind() {
     return Kind.salesforce;

@@ -27,6 +27,7 @@ final class DaktelaConnector implements Connector {
   private final DaktelaWebhookEndpoint webhook;
   private final Optional<EventPoller> poller;
   private final DaktelaErrorMapper errors = new DaktelaErrorMapper();
+  private final io.deskbridge.core.spi.KnowledgeSource knowledge;
 
   /** {@code settingsPath} names the settings in start-up errors, e.g. {@code installations[acme].settings}. */
   DaktelaConnector(String installationId, DaktelaConfig config, String settingsPath, Clock clock) {
@@ -38,6 +39,13 @@ final class DaktelaConnector implements Connector {
         ? Optional.of(new DaktelaPoller(client.changes(), client.time(), config.pollInterval(), config.pollOverlap(),
             client.botLogin()))
         : Optional.empty();
+    this.knowledge = client.knowledge(clock);
+  }
+
+  /** The knowledge base's {@code articles} (see the connector README for the assumed record shape). */
+  @Override
+  public Optional<io.deskbridge.core.spi.KnowledgeSource> knowledgeSource() {
+    return Optional.of(knowledge);
   }
 
   @Override

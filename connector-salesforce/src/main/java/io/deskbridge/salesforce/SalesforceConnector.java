@@ -24,6 +24,7 @@ final class SalesforceConnector implements Connector {
   private final SalesforceHelpdeskClient client;
   private final SalesforceWebhookEndpoint webhook;
   private final SalesforceErrorMapper errors = new SalesforceErrorMapper();
+  private final io.deskbridge.core.spi.KnowledgeSource knowledge;
 
   /** {@code settingsPath} names the settings in start-up errors, e.g. {@code installations[acme].settings}. */
   SalesforceConnector(String installationId, SalesforceConfig config, String settingsPath, Clock clock,
@@ -37,6 +38,13 @@ final class SalesforceConnector implements Connector {
     this.client = new SalesforceHelpdeskClient(installationId, config, settingsPath, clock, compression);
     this.webhook = new SalesforceWebhookEndpoint(config.organizationId(), config.webhookPathToken().map(Secret::reveal),
         config.webhookAllowFrom(), client.ownership()::botOwnerIds);
+    this.knowledge = client.knowledge(clock);
+  }
+
+  /** Salesforce Knowledge's online, publicly visible {@code Knowledge__kav} versions (SOQL query / queryMore). */
+  @Override
+  public java.util.Optional<io.deskbridge.core.spi.KnowledgeSource> knowledgeSource() {
+    return java.util.Optional.of(knowledge);
   }
 
   @Override

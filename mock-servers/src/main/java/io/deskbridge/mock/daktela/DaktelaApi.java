@@ -41,7 +41,7 @@ final class DaktelaApi implements ResponseDefinitionTransformerV2 {
   private static final Logger LOG = LoggerFactory.getLogger(DaktelaApi.class);
   private static final String PREFIX = "/api/v6/";
   static final Set<String> MODELS = Set.of("tickets", "activities", "users", "queues", "ticketsCategories",
-      "statuses");
+      "statuses", "articles");
   private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
   record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {

@@ -282,6 +282,41 @@ public final class DaktelaFake implements VendorFake {
     return model.activityViews(ticket);
   }
 
+  // ---------------------------------------------------------------- knowledge base
+
+  /**
+   * An admin publishes a public knowledge-base article ({@code articles}, served by {@code GET articles.json} with
+   * the list query and {@code GET articles/{name}.json}): {@code edited} is now.
+   *
+   * @param folder   the folder's title (rendered as an {@code articlesFolders} reference)
+   * @param language its locale, e.g. {@code en}, {@code cs}
+   * @return the article's name
+   */
+  public String publishArticle(String folder, String language, String title, String html, List<String> tags) {
+    return model.publishArticle(Objects.requireNonNull(folder, "folder"), Objects.requireNonNull(language, "language"),
+        Objects.requireNonNull(title, "title"), Objects.requireNonNull(html, "html"), tags);
+  }
+
+  /** The article's title and body change; {@code edited} is now. @throws IllegalArgumentException when unknown */
+  public void editArticle(String name, String title, String html) {
+    model.editArticle(name, Objects.requireNonNull(title, "title"), Objects.requireNonNull(html, "html"));
+  }
+
+  /** The article is published or taken back to a draft; {@code edited} is now. */
+  public void setArticlePublished(String name, boolean published) {
+    model.setArticlePublished(name, published);
+  }
+
+  /** The article is made public or internal (agents only); {@code edited} is now. */
+  public void setArticlePublic(String name, boolean isPublic) {
+    model.setArticlePublic(name, isPublic);
+  }
+
+  /** The article is deleted: gone from every list, 404 by name. */
+  public void deleteArticle(String name) {
+    model.deleteArticle(name);
+  }
+
   // ---------------------------------------------------------------- calls and faults
 
   /** Authenticated API calls served (injected failures included) since start or reset. */

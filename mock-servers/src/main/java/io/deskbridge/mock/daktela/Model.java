@@ -87,6 +87,20 @@ final class Model {
     Map<String, String> headers = Map.of();
   }
 
+  /** A knowledge-base article (the {@code articles} model; its record shape is the connector's assumption). */
+  static final class Article {
+    String name;
+    String title;
+    String content;
+    String folder;
+    String language;
+    List<String> tags = List.of();
+    boolean published;
+    boolean isPublic;
+    Instant created;
+    Instant edited;
+  }
+
   private final DaktelaFake.Config config;
   private final DateTimeFormatter format;
   private final Changes changes;
@@ -96,6 +110,7 @@ final class Model {
   private final Map<String, Status> statuses = new LinkedHashMap<>();
   private final Map<Integer, Ticket> tickets = new LinkedHashMap<>();
   private final Map<String, Activity> activities = new LinkedHashMap<>();
+  private final Map<String, Article> articles = new LinkedHashMap<>();
   private int nextTicket;
   private long nextId;
 
@@ -113,6 +128,7 @@ final class Model {
     statuses.clear();
     tickets.clear();
     activities.clear();
+    articles.clear();
     nextTicket = FIRST_TICKET;
     nextId = 1;
     users.put(config.apiLogin(), new User(config.apiLogin(), "Deskbridge bot", "bot@deskbridge.example"));
@@ -148,6 +164,7 @@ final class Model {
       case "queues" -> queues.values().forEach(q -> out.add(queueJson(q)));
       case "ticketsCategories" -> categories.values().forEach(c -> out.add(categoryJson(c)));
       case "statuses" -> statuses.values().forEach(s -> out.add(statusJson(s)));
+      case "articles" -> articles.values().forEach(a -> out.add(articleJson(a)));
       default -> throw new IllegalArgumentException("no model " + model);
     }
     return out;
@@ -162,6 +179,7 @@ final class Model {
       case "queues" -> ticketNumber(name).map(queues::get).map(this::queueJson).orElse(null);
       case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(this::categoryJson).orElse(null);
       case "statuses" -> Optional.ofNullable(statuses.get(name)).map(this::statusJson).orElse(null);
+      case "articles" -> Optional.ofNullable(articles.get(name)).map(this::articleJson).orElse(null);
       default -> throw new IllegalArgumentException("no model " + model);
     };
     if (out == null) {
@@ -663,6 +681,67 @@ final class Model {
     n.putNull("sms_queue");
     n.put("status_required", "never").put("multiple_statuses", false);
     return sys(n, "ticketsCategories");
+  }
+
+  private ObjectNode articleJson(Article a) {
+    ObjectNode n = Json.obj().put("name", a.name).put("title", a.title).put("content", a.content);
+    String folderName = "articlesFolders_" + a.folder.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    sys(n.putObject("folder").put("name", folderName).put("title", a.folder), "articlesFolders");
+    var tags = n.putArray("tags");
+    a.tags.forEach(tags::add);
+    n.put("language", a.language).put("published", a.published).put("public", a.isPublic);
+    n.put("created", time(a.created)).put("edited", time(a.edited));
+    return sys(n, "articles");
+  }
+
+  // ---------------------------------------------------------------- knowledge base (test side)
+
+  synchronized String publishArticle(String folder, String language, String title, String html, List<String> tags) {
+    Article a = new Article();
+    a.name = "articles_" + nextId++;
+    a.folder = folder;
+    a.language = language;
+    a.title = title;
+    a.content = html;
+    a.tags = List.copyOf(tags);
+    a.published = true;
+    a.isPublic = true;
+    a.created = now();
+    a.edited = a.created;
+    articles.put(a.name, a);
+    return a.name;
+  }
+
+  synchronized void editArticle(String name, String title, String html) {
+    Article a = article(name);
+    a.title = title;
+    a.content = html;
+    a.edited = now();
+  }
+
+  synchronized void setArticlePublished(String name, boolean published) {
+    Article a = article(name);
+    a.published = published;
+    a.edited = now();
+  }
+
+  synchronized void setArticlePublic(String name, boolean isPublic) {
+    Article a = article(name);
+    a.isPublic = isPublic;
+    a.edited = now();
+  }
+
+  synchronized void deleteArticle(String name) {
+    article(name);
+    articles.remove(name);
+  }
+
+  private Article article(String name) {
+    Article a = articles.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException("no article " + name);
+    }
+    return a;
   }
 
   private ObjectNode statusJson(Status s) {

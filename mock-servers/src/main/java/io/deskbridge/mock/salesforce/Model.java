@@ -326,6 +326,82 @@ final class Model {
     all(COMMENT).stream().filter(r -> c.id.equals(r.str("ParentId"))).forEach(r -> r.deleted = true);
   }
 
+  // ---------------------------------------------------------------- Knowledge (test side)
+
+  /**
+   * An author publishes a version of a Knowledge article in {@code language}: the article's online version in that
+   * language (if any) is archived and the new one is online. {@code articleId} null creates the article.
+   *
+   * @return the article's {@code KnowledgeArticleId}
+   */
+  synchronized String publishKnowledge(String articleId, String language, String title, String html, boolean pkb,
+      boolean csp) {
+    String article = articleId == null ? ids.next(Schema.KNOWLEDGE_ARTICLE_PREFIX) : liveArticle(articleId);
+    int version = 1;
+    for (Rec v : versions(article)) {
+      if (language.equals(v.str("Language")) && "Online".equals(v.str("PublishStatus"))) {
+        v.values.put("PublishStatus", "Archived");
+        modified(v, agentUserId);
+      }
+      version = Math.max(version, Integer.parseInt(v.str("VersionNumber")) + 1);
+    }
+    Rec v = knowledgeVersion(article, language, title, html, "Online", version);
+    v.values.put("IsVisibleInPkb", pkb);
+    v.values.put("IsVisibleInCsp", csp);
+    v.values.put("LastPublishedDate", v.instant("CreatedDate"));
+    return article;
+  }
+
+  /** A draft version in {@code language}: the online one stays. @return the draft's id */
+  synchronized String draftKnowledge(String articleId, String language, String title, String html) {
+    String article = liveArticle(articleId);
+    return knowledgeVersion(article, language, title, html, "Draft", versions(article).size() + 1).id;
+  }
+
+  /** Every online version of the article is archived. */
+  synchronized void archiveKnowledge(String articleId) {
+    for (Rec v : versions(liveArticle(articleId))) {
+      if ("Online".equals(v.str("PublishStatus"))) {
+        v.values.put("PublishStatus", "Archived");
+        modified(v, agentUserId);
+      }
+    }
+  }
+
+  /** The article and all its versions are deleted. */
+  synchronized void deleteKnowledge(String articleId) {
+    versions(liveArticle(articleId)).forEach(v -> v.deleted = true);
+  }
+
+  private Rec knowledgeVersion(String article, String language, String title, String html, String status,
+      int version) {
+    Rec v = insert(Schema.KNOWLEDGE);
+    v.values.put("KnowledgeArticleId", article);
+    v.values.put("Title", title);
+    v.values.put("UrlName", title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("(^-|-$)", ""));
+    v.values.put("Language", language);
+    v.values.put("PublishStatus", status);
+    v.values.put("IsVisibleInPkb", false);
+    v.values.put("IsVisibleInCsp", false);
+    v.values.put("IsVisibleInApp", true);
+    v.values.put("Answer__c", html);
+    v.values.put("VersionNumber", Integer.toString(version));
+    created(v, agentUserId);
+    return v;
+  }
+
+  private List<Rec> versions(String article) {
+    return all(Schema.KNOWLEDGE).stream().filter(v -> article.equals(v.str("KnowledgeArticleId"))).toList();
+  }
+
+  private String liveArticle(String articleId) {
+    if (versions(articleId).isEmpty()) {
+      throw new IllegalArgumentException("no Knowledge article " + articleId);
+    }
+    return articleId;
+  }
+
   // ---------------------------------------------------------------- views
 
   synchronized Optional<CaseView> caseRecord(String id) {

@@ -58,6 +58,11 @@ final class QueryEngine {
       throw new ApiFault(e.code, e.getMessage());
     }
     Schema.SObjectType type = Schema.type(q.object()).orElseThrow(() -> ApiFault.invalidType(q.object()));
+    if (type.name().equals(Schema.KNOWLEDGE) && q.where().stream().noneMatch(QueryEngine::knowledgeFilter)) {
+      throw new ApiFault("MALFORMED_QUERY", "Implementation restriction: When querying the Knowledge__kav object, you "
+          + "must filter using the following syntax: Id = [single ID], Id IN [list of IDs], KnowledgeArticleId = "
+          + "[single ID], KnowledgeArticleId IN [list of IDs] or PublishStatus = [status].");
+    }
     List<Row> rows = model.read(m -> run(m, q, type, null, true));
     return page(rows, 0, batchSize);
   }
@@ -87,6 +92,13 @@ final class QueryEngine {
       }
       return out;
     });
+  }
+
+  /** A condition Salesforce accepts as the required filter of a {@code __kav} query. */
+  private static boolean knowledgeFilter(Soql.Condition c) {
+    String field = String.join(".", c.path());
+    return (c.op() == Soql.Op.EQ || c.op() == Soql.Op.IN) && (field.equalsIgnoreCase("Id")
+        || field.equalsIgnoreCase("KnowledgeArticleId") || c.op() == Soql.Op.EQ && field.equalsIgnoreCase("PublishStatus"));
   }
 
   /** The page after a locator. @throws ApiFault INVALID_QUERY_LOCATOR */

@@ -243,6 +243,36 @@ public final class SalesforceFake implements VendorFake {
     return model.customerCreatesCase(email, name, subject, description, origin);
   }
 
+  /**
+   * An author publishes a version of a Knowledge article ({@code Knowledge__kav}, body in the rich-text field
+   * {@code Answer__c}) in {@code language} (e.g. {@code en_US}, {@code cs}): the article's online version in that
+   * language is archived and the new one is online, visible in the public knowledge base ({@code pkb}) and the
+   * customer portal ({@code csp}) as given. Another language of the same article is a translation.
+   *
+   * @param articleId the {@code KnowledgeArticleId}, or null for a new article
+   * @return the {@code KnowledgeArticleId}
+   */
+  public String publishKnowledge(String articleId, String language, String title, String html, boolean pkb,
+      boolean csp) {
+    return model.publishKnowledge(articleId, java.util.Objects.requireNonNull(language, "language"),
+        java.util.Objects.requireNonNull(title, "title"), java.util.Objects.requireNonNull(html, "html"), pkb, csp);
+  }
+
+  /** A draft version of the article in {@code language}; its online version stays. @return the draft's id */
+  public String draftKnowledge(String articleId, String language, String title, String html) {
+    return model.draftKnowledge(articleId, language, title, html);
+  }
+
+  /** Every online version of the article is archived. */
+  public void archiveKnowledge(String articleId) {
+    model.archiveKnowledge(articleId);
+  }
+
+  /** The article and every version of it are deleted. */
+  public void deleteKnowledge(String articleId) {
+    model.deleteKnowledge(articleId);
+  }
+
   /** An incoming e-mail on the Case; a closed Case reopens to {@code Working}. @return the EmailMessage id */
   public String customerEmails(String caseId, String text) {
     return model.customerEmails(caseId, text);

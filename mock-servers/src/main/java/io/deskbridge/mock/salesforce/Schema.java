@@ -66,6 +66,9 @@ final class Schema {
   static final String GROUP = "Group";
   static final String QUEUE_SOBJECT = "QueueSobject";
   static final String ORG_WIDE = "OrgWideEmailAddress";
+  /** Lightning Knowledge's article versions: one record per version and language; {@code Answer__c} rich text. */
+  static final String KNOWLEDGE = "Knowledge__kav";
+  static final String KNOWLEDGE_ARTICLE_PREFIX = "kA0";
   static final String ORGANIZATION_PREFIX = "00D";
   static final String NOTIFICATION_PREFIX = "04l";
   static final String ACTION_PREFIX = "04k";
@@ -96,6 +99,11 @@ final class Schema {
     define(GROUP, "00G", "Id:ID DeveloperName:STRING Name:STRING Type:STRING", List.of(), List.of());
     define(QUEUE_SOBJECT, "03g", "Id:ID QueueId:ID SobjectType:STRING",
         List.of(new Relationship("Queue", "QueueId", List.of(GROUP))), List.of());
+    define(KNOWLEDGE, "ka0", "Id:ID KnowledgeArticleId:ID Title:STRING+ UrlName:STRING+ Language:STRING+"
+        + " PublishStatus:STRING IsVisibleInPkb:BOOLEAN+ IsVisibleInCsp:BOOLEAN+ IsVisibleInApp:BOOLEAN+"
+        + " Summary:STRING+ Answer__c:STRING+ VersionNumber:STRING LastPublishedDate:DATETIME " + audit
+        + " LastModifiedById:ID LastModifiedDate:DATETIME SystemModstamp:DATETIME",
+        List.of(user("CreatedBy"), user("LastModifiedBy")), List.of());
     define(ORG_WIDE, "0D2", "Id:ID Address:STRING DisplayName:STRING", List.of(), List.of());
   }
 

@@ -64,6 +64,35 @@ class DaktelaFakeApiIT {
   }
 
   @Test
+  void articlesAreListedWithTheQueryAndDeletedOnesAreGone() {
+    String faq = fake().publishArticle("Shipping", "en", "Delivery", "<p>3 days</p>", java.util.List.of("faq"));
+    clock.advance(java.time.Duration.ofSeconds(5));
+    String internal = fake().publishArticle("Internal", "cs", "Matrix", "<p>4711</p>", java.util.List.of());
+    fake().setArticlePublic(internal, false);
+    JsonNode a = api().get("/api/v6/articles/" + faq + ".json").result();
+    assertThat(a.get("title").asText()).isEqualTo("Delivery");
+    assertThat(a.get("content").asText()).isEqualTo("<p>3 days</p>");
+    assertThat(a.get("published").asBoolean()).isTrue();
+    assertThat(a.get("public").asBoolean()).isTrue();
+    assertThat(a.at("/folder/title").asText()).isEqualTo("Shipping");
+    assertThat(a.at("/folder/_sys/model").asText()).isEqualTo("articlesFolders");
+    assertThat(a.at("/tags/0").asText()).isEqualTo("faq");
+    assertThat(a.get("edited").asText()).isEqualTo("2026-12-04 14:00:00");
+    JsonNode since = api().get("/api/v6/articles.json?filter%5Blogic%5D=and&filter%5Bfilters%5D%5B0%5D%5Bfield%5D="
+        + "edited&filter%5Bfilters%5D%5B0%5D%5Boperator%5D=gte&filter%5Bfilters%5D%5B0%5D%5Bvalue%5D="
+        + "2026-12-04%2014%3A00%3A05&sort%5B0%5D%5Bfield%5D=edited&sort%5B0%5D%5Bdir%5D=asc").result();
+    assertThat(since.get("total").asInt()).isEqualTo(1);
+    assertThat(since.at("/data/0/name").asText()).isEqualTo(internal);
+    assertThat(since.at("/data/0/public").asBoolean()).isFalse();
+    fake().deleteArticle(faq);
+    assertThat(api().get("/api/v6/articles/" + faq + ".json").status()).isEqualTo(404);
+    assertThat(api().get("/api/v6/articles.json").result().get("total").asInt()).isEqualTo(1);
+    assertThat(api().get("/api/v6/articlesFolders.json").status()).as("not faked: loud").isEqualTo(404);
+    assertThat(fake().unmatchedRequests()).containsExactly("GET /api/v6/articlesFolders.json");
+    fake().reset(); // the extension would fail this test for it, rightly
+  }
+
+  @Test
   void unknownRecordsAre404WithAnEmptyBodyAndUnfakedPathsFailLoudly() {
     Http.Response missing = api().get("/api/v6/tickets/4242.json");
     assertThat(missing.status()).isEqualTo(404);

@@ -197,8 +197,12 @@ class SalesforceFakePartnerApiIT {
     assertThatThrownBy(() -> pc.query("SELECT Id, Bogus FROM Case"))
         .isInstanceOfSatisfying(InvalidFieldFault.class,
             f -> assertThat(f.getExceptionMessage()).contains("No such column 'Bogus' on entity 'Case'"));
-    assertThatThrownBy(() -> pc.query("SELECT Id FROM Knowledge__kav"))
+    assertThatThrownBy(() -> pc.query("SELECT Id FROM Bogus__c"))
         .isInstanceOf(InvalidSObjectFault.class);
+    assertThatThrownBy(() -> pc.query("SELECT Id FROM Knowledge__kav"))
+        .as("Salesforce's implementation restriction: __kav needs a PublishStatus or id filter")
+        .isInstanceOfSatisfying(MalformedQueryFault.class,
+            f -> assertThat(f.getExceptionMessage()).contains("PublishStatus = [status]"));
     assertThatThrownBy(() -> pc.query("SELECT Id FROM Case WHERE Subject LIKE 'x%'"))
         .isInstanceOf(MalformedQueryFault.class);
     assertThatThrownBy(() -> pc.query("SELECT COUNT() FROM Case")).isInstanceOf(MalformedQueryFault.class);
@@ -206,6 +210,32 @@ class SalesforceFakePartnerApiIT {
     bad.setField("NoSuchField__c", "x");
     assertThatThrownBy(() -> pc.create(new SObject[] {bad})).isInstanceOf(InvalidFieldFault.class);
     assertThat(EXT.fake().cases()).isEmpty();
+  }
+
+  @Test
+  void knowledgeVersionsArePublishedArchivedAndDeletedPerLanguage() throws Exception {
+    SalesforceFake fake = EXT.fake();
+    String article = fake.publishKnowledge(null, "en_US", "Delivery", "<p>3 days</p>", true, false);
+    fake.publishKnowledge(article, "cs", "Doručení", "<p>3 dny</p>", false, true);
+    fake.publishKnowledge(article, "en_US", "Delivery", "<p>2 days</p>", true, false);
+    fake.draftKnowledge(article, "en_US", "Delivery", "<p>tomorrow</p>");
+    PartnerConnection pc = connect(fake, true);
+    QueryResult online = pc.query("SELECT Id, KnowledgeArticleId, Language, Answer__c, IsVisibleInPkb, IsVisibleInCsp, "
+        + "VersionNumber FROM Knowledge__kav WHERE PublishStatus = 'Online' AND KnowledgeArticleId IN ('" + article
+        + "') ORDER BY Language ASC");
+    assertThat(online.getRecords()).extracting(r -> r.getField("Language") + " " + r.getField("Answer__c") + " "
+        + r.getField("IsVisibleInPkb") + "/" + r.getField("IsVisibleInCsp") + " v" + r.getField("VersionNumber"))
+        .containsExactly("cs <p>3 dny</p> false/true v2", "en_US <p>2 days</p> true/false v3");
+    assertThat(online.getRecords()).allMatch(r -> article.equals(r.getField("KnowledgeArticleId")))
+        .allMatch(r -> ((String) r.getField("Id")).startsWith("ka0"));
+    assertThat(article).startsWith("kA0");
+    assertThat(pc.query("SELECT Id FROM Knowledge__kav WHERE PublishStatus = 'Archived'").getSize()).isEqualTo(1);
+    assertThat(pc.query("SELECT Id FROM Knowledge__kav WHERE PublishStatus = 'Draft'").getSize()).isEqualTo(1);
+    fake.archiveKnowledge(article);
+    assertThat(pc.query("SELECT Id FROM Knowledge__kav WHERE PublishStatus = 'Online'").getSize()).isZero();
+    fake.deleteKnowledge(article);
+    assertThat(pc.query("SELECT Id FROM Knowledge__kav WHERE KnowledgeArticleId = '" + article + "'").getSize())
+        .isZero();
   }
 
   @Test

@@ -52,6 +52,13 @@ interface DaktelaApi {
   @RequestLine("GET /api/v6/users/{name}.json")
   JsonNode user(@Param("name") String login);
 
+  /**
+   * Knowledge-base articles (the {@code articles} model; its path and fields are unverified, see
+   * {@link DaktelaKnowledgeSource}).
+   */
+  @RequestLine("GET /api/v6/articles.json")
+  JsonNode articles(@QueryMap(encoded = true) Map<String, Object> query);
+
   /** The agents' realtime sessions (state, pause); the shape is from third-party sources and unverified. */
   @RequestLine("GET /api/v6/realtimeSessions.json")
   JsonNode realtimeSessions(@QueryMap(encoded = true) Map<String, Object> query);

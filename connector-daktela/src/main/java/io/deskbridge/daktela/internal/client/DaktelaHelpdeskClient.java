@@ -94,6 +94,16 @@ public final class DaktelaHelpdeskClient implements HelpdeskClient {
     return new DaktelaHistoryReader(installationId, api, time, this, take);
   }
 
+  /** The instance's knowledge-base articles as synced knowledge ({@link DaktelaKnowledgeSource}), 1000 a page. */
+  public io.deskbridge.core.spi.KnowledgeSource knowledge(Clock clock) {
+    return knowledge(clock, DaktelaQuery.MAX_TAKE);
+  }
+
+  /** As {@link #knowledge(Clock)}, {@code take} articles a page (tests read small pages). */
+  io.deskbridge.core.spi.KnowledgeSource knowledge(Clock clock, int take) {
+    return new DaktelaKnowledgeSource(api, time, clock, take);
+  }
+
   /** The instance's time zone, for Daktela timestamps. */
   public DaktelaTime time() {
     return time;

@@ -381,6 +381,16 @@ public final class SalesforceHelpdeskClient implements HelpdeskClient {
     }, userId::get);
   }
 
+  /** The org's Knowledge articles as synced knowledge ({@link SalesforceKnowledgeSource}), calls made like every call. */
+  public io.deskbridge.core.spi.KnowledgeSource knowledge(java.time.Clock clock) {
+    return new SalesforceKnowledgeSource(new SalesforceHistoryReader.Calls() {
+      @Override
+      public <T> T call(String what, SoapCall<T> call) {
+        return SalesforceHelpdeskClient.this.call(what, call);
+      }
+    }, clock);
+  }
+
   /** A call on the partner connection: one SOAP request. */
   @FunctionalInterface
   interface SoapCall<T> {
