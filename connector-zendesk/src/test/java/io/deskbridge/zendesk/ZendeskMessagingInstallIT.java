@@ -96,6 +96,7 @@ class ZendeskMessagingInstallIT {
         .path("integration").path("id").asText();
     int integrationsBefore = integrations().size();
     int switchboardIntegrationsBefore = switchboardIntegrations().size();
+    int webhooksBefore = fake.webhooks().size();
 
     var dry = installer.install(context(true));
     assertThat(dry).extracting(InstallStep::kind).containsOnly(Kind.CREATED, Kind.MANUAL);
@@ -131,6 +132,7 @@ class ZendeskMessagingInstallIT {
     assertThat(second).extracting(InstallStep::kind).doesNotContain(Kind.CREATED, Kind.UPDATED);
     assertThat(integrations()).hasSize(integrationsBefore + 1);
     assertThat(switchboardIntegrations()).hasSize(switchboardIntegrationsBefore + 1);
+    assertThat(fake.webhooks()).hasSize(webhooksBefore + 1);
     assertThat(Files.readString(secretFile).strip()).isEqualTo(deliveredSecret);
     assertThat(installer.check(context(false))).isEmpty();
 
@@ -146,6 +148,7 @@ class ZendeskMessagingInstallIT {
     assertThat(integrations()).extracting(i -> i.path("id").asText()).contains(adminsOwn);
     assertThat(integrations()).hasSize(integrationsBefore);
     assertThat(switchboardIntegrations()).hasSize(switchboardIntegrationsBefore);
+    assertThat(fake.webhooks()).hasSize(webhooksBefore);
     assertThat(api("GET", "integrations/" + adminsOwn + "/webhooks", null).path("webhooks")).hasSize(1);
     assertThat(secretFile).exists(); // the configuration reads it
 
@@ -193,12 +196,11 @@ class ZendeskMessagingInstallIT {
     assertThat(installer.check(context(false))).isEmpty();
 
     // a botIntegrationId naming another switchboard integration is reported
-    var other = new LinkedHashMap<>(Map.<String, Object>of());
-    var s = settings(fake.config().keySecret(), null);
-    other.putAll(Map.of("url", fake.apiUrl(), "appId", fake.config().appId(), "keyId", fake.config().keyId(),
-        "keySecret", Secret.of(fake.config().keySecret()), "webhookSecret", Map.of("file", secretFile.toString()),
-        "botIntegrationId", SuncoFake.BOT));
-    assertThat(installer.check(context(Settings.of(s.path(), other), false))).extracting(InstallProblem::item)
+    var other = new LinkedHashMap<String, Object>(Map.of("url", fake.apiUrl(), "appId", fake.config().appId(),
+        "keyId", fake.config().keyId(), "keySecret", Secret.of(fake.config().keySecret()),
+        "webhookSecret", Map.of("file", secretFile.toString()), "botIntegrationId", SuncoFake.BOT));
+    assertThat(installer.check(context(Settings.of("installations[acme].settings", other), false)))
+        .extracting(InstallProblem::item)
         .containsExactly("installations[acme].settings.botIntegrationId");
   }
 
