@@ -254,8 +254,8 @@ final class ZendeskMessagingInstaller implements Installer {
       steps.add(InstallStep.updated(item + " (id " + hook.get().id() + ") to " + wanted.target() + ": it was "
           + String.join(", ", differences)));
     }
-    file.ifPresentOrElse(f -> steps.add(InstallStep.present("webhook secret file " + f + " (kept: SunCo shows the "
-        + "secret only when the webhook is made)")), () -> steps.add(manual(context)));
+    steps.add(InstallStep.present(file.map(f -> "webhook secret file " + f).orElse(context.settings().path()
+        + ".webhookSecret") + " kept as it is (SunCo shows the secret only when the webhook is made)"));
     return steps;
   }
 
