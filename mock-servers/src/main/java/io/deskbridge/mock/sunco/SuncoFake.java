@@ -47,11 +47,12 @@ import java.util.function.Consumer;
  * create, list, update, delete; a webhook's secret only in the answer to its creation), next to {@link #subscribe}
  * for the seeded bot's integration; switchboard integrations can be made, listed, updated and deleted.
  *
- * <p><b>Left out</b>: users, clients, other integration types, participants, attachments, message deletion, conversation updates, {@code sdkGroup}
- * conversations, postbacks and the other triggers, rate limits by themselves (inject 429s instead).
+ * <p><b>Left out</b>: users, clients, other integration types, participants, attachments, message deletion,
+ * conversation updates, {@code sdkGroup} conversations, postbacks and the other triggers, the switchboard's update
+ * (its default stays the seeded bot), rate limits by themselves (inject 429s instead).
  *
  * <p>Thread-safe: all methods may be called from any thread; state sits behind internal locks taken in a fixed order
- * (API → model → webhooks). Views are immutable snapshots.
+ * (API → model → webhooks; API → integrations → webhooks). Views are immutable snapshots.
  */
 public final class SuncoFake implements VendorFake {
   /** The connector's switchboard integration, the default one. */
