@@ -39,12 +39,13 @@ import java.util.Optional;
  *       {@code handoverTarget} names (for {@code next}: the agent workspace's), so a handover to {@code next} reaches
  *       the people.
  * </ol>
- * Existing ones are found by name and a drifted one is put right ({@code PATCH}). Making it the switchboard's default
- * (so new conversations start with the bot) and pointing {@code botIntegrationId} at it stay the admin's: install
- * says so as manual steps when they are not done. {@code uninstall} deletes the switchboard integration (unless it is
- * the default: a manual step) and then the custom integration with its webhooks; the secret file stays. {@code check}
- * reports each missing or different item and a {@code botIntegrationId} that names another switchboard integration.
- * SunCo offers no test delivery.
+ * and makes that switchboard integration the switchboard's default, so new conversations start with the bot. Existing
+ * ones are found by name and a drifted one is put right ({@code PATCH}). Pointing {@code botIntegrationId} at it stays
+ * the admin's (install does not write the configuration): a manual step while it does not. {@code uninstall} gives
+ * the default to the switchboard integration's next one (with none: a manual step, and nothing is deleted), deletes
+ * the switchboard integration and then the custom integration with its webhooks; the secret file stays.
+ * {@code check} reports each missing or different item, another default, and a {@code botIntegrationId} that names
+ * another switchboard integration. SunCo offers no test delivery.
  */
 final class ZendeskMessagingInstaller implements Installer {
   /** What the connector's webhook endpoint reads (its Javadoc): the customers' messages and control changes. */
@@ -101,10 +102,15 @@ final class ZendeskMessagingInstaller implements Installer {
           steps.add(InstallStep.present(sbItem + " (id " + sbId + ")"));
         }
       }
-      if (!sbId.equals(switchboard.defaultSwitchboardIntegrationId())) {
-        steps.add(InstallStep.manual("make switchboard integration '" + name + "' the switchboard's default so new "
-            + "conversations start with the bot (Admin Center > Channels > Messaging, or PATCH /v2/apps/{appId}/"
-            + "switchboards/" + switchboard.id() + " with defaultSwitchboardIntegrationId " + sbId + ")"));
+      String previous = switchboard.defaultSwitchboardIntegrationId();
+      if (sbId.equals(previous)) {
+        steps.add(InstallStep.present("SunCo switchboard default '" + name + "'"));
+      } else {
+        if (!context.dryRun()) {
+          api.setDefault(switchboard.id(), sbId);
+        }
+        steps.add(InstallStep.updated("SunCo switchboard default: '" + name + "', was '" + nameOf(all, previous)
+            + "' (new conversations start with the bot; uninstall gives it to the next one)"));
       }
       if (!names(context.settings().optionalString("botIntegrationId").orElse(""), name, sbId, integrationId)) {
         steps.add(InstallStep.manual("set " + context.settings().path() + ".botIntegrationId to " + name));
@@ -120,14 +126,25 @@ final class ZendeskMessagingInstaller implements Installer {
       var switchboard = api.switchboard();
       String name = switchboardName(context.installationId());
       String sbItem = "SunCo switchboard integration '" + name + "'";
-      var sb = api.switchboardIntegrations(switchboard.id()).stream().filter(s -> s.name().equals(name)).findFirst();
+      var all = api.switchboardIntegrations(switchboard.id());
+      var sb = all.stream().filter(s -> s.name().equals(name)).findFirst();
       if (sb.isEmpty()) {
         steps.add(InstallStep.absent(sbItem));
-      } else if (sb.get().id().equals(switchboard.defaultSwitchboardIntegrationId())) {
-        steps.add(InstallStep.manual(sbItem + " (id " + sb.get().id() + ") is the switchboard's default: make "
-            + "another one the default (Admin Center > Channels > Messaging), then run uninstall again"));
-        return steps; // its integration must stay while the switchboard uses it
       } else {
+        if (sb.get().id().equals(switchboard.defaultSwitchboardIntegrationId())) {
+          String next = sb.get().nextSwitchboardIntegrationId();
+          if (next == null) {
+            steps.add(InstallStep.manual(sbItem + " (id " + sb.get().id() + ") is the switchboard's default and "
+                + "has no next one: make another one the default (Admin Center > Channels > Messaging), then run "
+                + "uninstall again"));
+            return steps; // its integration must stay while the switchboard uses it
+          }
+          if (!context.dryRun()) {
+            api.setDefault(switchboard.id(), next);
+          }
+          steps.add(InstallStep.updated("SunCo switchboard default: '" + nameOf(all, next) + "', was '" + name
+              + "'"));
+        }
         if (!context.dryRun()) {
           api.deleteSwitchboardIntegration(switchboard.id(), sb.get().id());
         }
@@ -193,6 +210,11 @@ final class ZendeskMessagingInstaller implements Installer {
             found.map(Integration::id).orElse(sb.get().integrationId()), "custom", true, next));
         if (!differences.isEmpty()) {
           problems.add(new InstallProblem(sbItem, String.join(", ", differences) + ": " + fix));
+        }
+        if (!sb.get().id().equals(switchboard.defaultSwitchboardIntegrationId())) {
+          problems.add(new InstallProblem("SunCo switchboard default", "is '"
+              + nameOf(all, switchboard.defaultSwitchboardIntegrationId()) + "', not '" + name
+              + "', so new conversations do not start with the bot: " + fix));
         }
         String bot = context.settings().optionalString("botIntegrationId").orElse("");
         if (!names(bot, name, sb.get().id(), sb.get().integrationId())) {
@@ -331,6 +353,11 @@ final class ZendeskMessagingInstaller implements Installer {
         .orElseThrow(() -> new ConfigException("the switchboard has no integration '" + wanted + "' to hand over to: "
             + "set " + s.path() + ".handoverTarget to a switchboard integration's id, name or type ("
             + String.join(", ", others.stream().map(SwitchboardIntegration::name).toList()) + ")"));
+  }
+
+  private static String nameOf(List<SwitchboardIntegration> all, String id) {
+    return all.stream().filter(x -> x.id().equals(id)).map(SwitchboardIntegration::name).findFirst()
+        .orElse(String.valueOf(id));
   }
 
   private static boolean names(String bot, String name, String sbId, String integrationId) {

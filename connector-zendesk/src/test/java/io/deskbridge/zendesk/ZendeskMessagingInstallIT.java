@@ -97,17 +97,19 @@ class ZendeskMessagingInstallIT {
     int integrationsBefore = integrations().size();
     int switchboardIntegrationsBefore = switchboardIntegrations().size();
     int webhooksBefore = fake.webhooks().size();
+    String botDefault = defaultId();
 
     var dry = installer.install(context(true));
-    assertThat(dry).extracting(InstallStep::kind).containsOnly(Kind.CREATED, Kind.MANUAL);
+    assertThat(dry).extracting(InstallStep::kind).containsOnly(Kind.CREATED, Kind.UPDATED);
+    assertThat(defaultId()).isEqualTo(botDefault);
     assertThat(integrations()).hasSize(integrationsBefore);
     assertThat(switchboardIntegrations()).hasSize(switchboardIntegrationsBefore);
     assertThat(secretFile).doesNotExist();
 
     var first = installer.install(context(false));
     assertThat(first).extracting(InstallStep::kind)
-        .containsExactly(Kind.CREATED, Kind.CREATED, Kind.CREATED, Kind.MANUAL); // not the default: the admin's
-    assertThat(first.get(3).description()).contains("default");
+        .containsExactly(Kind.CREATED, Kind.CREATED, Kind.CREATED, Kind.UPDATED);
+    assertThat(first.get(3).description()).contains("default", SB_NAME, "was '" + SuncoFake.BOT + "'");
     JsonNode ours = ours().orElseThrow();
     String integrationId = ours.path("id").asText();
     JsonNode hooks = api("GET", "integrations/" + integrationId + "/webhooks", null).path("webhooks");
@@ -124,6 +126,7 @@ class ZendeskMessagingInstallIT {
     assertThat(Files.readString(secretFile).strip()).isEqualTo(deliveredSecret);
     assertThat(Secret.fromFile(secretFile).reveal()).isEqualTo(deliveredSecret);
     JsonNode sb = ourSwitchboardIntegration().orElseThrow();
+    assertThat(defaultId()).isEqualTo(sb.path("id").asText());
     assertThat(sb.path("integrationId").asText()).isEqualTo(integrationId);
     assertThat(sb.path("deliverStandbyEvents").asBoolean()).isTrue();
     assertThat(sb.path("nextSwitchboardIntegrationId").asText()).isEqualTo(agentWorkspaceId());
@@ -141,7 +144,9 @@ class ZendeskMessagingInstallIT {
     assertThat(ours()).isPresent();
 
     var removed = installer.uninstall(context(false));
-    assertThat(removed).extracting(InstallStep::kind).containsExactly(Kind.REMOVED, Kind.REMOVED, Kind.PRESENT);
+    assertThat(removed).extracting(InstallStep::kind)
+        .containsExactly(Kind.UPDATED, Kind.REMOVED, Kind.REMOVED, Kind.PRESENT);
+    assertThat(defaultId()).as("the default goes to the next one, the agent workspace").isEqualTo(agentWorkspaceId());
     assertThat(ours()).isEmpty();
     assertThat(ourSwitchboardIntegration()).isEmpty();
     assertThat(fake.webhooks()).noneMatch(w -> w.integrationId().equals(integrationId));
@@ -169,9 +174,14 @@ class ZendeskMessagingInstallIT {
     String sbId = ourSwitchboardIntegration().orElseThrow().path("id").asText();
     api("PATCH", "switchboards/" + fake.switchboardId() + "/switchboardIntegrations/" + sbId,
         "{\"deliverStandbyEvents\":false,\"nextSwitchboardIntegrationId\":null}");
+    api("PATCH", "switchboards/" + fake.switchboardId(), "{\"defaultSwitchboardIntegrationId\":\""
+        + switchboardIntegrations().stream().filter(x -> x.path("name").asText().equals(SuncoFake.BOT)).findFirst()
+        .orElseThrow().path("id").asText() + "\"}");
 
     var problems = installer.check(context(false));
-    assertThat(problems).hasSize(2);
+    assertThat(problems).hasSize(3);
+    assertThat(problems.get(2).item()).isEqualTo("SunCo switchboard default");
+    assertThat(problems.get(2).problem()).contains("is '" + SuncoFake.BOT + "'");
     assertThat(problems.get(0).problem()).contains("https://old.example/webhooks/acme", "triggers",
         "run install --installation acme");
     assertThat(problems.get(1).item()).isEqualTo("SunCo switchboard integration '" + SB_NAME + "'");
@@ -233,6 +243,11 @@ class ZendeskMessagingInstallIT {
 
   private Optional<JsonNode> ourSwitchboardIntegration() throws Exception {
     return switchboardIntegrations().stream().filter(s -> s.path("name").asText().equals(SB_NAME)).findFirst();
+  }
+
+  private String defaultId() throws Exception {
+    return api("GET", "switchboards", null).path("switchboards").get(0).path("defaultSwitchboardIntegrationId")
+        .asText();
   }
 
   private String agentWorkspaceId() throws Exception {

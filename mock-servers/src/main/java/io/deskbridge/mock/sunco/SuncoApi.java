@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Served: {@code GET} the app itself, {@code POST conversations}, {@code GET conversations/{id}}, {@code GET|POST conversations/{id}/messages},
  * {@code POST conversations/{id}/activity}, {@code POST conversations/{id}/passControl|offerControl|acceptControl|
  * releaseControl}, {@code GET switchboards}, {@code GET|POST switchboards/{id}/switchboardIntegrations},
- * {@code PATCH|DELETE switchboards/{id}/switchboardIntegrations/{id}}, and the custom integrations with their
+ * {@code PATCH switchboards/{id}} (its default), {@code PATCH|DELETE switchboards/{id}/switchboardIntegrations/{id}},
+ * and the custom integrations with their
  * webhooks ({@link SuncoIntegrations}).
  *
  * <p>Thread-safe: API requests are handled one at a time under this object's monitor (WireMock applies delays
@@ -203,6 +204,9 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
     if (rest.equals("switchboards")) {
       return method.equals("GET") ? new Route("switchboards", null, null) : null;
     }
+    if (rest.startsWith("switchboards/") && rest.indexOf('/', "switchboards/".length()) < 0) {
+      return method.equals("PATCH") ? new Route("updateSwitchboard", null, decode(rest.substring(13))) : null;
+    }
     Matcher sb = SB_INTEGRATIONS.matcher(rest);
     if (sb.matches()) {
       if (sb.group(2) != null) {
@@ -300,6 +304,7 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
         case "listSwitchboardIntegrations" -> Reply.json(200, model.switchboardIntegrationsJson(route.action()));
         case "createSwitchboardIntegration" ->
             Reply.json(201, model.createSwitchboardIntegration(route.action(), body(raw, true)));
+        case "updateSwitchboard" -> Reply.json(200, model.updateSwitchboard(route.action(), body(raw, true)));
         case "updateSwitchboardIntegration" -> Reply.json(200,
             model.updateSwitchboardIntegration(route.action(), route.sub(), body(raw, true)));
         case "deleteSwitchboardIntegration" -> {

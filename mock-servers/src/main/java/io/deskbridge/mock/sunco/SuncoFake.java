@@ -45,11 +45,11 @@ import java.util.function.Consumer;
  *
  * <p><b>Integrations</b>: custom integrations and their webhooks through the API ({@link SuncoIntegrations}:
  * create, list, update, delete; a webhook's secret only in the answer to its creation), next to {@link #subscribe}
- * for the seeded bot's integration; switchboard integrations can be made, listed, updated and deleted.
+ * for the seeded bot's integration; switchboard integrations can be made, listed, updated and deleted, and the
+ * switchboard's default changed ({@code PATCH switchboards/{id}}).
  *
  * <p><b>Left out</b>: users, clients, other integration types, participants, attachments, message deletion,
- * conversation updates, {@code sdkGroup} conversations, postbacks and the other triggers, the switchboard's update
- * (its default stays the seeded bot), rate limits by themselves (inject 429s instead).
+ * conversation updates, {@code sdkGroup} conversations, postbacks and the other triggers, rate limits by themselves (inject 429s instead).
  *
  * <p>Thread-safe: all methods may be called from any thread; state sits behind internal locks taken in a fixed order
  * (API → model → webhooks; API → integrations → webhooks). Views are immutable snapshots.

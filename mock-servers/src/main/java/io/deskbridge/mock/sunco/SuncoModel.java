@@ -239,6 +239,25 @@ final class SuncoModel {
   }
 
   /**
+   * {@code PATCH switchboards/{id}}: {@code defaultSwitchboardIntegrationId} (one of its switchboard integrations) when
+   * given; {@code enabled} is accepted and stays true (the fake's switchboard is always on). The 200 body.
+   */
+  synchronized ObjectNode updateSwitchboard(String sbId, JsonNode body) {
+    requireSwitchboard(sbId);
+    if (body.has("defaultSwitchboardIntegrationId")) {
+      String id = textOrNull(body, "defaultSwitchboardIntegrationId");
+      if (id == null || !integrations.containsKey(id)) {
+        throw SuncoError.badRequest("defaultSwitchboardIntegrationId " + id + " is not a switchboard integration");
+      }
+      defaultId = id;
+    }
+    ObjectNode out = SuncoJson.obj();
+    out.putObject("switchboard").put("id", switchboardId).put("enabled", true)
+        .put("defaultSwitchboardIntegrationId", defaultId);
+    return out;
+  }
+
+  /**
    * {@code PATCH .../switchboardIntegrations/{id}}: {@code name}, {@code deliverStandbyEvents},
    * {@code nextSwitchboardIntegrationId} and {@code messageHistoryCount}, each when given; the 200 body.
    */

@@ -110,7 +110,7 @@ class SuncoFakeIntegrationsIT {
   }
 
   @Test
-  void switchboardIntegrationsAreUpdatedAndDeleted() {
+  void switchboardIntegrationsAreUpdatedMadeTheDefaultAndDeleted() {
     String sb = ext.fake().switchboardId();
     String integration = api().post("/integrations", "{\"type\":\"custom\",\"displayName\":\"Other bot\"}").json()
         .path("integration").path("id").asText();
@@ -131,18 +131,35 @@ class SuncoFakeIntegrationsIT {
     assertThat(api().sendTo("PATCH", url("/switchboards/" + sb + "/switchboardIntegrations/" + id),
         "{\"name\":\"" + SuncoFake.BOT + "\"}").status()).as("a taken name").isEqualTo(400);
 
+    String botDefault = defaultId();
+    var madeDefault = api().sendTo("PATCH", url("/switchboards/" + sb), "{\"defaultSwitchboardIntegrationId\":\""
+        + id + "\"}");
+    assertThat(madeDefault.status()).isEqualTo(200);
+    assertThat(defaultId()).isEqualTo(id);
+    String conv = ext.fake().customerStarts("Bo", null, "Hi").conversationId();
+    assertThat(ext.fake().conversation(conv).orElseThrow().active()).isEqualTo("other-bot");
+    assertThat(api().sendTo("DELETE", url("/switchboards/" + sb + "/switchboardIntegrations/" + id), null).status())
+        .as("the default cannot be deleted").isEqualTo(400);
+    assertThat(api().sendTo("PATCH", url("/switchboards/" + sb), "{\"defaultSwitchboardIntegrationId\":\"nope\"}")
+        .errorCode()).isEqualTo("bad_request");
+    api().sendTo("PATCH", url("/switchboards/" + sb), "{\"defaultSwitchboardIntegrationId\":\"" + botDefault + "\"}");
+
     assertThat(api().sendTo("DELETE", url("/switchboards/" + sb + "/switchboardIntegrations/" + id), null).status())
         .isEqualTo(200);
     var missing = api().sendTo("DELETE", url("/switchboards/" + sb + "/switchboardIntegrations/" + id), null);
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.errorCode()).isEqualTo("not_found");
-    String defaultId = api().get("/switchboards").json().path("switchboards").get(0)
-        .path("defaultSwitchboardIntegrationId").asText();
+    String defaultId = defaultId();
     var refused = api().sendTo("DELETE", url("/switchboards/" + sb + "/switchboardIntegrations/" + defaultId), null);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("bad_request");
     assertThat(api().get("/switchboards/" + sb + "/switchboardIntegrations").json().path("switchboardIntegrations"))
         .hasSize(2);
+  }
+
+  private String defaultId() {
+    return api().get("/switchboards").json().path("switchboards").get(0).path("defaultSwitchboardIntegrationId")
+        .asText();
   }
 
   private String agentWorkspaceId(String sb) {

@@ -129,6 +129,13 @@ public final class ZendeskMessagingAdminApi implements AutoCloseable {
         list.path(0).path("defaultSwitchboardIntegrationId").asText(""));
   }
 
+  /** Makes {@code switchboardIntegrationId} the switchboard's default: new conversations start with it. */
+  public void setDefault(String switchboardId, String switchboardIntegrationId) {
+    ObjectNode body = ZendeskMessagingHttp.JSON.createObjectNode()
+        .put("defaultSwitchboardIntegrationId", switchboardIntegrationId);
+    call(() -> http.patch("updateSwitchboard", "switchboards/" + ZendeskMessagingHttp.encode(switchboardId), body));
+  }
+
   public List<SwitchboardIntegration> switchboardIntegrations(String switchboardId) {
     var out = new ArrayList<SwitchboardIntegration>();
     call(() -> http.get("switchboardIntegrations", sbPath(switchboardId, null))).path("switchboardIntegrations")
