@@ -34,4 +34,13 @@ public final class ZendeskMessagingConnectorFactory implements ConnectorFactory 
     return new ZendeskMessagingConnector(context.installationId(), ZendeskMessagingConfig.from(context.settings()),
         context.settings().path(), context.handoverTag(), context.clock());
   }
+
+  /**
+   * Makes the custom integration with its webhook, the webhook's secret file and the switchboard integration through
+   * the Conversations API ({@link ZendeskMessagingInstaller}).
+   */
+  @Override
+  public Optional<io.deskbridge.core.spi.Installer> installer() {
+    return Optional.of(new ZendeskMessagingInstaller());
+  }
 }

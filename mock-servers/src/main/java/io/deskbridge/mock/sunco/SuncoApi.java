@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Served: {@code GET} the app itself, {@code POST conversations}, {@code GET conversations/{id}}, {@code GET|POST conversations/{id}/messages},
  * {@code POST conversations/{id}/activity}, {@code POST conversations/{id}/passControl|offerControl|acceptControl|
- * releaseControl}, {@code GET switchboards}, {@code GET|POST switchboards/{id}/switchboardIntegrations}.
+ * releaseControl}, {@code GET switchboards}, {@code GET|POST switchboards/{id}/switchboardIntegrations},
+ * {@code PATCH switchboards/{id}} (its default), {@code PATCH|DELETE switchboards/{id}/switchboardIntegrations/{id}},
+ * and the custom integrations with their
+ * webhooks ({@link SuncoIntegrations}).
  *
  * <p>Thread-safe: API requests are handled one at a time under this object's monitor (WireMock applies delays
  * afterwards, outside the lock); control requests go to {@link SuncoControl} outside it.
@@ -44,7 +47,9 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
   static final int BODY_LIMIT = 100 * 1024;
   private static final Pattern ROUTE = Pattern.compile("(?:/sc)?/v2/apps/([^/]+)(?:/(.+))?");
   private static final Pattern CONVERSATION = Pattern.compile("conversations/([^/]+)(?:/([A-Za-z]+))?");
-  private static final Pattern SB_INTEGRATIONS = Pattern.compile("switchboards/([^/]+)/switchboardIntegrations");
+  private static final Pattern SB_INTEGRATIONS =
+      Pattern.compile("switchboards/([^/]+)/switchboardIntegrations(?:/([^/]+))?");
+  private static final Pattern INTEGRATIONS = Pattern.compile("integrations(?:/([^/]+)(?:/webhooks(?:/([^/]+))?)?)?");
 
   record Reply(int status, byte[] body, Map<String, String> headers) {
     static Reply json(int status, JsonNode body) {
@@ -54,14 +59,16 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
 
   private final SuncoFake.Config config;
   private final SuncoModel model;
+  private final SuncoIntegrations integrations;
   private final SuncoControl control;
   private final SuncoAuth auth;
   private final Faults faults = new Faults();
   private final RequestJournal journal = new RequestJournal();
 
-  SuncoApi(SuncoFake.Config config, SuncoModel model, SuncoControl control) {
+  SuncoApi(SuncoFake.Config config, SuncoModel model, SuncoIntegrations integrations, SuncoControl control) {
     this.config = config;
     this.model = model;
+    this.integrations = integrations;
     this.control = control;
     this.auth = new SuncoAuth(config.keyId(), config.keySecret(), config.clock());
   }
@@ -144,7 +151,12 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
 
   // ---------------------------------------------------------------- request handling
 
-  private record Route(String kind, String conversation, String action) {}
+  /** {@code action}: a conversation action, or the first id below the app (switchboard, integration); {@code sub}: the second. */
+  private record Route(String kind, String conversation, String action, String sub) {
+    Route(String kind, String conversation, String action) {
+      this(kind, conversation, action, null);
+    }
+  }
 
   private Reply handle(String method, String url, String path, String query, Request r, Duration[] extraDelay) {
     Matcher m = ROUTE.matcher(path);
@@ -192,12 +204,44 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
     if (rest.equals("switchboards")) {
       return method.equals("GET") ? new Route("switchboards", null, null) : null;
     }
+    if (rest.startsWith("switchboards/") && rest.indexOf('/', "switchboards/".length()) < 0) {
+      return method.equals("PATCH") ? new Route("updateSwitchboard", null, decode(rest.substring(13))) : null;
+    }
     Matcher sb = SB_INTEGRATIONS.matcher(rest);
     if (sb.matches()) {
+      if (sb.group(2) != null) {
+        String kind = switch (method) {
+          case "PATCH" -> "updateSwitchboardIntegration";
+          case "DELETE" -> "deleteSwitchboardIntegration";
+          default -> null;
+        };
+        return kind == null ? null : new Route(kind, null, decode(sb.group(1)), decode(sb.group(2)));
+      }
       return method.equals("GET") || method.equals("POST")
           ? new Route(method.equals("GET") ? "listSwitchboardIntegrations" : "createSwitchboardIntegration",
               null, decode(sb.group(1)))
           : null;
+    }
+    Matcher in = INTEGRATIONS.matcher(rest);
+    if (in.matches()) {
+      String integration = in.group(1) == null ? null : decode(in.group(1));
+      String webhook = in.group(2) == null ? null : decode(in.group(2));
+      String kind;
+      if (integration == null) {
+        kind = method.equals("GET") ? "listIntegrations" : method.equals("POST") ? "createIntegration" : null;
+      } else if (!rest.contains("/webhooks")) {
+        kind = method.equals("GET") ? "getIntegration" : method.equals("DELETE") ? "deleteIntegration" : null;
+      } else if (webhook == null) {
+        kind = method.equals("GET") ? "listWebhooks" : method.equals("POST") ? "createWebhook" : null;
+      } else {
+        kind = switch (method) {
+          case "GET" -> "getWebhook";
+          case "PATCH" -> "updateWebhook";
+          case "DELETE" -> "deleteWebhook";
+          default -> null;
+        };
+      }
+      return kind == null ? null : new Route(kind, null, integration, webhook);
     }
     Matcher c = CONVERSATION.matcher(rest);
     if (!c.matches()) {
@@ -260,6 +304,29 @@ final class SuncoApi implements ResponseDefinitionTransformerV2 {
         case "listSwitchboardIntegrations" -> Reply.json(200, model.switchboardIntegrationsJson(route.action()));
         case "createSwitchboardIntegration" ->
             Reply.json(201, model.createSwitchboardIntegration(route.action(), body(raw, true)));
+        case "updateSwitchboard" -> Reply.json(200, model.updateSwitchboard(route.action(), body(raw, true)));
+        case "updateSwitchboardIntegration" -> Reply.json(200,
+            model.updateSwitchboardIntegration(route.action(), route.sub(), body(raw, true)));
+        case "deleteSwitchboardIntegration" -> {
+          model.deleteSwitchboardIntegration(route.action(), route.sub());
+          yield Reply.json(200, SuncoJson.obj());
+        }
+        case "listIntegrations" -> Reply.json(200, integrations.list());
+        case "createIntegration" -> Reply.json(201, integrations.create(body(raw, true)));
+        case "getIntegration" -> Reply.json(200, integrations.get(route.action()));
+        case "deleteIntegration" -> {
+          integrations.delete(route.action());
+          yield Reply.json(200, SuncoJson.obj());
+        }
+        case "listWebhooks" -> Reply.json(200, integrations.listWebhooks(route.action()));
+        case "createWebhook" -> Reply.json(201, integrations.createWebhook(route.action(), body(raw, true)));
+        case "getWebhook" -> Reply.json(200, integrations.getWebhook(route.action(), route.sub()));
+        case "updateWebhook" -> Reply.json(200,
+            integrations.updateWebhook(route.action(), route.sub(), body(raw, true)));
+        case "deleteWebhook" -> {
+          integrations.deleteWebhook(route.action(), route.sub());
+          yield Reply.json(200, SuncoJson.obj());
+        }
         default -> throw new IllegalStateException(route.kind());
       };
     } catch (SuncoError e) {

@@ -43,12 +43,16 @@ import java.util.function.Consumer;
  * 400/401/403/404/406) on the configured clock: with a {@link io.deskbridge.mock.base.SteppedClock} the retries wait
  * for its steps, and {@link Config#withRetryUnit} compresses the schedule.
  *
- * <p><b>Left out</b>: users, clients, integrations and webhooks through the API (the admin sets them up: use
- * {@link #subscribe}), participants, attachments, message deletion, conversation updates, {@code sdkGroup}
- * conversations, postbacks and the other triggers, rate limits by themselves (inject 429s instead).
+ * <p><b>Integrations</b>: custom integrations and their webhooks through the API ({@link SuncoIntegrations}:
+ * create, list, update, delete; a webhook's secret only in the answer to its creation), next to {@link #subscribe}
+ * for the seeded bot's integration; switchboard integrations can be made, listed, updated and deleted, and the
+ * switchboard's default changed ({@code PATCH switchboards/{id}}).
+ *
+ * <p><b>Left out</b>: users, clients, other integration types, participants, attachments, message deletion,
+ * conversation updates, {@code sdkGroup} conversations, postbacks and the other triggers, rate limits by themselves (inject 429s instead).
  *
  * <p>Thread-safe: all methods may be called from any thread; state sits behind internal locks taken in a fixed order
- * (API → model → webhooks). Views are immutable snapshots.
+ * (API → model → webhooks; API → integrations → webhooks). Views are immutable snapshots.
  */
 public final class SuncoFake implements VendorFake {
   /** The connector's switchboard integration, the default one. */
@@ -142,6 +146,7 @@ public final class SuncoFake implements VendorFake {
   private final SuncoIds ids = new SuncoIds();
   private final SuncoWebhooks webhooks;
   private final SuncoModel model;
+  private final SuncoIntegrations integrations;
   private final SuncoApi api;
   private final FakeServer server;
 
@@ -150,7 +155,8 @@ public final class SuncoFake implements VendorFake {
     this.webhooks = new SuncoWebhooks(config, ids);
     this.model = new SuncoModel(config, ids, webhooks);
     webhooks.bind(model::deliversMessages, model::withFullUser);
-    this.api = new SuncoApi(config, model, new SuncoControl(this));
+    this.integrations = new SuncoIntegrations(ids, webhooks);
+    this.api = new SuncoApi(config, model, integrations, new SuncoControl(this));
     this.server = new FakeServer(config.port(), api);
   }
 
@@ -428,6 +434,7 @@ public final class SuncoFake implements VendorFake {
     api.reset();
     webhooks.reset();
     model.reset();
+    integrations.reset();
     ids.reset();
   }
 

@@ -59,12 +59,12 @@ final class SuncoModel {
 
   static final class SwitchboardIntegration {
     final String id;
-    final String name;
+    String name;
     final String integrationId;
     final String integrationType;
-    final boolean deliverStandbyEvents;
+    boolean deliverStandbyEvents;
     String nextId;
-    final Integer messageHistoryCount;
+    Integer messageHistoryCount;
 
     SwitchboardIntegration(String id, String name, String integrationId, String integrationType,
         boolean deliverStandbyEvents, String nextId, Integer messageHistoryCount) {
@@ -236,6 +236,100 @@ final class SuncoModel {
     ObjectNode out = SuncoJson.obj();
     out.set("switchboardIntegration", s.json());
     return out;
+  }
+
+  /**
+   * {@code PATCH switchboards/{id}}: {@code defaultSwitchboardIntegrationId} (one of its switchboard integrations) when
+   * given; {@code enabled} is accepted and stays true (the fake's switchboard is always on). The 200 body.
+   */
+  synchronized ObjectNode updateSwitchboard(String sbId, JsonNode body) {
+    requireSwitchboard(sbId);
+    if (body.has("defaultSwitchboardIntegrationId")) {
+      String id = textOrNull(body, "defaultSwitchboardIntegrationId");
+      if (id == null || !integrations.containsKey(id)) {
+        throw SuncoError.badRequest("defaultSwitchboardIntegrationId " + id + " is not a switchboard integration");
+      }
+      defaultId = id;
+    }
+    ObjectNode out = SuncoJson.obj();
+    out.putObject("switchboard").put("id", switchboardId).put("enabled", true)
+        .put("defaultSwitchboardIntegrationId", defaultId);
+    return out;
+  }
+
+  /**
+   * {@code PATCH .../switchboardIntegrations/{id}}: {@code name}, {@code deliverStandbyEvents},
+   * {@code nextSwitchboardIntegrationId} and {@code messageHistoryCount}, each when given; the 200 body.
+   */
+  synchronized ObjectNode updateSwitchboardIntegration(String sbId, String id, JsonNode body) {
+    requireSwitchboard(sbId);
+    SwitchboardIntegration s = requireSwitchboardIntegration(id);
+    String name = s.name;
+    if (body.has("name")) {
+      name = body.path("name").asText(null);
+      String n = name;
+      if (n == null || !NAME.matcher(n).matches()) {
+        throw SuncoError.badRequest("name: up to 128 letters, digits, - and _");
+      }
+      if (integrations.values().stream().anyMatch(o -> o != s && o.name.equals(n))) {
+        throw SuncoError.badRequest("A switchboard integration named " + n + " already exists");
+      }
+    }
+    String next = s.nextId;
+    if (body.has("nextSwitchboardIntegrationId")) {
+      next = textOrNull(body, "nextSwitchboardIntegrationId");
+      if (next != null && !integrations.containsKey(next)) {
+        throw SuncoError.badRequest("nextSwitchboardIntegrationId " + next + " is not a switchboard integration");
+      }
+    }
+    Integer history = s.messageHistoryCount;
+    if (body.hasNonNull("messageHistoryCount")) {
+      JsonNode h = body.get("messageHistoryCount");
+      if (!h.isInt() || h.asInt() < 1 || h.asInt() > 10) {
+        throw SuncoError.badRequest("messageHistoryCount must be from 1 to 10");
+      }
+      history = h.asInt();
+    }
+    s.name = name;
+    s.nextId = next;
+    s.messageHistoryCount = history;
+    if (body.has("deliverStandbyEvents")) {
+      s.deliverStandbyEvents = body.get("deliverStandbyEvents").asBoolean();
+    }
+    ObjectNode out = SuncoJson.obj();
+    out.set("switchboardIntegration", s.json());
+    return out;
+  }
+
+  /**
+   * {@code DELETE .../switchboardIntegrations/{id}}. <b>Fake's choices</b> (the docs are silent): the switchboard's
+   * default one cannot be deleted (400; make another the default first), others' {@code next} pointing at it is
+   * cleared, and conversations it controlled or was offered keep no active or pending integration.
+   */
+  synchronized void deleteSwitchboardIntegration(String sbId, String id) {
+    requireSwitchboard(sbId);
+    SwitchboardIntegration s = requireSwitchboardIntegration(id);
+    if (id.equals(defaultId)) {
+      throw SuncoError.badRequest("The switchboard's default switchboard integration cannot be deleted");
+    }
+    integrations.remove(id);
+    integrations.values().stream().filter(o -> id.equals(o.nextId)).forEach(o -> o.nextId = null);
+    for (Conv c : conversations.values()) {
+      if (c.active == s) {
+        c.active = null;
+      }
+      if (c.pending == s) {
+        c.pending = null;
+      }
+    }
+  }
+
+  private SwitchboardIntegration requireSwitchboardIntegration(String id) {
+    SwitchboardIntegration s = integrations.get(id);
+    if (s == null) {
+      throw new SuncoError(404, "not_found", "Switchboard integration not found");
+    }
+    return s;
   }
 
   private void requireSwitchboard(String sbId) {

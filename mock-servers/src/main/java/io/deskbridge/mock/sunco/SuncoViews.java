@@ -125,9 +125,11 @@ public final class SuncoViews {
    * @param secret sent as the {@code X-API-Key} header of every delivery
    * @param triggers e.g. {@code conversation:message}, {@code switchboard:passControl}
    * @param includeFullUser whether message authors carry the user's {@code profile}
+   * @param includeFullSource whether message sources carry {@code client} and {@code device} (kept and listed; the
+   *     fake's messages carry no client or device either way)
    */
   public record Webhook(String id, String integrationId, URI target, List<String> triggers, String secret,
-      boolean includeFullUser) {
+      boolean includeFullUser, boolean includeFullSource) {
     public Webhook {
       Objects.requireNonNull(target, "target");
       triggers = List.copyOf(triggers);

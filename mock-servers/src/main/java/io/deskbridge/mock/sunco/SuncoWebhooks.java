@@ -105,9 +105,46 @@ final class SuncoWebhooks implements SuncoModel.Events, AutoCloseable {
       throw new IllegalArgumentException("a webhook needs at least one trigger");
     }
     Webhook w = new Webhook(ids.next(), ids.fixed(SuncoIds.BOT_INTEGRATION), target, triggers,
-        "fake-sunco-webhook-secret-" + (subs.size() + 1), includeFullUser);
+        "fake-sunco-webhook-secret-" + (subs.size() + 1), includeFullUser, false);
     subs.add(new Sub(w));
     return w;
+  }
+
+  /**
+   * A webhook made through the API ({@code POST .../integrations[/{id}/webhooks]}): a new id and a new secret (the
+   * fake's: {@code fake-sunco-webhook-secret-} and 16 random hex digits). More than 10 in the app is a 400.
+   */
+  synchronized Webhook add(String integrationId, URI target, List<String> triggers, boolean includeFullUser,
+      boolean includeFullSource) {
+    if (subs.size() >= 10) {
+      throw new SuncoError(400, "bad_request", "An app can have at most 10 webhooks");
+    }
+    Webhook w = new Webhook(ids.next(), integrationId, target, triggers, "fake-sunco-webhook-secret-"
+        + String.format("%016x", new java.security.SecureRandom().nextLong()), includeFullUser, includeFullSource);
+    subs.add(new Sub(w));
+    return w;
+  }
+
+  /** The webhooks of one integration, in the order made. */
+  synchronized List<Webhook> of(String integrationId) {
+    return subs.stream().map(Sub::webhook).filter(w -> w.integrationId().equals(integrationId)).toList();
+  }
+
+  /** Puts {@code w} in place of the webhook with its id (its secret kept by the caller); false when there is none. */
+  synchronized boolean replace(Webhook w) {
+    for (int i = 0; i < subs.size(); i++) {
+      if (subs.get(i).webhook().id().equals(w.id())) {
+        subs.set(i, new Sub(w));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Removes a webhook (its held events are dropped); false when there is none. */
+  synchronized boolean remove(String webhookId) {
+    held.remove(webhookId);
+    return subs.removeIf(s -> s.webhook().id().equals(webhookId));
   }
 
   synchronized List<Webhook> webhooks() {

@@ -242,7 +242,7 @@ class SuncoFakeApiIT {
 
   @Test
   void requestsTheFakeDoesNotServeAreLoud404sListedAsUnmatched() {
-    SuncoClient.Response r = api().get("/integrations");
+    SuncoClient.Response r = api().get("/users");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.errorCode()).isEqualTo("not_faked");
     assertThat(api().sendTo("DELETE", fake().apiUrl() + "/v2/apps/" + fake().config().appId()

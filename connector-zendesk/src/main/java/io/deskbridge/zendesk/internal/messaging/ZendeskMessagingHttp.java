@@ -19,7 +19,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Conversations API over {@link HttpClient} with Jackson: {@code GET} and {@code POST} of JSON below
+ * The Conversations API over {@link HttpClient} with Jackson: {@code GET}, {@code POST}, {@code PATCH} and
+ * {@code DELETE} of JSON below
  * {@code {url}/v2/apps/{appId}/}, authenticated with the app key (Basic, or an HS256 app JWT with {@code kid}). No
  * retries (core retries); an error answer throws {@link ZendeskMessagingApiException}, no answer (I/O, timeout) an
  * {@link UncheckedIOException}. Thread-safe.
@@ -75,6 +76,17 @@ final class ZendeskMessagingHttp implements AutoCloseable {
   JsonNode post(String call, String path, JsonNode body) {
     return send(call, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
+  /** {@code PATCH {base}{path}} with a JSON body. */
+  JsonNode patch(String call, String path, JsonNode body) {
+    return send(call, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
+  /** {@code DELETE {base}{path}}. */
+  JsonNode delete(String call, String path) {
+    return send(call, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }
 
   private JsonNode send(String call, HttpRequest.Builder builder) {
