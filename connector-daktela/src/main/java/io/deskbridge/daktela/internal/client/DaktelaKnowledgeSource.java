@@ -1,6 +1,7 @@
 package io.deskbridge.daktela.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deskbridge.core.spi.KnowledgeCursor;
 import io.deskbridge.core.spi.KnowledgeSource;
 import io.deskbridge.daktela.internal.mapping.DaktelaTime;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Daktela knowledge-base articles through REST v6 {@code GET /api/v6/articles.json} (the record shape is an
@@ -18,9 +19,9 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>{@link #changes}: the articles with {@code edited gte} the cursor's time (the instance's time zone), sorted by
- *       {@code edited} then {@code name}, {@link #take} a page. The cursor is the last article's {@code edited} and,
- *       once that second is over by this process's clock (allowing a second of skew), the names already read in it
- *       ({@link Cursor}), so an unchanged knowledge base reads nothing again; a full export starts without a filter.
+ *       {@code edited} then {@code name}, {@link #take} a page. The cursor is a {@link KnowledgeCursor} on the
+ *       articles' {@code edited} (read in the instance's time zone) and names, so an unchanged knowledge base reads
+ *       nothing again; a full export starts without a filter.
  *   <li>Each record is {@code name} (the id), {@code title}, {@code content} (HTML), {@code published} and
  *       {@code public} (booleans, also {@code 1}/{@code "1"}), {@code language} (a locale, default {@value
  *       #DEFAULT_LANGUAGE}), {@code folder} (an expanded {@code articlesFolders} reference, reported by name and
@@ -36,6 +37,8 @@ import java.util.TreeSet;
 final class DaktelaKnowledgeSource implements KnowledgeSource {
   /** The language of an article without {@code language}. */
   static final String DEFAULT_LANGUAGE = "en";
+  private static final Pattern OLD_CURSOR =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:\\|(.*))?");
 
   private final DaktelaApi api;
   private final DaktelaTime time;
@@ -51,37 +54,47 @@ final class DaktelaKnowledgeSource implements KnowledgeSource {
 
   @Override
   public Page changes(Optional<String> cursor, Filter filter) {
-    var from = Cursor.parse(cursor.orElse(""));
+    var from = cursor(cursor.orElse(""), time);
     var query = DaktelaQuery.all();
-    if (!from.edited().isEmpty()) {
-      query = query.filter(DaktelaQuery.and(DaktelaQuery.gte("edited", from.edited())));
+    if (!from.isStart()) {
+      query = query.filter(DaktelaQuery.and(DaktelaQuery.gte("edited", time.format(Instant.ofEpochSecond(
+          from.second())))));
     }
     query = query.sort("edited", DaktelaQuery.Dir.ASC).sort("name", DaktelaQuery.Dir.ASC).take(take);
     var page = DaktelaEnvelope.page(api.articles(query.parameters()));
     var out = new ArrayList<SourceArticle>();
-    String last = from.edited();
-    Set<String> atLast = new HashSet<>(from.names());
+    var reading = from.reading();
     for (JsonNode record : page.data()) {
       String name = record.path("name").asText("");
       String edited = record.path("edited").asText("");
       if (name.isEmpty()) {
         continue;
       }
-      boolean seen = edited.equals(from.edited()) && from.names().contains(name);
-      if (!seen) { // read in the previous sync's last second and unchanged since
-        out.add(article(name, edited, record));
-      }
-      if (edited.compareTo(last) > 0) {
-        last = edited;
-        atLast.clear();
-      }
-      if (edited.equals(last)) {
-        atLast.add(name);
+      Instant updated = edited.isEmpty() ? Instant.EPOCH : time.parse(edited);
+      if (reading.read(updated.getEpochSecond(), name)) { // else read in the previous sync's last second, unchanged
+        out.add(article(name, updated, record));
       }
     }
-    boolean over = !last.isEmpty() && time.parse(last).isBefore(clock.instant().minusSeconds(1));
-    var next = new Cursor(last, over ? atLast : Set.of());
-    return new Page(out, next.toString(), page.data().size() == take && !next.equals(from));
+    var next = reading.next(clock.instant());
+    return new Page(out, next.text(), page.data().size() == take && !next.equals(from));
+  }
+
+  /**
+   * The stored cursor. One written before the shared {@link KnowledgeCursor} ({@code 2026-12-06 10:30:00} or
+   * {@code 2026-12-06 10:30:00|12,13}, the instance's local time) is read as the same second and names; anything
+   * else {@link KnowledgeCursor#parse} does not read starts over.
+   */
+  static KnowledgeCursor cursor(String text, DaktelaTime time) {
+    var old = OLD_CURSOR.matcher(text);
+    if (!old.matches()) {
+      return KnowledgeCursor.parse(text);
+    }
+    try {
+      long second = time.parse(old.group(1)).getEpochSecond();
+      return KnowledgeCursor.parse(second + (old.group(2) == null ? "" : ":" + old.group(2)));
+    } catch (IllegalArgumentException e) { // not a date (month 13): start over
+      return KnowledgeCursor.START;
+    }
   }
 
   @Override
@@ -97,7 +110,7 @@ final class DaktelaKnowledgeSource implements KnowledgeSource {
     return Optional.of(names);
   }
 
-  private SourceArticle article(String name, String edited, JsonNode r) {
+  private SourceArticle article(String name, Instant updated, JsonNode r) {
     var status = truthy(r.path("published")) ? Status.PUBLISHED : Status.DRAFT;
     var visibility = truthy(r.path("public")) ? Visibility.PUBLIC : Visibility.INTERNAL;
     var sections = new ArrayList<String>();
@@ -117,7 +130,6 @@ final class DaktelaKnowledgeSource implements KnowledgeSource {
         ? List.of(new Translation(language.isEmpty() ? DEFAULT_LANGUAGE : language, r.path("title").asText(""),
             r.path("content").asText(""), "", status != Status.PUBLISHED))
         : List.<Translation>of();
-    Instant updated = edited.isEmpty() ? Instant.EPOCH : time.parse(edited);
     return new SourceArticle(name, status, visibility, labels, sections, updated, translations);
   }
 
@@ -138,34 +150,5 @@ final class DaktelaKnowledgeSource implements KnowledgeSource {
     }
     String text = node.asText("").strip();
     return text.equals("1") || text.equalsIgnoreCase("true");
-  }
-
-  /**
-   * Where the next read starts: the last {@code edited} read (a Daktela timestamp; {@code gte}, so nothing changed
-   * later in that second is missed) and the names read in that second once it is over, written
-   * {@code 2026-12-06 10:30:00} or {@code 2026-12-06 10:30:00|12,13}; names that do not fit in 500 characters are
-   * dropped (those articles are read again). Anything else, or empty, starts over.
-   */
-  record Cursor(String edited, Set<String> names) {
-    private static final int MAX_LENGTH = 500;
-    private static final java.util.regex.Pattern TIME =
-        java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-
-    static Cursor parse(String text) {
-      int bar = text.indexOf('|');
-      String edited = bar < 0 ? text : text.substring(0, bar);
-      if (!TIME.matcher(edited).matches()) {
-        return new Cursor("", Set.of());
-      }
-      Set<String> names = bar < 0 || bar == text.length() - 1 ? Set.of()
-          : new HashSet<>(List.of(text.substring(bar + 1).split(",")));
-      return new Cursor(edited, names);
-    }
-
-    @Override
-    public String toString() {
-      String withNames = edited + "|" + String.join(",", new TreeSet<>(names));
-      return names.isEmpty() || withNames.length() > MAX_LENGTH ? edited : withNames;
-    }
   }
 }

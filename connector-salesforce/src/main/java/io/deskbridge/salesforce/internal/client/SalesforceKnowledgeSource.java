@@ -2,6 +2,7 @@ package io.deskbridge.salesforce.internal.client;
 
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.ws.bind.XmlObject;
+import io.deskbridge.core.spi.KnowledgeCursor;
 import io.deskbridge.core.spi.KnowledgeSource;
 import io.deskbridge.salesforce.internal.mapping.SalesforceMapping;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +25,8 @@ import java.util.stream.Collectors;
  *       SystemModstamp >= <second>}; Salesforce requires a {@code PublishStatus} or id filter on {@code __kav}),
  *       every batch read through {@code queryMore} into one page; then every online version of the changed articles
  *       ({@code KnowledgeArticleId IN (…)}, {@value #IN_CHUNK} ids a query), so an article comes with all its
- *       languages. The cursor is the epoch second of the last {@code SystemModstamp} read and, once that second is
- *       over by this process's clock (allowing a second of skew), the version ids read in it, so an unchanged
- *       knowledge base reads nothing again.
+ *       languages. The cursor is a {@link KnowledgeCursor} on the versions' {@code SystemModstamp} ({@code >=}
+ *       its second) and {@code Id}s, so an unchanged knowledge base reads nothing again.
  *   <li>An article is {@code KnowledgeArticleId}; each online version visible in the public knowledge base or the
  *       customer portal ({@code IsVisibleInPkb}, {@code IsVisibleInCsp}) is one translation in its {@code Language}
  *       ({@code en_US} is {@code en}); an article with no such version is {@link Visibility#INTERNAL internal}. The
@@ -57,26 +56,17 @@ final class SalesforceKnowledgeSource implements KnowledgeSource {
 
   @Override
   public Page changes(Optional<String> cursor, Filter filter) {
-    var from = Cursor.parse(cursor.orElse(""));
+    var from = KnowledgeCursor.parse(cursor.orElse(""));
     List<String> body = filter.bodyFields().isEmpty() ? List.of(DEFAULT_BODY_FIELD) : filter.bodyFields();
     var changed = all("query changed Knowledge__kav", "SELECT Id, KnowledgeArticleId, SystemModstamp FROM " + OBJECT
         + " WHERE PublishStatus = 'Online' AND SystemModstamp >= " + Instant.ofEpochSecond(from.second())
         + " ORDER BY SystemModstamp ASC");
-    long last = from.second();
-    Set<String> atLast = new HashSet<>(from.ids());
+    var reading = from.reading();
     var articleIds = new java.util.LinkedHashSet<String>();
     for (XmlObject v : changed) {
-      String id = SalesforceMapping.str(v, "Id");
       long second = SalesforceMapping.time(v, "SystemModstamp").getEpochSecond();
-      if (!(second == from.second() && from.ids().contains(id))) {
+      if (reading.read(second, SalesforceMapping.str(v, "Id"))) {
         articleIds.add(SalesforceMapping.str(v, "KnowledgeArticleId"));
-      }
-      if (second > last) {
-        last = second;
-        atLast.clear();
-      }
-      if (second == last) {
-        atLast.add(id);
       }
     }
     var out = new ArrayList<SourceArticle>();
@@ -97,8 +87,7 @@ final class SalesforceKnowledgeSource implements KnowledgeSource {
         }
       });
     }
-    var next = new Cursor(last, last < clock.instant().getEpochSecond() - 1 ? atLast : Set.of());
-    return new Page(out, next.toString(), false);
+    return new Page(out, reading.next(clock.instant()).text(), false);
   }
 
   @Override
@@ -146,32 +135,5 @@ final class SalesforceKnowledgeSource implements KnowledgeSource {
       result = calls.call("queryMore " + what.substring(what.indexOf(' ') + 1), pc -> pc.queryMore(locator));
     }
     return records;
-  }
-
-  /**
-   * Where the next read starts: the epoch second of the last {@code SystemModstamp} read ({@code >=}, so nothing
-   * changed later in that second is missed) and, when that second was over and they fit in 500 characters, the
-   * version ids read in it; written {@code 1733480000} or {@code 1733480000:ka0…,ka0…}. Anything else starts over.
-   */
-  record Cursor(long second, Set<String> ids) {
-    private static final int MAX_LENGTH = 500;
-
-    static Cursor parse(String text) {
-      int colon = text.indexOf(':');
-      try {
-        long second = Long.parseLong(colon < 0 ? text : text.substring(0, colon));
-        Set<String> ids = colon < 0 || colon == text.length() - 1 ? Set.of()
-            : new HashSet<>(List.of(text.substring(colon + 1).split(",")));
-        return new Cursor(second, ids);
-      } catch (NumberFormatException e) {
-        return new Cursor(0, Set.of());
-      }
-    }
-
-    @Override
-    public String toString() {
-      String withIds = second + ":" + String.join(",", new TreeSet<>(ids));
-      return ids.isEmpty() || withIds.length() > MAX_LENGTH ? Long.toString(second) : withIds;
-    }
   }
 }
