@@ -13,7 +13,7 @@ class DoctorTest {
 
   private static List<String> lines(KnowledgeHealth.Report report) {
     var out = new ArrayList<Doctor.Finding>();
-    Doctor.knowledgeFindings(report, out::add);
+    DoctorKnowledgeChecks.knowledgeFindings(report, out::add);
     return out.stream().map(DoctorCommand::line).toList();
   }
 
