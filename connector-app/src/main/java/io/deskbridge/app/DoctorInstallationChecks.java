@@ -2,6 +2,7 @@ package io.deskbridge.app;
 
 import static io.deskbridge.app.Doctor.fail;
 import static io.deskbridge.app.Doctor.ok;
+import static io.deskbridge.app.Doctor.warn;
 
 import io.deskbridge.app.Doctor.Finding;
 import io.deskbridge.core.Installs;
@@ -17,7 +18,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code doctor}'s checks of each checked installation ({@code credentials}, {@code registration}): the checks of
+ * {@code doctor}'s checks of each checked installation ({@code credentials}, {@code registration}: a FAIL per
+ * problem the installer's check finds, a WARN {@code check by hand: …} per item it cannot read): the checks of
  * {@link #PER_INSTALLATION} in order, each with the installation's connector, built from its factory and closed after
  * them. The connectors are discovered once, for building them and for the registration check. Not thread-safe: one
  * run.
@@ -106,8 +108,10 @@ final class DoctorInstallationChecks {
     }
     boolean testDelivery = doctor.testDelivery();
     List<InstallProblem> problems;
+    List<String> unchecked;
     try {
       problems = installs.check(inst.id(), testDelivery);
+      unchecked = installs.unchecked(inst.id());
     } catch (IllegalArgumentException e) { // names the setting the check needs
       out.accept(fail("registration", subject, e.getMessage()));
       return;
@@ -116,10 +120,12 @@ final class DoctorInstallationChecks {
           + "read: " + ServeCommand.rootMessage(e) + "; check " + subject + ".settings"));
       return;
     }
-    if (problems.isEmpty()) {
+    if (problems.isEmpty() && unchecked.isEmpty()) {
       out.accept(ok("registration", subject, "installation '" + inst.id() + "' is registered at its helpdesk as "
           + "install left it" + (testDelivery ? ", and its test delivery reached Deskbridge" : "")));
     }
     problems.forEach(p -> out.accept(fail("registration", subject, p.toString())));
+    unchecked.forEach(u -> out.accept(warn("registration", subject, "installation '" + inst.id() + "': check by "
+        + "hand: " + u)));
   }
 }

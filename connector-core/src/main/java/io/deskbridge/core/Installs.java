@@ -81,6 +81,17 @@ public final class Installs {
     return installer(i).map(x -> x.check(context(i, true, testDelivery))).orElse(List.of());
   }
 
+  /**
+   * What the installation's registration has that {@link #check} cannot read, for a person to check by hand
+   * ({@link Installer#unchecked}); empty when none or the vendor has nothing to register.
+   *
+   * @throws IllegalArgumentException for an unknown installation id
+   */
+  public List<String> unchecked(String installationId) {
+    var i = selected(Optional.of(installationId)).get(0);
+    return installer(i).map(x -> x.unchecked(context(i, true, false))).orElse(List.of());
+  }
+
   /** Whether the installation's vendor registers anything (has an installer). */
   public boolean registers(String installationId) {
     return installer(selected(Optional.of(installationId)).get(0)).isPresent();

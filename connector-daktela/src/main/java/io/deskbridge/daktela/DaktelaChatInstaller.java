@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Daktela web chat: the external bot of a web-chat routing is set in Daktela's administration, which has no API for
  * it, so {@code install} prints what to set there: the bot's URL with the secret token in its path (or in the
- * {@code tokenHeader} header). {@code check} finds nothing it could verify.
+ * {@code tokenHeader} header). {@code check} finds nothing it could verify; {@link #unchecked} names the setting for
+ * a person to check by hand.
  */
 final class DaktelaChatInstaller implements Installer {
   @Override
@@ -26,6 +27,12 @@ final class DaktelaChatInstaller implements Installer {
   public List<InstallStep> uninstall(InstallContext context) {
     return List.of(InstallStep.manual("Daktela: Manage > Web chat > the routing: remove the external bot "
         + context.webhookUrl() + "/…"));
+  }
+
+  @Override
+  public List<String> unchecked(InstallContext context) {
+    return List.of("Daktela Manage > Web chat > the routing's bot (Daktela has no API to read it): its URL is the "
+        + "one install printed, ending /webhooks/" + context.installationId() + "/<the token>");
   }
 
   /** Daktela offers no API to read a routing's bot. */

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Daktela tickets: the Events module has no API, so {@code install} prints the three HTTP actions to add (URL, header,
  * bodies), or, with {@code events: polling}, says nothing needs registering; {@code uninstall} says which actions to
- * delete. {@code check} finds nothing it could verify. The bodies are the ones the webhook decoder reads
+ * delete. {@code check} finds nothing it could verify; {@link #unchecked} names the actions for a person to check by
+ * hand. The bodies are the ones the webhook decoder reads
  * ({@code README.md}, "Setting up the instance").
  */
 final class DaktelaInstaller implements Installer {
@@ -56,6 +57,16 @@ final class DaktelaInstaller implements Installer {
   @Override
   public List<InstallProblem> check(InstallContext context) {
     return List.of();
+  }
+
+  /** The three Events actions, with webhooks; nothing with polling. */
+  @Override
+  public List<String> unchecked(InstallContext context) {
+    if (polling(context.settings())) {
+      return List.of();
+    }
+    return List.of("Daktela Events module (Daktela has no API to read it): the HTTP actions named '" + context.name()
+        + " ticket created', '… ticket updated' and '… activity created' are there, as install printed them");
   }
 
   private static boolean polling(Settings s) {

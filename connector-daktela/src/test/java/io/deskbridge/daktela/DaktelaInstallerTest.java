@@ -58,6 +58,21 @@ class DaktelaInstallerTest {
     assertThat(installer.install(context("acme", ticketSettings("polling")))).singleElement()
         .extracting(InstallStep::kind).isEqualTo(Kind.PRESENT);
     assertThat(installer.check(context("acme", ticketSettings("polling")))).isEmpty();
+    assertThat(installer.unchecked(context("acme", ticketSettings("polling")))).isEmpty();
+  }
+
+  @Test
+  void whatCheckCannotReadIsNamedForAPersonAndHoldsNoSecret() {
+    var tickets = new DaktelaConnectorFactory().installer().orElseThrow().unchecked(context("acme",
+        ticketSettings("webhooks")));
+    assertThat(tickets).singleElement().asString().contains("Events module", "'Deskbridge acme ticket created'",
+        "'… ticket updated'", "'… activity created'").doesNotContain("DAKTELA_WEBHOOK_SECRET");
+
+    var values = Map.<String, Object>of("url", "https://acme.daktela.com", "botToken",
+        Map.of("file", "/run/secrets/daktela-bot-token"));
+    var chat = new DaktelaChatConnectorFactory().installer().orElseThrow().unchecked(context("chat", values));
+    assertThat(chat).singleElement().asString().contains("Web chat", "/webhooks/chat/<the token>")
+        .doesNotContain("daktela-bot-token");
   }
 
   @Test

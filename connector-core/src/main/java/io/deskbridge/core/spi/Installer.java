@@ -29,4 +29,14 @@ public interface Installer {
    * asks for it and the vendor offers one, a failed test delivery to the webhook URL. Empty when all is well.
    */
   List<InstallProblem> check(InstallContext context);
+
+  /**
+   * What {@link #check} cannot read because the vendor has no API for it, so a person checks it by hand: the
+   * {@link InstallStep.Kind#MANUAL} steps {@link #install} leaves, each one line naming where to look and what should
+   * be there, never a secret. {@code doctor} prints each as {@code check by hand: …}. Empty (the default) when
+   * {@link #check} reads everything {@link #install} makes. Read only: calls nothing at the vendor.
+   */
+  default List<String> unchecked(InstallContext context) {
+    return List.of();
+  }
 }
