@@ -51,7 +51,8 @@ import java.util.function.Function;
  * as the password; otherwise 401 with a reason). Off (404 with the reason) when no token is configured.
  *
  * <ul>
- *   <li>{@code GET /admin/api/figures?from&to&installation&channel&language}: the period's figures ({@link Dashboard});
+ *   <li>{@code GET /admin/api/figures?from&to&installation&channel&language}: the period's figures ({@link Dashboard})
+ *       and its CSAT ({@code csat}, {@link Csat});
  *       {@code from}/{@code to} are dates ({@code 2026-11-01}, UTC) or instants, default the last 30 days; every
  *       figure has a {@code query}, the URL of its conversations;</li>
  *   <li>{@code GET /admin/api/conversations?…&figure=TAG&offset&limit}: the conversations behind a figure (the
