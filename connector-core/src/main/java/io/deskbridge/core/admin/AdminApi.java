@@ -151,9 +151,9 @@ public final class AdminApi implements ApiRoutes {
     try {
       return switch (request.method() + " " + path) {
         case "GET api/figures" -> {
-          var figures = new LinkedHashMap<>(dashboard.figures(period(request), filter(request),
-              tag -> listQuery(request, tag)));
-          figures.put("csat", csat.figure(period(request), filter(request), tag -> listQuery(request, tag))); // CSAT
+          var period = period(request);
+          var figures = new LinkedHashMap<>(dashboard.figures(period, filter(request), tag -> listQuery(request, tag)));
+          figures.put("csat", csat.figure(period, filter(request), tag -> listQuery(request, tag))); // CSAT
           yield ok(figures);
         }
         case "GET api/conversations" -> {
