@@ -93,10 +93,12 @@ public final class SatisfactionRatings {
     if (existing.isPresent()) {
       return existing.get().id;
     }
-    var ticket = tickets.apply(ticketId).orElseThrow(() -> new IllegalArgumentException("no ticket " + ticketId));
+    var ticket = tickets.apply(ticketId).orElseThrow(() -> new IllegalArgumentException("no ticket " + ticketId,
+        ApiError.notFound()));
     if (!"solved".equals(ticket.status()) && !"closed".equals(ticket.status())) {
-      throw new IllegalArgumentException("ticket " + ticketId + " is " + ticket.status()
-          + ": Zendesk offers the satisfaction survey on solved tickets only");
+      String why = "ticket " + ticketId + " is " + ticket.status()
+          + ": Zendesk offers the satisfaction survey on solved tickets only";
+      throw new IllegalArgumentException(why, ApiError.invalid("status", why));
     }
     long id = nextId++;
     byId.put(id, new Rating(id, ticket, clock.instant()));

@@ -148,6 +148,27 @@ class ZendeskFakeSatisfactionIT {
   }
 
   @Test
+  void theControlEndpointRatesATicketAsItsRequester() {
+    long solved = solvedTicket("s");
+    long id = ZendeskFakeControl.at(fake.baseUrl()).rate(solved, false, "Nobody answered");
+    JsonNode rating = api.get("/api/v2/satisfaction_ratings.json").json().path("satisfaction_ratings").get(0);
+    assertThat(rating.path("id").asLong()).isEqualTo(id);
+    assertThat(rating.path("score").asText()).isEqualTo("bad_with_comment");
+    assertThat(rating.path("comment").asText()).isEqualTo("Nobody answered");
+
+    long open = fake.customerCreatesTicket("o@example.com", "O", "open", "help");
+    assertThat(api.post("/__control/tickets/" + open + "/satisfaction", "{\"score\":\"good\"}").status())
+        .isEqualTo(422);
+    assertThat(api.post("/__control/tickets/999999/satisfaction", "{\"score\":\"good\"}").status())
+        .isEqualTo(404);
+    var bad = api.post("/__control/tickets/" + solved + "/satisfaction", "{\"score\":\"great\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("score");
+    assertThat(api.post("/__control/tickets/" + solved + "/satisfaction", "{\"score\":\"good\",\"stars\":5}")
+        .status()).isEqualTo(400);
+  }
+
+  @Test
   void onlySolvedTicketsAreOfferedTheSurvey() {
     long open = fake.customerCreatesTicket("c@example.com", "C", "open", "help");
     assertThatThrownBy(() -> ratings.rate(open, true, "")).isInstanceOf(IllegalArgumentException.class)
