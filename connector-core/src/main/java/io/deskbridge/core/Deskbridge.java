@@ -15,6 +15,8 @@ import io.deskbridge.core.hosting.WebhookHandler;
 import io.deskbridge.core.hosting.WebhookServer;
 import io.deskbridge.core.bot.Decider;
 import io.deskbridge.core.bot.SwappableDecider;
+import io.deskbridge.core.csat.SatisfactionPoll;
+import io.deskbridge.core.csat.SatisfactionScheduler;
 import io.deskbridge.core.error.ConfigException;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
@@ -61,11 +63,14 @@ public final class Deskbridge implements AutoCloseable {
   private final List<Connector> connectors;
   private final ConversationApi conversationApi;
   private final KnowledgeSyncScheduler sync; // null without knowledge.sync
+  private final SatisfactionScheduler csat; // null without the admin dashboard
   private final AtomicReference<Bot> knowledge;
 
   private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors,
-      ConversationApi conversationApi, KnowledgeSyncScheduler sync, AtomicReference<Bot> knowledge) {
+      ConversationApi conversationApi, KnowledgeSyncScheduler sync, SatisfactionScheduler csat,
+      AtomicReference<Bot> knowledge) {
     this.sync = sync;
+    this.csat = csat;
     this.knowledge = knowledge;
     this.conversationApi = conversationApi;
     this.engine = engine;
@@ -129,6 +134,7 @@ public final class Deskbridge implements AutoCloseable {
     Engine engine = null;
     ConversationApi conversationApi = null;
     KnowledgeSyncScheduler sync = null;
+    SatisfactionScheduler csat = null;
     try {
       config.requireSecrets();
       var installations = new ArrayList<Installation>();
@@ -206,8 +212,13 @@ public final class Deskbridge implements AutoCloseable {
       if (config.admin().enabled()) {
         var vendors = new LinkedHashMap<String, String>();
         config.installations().forEach(i -> vendors.put(i.id(), i.vendor()));
+        var csatJobs = satisfactionJobs(config, built);
+        var ratings = store.satisfaction();
         admin = new AdminApi(config.admin(), store.dashboard(), store::audit, store::state, decider, vendors,
-            bot.config().thresholdPercent() / 100.0, clock);
+            bot.config().thresholdPercent() / 100.0, clock, ratings::between,
+            csatJobs.stream().map(SatisfactionScheduler.Job::installation).collect(java.util.stream.Collectors.toSet()));
+        csat = SatisfactionScheduler.start(csatJobs, new SatisfactionPoll(ratings, clock),
+            config.admin().satisfactionEvery());
       }
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
           meters::scrape, () -> running.healthy() && openedStore.healthy(), api, admin);
@@ -233,8 +244,11 @@ public final class Deskbridge implements AutoCloseable {
                   rebuilt.knowledge().size(), articles.size());
             });
       }
-      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi, sync, current);
+      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi, sync, csat, current);
     } catch (RuntimeException e) {
+      if (csat != null) {
+        csat.close();
+      }
       if (sync != null) {
         sync.close();
       }
@@ -272,6 +286,19 @@ public final class Deskbridge implements AutoCloseable {
     return jobs;
   }
 
+  /**
+   * The installations whose satisfaction ratings {@code serve} polls for the dashboard's CSAT: those whose connector
+   * provides them ({@link Connector#satisfaction()}).
+   */
+  static List<SatisfactionScheduler.Job> satisfactionJobs(DeskbridgeConfig config, List<Connector> connectors) {
+    var jobs = new ArrayList<SatisfactionScheduler.Job>();
+    for (int i = 0; i < config.installations().size(); i++) {
+      var id = config.installations().get(i).id();
+      connectors.get(i).satisfaction().ifPresent(source -> jobs.add(new SatisfactionScheduler.Job(id, source)));
+    }
+    return jobs;
+  }
+
   /** The knowledge the bot answers from now: the file knowledge base and the synced articles. */
   public KnowledgeBase knowledge() {
     return knowledge.get().knowledge();
@@ -302,6 +329,9 @@ public final class Deskbridge implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (csat != null) {
+        csat.close();
+      }
       if (sync != null) {
         sync.close();
       }

@@ -278,7 +278,11 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     if (window.isNegative() || window.isZero()) {
       throw a.invalid("resolutionWindow", "must be positive, e.g. 72h");
     }
-    return new AdminSettings(a.raw("token") == null ? null : a.secret("token"), window);
+    Duration satisfactionEvery = a.duration("satisfactionEvery", AdminSettings.DEFAULT_SATISFACTION_EVERY);
+    if (satisfactionEvery.compareTo(AdminSettings.MIN_SATISFACTION_EVERY) < 0) {
+      throw a.invalid("satisfactionEvery", "must be at least 1m, e.g. 1h (how often CSAT ratings are polled)");
+    }
+    return new AdminSettings(a.raw("token") == null ? null : a.secret("token"), window, satisfactionEvery);
   }
 
   /** {@code server.publicUrl}: an absolute http(s) URL without query or fragment, trailing slashes dropped; or null. */

@@ -40,6 +40,18 @@ class AdminConfigTest {
     var config = load("");
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.admin().resolutionWindow()).isEqualTo(Duration.ofHours(72));
+    assertThat(config.admin().satisfactionEvery()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void theSatisfactionPollIntervalIsReadAndMustBeAtLeastAMinute() throws Exception {
+    var config = load("admin: {token: {env: ADMIN_TOKEN}, satisfactionEvery: 15m}\n");
+    assertThat(config.admin().satisfactionEvery()).isEqualTo(Duration.ofMinutes(15));
+    assertThatThrownBy(() -> load("admin: {token: {env: ADMIN_TOKEN}, satisfactionEvery: 30s}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("admin.satisfactionEvery")
+        .hasMessageContaining("at least 1m");
+    assertThatThrownBy(() -> load("admin: {token: {env: ADMIN_TOKEN}, satisfactionEvery: soon}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("admin.satisfactionEvery");
   }
 
   @Test

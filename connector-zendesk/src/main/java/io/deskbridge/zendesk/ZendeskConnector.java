@@ -22,6 +22,7 @@ final class ZendeskConnector implements Connector {
   private final ZendeskWebhookEndpoint webhook;
   private final ZendeskErrorMapper errors = new ZendeskErrorMapper();
   private final ZendeskKnowledgeSource knowledge;
+  private final io.deskbridge.core.spi.SatisfactionSource satisfaction;
 
   /** {@code settingsPath} names the settings in start-up errors, e.g. {@code installations[acme].settings}. */
   ZendeskConnector(String installationId, ZendeskConfig config, String settingsPath, Clock clock, String handoverTag) {
@@ -30,6 +31,7 @@ final class ZendeskConnector implements Connector {
     this.webhook = new ZendeskWebhookEndpoint(installationId, config.webhookSecret(), config.signatureTolerance(), clock,
         client.ownership());
     this.knowledge = new ZendeskKnowledgeSource(client.sdk(), clock);
+    this.satisfaction = client.satisfaction();
   }
 
   /** The Help Center's articles: the incremental export with translations (see {@link ZendeskKnowledgeSource}). */
@@ -57,6 +59,12 @@ final class ZendeskConnector implements Connector {
   public Capabilities capabilities() {
     return new Capabilities(java.util.EnumSet.of(Capability.CONDITIONAL_WRITES, Capability.ATOMIC_UPDATE, Capability.TAGS,
         Capability.SIGNED_WEBHOOKS, Capability.OPENING_IN_EVENT, Capability.DRAFT_APPROVAL), 65_536);
+  }
+
+  /** The tickets' satisfaction ratings (legacy CSAT) for the dashboard (see the client's satisfaction source). */
+  @Override
+  public Optional<io.deskbridge.core.spi.SatisfactionSource> satisfaction() {
+    return Optional.of(satisfaction);
   }
 
   /** Solved and closed tickets through the incremental ticket export and the comments. */

@@ -12,6 +12,7 @@ import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Customer;
 import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.csat.SatisfactionStore;
 import io.deskbridge.core.escalation.Decision;
 import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.store.AuditRecord;
@@ -50,10 +51,12 @@ import java.util.function.Function;
  * as the password; otherwise 401 with a reason). Off (404 with the reason) when no token is configured.
  *
  * <ul>
- *   <li>{@code GET /admin/api/figures?from&to&installation&channel&language}: the period's figures ({@link Dashboard});
+ *   <li>{@code GET /admin/api/figures?from&to&installation&channel&language}: the period's figures ({@link Dashboard})
+ *       and its CSAT ({@code csat}, {@link Csat});
  *       {@code from}/{@code to} are dates ({@code 2026-11-01}, UTC) or instants, default the last 30 days; every
  *       figure has a {@code query}, the URL of its conversations;</li>
- *   <li>{@code GET /admin/api/conversations?…&figure=TAG&offset&limit}: the conversations behind a figure;</li>
+ *   <li>{@code GET /admin/api/conversations?…&figure=TAG&offset&limit}: the conversations behind a figure (the
+ *       {@code csat:} figures' from {@link Csat}, the others' from {@link Dashboard});</li>
  *   <li>{@code GET /admin/api/conversation?installation&id}: one conversation's decision trail: messages, every audit
  *       record (scores, reasons, signals, actions, outcome) and its vendor writes with their status;</li>
  *   <li>{@code POST /admin/api/try} {@code {"installation", "text", "channel"?}}: what the installation's bot would
@@ -79,6 +82,7 @@ public final class AdminApi implements ApiRoutes {
   private final AdminSettings settings;
   private final DashboardRows rows;
   private final Dashboard dashboard;
+  private final Csat csat;
   private final BiFunction<String, String, List<AuditRecord>> audit;
   private final Function<ConversationKey, Optional<ConversationState>> state;
   private final Decider decider;
@@ -99,6 +103,20 @@ public final class AdminApi implements ApiRoutes {
   public AdminApi(AdminSettings settings, DashboardRows rows, BiFunction<String, String, List<AuditRecord>> audit,
       Function<ConversationKey, Optional<ConversationState>> state, Decider decider, Map<String, String> vendors,
       double threshold, Clock clock) {
+    this(settings, rows, audit, state, decider, vendors, threshold, clock, (from, to) -> List.of(), Set.of());
+  }
+
+  /**
+   * As {@link #AdminApi(AdminSettings, DashboardRows, BiFunction, Function, Decider, Map, double, Clock)}, with CSAT.
+   *
+   * @param ratings      the satisfaction ratings given in {@code [from, to)} (the store's)
+   * @param csatProvided the installations whose connector provides satisfaction ratings
+   */
+  public AdminApi(AdminSettings settings, DashboardRows rows, BiFunction<String, String, List<AuditRecord>> audit,
+      Function<ConversationKey, Optional<ConversationState>> state, Decider decider, Map<String, String> vendors,
+      double threshold, Clock clock, BiFunction<Instant, Instant, List<SatisfactionStore.RatedConversation>> ratings,
+      Set<String> csatProvided) {
+    this.csat = new Csat(ratings, vendors, csatProvided);
     this.settings = settings;
     this.rows = rows;
     this.audit = audit;
@@ -132,15 +150,21 @@ public final class AdminApi implements ApiRoutes {
     }
     try {
       return switch (request.method() + " " + path) {
-        case "GET api/figures" -> ok(dashboard.figures(period(request), filter(request),
-            tag -> listQuery(request, tag)));
+        case "GET api/figures" -> {
+          var period = period(request);
+          var figures = new LinkedHashMap<>(dashboard.figures(period, filter(request), tag -> listQuery(request, tag)));
+          figures.put("csat", csat.figure(period, filter(request), tag -> listQuery(request, tag))); // CSAT
+          yield ok(figures);
+        }
         case "GET api/conversations" -> {
           String figure = param(request, "figure");
           if (figure.isEmpty()) {
             throw new BadRequest("figure is required, e.g. figure=handed_over (each figure's query names it)");
           }
-          yield ok(dashboard.conversations(period(request), filter(request), figure,
-              integer(request, "offset", 0, 0, Integer.MAX_VALUE), integer(request, "limit", 50, 1, MAX_LIMIT)));
+          int offset = integer(request, "offset", 0, 0, Integer.MAX_VALUE);
+          int limit = integer(request, "limit", 50, 1, MAX_LIMIT);
+          yield ok(Csat.owns(figure) ? csat.conversations(period(request), filter(request), figure, offset, limit) // CSAT
+              : dashboard.conversations(period(request), filter(request), figure, offset, limit));
         }
         case "GET api/conversation" -> conversation(param(request, "installation"), param(request, "id"));
         case "POST api/try" -> tryBot(request);

@@ -330,8 +330,6 @@ final class Dashboard {
     out.put("drafts", fixed(conversations, "draft:", VERDICTS, query));
     out.put("loopGuard", fixed(conversations, "loop:", LOOP_REASONS, query));
     out.put("deadLetters", figure(conversations.getOrDefault("dead_letters", 0), -1, query.apply("dead_letters")));
-    out.put("csat", Map.of("available", false, "note", "the store keeps no satisfaction ratings: Deskbridge does not "
-        + "read Zendesk's satisfaction_rating yet, so CSAT is not shown"));
     var rowsOut = new ArrayList<Map<String, Object>>();
     breakdown.forEach((k, v) -> {
       var row = new LinkedHashMap<String, Object>();

@@ -46,6 +46,15 @@ public interface Connector extends AutoCloseable {
   }
 
   /**
+   * The helpdesk's customer satisfaction ratings, which core polls for the admin dashboard's CSAT
+   * ({@code admin.satisfactionEvery}); empty (the default) when the vendor has none or the connector does not read
+   * them, and the dashboard then says CSAT is not provided by that helpdesk.
+   */
+  default java.util.Optional<SatisfactionSource> satisfaction() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The vendor's documented API budget for one account, in requests per minute; core's rate limiter uses it
    * unless the installation configures its own. The default, 0, means no limit. Core asks before the start-up calls
    * and again after {@link HelpdeskClient#whoAmI()} and {@link HelpdeskClient#checkRoutes}, so a connector may

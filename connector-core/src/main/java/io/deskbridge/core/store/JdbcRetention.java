@@ -13,8 +13,8 @@ import java.util.Objects;
 final class JdbcRetention {
   /**
    * In this order, each with the cutoff as its one parameter: the audit records (their input, replies and summaries),
-   * dead letters and their inbox rows, processed events and finished writes, and the Conversation API's messages
-   * and stored answers.
+   * dead letters and their inbox rows, processed events and finished writes, the Conversation API's messages
+   * and stored answers, and the customers' satisfaction ratings with their comments (by the rating's time).
    */
   private static final List<String> PURGES = List.of(
       "DELETE FROM audit WHERE recorded_at < ?",
@@ -25,7 +25,8 @@ final class JdbcRetention {
           + "AND e.received_at < ?)",
       "DELETE FROM inbox_event WHERE status = 'DONE' AND received_at < ?",
       "DELETE FROM api_message WHERE created_at < ?",
-      "DELETE FROM api_idempotency WHERE created_at < ? AND locked_until IS NULL");
+      "DELETE FROM api_idempotency WHERE created_at < ? AND locked_until IS NULL",
+      "DELETE FROM satisfaction_rating WHERE rated_at < ?");
 
   private final Database db;
 

@@ -53,6 +53,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcConversationApi conversationApi;
   private final JdbcRetention retention;
   private final JdbcSyncedKnowledge syncedKnowledge;
+  private final JdbcSatisfaction satisfaction;
   private final DashboardRows dashboard;
 
   private JdbcStore(Database db) {
@@ -66,6 +67,12 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.retention = new JdbcRetention(db);
     this.syncedKnowledge = new JdbcSyncedKnowledge(db);
     this.dashboard = new DashboardRows(db, json);
+    this.satisfaction = new JdbcSatisfaction(db);
+  }
+
+  /** The helpdesks' satisfaction ratings (CSAT) and each installation's poll cursor. */
+  public io.deskbridge.core.csat.SatisfactionStore satisfaction() {
+    return satisfaction;
   }
 
   /** What the admin dashboard reads: a period's decisions, agents' first replies, dead letters, a conversation's writes. */

@@ -112,8 +112,8 @@ public interface ProcessingStore extends DeadLetters, PollCursors, AutoCloseable
 
   /**
    * The retention purge ({@code privacy.retention}): deletes audit records, dead letters, processed events with their
-   * finished writes, and the Conversation API's messages and stored answers older than {@code before}; open work
-   * stays. Returns the rows deleted.
+   * finished writes, the Conversation API's messages and stored answers, and the satisfaction ratings (with their
+   * comments) older than {@code before}; open work stays. Returns the rows deleted.
    */
   int purgeHistory(Instant before);
 

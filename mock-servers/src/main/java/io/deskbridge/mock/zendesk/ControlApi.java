@@ -38,6 +38,7 @@ final class ControlApi {
   static final String PREFIX = ControlInput.PREFIX;
   private static final Pattern TICKET = Pattern.compile(PREFIX + "/tickets/(\\d{1,18})");
   private static final Pattern COMMENTS = Pattern.compile(PREFIX + "/tickets/(\\d{1,18})/comments");
+  private static final Pattern SATISFACTION = Pattern.compile(PREFIX + "/tickets/(\\d{1,18})/satisfaction");
   private static final Pattern REDELIVER = Pattern.compile(PREFIX + "/deliveries/([^/]{1,64})/redeliver");
 
   private final ZendeskFake fake;
@@ -137,6 +138,16 @@ final class ControlApi {
     }
     if (method.equals("POST") && (m = COMMENTS.matcher(path)).matches()) {
       return comment(Long.parseLong(m.group(1)), body(rawBody, "body", "as", "agent_id", "public"));
+    }
+    if (method.equals("POST") && (m = SATISFACTION.matcher(path)).matches()) {
+      JsonNode b = body(rawBody, "score", "comment");
+      String score = string(b, "score", true);
+      if (!score.equals("good") && !score.equals("bad")) {
+        throw new BadRequest("\"score\" must be \"good\" or \"bad\", was \"" + score + "\"");
+      }
+      long ticket = Long.parseLong(m.group(1));
+      long id = fake.satisfaction().rate(ticket, score.equals("good"), string(b, "comment", false));
+      return ok(obj().put("satisfaction_rating_id", id).put("ticket_id", ticket).put("score", score));
     }
     if (method.equals("POST") && (m = REDELIVER.matcher(path)).matches()) {
       fake.redeliver(m.group(1));

@@ -135,6 +135,11 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
     route("GET", "help_center/sections", c -> ok(hc.sectionsJson()));
   }
 
+  /** The satisfaction ratings route (see {@link SatisfactionRatings}). */
+  void satisfaction(SatisfactionRatings ratings) {
+    route("GET", "satisfaction_ratings", c -> ok(ratings.list(c.query())));
+  }
+
   @Override
   public String getName() {
     return "deskbridge-zendesk-fake";

@@ -164,6 +164,7 @@ public final class ZendeskFake implements VendorFake {
   private final ZendeskApi api;
   private final FakeServer server;
   private final HelpCenter helpCenter;
+  private final SatisfactionRatings satisfaction;
 
   private ZendeskFake(Config config) {
     this.config = config;
@@ -173,6 +174,13 @@ public final class ZendeskFake implements VendorFake {
     this.server = new FakeServer(config.port(), api);
     this.helpCenter = new HelpCenter(config.clock(), this::baseUrl);
     api.helpCenter(helpCenter);
+    this.satisfaction = new SatisfactionRatings(config.clock(), this::baseUrl, model::ticket);
+    api.satisfaction(satisfaction);
+  }
+
+  /** The tickets' satisfaction ratings: tests offer the survey and rate as the requester. */
+  public SatisfactionRatings satisfaction() {
+    return satisfaction;
   }
 
   /** The Help Center's knowledge base: sections and articles that tests publish, change, archive and delete. */
@@ -563,6 +571,7 @@ public final class ZendeskFake implements VendorFake {
   public void reset() {
     api.reset();
     model.reset();
+    satisfaction.reset();
     dispatcher.reset();
   }
 

@@ -75,6 +75,18 @@ public final class ZendeskFakeControl {
         .put("as", "agent").put("agent_id", agentId).put("public", isPublic)).get("comment_id").asLong();
   }
 
+  /**
+   * The ticket's requester answers the satisfaction survey ({@code good} or {@code bad}, comment optional) on a solved
+   * ticket, as {@link SatisfactionRatings#rate}; returns the rating's id.
+   */
+  public long rate(long ticketId, boolean good, String comment) {
+    var body = Json.obj().put("score", good ? "good" : "bad");
+    if (comment != null && !comment.isBlank()) {
+      body.put("comment", comment);
+    }
+    return send("POST", "/tickets/" + ticketId + "/satisfaction", body).get("satisfaction_rating_id").asLong();
+  }
+
   // ---------------------------------------------------------------- faults
 
   /** The next {@code count} API requests get {@code status}, as {@link ZendeskFake#failNext}. */

@@ -122,6 +122,16 @@ public final class ZendeskHelpdeskClient implements HelpdeskClient {
     return new ZendeskHistoryReader(installationId, zendesk, http, url, email, token, botUserId::get, perPage);
   }
 
+  /** The reader of the account's satisfaction ratings ({@link ZendeskSatisfactionSource}) over this client's HTTP client. */
+  public io.deskbridge.core.spi.SatisfactionSource satisfaction() {
+    return satisfaction(ZendeskSatisfactionSource.PAGE_SIZE);
+  }
+
+  /** As {@link #satisfaction()}, {@code pageSize} ratings a page (tests read small pages). */
+  io.deskbridge.core.spi.SatisfactionSource satisfaction(int pageSize) {
+    return new ZendeskSatisfactionSource(http, url, email, token, pageSize);
+  }
+
   /** The SDK client, shared with the Help Center reader ({@code internal.knowledge}). */
   public Zendesk sdk() {
     return zendesk;

@@ -123,6 +123,16 @@ final class ZendeskHistoryReader implements HistoryReader {
   }
 
   private JsonNode read(org.asynchttpclient.ListenableFuture<Response> call) {
+    return read(call, mapper, "ticket export");
+  }
+
+  /**
+   * The JSON body of one call made through the client's HTTP client, failing as the client's own calls do: 429 as
+   * {@link ZendeskResponseRateLimitException}, another non-2xx as {@link ZendeskResponseException}.
+   *
+   * @param what the call, named in the error when the answer is not JSON
+   */
+  static JsonNode read(org.asynchttpclient.ListenableFuture<Response> call, ObjectMapper mapper, String what) {
     Response response;
     try {
       response = call.get();
@@ -143,7 +153,7 @@ final class ZendeskHistoryReader implements HistoryReader {
       return mapper.readTree(response.getResponseBodyAsStream());
     } catch (IOException e) {
       throw new VendorException(VendorException.Kind.INVALID,
-          "Zendesk's ticket export answered something other than JSON: " + e.getMessage(), e);
+          "Zendesk's " + what + " answered something other than JSON: " + e.getMessage(), e);
     }
   }
 }

@@ -1,0 +1,70 @@
+package io.deskbridge.core.csat;
+
+import io.deskbridge.core.spi.SatisfactionSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}'s poll of the helpdesks' satisfaction ratings ({@code admin.satisfactionEvery}): each installation
+ * whose connector has a {@link SatisfactionSource} is polled at start and then every interval (from the end of one
+ * round to the start of the next), on one daemon thread, one installation at a time. A failed poll is logged in one
+ * line (without a stack trace) and tried again at the next round; it never stops {@code serve}.
+ */
+public final class SatisfactionScheduler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SatisfactionScheduler.class);
+
+  /** One installation to poll. */
+  public record Job(String installation, SatisfactionSource source) {
+    public Job {
+      Objects.requireNonNull(installation, "installation");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+
+  private final ScheduledExecutorService executor;
+
+  private SatisfactionScheduler() {
+    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      var t = new Thread(r, "deskbridge-satisfaction-poll");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Starts polling {@code jobs} every {@code every} through {@code poll}. */
+  public static SatisfactionScheduler start(List<Job> jobs, SatisfactionPoll poll, Duration every) {
+    var scheduler = new SatisfactionScheduler();
+    if (!jobs.isEmpty()) {
+      scheduler.executor.scheduleWithFixedDelay(() -> jobs.forEach(job -> run(poll, job, every)), 0, every.toMillis(),
+          TimeUnit.MILLISECONDS);
+      log.info("Satisfaction ratings (CSAT) polled every {} for installation(s) {}", every,
+          String.join(", ", jobs.stream().map(Job::installation).toList()));
+    }
+    return scheduler;
+  }
+
+  private static void run(SatisfactionPoll poll, Job job, Duration every) {
+    try {
+      var result = poll.run(job.installation(), job.source());
+      if (result.written() > 0) {
+        log.info("Satisfaction ratings of {}: {} read, {} new or changed", job.installation(), result.read(),
+            result.written());
+      }
+    } catch (RuntimeException e) {
+      log.warn("polling the satisfaction ratings of {} failed, trying again in {}: {}", job.installation(), every,
+          e.toString().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** Stops polling; a poll in progress is interrupted at its next request. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
