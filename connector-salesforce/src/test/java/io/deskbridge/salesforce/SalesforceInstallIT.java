@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * permission set; a second install deploys and creates nothing; a drifted Outbound Message or a deactivated Flow is
  * named by check and put right by install; without "Modify Metadata" (INSUFFICIENT_ACCESS) or with
  * {@code install.deploy: false} install writes the package and prints the sf lines, saying it did not deploy;
- * uninstall removes what install deployed and keeps the field.
+ * uninstall removes what install deployed and keeps the field; an expired session is renewed on both connections.
  */
 class SalesforceInstallIT {
   @RegisterExtension
@@ -91,6 +91,19 @@ class SalesforceInstallIT {
     assertThat(again).hasSize(10);
     assertThat(fake.metadataDeploys()).as("nothing deployed the second time").isEqualTo(1);
     assertThat(fake.permissionSetsOf(fake.integrationUserId())).hasSize(1);
+  }
+
+  @Test
+  void anExpiredSessionIsRenewedOnTheMetadataAndThePartnerConnection() {
+    SalesforceFake fake = EXT.fake();
+    installer.install(context(true));
+    int logins = fake.logins();
+    fake.expireSessionsAfterCalls(2); // the third readMetadata, then the first partner query, meet INVALID_SESSION_ID
+
+    var again = installer.install(context(true));
+
+    assertThat(again).extracting(InstallStep::kind).containsOnly(Kind.PRESENT);
+    assertThat(fake.logins()).as("one authentication for the run, one renewal per connection").isEqualTo(logins + 3);
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.sforce.soap.metadata.DeployMessage;
 import com.sforce.soap.metadata.DeployOptions;
 import com.sforce.soap.metadata.DeployResult;
 import com.sforce.soap.metadata.MetadataConnection;
-import com.sforce.soap.metadata.SessionHeader_element;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.sobject.SObject;
@@ -37,8 +36,11 @@ import javax.xml.namespace.QName;
  * partner endpoint with {@code /Soap/u/{v}} replaced by {@code /Soap/m/}{@value #METADATA_VERSION}: the client reads
  * that version's schema, whatever the package's own {@code <version>}. Both connections are built with the auth
  * endpoint, the service endpoint and the session set explicitly (the prebuilt jars' defaults are internal Salesforce
- * hosts) and a renewer that replaces their session header (force-wsc keeps the old one otherwise). Not thread-safe;
- * one per install run.
+ * hosts). An expired session is renewed by replacing the connection's session header (force-wsc keeps the old one
+ * otherwise): on the partner connection through force-wsc's renewer; on the Metadata connection here, retrying the
+ * call once after an {@code INVALID_SESSION_ID} fault, because force-wsc calls a renewer only for a fault with a
+ * {@code detail}, which the Metadata API's faults lack. Not thread-safe; one per
+ * install run.
  */
 public final class SalesforceOrgMetadata {
   /** The Metadata API version the client was generated from. */
@@ -89,10 +91,30 @@ public final class SalesforceOrgMetadata {
       this.partner = new PartnerConnection(pc);
       metadata.setSessionHeader(session.sessionId());
       partner.setSessionHeader(session.sessionId());
-      mc.setSessionRenewer(renewer(true));
-      pc.setSessionRenewer(renewer(false));
+      pc.setSessionRenewer(partnerRenewer());
     } catch (ConnectionException e) {
       throw VendorErrors.forIo("cannot build the Salesforce connections: " + e, e);
+    }
+  }
+
+  /** A Metadata call. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T call() throws ConnectionException;
+  }
+
+  /** Runs {@code call}; after an INVALID_SESSION_ID fault authenticates again and runs it once more. */
+  private <T> T renewing(Call<T> call) throws ConnectionException {
+    try {
+      return call.call();
+    } catch (SoapFaultException f) {
+      if (f.getFaultCode() == null || !"INVALID_SESSION_ID".equals(f.getFaultCode().getLocalPart())) {
+        throw f;
+      }
+      var session = login.authenticate();
+      metadata.getConfig().setSessionId(session.sessionId());
+      metadata.setSessionHeader(session.sessionId());
+      return call.call();
     }
   }
 
@@ -107,24 +129,17 @@ public final class SalesforceOrgMetadata {
     return c;
   }
 
-  private SessionRenewer renewer(boolean forMetadata) {
+  /** force-wsc's renewal for the partner connection (its faults carry a detail), replacing the connection's header. */
+  private SessionRenewer partnerRenewer() {
     return config -> {
       var session = login.authenticate();
       config.setSessionId(session.sessionId());
+      partner.setSessionHeader(session.sessionId());
+      var e = new com.sforce.soap.partner.SessionHeader_element();
+      e.setSessionId(session.sessionId());
       var header = new SessionRenewer.SessionRenewalHeader();
-      if (forMetadata) {
-        metadata.setSessionHeader(session.sessionId());
-        var e = new SessionHeader_element();
-        e.setSessionId(session.sessionId());
-        header.name = new QName("http://soap.sforce.com/2006/04/metadata", "SessionHeader");
-        header.headerElement = e;
-      } else {
-        partner.setSessionHeader(session.sessionId());
-        var e = new com.sforce.soap.partner.SessionHeader_element();
-        e.setSessionId(session.sessionId());
-        header.name = new QName("urn:partner.soap.sforce.com", "SessionHeader");
-        header.headerElement = e;
-      }
+      header.name = new QName("urn:partner.soap.sforce.com", "SessionHeader");
+      header.headerElement = e;
       return header;
     };
   }
@@ -136,7 +151,7 @@ public final class SalesforceOrgMetadata {
    */
   public Map<String, com.sforce.soap.metadata.Metadata> read(String type, List<String> fullNames) {
     try {
-      var result = metadata.readMetadata(type, fullNames.toArray(String[]::new));
+      var result = renewing(() -> metadata.readMetadata(type, fullNames.toArray(String[]::new)));
       var out = new java.util.LinkedHashMap<String, com.sforce.soap.metadata.Metadata>();
       for (var m : result.getRecords() == null ? new com.sforce.soap.metadata.Metadata[0] : result.getRecords()) {
         if (m != null && m.getFullName() != null) {
@@ -163,10 +178,11 @@ public final class SalesforceOrgMetadata {
       var options = new DeployOptions();
       options.setRollbackOnError(true);
       options.setSinglePackage(true);
-      var async = metadata.deploy(zip(files), options);
+      byte[] zip = zip(files);
+      var async = renewing(() -> metadata.deploy(zip, options));
       Instant deadline = clock.instant().plus(timeout);
       Duration wait = FIRST_PAUSE;
-      DeployResult result = metadata.checkDeployStatus(async.getId(), true);
+      DeployResult result = renewing(() -> metadata.checkDeployStatus(async.getId(), true));
       while (!result.isDone()) {
         if (!clock.instant().isBefore(deadline)) {
           throw new VendorException(VendorException.Kind.UNAVAILABLE, "the Salesforce deploy " + async.getId()
@@ -175,7 +191,7 @@ public final class SalesforceOrgMetadata {
         }
         pause.pause(wait);
         wait = wait.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait.multipliedBy(2);
-        result = metadata.checkDeployStatus(async.getId(), true);
+        result = renewing(() -> metadata.checkDeployStatus(async.getId(), true));
       }
       var details = result.getDetails();
       if (!result.isSuccess()) {
