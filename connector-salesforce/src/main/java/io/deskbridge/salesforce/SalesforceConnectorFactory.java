@@ -30,7 +30,10 @@ public final class SalesforceConnectorFactory implements ConnectorFactory {
         context.settings().path(), context.clock(), true);
   }
 
-  /** Generates the metadata package that registers the installation in the org, and the sf line to deploy it. */
+  /**
+   * Deploys the metadata package that registers the installation in the org and assigns the permission set (or,
+   * with {@code install.deploy: false} or without Metadata API access, writes it with the sf lines to deploy it).
+   */
   @Override
   public Optional<io.deskbridge.core.spi.Installer> installer() {
     return Optional.of(new SalesforceInstaller());

@@ -32,7 +32,8 @@ import org.w3c.dom.Element;
  * {@code package.xml} lists exactly the components the files define; the Outbound Messages point at the installation's
  * webhook URL with the path token and carry the fields the webhook decoder reads; each Flow sends its object's Outbound
  * Message; the permission set covers the draft-approval field; a second install writes nothing; check reports a package
- * the configuration no longer gives; uninstall writes the destructive package.
+ * the configuration no longer gives; uninstall writes the destructive package. All with {@code install.deploy: false}
+ * (the package only, the fallback); {@code SalesforceInstallIT} deploys it to the fake.
  */
 class SalesforceInstallerTest {
   private static final String NS = "http://soap.sforce.com/2006/04/metadata";
@@ -50,6 +51,7 @@ class SalesforceInstallerTest {
     values.put("auth", Map.of("flow", "client-credentials", "clientId", "3MVG9x"));
     values.put("botQueue", "Bot_Intake");
     values.put("webhook", Map.of("pathToken", Secret.of(token)));
+    values.put("install", Map.of("deploy", false)); // the package only; SalesforceInstallIT deploys it
     if (withUser) {
       values.put("integrationUser", "deskbridge@acme.example");
     }
@@ -88,6 +90,8 @@ class SalesforceInstallerTest {
     var steps = installer.install(context(settings("s3cr3t-token", true), false));
     Path pkg = dir.resolve("install/acme-eu/salesforce");
     assertThat(steps).extracting(InstallStep::kind).containsExactly(Kind.CREATED, Kind.MANUAL);
+    assertThat(steps.get(1).description()).startsWith("not deployed (installations[acme-eu].settings.install.deploy "
+        + "is false)");
     assertThat(steps.get(1).description()).contains("sf project deploy start --metadata-dir " + pkg
         + " --target-org deskbridge-acme-eu --wait 10", "sf org assign permset --name Deskbridge_acme_eu_Integration "
         + "--on-behalf-of deskbridge@acme.example --target-org deskbridge-acme-eu");

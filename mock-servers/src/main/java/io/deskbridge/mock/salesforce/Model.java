@@ -280,6 +280,10 @@ final class Model {
     return writes.update(caller, in, useDefaultRule);
   }
 
+  synchronized List<SaveOutcome> delete(List<String> ids) {
+    return writes.delete(ids);
+  }
+
   synchronized List<Writes.SendOutcome> sendEmail(String caller, List<Writes.EmailIn> in) {
     return writes.sendEmail(caller, in);
   }

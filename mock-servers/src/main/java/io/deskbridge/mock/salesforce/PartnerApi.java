@@ -35,11 +35,13 @@ import org.slf4j.LoggerFactory;
 final class PartnerApi implements ResponseDefinitionTransformerV2 {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerApi.class);
   private static final Pattern SOAP_PATH = Pattern.compile("/services/Soap/u/(\\d{1,3})\\.0(?:/([A-Za-z0-9]{15,18}))?");
+  private static final Pattern METADATA_PATH =
+      Pattern.compile("/services/Soap/m/(\\d{1,3})\\.0(?:/([A-Za-z0-9]{15,18}))?");
   private static final Pattern CASE_OR_CHILD =
       Pattern.compile("(?<![A-Za-z0-9])(?:500|00a|02s|0D5)[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9])");
   private static final Set<String> OPERATIONS =
-      Set.of("getUserInfo", "query", "queryMore", "retrieve", "create", "update", "sendEmail");
-  private static final Set<String> WRITES = Set.of("create", "update", "sendEmail");
+      Set.of("getUserInfo", "query", "queryMore", "retrieve", "create", "update", "delete", "sendEmail");
+  private static final Set<String> WRITES = Set.of("create", "update", "delete", "sendEmail");
   static final String TEXT_XML = "text/xml; charset=utf-8";
 
   private record Reply(int status, String contentType, byte[] body, Duration delay) {}
@@ -49,6 +51,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
   private final QueryEngine queries;
   private final Sessions sessions;
   private final OAuthEndpoint oauth;
+  private final MetadataApi metadata;
   private final Faults faults = new Faults();
   private final RequestJournal journal = new RequestJournal();
   private String baseUrl = "http://localhost";
@@ -64,6 +67,12 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     this.queries = new QueryEngine(model);
     this.sessions = sessions;
     this.oauth = new OAuthEndpoint(config, sessions, model.integrationUserId());
+    this.metadata = new MetadataApi(model);
+  }
+
+  /** The Metadata API's state (call under this object's lock: {@link #withMetadata}). */
+  synchronized <T> T withMetadata(java.util.function.Function<MetadataApi, T> use) {
+    return use.apply(metadata);
   }
 
   @Override
@@ -105,8 +114,10 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
       reply = new Reply(a.status(), "application/json;charset=UTF-8", a.body(), Duration.ZERO);
     } else {
       Matcher m = SOAP_PATH.matcher(path);
+      Matcher md = METADATA_PATH.matcher(path);
       synchronized (this) {
-        reply = "POST".equals(method) && m.matches() ? soap(r, path, m) : unmatched(method + " " + r.getUrl());
+        reply = "POST".equals(method) && m.matches() ? soap(r, path, m)
+            : "POST".equals(method) && md.matches() ? metadata(r, path, md) : unmatched(method + " " + r.getUrl());
         reply = new Reply(reply.status(), reply.contentType(), reply.body(), reply.delay().plus(faults.delay()));
       }
     }
@@ -168,6 +179,67 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     return new Reply(reply.status(), reply.contentType(), reply.body(), delay);
   }
 
+  // guarded by this
+  private Reply metadata(Request r, String path, Matcher m) {
+    String org = m.group(2);
+    if (org != null && !Ids.key(org).equals(Ids.key(config.orgId()))) {
+      return unmatched("POST " + path + " (another org's endpoint)");
+    }
+    byte[] raw = r.getBody() == null ? new byte[0] : r.getBody();
+    org.w3c.dom.Element op;
+    String sessionId;
+    try {
+      org.w3c.dom.Element envelope = Xml.parse(raw).getDocumentElement();
+      org.w3c.dom.Element body = Xml.child(envelope, Xml.SOAP_ENV, "Body");
+      if (!Xml.SOAP_ENV.equals(envelope.getNamespaceURI()) || body == null || Xml.children(body).isEmpty()) {
+        throw new IllegalArgumentException("the request is not a SOAP 1.1 Envelope with a Body");
+      }
+      op = Xml.children(body).get(0);
+      if (!MetadataApi.NS.equals(op.getNamespaceURI())) {
+        throw new IllegalArgumentException("unexpected element {" + op.getNamespaceURI() + "}" + op.getLocalName()
+            + " in the SOAP Body; the Metadata API's namespace is " + MetadataApi.NS);
+      }
+      org.w3c.dom.Element header = Xml.child(envelope, Xml.SOAP_ENV, "Header");
+      org.w3c.dom.Element session = header == null ? null : Xml.child(header, MetadataApi.NS, "SessionHeader");
+      sessionId = session == null ? null : Xml.text(session, "sessionId");
+    } catch (IllegalArgumentException e) {
+      journal.record(config.clock().instant(), "POST", path, "", "", 500, null, "");
+      return new Reply(500, TEXT_XML, Fault.SoapFault.of("soapenv:Client", e.getMessage()).body(), Duration.ZERO);
+    }
+    if (!MetadataApi.OPERATIONS.contains(op.getLocalName())) {
+      return unmatched("POST " + path + " " + op.getLocalName());
+    }
+    String text = new String(Xml.gzipped(raw) ? Xml.gunzip(raw) : raw, StandardCharsets.UTF_8);
+    String user = sessions.use(sessionId);
+    Fault fault = user == null ? null : faults.next("POST", path + "#" + op.getLocalName()).orElse(null);
+    Reply reply;
+    if (user == null) {
+      reply = new Reply(500, TEXT_XML, new MetadataApi.MetadataFault("INVALID_SESSION_ID",
+          ApiFault.INVALID_SESSION_MESSAGE).toSoap().body(), Duration.ZERO);
+    } else if (fault instanceof Fault.SoapFault sf) {
+      reply = new Reply(sf.status(), TEXT_XML, sf.body(), Duration.ZERO);
+    } else if (fault instanceof Fault.Status s) {
+      reply = new Reply(s.status(), "text/html;charset=UTF-8", ("<html><body>" + s.status() + " Service Unavailable"
+          + "</body></html>").getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+    } else {
+      try {
+        String body = metadata.serve(op, user);
+        reply = new Reply(200, TEXT_XML, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
+            + Xml.SOAP_ENV + "\" xmlns=\"" + MetadataApi.NS + "\" xmlns:xsi=\"" + Xml.XSI + "\"><soapenv:Body>" + body
+            + "</soapenv:Body></soapenv:Envelope>").getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+      } catch (MetadataApi.MetadataFault e) {
+        reply = new Reply(500, TEXT_XML, e.toSoap().body(), Duration.ZERO);
+      } catch (RuntimeException e) {
+        LOG.error("Salesforce fake: {} failed unexpectedly", op.getLocalName(), e);
+        reply = new Reply(500, TEXT_XML, new MetadataApi.MetadataFault("UNKNOWN_EXCEPTION", "An unexpected error "
+            + "occurred in the fake: " + e).toSoap().body(), Duration.ZERO);
+      }
+    }
+    journal.record(config.clock().instant(), "POST", path, op.getLocalName(), "", reply.status(), fault, text);
+    Duration delay = fault instanceof Fault.Delay d ? d.delay() : Duration.ZERO;
+    return new Reply(reply.status(), reply.contentType(), reply.body(), delay);
+  }
+
   private String serve(SoapRequest req, String user) {
     return switch (req.operation()) {
       case "getUserInfo" -> PartnerXml.userInfo(userInfo(user));
@@ -177,6 +249,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
           req.args("ids")));
       case "create", "update" -> PartnerXml.save(req.operation() + "Response", write(req, user));
       case "sendEmail" -> PartnerXml.sendEmail(model.sendEmail(user, req.emails()));
+      case "delete" -> PartnerXml.save("deleteResponse", model.delete(req.args("ids")));
       default -> throw new IllegalStateException(req.operation());
     };
   }
@@ -340,6 +413,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
     clearFaults();
     journal.clear();
     queries.reset();
+    metadata.reset();
     usage = 0;
     logins = 0;
   }

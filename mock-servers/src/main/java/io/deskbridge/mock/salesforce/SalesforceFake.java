@@ -22,7 +22,9 @@ import java.util.Set;
  *
  * <p>Served: {@code POST /services/Soap/u/{v}[/{orgId}]} ({@code login} below API 65.0; {@code getUserInfo},
  * {@code query}, {@code queryMore}, {@code retrieve}, {@code create}, {@code update}, {@code sendEmail} with a
- * session) and {@code POST /services/oauth2/token} (client credentials, JWT bearer). Every other request, and
+ * session; {@code delete} of PermissionSetAssignments only), the Metadata API at {@code POST /services/Soap/m/{v}[/{orgId}]}
+ * ({@code deploy}, {@code checkDeployStatus}, {@code readMetadata} of CustomField, WorkflowOutboundMessage, Flow and
+ * PermissionSet; see {@link #metadata}) and {@code POST /services/oauth2/token} (client credentials, JWT bearer). Every other request, and
  * every other SOAP operation, is an unmatched request: a loud fault, listed by {@link #unmatchedRequests()}.
  * The fake's own control endpoints under {@code /__control} (no session, never counted or failed) act as the
  * people and inject faults for a separate process; the mock-servers README lists them.
@@ -462,6 +464,58 @@ public final class SalesforceFake implements VendorFake {
 
   public void clearFaults() {
     api.clearFaults();
+  }
+
+  // ---------------------------------------------------------------- Metadata API
+
+  /**
+   * A component the Metadata API holds, as unprefixed XML of its element (e.g. {@code <outboundMessages>…}); empty
+   * when not deployed.
+   *
+   * @param type     {@code CustomField}, {@code WorkflowOutboundMessage}, {@code Flow} or {@code PermissionSet}
+   * @param fullName e.g. {@code Case.Deskbridge_acme_Case} (object-qualified for fields and Outbound Messages)
+   */
+  public Optional<String> metadata(String type, String fullName) {
+    return Optional.ofNullable(api.withMetadata(m -> m.component(type, fullName)));
+  }
+
+  /** {@code deploy} calls accepted since start or reset. */
+  public int metadataDeploys() {
+    return api.withMetadata(MetadataApi::deploys);
+  }
+
+  /**
+   * Whether the integration user lacks "Modify Metadata" (and "Modify All Data"): every Metadata API call then
+   * faults {@code INSUFFICIENT_ACCESS}, as Salesforce answers such a user.
+   */
+  public void denyMetadataApi(boolean denied) {
+    api.withMetadata(m -> {
+      m.deny(denied);
+      return null;
+    });
+  }
+
+  /** An admin edits a deployed component in Setup: its first child element {@code field} gets {@code value}. */
+  public void adminEditsMetadata(String type, String fullName, String field, String value) {
+    api.withMetadata(m -> {
+      m.edit(type, fullName, field, value);
+      return null;
+    });
+  }
+
+  /** An admin deletes a deployed component in Setup. */
+  public void adminDeletesMetadata(String type, String fullName) {
+    api.withMetadata(m -> {
+      m.delete(type, fullName);
+      return null;
+    });
+  }
+
+  /** The names of the permission sets assigned to the user, in assignment order. */
+  public List<String> permissionSetsOf(String userId) {
+    return model.read(m -> m.all(Schema.PERMISSION_SET_ASSIGNMENT).stream()
+        .filter(a -> userId.equals(a.str("AssigneeId")))
+        .map(a -> m.find(a.str("PermissionSetId")).map(p -> p.str("Name")).orElse("?")).toList());
   }
 
   // ---------------------------------------------------------------- Outbound Messages

@@ -66,6 +66,9 @@ final class Schema {
   static final String GROUP = "Group";
   static final String QUEUE_SOBJECT = "QueueSobject";
   static final String ORG_WIDE = "OrgWideEmailAddress";
+  /** A permission set: a record of the partner API once deployed through the Metadata API. */
+  static final String PERMISSION_SET = "PermissionSet";
+  static final String PERMISSION_SET_ASSIGNMENT = "PermissionSetAssignment";
   /** Lightning Knowledge's article versions: one record per version and language; {@code Answer__c} rich text. */
   static final String KNOWLEDGE = "Knowledge__kav";
   static final String KNOWLEDGE_ARTICLE_PREFIX = "kA0";
@@ -104,6 +107,10 @@ final class Schema {
         + " Summary:STRING+ Answer__c:STRING+ VersionNumber:STRING LastPublishedDate:DATETIME " + audit
         + " LastModifiedById:ID LastModifiedDate:DATETIME SystemModstamp:DATETIME",
         List.of(user("CreatedBy"), user("LastModifiedBy")), List.of());
+    define(PERMISSION_SET, "0PS", "Id:ID Name:STRING Label:STRING", List.of(), List.of());
+    define(PERMISSION_SET_ASSIGNMENT, "0Pa", "Id:ID AssigneeId:ID+ PermissionSetId:ID+ " + audit,
+        List.of(user("Assignee"), new Relationship("PermissionSet", "PermissionSetId", List.of(PERMISSION_SET))),
+        List.of());
     define(ORG_WIDE, "0D2", "Id:ID Address:STRING DisplayName:STRING", List.of(), List.of());
   }
 

@@ -25,7 +25,8 @@ import java.util.UUID;
  * its SaveResult (HTTP 200), as Salesforce answers. Not thread-safe on its own.
  */
 final class Writes {
-  private static final Set<String> CREATABLE = Set.of(CASE, COMMENT, EMAIL, FEED);
+  private static final Set<String> UPDATABLE = Set.of(CASE, COMMENT, EMAIL, FEED);
+  private static final Set<String> CREATABLE = Set.of(CASE, COMMENT, EMAIL, FEED, Schema.PERMISSION_SET_ASSIGNMENT);
 
   /** One SingleEmailMessage of a sendEmail call. */
   record EmailIn(List<String> to, List<String> cc, List<String> bcc, String subject, String text, String html,
@@ -91,7 +92,7 @@ final class Writes {
         out.add(SaveOutcome.error("ENTITY_IS_DELETED", "entity is deleted"));
         continue;
       }
-      if (!CREATABLE.contains(type.name())) {
+      if (!UPDATABLE.contains(type.name())) {
         out.add(SaveOutcome.error("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"));
         continue;
       }
@@ -330,10 +331,52 @@ final class Writes {
         }
         return existing == null ? parent(values, true) : null;
       }
+      case Schema.PERMISSION_SET_ASSIGNMENT -> {
+        return assignment(values);
+      }
       default -> {
         return null;
       }
     }
+  }
+
+  /** A permission set assignment: a live user, an existing permission set, not assigned yet. */
+  private SaveOutcome assignment(Map<String, Object> values) {
+    String assignee = (String) values.get("AssigneeId");
+    String set = (String) values.get("PermissionSetId");
+    if (assignee == null || set == null) {
+      return SaveOutcome.error("REQUIRED_FIELD_MISSING", "Required fields are missing: [" + (assignee == null
+          ? "AssigneeId" : "PermissionSetId") + "]", assignee == null ? "AssigneeId" : "PermissionSetId");
+    }
+    Rec user = model.find(assignee).filter(r -> !r.deleted).orElse(null);
+    if (user == null || !Schema.USER.equals(user.type.name())) {
+      return SaveOutcome.error("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "AssigneeId");
+    }
+    Rec ps = model.find(set).filter(r -> !r.deleted).orElse(null);
+    if (ps == null || !Schema.PERMISSION_SET.equals(ps.type.name())) {
+      return SaveOutcome.error("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "PermissionSetId");
+    }
+    return model.all(Schema.PERMISSION_SET_ASSIGNMENT).stream()
+        .filter(a -> user.id.equals(a.str("AssigneeId")) && ps.id.equals(a.str("PermissionSetId"))).findFirst()
+        .map(a -> SaveOutcome.error("DUPLICATE_VALUE", "duplicate value found: AssigneeId duplicates value on "
+            + "record with id: " + a.id, "AssigneeId")).orElse(null);
+  }
+
+  /** A delete: only permission set assignments may be deleted through the fake's API. */
+  List<SaveOutcome> delete(List<String> idsIn) {
+    List<SaveOutcome> out = new ArrayList<>();
+    for (String id : idsIn) {
+      Rec r = model.find(id).orElse(null);
+      if (r == null || r.deleted) {
+        out.add(SaveOutcome.error("ENTITY_IS_DELETED", "entity is deleted"));
+      } else if (!Schema.PERMISSION_SET_ASSIGNMENT.equals(r.type.name())) {
+        out.add(SaveOutcome.error("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"));
+      } else {
+        r.deleted = true;
+        out.add(new SaveOutcome(r.id, List.of()));
+      }
+    }
+    return out;
   }
 
   private String defaultQueue() {

@@ -37,6 +37,8 @@ public record SalesforceMetadataPackage(String installationId, URI endpoint, Str
       "EmailMessage", List.of("Id", "ParentId", "Incoming", "Status", "CreatedById", "CreatedDate", "MessageDate",
           "FromAddress"),
       "CaseComment", List.of("Id", "ParentId", "IsPublished", "CreatedById", "CreatedDate"));
+  /** The user permissions the permission set grants. */
+  public static final List<String> USER_PERMISSIONS = List.of("ApiEnabled", "EmailSingle", "TransferAnyCase");
   /** The objects, in the order their parts are written. */
   public static final List<String> OBJECTS = List.of("Case", "EmailMessage", "CaseComment");
 
@@ -66,39 +68,62 @@ public record SalesforceMetadataPackage(String installationId, URI endpoint, Str
   /** The deployable package: relative path to file content, {@code package.xml} first. */
   public Map<String, String> files() {
     var files = new LinkedHashMap<String, String>();
-    files.put("package.xml", packageXml(true));
+    files.put("package.xml", packageXml());
     files.put("objects/Case.object", caseObject());
     for (String object : OBJECTS) {
       files.put("workflows/" + object + ".workflow", workflow(object));
-      files.put("flows/" + name(object) + ".flow", flow(object));
+      files.put("flows/" + name(object) + ".flow", flow(object, "Active"));
     }
     files.put("permissionsets/" + permissionSet() + ".permissionset", permissionSetXml());
     return files;
   }
 
-  /** The package that removes the Flows, the Outbound Messages and the permission set. */
-  public Map<String, String> destructiveFiles() {
+  /**
+   * The package that deactivates the three Flows (each deployed again with status {@code Obsolete}), which
+   * Salesforce requires before it deletes a Flow.
+   */
+  public Map<String, String> deactivationFiles() {
     var files = new LinkedHashMap<String, String>();
-    files.put("package.xml", xml("Package", "    <version>" + apiVersion + "</version>\n"));
-    files.put("destructiveChanges.xml", packageXml(false));
+    files.put("package.xml", xml("Package", types("Flow", OBJECTS.stream().map(this::name).toList())
+        + "    <version>" + apiVersion + "</version>\n"));
+    for (String object : OBJECTS) {
+      files.put("flows/" + name(object) + ".flow", flow(object, "Obsolete"));
+    }
     return files;
   }
 
-  private String packageXml(boolean withField) {
+  /** The package that removes the Flows, the Outbound Messages and the permission set. */
+  public Map<String, String> destructiveFiles() {
+    return destructiveFiles((type, member) -> true);
+  }
+
+  /** The package that removes those of the Flows, Outbound Messages and permission set {@code include} accepts. */
+  public Map<String, String> destructiveFiles(java.util.function.BiPredicate<String, String> include) {
+    var files = new LinkedHashMap<String, String>();
+    files.put("package.xml", xml("Package", "    <version>" + apiVersion + "</version>\n"));
     var b = new StringBuilder();
-    if (withField) {
-      b.append(types("CustomField", List.of("Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT)));
-    }
+    b.append(types("Flow", OBJECTS.stream().map(this::name).filter(n -> include.test("Flow", n)).toList()));
+    b.append(types("PermissionSet", List.of(permissionSet()).stream().filter(n -> include.test("PermissionSet", n))
+        .toList()));
+    b.append(types("WorkflowOutboundMessage", OBJECTS.stream().map(o -> o + "." + name(o))
+        .filter(n -> include.test("WorkflowOutboundMessage", n)).toList()));
+    files.put("destructiveChanges.xml", xml("Package", b.toString()));
+    return files;
+  }
+
+  private String packageXml() {
+    var b = new StringBuilder();
+    b.append(types("CustomField", List.of("Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT)));
     b.append(types("Flow", OBJECTS.stream().map(this::name).toList()));
     b.append(types("PermissionSet", List.of(permissionSet())));
     b.append(types("WorkflowOutboundMessage", OBJECTS.stream().map(o -> o + "." + name(o)).toList()));
-    if (!withField) {
-      return xml("Package", b.toString());
-    }
     return xml("Package", b + "    <version>" + apiVersion + "</version>\n");
   }
 
   private static String types(String type, List<String> members) {
+    if (members.isEmpty()) {
+      return "";
+    }
     var b = new StringBuilder("    <types>\n");
     members.forEach(m -> b.append("        <members>").append(esc(m)).append("</members>\n"));
     return b.append("        <name>").append(type).append("</name>\n    </types>\n").toString();
@@ -136,7 +161,7 @@ public record SalesforceMetadataPackage(String installationId, URI endpoint, Str
     return xml("Workflow", b.toString());
   }
 
-  private String flow(String object) {
+  private String flow(String object, String status) {
     String trigger = object.equals("Case") ? "CreateAndUpdate" : "Create";
     return xml("Flow", """
             <actionCalls>
@@ -168,9 +193,9 @@ public record SalesforceMetadataPackage(String installationId, URI endpoint, Str
                 <recordTriggerType>%7$s</recordTriggerType>
                 <triggerType>RecordAfterSave</triggerType>
             </start>
-            <status>Active</status>
+            <status>%8$s</status>
         """.formatted(object, name(object), esc(apiVersion), esc(installationId),
-        trigger.equals("Create") ? "new" : "new or changed", esc(name(object).replace('_', ' ')), trigger));
+        trigger.equals("Create") ? "new" : "new or changed", esc(name(object).replace('_', ' ')), trigger, status));
   }
 
   private String permissionSetXml() {
@@ -189,7 +214,7 @@ public record SalesforceMetadataPackage(String installationId, URI endpoint, Str
     b.append(objectPermission("Case", true, true, true));
     b.append(objectPermission("Contact", false, false, false));
     b.append(objectPermission("EmailMessage", true, false, false));
-    for (String permission : List.of("ApiEnabled", "EmailSingle", "TransferAnyCase")) {
+    for (String permission : USER_PERMISSIONS) {
       b.append("    <userPermissions>\n        <enabled>true</enabled>\n        <name>").append(permission)
           .append("</name>\n    </userPermissions>\n");
     }
