@@ -77,6 +77,82 @@ public final class DashboardRows {
   public record WriteRow(long id, String eventId, String actionsJson, String status, int attempts, String lastError) {
   }
 
+  /**
+   * One conversation's dashboard aggregate ({@link DashboardAggregates} says how its records were folded).
+   *
+   * @param channel      the channel in upper case, empty when unknown
+   * @param language     the first language its records named, empty when none
+   * @param botFrtMillis the bot's first response time, -1 when unknown
+   * @param lastAnswer   its last reply or draft, null when none
+   * @param afterAnswer  the first customer record after the last answer, null when none
+   * @param handoverAt   its last handover, null when none
+   * @param tags         the dashboard's tags with their counts
+   * @param gaps         each gap key's first text
+   */
+  public record AggregateRow(String installation, String conversationId, Instant first, Instant last, String channel,
+      String language, long botFrtMillis, Instant lastAnswer, Instant afterAnswer, Instant handoverAt,
+      Map<String, Integer> tags, Map<String, String> gaps) {
+  }
+
+  private static final String AGGREGATES = "SELECT installation, conversation_id, first_at, last_at, channel, language, "
+      + "bot_frt_ms, last_answer_at, after_answer_at, handover_at, tags, gaps FROM dashboard_conversation "
+      + "WHERE first_at >= ? AND first_at < ? AND (first_at, installation, conversation_id) > (?, ?, ?) "
+      + "ORDER BY first_at, installation, conversation_id LIMIT " + PAGE;
+
+  /**
+   * The aggregate of each conversation whose first record was recorded in {@code [from, to)}, in the order of that
+   * first record, read in pages of {@value #PAGE} along an index.
+   */
+  public void aggregates(Instant from, Instant to, Consumer<AggregateRow> each) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Object[] after = {from.minusNanos(1000), "", ""};
+    while (true) {
+      var page = db.tx("dashboard", c -> {
+        var rows = new ArrayList<AggregateRow>(PAGE);
+        try (var ps = c.prepareStatement(AGGREGATES)) {
+          ps.setObject(1, ts((Instant) after[0]));
+          ps.setObject(2, ts(to));
+          ps.setObject(3, ts((Instant) after[0]));
+          ps.setString(4, (String) after[1]);
+          ps.setString(5, (String) after[2]);
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long frt = rs.getLong(7);
+              boolean noFrt = rs.wasNull();
+              var row = new AggregateRow(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
+                  text(rs.getString(5)), text(rs.getString(6)), noFrt ? -1 : frt, instant(rs, 8),
+                  instant(rs, 9), instant(rs, 10), DashboardAggregates.tags(rs.getString(11)),
+                  DashboardAggregates.gaps(rs.getString(12)));
+              rows.add(row);
+            }
+          }
+        }
+        return rows;
+      });
+      for (var row : page) {
+        if (!row.first().isBefore(from)) {
+          each.accept(row);
+        }
+      }
+      if (page.size() < PAGE) {
+        return;
+      }
+      var last = page.get(page.size() - 1);
+      after[0] = last.first();
+      after[1] = last.installation();
+      after[2] = last.conversationId();
+    }
+  }
+
+  /**
+   * Rebuilds every conversation's aggregate from the audit, in one transaction: for audit records written past the
+   * store (the dashboard's seeded test data). Returns the number of records folded.
+   */
+  public long rebuildAggregates() {
+    return DashboardAggregates.backfill(db, json, true);
+  }
+
   /** Each decision record (not refused webhooks) recorded in {@code [from, to)}, in id order. */
   public void decisions(Instant from, Instant to, Consumer<DecisionRow> each) {
     Objects.requireNonNull(from, "from");

@@ -66,6 +66,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.retention = new JdbcRetention(db);
     this.syncedKnowledge = new JdbcSyncedKnowledge(db);
     this.dashboard = new DashboardRows(db, json);
+    DashboardAggregates.backfill(db, json, false);
   }
 
   /** What the admin dashboard reads: a period's decisions, agents' first replies, dead letters, a conversation's writes. */
@@ -85,7 +86,8 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
 
   /**
    * Opens the pool and brings the schema up to date (Flyway; on PostgreSQL several processes may start at
-   * once, Flyway's lock lets one migrate).
+   * once, Flyway's lock lets one migrate); the first start after the dashboard's aggregates were added builds them
+   * from the audit, once ({@link DashboardAggregates#backfill}).
    *
    * @throws StoreException when the database cannot be reached or migrated
    */
