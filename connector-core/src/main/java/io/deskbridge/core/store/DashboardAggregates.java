@@ -4,7 +4,6 @@ import static io.deskbridge.core.store.ConversationRows.instant;
 import static io.deskbridge.core.store.ConversationRows.ts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.core.email.LoopGuard;
 import io.deskbridge.core.escalation.HandoverReason;
@@ -49,8 +48,6 @@ final class DashboardAggregates {
   private static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
       LoopGuard.MAILING_LIST);
   private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
-  private static final TypeReference<LinkedHashMap<String, Integer>> TAGS = new TypeReference<>() {};
-  private static final TypeReference<LinkedHashMap<String, String>> TEXTS = new TypeReference<>() {};
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static final String COLUMNS = "first_at, last_at, channel, language, bot_frt_ms, last_answer_at, "
@@ -281,18 +278,38 @@ final class DashboardAggregates {
   }
 
   static LinkedHashMap<String, Integer> tags(String json) {
-    return read(json, TAGS);
+    var tags = new LinkedHashMap<String, Integer>();
+    read(json, (name, p) -> tags.put(name, p.getIntValue()));
+    return tags;
   }
 
   static LinkedHashMap<String, String> gaps(String json) {
-    return read(json, TEXTS);
+    var gaps = new LinkedHashMap<String, String>();
+    read(json, (name, p) -> gaps.put(name, p.getText()));
+    return gaps;
   }
 
-  private static <T> T read(String json, TypeReference<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable dashboard aggregate: " + e.getOriginalMessage(), e);
+  @FunctionalInterface
+  private interface Field {
+    void read(String name, com.fasterxml.jackson.core.JsonParser value) throws java.io.IOException;
+  }
+
+  /** Reads a flat JSON object field by field (the dashboard reads one per conversation: no data binding). */
+  private static void read(String json, Field field) {
+    if (json == null || json.equals("{}")) {
+      return;
+    }
+    try (var p = MAPPER.getFactory().createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new IllegalStateException("unreadable dashboard aggregate: not a JSON object");
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        field.read(name, p);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable dashboard aggregate: " + e.getMessage(), e);
     }
   }
 
