@@ -22,8 +22,8 @@ CREATE TABLE dashboard_conversation (
   gaps             VARCHAR(65536) NOT NULL,
   CONSTRAINT dashboard_conversation_pk PRIMARY KEY (installation, conversation_id)
 );
--- a period's rows are read in pages in this order
-CREATE INDEX dashboard_conversation_first ON dashboard_conversation (first_at, installation, conversation_id);
+-- a period's rows are read in pages along first_at
+CREATE INDEX dashboard_conversation_first ON dashboard_conversation (first_at);
 
 -- Whether the aggregates were built from the audit written before this migration: the first start after it does so
 -- once (state PENDING, then DONE).

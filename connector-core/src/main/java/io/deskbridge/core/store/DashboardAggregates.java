@@ -54,8 +54,8 @@ final class DashboardAggregates {
       + "after_answer_at, handover_at, tags, gaps";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM dashboard_conversation "
       + "WHERE installation = ? AND conversation_id = ? FOR UPDATE";
-  private static final String INSERT = "INSERT INTO dashboard_conversation (" + COLUMNS
-      + ", installation, conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String CREATE = "INSERT INTO dashboard_conversation (installation, conversation_id, first_at, "
+      + "last_at, tags, gaps) VALUES (?, ?, ?, ?, '{}', '{}') ON CONFLICT DO NOTHING";
   private static final String UPDATE = "UPDATE dashboard_conversation SET first_at = ?, last_at = ?, channel = ?, "
       + "language = ?, bot_frt_ms = ?, last_answer_at = ?, after_answer_at = ?, handover_at = ?, tags = ?, gaps = ? "
       + "WHERE installation = ? AND conversation_id = ?";
@@ -94,13 +94,21 @@ final class DashboardAggregates {
         continue;
       }
       Agg agg = read(c, e.installation(), e.conversationId());
-      boolean fresh = agg == null;
-      if (fresh) {
-        agg = new Agg();
+      if (agg == null) {
+        // a conversation's first record; a concurrent first record of it (in another transaction) makes this one
+        // wait for it and then read its row
+        try (var ps = c.prepareStatement(CREATE)) {
+          ps.setString(1, e.installation());
+          ps.setString(2, e.conversationId());
+          ps.setObject(3, ts(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+          ps.setObject(4, ts(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+          ps.executeUpdate();
+        }
+        agg = read(c, e.installation(), e.conversationId());
       }
       apply(agg, e, () -> received(c, e));
       agg.channel = channel(c, e.installation(), e.conversationId(), agg.channel);
-      write(c, e.installation(), e.conversationId(), agg, fresh);
+      write(c, e.installation(), e.conversationId(), agg);
     }
   }
 
@@ -226,9 +234,8 @@ final class DashboardAggregates {
     }
   }
 
-  private static void write(Connection c, String installation, String conversation, Agg agg, boolean fresh)
-      throws SQLException {
-    try (var ps = c.prepareStatement(fresh ? INSERT : UPDATE)) {
+  private static void write(Connection c, String installation, String conversation, Agg agg) throws SQLException {
+    try (var ps = c.prepareStatement(UPDATE)) {
       ps.setObject(1, ts(agg.first), Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setObject(2, ts(agg.last), Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setString(3, agg.channel);
