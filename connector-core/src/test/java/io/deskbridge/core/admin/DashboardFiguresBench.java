@@ -16,7 +16,8 @@ import java.util.Locale;
  * {@code N} seeded conversations in an H2 file: "before", as main computed them (every audit record of the period,
  * {@link DashboardScanOracle} as on main), and "after", from the per-conversation aggregates ({@link Dashboard}),
  * alternating in one run. Each request is the default period (30 days to the next whole minute) of a later minute,
- * so none is cached. Not a test: run it as docs/benchmarks.md says.
+ * so none is cached; each prints its wall time and the CPU time of the requesting thread (H2 runs the queries in it),
+ * which a loaded machine inflates less. Not a test: run it as docs/benchmarks.md says.
  *
  * <pre>java ... io.deskbridge.core.admin.DashboardFiguresBench [conversations=100000] [before runs=7] [after runs=41]</pre>
  */
@@ -42,6 +43,8 @@ final class DashboardFiguresBench {
       var all = new Dashboard.Filter("", "", "");
       var before = new ArrayList<Long>();
       var after = new ArrayList<Long>();
+      var beforeCpu = new ArrayList<Long>();
+      var afterCpu = new ArrayList<Long>();
       Instant next = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
       int runs = Math.max(beforeRuns, afterRuns);
       for (int i = -1; i < runs; i++) { // run -1 warms both up and is not counted
@@ -50,23 +53,27 @@ final class DashboardFiguresBench {
           next = next.plus(Duration.ofMinutes(1));
           var dashboard = new Dashboard(store.dashboard(), clock, 0.55, window);
           t = System.nanoTime();
+          long cpu = CPU.getCurrentThreadCpuTime();
           var scan = new DashboardScanOracle(store.dashboard(), clock, window, true).compute(period);
           var figures = dashboard.figures(scan, all, tag -> tag);
-          record(before, i, t, "before", figures);
+          record(before, beforeCpu, i, t, cpu, "before", figures);
         }
         if (i < afterRuns) {
           var period = new Dashboard.Period(next.minus(Duration.ofDays(30)), next);
           next = next.plus(Duration.ofMinutes(1));
           var dashboard = new Dashboard(store.dashboard(), clock, 0.55, window);
           t = System.nanoTime();
+          long cpu = CPU.getCurrentThreadCpuTime();
           var figures = dashboard.figures(period, all, tag -> tag);
-          record(after, i, t, "after", figures);
+          record(after, afterCpu, i, t, cpu, "after", figures);
         }
       }
       System.out.printf(Locale.ROOT, "machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
           Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
-      summary("before (main: the period's audit records)", before);
-      summary("after (per-conversation aggregates)", after);
+      summary("before (main: the period's audit records), wall", before);
+      summary("after (per-conversation aggregates), wall", after);
+      summary("before, CPU of the requesting thread", beforeCpu);
+      summary("after, CPU of the requesting thread", afterCpu);
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -74,13 +81,18 @@ final class DashboardFiguresBench {
     }
   }
 
-  private static void record(List<Long> into, int run, long started, String what, java.util.Map<String, Object> figures) {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static void record(List<Long> wall, List<Long> cpu, int run, long started, long startedCpu, String what,
+      java.util.Map<String, Object> figures) {
     long elapsed = ms(started);
+    long cpuMillis = (CPU.getCurrentThreadCpuTime() - startedCpu) / 1_000_000;
     var headline = (java.util.Map<?, ?>) figures.get("headline");
-    System.out.printf(Locale.ROOT, "%s run %d: %d ms (conversations %s)%n", what, run, elapsed,
+    System.out.printf(Locale.ROOT, "%s run %d: %d ms, CPU %d ms (conversations %s)%n", what, run, elapsed, cpuMillis,
         ((java.util.Map<?, ?>) headline.get("conversations")).get("value"));
     if (run >= 0) {
-      into.add(elapsed);
+      wall.add(elapsed);
+      cpu.add(cpuMillis);
     }
   }
 
