@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.deskbridge.core.email.LoopGuard;
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.store.DashboardRows;
-import io.deskbridge.core.store.DashboardRows.DecisionRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +14,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The dashboard's figures, computed from the store's decision records of a period. Every figure is a count of
- * conversations (or of decisions, where it says so) that carry one <em>tag</em>; {@link #conversations} lists the
- * conversations behind a tag with the same code, so a number and its list never disagree. Tags:
+ * The dashboard's figures of a period, computed from the store's per-conversation aggregates
+ * ({@link DashboardRows#aggregates}, one row per conversation kept up to date as its decisions are committed).
+ * <b>Period rule:</b> a conversation counts in the period its first audit record falls in, with everything recorded
+ * in it before the figures are computed (also after the period's end); dead letters count in the period they were
+ * given up in. Every figure is a count of conversations (or of decisions, where it says so) that carry one
+ * <em>tag</em>; {@link #conversations} lists the conversations behind a tag from the same computation, so a number
+ * and its list never disagree. Tags:
  * <ul>
- *   <li>{@code conversations}: a bot decision (reply, draft, clarify, handover) in the period;</li>
+ *   <li>{@code conversations}: a bot decision (reply, draft, clarify, handover);</li>
  *   <li>{@code answered} (a reply or draft), {@code clarified}, {@code handed_over};</li>
  *   <li>{@code resolved}: answered, not handed over after its last answer, and no customer message recorded within the
  *       resolution window after that answer (a decision on a new customer message, or one ignored because a person
@@ -36,7 +37,8 @@ import java.util.TreeSet;
  *       first public reply after the handover is known (Conversation API conversations only);</li>
  *   <li>{@code confidence:I}: a decision with a confidence in the I-th 5 % bucket (counts decisions);</li>
  *   <li>{@code gap:TEXT}: a clarification or a low-confidence handover on this text (lower case, spaces folded);</li>
- *   <li>{@code article:ID}: answered with the article (counts decisions);</li>
+ *   <li>{@code article:ID}: answered with the article (counts decisions); at most 50 articles and 50 gaps are kept
+ *       per conversation;</li>
  *   <li>{@code draft:VERDICT}: an agent's verdict on a draft; {@code loop:REASON}: a loop-guard suppression;
  *       {@code dead_letters}: an event given up on.</li>
  * </ul>
@@ -50,9 +52,6 @@ final class Dashboard {
   static final double BUCKET = 0.05;
   static final int BUCKETS = 20;
   private static final int TOP = 10;
-  private static final Set<String> BOT_DECISIONS = Set.of("reply", "draft", "clarify", "handover");
-  private static final Set<String> CUSTOMER_AGAIN = Set.of("human_owns_conversation", "conversation_closed",
-      "session_timeout");
   private static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
       LoopGuard.MAILING_LIST);
   private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
@@ -121,45 +120,27 @@ final class Dashboard {
 
   private Scan compute(Period period) {
     Instant now = clock.instant();
-    Instant readTo = period.to().plus(window).isBefore(now) ? period.to().plus(window) : now;
-    if (readTo.isBefore(period.to())) {
-      readTo = period.to();
-    }
-    var byKey = new HashMap<List<String>, Conv>();
+    var byKey = new LinkedHashMap<List<String>, Conv>();
     var gapTexts = new HashMap<String, String>();
-    rows.decisions(period.from(), readTo, r -> {
-      var conv = byKey.computeIfAbsent(List.of(r.installation(), r.conversationId()),
-          k -> new Conv(r.installation(), r.conversationId()));
-      if (conv.channel.isEmpty()) {
-        conv.channel = r.channel();
+    rows.aggregates(period.from(), period.to(), r -> {
+      var conv = new Conv(r.installation(), r.conversationId());
+      conv.channel = r.channel();
+      conv.language = r.language();
+      conv.first = r.first();
+      conv.last = r.last();
+      conv.tags.putAll(r.tags());
+      conv.lastAnswer = r.lastAnswer();
+      conv.handoverAt = r.handoverAt();
+      if (r.afterAnswer() != null && r.lastAnswer() != null && !r.afterAnswer().isAfter(r.lastAnswer().plus(window))) {
+        conv.cameBackAt = r.afterAnswer();
       }
-      boolean inPeriod = r.at().isBefore(period.to());
-      boolean customer = BOT_DECISIONS.contains(r.decision())
-          || ("ignore".equals(r.decision()) && r.reasons().stream().anyMatch(CUSTOMER_AGAIN::contains));
-      if (customer && conv.lastAnswer != null && conv.cameBackAt == null
-          && !r.at().isAfter(conv.lastAnswer.plus(window))) {
-        conv.cameBackAt = r.at();
+      if (conv.tags.containsKey("conversations") && r.botFrtMillis() >= 0) {
+        conv.botFrtMillis = r.botFrtMillis();
+        conv.tag("bot_frt");
       }
-      if (!inPeriod) {
-        return;
-      }
-      if (conv.first == null) {
-        conv.first = r.at();
-      }
-      conv.last = r.at();
-      if (conv.language.isEmpty() && !r.language().isEmpty()) {
-        conv.language = r.language();
-      }
-      switch (r.decision()) {
-        case "reply", "draft", "clarify", "handover" -> decision(conv, r, gapTexts);
-        case "draft_feedback" -> r.reasons().stream().filter(VERDICTS::contains).findFirst()
-            .ifPresent(v -> conv.tag("draft:" + v));
-        case "ignore" -> r.reasons().stream().filter(LOOP_REASONS::contains).findFirst()
-            .ifPresent(v -> conv.tag("loop:" + v));
-        default -> { }
-      }
+      r.gaps().forEach(gapTexts::putIfAbsent);
+      byKey.put(List.of(r.installation(), r.conversationId()), conv);
     });
-    var agents = rows.firstAgentReplies(period.from(), readTo);
     for (var dead : rows.deadLetters(period.from(), period.to())) {
       var conv = byKey.computeIfAbsent(List.of(dead.installation(), dead.conversationId()),
           k -> new Conv(dead.installation(), dead.conversationId()));
@@ -169,6 +150,7 @@ final class Dashboard {
         conv.last = dead.at();
       }
     }
+    var agents = rows.firstAgentReplies(period.from(), now);
     for (var conv : byKey.values()) {
       if (conv.lastAnswer != null && (conv.handoverAt == null || conv.handoverAt.isBefore(conv.lastAnswer))) {
         if (conv.cameBackAt != null) {
@@ -192,61 +174,14 @@ final class Dashboard {
     return new Scan(period, list, Map.copyOf(gapTexts), now);
   }
 
-  private void decision(Conv conv, DecisionRow r, Map<String, String> gapTexts) {
-    if (!conv.botDecision) {
-      conv.botDecision = true;
-      conv.tag("conversations");
-      if (r.eventReceived() != null && !r.eventReceived().isAfter(r.at())) {
-        conv.botFrtMillis = Duration.between(r.eventReceived(), r.at()).toMillis();
-        conv.tag("bot_frt");
-      }
-    }
-    int bucket = Math.min(BUCKETS - 1, (int) Math.floor(r.confidence() / BUCKET + 1e-9));
-    conv.tag("confidence:" + bucket);
-    switch (r.decision()) {
-      case "reply", "draft" -> {
-        conv.tags.putIfAbsent("answered", 1);
-        conv.lastAnswer = r.at();
-        conv.cameBackAt = null;
-        if (!r.articleId().isEmpty()) {
-          conv.tag("article:" + r.articleId());
-        }
-      }
-      case "clarify" -> {
-        conv.tags.putIfAbsent("clarified", 1);
-        gap(conv, r, gapTexts);
-      }
-      case "handover" -> {
-        conv.tags.putIfAbsent("handed_over", 1);
-        conv.handoverAt = r.at();
-        for (var reason : r.reasons()) {
-          conv.tags.putIfAbsent("reason:" + reason, 1);
-        }
-        if (r.reasons().contains(HandoverReason.LOW_CONFIDENCE.code())) {
-          gap(conv, r, gapTexts);
-        }
-      }
-      default -> { }
-    }
-  }
-
-  private static void gap(Conv conv, DecisionRow r, Map<String, String> gapTexts) {
-    String key = normalise(r.input());
-    if (!key.isEmpty()) {
-      conv.tags.putIfAbsent("gap:" + key, 1);
-      gapTexts.putIfAbsent(key, r.input().strip());
-    }
-  }
-
-  /** A question's grouping key: lower case, white space folded, at most 200 characters. */
-  static String normalise(String text) {
-    String s = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    return s.length() > 200 ? s.substring(0, 200) : s;
-  }
-
   /** The figures of a period and filter, as a JSON-shaped map; {@code query} builds each figure's list query. */
   Map<String, Object> figures(Period period, Filter filter, java.util.function.Function<String, String> query) {
-    var scan = scan(period);
+    return figures(scan(period), filter, query);
+  }
+
+  /** The figures of a scanned period and filter. */
+  Map<String, Object> figures(Scan scan, Filter filter, java.util.function.Function<String, String> query) {
+    var period = scan.period();
     var conversations = new HashMap<String, Integer>();
     var decisions = new HashMap<String, Integer>();
     var installations = new TreeSet<String>();
@@ -350,7 +285,11 @@ final class Dashboard {
 
   /** The conversations behind a tag, newest first: {@code offset}, {@code limit}, the total. */
   Map<String, Object> conversations(Period period, Filter filter, String tag, int offset, int limit) {
-    var scan = scan(period);
+    return conversations(scan(period), filter, tag, offset, limit);
+  }
+
+  /** The conversations of a scanned period behind a tag. */
+  static Map<String, Object> conversations(Scan scan, Filter filter, String tag, int offset, int limit) {
     var matching = scan.conversations().stream().filter(filter::matches).filter(c -> c.tags.containsKey(tag)).toList();
     var page = new ArrayList<Map<String, Object>>();
     for (var c : matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()))) {

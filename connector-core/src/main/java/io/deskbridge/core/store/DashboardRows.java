@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What the admin dashboard reads from the store: a period's decision records with the conversation's channel and the
- * receipt time of the event each decided on, the agents' first replies, the dead letters, and one conversation's
- * writes. Read-only; thread-safe; database failures throw {@link StoreException}. A period's decisions are read in
- * pages of {@value #PAGE} along the audit's id from the period's first record (ids follow the recording order), so the
- * database never builds a large result.
+ * What the admin dashboard reads from the store: the per-conversation aggregates of the conversations that began in a
+ * period ({@link #aggregates}, kept by {@link DashboardAggregates}), the agents' first replies, the dead letters, and
+ * one conversation's writes; and, for checking the aggregates against the audit, a period's decision records with the
+ * conversation's channel and the receipt time of the event each decided on ({@link #decisions}). Read-only except
+ * {@link #rebuildAggregates}; thread-safe; database failures throw {@link StoreException}. Both are read in pages of
+ * {@value #PAGE} along an index (the audit's id from the period's first record; the aggregates' first record time), so
+ * the database never builds a large result.
  */
 public final class DashboardRows {
   // No joins and no large result: H2 runs a LEFT JOIN per row and keeps a result of more than MAX_MEMORY_ROWS rows in a
@@ -77,7 +79,94 @@ public final class DashboardRows {
   public record WriteRow(long id, String eventId, String actionsJson, String status, int attempts, String lastError) {
   }
 
-  /** Each decision record (not refused webhooks) recorded in {@code [from, to)}, in id order. */
+  /**
+   * One conversation's dashboard aggregate ({@link DashboardAggregates} says how its records were folded).
+   *
+   * @param channel      the channel in upper case, empty when unknown
+   * @param language     the first language its records named, empty when none
+   * @param botFrtMillis the bot's first response time, -1 when unknown
+   * @param lastAnswer   its last reply or draft, null when none
+   * @param afterAnswer  the first customer record after the last answer, null when none
+   * @param handoverAt   its last handover, null when none
+   * @param tags         the dashboard's tags with their counts
+   * @param gaps         each gap key's first text
+   */
+  public record AggregateRow(String installation, String conversationId, Instant first, Instant last, String channel,
+      String language, long botFrtMillis, Instant lastAnswer, Instant afterAnswer, Instant handoverAt,
+      Map<String, Integer> tags, Map<String, String> gaps) {
+  }
+
+  private static final String AGGREGATE_COLUMNS = "SELECT installation, conversation_id, first_at, last_at, channel, "
+      + "language, bot_frt_ms, last_answer_at, after_answer_at, handover_at, tags, gaps FROM dashboard_conversation ";
+  private static final String AGGREGATES_FROM = AGGREGATE_COLUMNS + "WHERE first_at >= ? AND first_at < ? "
+      + "ORDER BY first_at LIMIT ";
+  private static final String AGGREGATES_AFTER = AGGREGATE_COLUMNS + "WHERE first_at > ? AND first_at < ? "
+      + "ORDER BY first_at LIMIT ";
+  private static final String AGGREGATES_AT = AGGREGATE_COLUMNS + "WHERE first_at = ?";
+
+  /**
+   * The aggregate of each conversation whose first record was recorded in {@code [from, to)}, in the order of that
+   * first record, read in pages of {@value #PAGE} along the index on it (a page ending inside a group of equal times
+   * is completed by reading that group whole).
+   */
+  public void aggregates(Instant from, Instant to, Consumer<AggregateRow> each) {
+    aggregates(from, to, each, PAGE);
+  }
+
+  /** {@link #aggregates(Instant, Instant, Consumer)} in pages of {@code pageSize}. */
+  void aggregates(Instant from, Instant to, Consumer<AggregateRow> each, int pageSize) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Instant lower = from;
+    boolean after = false;
+    while (true) {
+      var page = aggregatePage((after ? AGGREGATES_AFTER : AGGREGATES_FROM) + pageSize, lower, to);
+      if (page.size() < pageSize) {
+        page.forEach(each);
+        return;
+      }
+      Instant last = page.get(page.size() - 1).first();
+      page.stream().filter(r -> r.first().isBefore(last)).forEach(each);
+      aggregatePage(AGGREGATES_AT, last, null).forEach(each);
+      lower = last;
+      after = true;
+    }
+  }
+
+  private List<AggregateRow> aggregatePage(String sql, Instant lower, Instant to) {
+    return db.tx("dashboard", c -> {
+      var rows = new ArrayList<AggregateRow>();
+      try (var ps = c.prepareStatement(sql)) {
+        ps.setObject(1, ts(lower));
+        if (to != null) {
+          ps.setObject(2, ts(to));
+        }
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long frt = rs.getLong(7);
+            boolean noFrt = rs.wasNull();
+            rows.add(new AggregateRow(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
+                text(rs.getString(5)), text(rs.getString(6)), noFrt ? -1 : frt, instant(rs, 8), instant(rs, 9),
+                instant(rs, 10), DashboardAggregates.tags(rs.getString(11)), DashboardAggregates.gaps(rs.getString(12))));
+          }
+        }
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * Rebuilds every conversation's aggregate from the audit, in one transaction: for audit records written past the
+   * store (the dashboard's seeded test data). Returns the number of records folded.
+   */
+  public long rebuildAggregates() {
+    return DashboardAggregates.backfill(db, json, true);
+  }
+
+  /**
+   * Each decision record (not refused webhooks) recorded in {@code [from, to)}, in id order: the straightforward scan
+   * the aggregates replace (the dashboard's tests and benchmark compare the two); slow for long periods.
+   */
   public void decisions(Instant from, Instant to, Consumer<DecisionRow> each) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

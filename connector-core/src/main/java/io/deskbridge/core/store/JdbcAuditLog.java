@@ -91,7 +91,7 @@ final class JdbcAuditLog implements AuditLog {
     }
   }
 
-  /** Appends the records in the caller's transaction. */
+  /** Appends the records in the caller's transaction and folds them into the dashboard's aggregates there. */
   void insert(Connection c, List<AuditRecord> records) throws SQLException {
     if (records.isEmpty()) {
       return;
@@ -119,6 +119,9 @@ final class JdbcAuditLog implements AuditLog {
       }
       insert.executeBatch();
     }
+    DashboardAggregates.fold(c, records.stream().map(r -> new DashboardAggregates.Entry(r.at(), r.installationId(),
+        r.conversationId(), r.eventId(), r.decision(), r.reasons(), r.confidence(), r.articleId(), language(r.detail()),
+        r.input())).toList());
   }
 
   /**

@@ -68,6 +68,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.syncedKnowledge = new JdbcSyncedKnowledge(db);
     this.dashboard = new DashboardRows(db, json);
     this.satisfaction = new JdbcSatisfaction(db);
+    DashboardAggregates.backfill(db, json, false);
   }
 
   /** The helpdesks' satisfaction ratings (CSAT) and each installation's poll cursor. */
@@ -92,7 +93,8 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
 
   /**
    * Opens the pool and brings the schema up to date (Flyway; on PostgreSQL several processes may start at
-   * once, Flyway's lock lets one migrate).
+   * once, Flyway's lock lets one migrate); the first start after the dashboard's aggregates were added builds them
+   * from the audit, once ({@link DashboardAggregates#backfill}).
    *
    * @throws StoreException when the database cannot be reached or migrated
    */

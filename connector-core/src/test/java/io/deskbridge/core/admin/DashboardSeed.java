@@ -24,7 +24,9 @@ import java.util.List;
  *   <li>every 50th also an auto-reply the loop guard suppressed, in a conversation of its own; every 200th a dead
  *       letter.</li>
  * </ul>
- * Channels alternate EMAIL and CHAT by {@code i % 2}, languages en and cs by {@code i % 3 == 0 ? cs : en}.
+ * Channels alternate EMAIL and CHAT by {@code i % 2}, languages en and cs by {@code i % 3 == 0 ? cs : en}. The rows are
+ * written past the store, so the dashboard's aggregates do not have them until the caller rebuilds them
+ * ({@code DashboardRows#rebuildAggregates}).
  */
 final class DashboardSeed {
   static final List<String> GAPS = List.of("Can I pay with bitcoin?", "Do you ship to Mars?", "Is there a student discount?");
