@@ -29,6 +29,10 @@ import java.util.Set;
  *       department ("transfer me to the returns department", "přepojit na oddělení reklamací");
  *   <li>asks for a person to be brought into the chat ("Šlo by sem do chatu dostat člověka?", "Da się tu na czat
  *       ściągnąć człowieka?"), or for a case to be handed over to one ("forward my case to one of your colleagues");
+ *   <li>asks in the passive or with a noun ("be put in touch with", "transferred to live support", "połączenie z
+ *       działem obsługi", "hovor s pracovníkem"), for someone to call in a "so that" clause ("aby mi zavolal
+ *       konzultant"), for a person to deal with it or take over from here, or to be put through to the customer
+ *       line or service ("přepojte mě na zákaznickou linku");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
