@@ -196,11 +196,14 @@ public final class Bot implements Decider {
     var best = first.best();
 
     // the learned signal (every language) beside the rules: a request for a person holds when its rule or the model
-    // does; the model's anger and sarcasm classes are not used (they flag plain questions and complaints about a
-    // product fact, docs/quality.md, "Eighth round")
+    // does, the model only on a text that names a person, a service or a verb of connecting, and not on a question
+    // about the bot ("are you a robot?", docs/quality.md, "Tenth round"); the
+    // model's anger and sarcasm classes are not used (they flag plain questions and complaints about a product fact,
+    // docs/quality.md, "Eighth round")
     var learnedScores = text.isBlank() ? new double[SignalModel.CLASSES.size()] : learned.scores(text);
     boolean humanRequested = humanRequest.matches(text)
-        || learned.holds(SignalModel.index("human_request"), learnedScores[SignalModel.index("human_request")]);
+        || learned.holds(SignalModel.index("human_request"), learnedScores[SignalModel.index("human_request")])
+        && humanRequest.mentionsAPerson(text) && !humanRequest.asksAboutTheBot(text);
     var keywordReasons = keywords.reasons(text);
     double angerScore = anger.score(text);
     // the support-sarcasm rules in every language; the model in English only (it was trained on English posts), and

@@ -29,6 +29,10 @@ import java.util.Set;
  *       department ("transfer me to the returns department", "přepojit na oddělení reklamací");
  *   <li>asks for a person to be brought into the chat ("Šlo by sem do chatu dostat člověka?", "Da się tu na czat
  *       ściągnąć człowieka?"), or for a case to be handed over to one ("forward my case to one of your colleagues");
+ *   <li>asks in the passive or with a noun ("be put in touch with", "transferred to live support", "połączenie z
+ *       działem obsługi", "hovor s pracovníkem"), for someone to call in a "so that" clause ("aby mi zavolal
+ *       konzultant"), for a person to deal with it or take over from here, or to be put through to the customer
+ *       line or service ("přepojte mě na zákaznickou linku");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -76,6 +80,38 @@ public final class HumanRequestSignal {
     return !matches(NAMED, only, matches(ABOUT_THE_BOT, only, Set.of())).isEmpty();
   }
 
+  /**
+   * True when a sentence of the text asks or states who the customer is talking to ("Are you a robot?", "Jste
+   * skutečný člověk?", "Czy to jest bot?"): the rules never read such a clause as a request, and a caller combining
+   * them with another signal (the learned one, {@link SignalModel}) uses this to keep that signal from reading it as
+   * one either. A text the rules take for a request ("are you a bot, I want a human") still is one by {@link
+   * #matches}; this says nothing about it.
+   */
+  public boolean asksAboutTheBot(String text) {
+    for (var sentence : Sentence.split(text)) {
+      if (!matches(ABOUT_THE_BOT, sentence, Set.of()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the text names a person, a service one is put through to, or a verb of talking or connecting in
+   * any of the five languages ("agent", "someone", "podpory", "konsultanta", "přepojte", "połączyć"). A request
+   * for a person always does; "Můžete mi vystavit doklad s DIČ mé firmy?" does not. A caller combining the rules
+   * with the learned signal ({@link SignalModel}) requires it of the model, whose character n-grams can take the
+   * mere shape of a polite request for one.
+   */
+  public boolean mentionsAPerson(String text) {
+    for (var sentence : Sentence.split(text)) {
+      if (!MENTIONS.matches(sentence).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The built-in set phrases per language (en, cs, pl, sk, sl). */
   public static Map<String, List<String>> defaultPhrases() {
     return DEFAULT_PHRASES;
@@ -121,7 +157,7 @@ public final class HumanRequestSignal {
   /** Verbs of talking and reaching in the forms used to ask (infinitive, imperative), and their nouns. */
   private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|spojíte|"
       + "přepojit|přepojte|přepoj|přepojíte|přepojení|spojení|předat|předejte|předáte|přepošlete|kontaktovat|"
-      + "kontaktujte|kontakt|kontaktu|komunikovat|dovolat|probrat|prodiskutovat";
+      + "kontaktujte|kontakt|kontaktu|komunikovat|dovolat|probrat|prodiskutovat|poradit|přesměrovat|přesměrujte";
 
   private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
       + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|doradczyn*|agent*|specjalist*|przedstawiciel*|"
@@ -130,7 +166,8 @@ public final class HumanRequestSignal {
   private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|omówić|"
       + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
       + "przekierujcie|przekierowanie|przekierowania|połączenie|połączenia|przełączenie|przełączenia|rozmowę|"
-      + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać|przedyskutować|obgadać";
+      + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać|przedyskutować|obgadać|pomówić|"
+      + "przełączony|przełączona|połączony|połączona|przekierowany|przekierowana|skontaktujcie";
 
   private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
       + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegov|kolegami|kolegyn*|"
@@ -138,14 +175,14 @@ public final class HumanRequestSignal {
       + "vedením|vedenie|vedeniu";
   private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|spojíte|prepojiť|"
       + "prepojte|prepoj|prepojíte|prepojenie|spojenie|odovzdajte|odovzdať|presmerujte|presmerovať|kontaktovať|"
-      + "kontaktujte|kontakt|kontaktu|komunikovať|písať|dovolať|prebrať|prediskutovať";
+      + "kontaktujte|kontakt|kontaktu|komunikovať|písať|dovolať|prebrať|prediskutovať|poradiť";
 
   private static final String SL_PEOPLE = "človekom|človeka|človeku|nekom|nekoga|nekomu|osebo|osebi|operater*|"
       + "operaterk*|svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*|uslužben*|"
       + "specialist*|koleg*|nadrejen*|šef*|nadzornik*|vodstv*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
       + "poveži|prevežite|prevezati|preveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
-      + "pogovor|dobiti|govorim|stik|predebatirati|prediskutirati|pretresti";
+      + "pogovor|dobiti|govorim|stik|predebatirati|prediskutirati|pretresti|posvetovati|posvetujem";
 
   /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
   private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
@@ -162,10 +199,10 @@ public final class HumanRequestSignal {
 
   /** Nouns of a department or team that a customer asks to be put through or transferred to. */
   private static final String EN_DEPARTMENT = "department|dept|team|desk|division|unit";
-  private static final String CS_DEPARTMENT = "oddělení|tým*|odbor*";
-  private static final String PL_DEPARTMENT = "dział*|zespoł*|zespół|departament*";
-  private static final String SK_DEPARTMENT = "oddeleni*|tím*|odbor*";
-  private static final String SL_DEPARTMENT = "oddel*|ekip*|služb*";
+  private static final String CS_DEPARTMENT = "oddělení|tým*|odbor*|linku|lince|podpor*|servis*|centr*";
+  private static final String PL_DEPARTMENT = "dział*|zespoł*|zespół|departament*|obsług*|biur*|infolini*|support*";
+  private static final String SK_DEPARTMENT = "oddeleni*|tím*|odbor*|linku|linke|podpor*|servis*|centr*";
+  private static final String SL_DEPARTMENT = "oddel*|ekip*|služb*|podpor*|center|centrom|centra";
 
   private static final RuleSet TALK = rules(
       // a person asked into the chat (seventh round)
@@ -221,6 +258,29 @@ public final class HumanRequestSignal {
       "odovzdať|odovzdajte|spojiť|spojte ma|mňa|nás ..1 na|do|s|so ...3 " + SK_DEPARTMENT + SK_PAST,
       "preusmeriti|preusmerite|preusmerili|prevezati|prevežite ..2 na|v ...3 " + SL_DEPARTMENT + SL_PAST,
       "povezati|povežite|povezali|predati|predajte me|nas ..1 na|v|z|s ...3 " + SL_DEPARTMENT + SL_PAST,
+      // tenth round: asked in the passive or as a noun ("be put in touch with", "transferred to live support",
+      // "połączenie z działem obsługi", "hovor s pracovníkem"), someone to call "so that" (Czech, Slovak), a person
+      // to deal with it, wanting to get connected oneself (Polish, Slovene)
+      "be|being|get|getting put|brought in touch with .. " + EN_PEOPLE + " " + EN_NARRATED,
+      "transferred|connected|switched|routed|put-through|passed to|through-to ..2 live|human|real|actual|personal "
+          + "support|help|agent|person|assistance|chat " + EN_NARRATED,
+      "have|let|get a|an|some|one|real|actual|live person|human|agent|operator|representative ..2 deal|handle|"
+          + "look|sort|take|check|review " + EN_NARRATED,
+      EN_PEOPLE + " ...5 take|takes|taking over from|here|this|it",
+      "aby|ať ...3 zavolal|zavolala|ozval|ozvala|kontaktoval|kontaktovala|napsal|napsala ...3 " + CS_PEOPLE
+          + "|někdo|konzultant|operátor|pracovník|technik|poradce|člověk",
+      "zprostředkujete|zprostředkovat|zprostředkujte|zařídit|zařiďte|domluvit|domluvte|chci|potřebuji|potřebuju|"
+          + "prosím|poprosím|prosil*|chtěl* ...3 hovor|rozhovor|telefonát|schůzku ..2 s|se ..2 " + CS_PEOPLE + CS_PAST,
+      "aby|nech ...3 zavolal|zavolala|ozval|ozvala|kontaktoval|kontaktovala|napísal|napísala ...3 " + SK_PEOPLE
+          + "|niekto|konzultant|operátor|pracovník|technik|poradca|človek",
+      "sprostredkujete|sprostredkovať|sprostredkujte|zariadiť|zariaďte|dohodnúť|chcem|potrebujem|prosím|poprosím|"
+          + "prosil*|chcel* ...3 hovor|rozhovor|telefonát|stretnutie ..2 s|so ..2 " + SK_PEOPLE + SK_PAST,
+      "połączenie|połączenia|przełączenie|przekierowanie|połączyć|połączony|połączona|przełączony|przełączona|"
+          + "przekierowany|przekierowana ..2 z|ze|do ...3 " + PL_DEPARTMENT + PL_PAST,
+      "potrzebuję|potrzebuje|chcę|chce|poproszę|wolę|wolałbym|wolałabym ..1 pomocy|pomoc ..1 człowieka|żywego|"
+          + "konsultanta|konsultantki|pracownika|pracownicy|operatora",
+      "moram|želim|hočem|potrebujem|rabim|rad|rada|bi ...3 povezati|povezal|povezala ..2 z|s ...3 "
+          + SL_DEPARTMENT + SL_PAST,
       // going over it with someone
       "go|going|talk|run over|through ...3 with .. someone|somebody|" + EN_CONTACTED + " " + EN_NARRATED,
       EN_TALK + " .. " + EN_PEOPLE + " " + EN_NARRATED,
@@ -277,7 +337,8 @@ public final class HumanRequestSignal {
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
       SL_TALK + " .. " + SL_PEOPLE,
       SL_TALK + " ..2 z|s|do|na|k|h ...3 " + SL_PEOPLE,
-      "bi ...4 govoril*|pogovoril*|pogovarjal*|predebatiral*|prediskutiral*|pretresel*|pretresl* ..2 z|s ..2 "
+      "bi ...4 govoril*|pogovoril*|pogovarjal*|predebatiral*|prediskutiral*|pretresel*|pretresl*|posvetoval* ..2 "
+          + "z|s ..2 "
           + SL_PEOPLE + "|kom|kakšnim|kakšno|katerim",
       "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
       "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 pokliče|poklical|oglasi|kontaktira",
@@ -291,6 +352,19 @@ public final class HumanRequestSignal {
       "pokliče|poklical|oglasi|kontaktira|poklicati ..3 nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|"
           + "svetovalka|sodelavec|sodelavka|kolega|človek",
       SL_PEOPLE + " ..2 " + SL_TALK);
+
+  /** Any word that a request for a person holds: people, services, verbs of talking and connecting. */
+  private static final RuleSet MENTIONS = rules(
+      EN_PEOPLE + "|" + EN_PLURALS + "|" + EN_TALK + "|" + EN_DEPARTMENT + "|person*|people|support|service|care|"
+          + "helpdesk|transfer*|put|pass|hand|route|switch*|call*|ring|phone|contact*|touch|live|real",
+      CS_PEOPLE + "|" + CS_TALK + "|" + CS_DEPARTMENT + "|člověk|osoba|lidé|lidi|lidí|někdo|živ*|zavol*|ozv*|"
+          + "telefon*|hovor*|převz*|chat*|obsluh*|zákaznick*",
+      PL_PEOPLE + "|" + PL_TALK + "|" + PL_DEPARTMENT + "|człowiek|osoba|ludzi*|ktoś|żyw*|zadzwon*|oddzwon*|odezw*|"
+          + "telefon*|przej*|czat*|chat*|przełącz*|połącz*|przekier*|klient*",
+      SK_PEOPLE + "|" + SK_TALK + "|" + SK_DEPARTMENT + "|človek|osoba|ľudia|ľudí|niekto|živ*|zavol*|ozv*|telefon*|"
+          + "hovor*|prevz*|chat*|obsluh*|zákaznick*",
+      SL_PEOPLE + "|" + SL_TALK + "|" + SL_DEPARTMENT + "|človek|oseba|ljud*|nekdo|kdo|živ*|poklič*|oglas*|telefon*|"
+          + "klic*|prevz*|klepet*|strank*|prodajal*|delav*|posvet*");
 
   private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";
 
@@ -344,7 +418,8 @@ public final class HumanRequestSignal {
           + "person|human|oseb*|osob*|someone|somebody|někdo|niekto|ktoś|nekdo");
 
   private static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
-      "en", List.of("real|actual|live|human person|human|agent|operator|representative",
+      "en", List.of("real|actual|live|human person|human|agent|operator|representative " + EN_NARRATED
+          + "|helped|last",
           "customer service|support representative|agent|advisor",
           "support|service agent"),
       "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem" + CS_PAST,

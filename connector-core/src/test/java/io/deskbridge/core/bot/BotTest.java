@@ -204,6 +204,34 @@ class BotTest {
     });
   }
 
+  /**
+   * The learned person-request signal beside the rules: it catches a request the rules miss, but not a question about
+   * the bot nor a text that names no person, which it alone would flag (docs/quality.md, "Tenth round").
+   */
+  @Test
+  void theLearnedPersonRequestHoldsOnlyWhereAPersonIsAskedFor() {
+    var model = io.deskbridge.core.escalation.SignalModel.bundled();
+    int c = io.deskbridge.core.escalation.SignalModel.index("human_request");
+    var rules = new io.deskbridge.core.escalation.HumanRequestSignal(
+        io.deskbridge.core.escalation.HumanRequestSignal.defaultPhrases());
+    var request = "Could I be put in touch with one of your technicians?";
+    var aboutTheBot = List.of("Am I chatting with a live agent right now?", "Si živý operátor?");
+    var noPerson = "Můžete mi vystavit doklad s DIČ mé firmy?";
+    for (var text : List.of(request, aboutTheBot.get(0), aboutTheBot.get(1), noPerson)) {
+      assertThat(rules.matches(text)).as(text).isFalse();
+      assertThat(model.holds(c, model.scores(text)[c])).as(text).isTrue();
+    }
+
+    assertThat(bot.decide(Inputs.message(request).build())).isInstanceOfSatisfying(Decision.Handover.class,
+        h -> assertThat(h.reasons()).contains(HUMAN_REQUEST.code()));
+    for (var text : List.of(aboutTheBot.get(0), aboutTheBot.get(1), noPerson)) {
+      var decision = bot.decide(Inputs.message(text).build());
+      if (decision instanceof Decision.Handover h) {
+        assertThat(h.reasons()).as(text).doesNotContain(HUMAN_REQUEST.code());
+      }
+    }
+  }
+
   @Test
   void legalRoutesBeforeComplaintAndGroupsAreConfigurable() {
     var text = "This is a formal complaint; my lawyer will contact you.";

@@ -346,4 +346,61 @@ class HumanRequestSignalTest {
   void seventhRoundLookalikesAreNotRequests(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * Families added in the tenth round (docs/quality.md): asked in the passive or as a noun, someone to call "so that",
+   * a person to deal with it, the customer line or service as the place one is put through to, wanting to get
+   * connected oneself; lines in other words than the training lines.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Could I be put in touch with a technician?",
+      "I'd like to get transferred to human support.",
+      "Please let a real agent handle my refund.",
+      "Can a colleague of yours from billing take over from here?",
+      "Prosím, zařiďte, aby mi zavolal někdo z technické podpory.",
+      "Chtěl bych domluvit telefonát s vaším technikem.",
+      "Přepojte mě na zákaznický servis.",
+      "Proszę o przełączenie do biura obsługi.",
+      "Wolałbym pomocy konsultanta niż bota.",
+      "Czy mogę zostać przekierowany do specjalisty?",
+      "Zariaďte, aby mi zavolal niekto z technickej podpory.",
+      "Prepojte ma na zákaznícky servis.",
+      "Moram se povezati s službo za pomoč.",
+      "Rad bi se posvetoval s strokovnjakom.",
+  })
+  void tenthRoundFamilies(String text) {
+    assertThat(signal.matches(text)).as(text).isTrue();
+    assertThat(signal.mentionsAPerson(text)).as(text).isTrue();
+  }
+
+  /** Their lookalikes: a live agent told of the past, money transferred, a courier, connecting devices. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "A live agent helped me last week with the return.",
+      "Can I get transferred money back to my card?",
+      "Please let a courier handle the pickup on Monday.",
+      "Jak přepojit televizi na kabelový vstup?",
+      "Jak połączyć słuchawki z telefonem przez bluetooth?",
+      "Ako spojiť dve objednávky do jednej?",
+      "Kako povežem telefon z avtom?",
+  })
+  void tenthRoundLookalikesAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
+
+  /** What the bot requires of the learned signal besides its score (see {@code Bot.decide}). */
+  @Test
+  void questionsAboutTheBotAndMentionsOfAPersonAreTold() {
+    assertThat(signal.asksAboutTheBot("Are you a robot?")).isTrue();
+    assertThat(signal.asksAboutTheBot("Jste skutečný člověk?")).isTrue();
+    assertThat(signal.asksAboutTheBot("Thanks. Czy to jest bot?")).isTrue();
+    assertThat(signal.asksAboutTheBot("Put me through to a consultant.")).isFalse();
+
+    assertThat(signal.mentionsAPerson("Přepojte mě na konzultantku")).isTrue();
+    assertThat(signal.mentionsAPerson("Dajcie mi kogoś z obsługi")).isTrue();
+    assertThat(signal.mentionsAPerson("Naj me nekdo pokliče")).isTrue();
+    assertThat(signal.mentionsAPerson("Můžete mi vystavit doklad s DIČ mé firmy?")).isFalse();
+    assertThat(signal.mentionsAPerson("Where is my parcel?")).isFalse();
+  }
 }
