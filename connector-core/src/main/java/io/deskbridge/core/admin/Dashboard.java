@@ -83,6 +83,29 @@ final class Dashboard {
     }
   }
 
+  /**
+   * Tags a conversation once its records are read: {@code resolved}, {@code came_back} or {@code pending} after its
+   * last answer (when no handover followed it), and {@code human_frt} from an agent's first reply after the handover.
+   */
+  static void settle(Conv conv, Duration window, Instant now, Map<List<String>, Instant> agents) {
+    if (conv.lastAnswer != null && (conv.handoverAt == null || conv.handoverAt.isBefore(conv.lastAnswer))) {
+      if (conv.cameBackAt != null) {
+        conv.tag("came_back");
+      } else if (conv.lastAnswer.plus(window).isAfter(now)) {
+        conv.tag("pending");
+      } else {
+        conv.tag("resolved");
+      }
+    }
+    if (conv.handoverAt != null) {
+      var agent = agents.get(List.of(conv.installation, conv.conversationId));
+      if (agent != null && !agent.isBefore(conv.handoverAt)) {
+        conv.humanFrtMillis = Duration.between(conv.handoverAt, agent).toMillis();
+        conv.tag("human_frt");
+      }
+    }
+  }
+
   /** One conversation's tags and attributes. */
   static final class Conv {
     final String installation;
@@ -152,22 +175,7 @@ final class Dashboard {
     }
     var agents = rows.firstAgentReplies(period.from(), now);
     for (var conv : byKey.values()) {
-      if (conv.lastAnswer != null && (conv.handoverAt == null || conv.handoverAt.isBefore(conv.lastAnswer))) {
-        if (conv.cameBackAt != null) {
-          conv.tag("came_back");
-        } else if (conv.lastAnswer.plus(window).isAfter(now)) {
-          conv.tag("pending");
-        } else {
-          conv.tag("resolved");
-        }
-      }
-      if (conv.handoverAt != null) {
-        var agent = agents.get(List.of(conv.installation, conv.conversationId));
-        if (agent != null && !agent.isBefore(conv.handoverAt)) {
-          conv.humanFrtMillis = Duration.between(conv.handoverAt, agent).toMillis();
-          conv.tag("human_frt");
-        }
-      }
+      settle(conv, window, now, agents);
     }
     var list = byKey.values().stream().filter(c -> c.first != null && !c.tags.isEmpty())
         .sorted(Comparator.comparing((Conv c) -> c.last).reversed()).toList();

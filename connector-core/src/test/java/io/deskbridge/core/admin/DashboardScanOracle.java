@@ -109,22 +109,7 @@ final class DashboardScanOracle {
       }
     }
     for (var conv : byKey.values()) {
-      if (conv.lastAnswer != null && (conv.handoverAt == null || conv.handoverAt.isBefore(conv.lastAnswer))) {
-        if (conv.cameBackAt != null) {
-          conv.tag("came_back");
-        } else if (conv.lastAnswer.plus(window).isAfter(now)) {
-          conv.tag("pending");
-        } else {
-          conv.tag("resolved");
-        }
-      }
-      if (conv.handoverAt != null) {
-        var agent = agents.get(List.of(conv.installation, conv.conversationId));
-        if (agent != null && !agent.isBefore(conv.handoverAt)) {
-          conv.humanFrtMillis = Duration.between(conv.handoverAt, agent).toMillis();
-          conv.tag("human_frt");
-        }
-      }
+      Dashboard.settle(conv, window, now, agents);
     }
     var list = byKey.values().stream().filter(c -> c.first != null && !c.tags.isEmpty())
         .sorted(Comparator.comparing((Dashboard.Conv c) -> c.last).reversed()).toList();

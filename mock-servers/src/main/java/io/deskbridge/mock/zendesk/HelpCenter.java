@@ -237,8 +237,8 @@ public final class HelpCenter {
   }
 
   synchronized ObjectNode list(Map<String, String> query) {
-    int page = number(query, "page", 1, 1, Integer.MAX_VALUE);
-    int perPage = number(query, "per_page", 30, 1, 100);
+    int page = QueryNumbers.number(query, "page", 1, Integer.MAX_VALUE, 1);
+    int perPage = QueryNumbers.number(query, "per_page", 1, 100, 30);
     var live = articles.values().stream().filter(a -> !a.archived).toList();
     int pages = Math.max(1, (live.size() + perPage - 1) / perPage);
     var out = obj();
@@ -343,21 +343,5 @@ public final class HelpCenter {
 
   private String htmlUrl(Art a, String locale) {
     return baseUrl.get() + "/hc/" + locale + "/articles/" + a.id;
-  }
-
-  private static int number(Map<String, String> query, String key, int def, int min, int max) {
-    String raw = query.get(key);
-    if (raw == null) {
-      return def;
-    }
-    try {
-      int v = Integer.parseInt(raw);
-      if (v < min || v > max) {
-        throw ApiError.badRequest(key + " must be between " + min + " and " + max);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(key + " must be a number");
-    }
   }
 }

@@ -149,8 +149,8 @@ public final class SatisfactionRatings {
     ArrayNode list = out.putArray("satisfaction_ratings");
     String self = baseUrl.get() + "/api/v2/satisfaction_ratings.json";
     if (offset) {
-      int page = number(q, "page", 1, Integer.MAX_VALUE, 1);
-      int perPage = number(q, "per_page", 1, MAX_PAGE, MAX_PAGE);
+      int page = QueryNumbers.number(q, "page", 1, Integer.MAX_VALUE, 1);
+      int perPage = QueryNumbers.number(q, "per_page", 1, MAX_PAGE, MAX_PAGE);
       matching.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(r -> list.add(json(r)));
       String again = self + "?per_page=" + perPage + filters(q) + "&page=";
       if ((long) page * perPage < matching.size()) {
@@ -166,7 +166,7 @@ public final class SatisfactionRatings {
       out.put("count", matching.size());
       return out;
     }
-    int size = number(q, "page[size]", 1, MAX_PAGE, MAX_PAGE);
+    int size = QueryNumbers.number(q, "page[size]", 1, MAX_PAGE, MAX_PAGE);
     long after = q.containsKey("page[after]") ? decode(q.get("page[after]")) : Long.MIN_VALUE;
     var page = matching.stream().filter(r -> r.id > after).limit(size).toList();
     page.forEach(r -> list.add(json(r)));
@@ -264,22 +264,6 @@ public final class SatisfactionRatings {
       return v;
     } catch (NumberFormatException e) {
       throw ApiError.badRequest(key + " must be a Unix epoch time in seconds");
-    }
-  }
-
-  private static int number(Map<String, String> q, String key, int min, int max, int otherwise) {
-    String raw = q.get(key);
-    if (raw == null) {
-      return otherwise;
-    }
-    try {
-      int v = Integer.parseInt(raw);
-      if (v < min || v > max) {
-        throw ApiError.badRequest(key + " must be between " + min + " and " + max);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(key + " must be a number");
     }
   }
 
