@@ -6,7 +6,7 @@
 -- read so far; the next poll starts a little before it.
 CREATE TABLE satisfaction_rating (
   installation    VARCHAR(255) NOT NULL,
-  conversation_id VARCHAR(255) NOT NULL,
+  conversation_id VARCHAR(512) NOT NULL,
   score           VARCHAR(8)   NOT NULL,
   rating_comment  TEXT,
   rated_at        TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -294,7 +294,9 @@ public final class Deskbridge implements AutoCloseable {
     var jobs = new ArrayList<SatisfactionScheduler.Job>();
     for (int i = 0; i < config.installations().size(); i++) {
       var id = config.installations().get(i).id();
-      connectors.get(i).satisfaction().ifPresent(source -> jobs.add(new SatisfactionScheduler.Job(id, source)));
+      var connector = connectors.get(i);
+      connector.satisfaction().ifPresent(source -> jobs.add(new SatisfactionScheduler.Job(id, source,
+          connector.errorMapper())));
     }
     return jobs;
   }

@@ -90,7 +90,7 @@ final class Csat {
         row[1]++;
       }
     }
-    out.put("rate", rate(good, good + bad));
+    out.put("rate", good + bad == 0 ? null : rate(good, good + bad));
     out.put("of", "ratings given in the period: good / (good + bad)");
     out.put("good", number(good, query.apply(TAG + "good")));
     out.put("bad", number(bad, query.apply(TAG + "bad")));

@@ -1,8 +1,11 @@
 package io.deskbridge.core.csat;
 
+import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.spi.ErrorMapper;
 import io.deskbridge.core.spi.SatisfactionSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,11 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class SatisfactionScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SatisfactionScheduler.class);
 
-  /** One installation to poll. */
-  public record Job(String installation, SatisfactionSource source) {
+  /** One installation to poll; {@code errors} is its connector's mapper, which words a failure in one line. */
+  public record Job(String installation, SatisfactionSource source, ErrorMapper errors) {
     public Job {
       Objects.requireNonNull(installation, "installation");
       Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(errors, "errors");
     }
   }
 
@@ -57,8 +61,14 @@ public final class SatisfactionScheduler implements AutoCloseable {
             result.written());
       }
     } catch (RuntimeException e) {
-      log.warn("polling the satisfaction ratings of {} failed, trying again in {}: {}", job.installation(), every,
-          e.toString().lines().findFirst().orElse(""));
+      VendorException failure = job.errors().map(e);
+      boolean refused = failure.kind() == VendorException.Kind.FORBIDDEN
+          || failure.kind() == VendorException.Kind.AUTH;
+      log.warn("polling the satisfaction ratings (CSAT) of {} failed ({}), trying again in {}: {}{}",
+          job.installation(), failure.kind(), every.toString().substring(2).toLowerCase(Locale.ROOT),
+          String.valueOf(failure.getMessage()).lines().findFirst().orElse(""),
+          refused ? " (the helpdesk refused the installation's credentials: give it a user allowed to read "
+              + "satisfaction ratings)" : "");
     }
   }
 

@@ -71,7 +71,7 @@
     return el('a', { class: 'num', href: '#/list?q=' + encodeURIComponent(query), 'data-query': query }, value);
   }
 
-  function pct(rate) { return (rate * 100).toFixed(1) + ' %'; }
+  function pct(rate) { return rate === null || rate === undefined ? 'n/a' : (rate * 100).toFixed(1) + ' %'; }
 
   function ms(v) { return v === null || v === undefined ? 'n/a' : v < 1000 ? v + ' ms' : (v / 1000).toFixed(1) + ' s'; }
 

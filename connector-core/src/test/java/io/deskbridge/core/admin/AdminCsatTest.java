@@ -142,6 +142,16 @@ class AdminCsatTest {
   }
 
   @Test
+  void aPeriodWithoutRatingsHasNoRateRatherThanZero() throws Exception {
+    rate();
+    var csat = get(api(Set.of("zd")), "/admin/api/figures", Map.of("from", NOW.minus(Duration.ofDays(400)).toString(),
+        "to", NOW.minus(Duration.ofDays(399)).toString())).path("csat");
+    assertThat(csat.path("available").asBoolean()).isTrue();
+    assertThat(csat.path("rated").path("value").asInt()).isZero();
+    assertThat(csat.path("rate").isNull()).as("0 of 0 ratings: no rate, not 0 %").isTrue();
+  }
+
+  @Test
   void anInstallationWhoseHelpdeskHasNoRatingsSaysSo() throws Exception {
     rate();
     var csat = get(api(Set.of("zd")), "/admin/api/figures", Map.of("installation", "dk")).path("csat");

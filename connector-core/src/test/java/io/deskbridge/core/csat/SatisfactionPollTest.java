@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.spi.ErrorMapper;
 import io.deskbridge.core.spi.SatisfactionSource;
 import io.deskbridge.core.spi.SatisfactionSource.Rating;
 import io.deskbridge.core.spi.SatisfactionSource.Score;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class SatisfactionPollTest {
   private static final TestDatabases.Source DATABASES = TestDatabases.h2("csatpoll");
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+  private static final ErrorMapper ERRORS = failure -> failure instanceof VendorException v ? v
+      : new VendorException(VendorException.Kind.UNAVAILABLE, String.valueOf(failure.getMessage()), failure);
 
   private StoreConfig database;
   private JdbcStore store;
@@ -121,8 +125,8 @@ class SatisfactionPollTest {
     var other = new Ratings();
     other.all.add(new Rating("9", Score.BAD, "", NOW.minusSeconds(30)));
 
-    try (var scheduler = SatisfactionScheduler.start(List.of(new SatisfactionScheduler.Job("acme", source),
-        new SatisfactionScheduler.Job("beta", other)), poll, Duration.ofMillis(20))) {
+    try (var scheduler = SatisfactionScheduler.start(List.of(new SatisfactionScheduler.Job("acme", source, ERRORS),
+        new SatisfactionScheduler.Job("beta", other, ERRORS)), poll, Duration.ofMillis(20))) {
       await().atMost(Duration.ofSeconds(10)).until(() -> store.satisfaction().cursor("acme").isPresent());
     }
     assertThat(source.failures).hasValue(0);
