@@ -74,9 +74,11 @@ final class SalesforceInstaller implements Installer {
       if (!context.dryRun() && states.stream().anyMatch(s -> !s.ok())) {
         org.deploy(pkg.files());
       }
+      String deployed = context.dryRun() ? "would be deployed" : "deployed";
       for (var s : states) {
-        steps.add(!s.present() ? InstallStep.created(s.component() + " (deployed)")
-            : s.drift().isPresent() ? InstallStep.updated(s.component() + " " + s.drift().get() + "; deployed again")
+        steps.add(!s.present() ? InstallStep.created(s.component() + " (" + deployed + ")")
+            : s.drift().isPresent() ? InstallStep.updated(s.component() + " " + s.drift().get() + "; " + deployed
+            + " again")
             : InstallStep.present(s.component().toString()));
       }
       steps.add(assign(context, org, pkg));
@@ -163,12 +165,15 @@ final class SalesforceInstaller implements Installer {
     } else {
       steps.add(InstallStep.absent(what));
     }
-    var states = read(org, pkg).stream().filter(s -> !s.component().type().equals("CustomField")).toList();
+    var all = read(org, pkg);
+    boolean field = all.stream().anyMatch(s -> s.present() && s.component().type().equals("CustomField"));
+    var states = all.stream().filter(s -> !s.component().type().equals("CustomField")).toList();
     var present = states.stream().filter(SalesforceComponents.State::present).map(s -> s.component().type() + " "
         + s.component().fullName()).collect(java.util.stream.Collectors.toSet());
     if (!context.dryRun() && !present.isEmpty()) {
-      if (states.stream().anyMatch(s -> s.present() && s.component().type().equals("Flow"))) {
-        org.deploy(pkg.deactivationFiles()); // Salesforce deletes no active Flow
+      var deactivation = pkg.deactivationFiles((type, name) -> present.contains(type + " " + name));
+      if (!deactivation.isEmpty()) {
+        org.deploy(deactivation); // Salesforce deletes no active Flow
       }
       org.deploy(pkg.destructiveFiles((type, name) -> present.contains(type + " " + name)));
     }
@@ -176,8 +181,9 @@ final class SalesforceInstaller implements Installer {
       steps.add(s.present() ? InstallStep.removed(s.component().toString())
           : InstallStep.absent(s.component().toString()));
     }
-    steps.add(InstallStep.present("field Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT + " kept: removing "
-        + "it deletes its data (delete it in Setup > Object Manager > Case if wanted)"));
+    steps.add(field ? InstallStep.present("field Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT + " kept: "
+        + "removing it deletes its data (delete it in Setup > Object Manager > Case if wanted)")
+        : InstallStep.absent("field Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT));
     return steps;
   }
 
