@@ -27,9 +27,10 @@ import java.util.Optional;
  * components the org has ({@code readMetadata}, compared by {@link SalesforceComponents}), deploys the package when
  * any is missing or drifted ({@code deploy} + {@code checkDeployStatus}, all or nothing) and assigns the permission
  * set to the integration user (a {@code PermissionSetAssignment} through the partner API); a second run reads, finds
- * everything present and deploys nothing. {@code uninstall} removes the assignment, deactivates the Flows and deletes
- * the Flows, Outbound Messages and permission set (the field stays: removing it deletes its data). {@code check}
- * names each component missing or drifted and a missing assignment.
+ * everything present and deploys nothing; a dry run reads but deploys nothing. {@code uninstall} removes the
+ * assignment, deactivates the Flows the org has and deletes the Flows, Outbound Messages and permission set it has,
+ * and nothing else (a partial install leaves nothing behind; the field stays: removing it deletes its data).
+ * {@code check} names each component missing or drifted and a missing assignment.
  *
  * <p>Fallback: with {@code install.deploy: false}, or when Salesforce refuses the Metadata API to the connector's user
  * ({@code INSUFFICIENT_ACCESS}: no "Modify Metadata"), install only writes the package and prints the {@code sf}
