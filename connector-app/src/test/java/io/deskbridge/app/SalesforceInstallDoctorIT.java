@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Salesforce from a written configuration to a clean {@code doctor}, through the command line against the
  * Salesforce fake: before {@code install} doctor names the components the org lacks; {@code install} deploys the
  * metadata package and assigns the permission set with no manual step; doctor then passes with exit code 0; a second
- * install finds everything present; an admin's change in Setup (a deactivated Flow) is named by doctor again.
+ * install finds everything present; an admin's change in Setup (a deactivated Flow) is named by doctor again. A dry
+ * run deploys nothing and does not say it did; uninstall with nothing installed removes nothing and exits 0.
  */
 class SalesforceInstallDoctorIT {
   private static final Path DEMO_KB = Path.of("src/main/resources/demo-kb").toAbsolutePath();
@@ -94,5 +95,26 @@ class SalesforceInstallDoctorIT {
     assertThat(drifted.exitCode()).isEqualTo(1);
     assertThat(drifted.out()).contains("FAIL registration: record-triggered Flow Deskbridge_acme_Case on Case: is not "
         + "active (status Draft): run install --installation acme");
+  }
+
+  @Test
+  void aDryRunDeploysNothingAndUninstallWithNothingInstalledExitsZero() throws Exception {
+    var file = config();
+    JdbcStore.open(ConfigLoader.load(file, Map.<String, String>of()::get).store()).close(); // migrated
+
+    var dry = CommandLineRun.of("install", "--config", file.toString(), "--dry-run");
+
+    assertThat(dry.exitCode()).as(dry.out() + dry.err()).isZero();
+    assertThat(dry.out()).contains("would create record-triggered Flow Deskbridge_acme_Case on Case (would be "
+        + "deployed)").doesNotContain("(deployed)");
+    assertThat(fake.metadataDeploys()).isZero();
+
+    var uninstall = CommandLineRun.of("uninstall", "--config", file.toString());
+
+    assertThat(uninstall.exitCode()).as(uninstall.out() + uninstall.err()).isZero();
+    assertThat(uninstall.out()).contains("absent  record-triggered Flow Deskbridge_acme_Case on Case",
+        "absent  permission set Deskbridge_acme_Integration", "9 absent").doesNotContain("removed");
+    assertThat(fake.metadataDeploys()).isZero();
+    assertThat(fake.metadata("Flow", "Deskbridge_acme_Case")).isEmpty();
   }
 }

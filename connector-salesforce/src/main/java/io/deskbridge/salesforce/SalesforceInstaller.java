@@ -27,9 +27,10 @@ import java.util.Optional;
  * components the org has ({@code readMetadata}, compared by {@link SalesforceComponents}), deploys the package when
  * any is missing or drifted ({@code deploy} + {@code checkDeployStatus}, all or nothing) and assigns the permission
  * set to the integration user (a {@code PermissionSetAssignment} through the partner API); a second run reads, finds
- * everything present and deploys nothing. {@code uninstall} removes the assignment, deactivates the Flows and deletes
- * the Flows, Outbound Messages and permission set (the field stays: removing it deletes its data). {@code check}
- * names each component missing or drifted and a missing assignment.
+ * everything present and deploys nothing; a dry run reads but deploys nothing. {@code uninstall} removes the
+ * assignment, deactivates the Flows the org has and deletes the Flows, Outbound Messages and permission set it has,
+ * and nothing else (a partial install leaves nothing behind; the field stays: removing it deletes its data).
+ * {@code check} names each component missing or drifted and a missing assignment.
  *
  * <p>Fallback: with {@code install.deploy: false}, or when Salesforce refuses the Metadata API to the connector's user
  * ({@code INSUFFICIENT_ACCESS}: no "Modify Metadata"), install only writes the package and prints the {@code sf}
@@ -74,9 +75,11 @@ final class SalesforceInstaller implements Installer {
       if (!context.dryRun() && states.stream().anyMatch(s -> !s.ok())) {
         org.deploy(pkg.files());
       }
+      String deployed = context.dryRun() ? "would be deployed" : "deployed";
       for (var s : states) {
-        steps.add(!s.present() ? InstallStep.created(s.component() + " (deployed)")
-            : s.drift().isPresent() ? InstallStep.updated(s.component() + " " + s.drift().get() + "; deployed again")
+        steps.add(!s.present() ? InstallStep.created(s.component() + " (" + deployed + ")")
+            : s.drift().isPresent() ? InstallStep.updated(s.component() + " " + s.drift().get() + "; " + deployed
+            + " again")
             : InstallStep.present(s.component().toString()));
       }
       steps.add(assign(context, org, pkg));
@@ -163,12 +166,15 @@ final class SalesforceInstaller implements Installer {
     } else {
       steps.add(InstallStep.absent(what));
     }
-    var states = read(org, pkg).stream().filter(s -> !s.component().type().equals("CustomField")).toList();
+    var all = read(org, pkg);
+    boolean field = all.stream().anyMatch(s -> s.present() && s.component().type().equals("CustomField"));
+    var states = all.stream().filter(s -> !s.component().type().equals("CustomField")).toList();
     var present = states.stream().filter(SalesforceComponents.State::present).map(s -> s.component().type() + " "
         + s.component().fullName()).collect(java.util.stream.Collectors.toSet());
     if (!context.dryRun() && !present.isEmpty()) {
-      if (states.stream().anyMatch(s -> s.present() && s.component().type().equals("Flow"))) {
-        org.deploy(pkg.deactivationFiles()); // Salesforce deletes no active Flow
+      var deactivation = pkg.deactivationFiles((type, name) -> present.contains(type + " " + name));
+      if (!deactivation.isEmpty()) {
+        org.deploy(deactivation); // Salesforce deletes no active Flow
       }
       org.deploy(pkg.destructiveFiles((type, name) -> present.contains(type + " " + name)));
     }
@@ -176,8 +182,9 @@ final class SalesforceInstaller implements Installer {
       steps.add(s.present() ? InstallStep.removed(s.component().toString())
           : InstallStep.absent(s.component().toString()));
     }
-    steps.add(InstallStep.present("field Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT + " kept: removing "
-        + "it deletes its data (delete it in Setup > Object Manager > Case if wanted)"));
+    steps.add(field ? InstallStep.present("field Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT + " kept: "
+        + "removing it deletes its data (delete it in Setup > Object Manager > Case if wanted)")
+        : InstallStep.absent("field Case." + SalesforceWebhookEndpoint.DRAFT_APPROVED_AT));
     return steps;
   }
 

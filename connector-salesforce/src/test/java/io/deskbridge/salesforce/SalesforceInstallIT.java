@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * permission set; a second install deploys and creates nothing; a drifted Outbound Message or a deactivated Flow is
  * named by check and put right by install; without "Modify Metadata" (INSUFFICIENT_ACCESS) or with
  * {@code install.deploy: false} install writes the package and prints the sf lines, saying it did not deploy;
- * uninstall removes what install deployed and keeps the field; an expired session is renewed on both connections.
+ * uninstall removes what install deployed and keeps the field, and after a partial install (a Flow or an Outbound
+ * Message deleted in Setup, or nothing installed) removes what is there and creates nothing; a dry run deploys nothing
+ * and says so; an expired session is renewed on both connections.
  */
 class SalesforceInstallIT {
   @RegisterExtension
@@ -43,6 +45,10 @@ class SalesforceInstallIT {
   private final SalesforceInstaller installer = new SalesforceInstaller(pauses::add);
 
   private InstallContext context(boolean deploy) {
+    return context(deploy, false);
+  }
+
+  private InstallContext context(boolean deploy, boolean dryRun) {
     SalesforceFake fake = EXT.fake();
     var values = new LinkedHashMap<String, Object>();
     values.put("instanceUrl", fake.instanceUrl());
@@ -56,7 +62,7 @@ class SalesforceInstallIT {
       values.put("install", Map.of("deploy", false));
     }
     return new InstallContext("acme-eu", Settings.of("installations[acme-eu].settings", values),
-        Optional.of(URI.create("https://deskbridge.acme.example")), dir.resolve("install/acme-eu"), null, false,
+        Optional.of(URI.create("https://deskbridge.acme.example")), dir.resolve("install/acme-eu"), null, dryRun,
         false, Clock.systemUTC());
   }
 
@@ -185,5 +191,83 @@ class SalesforceInstallIT {
 
     assertThat(again).extracting(InstallStep::kind).containsOnly(Kind.ABSENT, Kind.PRESENT);
     assertThat(again).filteredOn(s -> s.kind() == Kind.ABSENT).hasSize(8);
+  }
+
+  @Test
+  void aDryRunDeploysNothingAndDoesNotSayItDeployed() {
+    SalesforceFake fake = EXT.fake();
+
+    var steps = installer.install(context(true, true));
+
+    assertThat(lines(steps)).as(lines(steps).toString()).contains(
+        "CREATED record-triggered Flow " + PREFIX + "_Case on Case (would be deployed)",
+        "CREATED permission set " + PREFIX + "_Integration (would be deployed)");
+    assertThat(lines(steps)).noneMatch(l -> l.contains("(deployed)") || l.contains("; deployed again"));
+    assertThat(fake.metadataDeploys()).isZero();
+    assertThat(fake.metadata("Flow", PREFIX + "_Case")).isEmpty();
+
+    installer.install(context(true));
+    fake.adminEditsMetadata("Flow", PREFIX + "_EmailMessage", "status", "Draft");
+    var drifted = installer.install(context(true, true));
+
+    assertThat(lines(drifted)).contains("UPDATED record-triggered Flow " + PREFIX + "_EmailMessage on EmailMessage is "
+        + "not active (status Draft); would be deployed again");
+    assertThat(fake.metadataDeploys()).isEqualTo(1);
+    assertThat(fake.metadata("Flow", PREFIX + "_EmailMessage")).get().asString().contains("<status>Draft</status>");
+  }
+
+  @Test
+  void uninstallAfterAFlowWasDeletedRemovesTheRestAndCreatesNoFlow() {
+    SalesforceFake fake = EXT.fake();
+    installer.install(context(true));
+    fake.adminDeletesMetadata("Flow", PREFIX + "_EmailMessage");
+
+    var steps = installer.uninstall(context(true));
+
+    assertThat(lines(steps)).as(lines(steps).toString()).contains(
+        "ABSENT record-triggered Flow " + PREFIX + "_EmailMessage on EmailMessage",
+        "REMOVED record-triggered Flow " + PREFIX + "_Case on Case",
+        "REMOVED Outbound Message " + PREFIX + "_EmailMessage on EmailMessage",
+        "REMOVED permission set " + PREFIX + "_Integration");
+    assertOrgHoldsOnlyTheField(fake);
+  }
+
+  @Test
+  void uninstallAfterAnOutboundMessageWasDeletedRemovesTheRest() {
+    SalesforceFake fake = EXT.fake();
+    installer.install(context(true));
+    fake.adminDeletesMetadata("WorkflowOutboundMessage", "Case." + PREFIX + "_Case");
+
+    var steps = installer.uninstall(context(true));
+
+    assertThat(lines(steps)).as(lines(steps).toString()).contains(
+        "ABSENT Outbound Message " + PREFIX + "_Case on Case",
+        "REMOVED record-triggered Flow " + PREFIX + "_Case on Case",
+        "REMOVED Outbound Message " + PREFIX + "_CaseComment on CaseComment");
+    assertOrgHoldsOnlyTheField(fake);
+  }
+
+  @Test
+  void uninstallWithNothingInstalledRemovesAndDeploysNothing() {
+    SalesforceFake fake = EXT.fake();
+
+    var steps = installer.uninstall(context(true));
+
+    assertThat(steps).extracting(InstallStep::kind).as(lines(steps).toString()).containsOnly(Kind.ABSENT);
+    assertThat(steps).hasSize(9);
+    assertThat(fake.metadataDeploys()).isZero();
+    assertThat(fake.metadata("Flow", PREFIX + "_Case")).isEmpty();
+    assertThat(fake.metadata("CustomField", "Case.Deskbridge_Approved_At__c")).isEmpty();
+  }
+
+  private static void assertOrgHoldsOnlyTheField(SalesforceFake fake) {
+    for (String object : List.of("Case", "EmailMessage", "CaseComment")) {
+      assertThat(fake.metadata("Flow", PREFIX + "_" + object)).as("Flow on " + object).isEmpty();
+      assertThat(fake.metadata("WorkflowOutboundMessage", object + "." + PREFIX + "_" + object))
+          .as("Outbound Message on " + object).isEmpty();
+    }
+    assertThat(fake.metadata("PermissionSet", PREFIX + "_Integration")).isEmpty();
+    assertThat(fake.permissionSetsOf(fake.integrationUserId())).isEmpty();
+    assertThat(fake.metadata("CustomField", "Case.Deskbridge_Approved_At__c")).isPresent();
   }
 }

@@ -199,6 +199,35 @@ class SalesforceInstallerTest {
   }
 
   @Test
+  void theDeactivationPackageHoldsOnlyThePresentFlowsAndNoActionForAMissingOutboundMessage() throws Exception {
+    var pkg = new io.deskbridge.salesforce.internal.install.SalesforceMetadataPackage("acme-eu",
+        URI.create(PUBLIC + "/webhooks/acme-eu"), "deskbridge@acme.example", "62.0");
+    var present = java.util.Set.of("Flow Deskbridge_acme_eu_Case", "Flow Deskbridge_acme_eu_CaseComment",
+        "WorkflowOutboundMessage CaseComment.Deskbridge_acme_eu_CaseComment");
+
+    var files = pkg.deactivationFiles((type, name) -> present.contains(type + " " + name));
+
+    assertThat(files.keySet()).containsExactly("package.xml", "flows/Deskbridge_acme_eu_Case.flow",
+        "flows/Deskbridge_acme_eu_CaseComment.flow");
+    for (var f : files.entrySet()) {
+      Files.createDirectories(dir.resolve(f.getKey()).getParent());
+      Files.writeString(dir.resolve(f.getKey()), f.getValue());
+    }
+    assertThat(texts(parse(dir.resolve("package.xml")).getDocumentElement(), "members")).containsExactly(
+        "Deskbridge_acme_eu_Case", "Deskbridge_acme_eu_CaseComment");
+    Element withAction = parse(dir.resolve("flows/Deskbridge_acme_eu_CaseComment.flow")).getDocumentElement();
+    assertThat(text(withAction, "status")).isEqualTo("Obsolete");
+    assertThat(texts(withAction, "actionName")).containsExactly("CaseComment.Deskbridge_acme_eu_CaseComment");
+    Element withoutAction = parse(dir.resolve("flows/Deskbridge_acme_eu_Case.flow")).getDocumentElement();
+    assertThat(text(withoutAction, "status")).isEqualTo("Obsolete");
+    assertThat(texts(withoutAction, "actionCalls")).as("its Outbound Message is gone").isEmpty();
+    assertThat(texts(withoutAction, "connector")).isEmpty();
+    assertThat(text(withoutAction, "object")).isEqualTo("Case");
+
+    assertThat(pkg.deactivationFiles((type, name) -> !type.equals("Flow"))).isEmpty();
+  }
+
+  @Test
   void withoutAnIntegrationUserInstallNamesTheSetting() {
     assertThatThrownBy(() -> installer.install(context(settings("t1", false), false)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -79,17 +79,35 @@ public record SalesforceMetadataPackage(String installationId, URI endpoint, Str
   }
 
   /**
-   * The package that deactivates the three Flows (each deployed again with status {@code Obsolete}), which
-   * Salesforce requires before it deletes a Flow.
+   * The package that deactivates those of the three Flows {@code present} accepts ({@code present("Flow", name)}),
+   * each deployed again with status {@code Obsolete}, which Salesforce requires before it deletes a Flow; empty when
+   * it accepts none. A Flow whose Outbound Message {@code present} does not accept
+   * ({@code present("WorkflowOutboundMessage", "Case.<name>")}) is deployed without its action, which would name a
+   * missing Outbound Message and fail the deploy. The predicate is the org's state as uninstall read it: a Flow it
+   * does not accept is not deployed, so none is created only to be left behind.
    */
-  public Map<String, String> deactivationFiles() {
+  public Map<String, String> deactivationFiles(java.util.function.BiPredicate<String, String> present) {
+    var objects = OBJECTS.stream().filter(o -> present.test("Flow", name(o))).toList();
+    if (objects.isEmpty()) {
+      return Map.of();
+    }
     var files = new LinkedHashMap<String, String>();
-    files.put("package.xml", xml("Package", types("Flow", OBJECTS.stream().map(this::name).toList())
+    files.put("package.xml", xml("Package", types("Flow", objects.stream().map(this::name).toList())
         + "    <version>" + apiVersion + "</version>\n"));
-    for (String object : OBJECTS) {
-      files.put("flows/" + name(object) + ".flow", flow(object, "Obsolete"));
+    for (String object : objects) {
+      String flow = flow(object, "Obsolete");
+      if (!present.test("WorkflowOutboundMessage", object + "." + name(object))) {
+        flow = withoutAction(flow);
+      }
+      files.put("flows/" + name(object) + ".flow", flow);
     }
     return files;
+  }
+
+  /** The Flow with no action and its start connected to nothing. */
+  private static String withoutAction(String flow) {
+    return flow.replaceFirst("(?s)    <actionCalls>.*?</actionCalls>\n", "")
+        .replaceFirst("(?s)        <connector>.*?</connector>\n", "");
   }
 
   /** The package that removes the Flows, the Outbound Messages and the permission set. */
