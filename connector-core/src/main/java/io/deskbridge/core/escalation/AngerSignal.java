@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  *       wściekły"), "the worst" (not "the worst case" nor "the worst that can happen"), weeks without a single
  *       answer, never treated this badly,
  *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
- *       je výsměch"), thanks for wasting one's time; unless negated;
+ *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG}; unless
+ *       negated;
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
- *       "beznadziejny"), unless negated ("not terrible");
+ *       "beznadziejny", and {@link AngerFamilies#NEGATIVE}), unless negated ("not terrible");
  *   <li>{@value #NEGATIVE} per sign of waiting or being ignored: weeks or months of waiting ("czekam od
  *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé"), being bounced from one
  *       department to another ("od działu do działu", "přehazujete mě"), promises and nothing happening ("pořád
@@ -153,9 +154,9 @@ public final class AngerSignal {
   private static final RuleSet INSULT_RULES = rules(INSULTS);
 
   /** Durations that make a wait long: weeks and months, in every case. */
-  private static final String LONG = "week|weeks|month|months|ages|forever|týden|týdne|týdny|týdnů|týdnem|měsíc*|"
-      + "tydzień|tygodni*|tygodnie|miesiąc*|miesięcy|miesiące|týždeň|týždne|týždňov|týždňa|mesiac*|teden|tedna|tedne|"
-      + "tednov|mesec*";
+  private static final String LONG = "week|weeks|month|months|ages|forever|týden|týdne|týdny|týdnů|týdnem|týdnech|týdnům|"
+      + "měsíc*|tydzień|tygodni*|tygodnie|miesiąc*|miesięcy|miesiące|týždeň|týždne|týždňov|týždňa|týždňoch|týždňami|"
+      + "mesiac*|teden|tedna|tedne|tednov|tednih|tedni|mesec*";
 
   private static final String UNANSWERED = "cares|care|answers|answer|answered|responds|respond|responded|replies|"
       + "reply|replied|calls|called|helps|helped|tell|knows|know|gets|got|getting|picked|picks|pick|answering|"
@@ -217,10 +218,11 @@ public final class AngerSignal {
       "štve|stve|hnevá|vytáča ma|mňa", "ma ..3 štve|stve|hnevá|vytáča", "na zbláznenie|zošalenie",
       "sem ..3 jezen|jezna|jezni|besen|besna|razburjen*|ogorčen*", "me ..2 jezi|razjezi|jezite", "za znoret|znorit",
       // the worst
-      "worst !case|cases|scenario|part|happen|happens|wrong", "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí",
-      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć",
-      "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí",
-      "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe",
+      "worst !case|cases|scenario|part|happen|happens|wrong|which|what|battery|batteries",
+      "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí|který|která|které|jaký|jaká|jaké",
+      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka",
+      "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí|ktorý|ktorá|ktoré|aký|aká",
+      "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe|kateri|katera|katero",
       // repeated contact
       "third|fourth|fifth|sixth|tenth|3rd|4th|5th|umpteenth|nth time|times ...4 writ*|contact*|call*|ask*|email*|"
           + "chas*|explain*|complain*|messag*|reach*|tell*|told|request*",
@@ -480,8 +482,10 @@ public final class AngerSignal {
       var used = new boolean[sentence.words().size()];
       score += AIMED * count(AIMED_RULES, sentence, used, false)
           + STRONG * count(STRONG_RULES, sentence, used, true)
+          + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
           + INSULT * count(INSULT_RULES, sentence, used, false)
           + NEGATIVE * count(NEGATIVE_RULES, sentence, used, true)
+          + NEGATIVE * count(AngerFamilies.NEGATIVE, sentence, used, true)
           + PROFANE * count(SWEARING_RULES, sentence, used, false)
           + MILD * count(MILD_RULES, sentence, used, true)
           + NEGATIVE * count(WAITING_RULES, sentence, used, false);
