@@ -49,6 +49,8 @@ final class DashboardAggregates {
       LoopGuard.MAILING_LIST);
   private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DashboardAggregates.class);
+  static final int PROGRESS_EVERY = 50_000;
 
   private static final String COLUMNS = "first_at, last_at, channel, language, bot_frt_ms, last_answer_at, "
       + "after_answer_at, handover_at, tags, gaps";
@@ -338,17 +340,34 @@ final class DashboardAggregates {
   /**
    * Builds the aggregates from the audit when {@code dashboard_backfill} says they were not yet ({@code PENDING}, as
    * the migration leaves it), or always when {@code rebuild}: empties the table and folds every audit record, in
-   * one transaction that holds the marker row (a second process starting at once waits for it, then skips).
-   * Returns the number of records folded.
+   * one transaction that holds the marker row, logging a line at the start, every {@value #PROGRESS_EVERY} records
+   * and at the end. On PostgreSQL a second process starting meanwhile does not wait: it finds the marker locked and
+   * skips (unless {@code rebuild}). Returns the number of records folded.
+   *
+   * @throws StoreException when the database failed; the marker stays as it was and nothing was written
+   * @throws IllegalStateException when a record could not be folded; likewise
    */
   static long backfill(Database db, JsonCodec json, boolean rebuild) {
     return db.tx("dashboard backfill", c -> {
-      try (var ps = c.prepareStatement("SELECT state FROM dashboard_backfill WHERE id = 1 FOR UPDATE");
-          var rs = ps.executeQuery()) {
-        if (rs.next() && "DONE".equals(rs.getString(1)) && !rebuild) {
+      String marker = "SELECT state FROM dashboard_backfill WHERE id = 1 FOR UPDATE"
+          + (db.postgres() && !rebuild ? " SKIP LOCKED" : "");
+      try (var ps = c.prepareStatement(marker); var rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          log.info("the admin dashboard's aggregates are being built by another process; this one does not wait");
+          return 0L;
+        }
+        if ("DONE".equals(rs.getString(1)) && !rebuild) {
           return 0L;
         }
       }
+      long started = System.nanoTime();
+      long total;
+      try (var count = c.createStatement(); var rs = count.executeQuery("SELECT COUNT(*) FROM audit")) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+      log.info("building the admin dashboard's aggregates from {} audit records (once after the upgrade, about 4 to 9 "
+          + "minutes per million records); the store opens when they are built", total);
       try (var clear = c.createStatement()) {
         clear.executeUpdate("DELETE FROM dashboard_conversation");
       }
@@ -368,6 +387,9 @@ final class DashboardAggregates {
           }
         }
         fold(c, page);
+        if ((folded + page.size()) / PROGRESS_EVERY > folded / PROGRESS_EVERY) {
+          log.info("the admin dashboard's aggregates: {} of {} audit records folded", folded + page.size(), total);
+        }
         folded += page.size();
         if (page.size() < 5000) {
           break;
@@ -376,7 +398,32 @@ final class DashboardAggregates {
       try (var done = c.prepareStatement("UPDATE dashboard_backfill SET state = 'DONE' WHERE id = 1")) {
         done.executeUpdate();
       }
+      log.info("built the admin dashboard's aggregates from {} audit records in {} s", folded,
+          Duration.ofNanos(System.nanoTime() - started).toSeconds());
       return folded;
     });
+  }
+
+  /**
+   * Whether the aggregates hold every audit record: false while the marker is {@code PENDING} (the build at start
+   * failed or is under way in another process, or a fold failed since).
+   */
+  static boolean complete(Connection c) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT state FROM dashboard_backfill WHERE id = 1"); var rs = ps.executeQuery()) {
+      return !rs.next() || "DONE".equals(rs.getString(1));
+    }
+  }
+
+  /**
+   * What a failure of the aggregates says in a log line without customer text: the exception's class, and the
+   * database's state and message for a database failure (they name no values of the aggregates' rows).
+   */
+  static String describe(Throwable e) {
+    Throwable cause = e instanceof StoreException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof SQLException sql) {
+      String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+      return "SQL state " + sql.getSQLState() + ": " + (message.length() > 200 ? message.substring(0, 200) : message);
+    }
+    return cause.getClass().getSimpleName();
   }
 }

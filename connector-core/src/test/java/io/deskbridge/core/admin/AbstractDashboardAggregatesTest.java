@@ -136,6 +136,52 @@ abstract class AbstractDashboardAggregatesTest {
     assertThat(dashboard.conversations(day2, all, "conversations", 0, 10).get("total")).isEqualTo(0);
   }
 
+  @Test
+  void aFailingBuildAtStartDoesNotStopTheStoreAndLeavesItPendingForTheNextStart() throws Exception {
+    seed(60, 5);
+    store.close();
+    store = null;
+    long corrupt;
+    String reasons;
+    try (var c = connect()) {
+      c.createStatement().executeUpdate("DELETE FROM dashboard_conversation");
+      c.createStatement().executeUpdate("UPDATE dashboard_backfill SET state = 'PENDING'");
+      try (var rs = c.createStatement().executeQuery("SELECT id, reasons FROM audit WHERE id = (SELECT MAX(id) FROM "
+          + "audit WHERE decision <> 'rejected' AND conversation_id IS NOT NULL)")) {
+        assertThat(rs.next()).isTrue();
+        corrupt = rs.getLong(1);
+        reasons = rs.getString(2);
+      }
+      c.createStatement().executeUpdate("UPDATE audit SET reasons = 'not json' WHERE id = " + corrupt);
+      c.commit();
+    }
+
+    store = JdbcStore.open(database);
+
+    assertThat(marker()).isEqualTo("PENDING");
+    assertThat(store.dashboard().aggregatesComplete()).isFalse();
+    var dashboard = new Dashboard(store.dashboard(), CLOCK, 0.55, WINDOW);
+    assertThat(dashboard.figures(periods().get(0), new Dashboard.Filter("", "", ""), tag -> tag))
+        .containsKey("incomplete");
+    store.close();
+    try (var c = connect(); var ps = c.prepareStatement("UPDATE audit SET reasons = ? WHERE id = ?")) {
+      ps.setString(1, reasons);
+      ps.setLong(2, corrupt);
+      ps.executeUpdate();
+      c.commit();
+    }
+    store = JdbcStore.open(database);
+    assertThat(marker()).isEqualTo("DONE");
+    assertThat(assertSameAsTheScan()).doesNotContainKey("incomplete");
+  }
+
+  private String marker() throws SQLException {
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT state FROM dashboard_backfill")) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
+
   /** Compares every period and filter with the scan; returns the figures of the first period, unfiltered. */
   private Map<String, Object> assertSameAsTheScan() {
     var dashboard = new Dashboard(store.dashboard(), CLOCK, 0.55, WINDOW);
