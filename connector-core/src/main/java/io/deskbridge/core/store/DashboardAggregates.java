@@ -41,6 +41,8 @@ import java.util.Set;
  */
 final class DashboardAggregates {
   static final int MAX_KEYS = 50;
+  /** The longest {@code tags} and {@code gaps} JSON written, their columns' {@code VARCHAR(65536)}. */
+  static final int MAX_JSON = 65_536;
   private static final int TEXT = 200;
   private static final Set<String> BOT_DECISIONS = Set.of("reply", "draft", "clarify", "handover");
   private static final Set<String> CUSTOMER_AGAIN = Set.of("human_owns_conversation", "conversation_closed",
@@ -112,6 +114,39 @@ final class DashboardAggregates {
       agg.channel = channel(c, e.installation(), e.conversationId(), agg.channel);
       write(c, e.installation(), e.conversationId(), agg);
     }
+  }
+
+  /**
+   * {@link #fold}s under a savepoint, so that the caller's records are kept whatever becomes of their aggregates: a
+   * failure for which the database rolled the whole transaction back (SQL state class 40) is thrown, for the caller to
+   * retry it; any other is undone to the savepoint, logged in one line without customer text, and sets
+   * {@code dashboard_backfill} to {@code PENDING}, so that the dashboard says its figures are incomplete and the next
+   * start rebuilds them.
+   */
+  static void foldKeepingTheRecords(Connection c, List<Entry> entries) throws SQLException {
+    var savepoint = c.setSavepoint();
+    try {
+      fold(c, entries);
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+        throw e;
+      }
+      notCounted(c, savepoint, e);
+      return;
+    } catch (RuntimeException e) {
+      notCounted(c, savepoint, e);
+      return;
+    }
+    c.releaseSavepoint(savepoint);
+  }
+
+  private static void notCounted(Connection c, java.sql.Savepoint savepoint, Exception e) throws SQLException {
+    c.rollback(savepoint);
+    try (var ps = c.prepareStatement("UPDATE dashboard_backfill SET state = 'PENDING' WHERE id = 1")) {
+      ps.executeUpdate();
+    }
+    log.warn("an audit record was not counted in the admin dashboard's aggregates ({}); the record is kept, the "
+        + "dashboard says its figures are incomplete until the next start rebuilds them", describe(e));
   }
 
   @FunctionalInterface
@@ -250,11 +285,47 @@ final class DashboardAggregates {
       ps.setObject(6, agg.lastAnswer == null ? null : ts(agg.lastAnswer), Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setObject(7, agg.afterAnswer == null ? null : ts(agg.afterAnswer), Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setObject(8, agg.handoverAt == null ? null : ts(agg.handoverAt), Types.TIMESTAMP_WITH_TIMEZONE);
-      ps.setString(9, json(agg.tags));
-      ps.setString(10, json(agg.gaps));
+      String tags = json(agg.tags);
+      String gaps = json(agg.gaps);
+      while (tags.length() > MAX_JSON || gaps.length() > MAX_JSON) {
+        drop(agg, gaps.length() > MAX_JSON);
+        tags = json(agg.tags);
+        gaps = json(agg.gaps);
+      }
+      ps.setString(9, tags);
+      ps.setString(10, gaps);
       ps.setString(11, installation);
       ps.setString(12, conversation);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Drops one entry so that the JSON gets shorter: the last gap (its text and tag) when {@code gaps} is too long, else
+   * the last gap or article tag, else the last tag. (Gap texts escaped in JSON can grow to six times their length.)
+   */
+  private static void drop(Agg agg, boolean gaps) {
+    String victim = null;
+    if (gaps && !agg.gaps.isEmpty()) {
+      for (String key : agg.gaps.keySet()) {
+        victim = "gap:" + key;
+      }
+    } else {
+      String last = null;
+      for (String tag : agg.tags.keySet()) {
+        if (tag.startsWith("gap:") || tag.startsWith("article:")) {
+          victim = tag;
+        }
+        last = tag;
+      }
+      victim = victim == null ? last : victim;
+    }
+    if (victim == null) {
+      return;
+    }
+    agg.tags.remove(victim);
+    if (victim.startsWith("gap:")) {
+      agg.gaps.remove(victim.substring(4));
     }
   }
 

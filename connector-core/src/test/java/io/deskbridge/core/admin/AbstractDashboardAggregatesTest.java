@@ -175,6 +175,47 @@ abstract class AbstractDashboardAggregatesTest {
     assertThat(assertSameAsTheScan()).doesNotContainKey("incomplete");
   }
 
+  @Test
+  void aRecordWhoseFoldFailsIsKeptAndTheNextStartRebuildsTheAggregates() throws Exception {
+    append("broken", T0.plus(Duration.ofHours(1)), "reply", List.of("confident"), "a-1", "", "en");
+    try (var c = connect()) {
+      c.createStatement().executeUpdate("UPDATE dashboard_conversation SET tags = 'not json' "
+          + "WHERE conversation_id = 'broken'");
+      c.commit();
+    }
+
+    append("broken", T0.plus(Duration.ofHours(2)), "handover", List.of("human_request"), "", "a person", "en");
+
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit "
+        + "WHERE conversation_id = 'broken'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("both records kept").isEqualTo(2);
+    }
+    assertThat(marker()).isEqualTo("PENDING");
+    store.close();
+    store = JdbcStore.open(database);
+    assertThat(marker()).isEqualTo("DONE");
+    var figures = assertSameAsTheScan();
+    assertThat(((Map<?, ?>) ((Map<?, ?>) figures.get("headline")).get("handed_over")).get("value")).isEqualTo(1);
+  }
+
+  @Test
+  void gapTextsLongerThanTheirColumnInJsonAreCutToFit() throws Exception {
+    // a control character is six characters in JSON: 50 such gaps of 200 characters would not fit their VARCHAR
+    for (int i = 0; i < 50; i++) {
+      append("web", "long", "long-" + i, T0.plusSeconds(60 + i), "clarify", List.of("low_confidence"), 0.3, "",
+          String.format("%02d", i) + "\u0001".repeat(198), "en");
+    }
+    assertThat(marker()).as("every fold succeeded").isEqualTo("DONE");
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT tags, gaps FROM dashboard_conversation "
+        + "WHERE conversation_id = 'long'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1).length()).isLessThanOrEqualTo(65_536);
+      assertThat(rs.getString(2).length()).isBetween(60_000, 65_536);
+      assertThat(rs.getString(1)).contains("\"clarified\":1").contains("\"confidence:6\":50");
+    }
+  }
+
   private String marker() throws SQLException {
     try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT state FROM dashboard_backfill")) {
       assertThat(rs.next()).isTrue();
