@@ -1,6 +1,7 @@
 package io.deskbridge.core.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.store.AuditRecord;
@@ -213,6 +214,58 @@ abstract class AbstractDashboardAggregatesTest {
       assertThat(rs.getString(1).length()).isLessThanOrEqualTo(65_536);
       assertThat(rs.getString(2).length()).isBetween(60_000, 65_536);
       assertThat(rs.getString(1)).contains("\"clarified\":1").contains("\"confidence:6\":50");
+    }
+  }
+
+  @Test
+  void twoFirstRecordsOfAConversationCommittedAtOnceAreBothCounted() throws Exception {
+    Instant at = T0.plus(Duration.ofHours(5));
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (var gate = connect()) {
+      // an uncommitted first row holds both first records at their INSERT until the gate rolls it back, so that
+      // both transactions are inside their fold at once
+      insert(gate, "INSERT INTO dashboard_conversation (installation, conversation_id, first_at, last_at, tags, gaps) "
+          + "VALUES ('web', 'race', ?, ?, '{}', '{}')", at, at);
+      var writes = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (String event : List.of("race-1", "race-2")) {
+        writes.add(pool.submit(() -> {
+          start.await();
+          append("web", "race", event, at, "reply", List.of("confident"), 0.8, "a-1", "", "en");
+          return null;
+        }));
+      }
+      start.countDown();
+      await().atMost(Duration.ofSeconds(8)).until(() -> waiting(gate) == 2);
+      gate.rollback();
+      for (var write : writes) {
+        write.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT tags FROM dashboard_conversation "
+        + "WHERE conversation_id = 'race'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("{\"conversations\":1,\"confidence:16\":2,\"answered\":1,"
+          + "\"article:a-1\":2}");
+      assertThat(rs.next()).isFalse();
+    }
+    assertThat(marker()).isEqualTo("DONE");
+    assertSameAsTheScan();
+  }
+
+  /** How many other sessions wait for a lock (PostgreSQL) or are inside the first record's INSERT (H2). */
+  private static int waiting(Connection gate) throws SQLException {
+    boolean postgres = gate.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+        .contains("postgres");
+    String sql = postgres
+        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        : "SELECT COUNT(*) FROM information_schema.sessions "
+            + "WHERE executing_statement LIKE 'INSERT INTO dashboard_conversation%'";
+    try (var rs = gate.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
