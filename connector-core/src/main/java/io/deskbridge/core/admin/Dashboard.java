@@ -184,7 +184,13 @@ final class Dashboard {
 
   /** The figures of a period and filter, as a JSON-shaped map; {@code query} builds each figure's list query. */
   Map<String, Object> figures(Period period, Filter filter, java.util.function.Function<String, String> query) {
-    return figures(scan(period), filter, query);
+    var figures = figures(scan(period), filter, query);
+    if (!rows.aggregatesComplete()) {
+      figures.put("incomplete", "These figures are incomplete: the per-conversation aggregates have not been built from "
+          + "the whole audit yet (the build at start failed or is still running, or a record could not be counted). "
+          + "The next start builds them; the log says why they are not.");
+    }
+    return figures;
   }
 
   /** The figures of a scanned period and filter. */

@@ -41,6 +41,8 @@ import java.util.Set;
  */
 final class DashboardAggregates {
   static final int MAX_KEYS = 50;
+  /** The longest {@code tags} and {@code gaps} JSON written, their columns' {@code VARCHAR(65536)}. */
+  static final int MAX_JSON = 65_536;
   private static final int TEXT = 200;
   private static final Set<String> BOT_DECISIONS = Set.of("reply", "draft", "clarify", "handover");
   private static final Set<String> CUSTOMER_AGAIN = Set.of("human_owns_conversation", "conversation_closed",
@@ -49,6 +51,8 @@ final class DashboardAggregates {
       LoopGuard.MAILING_LIST);
   private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DashboardAggregates.class);
+  static final int PROGRESS_EVERY = 50_000;
 
   private static final String COLUMNS = "first_at, last_at, channel, language, bot_frt_ms, last_answer_at, "
       + "after_answer_at, handover_at, tags, gaps";
@@ -110,6 +114,39 @@ final class DashboardAggregates {
       agg.channel = channel(c, e.installation(), e.conversationId(), agg.channel);
       write(c, e.installation(), e.conversationId(), agg);
     }
+  }
+
+  /**
+   * {@link #fold}s under a savepoint, so that the caller's records are kept whatever becomes of their aggregates: a
+   * failure for which the database rolled the whole transaction back (SQL state class 40) is thrown, for the caller to
+   * retry it; any other is undone to the savepoint, logged in one line without customer text, and sets
+   * {@code dashboard_backfill} to {@code PENDING}, so that the dashboard says its figures are incomplete and the next
+   * start rebuilds them.
+   */
+  static void foldKeepingTheRecords(Connection c, List<Entry> entries) throws SQLException {
+    var savepoint = c.setSavepoint();
+    try {
+      fold(c, entries);
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+        throw e;
+      }
+      notCounted(c, savepoint, e);
+      return;
+    } catch (RuntimeException e) {
+      notCounted(c, savepoint, e);
+      return;
+    }
+    c.releaseSavepoint(savepoint);
+  }
+
+  private static void notCounted(Connection c, java.sql.Savepoint savepoint, Exception e) throws SQLException {
+    c.rollback(savepoint);
+    try (var ps = c.prepareStatement("UPDATE dashboard_backfill SET state = 'PENDING' WHERE id = 1")) {
+      ps.executeUpdate();
+    }
+    log.warn("an audit record was not counted in the admin dashboard's aggregates ({}); the record is kept, the "
+        + "dashboard says its figures are incomplete until the next start rebuilds them", describe(e));
   }
 
   @FunctionalInterface
@@ -248,11 +285,47 @@ final class DashboardAggregates {
       ps.setObject(6, agg.lastAnswer == null ? null : ts(agg.lastAnswer), Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setObject(7, agg.afterAnswer == null ? null : ts(agg.afterAnswer), Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setObject(8, agg.handoverAt == null ? null : ts(agg.handoverAt), Types.TIMESTAMP_WITH_TIMEZONE);
-      ps.setString(9, json(agg.tags));
-      ps.setString(10, json(agg.gaps));
+      String tags = json(agg.tags);
+      String gaps = json(agg.gaps);
+      while (tags.length() > MAX_JSON || gaps.length() > MAX_JSON) {
+        drop(agg, gaps.length() > MAX_JSON);
+        tags = json(agg.tags);
+        gaps = json(agg.gaps);
+      }
+      ps.setString(9, tags);
+      ps.setString(10, gaps);
       ps.setString(11, installation);
       ps.setString(12, conversation);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Drops one entry so that the JSON gets shorter: the last gap (its text and tag) when {@code gaps} is too long, else
+   * the last gap or article tag, else the last tag. (Gap texts escaped in JSON can grow to six times their length.)
+   */
+  private static void drop(Agg agg, boolean gaps) {
+    String victim = null;
+    if (gaps && !agg.gaps.isEmpty()) {
+      for (String key : agg.gaps.keySet()) {
+        victim = "gap:" + key;
+      }
+    } else {
+      String last = null;
+      for (String tag : agg.tags.keySet()) {
+        if (tag.startsWith("gap:") || tag.startsWith("article:")) {
+          victim = tag;
+        }
+        last = tag;
+      }
+      victim = victim == null ? last : victim;
+    }
+    if (victim == null) {
+      return;
+    }
+    agg.tags.remove(victim);
+    if (victim.startsWith("gap:")) {
+      agg.gaps.remove(victim.substring(4));
     }
   }
 
@@ -338,17 +411,34 @@ final class DashboardAggregates {
   /**
    * Builds the aggregates from the audit when {@code dashboard_backfill} says they were not yet ({@code PENDING}, as
    * the migration leaves it), or always when {@code rebuild}: empties the table and folds every audit record, in
-   * one transaction that holds the marker row (a second process starting at once waits for it, then skips).
-   * Returns the number of records folded.
+   * one transaction that holds the marker row, logging a line at the start, every {@value #PROGRESS_EVERY} records
+   * and at the end. On PostgreSQL a second process starting meanwhile does not wait: it finds the marker locked and
+   * skips (unless {@code rebuild}). Returns the number of records folded.
+   *
+   * @throws StoreException when the database failed; the marker stays as it was and nothing was written
+   * @throws IllegalStateException when a record could not be folded; likewise
    */
   static long backfill(Database db, JsonCodec json, boolean rebuild) {
     return db.tx("dashboard backfill", c -> {
-      try (var ps = c.prepareStatement("SELECT state FROM dashboard_backfill WHERE id = 1 FOR UPDATE");
-          var rs = ps.executeQuery()) {
-        if (rs.next() && "DONE".equals(rs.getString(1)) && !rebuild) {
+      String marker = "SELECT state FROM dashboard_backfill WHERE id = 1 FOR UPDATE"
+          + (db.postgres() && !rebuild ? " SKIP LOCKED" : "");
+      try (var ps = c.prepareStatement(marker); var rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          log.info("the admin dashboard's aggregates are being built by another process; this one does not wait");
+          return 0L;
+        }
+        if ("DONE".equals(rs.getString(1)) && !rebuild) {
           return 0L;
         }
       }
+      long started = System.nanoTime();
+      long total;
+      try (var count = c.createStatement(); var rs = count.executeQuery("SELECT COUNT(*) FROM audit")) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+      log.info("building the admin dashboard's aggregates from {} audit records (once after the upgrade, about 4 to 9 "
+          + "minutes per million records); the store opens when they are built", total);
       try (var clear = c.createStatement()) {
         clear.executeUpdate("DELETE FROM dashboard_conversation");
       }
@@ -368,6 +458,9 @@ final class DashboardAggregates {
           }
         }
         fold(c, page);
+        if ((folded + page.size()) / PROGRESS_EVERY > folded / PROGRESS_EVERY) {
+          log.info("the admin dashboard's aggregates: {} of {} audit records folded", folded + page.size(), total);
+        }
         folded += page.size();
         if (page.size() < 5000) {
           break;
@@ -376,7 +469,32 @@ final class DashboardAggregates {
       try (var done = c.prepareStatement("UPDATE dashboard_backfill SET state = 'DONE' WHERE id = 1")) {
         done.executeUpdate();
       }
+      log.info("built the admin dashboard's aggregates from {} audit records in {} s", folded,
+          Duration.ofNanos(System.nanoTime() - started).toSeconds());
       return folded;
     });
+  }
+
+  /**
+   * Whether the aggregates hold every audit record: false while the marker is {@code PENDING} (the build at start
+   * failed or is under way in another process, or a fold failed since).
+   */
+  static boolean complete(Connection c) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT state FROM dashboard_backfill WHERE id = 1"); var rs = ps.executeQuery()) {
+      return !rs.next() || "DONE".equals(rs.getString(1));
+    }
+  }
+
+  /**
+   * What a failure of the aggregates says in a log line without customer text: the exception's class, and the
+   * database's state and message for a database failure (they name no values of the aggregates' rows).
+   */
+  static String describe(Throwable e) {
+    Throwable cause = e instanceof StoreException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof SQLException sql) {
+      String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+      return "SQL state " + sql.getSQLState() + ": " + (message.length() > 200 ? message.substring(0, 200) : message);
+    }
+    return cause.getClass().getSimpleName();
   }
 }

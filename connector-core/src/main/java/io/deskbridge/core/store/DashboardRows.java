@@ -156,6 +156,15 @@ public final class DashboardRows {
   }
 
   /**
+   * Whether the aggregates hold every audit record; false while {@code dashboard_backfill} is {@code PENDING} (the
+   * build at start failed or is under way in another process, or a record's fold failed since: the next start
+   * builds them).
+   */
+  public boolean aggregatesComplete() {
+    return db.tx("dashboard", DashboardAggregates::complete);
+  }
+
+  /**
    * Rebuilds every conversation's aggregate from the audit, in one transaction: for audit records written past the
    * store (the dashboard's seeded test data). Returns the number of records folded.
    */

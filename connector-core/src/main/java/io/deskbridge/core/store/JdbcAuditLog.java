@@ -91,7 +91,10 @@ final class JdbcAuditLog implements AuditLog {
     }
   }
 
-  /** Appends the records in the caller's transaction and folds them into the dashboard's aggregates there. */
+  /**
+   * Appends the records in the caller's transaction and folds them into the dashboard's aggregates there; a failure of
+   * the fold alone does not fail the records ({@link DashboardAggregates#foldKeepingTheRecords}).
+   */
   void insert(Connection c, List<AuditRecord> records) throws SQLException {
     if (records.isEmpty()) {
       return;
@@ -119,9 +122,9 @@ final class JdbcAuditLog implements AuditLog {
       }
       insert.executeBatch();
     }
-    DashboardAggregates.fold(c, records.stream().map(r -> new DashboardAggregates.Entry(r.at(), r.installationId(),
-        r.conversationId(), r.eventId(), r.decision(), r.reasons(), r.confidence(), r.articleId(), language(r.detail()),
-        r.input())).toList());
+    DashboardAggregates.foldKeepingTheRecords(c, records.stream().map(r -> new DashboardAggregates.Entry(r.at(),
+        r.installationId(), r.conversationId(), r.eventId(), r.decision(), r.reasons(), r.confidence(), r.articleId(),
+        language(r.detail()), r.input())).toList());
   }
 
   /**

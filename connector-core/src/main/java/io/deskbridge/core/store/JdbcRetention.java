@@ -13,13 +13,14 @@ import java.util.Objects;
 final class JdbcRetention {
   /**
    * In this order, each with the cutoff as its one parameter: the audit records (their input, replies and summaries),
-   * the dashboard's aggregates of conversations whose every record is gone,
+   * the dashboard's aggregates of conversations whose first record is older than the cutoff (they hold the
+   * conversation's gap texts; a conversation still active then counts again from its next record, as a new one),
    * dead letters and their inbox rows, processed events and finished writes, the Conversation API's messages
    * and stored answers, and the customers' satisfaction ratings with their comments (by the rating's time).
    */
   private static final List<String> PURGES = List.of(
       "DELETE FROM audit WHERE recorded_at < ?",
-      "DELETE FROM dashboard_conversation WHERE last_at < ?",
+      "DELETE FROM dashboard_conversation WHERE first_at < ?",
       "DELETE FROM inbox_event WHERE status = 'DEAD' AND id IN (SELECT inbox_id FROM dead_letter WHERE dead_at < ?)",
       "DELETE FROM dead_letter WHERE dead_at < ?",
       "DELETE FROM outbox WHERE status IN ('DONE', 'CANCELLED') AND EXISTS (SELECT 1 FROM inbox_event e "

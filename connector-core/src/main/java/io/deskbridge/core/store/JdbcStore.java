@@ -45,6 +45,7 @@ import java.util.Optional;
  * </ul>
  */
 public final class JdbcStore implements ProcessingStore, AuditLog {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcStore.class);
   private final Database db;
   private final JdbcProcessing processing;
   private final JdbcAuditLog audit;
@@ -68,7 +69,13 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.syncedKnowledge = new JdbcSyncedKnowledge(db);
     this.dashboard = new DashboardRows(db, json);
     this.satisfaction = new JdbcSatisfaction(db);
-    DashboardAggregates.backfill(db, json, false);
+    try {
+      DashboardAggregates.backfill(db, json, false);
+    } catch (RuntimeException e) {
+      log.warn("the admin dashboard's aggregates were not built from the audit ({}); the store opens anyway, the "
+          + "dashboard says its figures are incomplete, and the next start builds them again",
+          DashboardAggregates.describe(e));
+    }
   }
 
   /** The helpdesks' satisfaction ratings (CSAT) and each installation's poll cursor. */
@@ -99,7 +106,13 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
    * @throws StoreException when the database cannot be reached or migrated
    */
   public static JdbcStore open(StoreConfig config) {
-    return new JdbcStore(Database.open(Objects.requireNonNull(config, "config")));
+    var db = Database.open(Objects.requireNonNull(config, "config"));
+    try {
+      return new JdbcStore(db);
+    } catch (RuntimeException | Error e) {
+      db.close();
+      throw e;
+    }
   }
 
   /** The group commit of {@link #receive}, for tests. */

@@ -123,7 +123,8 @@
     const trySelect = $('#try-form').elements.installation;
     if (!trySelect.options.length) trySelect.replaceChildren(...f.options.installations.map((v) => el('option', { value: v }, v)));
     $('#status').textContent = `${f.from.slice(0, 10)} to ${f.to.slice(0, 16).replace('T', ' ')} UTC · threshold ${f.thresholdPercent} % · `
-      + `an answer counts as resolved when the customer stays silent for ${f.resolutionWindowHours} h`;
+      + `an answer counts as resolved when the customer stays silent for ${f.resolutionWindowHours} h`
+      + (f.incomplete ? ` · ${f.incomplete}` : '');
     const h = f.headline;
     $('#tiles').replaceChildren(...Object.entries(h).map(([key, fig]) => el('div', { class: 'tile', id: 'tile-' + key },
       el('div', { class: 'label' }, LABELS[key] || key),

@@ -1,6 +1,7 @@
 package io.deskbridge.core.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.store.AuditRecord;
@@ -134,6 +135,145 @@ abstract class AbstractDashboardAggregatesTest {
     assertThat(dashboard.conversations(day1, all, "handed_over", 0, 10).get("total")).isEqualTo(1);
     assertThat(dashboard.conversations(day1, all, "resolved", 0, 10).get("total")).isEqualTo(0);
     assertThat(dashboard.conversations(day2, all, "conversations", 0, 10).get("total")).isEqualTo(0);
+  }
+
+  @Test
+  void aFailingBuildAtStartDoesNotStopTheStoreAndLeavesItPendingForTheNextStart() throws Exception {
+    seed(60, 5);
+    store.close();
+    store = null;
+    long corrupt;
+    String reasons;
+    try (var c = connect()) {
+      c.createStatement().executeUpdate("DELETE FROM dashboard_conversation");
+      c.createStatement().executeUpdate("UPDATE dashboard_backfill SET state = 'PENDING'");
+      try (var rs = c.createStatement().executeQuery("SELECT id, reasons FROM audit WHERE id = (SELECT MAX(id) FROM "
+          + "audit WHERE decision <> 'rejected' AND conversation_id IS NOT NULL)")) {
+        assertThat(rs.next()).isTrue();
+        corrupt = rs.getLong(1);
+        reasons = rs.getString(2);
+      }
+      c.createStatement().executeUpdate("UPDATE audit SET reasons = 'not json' WHERE id = " + corrupt);
+      c.commit();
+    }
+
+    store = JdbcStore.open(database);
+
+    assertThat(marker()).isEqualTo("PENDING");
+    assertThat(store.dashboard().aggregatesComplete()).isFalse();
+    var dashboard = new Dashboard(store.dashboard(), CLOCK, 0.55, WINDOW);
+    assertThat(dashboard.figures(periods().get(0), new Dashboard.Filter("", "", ""), tag -> tag))
+        .containsKey("incomplete");
+    store.close();
+    try (var c = connect(); var ps = c.prepareStatement("UPDATE audit SET reasons = ? WHERE id = ?")) {
+      ps.setString(1, reasons);
+      ps.setLong(2, corrupt);
+      ps.executeUpdate();
+      c.commit();
+    }
+    store = JdbcStore.open(database);
+    assertThat(marker()).isEqualTo("DONE");
+    assertThat(assertSameAsTheScan()).doesNotContainKey("incomplete");
+  }
+
+  @Test
+  void aRecordWhoseFoldFailsIsKeptAndTheNextStartRebuildsTheAggregates() throws Exception {
+    append("broken", T0.plus(Duration.ofHours(1)), "reply", List.of("confident"), "a-1", "", "en");
+    try (var c = connect()) {
+      c.createStatement().executeUpdate("UPDATE dashboard_conversation SET tags = 'not json' "
+          + "WHERE conversation_id = 'broken'");
+      c.commit();
+    }
+
+    append("broken", T0.plus(Duration.ofHours(2)), "handover", List.of("human_request"), "", "a person", "en");
+
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit "
+        + "WHERE conversation_id = 'broken'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("both records kept").isEqualTo(2);
+    }
+    assertThat(marker()).isEqualTo("PENDING");
+    store.close();
+    store = JdbcStore.open(database);
+    assertThat(marker()).isEqualTo("DONE");
+    var figures = assertSameAsTheScan();
+    assertThat(((Map<?, ?>) ((Map<?, ?>) figures.get("headline")).get("handed_over")).get("value")).isEqualTo(1);
+  }
+
+  @Test
+  void gapTextsLongerThanTheirColumnInJsonAreCutToFit() throws Exception {
+    // a control character is six characters in JSON: 50 such gaps of 200 characters would not fit their VARCHAR
+    for (int i = 0; i < 50; i++) {
+      append("web", "long", "long-" + i, T0.plusSeconds(60 + i), "clarify", List.of("low_confidence"), 0.3, "",
+          String.format("%02d", i) + "\u0001".repeat(198), "en");
+    }
+    assertThat(marker()).as("every fold succeeded").isEqualTo("DONE");
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT tags, gaps FROM dashboard_conversation "
+        + "WHERE conversation_id = 'long'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1).length()).isLessThanOrEqualTo(65_536);
+      assertThat(rs.getString(2).length()).isBetween(60_000, 65_536);
+      assertThat(rs.getString(1)).contains("\"clarified\":1").contains("\"confidence:6\":50");
+    }
+  }
+
+  @Test
+  void twoFirstRecordsOfAConversationCommittedAtOnceAreBothCounted() throws Exception {
+    Instant at = T0.plus(Duration.ofHours(5));
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (var gate = connect()) {
+      // an uncommitted first row holds both first records at their INSERT until the gate rolls it back, so that
+      // both transactions are inside their fold at once
+      insert(gate, "INSERT INTO dashboard_conversation (installation, conversation_id, first_at, last_at, tags, gaps) "
+          + "VALUES ('web', 'race', ?, ?, '{}', '{}')", at, at);
+      var writes = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (String event : List.of("race-1", "race-2")) {
+        writes.add(pool.submit(() -> {
+          start.await();
+          append("web", "race", event, at, "reply", List.of("confident"), 0.8, "a-1", "", "en");
+          return null;
+        }));
+      }
+      start.countDown();
+      await().atMost(Duration.ofSeconds(8)).until(() -> waiting(gate) == 2);
+      gate.rollback();
+      for (var write : writes) {
+        write.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT tags FROM dashboard_conversation "
+        + "WHERE conversation_id = 'race'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("{\"conversations\":1,\"confidence:16\":2,\"answered\":1,"
+          + "\"article:a-1\":2}");
+      assertThat(rs.next()).isFalse();
+    }
+    assertThat(marker()).isEqualTo("DONE");
+    assertSameAsTheScan();
+  }
+
+  /** How many other sessions wait for a lock (PostgreSQL) or are inside the first record's INSERT (H2). */
+  private static int waiting(Connection gate) throws SQLException {
+    boolean postgres = gate.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+        .contains("postgres");
+    String sql = postgres
+        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        : "SELECT COUNT(*) FROM information_schema.sessions "
+            + "WHERE executing_statement LIKE 'INSERT INTO dashboard_conversation%'";
+    try (var rs = gate.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private String marker() throws SQLException {
+    try (var c = connect(); var rs = c.createStatement().executeQuery("SELECT state FROM dashboard_backfill")) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
   }
 
   /** Compares every period and filter with the scan; returns the figures of the first period, unfiltered. */

@@ -598,9 +598,11 @@ abstract class AbstractProcessingStoreTest {
       }
     }
 
-    assertThat(store.purgeHistory(cutOff)).as("audit, dead letter and its event, processed event, api message")
-        .isEqualTo(5);
+    assertThat(aggregates()).as("c1's aggregate holds both its records").containsExactly("c1");
+    assertThat(store.purgeHistory(cutOff)).as("audit, dead letter and its event, processed event, api message, "
+        + "c1's aggregate (its first record is older than the cutoff, though its last is not)").isEqualTo(6);
     assertThat(store.purgeHistory(cutOff)).isZero();
+    assertThat(aggregates()).isEmpty();
 
     assertThat(store.all()).containsExactly(kept);
     assertThat(store.deadLetters()).isEmpty();
@@ -615,6 +617,10 @@ abstract class AbstractProcessingStoreTest {
       assertThat(rs.getString(1)).endsWith(T0.plusSeconds(100).toString());
       assertThat(rs.next()).isFalse();
     }
+    store.append(new AuditRecord(T0.plusSeconds(200), INSTALLATION, "c1", "later", "auto", "reply", List.of("r"), 0.5,
+        "a1", Map.of(), "later text", List.of(), "applied"));
+    assertThat(aggregates()).as("c1 counts again from its next record").containsExactly("c1");
+    assertThat(store.purgeHistory(cutOff)).isZero();
   }
 
   @Test
@@ -862,5 +868,18 @@ abstract class AbstractProcessingStoreTest {
       store.release(lease);
     }
     return ids;
+  }
+
+  /** The conversations with a dashboard aggregate row. */
+  private List<String> aggregates() throws java.sql.SQLException {
+    try (var c = java.sql.DriverManager.getConnection(config.connectionUrl(), config.username(),
+        config.password() == null ? "" : config.password().reveal());
+        var rs = c.createStatement().executeQuery("SELECT conversation_id FROM dashboard_conversation")) {
+      var ids = new java.util.ArrayList<String>();
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+      return ids;
+    }
   }
 }
