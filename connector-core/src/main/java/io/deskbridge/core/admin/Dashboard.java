@@ -2,7 +2,6 @@ package io.deskbridge.core.admin;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.deskbridge.core.email.LoopGuard;
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.store.DashboardRows;
 import java.time.Clock;
@@ -52,9 +51,6 @@ final class Dashboard {
   static final double BUCKET = 0.05;
   static final int BUCKETS = 20;
   private static final int TOP = 10;
-  private static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
-      LoopGuard.MAILING_LIST);
-  private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
 
   private final DashboardRows rows;
   private final Clock clock;
@@ -276,8 +272,8 @@ final class Dashboard {
     out.put("confidence", histogram);
     out.put("gaps", top(conversations, "gap:", query, scan.gapTexts()));
     out.put("articles", top(decisions, "article:", query, Map.of()));
-    out.put("drafts", fixed(conversations, "draft:", VERDICTS, query));
-    out.put("loopGuard", fixed(conversations, "loop:", LOOP_REASONS, query));
+    out.put("drafts", fixed(conversations, "draft:", DashboardRows.DRAFT_VERDICTS, query));
+    out.put("loopGuard", fixed(conversations, "loop:", DashboardRows.LOOP_REASONS, query));
     out.put("deadLetters", figure(conversations.getOrDefault("dead_letters", 0), -1, query.apply("dead_letters")));
     var rowsOut = new ArrayList<Map<String, Object>>();
     breakdown.forEach((k, v) -> {

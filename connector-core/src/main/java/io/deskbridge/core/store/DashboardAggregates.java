@@ -5,7 +5,6 @@ import static io.deskbridge.core.store.ConversationRows.ts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskbridge.core.email.LoopGuard;
 import io.deskbridge.core.escalation.HandoverReason;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,9 +46,6 @@ final class DashboardAggregates {
   private static final Set<String> BOT_DECISIONS = Set.of("reply", "draft", "clarify", "handover");
   private static final Set<String> CUSTOMER_AGAIN = Set.of("human_owns_conversation", "conversation_closed",
       "session_timeout");
-  private static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
-      LoopGuard.MAILING_LIST);
-  private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DashboardAggregates.class);
   static final int PROGRESS_EVERY = 50_000;
@@ -172,9 +168,9 @@ final class DashboardAggregates {
     }
     switch (decision) {
       case "reply", "draft", "clarify", "handover" -> decision(agg, e, reasons, decision, receipt);
-      case "draft_feedback" -> reasons.stream().filter(VERDICTS::contains).findFirst()
+      case "draft_feedback" -> reasons.stream().filter(DashboardRows.DRAFT_VERDICTS::contains).findFirst()
           .ifPresent(v -> agg.tags.merge("draft:" + v, 1, Integer::sum));
-      case "ignore" -> reasons.stream().filter(LOOP_REASONS::contains).findFirst()
+      case "ignore" -> reasons.stream().filter(DashboardRows.LOOP_REASONS::contains).findFirst()
           .ifPresent(v -> agg.tags.merge("loop:" + v, 1, Integer::sum));
       default -> { }
     }

@@ -4,6 +4,7 @@ import static io.deskbridge.core.store.ConversationRows.instant;
 import static io.deskbridge.core.store.ConversationRows.ts;
 
 import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.email.LoopGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,11 @@ import java.util.function.Consumer;
  * the database never builds a large result.
  */
 public final class DashboardRows {
+  /** The loop guard's suppression reasons the aggregates count ({@code loop:REASON}), in the page's order. */
+  public static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
+      LoopGuard.MAILING_LIST);
+  /** The agents' verdicts on a draft the aggregates count ({@code draft:VERDICT}), in the page's order. */
+  public static final List<String> DRAFT_VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
   // No joins and no large result: H2 runs a LEFT JOIN per row and keeps a result of more than MAX_MEMORY_ROWS rows in a
   // temporary file, so each table is read in pages along its primary key and matched in memory.
   static final int PAGE = 5_000;

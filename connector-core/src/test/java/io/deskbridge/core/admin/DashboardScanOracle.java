@@ -1,6 +1,5 @@
 package io.deskbridge.core.admin;
 
-import io.deskbridge.core.email.LoopGuard;
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.store.DashboardRows;
 import io.deskbridge.core.store.DashboardRows.DecisionRow;
@@ -22,9 +21,6 @@ final class DashboardScanOracle {
   private static final Set<String> BOT_DECISIONS = Set.of("reply", "draft", "clarify", "handover");
   private static final Set<String> CUSTOMER_AGAIN = Set.of("human_owns_conversation", "conversation_closed",
       "session_timeout");
-  private static final List<String> LOOP_REASONS = List.of(LoopGuard.AUTO_REPLY, LoopGuard.BOUNCE,
-      LoopGuard.MAILING_LIST);
-  private static final List<String> VERDICTS = List.of("sent_as_drafted", "edited", "replaced");
 
   private final DashboardRows rows;
   private final Clock clock;
@@ -88,9 +84,9 @@ final class DashboardScanOracle {
       }
       switch (r.decision()) {
         case "reply", "draft", "clarify", "handover" -> decision(conv, r, gapTexts);
-        case "draft_feedback" -> r.reasons().stream().filter(VERDICTS::contains).findFirst()
+        case "draft_feedback" -> r.reasons().stream().filter(DashboardRows.DRAFT_VERDICTS::contains).findFirst()
             .ifPresent(v -> conv.tag("draft:" + v));
-        case "ignore" -> r.reasons().stream().filter(LOOP_REASONS::contains).findFirst()
+        case "ignore" -> r.reasons().stream().filter(DashboardRows.LOOP_REASONS::contains).findFirst()
             .ifPresent(v -> conv.tag("loop:" + v));
         default -> { }
       }
