@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * about a share p (at least) is answered with the right article.
  *
  * <p>The fit is a logistic regression of "the best article is right" on the features {@link #features} of the best
- * hits, with a little L2 regularisation ({@link #L2_SAMPLE_QUESTIONS}; {@link #L2} on labelled messages), over two
- * kinds of held-out questions made from the knowledge base's own sample questions:
+ * hits, with a little L2 regularisation, over two kinds of held-out questions made from the knowledge base's own
+ * sample questions:
  *
  * <ul>
  *   <li><b>leave one out</b>: a sample question, searched with itself left out of the index; right when the best
@@ -53,14 +53,7 @@ record Calibration(double[] weights, int questions) {
   static final int SAMPLES = 800;
   static final double UNCOVERED_SHARE = BotConfig.DEFAULT_UNCOVERED / 100.0;
   static final int MIN_QUESTIONS = 20;
-  /** The L2 of a fit on labelled messages (a few dozen of them may be all there is). */
-  static final double L2 = 1e-3;
-  /**
-   * The L2 of a fit on the sample questions (up to {@value #SAMPLES} held-out questions and the uncovered ones): weaker,
-   * chosen on CLINC150 val and its out-of-scope training messages (out-of-scope answered at the default threshold 10
-   * → 7 of 351, coverage 82.5 → 82.7 %; docs/quality.md, "Out of scope on CLINC150, fourth try").
-   */
-  static final double L2_SAMPLE_QUESTIONS = 1e-4;
+  private static final double L2 = 1e-3;
   private static final long SEED = 42;
 
   /**
@@ -122,8 +115,7 @@ record Calibration(double[] weights, int questions) {
    * @param folder null fits every time
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, Path folder) {
-    return cached(retriever, "calibration v3 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2_SAMPLE_QUESTIONS,
-        folder,
+    return cached(retriever, "calibration v3 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2, folder,
         () -> fit(retriever, uncoveredShare));
   }
 
@@ -214,9 +206,7 @@ record Calibration(double[] weights, int questions) {
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
       return DEFAULT;
     }
-    var weights = new double[x.size()];
-    Arrays.fill(weights, 1);
-    return new Calibration(logistic(x, y, weights, L2_SAMPLE_QUESTIONS), x.size());
+    return new Calibration(logistic(x, y), x.size());
   }
 
   /**
@@ -342,11 +332,6 @@ record Calibration(double[] weights, int questions) {
 
   /** As {@link #logistic(List, List)} with a weight per example; the L2 scales with the total weight. */
   static double[] logistic(List<double[]> x, List<Boolean> y, double[] exampleWeights) {
-    return logistic(x, y, exampleWeights, L2);
-  }
-
-  /** As {@link #logistic(List, List, double[])} with another L2 per unit of example weight. */
-  static double[] logistic(List<double[]> x, List<Boolean> y, double[] exampleWeights, double l2) {
     int dims = x.get(0).length;
     var z = new double[x.size()][dims];
     var labels = new int[x.size()];
@@ -356,7 +341,7 @@ record Calibration(double[] weights, int questions) {
       labels[r] = y.get(r) ? 1 : 0;
     }
     double total = Arrays.stream(exampleWeights).sum();
-    var fitted = LogisticRegression.fit(z, labels, exampleWeights, l2 * total);
+    var fitted = LogisticRegression.fit(z, labels, exampleWeights, L2 * total);
     var w = new double[dims];
     w[0] = fitted[dims - 1];
     System.arraycopy(fitted, 0, w, 1, dims - 1);

@@ -36,28 +36,6 @@ class CalibrationTest {
   }
 
   @Test
-  void theSampleQuestionFitPenalisesLessThanALabelledOneSoItsWeightsShrinkLess() {
-    var random = new Random(5);
-    var x = new ArrayList<double[]>();
-    var y = new ArrayList<Boolean>();
-    for (int i = 0; i < 300; i++) {
-      double[] xi = {1, random.nextGaussian(), random.nextGaussian()};
-      x.add(xi);
-      y.add(random.nextDouble() < io.deskbridge.core.escalation.LogisticRegression.sigmoid(3 * xi[1] - 2 * xi[2]));
-    }
-    var ones = new double[x.size()];
-    java.util.Arrays.fill(ones, 1);
-
-    var labelled = Calibration.logistic(x, y, ones);
-    var samples = Calibration.logistic(x, y, ones, Calibration.L2_SAMPLE_QUESTIONS);
-
-    assertThat(Calibration.L2_SAMPLE_QUESTIONS).isLessThan(Calibration.L2);
-    assertThat(labelled).containsExactly(Calibration.logistic(x, y, ones, Calibration.L2), within(1e-12));
-    assertThat(Math.abs(samples[1])).isGreaterThan(Math.abs(labelled[1]));
-    assertThat(Math.abs(samples[2])).isGreaterThan(Math.abs(labelled[2]));
-  }
-
-  @Test
   void weightingAnExampleTwiceFitsAsRepeatingIt() {
     var random = new Random(11);
     var x = new ArrayList<double[]>();
