@@ -106,6 +106,13 @@ class SarcasmFamiliesTest {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"bravo, the blender lasted a whole three days", "super, mixér vydržal celé tri dni",
+      "brawo, mikser działał całe trzy dni", "super, mešalnik je zdržal cele tri dni"})
+  void aWholeFewDaysIsStillABadSituation(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
   @Test
   void justWhatINeededIsStillSarcasmWithoutThanksOrWithSomethingBad() {
     assertThat(SarcasmSignal.supportSarcasm("oh great, just what i needed")).isTrue();
