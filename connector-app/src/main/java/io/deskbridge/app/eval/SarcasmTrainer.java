@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *       folds and each fold has the same share of sarcastic texts.
  *   <li>Out-of-fold scores are collected for the {@linkplain Example#scored() scored} examples only (added examples
  *       such as rephrases train but are not counted). A {@linkplain SarcasmSignal#isPlainRequest plain request}
- *       scores 0, as in the signal, here and on the neutral messages; it still trains the model.
+ *       or {@linkplain SarcasmSignal#isPlainThanks plain thanks} scores 0, as in the signal, here and on the neutral messages; it still trains the model.
  *   <li>The strength with the highest out-of-fold average precision (area under the precision-recall curve of the
  *       sarcastic class, independent of any threshold) wins; ties go to the stronger regularisation.
  *   <li>The final model is fitted on all examples with the chosen strength.
@@ -120,10 +120,11 @@ public final class SarcasmTrainer {
       y[i] = examples.get(i).sarcastic() ? 1 : 0;
     }
     var fold = folds(examples, folds, seed);
-    // plain requests score 0 in the signal, so they do here; they still train the model
+    // plain requests and plain thanks score 0 in the signal, so they do here; they still train the model
     var request = new boolean[examples.size()];
     for (int i = 0; i < request.length; i++) {
-      request[i] = SarcasmSignal.isPlainRequest(examples.get(i).text());
+      request[i] = SarcasmSignal.isPlainRequest(examples.get(i).text())
+          || SarcasmSignal.isPlainThanks(examples.get(i).text());
     }
 
     var scored = new ArrayList<Integer>();
@@ -162,7 +163,7 @@ public final class SarcasmTrainer {
     }
     var model = fit(x, y, all, chosen.lambda());
     var neutralScores = neutral.stream()
-        .mapToDouble(e -> SarcasmSignal.isPlainRequest(e.text()) ? 0
+        .mapToDouble(e -> SarcasmSignal.isPlainRequest(e.text()) || SarcasmSignal.isPlainThanks(e.text()) ? 0
             : model.probability(SarcasmSignal.features(e.text(), e.normalizedEmbedding())))
         .sorted().toArray();
     // the lowest threshold that flags at most the budget: just above the score of the first message over it

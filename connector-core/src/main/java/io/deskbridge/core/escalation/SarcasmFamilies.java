@@ -1,0 +1,185 @@
+package io.deskbridge.core.escalation;
+
+import java.util.regex.Pattern;
+
+/**
+ * Families of support sarcasm added in the twelfth round, in English, Czech, Polish, Slovak and Slovene
+ * ({@link PhraseRule} syntax, inflected forms spelled out or stemmed), checked by {@link SupportSarcasm}: thanks for
+ * nothing with a word between ("díky za vůbec nic"), kindness "finally" shown, love of waiting, "you call this
+ * help?", mock consent to wait weeks more, praise of quoted words that a customer holds at arm's length when
+ * something went wrong ("the "new" phone came scratched"), and more openers and bad situations for the older rule
+ * "praise that opens a message and a bad situation". Sincere thanks ("thanks, nothing else"), kindness without
+ * "finally" ("how kind of you, thanks for the voucher"), a short wait accepted ("no worries, I can wait a couple of
+ * days") and quoted product names ("the "premium" plan?") match none of them.
+ */
+final class SarcasmFamilies {
+
+  /** Waits that are long by themselves: weeks and months in the plural or dual, a month. */
+  private static final String LONG = "weeks|months|month|ages|týdny|týdnů|týdnech|měsíc|měsíce|měsíců|tygodnie|"
+      + "tygodni|miesiąc|miesiące|miesięcy|týždne|týždňov|mesiac|mesiace|mesiacov|tedna|tedne|tednov|mesec|meseca|"
+      + "mesece|mesecev";
+
+  /** Each sarcastic on its own, in one sentence. */
+  static final RuleSet STRONG = RuleSet.of(false,
+      // thanks for (absolutely, exactly, completely) nothing
+      "thank|thanks|thx|cheers ..1 for ..2 nothing !else|more|further|extra|to-pay",
+      "díky|dík|diky|dik|děkuj*|dekuj* za ..2 nic|ničeho !dalšího|dalsiho|víc|vic|jiného|jineho|platit",
+      "dzięki|dzieki|dziękuj*|dziekuj* za ..2 nic !więcej|wiecej|innego|płacić|placic",
+      "vďaka|vdaka|ďakuj*|dakuj* za ..2 nič|nic !viac|iné|ine|ďalšie|dalsie|platiť|platit",
+      "hvala ..1 za ..2 nič|nic|ničesar|nicesar !več|vec|drugega|plačati|placati",
+      // how kind of you to finally …
+      "how kind|nice|generous|thoughtful|considerate|sweet|lovely|gracious|good ...6 finally|eventually|at-last",
+      "jak|to|ale ..1 milé|mile|laskavé|laskave|štědré|stedre|ohleduplné|ohleduplne|pozorné|pozorne|hezké|hezke "
+          + "...6 konečně|konecne|až|az",
+      "jak|to|ale ..1 miło|milo|uprzejmie|łaskawie|laskawie|hojnie|szlachetnie|ładnie|ladnie ...6 wreszcie|"
+          + "w-końcu|w-koncu|dopiero",
+      "aké|ake|ako|to ..1 milé|mile|láskavé|laskave|štedré|stedre|ohľaduplné|ohladuplne|pozorné|pozorne|pekné|pekne "
+          + "...6 konečne|konecne|až|az",
+      "kako|to ..1 prijazno|ljubeznivo|lepo|pozorno|velikodušno|velikodusno|radodarno ...6 končno|koncno|šele|sele",
+      // love of waiting and being ignored
+      "love|adore|enjoy ..2 waiting|being-on-hold|being-ignored|chasing|repeating !room|rooms|area|list",
+      "zbožňuju|zbožňuji|zboznuju|miluju|miluji ..2 čekání|cekani|čekat|cekat|visení|viseni|visět",
+      "uwielbiam|kocham ..2 czekać|czekac|czekanie|wisieć|wisiec|wiszenie",
+      "zbožňujem|zboznujem|milujem|ľúbim ..2 čakanie|cakanie|čakať|cakat|visenie",
+      "obožujem|obozujem|ljubim ..2 čakanje|cakanje|čakati|cakati|visenje",
+      // praise of speed and a wait of many days: "thanks for the lightning fast reply, only took ten days"
+      "speedy|fast|quick|lightning|prompt|rapid|swift|express ...8 only|just|mere ..2 days|hours "
+          + "!one|two|three|a|couple|few|1|2|3|24|48",
+      "bleskov*|rychl*|expres*|svižn*|okamžit* ...8 jen|jenom|pouhých|pouze|pouhé ..3 dní|dni|dnů|hodin "
+          + "!jeden|jednu|dva|dvě|dve|tři|tri|dvou|tří|pár|par|24|48|1|2|3",
+      "błyskawiczn*|blyskawiczn*|szybk*|ekspres*|natychmiast* ...8 tylko|zaledwie|raptem|jedynie ..3 dni|godzin* "
+          + "!jeden|jedna|dwa|dwie|trzy|kilka|24|48|1|2|3",
+      "bleskov*|rýchl*|rychl*|expres*|okamžit* ...8 len|iba|púhych|púhe ..3 dní|dni|hodín|hodin "
+          + "!jeden|jednu|dva|dve|tri|pár|par|24|48|1|2|3",
+      "bliskovit*|hitr*|ekspresn*|takojšn* ...8 samo|le|komaj ..3 dni|ur !en|eno|dva|dve|tri|par|24|48|1|2|3",
+      "speedy|fast|quick|lightning|prompt|rapid|swift|express ...8 only|just|mere ..2 " + LONG,
+      "bleskov*|rychl*|rýchl*|expres*|svižn*|okamžit*|błyskawiczn*|szybk*|bliskovit*|hitr*|ekspresn* ...8 "
+          + "jen|jenom|pouhých|pouze|pouhé|tylko|zaledwie|raptem|len|iba|púhych|samo|le|komaj ..3 " + LONG,
+      // mock consent to wait weeks more: "no worries, I'll wait a couple more weeks"
+      "^no-worries|no-problem|sure|fine|of-course ...5 wait|sit ...3 more|another|extra|couple ..2 " + LONG,
+      "^v-pohodě|v-pohode|pohoda|jasně|jasne|klidně|klidne ...5 počkám|pockam|vydržím|vydrzim|budu ...3 ještě|jeste|"
+          + "další|dalsi|pár|par ..2 " + LONG,
+      "^spoko|spokojnie|jasne|pewnie|luz ...5 poczekam|zaczekam|posiedzę|posiedze ...3 jeszcze|kolejne|parę|pare ..2 "
+          + LONG,
+      "^v-pohode|pohoda|jasné|jasne|kľudne|kludne ...5 počkám|pockam|vydržím|vydrzim|budem ...3 ešte|este|ďalš*|dals*|"
+          + "pár|par ..2 " + LONG,
+      "^brez-skrbi|ni-problema|seveda|jasno ...5 počakal*|pockal*|počakam|pockam|bom ...3 še|se|par|nekaj ..2 " + LONG);
+
+  /**
+   * "You call this help?", "tomu říkáte „pomoc“?": sarcastic when the sentence names the service or praise
+   * ({@link SupportSarcasm#QUOTED_PRAISE}) or the message quotes something; a question too.
+   */
+  static final RuleSet CALL_THIS = RuleSet.of(false,
+      "you call ..1 this|that|it !what|how|do|does|did", "is|s ..1 what you call", "is your idea of",
+      "tomu|tohle|tomuhle|tomuto ..2 říkáte|rikate|říkáš|rikas", "to ..2 nazýváte|nazyvate",
+      "to|tak ..2 nazywacie|nazywasz|nazywa-się|nazywa-sie",
+      "tomu|tomuto ..2 hovoríte|hovorite|vravíte|vravite", "temu|to ..2 pravite|rečete|recete");
+
+  /**
+   * Praise that opens a message besides {@link SupportSarcasm#PRAISE}: the openers of mock surprise ("shocker,",
+   * "szok,") and a few more of praise ("łał", "bomba", "fino").
+   */
+  static final WordSet OPENERS = WordSet.of("shock", "shocker", "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba",
+      "fino", "cudnie");
+
+  /** Bad situations besides {@link SupportSarcasm#BAD}: gone, stuck, cracked or scratched, once more. */
+  static final WordSet BAD = WordSet.of("vanished", "disappeared", "stuck", "cracked", "scratched", "dented", "missed",
+      "zmizel*", "trčí", "trci", "uvízl*", "praskl*", "poškrában*", "poskraban*", "promeškal*",
+      "zniknęł*", "zniknel*", "zniknął", "utknęł*", "utknel*", "utknął", "pękł*", "pekl*", "porysowan*", "przepadł*",
+      "przepadl*", "zmizl*", "trčí", "uviazl*", "praskol", "praskla", "poškriaban*", "poskriaban*",
+      "izginil*", "obtičal*", "obtical*", "počil*", "pocil*", "opraskan*");
+
+  /** Words a customer puts in quotes to doubt them when something went wrong: "new", "guaranteed", "original". */
+  static final WordSet QUOTED_DOUBT = WordSet.of("new", "original", "premium", "guaranteed", "reliable", "quality",
+      "tested", "checked", "insured", "careful", "nov*", "nowy", "nowa", "nowe", "nowego", "nową", "originál*", "original*", "garantovan*", "gwarantowan*",
+      "zagotovljen*", "zaručen*", "zarucen*", "spolehliv*", "niezawodn*", "spoľahliv*", "zanesljiv*", "kvalitn*",
+      "jakościow*", "kakovostn*", "prémiov*", "premiow*", "premium*", "otestovan*", "przetestowan*", "testiran*",
+      "pojištěn*", "ubezpieczon*", "poistený", "zavarovan*");
+
+  /** Not coming at all: the courier did not show up, "kurýr nepřišel", "kurier nie przyjechał". */
+  static final RuleSet NOT_COMING = RuleSet.of(false,
+      "didn-t|did-not|didnt|never ..1 show|turn|came|come|arrive|arrived|showed|turned !yet",
+      "nepřišel|nepřišla|nepřišlo|nepřijel|nepřijela|nedorazil|nedorazila|nedorazilo|neprisel|neprisla|neprijel",
+      "nie ..1 przyjechał|przyjechała|przyszedł|przyszła|dotarł|dotarła|doszła|przyjechal|przyszedl|dotarl !jeszcze",
+      "neprišiel|neprišla|neprišlo|neprisiel|neprisla|neprišiel|nepřijel|neprišiel|neprišla|neprisiel|neprisla",
+      "ni ..1 prišel|prišla|prišlo|prispel|prispela|prisel|prisla !še|se");
+
+  /** Small counts of days or hours, "two days", "dva dny": a short wait, not a bad situation. */
+  private static final WordSet SMALL = WordSet.of("one", "two", "three", "couple", "few", "a", "1", "2", "3", "24",
+      "48", "jeden", "jedna", "jeden", "dva", "dvě", "dve", "tři", "tri", "trzy", "dwa", "dwie", "dwóch", "en", "eno",
+      "pár", "par", "kilka", "nekaj");
+
+  /** "Whole", before a small count: "a whole three days" is short for what should last (held-out-6's regression). */
+  private static final WordSet WHOLE = WordSet.of("whole", "entire", "celé", "celých", "celý", "celou", "całe",
+      "całych", "cale", "calych", "cele", "celih", "celé", "celých");
+
+  /** Units of a short wait, harmless after a {@link #SMALL} count. */
+  private static final WordSet SHORT_UNIT = WordSet.of("day", "days", "hour", "hours", "den", "dny", "dní", "dni",
+      "dnů", "dzień", "dnia", "deň", "dňa", "dan", "dneva", "hodin*", "godzin*", "hodín", "ur", "uri", "uro");
+
+  /** Good things of which "another" is good news: "great, another order on its way". */
+  private static final WordSet GOOD_THING = WordSet.of("order", "orders", "purchase", "gift", "voucher", "discount",
+      "coupon", "bonus", "reward", "objednávk*", "objednavk*", "zamówieni*", "zamowieni*", "naročil*", "narocil*",
+      "dárek", "darek", "dárk*", "prezent*", "darček", "darcek", "darilo", "poukaz*", "bon", "kupon*", "slev*",
+      "rabat*", "zľav*", "zlav*", "popust*", "nákup*", "nakup*", "zakup*");
+
+  /** Words of "another", before a {@link #GOOD_THING}. */
+  private static final WordSet ANOTHER = WordSet.of("another", "další", "dalsi", "kolejn*", "ďalš*", "dals*");
+
+  /** A quoted span of one to three words. */
+  private static final Pattern QUOTED = Pattern.compile(
+      "(?<!\\p{L})[\"“”„‘’‚»«'](\\p{L}[\\p{L}\\p{N} '-]{0,40}?)[\"“”‘’»«'](?!\\p{L})");
+
+  private SarcasmFamilies() {}
+
+  /** Whether a sentence holds a bad situation of this round said in several words ({@link #NOT_COMING}). */
+  static boolean badPhrase(Sentence sentence) {
+    return !NOT_COMING.matches(sentence).isEmpty();
+  }
+
+  /**
+   * Whether the word at {@code i}, a word of a bad situation, is harmless here: a short wait ("two days", but not
+   * "a whole three days") or another good thing ("another order").
+   */
+  static boolean harmless(java.util.List<String> words, int i) {
+    var word = words.get(i);
+    int count = i > 0 && SHORT_UNIT.contains(word) && SMALL.contains(words.get(i - 1)) ? i - 1
+        : i + 1 < words.size() && SMALL.contains(word) && SHORT_UNIT.contains(words.get(i + 1)) ? i : -1;
+    if (count >= 0) {
+      return count == 0 || !WHOLE.contains(words.get(count - 1));
+    }
+    return ANOTHER.contains(word) && i + 1 < words.size() && GOOD_THING.contains(words.get(i + 1));
+  }
+
+  /** Whether a sentence holds one of the {@link #STRONG} families. */
+  static boolean strong(Sentence sentence) {
+    return !STRONG.matches(sentence).isEmpty();
+  }
+
+  /** "You call this help?": {@link #CALL_THIS} beside a word of the service or praise, or beside quotes. */
+  static boolean callThis(String text, Sentence sentence, WordSet praise) {
+    return !CALL_THIS.matches(sentence).isEmpty()
+        && (QUOTED.matcher(text).find() || sentence.words().stream().anyMatch(praise::contains));
+  }
+
+  /**
+   * A word of {@link #QUOTED_DOUBT} in quotes, not beside a product noun ({@code named}), in a message without a
+   * question; the caller adds the bad situation it needs.
+   */
+  static boolean quotedDoubt(String text, WordSet named) {
+    if (text.indexOf('?') >= 0) {
+      return false;
+    }
+    for (var m = QUOTED.matcher(text); m.find(); ) {
+      var words = Folding.words(m.group(1));
+      var next = Folding.words(text.substring(m.end())).stream().findFirst().orElse("");
+      var before = Folding.words(text.substring(0, m.start()));
+      var previous = before.isEmpty() ? "" : before.get(before.size() - 1);
+      if (!words.isEmpty() && words.size() <= 3 && words.stream().anyMatch(QUOTED_DOUBT::contains)
+          && !named.contains(next) && !named.contains(previous)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
