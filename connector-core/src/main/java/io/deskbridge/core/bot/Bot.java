@@ -197,7 +197,8 @@ public final class Bot implements Decider {
 
     // the learned signal (every language) beside the rules: a request for a person holds when its rule or the model
     // does, the model only on a text that names a person, a service or a verb of connecting, and not on a question
-    // about the bot ("are you a robot?", docs/quality.md, "Tenth round"); the
+    // about the bot ("are you a robot?", docs/quality.md, "Tenth round") nor on someone of the customer's own
+    // announced to contact the shop ("my colleague will contact you", "Thirteenth round"); the
     // model's anger and sarcasm classes are not used (they flag plain questions and complaints about a product fact,
     // docs/quality.md, "Eighth round")
     var learnedScores = text.isBlank() ? new double[SignalModel.CLASSES.size()] : learned.scores(text);

@@ -14,24 +14,252 @@ final class AngerFamilies {
    * Waits that are long by themselves: weeks (plural or dual, "two weeks"), a month or more, ages. "A week ago" is
    * not among them: "I ordered a week ago and still nothing has come" is an ordinary question.
    */
-  private static final String WEEKS = "weeks|month|months|ages|forever|týdny|týdnů|týdnech|týdnům|měsíc|měsíce|"
+  static final String WEEKS = "weeks|month|months|ages|forever|týdny|týdnů|týdnech|týdnům|měsíc|měsíce|"
       + "měsíců|měsících|tygodnie|tygodni|tygodniach|tygodniami|miesiąc|miesiące|miesięcy|miesiącach|týždne|týždňov|"
       + "týždňoch|týždňami|mesiac|mesiace|mesiacov|mesiacoch|tedna|tedne|tednov|tednih|mesec|meseca|mesece|mesecev|"
       + "mesecih";
 
-  /** Each enough on its own to make a message angry (weight {@link AngerSignal#STRONG}). */
-  static final RuleSet STRONG = RuleSet.of(false,
-      // weeks of waiting and still nothing, or without an answer
-      WEEKS + " ...4 still|yet ..1 nothing|nowhere|no|not|haven|hasn|havent|hasnt|didn|isn|aren|don|doesn|won",
+  /** Ten days and more, counted: as long a wait as two weeks ("čtrnáct dní", "czternaście dni"); not "a few days". */
+  static final String DAYS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+      + "twenty|thirty|"
+      + "šestnáct|sedmnáct|osmnáct|devatenáct|szesnaście|siedemnaście|osiemnaście|dziewiętnaście|šestnásť|sedemnásť|"
+      + "osemnásť|devätnásť|šestnajst|sedemnajst|osemnajst|devetnajst|10|11|12|13|14|15|16|17|"
+      + "18|19|20|21|25|30|deset|jedenáct|dvanáct|třináct|čtrnáct|patnáct|dvacet|třicet|dziesięć|jedenaście|dwanaście|"
+      + "trzynaście|czternaście|piętnaście|dwadzieścia|trzydzieści|desať|jedenásť|dvanásť|trinásť|štrnásť|pätnásť|"
+      + "dvadsať|tridsať|enajst|dvanajst|trinajst|štirinajst|petnajst|dvajset|trideset days|dní|dnů|dni|dny";
+
+  /** Three or more messages or calls, counted ("six emails", "šest e-mailů", "kilka telefonów"). */
+  private static final String CONTACTS = "three|four|five|six|seven|eight|ten|several|multiple|countless|numerous|"
+      + "3|4|5|6|7|8|10|tři|čtyři|pět|šest|sedm|osm|deset|několik|trzy|cztery|pięć|sześć|siedem|osiem|dziesięć|"
+      + "kilka|kilkanaście|wiele|tri|štyri|päť|šesť|sedem|osem|niekoľko|viacero|štiri|pet|nekaj ..1 emails|mails|"
+      + "messages|calls|letters|mailů|maily|mailu|maili|maile|mailov|zpráv|zprávy|telefonátů|hovorů|wiadomości|"
+      + "telefonów|správ|telefonátov|sporočil|klicev";
+
+  /** What follows a long wait or many messages when it is anger: still nothing, no answer, nothing moving. */
+  private static final String[] NOTHING_YET = {
+      "still|yet ..1 nothing|nowhere|nobody|noone|no|not|haven|hasn|havent|hasnt|didn|isn|aren|don|doesn|won",
+      "not|without ..2 one|single|a ..1 reply|answer|word|response|update",
+      "nothing ..2 moved|budged|changed|happened|since",
+      "pořád|porad|stále|stale|furt|ještě|jeste|ani ..1 nic|nikde|nedorazil*|nepřišl*|nepřišel|nevrátil*|slovo|ťuk|"
+          + "odpověď|jedna|jedno|jeden|jedinou",
+      "dalej|nadal|wciąż|ciągle|ani ..1 nic|nigdzie|brak|słowa|nie-ma|drgnie|jednej|jednego|jeden",
+      "jak nie było|bylo", "zero|żadnej|zadnej ..1 odpowiedzi|reakcji|odzewu",
+      "stále|furt|ešte|este|ani ..1 nič|nikde|nedorazil*|neprišl*|neprišiel|nevrátil*|slovo|odpoveď|jedna|jedno|"
+          + "jeden|nepohol|nepohla|nepohlo",
+      "žádná|zadna|žiadna|ziadna ..1 odpověď|odpoved|odpoveď|reakce|reakcia",
+      "še-vedno|zmeraj|niti ..1 nič|nikjer|ni|besede|odgovora|en|ena|enega", "ni|nič ..1 premaknil*|premaknilo|premakne",
+      "nobenega|nobene ..1 odgovora|odziva|novice",
+      "bez|brez ..2 odpověd*|odpovede|reakce|reakcie|odgovor*|odziva|odpowiedzi|reakcji|answer|reply"};
+
+  /** Long waits and many messages with still nothing, each combination an entry ({@link #NOTHING_YET}). */
+  private static final String[] LONG_WAITS = longWaits();
+
+  private static String[] longWaits() {
+    var entries = new java.util.ArrayList<String>();
+    for (var wait : new String[] {WEEKS, DAYS, CONTACTS}) {
+      for (var tail : NOTHING_YET) {
+        entries.add(wait + " ...8 " + tail);
+      }
+    }
+    return entries.toArray(String[]::new);
+  }
+
+  /** A demand to answer at last ("ozvěte se konečně", "odezwijcie się wreszcie"). */
+  private static final String DEMAND = "ozvěte|ozvete|odpovězte|odpovezte|napište|napiste|odezwijcie|odpowiedzcie|"
+      + "napiszcie|odpiszcie|ozvite|odpovedzte|napíšte|oglasite|odgovorite|javite|odpišite|answer|reply|respond|"
+      + "get-back|do-something";
+  private static final String AT_LAST = "konečně|konecne|wreszcie|nareszcie|w-końcu|konečne|končno|že-enkrat|"
+      + "finally|at-last";
+
+  /** Positive words that make "I have never seen such …" praise, not anger. */
+  private static final String PRAISE = " !rychl*|rychle|rýchl*|szybk*|hitr*|krásn*|hezk*|pěkn*|pekn*|skvěl*|skvel*|"
+      + "super|dobr*|świetn*|piękn*|lep*|odlič*|ochotn*|milého|miłej|prijazn*|quick|fast|good|great|nice|lovely";
+
+  /** Thirteenth round (docs/quality.md): each enough on its own, like {@link #STRONG}. */
+  private static final String[] STRONG13 = {
       WEEKS + " ..1 without|no ..2 answer|reply|response|word|news|update|refund|reaction",
-      WEEKS + " ...4 pořád|porad|stále|furt|ještě|ani ..1 nic|nikde|nedorazil*|nepřišl*|nepřišel|nevrátil*|slovo|ťuk|"
-          + "odpověď",
-      WEEKS + " ..2 bez ..2 odpověd*|odpovede|reakce|reakcie|zprávy|správy|peněz|peňazí|informac*",
-      WEEKS + " ...4 dalej|nadal|wciąż|ciągle|ani ..1 nic|nigdzie|brak|słowa|nie-ma",
-      WEEKS + " ..2 bez ..2 odpowiedzi|reakcji|kontaktu|słowa|zwrotu",
-      WEEKS + " ...4 stále|furt|ešte|ani ..1 nič|nikde|nedorazil*|neprišl*|neprišiel|nevrátil*|slovo|odpoveď",
-      WEEKS + " ...4 še-vedno|zmeraj|niti ..1 nič|nikjer|ni|besede|odgovora",
-      WEEKS + " ..2 brez ..2 odgovor*|odziva|sporočila|denarja",
+      DAYS + " ..1 without|no ..2 answer|reply|response|word|news|update|refund|reaction",
+      // a long wait with a demand to answer at last
+      WEEKS + " ...8 " + DEMAND + " ...3 " + AT_LAST, DAYS + " ...8 " + DEMAND + " ...3 " + AT_LAST,
+      WEEKS + " ...8 " + AT_LAST + " ..2 " + DEMAND, DAYS + " ...8 " + AT_LAST + " ..2 " + DEMAND,
+      // the n-th message, neuter (Slovene), and writing "for the fifth time"
+      "tretje|četrto|peto|šesto|deseto sporočilo|pismo",
+      "writ*|email*|contact*|call*|chas*|messag* ..2 for ..1 the ..1 third|fourth|fifth|sixth|tenth|umpteenth|nth time",
+      "lost count ...4 how|times", "ile ..1 razy ...6 tłumaczył*|tlumaczyl*|pisał*|dzwonił*|prosił*|powtarzał*|"
+          + "wyjaśniał*",
+      "kolikokrat ...6 razlag*|razloži*|pisal*|klical*|prosil*|ponavlja*|ponovil*",
+      // none of my messages answered
+      "žádn*|zadn*|żaden|zaden|żadn*|žiadn*|ziadn*|noben*|single ...4 my|mých|mych|moich|mojich|mojih ..2 emails|"
+          + "mails|mailů|mailu|maili|maile|mailov|zpráv|wiadomości|správ|sporočil|messages ...4 nikdo|nikt|nikto|"
+          + "nihče|nobody",
+      "nikdo|nikt|nikto|nihče|nobody|no-one ...8 žádn*|zadn*|żaden|zaden|żadn*|žiadn*|noben*|single ...4 my|mých|"
+          + "moich|mojich|mojih ..2 emails|mails|mailů|maili|maile|mailov|zpráv|wiadomości|správ|sporočil|messages",
+      "nobody|no-one|noone ...3 bothered|cared ..1 to ..1 answer|reply|respond|read|call",
+      // fed up
+      "had enough of ..1 your|you|this|these|those|excuses|lies|promises|waiting|nonsense|games",
+      "vyše|vyse hlavy", "až|az po uši|usi", "do grla ..2 sit|sita|siti", "sit|sita|siti ..2 do grla",
+      "dost ..1 imam|imamo !časa|casa|denarja", "imam|imamo dost !časa|casa|denarja",
+      "naveličan*|navelican* ..2 sem|smo", "sem|smo ..2 naveličan*|navelican*",
+      "už mě|me|mne|ma nebaví|nebavi", "patience ...8 run|ran|exhausted",
+      // leaving, for good
+      "končím|koncim|končíme ..2 s|se|so vámi|vami|váma|vama",
+      "končím|koncim|končíme ..2 s|se|so tímhle|tímto|týmto|touto|vaším|vašou|vaší ..1 obchod*|firm*|e-shop*|eshop*",
+      "s|se|so tímhle|tímto|týmto|touto|vaším|vašou|vaší|vámi|váma ..1 obchod*|firm*|e-shop*|eshop* ..2 končím|"
+          + "koncim|končíme",
+      "s|se|so vámi|vami|váma|vama ..2 končím|koncim|končíme",
+      "koniec|kończę|kończe|skończyłem|skończyłam|skonczylem ..1 z ..1 wami|tym-sklepem|waszym-sklepem|wasza-firma",
+      "končal|končala|končan|končana ..2 sem|smo ..2 z|s ..1 vami|to-trgovino",
+      "z|s vami|to-trgovino ..2 sem|smo ..1 končal|končala|končan|končana",
+      "kupuję|kupuje|kupię|kupie|zamawiam|zamówię|nakupuji|nakupuju|nakupovat|nakupovať|nakupujem|kupujem|naročam ..2 "
+          + "u|ku|pri|od konkurenc*",
+      "nakupovat|nakupovať|kupovat|kupować ...4 budu|budem|będę|bede ...3 u|ku konkurenc*",
+      "grem|gremo|prehajam|odhajam|bom-šel|bom-šla ...3 k ..1 drugemu|drugi|drugim ..1 trgovc*|ponudnik*|podjetj*",
+      "won|will ..1 t|not ..2 be ..1 shopping|buying|ordering ...5 again|ever",
+      "consider|this ..2 my|our last|final order|purchase", "ne ..1 bom ..1 kupil*|kupila|naročil*|naročila ...5 "
+          + "več|nikoli !kot",
+      "nigdy|nigdy-więcej|nigdy-wiecej ...6 nie ..1 kupię|kupie|zamówię|zamowie",
+      // telling everyone to stay away, going to court
+      "stay|keep|steer away|clear ..2 from|of ..1 you|your", "and telling|tell everyone|everybody",
+      "vám|vam|vás|vas ..1 vyhnou|vyhnuli|vyhýbali|vyhnú|vyhnu|izogibajo|izognejo",
+      "vyhnou|vyhnú|vyhnu|izogibajo|izognejo ..1 vám|vam|vás|vas",
+      "odradzę|odradze|odradzam|odradzimy ...4 was|wasz*|sklep*|firm*",
+      "take|taking|sue|suing ..2 you|u ..1 to ..1 court", "dispute|disputing ..2 charge|payment|transaction",
+      "chargeback",
+      "půjdu|pujdu|půjdeme|jdu|obrátím|podám|podam ...4 k|ke ..1 soudu|soud", "podám|podam|podáme ..1 žalob*|zalob*",
+      "idę|ide|pójdę|pojde|idziemy|skieruję ...4 do ..1 sądu|sadu", "pozwę|pozwe|pozwiemy",
+      "idem|pôjdem|pojdem|podám ...4 na|k ..1 súd|sud|súdu|sudu", "grem|gremo|bom ...4 na ..1 sodišče|sodisce",
+      "pokud|jestli|jestliže|jeśli|jeżeli|jezeli|jesli|ak|če|ce|if ...9 zruším|zrusim|rezygnuję|rezygnuje|odpovem|"
+          + "cancel|close|closing ...3 všechny|vsechny|wszystkich|všetky|vsetky|vse|all|everything|account",
+      // outrage
+      "are|re ..2 disgrace|joke|shambles|embarrassment",
+      "jste|ste|jesteście|jestescie ..2 ostuda|hanba|ostudou|kompromitacj*|sramota|hanbou|výsměch",
+      "^ostuda|hanba|sramota|kompromitacja|škandal|skandal|skandál|škandál ..1 je|jest|ste|jste|jesteście",
+      "this|that|it ..1 is|s|was ..1 outrageous|ridiculous|absurd|appalling|disgraceful|shameful|insane" + PRAISE,
+      "to|tohle|toto ..1 je ..1 neslýchan*|nehorázn*|absurdn*|nepřijateln*|neprijateľn*|nesprejemljiv*|"
+          + "nezaslišan*" + PRAISE,
+      "to|to-jest ..1 skandaliczn*|oburzając*|absurdaln*|niedopuszczaln*" + PRAISE,
+      "^nezaslišano|neslýchané|neslýchaný|nehorázné|skandaliczne|oburzające|škandalózne|outrageous|unacceptable|"
+          + "disgraceful|pathetic",
+      "complete|total|utter|absolute disaster|failure|shambles|farce",
+      "úplná|uplna|naprostá|naprosta|totální|totalni|totálna|úplný|naprostý ..1 katastrofa|ostuda|hanba|fiasko|"
+          + "tragédie|tragédia|výsměch|výsmech",
+      "kompletna|totalna|całkowita|calkowita|zupełna|kompletny ..1 porażka|porazka|katastrofa|kompromitacja|klapa|"
+          + "żenada",
+      "prava|popolna|totalna|čista ..1 katastrofa|sramota|polomija|tragedija|farsa",
+      "szczyt ..1 bezczelności|bezczelnosci|chamstwa|niekompetencji",
+      "przekracza|przekroczyło|przekroczyl* ..1 wszelkie ..1 granice",
+      "přesahuje|překračuje|presahuje|prekračuje ..1 všechny|veškeré|všetky ..1 meze|hranice|medze",
+      "presega|prestopa ..1 vse ..1 meje", "beyond ..1 frustrating|ridiculous|unacceptable|belief",
+      "co|cóż|coz za ..1 kpina|żart|zart|cyrk|skandal|żenada|zenada", "what a ..1 joke|farce|shambles|disgrace",
+      "to|tohle|toto ..1 je|jest ..1 podvod|podvodem|oszustwo|goljufija !jestli|zda|czy|ali|není|nie|ni",
+      // treated like this
+      "no way to treat ..1 customers|a-customer|people|anyone|me", "this|that ..1 is|s ..1 how you treat",
+      "nobody|no-one|noone ...4 treated ..2 me|us ..1 this|so|that badly|poorly|rudely",
+      "never ...4 so|this ..1 badly|poorly|rudely ..1 treated|served",
+      "nikdy|nigdy|nikoli ...9 tak|takhle|takto|tako ..1 hrozně|hrozne|špatně|spatne|zle|fatalnie|okropnie|źle|"
+          + "grozno|slabo|grdo",
+      "takhle|takto|tak|tako ...4 mnou|mnie|mną|mano|mnoj|zákazník*|zakaznik*|klient*|strank*|strankami|ludzi|lidí|lidmi|ľudí|ľuďmi|"
+          + "ljudi|ljudmi|people ...3 "
+          + "jednáte|jednate|jedná|jedna|nejedná|nejedna|zacházíte|zachazite|nezachází|traktujecie|traktuje|"
+          + "zaobchádzate|zaobchadzate|nezaobchádza|ravnate|ravna|ravnajo",
+      "takhle|takto|tak|tako ...4 jednáte|jednate|jedná|jedna|nejedná|nejedna|zacházíte|zachazite|traktujecie|"
+          + "traktuje|zaobchádzate|zaobchadzate|ravnate|ravna|ravnajo ...3 mnou|mnie|mną|mano|zákazník*|zakaznik*|"
+          + "klient*|strank*|strankami|ludzi|lidí|lidmi|ľudí|ľuďmi|ljudi|ljudmi|people",
+      "takov*|takhle|taký|taká|takú|taky|taku|takiej|takiego|taką|takie|take|takega|takšn* ...5 ještě|jeste|ešte|"
+          + "este|jeszcze|še ..1 nezažil*|nezazil*|neviděl*|nevidel*|nie-widziałem|nie-widziałam|nie-widzialem|"
+          + "nie-spotkałem|nie-doświadczyłem|nisem" + PRAISE,
+      "never ...3 seen|experienced ..1 such ..2 incompetence|treatment|rudeness",
+      // wasted time, and sarcastic thanks for it
+      "wasted|wasting|ruined|ruining ...4 whole|entire ..1 day|weekend|morning|afternoon|evening",
+      "kvůli|kvuli|przez|kvôli|kvoli|zaradi ..1 vám|vam|was|vas ...8 celý|cely|cały|caly|celé|ves|cel ..1 den|dzień|"
+          + "dzien|deň|dan|dopoledne|odpoledne|víkend|weekend|vikend",
+      "celý|cely|cały|caly|celé|ves|cel ..1 den|dzień|dzien|deň|dan ...8 kvůli|kvuli|przez|kvôli|kvoli|zaradi ..1 "
+          + "vám|vam|was|vas",
+      "thank*|díky|diky|děkuj*|dekuj*|dziękuj*|dzięki|dzieki|stokrotne|ďakuj*|vďaka|vdaka|hvala ...6 ztracen*|"
+          + "zmarnowan*|straten*|izgubljen*|wasted|lost ..2 čas*|cas*|czas*|hodin*|godzin*|time|hour*|uro|ure|ur",
+      "thank*|díky|diky|děkuj*|dekuj*|dziękuj*|dzięki|dzieki|stokrotne|ďakuj*|vďaka|vdaka|hvala ...6 hodin*|godzin*|"
+          + "hour*|uro|popołudni*|popoludni*|dopoledne|odpoledne ...3 na-lince|na-linke|przy-słuchawce|"
+          + "przy-sluchawce|na-telefonu|na-telefonie|on-hold|on-the-line|na-telefonu",
+      "thank*|díky|diky|děkuj*|dekuj*|dziękuj*|dzięki|dzieki|stokrotne|ďakuj*|vďaka|vdaka|hvala ...6 hours|hodin*|"
+          + "godzin*|uro|ure|ur ..1 lost|wasted|ztracen*|zmarnowan*|straten*|izgubljen*",
+      "congratulations|congrats|gratuluju|gratuluji|gratulacje|gratulujem|čestitam|brawo|bravo ...6 lose|lost|"
+          + "losing|ztratit|ztratili|zgubić|zgubiliście|zgubiliscie|stratiť|stratili|izgubiti|izgubili|break|broke|"
+          + "rozbít|zepsuć|pokaziť|pokvariti",
+      // stop ignoring me, the same template again, a simple answer that is so hard to get
+      "stop|přestaňte|prestante|przestańcie|przestancie|prestaňte|nehajte ..2 ignoring|ignorovat|ignorować|"
+          + "ignorowac|ignorovať|ignorirati",
+      "same ..3 useless|pointless|generic|automated|canned ..1 template|reply|replies|answer|answers|response|"
+          + "responses|email|message",
+      "stejn*|tutéž|tu-samou|tu-istú|tú-istú|tu-istu|tá-istá|ten-istý|isto|iste|ista|isti|te-same|ten-sam|tą-samą|tę-samą ..3 zbytečn*|zbytecn*|"
+          + "nesmysln*|automatick*|obecn*|zbytočn*|zbytocn*|bezużyteczn*|bezuzyteczn*|automatyczn*|ogóln*|"
+          + "nekoristn*|avtomatsk*|splošn* ..1 šablon*|sablon*|szablon*|predlog*|odpověď|odpoved*|odpowied*|"
+          + "formulk*|formułk*|odgovor*",
+      "hard|difficult|těžké|tezke|trudno|ťažké|tazke|težko|tezko ...3 get|dostat|dostać|dostac|dostať|dobiti ...3 "
+          + "simple|straight|jednoduch*|prost*|preprost*|normáln* ..1 answer|reply|odpověď|odpoved|odpowiedź|"
+          + "odpowiedzi|odpoveď|odgovor",
+      "nobody|noone|no-one|never ...4 straight ..1 answer",
+      "can t|cannot believe ..2 how badly|poorly|rude*",
+      // declared anger and despair
+      "zuřím|zurim|zúrim|wściekam|wsciekam|besnim|fuming|seething", "mám|mam ..1 vztek|zlost",
+      "som|sem|jsem ..3 zúriv*|zuriv*|besn*|vzteklý|vzteklá", "ves|vsa ..1 sem ..1 iz ..1 sebe",
+      "besen|besna|jezen|jezna ..1 sem|smo",
+      "jsem|som|sem|jestem ..3 z|nad ..1 vás|vas|was|vami ..1 zoufal*|zúfal*|zufal*|obupan*",
+      "zoufal*|zúfal*|zufal*|obupan* ...3 nad|z ..1 vami|vás|vas|was",
+      // like talking to a wall, how dare you, shame on you, disgust, lies, hours of one's life (held-out-6's families)
+      "talking|talk|speaking ..2 to ..1 a ..1 wall|brick-wall",
+      "mluvit|mluvení|mluvím|gadanie|gadać|gadac|mówić|mowic|hovoriť|hovorit|hovorím|govorjenje|govoriti|govorim ...2 "
+          + "do|v ..1 zdi|ściany|sciany|steny|zid",
+      "how dare you", "jak ..1 si ..1 dovolujete|dovolujes|dovoluješ", "jak ..1 śmiecie|smiecie|śmiesz|smiesz",
+      "ako ..1 si ..1 dovoľujete|dovolujete|dovolíte|dovolite", "kako ..1 si ..1 drznete|drzneš|upate",
+      "shame on you", "styďte|stydte ..1 se", "wstydźcie|wstydzcie ..1 się|sie", "hanbite ..1 sa",
+      "sram ..1 vas ..1 bodi|je", "disgusted|disgusts", "brzydzi ..1 mnie", "gnusi ..1 se ..1 mi",
+      "zle ..1 z ..1 toho ..2 jak|ako",
+      "you ..2 lied|lie ..1 to ..1 me|us", "lhali|lhal|lhala|lžete|lzete ..2 jste|mi|nám",
+      "okłamaliście|oklamaliscie|okłamali|oklamali|kłamiecie|klamiecie", "klamali|klamete ..2 ste|mi|nám",
+      "lagali|lažete|lazete ..2 ste|mi|nam",
+      "hours|hodiny|hodin|godziny|godzin|ure|ur ..3 of ..1 my ..1 life",
+      "hodiny|hodin|godziny|godzin|ure|ur ..2 svého|sveho|mého|mojego|swojego|svojho|môjho|svojega|mojega ..1 "
+          + "života|zivota|życia|zycia|življenja|zivljenja",
+      "hodiny|hodin|godziny|godzin|ure|ur ..1 života|zivota|życia|zycia|življenja|zivljenja",
+      "nobody|no-one ...5 takes|take ..1 responsibility",
+      "nikdo|nikto|nikt|nihče|nihce ...3 za ..1 nic|nič ...3 nenese|nenesie|odpowiada|odgovoren|odgovorna|odgovarja",
+      "never|nikdy|nigdy|nikoli ...3 recommend*|nedoporuč*|nedoporuc*|polecę|polece|neodporuč*|neodporuc*|"
+          + "priporoč*|priporoc* ...6 anyone|anybody|nikomu|nikomur|ever",
+      "never|nikdy|nigdy|nikoli ...3 anyone|anybody|nikomu|nikomur ...3 recommend*|nedoporuč*|nedoporuc*|polecę|"
+          + "polece|neodporuč*|neodporuc*|priporoč*|priporoc*",
+      "je|to|bylo|bolo|bilo|bude ..1 naposledy|zadnjič|zadnjic ...6 objednáv*|objednav*|objednal*|nakoupil*|nakúpil*|"
+          + "naročil*|narocil*|kupil* !kdy|kedy|kdaj",
+      "^to oszustwo|podvod|goljufija|kradzież|krádež",
+      "zadnjič|zadnjic ...6 naročil*|narocil*|kupil* !kdaj"};
+
+  /** Thirteenth round (docs/quality.md): each needs a second sign, like {@link #NEGATIVE}. */
+  private static final String[] NEGATIVE13 = {
+      "demand|expect|požaduju|požaduji|pozaduju|žádám|zadam|żądam|žiadam|ziadam|zahtevam ...3 compensation|odškodn*|"
+          + "odskodn*|odszkodowan*",
+      "mess|zmatek|bałagan|balagan|zmätok|zmatok|zmešnjav*|zmesnjav*",
+      "paid|zaplatil*|zapłacił*|zaplacil*|plačal*|placal* ...6 nothing|nedostal*|nisem-dobil|nisem-dobila",
+      "je|jest|to ..1 směšné|smesne|śmieszne|smieszne|smiešne|smiesne",
+      "ignores|ignoring ..2 customers|its-customers", "what kind of ..1 company|shop|business", "^still waiting",
+      DEMAND + " ..2 " + AT_LAST, AT_LAST + " ..2 " + DEMAND,
+      "every|each ..1 single ..1 time ...6 wrong|problem|broken|late",
+      "every|each time ...8 something|someone ..1 different|else",
+      "každá|kazda|každé|każde|każda|kazda|vsako|vsaka ..1 objednávka|objednavka|zamówienie|zamowienie|naročilo|"
+          + "narocilo ...4 problém|problem",
+      "nikdo|nikt|nikto|nihče|nihce ...3 nedokáže|nedokaze|potrafi|umie|nevie|nevi|neumí|zna|ve",
+      "k smíchu|smichu", "na smiech", "to je ..1 vtip|šala|smešno", "zase|znowu|znovu|spet nic|nič|zero",
+      "your|vaš*|vase|wasz* ..1 excuses|výmluv*|vymluv*|wymówk*|wymowk*|výhovork*|vyhovork*|izgovor*",
+      "čekat|cekat|čakať|cakat ...3 nebudu|nebudem",
+      "instead of ..1 reading|listening", "místo|misto|namiesto ...5 přečetli|precetli|přečetl*|prečítali|precitali",
+      "zamiast ...3 przeczytać|przeczytac|czytać", "namesto ...5 prebrali|prebrala|prebral",
+      "irytuje|irytujecie ..1 mnie", "unavuje|otravuje ma|mě|mne", "zenada|żenada",
+      "loyal|věrn*|wiern*|vern*|zvest* ..1 customer|zákazník*|zakaznik*|klient*|strank*",
+      "povsod ...6 napisal|napišem|napisem|objavil|objavim ..3 oceno|mnenje|recenzijo",
+      "nobody|noone|no-one|nikdo|nikto|nikt|nihče ...3 even|ani|nawet|niti ..1 apologi*|omluvil*|neomluvil*|"
+          + "neospravedlnil*|przeprosił*|opravičil*"};
+
+  /** Each enough on its own to make a message angry (weight {@link AngerSignal#STRONG}). */
+  static final RuleSet STRONG = RuleSet.of(false, join(LONG_WAITS, STRONG13, new String[] {
+      // weeks of waiting (or ten days and more) and still nothing, or without an answer, or not moving
       // repeated contact: n times, again and again, every time another story
       "writ*|wrote|email*|call*|contact*|ask*|chas* ...3 again-and-again|over-and-over|time-and-again",
       "keep|keeps|kept ..1 repeating|explaining ..1 myself|the-same|it",
@@ -100,14 +328,14 @@ final class AngerFamilies {
           + "odpoledne|později|neskôr|kdy|kedy",
       "ostatni raz ...4 zakup*",
       // sarcastic politeness
-      "how kind|nice|lovely|thoughtful|good|sweet of you ...6 finally|after|only",
-      "jak|to ..1 milé|laskavé|hezké|pozorné ...6 konečně|konecne|až|po",
-      "jak|ale ..1 miło|milo|uprzejmie|ładnie ...6 wreszcie|w-końcu|po|dopiero",
-      "aké|ako|to ..1 milé|milo|láskavé|pekné ...6 konečne|až|po",
-      "kako ..1 prijazno|lepo|ljubko ...6 končno|šele|po",
+      "how kind|nice|lovely|thoughtful|good|sweet of-you|that ...8 finally|after|only",
+      "jak|to ..1 milé|laskavé|hezké|pozorné ...8 konečně|konecne|až|po",
+      "jak|ale ..1 miło|milo|uprzejmie|ładnie ...8 wreszcie|w-końcu|po|dopiero",
+      "aké|ako|to ..1 milé|milo|láskavé|pekné ...8 konečne|až|po",
+      "kako ..1 prijazno|lepo|ljubko ...8 končno|šele|po",
       "thank*|díky|děkuj*|dziękuj*|dzięki|dzieki|ďakuj*|vďaka|hvala ...8 only|just|jen|jenom|dopiero|tylko|iba|len|"
           + "samo|šele ..2 " + WEEKS,
-      "thank*|díky|děkuj*|dziękuj*|dzięki|dzieki|ďakuj*|vďaka|hvala ...5 silence|ticho|cisz*|tišin*",
+      "thank*|díky|děkuj*|dziękuj*|dzięki|dzieki|ďakuj*|vďaka|hvala ...9 silence|ticho|cisz*|tišin*",
       "great|good|excellent|brilliant|wonderful|fantastic|amazing|nice ..1 job|work ...3 losing|breaking|ignoring|"
           + "ruining",
       "skvělá|výborná|super|perfektní ..1 práce ...4 ztratit|rozbít|ignorovat|zkazit",
@@ -115,10 +343,10 @@ final class AngerFamilies {
       "skvelá|výborná|super|perfektná ..1 práca ...4 stratiť|pokaziť|ignorovať",
       "odlično|super|lepo ..1 delo ...4 izgubiti|pokvariti|ignorirati",
       "automat*|avtomat* ..2 reply|response|answer|odpověď|odpowiedź|odpoveď|odgovor ...4 instead|místo|misto|"
-          + "zamiast|namiesto|namesto");
+          + "zamiast|namiesto|namesto"}));
 
   /** Each needs a second sign (weight {@link AngerSignal#NEGATIVE}). */
-  static final RuleSet NEGATIVE = RuleSet.of(false,
+  static final RuleSet NEGATIVE = RuleSet.of(false, join(NEGATIVE13, new String[] {
       "every|each time ...6 different|another ..1 story|answer|excuse|person",
       "pokaždé|pokazde|vždycky ...6 něco|neco ..1 jiného|jineho", "za każdym razem ...6 co|coś ..1 innego",
       "zakaždým|vždy ...6 niečo|nieco ..1 iné|ine", "vsakič|vsakokrat ...6 nekaj|kaj ..1 drugega",
@@ -128,7 +356,11 @@ final class AngerFamilies {
       "ani|niti ..1 slovo|slova|słowa|besede", "odpověď|odpoved|odpoveď|odgovora žádná|zadna|žiadna|ziadna|nobenega",
       "again|another|zase|znowu|znova|spet ..2 automat*|avtomat* ..1 reply|response|answer|odpověď|odpowiedź|odpoveď|"
           + "odgovor",
-      "nie do wiary", "wstyd !mi|się|sie");
+      "nie do wiary", "wstyd !mi|się|sie"}));
+
+  private static String[] join(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
 
   private AngerFamilies() {}
 }

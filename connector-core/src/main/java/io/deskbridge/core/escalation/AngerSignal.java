@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  *   <li>{@value #NEGATIVE} per sign of waiting or being ignored: weeks or months of waiting ("czekam od
  *       miesiąca"), nobody answering, still nothing, the same fault again ("už podruhé"), being bounced from one
  *       department to another ("od działu do działu", "přehazujete mě"), promises and nothing happening ("pořád
- *       jen slibujete", "a nic se neděje"), nobody caring ("nikoho to nezajímá"); and per theft said of the service
- *       ("to je navadna kraja");
+ *       jen slibujete", "a nic se neděje"), nobody caring ("nikoho to nezajímá") ({@link AngerWaiting}); and per
+ *       theft said of the service ("to je navadna kraja");
  *   <li>{@value #PROFANE} per swear word used as an intensifier ("the damn invoice", "kurva");
  *   <li>{@value #MILD} per word of disappointment ("disappointed", "not helpful", "zklamaný"), unless negated;
  *   <li>{@value #EXCLAMATIONS} for two or more exclamation marks in a row (or "?!");
@@ -154,11 +154,11 @@ public final class AngerSignal {
   private static final RuleSet INSULT_RULES = rules(INSULTS);
 
   /** Durations that make a wait long: weeks and months, in every case. */
-  private static final String LONG = "week|weeks|month|months|ages|forever|týden|týdne|týdny|týdnů|týdnem|týdnech|týdnům|"
+  static final String LONG = "week|weeks|month|months|ages|forever|týden|týdne|týdny|týdnů|týdnem|týdnech|týdnům|"
       + "měsíc*|tydzień|tygodni*|tygodnie|miesiąc*|miesięcy|miesiące|týždeň|týždne|týždňov|týždňa|týždňoch|týždňami|"
       + "mesiac*|teden|tedna|tedne|tednov|tednih|tedni|mesec*";
 
-  private static final String UNANSWERED = "cares|care|answers|answer|answered|responds|respond|responded|replies|"
+  static final String UNANSWERED = "cares|care|answers|answer|answered|responds|respond|responded|replies|"
       + "reply|replied|calls|called|helps|helped|tell|knows|know|gets|got|getting|picked|picks|pick|answering|"
       + "replying|responding|wrote|writes|emailed|bothered|bothers|rang";
 
@@ -218,22 +218,24 @@ public final class AngerSignal {
       "štve|stve|hnevá|vytáča ma|mňa", "ma ..3 štve|stve|hnevá|vytáča", "na zbláznenie|zošalenie",
       "sem ..3 jezen|jezna|jezni|besen|besna|razburjen*|ogorčen*", "me ..2 jezi|razjezi|jezite", "za znoret|znorit",
       // the worst
-      "worst !case|cases|scenario|part|happen|happens|wrong|which|what|battery|batteries",
-      "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí|který|která|které|jaký|jaká|jaké",
-      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka",
-      "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí|ktorý|ktorá|ktoré|aký|aká",
-      "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe|kateri|katera|katero",
+      "worst !case|cases|scenario|part|happen|happens|wrong|which|what|battery|batteries|over",
+      "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí|který|která|které|jaký|jaká|jaké|námi|sebou|"
+          + "baterie|baterii|výdrž*",
+      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka|"
+          + "nami|bateri*",
+      "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí|ktorý|ktorá|ktoré|aký|aká|sebou|batéri*|výdrž*",
+      "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe|kateri|katera|katero|nami|baterij*",
       // repeated contact
       "third|fourth|fifth|sixth|tenth|3rd|4th|5th|umpteenth|nth time|times ...4 writ*|contact*|call*|ask*|email*|"
           + "chas*|explain*|complain*|messag*|reach*|tell*|told|request*",
       "written|wrote|sent|emailed|called|phoned|asked ..2 three|four|five|six|several|multiple|countless|many|"
-          + "numerous|3|4|5|6 ..1 emails|times|messages|letters|requests",
-      "second|third|fourth|fifth|sixth|tenth|umpteenth|2nd|3rd|4th|5th email|emails|e-mail|message|letter|call|ticket"
+          + "numerous|3|4|5|6 ..1 emails|times|messages|letters|requests !photo*|pictures|attach*|arrive*",
+      "third|fourth|fifth|sixth|tenth|umpteenth|3rd|4th|5th email|emails|e-mail|message|letter|call|ticket"
           + "|complaint|request",
-      "druhý|třetí|čtvrtý|pátý|šestý|desátý|druhou|třetí|čtvrtou|pátou e-mail|mail|zprávu|zpráva|urgenci|urgence",
-      "drugi|trzeci|czwarty|piąty|szósty|dziesiąty|drugą|trzecią|czwartą|piątą e-mail|mail|maila|wiadomość|zgłoszenie",
-      "druhý|tretí|štvrtý|piaty|šiesty|desiaty|druhú|tretiu|štvrtú|piatu e-mail|mail|správu|správa|urgenciu",
-      "drugi|tretji|četrti|peti|šesti|deseti e-mail|mail|sporočilo|sporočila",
+      "třetí|čtvrtý|pátý|šestý|desátý|třetí|čtvrtou|pátou e-mail|mail|zprávu|zpráva|urgenci|urgence",
+      "trzeci|czwarty|piąty|szósty|dziesiąty|trzecią|czwartą|piątą e-mail|mail|maila|wiadomość|zgłoszenie",
+      "tretí|štvrtý|piaty|šiesty|desiaty|tretiu|štvrtú|piatu e-mail|mail|správu|správa|urgenciu",
+      "tretji|četrti|peti|šesti|deseti e-mail|mail|sporočilo|sporočila",
       "repeat*|explain*|describ*|spell* ...4 three|four|five|six|ten|several|multiple|many|countless|3|4|5|6 times",
       "over-and-over|again-and-again ...4 repeat*|explain*|describ*|writ*",
       "třikrát|čtyřikrát|pětkrát|šestkrát|několikrát|mnohokrát|pořád|porad|stále|neustále ...4 vysvětl*|opakovat|"
@@ -338,100 +340,6 @@ public final class AngerSignal {
       "ďakujem|vďaka ...1 že ...5 zabili|zabil*|pokazil*|premrhal*|zničil*|ukradli|ukradol|stratil*|pripravil*",
       "hvala ...1 ker|da ...5 zapravil*|uničil*|pokvaril*|ukradl*|vzel*|izgubil*");
 
-  /** Waiting and unanswered messages: one alone is impatience, two together (or with another word) anger. */
-  private static final RuleSet WAITING_RULES = rules(
-      "wait|waiting|waited ...4 " + LONG, LONG + " ..2 waiting|late|overdue|delay*",
-      "still no|nothing|not ..2 answer|reply|response|word|update|refund|money|parcel|package|order",
-      "still nothing", "nobody|noone ...3 " + UNANSWERED,
-      "still|yet ..2 hasn|haven|hasnt|havent|isn|not|didn|never|t ..1 arrived|come|shipped|delivered|refunded|processed|"
-          + "answered|replied|fixed|resolved|received|returned",
-      LONG + " ..2 and|later ..1 still|nothing", "no reply|response|answer|callback !needed|necessary|required",
-      "still|being|completely|totally|simply ignored", "you promised|promise", "keep|keeps|kept promising", "no one ...3 " + UNANSWERED,
-      "ignoring|ignore|ignored my ..2 emails|messages|calls|requests|complaints|complaint|email|message|request|ticket",
-      "not|without ..2 single ..1 update|reply|answer|word|email|call|message|response",
-      "still nowhere|missing", "pořád|porad|stále|furt|ještě ..1 nikde", "wciąż|nadal|dalej|ciągle ..1 nigdzie|brak",
-      "jak nie było|bylo ...1 tak nie ma", "stále|furt|ešte ..1 nikde", "še vedno|zmeraj ..1 nikjer",
-      "ani jeden|jedna|jediný|jediná e-mail|mail|zprávu|zpráva|odpověď|reakce",
-      "ani jednej|jednego wiadomości|maila|e-maila|odpowiedzi", "ani jeden|jedna|jediný|jediná e-mail|mail|správu|"
-          + "správa|odpoveď|reakcia", "niti en|ena|enega|ene sporočila|e-maila|odgovora|odgovor",
-      "ignorujete|ignorovali|ignoruje|ignorují ...3 reklamac*|e-mail*|mail*|zpráv*|stížnost*|žádost*|dotaz*",
-      "ignorujecie|ignorowaliście|ignoruje|ignorują ...3 reklamacj*|e-mail*|mail*|wiadomoś*|zgłoszen*|skarg*",
-      "ignorujete|ignorovali|ignoruje|ignorujú ...3 reklamáci*|e-mail*|mail*|správ*|sťažnos*|žiados*",
-      "ignorirate|ignorirali|ignorira|ignorirajo ...3 reklamacij*|e-mail*|mail*|sporočil*|pritožb*|zahtev*",
-      "čekám|čekáme|čekal*|čekání ...4 " + LONG, LONG + " ..2 čekání|po termínu|zpoždění",
-      "pořád|porad|stále|furt|ještě ..1 nic", "nikdo ...3 neodpovídá|neodpověděl|neozval|nereaguje|nezavolal|neví|"
-          + "neřeší|nepomohl|nepomůže|nezajímá|neodepsal|neodepisuje|neodepíše|nezvedá|nezvedl|nezvedne|nebere|"
-          + "neřekne|neřekl|"
-          + "neporadí|nevysvětlí",
-      "pořád|porad|stále|furt ..2 nedorazil*|nepřišl*|nepřišel|nevrátil*|nedošl*",
-      "bez odpovědi|reakce", "nemyslíte vážně", "to snad ne",
-      LONG + " ..2 čekám|čekáme", "žádná|zadna odpověď|reakce", "slíbili|slibovali|slibujete jste",
-      "jste ..1 slíbili|slibovali",
-      "czekam|czekamy|czekałem|czekałam|czekania|czekanie ...4 " + LONG,
-      LONG + " ..2 spóźnion*|opóźnieni*|czekania|po terminie",
-      "dalej|nadal|wciąż|ciągle ..1 nic|brak", "nikt ...3 nie ..1 odpowiada|odpisuje|odpowiedział|odezwał|oddzwonił|zadzwonił|dzwoni|"
-          + "reaguje|wie|pomógł|odpisał|interesuje|odbiera|odebrał|odpisze|odpowie",
-      "dalej|nadal|wciąż|ciągle ..2 nie ..1 dotarł*|przyszł*|przyszedł|doszł*|doszedł|wrócił*|wróciły",
-      "bez odpowiedzi|reakcji", "żartujecie|kpicie", "jaja ..1 sobie robicie",
-      LONG + " ..2 czekam|czekamy", "zero|żadnej|brak odpowiedzi|reakcji|kontaktu|odzewu",
-      "obiecaliście|obiecywaliście|obiecaliscie",
-      "čakám|čakáme|čakal*|čakania|čakanie ...4 " + LONG, "mešká|meškáte ..2 " + LONG,
-      "stále|ešte|furt ..1 nič", "nikto ...3 neodpovedá|neodpovedal|neozval|nereaguje|nezavolal|nevie|nerieši|"
-          + "nepomohol|nezaujíma|neodpísal|neodpisuje|neodpíše|nedvíha|nezdvihol|nezdvihne|nedvihol",
-      "stále|furt ..2 nedorazil*|neprišl*|neprišiel|nevrátil*|nedošl*",
-      "bez odpovede|reakcie", "nemyslíte vážne",
-      LONG + " ..2 čakám|čakáme", "žiadna odpoveď|reakcia", "sľúbili|sľubovali ste", "ste ..1 sľúbili|sľubovali",
-      "čakam|čakamo|čakal*|čakanj* ...4 " + LONG, "zamuja|zamujate ..2 " + LONG,
-      "še vedno|zmeraj ..1 nič|ni|brez", "nihče ...3 odgovori|odgovarja|odgovoril|odpiše|oglasi|oglasil|ve|pokliče|"
-          + "poklical|pomaga|pomagal|odpisal|dvigne|dvignil|javi|javil",
-      "brez odgovora|odziva", "se hecate|šalite",
-      LONG + " ..2 čakam|čakamo", "nobenega|nič odgovora|odziva", "obljubili|obljubljali ste",
-      "ste ..1 obljubili|obljubljali",
-      // bounced between departments or people (seventh round)
-      "from one ..3 to another|the-next", "from department|person|agent|team|office to department|person|agent|team|"
-          + "office", "pillar to post", "bounce|bouncing|bounced|pass|passing|passed|shunted|shuffling|shuffled|"
-          + "ping-ponged ..2 around|about|"
-          + "back-and-forth",
-      "z|ze oddělení|odboru|kanceláře|pobočky|linky|operátora ..1 na|do|k oddělení|odbor|kancelář*|pobočk*|link*|"
-          + "operátor*",
-      "přehazujete|přehazují|přehazovali|přehazuje|pinkáte|pinkají|přeposíláte|přeposílají mě|mne|nás|me",
-      "od jednoho|jedné ...3 k|ke druhému|druhé|dalšímu|další", "od čerta k ďáblu",
-      "od działu|konsultanta|konsultantki|osoby|pracownika|infolinii|oddziału do działu|konsultanta|konsultantki|osoby|"
-          + "pracownika|infolinii|oddziału",
-      "odsyłacie|odsyłają|odsyłali|odsyłaliście|przerzucacie|przerzucają|przerzucali|spychacie|przekazujecie mnie|nas",
-      "od jednego|jednej ...3 do drugiego|drugiej|kolejnego|kolejnej|następnego", "od annasza do kajfasza",
-      "z|zo oddelenia|odboru|kancelárie|pobočky|linky|operátora ..1 na|do|k oddelenie|odbor|kanceláriu|pobočk*|link*|"
-          + "operátor*",
-      "prehadzujete|prehadzujú|prehadzovali|pinkáte|pinkajú|preposielate|preposielajú|posielate|posielajú|posielali "
-          + "ma|mňa|nás ...3 z|zo|od|sem|tam",
-      "od jedného|jednej ...3 k|ku druhému|druhej|ďalšiemu|ďalšej", "od čerta k diablu", "od poncia k pilátovi",
-      "od oddelka|službe|osebe|pisarne|poslovalnice|operaterja do oddelka|službe|osebe|pisarne|poslovalnice|operaterja",
-      "pošiljate|pošiljajo|pošiljali|premetavate|premetavajo|preusmerjate|preusmerjajo me|nas ...3 od|z|iz|sem|tja",
-      "od enega|ene ...3 do drugega|druge|naslednjega|naslednje", "od poncija do pilata",
-      // promises and nothing happening (seventh round)
-      "all you do|ever-do is ..2 promise|promises|apologi*|apologis*", "empty|broken|hollow promises",
-      "make|making|keep-making promises", "nothing ever|really|actually ..1 happens|changes|moves|gets",
-      "and|but nothing ..1 happens|happened|changes|changed|moves|moved",
-      "pořád|porad|stále|furt|jen|jenom|pouze ..2 slibujete|slibují|slibuješ|sliby", "plané|prázdné|samé sliby",
-      "a|ale nic ..1 se ..1 neděje|nedeje|nestalo|nestane|nezměnilo|nezmenilo|nemění|nehne|nehýbe",
-      "ciągle|ciagle|wciąż|wciaz|tylko|stale ..2 obiecujecie|obiecują|obiecujesz|obiecanki", "puste|"
-          + "gołosłowne obietnice",
-      "i|a nic ..1 się|sie ..1 nie ..1 dzieje|zmienia|zmieniło|stało|rusza",
-      "stále|furt|len|iba ..2 sľubujete|sľubujú|sľubuješ|sľuby", "prázdne|plané sľuby",
-      "a|ale nič ..1 sa ..1 nedeje|nestalo|nestane|nezmenilo|nehýbe",
-      "kar-naprej|vedno|samo|ves-čas|zmeraj ..2 obljubljate|obljubljajo|obljubljaš|obljube", "prazne|votle obljube",
-      "zgodi|spremeni|premakne ..2 nič", "nič ..2 ne ..1 zgodi|spremeni|premakne",
-      // nobody cares, in the object forms (seventh round)
-      "nikoho ...3 nezajímá|nezajima|netrápí|netrapi|nezaujíma|nezaujima|netrápi", "nikogo ...3 obchodzi|interesuje",
-      "nikogar ...3 briga|zanima|ne-briga|ne-zanima",
-      "dalej|nadal|wciąż|wciaz|ciągle|ciagle ..1 nie ma",
-      // the same thing again
-      "again|twice|second-time ...4 broken|damaged|wrong|faulty|defective|lost",
-      "už|již|zase|znovu ..1 podruhé|potřetí", "podruhé|potřetí ...3 rozbit*|poškozen*|vadn*|špatn*|ztracen*",
-      "drugi|trzeci|kolejny ..1 raz ...4 uszkodzon*|wadliw*|zł*|zgubion*|zepsut*",
-      "už|zase|znova ..1 druhýkrát|tretíkrát", "druhýkrát|tretíkrát ...3 pokazen*|poškoden*|chybn*|zl*|strat*",
-      "že|spet ..1 drugič|tretjič", "drugič|tretjič ...3 pokvarjen*|poškodovan*|napačn*|izgubljen*");
-
   private static final RuleSet NEGATIVE_RULES = rules(AIMABLE,
       "terrible|horrible|awful|ridiculous|unacceptable|disgusting|worst|scam*|fraud*|furious|angry|livid",
       "outrageous|disgrace*|shameful|rubbish|nightmare|appalling|atrocious|abysmal|dreadful|shocking|infuriating",
@@ -488,7 +396,7 @@ public final class AngerSignal {
           + NEGATIVE * count(AngerFamilies.NEGATIVE, sentence, used, true)
           + PROFANE * count(SWEARING_RULES, sentence, used, false)
           + MILD * count(MILD_RULES, sentence, used, true)
-          + NEGATIVE * count(WAITING_RULES, sentence, used, false);
+          + NEGATIVE * count(AngerWaiting.RULES, sentence, used, false);
       positive += count(POSITIVE_RULES, sentence, used, true);
     }
     if (positive > 0 && score == 0) {

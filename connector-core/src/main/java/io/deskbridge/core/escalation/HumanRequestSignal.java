@@ -68,7 +68,7 @@ public final class HumanRequestSignal {
       if (!matches(WANT, sentence, Set.of()).isEmpty()) {
         return true;
       }
-      var aboutTheBot = matches(ABOUT_THE_BOT, sentence, Set.of());
+      var aboutTheBot = notRequests(sentence);
       if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
@@ -77,19 +77,39 @@ public final class HumanRequestSignal {
       return false;
     }
     var only = sentences.get(0);
-    return !matches(NAMED, only, matches(ABOUT_THE_BOT, only, Set.of())).isEmpty();
+    return !matches(NAMED, only, notRequests(only)).isEmpty();
+  }
+
+  /**
+   * The clauses of the sentence that are no request whatever they name: a question about who the customer is
+   * talking to, its "or …" part after a comma ("Jsi chatbot, nebo živý operátor?"), and someone of the customer's
+   * own announced to contact the shop ("Můj kolega vás bude kontaktovat zítra", "Jutri se vam oglasi moja
+   * sodelavka").
+   */
+  private static Set<Integer> notRequests(Sentence sentence) {
+    var clauses = new HashSet<>(matches(ABOUT_THE_BOT, sentence, Set.of()));
+    var words = sentence.words();
+    for (int i = 1; i < words.size(); i++) {
+      int clause = sentence.clause(i);
+      if (clause != sentence.clause(i - 1) && clauses.contains(clause - 1) && OR.contains(words.get(i))) {
+        clauses.add(clause);
+      }
+    }
+    clauses.addAll(matches(SOMEONE_ELSE, sentence, Set.of()));
+    return clauses;
   }
 
   /**
    * True when a sentence of the text asks or states who the customer is talking to ("Are you a robot?", "Jste
    * skutečný člověk?", "Czy to jest bot?"): the rules never read such a clause as a request, and a caller combining
    * them with another signal (the learned one, {@link SignalModel}) uses this to keep that signal from reading it as
-   * one either. A text the rules take for a request ("are you a bot, I want a human") still is one by {@link
+   * one either; so are the "or …" part of such a question and someone of the customer's own announced to contact the
+   * shop ("My colleague will contact you tomorrow"). A text the rules take for a request ("are you a bot, I want a human") still is one by {@link
    * #matches}; this says nothing about it.
    */
   public boolean asksAboutTheBot(String text) {
     for (var sentence : Sentence.split(text)) {
-      if (!matches(ABOUT_THE_BOT, sentence, Set.of()).isEmpty()) {
+      if (!notRequests(sentence).isEmpty()) {
         return true;
       }
     }
@@ -161,13 +181,14 @@ public final class HumanRequestSignal {
 
   private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
       + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|doradczyn*|agent*|specjalist*|przedstawiciel*|"
-      + "kierownik*|koledze|kolegą|kolegi|kolegów|kolegom|koleżank*|menedżer*|menadżer*|przełożon*|szef*|"
+      + "kierownik*|kierowniczk*|koledze|kolegą|kolegi|kolegów|kolegom|koleżank*|menedżer*|menadżer*|przełożon*|szef*|"
       + "zwierzchnik*|kierownictw*";
   private static final String PL_TALK = "rozmawiać|porozmawiać|rozmawiac|mówić|pogadać|czatować|pisać|omówić|"
       + "skontaktować|kontaktować|połączyć|połącz|połączcie|przełączyć|przełącz|przełączcie|przekierować|"
       + "przekierujcie|przekierowanie|przekierowania|połączenie|połączenia|przełączenie|przełączenia|rozmowę|"
       + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać|przedyskutować|obgadać|pomówić|"
-      + "przełączony|przełączona|połączony|połączona|przekierowany|przekierowana|skontaktujcie";
+      + "przełączony|przełączona|połączony|połączona|przekierowany|przekierowana|skontaktujcie|porozmawiałbym|"
+      + "porozmawiałabym|rozmawiałbym|rozmawiałabym|pomówiłbym|pomówiłabym";
 
   private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
       + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegov|kolegami|kolegyn*|"
@@ -182,7 +203,7 @@ public final class HumanRequestSignal {
       + "specialist*|koleg*|nadrejen*|šef*|nadzornik*|vodstv*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
       + "poveži|prevežite|prevezati|preveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
-      + "pogovor|dobiti|govorim|stik|predebatirati|prediskutirati|pretresti|posvetovati|posvetujem";
+      + "pogovor|dobiti|govorim|stik|povezat|predebatirati|prediskutirati|pretresti|posvetovati|posvetujem";
 
   /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
   private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
@@ -205,6 +226,14 @@ public final class HumanRequestSignal {
   private static final String SL_DEPARTMENT = "oddel*|ekip*|služb*|podpor*|center|centrom|centra";
 
   private static final RuleSet TALK = rules(
+      // thirteenth round: escalate this to someone, a person who could get in touch (Polish), a person on the line
+      // (Slovene), someone to the phone (Polish)
+      "escalate|forward|pass|hand|refer this|it ..1 to ..3 " + EN_PEOPLE + "|member|staff|team " + EN_NARRATED,
+      PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 skontaktować|zadzwonić|oddzwonić|odezwać|odpisać"
+          + PL_PAST,
+      "dobim|dobiti|dobil|dobila ...6 " + SL_PEOPLE + " !sim|kartic*|paket*|račun*|signal*" + SL_PAST.replace(" !", "|"),
+      "poproszę|poprosze|proszę|prosze ...2 do ..1 telefonu ...3 " + PL_PEOPLE,
+      "bi ...4 povezal|povezala ..2 z|s ...3 " + SL_PEOPLE + SL_PAST,
       // a person asked into the chat (seventh round)
       "get|bring|add|pull|invite|loop ..2 " + EN_PEOPLE + " ...3 chat|conversation|line",
       EN_PEOPLE + " ..2 join|joins|joining|to-join ..2 chat|conversation",
@@ -304,11 +333,12 @@ public final class HumanRequestSignal {
       CS_TALK + " ..2 na|k|ke ...3 " + CS_PEOPLE,
       "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,
       "převzít|převezme|převzal ...3 " + CS_PEOPLE + "|člověk|někdo|operátor|operátorka",
-      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...6 zavolá|zavolal|ozve|ozval|kontaktuje",
+      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...6 zavolá|zavolal|ozve|ozval|kontaktuje|odepíše|"
+          + "odpíše|napíše",
       CS_PEOPLE + "|člověk|někdo|osoba ...3 s|se kterým|kterou|kým|nímž|níž ...4 bych|bychom|mohl*|můžu|mohu|lze|šlo",
       CS_PEOPLE + "|člověk|někdo ...4 převzít|převezme",
       "zavolejte mi|mně|zpět|zpátky", "ozvěte se mi|mně",
-      "zavolá|zavolat|ozve|ozvat|kontaktuje|kontaktovat ..3 někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|"
+      "zavolá|zavolat|ozve|ozvat|kontaktuje|kontaktovat|odepíše|odpíše|napíše ..3 někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|"
           + "konzultant|konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně",
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
@@ -327,11 +357,12 @@ public final class HumanRequestSignal {
       SK_TALK + " ..2 na|k|ku ...3 " + SK_PEOPLE,
       "by ...4 hovoril*|prebral*|rozprával*|porozprával* ..2 s|so ..2 " + SK_PEOPLE,
       "prevziať|prevezme ...3 " + SK_PEOPLE + "|človek|niekto|operátor|operátorka",
-      "niekto|operátor|operátorka|pracovník|konzultant|človek ...6 zavolá|zavolal|ozve|ozval|kontaktuje",
+      "niekto|operátor|operátorka|pracovník|konzultant|človek ...6 zavolá|zavolal|ozve|ozval|kontaktuje|odpíše|"
+          + "napíše",
       SK_PEOPLE + "|človek|niekto|osoba ...3 s|so ktorým|ktorou|kým ...4 by|môžem|mohol|mohla|dá|možno",
       SK_PEOPLE + "|človek|niekto ...4 prevziať|prevezme",
       "zavolajte mi|späť", "ozvite sa mi",
-      "zavolá|zavolať|ozve|ozvať|kontaktuje|kontaktovať ..3 niekto|nejaký|nejaká|niektorý|niektorá|pracovník|"
+      "zavolá|zavolať|ozve|ozvať|kontaktuje|kontaktovať|odpíše|napíše ..3 niekto|nejaký|nejaká|niektorý|niektorá|pracovník|"
           + "pracovníčka|konzultant|konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa",
       SK_PEOPLE + " ..2 " + SK_TALK,
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
@@ -341,15 +372,16 @@ public final class HumanRequestSignal {
           + "z|s ..2 "
           + SL_PEOPLE + "|kom|kakšnim|kakšno|katerim",
       "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
-      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 pokliče|poklical|oglasi|kontaktira",
-      "naj ...3 kdo|nekdo ...6 pokliče|oglasi|kontaktira",
+      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 pokliče|poklical|oglasi|kontaktira|odpiše|"
+          + "napiše",
+      "naj ...3 kdo|nekdo ...6 pokliče|oglasi|kontaktira|odpiše|napiše",
       SL_PEOPLE + "|človek|nekdo|oseba ...3 s|z katerim|katero|kom ...4 bi|lahko|morem",
       "bi ...4 " + SL_PEOPLE + "|kdo|nekdo ...4 prevzel|prevzela|prevzeli|prevzeti !paket*|pošiljk*|blag*|naročil*",
       "bi ...4 prevzel|prevzela|prevzeli|prevzeti ...3 " + SL_PEOPLE + "|kdo|nekdo !paket*|pošiljk*|blag*|naročil*",
       "kontakt|kontakta|stik|povezavo|povežite|poveži|preusmerite|govoriti|pogovoriti|pogovor s|z kom|kakšnim|"
           + "kakšno|nekom",
       "pokličite me",
-      "pokliče|poklical|oglasi|kontaktira|poklicati ..3 nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|"
+      "pokliče|poklical|oglasi|kontaktira|poklicati|odpiše|napiše ..3 nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|"
           + "svetovalka|sodelavec|sodelavka|kolega|človek",
       SL_PEOPLE + " ..2 " + SL_TALK);
 
@@ -383,6 +415,19 @@ public final class HumanRequestSignal {
       "człowieka|człowiekiem|konsultant*|operator*", "človeka|človekom|operátor*|konzultant*",
       "človeka|človekom|operater*|svetoval*");
 
+  /** Words that open the second half of an either-or question ("…, nebo živý operátor?"). */
+  private static final WordSet OR = WordSet.of("or", "nebo", "anebo", "alebo", "czy", "albo", "ali", "oziroma");
+
+  /** Someone of the customer's own who will contact the shop: "my colleague will contact you", not a request. */
+  private static final String OWN = "my|our|můj|muj|moje|mé|náš|nas|naše|mój|moj|moja|nasz|nasza|môj|naša|naš";
+  private static final String OWN_PEOPLE = "colleague|manager|boss|assistant|husband|wife|partner|kolega|kolegyně|"
+      + "kolegyne|kolegyňa|kolegyna|koleżanka|kolezanka|współpracownik|wspolpracownik|sodelavec|sodelavka|kolegica|"
+      + "vedoucí|vedouci|vedúci|vedúca|šéf|sef|šéfová|kierownik|kierowniczka|szef|vodja|nadřízený|nadriadený|"
+      + "nákupčí|nakupci|nakupca|nákupca|nabavni|nabavnik|nabywca|asistent*|manžel|manželka|mąż|żona|mož|žena";
+  private static final String YOU = "you|vás|vas|vám|vam|was|wam|państwa|panstwa|państwem|panią|pania|pana";
+  private static final RuleSet SOMEONE_ELSE = rules(
+      OWN + " ..2 " + OWN_PEOPLE + " ...6 " + YOU, YOU + " ...6 " + OWN + " ..2 " + OWN_PEOPLE);
+
   /** Questions about who the customer is talking to, not requests to change it. */
   private static final String BOT_OR_PERSON = "human*|person|people|bot|robot|ai|machine|computer|program|"
       + "software|automated|real|live|actual|someone|somebody|agent|operator|assistant|chatbot|artificial";
@@ -404,7 +449,8 @@ public final class HumanRequestSignal {
       "rozprávam|píšem|hovorím|komunikujem|chatujem ...3 človek*|robot*|bot*|strojom|osob*|operátor*|počítač*",
       "ali-si|ali-ste|ti-si|vi-ste ...2 človek*|robot*|bot*|stroj*|živ*|resnič*|oseb*|računalnik*",
       "^si|ste ...2 človek*|robot*|bot*|stroj*|resnič*|oseb*|računalnik*",
-      "answering|replying|responding|writing|typing ...4 bot|robot|human|person|machine|ai|program|computer",
+      "answering|replying|responding|writing|typing|written|answered|generated|typed ...4 bot|robot|human|person|"
+          + "machine|ai|program|computer",
       "odpovídá|odpovídal|píše|mluví|odepisuje ...4 robot*|bot*|člověk*|stroj*|počítač*|program*",
       "odpowiada|rozmawia|odpisuje ...4 robot*|bot*|człowiek*|maszyn*|komputer*|program*",
       "odpovedá|odpovedal|píše|hovorí|odpisuje ...4 robot*|bot*|človek*|stroj*|počítač*|program*",

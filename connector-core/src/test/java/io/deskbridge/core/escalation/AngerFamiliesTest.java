@@ -131,4 +131,88 @@ class AngerFamiliesTest {
     double score = signal.score(text);
     assertThat(signal.isAngry(score)).as("%s: %s", text, score).isFalse();
   }
+
+  /**
+   * The thirteenth round's families (docs/quality.md, "Thirteenth round"), in other words than the held-out and
+   * training lines: ten days and more or many messages with still nothing, a long wait with a demand to answer at
+   * last, fed up, leaving for good, telling everyone to stay away, court, outrage predicated, treated like this,
+   * wasted time, stop ignoring me, the same template, declared anger, like talking to a wall, how dare you, shame on
+   * you, lies.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "twenty days after the return and still no money back",
+      "four calls to your hotline and still nobody knows anything",
+      "dvacet dní od objednávky a pořád nic",
+      "dwadzieścia dni od zamówienia i nadal nic",
+      "dvadsať dní od objednávky a stále nič",
+      "dvajset dni od naročila in še vedno nič",
+      "two months on the warranty claim, reply to me at last",
+      "dva měsíce čekám na opravu, napište mi konečně",
+      "dwa miesiące czekam na naprawę, napiszcie wreszcie",
+      "dva mesiace čakám na opravu, napíšte mi konečne",
+      "dva meseca čakam na popravilo, odgovorite že enkrat",
+      "i've had enough of your promises about the dryer",
+      "mám toho vyše hlavy, vráťte mi peniaze",
+      "do grla sem sit vaših izgovorov",
+      "končím s vámi, zrušte mi účet",
+      "koniec z wami, usuńcie moje konto",
+      "z vami sem končal, izbrišite moj račun",
+      "od dziś kupuję sprzęt u konkurencji",
+      "i won't be ordering from this store ever again",
+      "tell your friends? i'll tell mine to stay away from you",
+      "všem kamarádům řeknu, ať se vám vyhnou",
+      "if the refund is not here by friday i'm taking you to court",
+      "jestli mi nevrátíte peníze, podám žalobu",
+      "pójdę z tym do sądu, jeśli nie oddacie pieniędzy",
+      "this is outrageous, the lamp came without a plug again",
+      "to je nehorázné, lampa zase přišla bez zástrčky",
+      "jste ostuda celého oboru",
+      "wasza infolinia to kompletna porażka",
+      "vaša doprava je úplná katastrofa",
+      "vaša dostava je prava polomija",
+      "and this is how you treat a customer of ten years?",
+      "tak się nie traktuje ludzi, którzy płacą z góry",
+      "takto sa so zákazníkmi nejedná, ani sa neozvete",
+      "kvůli vám jsem čekal celý den doma a nikdo nepřišel",
+      "thanks for the two hours lost on your hotline",
+      "stop ignoring my emails about the broken dryer",
+      "przestańcie ignorować moje maile o suszarce",
+      "the same automated reply for the fifth time, nobody reads anything",
+      "zuřím, technik zase nepřišel",
+      "besen sem, serviser spet ni prišel",
+      "it's like talking to a wall with your hotline",
+      "how dare you cancel my order without asking",
+      "shame on you for that delivery",
+      "you lied to me about the stock",
+  })
+  void thirteenthRoundFamiliesAreAnger(String text) {
+    double score = signal.score(text);
+    assertThat(signal.isAngry(score)).as("%s: %s", text, score).isTrue();
+  }
+
+  /** The thirteenth round's lookalikes: waits with no complaint, praise, a scam question, a note to a courier. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "can i return the jacket within 14 days if i haven't worn it yet?",
+      "it took fourteen days but it came in the end, thank you",
+      "dvacet dní je lhůta na vrácení, je to tak?",
+      "keep the heater away from the curtains, is that in the manual?",
+      "i told all my friends about your great service",
+      "is this sms about my parcel a scam?",
+      "je to podvod, ta sms o balíku?",
+      "i have never seen such a fast delivery, well done",
+      "takhle rychlé doručení jsem ještě nezažil, díky",
+      "the worst is over, the courier found us",
+      "nejhorší už je za námi, děkuju",
+      "i sent three emails with photos, did they arrive?",
+      "please send the invoice at last, whenever you can",
+      "končím v práci v pět, doručte prosím potom",
+      "still waiting for the courier, he said five o'clock",
+      "thank you for the two hours of help on the phone yesterday",
+  })
+  void thirteenthRoundLookalikesStayCalm(String text) {
+    double score = signal.score(text);
+    assertThat(signal.isAngry(score)).as("%s: %s", text, score).isFalse();
+  }
 }

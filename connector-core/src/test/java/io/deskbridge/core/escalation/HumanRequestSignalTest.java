@@ -403,4 +403,44 @@ class HumanRequestSignalTest {
     assertThat(signal.mentionsAPerson("Můžete mi vystavit doklad s DIČ mé firmy?")).isFalse();
     assertThat(signal.mentionsAPerson("Where is my parcel?")).isFalse();
   }
+
+  /**
+   * The thirteenth round's families (docs/quality.md, "Thirteenth round"): someone asked to write back, the
+   * Slovene conditional, escalating "this" to someone, a Polish person who could get in touch, someone on the line.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Ať mi odepíše někdo z vašich lidí.",
+      "Nech mi odpíše niekto z podpory, prosím.",
+      "Naj mi odpiše nekdo iz podpore.",
+      "Rada bi se povezala s svetovalko.",
+      "Please escalate this to a manager.",
+      "Czy kierowniczka sklepu mogłaby do mnie oddzwonić?",
+      "Bi lahko dobil na telefon kakšnega uslužbenca?",
+      "Poproszę do telefonu kogoś z reklamacji.",
+  })
+  void thirteenthRoundFamilies(String text) {
+    assertThat(signal.matches(text)).as(text).isTrue();
+  }
+
+  /**
+   * Not requests: someone of the customer's own announced to contact the shop, the "or …" half of a question about
+   * the bot, a talk told of the past, a question whether answers are written by a person.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "My manager will contact you on Monday.",
+      "Náš vedoucí vás bude kontaktovat kvůli faktuře.",
+      "Zítra se vám ozve moje kolegyně.",
+      "Mój kierownik skontaktuje się z Państwem w poniedziałek.",
+      "Moja kolegyňa vám zajtra zavolá.",
+      "Moj vodja vas bo poklical v ponedeljek.",
+      "Jste bot, nebo živá operátorka?",
+      "Si automat, alebo živý človek?",
+      "Are the replies typed by a person or generated?",
+      "Včeraj sem se povezal s svetovalcem in je bilo v redu.",
+  })
+  void thirteenthRoundLookalikesAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }
