@@ -18,6 +18,8 @@ import io.deskbridge.core.bot.SwappableDecider;
 import io.deskbridge.core.csat.SatisfactionPoll;
 import io.deskbridge.core.csat.SatisfactionScheduler;
 import io.deskbridge.core.error.ConfigException;
+import io.deskbridge.core.humanreply.HumanReplyPoll;
+import io.deskbridge.core.humanreply.HumanReplyScheduler;
 import io.deskbridge.core.knowledge.Article;
 import io.deskbridge.core.knowledge.KnowledgeBase;
 import io.deskbridge.core.kbsync.KnowledgeSync;
@@ -64,13 +66,15 @@ public final class Deskbridge implements AutoCloseable {
   private final ConversationApi conversationApi;
   private final KnowledgeSyncScheduler sync; // null without knowledge.sync
   private final SatisfactionScheduler csat; // null without the admin dashboard
+  private final HumanReplyScheduler humanReplies; // null without the admin dashboard
   private final AtomicReference<Bot> knowledge;
 
   private Deskbridge(Engine engine, WebhookServer server, JdbcStore store, List<Connector> connectors,
       ConversationApi conversationApi, KnowledgeSyncScheduler sync, SatisfactionScheduler csat,
-      AtomicReference<Bot> knowledge) {
+      HumanReplyScheduler humanReplies, AtomicReference<Bot> knowledge) {
     this.sync = sync;
     this.csat = csat;
+    this.humanReplies = humanReplies;
     this.knowledge = knowledge;
     this.conversationApi = conversationApi;
     this.engine = engine;
@@ -135,6 +139,7 @@ public final class Deskbridge implements AutoCloseable {
     ConversationApi conversationApi = null;
     KnowledgeSyncScheduler sync = null;
     SatisfactionScheduler csat = null;
+    HumanReplyScheduler humanReplies = null;
     try {
       config.requireSecrets();
       var installations = new ArrayList<Installation>();
@@ -219,6 +224,8 @@ public final class Deskbridge implements AutoCloseable {
             csatJobs.stream().map(SatisfactionScheduler.Job::installation).collect(java.util.stream.Collectors.toSet()));
         csat = SatisfactionScheduler.start(csatJobs, new SatisfactionPoll(ratings, clock),
             config.admin().satisfactionEvery());
+        humanReplies = HumanReplyScheduler.start(humanReplyJobs(config, engine, built, config.admin().humanReplyEvery()),
+            new HumanReplyPoll(store.humanReplies(), clock), config.admin().humanReplyEvery());
       }
       var server = WebhookServer.start(config.server().host(), config.server().port(), limits, handler, clock,
           meters::scrape, () -> running.healthy() && openedStore.healthy(), api, admin);
@@ -244,8 +251,12 @@ public final class Deskbridge implements AutoCloseable {
                   rebuilt.knowledge().size(), articles.size());
             });
       }
-      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi, sync, csat, current);
+      return new Deskbridge(engine, server, store, List.copyOf(built), conversationApi, sync, csat, humanReplies,
+          current);
     } catch (RuntimeException e) {
+      if (humanReplies != null) {
+        humanReplies.close();
+      }
       if (csat != null) {
         csat.close();
       }
@@ -301,6 +312,26 @@ public final class Deskbridge implements AutoCloseable {
     return jobs;
   }
 
+  /**
+   * The installations whose first human reply after a handover {@code serve} polls for the dashboard: every helpdesk
+   * installation (a Conversation API installation's agent messages are in the store already), each loading through
+   * the engine's vendor calls at most {@link HumanReplyPoll#limit} conversations a round.
+   */
+  static List<HumanReplyScheduler.Job> humanReplyJobs(DeskbridgeConfig config, Engine engine,
+      List<Connector> connectors, Duration every) {
+    var jobs = new ArrayList<HumanReplyScheduler.Job>();
+    for (int i = 0; i < config.installations().size(); i++) {
+      var connector = connectors.get(i);
+      if (connector instanceof ApiConnector) {
+        continue;
+      }
+      String id = config.installations().get(i).id();
+      jobs.add(new HumanReplyScheduler.Job(id, engine::load,
+          HumanReplyPoll.limit(engine.budgetPerMinute(id), every), connector.errorMapper()));
+    }
+    return jobs;
+  }
+
   /** The knowledge the bot answers from now: the file knowledge base and the synced articles. */
   public KnowledgeBase knowledge() {
     return knowledge.get().knowledge();
@@ -331,6 +362,9 @@ public final class Deskbridge implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (humanReplies != null) {
+        humanReplies.close();
+      }
       if (csat != null) {
         csat.close();
       }

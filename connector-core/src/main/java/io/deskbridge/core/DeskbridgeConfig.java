@@ -282,7 +282,13 @@ public record DeskbridgeConfig(Server server, StoreConfig store, EngineSettings 
     if (satisfactionEvery.compareTo(AdminSettings.MIN_SATISFACTION_EVERY) < 0) {
       throw a.invalid("satisfactionEvery", "must be at least 1m, e.g. 1h (how often CSAT ratings are polled)");
     }
-    return new AdminSettings(a.raw("token") == null ? null : a.secret("token"), window, satisfactionEvery);
+    Duration humanReplyEvery = a.duration("humanReplyEvery", AdminSettings.DEFAULT_HUMAN_REPLY_EVERY);
+    if (humanReplyEvery.compareTo(AdminSettings.MIN_HUMAN_REPLY_EVERY) < 0) {
+      throw a.invalid("humanReplyEvery", "must be at least 1m, e.g. 15m (how often the helpdesks are asked for the first "
+          + "human reply after a handover)");
+    }
+    return new AdminSettings(a.raw("token") == null ? null : a.secret("token"), window, satisfactionEvery,
+        humanReplyEvery);
   }
 
   /** {@code server.publicUrl}: an absolute http(s) URL without query or fragment, trailing slashes dropped; or null. */

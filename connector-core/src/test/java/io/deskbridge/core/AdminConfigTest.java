@@ -41,6 +41,18 @@ class AdminConfigTest {
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.admin().resolutionWindow()).isEqualTo(Duration.ofHours(72));
     assertThat(config.admin().satisfactionEvery()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.admin().humanReplyEvery()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void theHumanReplyPollIntervalIsReadAndMustBeAtLeastAMinute() throws Exception {
+    var config = load("admin: {token: {env: ADMIN_TOKEN}, humanReplyEvery: 5m}\n");
+    assertThat(config.admin().humanReplyEvery()).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> load("admin: {token: {env: ADMIN_TOKEN}, humanReplyEvery: 10s}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("admin.humanReplyEvery")
+        .hasMessageContaining("at least 1m");
+    assertThatThrownBy(() -> load("admin: {token: {env: ADMIN_TOKEN}, humanReplyEvry: 5m}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("humanReplyEvry");
   }
 
   @Test

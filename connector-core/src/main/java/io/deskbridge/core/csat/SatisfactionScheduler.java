@@ -1,15 +1,12 @@
 package io.deskbridge.core.csat;
 
 import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.schedule.Rounds;
 import io.deskbridge.core.spi.ErrorMapper;
 import io.deskbridge.core.spi.SatisfactionSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,22 +28,16 @@ public final class SatisfactionScheduler implements AutoCloseable {
     }
   }
 
-  private final ScheduledExecutorService executor;
+  private final Rounds rounds = new Rounds("satisfaction-poll");
 
   private SatisfactionScheduler() {
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      var t = new Thread(r, "deskbridge-satisfaction-poll");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Starts polling {@code jobs} every {@code every} through {@code poll}. */
   public static SatisfactionScheduler start(List<Job> jobs, SatisfactionPoll poll, Duration every) {
     var scheduler = new SatisfactionScheduler();
     if (!jobs.isEmpty()) {
-      scheduler.executor.scheduleWithFixedDelay(() -> jobs.forEach(job -> run(poll, job, every)), 0, every.toMillis(),
-          TimeUnit.MILLISECONDS);
+      scheduler.rounds.every(every, () -> jobs.forEach(job -> run(poll, job, every)));
       log.info("Satisfaction ratings (CSAT) polled every {} for installation(s) {}", every,
           String.join(", ", jobs.stream().map(Job::installation).toList()));
     }
@@ -65,7 +56,7 @@ public final class SatisfactionScheduler implements AutoCloseable {
       boolean refused = failure.kind() == VendorException.Kind.FORBIDDEN
           || failure.kind() == VendorException.Kind.AUTH;
       log.warn("polling the satisfaction ratings (CSAT) of {} failed ({}), trying again in {}: {}{}",
-          job.installation(), failure.kind(), every.toString().substring(2).toLowerCase(Locale.ROOT),
+          job.installation(), failure.kind(), Rounds.words(every),
           String.valueOf(failure.getMessage()).lines().findFirst().orElse(""),
           refused ? " (the helpdesk refused the installation's credentials: give it a user allowed to read "
               + "satisfaction ratings)" : "");
@@ -75,6 +66,6 @@ public final class SatisfactionScheduler implements AutoCloseable {
   /** Stops polling; a poll in progress is interrupted at its next request. */
   @Override
   public void close() {
-    executor.shutdownNow();
+    rounds.close();
   }
 }

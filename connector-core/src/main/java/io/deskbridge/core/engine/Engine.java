@@ -157,6 +157,28 @@ public final class Engine implements AutoCloseable {
     return Optional.ofNullable(installations.get(id)).map(Running::installation);
   }
 
+  /**
+   * Loads a conversation through its installation's vendor calls, the ones the workers use: retries, the circuit
+   * breaker and the request budget ({@code requestsPerMinute}) they share. For readers outside the engine, such as the
+   * dashboard's poll of the first human reply.
+   *
+   * @throws VendorException the mapped failure; {@link VendorException.Kind#PAUSED} when the budget has no permit now
+   * @throws NullPointerException when the installation is not configured
+   */
+  public io.deskbridge.core.conversation.Conversation load(io.deskbridge.core.conversation.ConversationKey key) {
+    var running = installations.get(key.installation());
+    Objects.requireNonNull(running, () -> "unknown installation " + key.installation());
+    return running.calls().read("load", () -> running.client().load(new HelpdeskClient.LoadRequest(key,
+        Optional.empty())));
+  }
+
+  /** The installation's request budget in effect (its {@code requestsPerMinute}, else the vendor's); 0 for none. */
+  public int budgetPerMinute(String installationId) {
+    var running = installations.get(installationId);
+    Objects.requireNonNull(running, () -> "unknown installation " + installationId);
+    return running.installation().budgetPerMinute();
+  }
+
   /** The identity an installation authenticated as at start. */
   public Optional<HelpdeskClient.Identity> identity(String installationId) {
     return Optional.ofNullable(installations.get(installationId)).map(Running::identity);

@@ -1,12 +1,10 @@
 package io.deskbridge.core.kbsync;
 
+import io.deskbridge.core.schedule.Rounds;
 import io.deskbridge.core.spi.KnowledgeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,7 @@ public final class KnowledgeSyncScheduler implements AutoCloseable {
     void rebuilt(long revision);
   }
 
-  private final ScheduledExecutorService executor;
+  private final Rounds rounds = new Rounds("knowledge-sync");
   private final KnowledgeSync sync;
   private final SyncedKnowledgeStore store;
   private final OnChange onChange;
@@ -49,11 +47,6 @@ public final class KnowledgeSyncScheduler implements AutoCloseable {
     this.store = store;
     this.builtRevision = builtRevision;
     this.onChange = onChange;
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      var t = new Thread(r, "deskbridge-knowledge-sync");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /**
@@ -66,7 +59,7 @@ public final class KnowledgeSyncScheduler implements AutoCloseable {
     var scheduler = new KnowledgeSyncScheduler(sync, store, builtRevision, onChange);
     for (var job : jobs) {
       Duration every = job.config().every();
-      scheduler.executor.scheduleWithFixedDelay(() -> scheduler.run(job), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.rounds.every(every, () -> scheduler.run(job));
       log.info("Knowledge sync for installation {} every {}", job.installation(), every);
     }
     return scheduler;
@@ -94,6 +87,6 @@ public final class KnowledgeSyncScheduler implements AutoCloseable {
   /** Stops syncing; a sync in progress is interrupted at its next request. */
   @Override
   public void close() {
-    executor.shutdownNow();
+    rounds.close();
   }
 }

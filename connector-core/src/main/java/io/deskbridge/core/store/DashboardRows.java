@@ -333,21 +333,27 @@ public final class DashboardRows {
   }
 
   /**
-   * When an agent first wrote publicly in each Conversation API conversation (the only conversations whose agents'
-   * messages the store holds), for messages written in {@code [from, to)}; keyed by installation and conversation id.
+   * When a person first wrote publicly in each conversation, for replies written in {@code [from, to)}; keyed by
+   * installation and conversation id. Two sources: a Conversation API conversation's first public agent message (its
+   * messages are in the store), and a helpdesk conversation's first public agent message at or after its last handover
+   * as {@code serve}'s poll found it ({@code human_reply}); where both name a conversation, the earlier counts.
    */
   public Map<List<String>, Instant> firstAgentReplies(Instant from, Instant to) {
     return db.tx("dashboard", c -> {
       var first = new HashMap<List<String>, Instant>();
-      try (var ps = c.prepareStatement("SELECT ac.installation, m.conversation_id, MIN(m.created_at) FROM api_message m "
+      for (String sql : List.of("SELECT ac.installation, m.conversation_id, MIN(m.created_at) FROM api_message m "
           + "JOIN api_conversation ac ON ac.conversation_id = m.conversation_id "
           + "WHERE m.role = 'AGENT' AND m.visibility = 'PUBLIC' AND m.created_at >= ? AND m.created_at < ? "
-          + "GROUP BY ac.installation, m.conversation_id")) {
-        ps.setObject(1, ts(from));
-        ps.setObject(2, ts(to));
-        try (var rs = ps.executeQuery()) {
-          while (rs.next()) {
-            first.put(List.of(rs.getString(1), rs.getString(2)), instant(rs, 3));
+          + "GROUP BY ac.installation, m.conversation_id",
+          "SELECT installation, conversation_id, replied_at FROM human_reply WHERE replied_at >= ? AND replied_at < ?")) {
+        try (var ps = c.prepareStatement(sql)) {
+          ps.setObject(1, ts(from));
+          ps.setObject(2, ts(to));
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Instant at = instant(rs, 3);
+              first.merge(List.of(rs.getString(1), rs.getString(2)), at, (a, b) -> a.isBefore(b) ? a : b);
+            }
           }
         }
       }

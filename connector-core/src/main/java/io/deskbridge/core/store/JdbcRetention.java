@@ -16,7 +16,8 @@ final class JdbcRetention {
    * the dashboard's aggregates of conversations whose first record is older than the cutoff (they hold the
    * conversation's gap texts; a conversation still active then counts again from its next record, as a new one),
    * dead letters and their inbox rows, processed events and finished writes, the Conversation API's messages
-   * and stored answers, and the customers' satisfaction ratings with their comments (by the rating's time).
+   * and stored answers, the customers' satisfaction ratings with their comments (by the rating's time), and the first
+   * human replies polled after handovers (by the handover's time).
    */
   private static final List<String> PURGES = List.of(
       "DELETE FROM audit WHERE recorded_at < ?",
@@ -29,7 +30,8 @@ final class JdbcRetention {
       "DELETE FROM inbox_event WHERE status = 'DONE' AND received_at < ?",
       "DELETE FROM api_message WHERE created_at < ?",
       "DELETE FROM api_idempotency WHERE created_at < ? AND locked_until IS NULL",
-      "DELETE FROM satisfaction_rating WHERE rated_at < ?");
+      "DELETE FROM satisfaction_rating WHERE rated_at < ?",
+      "DELETE FROM human_reply WHERE handover_at < ?");
 
   private final Database db;
 

@@ -55,6 +55,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   private final JdbcRetention retention;
   private final JdbcSyncedKnowledge syncedKnowledge;
   private final JdbcSatisfaction satisfaction;
+  private final JdbcHumanReplies humanReplies;
   private final DashboardRows dashboard;
 
   private JdbcStore(Database db) {
@@ -69,6 +70,7 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
     this.syncedKnowledge = new JdbcSyncedKnowledge(db);
     this.dashboard = new DashboardRows(db, json);
     this.satisfaction = new JdbcSatisfaction(db);
+    this.humanReplies = new JdbcHumanReplies(db);
     try {
       DashboardAggregates.backfill(db, json, false);
     } catch (RuntimeException e) {
@@ -81,6 +83,11 @@ public final class JdbcStore implements ProcessingStore, AuditLog {
   /** The helpdesks' satisfaction ratings (CSAT) and each installation's poll cursor. */
   public io.deskbridge.core.csat.SatisfactionStore satisfaction() {
     return satisfaction;
+  }
+
+  /** The first human reply after each recent handover, polled from the helpdesks for the dashboard. */
+  public io.deskbridge.core.humanreply.HumanReplyStore humanReplies() {
+    return humanReplies;
   }
 
   /** What the admin dashboard reads: a period's decisions, agents' first replies, dead letters, a conversation's writes. */

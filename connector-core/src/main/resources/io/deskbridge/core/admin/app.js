@@ -155,7 +155,7 @@
     const frt = f.firstResponse;
     table($('#frt'), ['', 'p50', 'p90', 'conversations'], [
       ['Bot (decision after receipt)', ms(frt.bot.p50Ms), ms(frt.bot.p90Ms), num(frt.bot.count, frt.bot.query)],
-      ['People after handover (Conversation API only)', ms(frt.human.p50Ms), ms(frt.human.p90Ms), num(frt.human.count, frt.human.query)],
+      ['People after handover (first public agent reply)', ms(frt.human.p50Ms), ms(frt.human.p90Ms), num(frt.human.count, frt.human.query)],
     ]);
     table($('#gaps'), ['question', 'conversations'], f.gaps.map((g) => [g.text, num(g.value, g.query)]));
     table($('#articles'), ['article', 'answers'], f.articles.map((a) => [a.key, num(a.value, a.query)]));

@@ -90,6 +90,10 @@ abstract class AbstractDashboardAggregatesTest {
     var frt = (Map<?, ?>) figures.get("firstResponse");
     assertThat(((Map<?, ?>) frt.get("bot")).get("count")).isNotEqualTo(0);
     assertThat(((Map<?, ?>) frt.get("human")).get("count")).isNotEqualTo(0);
+    // "mail" has helpdesk conversations only: its people's first replies come from human_reply
+    var mail = new Dashboard(store.dashboard(), CLOCK, 0.55, WINDOW).scan(periods().get(0)).conversations().stream()
+        .filter(c -> c.installation.equals("mail") && c.tags.containsKey("human_frt")).toList();
+    assertThat(mail).isNotEmpty().allSatisfy(c -> assertThat(c.humanFrtMillis).isBetween(30_000L, 7_230_000L));
     assertThat(((Map<?, ?>) figures.get("deadLetters")).get("value")).isNotEqualTo(0);
     assertThat((List<?>) figures.get("gaps")).isNotEmpty();
   }
@@ -314,10 +318,12 @@ abstract class AbstractDashboardAggregatesTest {
   /**
    * {@code n} conversations over two installations with random records (answers, clarifications, handovers, returns,
    * loop-guard suppressions, draft verdicts, refusals), some spanning days, events received before their decisions,
-   * dead letters, and agents' replies for Conversation API conversations.
+   * dead letters, and agents' replies for Conversation API conversations and (as the poll stores them) for helpdesk
+   * conversations.
    */
   private void seed(int n, long seed) throws SQLException {
     var random = new Random(seed);
+    var replies = new Random(seed + 1); // its own stream: the rest of the seed stays as it was
     var codes = java.util.Arrays.stream(HandoverReason.values()).map(HandoverReason::code).toList();
     try (var c = connect()) {
       for (int i = 0; i < n; i++) {
@@ -369,6 +375,14 @@ abstract class AbstractDashboardAggregatesTest {
                 insert(c, "INSERT INTO api_message (conversation_id, message_id, role, visibility, body, created_at) "
                     + "VALUES (?, ?, 'AGENT', 'PUBLIC', 'on it', ?)", id, event + "-agent",
                     at.plusSeconds(30 + random.nextInt(7200)));
+                c.commit();
+              } else if (!api && replies.nextBoolean()) {
+                // a helpdesk conversation: the poll stored its first human reply after this handover (a later
+                // handover of the conversation makes it one from before its last handover, which does not count)
+                Instant reply = at.plusSeconds(30 + replies.nextInt(7200));
+                insert(c, "DELETE FROM human_reply WHERE installation = ? AND conversation_id = ?", installation, id);
+                insert(c, "INSERT INTO human_reply (installation, conversation_id, handover_at, replied_at, polled_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", installation, id, at, reply, reply.plusSeconds(60));
                 c.commit();
               }
             }

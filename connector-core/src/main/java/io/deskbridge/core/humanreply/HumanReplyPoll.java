@@ -1,0 +1,105 @@
+package io.deskbridge.core.humanreply;
+
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.error.VendorException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One round of an installation's poll for the first human reply after a handover. It takes up to a limit of the
+ * conversations handed over in the last {@link #WINDOW} whose first human reply is not stored (never polled ones
+ * first, then the least recently polled), loads each through the engine's vendor calls and stores the first public
+ * {@link AuthorRole#AGENT} message at or after the handover, or that none was seen yet. A conversation whose handover
+ * is older than the window is not polled any more: its human first-response time stays unknown.
+ *
+ * <p>A conversation the vendor no longer has ({@link VendorException.Kind#NOT_FOUND}) is stored as polled and the round
+ * goes on; any other failure ends the round with the exception (what it stored so far stays), since the vendor is then
+ * down, refuses the credentials or has no budget left, and the next round tries again. Thread-safe; several processes
+ * may poll the same installation (both store the same reply).
+ */
+public final class HumanReplyPoll {
+  /**
+   * How long after a handover its first human reply is looked for: a business week and a weekend, so a reply on the
+   * next working day after a long weekend is still found, while a handover nobody answered stops costing requests.
+   */
+  public static final Duration WINDOW = Duration.ofDays(7);
+  /** The most conversations one round loads for one installation, whatever the budget. */
+  public static final int MAX_PER_ROUND = 200;
+  /** The share of an installation's request budget over one interval that a round may use (the rest is the bot's). */
+  static final int BUDGET_SHARE_PERCENT = 10;
+
+  /** Loads a conversation from its helpdesk (in {@code serve}: the engine's retrying, rate-limited vendor calls). */
+  @FunctionalInterface
+  public interface Loader {
+    Conversation load(ConversationKey key);
+  }
+
+  /** What a round did: conversations loaded, first replies found, conversations the vendor no longer has. */
+  public record Result(int loaded, int found, int gone) {
+  }
+
+  private final HumanReplyStore store;
+  private final Clock clock;
+
+  public HumanReplyPoll(HumanReplyStore store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * How many conversations one round may load: {@value #BUDGET_SHARE_PERCENT} % of the requests the budget allows over
+   * the interval, at least one, at most {@link #MAX_PER_ROUND}; {@code MAX_PER_ROUND} without a budget (0).
+   */
+  public static int limit(int requestsPerMinute, Duration every) {
+    if (requestsPerMinute <= 0) {
+      return MAX_PER_ROUND;
+    }
+    long share = requestsPerMinute * Math.max(1, every.toMinutes()) * BUDGET_SHARE_PERCENT / 100;
+    return (int) Math.max(1, Math.min(MAX_PER_ROUND, share));
+  }
+
+  /**
+   * Polls one installation, loading at most {@code limit} conversations.
+   *
+   * @throws RuntimeException the loader's failure other than {@link VendorException.Kind#NOT_FOUND}, ending the round
+   */
+  public Result run(String installation, Loader loader, int limit) {
+    int loaded = 0;
+    int found = 0;
+    int gone = 0;
+    for (var pending : store.pending(installation, clock.instant().minus(WINDOW), limit)) {
+      Optional<Instant> reply;
+      try {
+        reply = firstHumanReply(loader.load(pending.key()), pending.handoverAt());
+        loaded++;
+      } catch (VendorException e) {
+        if (e.kind() != VendorException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        gone++;
+        reply = Optional.empty();
+      }
+      store.save(installation, pending.key().externalId(), pending.handoverAt(), reply, clock.instant());
+      if (reply.isPresent()) {
+        found++;
+      }
+    }
+    return new Result(loaded, found, gone);
+  }
+
+  /** When a person first wrote to the customer at or after {@code handoverAt}: the earliest public agent message. */
+  static Optional<Instant> firstHumanReply(Conversation conversation, Instant handoverAt) {
+    return conversation.messages().stream()
+        .filter(m -> m.role() == AuthorRole.AGENT && m.visibility() == Visibility.PUBLIC)
+        .map(Message::createdAt)
+        .filter(at -> !at.isBefore(handoverAt))
+        .min(Instant::compareTo);
+  }
+}

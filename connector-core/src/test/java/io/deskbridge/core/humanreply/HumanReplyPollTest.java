@@ -1,0 +1,227 @@
+package io.deskbridge.core.humanreply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deskbridge.core.conversation.AuthorRole;
+import io.deskbridge.core.conversation.Channel;
+import io.deskbridge.core.conversation.Conversation;
+import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Customer;
+import io.deskbridge.core.conversation.Message;
+import io.deskbridge.core.conversation.Visibility;
+import io.deskbridge.core.error.VendorException;
+import io.deskbridge.core.spi.ErrorMapper;
+import io.deskbridge.core.store.AuditRecord;
+import io.deskbridge.core.store.JdbcStore;
+import io.deskbridge.core.store.StoreConfig;
+import io.deskbridge.core.store.TestDatabases;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The poll over a real (H2) store with a stepped clock: which message counts as the first human reply, a reply
+ * written later found by a later round, the window after which a handover is not polled, the per-round limit, a
+ * conversation gone from the helpdesk, a failing helpdesk, and the limit from the request budget.
+ */
+class HumanReplyPollTest {
+  private static final TestDatabases.Source DATABASES = TestDatabases.h2("humanreplypoll");
+  private static final Instant HANDOVER = Instant.parse("2026-12-01T10:00:00Z");
+
+  private final SteppedClock clock = new SteppedClock(HANDOVER.plusSeconds(60));
+  private StoreConfig database;
+  private JdbcStore store;
+  private HumanReplyPoll poll;
+  /** The helpdesk: each conversation's messages; a conversation missing here is gone (NOT_FOUND). */
+  private final Map<String, List<Message>> helpdesk = new HashMap<>();
+  private final List<String> loads = new ArrayList<>();
+  private RuntimeException failure;
+
+  @BeforeEach
+  void open() {
+    database = DATABASES.create();
+    store = JdbcStore.open(database);
+    poll = new HumanReplyPoll(store.humanReplies(), clock);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+    DATABASES.drop(database);
+  }
+
+  private Conversation load(ConversationKey key) {
+    loads.add(key.externalId());
+    if (failure != null) {
+      throw failure;
+    }
+    var messages = helpdesk.get(key.externalId());
+    if (messages == null) {
+      throw new VendorException(VendorException.Kind.NOT_FOUND, "ticket " + key.externalId() + " not found", null);
+    }
+    return new Conversation(key, Channel.EMAIL, "subject", new Customer("c1", "Ann", ""), "", "", Set.of(), false,
+        List.copyOf(messages));
+  }
+
+  /** A conversation the bot handed over at {@code at}, with the customer's message and the bot's handover note. */
+  private void handedOver(String id, Instant at) throws Exception {
+    try (var c = DriverManager.getConnection(database.connectionUrl(), database.username(),
+        database.password() == null ? "" : database.password().reveal());
+        var ps = c.prepareStatement("INSERT INTO conversation (installation, conversation_id, vendor, channel) "
+            + "VALUES ('acme', ?, 'zendesk', 'EMAIL')")) {
+      ps.setString(1, id);
+      ps.executeUpdate();
+    }
+    store.append(new AuditRecord(at, "acme", id, "ev-" + id, "auto", "handover", List.of("human_request"), 0.9, "",
+        Map.of(), "a person please", List.of(), "applied", 1, Map.of("language", "en")));
+    helpdesk.put(id, new ArrayList<>(List.of(
+        message(id + "-1", AuthorRole.CUSTOMER, Visibility.PUBLIC, at.minusSeconds(5)),
+        message(id + "-2", AuthorRole.BOT, Visibility.PUBLIC, at.plusSeconds(1)))));
+  }
+
+  private static Message message(String id, AuthorRole role, Visibility visibility, Instant at) {
+    return new Message(id, role, visibility, role.name().toLowerCase(), "text", at);
+  }
+
+  private Map<List<String>, Instant> stored() {
+    return store.dashboard().firstAgentReplies(Instant.EPOCH, HANDOVER.plus(Duration.ofDays(30)));
+  }
+
+  @Test
+  void theFirstPublicAgentMessageAtOrAfterTheHandoverIsStoredAndNotLoadedAgain() throws Exception {
+    handedOver("1", HANDOVER);
+    var messages = helpdesk.get("1");
+    messages.add(message("early", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.minusSeconds(60))); // before it
+    messages.add(message("note", AuthorRole.AGENT, Visibility.INTERNAL, HANDOVER.plusSeconds(30))); // a note
+    messages.add(message("bot", AuthorRole.BOT, Visibility.PUBLIC, HANDOVER.plusSeconds(40))); // the bot's own
+    messages.add(message("second", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.plusSeconds(900)));
+    messages.add(message("first", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.plusSeconds(600))); // out of order
+
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(1, 1, 0));
+    assertThat(stored()).isEqualTo(Map.of(List.of("acme", "1"), HANDOVER.plusSeconds(600)));
+
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(0, 0, 0));
+    assertThat(loads).containsExactly("1");
+  }
+
+  @Test
+  void aReplyWrittenAfterARoundIsFoundByALaterRoundUntilTheWindowHasPassed() throws Exception {
+    handedOver("1", HANDOVER);
+    handedOver("2", HANDOVER);
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(2, 0, 0));
+    assertThat(stored()).isEmpty();
+
+    clock.advance(Duration.ofHours(3));
+    helpdesk.get("1").add(message("agent", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.plus(Duration.ofHours(2))));
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(2, 1, 0));
+    assertThat(stored()).isEqualTo(Map.of(List.of("acme", "1"), HANDOVER.plus(Duration.ofHours(2))));
+
+    // 2 is still polled on the window's last day, not after it
+    clock.set(HANDOVER.plus(HumanReplyPoll.WINDOW).minusSeconds(1));
+    loads.clear();
+    poll.run("acme", this::load, 10);
+    assertThat(loads).containsExactly("2");
+    clock.set(HANDOVER.plus(HumanReplyPoll.WINDOW).plusSeconds(1));
+    helpdesk.get("2").add(message("late", AuthorRole.AGENT, Visibility.PUBLIC, clock.instant()));
+    loads.clear();
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(0, 0, 0));
+    assertThat(loads).isEmpty();
+  }
+
+  @Test
+  void aRoundLoadsAtMostTheLimitAndTheNextStartsWithTheConversationsNotPolledYet() throws Exception {
+    handedOver("1", HANDOVER);
+    handedOver("2", HANDOVER.plusSeconds(1));
+    handedOver("3", HANDOVER.plusSeconds(2));
+
+    poll.run("acme", this::load, 2);
+    assertThat(loads).containsExactly("1", "2");
+    clock.advance(Duration.ofMinutes(15));
+    poll.run("acme", this::load, 2);
+    assertThat(loads).containsExactly("1", "2", "3", "1");
+  }
+
+  @Test
+  void aConversationGoneFromTheHelpdeskIsSkippedAndAFailureEndsTheRoundKeepingWhatItStored() throws Exception {
+    handedOver("1", HANDOVER);
+    handedOver("2", HANDOVER.plusSeconds(1));
+    handedOver("3", HANDOVER.plusSeconds(2));
+    helpdesk.remove("1");
+    helpdesk.get("2").add(message("agent", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.plusSeconds(120)));
+
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(2, 1, 1));
+    assertThat(stored()).containsOnlyKeys(List.of("acme", "2"));
+
+    handedOver("4", HANDOVER.plusSeconds(3));
+    clock.advance(Duration.ofMinutes(15));
+    failure = new VendorException(VendorException.Kind.UNAVAILABLE, "HTTP 503", null);
+    loads.clear();
+    assertThatThrownBy(() -> poll.run("acme", this::load, 10)).isSameAs(failure);
+    assertThat(loads).containsExactly("4"); // the first of the round: the others wait for the next round
+    assertThat(stored()).containsOnlyKeys(List.of("acme", "2"));
+  }
+
+  @Test
+  void theSchedulersRoundLogsAFailureInsteadOfThrowing() throws Exception {
+    handedOver("1", HANDOVER);
+    failure = new IllegalStateException("boom");
+    ErrorMapper errors = e -> new VendorException(VendorException.Kind.UNAVAILABLE, e.getMessage(), e);
+    HumanReplyScheduler.run(poll, new HumanReplyScheduler.Job("acme", this::load, 5, errors), Duration.ofMinutes(15));
+    assertThat(loads).containsExactly("1");
+  }
+
+  @Test
+  void theLimitIsATenthOfTheBudgetOverTheIntervalBetweenOneAndTheMaximum() {
+    assertThat(HumanReplyPoll.limit(0, Duration.ofMinutes(15))).isEqualTo(HumanReplyPoll.MAX_PER_ROUND);
+    assertThat(HumanReplyPoll.limit(700, Duration.ofMinutes(15))).isEqualTo(HumanReplyPoll.MAX_PER_ROUND);
+    assertThat(HumanReplyPoll.limit(5, Duration.ofMinutes(15))).isEqualTo(7);
+    assertThat(HumanReplyPoll.limit(60, Duration.ofMinutes(10))).isEqualTo(60);
+    assertThat(HumanReplyPoll.limit(1, Duration.ofMinutes(1))).isEqualTo(1);
+  }
+
+  /** A clock that moves only when told. */
+  private static final class SteppedClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    SteppedClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    void advance(Duration by) {
+      now.updateAndGet(t -> t.plus(by));
+    }
+
+    void set(Instant at) {
+      now.set(at);
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
