@@ -75,9 +75,9 @@ class H2StoreFaultIT {
     store.close();
     // H2 writes into reused space at once rather than after its 45 s retention time: as a store that has been
     // running a while, where H2's own file header lags behind the newest chunks
-    var config = FaultyFilePath.store(dir);
-    store = JdbcStore.open(new StoreConfig(config.url() + ";RETENTION_TIME=0", config.username(), null,
-        config.maxPoolSize()));
+    var plain = FaultyFilePath.store(dir);
+    var config = new StoreConfig(plain.url() + ";RETENTION_TIME=0", plain.username(), null, plain.maxPoolSize());
+    store = JdbcStore.open(config);
     var acknowledged = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     var stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -102,6 +102,9 @@ class H2StoreFaultIT {
       for (int round = 0; round < 3; round++) {
         int before = acknowledged.size();
         await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
+        if (round > 0) {
+          rounds.add("after round " + round + ": " + missingNow(config, acknowledged));
+        }
         FaultyFilePath.diskFullForGrowth();
         int triedBefore = next.get();
         int refusedBefore = refused.get();
@@ -115,6 +118,7 @@ class H2StoreFaultIT {
       }
       int before = acknowledged.size();
       await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 100);
+      rounds.add("after round 3: " + missingNow(config, acknowledged));
     } finally {
       stop.set(true);
       pool.shutdown();
@@ -140,6 +144,24 @@ class H2StoreFaultIT {
     missing.addAll(acknowledged);
     missing.removeAll(stored);
     assertThat(missing).as("acknowledged events missing after the faults (%s)", context).isEmpty();
+  }
+
+  /**
+   * Which of the events acknowledged so far the running database lacks now (read on a connection of its own), so
+   * that a failure names the fault round after which they went missing.
+   */
+  private static String missingNow(StoreConfig config, java.util.Set<String> acknowledged) {
+    var expected = new java.util.TreeSet<String>(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(1))));
+    expected.addAll(acknowledged);
+    try (var c = java.sql.DriverManager.getConnection(config.connectionUrl(), config.username(), "");
+        var s = c.createStatement(); var rs = s.executeQuery("SELECT event_id FROM inbox_event")) {
+      while (rs.next()) {
+        expected.remove(rs.getString(1));
+      }
+    } catch (java.sql.SQLException e) {
+      return "not read (" + e.getMessage().lines().findFirst().orElse("") + ")";
+    }
+    return expected.isEmpty() ? "none missing" : expected.size() + " missing " + expected;
   }
 
   @Test
