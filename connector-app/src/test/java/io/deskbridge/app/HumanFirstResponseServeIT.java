@@ -62,8 +62,6 @@ class HumanFirstResponseServeIT {
         assertThat(deskbridge.engine().awaitIdle(Duration.ofSeconds(30))).isTrue();
         var human = admin(deskbridge, "/admin/api/figures").path("firstResponse").path("human");
         assertThat(human.path("count").asInt()).as("no person has answered yet").isZero();
-        // some helpdesks stamp messages in whole seconds: the agent answers in a later second than the handover
-        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(handedOver.plusSeconds(1)));
         vendor.agentAnswers(conversation, "Hi Mia, Tom here. How can I help?");
         assertThat(deskbridge.engine().awaitIdle(Duration.ofSeconds(30))).isTrue();
       }
@@ -76,7 +74,8 @@ class HumanFirstResponseServeIT {
         var human = admin(deskbridge, "/admin/api/figures").path("firstResponse").path("human");
         assertThat(human.path("count").asInt()).isEqualTo(1);
         long p50 = human.path("p50Ms").asLong();
-        assertThat(p50).as("from the handover to the agent's reply").isPositive()
+        // at least 0: a reply stamped in the handover's whole second (Zendesk, Daktela) counts as written at it
+        assertThat(p50).as("from the handover to the agent's reply").isNotNegative()
             .isLessThan(Duration.between(handedOver, Instant.now()).toMillis() + 1);
         assertThat(human.path("p90Ms").asLong()).isEqualTo(p50);
         var list = admin(deskbridge, human.path("query").asText());

@@ -9,6 +9,7 @@ import io.deskbridge.core.error.VendorException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,12 +95,18 @@ public final class HumanReplyPoll {
     return new Result(loaded, found, gone);
   }
 
-  /** When a person first wrote to the customer at or after {@code handoverAt}: the earliest public agent message. */
+  /**
+   * When a person first wrote to the customer at or after {@code handoverAt}: the earliest public agent message. Some
+   * helpdesks stamp messages in whole seconds, so a message stamped in the handover's second counts, as written at the
+   * handover (never before it).
+   */
   static Optional<Instant> firstHumanReply(Conversation conversation, Instant handoverAt) {
+    Instant handoverSecond = handoverAt.truncatedTo(ChronoUnit.SECONDS);
     return conversation.messages().stream()
         .filter(m -> m.role() == AuthorRole.AGENT && m.visibility() == Visibility.PUBLIC)
         .map(Message::createdAt)
-        .filter(at -> !at.isBefore(handoverAt))
-        .min(Instant::compareTo);
+        .filter(at -> !at.isBefore(handoverSecond))
+        .min(Instant::compareTo)
+        .map(at -> at.isBefore(handoverAt) ? handoverAt : at);
   }
 }

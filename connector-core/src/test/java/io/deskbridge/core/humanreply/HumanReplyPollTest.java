@@ -119,6 +119,18 @@ class HumanReplyPollTest {
   }
 
   @Test
+  void aReplyStampedInTheHandoversWholeSecondCountsAsWrittenAtTheHandoverAndAnEarlierSecondDoesNot() throws Exception {
+    Instant handover = HANDOVER.plusMillis(700); // the store keeps milliseconds; the helpdesk stamps whole seconds
+    handedOver("1", handover);
+    helpdesk.get("1").add(message("same-second", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER));
+    handedOver("2", handover);
+    helpdesk.get("2").add(message("second-before", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.minusSeconds(1)));
+
+    assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(2, 1, 0));
+    assertThat(stored()).isEqualTo(Map.of(List.of("acme", "1"), handover));
+  }
+
+  @Test
   void aReplyWrittenAfterARoundIsFoundByALaterRoundUntilTheWindowHasPassed() throws Exception {
     handedOver("1", HANDOVER);
     handedOver("2", HANDOVER);
