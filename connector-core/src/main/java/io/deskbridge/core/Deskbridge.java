@@ -314,20 +314,24 @@ public final class Deskbridge implements AutoCloseable {
 
   /**
    * The installations whose first human reply after a handover {@code serve} polls for the dashboard: every helpdesk
-   * installation (a Conversation API installation's agent messages are in the store already), each loading through
-   * the engine's vendor calls at most {@link HumanReplyPoll#limit} conversations a round.
+   * installation whose load shows the conversation's history (a Conversation API installation's agent messages are in
+   * the store already), each loading through the engine's vendor calls at most {@link HumanReplyPoll#limit}
+   * conversations a round for its budget at the time.
    */
   static List<HumanReplyScheduler.Job> humanReplyJobs(DeskbridgeConfig config, Engine engine,
       List<Connector> connectors, Duration every) {
     var jobs = new ArrayList<HumanReplyScheduler.Job>();
     for (int i = 0; i < config.installations().size(); i++) {
       var connector = connectors.get(i);
-      if (connector instanceof ApiConnector) {
+      // a load that cannot show the conversation's history (Capability.UNVERIFIABLE_WRITES: Daktela web chat) would
+      // never show an agent's reply either
+      if (connector instanceof ApiConnector
+          || connector.capabilities().has(io.deskbridge.core.spi.Capability.UNVERIFIABLE_WRITES)) {
         continue;
       }
       String id = config.installations().get(i).id();
-      jobs.add(new HumanReplyScheduler.Job(id, engine::load,
-          HumanReplyPoll.limit(engine.budgetPerMinute(id), every), connector.errorMapper()));
+      jobs.add(new HumanReplyScheduler.Job(id, engine::load, () -> engine.budgetPerMinute(id),
+          connector.errorMapper()));
     }
     return jobs;
   }

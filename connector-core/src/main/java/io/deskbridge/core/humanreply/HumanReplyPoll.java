@@ -10,20 +10,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One round of an installation's poll for the first human reply after a handover. It takes up to a limit of the
  * conversations handed over in the last {@link #WINDOW} whose first human reply is not stored (never polled ones
- * first, then the least recently polled), loads each through the engine's vendor calls and stores the first public
- * {@link AuthorRole#AGENT} message at or after the handover, or that none was seen yet. A conversation whose handover
- * is older than the window is not polled any more: its human first-response time stays unknown.
+ * first, then the least recently polled), loads each through the engine's vendor calls, spaced by a given pause so
+ * that a round spreads its requests over the interval instead of spending them in a burst, and stores the first
+ * public {@link AuthorRole#AGENT} message at or after the handover, or that none was seen yet. A conversation whose
+ * handover is older than the window is not polled any more: its human first-response time stays unknown.
  *
- * <p>A conversation the vendor no longer has ({@link VendorException.Kind#NOT_FOUND}) is stored as polled and the round
- * goes on; any other failure ends the round with the exception (what it stored so far stays), since the vendor is then
- * down, refuses the credentials or has no budget left, and the next round tries again. Thread-safe; several processes
- * may poll the same installation (both store the same reply).
+ * <p>Failures of one conversation do not hold up the others: one the vendor no longer has
+ * ({@link VendorException.Kind#NOT_FOUND}) is stored as gone and never loaded again; one the vendor refuses to show
+ * ({@code FORBIDDEN}, {@code INVALID}, {@code CONFLICT}) is stored as polled, so that the next round starts with the
+ * others, and counted in the result. Any other failure (the vendor is down or refuses the credentials, the budget has
+ * no permit now, the store failed) ends the round with the exception; what it stored so far stays and the next round
+ * tries again. An interrupt ends the round quietly. Thread-safe; several processes may poll the same installation
+ * (both store the same reply, and an older handover's reply never replaces a newer one's).
  */
 public final class HumanReplyPoll {
   /**
@@ -35,6 +41,8 @@ public final class HumanReplyPoll {
   public static final int MAX_PER_ROUND = 200;
   /** The share of an installation's request budget over one interval that a round may use (the rest is the bot's). */
   static final int BUDGET_SHARE_PERCENT = 10;
+  private static final Set<VendorException.Kind> REFUSED_FOR_ONE = EnumSet.of(VendorException.Kind.FORBIDDEN,
+      VendorException.Kind.INVALID, VendorException.Kind.CONFLICT);
 
   /** Loads a conversation from its helpdesk (in {@code serve}: the engine's retrying, rate-limited vendor calls). */
   @FunctionalInterface
@@ -42,16 +50,40 @@ public final class HumanReplyPoll {
     Conversation load(ConversationKey key);
   }
 
-  /** What a round did: conversations loaded, first replies found, conversations the vendor no longer has. */
-  public record Result(int loaded, int found, int gone) {
+  /** Waits between two loads of a round ({@code serve}: the thread sleeps; tests record the pauses). */
+  @FunctionalInterface
+  public interface Pause {
+    void pause(Duration length) throws InterruptedException;
+  }
+
+  /**
+   * What a round did: conversations loaded, first replies found, conversations the vendor no longer has, conversations
+   * it refused to show ({@code firstRefusal}: the first such failure's one-line message, empty when none).
+   */
+  public record Result(int loaded, int found, int gone, int refused, String firstRefusal) {
+    public Result {
+      Objects.requireNonNull(firstRefusal, "firstRefusal");
+    }
+
+    /** A round without refusals. */
+    public Result(int loaded, int found, int gone) {
+      this(loaded, found, gone, 0, "");
+    }
   }
 
   private final HumanReplyStore store;
   private final Clock clock;
+  private final Pause pause;
 
+  /** A poll whose pauses sleep the calling thread. */
   public HumanReplyPoll(HumanReplyStore store, Clock clock) {
+    this(store, clock, length -> Thread.sleep(length.toMillis()));
+  }
+
+  public HumanReplyPoll(HumanReplyStore store, Clock clock, Pause pause) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.pause = Objects.requireNonNull(pause, "pause");
   }
 
   /**
@@ -66,33 +98,61 @@ public final class HumanReplyPoll {
     return (int) Math.max(1, Math.min(MAX_PER_ROUND, share));
   }
 
-  /**
-   * Polls one installation, loading at most {@code limit} conversations.
-   *
-   * @throws RuntimeException the loader's failure other than {@link VendorException.Kind#NOT_FOUND}, ending the round
-   */
+  /** Polls one installation, loading at most {@code limit} conversations back to back. */
   public Result run(String installation, Loader loader, int limit) {
+    return run(installation, loader, limit, Duration.ZERO);
+  }
+
+  /**
+   * Polls one installation, loading at most {@code limit} conversations with {@code spacing} between two loads.
+   *
+   * @throws RuntimeException a failure that ends the round (see the class comment)
+   */
+  public Result run(String installation, Loader loader, int limit, Duration spacing) {
     int loaded = 0;
     int found = 0;
     int gone = 0;
+    int refused = 0;
+    String firstRefusal = "";
+    boolean first = true;
     for (var pending : store.pending(installation, clock.instant().minus(WINDOW), limit)) {
+      if (!first && !spacing.isZero()) {
+        try {
+          pause.pause(spacing);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        break; // serve is stopping
+      }
+      first = false;
+      String id = pending.key().externalId();
       Optional<Instant> reply;
       try {
         reply = firstHumanReply(loader.load(pending.key()), pending.handoverAt());
         loaded++;
       } catch (VendorException e) {
-        if (e.kind() != VendorException.Kind.NOT_FOUND) {
+        if (e.kind() == VendorException.Kind.NOT_FOUND) {
+          store.gone(installation, id, pending.handoverAt(), clock.instant());
+          gone++;
+          continue;
+        }
+        if (!REFUSED_FOR_ONE.contains(e.kind())) {
           throw e;
         }
-        gone++;
+        refused++;
+        if (firstRefusal.isEmpty()) {
+          firstRefusal = e.kind() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        }
         reply = Optional.empty();
       }
-      store.save(installation, pending.key().externalId(), pending.handoverAt(), reply, clock.instant());
+      store.save(installation, id, pending.handoverAt(), reply, clock.instant());
       if (reply.isPresent()) {
         found++;
       }
     }
-    return new Result(loaded, found, gone);
+    return new Result(loaded, found, gone, refused, firstRefusal);
   }
 
   /**

@@ -15,7 +15,8 @@ public interface HumanReplyStore {
 
   /**
    * The installation's conversations whose last handover (the dashboard aggregates' {@code handover_at}) is at or after
-   * {@code handedOverSince} and whose first human reply at or after that handover is not stored: never polled ones
+   * {@code handedOverSince} and whose first human reply at or after that handover is not stored, nor the conversation stored as
+   * {@linkplain #gone gone} for that handover: never polled ones
    * first, then the least recently polled, at most {@code limit}.
    */
   List<Pending> pending(String installation, Instant handedOverSince, int limit);
@@ -26,6 +27,12 @@ public interface HumanReplyStore {
    * handover stays).
    */
   void save(String installation, String conversationId, Instant handoverAt, Optional<Instant> repliedAt, Instant now);
+
+  /**
+   * Stores that the helpdesk no longer has the conversation handed over at {@code handoverAt}: it is not
+   * {@linkplain #pending pending} any more (a later handover of it would be).
+   */
+  void gone(String installation, String conversationId, Instant handoverAt, Instant now);
 
   /** A conversation to poll: its key and the handover whose first human reply is wanted. */
   record Pending(ConversationKey key, Instant handoverAt) {

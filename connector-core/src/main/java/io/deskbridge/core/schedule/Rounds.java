@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class Rounds implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Rounds.class);
 
+  /** How long {@link #close()} waits for a round in progress. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
   private final ScheduledExecutorService executor;
   private final String name;
 
@@ -40,7 +43,7 @@ public final class Rounds implements AutoCloseable {
     executor.scheduleWithFixedDelay(() -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         log.warn("{} failed, trying again in {}: {}", name, words(every),
             String.valueOf(e).lines().findFirst().orElse(""));
       }
@@ -52,9 +55,19 @@ public final class Rounds implements AutoCloseable {
     return every.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
-  /** Stops the rounds; one in progress is interrupted at its next request. */
+  /**
+   * Stops the rounds: one in progress is interrupted (a task ends at its next check of the interrupt) and waited for
+   * up to {@link #CLOSE_WAIT}, so that it does not run on while what it uses is being closed.
+   */
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("{} did not stop within {}", name, words(CLOSE_WAIT));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

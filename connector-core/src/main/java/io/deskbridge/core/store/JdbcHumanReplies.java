@@ -23,14 +23,21 @@ final class JdbcHumanReplies implements HumanReplyStore {
       + "JOIN conversation c ON c.installation = d.installation AND c.conversation_id = d.conversation_id "
       + "LEFT JOIN human_reply h ON h.installation = d.installation AND h.conversation_id = d.conversation_id "
       + "WHERE d.installation = ? AND d.handover_at >= ? AND (h.replied_at IS NULL OR h.replied_at < d.handover_at) "
+      + "AND (h.gone_at IS NULL OR h.handover_at < d.handover_at) "
       + "ORDER BY h.polled_at NULLS FIRST, d.handover_at, d.conversation_id LIMIT ?";
   private static final String INSERT = "INSERT INTO human_reply (installation, conversation_id, handover_at, replied_at, "
       + "polled_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-  private static final String FOUND = "UPDATE human_reply SET handover_at = ?, replied_at = ?, polled_at = ? "
-      + "WHERE installation = ? AND conversation_id = ?";
+  // each update leaves a row about a later handover (another process polled it) alone
+  private static final String FOUND = "UPDATE human_reply SET handover_at = ?, replied_at = ?, polled_at = ?, "
+      + "gone_at = NULL WHERE installation = ? AND conversation_id = ? AND handover_at <= ?";
   // a reply already stored for this handover (another process found it) stays
   private static final String NOT_YET = "UPDATE human_reply SET handover_at = ?, replied_at = NULL, polled_at = ? "
-      + "WHERE installation = ? AND conversation_id = ? AND (replied_at IS NULL OR replied_at < ?)";
+      + "WHERE installation = ? AND conversation_id = ? AND (replied_at IS NULL OR replied_at < ?) "
+      + "AND handover_at <= ?";
+  private static final String INSERT_GONE = "INSERT INTO human_reply (installation, conversation_id, handover_at, "
+      + "polled_at, gone_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final String GONE = "UPDATE human_reply SET handover_at = ?, replied_at = NULL, polled_at = ?, "
+      + "gone_at = ? WHERE installation = ? AND conversation_id = ? AND handover_at <= ?";
 
   private final Database db;
 
@@ -87,6 +94,7 @@ final class JdbcHumanReplies implements HumanReplyStore {
           update.setObject(3, ts(now));
           update.setString(4, installation);
           update.setString(5, conversationId);
+          update.setObject(6, ts(handoverAt));
           update.executeUpdate();
         }
       } else {
@@ -96,8 +104,39 @@ final class JdbcHumanReplies implements HumanReplyStore {
           update.setString(3, installation);
           update.setString(4, conversationId);
           update.setObject(5, ts(handoverAt));
+          update.setObject(6, ts(handoverAt));
           update.executeUpdate();
         }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void gone(String installation, String conversationId, Instant handoverAt, Instant now) {
+    requireText(installation, "installation");
+    requireText(conversationId, "conversationId");
+    Objects.requireNonNull(handoverAt, "handoverAt");
+    Objects.requireNonNull(now, "now");
+    db.tx("humanReplyGone", c -> {
+      try (var insert = c.prepareStatement(INSERT_GONE)) {
+        insert.setString(1, installation);
+        insert.setString(2, conversationId);
+        insert.setObject(3, ts(handoverAt));
+        insert.setObject(4, ts(now));
+        insert.setObject(5, ts(now));
+        if (insert.executeUpdate() == 1) {
+          return null;
+        }
+      }
+      try (var update = c.prepareStatement(GONE)) {
+        update.setObject(1, ts(handoverAt));
+        update.setObject(2, ts(now));
+        update.setObject(3, ts(now));
+        update.setString(4, installation);
+        update.setString(5, conversationId);
+        update.setObject(6, ts(handoverAt));
+        update.executeUpdate();
       }
       return null;
     });

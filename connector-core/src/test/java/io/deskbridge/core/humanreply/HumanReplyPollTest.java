@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -48,13 +49,16 @@ class HumanReplyPollTest {
   /** The helpdesk: each conversation's messages; a conversation missing here is gone (NOT_FOUND). */
   private final Map<String, List<Message>> helpdesk = new HashMap<>();
   private final List<String> loads = new ArrayList<>();
+  private final List<Duration> pauses = new ArrayList<>();
   private RuntimeException failure;
+  /** Failures of single conversations, by id. */
+  private final Map<String, RuntimeException> failing = new HashMap<>();
 
   @BeforeEach
   void open() {
     database = DATABASES.create();
     store = JdbcStore.open(database);
-    poll = new HumanReplyPoll(store.humanReplies(), clock);
+    poll = new HumanReplyPoll(store.humanReplies(), clock, pauses::add);
   }
 
   @AfterEach
@@ -67,6 +71,9 @@ class HumanReplyPollTest {
     loads.add(key.externalId());
     if (failure != null) {
       throw failure;
+    }
+    if (failing.containsKey(key.externalId())) {
+      throw failing.get(key.externalId());
     }
     var messages = helpdesk.get(key.externalId());
     if (messages == null) {
@@ -185,6 +192,64 @@ class HumanReplyPollTest {
     assertThatThrownBy(() -> poll.run("acme", this::load, 10)).isSameAs(failure);
     assertThat(loads).containsExactly("4"); // the first of the round: the others wait for the next round
     assertThat(stored()).containsOnlyKeys(List.of("acme", "2"));
+
+    // the gone conversation is not loaded again; 3 and 4 are
+    failure = null;
+    clock.advance(Duration.ofMinutes(15));
+    loads.clear();
+    poll.run("acme", this::load, 10);
+    assertThat(loads).containsExactlyInAnyOrder("3", "4");
+  }
+
+  @Test
+  void aConversationTheHelpdeskRefusesToShowIsCountedAndDoesNotHoldUpTheOthersInLaterRounds() throws Exception {
+    handedOver("1", HANDOVER);
+    handedOver("2", HANDOVER.plusSeconds(1));
+    failing.put("1", new VendorException(VendorException.Kind.FORBIDDEN, "HTTP 403 ticket 1\nmore", null));
+    helpdesk.get("2").add(message("agent", AuthorRole.AGENT, Visibility.PUBLIC, HANDOVER.plusSeconds(60)));
+
+    assertThat(poll.run("acme", this::load, 1)).isEqualTo(new HumanReplyPoll.Result(0, 0, 0, 1,
+        "FORBIDDEN: HTTP 403 ticket 1"));
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(poll.run("acme", this::load, 1)).as("the next round starts with the other conversation")
+        .isEqualTo(new HumanReplyPoll.Result(1, 1, 0));
+    assertThat(stored()).containsOnlyKeys(List.of("acme", "2"));
+  }
+
+  @Test
+  void theLoadsOfARoundAreSpacedByThePauseAndAnInterruptEndsTheRoundBeforeTheNextLoad() throws Exception {
+    handedOver("1", HANDOVER);
+    handedOver("2", HANDOVER.plusSeconds(1));
+    handedOver("3", HANDOVER.plusSeconds(2));
+    poll.run("acme", this::load, 10, Duration.ofSeconds(4));
+    assertThat(pauses).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
+    assertThat(loads).containsExactly("1", "2", "3");
+
+    var interrupting = new HumanReplyPoll(store.humanReplies(), clock, length -> {
+      throw new InterruptedException("serve stops");
+    });
+    clock.advance(Duration.ofMinutes(15));
+    loads.clear();
+    try {
+      assertThat(interrupting.run("acme", this::load, 10, Duration.ofSeconds(4)).loaded()).isEqualTo(1);
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(loads).hasSize(1);
+  }
+
+  @Test
+  void theResultOfAnOlderHandoverNeverReplacesTheNewerOnesRow() throws Exception {
+    handedOver("1", HANDOVER);
+    var replies = store.humanReplies();
+    Instant later = HANDOVER.plus(Duration.ofHours(1));
+    replies.save("acme", "1", later, Optional.of(later.plusSeconds(30)), clock.instant());
+    // a second process still polling for the first handover stores its result after
+    replies.save("acme", "1", HANDOVER, Optional.of(HANDOVER.plusSeconds(10)), clock.instant());
+    replies.save("acme", "1", HANDOVER, Optional.empty(), clock.instant());
+    replies.gone("acme", "1", HANDOVER, clock.instant());
+    assertThat(stored()).isEqualTo(Map.of(List.of("acme", "1"), later.plusSeconds(30)));
   }
 
   @Test
@@ -192,7 +257,8 @@ class HumanReplyPollTest {
     handedOver("1", HANDOVER);
     failure = new IllegalStateException("boom");
     ErrorMapper errors = e -> new VendorException(VendorException.Kind.UNAVAILABLE, e.getMessage(), e);
-    HumanReplyScheduler.run(poll, new HumanReplyScheduler.Job("acme", this::load, 5, errors), Duration.ofMinutes(15));
+    HumanReplyScheduler.run(poll, new HumanReplyScheduler.Job("acme", this::load, () -> 5, errors),
+        Duration.ofMinutes(15), 1);
     assertThat(loads).containsExactly("1");
   }
 

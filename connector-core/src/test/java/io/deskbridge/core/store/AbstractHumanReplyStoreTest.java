@@ -115,6 +115,29 @@ abstract class AbstractHumanReplyStoreTest {
   }
 
   @Test
+  void aConversationGoneFromTheHelpdeskIsNotPendingUntilALaterHandoverAndAnOlderResultChangesNothing() throws Exception {
+    Instant since = T0.minus(Duration.ofDays(7));
+    decided("acme", "1", "handover", T0);
+    decided("acme", "2", "handover", T0);
+    replies.save("acme", "2", T0, Optional.empty(), T0.plusSeconds(60));
+    replies.gone("acme", "1", T0, T0.plusSeconds(60)); // never polled before
+    replies.gone("acme", "2", T0, T0.plusSeconds(70)); // polled before
+    assertThat(replies.pending("acme", since, 10)).isEmpty();
+
+    Instant again = T0.plus(Duration.ofDays(1));
+    decided("acme", "1", "handover", again);
+    assertThat(replies.pending("acme", since, 10)).containsExactly(new Pending(key("1"), again));
+    replies.save("acme", "1", again, Optional.of(again.plusSeconds(120)), again.plusSeconds(200));
+    // a slower process's results for the first handover arrive after
+    replies.gone("acme", "1", T0, again.plusSeconds(300));
+    replies.save("acme", "1", T0, Optional.empty(), again.plusSeconds(300));
+    replies.save("acme", "1", T0, Optional.of(T0.plusSeconds(30)), again.plusSeconds(300));
+    assertThat(store.dashboard().firstAgentReplies(T0, again.plus(Duration.ofDays(1))))
+        .containsEntry(List.of("acme", "1"), again.plusSeconds(120)).doesNotContainKey(List.of("acme", "2"));
+    assertThat(replies.pending("acme", since, 10)).isEmpty();
+  }
+
+  @Test
   void theDashboardReadsAPeriodsRepliesFromBothSources() throws Exception {
     decided("acme", "1", "handover", T0);
     decided("acme", "2", "handover", T0);
