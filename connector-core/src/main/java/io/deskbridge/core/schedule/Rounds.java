@@ -19,7 +19,7 @@ public final class Rounds implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Rounds.class);
 
   /** How long {@link #close()} waits for a round in progress. */
-  static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
   private final ScheduledExecutorService executor;
   private final String name;
