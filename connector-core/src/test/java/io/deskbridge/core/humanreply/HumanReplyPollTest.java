@@ -253,14 +253,36 @@ class HumanReplyPollTest {
   }
 
   @Test
-  void theSchedulersRoundLogsAFailureInsteadOfThrowing() throws Exception {
-    handedOver("1", HANDOVER);
-    failure = new IllegalStateException("boom");
-    ErrorMapper errors = e -> new VendorException(VendorException.Kind.UNAVAILABLE, e.getMessage(), e);
-    HumanReplyScheduler.run(poll, new HumanReplyScheduler.Job("acme", this::load, () -> 5, errors),
-        Duration.ofMinutes(15), 1);
-    assertThat(loads).containsExactly("1");
+  void theSchedulersRoundLogsAFailureInOneLineInsteadOfThrowingAndAPausedBudgetAtInfo() throws Exception {
+    var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HumanReplyScheduler.class);
+    var level = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      handedOver("1", HANDOVER);
+      failure = new IllegalStateException("boom\nsecond line");
+      ErrorMapper errors = e -> e instanceof VendorException v ? v
+          : new VendorException(VendorException.Kind.UNAVAILABLE, e.getMessage(), e);
+      var job = new HumanReplyScheduler.Job("acme", this::load, () -> 5, errors);
+      HumanReplyScheduler.run(poll, job, Duration.ofMinutes(15), 1);
+      assertThat(loads).containsExactly("1");
+      failure = new VendorException(VendorException.Kind.PAUSED, "own rate limit reached", null);
+      HumanReplyScheduler.run(poll, job, Duration.ofMinutes(15), 1);
+
+      assertThat(logs.list).extracting(e -> e.getLevel().toString(), e -> e.getFormattedMessage()).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("WARN", "polling the first human replies after handovers of acme failed "
+              + "(UNAVAILABLE), trying again in 15m: boom"),
+          org.assertj.core.groups.Tuple.tuple("INFO", "polling the first human replies after handovers of acme paused "
+              + "until the next round in 15m: own rate limit reached"));
+      assertThat(logs.list).allMatch(e -> e.getThrowableProxy() == null);
+    } finally {
+      logger.detachAppender(logs);
+      logger.setLevel(level);
+    }
   }
+
 
   @Test
   void theLimitIsATenthOfTheBudgetOverTheIntervalBetweenOneAndTheMaximum() {
