@@ -18,7 +18,7 @@ final class SupportSarcasm {
     }
     var sentences = Sentence.split(text);
     for (var sentence : sentences) {
-      if (!SUPPORT_PHRASES.matches(sentence).isEmpty() || SarcasmFamilies.strong(sentence)
+      if (!SUPPORT_PHRASES.matches(sentence).isEmpty() || SarcasmFamilies.strong(sentence, BAD)
           || SarcasmFamilies.callThis(text, sentence, QUOTED_PRAISE)) {
         return true;
       }
