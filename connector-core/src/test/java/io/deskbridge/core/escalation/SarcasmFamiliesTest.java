@@ -120,6 +120,11 @@ class SarcasmFamiliesTest {
       "trvá rýchle vrátenie peňazí iba 10 dní?",
       "Ali ekspresna dostava traja samo 4 dni?",
       "hitro vračilo traja le 10 dni?",
+      "is express delivery only 2 weeks?",
+      "je expresní doprava jen 2 týdny?",
+      "czy ekspresowa wysyłka trwa tylko 2 tygodnie?",
+      "trvá expresná doprava len 2 týždne?",
+      "ali ekspresna dostava traja samo 2 tedna?",
       // relief that something finally came, said to nobody and with nothing bad
       "How nice, it finally arrived today. Thank you!",
       "how lovely, the parcel finally came, thanks",
@@ -151,6 +156,7 @@ class SarcasmFamiliesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "thanks for the lightning fast reply, it only took ten days. can you check my order?",
+      "wow, express delivery, only two weeks. where is it?",
       "how nice, it finally arrived after three weeks",
       "jak milé, balík konečně dorazil po třech týdnech",
       "jak miło, że wreszcie odpisaliście",
