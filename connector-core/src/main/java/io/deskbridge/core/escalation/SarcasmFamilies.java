@@ -27,22 +27,27 @@ final class SarcasmFamilies {
       "dzięki|dzieki|dziękuj*|dziekuj* za ..2 nic !więcej|wiecej|innego|płacić|placic",
       "vďaka|vdaka|ďakuj*|dakuj* za ..2 nič|nic !viac|iné|ine|ďalšie|dalsie|platiť|platit",
       "hvala ..1 za ..2 nič|nic|ničesar|nicesar !več|vec|drugega|plačati|placati",
-      // how kind of you to finally …
-      "how kind|nice|generous|thoughtful|considerate|sweet|lovely|gracious|good ...6 finally|eventually|at-last",
-      "jak|to|ale ..1 milé|mile|laskavé|laskave|štědré|stedre|ohleduplné|ohleduplne|pozorné|pozorne|hezké|hezke "
-          + "...6 konečně|konecne|až|az",
-      "jak|to|ale ..1 miło|milo|uprzejmie|łaskawie|laskawie|hojnie|szlachetnie|ładnie|ladnie ...6 wreszcie|"
-          + "w-końcu|w-koncu|dopiero",
-      "aké|ake|ako|to ..1 milé|mile|láskavé|laskave|štedré|stedre|ohľaduplné|ohladuplne|pozorné|pozorne|pekné|pekne "
-          + "...6 konečne|konecne|až|az",
-      "kako|to ..1 prijazno|ljubeznivo|lepo|pozorno|velikodušno|velikodusno|radodarno ...6 končno|koncno|šele|sele",
       // love of waiting and being ignored
-      "love|adore|enjoy ..2 waiting|being-on-hold|being-ignored|chasing|repeating !room|rooms|area|list",
+      "love|adore|enjoy ..2 waiting|being-on-hold|being-ignored|repeating !room|rooms|area|list",
       "zbožňuju|zbožňuji|zboznuju|miluju|miluji ..2 čekání|cekani|čekat|cekat|visení|viseni|visět",
       "uwielbiam|kocham ..2 czekać|czekac|czekanie|wisieć|wisiec|wiszenie",
       "zbožňujem|zboznujem|milujem|ľúbim ..2 čakanie|cakanie|čakať|cakat|visenie",
       "obožujem|obozujem|ljubim ..2 čakanje|cakanje|čakati|cakati|visenje",
-      // praise of speed and a wait of many days: "thanks for the lightning fast reply, only took ten days"
+      // mock consent to wait weeks more: "no worries, I'll wait a couple more weeks"
+      "^no-worries|no-problem|sure|fine|of-course ...5 wait|sit ...3 more|another|extra|couple ..2 " + LONG,
+      "^v-pohodě|v-pohode|pohoda|jasně|jasne|klidně|klidne ...5 počkám|pockam|vydržím|vydrzim|budu ...3 ještě|jeste|"
+          + "další|dalsi|pár|par ..2 " + LONG,
+      "^spoko|spokojnie|jasne|pewnie|luz ...5 poczekam|zaczekam|posiedzę|posiedze ...3 jeszcze|kolejne|parę|pare ..2 "
+          + LONG,
+      "^v-pohode|pohoda|jasné|jasne|kľudne|kludne ...5 počkám|pockam|vydržím|vydrzim|budem ...3 ešte|este|ďalš*|dals*|"
+          + "pár|par ..2 " + LONG,
+      "^brez-skrbi|ni-problema|seveda|jasno ...5 počakal*|pockal*|počakam|pockam|bom ...3 še|se|par|nekaj ..2 " + LONG);
+
+  /**
+   * Praise of speed beside many days or weeks: "thanks for the lightning fast reply, only took ten days". Not in a
+   * question ("is the fast delivery just 5 days?" asks; review of the twelfth round).
+   */
+  static final RuleSet SPEED = RuleSet.of(false,
       "speedy|fast|quick|lightning|prompt|rapid|swift|express ...8 only|just|mere ..2 days|hours "
           + "!one|two|three|a|couple|few|1|2|3|24|48",
       "bleskov*|rychl*|expres*|svižn*|okamžit* ...8 jen|jenom|pouhých|pouze|pouhé ..3 dní|dni|dnů|hodin "
@@ -54,16 +59,36 @@ final class SarcasmFamilies {
       "bliskovit*|hitr*|ekspresn*|takojšn* ...8 samo|le|komaj ..3 dni|ur !en|eno|dva|dve|tri|par|24|48|1|2|3",
       "speedy|fast|quick|lightning|prompt|rapid|swift|express ...8 only|just|mere ..2 " + LONG,
       "bleskov*|rychl*|rýchl*|expres*|svižn*|okamžit*|błyskawiczn*|szybk*|bliskovit*|hitr*|ekspresn* ...8 "
-          + "jen|jenom|pouhých|pouze|pouhé|tylko|zaledwie|raptem|len|iba|púhych|samo|le|komaj ..3 " + LONG,
-      // mock consent to wait weeks more: "no worries, I'll wait a couple more weeks"
-      "^no-worries|no-problem|sure|fine|of-course ...5 wait|sit ...3 more|another|extra|couple ..2 " + LONG,
-      "^v-pohodě|v-pohode|pohoda|jasně|jasne|klidně|klidne ...5 počkám|pockam|vydržím|vydrzim|budu ...3 ještě|jeste|"
-          + "další|dalsi|pár|par ..2 " + LONG,
-      "^spoko|spokojnie|jasne|pewnie|luz ...5 poczekam|zaczekam|posiedzę|posiedze ...3 jeszcze|kolejne|parę|pare ..2 "
-          + LONG,
-      "^v-pohode|pohoda|jasné|jasne|kľudne|kludne ...5 počkám|pockam|vydržím|vydrzim|budem ...3 ešte|este|ďalš*|dals*|"
-          + "pár|par ..2 " + LONG,
-      "^brez-skrbi|ni-problema|seveda|jasno ...5 počakal*|pockal*|počakam|pockam|bom ...3 še|se|par|nekaj ..2 " + LONG);
+          + "jen|jenom|pouhých|pouze|pouhé|tylko|zaledwie|raptem|len|iba|púhych|samo|le|komaj ..3 " + LONG);
+
+  /**
+   * Kindness "finally" shown: "how kind of you to finally …". Sarcastic only when the sentence speaks to the service
+   * ({@link #ADDRESSED}: "of you", "že jste", "od vas") or names something bad or a long wait; "how nice, it finally
+   * arrived" is relief (review of the twelfth round). "Až", "dopiero" and "šele" ("not until") are everyday words and
+   * no cue.
+   */
+  static final RuleSet KIND_FINALLY = RuleSet.of(false,
+      "how kind|nice|generous|thoughtful|considerate|sweet|lovely|gracious|good ...6 finally|eventually|at-last",
+      "jak|to|ale ..1 milé|mile|laskavé|laskave|štědré|stedre|ohleduplné|ohleduplne|pozorné|pozorne|hezké|hezke "
+          + "...6 konečně|konecne",
+      "jak|to|ale ..1 miło|milo|uprzejmie|łaskawie|laskawie|hojnie|szlachetnie|ładnie|ladnie ...6 wreszcie|"
+          + "w-końcu|w-koncu",
+      "aké|ake|ako|to ..1 milé|mile|láskavé|laskave|štedré|stedre|ohľaduplné|ohladuplne|pozorné|pozorne|pekné|pekne "
+          + "...6 konečne|konecne",
+      "kako|to ..1 prijazno|ljubeznivo|lepo|pozorno|velikodušno|velikodusno|radodarno ...6 končno|koncno");
+
+  /**
+   * Words that speak to the service, for {@link #KIND_FINALLY}: "you", "vás", "jste", "wy", "państwo", "ktoś"
+   * ("że wreszcie ktoś odpisał"); a Polish verb in the second person plural past ("odpisaliście") counts too.
+   */
+  private static final WordSet ADDRESSED = WordSet.of("you", "vás", "vas", "vám", "vam", "vy", "jste", "jsi", "ste",
+      "wy", "wam", "wasz*", "państw*", "panstw*", "ktoś", "ktos", "vi");
+
+  /** A Polish verb of the second person plural past: "odpisaliście", "zrobiłyście". */
+  private static final Pattern PAST_PLURAL_YOU = Pattern.compile(".+(liście|łyście|liscie|lyscie)");
+
+  /** Waits that are long by themselves, as words ({@link #LONG}). */
+  private static final WordSet LONG_WAIT = WordSet.of(LONG.split("\\|"));
 
   /**
    * "You call this help?", "tomu říkáte „pomoc“?": sarcastic when the sentence names the service or praise
@@ -151,9 +176,27 @@ final class SarcasmFamilies {
     return ANOTHER.contains(word) && i + 1 < words.size() && GOOD_THING.contains(words.get(i + 1));
   }
 
-  /** Whether a sentence holds one of the {@link #STRONG} families. */
-  static boolean strong(Sentence sentence) {
-    return !STRONG.matches(sentence).isEmpty();
+  /**
+   * Whether a sentence holds one of the {@link #STRONG} families, praise of speed ({@link #SPEED}) outside a question,
+   * or kindness "finally" shown ({@link #KIND_FINALLY}) to the service or beside something bad ({@code bad}: the
+   * caller's words of a bad situation) or a long wait.
+   */
+  static boolean strong(Sentence sentence, WordSet bad) {
+    if (!STRONG.matches(sentence).isEmpty() || (!sentence.question() && !SPEED.matches(sentence).isEmpty())) {
+      return true;
+    }
+    if (KIND_FINALLY.matches(sentence).isEmpty()) {
+      return false;
+    }
+    var words = sentence.words();
+    for (int i = 0; i < words.size(); i++) {
+      var word = words.get(i);
+      if (ADDRESSED.contains(word) || PAST_PLURAL_YOU.matcher(word).matches() || LONG_WAIT.contains(word)
+          || ((bad.contains(word) || BAD.contains(word)) && !sentence.negated(i) && !harmless(words, i))) {
+        return true;
+      }
+    }
+    return badPhrase(sentence);
   }
 
   /** "You call this help?": {@link #CALL_THIS} beside a word of the service or praise, or beside quotes. */

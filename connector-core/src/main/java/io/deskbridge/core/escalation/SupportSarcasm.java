@@ -18,7 +18,8 @@ final class SupportSarcasm {
     }
     var sentences = Sentence.split(text);
     for (var sentence : sentences) {
-      if (!SUPPORT_PHRASES.matches(sentence).isEmpty() || SarcasmFamilies.strong(sentence)
+      if (!SUPPORT_PHRASES.matches(sentence).isEmpty() || SarcasmFamilies.strong(sentence, BAD)
+          || (!sentence.question() && !SPEED_WEEKS.matches(sentence).isEmpty())
           || SarcasmFamilies.callThis(text, sentence, QUOTED_PRAISE)) {
         return true;
       }
@@ -312,7 +313,13 @@ final class SupportSarcasm {
       "jako-by|jakoby|jak-by to ..2 něco|cokoli|nějak ..1 změnilo|pomohlo|vyřešilo",
       "jakby to ..2 cokolwiek|coś ..1 zmieniło|pomogło|dało|rozwiązało",
       "akoby|ako-keby to ..2 niečo|čokoľvek ..1 zmenilo|pomohlo|vyriešilo",
-      "kot da bi to ..2 kaj|karkoli ..1 spremenilo|pomagalo|rešilo",
+      "kot da bi to ..2 kaj|karkoli ..1 spremenilo|pomagalo|rešilo");
+
+  /**
+   * Praise of speed beside weeks or months ("lightning fast, only three weeks"); like {@link SarcasmFamilies#SPEED},
+   * not in a question ("is express delivery only 2 weeks?" asks).
+   */
+  private static final RuleSet SPEED_WEEKS = RuleSet.of(false,
       "speedy|fast|quick|prompt|rapid|swift|lightning|express ...6 only|just|mere ..2 weeks|months",
       "bleskov*|rychl*|expres*|svižn* ...6 jen|jenom|pouhých|pouze|pouhé ..2 týdn*|měsíc*|měsíců",
       "błyskawiczn*|szybk*|ekspres* ...6 tylko|zaledwie|raptem ..2 tygodni*|miesiąc*|miesięcy",

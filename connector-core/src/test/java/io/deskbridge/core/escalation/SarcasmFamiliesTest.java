@@ -106,6 +106,66 @@ class SarcasmFamiliesTest {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
   }
 
+  /** The review of the twelfth round: ordinary messages that some families flagged, with variants, in five languages. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // a question about speed is not praise of it
+      "Is the fast delivery option just 5 days or less?",
+      "is express shipping only 7 days to slovenia?",
+      "Expresní doručení trvá jen 4 dni?",
+      "je rychlé vrácení peněz opravdu jen 10 dní?",
+      "Ekspresowa dostawa trwa tylko 4 dni?",
+      "czy szybki zwrot trwa tylko 10 dni?",
+      "Expresné doručenie trvá len 4 dni?",
+      "trvá rýchle vrátenie peňazí iba 10 dní?",
+      "Ali ekspresna dostava traja samo 4 dni?",
+      "hitro vračilo traja le 10 dni?",
+      "is express delivery only 2 weeks?",
+      "je expresní doprava jen 2 týdny?",
+      "czy ekspresowa wysyłka trwa tylko 2 tygodnie?",
+      "trvá expresná doprava len 2 týždne?",
+      "ali ekspresna dostava traja samo 2 tedna?",
+      // relief that something finally came, said to nobody and with nothing bad
+      "How nice, it finally arrived today. Thank you!",
+      "how lovely, the parcel finally came, thanks",
+      "To je milé, konečně to dorazilo. Děkuji!",
+      "Jak miło, paczka wreszcie dotarła. Dziękuję!",
+      "jak ładnie, w końcu działa",
+      "To je milé, konečne to prišlo. Ďakujem!",
+      "Kako lepo, paket je končno prispel. Hvala!",
+      // "not until" is an everyday word
+      "To je milé, ozvu se až po víkendu.",
+      "jak milé, zaplatím až při převzetí",
+      "Jak miło, odezwę się dopiero po weekendzie.",
+      "To je milé, ozvem sa až po víkende.",
+      "aké milé, zaplatím az pri prevzatí",
+      "To je lepo, oglasil se bom šele po vikendu.",
+      "that's nice, i'll get back to you after the weekend",
+      // loving to chase deals is not loving to wait
+      "I love chasing deals, do you have a discount code?",
+      "i enjoy chasing bargains, any coupons this week?",
+      "Miluju lov na slevy, máte slevový kód?",
+      "Uwielbiam polować na okazje, macie kod rabatowy?",
+      "Milujem lovenie zliav, máte zľavový kód?",
+      "Obožujem lov na popuste, imate kodo za popust?"})
+  void ordinaryMessagesOfTheReviewAreNotSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+  }
+
+  /** The narrowed families still catch what they are for. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "thanks for the lightning fast reply, it only took ten days. can you check my order?",
+      "wow, express delivery, only two weeks. where is it?",
+      "how nice, it finally arrived after three weeks",
+      "jak milé, balík konečně dorazil po třech týdnech",
+      "jak miło, że wreszcie odpisaliście",
+      "kako lepo od vas, da ste se končno oglasili",
+      "i love being on hold for an hour"})
+  void narrowedFamiliesStillMatch(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bravo, the blender lasted a whole three days", "super, mixér vydržal celé tri dni",
       "brawo, mikser działał całe trzy dni", "super, mešalnik je zdržal cele tri dni"})
