@@ -16,19 +16,16 @@ import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.JdbcStore;
 import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.core.store.TestDatabases;
+import io.deskbridge.mock.base.SteppedClock;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,11 +147,11 @@ class HumanReplyPollTest {
     assertThat(stored()).isEqualTo(Map.of(List.of("acme", "1"), HANDOVER.plus(Duration.ofHours(2))));
 
     // 2 is still polled on the window's last day, not after it
-    clock.set(HANDOVER.plus(HumanReplyPoll.WINDOW).minusSeconds(1));
+    setClock(HANDOVER.plus(HumanReplyPoll.WINDOW).minusSeconds(1));
     loads.clear();
     poll.run("acme", this::load, 10);
     assertThat(loads).containsExactly("2");
-    clock.set(HANDOVER.plus(HumanReplyPoll.WINDOW).plusSeconds(1));
+    setClock(HANDOVER.plus(HumanReplyPoll.WINDOW).plusSeconds(1));
     helpdesk.get("2").add(message("late", AuthorRole.AGENT, Visibility.PUBLIC, clock.instant()));
     loads.clear();
     assertThat(poll.run("acme", this::load, 10)).isEqualTo(new HumanReplyPoll.Result(0, 0, 0));
@@ -283,7 +280,6 @@ class HumanReplyPollTest {
     }
   }
 
-
   @Test
   void theLimitIsATenthOfTheBudgetOverTheIntervalBetweenOneAndTheMaximum() {
     assertThat(HumanReplyPoll.limit(0, Duration.ofMinutes(15))).isEqualTo(HumanReplyPoll.MAX_PER_ROUND);
@@ -293,35 +289,7 @@ class HumanReplyPollTest {
     assertThat(HumanReplyPoll.limit(1, Duration.ofMinutes(1))).isEqualTo(1);
   }
 
-  /** A clock that moves only when told. */
-  private static final class SteppedClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    SteppedClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration by) {
-      now.updateAndGet(t -> t.plus(by));
-    }
-
-    void set(Instant at) {
-      now.set(at);
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
+  private void setClock(Instant at) {
+    clock.advance(Duration.between(clock.instant(), at));
   }
 }
