@@ -35,21 +35,28 @@ final class AngerFamilies {
       + "messages|calls|letters|mailů|maily|mailu|maili|maile|mailov|zpráv|zprávy|telefonátů|hovorů|wiadomości|"
       + "telefonów|správ|telefonátov|sporočil|klicev";
 
-  /** What follows a long wait or many messages when it is anger: still nothing, no answer, nothing moving. */
+  /** What follows a long wait or many messages when it is anger: still nothing, nothing moving. */
   private static final String[] NOTHING_YET = {
       "still|yet ..1 nothing|nowhere|nobody|noone|no|not|haven|hasn|havent|hasnt|didn|isn|aren|don|doesn|won",
-      "not|without ..2 one|single|a ..1 reply|answer|word|response|update",
       "nothing ..2 moved|budged|changed|happened|since",
-      // "not a single": only after "ani / niti" ("ještě jedna otázka" is one more question)
       "pořád|porad|stále|stale|furt|ještě|jeste|ani ..1 nic|nikde|nedorazil*|nepřišl*|nepřišel|nevrátil*|slovo|ťuk|"
           + "odpověď",
-      "ani ..1 jedna|jedno|jeden|jedinou|jedinú|jednej|jednego",
       "dalej|nadal|wciąż|ciągle|ani ..1 nic|nigdzie|brak|słowa|nie-ma|drgnie",
-      "jak nie było|bylo", "zero|żadnej|zadnej ..1 odpowiedzi|reakcji|odzewu",
+      "jak nie było|bylo",
       "stále|furt|ešte|este|ani ..1 nič|nikde|nedorazil*|neprišl*|neprišiel|nevrátil*|slovo|odpoveď|nepohol|"
           + "nepohla|nepohlo",
+      "še-vedno|zmeraj|niti ..1 nič|nikjer|ni|besede|odgovora", "ni|nič ..1 premaknil*|premaknilo|premakne"};
+
+  /**
+   * No answer at all after the wait ("not a single reply", "žádná odpověď", "nobenega odziva"): anger after any
+   * number of days, return windows having none. "Not a single" only after "ani / niti" ("ještě jedna otázka" is one
+   * more question).
+   */
+  private static final String[] NO_ANSWER = {
+      "not|without ..2 one|single|a ..1 reply|answer|word|response|update",
+      "ani ..1 jedna|jedno|jeden|jedinou|jedinú|jednej|jednego", "niti ..1 en|ena|enega|eno",
+      "zero|żadnej|zadnej ..1 odpowiedzi|reakcji|odzewu",
       "žádná|zadna|žiadna|ziadna ..1 odpověď|odpoved|odpoveď|reakce|reakcia",
-      "še-vedno|zmeraj|niti ..1 nič|nikjer|ni|besede|odgovora", "niti ..1 en|ena|enega|eno", "ni|nič ..1 premaknil*|premaknilo|premakne",
       "nobenega|nobene ..1 odgovora|odziva|novice",
       "bez|brez ..2 odpověd*|odpovede|reakce|reakcie|odgovor*|odziva|odpowiedzi|reakcji|answer|reply"};
 
@@ -65,11 +72,16 @@ final class AngerFamilies {
   private static final String DAYS_WAITED_AFTER = "ago|since|temu|nazpět|zpátky|dozadu|nazad|nazaj|od|odkąd|odkad|"
       + "odkar|odkedy|waiting|čekám|cekam|czekam|čakám|čakam";
 
-  /** Long waits and many messages with still nothing, each combination an entry ({@link #NOTHING_YET}). */
+  /** Long waits and many messages with still nothing or no answer, each combination an entry. */
   private static final String[] LONG_WAITS = longWaits();
 
   private static String[] longWaits() {
     var entries = new java.util.ArrayList<String>();
+    for (var tail : NO_ANSWER) {
+      entries.add(WEEKS + " ...8 " + tail);
+      entries.add(CONTACTS + " ...8 " + tail);
+      entries.add(DAYS + " ...8 " + tail);
+    }
     for (var tail : NOTHING_YET) {
       entries.add(WEEKS + " ...8 " + tail);
       entries.add(CONTACTS + " ...8 " + tail);

@@ -279,6 +279,8 @@ class AngerFamiliesTest {
       "pred 14 dňami som zaplatil a stále nič",
       "že 14 dni čakam in še vedno nič",
       "fourteen days and still no answer from you",
+      "ten days and not a single reply",
+      "deset dní a žádná odpověď",
       "this is my last order with you",
       "i am disputing the charge with my bank",
       "i will file a chargeback",
