@@ -26,7 +26,7 @@ final class AngerFamilies {
       + "osemnásť|devätnásť|šestnajst|sedemnajst|osemnajst|devetnajst|10|11|12|13|14|15|16|17|"
       + "18|19|20|21|25|30|deset|jedenáct|dvanáct|třináct|čtrnáct|patnáct|dvacet|třicet|dziesięć|jedenaście|dwanaście|"
       + "trzynaście|czternaście|piętnaście|dwadzieścia|trzydzieści|desať|jedenásť|dvanásť|trinásť|štrnásť|pätnásť|"
-      + "dvadsať|tridsať|enajst|dvanajst|trinajst|štirinajst|petnajst|dvajset|trideset days|dní|dnů|dni|dny";
+      + "dvadsať|tridsať|enajst|dvanajst|trinajst|štirinajst|petnajst|dvajset|trideset days|dní|dnů|dni|dny|dňami|dnami|dniami|dnevi|dneh";
 
   /** Three or more messages or calls, counted ("six emails", "šest e-mailů", "kilka telefonów"). */
   private static final String CONTACTS = "three|four|five|six|seven|eight|ten|several|multiple|countless|numerous|"
@@ -35,31 +35,59 @@ final class AngerFamilies {
       + "messages|calls|letters|mailů|maily|mailu|maili|maile|mailov|zpráv|zprávy|telefonátů|hovorů|wiadomości|"
       + "telefonów|správ|telefonátov|sporočil|klicev";
 
-  /** What follows a long wait or many messages when it is anger: still nothing, no answer, nothing moving. */
+  /** What follows a long wait or many messages when it is anger: still nothing, nothing moving. */
   private static final String[] NOTHING_YET = {
       "still|yet ..1 nothing|nowhere|nobody|noone|no|not|haven|hasn|havent|hasnt|didn|isn|aren|don|doesn|won",
-      "not|without ..2 one|single|a ..1 reply|answer|word|response|update",
       "nothing ..2 moved|budged|changed|happened|since",
       "pořád|porad|stále|stale|furt|ještě|jeste|ani ..1 nic|nikde|nedorazil*|nepřišl*|nepřišel|nevrátil*|slovo|ťuk|"
-          + "odpověď|jedna|jedno|jeden|jedinou",
-      "dalej|nadal|wciąż|ciągle|ani ..1 nic|nigdzie|brak|słowa|nie-ma|drgnie|jednej|jednego|jeden",
-      "jak nie było|bylo", "zero|żadnej|zadnej ..1 odpowiedzi|reakcji|odzewu",
-      "stále|furt|ešte|este|ani ..1 nič|nikde|nedorazil*|neprišl*|neprišiel|nevrátil*|slovo|odpoveď|jedna|jedno|"
-          + "jeden|nepohol|nepohla|nepohlo",
+          + "odpověď",
+      "dalej|nadal|wciąż|ciągle|ani ..1 nic|nigdzie|brak|słowa|nie-ma|drgnie",
+      "jak nie było|bylo",
+      "stále|furt|ešte|este|ani ..1 nič|nikde|nedorazil*|neprišl*|neprišiel|nevrátil*|slovo|odpoveď|nepohol|"
+          + "nepohla|nepohlo",
+      "še-vedno|zmeraj|niti ..1 nič|nikjer|ni|besede|odgovora", "ni|nič ..1 premaknil*|premaknilo|premakne"};
+
+  /**
+   * No answer at all after the wait ("not a single reply", "žádná odpověď", "nobenega odziva"): anger after any
+   * number of days, return windows having none. "Not a single" only after "ani / niti" ("ještě jedna otázka" is one
+   * more question).
+   */
+  private static final String[] NO_ANSWER = {
+      "not|without ..2 one|single|a ..1 reply|answer|word|response|update",
+      "ani ..1 jedna|jedno|jeden|jedinou|jedinú|jednej|jednego", "niti ..1 en|ena|enega|eno",
+      "zero|żadnej|zadnej ..1 odpowiedzi|reakcji|odzewu",
       "žádná|zadna|žiadna|ziadna ..1 odpověď|odpoved|odpoveď|reakce|reakcia",
-      "še-vedno|zmeraj|niti ..1 nič|nikjer|ni|besede|odgovora|en|ena|enega", "ni|nič ..1 premaknil*|premaknilo|premakne",
       "nobenega|nobene ..1 odgovora|odziva|novice",
       "bez|brez ..2 odpověd*|odpovede|reakce|reakcie|odgovor*|odziva|odpowiedzi|reakcji|answer|reply"};
 
-  /** Long waits and many messages with still nothing, each combination an entry ({@link #NOTHING_YET}). */
+  /**
+   * What makes a number of days a wait that has passed: waiting, "already", "ago", "since", "před" ("čekám už
+   * čtrnáct dní", "14 days ago", "od 14 dni"). A bare "14 days" is as often a return window ("do 14 dní vrátím
+   * boty", "I have 30 days to return it").
+   */
+  private static final String DAYS_WAITED_BEFORE = "před|pred|przed|už|uz|již|jiz|już|juz|že|ze|already|for|been|"
+      + "over|waiting|waited|wait|čekám|cekam|čekáme|čekal*|cekal*|čakám|cakam|čakáme|čakal*|cakal*|czekam|czekamy|"
+      + "czekał*|czekal*|čakam|čakamo|čakal*|od|odkar|przez|celých|celé|całe|całych|cele|dobrých|dobre|dobrych|ponad|"
+      + "přes|vyše|več-kot|more-than";
+  private static final String DAYS_WAITED_AFTER = "ago|since|temu|nazpět|zpátky|dozadu|nazad|nazaj|od|odkąd|odkad|"
+      + "odkar|odkedy|waiting|čekám|cekam|czekam|čakám|čakam";
+
+  /** Long waits and many messages with still nothing or no answer, each combination an entry. */
   private static final String[] LONG_WAITS = longWaits();
 
   private static String[] longWaits() {
     var entries = new java.util.ArrayList<String>();
-    for (var wait : new String[] {WEEKS, DAYS, CONTACTS}) {
-      for (var tail : NOTHING_YET) {
-        entries.add(wait + " ...8 " + tail);
-      }
+    for (var tail : NO_ANSWER) {
+      entries.add(WEEKS + " ...8 " + tail);
+      entries.add(CONTACTS + " ...8 " + tail);
+      entries.add(DAYS + " ...8 " + tail);
+    }
+    for (var tail : NOTHING_YET) {
+      entries.add(WEEKS + " ...8 " + tail);
+      entries.add(CONTACTS + " ...8 " + tail);
+      entries.add(DAYS_WAITED_BEFORE + " ...3 " + DAYS + " ...8 " + tail);
+      entries.add(DAYS + " ..2 " + DAYS_WAITED_AFTER + " ...8 " + tail);
+      entries.add("^" + DAYS + " ...8 " + tail);
     }
     return entries.toArray(String[]::new);
   }
@@ -97,7 +125,9 @@ final class AngerFamilies {
       "nobody|no-one|noone ...3 bothered|cared ..1 to ..1 answer|reply|respond|read|call",
       // fed up
       "had enough of ..1 your|you|this|these|those|excuses|lies|promises|waiting|nonsense|games",
-      "vyše|vyse hlavy", "až|az po uši|usi", "do grla ..2 sit|sita|siti", "sit|sita|siti ..2 do grla",
+      // fed up with something ("mám toho vyše hlavy"), not busy ("mám roboty vyše hlavy", "jsem až po uši v práci")
+      "toho|tohle|toto|vás|vas|vašich|vasich|vašeho|vášho|všeho|všetkého|vsetkeho ...3 vyše|vyse hlavy",
+      "toho|tohle|toto|vás|vas|vašich|vasich|vašeho|vášho|všeho|všetkého|vsetkeho ...3 až|az po uši|usi", "do grla ..2 sit|sita|siti", "sit|sita|siti ..2 do grla",
       "dost ..1 imam|imamo !časa|casa|denarja", "imam|imamo dost !časa|casa|denarja",
       "naveličan*|navelican* ..2 sem|smo", "sem|smo ..2 naveličan*|navelican*",
       "už mě|me|mne|ma nebaví|nebavi", "patience ...8 run|ran|exhausted",
@@ -115,7 +145,7 @@ final class AngerFamilies {
       "nakupovat|nakupovať|kupovat|kupować ...4 budu|budem|będę|bede ...3 u|ku konkurenc*",
       "grem|gremo|prehajam|odhajam|bom-šel|bom-šla ...3 k ..1 drugemu|drugi|drugim ..1 trgovc*|ponudnik*|podjetj*",
       "won|will ..1 t|not ..2 be ..1 shopping|buying|ordering ...5 again|ever",
-      "consider|this ..2 my|our last|final order|purchase", "ne ..1 bom ..1 kupil*|kupila|naročil*|naročila ...5 "
+      "ne ..1 bom ..1 kupil*|kupila|naročil*|naročila ...5 "
           + "več|nikoli !kot",
       "nigdy|nigdy-więcej|nigdy-wiecej ...6 nie ..1 kupię|kupie|zamówię|zamowie",
       // telling everyone to stay away, going to court
@@ -123,13 +153,10 @@ final class AngerFamilies {
       "vám|vam|vás|vas ..1 vyhnou|vyhnuli|vyhýbali|vyhnú|vyhnu|izogibajo|izognejo",
       "vyhnou|vyhnú|vyhnu|izogibajo|izognejo ..1 vám|vam|vás|vas",
       "odradzę|odradze|odradzam|odradzimy ...4 was|wasz*|sklep*|firm*",
-      "take|taking|sue|suing ..2 you|u ..1 to ..1 court", "dispute|disputing ..2 charge|payment|transaction",
-      "chargeback",
+      "take|taking|sue|suing ..2 you|u ..1 to ..1 court",
       "půjdu|pujdu|půjdeme|jdu|obrátím|podám|podam ...4 k|ke ..1 soudu|soud", "podám|podam|podáme ..1 žalob*|zalob*",
       "idę|ide|pójdę|pojde|idziemy|skieruję ...4 do ..1 sądu|sadu", "pozwę|pozwe|pozwiemy",
       "idem|pôjdem|pojdem|podám ...4 na|k ..1 súd|sud|súdu|sudu", "grem|gremo|bom ...4 na ..1 sodišče|sodisce",
-      "pokud|jestli|jestliže|jeśli|jeżeli|jezeli|jesli|ak|če|ce|if ...9 zruším|zrusim|rezygnuję|rezygnuje|odpovem|"
-          + "cancel|close|closing ...3 všechny|vsechny|wszystkich|všetky|vsetky|vse|all|everything|account",
       // outrage
       "are|re ..2 disgrace|joke|shambles|embarrassment",
       "jste|ste|jesteście|jestescie ..2 ostuda|hanba|ostudou|kompromitacj*|sramota|hanbou|výsměch",
@@ -151,7 +178,6 @@ final class AngerFamilies {
       "přesahuje|překračuje|presahuje|prekračuje ..1 všechny|veškeré|všetky ..1 meze|hranice|medze",
       "presega|prestopa ..1 vse ..1 meje", "beyond ..1 frustrating|ridiculous|unacceptable|belief",
       "co|cóż|coz za ..1 kpina|żart|zart|cyrk|skandal|żenada|zenada", "what a ..1 joke|farce|shambles|disgrace",
-      "to|tohle|toto ..1 je|jest ..1 podvod|podvodem|oszustwo|goljufija !jestli|zda|czy|ali|není|nie|ni",
       // treated like this
       "no way to treat ..1 customers|a-customer|people|anyone|me", "this|that ..1 is|s ..1 how you treat",
       "nobody|no-one|noone ...4 treated ..2 me|us ..1 this|so|that badly|poorly|rudely",
@@ -344,6 +370,26 @@ final class AngerFamilies {
       "odlično|super|lepo ..1 delo ...4 izgubiti|pokvariti|ignorirati",
       "automat*|avtomat* ..2 reply|response|answer|odpověď|odpowiedź|odpoveď|odgovor ...4 instead|místo|misto|"
           + "zamiast|namiesto|namesto"}));
+
+  /**
+   * Each enough on its own in a statement, like {@link #STRONG}, but not in a question: "Is this my last order
+   * eligible for the discount?", "Can I dispute a charge?", "If I cancel my order, will you close my account too?",
+   * "tohle je podvod?" ask, they do not threaten or accuse.
+   */
+  static final RuleSet STATEMENTS = RuleSet.of(false,
+      // leaving: the last order with you or ever, not the last order before the holidays
+      "consider ..2 this|it ..2 my|our last|final order|purchase",
+      "last|final order|purchase ..1 with|from|at ..1 you|your|this|here",
+      "last|final order|purchase ..1 ever",
+      // disputing the charge
+      "dispute|disputing ..2 charge|payment|transaction",
+      "i|ill|will|going|file|filing|request*|initiat*|start*|open*|zgłoszę|zgłaszam|podám|podam|uplatním|vložím|"
+          + "sprožil*|sprožim ...4 chargeback",
+      // an ultimatum to cancel everything
+      "pokud|jestli|jestliže|jeśli|jeżeli|jezeli|jesli|ak|če|ce|if ...9 zruším|zrusim|rezygnuję|rezygnuje|odpovem|"
+          + "cancel|close|closing ...3 všechny|vsechny|wszystkich|všetky|vsetky|vse|all|everything|account",
+      // "this is a fraud", said, not asked
+      "to|tohle|toto ..1 je|jest ..1 podvod|podvodem|oszustwo|goljufija !jestli|zda|czy|ali|není|nie|ni");
 
   /** Each needs a second sign (weight {@link AngerSignal#NEGATIVE}). */
   static final RuleSet NEGATIVE = RuleSet.of(false, join(NEGATIVE13, new String[] {

@@ -203,7 +203,7 @@ public final class AngerSignal {
       "^dość|dosyć|dosc|dosyc tego|już",
       "mám|mam|máme ...4 po krk", "lezie|liezú|liezete ..3 na nervy", "ide|idú|idete mi ..2 na nervy", "mi ..2 ide|idú|idete na nervy",
       "strácam|stracam|stratil*|strácame ...3 trpezlivos*", "^dosť už|toho|bolo", "^tak a dosť", "^už dosť !dlho|dlouho|času|casu",
-      "imam|imamo ...4 čez-glavo|vrh-glave|poln-kufer|polno-kapo", "poln kufer", "gre|greste|gredo ..3 na živce",
+      "imam|imamo ...4 čez-glavo|vrh-glave|poln-kufer|polno-kapo !dela|delom|posla|obveznosti|službe", "poln kufer", "gre|greste|gredo ..3 na živce",
       "izgubljam|izgubil*|izgubljamo ...3 potrpljenje", "^dovolj tega",
       "imam|imamo res|že|zdaj|čisto|popolnoma dovolj !časa|denarja|prostora|informacij*|točk*|kosov",
       "že|res|zdaj ..1 imam|imamo ..1 dovolj !časa|denarja|prostora|informacij*|točk*|kosov", "konec mojega potrpljenja",
@@ -391,6 +391,7 @@ public final class AngerSignal {
       score += AIMED * count(AIMED_RULES, sentence, used, false)
           + STRONG * count(STRONG_RULES, sentence, used, true)
           + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
+          + (sentence.question() ? 0 : STRONG * count(AngerFamilies.STATEMENTS, sentence, used, true))
           + INSULT * count(INSULT_RULES, sentence, used, false)
           + NEGATIVE * count(NEGATIVE_RULES, sentence, used, true)
           + NEGATIVE * count(AngerFamilies.NEGATIVE, sentence, used, true)

@@ -211,6 +211,28 @@ public final class HumanRequestSignal {
       + "rozmawiał|rozmawiała|mówiłem|mówiłam|mówił|mówiła";
   private static final String SK_PAST = " !včera|predtým|minule|hovoril|hovorila|hovorili|rozprával|rozprávala";
   private static final String SL_PAST = " !včeraj|prej|nazadnje|govoril|govorila|govorili|pogovarjal|pogovarjala";
+  /**
+   * The customer as the object of a call or a letter ("ať mi někdo zavolá", "niech ktoś do mnie zadzwoni", "naj me
+   * nekdo pokliče"): without it someone calling or writing may be the warehouse ringing the courier.
+   */
+  private static final String CS_ME = "mi|mně|mne|mě|nám|nás";
+  private static final String SK_ME = "mi|mne|ma|nám|nás";
+  private static final String PL_ME = "mnie|mi|mną|nas|nam|nami";
+  private static final String SL_ME = "me|mene|mi|meni|nas|nam|naju";
+  /** Who is asked to call or write back, after the verb ("zavolá mi někdo", "zadzwoni ktoś"). */
+  private static final String CS_CALLERS = "někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|konzultant|"
+      + "konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně";
+  private static final String PL_CALLERS = "ktoś|któryś|któraś|jakiś|jakaś|konsultant|konsultantka|pracownik|"
+      + "pracownica|operator|operatorka|człowiek|doradca|doradczyni";
+  private static final String SK_CALLERS = "niekto|nejaký|nejaká|niektorý|niektorá|pracovník|pracovníčka|konzultant|"
+      + "konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa";
+  private static final String SL_CALLERS = "nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|svetovalka|"
+      + "sodelavec|sodelavka|kolega|človek";
+  /** Documents one writes for a customer ("napíše mi potvrzení"): writing them is no contact with a person. */
+  private static final String DOCUMENTS = " !potvrzen*|potvrden*|potwierdzeni*|potrdil*|faktur*|faktúr*|doklad*|"
+      + "účtenk*|uctenk*|paragon*|rachunek|rachunku|rachunki|račun|računa|računu|dobropis*|protokol*|smlouv*|zmluv*|"
+      + "umow*|pogodb*|návod*|navod*|recenz*|adres*|číslo|cislo|numer*|kód|kódu|kod|kodu|hesl*|štítek|štítok|"
+      + "etykiet*|nalepk*";
 
   /** "One of your people", per language, after a verb of talking, reaching or handing over. */
   private static final String CS_ONE_OF = "někter*|jedn*|kterým*|kterémukoli z|ze ..2 ";
@@ -228,8 +250,13 @@ public final class HumanRequestSignal {
   private static final RuleSet TALK = rules(
       // thirteenth round: escalate this to someone, a person who could get in touch (Polish), a person on the line
       // (Slovene), someone to the phone (Polish)
-      "escalate|forward|pass|hand|refer this|it ..1 to ..3 " + EN_PEOPLE + "|member|staff|team " + EN_NARRATED,
-      PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 skontaktować|zadzwonić|oddzwonić|odezwać|odpisać"
+      "escalate this|it ..1 to ..3 " + EN_PEOPLE + "|member|staff|team " + EN_NARRATED,
+      // passed on: to a person, not to a team that packs or ships ("pass this to the warehouse team")
+      "forward|pass|hand|refer this|it ..1 to ..3 " + EN_PEOPLE + "|member " + EN_NARRATED,
+      PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 oddzwonić|odezwać" + PL_PAST,
+      PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 " + PL_ME + " ...3 skontaktować|zadzwonić|odpisać"
+          + PL_PAST,
+      PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 skontaktować|zadzwonić|odpisać ...3 " + PL_ME
           + PL_PAST,
       "dobim|dobiti|dobil|dobila ...6 " + SL_PEOPLE + " !sim|kartic*|paket*|račun*|signal*" + SL_PAST.replace(" !", "|"),
       "poproszę|poprosze|proszę|prosze ...2 do ..1 telefonu ...3 " + PL_PEOPLE,
@@ -250,8 +277,12 @@ public final class HumanRequestSignal {
           + "pripeljite|dobiti|dobim|povabiti|povabite ...3 " + SL_PEOPLE + "|človek|oseba|nekdo|operater|operaterka",
       "pripeljati|pripeljite|povabiti|povabite|vključiti|vključite ...3 " + SL_PEOPLE + " ...4 klepet*|pogovor*|chat*",
       // someone asked to call, the verb after "so that" (Polish)
+      "żeby|aby|by ...4 ktoś|któryś|któraś|konsultant|konsultantka|pracownik|pracownica|człowiek ...6 oddzwonił|"
+          + "oddzwoniła|odezwał|odezwała",
+      "żeby|aby|by ...4 ktoś|któryś|któraś|konsultant|konsultantka|pracownik|pracownica|człowiek ...6 " + PL_ME
+          + " ...3 zadzwonił|zadzwoniła|skontaktował|skontaktowała|odpisał|odpisała",
       "żeby|aby|by ...4 ktoś|któryś|któraś|konsultant|konsultantka|pracownik|pracownica|człowiek ...6 zadzwonił|"
-          + "zadzwoniła|oddzwonił|oddzwoniła|odezwał|odezwała|skontaktował|skontaktowała|odpisał|odpisała",
+          + "zadzwoniła|skontaktował|skontaktowała|odpisał|odpisała ...3 " + PL_ME,
       // a case forwarded to a person
       "forward|pass|hand|transfer|escalate|refer ..3 case|ticket|issue|matter|request|query|complaint|problem ...2 to "
           + "..3 " + EN_PEOPLE + "|" + EN_PLURALS + " " + EN_NARRATED,
@@ -333,37 +364,49 @@ public final class HumanRequestSignal {
       CS_TALK + " ..2 na|k|ke ...3 " + CS_PEOPLE,
       "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,
       "převzít|převezme|převzal ...3 " + CS_PEOPLE + "|člověk|někdo|operátor|operátorka",
-      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...6 zavolá|zavolal|ozve|ozval|kontaktuje|odepíše|"
-          + "odpíše|napíše",
+      // someone who gets in touch; one who calls or writes, only to the customer and not writing a document
+      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...6 ozve|ozval|odepíše|odpíše",
+      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...4 " + CS_ME + " ..2 zavolá|zavolal|kontaktuje|napíše"
+          + DOCUMENTS,
+      CS_ME + " ..2 někdo|operátor|operátorka|pracovník|konzultant|člověk ...4 zavolá|zavolal|kontaktuje|napíše"
+          + DOCUMENTS,
       CS_PEOPLE + "|člověk|někdo|osoba ...3 s|se kterým|kterou|kým|nímž|níž ...4 bych|bychom|mohl*|můžu|mohu|lze|šlo",
       CS_PEOPLE + "|člověk|někdo ...4 převzít|převezme",
       "zavolejte mi|mně|zpět|zpátky", "ozvěte se mi|mně",
-      "zavolá|zavolat|ozve|ozvat|kontaktuje|kontaktovat|odepíše|odpíše|napíše ..3 někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|"
-          + "konzultant|konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně",
+      "ozve|ozvat|odepíše|odpíše ..3 " + CS_CALLERS,
+      "zavolá|zavolat|kontaktuje|kontaktovat|napíše ..1 " + CS_ME + " ..2 " + CS_CALLERS + DOCUMENTS,
+      CS_ME + " ..1 zavolá|zavolat|kontaktuje|kontaktovat|napíše ..2 " + CS_CALLERS + DOCUMENTS,
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
       PL_TALK + " .. " + PL_PEOPLE,
       PL_TALK + " ..2 z|ze|do|na ...3 " + PL_PEOPLE,
       "przejąć|przejmie ...3 " + PL_PEOPLE + "|człowiek|ktoś|konsultant|pracownik",
-      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 oddzwoni|zadzwoni|odezwie|skontaktuje",
+      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 oddzwoni|odezwie",
+      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 " + PL_ME + " ...3 zadzwoni|skontaktuje",
+      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 zadzwoni|skontaktuje ...3 " + PL_ME,
       PL_PEOPLE + "|człowiek|ktoś|osoba|konsultant|pracownik ...3 z kim|którym|którą ...4 mogę|mógłbym|mogłabym|"
           + "moglibyśmy|można|da",
       PL_PEOPLE + "|człowiek|ktoś|któryś|któraś ...4 przejąć|przejmie|przejąłby|przejęłaby",
       "oddzwońcie|zadzwońcie do mnie",
-      "zadzwoni|oddzwoni|odezwie|skontaktuje|zadzwonić|oddzwonić|odezwać ..4 ktoś|któryś|któraś|jakiś|jakaś|"
-          + "konsultant|konsultantka|pracownik|pracownica|operator|operatorka|człowiek|doradca|doradczyni",
+      "oddzwoni|odezwie|oddzwonić|odezwać ..4 " + PL_CALLERS,
+      "zadzwoni|skontaktuje|zadzwonić ..1 " + PL_ME + " ..3 " + PL_CALLERS,
+      PL_ME + " ..1 zadzwoni|skontaktuje|zadzwonić ..3 " + PL_CALLERS,
       PL_PEOPLE + " ..2 " + PL_TALK,
       SK_TALK + " .. " + SK_PEOPLE,
       SK_TALK + " ..2 na|k|ku ...3 " + SK_PEOPLE,
       "by ...4 hovoril*|prebral*|rozprával*|porozprával* ..2 s|so ..2 " + SK_PEOPLE,
       "prevziať|prevezme ...3 " + SK_PEOPLE + "|človek|niekto|operátor|operátorka",
-      "niekto|operátor|operátorka|pracovník|konzultant|človek ...6 zavolá|zavolal|ozve|ozval|kontaktuje|odpíše|"
-          + "napíše",
+      "niekto|operátor|operátorka|pracovník|konzultant|človek ...6 ozve|ozval|odpíše",
+      "niekto|operátor|operátorka|pracovník|konzultant|človek ...4 " + SK_ME + " ..2 zavolá|zavolal|kontaktuje|"
+          + "napíše" + DOCUMENTS,
+      SK_ME + " ..2 niekto|operátor|operátorka|pracovník|konzultant|človek ...4 zavolá|zavolal|kontaktuje|napíše"
+          + DOCUMENTS,
       SK_PEOPLE + "|človek|niekto|osoba ...3 s|so ktorým|ktorou|kým ...4 by|môžem|mohol|mohla|dá|možno",
       SK_PEOPLE + "|človek|niekto ...4 prevziať|prevezme",
       "zavolajte mi|späť", "ozvite sa mi",
-      "zavolá|zavolať|ozve|ozvať|kontaktuje|kontaktovať|odpíše|napíše ..3 niekto|nejaký|nejaká|niektorý|niektorá|pracovník|"
-          + "pracovníčka|konzultant|konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa",
+      "ozve|ozvať|odpíše ..3 " + SK_CALLERS,
+      "zavolá|zavolať|kontaktuje|kontaktovať|napíše ..1 " + SK_ME + " ..2 " + SK_CALLERS + DOCUMENTS,
+      SK_ME + " ..1 zavolá|zavolať|kontaktuje|kontaktovať|napíše ..2 " + SK_CALLERS + DOCUMENTS,
       SK_PEOPLE + " ..2 " + SK_TALK,
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
       SL_TALK + " .. " + SL_PEOPLE,
@@ -372,17 +415,24 @@ public final class HumanRequestSignal {
           + "z|s ..2 "
           + SL_PEOPLE + "|kom|kakšnim|kakšno|katerim",
       "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
-      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 pokliče|poklical|oglasi|kontaktira|odpiše|"
-          + "napiše",
-      "naj ...3 kdo|nekdo ...6 pokliče|oglasi|kontaktira|odpiše|napiše",
+      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 oglasi|odpiše",
+      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...4 " + SL_ME + " ..2 pokliče|poklical|kontaktira|"
+          + "napiše" + DOCUMENTS,
+      SL_ME + " ..2 nekdo|operater|operaterka|svetovalec|svetovalka|človek ...4 pokliče|poklical|kontaktira|napiše"
+          + DOCUMENTS,
+      "naj ...3 kdo|nekdo ...6 oglasi|odpiše",
+      "naj ..2 pokliče|kontaktira ..3 " + SL_CALLERS + DOCUMENTS,
+      "naj ...3 " + SL_ME + " ..2 kdo|nekdo ...6 pokliče|kontaktira|napiše" + DOCUMENTS,
+      "naj ...3 kdo|nekdo ...4 " + SL_ME + " ..2 pokliče|kontaktira|napiše" + DOCUMENTS,
       SL_PEOPLE + "|človek|nekdo|oseba ...3 s|z katerim|katero|kom ...4 bi|lahko|morem",
       "bi ...4 " + SL_PEOPLE + "|kdo|nekdo ...4 prevzel|prevzela|prevzeli|prevzeti !paket*|pošiljk*|blag*|naročil*",
       "bi ...4 prevzel|prevzela|prevzeli|prevzeti ...3 " + SL_PEOPLE + "|kdo|nekdo !paket*|pošiljk*|blag*|naročil*",
       "kontakt|kontakta|stik|povezavo|povežite|poveži|preusmerite|govoriti|pogovoriti|pogovor s|z kom|kakšnim|"
           + "kakšno|nekom",
       "pokličite me",
-      "pokliče|poklical|oglasi|kontaktira|poklicati|odpiše|napiše ..3 nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|"
-          + "svetovalka|sodelavec|sodelavka|kolega|človek",
+      "oglasi|odpiše ..3 " + SL_CALLERS,
+      "pokliče|poklical|kontaktira|poklicati|napiše ..1 " + SL_ME + " ..2 " + SL_CALLERS + DOCUMENTS,
+      SL_ME + " ..1 pokliče|poklical|kontaktira|poklicati|napiše ..2 " + SL_CALLERS + DOCUMENTS,
       SL_PEOPLE + " ..2 " + SL_TALK);
 
   /** Any word that a request for a person holds: people, services, verbs of talking and connecting. */

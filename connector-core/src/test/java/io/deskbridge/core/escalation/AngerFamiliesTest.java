@@ -215,4 +215,80 @@ class AngerFamiliesTest {
     double score = signal.score(text);
     assertThat(signal.isAngry(score)).as("%s: %s", text, score).isFalse();
   }
+
+  /**
+   * The review of the thirteenth round: return windows counted in days with "one more question", a last order or a
+   * charge dispute asked about, a scam question, and being busy ("až po uši v práci") — ordinary support lines.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Chci vrátit zboží do 14 dní, ještě jedna otázka: musím platit poštovné?",
+      "Do 14 dní vrátím boty, a ještě jeden dotaz k faktuře.",
+      "Mám 30 dní na vrácení a ještě jsem se nerozhodl, je to v pořádku?",
+      "I have 30 days to return it and still haven't decided, is that ok?",
+      "You give 14 days for returns, one more question: who pays the postage?",
+      "Chcę zwrócić towar w ciągu 14 dni, jeszcze jedno pytanie: czy muszę płacić za przesyłkę?",
+      "Mam 30 dni na zwrot i wciąż nie zdecydowałam, czy to w porządku?",
+      "Chcem vrátiť tovar do 14 dní, ešte jedna otázka: musím platiť poštovné?",
+      "Do 14 dní vrátim topánky, a ešte jeden dotaz k faktúre.",
+      "Blago želim vrniti v 14 dneh, še eno vprašanje: ali moram plačati poštnino?",
+      "Imam 30 dni za vračilo in se še vedno nisem odločil, je to v redu?",
+      "Is this my last order eligible for the discount?",
+      "This is my final order before the holidays, can it arrive by Friday?",
+      "Je tohle moje poslední objednávka, na kterou platí sleva?",
+      "Czy to moje ostatnie zamówienie objęte rabatem?",
+      "Je toto moja posledná objednávka so zľavou?",
+      "Ali je to moje zadnje naročilo s popustom?",
+      "Can I dispute a charge on my card statement?",
+      "How does a chargeback work?",
+      "Can I do a chargeback if the parcel never arrives?",
+      "Můžu reklamovat platbu u banky, když balík nepřijde?",
+      "Czy mogę zgłosić chargeback, jeśli paczka nie dotrze?",
+      "Môžem podať chargeback, ak balík nepríde?",
+      "Ali lahko izpodbijam bremenitev na kartici?",
+      "If I cancel my order, will you close my account too?",
+      "Pokud zruším objednávku, zrušíte mi i účet?",
+      "Jeśli anuluję zamówienie, czy zamkniecie też moje konto?",
+      "Ak zruším objednávku, zrušíte mi aj účet?",
+      "Če prekličem naročilo, ali boste zaprli tudi moj račun?",
+      "Dostal jsem SMS o balíku, tohle je podvod?",
+      "Is this a scam, the text about my parcel?",
+      "Dostałem SMS o paczce, to jest oszustwo?",
+      "Dostal som SMS o balíku, toto je podvod?",
+      "Dobil sem SMS o paketu, to je goljufija?",
+      "Mám roboty vyše hlavy, pošlete to prosím e-mailem.",
+      "Jsem až po uši v práci, ozvu se zítra.",
+      "Mám práce až po uši, stačí mi to poslat zítra.",
+      "Mám roboty vyše hlavy, pošlite mi to prosím e-mailom.",
+      "Som až po uši v práci, ozvem sa zajtra.",
+      "Mam pracy po uszy, proszę wysłać to mailem.",
+      "Dela imam čez glavo, pošljite mi prosim po e-pošti.",
+      "I'm up to my ears in work, please just email it.",
+  })
+  void reviewedLookalikesStayCalm(String text) {
+    double score = signal.score(text);
+    assertThat(signal.isAngry(score)).as("%s: %s", text, score).isFalse();
+  }
+
+  /** The same families still anger when said: a wait that has passed, the last order with you, a fraud stated. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "i paid 14 days ago and still nothing has arrived",
+      "čekám už čtrnáct dní a pořád nic",
+      "od 14 dni czekam i dalej nic",
+      "pred 14 dňami som zaplatil a stále nič",
+      "že 14 dni čakam in še vedno nič",
+      "fourteen days and still no answer from you",
+      "ten days and not a single reply",
+      "deset dní a žádná odpověď",
+      "this is my last order with you",
+      "i am disputing the charge with my bank",
+      "i will file a chargeback",
+      "tohle je podvod.",
+      "mám toho až po uši, vraťte mi peníze",
+  })
+  void reviewedFamiliesStillAnger(String text) {
+    double score = signal.score(text);
+    assertThat(signal.isAngry(score)).as("%s: %s", text, score).isTrue();
+  }
 }

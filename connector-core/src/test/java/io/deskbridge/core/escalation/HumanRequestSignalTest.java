@@ -443,4 +443,48 @@ class HumanRequestSignalTest {
   void thirteenthRoundLookalikesAreNotRequests(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * The review of the thirteenth round: a parcel passed to the packing team, someone from the warehouse calling the
+   * courier, someone writing a confirmation — no request for a person to talk to.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Can you pass this to the warehouse team so they pack it carefully?",
+      "Please forward this to the packing team, it's a gift.",
+      "Můžete to předat týmu ve skladu, ať to pečlivě zabalí?",
+      "Czy możecie przekazać to zespołowi magazynu, żeby starannie zapakowali?",
+      "Môžete to odovzdať tímu v sklade, nech to starostlivo zabalí?",
+      "Lahko to posredujete ekipi v skladišču, da skrbno zapakirajo?",
+      "Czy ktoś z magazynu mógłby zadzwonić do kuriera?",
+      "Could someone from the warehouse call the courier?",
+      "Mohl by někdo ze skladu zavolat kurýrovi?",
+      "Mohol by niekto zo skladu zavolať kuriérovi?",
+      "Bi lahko nekdo iz skladišča poklical kurirja?",
+      "Czy ktoś z magazynu zadzwoni do kuriera?",
+      "Někdo mi napíše potvrzení objednávky?",
+      "Napíše mi někdo fakturu na firmu?",
+      "Will someone write me a confirmation of the order?",
+      "Czy ktoś napisze mi potwierdzenie zamówienia?",
+      "Napíše mi niekto potvrdenie objednávky?",
+      "Mi bo nekdo napisal potrdilo o naročilu?",
+  })
+  void reviewedLookalikesAreNotRequests(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
+
+  /** The same families with the customer as the one called or written to, or a person to pass the case to. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Please forward this to a person.",
+      "Ať mi někdo zavolá.",
+      "Napíše mi někdo živý?",
+      "Czy ktoś mógłby do mnie zadzwonić?",
+      "Niech konsultant zadzwoni do mnie.",
+      "Zavolá mi niekto z podpory?",
+      "Naj me nekdo pokliče.",
+  })
+  void reviewedFamiliesStillRequest(String text) {
+    assertThat(signal.matches(text)).as(text).isTrue();
+  }
 }
