@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One round of an installation's poll for the first human reply after a handover. It takes up to a limit of the
@@ -115,7 +116,7 @@ public final class HumanReplyPoll {
     int refused = 0;
     String firstRefusal = "";
     boolean first = true;
-    for (var pending : store.pending(installation, clock.instant().minus(WINDOW), limit)) {
+    for (var pending : stored(() -> store.pending(installation, clock.instant().minus(WINDOW), limit))) {
       if (!first && !spacing.isZero()) {
         try {
           pause.pause(spacing);
@@ -134,7 +135,10 @@ public final class HumanReplyPoll {
         loaded++;
       } catch (VendorException e) {
         if (e.kind() == VendorException.Kind.NOT_FOUND) {
-          store.gone(installation, id, pending.handoverAt(), clock.instant());
+          stored(() -> {
+            store.gone(installation, id, pending.handoverAt(), clock.instant());
+            return null;
+          });
           gone++;
           continue;
         }
@@ -147,12 +151,32 @@ public final class HumanReplyPoll {
         }
         reply = Optional.empty();
       }
-      store.save(installation, id, pending.handoverAt(), reply, clock.instant());
+      var result = reply;
+      stored(() -> {
+        store.save(installation, id, pending.handoverAt(), result, clock.instant());
+        return null;
+      });
       if (reply.isPresent()) {
         found++;
       }
     }
     return new Result(loaded, found, gone, refused, firstRefusal);
+  }
+
+  /** A store call whose failure ends the round as a {@link StoreFailed}, told apart from the helpdesk's. */
+  private static <T> T stored(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw new StoreFailed(e);
+    }
+  }
+
+  /** The store failed (its {@link HumanReplyStore} threw); the cause is the store's exception. */
+  static final class StoreFailed extends RuntimeException {
+    StoreFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   /**

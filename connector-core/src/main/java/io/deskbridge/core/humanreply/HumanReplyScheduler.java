@@ -3,7 +3,6 @@ package io.deskbridge.core.humanreply;
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.schedule.Rounds;
 import io.deskbridge.core.spi.ErrorMapper;
-import io.deskbridge.core.store.StoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +70,7 @@ public final class HumanReplyScheduler implements AutoCloseable {
             result.gone(), result.refused(), result.firstRefusal().isEmpty() ? "" : " (first: "
                 + result.firstRefusal() + ")");
       }
-    } catch (StoreException e) {
+    } catch (HumanReplyPoll.StoreFailed e) {
       log.warn("polling the first human replies after handovers of {} failed, trying again in {}: the store failed: "
           + "{}", job.installation(), Rounds.words(every), String.valueOf(e.getMessage()).lines().findFirst()
           .orElse(""));

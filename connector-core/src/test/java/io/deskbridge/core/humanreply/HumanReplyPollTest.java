@@ -267,12 +267,16 @@ class HumanReplyPollTest {
       assertThat(loads).containsExactly("1");
       failure = new VendorException(VendorException.Kind.PAUSED, "own rate limit reached", null);
       HumanReplyScheduler.run(poll, job, Duration.ofMinutes(15), 1);
+      store.close(); // the store fails: worded as the store's, not run through the helpdesk's error mapper
+      HumanReplyScheduler.run(poll, job, Duration.ofMinutes(15), 1);
 
       assertThat(logs.list).extracting(e -> e.getLevel().toString(), e -> e.getFormattedMessage()).containsExactly(
           org.assertj.core.groups.Tuple.tuple("WARN", "polling the first human replies after handovers of acme failed "
               + "(UNAVAILABLE), trying again in 15m: boom"),
           org.assertj.core.groups.Tuple.tuple("INFO", "polling the first human replies after handovers of acme paused "
-              + "until the next round in 15m: own rate limit reached"));
+              + "until the next round in 15m: own rate limit reached"),
+          org.assertj.core.groups.Tuple.tuple("WARN", "polling the first human replies after handovers of acme failed, "
+              + "trying again in 15m: the store failed: " + storeFailure()));
       assertThat(logs.list).allMatch(e -> e.getThrowableProxy() == null);
     } finally {
       logger.detachAppender(logs);
@@ -287,6 +291,16 @@ class HumanReplyPollTest {
     assertThat(HumanReplyPoll.limit(5, Duration.ofMinutes(15))).isEqualTo(7);
     assertThat(HumanReplyPoll.limit(60, Duration.ofMinutes(10))).isEqualTo(60);
     assertThat(HumanReplyPoll.limit(1, Duration.ofMinutes(1))).isEqualTo(1);
+  }
+
+  /** The first line of what a closed store says when asked for pending conversations. */
+  private String storeFailure() {
+    try {
+      store.humanReplies().pending("acme", HANDOVER, 1);
+      throw new AssertionError("the closed store answered");
+    } catch (RuntimeException e) {
+      return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    }
   }
 
   private void setClock(Instant at) {
