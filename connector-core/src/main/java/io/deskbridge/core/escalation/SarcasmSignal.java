@@ -291,8 +291,13 @@ public final class SarcasmSignal {
     if (!REQUEST.matcher(folded).find()) {
       return false;
     }
-    return found(DISMISSIVE, folded) == 0 && found(MOCK_PRAISE, folded) == 0 && found(LOVE_HOW, folded) == 0
-        && found(MARKER, text) == 0 && any(text, EYEROLL) == 0;
+    return noExplicitCue(text, folded) && found(MOCK_PRAISE, folded) == 0;
+  }
+
+  /** No dismissive phrase, "love how", "#not" or eye-roll emoji: the cues that keep a plain message's score. */
+  private static boolean noExplicitCue(String text, String folded) {
+    return found(DISMISSIVE, folded) == 0 && found(LOVE_HOW, folded) == 0 && found(MARKER, text) == 0
+        && any(text, EYEROLL) == 0;
   }
 
   /**
@@ -301,8 +306,7 @@ public final class SarcasmSignal {
    * message {@linkplain #score scores} 0.
    */
   public static boolean isPlainThanks(String text) {
-    return SupportSarcasm.sincere(text) && found(DISMISSIVE, Folding.fold(text)) == 0
-        && found(LOVE_HOW, Folding.fold(text)) == 0 && found(MARKER, text) == 0 && any(text, EYEROLL) == 0;
+    return SupportSarcasm.sincere(text) && noExplicitCue(text, Folding.fold(text));
   }
 
   /**
