@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The word lists and rule tables of {@link HumanRequestSignal}, per language (en, cs, pl, sk, sl), in {@link
- * PhraseRule} syntax: what asks for a person ({@link #TALK}, {@link #WANT}, {@link #NAMED}, the set phrases), what
- * merely mentions one ({@link #MENTIONS}), and what is no request whatever it names ({@link #ABOUT_THE_BOT}, {@link
- * #SOMEONE_ELSE}). The signal holds the logic that combines them. Immutable.
+ * The word lists and rule tables of {@link HumanRequestSignal} that ask for a person, per language (en, cs, pl, sk,
+ * sl), in {@link PhraseRule} syntax: verbs of talking, putting through and calling with the people they reach
+ * ({@link #TALK}), verbs of wanting with a person ({@link #WANT}), what a short message may name ({@link #NAMED}), the
+ * set phrases ({@link #DEFAULT_PHRASES}), and what merely mentions a person ({@link #MENTIONS}). What is no request
+ * whatever it names is in {@link HumanRequestExclusions}; the signal holds the logic that combines them. Immutable.
  */
 final class HumanRequestPhrases {
 
@@ -19,7 +20,7 @@ final class HumanRequestPhrases {
   }
 
   private static final String EN_TALK = "talk|talking|speak|speaking|chat|chatting|reach|reaching|connect|"
-      + "connecting|escalate|escalating|discuss|discussing";
+      + "connecting|escalate|escalating|discuss|discussing|consult|consulting";
   /** People one contacts; "contact person" is a noun, so a person needs an article or an adjective. */
   private static final String EN_CONTACTED = "human|humans|agent|agents|operator|operators|representative|"
       + "representatives|rep|reps|someone|somebody|anyone|anybody|staff|employee|employees|assistant|advisor|"
@@ -40,7 +41,8 @@ final class HumanRequestPhrases {
   /** Verbs of talking and reaching in the forms used to ask (infinitive, imperative), and their nouns. */
   private static final String CS_TALK = "mluvit|promluvit|hovořit|pohovořit|bavit|spojit|spojte|spoj|spojíte|"
       + "přepojit|přepojte|přepoj|přepojíte|přepojení|spojení|předat|předejte|předáte|přepošlete|kontaktovat|"
-      + "kontaktujte|kontakt|kontaktu|komunikovat|dovolat|probrat|prodiskutovat|poradit|přesměrovat|přesměrujte";
+      + "kontaktujte|kontakt|kontaktu|komunikovat|dovolat|probrat|prodiskutovat|poradit|přesměrovat|přesměrujte|"
+      + "konzultovat|zkonzultovat|eskalovat|eskalujte";
 
   private static final String PL_PEOPLE = "człowiekiem|człowieka|człowiekowi|kimś|kogoś|komuś|konsultant*|"
       + "pracownik*|pracownic*|osobą|osoby|osobie|operator*|doradc*|doradca|doradczyn*|agent*|specjalist*|przedstawiciel*|"
@@ -51,7 +53,8 @@ final class HumanRequestPhrases {
       + "przekierujcie|przekierowanie|przekierowania|połączenie|połączenia|przełączenie|przełączenia|rozmowę|"
       + "rozmowy|rozmowa|kontakt|kontaktu|przekażcie|przekaż|przekazać|przedyskutować|obgadać|pomówić|"
       + "przełączony|przełączona|połączony|połączona|przekierowany|przekierowana|skontaktujcie|porozmawiałbym|"
-      + "porozmawiałabym|rozmawiałbym|rozmawiałabym|pomówiłbym|pomówiłabym";
+      + "porozmawiałabym|rozmawiałbym|rozmawiałabym|pomówiłbym|pomówiłabym|konsultować|skonsultować|eskalować|"
+      + "eskalujcie";
 
   private static final String SK_PEOPLE = "človekom|človeka|človeku|niekým|niekoho|niekomu|osobou|osobe|"
       + "pracovník*|pracovníčk*|operátor*|konzultant*|poradc*|poradca|poradkyn*|kolega|kolegu|kolegovi|kolegom|kolegov|kolegami|kolegyn*|"
@@ -59,14 +62,16 @@ final class HumanRequestPhrases {
       + "vedením|vedenie|vedeniu";
   private static final String SK_TALK = "hovoriť|pohovoriť|rozprávať|porozprávať|spojiť|spojte|spojíte|prepojiť|"
       + "prepojte|prepoj|prepojíte|prepojenie|spojenie|odovzdajte|odovzdať|presmerujte|presmerovať|kontaktovať|"
-      + "kontaktujte|kontakt|kontaktu|komunikovať|písať|dovolať|prebrať|prediskutovať|poradiť";
+      + "kontaktujte|kontakt|kontaktu|komunikovať|písať|dovolať|prebrať|prediskutovať|poradiť|konzultovať|"
+      + "skonzultovať|eskalovať|eskalujte";
 
   private static final String SL_PEOPLE = "človekom|človeka|človeku|nekom|nekoga|nekomu|osebo|osebi|operater*|"
       + "operaterk*|svetoval*|agent*|zaposlen*|sodelav*|predstavnik*|tehnik*|strokovnjak*|vodj*|uslužben*|"
       + "specialist*|koleg*|nadrejen*|šef*|nadzornik*|vodstv*";
   private static final String SL_TALK = "govoriti|pogovoriti|pogovarjati|pogovorim|klepetati|povezati|povežite|"
       + "poveži|prevežite|prevezati|preveži|preusmeriti|preusmerite|preusmeritev|povezavo|predajte|predati|posredujte|kontaktirati|kontakt|"
-      + "pogovor|dobiti|govorim|stik|povezat|predebatirati|prediskutirati|pretresti|posvetovati|posvetujem";
+      + "pogovor|dobiti|govorim|stik|povezat|predebatirati|prediskutirati|pretresti|posvetovati|posvetujem|"
+      + "konzultirati|eskalirati|eskalirajte";
 
   /** A talk told of the past ("yesterday I talked with a consultant"), per language, as exclusions. */
   private static final String CS_PAST = " !včera|předtím|minule|mluvil|mluvila|mluvili|hovořil|hovořila|hovořili";
@@ -84,13 +89,25 @@ final class HumanRequestPhrases {
   private static final String SL_ME = "me|mene|mi|meni|nas|nam|naju";
   /** Who is asked to call or write back, after the verb ("zavolá mi někdo", "zadzwoni ktoś"). */
   private static final String CS_CALLERS = "někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|konzultant|"
-      + "konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně";
+      + "konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně|vedoucí|nadřízený|nadřízená|"
+      + "technik|technička|specialista|specialistka|šéf|šéfová|manažer|manažerka|zaměstnanec|zaměstnankyně";
   private static final String PL_CALLERS = "ktoś|któryś|któraś|jakiś|jakaś|konsultant|konsultantka|pracownik|"
-      + "pracownica|operator|operatorka|człowiek|doradca|doradczyni";
+      + "pracownica|operator|operatorka|człowiek|doradca|doradczyni|kierownik|kierowniczka|przełożony|przełożona|"
+      + "technik|specjalista|specjalistka|szef|szefowa|menedżer|menadżer";
   private static final String SK_CALLERS = "niekto|nejaký|nejaká|niektorý|niektorá|pracovník|pracovníčka|konzultant|"
-      + "konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa";
+      + "konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa|vedúci|vedúca|nadriadený|"
+      + "nadriadená|technik|technička|špecialista|špecialistka|šéf|šéfová|manažér|manažérka|zamestnanec|zamestnankyňa";
   private static final String SL_CALLERS = "nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|svetovalka|"
-      + "sodelavec|sodelavka|kolega|človek";
+      + "sodelavec|sodelavka|kolega|človek|vodja|nadrejeni|nadrejena|tehnik|tehnica|strokovnjak|strokovnjakinja|"
+      + "specialist|specialistka|šef|šefica|uslužbenec|uslužbenka|zaposleni|zaposlena";
+  /**
+   * Verbs of calling the customer (fourteenth round: also colloquial ones, "brnkne", "przedzwoni", "cinkne"); a call
+   * may be to a number ("zavolá na číslo …"), so unlike writing it needs no exclusion of documents.
+   */
+  private static final String CS_CALLS = "zavolá|zavolal|kontaktuje|brnkne|cinkne";
+  private static final String PL_CALLS = "zadzwoni|skontaktuje|przedzwoni";
+  private static final String SK_CALLS = "zavolá|zavolal|kontaktuje|cinkne|brnkne";
+  private static final String SL_CALLS = "pokliče|poklical|kontaktira";
   /** Documents one writes for a customer ("napíše mi potvrzení"): writing them is no contact with a person. */
   private static final String DOCUMENTS = " !potvrzen*|potvrden*|potwierdzeni*|potrdil*|faktur*|faktúr*|doklad*|"
       + "účtenk*|uctenk*|paragon*|rachunek|rachunku|rachunki|račun|računa|računu|dobropis*|protokol*|smlouv*|zmluv*|"
@@ -113,7 +130,7 @@ final class HumanRequestPhrases {
   static final RuleSet TALK = rules(
       // thirteenth round: escalate this to someone, a person who could get in touch (Polish), a person on the line
       // (Slovene), someone to the phone (Polish)
-      "escalate this|it ..1 to ..3 " + EN_PEOPLE + "|member|staff|team " + EN_NARRATED,
+      "escalate|escalating ...4 to ..3 " + EN_PEOPLE + "|member|staff|team " + EN_NARRATED,
       // passed on: to a person, not to a team that packs or ships ("pass this to the warehouse team")
       "forward|pass|hand|refer this|it ..1 to ..3 " + EN_PEOPLE + "|member " + EN_NARRATED,
       PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 oddzwonić|odezwać" + PL_PAST,
@@ -121,6 +138,11 @@ final class HumanRequestPhrases {
           + PL_PAST,
       PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 skontaktować|zadzwonić|odpisać ...3 " + PL_ME
           + PL_PAST,
+      PL_PEOPLE + "|ktoś ...3 mógłby|mogłaby|mógł|mogła ...6 " + PL_ME + " ...3 napisać" + DOCUMENTS
+          + PL_PAST.replace(" !", "|"),
+      // fourteenth round: the verb before the person in a "so that" clause ("żeby odezwał się do mnie specjalista")
+      "żeby|aby|by ...3 oddzwonił|oddzwoniła|odezwał|odezwała|zadzwonił|zadzwoniła|skontaktował|skontaktowała ...4 "
+          + PL_CALLERS,
       "dobim|dobiti|dobil|dobila ...6 " + SL_PEOPLE + " !sim|kartic*|paket*|račun*|signal*" + SL_PAST.replace(" !", "|"),
       "poproszę|poprosze|proszę|prosze ...2 do ..1 telefonu ...3 " + PL_PEOPLE,
       "bi ...4 povezal|povezala ..2 z|s ...3 " + SL_PEOPLE + SL_PAST,
@@ -169,7 +191,9 @@ final class HumanRequestPhrases {
       "prosim|želim|rad|rada|lahko|potrebujem|dobim|dobiti ...4 klic|klica ...3 " + SL_PEOPLE + "|koga|kogarkoli"
           + SL_PAST,
       // someone to the phone
-      "dejte|dajte|zavolejte|zavolajte|pusťte ...3 k|ku telefonu ..2 " + CS_PEOPLE + "|" + SK_PEOPLE,
+      "dejte|dajte|zavolejte|zavolajte|pusťte|sežeňte|zožeňte ...3 k|ku telefonu ..2 " + CS_PEOPLE + "|" + SK_PEOPLE,
+      "dajte|dobite|pokličite|poiščite ...3 na telefon|linijo ..2 " + SL_PEOPLE,
+      "get|put ..3 " + EN_PEOPLE + " on the phone|line " + EN_NARRATED,
       // put through or transferred to a department
       "transfer|redirect|forward|put|switch|pass me|us ...3 to|through-to .. " + EN_DEPARTMENT + " " + EN_NARRATED,
       "be transferred|redirected|forwarded|connected|put-through to .. " + EN_DEPARTMENT + " " + EN_NARRATED,
@@ -181,6 +205,16 @@ final class HumanRequestPhrases {
       "odovzdať|odovzdajte|spojiť|spojte ma|mňa|nás ..1 na|do|s|so ...3 " + SK_DEPARTMENT + SK_PAST,
       "preusmeriti|preusmerite|preusmerili|prevezati|prevežite ..2 na|v ...3 " + SL_DEPARTMENT + SL_PAST,
       "povezati|povežite|povezali|predati|predajte me|nas ..1 na|v|z|s ...3 " + SL_DEPARTMENT + SL_PAST,
+      // fourteenth round: colloquial verbs of moving the customer on ("hoďte mě na kolegu", "przerzućcie mnie do
+      // kogoś", "presuňte ma ku konzultantovi", "vrzite me na sodelavca")
+      "hoď|hoďte|hodit|hodíte|přehoď|přehoďte|přehodit|přesuň|přesuňte|přesunout mě|mne|nás ..1 na|k|ke ...3 "
+          + CS_PEOPLE + "|" + CS_DEPARTMENT + CS_PAST,
+      "przerzuć|przerzućcie|przerzucić|skieruj|skierujcie|skierować mnie|nas ..1 do|na ...4 " + PL_PEOPLE + "|"
+          + PL_DEPARTMENT + PL_PAST,
+      "hoď|hoďte|hodiť|prehoď|prehoďte|prehodiť|presuň|presuňte|presunúť|nasmerujte|nasmerovať ma|mňa|nás ..1 "
+          + "na|k|ku ...3 " + SK_PEOPLE + "|" + SK_DEPARTMENT + SK_PAST,
+      "vrzi|vrzite|vreči|prestavi|prestavite|prestaviti|usmeri|usmerite|usmeriti me|nas ..1 na|k|h|do ...3 "
+          + SL_PEOPLE + "|" + SL_DEPARTMENT + SL_PAST,
       // tenth round: asked in the passive or as a noun ("be put in touch with", "transferred to live support",
       // "połączenie z działem obsługi", "hovor s pracovníkem"), someone to call "so that" (Czech, Slovak), a person
       // to deal with it, wanting to get connected oneself (Polish, Slovene)
@@ -212,14 +246,17 @@ final class HumanRequestPhrases {
       "transfer|transferring|redirect|forward|pass me|us .. " + EN_PEOPLE,
       "get|getting|be in touch with .. " + EN_PEOPLE + " " + EN_NARRATED,
       "put|putting me through to .. " + EN_PEOPLE,
-      "pass|passing|hand|handing|put|putting|transfer|transferring|switch|switching me|us on|over|through to .. "
+      "pass|passing|hand|handing|put|putting|transfer|transferring|switch|switching|bump|kick|move|shift me|us on|over|"
+          + "through|up to .. "
           + EN_PEOPLE,
       "put|putting|get|getting|keep me|us in touch with .. " + EN_PEOPLE,
       "contact|contacts|connection|transfer with|to .. " + EN_CONTACTED + " " + EN_NARRATED,
       EN_PEOPLE + " ..2 take|takes|taking over",
       "help|assistance|support from .. human*|person|agent*|operator*|someone|somebody|representative*",
-      "someone|somebody|human|agent|operator|representative|person ...5 call|contact|phone|ring|email|text me|us|back",
-      EN_PEOPLE + " ..2 i|we can|could|may talk|speak|chat",
+      EN_PEOPLE + "|" + EN_PLURALS + " ...5 call|contact|phone|ring|email|text me|us|back",
+      // fourteenth round: "ask a technician to give me a ring", "someone in your office I can talk to"
+      EN_PEOPLE + "|" + EN_PLURALS + " ...5 give|gimme me|us a call|ring|buzz|callback|bell " + EN_NARRATED,
+      EN_PEOPLE + " ...4 i|we can|could|may talk|speak|chat " + EN_NARRATED,
       EN_TALK + "|transfer|transferring|pass|hand|put|get|contact ..2 one|any|some|either of .. " + EN_PLURALS + " "
           + EN_NARRATED,
       "give|gimme me|us a call|ring back", "give|gimme me|us a callback", "call|ring|phone me|us back",
@@ -228,48 +265,56 @@ final class HumanRequestPhrases {
       "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,
       "převzít|převezme|převzal ...3 " + CS_PEOPLE + "|člověk|někdo|operátor|operátorka",
       // someone who gets in touch; one who calls or writes, only to the customer and not writing a document
-      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...6 ozve|ozval|odepíše|odpíše",
-      "někdo|operátor|operátorka|pracovník|konzultant|člověk ...4 " + CS_ME + " ..2 zavolá|zavolal|kontaktuje|napíše"
-          + DOCUMENTS,
-      CS_ME + " ..2 někdo|operátor|operátorka|pracovník|konzultant|člověk ...4 zavolá|zavolal|kontaktuje|napíše"
-          + DOCUMENTS,
+      CS_CALLERS + " ...6 ozve|ozval|odepíše|odpíše",
+      CS_CALLERS + " ...4 " + CS_ME + " ..2 " + CS_CALLS,
+      CS_CALLERS + " ...4 " + CS_ME + " ..2 napíše" + DOCUMENTS,
+      CS_ME + " ..2 " + CS_CALLERS + " ...4 " + CS_CALLS,
+      CS_ME + " ..2 " + CS_CALLERS + " ...4 napíše" + DOCUMENTS,
       CS_PEOPLE + "|člověk|někdo|osoba ...3 s|se kterým|kterou|kým|nímž|níž ...4 bych|bychom|mohl*|můžu|mohu|lze|šlo",
       CS_PEOPLE + "|člověk|někdo ...4 převzít|převezme",
-      "zavolejte mi|mně|zpět|zpátky", "ozvěte se mi|mně",
+      "zavolejte|zavolej|brnkněte|brnkni|cinkněte|cinkni mi|mně|zpět|zpátky", "ozvěte|ozvi se mi|mně",
       "ozve|ozvat|odepíše|odpíše ..3 " + CS_CALLERS,
-      "zavolá|zavolat|kontaktuje|kontaktovat|napíše ..1 " + CS_ME + " ..2 " + CS_CALLERS + DOCUMENTS,
-      CS_ME + " ..1 zavolá|zavolat|kontaktuje|kontaktovat|napíše ..2 " + CS_CALLERS + DOCUMENTS,
+      CS_CALLS + "|zavolat|kontaktovat|brnknout ..1 " + CS_ME + " ..2 " + CS_CALLERS,
+      "napíše ..1 " + CS_ME + " ..2 " + CS_CALLERS + DOCUMENTS,
+      CS_ME + " ..1 " + CS_CALLS + "|zavolat|kontaktovat|brnknout ..2 " + CS_CALLERS,
+      CS_ME + " ..1 napíše ..2 " + CS_CALLERS + DOCUMENTS,
       CS_PEOPLE + " ..2 " + CS_TALK,
       PL_TALK + " ..2 z|ze .. " + PL_PEOPLE,
       PL_TALK + " .. " + PL_PEOPLE,
       PL_TALK + " ..2 z|ze|do|na ...3 " + PL_PEOPLE,
       "przejąć|przejmie ...3 " + PL_PEOPLE + "|człowiek|ktoś|konsultant|pracownik",
-      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 oddzwoni|odezwie",
-      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 " + PL_ME + " ...3 zadzwoni|skontaktuje",
-      "ktoś|konsultant|konsultantka|pracownik|człowiek ...6 zadzwoni|skontaktuje ...3 " + PL_ME,
+      PL_CALLERS + " ...6 oddzwoni|odezwie",
+      PL_CALLERS + " ...6 " + PL_ME + " ...3 " + PL_CALLS,
+      PL_CALLERS + " ...6 " + PL_CALLS + " ...3 " + PL_ME,
+      PL_CALLERS + " ...6 " + PL_ME + " ...3 napisze|odpisze" + DOCUMENTS,
+      PL_CALLERS + " ...6 napisze|odpisze ...3 " + PL_ME + DOCUMENTS,
       PL_PEOPLE + "|człowiek|ktoś|osoba|konsultant|pracownik ...3 z kim|którym|którą ...4 mogę|mógłbym|mogłabym|"
           + "moglibyśmy|można|da",
       PL_PEOPLE + "|człowiek|ktoś|któryś|któraś ...4 przejąć|przejmie|przejąłby|przejęłaby",
-      "oddzwońcie|zadzwońcie do mnie",
+      "oddzwońcie|zadzwońcie|przedzwońcie|oddzwoń|zadzwoń|przedzwoń do mnie",
       "oddzwoni|odezwie|oddzwonić|odezwać ..4 " + PL_CALLERS,
-      "zadzwoni|skontaktuje|zadzwonić ..1 " + PL_ME + " ..3 " + PL_CALLERS,
-      PL_ME + " ..1 zadzwoni|skontaktuje|zadzwonić ..3 " + PL_CALLERS,
+      PL_CALLS + "|zadzwonić|przedzwonić ..1 " + PL_ME + " ..3 " + PL_CALLERS,
+      PL_ME + " ..1 " + PL_CALLS + "|zadzwonić|przedzwonić ..3 " + PL_CALLERS,
+      "napisze|napisać|odpisze ..1 " + PL_ME + " ..3 " + PL_CALLERS + DOCUMENTS,
+      PL_ME + " ..1 napisze|napisać|odpisze ..3 " + PL_CALLERS + DOCUMENTS,
       PL_PEOPLE + " ..2 " + PL_TALK,
       SK_TALK + " .. " + SK_PEOPLE,
       SK_TALK + " ..2 na|k|ku ...3 " + SK_PEOPLE,
       "by ...4 hovoril*|prebral*|rozprával*|porozprával* ..2 s|so ..2 " + SK_PEOPLE,
       "prevziať|prevezme ...3 " + SK_PEOPLE + "|človek|niekto|operátor|operátorka",
-      "niekto|operátor|operátorka|pracovník|konzultant|človek ...6 ozve|ozval|odpíše",
-      "niekto|operátor|operátorka|pracovník|konzultant|človek ...4 " + SK_ME + " ..2 zavolá|zavolal|kontaktuje|"
-          + "napíše" + DOCUMENTS,
-      SK_ME + " ..2 niekto|operátor|operátorka|pracovník|konzultant|človek ...4 zavolá|zavolal|kontaktuje|napíše"
-          + DOCUMENTS,
+      SK_CALLERS + " ...6 ozve|ozval|odpíše",
+      SK_CALLERS + " ...4 " + SK_ME + " ..2 " + SK_CALLS,
+      SK_CALLERS + " ...4 " + SK_ME + " ..2 napíše" + DOCUMENTS,
+      SK_ME + " ..2 " + SK_CALLERS + " ...4 " + SK_CALLS,
+      SK_ME + " ..2 " + SK_CALLERS + " ...4 napíše" + DOCUMENTS,
       SK_PEOPLE + "|človek|niekto|osoba ...3 s|so ktorým|ktorou|kým ...4 by|môžem|mohol|mohla|dá|možno",
       SK_PEOPLE + "|človek|niekto ...4 prevziať|prevezme",
-      "zavolajte mi|späť", "ozvite sa mi",
+      "zavolajte|zavolaj|cinknite|cinkni|brnknite|brnkni mi|späť", "ozvite|ozvi sa mi",
       "ozve|ozvať|odpíše ..3 " + SK_CALLERS,
-      "zavolá|zavolať|kontaktuje|kontaktovať|napíše ..1 " + SK_ME + " ..2 " + SK_CALLERS + DOCUMENTS,
-      SK_ME + " ..1 zavolá|zavolať|kontaktuje|kontaktovať|napíše ..2 " + SK_CALLERS + DOCUMENTS,
+      SK_CALLS + "|zavolať|kontaktovať|cinknúť ..1 " + SK_ME + " ..2 " + SK_CALLERS,
+      "napíše ..1 " + SK_ME + " ..2 " + SK_CALLERS + DOCUMENTS,
+      SK_ME + " ..1 " + SK_CALLS + "|zavolať|kontaktovať|cinknúť ..2 " + SK_CALLERS,
+      SK_ME + " ..1 napíše ..2 " + SK_CALLERS + DOCUMENTS,
       SK_PEOPLE + " ..2 " + SK_TALK,
       SL_TALK + " ..2 z|s|do .. " + SL_PEOPLE,
       SL_TALK + " .. " + SL_PEOPLE,
@@ -278,24 +323,30 @@ final class HumanRequestPhrases {
           + "z|s ..2 "
           + SL_PEOPLE + "|kom|kakšnim|kakšno|katerim",
       "prevzame|prevzeti ...3 " + SL_PEOPLE + "|človek|nekdo|operater|operaterka",
-      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...6 oglasi|odpiše",
-      "nekdo|operater|operaterka|svetovalec|svetovalka|človek ...4 " + SL_ME + " ..2 pokliče|poklical|kontaktira|"
-          + "napiše" + DOCUMENTS,
-      SL_ME + " ..2 nekdo|operater|operaterka|svetovalec|svetovalka|človek ...4 pokliče|poklical|kontaktira|napiše"
-          + DOCUMENTS,
-      "naj ...3 kdo|nekdo ...6 oglasi|odpiše",
-      "naj ..2 pokliče|kontaktira ..3 " + SL_CALLERS + DOCUMENTS,
-      "naj ...3 " + SL_ME + " ..2 kdo|nekdo ...6 pokliče|kontaktira|napiše" + DOCUMENTS,
-      "naj ...3 kdo|nekdo ...4 " + SL_ME + " ..2 pokliče|kontaktira|napiše" + DOCUMENTS,
+      SL_CALLERS + " ...6 oglasi|javi|odpiše",
+      SL_CALLERS + " ...4 " + SL_ME + " ..2 " + SL_CALLS,
+      SL_CALLERS + " ...4 " + SL_ME + " ..2 napiše" + DOCUMENTS,
+      SL_ME + " ..2 " + SL_CALLERS + " ...4 " + SL_CALLS,
+      SL_ME + " ..2 " + SL_CALLERS + " ...4 napiše" + DOCUMENTS,
+      "naj ...3 kdo|nekdo ...6 oglasi|javi|odpiše",
+      "naj ..2 pokliče|kontaktira ..3 " + SL_CALLERS,
+      "naj ...3 " + SL_ME + " ..2 kdo|nekdo ...6 pokliče|kontaktira",
+      "naj ...3 kdo|nekdo ...4 " + SL_ME + " ..2 pokliče|kontaktira",
+      "naj ...3 " + SL_ME + " ..2 kdo|nekdo ...6 napiše" + DOCUMENTS,
+      "naj ...3 kdo|nekdo ...4 " + SL_ME + " ..2 napiše" + DOCUMENTS,
+      // fourteenth round: the person after the verb in a "da" clause ("uredite, da me pokliče tehnik")
+      "da ...3 " + SL_CALLS + "|oglasi|javi ...3 " + SL_CALLERS,
       SL_PEOPLE + "|človek|nekdo|oseba ...3 s|z katerim|katero|kom ...4 bi|lahko|morem",
       "bi ...4 " + SL_PEOPLE + "|kdo|nekdo ...4 prevzel|prevzela|prevzeli|prevzeti !paket*|pošiljk*|blag*|naročil*",
       "bi ...4 prevzel|prevzela|prevzeli|prevzeti ...3 " + SL_PEOPLE + "|kdo|nekdo !paket*|pošiljk*|blag*|naročil*",
       "kontakt|kontakta|stik|povezavo|povežite|poveži|preusmerite|govoriti|pogovoriti|pogovor s|z kom|kakšnim|"
           + "kakšno|nekom",
-      "pokličite me",
-      "oglasi|odpiše ..3 " + SL_CALLERS,
-      "pokliče|poklical|kontaktira|poklicati|napiše ..1 " + SL_ME + " ..2 " + SL_CALLERS + DOCUMENTS,
-      SL_ME + " ..1 pokliče|poklical|kontaktira|poklicati|napiše ..2 " + SL_CALLERS + DOCUMENTS,
+      "pokličite|pokliči me|nazaj",
+      "oglasi|javi|odpiše ..3 " + SL_CALLERS,
+      SL_CALLS + "|poklicati ..1 " + SL_ME + " ..2 " + SL_CALLERS,
+      "napiše ..1 " + SL_ME + " ..2 " + SL_CALLERS + DOCUMENTS,
+      SL_ME + " ..1 " + SL_CALLS + "|poklicati ..2 " + SL_CALLERS,
+      SL_ME + " ..1 napiše ..2 " + SL_CALLERS + DOCUMENTS,
       SL_PEOPLE + " ..2 " + SL_TALK);
 
   /** Any word that a request for a person holds: people, services, verbs of talking and connecting. */
@@ -311,84 +362,62 @@ final class HumanRequestPhrases {
       SL_PEOPLE + "|" + SL_TALK + "|" + SL_DEPARTMENT + "|človek|oseba|ljud*|nekdo|kdo|živ*|poklič*|oglas*|telefon*|"
           + "klic*|prevz*|klepet*|strank*|prodajal*|delav*|posvet*");
 
-  private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager";
+  private static final String EN_HUMAN = "human|humans|operator|representative|rep|supervisor|manager|boss";
+
+  /** Superiors asked for by name of their rank ("Dejte mi vedoucího", "Dajcie mi kierownika"), fourteenth round. */
+  private static final String CS_SUPERIORS = "vedoucího|nadřízeného|nadřízenou|šéfa|šéfovou|manažera|manažerku";
+  private static final String PL_SUPERIORS = "kierownika|kierowniczkę|przełożonego|przełożoną|szefa|szefową|"
+      + "menedżera|menadżera";
+  private static final String SK_SUPERIORS = "vedúceho|vedúcu|nadriadeného|nadriadenú|šéfa|šéfovú|manažéra|"
+      + "manažérku";
+  private static final String SL_SUPERIORS = "vodjo|nadrejenega|nadrejeno|šefa|šefico|direktorja|menedžerja";
+
+  /** Changing one's mobile operator ("Chci změnit operátora"), not asking for one. */
+  private static final String OPERATOR_CHANGE = " !změnit|změna|zmienić|zmiana|zmeniť|zmena|zamenjati|zamenjava|"
+      + "menjati|sim|mobiln*|komórkow*|síť|sieť|sieć|omrežj*|tarif*|přejít|przejść|prejsť|preiti|paušál*";
 
   /** Unambiguous words for a person after a verb of wanting; nominatives such as "člověk" also mean "one". */
   static final RuleSet WANT = rules(
       "want|wanna|need|prefer|get|give|request|requesting|require|demand ..3 " + EN_HUMAN,
       "d|would like ..3 " + EN_HUMAN,
-      "chci|chtěl*|potřebuj*|dejte|přeji ..3 člověka|operátor*|operátork*|konzultant*|živého",
-      "chcę|chciał*|potrzebuję|poproszę|proszę o|dajcie ..3 człowieka|konsultant*|operator*|żywego",
-      "chcem|chcel*|potrebujem|dajte ..3 človeka|operátor*|operátork*|konzultant*|živého",
-      "želim|hočem|rabim|potrebujem|prosim ..3 človeka|operater*|operaterk*|svetoval*|živega");
+      "chci|chtěl*|potřebuj*|dejte|přeji ..3 člověka|operátor*|operátork*|konzultant*|živého|" + CS_SUPERIORS
+          + OPERATOR_CHANGE,
+      "chcę|chciał*|potrzebuję|poproszę|proszę-o|dajcie|daj ..3 człowieka|konsultant*|operator*|żywego|"
+          + PL_SUPERIORS + OPERATOR_CHANGE,
+      "chcem|chcel*|potrebujem|dajte ..3 človeka|operátor*|operátork*|konzultant*|živého|" + SK_SUPERIORS
+          + OPERATOR_CHANGE,
+      "želim|hočem|rabim|potrebujem|prosim|dajte ..3 človeka|operater*|operaterk*|svetoval*|živega|"
+          + SL_SUPERIORS + OPERATOR_CHANGE);
 
   /** What a short message may name. */
   static final RuleSet NAMED = rules(
-      "human|humans|operator|agent|representative|rep", "člověka|člověkem|operátor*|konzultant*",
-      "człowieka|człowiekiem|konsultant*|operator*", "človeka|človekom|operátor*|konzultant*",
-      "človeka|človekom|operater*|svetoval*");
-
-  /** Words that open the second half of an either-or question ("…, nebo živý operátor?"). */
-  static final WordSet OR = WordSet.of("or", "nebo", "anebo", "alebo", "czy", "albo", "ali", "oziroma");
-
-  /** Someone of the customer's own who will contact the shop: "my colleague will contact you", not a request. */
-  private static final String OWN = "my|our|můj|muj|moje|mé|náš|nas|naše|mój|moj|moja|nasz|nasza|môj|naša|naš";
-  private static final String OWN_PEOPLE = "colleague|manager|boss|assistant|husband|wife|partner|kolega|kolegyně|"
-      + "kolegyne|kolegyňa|kolegyna|koleżanka|kolezanka|współpracownik|wspolpracownik|sodelavec|sodelavka|kolegica|"
-      + "vedoucí|vedouci|vedúci|vedúca|šéf|sef|šéfová|kierownik|kierowniczka|szef|vodja|nadřízený|nadriadený|"
-      + "nákupčí|nakupci|nakupca|nákupca|nabavni|nabavnik|nabywca|asistent*|manžel|manželka|mąż|żona|mož|žena";
-  private static final String YOU = "you|vás|vas|vám|vam|was|wam|państwa|panstwa|państwem|panią|pania|pana";
-  static final RuleSet SOMEONE_ELSE = rules(
-      OWN + " ..2 " + OWN_PEOPLE + " ...6 " + YOU, YOU + " ...6 " + OWN + " ..2 " + OWN_PEOPLE);
-
-  /** Questions about who the customer is talking to, not requests to change it. */
-  private static final String BOT_OR_PERSON = "human*|person|people|bot|robot|ai|machine|computer|program|"
-      + "software|automated|real|live|actual|someone|somebody|agent|operator|assistant|chatbot|artificial";
-  static final RuleSet ABOUT_THE_BOT = rules(
-      "are|r you|u|ya ...3 " + BOT_OR_PERSON,
-      "you are|re|r ...3 " + BOT_OR_PERSON,
-      "am i ...1 talking|speaking|chatting|writing|texting|messaging",
-      "is|was this|it|that ...2 " + BOT_OR_PERSON,
-      "jsi|jste|jseš|seš ...2 člověk*|robot*|bot*|stroj*|živ*|skutečn*|osob*|počítač*|operátor*|umělá",
-      "mluvím|píšu|hovořím|komunikuji|komunikuju|chatuji|chatuju|bavím ...3 člověk*|robot*|bot*|strojem|osob*|"
-          + "operátor*|počítač*",
-      "je|jde to ...2 robot*|bot*|člověk*|stroj*",
-      "jesteś|jestes|jesteście|jestescie ...2 człowiek*|bot*|robot*|maszyn*|prawdziw*|żyw*|osob*|komputer*|"
-          + "konsultant*",
-      "rozmawiam|piszę|pisze|czatuję ...3 człowiek*|bot*|robot*|maszyn*|osob*|komputer*|konsultant*",
-      "czy to ...2 bot*|robot*|człowiek*|maszyn*",
-      "^si|ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*|operátor*",
-      "ty-si|vy-ste|si-ty|ste-vy|či-si|či-ste ...2 človek*|robot*|bot*|stroj*|živ*|skutočn*|osob*|počítač*",
-      "rozprávam|píšem|hovorím|komunikujem|chatujem ...3 človek*|robot*|bot*|strojom|osob*|operátor*|počítač*",
-      "ali-si|ali-ste|ti-si|vi-ste ...2 človek*|robot*|bot*|stroj*|živ*|resnič*|oseb*|računalnik*",
-      "^si|ste ...2 človek*|robot*|bot*|stroj*|resnič*|oseb*|računalnik*",
-      "answering|replying|responding|writing|typing|written|answered|generated|typed ...4 bot|robot|human|person|"
-          + "machine|ai|program|computer",
-      "odpovídá|odpovídal|píše|mluví|odepisuje ...4 robot*|bot*|člověk*|stroj*|počítač*|program*",
-      "odpowiada|rozmawia|odpisuje ...4 robot*|bot*|człowiek*|maszyn*|komputer*|program*",
-      "odpovedá|odpovedal|píše|hovorí|odpisuje ...4 robot*|bot*|človek*|stroj*|počítač*|program*",
-      "odgovarja|odgovori|piše|govori ...4 robot*|bot*|človek*|stroj*|računalnik*|program*",
-      "govorim|pišem|pogovarjam|klepetam ...3 človek*|robot*|bot*|strojem|oseb*|operater*|računalnik* "
-          + "!lahko|bi|želim|hočem|rad|rada|moram",
-      // who sits behind the chat (seventh round)
-      "sedí|sedi|sedia|siedzi|siedzą|sits|sitting ...5 člověk*|človek*|człowiek*|person|human|oseb*|osob*|"
-          + "operátor*|operator*|operater*|konzultant*|konsultant*|someone|somebody|někdo|niekto|ktoś|nekdo",
-      "behind|za|po ...3 chat*|czat*|klepet*|obrazovk*|ekran*|screen ...4 člověk*|človek*|człowiek*|"
-          + "person|human|oseb*|osob*|someone|somebody|někdo|niekto|ktoś|nekdo");
+      "human|humans|operator|agent|representative|rep", "člověka|člověkem|operátor*|konzultant*" + OPERATOR_CHANGE,
+      "człowieka|człowiekiem|konsultant*|operator*" + OPERATOR_CHANGE,
+      "človeka|človekom|operátor*|konzultant*" + OPERATOR_CHANGE, "človeka|človekom|operater*|svetoval*"
+          + OPERATOR_CHANGE);
 
   static final Map<String, List<String>> DEFAULT_PHRASES = Map.of(
-      "en", List.of("real|actual|live|human person|human|agent|operator|representative " + EN_NARRATED
-          + "|helped|last",
+      "en", List.of("real|actual|live|human person|human|agent|operator|representative|employee|staff|consultant|"
+          + "advisor|specialist|being " + EN_NARRATED + "|helped|last",
+          "someone|somebody real|alive " + EN_NARRATED,
           "customer service|support representative|agent|advisor",
           "support|service agent"),
-      "cs", List.of("živ* člověk*|osob*|operátor*", "skutečn*|reáln* člověk*|osob*", "s člověkem" + CS_PAST,
+      "cs", List.of("živ* člověk*|osob*|operátor*|pracovník*|pracovnic*|zaměstnan*|konzultant*|bytost*",
+          "skutečn*|reáln* člověk*|osob*|pracovník*|zaměstnan*|konzultant*|bytost*", "s člověkem" + CS_PAST,
+          "někoho|někomu|někým skutečn*|živ*|opravdov*" + CS_PAST, "někdo živý|živá|skutečný|opravdový" + CS_PAST,
           "chci člověka", "ne s robotem", "ne s botem", "ne robota", "s|se někým|nikým živým" + CS_PAST),
-      "pl", List.of("żyw* człowiek*|osob*|konsultant*", "prawdziw* człowiek*|osob*|konsultant*",
+      "pl", List.of("żyw* człowiek*|osob*|konsultant*|pracownik*|pracownic*|istot*",
+          "prawdziw* człowiek*|osob*|konsultant*|pracownik*", "kogoś|komuś|kimś prawdziw*|żyw*" + PL_PAST,
+          "ktoś żywy", 
           "z człowiekiem" + PL_PAST, "z konsultantem" + PL_PAST, "z konsultantką" + PL_PAST, "nie z botem",
           "z kimś żywym" + PL_PAST),
-      "sk", List.of("živ* človek*|osob*|operátor*", "skutočn*|reáln* človek*|osob*", "s človekom" + SK_PAST,
+      "sk", List.of("živ* človek*|osob*|operátor*|pracovník*|pracovníčk*|zamestnan*|konzultant*|bytos*",
+          "skutočn*|reáln* človek*|osob*|pracovník*|zamestnan*|konzultant*|bytos*", "s človekom" + SK_PAST,
+          "niekoho|niekomu|niekým skutočn*|živ*|naozajstn*" + SK_PAST, "niekto živý|živá|skutočný" + SK_PAST,
           "chcem človeka", "nie s robotom", "nie s botom", "s|so niekým|nikým živým" + SK_PAST),
-      "sl", List.of("živ* človek*|oseb*|operater*", "resnič*|prav* človek*|oseb*", "s človekom" + SL_PAST,
+      "sl", List.of("živ* človek*|oseb*|operater*|uslužben*|zaposlen*|svetoval*|sodelav*|bitj*",
+          "resnič*|prav* človek*|oseb*", "resnič* uslužben*|zaposlen*|svetoval*|sodelav*|bitj*",
+          "nekoga|nekomu|nekom resnič*|živ*" + SL_PAST, "kdo|nekdo živ|resničen" + SL_PAST, "s človekom" + SL_PAST,
           "z človekom" + SL_PAST, "z operaterjem" + SL_PAST, "z agentom" + SL_PAST, "ne z robotom",
           "s|z kom|nekom živim" + SL_PAST));
 }

@@ -1,11 +1,13 @@
 package io.deskbridge.core.escalation;
 
-import static io.deskbridge.core.escalation.HumanRequestPhrases.ABOUT_THE_BOT;
+import static io.deskbridge.core.escalation.HumanRequestExclusions.ABOUT_THE_BOT;
+import static io.deskbridge.core.escalation.HumanRequestExclusions.OR;
+import static io.deskbridge.core.escalation.HumanRequestExclusions.REPORTED;
+import static io.deskbridge.core.escalation.HumanRequestExclusions.SOMEONE_ELSE;
+import static io.deskbridge.core.escalation.HumanRequestExclusions.THAT;
 import static io.deskbridge.core.escalation.HumanRequestPhrases.DEFAULT_PHRASES;
 import static io.deskbridge.core.escalation.HumanRequestPhrases.MENTIONS;
 import static io.deskbridge.core.escalation.HumanRequestPhrases.NAMED;
-import static io.deskbridge.core.escalation.HumanRequestPhrases.OR;
-import static io.deskbridge.core.escalation.HumanRequestPhrases.SOMEONE_ELSE;
 import static io.deskbridge.core.escalation.HumanRequestPhrases.TALK;
 import static io.deskbridge.core.escalation.HumanRequestPhrases.WANT;
 
@@ -42,16 +44,22 @@ import java.util.Set;
  *       działem obsługi", "hovor s pracovníkem"), for someone to call in a "so that" clause ("aby mi zavolal
  *       konzultant"), for a person to deal with it or take over from here, or to be put through to the customer
  *       line or service ("přepojte mě na zákaznickou linku");
+ *   <li>asks to be escalated or moved on in colloquial words ("escalate my complaint to a supervisor", "hoďte mě na
+ *       kolegu", "przerzućcie mnie do konsultanta"), for someone to give the customer a ring ("ask a technician to
+ *       give me a ring", "brnkněte mi", "niech kierownik do mnie przedzwoni"), also at a number ("ať mi někdo zavolá
+ *       na číslo …"), for a superior by rank ("Dajcie mi kierownika"), or for a live or real person by other nouns
+ *       ("živá pracovnice", "kogoś żywego", "živ uslužbenec");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
  * Words of five or more letters in the first two rules also match with a typo ("somneone", "talkiing"). Not a
  * request: a negated one ("I don't need to speak to anyone"), talking in the past ("I was talking to an agent"),
  * a department reached rather than put through to ("when can I reach customer support" is a question the knowledge
- * base answers),
- * and questions or statements about who the customer is talking to ("are you human?", "am I talking to a real
- * person?", "Jste robot?", "Czy rozmawiam z człowiekiem?", "Sedí za tímhle chatem živý člověk?") in the same
- * clause, unless a verb of wanting asks for a person too ("are you a bot, I want a human"). Immutable and
+ * base answers), someone else's words reported ("The courier said a person will call me", "Kurýr říkal, že mi
+ * zavolá člověk"), and questions or statements about who the customer is talking to ("are you human?", "am I talking
+ * to a real person?", "Jste robot?", "Czy rozmawiam z człowiekiem?", "Sedí za tímhle chatem živý člověk?", "Je na
+ * druhé straně skutečný člověk?", "Is this chat run by a person?") in the same clause, unless a verb of wanting asks
+ * for a person too ("are you a bot, I want a human"). Immutable and
  * thread-safe.
  */
 public final class HumanRequestSignal {
@@ -91,7 +99,8 @@ public final class HumanRequestSignal {
 
   /**
    * The clauses of the sentence that are no request whatever they name: a question about who the customer is
-   * talking to, its "or …" part after a comma ("Jsi chatbot, nebo živý operátor?"), and someone of the customer's
+   * talking to, its "or …" part after a comma ("Jsi chatbot, nebo živý operátor?"), someone else's words reported
+   * with the clause they open ("Kurýr říkal, že mi zavolá člověk"), and someone of the customer's
    * own announced to contact the shop ("Můj kolega vás bude kontaktovat zítra", "Jutri se vam oglasi moja
    * sodelavka").
    */
@@ -105,6 +114,14 @@ public final class HumanRequestSignal {
       }
     }
     clauses.addAll(matches(SOMEONE_ELSE, sentence, Set.of()));
+    for (int clause : matches(REPORTED, sentence, Set.of())) {
+      clauses.add(clause);
+      for (int i = 1; i < words.size(); i++) {
+        if (sentence.clause(i - 1) == clause && sentence.clause(i) == clause + 1 && THAT.contains(words.get(i))) {
+          clauses.add(clause + 1);
+        }
+      }
+    }
     return clauses;
   }
 
@@ -112,8 +129,9 @@ public final class HumanRequestSignal {
    * True when a sentence of the text asks or states who the customer is talking to ("Are you a robot?", "Jste
    * skutečný člověk?", "Czy to jest bot?"): the rules never read such a clause as a request, and a caller combining
    * them with another signal (the learned one, {@link SignalModel}) uses this to keep that signal from reading it as
-   * one either; so are the "or …" part of such a question and someone of the customer's own announced to contact the
-   * shop ("My colleague will contact you tomorrow"). A text the rules take for a request ("are you a bot, I want a human") still is one by {@link
+   * one either; so are the "or …" part of such a question, someone of the customer's own announced to contact the
+   * shop ("My colleague will contact you tomorrow") and someone else's words reported ("The courier said a person will
+   * call me"). A text the rules take for a request ("are you a bot, I want a human") still is one by {@link
    * #matches}; this says nothing about it.
    */
   public boolean asksAboutTheBot(String text) {
