@@ -4,17 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
-import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationApiStore;
-import io.deskbridge.core.store.ConversationApiStore.ApiConversation;
 import io.deskbridge.core.store.ConversationApiStore.ApiKey;
 import io.deskbridge.core.store.ConversationApiStore.ApiMessage;
 import io.deskbridge.core.store.ConversationApiStore.Posted;
@@ -67,8 +64,6 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final Engine engine;
   private final ConversationApiStore store;
   private final ApiAccess access;
-  private final Function<ConversationKey, Optional<ConversationState>> states;
-  private final BiFunction<String, String, List<AuditRecord>> audit;
   private final Clock clock;
   private final io.micrometer.core.instrument.MeterRegistry meters;
   private final ObjectMapper json = new ObjectMapper();
@@ -76,6 +71,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
   private final String openApi;
   private final AnswerView answers;
+  private final ConversationView views;
   private final ApiCallbacks callbacks;
   /** Signalled when this process's engine handled a conversation's work: its waiting requests look at the store. */
   private final HandledSignals handled = new HandledSignals();
@@ -97,8 +93,8 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
     this.access = new ApiAccess(engine, store, clock);
-    this.states = Objects.requireNonNull(states, "states");
-    this.audit = Objects.requireNonNull(audit, "audit");
+    this.views = new ConversationView(json, store, Objects.requireNonNull(states, "states"),
+        Objects.requireNonNull(audit, "audit"));
     this.answers = new AnswerView(json, store, audit, Objects.requireNonNull(articleUrl, "articleUrl"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.meters = Objects.requireNonNull(meters, "meters");
@@ -453,61 +449,13 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
         toPerson ? InboundEvent.Kind.UPDATED : InboundEvent.Kind.RELEASED_TO_BOT, agent, Optional.empty(),
         Optional.empty(), now)));
     boolean done = awaitDone(key.installation(), conversationId, eventId, access.settings(key).answerTimeout());
-    var out = state(key.installation(), access.owned(key, conversationId));
+    var out = views.state(key.installation(), access.owned(key, conversationId));
     out.put("status", done ? "done" : "pending");
     return new WebhookResponse(done ? 200 : 202, "application/json", out.toString());
   }
 
   private WebhookResponse conversation(ApiKey key, String conversationId) {
     var conversation = access.owned(key, conversationId);
-    var out = state(key.installation(), conversation);
-    var messages = out.putArray("messages");
-    for (var m : store.messages(conversationId)) {
-      var node = messages.addObject();
-      node.put("id", m.messageId());
-      node.put("role", m.role().toLowerCase(Locale.ROOT));
-      node.put("visibility", m.visibility().toLowerCase(Locale.ROOT));
-      node.put("text", m.text());
-      node.put("createdAt", m.createdAt().toString());
-    }
-    var trail = out.putArray("audit");
-    for (var r : audit.apply(key.installation(), conversationId)) {
-      var node = trail.addObject();
-      node.put("at", r.at() == null ? "" : r.at().toString());
-      node.put("eventId", r.eventId());
-      node.put("decision", r.decision());
-      var reasons = node.putArray("reasons");
-      r.reasons().forEach(reasons::add);
-      node.put("confidence", r.confidence());
-      node.put("articleId", r.articleId());
-      var actions = node.putArray("actions");
-      r.actions().forEach(actions::add);
-      node.put("outcome", r.outcome());
-      node.put("episode", r.episode());
-    }
-    return new WebhookResponse(200, "application/json", out.toString());
-  }
-
-  /** A conversation's fields and the engine's view of who owns it. */
-  private ObjectNode state(String installation, ApiConversation c) {
-    var out = json.createObjectNode();
-    out.put("conversationId", c.conversationId());
-    out.put("channel", c.channel());
-    if (!c.language().isEmpty()) {
-      out.put("language", c.language());
-    }
-    var customer = out.putObject("customer");
-    AnswerView.putIfAny(customer, "id", c.customerId());
-    AnswerView.putIfAny(customer, "email", c.customerEmail());
-    AnswerView.putIfAny(customer, "phone", c.customerPhone());
-    AnswerView.putIfAny(customer, "name", c.customerName());
-    var engineState = states.apply(new ConversationKey(ApiConnectorFactory.VENDOR, installation, c.conversationId()));
-    var state = out.putObject("state");
-    state.put("owner", engineState.map(s -> s.ownership() == Ownership.HUMAN ? "human" : "bot").orElse("bot"));
-    state.put("episode", engineState.map(ConversationState::episode).orElse(1));
-    state.put("handoverCompleted", c.owner().equals("human"));
-    AnswerView.putIfAny(state, "ownerEvidence", c.evidence());
-    AnswerView.putIfAny(state, "groupId", c.groupId());
-    return out;
+    return new WebhookResponse(200, "application/json", views.full(key.installation(), conversation).toString());
   }
 }
