@@ -21,9 +21,8 @@ import java.util.Set;
  * {@link Changes} what happened (the Events module's webhooks), while still holding the lock so events leave in
  * production order.
  *
- * <p>Records are rendered expanded ({@link #ticketJson}, {@link #activityJson}): references as nested objects,
- * times as local-time strings in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []}
- * when empty.
+ * <p>Records are rendered expanded by {@link ModelJson}: references as nested objects, times as local-time strings
+ * in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []} when empty.
  */
 final class Model {
   static final Set<String> STAGES = Set.of("OPEN", "WAIT", "CLOSE", "ARCHIVE");
@@ -102,7 +101,6 @@ final class Model {
   }
 
   private final DaktelaFake.Config config;
-  private final DateTimeFormatter format;
   private final Changes changes;
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<Integer, Queue> queues = new LinkedHashMap<>();
@@ -111,13 +109,15 @@ final class Model {
   private final Map<Integer, Ticket> tickets = new LinkedHashMap<>();
   private final Map<String, Activity> activities = new LinkedHashMap<>();
   private final Map<String, Article> articles = new LinkedHashMap<>();
+  private final ModelJson render;
   private int nextTicket;
   private long nextId;
 
   Model(DaktelaFake.Config config, Changes changes) {
     this.config = config;
     this.changes = changes;
-    this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone());
+    this.render = new ModelJson(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone()), users,
+        queues, categories, statuses, tickets);
     reset();
   }
 
@@ -146,7 +146,7 @@ final class Model {
   }
 
   String time(Instant t) {
-    return t == null ? null : format.format(t);
+    return render.time(t);
   }
 
   Instant now() {
@@ -158,13 +158,13 @@ final class Model {
   synchronized List<ObjectNode> list(String model) {
     List<ObjectNode> out = new ArrayList<>();
     switch (model) {
-      case "tickets" -> tickets.values().forEach(t -> out.add(ticketJson(t)));
-      case "activities" -> activities.values().forEach(a -> out.add(activityJson(a)));
-      case "users" -> users.values().forEach(u -> out.add(userJson(u, true)));
-      case "queues" -> queues.values().forEach(q -> out.add(queueJson(q)));
-      case "ticketsCategories" -> categories.values().forEach(c -> out.add(categoryJson(c)));
-      case "statuses" -> statuses.values().forEach(s -> out.add(statusJson(s)));
-      case "articles" -> articles.values().forEach(a -> out.add(articleJson(a)));
+      case "tickets" -> tickets.values().forEach(t -> out.add(render.ticketJson(t)));
+      case "activities" -> activities.values().forEach(a -> out.add(render.activityJson(a)));
+      case "users" -> users.values().forEach(u -> out.add(render.userJson(u, true)));
+      case "queues" -> queues.values().forEach(q -> out.add(render.queueJson(q)));
+      case "ticketsCategories" -> categories.values().forEach(c -> out.add(render.categoryJson(c)));
+      case "statuses" -> statuses.values().forEach(s -> out.add(render.statusJson(s)));
+      case "articles" -> articles.values().forEach(a -> out.add(render.articleJson(a)));
       default -> throw new IllegalArgumentException("no model " + model);
     }
     return out;
@@ -173,13 +173,13 @@ final class Model {
   /** One record rendered. @throws DaktelaError 404 when it does not exist */
   synchronized ObjectNode one(String model, String name) {
     ObjectNode out = switch (model) {
-      case "tickets" -> ticketNumber(name).map(tickets::get).map(this::ticketJson).orElse(null);
-      case "activities" -> Optional.ofNullable(activities.get(name)).map(this::activityJson).orElse(null);
-      case "users" -> Optional.ofNullable(users.get(name)).map(u -> userJson(u, true)).orElse(null);
-      case "queues" -> ticketNumber(name).map(queues::get).map(this::queueJson).orElse(null);
-      case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(this::categoryJson).orElse(null);
-      case "statuses" -> Optional.ofNullable(statuses.get(name)).map(this::statusJson).orElse(null);
-      case "articles" -> Optional.ofNullable(articles.get(name)).map(this::articleJson).orElse(null);
+      case "tickets" -> ticketNumber(name).map(tickets::get).map(render::ticketJson).orElse(null);
+      case "activities" -> Optional.ofNullable(activities.get(name)).map(render::activityJson).orElse(null);
+      case "users" -> Optional.ofNullable(users.get(name)).map(u -> render.userJson(u, true)).orElse(null);
+      case "queues" -> ticketNumber(name).map(queues::get).map(render::queueJson).orElse(null);
+      case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(render::categoryJson).orElse(null);
+      case "statuses" -> Optional.ofNullable(statuses.get(name)).map(render::statusJson).orElse(null);
+      case "articles" -> Optional.ofNullable(articles.get(name)).map(render::articleJson).orElse(null);
       default -> throw new IllegalArgumentException("no model " + model);
     };
     if (out == null) {
@@ -192,7 +192,7 @@ final class Model {
   synchronized List<ObjectNode> ticketActivities(String name) {
     Ticket t = ticket(name);
     List<ObjectNode> out = new ArrayList<>();
-    activities.values().stream().filter(a -> a.ticket == t.name).forEach(a -> out.add(activityJson(a)));
+    activities.values().stream().filter(a -> a.ticket == t.name).forEach(a -> out.add(render.activityJson(a)));
     return out;
   }
 
@@ -203,7 +203,7 @@ final class Model {
 
   synchronized ObjectNode whoAmI() {
     ObjectNode out = Json.obj();
-    out.set("user", userJson(users.get(config.apiLogin()), true));
+    out.set("user", render.userJson(users.get(config.apiLogin()), true));
     out.put("version", "6");
     return out;
   }
@@ -333,7 +333,7 @@ final class Model {
     }
     tickets.put(t.name, t);
     fireTicket("ticket_create", t);
-    return ticketJson(t);
+    return render.ticketJson(t);
   }
 
   /** {@code PUT tickets/{name}.json}: merges the fields given; {@code comment} adds a COMMENT activity. */
@@ -342,7 +342,7 @@ final class Model {
     if (!body.isObject()) {
       throw DaktelaError.bad("The body must be a JSON object");
     }
-    ObjectNode echo = ticketJson(t);
+    ObjectNode echo = render.ticketJson(t);
     body.fields().forEachRemaining(e -> echo.set(e.getKey(), e.getValue()));
     // validate everything before changing anything
     String title = body.has("title") ? required(body, "title", echo) : t.title;
@@ -371,7 +371,7 @@ final class Model {
     if (comment != null && !comment.isBlank()) {
       addActivity(t, comment(t, apiUser, "Comment", comment, now), true);
     }
-    return ticketJson(t);
+    return render.ticketJson(t);
   }
 
   synchronized void deleteTicket(String name) {
@@ -455,7 +455,7 @@ final class Model {
       a.name = text(body, "name");
     }
     addActivity(t, a, true);
-    return activityJson(a);
+    return render.activityJson(a);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -648,52 +648,6 @@ final class Model {
     return String.format("%08x%06x", config.clock().instant().getEpochSecond(), nextId++);
   }
 
-  // ---------------------------------------------------------------- rendering
-
-  private static ObjectNode sys(ObjectNode n, String model) {
-    n.putObject("_sys").put("model", model);
-    return n;
-  }
-
-  private ObjectNode userJson(User u, boolean full) {
-    ObjectNode n = Json.obj().put("name", u.login()).put("title", u.title());
-    if (full) {
-      n.put("alias", u.login()).put("email", u.email()).put("deactivated", false).put("deleted", false);
-    }
-    return sys(n, "users");
-  }
-
-  private ObjectNode userRef(String login) {
-    User u = users.get(login);
-    return u == null ? sys(Json.obj().put("name", login).putNull("title"), "users") : userJson(u, false);
-  }
-
-  private ObjectNode queueJson(Queue q) {
-    return sys(Json.obj().put("name", q.name()).put("title", q.title()).put("type", q.type())
-        .put("direction", q.type().equals("email") ? "in" : q.type()).put("deactivated", false), "queues");
-  }
-
-  private ObjectNode categoryJson(Category c) {
-    ObjectNode n = Json.obj().put("name", c.name()).put("title", c.title());
-    sys(n.putObject("sla").put("name", c.sla()).put("title", "Standard SLA").put("unit", "HOURS"), "ticketsSla");
-    n.set("email_queue", queueJson(queues.get(c.emailQueue())));
-    n.putNull("call_queue");
-    n.putNull("sms_queue");
-    n.put("status_required", "never").put("multiple_statuses", false);
-    return sys(n, "ticketsCategories");
-  }
-
-  private ObjectNode articleJson(Article a) {
-    ObjectNode n = Json.obj().put("name", a.name).put("title", a.title).put("content", a.content);
-    String folderName = "articlesFolders_" + a.folder.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    sys(n.putObject("folder").put("name", folderName).put("title", a.folder), "articlesFolders");
-    var tags = n.putArray("tags");
-    a.tags.forEach(tags::add);
-    n.put("language", a.language).put("published", a.published).put("public", a.isPublic);
-    n.put("created", time(a.created)).put("edited", time(a.edited));
-    return sys(n, "articles");
-  }
-
   // ---------------------------------------------------------------- knowledge base (test side)
 
   synchronized String publishArticle(String folder, String language, String title, String html, List<String> tags) {
@@ -742,64 +696,5 @@ final class Model {
       throw new IllegalArgumentException("no article " + name);
     }
     return a;
-  }
-
-  private ObjectNode statusJson(Status s) {
-    return sys(Json.obj().put("name", s.name()).put("title", s.title()).putNull("color"), "statuses");
-  }
-
-  ObjectNode ticketJson(Ticket t) {
-    ObjectNode n = Json.obj().put("name", t.name).put("title", t.title);
-    n.set("category", categoryJson(categories.get(t.category)));
-    n.set("user", t.user == null ? null : userRef(t.user));
-    if (t.contactName == null) {
-      n.putNull("contact");
-    } else {
-      sys(n.putObject("contact").put("name", t.contactName).put("title", t.contactTitle).put("email", t.email),
-          "contacts");
-    }
-    n.put("email", t.email).put("stage", t.stage).put("priority", t.priority);
-    var sts = n.putArray("statuses");
-    t.statuses.forEach(s -> sts.add(statusJson(statuses.get(s))));
-    n.put("description", t.description).put("created", time(t.created)).put("edited", time(t.edited));
-    n.set("edited_by", t.editedBy == null ? null : userRef(t.editedBy));
-    n.put("closed", time(t.closed)).put("last_activity", time(t.lastActivity))
-        .put("interaction_activity_count", t.activityCount);
-    n.set("customFields", t.customFields.isEmpty() ? Json.arr() : t.customFields.deepCopy());
-    return sys(n, "tickets");
-  }
-
-  ObjectNode activityJson(Activity a) {
-    ObjectNode n = Json.obj().put("name", a.name);
-    Ticket t = tickets.get(a.ticket);
-    if (t == null) {
-      n.put("ticket", a.ticket);
-    } else {
-      n.set("ticket", ticketJson(t));
-    }
-    n.put("type", a.type).put("title", a.title).put("description", a.description);
-    n.set("user", a.user == null ? null : userRef(a.user));
-    n.put("time", time(a.time)).put("action", a.action).put("important", false);
-    n.set("queue", a.queue == null ? null : queueJson(queues.get(a.queue)));
-    if (a.itemName == null) {
-      n.putNull("item");
-    } else {
-      ObjectNode item = n.putObject("item").put("name", a.itemName).put("direction", a.direction)
-          .put("address", a.address).put("title", a.title).put("text", a.text)
-          .put("time", time(a.time));
-      ObjectNode headers = item.putObject("options").putObject("headers");
-      headers.set("to", Json.arr().add("in".equals(a.direction) ? "support@daktela.fake" : a.address));
-      headers.set("cc", Json.arr());
-      headers.set("bcc", Json.arr());
-      a.headers.forEach(headers::put);
-      if ("out".equals(a.direction)) {
-        item.put("state", "SENT");
-      } else {
-        item.putNull("state");
-      }
-      sys(item, "activitiesEmail");
-    }
-    n.set("customFields", Json.arr());
-    return sys(n, "activities");
   }
 }
