@@ -2,6 +2,13 @@ package io.deskbridge.mock.daktela;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.daktela.ModelRecords.Activity;
+import io.deskbridge.mock.daktela.ModelRecords.Article;
+import io.deskbridge.mock.daktela.ModelRecords.Category;
+import io.deskbridge.mock.daktela.ModelRecords.Queue;
+import io.deskbridge.mock.daktela.ModelRecords.Status;
+import io.deskbridge.mock.daktela.ModelRecords.Ticket;
+import io.deskbridge.mock.daktela.ModelRecords.User;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -15,11 +22,11 @@ import java.util.Set;
 
 /**
  * The fake's state and every operation on it, under this object's monitor: seeded users, queues, categories and
- * statuses (dk-contract "Identities"), tickets and activities. Writes validate as Daktela does (required fields,
- * enums, foreign keys → 400 form error on the field), maintain the ticket's {@code created}, {@code edited},
- * {@code edited_by}, {@code closed}, {@code last_activity} and {@code interaction_activity_count}, and tell
- * {@link Changes} what happened (the Events module's webhooks), while still holding the lock so events leave in
- * production order.
+ * statuses (dk-contract "Identities"), tickets, activities and articles (the types are {@link ModelRecords}).
+ * Writes validate as Daktela does (required fields, enums, foreign keys → 400 form error on the field), maintain the
+ * ticket's {@code created}, {@code edited}, {@code edited_by}, {@code closed}, {@code last_activity} and
+ * {@code interaction_activity_count}, and tell {@link Changes} what happened (the Events module's webhooks), while
+ * still holding the lock so events leave in production order.
  *
  * <p>Records are rendered expanded by {@link ModelJson}: references as nested objects, times as local-time strings
  * in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []} when empty.
@@ -35,69 +42,6 @@ final class Model {
   /** What the Events module hears: an event name, its template variables and the ticket it is about. */
   interface Changes {
     void changed(String event, Map<String, String> variables, String ticket);
-  }
-
-  record User(String login, String title, String email) {}
-
-  record Queue(int name, String title, String type) {}
-
-  record Category(String name, String title, String sla, int emailQueue) {}
-
-  record Status(String name, String title) {}
-
-  static final class Ticket {
-    int name;
-    String title;
-    String category;
-    String user;
-    String email;
-    String contactName;
-    String contactTitle;
-    String stage;
-    String priority;
-    List<String> statuses = new ArrayList<>();
-    String description;
-    ObjectNode customFields = Json.obj();
-    Instant created;
-    Instant edited;
-    String editedBy;
-    Instant closed;
-    Instant lastActivity;
-    int activityCount;
-  }
-
-  static final class Activity {
-    String name;
-    int ticket;
-    String type;
-    String title;
-    String description;
-    String user;
-    Instant time;
-    /** When the fake stored it, at the clock's full precision ({@code time} is whole seconds, as Daktela's). */
-    Instant storedAt;
-    String action;
-    Integer queue;
-    String itemName;
-    String direction;
-    String address;
-    String text;
-    /** An incoming e-mail's headers beyond to/cc/bcc, rendered in {@code item.options.headers}. */
-    Map<String, String> headers = Map.of();
-  }
-
-  /** A knowledge-base article (the {@code articles} model; its record shape is the connector's assumption). */
-  static final class Article {
-    String name;
-    String title;
-    String content;
-    String folder;
-    String language;
-    List<String> tags = List.of();
-    boolean published;
-    boolean isPublic;
-    Instant created;
-    Instant edited;
   }
 
   private final DaktelaFake.Config config;

@@ -1,13 +1,13 @@
 package io.deskbridge.mock.daktela;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deskbridge.mock.daktela.Model.Activity;
-import io.deskbridge.mock.daktela.Model.Article;
-import io.deskbridge.mock.daktela.Model.Category;
-import io.deskbridge.mock.daktela.Model.Queue;
-import io.deskbridge.mock.daktela.Model.Status;
-import io.deskbridge.mock.daktela.Model.Ticket;
-import io.deskbridge.mock.daktela.Model.User;
+import io.deskbridge.mock.daktela.ModelRecords.Activity;
+import io.deskbridge.mock.daktela.ModelRecords.Article;
+import io.deskbridge.mock.daktela.ModelRecords.Category;
+import io.deskbridge.mock.daktela.ModelRecords.Queue;
+import io.deskbridge.mock.daktela.ModelRecords.Status;
+import io.deskbridge.mock.daktela.ModelRecords.Ticket;
+import io.deskbridge.mock.daktela.ModelRecords.User;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
