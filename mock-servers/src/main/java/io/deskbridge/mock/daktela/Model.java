@@ -1,5 +1,9 @@
 package io.deskbridge.mock.daktela;
 
+import static io.deskbridge.mock.daktela.FormChecks.checkEnum;
+import static io.deskbridge.mock.daktela.FormChecks.required;
+import static io.deskbridge.mock.daktela.FormChecks.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.mock.daktela.ModelRecords.Activity;
@@ -13,7 +17,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,10 @@ import java.util.Set;
 /**
  * The fake's state and every operation on it, under this object's monitor: seeded users, queues, categories and
  * statuses (dk-contract "Identities"), tickets, activities and articles (the types are {@link ModelRecords}).
- * Writes validate as Daktela does (required fields, enums, foreign keys → 400 form error on the field), maintain the
- * ticket's {@code created}, {@code edited}, {@code edited_by}, {@code closed}, {@code last_activity} and
- * {@code interaction_activity_count}, and tell {@link Changes} what happened (the Events module's webhooks), while
- * still holding the lock so events leave in production order.
+ * Writes validate as Daktela does ({@link FormChecks}: required fields, enums, foreign keys → 400 form error on the
+ * field), maintain the ticket's {@code created}, {@code edited}, {@code edited_by}, {@code closed},
+ * {@code last_activity} and {@code interaction_activity_count}, and tell {@link Changes} what happened (the Events
+ * module's webhooks), while still holding the lock so events leave in production order.
  *
  * <p>Records are rendered expanded by {@link ModelJson}: references as nested objects, times as local-time strings
  * in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []} when empty.
@@ -54,6 +57,7 @@ final class Model {
   private final Map<String, Activity> activities = new LinkedHashMap<>();
   private final Map<String, Article> articles = new LinkedHashMap<>();
   private final ModelJson render;
+  private final FormChecks checks;
   private int nextTicket;
   private long nextId;
 
@@ -62,6 +66,7 @@ final class Model {
     this.changes = changes;
     this.render = new ModelJson(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone()), users,
         queues, categories, statuses, tickets);
+    this.checks = new FormChecks(users, categories, statuses);
     reset();
   }
 
@@ -257,11 +262,11 @@ final class Model {
     }
     Ticket t = new Ticket();
     t.title = text(body, "title");
-    t.category = checkCategory(text(body, "category"), echo);
+    t.category = checks.checkCategory(text(body, "category"), echo);
     t.stage = checkEnum("stage", text(body, "stage"), STAGES, echo);
     t.priority = checkEnum("priority", text(body, "priority"), PRIORITIES, echo);
-    t.user = checkUser(body, echo);
-    t.statuses = checkStatuses(body, echo, List.of());
+    t.user = checks.checkUser(body, echo);
+    t.statuses = checks.checkStatuses(body, echo, List.of());
     t.email = text(body, "email");
     t.description = text(body, "description");
     if (body.path("customFields").isObject()) {
@@ -290,12 +295,12 @@ final class Model {
     body.fields().forEachRemaining(e -> echo.set(e.getKey(), e.getValue()));
     // validate everything before changing anything
     String title = body.has("title") ? required(body, "title", echo) : t.title;
-    String category = body.has("category") ? checkCategory(required(body, "category", echo), echo) : t.category;
+    String category = body.has("category") ? checks.checkCategory(required(body, "category", echo), echo) : t.category;
     String stage = body.has("stage") ? checkEnum("stage", required(body, "stage", echo), STAGES, echo) : t.stage;
     String priority = body.has("priority")
         ? checkEnum("priority", required(body, "priority", echo), PRIORITIES, echo) : t.priority;
-    String user = body.has("user") ? checkUser(body, echo) : t.user;
-    List<String> sts = checkStatuses(body, echo, t.statuses);
+    String user = body.has("user") ? checks.checkUser(body, echo) : t.user;
+    List<String> sts = checks.checkStatuses(body, echo, t.statuses);
     String comment = body.has("comment") && !body.get("comment").isNull() ? body.get("comment").asText() : null;
     Instant now = now();
     t.title = title;
@@ -350,7 +355,7 @@ final class Model {
     if (!ACTIONS.contains(action)) {
       throw DaktelaError.form("action", "Invalid value " + action, echo);
     }
-    String user = body.has("user") ? checkUser(body, echo) : apiUser;
+    String user = body.has("user") ? checks.checkUser(body, echo) : apiUser;
     Integer queue = null;
     if (text(body, "queue") != null) {
       Queue q = ticketNumber(text(body, "queue")).map(queues::get).orElse(null);
@@ -506,79 +511,6 @@ final class Model {
       throw new IllegalArgumentException("no category " + name + "; known: " + categories.keySet());
     }
     return c;
-  }
-
-  private String checkCategory(String name, ObjectNode echo) {
-    if (!categories.containsKey(name)) {
-      throw DaktelaError.form("category", "Category " + name + " does not exist", echo);
-    }
-    return name;
-  }
-
-  /** The {@code user} field: null or "" unassigns; a login must exist. */
-  private String checkUser(JsonNode body, ObjectNode echo) {
-    JsonNode u = body.get("user");
-    if (u == null || u.isNull() || u.asText().isEmpty()) {
-      return null;
-    }
-    String login = u.isObject() ? u.path("name").asText() : u.asText();
-    if (!users.containsKey(login)) {
-      throw DaktelaError.form("user", "User " + login + " does not exist", echo);
-    }
-    return login;
-  }
-
-  private List<String> checkStatuses(JsonNode body, ObjectNode echo, List<String> current) {
-    if (!body.has("statuses")) {
-      return current;
-    }
-    JsonNode s = body.get("statuses");
-    List<String> out = new ArrayList<>();
-    if (s.isNull()) {
-      return out;
-    }
-    Iterator<JsonNode> it = s.isArray() ? s.elements() : List.of(s).iterator();
-    while (it.hasNext()) {
-      JsonNode n = it.next();
-      String name = n.isObject() ? n.path("name").asText() : n.asText();
-      if (!statuses.containsKey(name)) {
-        throw DaktelaError.form("statuses", "Status " + name + " does not exist", echo);
-      }
-      out.add(name);
-    }
-    return out;
-  }
-
-  private static String checkEnum(String field, String value, Set<String> allowed, ObjectNode echo) {
-    if (!allowed.contains(value)) {
-      throw DaktelaError.form(field, "Invalid value " + value + "; allowed: " + String.join(", ",
-          allowed.stream().sorted().toList()), echo);
-    }
-    return value;
-  }
-
-  private static String required(JsonNode body, String field, ObjectNode echo) {
-    String v = text(body, field);
-    if (v == null) {
-      throw DaktelaError.form(field, "Entry is required", echo);
-    }
-    return v;
-  }
-
-  /** A non-blank text (or number) field, else null; an object counts by its {@code name}. */
-  static String text(JsonNode body, String field) {
-    JsonNode v = body == null ? null : body.get(field);
-    if (v == null || v.isNull() || v.isArray()) {
-      return null;
-    }
-    if (v.isObject()) {
-      v = v.get("name");
-      if (v == null || v.isNull()) {
-        return null;
-      }
-    }
-    String s = v.asText();
-    return s.isBlank() ? null : s;
   }
 
   static Optional<Integer> ticketNumber(String name) {
