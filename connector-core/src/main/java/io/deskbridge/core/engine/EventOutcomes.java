@@ -32,10 +32,10 @@ import java.util.Optional;
  * What one pending event of a claimed conversation leads to, as an {@link Outcome} for {@link Workers} to commit:
  * the turn is interpreted (the conversation loaded from the vendor when the event needs it), the decider asked and
  * the writes planned; a linked record releases the held-back follow-ups; an approved draft becomes the bot's reply
- * unless a person took over. It writes nothing to the store and never sends: its only calls are the vendor reads
- * (a load, and the best-effort typing indicator and agent availability) through the installation's
- * {@link VendorCalls}, whose exceptions propagate for the workers to retry or dead-letter the event. Stateless
- * apart from its collaborators, so thread-safe when the decider is.
+ * unless a person took over. It writes nothing to the store and sends nothing from the outbox: its only vendor calls
+ * go through the installation's {@link VendorCalls} (the load, whose failure propagates, like the decider's, for
+ * the workers to retry or dead-letter the event; the best-effort typing indicator and agent availability, which
+ * never fail it). Stateless apart from its collaborators, so thread-safe when the decider is.
  */
 final class EventOutcomes {
   private final Decider decider;
