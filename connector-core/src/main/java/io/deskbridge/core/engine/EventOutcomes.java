@@ -6,6 +6,7 @@ import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.Channel;
 import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
+import io.deskbridge.core.conversation.Message;
 import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.escalation.Decision;
@@ -93,17 +94,8 @@ final class EventOutcomes {
     if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
       var s = customerMessage(event) ? lastTurn(ignore.state(), received) : ignore.state();
       records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
-      var verdicts = new ArrayList<Verdict>();
       var reply = TurnInterpreter.agentReplyToDraft(event, state, loaded, running.botId());
-      if (reply.isPresent()) { // an agent answered the customer after the bot's draft: how did it use it?
-        var draft = state.draft().orElseThrow();
-        var comparison = DraftVerdict.compare(draft.text(), reply.get().text());
-        records.add(audit.draftFeedback(inst, key, event.id(), s.episode(), draft, comparison, "agent_reply",
-            reply.get().text()));
-        verdicts.add(new Verdict(draft, comparison.verdict()));
-        s = s.withDraft(Optional.empty());
-      }
-      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt, verdicts);
+      return unanswered(inst, key, event, s, state.draft(), reply, records, loadedAt);
     }
     var decide = (TurnInterpreter.Turn.Decide) turn;
     var input = decide.input(clock.instant(), inst.emailMaxRepliesPerDay());
@@ -121,6 +113,26 @@ final class EventOutcomes {
         plan.actions().isEmpty() ? "none" : "queued");
     records.add(record);
     return new Outcome(next, plan.operations(), records, Optional.of(plan.decision()), loadedAt);
+  }
+
+  /**
+   * The outcome of an event the bot does not answer: {@code next} and the audit {@code records} so far, no writes.
+   * When an agent answered the customer after the bot's draft ({@code reply}; {@code draft} is then present), how
+   * the reply used the draft is audited ({@code agent_reply}) and becomes the draft's verdict, and the draft is
+   * dropped from the state.
+   */
+  private Outcome unanswered(Installation inst, ConversationKey key, InboundEvent event, ConversationState next,
+      Optional<PendingDraft> draft, Optional<Message> reply, List<AuditRecord> records,
+      Optional<OutboxSender.FreshLoad> loadedAt) {
+    if (reply.isEmpty()) {
+      return new Outcome(next, List.of(), records, Optional.empty(), loadedAt, List.of());
+    }
+    var d = draft.orElseThrow();
+    var comparison = DraftVerdict.compare(d.text(), reply.get().text());
+    records.add(audit.draftFeedback(inst, key, event.id(), next.episode(), d, comparison, "agent_reply",
+        reply.get().text()));
+    return new Outcome(next.withDraft(Optional.empty()), List.of(), records, Optional.empty(), loadedAt,
+        List.of(new Verdict(d, comparison.verdict())));
   }
 
   /**
@@ -195,15 +207,7 @@ final class EventOutcomes {
     if (reply.isPresent() || noteTakeover || TurnInterpreter.takenOverByOwner(fresh.owner(), state)) {
       var s = state.withOwnership(Ownership.HUMAN).withTranscript(fresh);
       records.add(audit.ignored(inst, key, event.id(), s.episode(), "human_took_over", ""));
-      var verdicts = new ArrayList<Verdict>();
-      if (reply.isPresent()) {
-        var comparison = DraftVerdict.compare(draft.text(), reply.get().text());
-        records.add(audit.draftFeedback(inst, key, event.id(), s.episode(), draft, comparison, "agent_reply",
-            reply.get().text()));
-        verdicts.add(new Verdict(draft, comparison.verdict()));
-        s = s.withDraft(Optional.empty());
-      }
-      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt, verdicts);
+      return unanswered(inst, key, event, s, state.draft(), reply, records, loadedAt);
     }
     if (fresh.closed()) {
       return new Outcome(state.withTranscript(fresh), List.of(),
