@@ -4,17 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.core.conversation.AuthorRole;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
-import io.deskbridge.core.conversation.Ownership;
 import io.deskbridge.core.conversation.Visibility;
 import io.deskbridge.core.engine.Engine;
 import io.deskbridge.core.hosting.ApiRoutes;
 import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationApiStore;
-import io.deskbridge.core.store.ConversationApiStore.ApiConversation;
 import io.deskbridge.core.store.ConversationApiStore.ApiKey;
 import io.deskbridge.core.store.ConversationApiStore.ApiMessage;
 import io.deskbridge.core.store.ConversationApiStore.Posted;
@@ -23,9 +20,6 @@ import io.deskbridge.core.store.StoreException;
 import io.deskbridge.core.webhook.InboundEvent;
 import io.deskbridge.core.webhook.WebhookRequest;
 import io.deskbridge.core.webhook.WebhookResponse;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -70,17 +63,15 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
 
   private final Engine engine;
   private final ConversationApiStore store;
-  private final ApiKeys keys;
-  private final Function<ConversationKey, Optional<ConversationState>> states;
-  private final BiFunction<String, String, List<AuditRecord>> audit;
+  private final ApiAccess access;
   private final Clock clock;
   private final io.micrometer.core.instrument.MeterRegistry meters;
   private final ObjectMapper json = new ObjectMapper();
   private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
   private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
   private final String openApi;
   private final AnswerView answers;
+  private final ConversationView views;
   private final ApiCallbacks callbacks;
   /** Signalled when this process's engine handled a conversation's work: its waiting requests look at the store. */
   private final HandledSignals handled = new HandledSignals();
@@ -101,15 +92,15 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
       io.micrometer.core.instrument.MeterRegistry meters) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.store = Objects.requireNonNull(store, "store");
-    this.keys = new ApiKeys(store, clock);
-    this.states = Objects.requireNonNull(states, "states");
-    this.audit = Objects.requireNonNull(audit, "audit");
+    this.access = new ApiAccess(engine, store, clock);
+    this.views = new ConversationView(json, store, Objects.requireNonNull(states, "states"),
+        Objects.requireNonNull(audit, "audit"));
     this.answers = new AnswerView(json, store, audit, Objects.requireNonNull(articleUrl, "articleUrl"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.meters = Objects.requireNonNull(meters, "meters");
     this.openApi = openApiDocument();
-    this.callbacks = callbacks ? new ApiCallbacks(store, i -> connector(i).flatMap(c -> c.settings().callback()),
-        new ApiCallbacks.Answers() {
+    this.callbacks = callbacks ? new ApiCallbacks(store,
+        i -> access.connector(i).flatMap(c -> c.settings().callback()), new ApiCallbacks.Answers() {
           @Override
           public boolean done(String installation, String conversationId, String messageId, String eventId) {
             return ConversationApi.this.done(installation, conversationId, messageId, eventId);
@@ -226,9 +217,9 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     if (segments.size() < 2 || !segments.get(0).equals("conversations")) {
       throw notFound(path);
     }
-    var key = authenticate(request);
+    var key = access.authenticate(request);
     seen[0] = key.installation();
-    rateLimit(key);
+    access.rateLimit(key);
     String conversationId = segments.get(1);
     if (!ID.matcher(conversationId).matches()) {
       throw Problem.of(400, "invalid-request", "Invalid request",
@@ -268,63 +259,6 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- auth and limits
-
-  private ApiKey authenticate(WebhookRequest request) {
-    var header = request.header("Authorization").orElse("");
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw Problem.of(401, "unauthorized", "Unauthorized", "send an API key: Authorization: Bearer <key> "
-          + "(made with 'deskbridge api-key create')").withHeader("WWW-Authenticate", "Bearer");
-    }
-    var key = keys.authenticate(header.substring(7).strip()).orElseThrow(() -> Problem.of(401, "unauthorized",
-        "Unauthorized", "the API key is not valid (unknown or revoked)")
-        .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-    if (connector(key.installation()).isEmpty()) {
-      throw Problem.of(403, "forbidden", "Forbidden", "the API key's installation '" + key.installation()
-          + "' is not a Conversation API installation (vendor: api) of this server");
-    }
-    return key;
-  }
-
-  private Optional<ApiConnector> connector(String installation) {
-    return engine.installation(installation).map(i -> i.connector())
-        .filter(ApiConnector.class::isInstance).map(ApiConnector.class::cast);
-  }
-
-  private ApiSettings settings(ApiKey key) {
-    return connector(key.installation()).map(ApiConnector::settings).orElse(ApiSettings.DEFAULT);
-  }
-
-  private void rateLimit(ApiKey key) {
-    int perMinute = settings(key).rateLimitPerMinute();
-    var limiter = limiters.computeIfAbsent(key.id() + "/" + perMinute, id -> RateLimiter.of("api-key-" + id,
-        RateLimiterConfig.custom().limitForPeriod(perMinute).limitRefreshPeriod(Duration.ofMinutes(1))
-            .timeoutDuration(Duration.ZERO).build()));
-    if (!limiter.acquirePermission()) {
-      long nanos = limiter instanceof AtomicRateLimiter a ? a.getDetailedMetrics().getNanosToWait()
-          : TimeUnit.MINUTES.toNanos(1);
-      long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1));
-      throw Problem.of(429, "rate-limited", "Too Many Requests", "the API key may make " + perMinute
-          + " requests per minute (installation setting rateLimitPerMinute)")
-          .withHeader("Retry-After", Long.toString(seconds));
-    }
-  }
-
-  /** The conversation, which must exist and belong to the key's installation. */
-  private ApiConversation owned(ApiKey key, String conversationId) {
-    var conversation = store.conversation(conversationId).orElseThrow(() -> Problem.of(404, "not-found",
-        "Not Found", "no conversation " + conversationId));
-    forbidOthers(key, conversation.installation());
-    return conversation;
-  }
-
-  private static void forbidOthers(ApiKey key, String installation) {
-    if (!installation.equals(key.installation())) {
-      throw Problem.of(403, "forbidden", "Forbidden", "the conversation belongs to another installation than the "
-          + "API key's");
-    }
-  }
-
   // ---------------------------------------------------------------- messages
 
   private WebhookResponse postMessage(WebhookRequest request, ApiKey key, String conversationId) {
@@ -339,18 +273,18 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     String eventId = idempotencyKey.map(k -> "api:" + key.id() + ":" + ApiKeys.hash(k).substring(0, 40))
         .orElse("api:" + messageId);
     var idempotency = idempotencyKey.map(k -> new ConversationApiStore.Idempotency(key.id(), k,
-        requestHash(conversationId, message.body()), settings(key).answerTimeout().plusSeconds(5)));
+        requestHash(conversationId, message.body()), access.settings(key).answerTimeout().plusSeconds(5)));
     var stored = new ApiMessage(messageId, AuthorRole.CUSTOMER.name(), Visibility.PUBLIC.name(),
         message.author(), message.text(), eventId, message.metadata(), now);
     var posted = store.post(new ConversationApiStore.NewMessage(conversationId, key.installation(), message.channel(),
         message.language(), message.customer().get("id"), message.customer().get("email"),
         message.customer().get("phone"), message.customer().get("name"), stored,
-        settings(key).callback().isPresent()), idempotency, now);
+        access.settings(key).callback().isPresent()), idempotency, now);
     if (callbacks != null) {
       callbacks.wake();
     }
     if (posted instanceof Posted.OtherInstallation) {
-      forbidOthers(key, "");
+      ApiAccess.forbidOthers(key, "");
     } else if (posted instanceof Posted.Mismatch) {
       throw Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused", "the Idempotency-Key was used "
           + "for a different request; send a new key for a new message");
@@ -417,7 +351,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     boolean done = false;
     if (!async && waiting.tryAcquire()) {
       try {
-        done = awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout());
+        done = awaitDone(key.installation(), conversationId, eventId, access.settings(key).answerTimeout());
       } finally {
         waiting.release();
       }
@@ -461,7 +395,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   }
 
   private WebhookResponse message(ApiKey key, String conversationId, String messageId) {
-    owned(key, conversationId);
+    access.owned(key, conversationId);
     var message = store.messages(conversationId).stream()
         .filter(m -> m.messageId().equals(messageId) && m.role().equals("CUSTOMER") && !m.eventId().isEmpty())
         .findFirst().orElseThrow(() -> Problem.of(404, "not-found", "Not Found",
@@ -478,7 +412,7 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
   // ---------------------------------------------------------------- ownership and state
 
   private WebhookResponse ownership(WebhookRequest request, ApiKey key, String conversationId, boolean toPerson) {
-    owned(key, conversationId);
+    access.owned(key, conversationId);
     String agent = "";
     if (request.body().length > 0) {
       JsonNode body;
@@ -514,64 +448,14 @@ public final class ConversationApi implements ApiRoutes, AutoCloseable {
     engine.accept(key.installation(), List.of(new InboundEvent(eventId, conversationId,
         toPerson ? InboundEvent.Kind.UPDATED : InboundEvent.Kind.RELEASED_TO_BOT, agent, Optional.empty(),
         Optional.empty(), now)));
-    boolean done = awaitDone(key.installation(), conversationId, eventId, settings(key).answerTimeout());
-    var out = state(key.installation(), owned(key, conversationId));
+    boolean done = awaitDone(key.installation(), conversationId, eventId, access.settings(key).answerTimeout());
+    var out = views.state(key.installation(), access.owned(key, conversationId));
     out.put("status", done ? "done" : "pending");
     return new WebhookResponse(done ? 200 : 202, "application/json", out.toString());
   }
 
   private WebhookResponse conversation(ApiKey key, String conversationId) {
-    var conversation = owned(key, conversationId);
-    var out = state(key.installation(), conversation);
-    var messages = out.putArray("messages");
-    for (var m : store.messages(conversationId)) {
-      var node = messages.addObject();
-      node.put("id", m.messageId());
-      node.put("role", m.role().toLowerCase(Locale.ROOT));
-      node.put("visibility", m.visibility().toLowerCase(Locale.ROOT));
-      node.put("text", m.text());
-      node.put("createdAt", m.createdAt().toString());
-    }
-    var trail = out.putArray("audit");
-    for (var r : audit.apply(key.installation(), conversationId)) {
-      var node = trail.addObject();
-      node.put("at", r.at() == null ? "" : r.at().toString());
-      node.put("eventId", r.eventId());
-      node.put("decision", r.decision());
-      var reasons = node.putArray("reasons");
-      r.reasons().forEach(reasons::add);
-      node.put("confidence", r.confidence());
-      node.put("articleId", r.articleId());
-      var actions = node.putArray("actions");
-      r.actions().forEach(actions::add);
-      node.put("outcome", r.outcome());
-      node.put("episode", r.episode());
-    }
-    return new WebhookResponse(200, "application/json", out.toString());
+    var conversation = access.owned(key, conversationId);
+    return new WebhookResponse(200, "application/json", views.full(key.installation(), conversation).toString());
   }
-
-  /** A conversation's fields and the engine's view of who owns it. */
-  private ObjectNode state(String installation, ApiConversation c) {
-    var out = json.createObjectNode();
-    out.put("conversationId", c.conversationId());
-    out.put("channel", c.channel());
-    if (!c.language().isEmpty()) {
-      out.put("language", c.language());
-    }
-    var customer = out.putObject("customer");
-    AnswerView.putIfAny(customer, "id", c.customerId());
-    AnswerView.putIfAny(customer, "email", c.customerEmail());
-    AnswerView.putIfAny(customer, "phone", c.customerPhone());
-    AnswerView.putIfAny(customer, "name", c.customerName());
-    var engineState = states.apply(new ConversationKey(ApiConnectorFactory.VENDOR, installation, c.conversationId()));
-    var state = out.putObject("state");
-    state.put("owner", engineState.map(s -> s.ownership() == Ownership.HUMAN ? "human" : "bot").orElse("bot"));
-    state.put("episode", engineState.map(ConversationState::episode).orElse(1));
-    state.put("handoverCompleted", c.owner().equals("human"));
-    AnswerView.putIfAny(state, "ownerEvidence", c.evidence());
-    AnswerView.putIfAny(state, "groupId", c.groupId());
-    return out;
-  }
-
-
 }

@@ -2,30 +2,14 @@ package io.deskbridge.core.engine;
 
 import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.bot.Decider;
-import io.deskbridge.core.action.Action;
-import io.deskbridge.core.conversation.AuthorRole;
-import io.deskbridge.core.conversation.Channel;
-import io.deskbridge.core.conversation.Conversation;
 import io.deskbridge.core.conversation.ConversationKey;
 import io.deskbridge.core.conversation.Message;
-import io.deskbridge.core.conversation.Ownership;
-import io.deskbridge.core.conversation.Visibility;
-import io.deskbridge.core.escalation.Decision;
-import io.deskbridge.core.escalation.Scores;
-import io.deskbridge.core.spi.Capability;
-import io.deskbridge.core.spi.HelpdeskClient.Availability;
-import io.deskbridge.core.spi.HelpdeskClient.AvailabilityRequest;
-import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
-import io.deskbridge.core.spi.HelpdeskClient.TypingRequest;
-import io.deskbridge.core.store.AuditRecord;
 import io.deskbridge.core.store.ConversationState;
 import io.deskbridge.core.store.Lease;
 import io.deskbridge.core.store.LeaseLostException;
-import io.deskbridge.core.store.PendingDraft;
 import io.deskbridge.core.store.PendingEvent;
 import io.deskbridge.core.store.ProcessingStore;
 import io.deskbridge.core.store.StoreException;
-import io.deskbridge.core.webhook.InboundEvent;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker threads: each claims one conversation at a time under a lease and processes its pending events in the
- * order received (interpret the turn, ask the decider, plan, commit state + outbox + audit in one transaction, then
- * send). A failed event is retried with back-off or, after bounded attempts, moved to the dead letters. A failing
- * store makes the workers back off; a fatal {@link Error} stops them all, as if the process died. Thread-safe.
+ * order received (interpret the turn, ask the decider and plan: {@link EventOutcomes}; commit state + outbox + audit
+ * in one transaction, then send). A failed event is retried with back-off or, after bounded attempts, moved to the
+ * dead letters. A failing store makes the workers back off; a fatal {@link Error} stops them all, as if the process
+ * died. Thread-safe.
  */
 final class Workers {
   private static final Logger log = LoggerFactory.getLogger(Workers.class);
@@ -54,7 +39,7 @@ final class Workers {
   private static final int MAX_ATTEMPTS_WHEN_PERMANENT = 2;
 
   private final Map<String, Running> installations;
-  private final Decider decider;
+  private final EventOutcomes outcomes;
   private final ProcessingStore store;
   private final AuditTrail audit;
   private final Clock clock;
@@ -84,7 +69,7 @@ final class Workers {
   Workers(Map<String, Running> installations, Decider decider, ProcessingStore store, AuditTrail audit, Clock clock,
       EngineSettings settings, CrashPoints crashPoints, EngineMetrics metrics) {
     this.installations = installations;
-    this.decider = decider;
+    this.outcomes = new EventOutcomes(decider, audit, clock);
     this.store = store;
     this.audit = audit;
     this.clock = clock;
@@ -359,21 +344,10 @@ final class Workers {
   // ---------------------------------------------------------------- one conversation
 
   /**
-   * What an event leads to: the new state, the writes to make, the audit records, the decision if any, and when the
-   * conversation was loaded for it, if it was.
+   * Sends the claimed conversation's open writes, then takes its pending events in the order received: each one's
+   * {@link EventOutcomes.Outcome} is committed (state, outbox, audit in one transaction) and its writes sent. A
+   * failed event stops the claim, so later events of the conversation wait behind it.
    */
-  private record Outcome(ConversationState state, List<List<io.deskbridge.core.action.Action>> operations,
-      List<AuditRecord> audit, Optional<Decision> decision, Optional<OutboxSender.FreshLoad> loaded,
-      List<Verdict> verdicts) {
-    Outcome(ConversationState state, List<List<io.deskbridge.core.action.Action>> operations, List<AuditRecord> audit,
-        Optional<Decision> decision, Optional<OutboxSender.FreshLoad> loaded) {
-      this(state, operations, audit, decision, loaded, List.of());
-    }
-  }
-
-  /** An agent's verdict on a pending draft, found while an event was processed. */
-  private record Verdict(PendingDraft draft, DraftVerdict verdict) {}
-
   private void process(Lease claimed) {
     var running = installations.get(claimed.key().installation());
     if (running == null) {
@@ -391,9 +365,9 @@ final class Workers {
     for (PendingEvent pending : store.pendingEvents(lease, clock.instant())) {
       crashPoints.reached(CrashPoints.Point.CLAIMED);
       lease = keptUp(store, lease, clock.instant(), settings.lease());
-      Outcome outcome;
+      EventOutcomes.Outcome outcome;
       try {
-        outcome = decide(running, key, pending, state);
+        outcome = outcomes.decide(running, key, pending, state);
         writeVerdicts(key, outcome.verdicts()); // before the commit: written again after a crash, the file drops it
       } catch (RuntimeException e) {
         failed(running, lease, pending, state.episode(), e);
@@ -413,171 +387,8 @@ final class Workers {
     }
   }
 
-  /** Interprets the event (loading the conversation if needed), asks the decider and plans the writes. */
-  private Outcome decide(Running running, ConversationKey key, PendingEvent pending, ConversationState state) {
-    var inst = running.installation();
-    var event = pending.event();
-    Instant received = pending.receivedAt();
-    var records = new ArrayList<AuditRecord>();
-    if (event.kind() == InboundEvent.Kind.LINKED) {
-      return linked(inst, key, event, state);
-    }
-    if (event.kind() == InboundEvent.Kind.DRAFT_APPROVED) {
-      return approved(running, key, event, state);
-    }
-    if (sessionTimedOut(inst, event, state, received)) {
-      state = state.nextEpisode(state.acceptedOwner());
-      records.add(audit.ignored(inst, key, event.id(), state.episode(), "session_timeout", ""));
-    }
-    var interpreter = new TurnInterpreter(running.botId(), inst.reopenStartsEpisode(), running.agentNotesTakeOver());
-    var turn = interpreter.interpret(event, state, Optional.empty());
-    Optional<OutboxSender.FreshLoad> loadedAt = Optional.empty();
-    Optional<Conversation> loaded = Optional.empty();
-    if (turn instanceof TurnInterpreter.Turn.Load) {
-      loaded = Optional.of(running.calls().read("load",
-          () -> running.client().load(new LoadRequest(key, Optional.of(event)))));
-      loadedAt = Optional.of(OutboxSender.FreshLoad.now(clock));
-      turn = interpreter.interpret(event, state, loaded);
-    }
-    if (turn instanceof TurnInterpreter.Turn.Ignore ignore) {
-      var s = customerMessage(event) ? lastTurn(ignore.state(), received) : ignore.state();
-      records.add(audit.ignored(inst, key, event.id(), s.episode(), ignore.reason(), ignore.input()));
-      var verdicts = new ArrayList<Verdict>();
-      var reply = TurnInterpreter.agentReplyToDraft(event, state, loaded, running.botId());
-      if (reply.isPresent()) { // an agent answered the customer after the bot's draft: how did it use it?
-        var draft = state.draft().orElseThrow();
-        var comparison = DraftVerdict.compare(draft.text(), reply.get().text());
-        records.add(audit.draftFeedback(inst, key, event.id(), s.episode(), draft, comparison, "agent_reply",
-            reply.get().text()));
-        verdicts.add(new Verdict(draft, comparison.verdict()));
-        s = s.withDraft(Optional.empty());
-      }
-      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt, verdicts);
-    }
-    var decide = (TurnInterpreter.Turn.Decide) turn;
-    var input = decide.input(clock.instant(), inst.emailMaxRepliesPerDay());
-    showTyping(running, key);
-    var decision = decider.decide(input);
-    var plan = ActionPlanner.plan(decision, inst.mode(), inst.routing(), running.capabilities(), clock.instant(),
-        decision instanceof Decision.Handover handover ? agentsOnline(running, key, handover) : Availability.UNKNOWN);
-    var next = lastTurn(TurnInterpreter.after(decide.state(), plan.decision(), input), received);
-    if (input.email() && inst.mode() == Mode.AUTO
-        && (plan.decision() instanceof Decision.Reply || plan.decision() instanceof Decision.Clarify)) {
-      next = next.withBotReplyAt(clock.instant()); // counted against email.maxRepliesPerDay
-    }
-    next = withDraftOf(next, plan, event, input.text());
-    var record = audit.decided(inst, key, event.id(), next.episode(), plan.decision(), input.text(), plan.actions(),
-        plan.actions().isEmpty() ? "none" : "queued");
-    records.add(record);
-    return new Outcome(next, plan.operations(), records, Optional.of(plan.decision()), loadedAt);
-  }
-
-  /**
-   * The chat's typing indicator while the bot decides on a customer's message, in auto mode (the only mode that
-   * answers the customer); best effort, see {@link VendorCalls#bestEffort}.
-   */
-  private static void showTyping(Running running, ConversationKey key) {
-    if (running.installation().mode() == Mode.AUTO && running.capabilities().has(Capability.CHAT)) {
-      running.calls().bestEffort("typing", () -> {
-        running.client().typing(new TypingRequest(key));
-        return Boolean.TRUE;
-      });
-    }
-  }
-
-  /**
-   * The vendor reported the record agents work the conversation in: the state remembers it, and the follow-ups a
-   * handover's write held back become one operation, committed with the state that no longer holds them, so they are
-   * written once however often the vendor reports the record.
-   */
-  private Outcome linked(Installation inst, ConversationKey key, InboundEvent event, ConversationState state) {
-    var next = state.linked(event.linkedRecord());
-    if (state.followUps().isEmpty()) {
-      return new Outcome(next, List.of(), List.of(audit.ignored(inst, key, event.id(), state.episode(), "linked", "")),
-          Optional.empty(), Optional.empty());
-    }
-    var record = audit.followUps(inst, key, event.id(), state.episode(), state.followUps());
-    return new Outcome(next, List.of(state.followUps()), List.of(record), Optional.empty(), Optional.empty());
-  }
-
-  /**
-   * The state with the draft a decision leaves pending: a draft written as a note replaces the one before, a
-   * handover drops it (the agent answers the conversation, not the draft); other decisions keep it.
-   */
-  private static ConversationState withDraftOf(ConversationState state, ActionPlanner.Plan plan, InboundEvent event,
-      String customerText) {
-    var decision = plan.decision();
-    if (decision instanceof Decision.Draft d && !plan.actions().isEmpty() && !d.scores().articleId().isEmpty()) {
-      return state.withDraft(Optional.of(new PendingDraft(d.text(), d.scores().articleId(),
-          d.scores().confidence(), d.language(), customerText, event.id(), event.occurredAt())));
-    }
-    return decision instanceof Decision.Handover ? state.withDraft(Optional.empty()) : state;
-  }
-
-  /**
-   * An agent approved the pending draft ({@link InboundEvent.Kind#DRAFT_APPROVED}): unless a person has replied
-   * publicly or taken the conversation since (read from a fresh load), the draft becomes the bot's public reply, one
-   * outbox operation committed with the state that no longer holds the draft, so a retried or repeated approval
-   * finds none and sends nothing ({@code no_draft_to_approve}); an approval the vendor dates before the event the
-   * draft answered ({@code approval_before_draft}: a mark left set, reported again with a later change) approves
-   * nothing. The write is then guarded like any public write
-   * (a conditional write, or a re-read). The agent's verdict is {@code sent_as_drafted}, source {@code approved}.
-   */
-  private Outcome approved(Running running, ConversationKey key, InboundEvent event, ConversationState state) {
-    var inst = running.installation();
-    boolean early = state.draft().filter(d -> event.occurredAt().isBefore(d.at())).isPresent();
-    if (state.draft().isEmpty() || early || state.ownership() == Ownership.HUMAN || inst.mode() == Mode.SHADOW) {
-      String why = state.ownership() == Ownership.HUMAN ? "human_owns_conversation"
-          : state.draft().isEmpty() ? "no_draft_to_approve" : early ? "approval_before_draft" : "shadow_mode";
-      return new Outcome(state, List.of(), List.of(audit.ignored(inst, key, event.id(), state.episode(), why, "")),
-          Optional.empty(), Optional.empty());
-    }
-    var draft = state.draft().get();
-    var fresh = running.calls().read("load", () -> running.client().load(new LoadRequest(key, Optional.of(event))));
-    var loadedAt = Optional.of(OutboxSender.FreshLoad.now(clock));
-    var records = new ArrayList<AuditRecord>();
-    var reply = TurnInterpreter.agentReplyToDraft(event, state, Optional.of(fresh), running.botId());
-    boolean noteTakeover = fresh.messages().stream().anyMatch(m -> m.visibility()
-        == Visibility.INTERNAL && !m.authorId().equals(running.botId())
-        && !state.ownMessageIds().contains(m.id()) && !state.handledMessageIds().contains(m.id())
-        && TurnInterpreter.agentTakesOver(m, running.agentNotesTakeOver()));
-    if (reply.isPresent() || noteTakeover || TurnInterpreter.takenOverByOwner(fresh.owner(), state)) {
-      var s = state.withOwnership(Ownership.HUMAN).withTranscript(fresh);
-      records.add(audit.ignored(inst, key, event.id(), s.episode(), "human_took_over", ""));
-      var verdicts = new ArrayList<Verdict>();
-      if (reply.isPresent()) {
-        var comparison = DraftVerdict.compare(draft.text(), reply.get().text());
-        records.add(audit.draftFeedback(inst, key, event.id(), s.episode(), draft, comparison, "agent_reply",
-            reply.get().text()));
-        verdicts.add(new Verdict(draft, comparison.verdict()));
-        s = s.withDraft(Optional.empty());
-      }
-      return new Outcome(s, List.of(), records, Optional.empty(), loadedAt, verdicts);
-    }
-    if (fresh.closed()) {
-      return new Outcome(state.withTranscript(fresh), List.of(),
-          List.of(audit.ignored(inst, key, event.id(), state.episode(), "conversation_closed", "")), Optional.empty(),
-          loadedAt);
-    }
-    var decision = new Decision.Reply(draft.text(), draft.language(), List.of("draft_approved"),
-        new Scores(draft.confidence(), draft.articleId(), Map.of()));
-    List<Action> actions = List.of(new Action.PublicReply(draft.text()));
-    var next = state.withTranscript(fresh).withDraft(Optional.empty())
-        .withTurn(state.ownership(), state.botTurns() + 1, 0, state.answeredArticleIds(), state.pendingText());
-    if (fresh.channel() == Channel.EMAIL) {
-      next = next.withBotReplyAt(clock.instant()); // counted against email.maxRepliesPerDay
-    }
-    records.add(audit.decided(inst, key, event.id(), next.episode(), decision, draft.customerText(), actions,
-        "queued"));
-    var comparison = new DraftVerdict.Comparison(DraftVerdict.SENT_AS_DRAFTED, 1, 1);
-    records.add(audit.draftFeedback(inst, key, event.id(), next.episode(), draft, comparison, "approved",
-        draft.text()));
-    return new Outcome(next, ActionPlanner.operations(actions, running.capabilities()), records,
-        Optional.of(decision), loadedAt, List.of(new Verdict(draft, DraftVerdict.SENT_AS_DRAFTED)));
-  }
-
   /** Appends the verdicts to the configured file, one labelled message per draft (the file drops a repeat). */
-  private void writeVerdicts(ConversationKey key, List<Verdict> verdicts) {
+  private void writeVerdicts(ConversationKey key, List<EventOutcomes.Verdict> verdicts) {
     if (verdictFile.isEmpty()) {
       return;
     }
@@ -586,47 +397,6 @@ final class Workers {
       verdictFile.get().append("draft-" + key.installation() + "-" + key.externalId() + "-" + d.eventId(),
           d.customerText(), d.language(), v.verdict(), d.articleId());
     }
-  }
-
-  /**
-   * Whether a customer's message comes after the chat's session timeout ({@link Installation#chatSessionTimeout}):
-   * the bot owns the chat and the message was received more than the timeout after the previous customer message
-   * the engine handled ({@link ConversationState#lastTurnAt()}). Both are receipt times, so a backlog of work
-   * (processing late) does not make a prompt follow-up look like a new session. Such a message starts a new bot
-   * episode.
-   *
-   * @param received when the store received the message's event
-   */
-  static boolean sessionTimedOut(Installation inst, InboundEvent event, ConversationState state, Instant received) {
-    var timeout = inst.sessionTimeout();
-    return !timeout.isZero() && state.ownership() == Ownership.BOT && customerMessage(event)
-        && state.lastTurnAt().map(last -> Duration.between(last, received).compareTo(timeout) > 0).orElse(false);
-  }
-
-  private static boolean customerMessage(InboundEvent event) {
-    return event.kind() == InboundEvent.Kind.MESSAGE_ADDED
-        && event.message().map(m -> m.role() == AuthorRole.CUSTOMER).orElse(false);
-  }
-
-  /** The state with {@code received} as its last turn, unless it holds a later one (events keep their order). */
-  private static ConversationState lastTurn(ConversationState state, Instant received) {
-    return state.lastTurnAt().filter(last -> last.isAfter(received)).isPresent() ? state
-        : state.withLastTurnAt(received);
-  }
-
-  /**
-   * What the vendor says about the people a handover would reach, when it can tell
-   * ({@link Capability#AGENT_AVAILABILITY}) and the handover writes anything; a failure is
-   * {@code UNKNOWN}, so business hours decide and the handover goes ahead.
-   */
-  private static Availability agentsOnline(Running running, ConversationKey key, Decision.Handover handover) {
-    var inst = running.installation();
-    if (inst.mode() == Mode.SHADOW || !running.capabilities().has(Capability.AGENT_AVAILABILITY)) {
-      return Availability.UNKNOWN;
-    }
-    var request = new AvailabilityRequest(key, inst.routing().groupFor(handover.routingGroup()));
-    return running.calls().bestEffort("agentsOnline", () -> running.client().agentsOnline(request))
-        .orElse(Availability.UNKNOWN);
   }
 
   /** Records a failed attempt at an event: tried again later with back-off, or given up on. */

@@ -337,7 +337,7 @@ final class DaktelaApi implements ResponseDefinitionTransformerV2 {
       return model.activityTicket(route.name()).orElse("");
     }
     if (route.model().equals("activities") && route.method().equals("POST") && body != null) {
-      String t = Model.text(body, "ticket");
+      String t = FormChecks.text(body, "ticket");
       if (t != null) {
         return t;
       }

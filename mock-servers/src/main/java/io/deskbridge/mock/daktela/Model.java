@@ -1,12 +1,22 @@
 package io.deskbridge.mock.daktela;
 
+import static io.deskbridge.mock.daktela.FormChecks.checkEnum;
+import static io.deskbridge.mock.daktela.FormChecks.required;
+import static io.deskbridge.mock.daktela.FormChecks.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.daktela.ModelRecords.Activity;
+import io.deskbridge.mock.daktela.ModelRecords.Article;
+import io.deskbridge.mock.daktela.ModelRecords.Category;
+import io.deskbridge.mock.daktela.ModelRecords.Queue;
+import io.deskbridge.mock.daktela.ModelRecords.Status;
+import io.deskbridge.mock.daktela.ModelRecords.Ticket;
+import io.deskbridge.mock.daktela.ModelRecords.User;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +25,14 @@ import java.util.Set;
 
 /**
  * The fake's state and every operation on it, under this object's monitor: seeded users, queues, categories and
- * statuses (dk-contract "Identities"), tickets and activities. Writes validate as Daktela does (required fields,
- * enums, foreign keys → 400 form error on the field), maintain the ticket's {@code created}, {@code edited},
- * {@code edited_by}, {@code closed}, {@code last_activity} and {@code interaction_activity_count}, and tell
- * {@link Changes} what happened (the Events module's webhooks), while still holding the lock so events leave in
- * production order.
+ * statuses (dk-contract "Identities"), tickets, activities and articles (the types are {@link ModelRecords}).
+ * Writes validate as Daktela does ({@link FormChecks}: required fields, enums, foreign keys → 400 form error on the
+ * field), maintain the ticket's {@code created}, {@code edited}, {@code edited_by}, {@code closed},
+ * {@code last_activity} and {@code interaction_activity_count}, and tell {@link Changes} what happened (the Events
+ * module's webhooks), while still holding the lock so events leave in production order.
  *
- * <p>Records are rendered expanded ({@link #ticketJson}, {@link #activityJson}): references as nested objects,
- * times as local-time strings in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []}
- * when empty.
+ * <p>Records are rendered expanded by {@link ModelJson}: references as nested objects, times as local-time strings
+ * in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []} when empty.
  */
 final class Model {
   static final Set<String> STAGES = Set.of("OPEN", "WAIT", "CLOSE", "ARCHIVE");
@@ -38,71 +47,7 @@ final class Model {
     void changed(String event, Map<String, String> variables, String ticket);
   }
 
-  record User(String login, String title, String email) {}
-
-  record Queue(int name, String title, String type) {}
-
-  record Category(String name, String title, String sla, int emailQueue) {}
-
-  record Status(String name, String title) {}
-
-  static final class Ticket {
-    int name;
-    String title;
-    String category;
-    String user;
-    String email;
-    String contactName;
-    String contactTitle;
-    String stage;
-    String priority;
-    List<String> statuses = new ArrayList<>();
-    String description;
-    ObjectNode customFields = Json.obj();
-    Instant created;
-    Instant edited;
-    String editedBy;
-    Instant closed;
-    Instant lastActivity;
-    int activityCount;
-  }
-
-  static final class Activity {
-    String name;
-    int ticket;
-    String type;
-    String title;
-    String description;
-    String user;
-    Instant time;
-    /** When the fake stored it, at the clock's full precision ({@code time} is whole seconds, as Daktela's). */
-    Instant storedAt;
-    String action;
-    Integer queue;
-    String itemName;
-    String direction;
-    String address;
-    String text;
-    /** An incoming e-mail's headers beyond to/cc/bcc, rendered in {@code item.options.headers}. */
-    Map<String, String> headers = Map.of();
-  }
-
-  /** A knowledge-base article (the {@code articles} model; its record shape is the connector's assumption). */
-  static final class Article {
-    String name;
-    String title;
-    String content;
-    String folder;
-    String language;
-    List<String> tags = List.of();
-    boolean published;
-    boolean isPublic;
-    Instant created;
-    Instant edited;
-  }
-
   private final DaktelaFake.Config config;
-  private final DateTimeFormatter format;
   private final Changes changes;
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<Integer, Queue> queues = new LinkedHashMap<>();
@@ -111,13 +56,17 @@ final class Model {
   private final Map<Integer, Ticket> tickets = new LinkedHashMap<>();
   private final Map<String, Activity> activities = new LinkedHashMap<>();
   private final Map<String, Article> articles = new LinkedHashMap<>();
+  private final ModelJson render;
+  private final FormChecks checks;
   private int nextTicket;
   private long nextId;
 
   Model(DaktelaFake.Config config, Changes changes) {
     this.config = config;
     this.changes = changes;
-    this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone());
+    this.render = new ModelJson(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone()), users,
+        queues, categories, statuses, tickets);
+    this.checks = new FormChecks(users, categories, statuses);
     reset();
   }
 
@@ -146,7 +95,7 @@ final class Model {
   }
 
   String time(Instant t) {
-    return t == null ? null : format.format(t);
+    return render.time(t);
   }
 
   Instant now() {
@@ -158,13 +107,13 @@ final class Model {
   synchronized List<ObjectNode> list(String model) {
     List<ObjectNode> out = new ArrayList<>();
     switch (model) {
-      case "tickets" -> tickets.values().forEach(t -> out.add(ticketJson(t)));
-      case "activities" -> activities.values().forEach(a -> out.add(activityJson(a)));
-      case "users" -> users.values().forEach(u -> out.add(userJson(u, true)));
-      case "queues" -> queues.values().forEach(q -> out.add(queueJson(q)));
-      case "ticketsCategories" -> categories.values().forEach(c -> out.add(categoryJson(c)));
-      case "statuses" -> statuses.values().forEach(s -> out.add(statusJson(s)));
-      case "articles" -> articles.values().forEach(a -> out.add(articleJson(a)));
+      case "tickets" -> tickets.values().forEach(t -> out.add(render.ticketJson(t)));
+      case "activities" -> activities.values().forEach(a -> out.add(render.activityJson(a)));
+      case "users" -> users.values().forEach(u -> out.add(render.userJson(u, true)));
+      case "queues" -> queues.values().forEach(q -> out.add(render.queueJson(q)));
+      case "ticketsCategories" -> categories.values().forEach(c -> out.add(render.categoryJson(c)));
+      case "statuses" -> statuses.values().forEach(s -> out.add(render.statusJson(s)));
+      case "articles" -> articles.values().forEach(a -> out.add(render.articleJson(a)));
       default -> throw new IllegalArgumentException("no model " + model);
     }
     return out;
@@ -173,13 +122,13 @@ final class Model {
   /** One record rendered. @throws DaktelaError 404 when it does not exist */
   synchronized ObjectNode one(String model, String name) {
     ObjectNode out = switch (model) {
-      case "tickets" -> ticketNumber(name).map(tickets::get).map(this::ticketJson).orElse(null);
-      case "activities" -> Optional.ofNullable(activities.get(name)).map(this::activityJson).orElse(null);
-      case "users" -> Optional.ofNullable(users.get(name)).map(u -> userJson(u, true)).orElse(null);
-      case "queues" -> ticketNumber(name).map(queues::get).map(this::queueJson).orElse(null);
-      case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(this::categoryJson).orElse(null);
-      case "statuses" -> Optional.ofNullable(statuses.get(name)).map(this::statusJson).orElse(null);
-      case "articles" -> Optional.ofNullable(articles.get(name)).map(this::articleJson).orElse(null);
+      case "tickets" -> ticketNumber(name).map(tickets::get).map(render::ticketJson).orElse(null);
+      case "activities" -> Optional.ofNullable(activities.get(name)).map(render::activityJson).orElse(null);
+      case "users" -> Optional.ofNullable(users.get(name)).map(u -> render.userJson(u, true)).orElse(null);
+      case "queues" -> ticketNumber(name).map(queues::get).map(render::queueJson).orElse(null);
+      case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(render::categoryJson).orElse(null);
+      case "statuses" -> Optional.ofNullable(statuses.get(name)).map(render::statusJson).orElse(null);
+      case "articles" -> Optional.ofNullable(articles.get(name)).map(render::articleJson).orElse(null);
       default -> throw new IllegalArgumentException("no model " + model);
     };
     if (out == null) {
@@ -192,7 +141,7 @@ final class Model {
   synchronized List<ObjectNode> ticketActivities(String name) {
     Ticket t = ticket(name);
     List<ObjectNode> out = new ArrayList<>();
-    activities.values().stream().filter(a -> a.ticket == t.name).forEach(a -> out.add(activityJson(a)));
+    activities.values().stream().filter(a -> a.ticket == t.name).forEach(a -> out.add(render.activityJson(a)));
     return out;
   }
 
@@ -203,7 +152,7 @@ final class Model {
 
   synchronized ObjectNode whoAmI() {
     ObjectNode out = Json.obj();
-    out.set("user", userJson(users.get(config.apiLogin()), true));
+    out.set("user", render.userJson(users.get(config.apiLogin()), true));
     out.put("version", "6");
     return out;
   }
@@ -313,11 +262,11 @@ final class Model {
     }
     Ticket t = new Ticket();
     t.title = text(body, "title");
-    t.category = checkCategory(text(body, "category"), echo);
+    t.category = checks.checkCategory(text(body, "category"), echo);
     t.stage = checkEnum("stage", text(body, "stage"), STAGES, echo);
     t.priority = checkEnum("priority", text(body, "priority"), PRIORITIES, echo);
-    t.user = checkUser(body, echo);
-    t.statuses = checkStatuses(body, echo, List.of());
+    t.user = checks.checkUser(body, echo);
+    t.statuses = checks.checkStatuses(body, echo, List.of());
     t.email = text(body, "email");
     t.description = text(body, "description");
     if (body.path("customFields").isObject()) {
@@ -333,7 +282,7 @@ final class Model {
     }
     tickets.put(t.name, t);
     fireTicket("ticket_create", t);
-    return ticketJson(t);
+    return render.ticketJson(t);
   }
 
   /** {@code PUT tickets/{name}.json}: merges the fields given; {@code comment} adds a COMMENT activity. */
@@ -342,16 +291,16 @@ final class Model {
     if (!body.isObject()) {
       throw DaktelaError.bad("The body must be a JSON object");
     }
-    ObjectNode echo = ticketJson(t);
+    ObjectNode echo = render.ticketJson(t);
     body.fields().forEachRemaining(e -> echo.set(e.getKey(), e.getValue()));
     // validate everything before changing anything
     String title = body.has("title") ? required(body, "title", echo) : t.title;
-    String category = body.has("category") ? checkCategory(required(body, "category", echo), echo) : t.category;
+    String category = body.has("category") ? checks.checkCategory(required(body, "category", echo), echo) : t.category;
     String stage = body.has("stage") ? checkEnum("stage", required(body, "stage", echo), STAGES, echo) : t.stage;
     String priority = body.has("priority")
         ? checkEnum("priority", required(body, "priority", echo), PRIORITIES, echo) : t.priority;
-    String user = body.has("user") ? checkUser(body, echo) : t.user;
-    List<String> sts = checkStatuses(body, echo, t.statuses);
+    String user = body.has("user") ? checks.checkUser(body, echo) : t.user;
+    List<String> sts = checks.checkStatuses(body, echo, t.statuses);
     String comment = body.has("comment") && !body.get("comment").isNull() ? body.get("comment").asText() : null;
     Instant now = now();
     t.title = title;
@@ -371,7 +320,7 @@ final class Model {
     if (comment != null && !comment.isBlank()) {
       addActivity(t, comment(t, apiUser, "Comment", comment, now), true);
     }
-    return ticketJson(t);
+    return render.ticketJson(t);
   }
 
   synchronized void deleteTicket(String name) {
@@ -406,7 +355,7 @@ final class Model {
     if (!ACTIONS.contains(action)) {
       throw DaktelaError.form("action", "Invalid value " + action, echo);
     }
-    String user = body.has("user") ? checkUser(body, echo) : apiUser;
+    String user = body.has("user") ? checks.checkUser(body, echo) : apiUser;
     Integer queue = null;
     if (text(body, "queue") != null) {
       Queue q = ticketNumber(text(body, "queue")).map(queues::get).orElse(null);
@@ -455,7 +404,7 @@ final class Model {
       a.name = text(body, "name");
     }
     addActivity(t, a, true);
-    return activityJson(a);
+    return render.activityJson(a);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -564,79 +513,6 @@ final class Model {
     return c;
   }
 
-  private String checkCategory(String name, ObjectNode echo) {
-    if (!categories.containsKey(name)) {
-      throw DaktelaError.form("category", "Category " + name + " does not exist", echo);
-    }
-    return name;
-  }
-
-  /** The {@code user} field: null or "" unassigns; a login must exist. */
-  private String checkUser(JsonNode body, ObjectNode echo) {
-    JsonNode u = body.get("user");
-    if (u == null || u.isNull() || u.asText().isEmpty()) {
-      return null;
-    }
-    String login = u.isObject() ? u.path("name").asText() : u.asText();
-    if (!users.containsKey(login)) {
-      throw DaktelaError.form("user", "User " + login + " does not exist", echo);
-    }
-    return login;
-  }
-
-  private List<String> checkStatuses(JsonNode body, ObjectNode echo, List<String> current) {
-    if (!body.has("statuses")) {
-      return current;
-    }
-    JsonNode s = body.get("statuses");
-    List<String> out = new ArrayList<>();
-    if (s.isNull()) {
-      return out;
-    }
-    Iterator<JsonNode> it = s.isArray() ? s.elements() : List.of(s).iterator();
-    while (it.hasNext()) {
-      JsonNode n = it.next();
-      String name = n.isObject() ? n.path("name").asText() : n.asText();
-      if (!statuses.containsKey(name)) {
-        throw DaktelaError.form("statuses", "Status " + name + " does not exist", echo);
-      }
-      out.add(name);
-    }
-    return out;
-  }
-
-  private static String checkEnum(String field, String value, Set<String> allowed, ObjectNode echo) {
-    if (!allowed.contains(value)) {
-      throw DaktelaError.form(field, "Invalid value " + value + "; allowed: " + String.join(", ",
-          allowed.stream().sorted().toList()), echo);
-    }
-    return value;
-  }
-
-  private static String required(JsonNode body, String field, ObjectNode echo) {
-    String v = text(body, field);
-    if (v == null) {
-      throw DaktelaError.form(field, "Entry is required", echo);
-    }
-    return v;
-  }
-
-  /** A non-blank text (or number) field, else null; an object counts by its {@code name}. */
-  static String text(JsonNode body, String field) {
-    JsonNode v = body == null ? null : body.get(field);
-    if (v == null || v.isNull() || v.isArray()) {
-      return null;
-    }
-    if (v.isObject()) {
-      v = v.get("name");
-      if (v == null || v.isNull()) {
-        return null;
-      }
-    }
-    String s = v.asText();
-    return s.isBlank() ? null : s;
-  }
-
   static Optional<Integer> ticketNumber(String name) {
     if (name == null || !name.matches("\\d{1,9}")) {
       return Optional.empty();
@@ -646,52 +522,6 @@ final class Model {
 
   private String hex() {
     return String.format("%08x%06x", config.clock().instant().getEpochSecond(), nextId++);
-  }
-
-  // ---------------------------------------------------------------- rendering
-
-  private static ObjectNode sys(ObjectNode n, String model) {
-    n.putObject("_sys").put("model", model);
-    return n;
-  }
-
-  private ObjectNode userJson(User u, boolean full) {
-    ObjectNode n = Json.obj().put("name", u.login()).put("title", u.title());
-    if (full) {
-      n.put("alias", u.login()).put("email", u.email()).put("deactivated", false).put("deleted", false);
-    }
-    return sys(n, "users");
-  }
-
-  private ObjectNode userRef(String login) {
-    User u = users.get(login);
-    return u == null ? sys(Json.obj().put("name", login).putNull("title"), "users") : userJson(u, false);
-  }
-
-  private ObjectNode queueJson(Queue q) {
-    return sys(Json.obj().put("name", q.name()).put("title", q.title()).put("type", q.type())
-        .put("direction", q.type().equals("email") ? "in" : q.type()).put("deactivated", false), "queues");
-  }
-
-  private ObjectNode categoryJson(Category c) {
-    ObjectNode n = Json.obj().put("name", c.name()).put("title", c.title());
-    sys(n.putObject("sla").put("name", c.sla()).put("title", "Standard SLA").put("unit", "HOURS"), "ticketsSla");
-    n.set("email_queue", queueJson(queues.get(c.emailQueue())));
-    n.putNull("call_queue");
-    n.putNull("sms_queue");
-    n.put("status_required", "never").put("multiple_statuses", false);
-    return sys(n, "ticketsCategories");
-  }
-
-  private ObjectNode articleJson(Article a) {
-    ObjectNode n = Json.obj().put("name", a.name).put("title", a.title).put("content", a.content);
-    String folderName = "articlesFolders_" + a.folder.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    sys(n.putObject("folder").put("name", folderName).put("title", a.folder), "articlesFolders");
-    var tags = n.putArray("tags");
-    a.tags.forEach(tags::add);
-    n.put("language", a.language).put("published", a.published).put("public", a.isPublic);
-    n.put("created", time(a.created)).put("edited", time(a.edited));
-    return sys(n, "articles");
   }
 
   // ---------------------------------------------------------------- knowledge base (test side)
@@ -742,64 +572,5 @@ final class Model {
       throw new IllegalArgumentException("no article " + name);
     }
     return a;
-  }
-
-  private ObjectNode statusJson(Status s) {
-    return sys(Json.obj().put("name", s.name()).put("title", s.title()).putNull("color"), "statuses");
-  }
-
-  ObjectNode ticketJson(Ticket t) {
-    ObjectNode n = Json.obj().put("name", t.name).put("title", t.title);
-    n.set("category", categoryJson(categories.get(t.category)));
-    n.set("user", t.user == null ? null : userRef(t.user));
-    if (t.contactName == null) {
-      n.putNull("contact");
-    } else {
-      sys(n.putObject("contact").put("name", t.contactName).put("title", t.contactTitle).put("email", t.email),
-          "contacts");
-    }
-    n.put("email", t.email).put("stage", t.stage).put("priority", t.priority);
-    var sts = n.putArray("statuses");
-    t.statuses.forEach(s -> sts.add(statusJson(statuses.get(s))));
-    n.put("description", t.description).put("created", time(t.created)).put("edited", time(t.edited));
-    n.set("edited_by", t.editedBy == null ? null : userRef(t.editedBy));
-    n.put("closed", time(t.closed)).put("last_activity", time(t.lastActivity))
-        .put("interaction_activity_count", t.activityCount);
-    n.set("customFields", t.customFields.isEmpty() ? Json.arr() : t.customFields.deepCopy());
-    return sys(n, "tickets");
-  }
-
-  ObjectNode activityJson(Activity a) {
-    ObjectNode n = Json.obj().put("name", a.name);
-    Ticket t = tickets.get(a.ticket);
-    if (t == null) {
-      n.put("ticket", a.ticket);
-    } else {
-      n.set("ticket", ticketJson(t));
-    }
-    n.put("type", a.type).put("title", a.title).put("description", a.description);
-    n.set("user", a.user == null ? null : userRef(a.user));
-    n.put("time", time(a.time)).put("action", a.action).put("important", false);
-    n.set("queue", a.queue == null ? null : queueJson(queues.get(a.queue)));
-    if (a.itemName == null) {
-      n.putNull("item");
-    } else {
-      ObjectNode item = n.putObject("item").put("name", a.itemName).put("direction", a.direction)
-          .put("address", a.address).put("title", a.title).put("text", a.text)
-          .put("time", time(a.time));
-      ObjectNode headers = item.putObject("options").putObject("headers");
-      headers.set("to", Json.arr().add("in".equals(a.direction) ? "support@daktela.fake" : a.address));
-      headers.set("cc", Json.arr());
-      headers.set("bcc", Json.arr());
-      a.headers.forEach(headers::put);
-      if ("out".equals(a.direction)) {
-        item.put("state", "SENT");
-      } else {
-        item.putNull("state");
-      }
-      sys(item, "activitiesEmail");
-    }
-    n.set("customFields", Json.arr());
-    return sys(n, "activities");
   }
 }

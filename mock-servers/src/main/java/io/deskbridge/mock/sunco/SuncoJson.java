@@ -33,4 +33,10 @@ final class SuncoJson {
   static String time(Instant at) {
     return TIME.format(at.truncatedTo(ChronoUnit.MILLIS));
   }
+
+  /** The field's text, or null when it is absent, null or not a string. */
+  static String textOrNull(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    return v == null || v.isNull() || !v.isTextual() ? null : v.asText();
+  }
 }

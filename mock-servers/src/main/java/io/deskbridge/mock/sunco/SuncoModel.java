@@ -3,6 +3,7 @@ package io.deskbridge.mock.sunco;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskbridge.mock.sunco.SuncoSwitchboard.SwitchboardIntegration;
 import io.deskbridge.mock.sunco.SuncoViews.Activity;
 import io.deskbridge.mock.sunco.SuncoViews.ControlChange;
 import io.deskbridge.mock.sunco.SuncoViews.Handover;
@@ -17,13 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The app's state: users, conversations with their messages and activities, the switchboard with its integrations
- * and each conversation's switchboard state, and what the agent workspace received at a handover. Every change that
- * SunCo reports by webhook is handed to {@link Events} while the lock is held, so events leave in the order of the
- * changes.
+ * ({@link SuncoSwitchboard}, under this object's lock) and each conversation's switchboard state, and what the agent
+ * workspace received at a handover. Every change that SunCo reports by webhook is handed to {@link Events} while the
+ * lock is held, so events leave in the order of the changes.
  *
  * <p>Switchboard rules (zendesk.md §3.4; the spec's Switchboard Actions): a new conversation starts with the
  * switchboard's default integration active. {@code passControl} makes the target active and clears a pending one;
@@ -41,7 +41,6 @@ final class SuncoModel {
   /** Metadata limit (the spec: "limited to 4KB"), counted on the UTF-8 JSON of the object. */
   static final int METADATA_LIMIT = 4096;
   static final int TEXT_LIMIT = 4096;
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Set<String> SUBTYPES_IN = Set.of("AI", "activity");
   private static final Set<String> ACTIVITIES = Set.of("conversation:read", "typing:start", "typing:stop");
 
@@ -55,46 +54,6 @@ final class SuncoModel {
      *     {@code deliverStandbyEvents}
      */
     void produce(String type, String conversationId, ObjectNode payload, boolean messageEvent);
-  }
-
-  static final class SwitchboardIntegration {
-    final String id;
-    String name;
-    final String integrationId;
-    final String integrationType;
-    boolean deliverStandbyEvents;
-    String nextId;
-    Integer messageHistoryCount;
-
-    SwitchboardIntegration(String id, String name, String integrationId, String integrationType,
-        boolean deliverStandbyEvents, String nextId, Integer messageHistoryCount) {
-      this.id = id;
-      this.name = name;
-      this.integrationId = integrationId;
-      this.integrationType = integrationType;
-      this.deliverStandbyEvents = deliverStandbyEvents;
-      this.nextId = nextId;
-      this.messageHistoryCount = messageHistoryCount;
-    }
-
-    ObjectNode json() {
-      ObjectNode n = webhookJson().put("deliverStandbyEvents", deliverStandbyEvents);
-      if (nextId == null) {
-        n.putNull("nextSwitchboardIntegrationId");
-      } else {
-        n.put("nextSwitchboardIntegrationId", nextId);
-      }
-      if (messageHistoryCount != null) {
-        n.put("messageHistoryCount", messageHistoryCount);
-      }
-      return n;
-    }
-
-    /** The shape inside a conversation ({@code switchboardIntegrationWebhook}). */
-    ObjectNode webhookJson() {
-      return SuncoJson.obj().put("id", id).put("name", name).put("integrationId", integrationId)
-          .put("integrationType", integrationType);
-    }
   }
 
   private static final class User {
@@ -136,184 +95,59 @@ final class SuncoModel {
   private final Events events;
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<String, Conv> conversations = new LinkedHashMap<>();
-  private final Map<String, SwitchboardIntegration> integrations = new LinkedHashMap<>();
+  private final SuncoSwitchboard switchboard;
   private final List<Handover> handovers = new ArrayList<>();
   private final List<Consumer<Handover>> handoverListeners = new CopyOnWriteArrayList<>();
-  private String switchboardId;
-  private String defaultId;
   private long tickets;
 
   SuncoModel(SuncoFake.Config config, SuncoIds ids, Events events) {
     this.config = config;
     this.ids = ids;
     this.events = events;
-    seed();
-  }
-
-  private void seed() {
-    switchboardId = ids.fixed(SuncoIds.SWITCHBOARD);
-    SwitchboardIntegration bot = new SwitchboardIntegration(ids.fixed(SuncoIds.BOT_SI), SuncoFake.BOT,
-        ids.fixed(SuncoIds.BOT_INTEGRATION), "custom", config.botStandbyEvents(), null, null);
-    SwitchboardIntegration agents = new SwitchboardIntegration(ids.fixed(SuncoIds.AGENT_SI),
-        SuncoFake.AGENT_WORKSPACE, ids.fixed(SuncoIds.AGENT_INTEGRATION), SuncoFake.AGENT_WORKSPACE_TYPE, false,
-        null, null);
-    bot.nextId = agents.id;
-    agents.nextId = bot.id;
-    integrations.put(bot.id, bot);
-    integrations.put(agents.id, agents);
-    defaultId = bot.id;
+    this.switchboard = new SuncoSwitchboard(ids, config.botStandbyEvents());
   }
 
   synchronized void reset() {
     users.clear();
     conversations.clear();
-    integrations.clear();
     handovers.clear();
     tickets = 0;
-    seed();
+    switchboard.reset();
   }
 
   private Instant now() {
     return config.clock().instant();
   }
 
-  // ---------------------------------------------------------------- switchboard
+  // ---------------------------------------------------------------- switchboard (SuncoSwitchboard, under this lock)
 
   synchronized String switchboardId() {
-    return switchboardId;
+    return switchboard.id();
   }
 
   synchronized ObjectNode switchboardsJson() {
-    ObjectNode out = SuncoJson.obj();
-    out.putArray("switchboards").addObject().put("id", switchboardId).put("enabled", true)
-        .put("defaultSwitchboardIntegrationId", defaultId);
-    return out;
+    return switchboard.switchboardsJson();
   }
 
   synchronized ObjectNode switchboardIntegrationsJson(String sbId) {
-    requireSwitchboard(sbId);
-    ObjectNode out = SuncoJson.obj();
-    ArrayNode list = out.putArray("switchboardIntegrations");
-    integrations.values().forEach(s -> list.add(s.json()));
-    return out;
+    return switchboard.integrationsJson(sbId);
   }
 
-  /** {@code POST .../switchboardIntegrations}: the spec's create body; 201 body. */
   synchronized ObjectNode createSwitchboardIntegration(String sbId, JsonNode body) {
-    requireSwitchboard(sbId);
-    String name = body.path("name").asText(null);
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw SuncoError.badRequest("name is required: up to 128 letters, digits, - and _");
-    }
-    String integrationId = textOrNull(body, "integrationId");
-    String integrationType = textOrNull(body, "integrationType");
-    if ((integrationId == null) == (integrationType == null)) {
-      throw SuncoError.badRequest("One of integrationId or integrationType must be provided");
-    }
-    if (integrations.size() >= 10) {
-      throw new SuncoError(400, "too_many_switchboard_integrations",
-          "Switchboard has reached the max number of switchboard integrations (10)");
-    }
-    if (integrations.values().stream().anyMatch(s -> s.name.equals(name))) {
-      throw SuncoError.badRequest("A switchboard integration named " + name + " already exists");
-    }
-    String next = textOrNull(body, "nextSwitchboardIntegrationId");
-    if (next != null && !integrations.containsKey(next)) {
-      throw SuncoError.badRequest("nextSwitchboardIntegrationId " + next + " is not a switchboard integration");
-    }
-    Integer history = null;
-    if (body.hasNonNull("messageHistoryCount")) {
-      JsonNode h = body.get("messageHistoryCount");
-      if (!h.isInt() || h.asInt() < 1 || h.asInt() > 10) {
-        throw SuncoError.badRequest("messageHistoryCount must be from 1 to 10");
-      }
-      history = h.asInt();
-    }
-    SwitchboardIntegration s = new SwitchboardIntegration(ids.next(), name,
-        integrationId != null ? integrationId : ids.next(), integrationId != null ? "custom" : integrationType,
-        !body.has("deliverStandbyEvents") || body.get("deliverStandbyEvents").asBoolean(), next, history);
-    integrations.put(s.id, s);
-    ObjectNode out = SuncoJson.obj();
-    out.set("switchboardIntegration", s.json());
-    return out;
+    return switchboard.create(sbId, body);
   }
 
-  /**
-   * {@code PATCH switchboards/{id}}: {@code defaultSwitchboardIntegrationId} (one of its switchboard integrations) when
-   * given; {@code enabled} is accepted and stays true (the fake's switchboard is always on). The 200 body.
-   */
   synchronized ObjectNode updateSwitchboard(String sbId, JsonNode body) {
-    requireSwitchboard(sbId);
-    if (body.has("defaultSwitchboardIntegrationId")) {
-      String id = textOrNull(body, "defaultSwitchboardIntegrationId");
-      if (id == null || !integrations.containsKey(id)) {
-        throw SuncoError.badRequest("defaultSwitchboardIntegrationId " + id + " is not a switchboard integration");
-      }
-      defaultId = id;
-    }
-    ObjectNode out = SuncoJson.obj();
-    out.putObject("switchboard").put("id", switchboardId).put("enabled", true)
-        .put("defaultSwitchboardIntegrationId", defaultId);
-    return out;
+    return switchboard.update(sbId, body);
   }
 
-  /**
-   * {@code PATCH .../switchboardIntegrations/{id}}: {@code name}, {@code deliverStandbyEvents},
-   * {@code nextSwitchboardIntegrationId} and {@code messageHistoryCount}, each when given; the 200 body.
-   */
   synchronized ObjectNode updateSwitchboardIntegration(String sbId, String id, JsonNode body) {
-    requireSwitchboard(sbId);
-    SwitchboardIntegration s = requireSwitchboardIntegration(id);
-    String name = s.name;
-    if (body.has("name")) {
-      name = body.path("name").asText(null);
-      String n = name;
-      if (n == null || !NAME.matcher(n).matches()) {
-        throw SuncoError.badRequest("name: up to 128 letters, digits, - and _");
-      }
-      if (integrations.values().stream().anyMatch(o -> o != s && o.name.equals(n))) {
-        throw SuncoError.badRequest("A switchboard integration named " + n + " already exists");
-      }
-    }
-    String next = s.nextId;
-    if (body.has("nextSwitchboardIntegrationId")) {
-      next = textOrNull(body, "nextSwitchboardIntegrationId");
-      if (next != null && !integrations.containsKey(next)) {
-        throw SuncoError.badRequest("nextSwitchboardIntegrationId " + next + " is not a switchboard integration");
-      }
-    }
-    Integer history = s.messageHistoryCount;
-    if (body.hasNonNull("messageHistoryCount")) {
-      JsonNode h = body.get("messageHistoryCount");
-      if (!h.isInt() || h.asInt() < 1 || h.asInt() > 10) {
-        throw SuncoError.badRequest("messageHistoryCount must be from 1 to 10");
-      }
-      history = h.asInt();
-    }
-    s.name = name;
-    s.nextId = next;
-    s.messageHistoryCount = history;
-    if (body.has("deliverStandbyEvents")) {
-      s.deliverStandbyEvents = body.get("deliverStandbyEvents").asBoolean();
-    }
-    ObjectNode out = SuncoJson.obj();
-    out.set("switchboardIntegration", s.json());
-    return out;
+    return switchboard.updateIntegration(sbId, id, body);
   }
 
-  /**
-   * {@code DELETE .../switchboardIntegrations/{id}}. <b>Fake's choices</b> (the docs are silent): the switchboard's
-   * default one cannot be deleted (400; make another the default first), others' {@code next} pointing at it is
-   * cleared, and conversations it controlled or was offered keep no active or pending integration.
-   */
+  /** As {@link SuncoSwitchboard#delete}; conversations it controlled or was offered keep none. */
   synchronized void deleteSwitchboardIntegration(String sbId, String id) {
-    requireSwitchboard(sbId);
-    SwitchboardIntegration s = requireSwitchboardIntegration(id);
-    if (id.equals(defaultId)) {
-      throw SuncoError.badRequest("The switchboard's default switchboard integration cannot be deleted");
-    }
-    integrations.remove(id);
-    integrations.values().stream().filter(o -> id.equals(o.nextId)).forEach(o -> o.nextId = null);
+    SwitchboardIntegration s = switchboard.delete(sbId, id);
     for (Conv c : conversations.values()) {
       if (c.active == s) {
         c.active = null;
@@ -324,29 +158,10 @@ final class SuncoModel {
     }
   }
 
-  private SwitchboardIntegration requireSwitchboardIntegration(String id) {
-    SwitchboardIntegration s = integrations.get(id);
-    if (s == null) {
-      throw new SuncoError(404, "not_found", "Switchboard integration not found");
-    }
-    return s;
-  }
-
-  private void requireSwitchboard(String sbId) {
-    if (!switchboardId.equals(sbId)) {
-      throw new SuncoError(404, "not_found", "Switchboard not found");
-    }
-  }
-
   /** Whether webhooks of {@code integrationId} get a conversation's message events now. */
   synchronized boolean deliversMessages(String conversationId, String integrationId) {
     Conv c = conversations.get(conversationId);
-    for (SwitchboardIntegration s : integrations.values()) {
-      if (s.integrationId.equals(integrationId)) {
-        return s.deliverStandbyEvents || c != null && c.active == s;
-      }
-    }
-    return true; // an integration outside the switchboard gets every event
+    return switchboard.deliversMessages(c == null ? null : c.active, integrationId);
   }
 
   // ---------------------------------------------------------------- people (control)
@@ -366,7 +181,7 @@ final class SuncoModel {
     Conv c = require(conversationId);
     checkText(text);
     if (c.active == null) {
-      SwitchboardIntegration d = integrations.get(defaultId);
+      SwitchboardIntegration d = switchboard.defaultIntegration();
       c.history.add(new ControlChange(now(), "default", null, d.name, Map.of(), null, "system"));
       c.active = d;
     }
@@ -396,7 +211,7 @@ final class SuncoModel {
   synchronized void agentPasses(String conversationId, String target, String reason) {
     Conv c = require(conversationId);
     requireAgentActive(c);
-    pass(c, resolve(c, target), SuncoJson.obj(), reason, SuncoFake.AGENT_WORKSPACE_TYPE);
+    pass(c, switchboard.resolve(c.active, target), SuncoJson.obj(), reason, SuncoFake.AGENT_WORKSPACE_TYPE);
   }
 
   private static void requireAgentActive(Conv c) {
@@ -472,8 +287,8 @@ final class SuncoModel {
     }
     String userId = null;
     if (type.equals("user")) {
-      String byId = textOrNull(author, "userId");
-      String byExternal = textOrNull(author, "userExternalId");
+      String byId = SuncoJson.textOrNull(author, "userId");
+      String byExternal = SuncoJson.textOrNull(author, "userExternalId");
       if (byId != null ? !byId.equals(c.user.id) : !(byExternal != null && byExternal.equals(c.user.externalId))) {
         throw new SuncoError(404, "not_found", "User is not a member of the conversation");
       }
@@ -484,7 +299,7 @@ final class SuncoModel {
     if (c.messages.size() >= config.maxMessages()) {
       throw new SuncoError(423, "locked", "Message limit of " + config.maxMessages() + " per conversation reached.");
     }
-    String displayName = textOrNull(author, "displayName");
+    String displayName = SuncoJson.textOrNull(author, "displayName");
     if (displayName == null && userId != null) {
       displayName = c.user.displayName;
     }
@@ -557,13 +372,13 @@ final class SuncoModel {
 
   synchronized void passControl(String conversationId, JsonNode body) {
     Conv c = require(conversationId);
-    SwitchboardIntegration target = resolve(c, target(body));
+    SwitchboardIntegration target = switchboard.resolve(c.active, target(body));
     pass(c, target, metadataOf(body), null, "api");
   }
 
   synchronized void offerControl(String conversationId, JsonNode body) {
     Conv c = require(conversationId);
-    SwitchboardIntegration target = resolve(c, target(body));
+    SwitchboardIntegration target = switchboard.resolve(c.active, target(body));
     ObjectNode metadata = metadataOf(body);
     if (target == c.active) {
       failure(c, "switchboard:offerControl:failure", "switchboard_invalid_target",
@@ -652,7 +467,7 @@ final class SuncoModel {
   private Conv newConversation(User u) {
     Instant now = now();
     Conv c = new Conv(ids.next(), u, now);
-    c.active = integrations.get(defaultId);
+    c.active = switchboard.defaultIntegration();
     conversations.put(c.id, c);
     return c;
   }
@@ -787,37 +602,8 @@ final class SuncoModel {
 
   // ---------------------------------------------------------------- validation
 
-  private SwitchboardIntegration resolve(Conv c, String target) {
-    if (target.equals("next")) {
-      SwitchboardIntegration from = c.active != null ? c.active : integrations.get(defaultId);
-      SwitchboardIntegration next = from.nextId == null ? null : integrations.get(from.nextId);
-      if (next == null) {
-        throw SuncoError.badRequest("The active switchboard integration has no next switchboard integration");
-      }
-      return next;
-    }
-    if (integrations.containsKey(target)) {
-      return integrations.get(target);
-    }
-    for (SwitchboardIntegration s : integrations.values()) {
-      if (s.name.equals(target)) {
-        return s;
-      }
-    }
-    List<SwitchboardIntegration> byType = integrations.values().stream()
-        .filter(s -> s.integrationType.equals(target)).toList();
-    if (byType.size() > 1) {
-      throw SuncoError.badRequest("Switchboard integration " + target + " is ambiguous: " + byType.size()
-          + " switchboard integrations have that integrationType");
-    }
-    if (byType.isEmpty()) {
-      throw SuncoError.badRequest("Switchboard integration " + target + " not found");
-    }
-    return byType.get(0);
-  }
-
   private static String target(JsonNode body) {
-    String t = textOrNull(body, "switchboardIntegration");
+    String t = SuncoJson.textOrNull(body, "switchboardIntegration");
     if (t == null) {
       throw SuncoError.badRequest("switchboardIntegration is required");
     }
@@ -880,11 +666,6 @@ final class SuncoModel {
       throw SuncoError.conversationNotFound();
     }
     return c;
-  }
-
-  private static String textOrNull(JsonNode b, String field) {
-    JsonNode v = b.get(field);
-    return v == null || v.isNull() || !v.isTextual() ? null : v.asText();
   }
 
   private static String name(SwitchboardIntegration s) {
