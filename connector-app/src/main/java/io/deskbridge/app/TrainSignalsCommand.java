@@ -59,6 +59,13 @@ final class TrainSignalsCommand implements Callable<Integer> {
       + "neutral lines each class may flag (default ${DEFAULT-VALUE})")
   double budget;
 
+  @Option(names = "--only", split = ",", description = "train only these classes (of anger, human_request, "
+      + "sarcasm); the others keep the --base model's weights and thresholds unchanged")
+  List<String> only;
+
+  @Option(names = "--base", description = "with --only: the model file (.txt.gz) the other classes are kept from")
+  Path base;
+
   @Option(names = "--comment", description = "a line for the model file's header (sources, licences); repeatable")
   List<String> comments;
 
@@ -88,8 +95,15 @@ final class TrainSignalsCommand implements Callable<Integer> {
     command.append(String.format(Locale.ROOT, " --seed %d --own-repeat %d --bits %d --c %s --neutral-budget %s",
         seed, ownRepeat, bits, String.join(",", cs.stream().map(TrainSignalsCommand::plain).toList()),
         plain(budget)));
-    SignalTraining.run(ownFiles, pubFiles, out, testOut, seed, ownRepeat, bits, cs, budget, command.toString(),
-        comments == null ? List.of() : comments, System.out);
+    var classes = only == null ? java.util.Set.<String>of() : java.util.Set.copyOf(only);
+    if (!classes.isEmpty()) {
+      command.append(" --only ").append(String.join(",", only.stream().sorted().toList()));
+      command.append(" --base ").append(base == null ? "" : base.getFileName());
+    } else if (base != null) {
+      throw new IllegalArgumentException("--base is only read with --only (the classes not trained keep its weights)");
+    }
+    SignalTraining.run(ownFiles, pubFiles, out, testOut, seed, ownRepeat, bits, cs, budget, classes, base,
+        command.toString(), comments == null ? List.of() : comments, System.out);
     return 0;
   }
 

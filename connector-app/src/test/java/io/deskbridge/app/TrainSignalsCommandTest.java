@@ -90,6 +90,49 @@ class TrainSignalsCommandTest {
   }
 
   @Test
+  void onlyRetrainsTheNamedClassesAndKeepsTheOthersFromTheBase() throws Exception {
+    var base = dir.resolve("base.txt.gz");
+    var common = List.of("train-signals", "--own", FIXTURE.toString(), "--bits", "10", "--c", "4");
+    assertThat(run(with(common, "--seed", "5", "--out", base.toString())).exitCode()).isZero();
+    var partial = dir.resolve("partial.txt.gz");
+    var run = run(with(common, "--seed", "6", "--only", "anger", "--base", base.toString(), "--out",
+        partial.toString()));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("chosen human_request: kept from the base model", "chosen anger: C 4");
+
+    var baseText = SignalModel.gunzip(Files.readAllBytes(base));
+    var text = SignalModel.gunzip(Files.readAllBytes(partial));
+    assertThat(text).contains("--only anger --base base.txt.gz", "# Base: Made by: deskbridge train-signals");
+    var baseLines = classLines(baseText);
+    var lines = classLines(text);
+    // anger retrained on another split: other weights; the two kept classes byte for byte
+    assertThat(lines.subList(0, 2)).isNotEqualTo(baseLines.subList(0, 2));
+    assertThat(lines.subList(2, 6)).isEqualTo(baseLines.subList(2, 6));
+    var model = SignalModel.parse(text);
+    var kept = SignalModel.parse(baseText);
+    int person = SignalModel.index("human_request");
+    assertThat(model.scores("Chcę rozmawiać z człowiekiem.")[person])
+        .isEqualTo(kept.scores("Chcę rozmawiać z człowiekiem.")[person]);
+
+    var noBase = run(with(common, "--only", "anger", "--out", dir.resolve("x.txt.gz").toString()));
+    assertThat(noBase.exitCode()).isEqualTo(2);
+    assertThat(noBase.err()).contains("--base");
+    var unknown = run(with(common, "--only", "joy", "--base", base.toString(), "--out",
+        dir.resolve("y.txt.gz").toString()));
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no such class: joy");
+    var otherBits = run(List.of("train-signals", "--own", FIXTURE.toString(), "--bits", "11", "--only", "anger",
+        "--base", base.toString(), "--out", dir.resolve("z.txt.gz").toString()));
+    assertThat(otherBits.exitCode()).isEqualTo(2);
+    assertThat(otherBits.err()).contains("uses 10 hash bits, not 11");
+  }
+
+  /** The model lines after the header: per class its "class …" line and its weights. */
+  private static List<String> classLines(String text) {
+    return Arrays.stream(text.split("\n")).filter(l -> !l.startsWith("#")).skip(2).toList();
+  }
+
+  @Test
   void badInputEndsWithItsMessageAndExitCodeTwo() throws Exception {
     var run = run(List.of("train-signals", "--out", dir.resolve("m.txt.gz").toString()));
     assertThat(run.exitCode()).isEqualTo(2);

@@ -74,10 +74,20 @@ public final class SignalTraining {
    * @param modelFile where to write the gzip'd model (parent folders are created)
    * @param testOut   when not null, a folder receiving each input's test bucket as {@code <name>-test.jsonl}
    * @param budget    share of the validation's support neutral lines each class may flag
+   * @param only      the classes to train; empty trains every class
+   * @param base      when classes are left out of {@code only}, the model file (gzip'd) whose threshold, bias and
+   *                  weights they keep, unchanged; null when {@code only} is empty
    * @return the SHA-256 of the model file's bytes
+   * @throws IllegalArgumentException when {@code only} names no class of {@link SignalModel#CLASSES}, or the base
+   *     is missing, not a model file, or of other hash bits
    */
   public static String run(List<Path> own, List<Path> pub, Path modelFile, Path testOut, long seed, int ownRepeat,
-      int bits, List<Double> strengths, double budget, String command, List<String> comments, PrintStream out) {
+      int bits, List<Double> strengths, double budget, Set<String> only, Path base, String command,
+      List<String> comments, PrintStream out) {
+    for (var name : only) {
+      SignalModel.index(name);
+    }
+    var kept = only.isEmpty() ? null : Base.read(base, bits);
     var examples = new ArrayList<Example>();
     var inputs = new ArrayList<String>();
     for (var file : own) {
@@ -111,6 +121,13 @@ public final class SignalTraining {
     var weights = new double[classes][];
     var report = new ArrayList<String>();
     for (int c = 0; c < classes; c++) {
+      if (kept != null && !only.contains(SignalModel.CLASSES.get(c))) {
+        thresholds[c] = kept.thresholds()[c];
+        biases[c] = kept.biases()[c];
+        weights[c] = kept.weights()[c];
+        report.add(SignalModel.CLASSES.get(c) + ": kept from the base model (sha256 " + kept.sha256() + ")");
+        continue;
+      }
       Choice best = null;
       for (double strength : strengths) {
         var choice = fit(c, strength, trainX, trainLabels, validation, validationX, dims, budget);
@@ -136,7 +153,10 @@ public final class SignalTraining {
     header.add("Made by: " + command);
     inputs.forEach(i -> header.add("Input: " + i));
     header.addAll(comments);
-    report.forEach(r -> header.add("Chosen on the validation split: " + r));
+    report.forEach(r -> header.add((r.contains("kept from the base") ? "" : "Chosen on the validation split: ") + r));
+    if (kept != null) {
+      kept.comments().forEach(c -> header.add("Base: " + c));
+    }
     var text = SignalModel.format(header, bits, thresholds, biases, weights);
     var bytes = SignalModel.gzip(text);
     try {
@@ -151,6 +171,52 @@ public final class SignalTraining {
     report.forEach(r -> out.println("chosen " + r));
     out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", modelFile, bytes.length, sha);
     return sha;
+  }
+
+  /** A model file's classes as written, for the classes a partial training keeps. */
+  private record Base(double[] thresholds, double[] biases, double[][] weights, List<String> comments, String sha256) {
+
+    static Base read(Path file, int bits) {
+      if (file == null) {
+        throw new IllegalArgumentException("--base: training only some classes keeps the others from a model file; "
+            + "give it (e.g. the shipped " + SignalModel.BUNDLED + ")");
+      }
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--base: cannot read " + file + ": " + e.getMessage());
+      }
+      var text = SignalModel.gunzip(bytes);
+      var model = SignalModel.parse(text); // validates the shape
+      if (model.bits() != bits) {
+        throw new IllegalArgumentException("--base: " + file + " uses " + model.bits() + " hash bits, not " + bits
+            + "; train with --bits " + model.bits());
+      }
+      int classes = SignalModel.CLASSES.size();
+      var thresholds = new double[classes];
+      var biases = new double[classes];
+      var weights = new double[classes][];
+      var comments = new ArrayList<String>();
+      var lines = text.split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        var line = lines[i].strip();
+        if (line.startsWith("# ")) {
+          comments.add(line.substring(2));
+        } else if (line.startsWith("class ")) {
+          var head = line.split(" ");
+          int c = SignalModel.index(head[1]);
+          thresholds[c] = Double.parseDouble(head[3]);
+          biases[c] = Double.parseDouble(head[5]);
+          var values = lines[++i].strip().split(" ");
+          weights[c] = new double[values.length];
+          for (int k = 0; k < values.length; k++) {
+            weights[c][k] = Double.parseDouble(values[k]);
+          }
+        }
+      }
+      return new Base(thresholds, biases, weights, comments, SignalTraining.sha256(bytes));
+    }
   }
 
   private record Choice(double strength, double threshold, double bias, double[] weights, double ownRecall,

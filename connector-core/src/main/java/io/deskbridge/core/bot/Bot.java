@@ -11,7 +11,6 @@ import io.deskbridge.core.escalation.HandoverSummary;
 import io.deskbridge.core.escalation.HumanRequestSignal;
 import io.deskbridge.core.escalation.KeyFactExtractor;
 import io.deskbridge.core.escalation.KeywordSignal;
-import io.deskbridge.core.escalation.SarcasmSignal;
 import io.deskbridge.core.escalation.SignalModel;
 import io.deskbridge.core.escalation.Scores;
 import io.deskbridge.core.knowledge.Article;
@@ -54,16 +53,10 @@ public final class Bot implements Decider {
   private final Retriever retriever;
   private final Calibration calibration;
   private final LanguageDetector languages;
-  private final HumanRequestSignal humanRequest;
-  private final KeywordSignal keywords;
-  private final AngerSignal anger = new AngerSignal();
-  private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
-  private final SignalModel learned = SignalModel.bundled();
+  private final Signals signals;
   private final EscalationPolicy policy;
   /** Languages with at least one article, when the model cannot match across languages; null when it can. */
   private final Set<String> answerableLanguages;
-  /** False for a model other than the bundled one: the sarcasm classifier was trained over its vectors. */
-  private final boolean sarcasmModelFits;
 
   private Bot(KnowledgeBase knowledge, BotConfig config, EmbeddingModel model, Path cacheFolder,
       List<CalibrationCase> calibrationCases) {
@@ -75,13 +68,13 @@ public final class Bot implements Decider {
         : Calibration.fit(retriever, share, calibrationCases, cacheFolder);
     log.info("Bot over {} text(s) of {} article(s); {}", retriever.size(), retriever.articleCount(), calibration);
     this.languages = new LanguageDetector(config.defaultLanguage());
-    this.humanRequest = new HumanRequestSignal(config.humanRequestPhrases());
-    this.keywords = new KeywordSignal(config.keywords());
     this.policy = new EscalationPolicy(config.threshold(), config.maxBotTurns(), config.maxClarifications(),
         config.lowConfidence() != LowConfidence.HANDOVER, config.intentGroups());
     this.answerableLanguages = model instanceof SentenceEncoder encoder && encoder.multilingual() ? null
         : Set.copyOf(knowledge.countByLocale().keySet());
-    this.sarcasmModelFits = !(model instanceof SentenceEncoder encoder) || encoder.isBundled();
+    this.signals = new Signals(new HumanRequestSignal(config.humanRequestPhrases()),
+        new KeywordSignal(config.keywords()), SignalModel.bundled(),
+        !(model instanceof SentenceEncoder encoder) || encoder.isBundled());
   }
 
   /**
@@ -195,58 +188,31 @@ public final class Bot implements Decider {
     var first = new Retrieval(hits, uncovered ? 0 : calibration.confidence(hits));
     var best = first.best();
 
-    // the learned signal (every language) beside the rules: a request for a person holds when its rule or the model
-    // does, the model only on a text that names a person, a service or a verb of connecting, and not on a question
-    // about the bot ("are you a robot?", docs/quality.md, "Tenth round") nor on someone of the customer's own
-    // announced to contact the shop ("my colleague will contact you", "Thirteenth round"); the
-    // model's anger and sarcasm classes are not used (they flag plain questions and complaints about a product fact,
-    // docs/quality.md, "Eighth round")
-    var learnedScores = text.isBlank() ? new double[SignalModel.CLASSES.size()] : learned.scores(text);
-    boolean humanRequested = humanRequest.matches(text)
-        || learned.holds(SignalModel.index("human_request"), learnedScores[SignalModel.index("human_request")])
-        && humanRequest.mentionsAPerson(text) && !humanRequest.asksAboutTheBot(text);
-    var keywordReasons = keywords.reasons(text);
-    double angerScore = anger.score(text);
-    // the support-sarcasm rules in every language; the model in English only (it was trained on English posts), and
-    // only over the model it was trained with
-    double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions()
-        || !sarcasmModelFits ? SarcasmSignal.ruleScore(text) : sarcasm.score(text, embedding);
-    boolean angry = anger.isAngry(angerScore);
-    boolean sarcastic = sarcasm.isSarcastic(sarcasmScore);
-
-    var signals = new LinkedHashMap<String, Double>();
-    if (humanRequested) {
-      signals.put(HandoverReason.HUMAN_REQUEST.code(), 1.0);
-    }
-    keywordReasons.forEach(r -> signals.put(r.code(), 1.0));
-    if (angry) {
-      signals.put(HandoverReason.ANGER.code(), 1.0);
-    }
-    if (sarcastic) {
-      signals.put(HandoverReason.SARCASM.code(), 1.0);
-    }
+    var read = signals.read(text, language, embedding); // the rules and the learned signal combined
+    var scores = new LinkedHashMap<String, Double>();
+    read.putReasons(scores);
     if (uncovered) {
-      signals.put(LANGUAGE_NOT_COVERED, 1.0);
+      scores.put(LANGUAGE_NOT_COVERED, 1.0);
     }
-    signals.put("anger", angerScore);
-    signals.put("sarcasm", sarcasmScore);
+    scores.put("anger", read.anger());
+    scores.put("sarcasm", read.sarcasm());
     if (best != null) {
-      signals.put("top_score", clamp(best.score()));
-      signals.put("margin", clamp(best.score() - (hits.size() > 1 ? hits.get(1).score() : 0)));
-      signals.put("cosine", clamp(best.cosine()));
-      signals.put("lexical", clamp(best.lexical()));
+      scores.put("top_score", clamp(best.score()));
+      scores.put("margin", clamp(best.score() - (hits.size() > 1 ? hits.get(1).score() : 0)));
+      scores.put("cosine", clamp(best.cosine()));
+      scores.put("lexical", clamp(best.lexical()));
     }
 
     // below the threshold, RETRY reads the text sentence by sentence; the policy decides whether that counts
     var retried = !uncovered && best != null && first.confidence() < policy.threshold()
         && config.lowConfidence() == LowConfidence.RETRY ? bestSentence(text) : null;
-    var choice = policy.decide(new EscalationPolicy.Situation(humanRequested, keywordReasons, angry, sarcastic,
-        input.botTurns(), input.clarificationsAsked(), input.answeredArticleIds(), match(first, language),
+    var choice = policy.decide(new EscalationPolicy.Situation(read.humanRequested(), read.keywordReasons(),
+        read.angry(), read.sarcastic(), input.botTurns(), input.clarificationsAsked(), input.answeredArticleIds(), match(first, language),
         match(retried, language)));
 
     var basis = choice.retried() ? retried : first;
-    var context = new Context(input, language, basis.confidence(), angerScore,
-        new Scores(basis.confidence(), basis.best() == null ? "" : basis.best().articleId(), signals), List.of());
+    var context = new Context(input, language, basis.confidence(), read.anger(),
+        new Scores(basis.confidence(), basis.best() == null ? "" : basis.best().articleId(), scores), List.of());
     var signalled = choice instanceof EscalationPolicy.Choice.Handover h
         && !h.reasons().equals(Set.of(HandoverReason.LOW_CONFIDENCE));
     if (input.email() && !signalled) {

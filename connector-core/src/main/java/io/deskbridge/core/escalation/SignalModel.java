@@ -18,11 +18,11 @@ import java.util.zip.GZIPOutputStream;
  * n-grams (3 to 5 characters, across word boundaries) and words of the {@linkplain Folding#fold folded} text, so that
  * "człowiek", "czlowiek" and "člověk" share features. It complements the rules ({@link AngerSignal}, {@link
  * HumanRequestSignal}, {@link SarcasmSignal#ruleScore}): the bot flags a request for a person when its rule or this
- * model holds. The anger and sarcasm classes are trained and shipped but the bot does not use them: on held-out-7
- * anger flagged 3.7 % of neutral lines (target ≤ 2 %), among them plain Polish questions (most of its anger examples
- * are Polish reviews and news comments), and sarcasm flagged plain complaints about a product fact ("The tracking
- * hasn't updated for three days"), handing over 9 more of the web-shop set's 315 answerable questions
- * (docs/quality.md, "Eighth round").
+ * model holds, and anger when its rule holds or this model's anger class scores far above its threshold (docs/quality.md,
+ * "Sixteenth round"; the anger class was retrained then with plain complaints about a product fact and ordinary
+ * questions in every language as negatives). The sarcasm class is trained and shipped but the bot does not use it: it
+ * flagged plain complaints about a product fact ("The tracking hasn't updated for three days"), handing over 9 more of
+ * the web-shop set's 315 answerable questions (docs/quality.md, "Eighth round").
  *
  * <p>The weights and each class's threshold come from a gzip'd text file ({@link #parse}), by default {@value
  * #BUNDLED} on the class path, which the app's {@code deskbridge train-signals} writes offline ({@link #features} and

@@ -45,9 +45,9 @@ class SignalModelTest {
   }
 
   /**
-   * Where the model alone stays under its threshold (English, Czech and Slovene anger without a learned word, Polish
-   * "dzięki za nic"; the bot leaves anger and sarcasm to the rules, docs/quality.md, "Eighth round"), it still ranks
-   * the line above a plain question in the same language.
+   * Whatever the model's verdict on these (anger without a strongly negative learned word, Polish "dzięki za nic";
+   * the bot uses the anger class only far above its threshold and leaves sarcasm to the rules, docs/quality.md,
+   * "Eighth round" and "Sixteenth round"), it ranks the line above a plain question in the same language.
    */
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """

@@ -1,0 +1,96 @@
+package io.deskbridge.core.bot;
+
+import io.deskbridge.core.escalation.AngerSignal;
+import io.deskbridge.core.escalation.HandoverReason;
+import io.deskbridge.core.escalation.HumanRequestSignal;
+import io.deskbridge.core.escalation.KeywordSignal;
+import io.deskbridge.core.escalation.SarcasmSignal;
+import io.deskbridge.core.escalation.SignalModel;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The escalation signals of one message, the rules and the {@linkplain SignalModel learned signal} combined: a request
+ * for a person, critical keywords, anger and sarcasm. Immutable and thread-safe.
+ *
+ * <ul>
+ *   <li>A request for a person holds when its rule or the model does, the model only on a text that names a person,
+ *       a service or a verb of connecting, and not on a question about the bot ("are you a robot?", docs/quality.md,
+ *       "Tenth round") nor on someone of the customer's own announced to contact the shop ("Thirteenth round").
+ *   <li>Anger holds when its rule does ({@link AngerSignal#isAngry}) or the model's anger class scores at least
+ *       {@value #LEARNED_ANGER}: far above the class's own threshold, so that plain complaints about a product fact
+ *       and ordinary questions are not anger (docs/quality.md, "Sixteenth round"). The score then counts as at least
+ *       {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
+ *   <li>Sarcasm: the support-sarcasm rules in every language; the sarcasm classifier in English only (it was trained
+ *       on English posts), and only over the embedding model it was trained with. The model's sarcasm class is not
+ *       used (it flags plain complaints, docs/quality.md, "Eighth round").
+ * </ul>
+ */
+final class Signals {
+
+  /** The learned anger class's score from which a message is angry. */
+  static final double LEARNED_ANGER = 0.7;
+
+  private static final int ANGER = SignalModel.index("anger");
+  private static final int HUMAN_REQUEST = SignalModel.index("human_request");
+
+  private final HumanRequestSignal humanRequest;
+  private final KeywordSignal keywords;
+  private final AngerSignal anger = new AngerSignal();
+  private final SarcasmSignal sarcasm = SarcasmSignal.bundled();
+  private final SignalModel learned;
+  /** False for an embedding model other than the bundled one: the sarcasm classifier was trained over its vectors. */
+  private final boolean sarcasmModelFits;
+
+  Signals(HumanRequestSignal humanRequest, KeywordSignal keywords, SignalModel learned, boolean sarcasmModelFits) {
+    this.humanRequest = humanRequest;
+    this.keywords = keywords;
+    this.learned = learned;
+    this.sarcasmModelFits = sarcasmModelFits;
+  }
+
+  /**
+   * What the signals say about one message.
+   *
+   * @param anger     the rule's anger score, raised to {@link AngerSignal#THRESHOLD} when only the model holds
+   * @param sarcasm   the sarcasm score (rules, or the English classifier)
+   */
+  record Read(boolean humanRequested, Set<HandoverReason> keywordReasons, double anger, boolean angry,
+      double sarcasm, boolean sarcastic) {
+
+    /** Puts each reason that holds into a decision's scores, as 1: person, keywords, anger, sarcasm. */
+    void putReasons(Map<String, Double> scores) {
+      if (humanRequested) {
+        scores.put(HandoverReason.HUMAN_REQUEST.code(), 1.0);
+      }
+      keywordReasons.forEach(r -> scores.put(r.code(), 1.0));
+      if (angry) {
+        scores.put(HandoverReason.ANGER.code(), 1.0);
+      }
+      if (sarcastic) {
+        scores.put(HandoverReason.SARCASM.code(), 1.0);
+      }
+    }
+  }
+
+  /**
+   * Reads the message.
+   *
+   * @param language  the customer's language (the sarcasm classifier reads English only)
+   * @param embedding the message's embedding, or null (a blank text)
+   */
+  Read read(String text, String language, float[] embedding) {
+    var scores = text.isBlank() ? new double[SignalModel.CLASSES.size()] : learned.scores(text);
+    boolean humanRequested = humanRequest.matches(text)
+        || learned.holds(HUMAN_REQUEST, scores[HUMAN_REQUEST])
+        && humanRequest.mentionsAPerson(text) && !humanRequest.asksAboutTheBot(text);
+    double angerScore = anger.score(text);
+    if (scores[ANGER] >= LEARNED_ANGER && learned.holds(ANGER, scores[ANGER])) {
+      angerScore = Math.max(angerScore, AngerSignal.THRESHOLD);
+    }
+    double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions()
+        || !sarcasmModelFits ? SarcasmSignal.ruleScore(text) : sarcasm.score(text, embedding);
+    return new Read(humanRequested, keywords.reasons(text), angerScore, anger.isAngry(angerScore), sarcasmScore,
+        sarcasm.isSarcastic(sarcasmScore));
+  }
+}

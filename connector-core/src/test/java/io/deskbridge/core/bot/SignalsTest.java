@@ -1,0 +1,83 @@
+package io.deskbridge.core.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.core.escalation.AngerSignal;
+import io.deskbridge.core.escalation.HandoverReason;
+import io.deskbridge.core.escalation.HumanRequestSignal;
+import io.deskbridge.core.escalation.KeywordSignal;
+import io.deskbridge.core.escalation.SignalModel;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rules and the learned signal combined (docs/quality.md, "Sixteenth round"); lines written for this test. */
+class SignalsTest {
+
+  private static final BotConfig CONFIG = BotConfig.defaults();
+  private static final Signals SIGNALS = new Signals(new HumanRequestSignal(CONFIG.humanRequestPhrases()),
+      new KeywordSignal(CONFIG.keywords()), SignalModel.bundled(), true);
+
+  /** Strongly negative lines without swearing that no anger rule catches: the learned class makes them anger. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "I feel cheated and humiliated by this company.",
+      "Takové pohrdání zákazníky je odporné.",
+      "Obsługa była bezczelna, a jedzenie obrzydliwe.",
+      "Takéto pohŕdanie zákazníkmi je odporné."})
+  void theLearnedClassAddsStronglyNegativeLines(String text) {
+    assertThat(new AngerSignal().isAngry(new AngerSignal().score(text))).as("the rules alone").isFalse();
+    var model = SignalModel.bundled();
+    assertThat(model.scores(text)[SignalModel.index("anger")]).isGreaterThanOrEqualTo(Signals.LEARNED_ANGER);
+
+    var read = SIGNALS.read(text, "xx", null);
+    assertThat(read.angry()).isTrue();
+    assertThat(read.anger()).isGreaterThanOrEqualTo(AngerSignal.THRESHOLD);
+    var scores = new LinkedHashMap<String, Double>();
+    read.putReasons(scores);
+    assertThat(scores).containsEntry(HandoverReason.ANGER.code(), 1.0);
+  }
+
+  /** Plain complaints about a product fact and ordinary questions, the learned class's old false alarms. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "The sleeves are a bit shorter than on the model in the photo.",
+      "Rukávy jsou kratší než na fotce.",
+      "Rękawy są krótsze niż na zdjęciu.",
+      "Rukávy sú kratšie ako na fotke.",
+      "Rokavi so krajši kot na fotografiji.",
+      "Co zrobić z towarem, który mi nie pasuje?",
+      "Nie mogę znaleźć faktury, gdzie ją znajdę?",
+      "Zamawiałem tydzień temu i nadal nic nie przyszło."})
+  void plainComplaintsAndQuestionsAreNotAnger(String text) {
+    var read = SIGNALS.read(text, "xx", null);
+    assertThat(read.angry()).isFalse();
+    assertThat(read.anger()).isLessThan(AngerSignal.THRESHOLD);
+    var scores = new LinkedHashMap<String, Double>();
+    read.putReasons(scores);
+    assertThat(scores).isEmpty();
+  }
+
+  /** A line the learned class scores above its own threshold but below the bot's bar stays the rules' call. */
+  @Test
+  void betweenTheClassThresholdAndTheBotsBarTheRulesDecide() {
+    var model = SignalModel.bundled();
+    int anger = SignalModel.index("anger");
+    var text = "To skandal, czuję się oszukany i upokorzony.";
+    double score = model.scores(text)[anger];
+    assertThat(model.holds(anger, score)).isTrue();
+    assertThat(score).isLessThan(Signals.LEARNED_ANGER);
+    assertThat(SIGNALS.read(text, "pl", null).anger()).isEqualTo(new AngerSignal().score(text));
+  }
+
+  @Test
+  void aRequestForAPersonAndABlankTextAsBefore() {
+    assertThat(SIGNALS.read("Could I talk to a real person, please?", "en", null).humanRequested())
+        .isTrue();
+    var blank = SIGNALS.read(" ", "en", null);
+    assertThat(blank.humanRequested()).isFalse();
+    assertThat(blank.angry()).isFalse();
+    assertThat(blank.keywordReasons()).isEmpty();
+  }
+}
