@@ -22,8 +22,9 @@ import java.util.Set;
  *       and ordinary questions are not anger (docs/quality.md, "Sixteenth round"). The score then counts as at least
  *       {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
  *   <li>Sarcasm: the support-sarcasm rules in every language; the sarcasm classifier in English only (it was trained
- *       on English posts), and only over the embedding model it was trained with. The model's sarcasm class is not
- *       used (it flags plain complaints, docs/quality.md, "Eighth round").
+ *       on English posts), and only over the embedding model it was trained with, never on a question about the bot
+ *       (it reads "are you a real person?" as irony). The model's sarcasm class is not used (it flags plain
+ *       complaints, docs/quality.md, "Eighth round").
  * </ul>
  */
 final class Signals {
@@ -88,8 +89,11 @@ final class Signals {
     if (scores[ANGER] >= LEARNED_ANGER && learned.holds(ANGER, scores[ANGER])) {
       angerScore = Math.max(angerScore, AngerSignal.THRESHOLD);
     }
-    double sarcasmScore = !language.equals("en") || embedding == null || embedding.length != sarcasm.dimensions()
-        || !sarcasmModelFits ? SarcasmSignal.ruleScore(text) : sarcasm.score(text, embedding);
+    // a question about the bot ("is a person writing this?") is no sarcasm unless a rule says so: the classifier,
+    // trained on posts, reads these questions as ironic (docs/quality.md, "Fourteenth round")
+    boolean classifier = language.equals("en") && embedding != null && embedding.length == sarcasm.dimensions()
+        && sarcasmModelFits && !humanRequest.asksAboutTheBot(text);
+    double sarcasmScore = classifier ? sarcasm.score(text, embedding) : SarcasmSignal.ruleScore(text);
     return new Read(humanRequested, keywords.reasons(text), angerScore, anger.isAngry(angerScore), sarcasmScore,
         sarcasm.isSarcastic(sarcasmScore));
   }

@@ -6,6 +6,7 @@ import io.deskbridge.core.escalation.AngerSignal;
 import io.deskbridge.core.escalation.HandoverReason;
 import io.deskbridge.core.escalation.HumanRequestSignal;
 import io.deskbridge.core.escalation.KeywordSignal;
+import io.deskbridge.core.escalation.SarcasmSignal;
 import io.deskbridge.core.escalation.SignalModel;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,27 @@ class SignalsTest {
     assertThat(model.holds(anger, score)).isTrue();
     assertThat(score).isLessThan(Signals.LEARNED_ANGER);
     assertThat(SIGNALS.read(text, "pl", null).anger()).isEqualTo(new AngerSignal().score(text));
+  }
+
+  /**
+   * Questions about the bot that the English sarcasm classifier alone reads as irony: not sarcasm (nor a request for
+   * a person). Lines written for this test.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Is a real human typing these answers or a program?",
+      "Wait, am I talking to an AI right now?",
+      "Honestly, is this a bot answering me?",
+      "Are these replies written by a machine?"})
+  void aQuestionAboutTheBotIsNoSarcasm(String text) {
+    var embedding = Bot.embeddingModel().embed(text).content().vector();
+    var normalized = EmbeddingCache.normalized(embedding);
+    var classifier = SarcasmSignal.bundled();
+    assertThat(classifier.isSarcastic(classifier.score(text, normalized))).as("the classifier alone").isTrue();
+
+    var read = SIGNALS.read(text, "en", normalized);
+    assertThat(read.sarcastic()).isFalse();
+    assertThat(read.humanRequested()).isFalse();
   }
 
   @Test
