@@ -4,12 +4,13 @@ package io.deskbridge.core.escalation;
  * Sincere lookalikes of support sarcasm, in English, Czech, Polish, Slovak and Slovene (fifteenth round): a word of
  * repetition ("again", "zase", "znowu", "znova", "spet") that tells a good outcome, not a bad situation. {@link
  * SupportSarcasm} counts "again" as a bad situation ("great, the app crashed again"); it is not one when its clause
- * says that something works or is available again ("oh nice, the printer works again", "zase to jede", "znowu
+ * says that something works or is available again ("oh nice, the printer works again", "zase to funguje", "znowu
  * dostępne", "spet deluje"), that the customer can sign in again, that the customer will order, buy, write or come
- * again ("I'll definitely shop here again", "určitě zase nakoupím", "chętnie znowu zamówię", "určite sa zase
- * ozvem", "bom spet kupil"), that it is for next time or if needed ("kdyžtak se zase ozvu"), or when it follows
- * thanks ("thanks again"). A negation, "nothing", or an obligation in the clause keeps it bad ("I can't log in
- * again", "out of stock again", "nothing works again", "I'll have to order again", "zase se nemůžu přihlásit").
+ * again ("I'll definitely shop here again", "určitě zase nakoupím", "chętnie znowu zamówię", "určite sa zase ozvem",
+ * "bom spet kupil"), that it is for next time or if needed ("kdyžtak se zase ozvu"), or when it follows thanks
+ * ("thanks again"). A negation, "nothing", or an obligation in the clause keeps it bad ("I can't log in again", "out
+ * of stock again", "nothing works again", "I'll have to order again", "zase se nemůžu přihlásit"). Also, damage or
+ * loss after "nothing" is no bad situation ("nothing was damaged", "nic nebylo rozbité"; {@link #nothingDamaged}).
  * Stateless and thread-safe.
  */
 final class SincereLookalikes {
@@ -59,6 +60,32 @@ final class SincereLookalikes {
       "nima*", "nemůž*", "nemoh*", "nemôž*", "nemor*", "nejde", "nejede", "neide", "nefung*", "nedział*",
       "nedela*", "nedeluj*", "nepřihl*", "neprihl*", "muset", "musím", "musel*", "musieť", "muszę", "musiał*",
       "moram", "moral*", "trzeba");
+
+  /** "Nothing", before a word of damage or loss: "nothing was damaged", "nic nebylo rozbité". */
+  private static final WordSet NOTHING = WordSet.of("nothing", "nic", "nič", "nicesar", "ničesar");
+
+  /** Words of damage or loss that "nothing" clears; not the Czech and Slovak negated verbs ("nic nefunguje"). */
+  private static final WordSet DAMAGE_OR_LOSS = WordSet.of("damaged", "broken", "broke", "lost", "missing", "scratched",
+      "cracked", "dented", "faulty", "poškozen*", "rozbit*", "ztracen*", "chyb*", "poškrában*", "uszkodz*", "zepsut*",
+      "zgubion*", "brak*", "porysowan*", "poškoden*", "pokazen*", "straten*", "poškriaban*", "poškodovan*",
+      "pokvarjen*", "izgubljen*", "razbit*", "opraskan*");
+
+  /**
+   * Whether the word at {@code i}, a word of damage or loss, follows "nothing" within three words of its clause
+   * ("nice job on the packing, nothing was damaged", "super, nic nie było uszkodzone"): no bad situation.
+   */
+  static boolean nothingDamaged(Sentence sentence, int i) {
+    var words = sentence.words();
+    if (!DAMAGE_OR_LOSS.contains(words.get(i))) {
+      return false;
+    }
+    for (int j = i - 1; j >= 0 && i - j <= 3 && sentence.clause(j) == sentence.clause(i); j--) {
+      if (NOTHING.contains(words.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Whether the word at {@code i} of the sentence is a word of repetition that, in its clause, tells a good outcome

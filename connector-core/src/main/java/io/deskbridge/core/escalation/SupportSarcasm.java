@@ -67,9 +67,10 @@ final class SupportSarcasm {
         praise |= ((opening || serviceOpening) && (PRAISE.contains(word) || SarcasmFamilies.OPENERS.contains(word)))
             || PRAISE_ANYWHERE.contains(word);
         bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word)) && !sentence.negated(i)
-            && !SarcasmFamilies.harmless(words, i) && !SincereLookalikes.goodRepeat(sentence, i))
+            && !SarcasmFamilies.harmless(words, i) && !SincereLookalikes.goodRepeat(sentence, i)
+            && !SincereLookalikes.nothingDamaged(sentence, i))
             || (WORKS.contains(word) && sentence.negated(i));
-        damage |= DAMAGE.contains(word) && !sentence.negated(i);
+        damage |= DAMAGE.contains(word) && !sentence.negated(i) && !SincereLookalikes.nothingDamaged(sentence, i);
         also |= ALSO.contains(word);
         ordinal |= ORDINAL.contains(word);
         still |= STILL.contains(word);
@@ -105,7 +106,7 @@ final class SupportSarcasm {
         var word = words.get(i);
         if ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word) || DAMAGE.contains(word)
             || (WORKS.contains(word) && sentence.negated(i))) && !SarcasmFamilies.harmless(words, i)
-            && !SincereLookalikes.goodRepeat(sentence, i)) {
+            && !SincereLookalikes.goodRepeat(sentence, i) && !SincereLookalikes.nothingDamaged(sentence, i)) {
           return false;
         }
         kind |= THANKS.contains(word)

@@ -91,4 +91,20 @@ class SarcasmSincereLookalikesTest {
   void praiseWithRepetitionThatStaysBadIsNotPlainThanks(String text) {
     assertThat(SarcasmSignal.isPlainThanks(text)).as(text).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wow, nothing broken this time, thanks", "nice job on the packing, nothing was damaged",
+      "skvělé, nic nebylo rozbité", "super, nic nie było uszkodzone", "super, nič nebolo poškodené",
+      "odlično, nič ni bilo poškodovano"})
+  void nothingDamagedIsPlainPraise(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+    assertThat(SarcasmSignal.isPlainThanks(text)).as(text).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"super, nic nefunguje", "great, the box arrived broken and nothing was inside",
+      "super, nic nie działa", "výborne, zase nič nefunguje", "super, spet nič ne deluje"})
+  void nothingBeforeAFailureStaysSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
 }
