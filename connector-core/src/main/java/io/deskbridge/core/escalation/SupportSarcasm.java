@@ -44,6 +44,7 @@ final class SupportSarcasm {
     boolean sureWait = false;
     boolean relaxed = false;
     boolean needed = false;
+    boolean allNeeded = false;
     for (var sentence : sentences) {
       useless |= !USELESS_THING.matches(sentence).isEmpty();
       overHelpful |= !OVERHELPFUL.matches(sentence).isEmpty();
@@ -53,6 +54,7 @@ final class SupportSarcasm {
       bad |= BAD_PHRASES.matches(sentence).stream().anyMatch(m -> !sentence.negated(m[1]));
       neverThought |= !NEVER_THOUGHT.matches(sentence).isEmpty();
       needed |= !NEEDED.matches(sentence).isEmpty();
+      allNeeded |= !ALL_NEEDED.matches(sentence).isEmpty();
       bad |= SarcasmFamilies.badPhrase(sentence);
     }
     for (int s = 0; s < sentences.size(); s++) {
@@ -65,9 +67,10 @@ final class SupportSarcasm {
         praise |= ((opening || serviceOpening) && (PRAISE.contains(word) || SarcasmFamilies.OPENERS.contains(word)))
             || PRAISE_ANYWHERE.contains(word);
         bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word)) && !sentence.negated(i)
-            && !SarcasmFamilies.harmless(words, i))
+            && !SarcasmFamilies.harmless(words, i) && !SincereLookalikes.goodRepeat(sentence, i)
+            && !SincereLookalikes.nothingDamaged(sentence, i))
             || (WORKS.contains(word) && sentence.negated(i));
-        damage |= DAMAGE.contains(word) && !sentence.negated(i);
+        damage |= DAMAGE.contains(word) && !sentence.negated(i) && !SincereLookalikes.nothingDamaged(sentence, i);
         also |= ALSO.contains(word);
         ordinal |= ORDINAL.contains(word);
         still |= STILL.contains(word);
@@ -76,14 +79,15 @@ final class SupportSarcasm {
       }
     }
     return (praise && (bad || (damage && also) || (ordinal && still)))
-        || (bad && SarcasmFamilies.quotedDoubt(text, NAMED_THING)) || (needed && (!thanks || bad))
+        || (bad && SarcasmFamilies.quotedDoubt(text, NAMED_THING)) || (needed && (!thanks || bad)) || (allNeeded && (bad || !(praise || thanks)))
         || (thanks && trivialTip && neverThought) || (useless && overHelpful) || (sureWait && relaxed);
   }
 
   /**
    * Plain thanks or praise: a message of at most twelve words that thanks or opens with praise and names no bad
    * situation, holds no quotes and matches no form of {@link #matches} ("cheers for the fast response", "great,
-   * that works, thank you"; twelfth round).
+   * that works, thank you"; twelfth round). "Good job, …" opens with praise, and "again" with a good outcome ({@link
+   * SincereLookalikes}) is no bad situation ("awesome, it works again"; fifteenth round).
    */
   static boolean sincere(String text) {
     var sentences = Sentence.split(text);
@@ -101,10 +105,12 @@ final class SupportSarcasm {
       for (int i = 0; i < words.size(); i++) {
         var word = words.get(i);
         if ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word) || DAMAGE.contains(word)
-            || (WORKS.contains(word) && sentence.negated(i))) && !SarcasmFamilies.harmless(words, i)) {
+            || (WORKS.contains(word) && sentence.negated(i))) && !SarcasmFamilies.harmless(words, i)
+            && !SincereLookalikes.goodRepeat(sentence, i) && !SincereLookalikes.nothingDamaged(sentence, i)) {
           return false;
         }
-        kind |= THANKS.contains(word) || (s == 0 && sentence.clause(i) == 0 && PRAISE.contains(word));
+        kind |= THANKS.contains(word)
+            || (s == 0 && sentence.clause(i) == 0 && (PRAISE.contains(word) || word.equals("good")));
       }
     }
     return kind;
@@ -281,8 +287,14 @@ final class SupportSarcasm {
       "just|exactly what i needed|wanted !know|knowing", "přesně|právě to jsem potřeboval*|chtěl* !vědět|znát",
       "přesně co jsem potřeboval* !vědět|znát",
       "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam !wiedzieć|wiedziec",
-      "presne|práve to som potreboval*|chcel* !vedieť|vediet", "točno|ravno to sem potreboval*|hotel* !vedeti",
-      "that-s|that-is|that-was all i needed");
+      "presne|práve to som potreboval*|chcel* !vedieť|vediet", "točno|ravno to sem potreboval*|hotel* !vedeti");
+
+  /**
+   * "That's all I needed": sarcastic ("well, that's all I needed today"), but the sincere close of a support chat
+   * when the message gives praise or thanks ("perfect, that's all I needed") and names nothing bad ("great, the
+   * parcel is lost again, that's all I needed" stays sarcastic; fifteenth round).
+   */
+  private static final RuleSet ALL_NEEDED = RuleSet.of(false, "that-s|that-is|that-was all i needed");
 
   /** Set phrases that are sarcastic by themselves in support messages. */
   private static final RuleSet SUPPORT_PHRASES = RuleSet.of(false,
