@@ -4,7 +4,9 @@ calibration per language"). Reads CalibrationDump's TSVs (columns: kind|case id,
 or '-', then per hit: id, score, cosine, lexical, vote, coverage, centroid, spread) and prints, per variant, coverage /
 precision at 0.55 and out-of-scope answered per language on each half of the web-shop set (halves by a SHA-256 of
 the text), and on CLINC150 val and Bitext when given. Needs numpy.
-usage: calibration-variants.py webshop.tsv webshop-cases.jsonl [clinc-val.tsv] [bitext.tsv]"""
+With --generic: the variants of "Generic stand-ins" (stand-ins for uncovered messages without the knowledge base's
+template wording) and the mean best score and lexical score of each kind of row per language, instead.
+usage: calibration-variants.py [--generic] webshop.tsv webshop-cases.jsonl [clinc-val.tsv] [bitext.tsv]"""
 import hashlib, json, sys
 import numpy as np
 
@@ -45,11 +47,13 @@ def right(r):
     return r['art'] != '-' and r['hits'][0][0] == r['art']
 
 
-def training(rows, sent=0.0, xl=0.0, neg_sent=0.0):
+def training(rows, sent=0.0, xl=0.0, neg_sent=0.0, gen=0.0, strip=0.0, strip_kind='lsw'):
     """today's rows (800 leave-one-out questions, leave-the-article-out questions at the 20 % share), plus body
     sentences left out (sent) and questions with their article's same-language texts left out (xl), each kind given
     that multiple of the questions' weight; neg_sent: the share of the uncovered weight taken by body sentences
-    searched with their article left out instead of questions"""
+    searched with their article left out instead of questions; gen: the share taken by generic off-topic messages
+    (off-topic.<lang>.txt, those kept by generic_kept); strip: the share taken by the leave-the-article-out questions
+    with their language's words of >= 3 articles' questions left out (strip_kind 'lsw' re-embedded, 'lswt' not)"""
     loo = [r for r in rows if r['kind'] == 'loo' and r['order'] < 800]
     X = [feats(r['hits']) for r in loo]; y = [right(r) for r in loo]; w = [1.0] * len(loo); L = [r['lang'] for r in loo]
     total = float(len(loo))
@@ -62,10 +66,26 @@ def training(rows, sent=0.0, xl=0.0, neg_sent=0.0):
     lao = sorted([r for r in rows if r['kind'] == 'lao'], key=lambda r: r['order'])[:int(round(len(loo) * SHARE / (1 - SHARE)))]
     slao = [r for r in rows if r['kind'] == 'slao']
     qpart = 1.0 - neg_sent if slao else 1.0
-    for part, group in ((qpart, lao), (1.0 - qpart, slao)):
+    gens = generic_kept(rows)
+    strs = sorted([r for r in rows if r['kind'] == strip_kind], key=lambda r: r['order'])[:len(lao)]
+    gen = gen if gens else 0.0
+    strip = strip if strs else 0.0
+    qpart -= gen + strip
+    for part, group in ((qpart, lao), (1.0 - qpart - gen - strip, slao), (gen, gens), (strip, strs)):
         for r in group if part > 0 else []:
             X.append(feats(r['hits'])); y.append(False); w.append(part * SHARE / (1 - SHARE) * total / len(group)); L.append(r['lang'])
     return X, y, w, L
+
+
+def generic_kept(rows):
+    """the generic off-topic messages whose best hit does not look answerable: its score is below the median best
+    score of its language's leave-one-out questions that found their article"""
+    med = {}
+    for lang in set(r['lang'] for r in rows if r['kind'] == 'loo'):
+        s = [r['hits'][0][1] for r in rows if r['kind'] == 'loo' and r['order'] < 800 and r['lang'] == lang and right(r)]
+        if s:
+            med[lang] = float(np.median(s))
+    return [r for r in rows if r['kind'] == 'gen' and r['lang'] in med and r['hits'][0][1] < med[r['lang']]]
 
 
 def sig(z):
@@ -94,6 +114,17 @@ def conf(wts, r, off=None):
     return sig(np.dot(wts, feats(r['hits'])) + (off or {}).get(r['lang'], 0))
 
 
+GENERIC = [
+    ('today', {}, None),
+    ('1: generic, all of the uncovered weight', dict(gen=1.0), None),
+    ('1: generic, half', dict(gen=0.5), None),
+    ('2: stripped, re-embedded, all', dict(strip=1.0), None),
+    ('2: stripped, re-embedded, half', dict(strip=0.5), None),
+    ('2: stripped, embedding kept, all', dict(strip=1.0, strip_kind='lswt'), None),
+    ('3: generic half + stripped half', dict(gen=0.5, strip=0.5), None),
+    ('3: generic 1/3 + stripped 1/3 + today 1/3', dict(gen=1 / 3, strip=1 / 3), None),
+    ('3: generic half + stripped (kept emb.) half', dict(gen=0.5, strip=0.5, strip_kind='lswt'), None),
+]
 VARIANTS = [
     ('today', {}, None),
     ('a: sentences, weight 0.5', dict(sent=0.5), None),
@@ -113,13 +144,26 @@ VARIANTS = [
 
 
 def main():
+    generic = '--generic' in sys.argv
+    if generic:
+        sys.argv.remove('--generic')
     web = load(sys.argv[1])
     texts = {c['id']: c['text'] for c in map(json.loads, open(sys.argv[2]))}
     cases = [r for r in web if r['kind'].endswith('.jsonl')]
     for r in cases:
         r['half'] = int(hashlib.sha256(texts[r['id']].encode()).hexdigest(), 16) % 2
     others = [(name, load(path)) for name, path in zip(('CLINC150 val', 'Bitext'), sys.argv[3:5])]
-    for name, kw, c in VARIANTS:
+    for kind in ('loo', 'lao', 'lsw', 'lswt', 'gen', 'gen kept', 'webshop-shuffled.jsonl') if generic else ():
+        print('%-24s' % kind, end='')
+        for lang in LANGS:
+            rs = generic_kept(web) if kind == 'gen kept' else [r for r in web if r['kind'] == kind]
+            rs = [r for r in rs if r['lang'] == lang]
+            if kind.endswith('.jsonl'):
+                rs = [r for r in rs if r['art'] != '-']
+            print(' | %s n=%d %.2f, %.2f' % (lang, len(rs), np.mean([r['hits'][0][1] for r in rs]) if rs else 0,
+                                           np.mean([r['hits'][0][3] for r in rs]) if rs else 0), end='')
+        print()
+    for name, kw, c in GENERIC if generic else VARIANTS:
         X, y, w, L = training(web, **kw)
         wts = fit(X, y, w)
         off = equal_precision(wts, web, *c) if c else None

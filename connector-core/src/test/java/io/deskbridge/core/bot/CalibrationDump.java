@@ -9,6 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Not a test: writes the retrieval features of candidate calibration queries (sample questions left out, their
  * article left out, body sentences left out, a question with its article's same-language texts left out) and of
- * labelled cases to a TSV, for choosing the calibration offline (docs/quality.md, "Seventeenth round"). Runs only
+ * labelled cases to a TSV, for choosing the calibration offline (docs/quality.md, "Seventeenth round"); also, for its
+ * "Generic stand-ins", the article-left-out questions without their locale's words of three or more articles'
+ * questions, and the generic off-topic messages of {@code off-topic.<locale>.txt} (test resources). Runs only
  * when {@code -Dkb=... -Dcases=a.jsonl,b.jsonl -Dout=file.tsv} are given.
  */
 class CalibrationDump {
@@ -97,6 +106,42 @@ class CalibrationDump {
         retriever.markArticle(i, skip);
         row(out, "slao", q, retriever.locale(i), "-", retriever.search(retriever.text(i), retriever.vector(i), K, skip));
       }
+      // issue #13 item 1, generic stand-ins: the lao questions with the words of >= 3 articles' questions of their
+      // locale left out of the query (re-embedded: "lsw"; embedding kept: "lswt"), and generic off-topic messages
+      var common = commonWords(retriever);
+      for (int q = 0; q < Math.min(LIMIT, questions.size()); q++) {
+        int i = questions.get(q);
+        Arrays.fill(skip, false);
+        retriever.markArticle(i, skip);
+        var kept = new StringBuilder();
+        for (var w : retriever.text(i).split("[^\\p{L}\\p{N}]+")) {
+          if (!w.isEmpty() && !common.getOrDefault(retriever.locale(i), Set.of()).contains(w.toLowerCase(Locale.ROOT))) {
+            kept.append(kept.length() == 0 ? "" : " ").append(w);
+          }
+        }
+        if (kept.length() == 0) {
+          continue;
+        }
+        var text = kept.toString();
+        row(out, "lsw", q, retriever.locale(i), "-", retriever.search(text, retriever.embed(text), K, skip));
+        row(out, "lswt", q, retriever.locale(i), "-", retriever.search(text, retriever.vector(i), K, skip));
+      }
+      var locales = new TreeSet<String>();
+      for (int i = 0; i < retriever.size(); i++) {
+        locales.add(retriever.locale(i));
+      }
+      int g = 0;
+      for (var lang : locales) {
+        var in = CalibrationDump.class.getResourceAsStream("off-topic." + lang + ".txt");
+        if (in == null) {
+          continue;
+        }
+        for (var text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (!text.isBlank()) {
+            row(out, "gen", g++, lang, "-", retriever.search(text, retriever.embed(text), K));
+          }
+        }
+      }
       var mapper = new ObjectMapper();
       if (System.getProperty("cases") == null) {
         return;
@@ -116,6 +161,28 @@ class CalibrationDump {
         }
       }
     }
+  }
+
+  /** Per locale, the lower-cased words found in the sample questions of at least three articles. */
+  private static Map<String, Set<String>> commonWords(Retriever retriever) {
+    var articles = new HashMap<String, Map<String, Set<String>>>();
+    for (int i = 0; i < retriever.size(); i++) {
+      if (retriever.isQuestion(i)) {
+        for (var w : retriever.text(i).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+          if (!w.isEmpty()) {
+            articles.computeIfAbsent(retriever.locale(i), l -> new HashMap<>())
+                .computeIfAbsent(w, x -> new HashSet<>()).add(retriever.articleId(i));
+          }
+        }
+      }
+    }
+    var common = new HashMap<String, Set<String>>();
+    articles.forEach((locale, words) -> words.forEach((w, a) -> {
+      if (a.size() >= 3) {
+        common.computeIfAbsent(locale, l -> new HashSet<>()).add(w);
+      }
+    }));
+    return common;
   }
 
   private static void row(PrintWriter out, String kind, int order, String locale, String article,
