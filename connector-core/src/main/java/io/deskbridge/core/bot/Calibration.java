@@ -5,17 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +28,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>leave one out</b>: a sample question, searched with itself left out of the index; right when the best
  *       article is its own;
- *   <li><b>stand-ins for uncovered messages</b>, never right, together weighted to make up the admin's estimate of
- *       the share of messages the knowledge base does not cover ({@link BotConfig#uncoveredPercent()}, default
- *       {@value BotConfig#DEFAULT_UNCOVERED} %), so that the confidence is the probability of a right answer in
- *       traffic with that share: for each locale of the knowledge base with a list of generic off-topic messages
- *       ({@code off-topic.<locale>.txt} next to this class: en, cs, pl, sk, sl, about 40 each), those messages,
- *       searched against the whole knowledge base, less those whose best score is at or above the median best score
- *       of that locale's leave-one-out questions that found their article (they look answerable); for a locale
- *       without such a list, as before, its sample questions searched with their whole article left out (every
- *       locale). When no generic message is kept at all, only the latter are used, as before.
+ *   <li><b>leave the article out</b>: a sample question searched with its whole article left out (every locale), so
+ *       nothing right can be found: it stands for a message about something the knowledge base does not cover. These
+ *       make up the admin's estimate of the share of such messages ({@link BotConfig#uncoveredPercent()}, default
+ *       {@value BotConfig#DEFAULT_UNCOVERED} %): the confidence is the probability of a right answer in traffic with
+ *       that share.
  * </ul>
  *
  * Alternatively the admin labels real messages ({@link CalibrationCase}, setting {@code bot.calibrationCases}) and
@@ -123,7 +115,7 @@ record Calibration(double[] weights, int questions) {
    * @param folder null fits every time
    */
   static Calibration fit(Retriever retriever, double uncoveredShare, Path folder) {
-    return cached(retriever, "calibration v4 " + GENERIC_VERSION + " " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2, folder,
+    return cached(retriever, "calibration v3 " + uncoveredShare + " " + SAMPLES + " " + SEED + " " + L2, folder,
         () -> fit(retriever, uncoveredShare));
   }
 
@@ -189,26 +181,6 @@ record Calibration(double[] weights, int questions) {
 
   /** As {@link #fit(Retriever)} with another share of uncovered questions (0 to below 1). */
   static Calibration fit(Retriever retriever, double uncoveredShare) {
-    var locales = new HashSet<String>();
-    for (int i = 0; i < retriever.size(); i++) {
-      locales.add(retriever.locale(i));
-    }
-    var offTopic = new TreeMap<String, List<String>>();
-    for (var locale : locales) {
-      var messages = offTopic(locale);
-      if (!messages.isEmpty()) {
-        offTopic.put(locale, messages);
-      }
-    }
-    return fit(retriever, uncoveredShare, offTopic);
-  }
-
-  /**
-   * As {@link #fit(Retriever, double)} with the given generic off-topic messages per locale instead of the lists
-   * next to this class; an empty map fits with leave-the-article-out questions alone (the fit before version
-   * {@value #GENERIC_VERSION}).
-   */
-  static Calibration fit(Retriever retriever, double uncoveredShare, Map<String, List<String>> offTopic) {
     var questions = shuffledQuestions(retriever);
     if (questions.size() < MIN_QUESTIONS || retriever.articleCount() < 2) {
       return DEFAULT;
@@ -217,7 +189,6 @@ record Calibration(double[] weights, int questions) {
     int uncovered = (int) Math.round(covered * uncoveredShare / (1 - uncoveredShare));
     var x = new ArrayList<double[]>();
     var y = new ArrayList<Boolean>();
-    var rightScores = new HashMap<String, List<Double>>();
     var skip = new boolean[retriever.size()];
     for (int i : questions.subList(0, covered)) {
       Arrays.fill(skip, false);
@@ -225,100 +196,17 @@ record Calibration(double[] weights, int questions) {
       var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);
       if (!hits.isEmpty()) {
         x.add(features(hits));
-        boolean right = hits.get(0).articleId().equals(retriever.articleId(i));
-        y.add(right);
-        if (right) {
-          rightScores.computeIfAbsent(retriever.locale(i), l -> new ArrayList<>()).add(hits.get(0).score());
-        }
+        y.add(hits.get(0).articleId().equals(retriever.articleId(i)));
       }
     }
-    int answerable = x.size();
-    var generic = uncoveredShare > 0 ? genericStandIns(retriever, offTopic, rightScores) : List.<double[]>of();
-    if (generic.isEmpty()) {
-      for (var row : leftOutArticles(retriever, questions.subList(0, covered), uncovered, null)) {
-        x.add(row);
-        y.add(false);
-      }
-      if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
-        return DEFAULT;
-      }
-      return new Calibration(logistic(x, y), x.size());
-    }
-    // the uncovered weight: today's leave-the-article-out questions of the locales without a list keep their own
-    // weight, the generic messages share the rest equally
-    double uncoveredWeight = uncoveredShare / (1 - uncoveredShare) * answerable;
-    double perQuestion = uncovered == 0 ? 0 : uncoveredWeight / uncovered;
-    var leftOut = leftOutArticles(retriever, questions.subList(0, covered), uncovered, offTopic.keySet());
-    double perGeneric = Math.max(0, uncoveredWeight - perQuestion * leftOut.size()) / generic.size();
-    var weights = new ArrayList<Double>(Collections.nCopies(answerable, 1.0));
-    for (var row : leftOut) {
+    for (var row : leftOutArticles(retriever, questions.subList(0, covered), uncovered)) {
       x.add(row);
       y.add(false);
-      weights.add(perQuestion);
-    }
-    for (var row : generic) {
-      x.add(row);
-      y.add(false);
-      weights.add(perGeneric);
     }
     if (y.stream().allMatch(b -> b) || y.stream().noneMatch(b -> b)) {
       return DEFAULT;
     }
-    return new Calibration(logistic(x, y, weights.stream().mapToDouble(Double::doubleValue).toArray()), x.size());
-  }
-
-  /** Names the generic stand-ins and their drop rule in the calibration cache's key; change it when either changes. */
-  static final String GENERIC_VERSION = "generic-stand-ins v1";
-
-  /**
-   * The features of the generic off-topic messages of the locales that have leave-one-out questions found right,
-   * each searched against the whole knowledge base, without those whose best score is at or above the median of
-   * {@code rightScores} of their locale (a message the knowledge base seems to answer is no stand-in for one it does
-   * not cover).
-   */
-  private static List<double[]> genericStandIns(Retriever retriever, Map<String, List<String>> offTopic,
-      Map<String, List<Double>> rightScores) {
-    var rows = new ArrayList<double[]>();
-    for (var entry : new TreeMap<>(offTopic).entrySet()) {
-      var scores = rightScores.get(entry.getKey());
-      if (scores == null || scores.isEmpty()) {
-        continue;
-      }
-      double median = median(scores);
-      for (var text : entry.getValue()) {
-        var hits = retriever.search(text, retriever.embed(text), 2);
-        if (!hits.isEmpty() && hits.get(0).score() < median) {
-          rows.add(features(hits));
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static double median(List<Double> values) {
-    var sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static final Map<String, List<String>> OFF_TOPIC = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** The generic off-topic messages of {@code off-topic.<locale>.txt} next to this class, one a line; none without. */
-  static List<String> offTopic(String locale) {
-    return OFF_TOPIC.computeIfAbsent(locale, l -> {
-      if (!l.matches("[A-Za-z_-]{1,20}")) {
-        return List.of();
-      }
-      try (var in = Calibration.class.getResourceAsStream("off-topic." + l + ".txt")) {
-        if (in == null) {
-          return List.of();
-        }
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-            .filter(t -> !t.isEmpty()).toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the off-topic messages for " + l, e);
-      }
-    });
+    return new Calibration(logistic(x, y), x.size());
   }
 
   /**
@@ -380,7 +268,7 @@ record Calibration(double[] weights, int questions) {
     var questions = shuffledQuestions(retriever);
     if (none == 0 && uncoveredShare > 0 && !questions.isEmpty() && retriever.articleCount() > 1) {
       int wanted = (int) Math.round(answerable * uncoveredShare / (1 - uncoveredShare));
-      for (var row : leftOutArticles(retriever, questions, wanted, null)) {
+      for (var row : leftOutArticles(retriever, questions, wanted)) {
         x.add(row);
         y.add(false);
         uncovered.add(false);
@@ -415,18 +303,13 @@ record Calibration(double[] weights, int questions) {
 
   /**
    * The features of {@code count} stand-ins for uncovered messages: the given questions in turn (round again when
-   * there are fewer), each searched with its whole article left out, in every locale; those of the locales in
-   * {@code except} (null: none) are skipped, without replacing them.
+   * there are fewer), each searched with its whole article left out, in every locale.
    */
-  private static List<double[]> leftOutArticles(Retriever retriever, List<Integer> questions, int count,
-      java.util.Set<String> except) {
+  private static List<double[]> leftOutArticles(Retriever retriever, List<Integer> questions, int count) {
     var rows = new ArrayList<double[]>();
     var skip = new boolean[retriever.size()];
     for (int q = 0; q < count; q++) {
       int i = questions.get(q % questions.size());
-      if (except != null && except.contains(retriever.locale(i))) {
-        continue;
-      }
       Arrays.fill(skip, false);
       retriever.markArticle(i, skip);
       var hits = retriever.search(retriever.text(i), retriever.vector(i), 2, skip);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * article left out, body sentences left out, a question with its article's same-language texts left out) and of
  * labelled cases to a TSV, for choosing the calibration offline (docs/quality.md, "Seventeenth round"); also, for its
  * "Generic stand-ins", the article-left-out questions without their locale's words of three or more articles'
- * questions, and the generic off-topic messages of {@code off-topic.<locale>.txt} (main resources: {@link
- * Calibration#offTopic}). Runs only when {@code -Dkb=... -Dcases=a.jsonl,b.jsonl -Dout=file.tsv} are given.
+ * questions, and the generic off-topic messages of {@code off-topic.<locale>.txt} (test resources). Runs only
+ * when {@code -Dkb=... -Dcases=a.jsonl,b.jsonl -Dout=file.tsv} are given.
  */
 class CalibrationDump {
 
@@ -131,8 +132,14 @@ class CalibrationDump {
       }
       int g = 0;
       for (var lang : locales) {
-        for (var text : Calibration.offTopic(lang)) {
-          row(out, "gen", g++, lang, "-", retriever.search(text, retriever.embed(text), K));
+        var in = CalibrationDump.class.getResourceAsStream("off-topic." + lang + ".txt");
+        if (in == null) {
+          continue;
+        }
+        for (var text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (!text.isBlank()) {
+            row(out, "gen", g++, lang, "-", retriever.search(text, retriever.embed(text), K));
+          }
         }
       }
       var mapper = new ObjectMapper();
