@@ -136,21 +136,18 @@ final class SarcasmFamilies {
    * nobody knowing anything. A wrong item that came early ("instead of Monday it came on Saturday already") is none.
    */
   static final RuleSet SITUATIONS = RuleSet.of(false,
-      "instead of ...5 came|arrived|got|received|sent|delivered !already|early|earlier|sooner",
-      "místo|misto ...5 přišl*|prisl*|přišel|prisel|dorazil*|poslali|dostal* !už|uz|dřív|driv|dříve|drive",
-      "zamiast ...5 przyszł*|przyszl*|przyszedł|przyszedl|dotarł*|dotarl*|przysłali|przyslali|dostał*|dostal* "
+      "instead of ...7 came|arrived|got|received|sent|delivered !already|early|earlier|sooner",
+      "místo|misto ...6 přišl*|prisl*|přišel|prisel|dorazil*|poslali|dostal* !už|uz|dřív|driv|dříve|drive",
+      "zamiast ...6 przyszł*|przyszl*|przyszedł|przyszedl|dotarł*|dotarl*|przysłali|przyslali|dostał*|dostal* "
           + "!już|juz|wcześniej|wczesniej",
-      "namiesto ...5 prišl*|prisl*|prišiel|prisiel|dorazil*|poslali|dostal* !už|uz|skôr|skor",
-      "namesto ...5 prišl*|prisl*|prišel|prisel|dobil*|poslali|dostavil* !že|ze|prej",
-      "ordered ...4 and ...3 came|arrived|got",
-      "objednal* ...4 a ...3 přišl*|prisl*|přišel|prišl*|prišiel|dorazil*",
-      "zamówił*|zamowil* ...4 a|i ...3 przyszł*|przyszl*|dotarł*|dotarl*",
-      "naročil*|narocil* ...4 in|a ...3 prišl*|prišel|prisel|dobil*",
+      "namiesto ...6 prišl*|prisl*|prišiel|prisiel|dorazil*|poslali|dostal* !už|uz|skôr|skor",
+      "namesto ...6 prišl*|prisl*|prišel|prisel|dobil*|poslali|dostavil* !že|ze|prej",
       "bill|price|invoice|fee ..2 higher|up ...5 speed|service|quality ..2 lower|slower|down",
       "účet|ucet|faktura|cena|poplatek|rachunek|opłata|oplata|faktura|cena|položnica|poloznica|račun|racun "
-          + "..2 vyšší|vyssi|wyższy|wyzszy|wyższa|wyzsza|vyšší|višja|visja|višji|visji ...5 nižší|nizsi|niższa|nizsza|"
+          + "..2 vyšší|vyssi|wyższy|wyzszy|wyższa|wyzsza|vyšší|vyšš*|vyss*|višja|visja|višji|visji ...5 nižší|nizsi|niższa|nizsza|"
           + "niższy|nizszy|nižšia|nizsia|nižja|nizja|nižji|pomalejší|wolniejsz*|pomalš*|počasnejš*",
-      "charged|charge|pay|paying|billed ...4 cancelled|canceled",
+      "still|keep|keeps ..2 charged|charging|paying|billed|pay ...4 cancelled|canceled",
+      "charged|billed me ...4 cancelled|canceled",
       "platím|platim|zaplatil* ...4 zrušen*|zrusen*", "zrušen*|zrusen* ...5 platím|platim",
       "pobral*|pobrali|płacę|place|zapłacił* ...5 anulowan*|anulowany|anulowaną|rozwiązan*",
       "plačujem|placujem|plačam|placam|zaračunal* ...5 odpovedal*|odpovedan*|ukinjen*",

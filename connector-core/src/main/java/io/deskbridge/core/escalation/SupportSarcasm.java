@@ -205,13 +205,13 @@ final class SupportSarcasm {
       // thanks for the great service, "you really pulled that off", "that's service" (nineteenth round): praise
       // that still needs a bad situation
       "thank|thanks ..2 for ..2 great|wonderful|amazing|excellent|superb|top-notch ..1 care|service|support|help",
-      "díky|diky|děkuj*|dekuj* ..1 moc ..1 za ..2 skvěl*|skvel*|úžasn*|uzasn*|výborn*|vyborn*|perfektn* ..1 "
+      "díky|diky|děkuj*|dekuj* ..2 za ..2 skvěl*|skvel*|úžasn*|uzasn*|výborn*|vyborn*|perfektn* ..1 "
           + "péč*|pec*|peci|servis|služb*|sluzb*|podpor*|přístup|pristup",
-      "dzięki|dzieki|dziękuj*|dziekuj* ..1 bardzo ..1 za ..2 świetn*|swietn*|wspaniał*|wspanial*|doskonał*|doskonal* "
+      "dzięki|dzieki|dziękuj*|dziekuj* ..2 za ..2 świetn*|swietn*|wspaniał*|wspanial*|doskonał*|doskonal* "
           + "..1 obsług*|obslug*|opiek*|wsparci*|pomoc",
-      "vďaka|vdaka|ďakuj*|dakuj* ..1 pekne|moc ..1 za ..2 skvel*|úžasn*|uzasn*|výborn*|vyborn*|perfektn* ..1 "
+      "vďaka|vdaka|ďakuj*|dakuj* ..2 za ..2 skvel*|úžasn*|uzasn*|výborn*|vyborn*|perfektn* ..1 "
           + "starostlivos*|servis|služb*|sluzb*|podpor*|prístup|pristup",
-      "hvala ..1 lepa ..1 za ..2 odličn*|odlicn*|čudovit*|cudovit*|krasn* ..1 oskrb*|storitev|podpor*|pomoč|pomoc",
+      "hvala ..2 za ..2 odličn*|odlicn*|čudovit*|cudovit*|krasn* ..1 oskrb*|storitev|podpor*|pomoč|pomoc",
       "top notch", "to je ale|teda servis|služba|sluzba", "to je teda|ale rýchlosť|rychlost|servis",
       "to se|sa vám|vam ..1 teda|fakt|vážně|vazne ..1 povedlo|podařilo|podarilo", "popisaliście|popisaliscie",
       "ste se ..1 izkazali", "zares ste se izkazali", "you really ..1 outdid|nailed|pulled",
