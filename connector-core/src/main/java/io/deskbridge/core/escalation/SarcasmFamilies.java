@@ -104,7 +104,7 @@ final class SarcasmFamilies {
    * Praise that opens a message besides {@link SupportSarcasm#PRAISE}: the openers of mock surprise ("shocker,",
    * "szok,") and a few more of praise ("łał", "bomba", "fino").
    */
-  static final WordSet OPENERS = WordSet.of("shock", "shocker", "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba",
+  static final WordSet OPENERS = WordSet.of("krása", "krasa", "cool", "rekord", "record", "shock", "shocker", "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba",
       "fino", "cudnie");
 
   /** Bad situations besides {@link SupportSarcasm#BAD}: gone, stuck, cracked or scratched, once more. */
@@ -112,7 +112,8 @@ final class SarcasmFamilies {
       "zmizel*", "trčí", "trci", "uvízl*", "praskl*", "poškrában*", "poskraban*", "promeškal*",
       "zniknęł*", "zniknel*", "zniknął", "utknęł*", "utknel*", "utknął", "pękł*", "pekl*", "porysowan*", "przepadł*",
       "przepadl*", "zmizl*", "trčí", "uviazl*", "praskol", "praskla", "poškriaban*", "poskriaban*",
-      "izginil*", "obtičal*", "obtical*", "počil*", "pocil*", "opraskan*");
+      "izginil*", "obtičal*", "obtical*", "počil*", "pocil*", "opraskan*", "pęknięt*", "pekniet*", "počen*",
+      "pocen*", "prekinitev", "prekinil*");
 
   /** Words a customer puts in quotes to doubt them when something went wrong: "new", "guaranteed", "original". */
   static final WordSet QUOTED_DOUBT = WordSet.of("new", "original", "premium", "guaranteed", "reliable", "quality",
@@ -128,6 +129,30 @@ final class SarcasmFamilies {
       "nie ..1 przyjechał|przyjechała|przyszedł|przyszła|dotarł|dotarła|doszła|przyjechal|przyszedl|dotarl !jeszcze",
       "neprišiel|neprišla|neprišlo|neprisiel|neprisla|neprišiel|nepřijel|neprišiel|neprišla|neprisiel|neprisla",
       "ni ..1 prišel|prišla|prišlo|prispel|prispela|prisel|prisla !še|se");
+
+  /**
+   * Bad situations of the nineteenth round, said in several words: something else came instead of what was ordered
+   * ("instead of the blue one a pink one came"), a bill higher and a speed lower, paying for what was cancelled, and
+   * nobody knowing anything. A wrong item that came early ("instead of Monday it came on Saturday already") is none.
+   */
+  static final RuleSet SITUATIONS = RuleSet.of(false,
+      "instead of ...7 came|arrived|got|received|sent|delivered !already|early|earlier|sooner",
+      "místo|misto ...6 přišl*|prisl*|přišel|prisel|dorazil*|poslali|dostal* !už|uz|dřív|driv|dříve|drive",
+      "zamiast ...6 przyszł*|przyszl*|przyszedł|przyszedl|dotarł*|dotarl*|przysłali|przyslali|dostał*|dostal* "
+          + "!już|juz|wcześniej|wczesniej",
+      "namiesto ...6 prišl*|prisl*|prišiel|prisiel|dorazil*|poslali|dostal* !už|uz|skôr|skor",
+      "namesto ...6 prišl*|prisl*|prišel|prisel|dobil*|poslali|dostavil* !že|ze|prej",
+      "bill|price|invoice|fee ..2 higher|up ...5 speed|service|quality ..2 lower|slower|down",
+      "účet|ucet|faktura|cena|poplatek|rachunek|opłata|oplata|faktura|cena|položnica|poloznica|račun|racun "
+          + "..2 vyšší|vyssi|wyższy|wyzszy|wyższa|wyzsza|vyšší|vyšš*|vyss*|višja|visja|višji|visji ...5 nižší|nizsi|niższa|nizsza|"
+          + "niższy|nizszy|nižšia|nizsia|nižja|nizja|nižji|pomalejší|wolniejsz*|pomalš*|počasnejš*",
+      "still|keep|keeps ..2 charged|charging|paying|billed|pay ...4 cancelled|canceled",
+      "charged|billed me ...4 cancelled|canceled",
+      "platím|platim|zaplatil* ...4 zrušen*|zrusen*", "zrušen*|zrusen* ...5 platím|platim",
+      "pobral*|pobrali|płacę|place|zapłacił* ...5 anulowan*|anulowany|anulowaną|rozwiązan*",
+      "plačujem|placujem|plačam|placam|zaračunal* ...5 odpovedal*|odpovedan*|ukinjen*",
+      "nobody|no-one knows anything", "nikdo|nikto nic|nič|nic neví|nevi|nevie", "nikt nic nie wie",
+      "nihče nič|nic ne ve");
 
   /** Small counts of days or hours, "two days", "dva dny": a short wait, not a bad situation. */
   private static final WordSet SMALL = WordSet.of("one", "two", "three", "couple", "few", "a", "1", "2", "3", "24",
@@ -159,7 +184,7 @@ final class SarcasmFamilies {
 
   /** Whether a sentence holds a bad situation of this round said in several words ({@link #NOT_COMING}). */
   static boolean badPhrase(Sentence sentence) {
-    return !NOT_COMING.matches(sentence).isEmpty();
+    return !NOT_COMING.matches(sentence).isEmpty() || !SITUATIONS.matches(sentence).isEmpty();
   }
 
   /**

@@ -202,6 +202,20 @@ final class SupportSarcasm {
       "co za tempo|szybkość|ekspres", "czapki z głów", "klobúk dole|dolu", "to je ale rýchlosť|tempo", "aké tempo",
       "kapo|klobuk dol", "kakšna hitrost", "to je hitrost", "take a bow", "kudos", "smekám|smekam", "skládám|skladám poklonu",
       "klaním|klaniam se|sa", "szacun", "chapeau", "priklanjam se", "klanjam se",
+      // thanks for the great service, "you really pulled that off", "that's service" (nineteenth round): praise
+      // that still needs a bad situation
+      "thank|thanks ..2 for ..2 great|wonderful|amazing|excellent|superb|top-notch ..1 care|service|support|help",
+      "díky|diky|děkuj*|dekuj* ..2 za ..2 skvěl*|skvel*|úžasn*|uzasn*|výborn*|vyborn*|perfektn* ..1 "
+          + "péč*|pec*|peci|servis|služb*|sluzb*|podpor*|přístup|pristup",
+      "dzięki|dzieki|dziękuj*|dziekuj* ..2 za ..2 świetn*|swietn*|wspaniał*|wspanial*|doskonał*|doskonal* "
+          + "..1 obsług*|obslug*|opiek*|wsparci*|pomoc",
+      "vďaka|vdaka|ďakuj*|dakuj* ..2 za ..2 skvel*|úžasn*|uzasn*|výborn*|vyborn*|perfektn* ..1 "
+          + "starostlivos*|servis|služb*|sluzb*|podpor*|prístup|pristup",
+      "hvala ..2 za ..2 odličn*|odlicn*|čudovit*|cudovit*|krasn* ..1 oskrb*|storitev|podpor*|pomoč|pomoc",
+      "top notch", "to je ale|teda servis|služba|sluzba", "to je teda|ale rýchlosť|rychlost|servis",
+      "to se|sa vám|vam ..1 teda|fakt|vážně|vazne ..1 povedlo|podařilo|podarilo", "popisaliście|popisaliscie",
+      "ste se ..1 izkazali", "zares ste se izkazali", "you really ..1 outdid|nailed|pulled",
+      "^no|to ..1 to ..1 je ..1 úžasn*|uzasn*|skvěl*|skvel*|paráda|parada|bezva|super|výborn*|vyborn*|nádhera",
       // "love how …" (seventh round): praise that still needs a bad situation
       "love|loving|adore ...1 how|when|that|it-when", "miluju|miluji|zbožňuju|zbožňuji ...1 jak|když|že",
       "uwielbiam|kocham ...1 jak|kiedy|gdy|że", "zbožňujem|milujem|ľúbim ...1 ako|keď|že",
