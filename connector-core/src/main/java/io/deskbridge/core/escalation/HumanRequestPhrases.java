@@ -368,9 +368,9 @@ final class HumanRequestPhrases {
           + "živého|vedúceho",
       "poiščite|poišči|poiskati|priskrbite mi|nam ...2 človeka|operater*|svetoval*|uslužben*|živega|vodjo",
       "přepojen|přepojena|přepojeni|předán|předána|spojen|spojena|přesměrován|přesměrována ..2 na|s|se|k|ke ...3 "
-          + CS_PEOPLE + " !jsem|jsme|jste|" + CS_PAST.substring(2),
+          + CS_PEOPLE + " !jsem|jsme|jste|byla|bylo|byli|oddělení|" + CS_PAST.substring(2),
       "prepojený|prepojená|prepojení|spojený|spojená|odovzdaný|odovzdaná|presmerovaný|presmerovaná ..2 na|s|so|k|ku "
-          + "...3 " + SK_PEOPLE + " !bol|bola|boli|" + SK_PAST.substring(2),
+          + "...3 " + SK_PEOPLE + " !bol|bola|boli|bolo|oddelenie|oddelení|" + SK_PAST.substring(2),
       "preusmerjen|preusmerjena|povezan|povezana|predan|predana|prevezan|prevezana ..2 na|z|s|k|h ...3 " + SL_PEOPLE
           + " !sem|smo|je|so|" + SL_PAST.substring(2),
       "prosím|poprosím|žádám|požádám|požádat|chci|chtěl*|potřebuj*|objednat|domluvit ...3 zpětn*|telefonick* ..1 "
