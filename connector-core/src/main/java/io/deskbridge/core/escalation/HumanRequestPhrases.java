@@ -359,7 +359,7 @@ final class HumanRequestPhrases {
       "like|want|need|request|requesting|arrange|book|schedule|get|have|order ...3 callback|call-back|return-call "
           + EN_NARRATED + "|number",
       "someone|somebody|anyone|anybody|one|" + EN_CONTACTED + " ...5 get|be|getting in touch " + EN_NARRATED
-          + "|courier*|carrier|driver|warehouse",
+          + "|courier*|carrier|driver|warehouse|my|our",
       "najděte|najdi|najít|sežeňte|sežeň|sehnat mi|nám ...2 člověka|operátor*|konzultant*|poradc*|poradkyn*|"
           + "pracovník*|pracovnic*|živého|vedoucího",
       "znajdźcie|znajdź|znaleźć|załatwcie|załatw mi|nam ...2 człowieka|operator*|konsultant*|doradc*|pracownik*|"

@@ -89,6 +89,7 @@ class HumanRequestRound18FamiliesTest {
       "Povratni klic ste obljubili že prejšnji teden.",
       "Jak funguje zpětné volání?",
       "Will the courier get in touch before delivery?",
+      "My colleague in purchasing will get in touch with you about the quote.",
       "Kurir se mi bo oglasil pred dostavo.",
       "Kurýr mi bude volat před doručením.",
       "A colleague will contact you about the order.",
