@@ -26,8 +26,26 @@ final class HumanRequestExclusions {
       + "vedoucí|vedouci|vedúci|vedúca|šéf|sef|šéfová|kierownik|kierowniczka|szef|vodja|nadřízený|nadriadený|"
       + "nákupčí|nakupci|nakupca|nákupca|nabavni|nabavnik|nabywca|asistent*|manžel|manželka|mąż|żona|mož|žena";
   private static final String YOU = "you|vás|vas|vám|vam|was|wam|państwa|panstwa|państwem|panią|pania|pana";
+  /**
+   * A colleague of the customer's who will contact "you" without "my" (eighteenth round: "Kolegyně vás bude
+   * kontaktovat"), the colleague first; "Může mě kontaktovat váš kolega?" stays a request.
+   */
+  private static final String COLLEAGUES = "colleague|coworker|co-worker|kolega|kolegyně|kolegyne|kolegyňa|kolegyna|"
+      + "koleżanka|kolezanka|współpracownik|współpracownica|sodelavec|sodelavka|kolegica";
+  private static final String CONTACTS = "contact|contacting|call|calling|email|reach|kontaktovat|kontaktuje|"
+      + "kontaktovať|zavolá|zavolat|zavolať|ozve|napíše|kontaktować|skontaktuje|skontaktować|kontaktowała|"
+      + "kontaktował|zadzwoni|odezwie|napisze|kontaktiral|kontaktirala|kontaktira|poklical|poklicala|pokliče|oglasil|"
+      + "oglasila|oglasi|pisal|pisala";
+  /** Porting a number from or to another mobile operator (eighteenth round), not asking for an operator. */
+  private static final String PORTING = "jiného|jinému|jiným|innego|innemu|innym|iného|inému|iným|drugega|drugemu|"
+      + "drugim|another|other|different ..1 operátor*|operator*|operater*|carrier|network|síť|sítě|sieci|sieć|siete|"
+      + "sieť|omrežj*";
   static final RuleSet SOMEONE_ELSE = rules(
-      OWN + " ..2 " + OWN_PEOPLE + " ...6 " + YOU, YOU + " ...6 " + OWN + " ..2 " + OWN_PEOPLE);
+      OWN + " ..2 " + OWN_PEOPLE + " ...6 " + YOU, YOU + " ...6 " + OWN + " ..2 " + OWN_PEOPLE,
+      COLLEAGUES + " ..2 " + YOU + " ...4 " + CONTACTS, COLLEAGUES + " ...4 " + CONTACTS + " ...3 " + YOU + "|wami",
+      PORTING,
+      "port|porting|přenést|přenesení|převést|przenieść|przeniesienie|przenoszenie|preniesť|prenesenie|previesť|"
+          + "prenesti|prenos ...3 number|číslo|čísla|numer|numeru|številk*");
 
   /**
    * Someone else's words reported, not the customer's request (fourteenth round): "The courier said a person will

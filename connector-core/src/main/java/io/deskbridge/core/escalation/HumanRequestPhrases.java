@@ -91,7 +91,7 @@ final class HumanRequestPhrases {
   private static final String CS_CALLERS = "někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|konzultant|"
       + "konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně|vedoucí|nadřízený|nadřízená|"
       + "technik|technička|specialista|specialistka|šéf|šéfová|manažer|manažerka|zaměstnanec|zaměstnankyně";
-  private static final String PL_CALLERS = "ktoś|któryś|któraś|jakiś|jakaś|konsultant|konsultantka|pracownik|"
+  private static final String PL_CALLERS = "ktoś|któryś|któraś|jakiś|jakaś|kolega|koleżanka|konsultant|konsultantka|pracownik|"
       + "pracownica|operator|operatorka|człowiek|doradca|doradczyni|kierownik|kierowniczka|przełożony|przełożona|"
       + "technik|specjalista|specjalistka|szef|szefowa|menedżer|menadżer";
   private static final String SK_CALLERS = "niekto|nejaký|nejaká|niektorý|niektorá|pracovník|pracovníčka|konzultant|"
@@ -347,7 +347,49 @@ final class HumanRequestPhrases {
       "napiše ..1 " + SL_ME + " ..2 " + SL_CALLERS + DOCUMENTS,
       SL_ME + " ..1 " + SL_CALLS + "|poklicati ..2 " + SL_CALLERS,
       SL_ME + " ..1 napiše ..2 " + SL_CALLERS + DOCUMENTS,
-      SL_PEOPLE + " ..2 " + SL_TALK);
+      SL_PEOPLE + " ..2 " + SL_TALK,
+      // eighteenth round: informal spellings ("put me thru", "talk w someone"), "find me a human", being passed or
+      // transferred to a person, a call-back asked for as a noun, someone of the shop who will get in touch
+      "put|putting|get|getting|patch|pass me|us thru ..1 to .. " + EN_PEOPLE,
+      EN_TALK + " ..1 w|wit " + EN_PEOPLE + " " + EN_NARRATED,
+      "find|fetch|grab|get me|us a|an|some|any|real|live|actual human|humans|person|operator|agent|representative|rep|"
+          + "someone|somebody|consultant|advisor|adviser",
+      "be|being|get|getting transferred|handed|passed|forwarded|connected|switched|redirected|referred|escalated ...2 "
+          + "to ..2 " + EN_PEOPLE + " " + EN_NARRATED,
+      "like|want|need|request|requesting|arrange|book|schedule|get|have|order ...3 callback|call-back|return-call "
+          + EN_NARRATED + "|number",
+      "someone|somebody|anyone|anybody|one|" + EN_CONTACTED + " ...5 get|be|getting in touch " + EN_NARRATED
+          + "|courier*|carrier|driver|warehouse|my|our",
+      "najděte|najdi|najít|sežeňte|sežeň|sehnat mi|nám ...2 člověka|operátor*|konzultant*|poradc*|poradkyn*|"
+          + "pracovník*|pracovnic*|živého|vedoucího",
+      "znajdźcie|znajdź|znaleźć|załatwcie|załatw mi|nam ...2 człowieka|operator*|konsultant*|doradc*|pracownik*|"
+          + "żywego|kierownika",
+      "nájdite|nájdi|nájsť|zožeňte|zožeň|zohnať mi|nám ...2 človeka|operátor*|konzultant*|poradc*|pracovník*|"
+          + "živého|vedúceho",
+      "poiščite|poišči|poiskati|priskrbite mi|nam ...2 človeka|operater*|svetoval*|uslužben*|živega|vodjo",
+      "přepojen|přepojena|přepojeni|předán|předána|spojen|spojena|přesměrován|přesměrována ..2 na|s|se|k|ke ...3 "
+          + CS_PEOPLE + " !jsem|jsme|jste|byla|bylo|byli|oddělení|" + CS_PAST.substring(2),
+      "prepojený|prepojená|prepojení|spojený|spojená|odovzdaný|odovzdaná|presmerovaný|presmerovaná ..2 na|s|so|k|ku "
+          + "...3 " + SK_PEOPLE + " !bol|bola|boli|bolo|oddelenie|oddelení|" + SK_PAST.substring(2),
+      "preusmerjen|preusmerjena|povezan|povezana|predan|predana|prevezan|prevezana ..2 na|z|s|k|h ...3 " + SL_PEOPLE
+          + " !sem|smo|je|so|" + SL_PAST.substring(2),
+      "prosím|poprosím|žádám|požádám|požádat|chci|chtěl*|potřebuj*|objednat|domluvit ...3 zpětn*|telefonick* ..1 "
+          + "zavolání|volání|hovor|telefonát|kontakt" + CS_PAST,
+      "prosím|poprosím|prosíme|žádám|žádáme|požádám o zavolání|telefonát" + CS_PAST,
+      "proszę|poproszę|prosić|prosiłbym|prosiłabym|prosimy|chcę|chciał*|potrzebuję ...3 oddzwonienie|"
+          + "telefon-zwrotny|zwrotny-telefon|kontakt-telefoniczny|telefoniczny-kontakt|połączenie-zwrotne" + PL_PAST,
+      "prosím|poprosím|žiadam|požiadam|požiadať|chcem|chcel*|potrebujem ...3 spätn*|telefonick* ..1 zavolanie|"
+          + "volanie|hovor|telefonát|kontakt" + SK_PAST,
+      "prosím|poprosím|prosíme|žiadam|žiadame|požiadam o zavolanie|telefonát" + SK_PAST,
+      "prosim|prosimo|želim|želimo|rad|rada|lahko|potrebujem|dobim|dobiti|naročiti|naročam ...3 povratn* ..1 "
+          + "klic|klica|telefon" + SL_PAST,
+      "prosim|prosimo za klic|povratn*" + SL_PAST,
+      CS_ME + " ..2 " + CS_CALLERS + " ...4 volat|telefonovat",
+      CS_CALLERS + " ...4 " + CS_ME + " ..2 volat|telefonovat",
+      SK_ME + " ..2 " + SK_CALLERS + " ...4 volať|telefonovať",
+      SK_CALLERS + " ...4 " + SK_ME + " ..2 volať|telefonovať",
+      SL_ME + " ..2 " + SL_CALLERS + " ...4 oglasil|oglasila|javil|javila",
+      SL_CALLERS + " ...4 " + SL_ME + " ..2 oglasil|oglasila|javil|javila");
 
   /** Any word that a request for a person holds: people, services, verbs of talking and connecting. */
   static final RuleSet MENTIONS = rules(
@@ -374,7 +416,9 @@ final class HumanRequestPhrases {
 
   /** Changing one's mobile operator ("Chci změnit operátora"), not asking for one. */
   private static final String OPERATOR_CHANGE = " !změnit|změna|zmienić|zmiana|zmeniť|zmena|zamenjati|zamenjava|"
-      + "menjati|sim|mobiln*|komórkow*|síť|sieť|sieć|omrežj*|tarif*|přejít|przejść|prejsť|preiti|paušál*";
+      + "menjati|sim|mobiln*|komórkow*|síť|sieť|sieć|omrežj*|tarif*|přejít|przejść|prejsť|preiti|paušál*|přenést|"
+      + "převést|przenieść|preniesť|previesť|prenesti|port|porting|jiného|jinému|innego|innemu|iného|inému|drugega|"
+      + "drugemu";
 
   /** Unambiguous words for a person after a verb of wanting; nominatives such as "člověk" also mean "one". */
   static final RuleSet WANT = rules(

@@ -49,6 +49,9 @@ import java.util.Set;
  *       give me a ring", "brnkněte mi", "niech kierownik do mnie przedzwoni"), also at a number ("ať mi někdo zavolá
  *       na číslo …"), for a superior by rank ("Dajcie mi kierownika"), or for a live or real person by other nouns
  *       ("živá pracovnice", "kogoś żywego", "živ uslužbenec");
+ *   <li>asks in informal spellings ("put me thru to", "talk w someone"), to be found or passed to a person ("find me
+ *       a human", "rád bych byl přepojen na konzultanta"), for a call-back as a noun ("I'd like a callback", "prosím o
+ *       zpětné zavolání", "povratni klic"), or whether someone will get in touch ("se mi bo kdo oglasil?");
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -56,7 +59,8 @@ import java.util.Set;
  * request: a negated one ("I don't need to speak to anyone"), talking in the past ("I was talking to an agent"),
  * a department reached rather than put through to ("when can I reach customer support" is a question the knowledge
  * base answers), someone else's words reported ("The courier said a person will call me", "Kurýr říkal, že mi
- * zavolá člověk"), and questions or statements about who the customer is talking to ("are you human?", "am I talking
+ * zavolá člověk"), a colleague of the writer's contacting "you" ("Kolegyně vás bude kontaktovat"), porting a
+ * number from another operator, and questions or statements about who the customer is talking to ("are you human?", "am I talking
  * to a real person?", "Jste robot?", "Czy rozmawiam z człowiekiem?", "Sedí za tímhle chatem živý člověk?", "Je na
  * druhé straně skutečný člověk?", "Is this chat run by a person?") in the same clause, unless a verb of wanting asks
  * for a person too ("are you a bot, I want a human"). Immutable and
