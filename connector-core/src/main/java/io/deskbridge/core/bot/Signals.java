@@ -92,7 +92,7 @@ final class Signals {
     // a question about the bot ("is a person writing this?") is no sarcasm unless a rule says so: the classifier,
     // trained on posts, reads these questions as ironic (docs/quality.md, "Fourteenth round")
     boolean classifier = language.equals("en") && embedding != null && embedding.length == sarcasm.dimensions()
-        && sarcasmModelFits && !humanRequest.asksAboutTheBot(text);
+        && sarcasmModelFits && !humanRequest.questionsTheBot(text);
     double sarcasmScore = classifier ? sarcasm.score(text, embedding) : SarcasmSignal.ruleScore(text);
     return new Read(humanRequested, keywords.reasons(text), angerScore, anger.isAngry(angerScore), sarcasmScore,
         sarcasm.isSarcastic(sarcasmScore));

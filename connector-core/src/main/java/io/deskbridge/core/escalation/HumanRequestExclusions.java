@@ -36,9 +36,14 @@ final class HumanRequestExclusions {
       + "kontaktovať|zavolá|zavolat|zavolať|ozve|napíše|kontaktować|skontaktuje|skontaktować|kontaktowała|"
       + "kontaktował|zadzwoni|odezwie|napisze|kontaktiral|kontaktirala|kontaktira|poklical|poklicala|pokliče|oglasil|"
       + "oglasila|oglasi|pisal|pisala";
-  /** Porting a number from or to another mobile operator (eighteenth round), not asking for an operator. */
-  private static final String PORTING = "jiného|jinému|jiným|innego|innemu|innym|iného|inému|iným|drugega|drugemu|"
-      + "drugim|another|other|different ..1 operátor*|operator*|operater*|carrier|network|síť|sítě|sieci|sieć|siete|"
+  /**
+   * Porting a number from or to another mobile operator (eighteenth round), not asking for an operator: only after a
+   * verb of porting or switching ("Transfer me to another operator" is a request).
+   */
+  private static final String PORTING = "port|porting|switch|switching|change|move|přejít|přejdu|přenést|převést|"
+      + "změnit|zmenit|przejść|przejsc|przejdę|zmienić|zmienic|przenieść|przeniesc|prejsť|prejst|zmeniť|zmenit|"
+      + "preniesť|preniest|preiti|zamenjati|zamenjam|prenesti ...4 jiného|jinému|jiným|innego|innemu|innym|iného|"
+      + "inému|iným|drugega|drugemu|drugim|another|other|different ..1 operátor*|operator*|operater*|carrier|network|síť|sítě|sieci|sieć|siete|"
       + "sieť|omrežj*";
   static final RuleSet SOMEONE_ELSE = rules(
       OWN + " ..2 " + OWN_PEOPLE + " ...6 " + YOU, YOU + " ...6 " + OWN + " ..2 " + OWN_PEOPLE,

@@ -88,13 +88,13 @@ final class HumanRequestPhrases {
   private static final String PL_ME = "mnie|mi|mną|nas|nam|nami";
   private static final String SL_ME = "me|mene|mi|meni|nas|nam|naju";
   /** Who is asked to call or write back, after the verb ("zavolá mi někdo", "zadzwoni ktoś"). */
-  private static final String CS_CALLERS = "někdo|nějaký|nějaká|některý|některá|pracovník|pracovnice|konzultant|"
+  private static final String CS_CALLERS = "někdo|pracovník|pracovnice|konzultant|"
       + "konzultantka|operátor|operátorka|kolega|kolegyně|člověk|poradce|poradkyně|vedoucí|nadřízený|nadřízená|"
       + "technik|technička|specialista|specialistka|šéf|šéfová|manažer|manažerka|zaměstnanec|zaměstnankyně";
   private static final String PL_CALLERS = "ktoś|któryś|któraś|jakiś|jakaś|kolega|koleżanka|konsultant|konsultantka|pracownik|"
       + "pracownica|operator|operatorka|człowiek|doradca|doradczyni|kierownik|kierowniczka|przełożony|przełożona|"
       + "technik|specjalista|specjalistka|szef|szefowa|menedżer|menadżer";
-  private static final String SK_CALLERS = "niekto|nejaký|nejaká|niektorý|niektorá|pracovník|pracovníčka|konzultant|"
+  private static final String SK_CALLERS = "niekto|pracovník|pracovníčka|konzultant|"
       + "konzultantka|operátor|operátorka|kolega|kolegyňa|človek|poradca|poradkyňa|vedúci|vedúca|nadriadený|"
       + "nadriadená|technik|technička|špecialista|špecialistka|šéf|šéfová|manažér|manažérka|zamestnanec|zamestnankyňa";
   private static final String SL_CALLERS = "nekdo|kdo|kakšen|kakšna|operater|operaterka|svetovalec|svetovalka|"
@@ -354,11 +354,11 @@ final class HumanRequestPhrases {
       EN_TALK + " ..1 w|wit " + EN_PEOPLE + " " + EN_NARRATED,
       "find|fetch|grab|get me|us a|an|some|any|real|live|actual human|humans|person|operator|agent|representative|rep|"
           + "someone|somebody|consultant|advisor|adviser",
-      "be|being|get|getting transferred|handed|passed|forwarded|connected|switched|redirected|referred|escalated ...2 "
+      "be|being|get|getting transferred|handed|passed|connected|switched|referred|escalated ...2 "
           + "to ..2 " + EN_PEOPLE + " " + EN_NARRATED,
       "like|want|need|request|requesting|arrange|book|schedule|get|have|order ...3 callback|call-back|return-call "
-          + EN_NARRATED + "|number",
-      "someone|somebody|anyone|anybody|one|" + EN_CONTACTED + " ...5 get|be|getting in touch " + EN_NARRATED
+          + EN_NARRATED + "|number|url|uri|webhook*|api|endpoint*|function|handler",
+      "someone|somebody|anyone|anybody|one-of-you|one-of-your|" + EN_CONTACTED + " ...5 get|be|getting in touch " + EN_NARRATED
           + "|courier*|carrier|driver|warehouse|my|our",
       "najděte|najdi|najít|sežeňte|sežeň|sehnat mi|nám ...2 člověka|operátor*|konzultant*|poradc*|poradkyn*|"
           + "pracovník*|pracovnic*|živého|vedoucího",
@@ -367,9 +367,9 @@ final class HumanRequestPhrases {
       "nájdite|nájdi|nájsť|zožeňte|zožeň|zohnať mi|nám ...2 človeka|operátor*|konzultant*|poradc*|pracovník*|"
           + "živého|vedúceho",
       "poiščite|poišči|poiskati|priskrbite mi|nam ...2 človeka|operater*|svetoval*|uslužben*|živega|vodjo",
-      "přepojen|přepojena|přepojeni|předán|předána|spojen|spojena|přesměrován|přesměrována ..2 na|s|se|k|ke ...3 "
+      "přepojen|přepojena|přepojeni|předán|předána|přesměrován|přesměrována ..2 na|s|se|k|ke ...3 "
           + CS_PEOPLE + " !jsem|jsme|jste|byla|bylo|byli|oddělení|" + CS_PAST.substring(2),
-      "prepojený|prepojená|prepojení|spojený|spojená|odovzdaný|odovzdaná|presmerovaný|presmerovaná ..2 na|s|so|k|ku "
+      "prepojený|prepojená|prepojení|odovzdaný|odovzdaná|presmerovaný|presmerovaná ..2 na|s|so|k|ku "
           + "...3 " + SK_PEOPLE + " !bol|bola|boli|bolo|oddelenie|oddelení|" + SK_PAST.substring(2),
       "preusmerjen|preusmerjena|povezan|povezana|predan|predana|prevezan|prevezana ..2 na|z|s|k|h ...3 " + SL_PEOPLE
           + " !sem|smo|je|so|" + SL_PAST.substring(2),
@@ -383,10 +383,10 @@ final class HumanRequestPhrases {
       "prosím|poprosím|prosíme|žiadam|žiadame|požiadam o zavolanie|telefonát" + SK_PAST,
       "prosim|prosimo|želim|želimo|rad|rada|lahko|potrebujem|dobim|dobiti|naročiti|naročam ...3 povratn* ..1 "
           + "klic|klica|telefon" + SL_PAST,
-      "prosim|prosimo za klic|povratn*" + SL_PAST,
-      CS_ME + " ..2 " + CS_CALLERS + " ...4 volat|telefonovat",
+      "prosim|prosimo za klic|povratni-klic" + SL_PAST,
+      CS_ME + " ..2 " + CS_CALLERS + " ...4 volat|telefonovat !mám|máme|mam|mame",
       CS_CALLERS + " ...4 " + CS_ME + " ..2 volat|telefonovat",
-      SK_ME + " ..2 " + SK_CALLERS + " ...4 volať|telefonovať",
+      SK_ME + " ..2 " + SK_CALLERS + " ...4 volať|telefonovať !mám|máme|mam|mame",
       SK_CALLERS + " ...4 " + SK_ME + " ..2 volať|telefonovať",
       SL_ME + " ..2 " + SL_CALLERS + " ...4 oglasil|oglasila|javil|javila",
       SL_CALLERS + " ...4 " + SL_ME + " ..2 oglasil|oglasila|javil|javila");

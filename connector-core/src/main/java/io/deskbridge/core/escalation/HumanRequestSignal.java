@@ -148,6 +148,21 @@ public final class HumanRequestSignal {
   }
 
   /**
+   * True when a sentence of the text asks or states who the customer is talking to ("Are you a robot?", "Is a
+   * person typing this?") and nothing more: unlike {@link #asksAboutTheBot}, not reported words nor someone of the
+   * customer's own. A caller uses it to keep a signal trained on other text (the English sarcasm classifier) from
+   * reading such a question as irony.
+   */
+  public boolean questionsTheBot(String text) {
+    for (var sentence : Sentence.split(text)) {
+      if (!matches(ABOUT_THE_BOT, sentence, Set.of()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * True when the text names a person, a service one is put through to, or a verb of talking or connecting in
    * any of the five languages ("agent", "someone", "podpory", "konsultanta", "přepojte", "połączyć"). A request
    * for a person always does; "Můžete mi vystavit doklad s DIČ mé firmy?" does not. A caller combining the rules

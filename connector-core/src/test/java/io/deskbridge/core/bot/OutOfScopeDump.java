@@ -1,5 +1,7 @@
 package io.deskbridge.core.bot;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import java.io.IOException;
@@ -24,9 +26,7 @@ class OutOfScopeDump {
 
   @Test
   void dump() throws IOException {
-    if (System.getProperty("kb") == null) {
-      return;
-    }
+    assumeTrue(System.getProperty("kb") != null, "a tool run by name with -Dkb, -Dcases and -Dout, not a test");
     var kb = KnowledgeLoader.load(Path.of(System.getProperty("kb")));
     var retriever = new Retriever(kb, SharedModel.model(), Path.of(System.getProperty("cache", "/tmp/oos/dumpcache")));
     try (var out = new PrintWriter(Files.newBufferedWriter(Path.of(System.getProperty("out"))))) {

@@ -19,6 +19,12 @@ class HumanRequestRound18FamiliesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "Could you put me thru to someone in returns?",
+      // a call-centre operator, not porting a number (review of the merge)
+      "Transfer me to another operator, please.",
+      "Přepojte mě na jiného operátora, prosím.",
+      "Proszę połączyć mnie z innym operatorem.",
+      "Prepojte ma na iného operátora, prosím.",
+      "Povežite me z drugim operaterjem, prosim.",
       "pls connect me w a live agent",
       "talk w someone pls",
       "Pls spojte me s clovekem",
@@ -69,6 +75,16 @@ class HumanRequestRound18FamiliesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+      // ordinary messages the first version of these families flagged (review of the merge)
+      "I'll try the blue one first and be in touch if it doesn't fit.",
+      "Can my parcel be forwarded to someone else?",
+      "Can the delivery be redirected to someone in the office next door?",
+      "Does the app need a callback for the payment webhook?",
+      "Prosim za povratno informacijo.",
+      "Přišla mi nějaká SMS, že mám volat na tohle číslo.",
+      "Prišla mi nejaká SMS, že mám volať na toto číslo.",
+      "Můj účet je spojen se zaměstnaneckou kartou.",
+      "Môj účet je spojený so zamestnaneckou kartou.",
       "Thru the window I saw the courier leave.",
       "Please ship it w the other order.",
       "Can you find me a cheaper delivery agent?",
