@@ -104,8 +104,8 @@ final class SarcasmFamilies {
    * Praise that opens a message besides {@link SupportSarcasm#PRAISE}: the openers of mock surprise ("shocker,",
    * "szok,") and a few more of praise ("łał", "bomba", "fino").
    */
-  static final WordSet OPENERS = WordSet.of("krása", "krasa", "cool", "rekord", "record", "shock", "shocker", "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba",
-      "fino", "cudnie");
+  static final WordSet OPENERS = WordSet.of("krása", "krasa", "cool", "rekord", "record", "shock", "shocker",
+      "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba", "fino", "cudnie");
 
   /** Bad situations besides {@link SupportSarcasm#BAD}: gone, stuck, cracked or scratched, once more. */
   static final WordSet BAD = WordSet.of("vanished", "disappeared", "stuck", "cracked", "scratched", "dented", "missed",
@@ -143,9 +143,9 @@ final class SarcasmFamilies {
       "namiesto ...6 prišl*|prisl*|prišiel|prisiel|dorazil*|poslali|dostal* !už|uz|skôr|skor",
       "namesto ...6 prišl*|prisl*|prišel|prisel|dobil*|poslali|dostavil* !že|ze|prej",
       "bill|price|invoice|fee ..2 higher|up ...5 speed|service|quality ..2 lower|slower|down",
-      "účet|ucet|faktura|cena|poplatek|rachunek|opłata|oplata|faktura|cena|položnica|poloznica|račun|racun "
-          + "..2 vyšší|vyssi|wyższy|wyzszy|wyższa|wyzsza|vyšší|vyšš*|vyss*|višja|visja|višji|visji ...5 nižší|nizsi|niższa|nizsza|"
-          + "niższy|nizszy|nižšia|nizsia|nižja|nizja|nižji|pomalejší|wolniejsz*|pomalš*|počasnejš*",
+      "účet|ucet|faktura|cena|poplatek|rachunek|opłata|oplata|položnica|poloznica|račun|racun ..2 "
+          + "vyšší|vyssi|wyższy|wyzszy|wyższa|wyzsza|vyšš*|vyss*|višja|visja|višji|visji ...5 nižší|nizsi|niższa|"
+          + "nizsza|niższy|nizszy|nižšia|nizsia|nižja|nizja|nižji|pomalejší|wolniejsz*|pomalš*|počasnejš*",
       "still|keep|keeps ..2 charged|charging|paying|billed|pay ...4 cancelled|canceled",
       "charged|billed me ...4 cancelled|canceled",
       "platím|platim|zaplatil* ...4 zrušen*|zrusen*", "zrušen*|zrusen* ...5 platím|platim",

@@ -67,8 +67,7 @@ final class SupportSarcasm {
         praise |= ((opening || serviceOpening) && (PRAISE.contains(word) || SarcasmFamilies.OPENERS.contains(word)))
             || PRAISE_ANYWHERE.contains(word);
         bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word)) && !sentence.negated(i)
-            && !SarcasmFamilies.harmless(words, i) && !SincereLookalikes.goodRepeat(sentence, i)
-            && !SincereLookalikes.nothingDamaged(sentence, i))
+            && !excused(sentence, i))
             || (WORKS.contains(word) && sentence.negated(i));
         damage |= DAMAGE.contains(word) && !sentence.negated(i) && !SincereLookalikes.nothingDamaged(sentence, i);
         also |= ALSO.contains(word);
@@ -79,8 +78,18 @@ final class SupportSarcasm {
       }
     }
     return (praise && (bad || (damage && also) || (ordinal && still)))
-        || (bad && SarcasmFamilies.quotedDoubt(text, NAMED_THING)) || (needed && (!thanks || bad)) || (allNeeded && (bad || !(praise || thanks)))
+        || (bad && SarcasmFamilies.quotedDoubt(text, NAMED_THING)) || (needed && (!thanks || bad))
+        || (allNeeded && (bad || !(praise || thanks)))
         || (thanks && trivialTip && neverThought) || (useless && overHelpful) || (sureWait && relaxed);
+  }
+
+  /**
+   * Whether the bad word at {@code i} is no bad situation here: a harmless use ({@link SarcasmFamilies#harmless}),
+   * "again" with a good outcome or "nothing was damaged" ({@link SincereLookalikes}).
+   */
+  private static boolean excused(Sentence sentence, int i) {
+    return SarcasmFamilies.harmless(sentence.words(), i) || SincereLookalikes.goodRepeat(sentence, i)
+        || SincereLookalikes.nothingDamaged(sentence, i);
   }
 
   /**
@@ -105,8 +114,7 @@ final class SupportSarcasm {
       for (int i = 0; i < words.size(); i++) {
         var word = words.get(i);
         if ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word) || DAMAGE.contains(word)
-            || (WORKS.contains(word) && sentence.negated(i))) && !SarcasmFamilies.harmless(words, i)
-            && !SincereLookalikes.goodRepeat(sentence, i) && !SincereLookalikes.nothingDamaged(sentence, i)) {
+            || (WORKS.contains(word) && sentence.negated(i))) && !excused(sentence, i)) {
           return false;
         }
         kind |= THANKS.contains(word)
