@@ -119,8 +119,17 @@ abstract class AbstractChaosIT {
   }
 
   static void assertClean(ChaosLoad.Tally tally, int tickets) {
+    assertClean(tally, tickets, "");
+  }
+
+  /** {@link #assertClean(ChaosLoad.Tally, int)}, with the output of the connector process in a failure's message. */
+  static void assertClean(ChaosLoad.Tally tally, int tickets, ConnectorProcess process) {
+    assertClean(tally, tickets, "\nconnector output:\n" + process.output());
+  }
+
+  private static void assertClean(ChaosLoad.Tally tally, int tickets, String output) {
     assertThat(tally.tickets()).isEqualTo(tickets);
-    assertThat(tally.lost()).as("lost customer messages: %s", tally).isZero();
+    assertThat(tally.lost()).as("lost customer messages: %s%s", tally, output).isZero();
     assertThat(tally.duplicates()).as("duplicate replies: %s", tally).isZero();
     assertThat(tally.afterHandover()).as("replies after a handover: %s", tally).isZero();
   }
@@ -199,9 +208,9 @@ abstract class AbstractChaosIT {
       var load = new ChaosLoad(vendor);
       load.run(40, 10, () -> {
         first.kill();
-        second.start();
+        second.startOrExplain();
       }, TIMEOUT);
-      assertClean(load.tally(), 40);
+      assertClean(load.tally(), 40, second);
     } finally {
       first.close();
       second.close();

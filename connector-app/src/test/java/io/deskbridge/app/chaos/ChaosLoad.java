@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 
 /**
@@ -78,10 +79,13 @@ final class ChaosLoad {
   /**
    * Opens {@code count} tickets at {@code perSecond}, calls {@code midway} once half are open (for example
    * to kill a process), drives every script to its end, and waits until nothing changes any more.
+   *
+   * @throws AssertionError when {@code midway} failed (for example a restarted process did not come up), carrying
+   *     its failure, so that a test does not report the tickets it left unfinished instead of the cause
    */
   void run(int count, int perSecond, Runnable midway, Duration timeout) {
     var opened = new java.util.concurrent.CountDownLatch(count);
-    var midwayDone = new AtomicBoolean();
+    var step = new Midway(midway);
     var scheduler = Executors.newSingleThreadScheduledExecutor();
     try {
       scheduler.scheduleAtFixedRate(() -> {
@@ -97,11 +101,12 @@ final class ChaosLoad {
           tickets.add(new Ticket(id, handover, questions));
         }
         opened.countDown();
-        if (n + 1 >= count / 2 && midwayDone.compareAndSet(false, true)) {
-          new Thread(midway, "chaos-midway").start();
+        if (n + 1 >= count / 2) {
+          step.startOnce();
         }
       }, 0, 1000 / perSecond, TimeUnit.MILLISECONDS);
       Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+        step.check();
         if (opened.getCount() > 0) {
           synchronized (tickets) {
             tickets.forEach(Ticket::advance);
@@ -117,9 +122,44 @@ final class ChaosLoad {
     } finally {
       scheduler.shutdownNow();
     }
+    step.check();
     // settle: no comment may still be on its way (duplicates, replies after handover)
     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .during(Duration.ofSeconds(2)).until(this::commentsSoFar, c -> c == commentsSoFar());
+  }
+
+  /**
+   * A step taken once in the middle of a load (killing and restarting a process), on its own thread; {@link #check}
+   * rethrows its failure on the test's thread.
+   */
+  static final class Midway {
+    private final Runnable step;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    Midway(Runnable step) {
+      this.step = step;
+    }
+
+    /** Starts the step unless it was started before. */
+    void startOnce() {
+      if (started.compareAndSet(false, true)) {
+        new Thread(() -> {
+          try {
+            step.run();
+          } catch (Throwable e) {
+            failure.set(e);
+          }
+        }, "chaos-midway").start();
+      }
+    }
+
+    /** @throws AssertionError when the step failed */
+    void check() {
+      if (failure.get() != null) {
+        throw new AssertionError("the step midway through the load failed", failure.get());
+      }
+    }
   }
 
   private int commentsSoFar() {

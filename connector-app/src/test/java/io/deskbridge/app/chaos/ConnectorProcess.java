@@ -61,12 +61,25 @@ final class ConnectorProcess implements AutoCloseable {
   }
 
   /** {@link #start}, or an error carrying the process's output and configuration when it did not come up. */
-  ConnectorProcess startOrExplain() throws IOException {
+  ConnectorProcess startOrExplain() {
     try {
       return start();
     } catch (RuntimeException e) {
-      throw new AssertionError("the connector did not start; its output:\n"
-          + (Files.exists(log) ? Files.readString(log) : "(none)") + "\nconfiguration:\n" + Files.readString(config), e);
+      throw new AssertionError("the connector did not start; its output:\n" + read(log) + "\nconfiguration:\n"
+          + read(config), e);
+    }
+  }
+
+  /** The connectors' output so far, for a failure message. */
+  String output() {
+    return read(log);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "(none)";
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
     }
   }
 

@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.SoftAssertions;
@@ -92,7 +91,7 @@ class DaktelaChatChaosIT {
       load.run(4, () -> {
         first.kill();
         killedAt.set(Instant.now());
-        second.start();
+        second.startOrExplain();
       }, AbstractChaosIT.TIMEOUT);
       chaos.shutdownNow();
       chaos.awaitTermination(5, TimeUnit.SECONDS);
@@ -225,7 +224,7 @@ class DaktelaChatChaosIT {
      */
     void run(int perSecond, Runnable midway, Duration timeout) {
       var scheduler = Executors.newSingleThreadScheduledExecutor();
-      var midwayCalled = new AtomicBoolean();
+      var step = new ChaosLoad.Midway(midway);
       try {
         scheduler.scheduleAtFixedRate(() -> {
           synchronized (chats) {
@@ -238,14 +237,14 @@ class DaktelaChatChaosIT {
           }
         }, 0, 1000 / perSecond, TimeUnit.MILLISECONDS);
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+          step.check();
           synchronized (chats) {
             boolean done = true;
             for (Chat c : chats) {
               done &= c.advance();
             }
-            if (chats.stream().filter(c -> c.stage >= 1).count() >= CHATS / 4
-                && midwayCalled.compareAndSet(false, true)) {
-              new Thread(midway, "chaos-midway").start();
+            if (chats.stream().filter(c -> c.stage >= 1).count() >= CHATS / 4) {
+              step.startOnce();
             }
             return done && chats.size() == CHATS;
           }
@@ -255,6 +254,7 @@ class DaktelaChatChaosIT {
       } finally {
         scheduler.shutdownNow();
       }
+      step.check();
       // settle: no answer may still be on its way (a duplicate, an answer after the transfer)
       Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
           .during(Duration.ofSeconds(2)).until(this::answersSoFar, n -> n == answersSoFar());

@@ -79,13 +79,13 @@ class MessagingChaosIT {
       var load = new ChaosLoad(vendor);
       load.run(CONVERSATIONS, 8, () -> {
         first.kill();
-        second.start();
+        second.startOrExplain();
       }, AbstractChaosIT.TIMEOUT);
       chaos.shutdownNow();
       chaos.awaitTermination(5, TimeUnit.SECONDS);
       fake.releaseDeliveries();
 
-      AbstractChaosIT.assertClean(load.tally(), CONVERSATIONS);
+      AbstractChaosIT.assertClean(load.tally(), CONVERSATIONS, second);
       var conversations = fake.conversations();
       assertThat(conversations).hasSize(CONVERSATIONS);
       Map<String, Long> handovers = new HashMap<>();

@@ -65,7 +65,7 @@ class PostgresChaosIT extends AbstractChaosIT {
     try {
       var load = new ChaosLoad(vendor);
       load.run(60, 12, one::kill, TIMEOUT);
-      assertClean(load.tally(), 60);
+      assertClean(load.tally(), 60, two);
     } finally {
       one.close();
       two.close();
