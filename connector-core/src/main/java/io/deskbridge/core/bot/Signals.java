@@ -19,7 +19,9 @@ import java.util.Set;
  *       "Tenth round") nor on someone of the customer's own announced to contact the shop ("Thirteenth round").
  *   <li>Anger holds when its rule does ({@link AngerSignal#isAngry}) or the model's anger class scores at least
  *       {@value #LEARNED_ANGER}: far above the class's own threshold, so that plain complaints about a product fact
- *       and ordinary questions are not anger (docs/quality.md, "Sixteenth round"). The score then counts as at least
+ *       and ordinary questions are not anger (docs/quality.md, "Sixteenth round"), nor is a calm verdict alone ("worst
+ *       case", a middling star rating, "OK, but …": {@link AngerSignal#calmVerdict}, "Twentieth round"). The score
+ *       then counts as at least
  *       {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
  *   <li>Sarcasm: the support-sarcasm rules in every language; the sarcasm classifier in English only (it was trained
  *       on English posts), and only over the embedding model it was trained with, never on a question about the bot
@@ -86,7 +88,7 @@ final class Signals {
         || learned.holds(HUMAN_REQUEST, scores[HUMAN_REQUEST])
         && humanRequest.mentionsAPerson(text) && !humanRequest.asksAboutTheBot(text);
     double angerScore = anger.score(text);
-    if (scores[ANGER] >= LEARNED_ANGER && learned.holds(ANGER, scores[ANGER])) {
+    if (scores[ANGER] >= LEARNED_ANGER && learned.holds(ANGER, scores[ANGER]) && !anger.calmVerdict(text)) {
       angerScore = Math.max(angerScore, AngerSignal.THRESHOLD);
     }
     // a question about the bot ("is a person writing this?") is no sarcasm unless a rule says so: the classifier,

@@ -221,7 +221,7 @@ public final class AngerSignal {
       "worst !case|cases|scenario|part|happen|happens|wrong|which|what|battery|batteries|over",
       "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí|který|která|které|jaký|jaká|jaké|námi|sebou|"
           + "baterie|baterii|výdrž*",
-      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka|"
+      "najgorsz* !możliw*|przypad*|wypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka|"
           + "nami|bateri*",
       "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí|ktorý|ktorá|ktoré|aký|aká|sebou|batéri*|výdrž*",
       "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe|kateri|katera|katero|nami|baterij*",
@@ -391,10 +391,13 @@ public final class AngerSignal {
       score += AIMED * count(AIMED_RULES, sentence, used, false)
           + STRONG * count(STRONG_RULES, sentence, used, true)
           + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
-          + (sentence.question() ? 0 : STRONG * count(AngerFamilies.STATEMENTS, sentence, used, true))
+          + STRONG * count(AngerComplaints.STRONG, sentence, used, true)
+          + (sentence.question() ? 0 : STRONG * (count(AngerFamilies.STATEMENTS, sentence, used, true)
+              + count(AngerComplaints.STATEMENTS, sentence, used, true)))
           + INSULT * count(INSULT_RULES, sentence, used, false)
           + NEGATIVE * count(NEGATIVE_RULES, sentence, used, true)
           + NEGATIVE * count(AngerFamilies.NEGATIVE, sentence, used, true)
+          + NEGATIVE * count(AngerComplaints.NEGATIVE, sentence, used, true)
           + PROFANE * count(SWEARING_RULES, sentence, used, false)
           + MILD * count(MILD_RULES, sentence, used, true)
           + NEGATIVE * count(AngerWaiting.RULES, sentence, used, false);
@@ -423,6 +426,14 @@ public final class AngerSignal {
       score += SHOUTING;
     }
     return Math.min(1, score);
+  }
+
+  /**
+   * Whether the text holds a calm verdict ("worst case", a middling star rating, "OK, but …"), on which a learned
+   * class alone should not call it anger (docs/quality.md, "Twentieth round").
+   */
+  public boolean calmVerdict(String text) {
+    return Sentence.split(text).stream().anyMatch(s -> !AngerComplaints.CALM.matches(s).isEmpty());
   }
 
   /** True when the score is at or above {@link #THRESHOLD}. */
