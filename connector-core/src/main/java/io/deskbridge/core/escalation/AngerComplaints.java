@@ -12,8 +12,8 @@ package io.deskbridge.core.escalation;
 final class AngerComplaints {
 
   /** Praise beside a verdict word makes it enthusiasm ("unbelievable how fast"), not anger. */
-  private static final String PRAISE = " !fast|quick|quickly|good|great|nice|lovely|thanks|thank|helpful|rychl*|"
-      + "rychle|rýchl*|szybk*|hitr*|hitro|dobr*|skvěl*|skvel*|świetn*|odlič*|super|díky|děkuj*|dziękuj*|dzięki|"
+  private static final String PRAISE = "fast|quick|quickly|good|great|nice|lovely|thanks|thank|helpful|rychl*|"
+      + "rychle|rýchl*|szybk*|hitr*|hitro|dobře|dobrze|skvěl*|skvel*|świetn*|odlič*|super|díky|děkuj*|dziękuj*|dzięki|"
       + "ďakuj*|vďaka|hvala|ochotn*|prijazn*|milo|miło|krásn*|pěkn*|pekn*|lep*";
 
   /** "The worst case", "the worst that could happen": no verdict. */
@@ -41,14 +41,6 @@ final class AngerComplaints {
 
   /** Each enough on its own (weight {@link AngerSignal#STRONG}). */
   static final RuleSet STRONG = RuleSet.of(false,
-      // declared disgust and dismay
-      "find ..1 it|this|that ..1 disgusting|appalling|outrageous|shameful|revolting|sickening|disgraceful",
-      "am|m|are|re|was|were|feel|felt ..2 appalled|horrified|sickened|incensed|disgusted !not|t",
-      "jsem|jsme|je ..3 znechucen*|zhnusen*|pohoršen*|zděšen*",
-      "brzydzę|brzydzimy ..1 się", "jestem|jesteśmy ..3 zniesmaczon*|zbulwersowan*|zdegustowan*|zażenowan*",
-      "som|sme ..3 zhnusen*|znechuten*|pohoršen*|zdesen*|rozhorčen*",
-      "sem|smo ..3 zgrožen*|zgnušen*|zgražen*|ogorčen*",
-      "zhnusen*|znechucen*|znechuten*|zniesmaczon*|zbulwersowan*|zgrožen* ..3 jsem|som|jestem|sem",
       // I won't put up with this
       "t|not ..2 put ..1 up ..1 with ..1 this|it|that|being|your|such",
       "t|not ..2 tolerate|stand-for ..1 this|that|such|your|being",
@@ -61,6 +53,8 @@ final class AngerComplaints {
           + "nebudú|nie-będzie|nie-będziecie|ne-bo|ne-boste",
       "nebude|nebudete|nebudú|nie-będzie|nie-będziecie|ne-bo|ne-boste ...4 takhle|takto|tak|tako ...3 jednat|zacházet|"
           + "jednať|zaobchádzať|traktować|ravnati",
+      "takhle|takto|tak|tako ...3 nebude|nebudete|nebudú|nie-będzie|nie-będziecie|ne-bo|ne-boste ...3 jednat|zacházet|"
+          + "jednať|zaobchádzať|traktować|ravnati|ravnali|ravnal",
       // done waiting, the end of it
       "m|am|re|are ..1 done ..1 waiting|being-patient|asking|chasing|begging|being-ignored",
       "^koniec tego|z-tym !tygodni*|miesiąc*|miesiac*|roku|dnia|okres*|sezon*|promocj*|wyprzedaż*|kwartał*",
@@ -77,30 +71,51 @@ final class AngerComplaints {
       "same ...3 link|template|answer|answers|reply|replies|email|message|script|faq|text ...4 over-and-over|"
           + "again-and-again|every-time|each-time|repeatedly",
       "pořád|porad|stále|znovu|opět|furt|ciągle|wciąż|znowu|stale|znova|vedno|spet ...3 stejn*|tutéž|tu-samou|te-same|"
+          + "ta-sama|to-samo|ty-samé|tá-istá|to-isté|ista|isto|"
           + "ten-sam|tę-samą|tú-istú|tie-isté|ten-istý|rovnak*|isti|iste|isto ..1 šablon*|odpověď|odpovědi|odkaz*|"
           + "formulk*|formułk*|szablon*|odpowiedź|odpowiedzi|link*|odpoveď|odpovede|odgovor*|predlog*|navodil*|povezav*",
       "odgovor*|odpovědi|odpovede|odpowiedzi ...3 kopiraj ..1 prilepi", "kopiraj ..1 prilepi ...3 odgovor*",
       "kopírované|zkopírované|kopírovan*|skopírovan*|kopiowan*|skopiowan*|kopiran* ..1 odpověd*|odpoved*|odpowied*|"
           + "odgovor*",
+      // still the same excuses
+      "pořád|porad|stále|furt|ciągle|wciąż|znowu|vždy|vždycky|always|again|vedno|spet ...3 same|stejn*|isté|iste|"
+          + "istih|te-same ..1 excuses|výmluv*|wymówk*|výhovor*|izgovor*",
       // the worst of one's life, the worst ever
       "worst ...3 of ..1 my|the|this ..1 life|year|month|week|career" + NOT_WORST_CASE,
       "worst ...4 ever|in-my-life" + NOT_WORST_CASE,
-      // "unbelievable" as a verdict opening the sentence or said of it
-      "^neuvěřitelné|neuvěřitelný|neskutečné|niewiarygodne|neuveriteľné|neskutočné|neverjetno|"
-          + "nezaslišano" + PRAISE,
-      "je ..1 to ..1 neuvěřiteln*|neskutečn*|neuveriteľn*|neskutočn*|neverjetn*" + PRAISE,
-      "to ..1 je ..1 neuvěřiteln*|neskutečn*|neuveriteľn*|neskutočn*|neverjetn*" + PRAISE,
-      "to ..1 jest ..1 niewiarygodn*|nie-do-wiary" + PRAISE,
       // a verdict with an intensifier ("to jest po prostu żenujące")
       "to|je|jest|tohle|toto|this|it|that ..1 je|jest|is|s ..1 po-prostu|prostě|proste|preprosto|simply|just|"
           + "naprawdę|fakt|fakticky|res|really ..1 żenując*|ostudn*|skandáln*|skandaliczn*|škandal*|sramotn*|"
           + "nepřijateln*|niedopuszczaln*|neprijateľn*|nesprejemljiv*|pathetic|shameful|disgraceful|appalling");
 
+  /**
+   * "Unbelievable" as a verdict, enough on its own (weight {@link AngerSignal#STRONG}) in a sentence without praise
+   * ({@link #PRAISED}): "Neuvěřitelné, kurýr nechal lednici na dešti", not "Neuvěřitelné, jak rychle to přišlo".
+   */
+  static final RuleSet VERDICTS = RuleSet.of(false,
+      // "unbelievable" as a verdict opening the sentence or said of it
+      "^neuvěřitelné|neuvěřitelný|neskutečné|niewiarygodne|neuveriteľné|neskutočné|neverjetno|"
+          + "nezaslišano",
+      "je ..1 to ..1 neuvěřiteln*|neskutečn*|neuveriteľn*|neskutočn*|neverjetn*",
+      "to ..1 je ..1 neuvěřiteln*|neskutečn*|neuveriteľn*|neskutočn*|neverjetn*",
+      "to ..1 jest ..1 niewiarygodn*|nie-do-wiary");
+
+  /** Praise and thanks: a sentence holding one has no verdict of {@link #VERDICTS}. */
+  static final RuleSet PRAISED = RuleSet.of(false, PRAISE);
+
   /** Each enough on its own in a statement, not in a question (weight {@link AngerSignal#STRONG}). */
   static final RuleSet STATEMENTS = RuleSet.of(false,
+      // declared disgust and dismay
+      "find ..1 it|this|that ..1 disgusting|appalling|outrageous|shameful|revolting|sickening|disgraceful",
+      "am|m|are|re|was|were|feel|felt ..2 appalled|horrified|sickened|incensed|disgusted !not|t",
+      "jsem|jsme|je ..3 znechucen*|zhnusen*|pohoršen*|zděšen*",
+      "brzydzę|brzydzimy ..1 się", "jestem|jesteśmy ..3 zniesmaczon*|zbulwersowan*|zdegustowan*|zażenowan*",
+      "som|sme ..3 zhnusen*|znechuten*|pohoršen*|zdesen*|rozhorčen*",
+      "sem|smo ..3 zgrožen*|zgnušen*|zgražen*|ogorčen*",
+      "zhnusen*|znechucen*|znechuten*|zniesmaczon*|zbulwersowan*|zgrožen* ..3 jsem|som|jestem|sem",
       // an ultimatum with a deadline: if it is not done by Friday, I leave, cancel, complain
-      "if|unless|jestli|jestliže|pokud|když|jeśli|jeżeli|ak|če ...8 " + DEADLINE + " ...10 " + LEAVING + NOT_ASKED,
-      "if|unless|jestli|jestliže|pokud|když|jeśli|jeżeli|ak|če ...8 " + DEADLINE + " ...10 " + SWITCH + NOT_ASKED,
+      "if|unless|jestli|jestliže|pokud|když|jeśli|jeżeli|ak|če ...8 " + DEADLINE + " ...9 " + LEAVING + NOT_ASKED,
+      "if|unless|jestli|jestliže|pokud|když|jeśli|jeżeli|ak|če ...8 " + DEADLINE + " ...9 " + SWITCH + NOT_ASKED,
       // a complaint filed with an authority (Slovene; the other languages' forms are in AngerSignal)
       "vložil*|vložim|vložimo|podal*|podam|oddal*|oddam ...3 pritožb*|prijav* ...4 inšpektorat*|inšpekcij*|zps|"
           + "varuh*|polici*|sodišč*",
@@ -157,17 +172,25 @@ final class AngerComplaints {
           + "tretí|štvrtý|piaty|šiesty|siedmy|ôsmy|deviaty|desiaty|tretji|četrti|peti|šesti|sedmi|osmi|deveti|deseti ..1"
           + " den|dzień|deň|dan");
 
+  /** "Worst case" in five languages: its words count for nothing ("w najgorszym wypadku odeślę …"). */
+  private static final String[] WORST_CASE_ENTRIES = {
+      "worst ..1 case|scenario", "najgorsz* ..1 wypad*|przypad*|razie|scenariusz*", "nejhorší* ..1 případ*|scénář*",
+      "najhorš* ..1 prípad*|scenár*", "najslabš*|najhujš* ..1 primer*|scenarij*"};
+
+  /** "Worst case": {@link AngerSignal} marks its words used before any rule reads "worst". */
+  static final RuleSet WORST_CASE = RuleSet.of(false, WORST_CASE_ENTRIES);
+
   /**
    * Calm verdicts: a message holding one is not anger on the learned class's word alone (the rules still decide).
-   * "Worst case", a middling star rating ("trzy gwiazdki", "3 z 5") and "OK, but …" are mixed and calm.
+   * "Worst case", a middling star rating ("trzy gwiazdki") and "OK, but …" are mixed and calm.
    */
-  static final RuleSet CALM = RuleSet.of(false,
-      "worst ..1 case|scenario", "najgorsz* ..1 wypad*|przypad*|razie|scenariusz*", "nejhorší* ..1 případ*|scénář*",
-      "najhorš* ..1 prípad*|scenár*", "najslabš*|najhujš* ..1 primer*|scenarij*",
+  static final RuleSet CALM = RuleSet.of(false, java.util.stream.Stream.concat(java.util.Arrays.stream(
+      WORST_CASE_ENTRIES), java.util.stream.Stream.of(
       "two|three|four|2|3|4|dvě|tři|čtyři|dwie|trzy|cztery|dve|tri|štyri|štiri ..1 stars|star|hvězdičky|hvězdy|"
           + "gwiazdki|gwiazdek|hviezdičky|hviezdy|zvezdice|zvezdici|zvezdic",
       "ok|okay|fine|decent|solid|dobrý|dobre|dobry|dobrze|solidn*|slušn*|spoko|ujde|przyzwoit*|v-pořádku|w-porządku|"
-          + "v-poriadku|v-redu ...2 but|ale|ampak|vendar|jenže|tylko|lenže !den|dan|deň|dzień|day|morning|jutro|večer");
+          + "v-poriadku|v-redu ...2 but|ale|ampak|vendar|jenže|tylko|lenže !den|dan|deň|dzień|day|morning|jutro|"
+          + "večer")).toArray(String[]::new));
 
   private AngerComplaints() {}
 }

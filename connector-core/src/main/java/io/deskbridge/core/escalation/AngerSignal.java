@@ -388,10 +388,13 @@ public final class AngerSignal {
     int positive = 0;
     for (var sentence : Sentence.split(text)) {
       var used = new boolean[sentence.words().size()];
+      count(AngerComplaints.WORST_CASE, sentence, used, false); // "worst case" is no verdict: its words are spent
       score += AIMED * count(AIMED_RULES, sentence, used, false)
           + STRONG * count(STRONG_RULES, sentence, used, true)
           + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
           + STRONG * count(AngerComplaints.STRONG, sentence, used, true)
+          + (AngerComplaints.PRAISED.matches(sentence).isEmpty()
+              ? STRONG * count(AngerComplaints.VERDICTS, sentence, used, true) : 0)
           + (sentence.question() ? 0 : STRONG * (count(AngerFamilies.STATEMENTS, sentence, used, true)
               + count(AngerComplaints.STATEMENTS, sentence, used, true)))
           + INSULT * count(INSULT_RULES, sentence, used, false)
