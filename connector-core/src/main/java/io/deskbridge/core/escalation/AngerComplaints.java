@@ -181,16 +181,17 @@ final class AngerComplaints {
   static final RuleSet WORST_CASE = RuleSet.of(false, WORST_CASE_ENTRIES);
 
   /**
-   * Calm verdicts: a message holding one is not anger on the learned class's word alone (the rules still decide).
-   * "Worst case", a middling star rating ("trzy gwiazdki") and "OK, but …" are mixed and calm.
+   * Mixed, calm verdicts of a short review: a middling star rating ("trzy gwiazdki") and "OK, but …". Read only in a
+   * short message ({@link #SHORT} words): in a long review one mixed sentence does not make the rest calm.
    */
-  static final RuleSet CALM = RuleSet.of(false, java.util.stream.Stream.concat(java.util.Arrays.stream(
-      WORST_CASE_ENTRIES), java.util.stream.Stream.of(
-      "two|three|four|2|3|4|dvě|tři|čtyři|dwie|trzy|cztery|dve|tri|štyri|štiri ..1 stars|star|hvězdičky|hvězdy|"
-          + "gwiazdki|gwiazdek|hviezdičky|hviezdy|zvezdice|zvezdici|zvezdic",
+  static final RuleSet MIXED = RuleSet.of(false,
+      "three|3|tři|trzy|tri ..1 stars|hvězdičky|hvězdy|gwiazdki|hviezdičky|hviezdy|zvezdice",
       "ok|okay|fine|decent|solid|dobrý|dobre|dobry|dobrze|solidn*|slušn*|spoko|ujde|przyzwoit*|v-pořádku|w-porządku|"
           + "v-poriadku|v-redu ...2 but|ale|ampak|vendar|jenže|tylko|lenže !den|dan|deň|dzień|day|morning|jutro|"
-          + "večer")).toArray(String[]::new));
+          + "večer");
+
+  /** The most words of a message whose {@link #MIXED} verdict makes it calm. */
+  static final int SHORT = 40;
 
   private AngerComplaints() {}
 }

@@ -432,11 +432,14 @@ public final class AngerSignal {
   }
 
   /**
-   * Whether the text holds a calm verdict ("worst case", a middling star rating, "OK, but …"), on which a learned
-   * class alone should not call it anger (docs/quality.md, "Twentieth round").
+   * Whether the text holds a calm verdict: "worst case", or in a short message a middling star rating or "OK, but …";
+   * on such a text a learned class alone should not call it anger (docs/quality.md, "Twentieth round").
    */
   public boolean calmVerdict(String text) {
-    return Sentence.split(text).stream().anyMatch(s -> !AngerComplaints.CALM.matches(s).isEmpty());
+    var sentences = Sentence.split(text);
+    boolean isShort = sentences.stream().mapToInt(s -> s.words().size()).sum() <= AngerComplaints.SHORT;
+    return sentences.stream().anyMatch(s -> !AngerComplaints.WORST_CASE.matches(s).isEmpty()
+        || isShort && !AngerComplaints.MIXED.matches(s).isEmpty());
   }
 
   /** True when the score is at or above {@link #THRESHOLD}. */

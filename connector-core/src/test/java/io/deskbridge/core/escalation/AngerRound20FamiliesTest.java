@@ -195,7 +195,11 @@ class AngerRound20FamiliesTest {
       "Dobrý den, už tři týdny čekám a nikdo se neozval",
       "OK",
       "To jest po prostu żenujące",
-      "Koniec tego, zamykam konto"})
+      "Koniec tego, zamykam konto",
+      // a long review: one mixed sentence does not make the rest calm
+      "Pokój niby w porządku, ale przez cały tydzień nikt nie posprzątał łazienki, ręczniki wymieniono raz i to po "
+          + "mojej prośbie, recepcja udawała, że nie rozumie, o co chodzi, a kierownik w ogóle nie chciał z nami "
+          + "rozmawiać, kiedy zgłosiliśmy pleśń w kabinie prysznicowej i zepsuty zamek w drzwiach balkonowych."})
   void angerAndGreetingsAreNoCalmVerdict(String text) {
     assertThat(signal.calmVerdict(text)).as(text).isFalse();
   }
