@@ -19,10 +19,9 @@ import java.util.Set;
  *       "Tenth round") nor on someone of the customer's own announced to contact the shop ("Thirteenth round").
  *   <li>Anger holds when its rule does ({@link AngerSignal#isAngry}) or the model's anger class scores at least
  *       {@value #LEARNED_ANGER}: far above the class's own threshold, so that plain complaints about a product fact
- *       and ordinary questions are not anger (docs/quality.md, "Sixteenth round"), nor is a calm verdict alone ("worst
+ *       and ordinary questions are not anger (docs/quality.md, "Sixteenth round"), and not on a calm verdict ("worst
  *       case", a middling star rating, "OK, but …": {@link AngerSignal#calmVerdict}, "Twentieth round"). The score
- *       then counts as at least
- *       {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
+ *       then counts as at least {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
  *   <li>Sarcasm: the support-sarcasm rules in every language; the sarcasm classifier in English only (it was trained
  *       on English posts), and only over the embedding model it was trained with, never on a question about the bot
  *       (it reads "are you a real person?" as irony). The model's sarcasm class is not used (it flags plain

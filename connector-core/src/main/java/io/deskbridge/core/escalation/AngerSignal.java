@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       wściekły"), "the worst" (not "the worst case" nor "the worst that can happen"), weeks without a single
  *       answer, never treated this badly,
  *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
- *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG}; unless
+ *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG} and
+ *       {@link AngerComplaints#STRONG}; unless
  *       negated;
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
