@@ -22,8 +22,9 @@ import java.util.Set;
  *       contact the shop ("Thirteenth round").
  *   <li>Anger holds when its rule does ({@link AngerSignal#isAngry}) or the model's anger class scores at least
  *       {@value #LEARNED_ANGER}: above the class's own threshold, so that plain complaints about a product fact
- *       and ordinary questions are not anger. The score then counts as at least {@link AngerSignal#THRESHOLD}, so the
- *       agent's summary says "angry".
+ *       and ordinary questions are not anger, and not on a calm verdict ("worst case", a middling star rating, "OK,
+ *       but …": {@link AngerSignal#calmVerdict}, docs/quality.md, "Twentieth round"). The score then counts as at
+ *       least {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
  *   <li>Sarcasm: the support-sarcasm rules in every language; in a language other than English also the model's
  *       sarcasm class from {@value #LEARNED_SARCASM}; in English the sarcasm classifier instead (it was trained on
  *       English posts), and only over the embedding model it was trained with. Neither learned reading counts on a
@@ -96,7 +97,7 @@ final class Signals {
         || scores[HUMAN_REQUEST] >= LEARNED_PERSON && learned.holds(HUMAN_REQUEST, scores[HUMAN_REQUEST])
         && humanRequest.mentionsAPerson(text) && !humanRequest.asksAboutTheBot(text);
     double angerScore = anger.score(text);
-    if (scores[ANGER] >= LEARNED_ANGER && learned.holds(ANGER, scores[ANGER])) {
+    if (scores[ANGER] >= LEARNED_ANGER && learned.holds(ANGER, scores[ANGER]) && !anger.calmVerdict(text)) {
       angerScore = Math.max(angerScore, AngerSignal.THRESHOLD);
     }
     // a question about the bot ("is a person writing this?") is no sarcasm unless a rule says so: the classifier,

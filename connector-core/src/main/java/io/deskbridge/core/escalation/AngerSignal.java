@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       wściekły"), "the worst" (not "the worst case" nor "the worst that can happen"), weeks without a single
  *       answer, never treated this badly,
  *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
- *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG}; unless
+ *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG} and
+ *       {@link AngerComplaints#STRONG}; unless
  *       negated;
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
@@ -221,7 +222,7 @@ public final class AngerSignal {
       "worst !case|cases|scenario|part|happen|happens|wrong|which|what|battery|batteries|over",
       "nejhorší* !možn*|případ*|scénář*|stát|stane|pokazit|pokazí|který|která|které|jaký|jaká|jaké|námi|sebou|"
           + "baterie|baterii|výdrž*",
-      "najgorsz* !możliw*|przypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka|"
+      "najgorsz* !możliw*|przypad*|wypad*|scenariusz*|razie|stać|stanie|popsuć|zepsuć|wydarzyć|który|która|które|jaki|jaka|"
           + "nami|bateri*",
       "najhorš* !možn*|prípad*|scenár*|stať|stane|pokaziť|pokazí|ktorý|ktorá|ktoré|aký|aká|sebou|batéri*|výdrž*",
       "najslabš*|najhujš* !primer*|možn*|scenarij*|zgodi|zgoditi|narobe|kateri|katera|katero|nami|baterij*",
@@ -388,13 +389,19 @@ public final class AngerSignal {
     int positive = 0;
     for (var sentence : Sentence.split(text)) {
       var used = new boolean[sentence.words().size()];
+      count(AngerComplaints.WORST_CASE, sentence, used, false); // "worst case" is no verdict: its words are spent
       score += AIMED * count(AIMED_RULES, sentence, used, false)
           + STRONG * count(STRONG_RULES, sentence, used, true)
           + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
-          + (sentence.question() ? 0 : STRONG * count(AngerFamilies.STATEMENTS, sentence, used, true))
+          + STRONG * count(AngerComplaints.STRONG, sentence, used, true)
+          + (AngerComplaints.PRAISED.matches(sentence).isEmpty()
+              ? STRONG * count(AngerComplaints.VERDICTS, sentence, used, true) : 0)
+          + (sentence.question() ? 0 : STRONG * (count(AngerFamilies.STATEMENTS, sentence, used, true)
+              + count(AngerComplaints.STATEMENTS, sentence, used, true)))
           + INSULT * count(INSULT_RULES, sentence, used, false)
           + NEGATIVE * count(NEGATIVE_RULES, sentence, used, true)
           + NEGATIVE * count(AngerFamilies.NEGATIVE, sentence, used, true)
+          + NEGATIVE * count(AngerComplaints.NEGATIVE, sentence, used, true)
           + PROFANE * count(SWEARING_RULES, sentence, used, false)
           + MILD * count(MILD_RULES, sentence, used, true)
           + NEGATIVE * count(AngerWaiting.RULES, sentence, used, false);
@@ -423,6 +430,17 @@ public final class AngerSignal {
       score += SHOUTING;
     }
     return Math.min(1, score);
+  }
+
+  /**
+   * Whether the text holds a calm verdict: "worst case", or in a short message a middling star rating or "OK, but …";
+   * on such a text a learned class alone should not call it anger (docs/quality.md, "Twentieth round").
+   */
+  public boolean calmVerdict(String text) {
+    var sentences = Sentence.split(text);
+    boolean isShort = sentences.stream().mapToInt(s -> s.words().size()).sum() <= AngerComplaints.SHORT;
+    return sentences.stream().anyMatch(s -> !AngerComplaints.WORST_CASE.matches(s).isEmpty()
+        || isShort && !AngerComplaints.MIXED.matches(s).isEmpty());
   }
 
   /** True when the score is at or above {@link #THRESHOLD}. */

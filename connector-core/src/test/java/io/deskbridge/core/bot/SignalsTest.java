@@ -66,6 +66,20 @@ class SignalsTest {
     assertThat(scores).isEmpty();
   }
 
+  /**
+   * A calm three-star review the learned class scores above the bot's bar: a calm verdict (a middling rating) keeps
+   * the class out, the rules decide (docs/quality.md, "Twentieth round").
+   */
+  @Test
+  void aCalmVerdictKeepsTheLearnedClassOut() {
+    var text = "Blender jest głośny, a pokrywka nie przylega. Trzy gwiazdki.";
+    assertThat(SignalModel.bundled().scores(text)[SignalModel.index("anger")])
+        .isGreaterThanOrEqualTo(Signals.LEARNED_ANGER);
+    var read = SIGNALS.read(text, "pl", null);
+    assertThat(read.angry()).isFalse();
+    assertThat(read.anger()).isEqualTo(new AngerSignal().score(text));
+  }
+
   /** A line the learned class scores above its own threshold but below the bot's bar stays the rules' call. */
   @Test
   void betweenTheClassThresholdAndTheBotsBarTheRulesDecide() {
