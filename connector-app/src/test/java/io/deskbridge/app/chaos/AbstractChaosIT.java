@@ -130,8 +130,8 @@ abstract class AbstractChaosIT {
   private static void assertClean(ChaosLoad.Tally tally, int tickets, String output) {
     assertThat(tally.tickets()).isEqualTo(tickets);
     assertThat(tally.lost()).as("lost customer messages: %s%s", tally, output).isZero();
-    assertThat(tally.duplicates()).as("duplicate replies: %s", tally).isZero();
-    assertThat(tally.afterHandover()).as("replies after a handover: %s", tally).isZero();
+    assertThat(tally.duplicates()).as("duplicate replies: %s%s", tally, output).isZero();
+    assertThat(tally.afterHandover()).as("replies after a handover: %s%s", tally, output).isZero();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -17,18 +17,19 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A request for a person holds when its rule does, or the model's class scores at least {@value
- *       #LEARNED_PERSON} on a text that names a person, a service or a verb of connecting, and not on a question about
- *       the bot ("are you a robot?", docs/quality.md, "Tenth round") nor on someone of the customer's own announced to
- *       contact the shop ("Thirteenth round").
+ *       #LEARNED_PERSON} (and its own threshold) on a text that names a person, a service or a verb of connecting,
+ *       and not on a question about the bot ("are you a robot?", docs/quality.md, "Tenth round") nor on someone of the
+ *       customer's own announced to contact the shop ("Thirteenth round").
  *   <li>Anger holds when its rule does ({@link AngerSignal#isAngry}) or the model's anger class scores at least
- *       {@value #LEARNED_ANGER}: above the class's own threshold, so that plain complaints about a product fact
- *       and ordinary questions are not anger, and not on a calm verdict ("worst case", a middling star rating, "OK,
- *       but …": {@link AngerSignal#calmVerdict}, docs/quality.md, "Twentieth round"). The score then counts as at
- *       least {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
- *   <li>Sarcasm: the support-sarcasm rules in every language; in a language other than English also the model's
- *       sarcasm class from {@value #LEARNED_SARCASM}; in English the sarcasm classifier instead (it was trained on
- *       English posts), and only over the embedding model it was trained with. Neither learned reading counts on a
- *       question about the bot (both read "are you a real person?" as irony).
+ *       {@value #LEARNED_ANGER} (and its own threshold), so that plain complaints about a product fact and ordinary
+ *       questions are not anger, and not on a calm verdict ("worst case", a middling star rating, "OK, but …":
+ *       {@link AngerSignal#calmVerdict}, docs/quality.md, "Twentieth round"). The score then counts as at least
+ *       {@link AngerSignal#THRESHOLD}, so the agent's summary says "angry".
+ *   <li>Sarcasm: the support-sarcasm rules in every language; in a language other than English (as detected) also
+ *       the model's sarcasm class from a score of {@value #LEARNED_SARCASM}, below the class's own threshold (0.65 in
+ *       the shipped model), as the round's rule chose, its hit counting as a rule's (score 1); in English the sarcasm
+ *       classifier instead (it was trained on English posts), and only over the embedding model it was trained with.
+ *       Neither learned reading counts on a question about the bot (both read "are you a real person?" as irony).
  * </ul>
  */
 final class Signals {
@@ -65,7 +66,8 @@ final class Signals {
    * What the signals say about one message.
    *
    * @param anger     the rule's anger score, raised to {@link AngerSignal#THRESHOLD} when only the model holds
-   * @param sarcasm   the sarcasm score (rules, or the English classifier)
+   * @param sarcasm   the sarcasm score: the rules' (0 or 1), the English classifier's, or 1 where the learned class
+   *                  holds outside English
    */
   record Read(boolean humanRequested, Set<HandoverReason> keywordReasons, double anger, boolean angry,
       double sarcasm, boolean sarcastic) {

@@ -119,6 +119,21 @@ class SignalsTest {
     assertThat(read.humanRequested()).isFalse();
   }
 
+  /**
+   * A text the learned person class scores above the bot's bar that names no person, service or verb of connecting
+   * ("get back to me") is no request: the guard, not the bar, keeps it out.
+   */
+  @Test
+  void theLearnedPersonClassNeedsATextThatNamesAPerson() {
+    var text = "Could you get back to me today, please?";
+    var phrases = new HumanRequestSignal(CONFIG.humanRequestPhrases());
+    assertThat(phrases.matches(text)).isFalse();
+    assertThat(phrases.mentionsAPerson(text)).isFalse();
+    assertThat(SignalModel.bundled().scores(text)[SignalModel.index("human_request")])
+        .isGreaterThanOrEqualTo(Signals.LEARNED_PERSON);
+    assertThat(SIGNALS.read(text, "en", null).humanRequested()).isFalse();
+  }
+
   /** Requests for a person no rule catches: the learned class, on a text that names a person, makes them requests. */
   @ParameterizedTest
   @ValueSource(strings = {"Może jakiś konsultant by się odezwał?", "dajte mi niekoho kto tomu rozumie"})
@@ -155,6 +170,11 @@ class SignalsTest {
   void aRequestForAPersonAndABlankTextAsBefore() {
     assertThat(SIGNALS.read("Could I talk to a real person, please?", "en", null).humanRequested())
         .isTrue();
+    for (var language : java.util.List.of("en", "pl")) {
+      var nothing = SIGNALS.read(" ", language, null);
+      assertThat(nothing.sarcastic()).as(language).isFalse();
+      assertThat(nothing.humanRequested()).as(language).isFalse();
+    }
     var blank = SIGNALS.read(" ", "en", null);
     assertThat(blank.humanRequested()).isFalse();
     assertThat(blank.angry()).isFalse();
