@@ -162,11 +162,7 @@ final class People {
     Model.requireOpen(t);
     List<String> before = List.copyOf(t.tags);
     t.tags = distinct(t.tags.stream().filter(tag -> !tags.contains(tag)).toList());
-    t.updatedAt = model.now();
-    ObjectNode event = obj();
-    event.set("previous", Json.arr(before));
-    event.set("current", Json.arr(t.tags));
-    model.emitChange(t, agent, EVENT_TAGS, event);
+    tagsChanged(t, agent, before);
   }
 
   /**
@@ -184,6 +180,11 @@ final class People {
     if (t.tags.equals(before)) {
       return;
     }
+    tagsChanged(t, agent, before);
+  }
+
+  /** Stamps the ticket and sends {@code ticket.tags_changed} with the tags {@code before} and now. */
+  private void tagsChanged(Ticket t, User agent, List<String> before) {
     t.updatedAt = model.now();
     ObjectNode event = obj();
     event.set("previous", Json.arr(before));
