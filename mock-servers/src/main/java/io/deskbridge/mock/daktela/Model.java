@@ -1,13 +1,15 @@
 package io.deskbridge.mock.daktela;
 
+import static io.deskbridge.mock.daktela.FormChecks.activityAction;
+import static io.deskbridge.mock.daktela.FormChecks.activityType;
 import static io.deskbridge.mock.daktela.FormChecks.checkEnum;
+import static io.deskbridge.mock.daktela.FormChecks.emailDirection;
 import static io.deskbridge.mock.daktela.FormChecks.required;
 import static io.deskbridge.mock.daktela.FormChecks.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskbridge.mock.daktela.ModelRecords.Activity;
-import io.deskbridge.mock.daktela.ModelRecords.Article;
 import io.deskbridge.mock.daktela.ModelRecords.Category;
 import io.deskbridge.mock.daktela.ModelRecords.Queue;
 import io.deskbridge.mock.daktela.ModelRecords.Status;
@@ -29,7 +31,8 @@ import java.util.Set;
  * Writes validate as Daktela does ({@link FormChecks}: required fields, enums, foreign keys → 400 form error on the
  * field), maintain the ticket's {@code created}, {@code edited}, {@code edited_by}, {@code closed},
  * {@code last_activity} and {@code interaction_activity_count}, and tell {@link Changes} what happened (the Events
- * module's webhooks), while still holding the lock so events leave in production order.
+ * module's webhooks, with the variables {@link ChangeEvents} fills in), while still holding the lock so events leave
+ * in production order. The knowledge base's articles, which tests write, are kept by {@link Articles}.
  *
  * <p>Records are rendered expanded by {@link ModelJson}: references as nested objects, times as local-time strings
  * in the configured zone, {@code _sys.model} on each, {@code customFields} {@code []} when empty.
@@ -48,25 +51,25 @@ final class Model {
   }
 
   private final DaktelaFake.Config config;
-  private final Changes changes;
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<Integer, Queue> queues = new LinkedHashMap<>();
   private final Map<String, Category> categories = new LinkedHashMap<>();
   private final Map<String, Status> statuses = new LinkedHashMap<>();
   private final Map<Integer, Ticket> tickets = new LinkedHashMap<>();
   private final Map<String, Activity> activities = new LinkedHashMap<>();
-  private final Map<String, Article> articles = new LinkedHashMap<>();
+  private final Articles articles = new Articles(this::nextId, this::now);
   private final ModelJson render;
   private final FormChecks checks;
+  private final ChangeEvents events;
   private int nextTicket;
   private long nextId;
 
   Model(DaktelaFake.Config config, Changes changes) {
     this.config = config;
-    this.changes = changes;
     this.render = new ModelJson(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(config.zone()), users,
         queues, categories, statuses, tickets);
-    this.checks = new FormChecks(users, categories, statuses);
+    this.checks = new FormChecks(users, queues, categories, statuses);
+    this.events = new ChangeEvents(changes, this::time);
     reset();
   }
 
@@ -77,7 +80,7 @@ final class Model {
     statuses.clear();
     tickets.clear();
     activities.clear();
-    articles.clear();
+    articles.reset();
     nextTicket = FIRST_TICKET;
     nextId = 1;
     users.put(config.apiLogin(), new User(config.apiLogin(), "Deskbridge bot", "bot@deskbridge.example"));
@@ -113,7 +116,7 @@ final class Model {
       case "queues" -> queues.values().forEach(q -> out.add(render.queueJson(q)));
       case "ticketsCategories" -> categories.values().forEach(c -> out.add(render.categoryJson(c)));
       case "statuses" -> statuses.values().forEach(s -> out.add(render.statusJson(s)));
-      case "articles" -> articles.values().forEach(a -> out.add(render.articleJson(a)));
+      case "articles" -> articles.all().forEach(a -> out.add(render.articleJson(a)));
       default -> throw new IllegalArgumentException("no model " + model);
     }
     return out;
@@ -128,7 +131,7 @@ final class Model {
       case "queues" -> ticketNumber(name).map(queues::get).map(render::queueJson).orElse(null);
       case "ticketsCategories" -> Optional.ofNullable(categories.get(name)).map(render::categoryJson).orElse(null);
       case "statuses" -> Optional.ofNullable(statuses.get(name)).map(render::statusJson).orElse(null);
-      case "articles" -> Optional.ofNullable(articles.get(name)).map(render::articleJson).orElse(null);
+      case "articles" -> articles.find(name).map(render::articleJson).orElse(null);
       default -> throw new IllegalArgumentException("no model " + model);
     };
     if (out == null) {
@@ -201,7 +204,7 @@ final class Model {
     t.created = now;
     t.edited = now;
     tickets.put(t.name, t);
-    fireTicket("ticket_create", t);
+    events.ticket("ticket_create", t);
     Activity a = email(t, null, "in", title, text, now);
     addActivity(t, a, false); // assumption: the opening e-mail fires no activity_create of its own
     return String.valueOf(t.name);
@@ -215,7 +218,7 @@ final class Model {
     addActivity(t, a, true);
     if (reopen) {
       t.stage = "OPEN";
-      fireTicket("ticket_update", t);
+      events.ticket("ticket_update", t);
     }
     return a.name;
   }
@@ -247,7 +250,7 @@ final class Model {
       setStage(t, stage, now());
     }
     touch(t, "alice");
-    fireTicket("ticket_update", t);
+    events.ticket("ticket_update", t);
   }
 
   // ---------------------------------------------------------------- API writes
@@ -281,7 +284,7 @@ final class Model {
       t.closed = now;
     }
     tickets.put(t.name, t);
-    fireTicket("ticket_create", t);
+    events.ticket("ticket_create", t);
     return render.ticketJson(t);
   }
 
@@ -316,7 +319,7 @@ final class Model {
     }
     setStage(t, stage, now);
     touch(t, apiUser);
-    fireTicket("ticket_update", t);
+    events.ticket("ticket_update", t);
     if (comment != null && !comment.isBlank()) {
       addActivity(t, comment(t, apiUser, "Comment", comment, now), true);
     }
@@ -344,43 +347,15 @@ final class Model {
       throw DaktelaError.form("ticket", "Ticket " + ticketName + " does not exist", echo);
     }
     Ticket t = found.get();
-    if (!body.has("type") || !(body.get("type").isTextual() || body.get("type").isNull())) {
-      throw DaktelaError.form("type", "Entry is required", echo);
-    }
-    String type = body.get("type").isNull() ? "" : body.get("type").asText();
-    if (!ACTIVITY_TYPES.contains(type)) {
-      throw DaktelaError.form("type", "Invalid value " + type, echo);
-    }
-    String action = text(body, "action") == null ? "" : text(body, "action");
-    if (!ACTIONS.contains(action)) {
-      throw DaktelaError.form("action", "Invalid value " + action, echo);
-    }
+    String type = activityType(body, echo);
+    String action = activityAction(body, echo);
     String user = body.has("user") ? checks.checkUser(body, echo) : apiUser;
-    Integer queue = null;
-    if (text(body, "queue") != null) {
-      Queue q = ticketNumber(text(body, "queue")).map(queues::get).orElse(null);
-      if (q == null) {
-        throw DaktelaError.form("queue", "Queue " + text(body, "queue") + " does not exist", echo);
-      }
-      if (type.equals("EMAIL") && !q.type().equals("email")) {
-        throw DaktelaError.form("queue", "Queue " + q.name() + " is not an e-mail queue", echo);
-      }
-      queue = q.name();
-    }
+    Integer queue = checks.checkQueue(body, type, echo);
     Instant now = now();
     Activity a;
     if (type.equals("EMAIL")) {
       JsonNode item = body.path("item");
-      if (text(item, "address") == null) {
-        throw DaktelaError.form("item", "item.address is required for an EMAIL activity", echo);
-      }
-      if (text(item, "text") == null) {
-        throw DaktelaError.form("item", "item.text is required for an EMAIL activity", echo);
-      }
-      String direction = text(item, "direction") == null ? "out" : text(item, "direction");
-      if (!direction.equals("in") && !direction.equals("out")) {
-        throw DaktelaError.form("item", "item.direction must be in or out", echo);
-      }
+      String direction = emailDirection(item, echo);
       String title = text(item, "title") != null ? text(item, "title")
           : text(body, "title") != null ? text(body, "title") : "Re: " + t.title;
       a = email(t, user, direction, title, text(item, "text"), now);
@@ -448,35 +423,8 @@ final class Model {
     t.lastActivity = a.time;
     t.activityCount++;
     if (fire) {
-      Map<String, String> vars = ticketVariables(t);
-      vars.put("activity.name", a.name);
-      vars.put("activity.ticket", String.valueOf(t.name));
-      vars.put("activity.user", a.user == null ? "" : a.user);
-      vars.put("activity.type", a.type);
-      vars.put("activity.time", time(a.time));
-      vars.put("event", "activity_create");
-      changes.changed("activity_create", vars, String.valueOf(t.name));
+      events.activityCreated(t, a);
     }
-  }
-
-  private void fireTicket(String event, Ticket t) {
-    Map<String, String> vars = ticketVariables(t);
-    vars.put("event", event);
-    changes.changed(event, vars, String.valueOf(t.name));
-  }
-
-  private Map<String, String> ticketVariables(Ticket t) {
-    Map<String, String> vars = new LinkedHashMap<>();
-    vars.put("ticket.name", String.valueOf(t.name));
-    vars.put("ticket.title", t.title);
-    vars.put("ticket.category", t.category);
-    vars.put("ticket.user", t.user == null ? "" : t.user);
-    vars.put("ticket.stage", t.stage);
-    vars.put("ticket.priority", t.priority);
-    vars.put("ticket.email", t.email == null ? "" : t.email);
-    vars.put("ticket.created", time(t.created));
-    vars.put("ticket.edited", time(t.edited));
-    return vars;
   }
 
   private void setStage(Ticket t, String stage, Instant now) {
@@ -524,53 +472,30 @@ final class Model {
     return String.format("%08x%06x", config.clock().instant().getEpochSecond(), nextId++);
   }
 
-  // ---------------------------------------------------------------- knowledge base (test side)
+  /** The next of the ids that activity, item and article names share; each call takes one. */
+  private long nextId() {
+    return nextId++;
+  }
+
+  // ---------------------------------------------------------------- knowledge base (test side, see Articles)
 
   synchronized String publishArticle(String folder, String language, String title, String html, List<String> tags) {
-    Article a = new Article();
-    a.name = "articles_" + nextId++;
-    a.folder = folder;
-    a.language = language;
-    a.title = title;
-    a.content = html;
-    a.tags = List.copyOf(tags);
-    a.published = true;
-    a.isPublic = true;
-    a.created = now();
-    a.edited = a.created;
-    articles.put(a.name, a);
-    return a.name;
+    return articles.publish(folder, language, title, html, tags);
   }
 
   synchronized void editArticle(String name, String title, String html) {
-    Article a = article(name);
-    a.title = title;
-    a.content = html;
-    a.edited = now();
+    articles.edit(name, title, html);
   }
 
   synchronized void setArticlePublished(String name, boolean published) {
-    Article a = article(name);
-    a.published = published;
-    a.edited = now();
+    articles.setPublished(name, published);
   }
 
   synchronized void setArticlePublic(String name, boolean isPublic) {
-    Article a = article(name);
-    a.isPublic = isPublic;
-    a.edited = now();
+    articles.setPublic(name, isPublic);
   }
 
   synchronized void deleteArticle(String name) {
-    article(name);
-    articles.remove(name);
-  }
-
-  private Article article(String name) {
-    Article a = articles.get(name);
-    if (a == null) {
-      throw new IllegalArgumentException("no article " + name);
-    }
-    return a;
+    articles.delete(name);
   }
 }

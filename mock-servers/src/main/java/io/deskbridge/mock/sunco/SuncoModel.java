@@ -1,5 +1,20 @@
 package io.deskbridge.mock.sunco;
 
+import static io.deskbridge.mock.sunco.SuncoChecks.activityType;
+import static io.deskbridge.mock.sunco.SuncoChecks.authorType;
+import static io.deskbridge.mock.sunco.SuncoChecks.checkContent;
+import static io.deskbridge.mock.sunco.SuncoChecks.checkText;
+import static io.deskbridge.mock.sunco.SuncoChecks.metadata;
+import static io.deskbridge.mock.sunco.SuncoChecks.metadataOf;
+import static io.deskbridge.mock.sunco.SuncoChecks.subtypes;
+import static io.deskbridge.mock.sunco.SuncoChecks.target;
+import static io.deskbridge.mock.sunco.SuncoWire.conversationCreatePayload;
+import static io.deskbridge.mock.sunco.SuncoWire.fullJson;
+import static io.deskbridge.mock.sunco.SuncoWire.messageJson;
+import static io.deskbridge.mock.sunco.SuncoWire.switchboardPayload;
+import static io.deskbridge.mock.sunco.SuncoWire.truncatedJson;
+import static io.deskbridge.mock.sunco.SuncoWire.userJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,13 +25,10 @@ import io.deskbridge.mock.sunco.SuncoViews.Handover;
 import io.deskbridge.mock.sunco.SuncoViews.Message;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -35,14 +47,12 @@ import java.util.function.Consumer;
  * integration already active changes nothing and sends no webhook; a customer message in a released conversation gives
  * the default integration control without a webhook (history action {@code default}).
  *
+ * <p>Request bodies are checked by {@link SuncoChecks}, the wire shapes built by {@link SuncoWire}, and handovers to
+ * the agent workspace made by {@link SuncoHandovers}, each under this object's lock.
+ *
  * <p>Thread-safe: every method is synchronized.
  */
 final class SuncoModel {
-  /** Metadata limit (the spec: "limited to 4KB"), counted on the UTF-8 JSON of the object. */
-  static final int METADATA_LIMIT = 4096;
-  static final int TEXT_LIMIT = 4096;
-  private static final Set<String> SUBTYPES_IN = Set.of("AI", "activity");
-  private static final Set<String> ACTIVITIES = Set.of("conversation:read", "typing:start", "typing:stop");
 
   /** Where the model reports what SunCo sends webhooks for. */
   interface Events {
@@ -56,7 +66,7 @@ final class SuncoModel {
     void produce(String type, String conversationId, ObjectNode payload, boolean messageEvent);
   }
 
-  private static final class User {
+  static final class User {
     final String id;
     final String externalId;
     final String displayName;
@@ -70,7 +80,7 @@ final class SuncoModel {
     }
   }
 
-  private static final class Conv {
+  static final class Conv {
     final String id;
     final User user;
     final Instant createdAt;
@@ -96,22 +106,20 @@ final class SuncoModel {
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<String, Conv> conversations = new LinkedHashMap<>();
   private final SuncoSwitchboard switchboard;
-  private final List<Handover> handovers = new ArrayList<>();
-  private final List<Consumer<Handover>> handoverListeners = new CopyOnWriteArrayList<>();
-  private long tickets;
+  private final SuncoHandovers handovers;
 
   SuncoModel(SuncoFake.Config config, SuncoIds ids, Events events) {
     this.config = config;
     this.ids = ids;
     this.events = events;
     this.switchboard = new SuncoSwitchboard(ids, config.botStandbyEvents());
+    this.handovers = new SuncoHandovers(config.clock());
   }
 
   synchronized void reset() {
     users.clear();
     conversations.clear();
-    handovers.clear();
-    tickets = 0;
+    handovers.reset();
     switchboard.reset();
   }
 
@@ -171,7 +179,8 @@ final class SuncoModel {
     User u = new User(ids.next(), externalId, displayName, email);
     users.put(u.id, u);
     Conv c = newConversation(u);
-    events.produce("conversation:create", c.id, conversationCreatePayload(c), false);
+    events.produce("conversation:create", c.id,
+        conversationCreatePayload(c, ids.fixed(SuncoIds.WEB_INTEGRATION)), false);
     String messageId = text == null ? null : customerSends(c.id, text);
     return new String[] {c.id, u.id, messageId};
   }
@@ -222,11 +231,11 @@ final class SuncoModel {
   }
 
   void onHandover(Consumer<Handover> listener) {
-    handoverListeners.add(listener);
+    handovers.onHandover(listener);
   }
 
   synchronized List<Handover> handovers() {
-    return List.copyOf(handovers);
+    return handovers.all();
   }
 
   // ---------------------------------------------------------------- API
@@ -255,7 +264,8 @@ final class SuncoModel {
     if (body.has("metadata")) {
       c.metadata = metadata(body.get("metadata"));
     }
-    events.produce("conversation:create", c.id, conversationCreatePayload(c), false);
+    events.produce("conversation:create", c.id,
+        conversationCreatePayload(c, ids.fixed(SuncoIds.WEB_INTEGRATION)), false);
     ObjectNode out = SuncoJson.obj();
     out.set("conversation", fullJson(c));
     return out;
@@ -272,19 +282,8 @@ final class SuncoModel {
     if (content == null || !content.isObject()) {
       throw SuncoError.badRequest("content is required");
     }
-    String type = author.path("type").asText("");
-    if (!type.equals("business") && !type.equals("user")) {
-      throw SuncoError.badRequest("author.type must be business or user");
-    }
-    List<String> subtypes = new ArrayList<>();
-    if (author.has("subtypes")) {
-      JsonNode s = author.get("subtypes");
-      if (!s.isArray() || s.size() != 1 || !SUBTYPES_IN.contains(s.get(0).asText())) {
-        throw SuncoError.badRequest("author.subtypes must be an array of one of " + SUBTYPES_IN
-            + " (agent and bot are available in responses only)");
-      }
-      subtypes.add(s.get(0).asText());
-    }
+    String type = authorType(author);
+    List<String> subtypes = subtypes(author);
     String userId = null;
     if (type.equals("user")) {
       String byId = SuncoJson.textOrNull(author, "userId");
@@ -305,7 +304,7 @@ final class SuncoModel {
     }
     Message m = add(c, type, subtypes, userId, displayName, stored, metadata, "api:conversations", null);
     ObjectNode out = SuncoJson.obj();
-    out.putArray("messages").add(messageJson(m, false, false));
+    out.putArray("messages").add(messageJson(m, users, false, false));
     return out;
   }
 
@@ -330,7 +329,7 @@ final class SuncoModel {
     ObjectNode out = SuncoJson.obj();
     ArrayNode list = out.putArray("messages");
     for (Message m : c.messages.subList(from, to)) {
-      list.add(messageJson(m, false, false));
+      list.add(messageJson(m, users, false, false));
     }
     ObjectNode meta = out.putObject("meta");
     boolean more = after != null ? to < c.messages.size() : from > 0;
@@ -356,17 +355,8 @@ final class SuncoModel {
   /** {@code POST .../activity}. */
   synchronized void activity(String conversationId, JsonNode body) {
     Conv c = require(conversationId);
-    String authorType = body.path("author").path("type").asText("");
-    String type = body.path("type").asText("");
-    if (!authorType.equals("business") && !authorType.equals("user")) {
-      throw SuncoError.badRequest("author.type must be business or user");
-    }
-    if (!ACTIVITIES.contains(type)) {
-      throw SuncoError.badRequest("type must be one of " + ACTIVITIES);
-    }
-    if (authorType.equals("user") && !type.equals("conversation:read")) {
-      throw SuncoError.badRequest("If the author type is user, only conversation:read is supported");
-    }
+    String authorType = authorType(body.path("author"));
+    String type = activityType(authorType, body);
     c.activities.add(new Activity(now(), authorType, type));
   }
 
@@ -403,7 +393,7 @@ final class SuncoModel {
     c.pending = null;
     c.history.add(new ControlChange(now(), "acceptControl", from, c.active.name, map(metadata), null, "api"));
     events.produce("switchboard:acceptControl", c.id, switchboardPayload(c, metadata, null), false);
-    handoverIfAgents(c, metadata);
+    handovers.ifAgents(c, metadata);
   }
 
   synchronized void releaseControl(String conversationId, JsonNode body) {
@@ -422,7 +412,7 @@ final class SuncoModel {
     c.pending = null;
     c.history.add(new ControlChange(now(), "passControl", from, target.name, map(metadata), reason, by));
     events.produce("switchboard:passControl", c.id, switchboardPayload(c, metadata, reason), false);
-    handoverIfAgents(c, metadata);
+    handovers.ifAgents(c, metadata);
   }
 
   private void release(Conv c, ObjectNode metadata, String reason, String by) {
@@ -437,31 +427,6 @@ final class SuncoModel {
     ObjectNode payload = switchboardPayload(c, metadata, null);
     payload.putObject("error").put("code", code).put("message", message);
     events.produce(type, c.id, payload, false);
-  }
-
-  /** Control arrived at the agent workspace: Zendesk makes the messaging ticket (zendesk.md §3.4). */
-  private void handoverIfAgents(Conv c, ObjectNode metadata) {
-    if (!SuncoFake.AGENT_WORKSPACE_TYPE.equals(c.active.integrationType)) {
-      return;
-    }
-    String first = metadata.hasNonNull("first_message_id") ? metadata.get("first_message_id").asText() : null;
-    int start = -1;
-    for (int i = 0; first != null && i < c.messages.size(); i++) {
-      if (c.messages.get(i).id().equals(first)) {
-        start = i;
-      }
-    }
-    List<Message> transcript = start >= 0 ? c.messages.subList(start, c.messages.size())
-        : c.messages.subList(Math.max(0, c.messages.size() - 10), c.messages.size());
-    Map<String, Object> fields = new LinkedHashMap<>();
-    map(metadata).forEach((k, v) -> {
-      if (k.startsWith("dataCapture.")) {
-        fields.put(k, v);
-      }
-    });
-    Handover h = new Handover(++tickets, c.id, now(), first, start >= 0, transcript, fields, map(metadata));
-    handovers.add(h);
-    handoverListeners.forEach(l -> l.accept(h));
   }
 
   private Conv newConversation(User u) {
@@ -482,7 +447,7 @@ final class SuncoModel {
     c.lastUpdatedAt = now;
     ObjectNode payload = SuncoJson.obj();
     payload.set("conversation", truncatedJson(c));
-    ObjectNode message = messageJson(m, true, false);
+    ObjectNode message = messageJson(m, users, true, false);
     if (sourceIntegration != null) {
       ((ObjectNode) message.get("source")).put("integrationId", sourceIntegration);
     }
@@ -490,101 +455,6 @@ final class SuncoModel {
     payload.set("message", message);
     events.produce("conversation:message", c.id, payload, true);
     return m;
-  }
-
-  // ---------------------------------------------------------------- JSON
-
-  private ObjectNode conversationCreatePayload(Conv c) {
-    ObjectNode payload = SuncoJson.obj();
-    payload.set("conversation", truncatedJson(c));
-    payload.put("creationReason", "message");
-    payload.putObject("source").put("type", "web").put("integrationId", ids.fixed(SuncoIds.WEB_INTEGRATION));
-    payload.set("user", userJson(c.user, false));
-    return payload;
-  }
-
-  private ObjectNode switchboardPayload(Conv c, ObjectNode metadata, String reason) {
-    ObjectNode payload = SuncoJson.obj();
-    payload.set("conversation", truncatedJson(c));
-    if (metadata != null && metadata.size() > 0) {
-      payload.set("metadata", metadata.deepCopy());
-    }
-    if (reason != null) {
-      payload.put("reason", reason);
-    }
-    return payload;
-  }
-
-  /** {@code conversationTruncated}: what webhooks carry. */
-  private static ObjectNode truncatedJson(Conv c) {
-    ObjectNode n = SuncoJson.obj().put("id", c.id).put("type", "personal");
-    if (c.metadata != null) {
-      n.set("metadata", c.metadata.deepCopy());
-    }
-    if (c.active != null) {
-      n.set("activeSwitchboardIntegration", c.active.webhookJson());
-    }
-    if (c.pending != null) {
-      n.set("pendingSwitchboardIntegration", c.pending.webhookJson());
-    }
-    return n;
-  }
-
-  private ObjectNode fullJson(Conv c) {
-    ObjectNode n = truncatedJson(c);
-    n.put("isDefault", true).putNull("businessLastRead");
-    n.put("lastUpdatedAt", SuncoJson.time(c.lastUpdatedAt)).put("createdAt", SuncoJson.time(c.createdAt));
-    return n;
-  }
-
-  /**
-   * A message as the API returns it, or ({@code webhook}) as {@code messageWebhook}, whose user author also carries
-   * {@code user} (with {@code profile} when {@code fullUser}).
-   */
-  private ObjectNode messageJson(Message m, boolean webhook, boolean fullUser) {
-    ObjectNode n = SuncoJson.obj().put("id", m.id()).put("received", SuncoJson.time(m.received()));
-    ObjectNode author = n.putObject("author").put("type", m.authorType());
-    if (!m.subtypes().isEmpty()) {
-      ArrayNode s = author.putArray("subtypes");
-      m.subtypes().forEach(s::add);
-    }
-    if (m.userId() != null) {
-      author.put("userId", m.userId());
-    }
-    if (m.displayName() != null) {
-      author.put("displayName", m.displayName());
-    }
-    if (webhook && m.userId() != null) {
-      author.set("user", userJson(users.get(m.userId()), fullUser));
-    }
-    ObjectNode content = n.putObject("content").put("type", m.contentType());
-    if (m.text() != null) {
-      content.put("text", m.text());
-    }
-    n.putObject("source").put("type", m.sourceType());
-    if (!m.metadata().isEmpty()) {
-      n.set("metadata", SuncoJson.MAPPER.valueToTree(m.metadata()));
-    }
-    return n;
-  }
-
-  private static ObjectNode userJson(User u, boolean full) {
-    ObjectNode n = SuncoJson.obj().put("id", u.id);
-    if (u.externalId != null) {
-      n.put("externalId", u.externalId);
-    }
-    n.put("authenticated", false);
-    if (full) {
-      ObjectNode p = n.putObject("profile");
-      if (u.displayName != null) {
-        p.put("givenName", u.displayName);
-      }
-      if (u.email != null) {
-        p.put("email", u.email);
-      }
-      p.put("locale", "en-US");
-    }
-    return n;
   }
 
   /**
@@ -600,66 +470,6 @@ final class SuncoModel {
     return copy;
   }
 
-  // ---------------------------------------------------------------- validation
-
-  private static String target(JsonNode body) {
-    String t = SuncoJson.textOrNull(body, "switchboardIntegration");
-    if (t == null) {
-      throw SuncoError.badRequest("switchboardIntegration is required");
-    }
-    return t;
-  }
-
-  private static ObjectNode metadataOf(JsonNode body) {
-    return body.has("metadata") && !body.get("metadata").isNull() ? metadata(body.get("metadata")) : SuncoJson.obj();
-  }
-
-  /**
-   * Metadata as the spec allows it: a flat object of strings, numbers and booleans, at most 4 KB (4096 bytes of its
-   * UTF-8 JSON). The error's title follows the spec's app metadata example ("limited to 4096 bytes in size").
-   */
-  static ObjectNode metadata(JsonNode m) {
-    if (!m.isObject()) {
-      throw SuncoError.badRequest("metadata must be a flat object");
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
-        throw SuncoError.badRequest("metadata must be a flat object of strings, numbers and booleans; "
-            + e.getKey() + " is " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    if (SuncoJson.bytes(m).length > METADATA_LIMIT) {
-      throw SuncoError.badRequest("Metadata is limited to " + METADATA_LIMIT + " bytes in size.");
-    }
-    return (ObjectNode) m.deepCopy();
-  }
-
-  private static ObjectNode checkContent(JsonNode content) {
-    String type = content.path("type").asText("");
-    if (type.isEmpty()) {
-      throw SuncoError.badRequest("content.type is required");
-    }
-    if (type.equals("text")) {
-      JsonNode text = content.get("text");
-      boolean alternative = content.has("actions") || content.has("htmlText") || content.has("markdownText");
-      if ((text == null || !text.isTextual() || text.asText().isEmpty()) && !alternative) {
-        throw SuncoError.badRequest("content.text is required");
-      }
-      if (text != null && text.asText().length() > TEXT_LIMIT) {
-        throw SuncoError.badRequest("content.text must be at most " + TEXT_LIMIT + " characters");
-      }
-    }
-    return (ObjectNode) content.deepCopy();
-  }
-
-  private static void checkText(String text) {
-    if (text == null || text.isBlank() || text.length() > TEXT_LIMIT) {
-      throw new IllegalArgumentException("a message text must be 1 to " + TEXT_LIMIT + " characters");
-    }
-  }
-
   private Conv require(String id) {
     Conv c = conversations.get(id);
     if (c == null) {
@@ -672,7 +482,8 @@ final class SuncoModel {
     return s == null ? null : s.name;
   }
 
-  private static Map<String, Object> map(ObjectNode metadata) {
+  /** The metadata's values as Java strings, booleans and numbers; empty for none. */
+  static Map<String, Object> map(ObjectNode metadata) {
     if (metadata == null) {
       return Map.of();
     }

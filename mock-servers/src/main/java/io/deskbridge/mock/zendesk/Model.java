@@ -1,22 +1,16 @@
 package io.deskbridge.mock.zendesk;
 
-import static io.deskbridge.mock.zendesk.Json.iso;
 import static io.deskbridge.mock.zendesk.Json.obj;
 import static io.deskbridge.mock.zendesk.Json.text;
-import static io.deskbridge.mock.zendesk.ModelJson.commentJson;
 import static io.deskbridge.mock.zendesk.Text.distinct;
 import static io.deskbridge.mock.zendesk.Text.escapeHtml;
 import static io.deskbridge.mock.zendesk.Text.firstLine;
 import static io.deskbridge.mock.zendesk.Text.stripHtml;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,21 +20,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory Zendesk account: users, groups, tickets, comments and webhooks.
  *
  * <p>Thread-safe: every method is {@code synchronized} on this model. Events are handed to the
  * {@link WebhookDispatcher} while the lock is held, so their order per ticket is production order.
- * Lock order is always API → model → dispatcher.
+ * Lock order is always API → model → dispatcher. What the simulated people do is in {@link People}, the REST
+ * API's ticket writes in {@link TicketWrites}; both run under this lock, called from the synchronized methods
+ * here, and only they use the unsynchronized helpers at the end.
  */
 final class Model {
-  private static final Logger LOG = LoggerFactory.getLogger(Model.class);
   static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
-  private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
-  private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
   static final String EVENT_CREATED = "zen:event-type:ticket.created";
   static final String EVENT_COMMENT = "zen:event-type:ticket.comment_added";
   static final String EVENT_STATUS = "zen:event-type:ticket.status_changed";
@@ -102,6 +93,8 @@ final class Model {
   private final Map<Long, Ticket> tickets = new TreeMap<>();
   private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
   private final Triggers triggers;
+  private final People people;
+  private final TicketWrites writes = new TicketWrites(this);
   private final TicketEvents events;
   private final long botId;
   private final long humanId;
@@ -116,6 +109,7 @@ final class Model {
     this.config = config;
     this.dispatcher = dispatcher;
     this.events = new TicketEvents(config, dispatcher, users, webhooks);
+    this.people = new People(this, events);
     this.triggers = new Triggers(config.clock(), webhooks::containsKey, () -> baseUrl);
     this.seededAt = now();
     this.botId = 90_000_001L;
@@ -166,174 +160,49 @@ final class Model {
     return users.get(botId);
   }
 
-  // ---------------------------------------------------------------- Java control API
+  // ---------------------------------------------------------------- Java control API (see People)
 
   synchronized long customerCreatesTicket(String email, String name, String subject, String body,
       List<String> tags) {
-    User customer = endUser(email, name);
-    ObjectNode spec = obj().put("subject", subject);
-    spec.putObject("comment").put("body", body).put("public", true);
-    spec.set("tags", Json.arr(tags));
-    return createTicket(customer, customer, customer, spec, "web");
+    return people.customerCreatesTicket(email, name, subject, body, tags);
   }
 
-  /** The messaging tickets by their SunCo conversation id. */
-  private final Map<String, Long> messagingTickets = new java.util.HashMap<>();
-
-  /**
-   * The agent workspace takes a handed-over messaging conversation (§3.4): a ticket via {@code native_messaging}
-   * whose requester is the conversation's customer, with the group and tags from the handover's
-   * {@code dataCapture.systemField.*}, its first comment the transcript (one line per message); then one
-   * {@code messaging_ticket.message_added} event per transcript message (§1.7).
-   *
-   * @param transcript each message as {@code {id, author name, author type (user/business), text}}
-   */
+  /** The agent workspace takes a handed-over messaging conversation ({@link People#messagingTicket}). */
   synchronized long messagingTicket(String conversationId, String customerName, List<String[]> transcript,
       Map<String, Object> fields) {
-    User customer = endUser("messaging-" + conversationId + "@messaging.invalid", customerName);
-    ObjectNode spec = obj().put("subject", "Conversation with " + customerName);
-    var lines = new StringBuilder();
-    for (String[] m : transcript) {
-      lines.append(m[1]).append(": ").append(m[3]).append('\n');
-    }
-    spec.putObject("comment").put("body", lines.length() == 0 ? "(no messages)" : lines.toString().strip())
-        .put("public", true);
-    Object group = fields.get("dataCapture.systemField.group_id");
-    if (group != null) {
-      spec.put("group_id", Long.parseLong(group.toString()));
-    }
-    Object tags = fields.get("dataCapture.systemField.tags");
-    if (tags != null) {
-      spec.set("tags", Json.arr(List.of(tags.toString().split(","))));
-    }
-    long id = createTicket(customer, customer, customer, spec, "native_messaging");
-    messagingTickets.put(conversationId, id);
-    Ticket t = tickets.get(id);
-    for (String[] m : transcript) {
-      boolean user = "user".equals(m[2]);
-      events.emitMessaging(t, conversationId, m[0], m[3], user ? String.valueOf(customer.id()) : "zd:answerBot",
-          m[1], user ? "end_user" : "system");
-    }
-    return id;
+    return people.messagingTicket(conversationId, customerName, transcript, fields);
   }
 
   synchronized Optional<Long> messagingTicketOf(String conversationId) {
-    return Optional.ofNullable(messagingTickets.get(conversationId));
+    return people.messagingTicketOf(conversationId);
   }
 
   synchronized long customerComments(long ticketId, String body) {
-    Ticket t = find(ticketId);
-    requireOpen(t);
-    User customer = users.get(t.requesterId);
-    Instant now = now();
-    Comment c = addComment(t, customer.id(), body, null, true, "web", now, nextAuditId++);
-    if (!"new".equals(t.status)) {
-      t.status = "open";
-    }
-    t.updatedAt = now;
-    emit(t, customer, c, false, false);
-    return c.id();
+    return people.customerComments(ticketId, body);
   }
 
-
   synchronized long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
-    return agentComment(ticketId, agentId, body, null, isPublic);
+    return people.agentComments(ticketId, agentId, body, isPublic);
   }
 
   synchronized long agentCommentsHtml(long ticketId, long agentId, String html, boolean isPublic) {
-    return agentComment(ticketId, agentId, null, html, isPublic);
+    return people.agentCommentsHtml(ticketId, agentId, html, isPublic);
   }
 
-  private long agentComment(long ticketId, long agentId, String body, String html, boolean isPublic) {
-    User agent = users.get(agentId);
-    if (agent == null || !agent.staff()) {
-      throw new IllegalArgumentException("not an agent: " + agentId);
-    }
-    Ticket t = find(ticketId);
-    requireOpen(t);
-    Instant now = now();
-    Comment c = addComment(t, agentId, body, html, isPublic, "web", now, nextAuditId++);
-    if ("new".equals(t.status)) {
-      t.status = "open";
-    }
-    t.updatedAt = now;
-    emit(t, agent, c, false, false);
-    return c.id();
-  }
-
-  /**
-   * An agent changes the ticket's status in the agent UI; subscribers get {@code ticket.status_changed}. Solving an
-   * unassigned ticket assigns it to the agent, as the agent UI does.
-   */
   synchronized void agentSetsStatus(long ticketId, long agentId, String status) {
-    if (!STATUSES.contains(status)) {
-      throw new IllegalArgumentException("unknown status " + status);
-    }
-    User agent = staff(agentId);
-    Ticket t = find(ticketId);
-    requireOpen(t);
-    ObjectNode event = obj().put("current", Text.upper(status)).put("previous", Text.upper(t.status));
-    t.status = status;
-    if (t.assigneeId == null && ("solved".equals(status) || "closed".equals(status))) {
-      t.assigneeId = agentId; // the agent UI assigns an unassigned ticket to the agent who solves it
-    }
-    t.updatedAt = now();
-    emitChange(t, agent, EVENT_STATUS, event);
+    people.agentSetsStatus(ticketId, agentId, status);
   }
 
-  /** An agent assigns the ticket (null: unassigns it); subscribers get {@code ticket.agent_assignment_changed}. */
   synchronized void agentAssigns(long ticketId, long agentId, Long assigneeId) {
-    User agent = staff(agentId);
-    Ticket t = find(ticketId);
-    requireOpen(t);
-    ObjectNode event = obj().put("current", Text.idOrNull(assigneeId)).put("previous", Text.idOrNull(t.assigneeId));
-    t.assigneeId = assigneeId;
-    t.updatedAt = now();
-    emitChange(t, agent, EVENT_ASSIGNEE, event);
+    people.agentAssigns(ticketId, agentId, assigneeId);
   }
 
-  /** An agent removes tags from the ticket; subscribers get {@code ticket.tags_changed}. */
   synchronized void agentRemovesTags(long ticketId, long agentId, List<String> tags) {
-    User agent = staff(agentId);
-    Ticket t = find(ticketId);
-    requireOpen(t);
-    List<String> before = List.copyOf(t.tags);
-    t.tags = distinct(t.tags.stream().filter(tag -> !tags.contains(tag)).toList());
-    t.updatedAt = now();
-    ObjectNode event = obj();
-    event.set("previous", Json.arr(before));
-    event.set("current", Json.arr(t.tags));
-    emitChange(t, agent, EVENT_TAGS, event);
+    people.agentRemovesTags(ticketId, agentId, tags);
   }
 
-  /**
-   * An agent adds tags to the ticket (as Zendesk's ticket form or {@code PUT /tickets/{id}/tags} does); subscribers get
-   * {@code ticket.tags_changed} with the lists before and after, when the tags changed.
-   */
   synchronized void agentAddsTags(long ticketId, long agentId, List<String> tags) {
-    User agent = staff(agentId);
-    Ticket t = find(ticketId);
-    requireOpen(t);
-    List<String> before = List.copyOf(t.tags);
-    var after = new java.util.ArrayList<>(t.tags);
-    after.addAll(tags);
-    t.tags = distinct(after);
-    if (t.tags.equals(before)) {
-      return;
-    }
-    t.updatedAt = now();
-    ObjectNode event = obj();
-    event.set("previous", Json.arr(before));
-    event.set("current", Json.arr(t.tags));
-    emitChange(t, agent, EVENT_TAGS, event);
-  }
-
-  private User staff(long agentId) {
-    User agent = users.get(agentId);
-    if (agent == null || !agent.staff()) {
-      throw new IllegalArgumentException("not an agent: " + agentId);
-    }
-    return agent;
+    people.agentAddsTags(ticketId, agentId, tags);
   }
 
   /** Every ticket, by id. */
@@ -368,29 +237,9 @@ final class Model {
     return ticketJson(find(id));
   }
 
+  /** POST /tickets ({@link TicketWrites#create}). */
   synchronized ObjectNode createTicketViaApi(User updater, JsonNode spec) {
-    User requester = updater;
-    if (spec.hasNonNull("requester_id")) {
-      requester = users.get(spec.get("requester_id").asLong());
-      if (requester == null) {
-        throw ApiError.invalid("requester", "Requester: cannot be blank");
-      }
-    } else if (spec.path("requester").hasNonNull("email")) {
-      JsonNode r = spec.get("requester");
-      requester = endUser(r.get("email").asText(), text(r, "name"));
-    }
-    User submitter = updater;
-    if (spec.hasNonNull("submitter_id")) {
-      submitter = users.get(spec.get("submitter_id").asLong());
-      if (submitter == null) {
-        throw ApiError.invalid("submitter", "Submitter: is invalid");
-      }
-    }
-    if (spec.path("comment").hasNonNull("author_id")
-        && !users.containsKey(spec.path("comment").get("author_id").asLong())) {
-      throw ApiError.invalid("comment", "Comment: author_id is invalid");
-    }
-    return ticketJson(find(createTicket(requester, submitter, updater, spec, "api")));
+    return writes.create(updater, spec);
   }
 
   /**
@@ -398,7 +247,7 @@ final class Model {
    * {@code comment.author_id} or else the submitter; the {@code actor} (the authenticated user, Zendesk's
    * {@code current_user}) is the event's {@code actor_id} whoever the requester is. Fires ticket.created.
    */
-  private long createTicket(User requester, User submitter, User actor, JsonNode spec,
+  long createTicket(User requester, User submitter, User actor, JsonNode spec,
       String channel) {
     JsonNode c = spec.path("comment");
     String body = text(c, "body");
@@ -409,7 +258,7 @@ final class Model {
     if ((body == null || body.isBlank()) && (html == null || html.isBlank())) {
       throw ApiError.invalid("description", "Description: cannot be blank");
     }
-    validate(spec);
+    writes.validate(spec);
     Ticket t = new Ticket(nextTicketId++);
     Instant now = now();
     t.subject = Optional.ofNullable(text(spec, "subject")).orElse(firstLine(body, html));
@@ -435,113 +284,14 @@ final class Model {
     return t.id;
   }
 
-  /** PUT /tickets/{id} (§2.3, §9.2): merge, append the comment, answer ticket and audit. */
+  /** PUT /tickets/{id} (§2.3, §9.2; {@link TicketWrites#update}). */
   synchronized ObjectNode updateTicket(long id, User updater, JsonNode in) {
-    Ticket t = find(id);
-    requireOpen(t);
-    if (in.path("safe_update").asBoolean(false) && in.hasNonNull("updated_stamp")
-        && !parseInstant(in.get("updated_stamp").asText()).equals(t.updatedAt)) {
-      throw new ApiError(409, Json.error("UpdateConflict", "Safe Update prevented the update due "
-          + "to outdated ticket data. Please fetch the latest ticket data and try again."));
-    }
-    validate(in);
-    JsonNode c = in.hasNonNull("comment") ? in.get("comment") : null;
-    String body = c == null ? null : text(c, "body");
-    String html = c == null ? null : text(c, "html_body");
-    if (c != null && (body == null || body.isBlank()) && (html == null || html.isBlank())) {
-      throw ApiError.invalid("comment", "Comment: value cannot be blank");
-    }
-    long author = c != null && c.hasNonNull("author_id") ? c.get("author_id").asLong() : updater.id();
-    if (!users.containsKey(author)) {
-      throw ApiError.invalid("comment", "Comment: author_id is invalid");
-    }
-    Instant now = now();
-    long auditId = nextAuditId++;
-    ObjectNode audit = obj().put("id", auditId).put("ticket_id", t.id)
-        .put("created_at", iso(now)).put("author_id", updater.id());
-    audit.putObject("via").put("channel", "api");
-    ArrayNode events = audit.putArray("events");
-    Comment comment = null;
-    if (c != null) {
-      comment = addComment(t, author, body, html, c.path("public").asBoolean(true), "api", now,
-          auditId);
-      events.add(commentJson(comment).put("id", comment.id()));
-    }
-    String statusBefore = t.status;
-    List<String> tagsBefore = List.copyOf(t.tags);
-    // an agent update moves a New ticket to Open unless a status is given
-    String status = Optional.ofNullable(text(in, "status"))
-        .orElse("new".equals(t.status) ? "open" : t.status);
-    change(events, "status", t.status, status);
-    t.status = status;
-    if (in.has("priority")) {
-      change(events, "priority", t.priority, t.priority = text(in, "priority"));
-    }
-    if (in.has("type")) {
-      change(events, "type", t.type, t.type = text(in, "type"));
-    }
-    if (in.has("subject")) {
-      change(events, "subject", t.subject, t.subject = text(in, "subject"));
-    }
-    if (in.has("assignee_id")) {
-      Long v = in.get("assignee_id").isNull() ? null : in.get("assignee_id").asLong();
-      change(events, "assignee_id", t.assigneeId, v);
-      t.assigneeId = v;
-    }
-    if (in.has("group_id")) {
-      Long v = in.get("group_id").isNull() ? null : in.get("group_id").asLong();
-      change(events, "group_id", t.groupId, v);
-      t.groupId = v;
-    }
-    List<String> tags = new ArrayList<>(t.tags);
-    if (in.has("tags")) {
-      tags = distinct(Json.strings(in.get("tags")));
-    }
-    if (in.has("additional_tags") || in.has("remove_tags")) {
-      LOG.warn("additional_tags/remove_tags on PUT /tickets/{id} are unverified for single-ticket "
-          + "updates (documented only for update_many); prefer the /tags endpoints");
-      tags.addAll(Json.strings(in.path("additional_tags")));
-      tags.removeAll(Json.strings(in.path("remove_tags")));
-      tags = distinct(tags);
-    }
-    if (!tags.equals(t.tags)) {
-      events.addObject().put("id", nextAuditId++).put("type", "Change").put("field_name", "tags")
-          .<ObjectNode>set("value", Json.arr(tags)).set("previous_value", Json.arr(t.tags));
-      t.tags = tags;
-    }
-    in.path("custom_fields").forEach(f -> t.customFields.put(f.path("id").asLong(), f.get("value")));
-    if (in.has("custom_status_id")) {
-      LOG.debug("custom_status_id accepted and ignored");
-    }
-    t.updatedAt = now;
-    if (comment != null) {
-      emit(t, updater, comment, true, false);
-    }
-    if (!status.equals(statusBefore)) {
-      emitChange(t, updater, EVENT_STATUS, TextNode.valueOf(Text.upper(statusBefore)), TextNode.valueOf(Text.upper(status)));
-    }
-    if (!t.tags.equals(tagsBefore)) {
-      emitChange(t, updater, EVENT_TAGS, Json.arr(tagsBefore), Json.arr(t.tags));
-    }
-    ObjectNode out = obj();
-    out.set("ticket", ticketJson(t));
-    out.set("audit", audit);
-    return out;
+    return writes.update(id, updater, in);
   }
 
   /** Tags endpoints: PUT adds, POST sets, DELETE removes (§2.3). */
   synchronized List<String> tags(long id, String method, List<String> given) {
-    Ticket t = find(id);
-    requireOpen(t);
-    List<String> tags = new ArrayList<>(t.tags);
-    switch (method) {
-      case "PUT" -> tags.addAll(given);
-      case "POST" -> tags = new ArrayList<>(given);
-      default -> tags.removeAll(given);
-    }
-    t.tags = distinct(tags);
-    t.updatedAt = now();
-    return List.copyOf(t.tags);
+    return writes.tags(id, method, given);
   }
 
   /** Offset ({@code page}, {@code per_page}, {@code sort_order}) or cursor ({@code page[...]}) paging (§2.2). */
@@ -637,33 +387,30 @@ final class Model {
   // ---------------------------------------------------------------- events
 
   /** Hands the events of a ticket creation or a later comment to the dispatcher ({@link TicketEvents}). */
-  private void emit(Ticket t, User actor, Comment c, boolean viaApi, boolean created) {
+  void emit(Ticket t, User actor, Comment c, boolean viaApi, boolean created) {
     events.emit(t, actor, c, viaApi, created);
   }
 
   /** Hands a ticket change event (status, assignment, tags) to the dispatcher ({@link TicketEvents#emitChange}). */
-  private void emitChange(Ticket t, User actor, String type, ObjectNode event) {
+  void emitChange(Ticket t, User actor, String type, ObjectNode event) {
     events.emitChange(t, actor, type, event, false);
   }
 
   /** A change made through the API ({@code PUT /tickets/{id}}): {@code event.previous} and {@code event.current}. */
-  private void emitChange(Ticket t, User actor, String type, JsonNode previous, JsonNode current) {
+  void emitChange(Ticket t, User actor, String type, JsonNode previous, JsonNode current) {
     ObjectNode event = obj();
     event.set("previous", previous);
     event.set("current", current);
     events.emitChange(t, actor, type, event, true);
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- helpers, also for People and TicketWrites
 
-  private ObjectNode ticketJson(Ticket t) {
+  ObjectNode ticketJson(Ticket t) {
     return ModelJson.ticketJson(t, baseUrl);
   }
 
-
-
-
-  private Comment addComment(Ticket t, long authorId, String body, String html, boolean isPublic,
+  Comment addComment(Ticket t, long authorId, String body, String html, boolean isPublic,
       String channel, Instant now, long auditId) {
     String text = body != null ? body : stripHtml(html);
     String htmlBody = html != null ? html : "<div class=\"zd-comment\" dir=\"auto\"><p dir=\"auto\">"
@@ -674,31 +421,7 @@ final class Model {
     return c;
   }
 
-  private void validate(JsonNode in) {
-    String status = text(in, "status");
-    if (status != null && !STATUSES.contains(status)) {
-      throw ApiError.invalid("status", "Status: " + status + " is not valid");
-    }
-    String priority = text(in, "priority");
-    if (priority != null && !PRIORITIES.contains(priority)) {
-      throw ApiError.invalid("priority", "Priority: " + priority + " is not valid");
-    }
-    String type = text(in, "type");
-    if (type != null && !TYPES.contains(type)) {
-      throw ApiError.invalid("type", "Type: " + type + " is not valid");
-    }
-    if (in.hasNonNull("group_id") && !groups.containsValue(in.get("group_id").asLong())) {
-      throw ApiError.invalid("group_id", "Group: " + in.get("group_id").asText() + " is invalid");
-    }
-    if (in.hasNonNull("assignee_id")) {
-      User a = users.get(in.get("assignee_id").asLong());
-      if (a == null || !a.staff()) {
-        throw ApiError.invalid("assignee_id", "Assignee: " + in.get("assignee_id") + " is invalid");
-      }
-    }
-  }
-
-  private User endUser(String email, String name) {
+  User endUser(String email, String name) {
     return users.values().stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst()
         .orElseGet(() -> {
           User u = new User(nextUserId++, name != null ? name : email.replaceAll("@.*", ""), email,
@@ -708,7 +431,22 @@ final class Model {
         });
   }
 
-  private Ticket find(long id) {
+  /** The user with this id, or null. */
+  User user(long id) {
+    return users.get(id);
+  }
+
+  boolean hasGroup(long groupId) {
+    return groups.containsValue(groupId);
+  }
+
+  /** The next audit (and audit event) id; each call takes one. */
+  long nextAuditId() {
+    return nextAuditId++;
+  }
+
+  /** The ticket with this id; 404 when there is none. */
+  Ticket find(long id) {
     Ticket t = tickets.get(id);
     if (t == null) {
       throw ApiError.notFound();
@@ -716,46 +454,15 @@ final class Model {
     return t;
   }
 
-  private static void requireOpen(Ticket t) {
+  /** 422 on a closed ticket, which takes no update. */
+  static void requireOpen(Ticket t) {
     if ("closed".equals(t.status)) {
       throw ApiError.invalid("status", "Status: closed prevents ticket update");
     }
   }
 
-  private void change(ArrayNode events, String field, Object before, Object after) {
-    if (after != null && !after.equals(before) || after == null && before != null) {
-      ObjectNode e = events.addObject().put("id", nextAuditId++).put("type", "Change")
-          .put("field_name", field);
-      e.set("value", after == null ? null : Json.MAPPER.valueToTree(after));
-      e.set("previous_value", before == null ? null : Json.MAPPER.valueToTree(before));
-    }
-  }
-
-  private Instant now() {
+  /** The clock's time, truncated to seconds as Zendesk stores it. */
+  Instant now() {
     return config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
   }
-
-  private static Instant parseInstant(String s) {
-    try {
-      return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.SECONDS);
-    } catch (DateTimeParseException e) {
-      throw ApiError.invalid("updated_stamp", "updated_stamp is not a timestamp: " + s);
-    }
-  }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 }

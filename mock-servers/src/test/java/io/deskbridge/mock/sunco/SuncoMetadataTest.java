@@ -16,8 +16,8 @@ class SuncoMetadataTest {
   @Test
   void exactly4096BytesPassAndOneMoreIsTheDocumentedBadRequest() {
     assertThat(SuncoJson.bytes(withValue(4096))).hasSize(4096);
-    assertThat(SuncoModel.metadata(withValue(4096))).isEqualTo(withValue(4096));
-    assertThatThrownBy(() -> SuncoModel.metadata(withValue(4097))).isInstanceOfSatisfying(SuncoError.class, e -> {
+    assertThat(SuncoChecks.metadata(withValue(4096))).isEqualTo(withValue(4096));
+    assertThatThrownBy(() -> SuncoChecks.metadata(withValue(4097))).isInstanceOfSatisfying(SuncoError.class, e -> {
       assertThat(e.status).isEqualTo(400);
       assertThat(e.body().toString())
           .isEqualTo("{\"errors\":[{\"code\":\"bad_request\",\"title\":"
@@ -28,7 +28,7 @@ class SuncoMetadataTest {
   @Test
   void multiByteCharactersCountAsTheirUtf8Bytes() {
     ObjectNode m = SuncoJson.obj().put("k", "é".repeat(2045)); // 4090 bytes of value + 8
-    assertThatThrownBy(() -> SuncoModel.metadata(m)).isInstanceOf(SuncoError.class);
+    assertThatThrownBy(() -> SuncoChecks.metadata(m)).isInstanceOf(SuncoError.class);
   }
 
   @Test
@@ -39,9 +39,9 @@ class SuncoMetadataTest {
     array.putArray("a").add(1);
     ObjectNode nul = SuncoJson.obj().putNull("a");
     for (ObjectNode m : new ObjectNode[] {nested, array, nul}) {
-      assertThatThrownBy(() -> SuncoModel.metadata(m)).isInstanceOfSatisfying(SuncoError.class,
+      assertThatThrownBy(() -> SuncoChecks.metadata(m)).isInstanceOfSatisfying(SuncoError.class,
           e -> assertThat(e.getMessage()).contains("flat object"));
     }
-    assertThat(SuncoModel.metadata(SuncoJson.obj().put("s", "x").put("n", 1.5).put("b", true))).hasSize(3);
+    assertThat(SuncoChecks.metadata(SuncoJson.obj().put("s", "x").put("n", 1.5).put("b", true))).hasSize(3);
   }
 }

@@ -1,6 +1,5 @@
 package io.deskbridge.mock.daktela.chat;
 
-import io.deskbridge.mock.base.Delivery;
 import io.deskbridge.mock.base.DeliveryAttempt;
 import io.deskbridge.mock.base.FakeServer;
 import io.deskbridge.mock.base.RequestJournal;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +50,6 @@ public final class DaktelaChatFake implements VendorFake {
   /** The seeded chat queues: number → title. */
   public static final Map<Integer, String> QUEUES = Map.of(3201, "Web chat", 3202, "Web chat billing");
   static final String RESPONSE_PATH = "/external-bot/response/";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   /**
    * Configuration; immutable.
@@ -190,16 +187,12 @@ public final class DaktelaChatFake implements VendorFake {
 
   private final Config config;
   private final WebhookSender sender;
+  private final DaktelaChatDelivery delivery;
   private final DaktelaChatServer api;
   private final FakeServer server;
   private final Map<String, State> chats = new LinkedHashMap<>();
-  /** Each inbound message's delivery as first sent, by the message's name, for {@link #redeliver}. */
-  private final Map<String, Delivery> sent = new LinkedHashMap<>();
   private BotEndpoint bot;
   private long seq;
-  private int chaosCopies = 1;
-  private Duration chaosJitter = Duration.ZERO;
-  private Duration unreachableWindow = Duration.ZERO;
 
   private final DaktelaChatRealtime realtime = new DaktelaChatRealtime();
   private final DaktelaChatTickets tickets;
@@ -207,6 +200,7 @@ public final class DaktelaChatFake implements VendorFake {
   private DaktelaChatFake(Config config) {
     this.config = config;
     this.sender = new WebhookSender("daktela-chat-fake", config.delivery(), config.clock());
+    this.delivery = new DaktelaChatDelivery(config, sender);
     this.tickets = new DaktelaChatTickets(config);
     this.api = new DaktelaChatServer(this);
     this.server = new FakeServer(config.port(), api);
@@ -294,13 +288,7 @@ public final class DaktelaChatFake implements VendorFake {
     String name = String.format("messages_%013x", 0x65a1b2c3d4e00L + ++seq);
     s.messages.add(new Message(name, now, "IN", what, null));
     if (toBot) {
-      byte[] body = DaktelaChatWire.inbound(name, TIME.format(now.atZone(config.zone())), s.name,
-          responseUrl(s.name), what);
-      Map<String, String> headers = bot.header() == null ? Map.of() : Map.of(bot.header(), bot.token());
-      Delivery delivery = new Delivery("bot", name, s.name, bot.target(), "POST", "application/json", body,
-          (inv, at) -> headers);
-      sent.put(name, delivery);
-      sender.send(delivery);
+      delivery.send(bot, name, now, s.name, responseUrl(s.name), what);
     }
     return name;
   }
@@ -313,16 +301,12 @@ public final class DaktelaChatFake implements VendorFake {
    * @throws IllegalArgumentException when no message of that name was sent to the bot
    */
   public synchronized void redeliver(String message) {
-    Delivery delivery = sent.get(message);
-    if (delivery == null) {
-      throw new IllegalArgumentException("no message " + message + " was sent to the bot");
-    }
-    sender.send(delivery);
+    delivery.redeliver(message);
   }
 
   /** The names of the customer's messages in {@code chat} that were sent to the bot, oldest first. */
   public synchronized List<String> sentToBot(String chat) {
-    return require(chat).messages.stream().map(Message::name).filter(sent::containsKey).toList();
+    return require(chat).messages.stream().map(Message::name).filter(delivery::wasSent).toList();
   }
 
   // ---------------------------------------------------------------- the bot's answers (called by the server)
@@ -385,9 +369,7 @@ public final class DaktelaChatFake implements VendorFake {
    * {@code jitter} (so they arrive out of order); {@code chaos(1, Duration.ZERO)} stops it.
    */
   public synchronized void chaos(int copies, Duration jitter) {
-    chaosCopies = copies;
-    chaosJitter = jitter;
-    applyPolicy();
+    delivery.chaos(copies, jitter);
   }
 
   /**
@@ -395,24 +377,12 @@ public final class DaktelaChatFake implements VendorFake {
    * holding requests while the connector restarts); zero restores the plain policy.
    */
   public synchronized void redeliverWhileUnreachable(Duration window) {
-    unreachableWindow = Objects.requireNonNull(window, "window");
-    applyPolicy();
+    delivery.redeliverWhileUnreachable(Objects.requireNonNull(window, "window"));
   }
 
   /** Each attempt goes to the next of these endpoints in turn (a load balancer); empty restores the bot's URL. */
   public void routeDeliveriesTo(List<URI> endpoints) {
     sender.route(endpoints);
-  }
-
-  private void applyPolicy() {
-    RetryPolicy p = config.delivery();
-    if (!unreachableWindow.isZero()) {
-      long gap = Math.max(1, p.backoff().max().toMillis());
-      List<Retry> retries = new ArrayList<>(p.retries());
-      retries.add(Retry.unanswered((int) Math.min(Integer.MAX_VALUE, unreachableWindow.toMillis() / gap + 1)));
-      p = p.withRetries(retries);
-    }
-    sender.policy(p.withChaos(chaosCopies, chaosJitter));
   }
 
   /** Waits (real time) until no delivery to the bot is pending; false on timeout. */
@@ -479,13 +449,9 @@ public final class DaktelaChatFake implements VendorFake {
     sender.route(List.of());
     synchronized (this) {
       chats.clear();
-      sent.clear();
       bot = null;
       seq = 0;
-      chaosCopies = 1;
-      chaosJitter = Duration.ZERO;
-      unreachableWindow = Duration.ZERO;
-      applyPolicy();
+      delivery.clear();
     }
   }
 
