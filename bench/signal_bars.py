@@ -1,0 +1,46 @@
+"""The twenty-first round's rule for the learned signal's bars (docs/quality.md, "Held-out-17 and the twenty-first
+round"), over bench/ModelScan.java output. For each MODEL name given it reads MODEL-escalation-held-out-16.jsonl.tsv,
+MODEL-webshop-cases.jsonl.tsv and MODEL-pub.tsv (CLINC150 test, Bitext and KInIT cases scanned together) from the
+working directory, and base-ho16.json (main's `eval` report on held-out-16, for the English sarcasm classifier's
+decisions); prints the variants that keep the limits, best first (ok, caught by the learned classes alone, model,
+anger bar, sarcasm bar, sarcasm in English too, person bar, held-out-16 neutral flagged, web-shop flagged, public
+flagged, recall per signal with the rules).
+
+    python3 bench/signal_bars.py base trial full c4 r4
+"""
+import json, itertools, collections, sys
+models=sys.argv[1:]
+ensarc={r['id']:'sarcasm' in (r.get('reasons') or []) for r in json.load(open('base-ho16.json'))['results']}
+def load(p): return [l.rstrip('\n').split('\t') for l in open(p)]
+def decide(r, a, s, sall, pb, rep):
+    f,id_,lang,exp,reason,rA,rH,rS,men,askb,qb,sA,sH,sS,tA,tH,tS,text=r
+    sA,sH,sS,tA,tH,tS=map(float,(sA,sH,sS,tA,tH,tS))
+    mA = sA>=a and sA>=tA
+    mH = sH>=max(tH,pb) and men=='1' and askb=='0'
+    mS = s is not None and (lang!='en' or sall) and sS>=s and qb=='0'
+    sar = (ensarc.get(id_,False) if (lang=='en' and rep) else rS=='1') or mS
+    return {'anger':rA=='1' or mA,'human_request':rH=='1' or mH,'sarcasm':sar}, {'anger':mA or (sA>=a and sA>=tA),'human_request':mH,'sarcasm':s is not None and sS>=s and qb=='0'}
+res=[]
+for m in models:
+    ho=load(f'{m}-escalation-held-out-16.jsonl.tsv'); ws=load(f'{m}-webshop-cases.jsonl.tsv'); pub=load(f'{m}-pub.tsv')
+    for a,s,sall,pb in itertools.product([0.5,0.6,0.7,0.8],[None,0.5,0.6,0.7,0.8],[0,1],[0,0.5,0.6,0.7,0.8]):
+        if s is None and sall: continue
+        ok=True; neu=0; per=collections.Counter(); alone=0; comb=collections.Counter()
+        for r in ho:
+            d,al=decide(r,a,s,sall,pb,True)
+            if r[3]=='handover':
+                alone+=al[r[4]]; comb[r[4]]+=d[r[4]]
+            else:
+                neu+=any(d.values())
+                for k,v in d.items(): per[(r[2],k)]+=v
+        if neu>6: ok=False
+        for (L,k),v in per.items():
+            if v>(2 if (L=='en' and k=='sarcasm') else 1): ok=False
+        wsf=sum(any(decide(r,a,s,sall,pb,False)[0].values()) for r in ws if r[3]!='handover')
+        if wsf>1: ok=False
+        pf=sum(any(decide(r,a,s,sall,pb,False)[0].values()) for r in pub if r[3]!='handover')
+        if pf>56: ok=False
+        res.append((ok,alone,m,a,s,sall,pb,neu,wsf,pf,dict(comb)))
+res.sort(key=lambda x:(x[0],x[1]),reverse=True)
+for x in res[:25]: print(x)
+print('base-like:', [x for x in res if x[2]=='base' and x[3]==0.7 and x[4] is None and x[6]==0])
