@@ -1,10 +1,11 @@
 """The twenty-first round's rule for the learned signal's bars (docs/quality.md, "Held-out-17 and the twenty-first
 round"), over bench/ModelScan.java output. For each MODEL name given it reads MODEL-escalation-held-out-16.jsonl.tsv,
-MODEL-webshop-cases.jsonl.tsv and MODEL-pub.tsv (CLINC150 test, Bitext and KInIT cases scanned together) from the
-working directory, and base-ho16.json (main's `eval` report on held-out-16, for the English sarcasm classifier's
-decisions); prints the variants that keep the limits, best first (ok, caught by the learned classes alone, model,
+MODEL-webshop-cases.jsonl.tsv, MODEL-pub.tsv (CLINC150 test, Bitext and KInIT cases scanned together), MODEL-rev.tsv
+(the twenty-first round review's calm and positive lines) and MODEL-ho14.tsv (held-out-14) from the working directory, and base-ho16.json (main's `eval` report on held-out-16, for the English sarcasm classifier's
+decisions); prints the variants that keep the limits (the twenty-second round's too: no more review calm lines and held-out-14
+neutral lines flagged than the model named by $REF, default r4f, at the shipped bars), best first (ok, caught by the learned classes alone, model,
 anger bar, sarcasm bar, sarcasm in English too, person bar, held-out-16 neutral flagged, web-shop flagged, public
-flagged, recall per signal with the rules).
+flagged, recall per signal with the rules, review calm flagged, review positives caught, held-out-14 neutral flagged).
 
     python3 bench/signal_bars.py base trial full c4 r4
 """
@@ -20,6 +21,16 @@ def decide(r, a, s, sall, pb, rep):
     mS = s is not None and (lang!='en' or sall) and sS>=s and qb=='0'
     sar = (ensarc.get(id_,False) if (lang=='en' and rep) else rS=='1') or mS
     return {'anger':rA=='1' or mA,'human_request':rH=='1' or mH,'sarcasm':sar}, {'anger':mA or (sA>=a and sA>=tA),'human_request':mH,'sarcasm':s is not None and sS>=s and qb=='0'}
+def extra(m,a,s_,sall,pb):
+    rev=load(f'{m}-rev.tsv'); h14=load(f'{m}-ho14.tsv')
+    rf=sum(any(decide(r,a,s_,sall,pb,False)[0].values()) for r in rev if r[3]!='handover')
+    rt=sum(decide(r,a,s_,sall,pb,False)[0].get(r[4],False) for r in rev if r[3]=='handover')
+    hf=sum(any(decide(r,a,s_,sall,pb,False)[0].values()) for r in h14 if r[3]!='handover')
+    return rf,rt,hf
+import os
+REF=os.environ.get('REF','r4f')  # the shipped model's scans: the review and held-out-14 limits are its counts
+BASE=extra(REF,0.6,0.5,0,0.7)
+print(REF, 'at the shipped bars: review calm flagged, review pos caught, ho14 neutral flagged =',BASE)
 res=[]
 for m in models:
     ho=load(f'{m}-escalation-held-out-16.jsonl.tsv'); ws=load(f'{m}-webshop-cases.jsonl.tsv'); pub=load(f'{m}-pub.tsv')
@@ -40,7 +51,11 @@ for m in models:
         if wsf>1: ok=False
         pf=sum(any(decide(r,a,s,sall,pb,False)[0].values()) for r in pub if r[3]!='handover')
         if pf>56: ok=False
-        res.append((ok,alone,m,a,s,sall,pb,neu,wsf,pf,dict(comb)))
+        if ok:
+            rf,rt,hf=extra(m,a,s,sall,pb)
+            if rf>BASE[0] or hf>BASE[2]: ok=False
+        else: rf=rt=hf=None
+        res.append((ok,alone,m,a,s,sall,pb,neu,wsf,pf,dict(comb),rf,rt,hf))
 res.sort(key=lambda x:(x[0],x[1]),reverse=True)
 for x in res[:25]: print(x)
-print('base-like:', [x for x in res if x[2]=='base' and x[3]==0.7 and x[4] is None and x[6]==0])
+print('shipped:', [x for x in res if x[2]==REF and x[3]==0.6 and x[4]==0.5 and x[5]==0 and x[6]==0.7])
