@@ -1,7 +1,7 @@
 """The twenty-first round's rule for the learned signal's bars (docs/quality.md, "Held-out-17 and the twenty-first
 round"), over bench/ModelScan.java output. For each MODEL name given it reads MODEL-escalation-held-out-16.jsonl.tsv,
 MODEL-webshop-cases.jsonl.tsv, MODEL-pub.tsv (CLINC150 test, Bitext and KInIT cases scanned together), MODEL-rev.tsv
-(the twenty-first round review's calm and positive lines) and MODEL-ho14.tsv (held-out-14) from the working directory, and base-ho16.json (main's `eval` report on held-out-16, for the English sarcasm classifier's
+(the twenty-first round review's calm and positive lines, escalation-review-21.jsonl) and MODEL-ho14.tsv (held-out-14) from the working directory, and base-ho16.json (main's `eval` report on held-out-16, for the English sarcasm classifier's
 decisions); prints the variants that keep the limits (the twenty-second round's too: no more review calm lines and held-out-14
 neutral lines flagged than the model named by $REF, default r4f, at the shipped bars), best first (ok, caught by the learned classes alone, model,
 anger bar, sarcasm bar, sarcasm in English too, person bar, held-out-16 neutral flagged, web-shop flagged, public
