@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.mock.daktela.DaktelaFake;
 import io.deskbridge.mock.openai.OpenAiFake;
-import io.deskbridge.mock.salesforce.SalesforceFake;
+import io.deskbridge.mock.salesforce.SalesforceFakeConfig;
 import io.deskbridge.mock.sunco.SuncoFake;
 import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class TestLogsScanIT {
 
   static List<String> secrets() {
     var zendesk = ZendeskFakeConfig.defaults();
-    var salesforce = SalesforceFake.Config.defaults();
+    var salesforce = SalesforceFakeConfig.defaults();
     return List.of(zendesk.apiToken(), DaktelaFake.Config.defaults().accessToken(), salesforce.password(),
         salesforce.securityToken(), salesforce.clientSecret(), SuncoFake.Config.defaults().keySecret(),
         OpenAiFake.Config.defaults().apiKey());
