@@ -2,7 +2,7 @@ package io.deskbridge.app;
 
 import io.deskbridge.mock.zendesk.CommentView;
 import io.deskbridge.mock.zendesk.DeliveryRecord;
-import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import io.deskbridge.core.store.StoreConfig;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -57,7 +57,7 @@ final class BenchProfile {
     Path dir = Files.createTempDirectory("deskbridge-profile-");
     var store = memoryStore ? StoreConfig.h2Memory("profile-" + System.nanoTime()) : StoreConfig.h2File(dir);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    try (var target = InProcessTarget.start(ZendeskFake.Config.defaults().withPerMinuteBudget(100_000_000)
+    try (var target = InProcessTarget.start(ZendeskFakeConfig.defaults().withPerMinuteBudget(100_000_000)
         .withDelivery(Duration.ofSeconds(10), 5, Duration.ofMillis(200)), store, withheld)) {
       target.warmUp();
       out.printf(Locale.ROOT, "bench profile: %d tickets/s, %d s measured after %d s warm-up, %s store, %d cores, %s%n",

@@ -8,6 +8,7 @@ import io.deskbridge.core.engine.Connectors;
 import io.deskbridge.core.knowledge.KnowledgeLoader;
 import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,16 +40,16 @@ final class InProcessTarget implements AutoCloseable {
   }
 
   static InProcessTarget start() {
-    return start(ZendeskFake.Config.defaults(), StoreConfig.h2Memory("bench-" + System.nanoTime()));
+    return start(ZendeskFakeConfig.defaults(), StoreConfig.h2Memory("bench-" + System.nanoTime()));
   }
 
   /** As {@link #start()}, with this fake configuration and store (e.g. an H2 file, as {@code serve} uses). */
-  static InProcessTarget start(ZendeskFake.Config fakeConfig, StoreConfig store) {
+  static InProcessTarget start(ZendeskFakeConfig fakeConfig, StoreConfig store) {
     return start(fakeConfig, store, java.util.Set.of());
   }
 
-  /** As {@link #start(ZendeskFake.Config, StoreConfig)}, the connector declaring none of {@code withheld}. */
-  static InProcessTarget start(ZendeskFake.Config fakeConfig, StoreConfig store,
+  /** As {@link #start(ZendeskFakeConfig, StoreConfig)}, the connector declaring none of {@code withheld}. */
+  static InProcessTarget start(ZendeskFakeConfig fakeConfig, StoreConfig store,
       java.util.Set<io.deskbridge.core.spi.Capability> withheld) {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.deskbridge.core.webhook")).setLevel(Level.ERROR);

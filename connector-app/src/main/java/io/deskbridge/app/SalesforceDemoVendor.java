@@ -9,6 +9,7 @@ import io.deskbridge.core.engine.Routing;
 import io.deskbridge.mock.base.Fault;
 import io.deskbridge.mock.salesforce.OutboundMessages;
 import io.deskbridge.mock.salesforce.SalesforceFake;
+import io.deskbridge.mock.salesforce.SalesforceFakeConfig;
 import io.deskbridge.salesforce.internal.mapping.SalesforceErrorMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +56,7 @@ final class SalesforceDemoVendor implements DemoVendor {
         .withMaxAge(Duration.ofHours(24)).withOrdered(false)
         .withAcknowledged(OutboundMessages.salesforcePolicy().acknowledged());
     // a daily allocation the connector's rate limiter (a share of it per minute) never holds a benchmark back with
-    return new SalesforceDemoVendor(SalesforceFake.start(SalesforceFake.Config.defaults()
+    return new SalesforceDemoVendor(SalesforceFake.start(SalesforceFakeConfig.defaults()
         .withQueues(queues.toArray(String[]::new)).withDefaultCaseOwnerQueue(BOT_QUEUE).withDailyApiLimit(1_000_000_000)
         .outbound(outbound)));
   }

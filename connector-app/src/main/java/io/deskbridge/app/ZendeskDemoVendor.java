@@ -7,6 +7,7 @@ import io.deskbridge.core.engine.Mode;
 import io.deskbridge.core.engine.RetryPolicy;
 import io.deskbridge.core.engine.Routing;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class ZendeskDemoVendor implements DemoVendor {
   }
 
   static ZendeskDemoVendor start(Duration deliveryTimeout) {
-    return new ZendeskDemoVendor(ZendeskFake.start(ZendeskFake.Config.defaults().withPerMinuteBudget(100_000_000)
+    return new ZendeskDemoVendor(ZendeskFake.start(ZendeskFakeConfig.defaults().withPerMinuteBudget(100_000_000)
         .withDelivery(deliveryTimeout, 5, Duration.ofMillis(200))));
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.mock.base.SteppedClock;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class SimulateIT {
 
   @BeforeEach
   void start() {
-    fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock));
+    fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock));
   }
 
   @AfterEach

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.mock.daktela.DaktelaFake;
 import io.deskbridge.mock.openai.OpenAiFake;
-import io.deskbridge.mock.salesforce.SalesforceFake;
+import io.deskbridge.mock.salesforce.SalesforceFakeConfig;
 import io.deskbridge.mock.sunco.SuncoFake;
-import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class TestLogsScanIT {
 
   static List<String> secrets() {
-    var zendesk = ZendeskFake.Config.defaults();
-    var salesforce = SalesforceFake.Config.defaults();
+    var zendesk = ZendeskFakeConfig.defaults();
+    var salesforce = SalesforceFakeConfig.defaults();
     return List.of(zendesk.apiToken(), DaktelaFake.Config.defaults().accessToken(), salesforce.password(),
         salesforce.securityToken(), salesforce.clientSecret(), SuncoFake.Config.defaults().keySecret(),
         OpenAiFake.Config.defaults().apiKey());

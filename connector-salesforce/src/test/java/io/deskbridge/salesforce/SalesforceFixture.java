@@ -10,6 +10,7 @@ import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.mock.base.RetryPolicy;
 import io.deskbridge.mock.salesforce.OutboundMessages;
 import io.deskbridge.mock.salesforce.SalesforceFake;
+import io.deskbridge.mock.salesforce.SalesforceFakeConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,10 +54,10 @@ final class SalesforceFixture implements VendorFixture {
    * @param overrides connector settings replacing the defaults below (top-level keys)
    */
   SalesforceFixture(String origin, Map<String, Object> overrides) {
-    this(origin, overrides, SalesforceFake.Config.defaults());
+    this(origin, overrides, SalesforceFakeConfig.defaults());
   }
 
-  SalesforceFixture(String origin, Map<String, Object> overrides, SalesforceFake.Config config) {
+  SalesforceFixture(String origin, Map<String, Object> overrides, SalesforceFakeConfig config) {
     this.origin = origin;
     this.overrides = Map.copyOf(overrides);
     this.fake = SalesforceFake.start(config.withClock(clock)

@@ -13,6 +13,7 @@ import io.deskbridge.core.spi.HelpdeskClient;
 import io.deskbridge.core.spi.WebhookEndpoint;
 import io.deskbridge.core.spi.ConnectorContext;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +46,7 @@ final class ZendeskFixture implements VendorFixture {
    */
   ZendeskFixture(Set<Capability> withheld) {
     this.withheld = Set.copyOf(withheld);
-    this.fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock)
+    this.fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock)
         .withDelivery(Duration.ofSeconds(5), 5, Duration.ofMillis(200)));
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** A mutable copy of a {@link SalesforceFake.Config}, so each wither changes one field. Not thread-safe. */
+/** A mutable copy of a {@link SalesforceFakeConfig}, so each wither changes one field. Not thread-safe. */
 final class ConfigDraft {
   String orgId;
   String integrationUsername;
@@ -31,7 +31,7 @@ final class ConfigDraft {
   Duration sessionTimeout;
   Duration outboundBatchWindow;
 
-  ConfigDraft(SalesforceFake.Config c) {
+  ConfigDraft(SalesforceFakeConfig c) {
     orgId = c.orgId();
     integrationUsername = c.integrationUsername();
     password = c.password();
@@ -53,8 +53,8 @@ final class ConfigDraft {
     outboundBatchWindow = c.outboundBatchWindow();
   }
 
-  SalesforceFake.Config build() {
-    return new SalesforceFake.Config(orgId, integrationUsername, password, securityToken, clientId, clientSecret,
+  SalesforceFakeConfig build() {
+    return new SalesforceFakeConfig(orgId, integrationUsername, password, securityToken, clientId, clientSecret,
         jwtPublicKey, queues, queuesNotForCases, defaultCaseOwnerQueue, dailyApiLimit, orgWideAddress, clock, port,
         outbound, omForIntegrationUser, loginRetiredFaultCode, sessionTimeout, outboundBatchWindow);
   }
@@ -105,7 +105,7 @@ final class ConfigDraft {
     }
   }
 
-  static String describe(SalesforceFake.Config c) {
+  static String describe(SalesforceFakeConfig c) {
     return "Config[orgId=" + c.orgId() + ", integrationUsername=" + c.integrationUsername() + ", password=***"
         + ", securityToken=***, clientId=" + c.clientId() + ", clientSecret=***, queues=" + c.queues()
         + ", queuesNotForCases=" + c.queuesNotForCases() + ", defaultCaseOwnerQueue=" + c.defaultCaseOwnerQueue()

@@ -85,7 +85,7 @@ final class Model {
     }
   }
 
-  private final SalesforceFake.Config config;
+  private final SalesforceFakeConfig config;
   private final Changes changes;
   private final Ids ids = new Ids();
   private final Map<String, Rec> records = new LinkedHashMap<>();
@@ -101,7 +101,7 @@ final class Model {
   private int caseNumber;
   private Instant last = Instant.EPOCH;
 
-  Model(SalesforceFake.Config config, Changes changes) {
+  Model(SalesforceFakeConfig config, Changes changes) {
     this.config = config;
     this.changes = changes;
     seed();

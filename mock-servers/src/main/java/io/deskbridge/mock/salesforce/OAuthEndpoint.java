@@ -28,12 +28,12 @@ final class OAuthEndpoint {
   /** The answer: HTTP status and JSON body. */
   record Answer(int status, byte[] body) {}
 
-  private final SalesforceFake.Config config;
+  private final SalesforceFakeConfig config;
   private final Sessions sessions;
   private final String integrationUserId;
   private volatile String baseUrl = "http://localhost";
 
-  OAuthEndpoint(SalesforceFake.Config config, Sessions sessions, String integrationUserId) {
+  OAuthEndpoint(SalesforceFakeConfig config, Sessions sessions, String integrationUserId) {
     this.config = config;
     this.sessions = sessions;
     this.integrationUserId = integrationUserId;

@@ -36,7 +36,7 @@ final class Outbound implements Model.Changes, AutoCloseable {
   /** A queued notification: its id, the record it is about and that record's Case. */
   private record Pending(Action action, String notificationId, String recordId, String caseId) {}
 
-  private final SalesforceFake.Config config;
+  private final SalesforceFakeConfig config;
   private final WebhookSender soap;
   private final WebhookSender json;
   private final Scheduler scheduler;
@@ -54,7 +54,7 @@ final class Outbound implements Model.Changes, AutoCloseable {
   private int flushing;
   private long epoch;
 
-  Outbound(SalesforceFake.Config config) {
+  Outbound(SalesforceFakeConfig config) {
     this.config = config;
     this.soap = new WebhookSender("salesforce-fake-om", config.outbound(), config.clock());
     this.json = new WebhookSender("salesforce-fake-json", jsonPolicy(config.outbound()), config.clock());

@@ -46,7 +46,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
 
   private record Reply(int status, String contentType, byte[] body, Duration delay) {}
 
-  private final SalesforceFake.Config config;
+  private final SalesforceFakeConfig config;
   private final Model model;
   private final QueryEngine queries;
   private final Sessions sessions;
@@ -61,7 +61,7 @@ final class PartnerApi implements ResponseDefinitionTransformerV2 {
   private int recordFailures;
   private String recordFailureCode;
 
-  PartnerApi(SalesforceFake.Config config, Model model, Sessions sessions) {
+  PartnerApi(SalesforceFakeConfig config, Model model, Sessions sessions) {
     this.config = config;
     this.model = model;
     this.queries = new QueryEngine(model);

@@ -49,7 +49,7 @@ final class SalesforceControl {
   private Reply route(String method, String path, byte[] raw) {
     switch (method + " " + path) {
       case "GET " + PREFIX -> {
-        SalesforceFake.Config c = fake.config();
+        SalesforceFakeConfig c = fake.config();
         ObjectNode o = JSON.createObjectNode().put("instanceUrl", fake.instanceUrl()).put("organizationId",
             fake.orgId()).put("clientId", c.clientId()).put("clientSecret", c.clientSecret())
             .put("username", c.integrationUsername()).put("integrationUserId", fake.integrationUserId())

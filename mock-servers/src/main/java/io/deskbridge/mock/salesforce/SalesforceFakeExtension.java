@@ -10,13 +10,13 @@ import io.deskbridge.mock.base.FakeExtension;
  * <p>Not thread-safe itself; use one instance per test class (the fake it exposes is thread-safe).
  */
 public final class SalesforceFakeExtension extends FakeExtension<SalesforceFake> {
-  private final SalesforceFake.Config config;
+  private final SalesforceFakeConfig config;
 
   public SalesforceFakeExtension() {
-    this(SalesforceFake.Config.defaults());
+    this(SalesforceFakeConfig.defaults());
   }
 
-  public SalesforceFakeExtension(SalesforceFake.Config config) {
+  public SalesforceFakeExtension(SalesforceFakeConfig config) {
     super("Salesforce fake");
     this.config = config;
   }

@@ -54,8 +54,8 @@ final class SalesforceFakeLauncher implements Callable<Integer> {
       throw new FakeLaunch.UsageError("--json needs --deliver-to URL");
     }
     SalesforceFake fake = FakeLaunch.start(port, "--deliver-to", deliverTo, common.verbose(),
-        p -> SalesforceFake.start(SalesforceFake.Config.defaults().withPort(p)));
-    SalesforceFake.Config c = fake.config();
+        p -> SalesforceFake.start(SalesforceFakeConfig.defaults().withPort(p)));
+    SalesforceFakeConfig c = fake.config();
     PrintStream out = System.out;
     String base = fake.baseUrl();
     out.println("Salesforce fake listening on " + base + " (instanceUrl; partner SOAP " + base

@@ -86,7 +86,7 @@ final class Model {
     }
   }
 
-  private final ZendeskFake.Config config;
+  private final ZendeskFakeConfig config;
   private final WebhookDispatcher dispatcher;
   private final Map<Long, User> users = new LinkedHashMap<>();
   private final Map<String, Long> groups = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ final class Model {
   private long nextCommentId;
   private long nextAuditId;
 
-  Model(ZendeskFake.Config config, WebhookDispatcher dispatcher) {
+  Model(ZendeskFakeConfig config, WebhookDispatcher dispatcher) {
     this.config = config;
     this.dispatcher = dispatcher;
     this.events = new TicketEvents(config, dispatcher, users, webhooks);

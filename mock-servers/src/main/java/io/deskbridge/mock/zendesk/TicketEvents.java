@@ -24,12 +24,12 @@ import java.util.UUID;
  * <p>Not thread-safe on its own: it reads the model's users and webhooks, so the model calls it under its lock.
  */
 final class TicketEvents {
-  private final ZendeskFake.Config config;
+  private final ZendeskFakeConfig config;
   private final WebhookDispatcher dispatcher;
   private final Map<Long, User> users;
   private final Map<String, Webhook> webhooks;
 
-  TicketEvents(ZendeskFake.Config config, WebhookDispatcher dispatcher, Map<Long, User> users,
+  TicketEvents(ZendeskFakeConfig config, WebhookDispatcher dispatcher, Map<Long, User> users,
       Map<String, Webhook> webhooks) {
     this.config = config;
     this.dispatcher = dispatcher;

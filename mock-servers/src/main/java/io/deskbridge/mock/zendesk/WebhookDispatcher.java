@@ -34,7 +34,7 @@ final class WebhookDispatcher implements AutoCloseable {
   /** One produced event (or rendered trigger body) for one webhook; kept for redelivery. */
   private record Event(Model.Webhook webhook, long ticketId, String eventId, byte[] body) {}
 
-  private final ZendeskFake.Config config;
+  private final ZendeskFakeConfig config;
   private final WebhookSender sender;
   private final Map<String, Event> events = new ConcurrentHashMap<>();
   private boolean nextStaticSecret;
@@ -42,7 +42,7 @@ final class WebhookDispatcher implements AutoCloseable {
   private int nextDuplicates;
   private Duration nextSkew = Duration.ZERO;
 
-  WebhookDispatcher(ZendeskFake.Config config) {
+  WebhookDispatcher(ZendeskFakeConfig config) {
     this.config = config;
     this.sender = new WebhookSender("zendesk-fake-webhook", policy(config, ZendeskFake.Chaos.NONE), config.clock());
   }
@@ -52,7 +52,7 @@ final class WebhookDispatcher implements AutoCloseable {
    * the chaos: copies, jitter, and retrying unreachable receivers every back-off for a while (a load balancer holding
    * requests while a backend restarts; plain Zendesk would give up).
    */
-  static RetryPolicy policy(ZendeskFake.Config config, ZendeskFake.Chaos chaos) {
+  static RetryPolicy policy(ZendeskFakeConfig config, ZendeskFake.Chaos chaos) {
     List<Retry> retries = new ArrayList<>(List.of(
         Retry.statuses(4, 409),
         Retry.statuses(config.maxRetries() + 1, 429, 503).onlyWithRetryAfterBelow(Duration.ofSeconds(60)),

@@ -30,9 +30,9 @@ import java.time.temporal.ChronoUnit;
 final class WebhookTests {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER).build();
-  private final ZendeskFake.Config config;
+  private final ZendeskFakeConfig config;
 
-  WebhookTests(ZendeskFake.Config config) {
+  WebhookTests(ZendeskFakeConfig config) {
     this.config = config;
   }
 

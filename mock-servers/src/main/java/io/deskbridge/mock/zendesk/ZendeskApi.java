@@ -70,7 +70,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   /** A reply and the extra delay an injected {@link Fault.Delay} gives it. */
   private record Served(Reply reply, Duration delay) {}
 
-  private final ZendeskFake.Config config;
+  private final ZendeskFakeConfig config;
   private final Model model;
   private final ControlApi control;
   private final WebhookTests webhookTests;
@@ -81,7 +81,7 @@ final class ZendeskApi implements ResponseDefinitionTransformerV2 {
   private long windowMinute = Long.MIN_VALUE;
   private int usedInWindow;
 
-  ZendeskApi(ZendeskFake.Config config, Model model, ControlApi control) {
+  ZendeskApi(ZendeskFakeConfig config, Model model, ControlApi control) {
     this.config = config;
     this.model = model;
     this.control = control;

@@ -7,14 +7,11 @@ import io.deskbridge.mock.base.RequestJournal;
 import io.deskbridge.mock.base.VendorFake;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A stateful fake of the Zendesk Support API (the parts Deskbridge uses) on WireMock, which also
@@ -76,89 +73,7 @@ public final class ZendeskFake implements VendorFake {
   /** The static secret Zendesk signs test deliveries with (§1.4). */
   public static final String STATIC_TEST_SECRET = WebhookDispatcher.STATIC_TEST_SECRET;
 
-  /**
-   * Configuration; immutable, validated on construction. Start from {@link #defaults()}.
-   *
-   * @param accountId the {@code account_id} in envelopes and the {@code x-zendesk-account-id} header
-   * @param agentEmail the bot agent's email (the API user)
-   * @param apiToken the API token every agent authenticates with
-   * @param groupNames groups to seed, with ids 36000001, 36000002, ... in this order
-   * @param perMinuteBudget authenticated requests per clock minute before 429
-   * @param deliveryTimeout webhook request timeout (Zendesk: about 10 s)
-   * @param maxRetries retries after a timeout or a 429/503 with Retry-After under 60 s (409 is
-   *     always retried at most 3 times)
-   * @param retryBackoff the wait before a retry; a shorter Retry-After wins. Real Zendesk waits
-   *     the whole Retry-After: set this to a minute to behave so
-   * @param clock time source for timestamps, the rate-limit window, signature timestamps and the webhook
-   *     retries' waits (a {@link io.deskbridge.mock.base.SteppedClock} makes them wait for its steps)
-   * @param port the HTTP port, 0 for a dynamic one
-   */
-  public record Config(long accountId, String agentEmail, String apiToken, List<String> groupNames,
-      int perMinuteBudget, Duration deliveryTimeout, int maxRetries, Duration retryBackoff,
-      Clock clock, int port) {
-    public Config {
-      Objects.requireNonNull(agentEmail, "agentEmail");
-      Objects.requireNonNull(apiToken, "apiToken");
-      groupNames = List.copyOf(groupNames);
-      Objects.requireNonNull(clock, "clock");
-      if (perMinuteBudget < 1 || maxRetries < 0 || port < 0 || deliveryTimeout.isNegative()
-          || deliveryTimeout.isZero() || retryBackoff.isNegative()) {
-        throw new IllegalArgumentException("invalid fake configuration");
-      }
-    }
-
-    /** Account 123456, bot@acme.example / test-token, five groups, 100 000 requests a minute. */
-    public static Config defaults() {
-      return new Config(123456L, "bot@acme.example", "test-token",
-          List.of("General", "Billing", "Shipping", "Accounts", "Complaints"), 100_000,
-          Duration.ofSeconds(10), 5, Duration.ofSeconds(1), Clock.systemUTC(), 0);
-    }
-
-    public Config withAccountId(long v) {
-      return new Config(v, agentEmail, apiToken, groupNames, perMinuteBudget, deliveryTimeout,
-          maxRetries, retryBackoff, clock, port);
-    }
-
-    public Config withAgent(String email, String token) {
-      return new Config(accountId, email, token, groupNames, perMinuteBudget, deliveryTimeout,
-          maxRetries, retryBackoff, clock, port);
-    }
-
-    public Config withGroups(String... names) {
-      return new Config(accountId, agentEmail, apiToken, List.of(names), perMinuteBudget,
-          deliveryTimeout, maxRetries, retryBackoff, clock, port);
-    }
-
-    public Config withPerMinuteBudget(int v) {
-      return new Config(accountId, agentEmail, apiToken, groupNames, v, deliveryTimeout,
-          maxRetries, retryBackoff, clock, port);
-    }
-
-    public Config withDelivery(Duration timeout, int retries, Duration backoff) {
-      return new Config(accountId, agentEmail, apiToken, groupNames, perMinuteBudget, timeout,
-          retries, backoff, clock, port);
-    }
-
-    public Config withClock(Clock v) {
-      return new Config(accountId, agentEmail, apiToken, groupNames, perMinuteBudget,
-          deliveryTimeout, maxRetries, retryBackoff, v, port);
-    }
-
-    public Config withPort(int v) {
-      return new Config(accountId, agentEmail, apiToken, groupNames, perMinuteBudget,
-          deliveryTimeout, maxRetries, retryBackoff, clock, v);
-    }
-
-    @Override
-    public String toString() {
-      return "Config[accountId=" + accountId + ", agentEmail=" + agentEmail + ", apiToken=***"
-          + ", groups=" + groupNames + ", perMinuteBudget=" + perMinuteBudget + ", deliveryTimeout="
-          + deliveryTimeout + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
-          + ", port=" + port + "]";
-    }
-  }
-
-  private final Config config;
+  private final ZendeskFakeConfig config;
   private final WebhookDispatcher dispatcher;
   private final Model model;
   private final ZendeskApi api;
@@ -166,7 +81,7 @@ public final class ZendeskFake implements VendorFake {
   private final HelpCenter helpCenter;
   private final SatisfactionRatings satisfaction;
 
-  private ZendeskFake(Config config) {
+  private ZendeskFake(ZendeskFakeConfig config) {
     this.config = config;
     this.dispatcher = new WebhookDispatcher(config);
     this.model = new Model(config, dispatcher);
@@ -196,13 +111,13 @@ public final class ZendeskFake implements VendorFake {
     return WebhookDispatcher.sign(secret, timestamp, body);
   }
 
-  /** Starts a fake with {@link Config#defaults()}. */
+  /** Starts a fake with {@link ZendeskFakeConfig#defaults()}. */
   public static ZendeskFake start() {
-    return start(Config.defaults());
+    return start(ZendeskFakeConfig.defaults());
   }
 
   /** Starts a fake on its own HTTP port; close it when done. */
-  public static ZendeskFake start(Config config) {
+  public static ZendeskFake start(ZendeskFakeConfig config) {
     ZendeskFake fake = new ZendeskFake(config);
     return fake.server.startFor(fake, () -> fake.model.baseUrl(fake.baseUrl()));
   }
@@ -213,7 +128,7 @@ public final class ZendeskFake implements VendorFake {
     return server.baseUrl();
   }
 
-  public Config config() {
+  public ZendeskFakeConfig config() {
     return config;
   }
 
@@ -254,8 +169,7 @@ public final class ZendeskFake implements VendorFake {
   /** As {@link #customerCreatesTicket(String, String, String, String)}, with initial tags. */
   public long customerCreatesTicket(String requesterEmail, String requesterName, String subject,
       String body, List<String> tags) {
-    return call(() -> model.customerCreatesTicket(requesterEmail, requesterName, subject, body,
-        tags));
+    return ApiError.call(() -> model.customerCreatesTicket(requesterEmail, requesterName, subject, body, tags));
   }
 
   /**
@@ -266,7 +180,7 @@ public final class ZendeskFake implements VendorFake {
    * @throws IllegalStateException for a closed ticket
    */
   public long customerComments(long ticketId, String body) {
-    return call(() -> model.customerComments(ticketId, body));
+    return ApiError.call(() -> model.customerComments(ticketId, body));
   }
 
   /**
@@ -277,7 +191,7 @@ public final class ZendeskFake implements VendorFake {
    * @throws IllegalStateException for a closed ticket
    */
   public long agentComments(long ticketId, long agentId, String body, boolean isPublic) {
-    return call(() -> model.agentComments(ticketId, agentId, body, isPublic));
+    return ApiError.call(() -> model.agentComments(ticketId, agentId, body, isPublic));
   }
 
   /**
@@ -288,7 +202,7 @@ public final class ZendeskFake implements VendorFake {
    * @return the new comment's id
    */
   public long agentCommentsHtml(long ticketId, long agentId, String html, boolean isPublic) {
-    return call(() -> model.agentCommentsHtml(ticketId, agentId, html, isPublic));
+    return ApiError.call(() -> model.agentCommentsHtml(ticketId, agentId, html, isPublic));
   }
 
   /**
@@ -299,34 +213,22 @@ public final class ZendeskFake implements VendorFake {
    * @throws IllegalStateException for a closed ticket
    */
   public void agentSetsStatus(long ticketId, long agentId, String status) {
-    call(() -> {
-      model.agentSetsStatus(ticketId, agentId, status);
-      return null;
-    });
+    ApiError.run(() -> model.agentSetsStatus(ticketId, agentId, status));
   }
 
   /** A human agent assigns the ticket to an agent (null unassigns); see {@link #TICKET_AGENT_ASSIGNMENT_CHANGED}. */
   public void agentAssigns(long ticketId, long agentId, Long assigneeId) {
-    call(() -> {
-      model.agentAssigns(ticketId, agentId, assigneeId);
-      return null;
-    });
+    ApiError.run(() -> model.agentAssigns(ticketId, agentId, assigneeId));
   }
 
   /** A human agent adds tags to the ticket; see {@link #TICKET_TAGS_CHANGED} (sent only when the tags changed). */
   public void agentAddsTags(long ticketId, long agentId, List<String> tags) {
-    call(() -> {
-      model.agentAddsTags(ticketId, agentId, tags);
-      return null;
-    });
+    ApiError.run(() -> model.agentAddsTags(ticketId, agentId, tags));
   }
 
   /** A human agent removes tags from the ticket; see {@link #TICKET_TAGS_CHANGED}. */
   public void agentRemovesTags(long ticketId, long agentId, List<String> tags) {
-    call(() -> {
-      model.agentRemovesTags(ticketId, agentId, tags);
-      return null;
-    });
+    ApiError.run(() -> model.agentRemovesTags(ticketId, agentId, tags));
   }
 
   /**
@@ -452,7 +354,6 @@ public final class ZendeskFake implements VendorFake {
     return register(endpoint, signingSecret, subscriptions);
   }
 
-
   /** Event type of a message added to a messaging ticket (§1.7), which carries the SunCo conversation id. */
   public static final String MESSAGING_TICKET_MESSAGE_ADDED = Model.EVENT_MESSAGING;
 
@@ -479,7 +380,7 @@ public final class ZendeskFake implements VendorFake {
           .map(m -> new String[] {m.id(), m.displayName() == null ? "" : m.displayName(),
               m.isBusiness() ? "business" : "user", m.text() == null ? "" : m.text()})
           .toList();
-      call(() -> model.messagingTicket(h.conversationId(), customer, transcript, h.fields()));
+      ApiError.call(() -> model.messagingTicket(h.conversationId(), customer, transcript, h.fields()));
     });
   }
 
@@ -586,22 +487,11 @@ public final class ZendeskFake implements VendorFake {
     ObjectNode w = Json.obj().put("name", "deskbridge").put("status", "active")
         .put("endpoint", endpoint.toString()).put("http_method", "POST").put("request_format", "json");
     w.set("subscriptions", Json.arr(subscriptions));
-    return call(() -> model.createWebhook(w, model.bot(), secret).id());
+    return ApiError.call(() -> model.createWebhook(w, model.bot(), secret).id());
   }
 
   /** The signing secret of a registered webhook (the generated one when none was given). */
   String signingSecret(String webhookId) {
     return model.webhook(webhookId).secret();
-  }
-
-  /** Java callers get standard exceptions instead of Zendesk error answers. */
-  private static <T> T call(Supplier<T> op) {
-    try {
-      return op.get();
-    } catch (ApiError e) {
-      String message = e.body.toString();
-      throw e.status == 422 ? new IllegalStateException(message, e)
-          : new IllegalArgumentException(message, e);
-    }
   }
 }

@@ -11,13 +11,13 @@ import io.deskbridge.mock.base.FakeExtension;
  * <p>Not thread-safe itself; use one instance per test class (the fake it exposes is thread-safe).
  */
 public final class ZendeskFakeExtension extends FakeExtension<ZendeskFake> {
-  private final ZendeskFake.Config config;
+  private final ZendeskFakeConfig config;
 
   public ZendeskFakeExtension() {
-    this(ZendeskFake.Config.defaults());
+    this(ZendeskFakeConfig.defaults());
   }
 
-  public ZendeskFakeExtension(ZendeskFake.Config config) {
+  public ZendeskFakeExtension(ZendeskFakeConfig config) {
     super("Zendesk fake");
     this.config = config;
   }

@@ -59,7 +59,7 @@ final class ZendeskFakeLauncher implements Callable<Integer> {
       throw new FakeLaunch.UsageError("--secret and --trigger need --webhook URL");
     }
     ZendeskFake fake = FakeLaunch.start(port, "--webhook", webhook, common.verbose(),
-        p -> ZendeskFake.start(ZendeskFake.Config.defaults().withPort(p)));
+        p -> ZendeskFake.start(ZendeskFakeConfig.defaults().withPort(p)));
     String base = fake.baseUrl();
     var out = System.out;
     out.println("Zendesk fake listening on " + base + " (API " + base + "/api/v2)");

@@ -80,7 +80,7 @@ class SalesforceFakeAuthIT {
     KeyPair keys = gen.generateKeyPair();
     KeyPair other = gen.generateKeyPair();
     SteppedClock clock = new SteppedClock(Instant.parse("2026-06-09T08:00:00Z"));
-    try (SalesforceFake fake = SalesforceFake.start(SalesforceFake.Config.defaults()
+    try (SalesforceFake fake = SalesforceFake.start(SalesforceFakeConfig.defaults()
         .withJwtPublicKey(keys.getPublic()).withClock(clock))) {
       long exp = clock.instant().plusSeconds(180).getEpochSecond();
       String claims = "{\"iss\":\"" + fake.config().clientId() + "\",\"sub\":\"" + fake.config().integrationUsername()
@@ -179,7 +179,7 @@ class SalesforceFakeAuthIT {
   @Test
   void sessionsExpireAfterInactivityOnTheFakesClock() throws Exception {
     SteppedClock clock = new SteppedClock(Instant.parse("2026-06-09T08:00:00Z"));
-    try (SalesforceFake fake = SalesforceFake.start(SalesforceFake.Config.defaults().withClock(clock))) {
+    try (SalesforceFake fake = SalesforceFake.start(SalesforceFakeConfig.defaults().withClock(clock))) {
       PartnerConnection pc = withSession(fake, fake.issueAccessToken());
       pc.getUserInfo();
       clock.advance(Duration.ofMinutes(119));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SalesforceFakeConfigTest {
   @Test
   void defaultsAreTheContractsAndSecretsAreRedacted() {
-    SalesforceFake.Config c = SalesforceFake.Config.defaults();
+    SalesforceFakeConfig c = SalesforceFakeConfig.defaults();
     assertThat(c.orgId()).isEqualTo("00D5g000000ABCDEAA");
     assertThat(c.queues()).containsExactly("Bot_Intake", "Tier1", "Billing", "Tier2");
     assertThat(c.defaultCaseOwnerQueue()).isEqualTo("Bot_Intake");
@@ -22,12 +22,12 @@ class SalesforceFakeConfigTest {
 
   @Test
   void withersChangeOneThingAndBadValuesAreRefused() {
-    SalesforceFake.Config c = SalesforceFake.Config.defaults().withQueueNotForCases("Billing")
+    SalesforceFakeConfig c = SalesforceFakeConfig.defaults().withQueueNotForCases("Billing")
         .withClient("id2", "secret2").omForIntegrationUser(false);
     assertThat(c.queuesNotForCases()).containsExactly("Billing");
     assertThat(c.clientId()).isEqualTo("id2");
     assertThat(c.omForIntegrationUser()).isFalse();
-    assertThat(c.queues()).isEqualTo(SalesforceFake.Config.defaults().queues());
+    assertThat(c.queues()).isEqualTo(SalesforceFakeConfig.defaults().queues());
     assertThatThrownBy(() -> c.withOrgId("005x")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> c.withDefaultCaseOwnerQueue("Nope")).isInstanceOf(IllegalArgumentException.class);
   }

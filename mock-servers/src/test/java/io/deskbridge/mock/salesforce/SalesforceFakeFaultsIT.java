@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SalesforceFakeFaultsIT {
   @RegisterExtension
   static final SalesforceFakeExtension EXT = new SalesforceFakeExtension(
-      SalesforceFake.Config.defaults().withDailyApiLimit(1_000));
+      SalesforceFakeConfig.defaults().withDailyApiLimit(1_000));
 
   private static SObject owner(String caseId, String ownerId) {
     SObject s = new SObject("Case");
@@ -124,7 +124,7 @@ class SalesforceFakeFaultsIT {
 
   @Test
   void writesOnADeletedCaseAndToAQueueThatTakesNoCasesAreRefusedPerRecord() throws Exception {
-    SalesforceFake fake = SalesforceFake.start(SalesforceFake.Config.defaults().withQueueNotForCases("Billing"));
+    SalesforceFake fake = SalesforceFake.start(SalesforceFakeConfig.defaults().withQueueNotForCases("Billing"));
     try (fake) {
       String a = fake.customerCreatesCase("a@example.com", "A", "A", "a", "Web");
       PartnerConnection pc = connect(fake, true);

@@ -51,7 +51,7 @@ class SalesforceFakeOutboundIT {
     receiver.close();
   }
 
-  private SalesforceFake start(SalesforceFake.Config config) {
+  private SalesforceFake start(SalesforceFakeConfig config) {
     fake = SalesforceFake.start(config.withClock(clock));
     fake.subscribe(receiver.uri());
     return fake;
@@ -80,7 +80,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void aNewCaseIsPostedAsTheWsdlEnvelopeAndAnAckEndsIt() {
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     assertThat(fake.awaitIdle(AWAIT)).isTrue();
 
@@ -109,7 +109,7 @@ class SalesforceFakeOutboundIT {
     receiver.then(200, "").then(200, "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
         + "<soapenv:Body><notifications><Ack>true</Ack></notifications></soapenv:Body></soapenv:Envelope>")
         .then(500, "");
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     await().atMost(AWAIT).until(() -> fake.deliveries().size() == 1 && clock.waiting() == 1);
     assertThat(clock.nextDue()).isEqualTo(T0.plusSeconds(30));
@@ -131,7 +131,7 @@ class SalesforceFakeOutboundIT {
   @Test
   void aMessageNobodyAcknowledgesIsRetriedUpToEveryTwoHoursAndDroppedAfter24Hours() {
     receiver.otherwise(503, "");
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     await().atMost(AWAIT).until(() -> fake.deliveries().size() == 1 && clock.waiting() == 1);
     List<Long> waits = new ArrayList<>();
@@ -153,7 +153,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void anAgentsDraftApprovalSetsTheCaseFieldAndItsOutboundMessageCarriesIt() {
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     assertThat(fake.awaitIdle(AWAIT)).isTrue();
     assertThat(messages()).singleElement().satisfies(m -> assertThat(m.notes().get(0).fields())
@@ -174,7 +174,7 @@ class SalesforceFakeOutboundIT {
   @Test
   void eachAttemptCarriesTheRecordsStateAtSendTime() {
     receiver.then(500, "");
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     await().atMost(AWAIT).until(() -> fake.deliveries().size() == 1 && clock.waiting() == 1);
     fake.agentTakes(caseId);
@@ -193,7 +193,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void notificationsQueuedInTheBatchWindowGoInMessagesOfAtMost100WithTheStateAtSendTime() {
-    start(SalesforceFake.Config.defaults().withOutboundBatchWindow(Duration.ofSeconds(1)));
+    start(SalesforceFakeConfig.defaults().withOutboundBatchWindow(Duration.ofSeconds(1)));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
       ids.add(fake.customerCreatesCase("c" + i + "@example.com", "C", "Case " + i, "d", "Web"));
@@ -213,7 +213,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void theIntegrationUsersOwnWritesFireUnlessTheProfileOptsOut() throws Exception {
-    start(SalesforceFake.Config.defaults().omForIntegrationUser(false));
+    start(SalesforceFakeConfig.defaults().omForIntegrationUser(false));
     String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     assertThat(fake.awaitIdle(AWAIT)).isTrue();
     PartnerConnection pc = SalesforceFakePartnerApiIT.connect(fake, true);
@@ -230,7 +230,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void duplicatesRedeliveriesAndAWrongOrganization() {
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     fake.duplicateNextDelivery(2);
     String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     assertThat(fake.awaitIdle(AWAIT)).isTrue();
@@ -252,7 +252,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void theJsonFormCarriesTheSameEventsAndA2xxAcknowledgesIt() throws Exception {
-    fake = SalesforceFake.start(SalesforceFake.Config.defaults().withClock(clock));
+    fake = SalesforceFake.start(SalesforceFakeConfig.defaults().withClock(clock));
     receiver.otherwise(200, "{\"ack\":true}");
     fake.subscribeJson(receiver.uri());
     String caseId = fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
@@ -271,7 +271,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void chaosCopiesShuffledBatchesAndRoutingAcrossReceivers() throws Exception {
-    start(SalesforceFake.Config.defaults().withOutboundBatchWindow(Duration.ofSeconds(1)));
+    start(SalesforceFakeConfig.defaults().withOutboundBatchWindow(Duration.ofSeconds(1)));
     fake.shuffleDeliveries(true);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -298,7 +298,7 @@ class SalesforceFakeOutboundIT {
 
   @Test
   void withSendSessionIdTheMessageCarriesASessionTheReceiverCanCallBackWith() throws Exception {
-    start(SalesforceFake.Config.defaults());
+    start(SalesforceFakeConfig.defaults());
     fake.sendSessionId(true);
     fake.customerCreatesCase("ann@example.com", "Ann", "Printer", "On fire", "Web");
     assertThat(fake.awaitIdle(AWAIT)).isTrue();

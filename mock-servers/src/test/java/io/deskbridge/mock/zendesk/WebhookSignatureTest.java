@@ -26,7 +26,7 @@ class WebhookSignatureTest {
 
   @Test
   void configValidatesAndRedactsTheToken() {
-    ZendeskFake.Config config = ZendeskFake.Config.defaults().withAgent("bot@x.example", "s3cret");
+    ZendeskFakeConfig config = ZendeskFakeConfig.defaults().withAgent("bot@x.example", "s3cret");
     assertThat(config.toString()).doesNotContain("s3cret").contains("bot@x.example");
     assertThat(config.groupNames()).hasSize(5);
     assertThatThrownBy(() -> config.withPerMinuteBudget(0))

@@ -16,7 +16,7 @@ class ZendeskFakeAgentChangesIT {
 
   @Test
   void agentChangesReachWebhooksSubscribedToTheirEventsOnly() throws IOException {
-    try (ZendeskFake fake = ZendeskFake.start(ZendeskFake.Config.defaults()
+    try (ZendeskFake fake = ZendeskFake.start(ZendeskFakeConfig.defaults()
             .withDelivery(Duration.ofMillis(500), 2, Duration.ofMillis(50)));
         var subscribed = new WebhookReceiver(); var plain = new WebhookReceiver()) {
       fake.registerEventWebhook(subscribed.uri(), SECRET, List.of(ZendeskFake.TICKET_STATUS_CHANGED,
@@ -55,7 +55,7 @@ class ZendeskFakeAgentChangesIT {
 
   @Test
   void anAgentAddingATagSendsTagsChangedWithBothListsAndATagAlreadyThereSendsNothing() throws IOException {
-    try (ZendeskFake fake = ZendeskFake.start(ZendeskFake.Config.defaults()
+    try (ZendeskFake fake = ZendeskFake.start(ZendeskFakeConfig.defaults()
             .withDelivery(Duration.ofMillis(500), 2, Duration.ofMillis(50)));
         var subscribed = new WebhookReceiver()) {
       fake.registerEventWebhook(subscribed.uri(), SECRET, List.of(ZendeskFake.TICKET_TAGS_CHANGED));

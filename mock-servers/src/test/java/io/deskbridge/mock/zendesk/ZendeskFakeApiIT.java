@@ -23,7 +23,7 @@ class ZendeskFakeApiIT {
 
   @RegisterExtension
   static final ZendeskFakeExtension ZENDESK =
-      new ZendeskFakeExtension(ZendeskFake.Config.defaults().withClock(CLOCK));
+      new ZendeskFakeExtension(ZendeskFakeConfig.defaults().withClock(CLOCK));
 
   private ZendeskFake fake;
   private Api api;

@@ -28,7 +28,7 @@ class ZendeskFakeControlIT {
   private static final Duration IDLE = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static final ZendeskFakeExtension ZENDESK = new ZendeskFakeExtension(ZendeskFake.Config.defaults()
+  static final ZendeskFakeExtension ZENDESK = new ZendeskFakeExtension(ZendeskFakeConfig.defaults()
       .withDelivery(Duration.ofMillis(500), 2, Duration.ofMillis(50)));
 
   private ZendeskFake fake;

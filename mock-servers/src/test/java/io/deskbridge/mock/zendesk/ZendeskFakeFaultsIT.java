@@ -113,7 +113,7 @@ class ZendeskFakeFaultsIT {
   @Test
   void webhookRetriesWaitForTheSteppedClock() throws Exception {
     SteppedClock clock = new SteppedClock(Instant.parse("2026-06-09T08:00:00Z"));
-    try (ZendeskFake fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock)
+    try (ZendeskFake fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock)
             .withDelivery(Duration.ofSeconds(5), 5, Duration.ofMinutes(1)));
         WebhookReceiver receiver = new WebhookReceiver()) {
       fake.registerEventWebhook(receiver.uri(), "secret");

@@ -29,7 +29,7 @@ class ZendeskFakeHelpCenterIT {
 
   @BeforeEach
   void setUp() {
-    fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock));
+    fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock));
     api = Api.bot(fake);
     hc = fake.helpCenter();
     section = hc.createSection("Shipping");

@@ -46,7 +46,7 @@ class ZendeskFakeLimitsIT {
   void perMinuteBudgetAnswers429UntilTheClockMovesOn() {
     SteppedClock clock = new SteppedClock(Instant.parse("2026-06-09T10:00:30Z"));
     try (ZendeskFake fake = ZendeskFake.start(
-        ZendeskFake.Config.defaults().withPerMinuteBudget(3).withClock(clock))) {
+        ZendeskFakeConfig.defaults().withPerMinuteBudget(3).withClock(clock))) {
       Api api = Api.bot(fake);
       for (int remaining = 2; remaining >= 0; remaining--) {
         Api.Res ok = api.get("/api/v2/users/me");

@@ -24,7 +24,7 @@ class ZendeskFakeSatisfactionIT {
 
   @BeforeEach
   void setUp() {
-    fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock));
+    fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock));
     api = Api.bot(fake);
     ratings = fake.satisfaction();
   }

@@ -21,7 +21,7 @@ class ZendeskFakeWebhooksIT {
   private static final Duration IDLE = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static final ZendeskFakeExtension ZENDESK = new ZendeskFakeExtension(ZendeskFake.Config.defaults()
+  static final ZendeskFakeExtension ZENDESK = new ZendeskFakeExtension(ZendeskFakeConfig.defaults()
       .withDelivery(Duration.ofMillis(500), 5, Duration.ofMillis(50)));
 
   private ZendeskFake fake;

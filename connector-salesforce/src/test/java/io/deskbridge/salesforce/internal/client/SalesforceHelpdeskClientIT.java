@@ -15,6 +15,7 @@ import io.deskbridge.core.error.VendorException;
 import io.deskbridge.core.spi.HelpdeskClient.ApplyRequest;
 import io.deskbridge.core.spi.HelpdeskClient.LoadRequest;
 import io.deskbridge.mock.salesforce.SalesforceFake;
+import io.deskbridge.mock.salesforce.SalesforceFakeConfig;
 import io.deskbridge.salesforce.SalesforceConfig;
 import io.deskbridge.salesforce.internal.auth.SalesforceJwtAssertionTest;
 import io.deskbridge.salesforce.internal.auth.SalesforceAuth;
@@ -104,7 +105,7 @@ class SalesforceHelpdeskClientIT {
   @Test
   void jwtBearerAuthenticatesWithTheSignedAssertion() throws Exception {
     fake.close();
-    fake = SalesforceFake.start(SalesforceFake.Config.defaults().withJwtPublicKey(SalesforceJwtAssertionTest.KEYS.getPublic()));
+    fake = SalesforceFake.start(SalesforceFakeConfig.defaults().withJwtPublicKey(SalesforceJwtAssertionTest.KEYS.getPublic()));
     Path key = Files.writeString(dir.resolve("sf.key"), SalesforceJwtAssertionTest.pem(SalesforceJwtAssertionTest.KEYS.getPrivate()));
     client = client(settings(Map.of("flow", "jwt-bearer", "clientId", fake.config().clientId(), "username",
         fake.config().integrationUsername(), "privateKeyFile", key.toString())));
@@ -173,7 +174,7 @@ class SalesforceHelpdeskClientIT {
   @Test
   void checkRoutesRefusesAQueueThatTakesNoCases() {
     fake.close();
-    fake = SalesforceFake.start(SalesforceFake.Config.defaults().withQueueNotForCases("Billing"));
+    fake = SalesforceFake.start(SalesforceFakeConfig.defaults().withQueueNotForCases("Billing"));
     started();
 
     var e = catchThrowableOfType(VendorException.class, () -> client.checkRoutes(Set.of("Tier1", "Billing")));

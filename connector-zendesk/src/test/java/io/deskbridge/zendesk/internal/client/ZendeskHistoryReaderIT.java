@@ -10,6 +10,7 @@ import io.deskbridge.core.spi.HistoryReader;
 import io.deskbridge.core.spi.HistoryReader.PastConversation;
 import io.deskbridge.mock.base.SteppedClock;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class ZendeskHistoryReaderIT {
 
   @BeforeEach
   void start() {
-    fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock));
+    fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock));
     client = new ZendeskHelpdeskClient("acme", URI.create(fake.baseUrl()), fake.config().agentEmail(),
         Secret.of(fake.config().apiToken()), Duration.ofSeconds(10), "installations[acme].settings",
         "deskbridge_handover");

@@ -14,6 +14,7 @@ import io.deskbridge.core.store.StoreConfig;
 import io.deskbridge.core.store.TestDatabases;
 import io.deskbridge.mock.base.SteppedClock;
 import io.deskbridge.mock.zendesk.ZendeskFake;
+import io.deskbridge.mock.zendesk.ZendeskFakeConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class ZendeskSatisfactionSourceIT {
 
   @BeforeEach
   void start() {
-    fake = ZendeskFake.start(ZendeskFake.Config.defaults().withClock(clock));
+    fake = ZendeskFake.start(ZendeskFakeConfig.defaults().withClock(clock));
     client = new ZendeskHelpdeskClient("acme", URI.create(fake.baseUrl()), fake.config().agentEmail(),
         Secret.of(fake.config().apiToken()), Duration.ofSeconds(10), "installations[acme].settings",
         "deskbridge_handover");
