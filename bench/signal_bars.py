@@ -8,10 +8,20 @@ anger bar, sarcasm bar, sarcasm in English too, person bar, held-out-16 neutral 
 flagged, recall per signal with the rules, review calm flagged, review positives caught, held-out-14 neutral flagged).
 
     python3 bench/signal_bars.py base trial full c4 r4
+
+The twenty-third round's rule (CHOOSE="16 17"): held-out-16 and held-out-17 together are the choice set (files
+MODEL-escalation-held-out-N.jsonl.tsv and base-hoN.json for each N), neutral lines flagged at most anger 2, person 2,
+sarcasm 3 per language of 120 (English sarcasm 4, main's English classifier's count) and 15 of 600 overall; the other limits as before.
 """
 import json, itertools, collections, sys
 models=sys.argv[1:]
-ensarc={r['id']:'sarcasm' in (r.get('reasons') or []) for r in json.load(open('base-ho16.json'))['results']}
+import os
+CHOOSE=os.environ.get('CHOOSE','16').split()
+ensarc={}
+for n in CHOOSE:
+    ensarc.update({r['id']:'sarcasm' in (r.get('reasons') or []) for r in json.load(open(f'base-ho{n}.json'))['results']})
+ROUND23=len(CHOOSE)>1
+CAP={'anger':2,'human_request':2,'sarcasm':3} if ROUND23 else None
 def load(p): return [l.rstrip('\n').split('\t') for l in open(p)]
 def decide(r, a, s, sall, pb, rep):
     f,id_,lang,exp,reason,rA,rH,rS,men,askb,qb,sA,sH,sS,tA,tH,tS,text=r
@@ -27,13 +37,12 @@ def extra(m,a,s_,sall,pb):
     rt=sum(decide(r,a,s_,sall,pb,False)[0].get(r[4],False) for r in rev if r[3]=='handover')
     hf=sum(any(decide(r,a,s_,sall,pb,False)[0].values()) for r in h14 if r[3]!='handover')
     return rf,rt,hf
-import os
 REF=os.environ.get('REF','r4f')  # the shipped model's scans: the review and held-out-14 limits are its counts
 BASE=extra(REF,0.6,0.5,0,0.7)
 print(REF, 'at the shipped bars: review calm flagged, review pos caught, ho14 neutral flagged =',BASE)
 res=[]
 for m in models:
-    ho=load(f'{m}-escalation-held-out-16.jsonl.tsv'); ws=load(f'{m}-webshop-cases.jsonl.tsv'); pub=load(f'{m}-pub.tsv')
+    ho=[r for n in CHOOSE for r in load(f'{m}-escalation-held-out-{n}.jsonl.tsv')]; ws=load(f'{m}-webshop-cases.jsonl.tsv'); pub=load(f'{m}-pub.tsv')
     for a,s,sall,pb in itertools.product([0.5,0.6,0.7,0.8],[None,0.5,0.6,0.7,0.8],[0,1],[0,0.5,0.6,0.7,0.8]):
         if s is None and sall: continue
         ok=True; neu=0; per=collections.Counter(); alone=0; comb=collections.Counter()
@@ -44,9 +53,9 @@ for m in models:
             else:
                 neu+=any(d.values())
                 for k,v in d.items(): per[(r[2],k)]+=v
-        if neu>6: ok=False
+        if neu>(15 if ROUND23 else 6): ok=False
         for (L,k),v in per.items():
-            if v>(2 if (L=='en' and k=='sarcasm') else 1): ok=False
+            if v>((4 if (L=='en' and k=='sarcasm') else CAP[k]) if ROUND23 else 2 if (L=='en' and k=='sarcasm') else 1): ok=False
         wsf=sum(any(decide(r,a,s,sall,pb,False)[0].values()) for r in ws if r[3]!='handover')
         if wsf>1: ok=False
         pf=sum(any(decide(r,a,s,sall,pb,False)[0].values()) for r in pub if r[3]!='handover')
