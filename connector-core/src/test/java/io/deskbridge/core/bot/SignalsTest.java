@@ -27,7 +27,7 @@ class SignalsTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "I feel cheated and humiliated by this company.",
-      "Takové pohrdání zákazníky je odporné.",
+      "Cítím se podvedený a ponížený.",
       "Obsługa była bezczelna, a jedzenie obrzydliwe.",
       "Takéto pohŕdanie zákazníkmi je odporné."})
   void theLearnedClassAddsStronglyNegativeLines(String text) {
@@ -85,18 +85,18 @@ class SignalsTest {
   void betweenTheClassThresholdAndTheBotsBarTheRulesDecide() {
     var model = SignalModel.bundled();
     int anger = SignalModel.index("anger");
-    var text = "Zelo sem razočaran nad vašim odnosom.";
+    var text = "Jsem zklamaná vaším přístupem k reklamaci.";
     double score = model.scores(text)[anger];
     assertThat(model.holds(anger, score)).isTrue();
     assertThat(score).isLessThan(Signals.LEARNED_ANGER);
-    assertThat(SIGNALS.read(text, "sl", null).anger()).isEqualTo(new AngerSignal().score(text));
-    assertThat(SIGNALS.read(text, "sl", null).angry()).isFalse();
+    assertThat(SIGNALS.read(text, "cs", null).anger()).isEqualTo(new AngerSignal().score(text));
+    assertThat(SIGNALS.read(text, "cs", null).angry()).isFalse();
   }
 
   /** Sarcasm the support-sarcasm rules miss, in a language other than English: the learned class makes it sarcasm. */
   @ParameterizedTest
   @ValueSource(strings = {
-      "Super sprawa, trzeci raz przekładacie termin montażu.",
+      "Prekrasno, spet ste zamudili rok.",
       "No to ste sa fakt vytiahli, faktúra o dvadsať eur vyššia."})
   void theLearnedClassAddsSarcasmOutsideEnglish(String text) {
     assertThat(SarcasmSignal.supportSarcasm(text)).as("the rules alone").isFalse();
@@ -111,7 +111,7 @@ class SignalsTest {
   /** A question about the bot that the learned sarcasm class reads as irony is no sarcasm. */
   @Test
   void aQuestionAboutTheBotIsNoSarcasmForTheLearnedClassEither() {
-    var text = "Úžasné, takže sa rozprávam s robotom?";
+    var text = "Úžasné, takže mi odpovedá robot?";
     assertThat(SignalModel.bundled().scores(text)[SignalModel.index("sarcasm")])
         .isGreaterThanOrEqualTo(Signals.LEARNED_SARCASM);
     var read = SIGNALS.read(text, "sk", null);
@@ -125,7 +125,7 @@ class SignalsTest {
    */
   @Test
   void theLearnedPersonClassNeedsATextThatNamesAPerson() {
-    var text = "Could you get back to me today, please?";
+    var text = "Get back to me as soon as possible, please.";
     var phrases = new HumanRequestSignal(CONFIG.humanRequestPhrases());
     assertThat(phrases.matches(text)).isFalse();
     assertThat(phrases.mentionsAPerson(text)).isFalse();

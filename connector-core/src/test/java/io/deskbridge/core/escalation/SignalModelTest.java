@@ -34,7 +34,7 @@ class SignalModelTest {
       human_request | Prosim, povežite me z operaterjem.
       anger         | Jestem wściekły, to najgorsza obsługa na świecie.
       anger         | Som nahnevaná, toto je najhoršia služba.
-      sarcasm       | Thanks for nothing, great job as usual.
+      sarcasm       | Thanks a lot for nothing, really helpful as always.
       sarcasm       | Díky za nic, skvělá práce jako vždy.
       sarcasm       | Vďaka za nič, skvelá práca ako vždy.
       sarcasm       | Hvala za nič, odlično delo kot vedno.
