@@ -90,7 +90,8 @@ public final class HumanRequestSignal {
         return true;
       }
       var aboutTheBot = notRequests(sentence);
-      if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()) {
+      if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()
+          || !matches(HumanRequestFamilies.ASKED, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
     }
