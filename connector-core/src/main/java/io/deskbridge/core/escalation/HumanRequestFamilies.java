@@ -66,7 +66,7 @@ final class HumanRequestFamilies {
       + "likvidatorka|cenilec|vodja|računovodja";
 
   /** The customer's own people or someone else's words: never the shop's person asked for. */
-  private static final String OWN = " !my|our|mine|můj|moje|mého|mému|mým|naš*|mój|mojego|mojej|mojemu|mnie-ktoś|"
+  private static final String OWN = " !my|our|mine|můj|moje|mého|mému|mým|naš*|mój|mojego|mojej|mojemu|"
       + "môj|môjho|môjmu|moj|mojega|mojemu|moja|mojo|courier*|driver*|kurýr*|kurier*|kuriér*|kurir*|dopravc*|"
       + "přepravc*|przewoźnik*|prepravc*|dostavljavc*|said|říkal*|mówił*|hovoril*|rekel|rekla|was|were|byl*|był*|"
       + "bol*|bil*|yesterday|včera|wczoraj|včeraj|family|friend*|neighbour*|neighbor*|rodin*|rodzin*|družin*|"
@@ -104,7 +104,19 @@ final class HumanRequestFamilies {
       "očakávam|čakám|očakávame|čakáme ..3 telefonát|zavolanie|hovor|kontakt od ..1 " + SK_PEOPLE + OWN,
       "pričakujem|čakam|pričakujemo|čakamo ..3 klic|klica|poziv|stik od ..1 " + SL_PEOPLE + OWN,
       "pričakujem|čakam|pričakujemo|čakamo ..2 klic|klica|poziv ..2 " + SL_PEOPLE + OWN,
+      "čekám|čekáme na telefonát|zavolání|kontakt|hovor od ..1 " + CS_PEOPLE + OWN,
+      "czekam|czekamy na telefon|kontakt|połączenie|oddzwonienie od ..1 " + PL_PEOPLE + OWN,
+      "čakám|čakáme na telefonát|zavolanie|kontakt|hovor od ..1 " + SK_PEOPLE + OWN,
+      "čakam|čakamo na klic|stik|poziv od ..1 " + SL_PEOPLE + OWN,
       // a person to judge or decide, or to handle it
+      "ať|nechť to|tohle ..1 člověk|pracovník|pracovnice|konzultant|zaměstnanec posoudí|rozhodne|prověří|"
+          + "zkontroluje|přezkoumá" + OWN,
+      "niech to ..1 człowiek|pracownik|pracownica|konsultant oceni|rozstrzygnie|sprawdzi|przejrzy|rozpatrzy|"
+          + "zdecyduje" + OWN,
+      "nech to|toto ..1 človek|pracovník|pracovníčka|konzultant|zamestnanec posúdi|rozhodne|preverí|skontroluje"
+          + OWN,
+      "naj to|tole ..1 človek|uslužbenec|uslužbenka|svetovalec|svetovalka|zaposleni presodi|oceni|odloči|preveri|"
+          + "pregleda" + OWN,
       "let|have|want|need a|an|some|real|actual|live human|person|human-being|staff-member|member-of-staff|employee ..2 "
           + "judge|decide|assess|evaluate|examine|review|read|check" + OWN,
       "human|person|human-being should|must|needs-to|has-to judge|decide|assess|evaluate|review|look|check" + OWN,
@@ -176,6 +188,7 @@ final class HumanRequestFamilies {
       // anyone there? ("Halo, jest tam jakiś człowiek?", "Hello, is there a human there?")
       "is|are there ..2 human|humans|human-being|real-person|live-person|actual-person|living-person ..1 there|here|"
           + "available|around|alive" + PLACES,
+      "hello|hallo|hi|hey ...2 is|are anyone|anybody|somebody|someone there|out-there" + PLACES,
       "^is|are|hello|hallo|hi|hey ..1 anyone|anybody|somebody|someone ..1 there|out-there|alive|real" + PLACES,
       "je|jsou|jest|są|sú tam|tu ..2 člověk|człowiek|človek|živý-člověk|živý-človek|żywy-człowiek|živá-duše|"
           + "żywa-dusza|živá-duša|někdo-živý|ktoś-żywy|niekto-živý" + PLACES,
