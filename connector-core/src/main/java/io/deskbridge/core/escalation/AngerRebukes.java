@@ -32,9 +32,9 @@ final class AngerRebukes {
           + "pošiljati|pisati|klicati|razlagati|pojasnjevati",
       // stop fobbing me off
       "fob|fobbing|brush|brushing me|us off",
-      "mě|mne|nás|přestaňte|nenechám|nenecháme ..2 odbývat|odbýt|odbývali", "odbýváte ..1 mě|mne|nás",
-      "mnie|nas|przestańcie|nie-dam ..2 zbywać|zbyć|spławiać|spławić", "zbywacie|spławiacie ..1 mnie|nas",
-      "ma|mňa|nás|prestaňte|nenechám ..2 odbíjať|odbiť|odbavovať|odbaviť", "odbíjate|odbavujete ..1 ma|mňa|nás",
+      "mě|mne|nás|přestaňte|nenechám|nenecháme ...3 odbývat|odbýt|odbývali", "odbýváte ..1 mě|mne|nás",
+      "mnie|nas|przestańcie|nie-dam ...3 zbywać|zbyć|spławiać|spławić", "zbywacie|spławiacie ..1 mnie|nas",
+      "ma|mňa|nás|prestaňte|nenechám ...3 odbíjať|odbiť|odbavovať|odbaviť", "odbíjate|odbavujete ..1 ma|mňa|nás",
       "nehajte ..2 odpravljati|odpravljat", "me|nas ..1 odpravljate|odpravljajo",
       // answers, not excuses; my money now, not a voucher
       "want|need|demand|chci|chceme|žádám|chcę|chcemy|żądam|chcem|chceme|žiadam|hočem|hočemo|želim|zahtevam ...6 "
@@ -58,8 +58,10 @@ final class AngerRebukes {
       "stále|furt|len|neustále|dookola ..2 opakujete|tvrdíte|píšete|odpovedáte ...3 že",
       "prestaňte ..2 písať|opakovať|tvrdiť|hovoriť ...3 že",
       "samo|ves-čas|kar|nenehno|vedno ..2 ponavljate|trdite|pišete|odgovarjate ...3 da",
-      "nehajte ..2 pisati|ponavljati|trditi|govoriti ...3 da",
-      // I'll tell everyone
+      "nehajte ..2 pisati|ponavljati|trditi|govoriti ...3 da");
+
+  /** "I'll tell everyone", enough alone in a sentence that holds no praise ({@link AngerComplaints#PRAISED}). */
+  static final RuleSet TOLD = RuleSet.of(false,
       "ll|will tell|warn ..2 everyone|everybody|all-my-friends|all-i-know" + NOT_PRAISE,
       "řeknu|řekneme|povím|varuju|varuji ..2 všem|všechny|každému" + NOT_PRAISE,
       "powiem|ostrzegę|opowiem ..2 wszystkim|wszystkich|każdemu" + NOT_PRAISE,
@@ -77,9 +79,11 @@ final class AngerRebukes {
       // that's theft
       "that|this|it s|is ..2 theft|robbery|daylight-robbery|extortion|a-scam|a-rip-off|fraud !alert|prevention|"
           + "department|team|protection|check|report*|insurance|card|identity|parcel|package",
-      "to|je ..1 je|to ..2 zlodějna|zlodějina|zlodějství|okrádání|vydírání|lichva|zlodejina|zlodejstvo|okrádanie|"
-          + "zdieranie|kraja|tatvina|oderuštvo|rop",
-      "to ..2 naciąganie|naciaganie|złodziejstwo|zdzierstwo|rozbój|wyłudzenie",
+      "is|s|pure|plain|outright daylight-robbery|extortion|theft !covered|insurance|report*|police|stolen",
+      "zlodějna|zlodějina|zlodějství|okrádání|vydírání|lichva|zlodejina|zlodejstvo|okrádanie|zdieranie|oderuštvo|"
+          + "naciąganie|naciaganie|złodziejstwo|zdzierstwo|lichwa",
+      "to ..1 je|jest ..2 kraja|tatvina|rop|goljufija|rozbój|wyłudzenie|krádež|podvod !kartic*|karty|kart*|"
+          + "zavarovan*|pojist*|poist*|ubezpiecz*|polici*|policj*|nahlás*|prijav*|zgłos*",
       // X is a joke, a farce, a mockery
       "is|s|are ..1 a|such-a|an-absolute|a-complete|a-total|just-a joke|farce|shambles|clown-show !gift|present|"
           + "birthday|card|book|mug|shirt|prank|let|hear|tell|heard|know|funny|laugh*",
