@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *       answer, never treated this badly,
  *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
  *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG} and
- *       {@link AngerComplaints#STRONG}; unless
- *       negated;
+ *       {@link AngerComplaints#STRONG}; unless negated; and the twenty-third round's {@link AngerRebukes} (its
+ *       STRONG also when negated, "Do not tell me to be patient"; a sentence that is a verdict by itself, "Skandal.");
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny", and {@link AngerFamilies#NEGATIVE}), unless negated ("not terrible");
