@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The twenty-third round's sincere lookalike ({@link SincereLookalikes}): "another" beside an intent to order or to
- * come back is no bad situation after praise; and the sarcastic lines beside it that must keep matching. Written for
+ * come back is no bad situation after praise; and the sarcastic lines beside it that must keep matching. Also its
+ * family of a claim in scare quotes ({@link SarcasmFamilies#quotedClaim}) and the calm quoted options beside it. Written for
  * this test; none is a line of a held-out set.
  */
 class SarcasmRound23LookalikesTest {
@@ -32,5 +33,29 @@ class SarcasmRound23LookalikesTest {
       "super, ďalšie meškanie"})
   void anotherBadSituationStaysSarcasm(String text) {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Thanks a lot for the 'urgent' reply that took nine days.",
+      "Great, my 'priority' ticket has been waiting for a month.",
+      "Díky za „prioritní“ vyřízení, čekám už třetí týden.",
+      "Super, wasza „ekspresowa“ przesyłka jedzie tydzień.",
+      "Ďakujem za „personalizovanú“ ponuku na vec, ktorú som vrátil.",
+      "Hvala za „brezplačno“ nadgradnjo, ki stane 5 evrov na mesec."})
+  void aQuotedClaimWithPraiseThanksOrABadSituationIsSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Thanks, I chose the 'Express' option.",
+      "Super, the 'free' returns label came in the box.",
+      "Díky, zaškrtl jsem „zdarma“ u dopravy.",
+      "Dziękuję, wybrałem „darmową“ dostawę do paczkomatu.",
+      "Do you offer 'priority' handling for business accounts?",
+      "Hvala, izbral sem „brezplačno“ dostavo."})
+  void aQuotedOptionOrAQuestionIsNotSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
   }
 }
