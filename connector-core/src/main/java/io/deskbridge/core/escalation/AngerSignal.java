@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *       answer, never treated this badly,
  *       writing for the third time ("píšu už potřetí"), a threat to leave ("přecházím ke konkurenci"), outrage ("to
  *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG} and
- *       {@link AngerComplaints#STRONG}; unless
- *       negated;
+ *       {@link AngerComplaints#STRONG}; unless negated; and the twenty-third round's {@link AngerRebukes} (its
+ *       STRONG also when negated, "Do not tell me to be patient"; a sentence that is a verdict by itself, "Skandal.");
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny", and {@link AngerFamilies#NEGATIVE}), unless negated ("not terrible");
@@ -176,7 +176,7 @@ public final class AngerSignal {
       "plné zuby|kecky",
       "^stačilo", "došla|dochází|přetekla mi ...3 trpělivost", "trpělivost mi ...3 došla|dochází",
       "vaš*|vás|toho|tohohle|těch ...3 mám|mam|máme ..2 dost !času|peněz|místa|informací",
-      "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru",
+      "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru|czy|punkt*|danych|pamięci|limit*",
       "kończy|skończyła|brak|tracę|straciłem|straciłam mi ...3 się ..1 cierpliwoś*",
       "cierpliwoś* ..2 kończy|skończyła|się kończy", "cierpliwoś* ...6 skończyła|wyczerpała|kończy|wyczerpuje",
       "trpělivost ...6 došla|dochází|přetekla", "trpezlivosť ...6 došla|dochádza|pretiekla",
@@ -354,7 +354,7 @@ public final class AngerSignal {
       "okropn*|straszn*|beznadziejn*|skandal*|żenując*|żałosn*|niedopuszczaln*|wkurz*|najgorsz*|porażk*",
       "koszmar*|tragedi*|tragiczn*|kpin*|nieprofesjonaln*|wściek*|złodziejstw*|niekompetentn*|nienawidzę",
       "do niczego", "niewiarygodn*", "nie do pomyślenia|przyjęcia",
-      "mam dość", "mam tego dość", "jest dno|dnem", "nigdy więcej", "negatywn* opini*|recenzj*|ocen*",
+      "mam dość !czy|punkt*|danych|pamięci|limit*|środków", "mam tego dość", "jest dno|dnem", "nigdy więcej", "negatywn* opini*|recenzj*|ocen*",
       "príšern*|otrasn*|hanb*|najhorš*|strašný|strašné|strašná|škandál*|výsmech*|nahnevan*|neznášam",
       "mám toho dosť", "k ničomu", "na nič", "už nikdy", "neprijateľn*|neuveriteľn*|neskutočn*|nehoráz*", "negatívn* recenzi*|hodnoteni*",
       "grozn*|obupn*|nesprejemljiv*|sramot*|prevar*|jezen|jezna|jezni|najslabš*|škandal*|neprofesional*|zanič",
@@ -394,8 +394,11 @@ public final class AngerSignal {
           + STRONG * count(STRONG_RULES, sentence, used, true)
           + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
           + STRONG * count(AngerComplaints.STRONG, sentence, used, true)
+          + STRONG * count(AngerRebukes.STRONG, sentence, used, false) + (AngerRebukes.wholeVerdict(sentence) ? STRONG : 0)
+          + (sentence.question() ? 0 : STRONG * count(AngerRebukes.STATEMENTS, sentence, used, true))
           + (AngerComplaints.PRAISED.matches(sentence).isEmpty()
-              ? STRONG * count(AngerComplaints.VERDICTS, sentence, used, true) : 0)
+              ? STRONG * (count(AngerComplaints.VERDICTS, sentence, used, true)
+                  + count(AngerRebukes.TOLD, sentence, used, true)) : 0)
           + (sentence.question() ? 0 : STRONG * (count(AngerFamilies.STATEMENTS, sentence, used, true)
               + count(AngerComplaints.STATEMENTS, sentence, used, true)))
           + INSULT * count(INSULT_RULES, sentence, used, false)

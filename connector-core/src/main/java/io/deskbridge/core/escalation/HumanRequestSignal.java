@@ -52,6 +52,9 @@ import java.util.Set;
  *   <li>asks in informal spellings ("put me thru to", "talk w someone"), to be found or passed to a person ("find me
  *       a human", "rád bych byl přepojen na konzultanta"), for a call-back as a noun ("I'd like a callback", "prosím o
  *       zpětné zavolání", "povratni klic"), or whether someone will get in touch ("se mi bo kdo oglasil?");
+ *   <li>asks for human help, expects a call from one of the shop's people, wants a person to judge it, names a role
+ *       (designer, claims adjuster, shift lead), asks for someone normal or from a department, or whether anyone is
+ *       there (the twenty-third round's families, {@link HumanRequestFamilies});
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -90,7 +93,8 @@ public final class HumanRequestSignal {
         return true;
       }
       var aboutTheBot = notRequests(sentence);
-      if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()) {
+      if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()
+          || !matches(HumanRequestFamilies.ASKED, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
     }

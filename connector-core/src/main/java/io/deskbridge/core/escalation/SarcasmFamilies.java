@@ -250,4 +250,47 @@ final class SarcasmFamilies {
     }
     return false;
   }
+
+  /**
+   * Claims of care or speed a customer puts in scare quotes (twenty-third round): "'personalised' offer", "the
+   * 'free' upgrade", „prioritní“ reklamace, „nujna“ pošiljka, „dôležitú správu“.
+   */
+  static final WordSet QUOTED_CLAIM = WordSet.of("free", "personalised", "personalized", "priority", "urgent",
+      "important", "express", "fast", "quick", "instant", "unlimited", "value", "zdarma", "personalizovan*",
+      "prioritn*", "urgentn*", "důležit*", "dulezit*", "expresn*", "neomezen*", "darmow*", "gratis",
+      "spersonalizowan*", "personalizowan*", "priorytetow*", "pilne", "pilna", "pilny", "ważn*", "wazn*", "ekspres*",
+      "nielimitowan*", "zadarmo", "dôležit*", "neobmedzen*", "brezplačn*", "personaliziran*", "prednostn*", "nujn*",
+      "pomembn*", "neomejen*");
+
+  /** Options and the like that a claim names in calm use ("the 'express' delivery", "volba „zdarma“"). */
+  private static final WordSet OPTIONS = WordSet.of("delivery", "shipping", "doprava", "dopravu", "dostawa",
+      "dostawę", "doručenie", "dostava", "dostavo", "tab", "menu", "field", "box", "filter", "category", "kategori*",
+      "pole", "polje", "tlačítko", "przycisk", "tlačidlo", "gumb", "volba", "volbu", "výběr", "izbira", "returns",
+      "return", "label", "postage", "zwrot", "vrácení", "vrátenie", "vračilo");
+
+  /**
+   * A lowercase word of {@link #QUOTED_CLAIM} in quotes of at most three words, not beside an option or a product
+   * noun ({@code named}), said of the noun after it (or of two or three quoted words), in a message without a
+   * question; the caller adds the praise, thanks or bad situation it needs. A quoted label with a capital ("the
+   * 'Express' option") is a name, not a doubt.
+   */
+  static boolean quotedClaim(String text, WordSet named) {
+    if (text.indexOf('?') >= 0) {
+      return false;
+    }
+    for (var m = QUOTED.matcher(text); m.find(); ) {
+      var quoted = m.group(1);
+      var words = Folding.words(quoted);
+      var next = Folding.words(text.substring(m.end())).stream().findFirst().orElse("");
+      var before = Folding.words(text.substring(0, m.start()));
+      var previous = before.isEmpty() ? "" : before.get(before.size() - 1);
+      boolean claimed = words.size() >= 2 || next.length() >= 3; // an adjective of a noun, not "„zdarma“ u dopravy"
+      if (!words.isEmpty() && words.size() <= 3 && claimed && Character.isLowerCase(quoted.charAt(0))
+          && words.stream().anyMatch(QUOTED_CLAIM::contains) && !named.contains(next) && !named.contains(previous)
+          && !OPTIONS.contains(next) && !OPTIONS.contains(previous)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -7,7 +7,8 @@ package io.deskbridge.core.escalation;
  * says that something works or is available again ("oh nice, the printer works again", "zase to funguje", "znowu
  * dostępne", "spet deluje"), that the customer can sign in again, that the customer will order, buy, write or come
  * again ("I'll definitely shop here again", "určitě zase nakoupím", "chętnie znowu zamówię", "určite sa zase ozvem",
- * "bom spet kupil"), that it is for next time or if needed ("kdyžtak se zase ozvu"), or when it follows thanks
+ * "bom spet kupil"), also "another" beside such an intent ("objednávám další kapsle", "wracam po kolejną karmę";
+ * twenty-third round), that it is for next time or if needed ("kdyžtak se zase ozvu"), or when it follows thanks
  * ("thanks again"). A negation, "nothing", or an obligation in the clause keeps it bad ("I can't log in again", "out
  * of stock again", "nothing works again", "I'll have to order again", "zase se nemůžu přihlásit"). Also, damage or
  * loss after "nothing" is no bad situation ("nothing was damaged", "nic nebylo rozbité"; {@link #nothingDamaged}).
@@ -20,6 +21,12 @@ final class SincereLookalikes {
   /** Words of repetition that {@link SupportSarcasm#BAD} counts as a bad situation. */
   private static final WordSet AGAIN = WordSet.of("again", "zase", "znovu", "opět", "znowu", "znów", "znova", "zasa",
       "opäť", "spet", "ponovno");
+
+  /**
+   * "Another", counted as a bad situation too; like "again", no bad one beside an intent ("objednávám další kapsle",
+   * "wracam po kolejną karmę"; twenty-third round).
+   */
+  private static final WordSet ANOTHER = WordSet.of("another", "další", "dalších", "kolejn*", "ďalš*");
 
   /** Words of a good outcome: it works, one can sign in, it is in stock or available. */
   private static final WordSet GOOD_OUTCOME = WordSet.of(
@@ -34,7 +41,9 @@ final class SincereLookalikes {
       "objednám", "objednáme", "objednávám", "nakoupím", "koupím", "ozvu", "ozveme", "napíšu", "přijdu", "doporučím",
       "zamówię", "zamówimy", "zamawiam", "kupię", "odezwę", "napiszę", "przyjdę", "polecę", "skorzystam",
       "objednávam", "kúpim", "nakúpim", "ozvem", "napíšem", "prídem", "odporučím",
-      "naročim", "naročam", "kupim", "oglasim", "pridem", "priporočim");
+      "naročim", "naročam", "kupim", "oglasim", "pridem", "priporočim",
+      // twenty-third round: coming back as a customer ("wracam po kolejną karmę")
+      "wracam", "wrócę", "vracím", "vrátím", "vraciam", "vrátim", "vračam", "vrnem");
 
   /** A future or wish before a verb of intent: "I will", "I'll", "bom", "would love to". */
   private static final WordSet FUTURE = WordSet.of("will", "ll", "gonna", "bom", "bomo", "budu", "budem", "będę");
@@ -93,7 +102,7 @@ final class SincereLookalikes {
    */
   static boolean goodRepeat(Sentence sentence, int i) {
     var words = sentence.words();
-    if (!AGAIN.contains(words.get(i))) {
+    if (!AGAIN.contains(words.get(i)) && !ANOTHER.contains(words.get(i))) {
       return false;
     }
     if (i > 0 && THANKS.contains(words.get(i - 1)) || i + 1 < words.size() && THANKS.contains(words.get(i + 1))) {

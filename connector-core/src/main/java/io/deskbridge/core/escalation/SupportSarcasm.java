@@ -79,6 +79,7 @@ final class SupportSarcasm {
     }
     return (praise && (bad || (damage && also) || (ordinal && still)))
         || (bad && SarcasmFamilies.quotedDoubt(text, NAMED_THING)) || (needed && (!thanks || bad))
+        || ((praise || thanks || bad) && SarcasmFamilies.quotedClaim(text, NAMED_THING))
         || (allNeeded && (bad || !(praise || thanks)))
         || (thanks && trivialTip && neverThought) || (useless && overHelpful) || (sureWait && relaxed);
   }

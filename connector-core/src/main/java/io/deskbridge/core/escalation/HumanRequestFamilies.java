@@ -1,0 +1,201 @@
+package io.deskbridge.core.escalation;
+
+/**
+ * The twenty-third round's families of a request for a person ({@link HumanRequestSignal}), each in English, Czech,
+ * Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
+ *
+ * <ul>
+ *   <li>human help asked for by its adjective ("I need human help", "Potřebuju lidskou podporu", "Potrzebuję ludzkiej
+ *       pomocy", "Potrebujem človeško pomoč") or advice from an employee ("radu od zamestnanca");
+ *   <li>a call expected from one of the shop's people ("I expect a call from your technician", "Oczekuję telefonu od
+ *       waszego pracownika", "Pričakujem klic vašega svetovalca");
+ *   <li>a person to judge or decide instead of the machine ("let a human decide this", "Ať to posoudí člověk",
+ *       "Nech to posúdi človek", "Naj to presodi človek") or to handle it ("could a staff member handle both?");
+ *   <li>a named role who should call or talk ("żeby zadzwonił projektant", "ať mi zavolá likvidátor", "pogovor z vašim
+ *       projektantom", "have the claims adjuster call me") and a shift lead asked for ("chci vedoucí směny");
+ *   <li>someone normal or competent asked for ("dajte mi koga normalnega", "give me someone competent");
+ *   <li>someone from a department or the agency asked for or to be called ("We'd like a person from accounts to go
+ *       through it with us", "rad bi poklical nekoga iz agencije");
+ *   <li>whether someone of the shop will get in touch, in Slovene with "bo" ("Se mi bo oglasil kakšen zaposleni?").
+ * </ul>
+ *
+ * Not a request: the customer's own people ("my designer will call you"), someone expected from elsewhere ("a call
+ * from the courier"), questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
+ * others. Immutable.
+ */
+final class HumanRequestFamilies {
+
+  private HumanRequestFamilies() {
+  }
+
+  /** Roles of the shop's people that customers name (designer, claims adjuster, shift lead), per language. */
+  private static final String EN_ROLES = "designer|adjuster|claims-adjuster|loss-adjuster|assessor|surveyor|"
+      + "shift-lead|shift-leader|shift-manager|team-lead|team-leader|accountant";
+  private static final String CS_ROLES = "projektant*|designér*|likvidátor*|odhadc*|vedoucí-směny|vedoucího-směny|"
+      + "účetní";
+  private static final String PL_ROLES = "projektant*|likwidator*|rzeczoznawc*|kierownik-zmiany|kierownika-zmiany|"
+      + "kierownikiem-zmiany|księgow*";
+  private static final String SK_ROLES = "projektant*|dizajnér*|likvidátor*|odhadc*|vedúci-zmeny|vedúceho-zmeny|"
+      + "účtovník*|účtovníčk*";
+  private static final String SL_ROLES = "projektant*|oblikoval*|likvidator*|cenil*|vodja-izmene|vodjo-izmene|"
+      + "računovod*";
+
+  /** The shop's people in any case, the roles included. */
+  private static final String EN_PEOPLE = "person|human|agent|operator|representative|rep|employee|staff|"
+      + "staff-member|member-of-staff|team-member|consultant|advisor|adviser|specialist|technician|supervisor|manager|"
+      + "colleague|engineer|expert|" + EN_ROLES;
+  private static final String CS_PEOPLE = "člověk*|pracovník*|pracovnic*|zaměstnan*|konzultant*|operátor*|poradc*|"
+      + "poradkyn*|technik*|specialist*|odborník*|vedoucí*|kolegy|kolegou|kolegyn*|" + CS_ROLES;
+  private static final String PL_PEOPLE = "człowiek*|pracownik*|pracownic*|konsultant*|operator*|doradc*|doradczyn*|"
+      + "technik*|specjalist*|fachowc*|kierownik*|przedstawiciel*|" + PL_ROLES;
+  private static final String SK_PEOPLE = "človek*|pracovník*|pracovníčk*|zamestnan*|konzultant*|operátor*|poradc*|"
+      + "poradkyn*|technik*|špecialist*|odborník*|vedúc*|" + SK_ROLES;
+  private static final String SL_PEOPLE = "človek*|uslužben*|zaposlen*|svetoval*|operater*|sodelav*|tehnik*|"
+      + "strokovnjak*|specialist*|vodj*|predstavnik*|" + SL_ROLES;
+
+  /** Who calls back, nominative, the roles included. */
+  private static final String CS_CALLERS = "někdo|pracovník|pracovnice|konzultant|konzultantka|technik|"
+      + "projektant|projektantka|designér|designérka|likvidátor|likvidátorka|odhadce|vedoucí|účetní";
+  private static final String PL_CALLERS = "ktoś|pracownik|pracownica|konsultant|konsultantka|technik|projektant|"
+      + "projektantka|likwidator|likwidatorka|rzeczoznawca|kierownik|kierowniczka|księgowy|księgowa";
+  private static final String SK_CALLERS = "niekto|pracovník|pracovníčka|konzultant|konzultantka|technik|"
+      + "projektant|projektantka|dizajnér|dizajnérka|likvidátor|likvidátorka|odhadca|vedúci|vedúca|účtovník|"
+      + "účtovníčka";
+  private static final String SL_CALLERS = "nekdo|kdo|uslužbenec|uslužbenka|zaposleni|zaposlena|svetovalec|"
+      + "svetovalka|sodelavec|sodelavka|tehnik|projektant|projektantka|oblikovalec|oblikovalka|likvidator|"
+      + "likvidatorka|cenilec|vodja|računovodja";
+
+  /** The customer's own people or someone else's words: never the shop's person asked for. */
+  private static final String OWN = " !my|our|mine|můj|moje|mého|mému|mým|naš*|mój|mojego|mojej|mojemu|"
+      + "môj|môjho|môjmu|moj|mojega|mojemu|moja|mojo|courier*|driver*|kurýr*|kurier*|kuriér*|kurir*|dopravc*|"
+      + "přepravc*|przewoźnik*|prepravc*|dostavljavc*|said|říkal*|mówił*|hovoril*|rekel|rekla|was|were|byl*|był*|"
+      + "bol*|bil*|yesterday|včera|wczoraj|včeraj|family|friend*|neighbour*|neighbor*|rodin*|rodzin*|družin*|"
+      + "kamarád*|kamarát*|přítel*|przyjaciel*|priateľ*|prijatelj*|znajom*|soused*|sąsiad*|sused*|sosed*";
+
+  /** Somewhere or some time a person is asked about, or who would do something: no request to talk. */
+  private static final String PLACES = " !at|to|who|in|on|store|shop|branch|office|depot|tomorrow|today|weekend|"
+      + "saturday|sunday|kdo-by|kto-by|kdor|który|która|które|kto|ktorý|ktorá|aby|żeby|da|prodejn*|pobočk*|"
+      + "sklep*|oddział*|predajn*|trgovin*|poslovaln*|výdejn*|odběrn*|sobot*|neděl*|niedziel*|nedeľ*|nedelj*|"
+      + "zítra|jutro|zajtra|víkend*|weekend*|vikend*|doma|domu|home|house|byt*|mieszkani*|stanovanj*|adres*|"
+      + "recepc*|recepci*|kdy|kiedy|kedy|kdaj|when|what-time|hodin*|godzin*|ur*";
+
+  /** The customer's family and friends, whom a customer may want to call too. */
+  private static final String FAMILY = " !family|friend*|neighbour*|neighbor*|husband|wife|mum|mom|dad";
+
+  static final RuleSet ASKED = RuleSet.of(true,
+      // human help asked for by its adjective, advice or help from an employee
+      "need|want|prefer|require|request|get|like|asking-for ..2 human|personal help|support|assistance|advice"
+          + OWN,
+      "potřebuj*|chci|chtěl*|prosím|poprosím|žádám|preferuj* ..2 lidsk* pomoc*|podpor*|rad*|asistenc*" + OWN,
+      "potrzebuję|potrzebuje|chcę|chce|chciał*|proszę|poproszę|wolę|żądam ..2 ludzk* pomoc*|wsparci*|porad*|"
+          + "asyst*" + OWN,
+      "potrebujem|chcem|chcel*|prosím|poprosím|žiadam|preferuj* ..2 ľudsk* pomoc*|podpor*|rad*|asistenc*" + OWN,
+      "potrebujem|želim|hočem|rabim|prosim|rad|rada|zahtevam ..2 človešk* pomoč*|podpor*|nasvet*|asistenc*" + OWN,
+      "need|want|like|get ..2 advice|help|answer from ..2 " + EN_PEOPLE + OWN,
+      "potřebuj*|chci|chtěl*|prosím ..2 radu|pomoc|odpověď od ..2 " + CS_PEOPLE + OWN,
+      "potrzebuję|potrzebuje|chcę|chce|chciał*|proszę ..2 porady|pomocy|odpowiedzi od ..2 " + PL_PEOPLE + OWN,
+      "potrebujem|chcem|chcel*|prosím ..2 radu|pomoc|odpoveď od ..2 " + SK_PEOPLE + OWN,
+      "potrebujem|želim|hočem|rabim|prosim ..2 nasvet|pomoč|odgovor od ..2 " + SL_PEOPLE + OWN,
+      // a call expected from one of the shop's people
+      "expect|expecting|await|awaiting ..3 call|callback|call-back|phone-call|ring from|by ..1 " + EN_PEOPLE + OWN,
+      "očekávám|čekám|očekáváme|čekáme ..3 telefonát|zavolání|hovor|kontakt od ..1 " + CS_PEOPLE + OWN,
+      "oczekuję|oczekuje|czekam|oczekujemy|czekamy ..3 telefonu|kontaktu|połączenia|oddzwonienia od ..1 "
+          + PL_PEOPLE + OWN,
+      "očakávam|čakám|očakávame|čakáme ..3 telefonát|zavolanie|hovor|kontakt od ..1 " + SK_PEOPLE + OWN,
+      "pričakujem|čakam|pričakujemo|čakamo ..3 klic|klica|poziv|stik od ..1 " + SL_PEOPLE + OWN,
+      "pričakujem|čakam|pričakujemo|čakamo ..2 klic|klica|poziv ..2 " + SL_PEOPLE + OWN,
+      "čekám|čekáme na telefonát|zavolání|kontakt|hovor od ..1 " + CS_PEOPLE + OWN,
+      "czekam|czekamy na telefon|kontakt|połączenie|oddzwonienie od ..1 " + PL_PEOPLE + OWN,
+      "čakám|čakáme na telefonát|zavolanie|kontakt|hovor od ..1 " + SK_PEOPLE + OWN,
+      "čakam|čakamo na klic|stik|poziv od ..1 " + SL_PEOPLE + OWN,
+      // a person to judge or decide, or to handle it
+      "ať|nechť to|tohle ..1 člověk|pracovník|pracovnice|konzultant|zaměstnanec posoudí|rozhodne|prověří|"
+          + "zkontroluje|přezkoumá" + OWN,
+      "niech to ..1 człowiek|pracownik|pracownica|konsultant oceni|rozstrzygnie|sprawdzi|przejrzy|rozpatrzy|"
+          + "zdecyduje" + OWN,
+      "nech to|toto ..1 človek|pracovník|pracovníčka|konzultant|zamestnanec posúdi|rozhodne|preverí|skontroluje"
+          + OWN,
+      "naj to|tole ..1 človek|uslužbenec|uslužbenka|svetovalec|svetovalka|zaposleni presodi|oceni|odloči|preveri|"
+          + "pregleda" + OWN,
+      "let|have|want|need a|an|some|real|actual|live human|person|human-being|staff-member|member-of-staff|employee ..2 "
+          + "judge|decide|assess|evaluate|examine|review|read|check" + OWN,
+      "human|person|human-being should|must|needs-to|has-to judge|decide|assess|evaluate|review|look|check" + OWN,
+      "could|can|would|please a|an|one|some|your ..2 " + EN_PEOPLE + "|member ..2 handle|deal|sort|look|check|"
+          + "review|take-care" + OWN,
+      "ať|nechť|kéž ..2 to|tohle|ji|ho ..2 posoudí|rozhodne|prověří|zkontroluje|přezkoumá|přečte|vyřeší ..2 "
+          + "člověk|pracovník|pracovnice|konzultant|někdo-živý|živý-člověk|zaměstnanec" + OWN,
+      "ať|nechť ..2 člověk|pracovník|pracovnice|konzultant|zaměstnanec ..2 to|tohle ..1 posoudí|rozhodne|prověří|"
+          + "zkontroluje|přezkoumá" + OWN,
+      "niech ..2 to|tę|ją|go ..2 oceni|rozstrzygnie|sprawdzi|przejrzy|rozpatrzy|zdecyduje|przeczyta ..2 "
+          + "człowiek|pracownik|pracownica|konsultant|ktoś-żywy|żywy-człowiek" + OWN,
+      "niech ..2 człowiek|pracownik|pracownica|konsultant ..2 to|tę|ją ..1 oceni|rozstrzygnie|sprawdzi|przejrzy|"
+          + "rozpatrzy|zdecyduje" + OWN,
+      "nech ..2 to|toto|ju|ho ..2 posúdi|rozhodne|preverí|skontroluje|prečíta|vyrieši ..2 človek|pracovník|"
+          + "pracovníčka|konzultant|zamestnanec|niekto-živý|živý-človek" + OWN,
+      "nech ..2 človek|pracovník|pracovníčka|konzultant|zamestnanec ..2 to|toto ..1 posúdi|rozhodne|preverí|"
+          + "skontroluje" + OWN,
+      "naj ..2 to|tole|jo|ga ..2 presodi|oceni|odloči|preveri|pregleda|prebere|reši ..2 človek|uslužbenec|"
+          + "uslužbenka|svetovalec|svetovalka|zaposleni|nekdo-živ|živ-človek" + OWN,
+      "naj ..2 človek|uslužbenec|uslužbenka|svetovalec|svetovalka|zaposleni ..2 to|tole ..1 presodi|oceni|odloči|"
+          + "preveri|pregleda" + OWN,
+      // a named role asked to call or talk to
+      "have|get|ask|let the|a|an|your ..1 " + EN_ROLES + " ..2 call|ring|phone|contact|email me|us|back" + OWN,
+      "talk|speak|chat ..2 to|with the|a|an|your ..1 " + EN_ROLES + OWN,
+      "ať|aby|nechť ...3 " + CS_CALLERS + " ...4 zavolal|zavolala|zavolá|ozval|ozvala|ozve|kontaktoval|"
+          + "kontaktovala" + OWN,
+      "ať|aby|nechť ...3 zavolal|zavolala|zavolá|ozval|ozvala|ozve|kontaktoval|kontaktovala ...3 " + CS_CALLERS + OWN,
+      "żeby|aby|by|niech ...4 " + PL_CALLERS + " ...4 oddzwonił|oddzwoniła|oddzwoni|zadzwonił|zadzwoniła|zadzwoni|"
+          + "odezwał|odezwała|skontaktował|skontaktowała" + OWN,
+      "żeby|aby|by|niech ...3 oddzwonił|oddzwoniła|oddzwoni|zadzwonił|zadzwoniła|zadzwoni|odezwał|odezwała ...3 "
+          + PL_CALLERS + OWN,
+      "nech|aby ...3 " + SK_CALLERS + " ...4 zavolal|zavolala|zavolá|ozval|ozvala|ozve|kontaktoval|kontaktovala"
+          + OWN,
+      "nech|aby ...3 zavolal|zavolala|zavolá|ozval|ozvala|ozve|kontaktoval|kontaktovala ...3 " + SK_CALLERS + OWN,
+      "naj|da ...3 " + SL_CALLERS + " ...4 pokliče|poklical|poklicala|oglasi|javi|kontaktira" + OWN,
+      "naj|da ...3 pokliče|poklical|poklicala|oglasi|javi|kontaktira ...3 " + SL_CALLERS + OWN,
+      "mluvit|promluvit|hovořit|spojit|spojte|přepojte|hovor|rozhovor|schůzku ..2 s|se ..2 " + CS_ROLES + OWN,
+      "rozmawiać|porozmawiać|rozmowę|rozmowy|połączyć|połączcie|spotkanie|kontakt ..2 z|ze ..2 " + PL_ROLES + OWN,
+      "hovoriť|porozprávať|rozprávať|spojiť|spojte|prepojte|hovor|rozhovor|stretnutie ..2 s|so ..2 " + SK_ROLES
+          + OWN,
+      "govoriti|pogovoriti|pogovor|povežite|povezati|sestanek|stik ..2 z|s ..2 " + SL_ROLES + OWN,
+      "chci|chtěl*|potřebuj*|dejte ..2 vedoucí|vedoucího|vedoucí-směny|vedoucího-směny",
+      // someone normal or competent asked for
+      "give|get|find|send me|us ..1 someone|somebody|anyone|a-person ..1 normal|competent|sane|sensible|"
+          + "knowledgeable|qualified",
+      "dejte|dej|sežeňte|pošlete|chci|potřebuj* ..1 mi|nám ..1 někoho|někoho ..1 normálního|kompetentního|"
+          + "rozumného|schopného|příčetného",
+      "dajcie|daj|dajże|znajdźcie|chcę|potrzebuję ..1 mi|nam ..1 kogoś ..1 normalnego|kompetentnego|rozsądnego|"
+          + "ogarniętego|kumatego",
+      "dajte|daj|zožeňte|pošlite|chcem|potrebujem ..1 mi|nám ..1 niekoho ..1 normálneho|kompetentného|rozumného|"
+          + "schopného",
+      "dajte|daj|poiščite|pošljite|hočem|rabim|potrebujem ..1 mi|nam ..1 koga|nekoga ..1 normalnega|kompetentnega|"
+          + "pametnega|razumnega",
+      "dejte|dej|chci|potřebuj* někoho normálního|kompetentního|rozumného|schopného",
+      "dajcie|daj|chcę|potrzebuję kogoś normalnego|kompetentnego|rozsądnego|ogarniętego",
+      "dajte|daj|chcem|potrebujem niekoho normálneho|kompetentného|rozumného|schopného",
+      "dajte|daj|hočem|rabim|potrebujem koga|nekoga normalnega|kompetentnega|pametnega|razumnega",
+      // someone from a department or the agency asked for or to be called
+      "d|would|we-d|i-d like|want|need ..2 a-person|someone|somebody|a-human|a-member|a-rep|an-employee from ..2 your|"
+          + "accounts|billing|sales|finance|accounting|support|returns|claims|agency|the-agency|department|team"
+          + FAMILY,
+      "like|want|need to ..1 call|phone|ring|talk-to|speak-to|speak-with|talk-with someone|somebody|anyone from|at "
+          + "..2 your|the|agency|office|sales|billing|accounts|support|shop|store" + OWN,
+      "bych|bychom ...3 zavolal*|mluvil*|promluvil*|volal* ..2 někomu|někým|s-někým|někoho z|ze|od" + OWN,
+      "bym|byśmy ...3 zadzwonił*|porozmawiał*|rozmawiał*|skontaktował* ..2 do-kogoś|z-kimś|kogoś|kimś z|ze|od" + OWN,
+      "by ...3 zavolal*|hovoril*|porozprával*|volal* ..2 niekomu|niekým|s-niekým|niekoho z|zo|od" + OWN,
+      "bi ...3 poklical|poklicala|klical|klicala|govoril|govorila|pogovoril|pogovorila ..2 nekoga|koga|nekomu|"
+          + "komu|z-nekom|s-nekom|z-kom|s-kom iz|od|z|s" + OWN,
+      // anyone there? ("Halo, jest tam jakiś człowiek?", "Hello, is there a human there?")
+      "is|are there ..2 human|humans|human-being|real-person|live-person|actual-person|living-person ..1 there|here|"
+          + "available|around|alive" + PLACES,
+      "hello|hallo|hi|hey ...2 is|are anyone|anybody|somebody|someone there|out-there" + PLACES,
+      "^is|are|hello|hallo|hi|hey ..1 anyone|anybody|somebody|someone ..1 there|out-there|alive|real" + PLACES,
+      "je|jsou|jest|są|sú tam|tu ..2 člověk|człowiek|človek|živý-člověk|živý-človek|żywy-człowiek|živá-duše|"
+          + "żywa-dusza|živá-duša|někdo-živý|ktoś-żywy|niekto-živý" + PLACES,
+      "je tam|tu ..2 človek|živ-človek|kdo-živ|živa-duša|nekdo-živ" + PLACES,
+      "haló|halo|hallo|ahoj|hej|zdravo|dobrý-den|dzień-dobry|dobrý-deň|dober-dan ...2 je|jest|jsou tam|tu ..1 někdo|"
+          + "ktoś|niekto|nekdo|kdo|kdokoli|ktokolwiek|ktokoľvek|kdorkoli" + PLACES,
+      // Slovene: will someone of the shop get in touch ("Se mi bo oglasil kakšen zaposleni?")
+      "me|mi|nas|nam ..2 bo ..1 oglasil|oglasila|javil|javila|poklical|poklicala ...3 " + SL_CALLERS + "|"
+          + "kakšen|kakšna" + OWN);
+}
