@@ -123,7 +123,7 @@ public final class WebhookHandler {
       OptionalLong logged = storeFaultLog.admit(installationId);
       if (logged.isPresent()) {
         log.error("{}: webhook not stored, answered 503{}: {}", installationId,
-            logged.getAsLong() == 0 ? "" : " (and " + logged.getAsLong() + " more since the last line)", LogSafe.of(e));
+            logged.getAsLong() == 0 ? "" : " (and " + logged.getAsLong() + " more since the last line)", LogSafe.withCause(e));
       }
       return WebhookResponse.unavailable("temporarily unavailable, deliver again later", STORE_RETRY_AFTER);
     }

@@ -13,6 +13,18 @@ public final class LogSafe {
 
   private LogSafe() {}
 
+  /**
+   * The exception made safe to log ({@link #of}), followed by {@code "; cause: "} and its innermost cause made
+   * safe to log when it has a cause: a database driver's top message often hides what went wrong.
+   */
+  public static String withCause(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+      root = root.getCause();
+    }
+    return root == e ? of(e) : of(e) + "; cause: " + of(root);
+  }
+
   /** The value made safe to log; {@code "null"} for null. */
   public static String of(Object value) {
     String text = String.valueOf(value);

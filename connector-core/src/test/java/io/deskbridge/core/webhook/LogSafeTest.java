@@ -32,4 +32,13 @@ class LogSafeTest {
     assertThat(LogSafe.of("zendesk ticket 71447 é ü 日本")).isEqualTo("zendesk ticket 71447 é ü 日本");
     assertThat(LogSafe.of(null)).isEqualTo("null");
   }
+
+  @Test
+  void withCauseNamesTheInnermostCauseMadeSafe() {
+    var e = new IllegalStateException("receive failed: timeout",
+        new RuntimeException("wrapper", new IllegalArgumentException("row not found\nin index")));
+    assertThat(LogSafe.withCause(e)).isEqualTo("java.lang.IllegalStateException: receive failed: timeout; "
+        + "cause: java.lang.IllegalArgumentException: row not found\\nin index");
+    assertThat(LogSafe.withCause(new IllegalStateException("alone"))).isEqualTo("java.lang.IllegalStateException: alone");
+  }
 }
