@@ -211,9 +211,13 @@ abstract class AbstractChaosIT {
         second.startOrExplain();
       }, TIMEOUT);
       assertClean(load.tally(), 40, second);
+      afterKillAndRestart(second);
     } finally {
       first.close();
       second.close();
     }
   }
+
+  /** Checks particular to the database after {@link #theConnectorProcessIsKilledMidLoadAndRestarted}; none here. */
+  void afterKillAndRestart(ConnectorProcess second) {}
 }

@@ -95,20 +95,29 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private Database(HikariDataSource pool, boolean postgres, boolean checkpoint) {
+  /** The recovery of an H2 file database; null otherwise. */
+  private final H2Recovery recovery;
+
+  private Database(HikariDataSource pool, boolean postgres, boolean checkpoint, H2Recovery recovery) {
     this.pool = pool;
+    this.recovery = recovery;
     this.postgres = postgres;
     this.checkpoint = checkpoint;
   }
 
   /**
    * Opens the pool and brings the schema up to date (on PostgreSQL several processes may start at once;
-   * Flyway's lock lets one migrate).
+   * Flyway's lock lets one migrate). An H2 file that the last process did not close is rebuilt first
+   * ({@link H2Recovery}).
    *
    * @throws StoreException when the database cannot be reached or migrated
    */
   static Database open(StoreConfig config) {
     Objects.requireNonNull(config, "config");
+    H2Recovery recovery = H2Recovery.of(config).orElse(null);
+    if (recovery != null) {
+      recovery.opening();
+    }
     var hikari = new HikariConfig();
     hikari.setPoolName("deskbridge-store");
     String jdbcUrl = config.connectionUrl();
@@ -129,6 +138,9 @@ final class Database implements AutoCloseable {
     try {
       pool = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
+      if (recovery != null) {
+        recovery.closed();
+      }
       throw new StoreException("cannot connect to the store " + config, e);
     }
     try {
@@ -141,12 +153,15 @@ final class Database implements AutoCloseable {
           .migrate();
     } catch (RuntimeException e) {
       pool.close();
+      if (recovery != null) {
+        recovery.closed();
+      }
       throw new StoreException("cannot migrate the store " + config, e);
     }
     String url = config.url().toLowerCase(Locale.ROOT);
     boolean postgres = url.startsWith("jdbc:postgresql:");
     boolean h2File = !postgres && !url.startsWith("jdbc:h2:mem:");
-    return new Database(pool, postgres, h2File && canCheckpoint(pool));
+    return new Database(pool, postgres, h2File && canCheckpoint(pool), recovery);
   }
 
   /** Whether the H2 user may run {@code CHECKPOINT} (it needs admin rights); warns when not. */
@@ -219,6 +234,9 @@ final class Database implements AutoCloseable {
         }
         if (H2Faults.closed(e) && !pool.isClosed()) {
           pool.getHikariPoolMXBean().softEvictConnections(); // the others hold the closed H2 database too
+          if (recovery != null) {
+            recovery.closedUncleanly(); // H2 reopens the file as after a crash: rebuild it at the next start
+          }
         }
         throw new StoreException(what + " failed: " + e.getMessage(), e);
       }
@@ -314,10 +332,13 @@ final class Database implements AutoCloseable {
     upSetAt = System.nanoTime();
   }
 
-  /** Stops the probe and closes the pool; calls afterwards fail. */
+  /** Stops the probe and closes the pool (an H2 file is then shut down); calls afterwards fail. */
   @Override
   public void close() {
     prober.shutdownNow();
     pool.close();
+    if (recovery != null) {
+      recovery.closed();
+    }
   }
 }

@@ -1,0 +1,174 @@
+package io.deskbridge.core.store;
+
+import static io.deskbridge.core.store.AbstractProcessingStoreTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An H2 file that its last process did not close is rebuilt from its committed rows before the store opens it
+ * ({@link H2Recovery}): a row that an unfinished transaction wrote without its undo record (as H2 2.5 can store one
+ * just before a kill) no longer blocks writes, and nothing committed is lost.
+ */
+class H2RecoveryTest {
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  private StoreConfig config() {
+    return StoreConfig.h2File(dir);
+  }
+
+  private Object fileKey() throws Exception {
+    return Files.readAttributes(dir.resolve("deskbridge.mv.db"), BasicFileAttributes.class).fileKey();
+  }
+
+  @Test
+  void theMarkerExistsWhileTheStoreIsOpenAndACleanCloseRemovesItSoTheFileIsKept() throws Exception {
+    Path marker = H2Recovery.of(config()).orElseThrow().marker();
+    try (var store = JdbcStore.open(config())) {
+      store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
+      assertThat(marker).exists();
+    }
+    assertThat(marker).doesNotExist();
+    Object before = fileKey();
+    try (var store = JdbcStore.open(config())) {
+      assertThat(store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0)).as("e1 kept").isZero();
+    }
+    assertThat(fileKey()).as("the same file, not a rebuilt one").isEqualTo(before);
+  }
+
+  @Test
+  void aSecondStoreOnAFileThisProcessHasOpenDoesNotRebuildItAndTheMarkerStaysUntilTheLastCloses() throws Exception {
+    Path marker = H2Recovery.of(config()).orElseThrow().marker();
+    try (var first = JdbcStore.open(config())) {
+      first.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
+      Object before = fileKey();
+      try (var second = JdbcStore.open(config())) {
+        assertThat(second.receive("acme", "zendesk", List.of(event("c1", "e2")), T0)).isEqualTo(1);
+      }
+      assertThat(marker).as("the first store still has the file open").exists();
+      assertThat(fileKey()).isEqualTo(before);
+      assertThat(first.receive("acme", "zendesk", List.of(event("c1", "e3")), T0)).isEqualTo(1);
+    }
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void aRowWrittenWithoutItsUndoRecordBeforeAnUncleanStopIsDroppedAndEveryCommittedRowKept() throws Exception {
+    try (var store = JdbcStore.open(config())) {
+      store.receive("acme", "zendesk", List.of(event("c1", "e1"), event("c1", "e2")), T0);
+    }
+    leaveAnUnfinishedInsertOf("e3");
+    Object before = fileKey();
+
+    try (var store = JdbcStore.open(config())) {
+      assertThat(fileKey()).as("the file was rebuilt").isNotEqualTo(before);
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertThat(store.receive("acme", "zendesk", List.of(event("c1", "e3")), T0)).as("e3 is new").isEqualTo(1);
+        assertThat(store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0)).as("e1 kept").isZero();
+      });
+      Lease lease = store.claim("w", T0.plusSeconds(1), Duration.ofMinutes(1)).orElseThrow();
+      assertThat(store.pendingEvents(lease, T0.plusSeconds(1))).extracting(p -> p.event().id())
+          .containsExactly("e1", "e2", "e3");
+    }
+    assertThat(H2Recovery.of(config()).orElseThrow().marker()).doesNotExist();
+  }
+
+  /**
+   * Leaves the database as a process killed at the wrong moment can: a transaction (not the first one open) inserted
+   * an event, H2 stored that row but not the undo record that rolls it back, and the process died with its marker
+   * in place.
+   */
+  private void leaveAnUnfinishedInsertOf(String eventId) throws Exception {
+    String url = config().connectionUrl();
+    List<Connection> others = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) { // other sessions in transactions, so that the writer's id is not the lowest
+        var other = DriverManager.getConnection(url, "sa", null);
+        others.add(other);
+        other.setAutoCommit(false);
+        other.createStatement().executeQuery("SELECT COUNT(*) FROM inbox_event").close();
+      }
+      var writer = DriverManager.getConnection(url, "sa", null);
+      others.add(writer);
+      writer.setAutoCommit(false);
+      try (var insert = writer.prepareStatement("INSERT INTO inbox_event (installation, vendor, event_id, "
+          + "conversation_id, payload, received_at, status, attempts, next_attempt_at) "
+          + "VALUES ('acme', 'zendesk', ?, 'c1', '{}', ?, 'PENDING', 0, ?)")) {
+        insert.setString(1, eventId);
+        insert.setObject(2, T0.atOffset(java.time.ZoneOffset.UTC));
+        insert.setObject(3, T0.atOffset(java.time.ZoneOffset.UTC));
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+      }
+      var session = (org.h2.engine.SessionLocal) writer.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+      int transaction = session.getTransaction().getId();
+      assertThat(transaction).isGreaterThan(1);
+      var store = session.getDatabase().getStore().getMvStore();
+      store.openMap("undoLog." + transaction).clear();
+      store.commit();
+      Files.writeString(H2Recovery.of(config()).orElseThrow().marker(), "a process that was killed\n");
+      try (var s = others.get(0).createStatement()) {
+        s.execute("SHUTDOWN IMMEDIATELY");
+      }
+    } finally {
+      for (Connection c : others) {
+        try {
+          c.close();
+        } catch (SQLException closedAlready) {
+          // SHUTDOWN IMMEDIATELY closed it
+        }
+      }
+    }
+  }
+
+  @Test
+  void afterH2ClosedTheFileUnderTheStoreTheMarkerOutlivesACleanCloseSoTheNextStartRebuilds() throws Exception {
+    var recovery = H2Recovery.of(config()).orElseThrow();
+    recovery.opening();
+    try (var c = DriverManager.getConnection(config().connectionUrl(), "sa", null); var s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      s.execute("INSERT INTO t VALUES (1)");
+    }
+    recovery.closedUncleanly();
+    recovery.closed();
+    assertThat(recovery.marker()).exists();
+
+    Object before = fileKey();
+    var next = H2Recovery.of(config()).orElseThrow();
+    next.opening();
+    assertThat(fileKey()).as("rebuilt").isNotEqualTo(before);
+    try (var c = DriverManager.getConnection(config().connectionUrl(), "sa", null); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT id FROM t")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+    next.closed();
+    assertThat(next.marker()).doesNotExist();
+  }
+
+  @Test
+  void onlyFileUrlsHaveARecovery() {
+    assertThat(H2Recovery.of(StoreConfig.h2Memory("x"))).isEmpty();
+    assertThat(H2Recovery.of(new StoreConfig("jdbc:h2:tcp://db:9092/x;MODE=PostgreSQL", "sa", null, 10))).isEmpty();
+    assertThat(H2Recovery.of(new StoreConfig("jdbc:postgresql://db/x", "u", null, 10))).isEmpty();
+    assertThat(H2Recovery.of(new StoreConfig("jdbc:h2:/var/lib/d/store;MODE=PostgreSQL", "sa", null, 10))
+        .map(H2Recovery::marker)).isEqualTo(Optional.of(Path.of("/var/lib/d/store.open")));
+    assertThat(H2Recovery.of(config()).map(H2Recovery::marker))
+        .isEqualTo(Optional.of(dir.toAbsolutePath().normalize().resolve("deskbridge.open")));
+  }
+}
