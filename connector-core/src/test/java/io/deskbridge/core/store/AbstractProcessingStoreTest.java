@@ -50,8 +50,8 @@ abstract class AbstractProcessingStoreTest {
   static final String VENDOR = "zendesk";
 
   private final List<JdbcStore> opened = new ArrayList<>();
-  private final ExecutorService threads = Executors.newCachedThreadPool();
-  private StoreConfig config;
+  final ExecutorService threads = Executors.newCachedThreadPool();
+  StoreConfig config;
   JdbcStore store;
 
   private final TestDatabases.Source databases;
