@@ -273,8 +273,9 @@ final class Database implements AutoCloseable {
 
   /**
    * Whether a failure is the database's (unreachable, closed, out of space) rather than the statement's: SQL
-   * state classes 22 (data), 23 (constraint), 40 (rolled back) and 42 (syntax, access) are the statement's,
-   * and no connection free in the pool in time is load (the probe still reports a store that never answers).
+   * state classes 22 (data), 23 (constraint), 40 (rolled back) and 42 (syntax, access) are the statement's, a
+   * lock wait past the lock timeout (H2 HYT00, PostgreSQL 55P03) is contention on a row, and no connection free
+   * in the pool in time is load (the probe still reports a store that never answers).
    */
   static boolean isFault(SQLException e) {
     if (e instanceof SQLTransientConnectionException) {
@@ -282,7 +283,7 @@ final class Database implements AutoCloseable {
     }
     String state = e.getSQLState();
     return state == null || !(state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
-        || state.startsWith("42"));
+        || state.startsWith("42") || state.equals("HYT00") || state.equals("55P03"));
   }
 
   private static void rollback(Connection c, Throwable cause) {

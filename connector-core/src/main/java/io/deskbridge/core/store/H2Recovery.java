@@ -1,10 +1,15 @@
 package io.deskbridge.core.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,12 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +28,22 @@ import org.slf4j.LoggerFactory;
  * lost) from its committed rows, before the store opens it; {@code docs/hardening.md}, "An unclean stop could
  * leave H2 rows that no write gets past", says why.
  *
- * <p>A marker file {@code <name>.open} beside {@code <name>.mv.db} exists while a process has the database open:
- * {@link #opening()} creates it and {@link #closed()} removes it after shutting the database down. When
- * {@link #opening()} finds the marker of another process, it opens the old file, holds {@value #HOLDERS} sessions
- * each with a transaction open, so that the copying session's transaction id is above every id the last process
- * can have used, copies everything ({@code SCRIPT}: schema, rows, identity counters, users) into
- * {@code <name>-rebuild.mv.db} and moves that over the old file. A crash during it leaves the old file and the
- * marker, and the next start rebuilds again. When the rebuild fails (the user may not run {@code SCRIPT}, say), it
- * logs why and the store opens the file as it is.
+ * <p>A marker file {@code <name>.open} beside {@code <name>.mv.db} says whether the database was left open. The
+ * first store of a process to open the database locks the marker ({@link FileChannel#tryLock()}, held until
+ * {@link #closed()}), so a process whose lock fails knows another has the database and refuses with a clear error,
+ * never touching the file. Holding the lock, {@link #opening()} reads the marker: {@value #OPEN} there means the
+ * last holder died with the database open, and it rebuilds: it opens the old file, holds {@value #HOLDERS}
+ * sessions each with a transaction open, so that the copying session's transaction id is above every id the last
+ * process can have used, copies everything ({@code SCRIPT}: schema, rows, identity counters, users) into
+ * {@code <name>-rebuild.mv.db}, forces it to disk and moves it over the old file. Then it writes {@value #OPEN}
+ * (forced to disk); {@link #closed()} shuts the database down and writes {@value #CLOSED}. A crash at any step
+ * leaves {@value #OPEN} and the old or the new file, and the next start rebuilds again. A rebuild that fails
+ * (the user may not run {@code SCRIPT}, say) is logged, the file opened as it is, and the marker kept at
+ * {@value #OPEN} past a clean close, so the next start tries again.
  *
- * <p>Applies to {@code jdbc:h2:file:} URLs and plain paths; in-memory, server and other H2 URLs have no recovery.
- * Thread-safe; the processes using one file are counted per JVM, so that a second store on a file this JVM has
- * open does not take it for a crashed one.
+ * <p>Applies to {@code jdbc:h2:file:} URLs and plain paths without {@code AUTO_SERVER=TRUE}; in-memory, server,
+ * mixed-mode and other H2 URLs have no recovery. Thread-safe; the stores of one JVM on one file share the lock and
+ * are counted, so a second store on a file this JVM has open does not take it for a crashed one.
  */
 final class H2Recovery {
   /**
@@ -48,144 +52,232 @@ final class H2Recovery {
    * allows 255 transactions at once.
    */
   static final int HOLDERS = 240;
+  /** The marker's text while a process has the database open. */
+  static final String OPEN = "open";
+  /** The marker's text after a clean close. */
+  static final String CLOSED = "closed";
 
   private static final Logger log = LoggerFactory.getLogger(H2Recovery.class);
-  /** Markers this JVM holds, with how many open stores hold each; guarded by itself. */
-  private static final Map<Path, Integer> OPEN_HERE = new HashMap<>();
-  /** Markers of files H2 closed under a store of this JVM (a write fault): the next start rebuilds them. */
-  private static final Set<Path> CLOSED_UNCLEANLY = ConcurrentHashMap.newKeySet();
+
+  /** A file this JVM has open: the marker's locked channel, how many stores use it, and whether H2 closed it under one. */
+  private static final class Held {
+    final FileChannel channel;
+    int stores = 1;
+    boolean keepOpen;
+
+    Held(FileChannel channel) {
+      this.channel = channel;
+    }
+  }
+
+  /** The files this JVM has open, by marker; guarded by itself. */
+  private static final Map<Path, Held> OPEN_HERE = new HashMap<>();
 
   private final StoreConfig config;
+  private final String prefix;
   private final String base;
+  private final String options;
   private final Path file;
   private final Path marker;
+  /** Whether this store's {@link #closed()} ran, so that a second call does nothing. */
+  private boolean closedHere;
+  /** Whether {@link #opening()}'s rebuild failed: the marker then stays {@value #OPEN}. */
+  private boolean failedRebuild;
 
-  private H2Recovery(StoreConfig config, String base) {
+  private H2Recovery(StoreConfig config, String prefix, String base, String options) {
     this.config = config;
+    this.prefix = prefix;
     this.base = base;
+    this.options = options;
     Path path = Path.of(base.startsWith("~") ? System.getProperty("user.home") + base.substring(1) : base)
         .toAbsolutePath().normalize();
     this.file = path.resolveSibling(path.getFileName() + ".mv.db");
     this.marker = path.resolveSibling(path.getFileName() + ".open");
   }
 
-  /** The recovery of an H2 file database; empty for PostgreSQL and for H2 URLs that name no file. */
+  /**
+   * The recovery of an H2 file database; empty for PostgreSQL, for H2 URLs that name no file and for
+   * {@code AUTO_SERVER=TRUE} (other processes may use the file through this one).
+   */
   static Optional<H2Recovery> of(StoreConfig config) {
-    String url = config.url();
-    if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+    String url = config.connectionUrl();
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("jdbc:h2:") || lower.replace(" ", "").contains(";auto_server=true")) {
       return Optional.empty();
     }
-    String rest = url.substring("jdbc:h2:".length()).split(";", 2)[0];
-    if (rest.toLowerCase(Locale.ROOT).startsWith("file:")) {
-      rest = rest.substring("file:".length());
-    } else if (!(rest.startsWith("/") || rest.startsWith("./") || rest.startsWith("~") || rest.matches("[A-Za-z]:[/\\\\].*"))) {
+    int semicolon = url.indexOf(';');
+    String path = semicolon < 0 ? url.substring("jdbc:h2:".length()) : url.substring("jdbc:h2:".length(), semicolon);
+    String options = semicolon < 0 ? "" : url.substring(semicolon);
+    String prefix = "jdbc:h2:";
+    if (path.toLowerCase(Locale.ROOT).startsWith("file:")) {
+      prefix += path.substring(0, "file:".length());
+      path = path.substring("file:".length());
+    } else if (!(path.startsWith("/") || path.startsWith("./") || path.startsWith("~") || path.matches("[A-Za-z]:[/\\\\].*"))) {
       return Optional.empty(); // mem:, tcp:, ssl:, zip: and other file systems
     }
-    return rest.isEmpty() ? Optional.empty() : Optional.of(new H2Recovery(config, rest));
+    return path.isEmpty() ? Optional.empty() : Optional.of(new H2Recovery(config, prefix, path, options));
   }
 
-  /** The marker file that says a process has the database open. */
+  /** The marker file that says whether the database was left open. */
   Path marker() {
     return marker;
   }
 
   /**
-   * Before the store opens the database: rebuilds it when another process left it open, then marks it open.
+   * Before the store opens the database: locks the marker (or joins this JVM's lock), rebuilds the database when
+   * the last process left it open, and marks it open.
    *
-   * @throws StoreException when the marker cannot be written
+   * @throws StoreException when another process has the database, or the marker cannot be written
    */
   void opening() {
     synchronized (OPEN_HERE) {
-      if (!OPEN_HERE.containsKey(marker) && Files.exists(marker) && Files.exists(file)) {
-        rebuild();
+      Held held = OPEN_HERE.get(marker);
+      if (held != null) {
+        held.stores++;
+        return;
       }
+      FileChannel channel = null;
       try {
-        if (!Files.exists(marker)) {
-          Files.createDirectories(marker.getParent());
-          Files.writeString(marker, "opened by process " + ProcessHandle.current().pid() + "\n");
+        Files.createDirectories(marker.getParent());
+        channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        if (!lock(channel)) {
+          throw new StoreException("the H2 database " + file + " is already in use by another process (it holds "
+              + marker + "): stop that process, or give this one a store directory of its own", null);
         }
+        String state = read(channel);
+        if (state.startsWith(OPEN) && Files.exists(file)) {
+          rebuild();
+        }
+        write(channel, OPEN + " by process " + ProcessHandle.current().pid());
+        var mine = new Held(channel);
+        mine.keepOpen = failedRebuild;
+        OPEN_HERE.put(marker, mine);
+        channel = null;
       } catch (IOException e) {
-        throw new StoreException("cannot write " + marker + " beside the H2 database: " + e.getMessage(), e);
+        throw new StoreException("cannot write " + marker + " beside the H2 database (" + e.getMessage()
+            + "): the store directory must be writable", e);
+      } finally {
+        if (channel != null) {
+          try {
+            channel.close(); // releases a lock taken before the failure
+          } catch (IOException ignored) {
+            // nothing held
+          }
+        }
       }
-      OPEN_HERE.merge(marker, 1, Integer::sum);
     }
   }
 
   /**
    * H2 closed the database under the store (a failed write) and reopens the file as after a crash, without a
-   * rebuild: the marker is kept at {@link #closed()}, so that the next start rebuilds it.
+   * rebuild: the marker stays {@value #OPEN} past {@link #closed()}, so that the next start rebuilds it.
    */
   void closedUncleanly() {
-    if (CLOSED_UNCLEANLY.add(marker)) {
-      log.warn("H2 closed the database {} after a failed write and opens it again as after a crash; it is rebuilt "
-          + "at the next start", file);
+    synchronized (OPEN_HERE) {
+      Held held = OPEN_HERE.get(marker);
+      if (held != null && !held.keepOpen) {
+        held.keepOpen = true;
+        log.warn("H2 closed the database {} after a failed write and opens it again as after a crash; it is "
+            + "rebuilt at the next start", file);
+      }
     }
   }
 
   /**
-   * After the store closed its pool: when no other store of this JVM has the file open, shuts the database down
-   * (H2 writes it out completely) and removes the marker, unless {@link #closedUncleanly()} was called. A failure
-   * keeps the marker, so the next start rebuilds.
+   * After the store closed its pool (once; later calls do nothing): when no other store of this JVM has the file
+   * open, shuts the database down (H2 writes it out completely), marks it {@value #CLOSED} unless
+   * {@link #closedUncleanly()} was called, and releases the lock. A failure leaves it {@value #OPEN}, so the next
+   * start rebuilds.
    */
   void closed() {
     synchronized (OPEN_HERE) {
-      Integer holders = OPEN_HERE.get(marker);
-      if (holders == null) {
+      Held held = OPEN_HERE.get(marker);
+      if (closedHere || held == null) {
         return;
       }
-      if (holders > 1) {
-        OPEN_HERE.put(marker, holders - 1);
+      closedHere = true;
+      if (--held.stores > 0) {
         return;
       }
       OPEN_HERE.remove(marker);
       String url = config.connectionUrl();
       url = url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=") ? url : url + ";IFEXISTS=TRUE";
-      try (Connection c = connect(url); var s = c.createStatement()) {
-        s.execute("SHUTDOWN");
-        if (!CLOSED_UNCLEANLY.remove(marker)) {
-          Files.deleteIfExists(marker);
+      try (held.channel) {
+        try (Connection c = connect(url); var s = c.createStatement()) {
+          s.execute("SHUTDOWN");
         }
-      } catch (SQLException e) {
-        if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) { // another process has it: its marker stays
-          log.warn("the H2 database {} was not shut down cleanly ({}); it is rebuilt at the next start", file,
-              e.getMessage());
+        if (!held.keepOpen) {
+          write(held.channel, CLOSED);
         }
-      } catch (IOException e) {
-        log.warn("cannot remove {} ({}); the H2 database is rebuilt at the next start", marker, e.getMessage());
+      } catch (SQLException | IOException e) {
+        log.warn("the H2 database {} was not shut down cleanly ({}); it is rebuilt at the next start", file,
+            e.getMessage());
       }
     }
   }
 
+  /** Whether this JVM got the marker's lock; false when another process (or another channel here) holds it. */
+  private static boolean lock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock() != null;
+    } catch (OverlappingFileLockException e) {
+      return false;
+    }
+  }
+
+  private static String read(FileChannel channel) throws IOException {
+    var buffer = ByteBuffer.allocate(256);
+    channel.read(buffer, 0);
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
+  }
+
+  private static void write(FileChannel channel, String state) throws IOException {
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap((state + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+    channel.force(true);
+  }
+
   private void rebuild() {
     long start = System.nanoTime();
-    String rebuiltBase = base + "-rebuild";
     Path rebuilt = file.resolveSibling(file.getFileName().toString().replace(".mv.db", "-rebuild.mv.db"));
     String sourceUrl = config.connectionUrl();
-    String targetUrl = sourceUrl.replaceFirst(Pattern.quote(base), Matcher.quoteReplacement(rebuiltBase));
+    String targetUrl = prefix + base + "-rebuild" + options;
     int statements = 0;
     try {
       Files.deleteIfExists(rebuilt);
       statements = copy(sourceUrl, targetUrl);
+      try (var written = FileChannel.open(rebuilt, StandardOpenOption.WRITE)) {
+        written.force(true);
+      }
       try {
         Files.move(rebuilt, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(rebuilt, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      forceDirectory();
       log.warn("the H2 database {} was not closed by the process that last used it; rebuilt it from its committed "
           + "rows in {} ms ({} statements)", file, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), statements);
-    } catch (SQLException e) {
-      if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-        return; // another process has it open: the store's own open says so
-      }
-      failed(rebuilt, e);
-    } catch (IOException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       failed(rebuilt, e);
     }
   }
 
+  /** Makes the move of the rebuilt file durable where the file system allows it (not on every OS). */
+  private void forceDirectory() {
+    try (var directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      directory.force(true);
+    } catch (IOException | RuntimeException ignored) {
+      // a directory cannot be opened for sync on some systems; the move is then as durable as they make it
+    }
+  }
+
+  /** Logs a failed rebuild; the marker stays {@value #OPEN} past this run's clean close (set when it is held). */
   private void failed(Path rebuilt, Exception e) {
+    failedRebuild = true;
     log.error("the H2 database {} was not closed by the process that last used it and could not be rebuilt "
-        + "({}); opening it as it is: writes to rows that process was changing may time out", file, e.getMessage());
+        + "({}); opening it as it is (writes to rows that process was changing may time out) and trying again at the "
+        + "next start", file, e.getMessage());
     try {
       Files.deleteIfExists(rebuilt);
     } catch (IOException ignored) {

@@ -52,6 +52,7 @@ class H2ProcessingStoreTest extends AbstractProcessingStoreTest {
         }
         assertThatThrownBy(() -> stuck.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
             .hasMessageContaining("Timeout trying to lock");
+        assertThat(fast.healthy()).as("a lock timeout is contention, not a store fault").isTrue();
       }
     }
     assertThat(drainEventIds(T0)).containsExactlyInAnyOrder("h0", "h1", "a1", "c1");

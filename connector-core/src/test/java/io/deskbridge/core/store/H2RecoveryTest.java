@@ -2,19 +2,24 @@ package io.deskbridge.core.store;
 
 import static io.deskbridge.core.store.AbstractProcessingStoreTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +42,17 @@ class H2RecoveryTest {
     return Files.readAttributes(dir.resolve("deskbridge.mv.db"), BasicFileAttributes.class).fileKey();
   }
 
+  private String marker() throws Exception {
+    return Files.readString(H2Recovery.of(config()).orElseThrow().marker()).trim();
+  }
+
   @Test
-  void theMarkerExistsWhileTheStoreIsOpenAndACleanCloseRemovesItSoTheFileIsKept() throws Exception {
-    Path marker = H2Recovery.of(config()).orElseThrow().marker();
+  void theMarkerSaysOpenWhileTheStoreIsOpenAndClosedAfterACleanCloseSoTheFileIsKept() throws Exception {
     try (var store = JdbcStore.open(config())) {
       store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
-      assertThat(marker).exists();
+      assertThat(marker()).startsWith("open by process " + ProcessHandle.current().pid());
     }
-    assertThat(marker).doesNotExist();
+    assertThat(marker()).isEqualTo("closed");
     Object before = fileKey();
     try (var store = JdbcStore.open(config())) {
       assertThat(store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0)).as("e1 kept").isZero();
@@ -53,19 +61,34 @@ class H2RecoveryTest {
   }
 
   @Test
-  void aSecondStoreOnAFileThisProcessHasOpenDoesNotRebuildItAndTheMarkerStaysUntilTheLastCloses() throws Exception {
-    Path marker = H2Recovery.of(config()).orElseThrow().marker();
+  void aSecondStoreOnAFileThisProcessHasOpenDoesNotRebuildItAndTheMarkerStaysOpenUntilTheLastCloses() throws Exception {
     try (var first = JdbcStore.open(config())) {
       first.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
       Object before = fileKey();
       try (var second = JdbcStore.open(config())) {
         assertThat(second.receive("acme", "zendesk", List.of(event("c1", "e2")), T0)).isEqualTo(1);
       }
-      assertThat(marker).as("the first store still has the file open").exists();
+      assertThat(marker()).as("the first store still has the file open").startsWith("open");
       assertThat(fileKey()).isEqualTo(before);
       assertThat(first.receive("acme", "zendesk", List.of(event("c1", "e3")), T0)).isEqualTo(1);
     }
-    assertThat(marker).doesNotExist();
+    assertThat(marker()).isEqualTo("closed");
+  }
+
+  @Test
+  void aProcessThatFindsTheMarkerLockedByAnotherRefusesWithoutTouchingTheFile() throws Exception {
+    try (var store = JdbcStore.open(config())) {
+      store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
+    }
+    Files.writeString(H2Recovery.of(config()).orElseThrow().marker(), "open by process 1\n");
+    Object before = fileKey();
+    try (var other = FileChannel.open(H2Recovery.of(config()).orElseThrow().marker(), StandardOpenOption.WRITE);
+        var lock = other.lock()) { // as another process that has the database open holds it
+      assertThatThrownBy(() -> JdbcStore.open(config())).isInstanceOf(StoreException.class)
+          .hasMessageContaining("already in use by another process").hasMessageContaining("deskbridge.open");
+      assertThat(fileKey()).as("not rebuilt under the other process").isEqualTo(before);
+      assertThat(marker()).isEqualTo("open by process 1");
+    }
   }
 
   @Test
@@ -86,52 +109,42 @@ class H2RecoveryTest {
       assertThat(store.pendingEvents(lease, T0.plusSeconds(1))).extracting(p -> p.event().id())
           .containsExactly("e1", "e2", "e3");
     }
-    assertThat(H2Recovery.of(config()).orElseThrow().marker()).doesNotExist();
+    assertThat(marker()).isEqualTo("closed");
   }
 
   /**
-   * Leaves the database as a process killed at the wrong moment can: a transaction (not the first one open) inserted
-   * an event, H2 stored that row but not the undo record that rolls it back, and the process died with its marker
-   * in place.
+   * Leaves the database as a process killed at the wrong moment can: its first transaction (id 1, the id a copy
+   * made without the held sessions would get, and then read the row as its own) inserted an event, H2 stored that
+   * row but not the undo record that rolls it back, and the process died with the marker open.
    */
   private void leaveAnUnfinishedInsertOf(String eventId) throws Exception {
     String url = config().connectionUrl();
-    List<Connection> others = new ArrayList<>();
+    var writer = DriverManager.getConnection(url, "sa", null);
     try {
-      for (int i = 0; i < 3; i++) { // other sessions in transactions, so that the writer's id is not the lowest
-        var other = DriverManager.getConnection(url, "sa", null);
-        others.add(other);
-        other.setAutoCommit(false);
-        other.createStatement().executeQuery("SELECT COUNT(*) FROM inbox_event").close();
-      }
-      var writer = DriverManager.getConnection(url, "sa", null);
-      others.add(writer);
       writer.setAutoCommit(false);
       try (var insert = writer.prepareStatement("INSERT INTO inbox_event (installation, vendor, event_id, "
           + "conversation_id, payload, received_at, status, attempts, next_attempt_at) "
           + "VALUES ('acme', 'zendesk', ?, 'c1', '{}', ?, 'PENDING', 0, ?)")) {
         insert.setString(1, eventId);
-        insert.setObject(2, T0.atOffset(java.time.ZoneOffset.UTC));
-        insert.setObject(3, T0.atOffset(java.time.ZoneOffset.UTC));
+        insert.setObject(2, T0.atOffset(ZoneOffset.UTC));
+        insert.setObject(3, T0.atOffset(ZoneOffset.UTC));
         assertThat(insert.executeUpdate()).isEqualTo(1);
       }
-      var session = (org.h2.engine.SessionLocal) writer.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+      var session = (SessionLocal) writer.unwrap(JdbcConnection.class).getSession();
       int transaction = session.getTransaction().getId();
-      assertThat(transaction).isGreaterThan(1);
+      assertThat(transaction).as("the first transaction").isEqualTo(1);
       var store = session.getDatabase().getStore().getMvStore();
       store.openMap("undoLog." + transaction).clear();
       store.commit();
-      Files.writeString(H2Recovery.of(config()).orElseThrow().marker(), "a process that was killed\n");
-      try (var s = others.get(0).createStatement()) {
+      Files.writeString(H2Recovery.of(config()).orElseThrow().marker(), "open by process 1\n");
+      try (var s = writer.createStatement()) {
         s.execute("SHUTDOWN IMMEDIATELY");
       }
     } finally {
-      for (Connection c : others) {
-        try {
-          c.close();
-        } catch (SQLException closedAlready) {
-          // SHUTDOWN IMMEDIATELY closed it
-        }
+      try {
+        writer.close();
+      } catch (SQLException closedAlready) {
+        // SHUTDOWN IMMEDIATELY closed it
       }
     }
   }
@@ -146,7 +159,7 @@ class H2RecoveryTest {
     }
     recovery.closedUncleanly();
     recovery.closed();
-    assertThat(recovery.marker()).exists();
+    assertThat(marker()).startsWith("open");
 
     Object before = fileKey();
     var next = H2Recovery.of(config()).orElseThrow();
@@ -158,7 +171,7 @@ class H2RecoveryTest {
       assertThat(rs.getInt(1)).isEqualTo(1);
     }
     next.closed();
-    assertThat(next.marker()).doesNotExist();
+    assertThat(marker()).isEqualTo("closed");
   }
 
   @Test
