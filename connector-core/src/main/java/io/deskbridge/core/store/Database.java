@@ -283,7 +283,12 @@ final class Database implements AutoCloseable {
     }
     String state = e.getSQLState();
     return state == null || !(state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
-        || state.startsWith("42") || state.equals("HYT00") || state.equals("55P03"));
+        || state.startsWith("42") || lockTimedOut(e));
+  }
+
+  /** Whether a statement waited for a lock longer than the database allows (H2: HYT00; PostgreSQL: 55P03). */
+  static boolean lockTimedOut(SQLException e) {
+    return "HYT00".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
   }
 
   private static void rollback(Connection c, Throwable cause) {

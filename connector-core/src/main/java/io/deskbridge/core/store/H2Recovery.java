@@ -81,8 +81,6 @@ final class H2Recovery {
   private final Path marker;
   /** Whether this store's {@link #closed()} ran, so that a second call does nothing. */
   private boolean closedHere;
-  /** Whether {@link #opening()}'s rebuild failed: the marker then stays {@value #OPEN}. */
-  private boolean failedRebuild;
 
   private H2Recovery(StoreConfig config, String prefix, String base, String options) {
     this.config = config;
@@ -145,13 +143,10 @@ final class H2Recovery {
           throw new StoreException("the H2 database " + file + " is already in use by another process (it holds "
               + marker + "): stop that process, or give this one a store directory of its own", null);
         }
-        String state = read(channel);
-        if (state.startsWith(OPEN) && Files.exists(file)) {
-          rebuild();
-        }
+        boolean failedRebuild = read(channel).startsWith(OPEN) && Files.exists(file) && !rebuild();
         write(channel, OPEN + " by process " + ProcessHandle.current().pid());
         var mine = new Held(channel);
-        mine.keepOpen = failedRebuild;
+        mine.keepOpen = failedRebuild; // the marker stays open, so the next start tries again
         OPEN_HERE.put(marker, mine);
         channel = null;
       } catch (IOException e) {
@@ -238,7 +233,8 @@ final class H2Recovery {
     channel.force(true);
   }
 
-  private void rebuild() {
+  /** Rebuilds the file; false when it failed (logged) and the old file is left as it was. */
+  private boolean rebuild() {
     long start = System.nanoTime();
     Path rebuilt = file.resolveSibling(file.getFileName().toString().replace(".mv.db", "-rebuild.mv.db"));
     String sourceUrl = config.connectionUrl();
@@ -258,8 +254,10 @@ final class H2Recovery {
       forceDirectory();
       log.warn("the H2 database {} was not closed by the process that last used it; rebuilt it from its committed "
           + "rows in {} ms ({} statements)", file, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), statements);
+      return true;
     } catch (SQLException | IOException | RuntimeException e) {
       failed(rebuilt, e);
+      return false;
     }
   }
 
@@ -272,9 +270,8 @@ final class H2Recovery {
     }
   }
 
-  /** Logs a failed rebuild; the marker stays {@value #OPEN} past this run's clean close (set when it is held). */
+  /** Logs a failed rebuild and deletes its partial copy. */
   private void failed(Path rebuilt, Exception e) {
-    failedRebuild = true;
     log.error("the H2 database {} was not closed by the process that last used it and could not be rebuilt "
         + "({}); opening it as it is (writes to rows that process was changing may time out) and trying again at the "
         + "next start", file, e.getMessage());

@@ -185,8 +185,7 @@ final class InboxCommits {
    * rather than failing with it.
    */
   private static boolean lockTimedOut(RuntimeException e) {
-    return e instanceof StoreException && e.getCause() instanceof SQLException sql
-        && ("HYT00".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState()));
+    return e instanceof StoreException && e.getCause() instanceof SQLException sql && Database.lockTimedOut(sql);
   }
 
   /**
