@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * {@value #OPEN} past a clean close, so the next start tries again.
  *
  * <p>Applies to {@code jdbc:h2:file:} URLs and plain paths without {@code AUTO_SERVER=TRUE}; in-memory, server,
- * mixed-mode and other H2 URLs have no recovery. Thread-safe; the stores of one JVM on one file share the lock and
- * are counted, so a second store on a file this JVM has open does not take it for a crashed one.
+ * mixed-mode and other H2 URLs have no recovery. Thread-safe; the stores of one JVM on one file (by its real path,
+ * so through any symbolic link) share the lock and are counted, so a second store on a file this JVM has open does
+ * not take it for a crashed one. A process whose password the database refuses never had it open, and marks it
+ * {@value #CLOSED} again at close.
  */
 final class H2Recovery {
   /**
@@ -56,6 +58,9 @@ final class H2Recovery {
   static final String OPEN = "open";
   /** The marker's text after a clean close. */
   static final String CLOSED = "closed";
+
+  /** The SQL state of a refused user name or password. */
+  private static final String WRONG_CREDENTIALS = "28000";
 
   private static final Logger log = LoggerFactory.getLogger(H2Recovery.class);
 
@@ -79,6 +84,8 @@ final class H2Recovery {
   private final String options;
   private final Path file;
   private final Path marker;
+  /** The marker by its real path, set by {@link #opening()}: two spellings of one file share one entry here. */
+  private Path key;
   /** Whether this store's {@link #closed()} ran, so that a second call does nothing. */
   private boolean closedHere;
 
@@ -129,14 +136,20 @@ final class H2Recovery {
    */
   void opening() {
     synchronized (OPEN_HERE) {
-      Held held = OPEN_HERE.get(marker);
+      try {
+        Files.createDirectories(marker.getParent());
+        key = marker.getParent().toRealPath().resolve(marker.getFileName());
+      } catch (IOException e) {
+        throw new StoreException("cannot create the store directory " + marker.getParent() + " (" + e.getMessage()
+            + "): it must be writable", e);
+      }
+      Held held = OPEN_HERE.get(key);
       if (held != null) {
         held.stores++;
         return;
       }
       FileChannel channel = null;
       try {
-        Files.createDirectories(marker.getParent());
         channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
         if (!lock(channel)) {
@@ -147,7 +160,7 @@ final class H2Recovery {
         write(channel, OPEN + " by process " + ProcessHandle.current().pid());
         var mine = new Held(channel);
         mine.keepOpen = failedRebuild; // the marker stays open, so the next start tries again
-        OPEN_HERE.put(marker, mine);
+        OPEN_HERE.put(key, mine);
         channel = null;
       } catch (IOException e) {
         throw new StoreException("cannot write " + marker + " beside the H2 database (" + e.getMessage()
@@ -170,7 +183,7 @@ final class H2Recovery {
    */
   void closedUncleanly() {
     synchronized (OPEN_HERE) {
-      Held held = OPEN_HERE.get(marker);
+      Held held = key == null ? null : OPEN_HERE.get(key);
       if (held != null && !held.keepOpen) {
         held.keepOpen = true;
         log.warn("H2 closed the database {} after a failed write and opens it again as after a crash; it is "
@@ -187,7 +200,7 @@ final class H2Recovery {
    */
   void closed() {
     synchronized (OPEN_HERE) {
-      Held held = OPEN_HERE.get(marker);
+      Held held = key == null ? null : OPEN_HERE.get(key);
       if (closedHere || held == null) {
         return;
       }
@@ -195,20 +208,34 @@ final class H2Recovery {
       if (--held.stores > 0) {
         return;
       }
-      OPEN_HERE.remove(marker);
+      OPEN_HERE.remove(key);
       String url = config.connectionUrl();
       url = url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=") ? url : url + ";IFEXISTS=TRUE";
       try (held.channel) {
-        try (Connection c = connect(url); var s = c.createStatement()) {
-          s.execute("SHUTDOWN");
-        }
-        if (!held.keepOpen) {
+        if (shutDown(url) && !held.keepOpen) {
           write(held.channel, CLOSED);
         }
-      } catch (SQLException | IOException e) {
-        log.warn("the H2 database {} was not shut down cleanly ({}); it is rebuilt at the next start", file,
-            e.getMessage());
+      } catch (IOException e) {
+        log.warn("cannot write {} ({}); the H2 database {} is rebuilt at the next start", marker, e.getMessage(), file);
       }
+    }
+  }
+
+  /**
+   * Shuts the database down; true when it is closed cleanly, or when its password is refused (this process never
+   * had it open, and no one else can have: the marker is locked). Logs why when false.
+   */
+  private boolean shutDown(String url) {
+    try (Connection c = connect(url); var s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+      return true;
+    } catch (SQLException e) {
+      if (WRONG_CREDENTIALS.equals(e.getSQLState())) {
+        return true;
+      }
+      log.warn("the H2 database {} was not shut down cleanly ({}); it is rebuilt at the next start", file,
+          e.getMessage());
+      return false;
     }
   }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import io.deskbridge.core.config.Secret;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,36 @@ class H2RecoveryTest {
     }
     next.closed();
     assertThat(marker()).isEqualTo("closed");
+  }
+
+  @Test
+  void aStoreWhosePasswordIsRefusedLeavesTheMarkerClosedSoTheNextStartDoesNotRebuild() throws Exception {
+    try (var store = JdbcStore.open(config())) {
+      store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
+    }
+    Object before = fileKey();
+    var wrong = new StoreConfig(config().url(), "sa", Secret.of("not-the-password"), 10);
+    assertThatThrownBy(() -> JdbcStore.open(wrong)).isInstanceOf(StoreException.class);
+    assertThat(marker()).as("this process never had the database open").isEqualTo("closed");
+    try (var store = JdbcStore.open(config())) {
+      assertThat(store.receive("acme", "zendesk", List.of(event("c1", "e1")), T0)).as("e1 kept").isZero();
+    }
+    assertThat(fileKey()).as("not rebuilt").isEqualTo(before);
+  }
+
+  @Test
+  void aSecondStoreThroughASymbolicLinkToTheDirectoryJoinsTheFirstInsteadOfBeingRefused() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    try (var first = JdbcStore.open(StoreConfig.h2File(real))) {
+      first.receive("acme", "zendesk", List.of(event("c1", "e1")), T0);
+      try (var second = JdbcStore.open(StoreConfig.h2File(link))) {
+        assertThat(second.receive("acme", "zendesk", List.of(event("c1", "e1")), T0)).as("the same rows").isZero();
+      }
+      assertThat(Files.readString(real.resolve("deskbridge.open"))).as("the first store still has it open")
+          .startsWith("open");
+    }
+    assertThat(Files.readString(real.resolve("deskbridge.open")).trim()).isEqualTo("closed");
   }
 
   @Test
