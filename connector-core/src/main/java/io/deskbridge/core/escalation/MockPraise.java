@@ -74,10 +74,12 @@ final class MockPraise {
       "dziękuj*|dziekuj*|dzięki|dzieki ...6 zepsuliście|zepsuliscie|zniszczyliście|zniszczyliscie",
       "hvala ...6 ste ..3 pokvarili|uničili|unicili",
       // love of the music on hold
-      "love|enjoy|adore ...4 music|tune|jingle ..2 hold",
-      "miluju|miluji|zbožňuju|zboznuju|užívám|uzivam ...4 hudb*|písničk*|pisnick*|melodi*|znělk*|znelk*",
-      "uwielbiam|kocham ...4 muzyk*|melodi*|melodyjk*", "milujem|zbožňujem|zboznujem ...4 hudb*|melódi*|melodi*",
-      "obožujem|obozujem|ljubim ...4 glasb*|melodij*");
+      "love|enjoy|adore ...4 music|tune|jingle ..2 hold", "love|enjoy|adore ...4 hold ..1 music|tune|jingle",
+      "miluju|miluji|zbožňuju|zboznuju|užívám|uzivam ...4 hudb*|písničk*|pisnick*|melodi*|znělk*|znelk* ...3 "
+          + "lince|infolince|čekání|cekani|telefonu",
+      "uwielbiam|kocham ...4 muzyk*|melodi*|melodyjk* ...3 infolini*|oczekiwani*|czekani*|linii|słuchawce|sluchawce",
+      "milujem|zbožňujem|zboznujem ...4 hudb*|melódi*|melodi* ...3 linke|infolinke|čakaní|cakani|telefóne|telefone",
+      "obožujem|obozujem|ljubim ...4 glasb*|melodij* ...3 čakanju|cakanju|liniji|telefonu");
 
   /** "Thanks for the detailed answer", which is sarcastic when the message quotes it or calls it one sentence. */
   private static final RuleSet DETAILED = RuleSet.of(false,
