@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  *       nám zkazili"), love of the music on hold.
  *   <li>{@link #detailedNothing}: thanks for a "detailed" answer that is a quote or one sentence.
  *   <li>{@link #BAD} and {@link #BAD_PHRASES}: bad situations besides the older ones: a charge by the service
- *       ("účtujete", "vyrátali", "zaračunala"), a price rise ("podwyżka"), "for the third time", worse, someone else's parcel, paying more or waiting longer than, a price that goes up
- *       while the service goes down, the same answer again, someone who did not manage or bother; the nth time
- *       only in a short tail ({@link #nthTime}).
+ *       ("účtujete", "vyrátali", "zaračunala"), a price rise ("podwyżka"), "for the third time", worse, someone
+ *       else's parcel, paying more or waiting longer than, a price that goes up while the service goes down, the
+ *       same answer again, someone who did not manage or bother; the nth time only in a short tail
+ *       ({@link #nthTime}).
  * </ul>
  *
  * A question matches none of them ({@link SupportSarcasm} checks). Stateless and thread-safe.

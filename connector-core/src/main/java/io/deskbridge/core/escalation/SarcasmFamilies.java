@@ -206,7 +206,8 @@ final class SarcasmFamilies {
 
   /**
    * Whether the word at {@code i}, a word of a bad situation, is harmless here: a short wait ("two days", but not
-   * "a whole three days") or another good thing ("another order").
+   * "a whole three days"; "po dwóch dniach"; hours "within" a count up to 48, "za 12 hodin": twenty-fourth round)
+   * or another good thing ("another order").
    */
   static boolean harmless(java.util.List<String> words, int i) {
     var word = words.get(i);

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The common forms of sarcasm in support messages, in English, Czech, Polish, Slovak and Slovene, by rule: the
- * families of the fourth to seventh rounds and, through {@link SarcasmFamilies}, of the twelfth. {@link
+ * families of the fourth to seventh rounds and, through {@link SarcasmFamilies}, of the twelfth and later, and
+ * through {@link MockPraise}, of the twenty-fourth. {@link
  * SarcasmSignal#supportSarcasm} documents what matches. Stateless and thread-safe.
  */
 final class SupportSarcasm {
