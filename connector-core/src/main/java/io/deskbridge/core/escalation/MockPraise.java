@@ -54,7 +54,14 @@ final class MockPraise {
       "dobro ..1 vedeti", "nikoli ..1 ne ..1 razočarate|razocarate",
       "zelo|res|resnično|resnicno ..1 velikodušno|velikodusno|pošteno|posteno|ekološko|ekolosko|navdihujoče|"
           + "navdihujoce|nepozabn*",
-      "za ..1 to ..1 je ..1 potreben ..1 talent", "za ..1 doslednost|konsistentnost");
+      "za ..1 to ..1 je ..1 potreben ..1 talent", "za ..1 doslednost|konsistentnost",
+      // really quality / professional service, said with an intensifier ("Zares kakovostna storitev, …")
+      "really|truly|such ..1 quality|professional ..1 service|work|job",
+      "opravdu|vážně|vazne|fakt ..1 kvalitní|kvalitni|profesionální|profesionalni ..1 služba|sluzba|servis|práce|prace",
+      "naprawdę|naprawde|prawdziwie ..1 jakościow*|jakosciow*|profesjonaln* ..1 usług*|uslug*|obsług*|obslug*|serwis",
+      "naozaj|fakt|vážne|vazne ..1 kvalitn*|profesionáln*|profesionaln* ..1 služb*|sluzb*|servis|práca|praca",
+      "zares|res|resnično|resnicno ..1 kakovostn*|profesionaln* ..1 storitev|storitve|servis|delo",
+      "to je ..1 fakt|ale|teda ..1 profesionáln*|profesionaln*|profesionalne");
 
   /** Sarcastic alone in a sentence. */
   static final RuleSet STRONG = RuleSet.of(false,
@@ -108,6 +115,10 @@ final class MockPraise {
       "the same|identical ..1 answer|reply|response", "stejn*|tutéž|tutez ..1 odpověď|odpoved",
       "ta|tą|tę ..1 sama ..1 odpowiedź|odpowiedz", "tú|tu|tá|ta ..1 ist* ..1 odpoveď|odpoved",
       "isti|enak ..1 odgovor",
+      // someone else's name or parcel ("zmluvu s menom niekoho iného")
+      "someone-else-s|somebody-else-s|someone-elses name|parcel|package|order|contract|bill|invoice",
+      "jménem|jmenem|jméno|jmeno|menom|meno|nazwiskiem|nazwisko|imieniem|imię|imie|imenom|ime ..1 "
+          + "někoho|nekoho|niekoho|kogoś|kogos|nekoga ..1 jiného|jineho|iného|ineho|innego|drugega",
       "didn-t|did-not|never ..1 bother|bothered|manage|managed !me|us", "nie ..1 zdążył*|zdazyl*|raczył*|raczyl*",
       "ni ..1 utegnil*|uspel*");
 
@@ -121,6 +132,7 @@ final class MockPraise {
       "worse", "horší", "horsi", "horšie", "horsie", "horšia", "horsia", "horšího", "horsiho", "gorszy", "gorsza",
       "gorsze", "gorszą", "gorsza", "gorszego", "gorzej", "slabši", "slabsi", "slabša", "slabsa", "slabše", "slabse",
       "cizí", "cizi", "cizího", "ciziho", "cudzí", "cudzi", "cudzieho", "cudzy", "cudzą", "cudza", "cudzej",
+      "cizím", "cizim", "cudzím", "cudzim", "cudzym",
       "tujo", "tujega", "tuje", "nestihl", "nestihla", "nestihli", "nestihol");
 
   /** The nth time in one word: "potřetí", "tretjič"; a bad situation only in a short tail or "this month". */

@@ -134,7 +134,11 @@ final class SarcasmFamilies {
       "nepřišel|nepřišla|nepřišlo|nepřijel|nepřijela|nedorazil|nedorazila|nedorazilo|neprisel|neprisla|neprijel",
       "nie ..1 przyjechał|przyjechała|przyszedł|przyszła|dotarł|dotarła|doszła|przyjechal|przyszedl|dotarl !jeszcze",
       "neprišiel|neprišla|neprišlo|neprisiel|neprisla|neprišiel|nepřijel|neprišiel|neprišla|neprisiel|neprisla",
-      "ni ..1 prišel|prišla|prišlo|prispel|prispela|prisel|prisla !še|se");
+      "ni ..1 prišel|prišla|prišlo|prispel|prispela|prisel|prisla !še|se",
+      // twenty-fourth round: the plural ("léky, které ani nepřišly", "lieky, ktoré mi ani neprišli")
+      "nepřišly|nepřišli|neprisly|neprisli|nedorazily|nedorazili|nepřijeli|neprijeli",
+      "nie ..1 przyszły|przyszly|przyszli|dotarły|dotarly|dotarli|doszły|doszly|przyjechali !jeszcze",
+      "neprišli|neprisli|nedorazili|neprišli", "niso ..1 prišli|prišle|prisli|prisle|prispeli|prispele !še|se");
 
   /**
    * Bad situations of the nineteenth round, said in several words: something else came instead of what was ordered

@@ -157,6 +157,34 @@ class SarcasmRound24FamiliesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+      "Really quality service, the cleaner charged me twice for one visit.",
+      "Opravdu kvalitní servis, auto se vrátilo s jiným škrábancem a zase špatně seřízené.",
+      "Naprawdę profesjonalna obsługa, faktura na nazwisko kogoś innego.",
+      "To je fakt profesionálne, balík s menom niekoho iného.",
+      "Zares kakovostna storitev, serviser je zaračunal dve uri za pet minut.",
+      "Perfect, you sent me a coupon for shoes that never arrived.",
+      "Skvělé, slevový kód na boty, které ani nepřišly.",
+      "Super, kupon na buty, które nie dotarły.",
+      "Výborne, zľava na topánky, ktoré ani neprišli.",
+      "Odlično, kupon za čevlje, ki niso prišli."})
+  void praisedServiceWithSomeoneElsesNameOrGoodsThatNeverCameIsSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Really quality service, thank you all.",
+      "Opravdu kvalitní servis, auto jako nové.",
+      "Naprawdę profesjonalna obsługa, dziękuję.",
+      "Perfect, someone else from your team already helped me.",
+      "Super, paczki jeszcze nie dotarły, poczekam.",
+      "Zares kakovostna storitev, hvala."})
+  void sincerePraiseOfTheServiceIsNotSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
       "I just love your hold music, I've heard it for an hour now.",
       "Zbožňuju vaši hudbu na lince, znám ji nazpaměť.",
       "Uwielbiam waszą melodyjkę na infolinii, słucham jej od rana.",
