@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@link #KIND}: mock kindness and ironic verdicts ("how nice", „to je ale milé“, "jak miło", "kako pozorno",
- *       "money well spent", "you never disappoint", "very generous", "to chce talent", "bardzo ekologicznie"): praise
+ *       "money well spent", "you never disappoint", "very generous", "to chce talent", "bardzo ekologicznie", "really
+ *       quality service", "zares kakovostna storitev"): praise
  *       that still needs a bad situation in the message, as the older mock praise does. Alone, or with good news
  *       ("How nice, the parcel came early", "Very fair, thanks for the refund"), they are sincere.
  *   <li>{@link #STRONG}: sarcastic alone in a sentence: "at least you're consistent" („aspoň jste důslední“, "vsaj
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  *   <li>{@link #BAD} and {@link #BAD_PHRASES}: bad situations besides the older ones: a charge by the service
  *       ("účtujete", "vyrátali", "zaračunala"), a price rise ("podwyżka"), "for the third time", worse, someone
  *       else's parcel, paying more or waiting longer than, a price that goes up while the service goes down, the
- *       same answer again, someone who did not manage or bother; the nth time only in a short tail
- *       ({@link #nthTime}).
+ *       same answer again, someone who did not manage or bother, someone else's name or parcel; the nth time only
+ *       in a short tail ({@link #nthTime}).
  * </ul>
  *
  * A question matches none of them ({@link SupportSarcasm} checks). Stateless and thread-safe.

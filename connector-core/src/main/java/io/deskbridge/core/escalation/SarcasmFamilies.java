@@ -128,7 +128,10 @@ final class SarcasmFamilies {
       // twenty-fourth round: an excuse held at arm's length ("'višja sila'", „vyšší moc“, "'force majeure'")
       "majeure", "višja", "visja", "vyšší", "vyssi", "wyższa", "wyzsza", "vyššia", "vyssia");
 
-  /** Not coming at all: the courier did not show up, "kurýr nepřišel", "kurier nie przyjechał". */
+  /**
+   * Not coming at all: the courier did not show up, "kurýr nepřišel", "kurier nie przyjechał"; goods that never came,
+   * in the plural ("které ani nepřišly", "ki niso prišli"; twenty-fourth round).
+   */
   static final RuleSet NOT_COMING = RuleSet.of(false,
       "didn-t|did-not|didnt|never ..1 show|turn|came|come|arrive|arrived|showed|turned !yet",
       "nepřišel|nepřišla|nepřišlo|nepřijel|nepřijela|nedorazil|nedorazila|nedorazilo|neprisel|neprisla|neprijel",
