@@ -105,7 +105,11 @@ final class SarcasmFamilies {
    * "szok,") and a few more of praise ("łał", "bomba", "fino").
    */
   static final WordSet OPENERS = WordSet.of("krása", "krasa", "cool", "rekord", "record", "shock", "shocker",
-      "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba", "fino", "cudnie");
+      "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba", "fino", "cudnie",
+      // twenty-fourth round: "nice that …", thrilled, exceptional; still needing a bad situation
+      "hezké", "hezke", "hezky", "milé", "mile", "miło", "milo", "nadšen*", "nadsen*",
+      "zachwycon*", "navdušen*", "navdusen*", "thrilled", "delighted", "izjemn*", "izjemen", "výjimečn*", "vyjimecn*",
+      "wyjątkow*", "wyjatkow*", "výnimočn*", "vynimocn*", "exceptional", "parádní", "paradni", "parádn*", "paradn*");
 
   /** Bad situations besides {@link SupportSarcasm#BAD}: gone, stuck, cracked or scratched, once more. */
   static final WordSet BAD = WordSet.of("vanished", "disappeared", "stuck", "cracked", "scratched", "dented", "missed",
@@ -120,15 +124,24 @@ final class SarcasmFamilies {
       "tested", "checked", "insured", "careful", "nov*", "nowy", "nowa", "nowe", "nowego", "nową", "originál*", "original*", "garantovan*", "gwarantowan*",
       "zagotovljen*", "zaručen*", "zarucen*", "spolehliv*", "niezawodn*", "spoľahliv*", "zanesljiv*", "kvalitn*",
       "jakościow*", "kakovostn*", "prémiov*", "premiow*", "premium*", "otestovan*", "przetestowan*", "testiran*",
-      "pojištěn*", "ubezpieczon*", "poistený", "zavarovan*");
+      "pojištěn*", "ubezpieczon*", "poistený", "zavarovan*",
+      // twenty-fourth round: an excuse held at arm's length ("'višja sila'", „vyšší moc“, "'force majeure'")
+      "majeure", "višja", "visja", "vyšší", "vyssi", "wyższa", "wyzsza", "vyššia", "vyssia");
 
-  /** Not coming at all: the courier did not show up, "kurýr nepřišel", "kurier nie przyjechał". */
+  /**
+   * Not coming at all: the courier did not show up, "kurýr nepřišel", "kurier nie przyjechał"; goods that never came,
+   * in the plural ("které ani nepřišly", "ki niso prišli"; twenty-fourth round).
+   */
   static final RuleSet NOT_COMING = RuleSet.of(false,
       "didn-t|did-not|didnt|never ..1 show|turn|came|come|arrive|arrived|showed|turned !yet",
       "nepřišel|nepřišla|nepřišlo|nepřijel|nepřijela|nedorazil|nedorazila|nedorazilo|neprisel|neprisla|neprijel",
       "nie ..1 przyjechał|przyjechała|przyszedł|przyszła|dotarł|dotarła|doszła|przyjechal|przyszedl|dotarl !jeszcze",
       "neprišiel|neprišla|neprišlo|neprisiel|neprisla|neprišiel|nepřijel|neprišiel|neprišla|neprisiel|neprisla",
-      "ni ..1 prišel|prišla|prišlo|prispel|prispela|prisel|prisla !še|se");
+      "ni ..1 prišel|prišla|prišlo|prispel|prispela|prisel|prisla !še|se",
+      // twenty-fourth round: the plural ("léky, které ani nepřišly", "lieky, ktoré mi ani neprišli")
+      "nepřišly|nepřišli|neprisly|neprisli|nedorazily|nedorazili|nepřijeli|neprijeli",
+      "nie ..1 przyszły|przyszly|przyszli|dotarły|dotarly|dotarli|doszły|doszly|przyjechali !jeszcze",
+      "neprišli|neprisli|nedorazili|neprišli", "niso ..1 prišli|prišle|prisli|prisle|prispeli|prispele !še|se");
 
   /**
    * Bad situations of the nineteenth round, said in several words: something else came instead of what was ordered
@@ -157,7 +170,8 @@ final class SarcasmFamilies {
   /** Small counts of days or hours, "two days", "dva dny": a short wait, not a bad situation. */
   private static final WordSet SMALL = WordSet.of("one", "two", "three", "couple", "few", "a", "1", "2", "3", "24",
       "48", "jeden", "jedna", "jeden", "dva", "dvě", "dve", "tři", "tri", "trzy", "dwa", "dwie", "dwóch", "en", "eno",
-      "pár", "par", "kilka", "nekaj");
+      "pár", "par", "kilka", "nekaj", "dvou", "dvoch", "dveh", "dvema", "dvoma", "trzech", "tří", "troch", "treh",
+      "kilku", "pár", "nekaj");
 
   /** "Whole", before a small count: "a whole three days" is short for what should last (held-out-6's regression). */
   private static final WordSet WHOLE = WordSet.of("whole", "entire", "celé", "celých", "celý", "celou", "całe",
@@ -165,7 +179,17 @@ final class SarcasmFamilies {
 
   /** Units of a short wait, harmless after a {@link #SMALL} count. */
   private static final WordSet SHORT_UNIT = WordSet.of("day", "days", "hour", "hours", "den", "dny", "dní", "dni",
-      "dnů", "dzień", "dnia", "deň", "dňa", "dan", "dneva", "hodin*", "godzin*", "hodín", "ur", "uri", "uro");
+      "dnů", "dzień", "dnia", "deň", "dňa", "dan", "dneva", "hodin*", "godzin*", "hodín", "ur", "uri", "uro",
+      // twenty-fourth round: the locative ("już po dwóch dniach", "ve dvou dnech", "v dveh dneh")
+      "dniach", "dnech", "dňoch", "dnoch", "dneh", "dnevih", "urah");
+
+  /** Units of hours, harmless after "within" and a count up to 48 ("balík byl doma za 12 hodin"). */
+  private static final WordSet HOURS = WordSet.of("hour", "hours", "hodin*", "godzin*", "hodín", "ur", "uri", "uro",
+      "urah");
+
+  /** "Within", before a count of hours: "in", "za", "w ciągu", "v". */
+  private static final WordSet WITHIN = WordSet.of("in", "within", "under", "za", "během", "behem", "do", "pod",
+      "ciągu", "ciagu", "v", "vo", "w", "priebehu");
 
   /** Good things of which "another" is good news: "great, another order on its way". */
   private static final WordSet GOOD_THING = WordSet.of("order", "orders", "purchase", "gift", "voucher", "discount",
@@ -189,7 +213,8 @@ final class SarcasmFamilies {
 
   /**
    * Whether the word at {@code i}, a word of a bad situation, is harmless here: a short wait ("two days", but not
-   * "a whole three days") or another good thing ("another order").
+   * "a whole three days"; "po dwóch dniach"; hours "within" a count up to 48, "za 12 hodin": twenty-fourth round)
+   * or another good thing ("another order").
    */
   static boolean harmless(java.util.List<String> words, int i) {
     var word = words.get(i);
@@ -197,6 +222,10 @@ final class SarcasmFamilies {
         : i + 1 < words.size() && SMALL.contains(word) && SHORT_UNIT.contains(words.get(i + 1)) ? i : -1;
     if (count >= 0) {
       return count == 0 || !WHOLE.contains(words.get(count - 1));
+    }
+    if (i >= 2 && HOURS.contains(word) && words.get(i - 1).matches("\\d{1,2}")
+        && Integer.parseInt(words.get(i - 1)) <= 48 && WITHIN.contains(words.get(i - 2))) {
+      return true;
     }
     return ANOTHER.contains(word) && i + 1 < words.size() && GOOD_THING.contains(words.get(i + 1));
   }
@@ -260,7 +289,22 @@ final class SarcasmFamilies {
       "prioritn*", "urgentn*", "důležit*", "dulezit*", "expresn*", "neomezen*", "darmow*", "gratis",
       "spersonalizowan*", "personalizowan*", "priorytetow*", "pilne", "pilna", "pilny", "ważn*", "wazn*", "ekspres*",
       "nielimitowan*", "zadarmo", "dôležit*", "neobmedzen*", "brezplačn*", "personaliziran*", "prednostn*", "nujn*",
-      "pomembn*", "neomejen*");
+      "pomembn*", "neomejen*",
+      // twenty-fourth round: improved, fragile, fresh, quiet, exclusive, all-inclusive, a view; quoted praise
+      "improved", "upgraded", "better", "fragile", "fresh", "quiet", "exclusive", "inclusive", "view",
+      "vylepšen*", "vylepsen*", "křehk*", "krehk*", "čerstv*", "cerstv*", "tich*", "exkluzivn*", "výhled*", "vyhled*",
+      "ulepszon*", "ostrożnie", "ostroznie", "śwież*", "swiez*", "cich*", "ekskluzywn*", "widok*",
+      "vylepšen*", "výhľad*", "vyhlad*", "izboljšan*", "izboljsan*", "lomljiv*", "svež*", "svez*", "mirn*",
+      "ekskluzivn*", "pogled*", "great", "świetn*", "swietn*", "skvěl*", "skvel*", "odličn*", "odlicn*");
+
+  /**
+   * Claims in scare quotes that are nouns by themselves and need no noun after them (twenty-fourth round): "thanks for
+   * the 'gift' of a fee", „omluva“, 'promocje', 'višja sila'.
+   */
+  private static final WordSet QUOTED_THING = WordSet.of("gift", "apology", "compensation", "promotion", "promotions",
+      "dárek", "darek", "dárk*", "dark*", "omluv*", "odškodn*", "odskodn*", "akce", "prezent*", "przeprosin*",
+      "rekompensat*", "promocj*", "darček", "darcek", "ospravedlnen*", "kompenzác*", "kompenzac*", "darilo",
+      "opravič*", "opravic*", "odškodnin*", "odskodnin*", "akcij*");
 
   /** Options and the like that a claim names in calm use ("the 'express' delivery", "volba „zdarma“"). */
   private static final WordSet OPTIONS = WordSet.of("delivery", "shipping", "doprava", "dopravu", "dostawa",
@@ -285,8 +329,10 @@ final class SarcasmFamilies {
       var before = Folding.words(text.substring(0, m.start()));
       var previous = before.isEmpty() ? "" : before.get(before.size() - 1);
       boolean claimed = words.size() >= 2 || next.length() >= 3; // an adjective of a noun, not "„zdarma“ u dopravy"
-      if (!words.isEmpty() && words.size() <= 3 && claimed && Character.isLowerCase(quoted.charAt(0))
-          && words.stream().anyMatch(QUOTED_CLAIM::contains) && !named.contains(next) && !named.contains(previous)
+      boolean claim = (claimed && words.stream().anyMatch(QUOTED_CLAIM::contains))
+          || (words.size() <= 2 && words.stream().anyMatch(QUOTED_THING::contains));
+      if (!words.isEmpty() && words.size() <= 5 && claim && Character.isLowerCase(quoted.charAt(0))
+          && !named.contains(next) && !named.contains(previous)
           && !OPTIONS.contains(next) && !OPTIONS.contains(previous)) {
         return true;
       }

@@ -324,7 +324,10 @@ public final class SarcasmSignal {
    * praise. The twelfth round's {@link SarcasmFamilies} add thanks for nothing with a word between ("díky za vůbec
    * nic"), kindness "finally" shown ("how kind of you to finally …"), love of waiting, "you call this help?", mock
    * consent to wait weeks more, praise of speed beside many days, and a doubted word in quotes beside something bad
-   * ("the "new" phone came scratched"); "just what I needed" said with thanks and nothing bad is sincere.
+   * ("the "new" phone came scratched"); "just what I needed" said with thanks and nothing bad is sincere. The
+   * twenty-fourth round's {@link MockPraise} adds mock kindness and ironic verdicts beside a bad situation ("how nice",
+   * "money well spent"), "at least you're consistent", thanks "without fixing anything" and a quoted thing held at
+   * arm's length ("thanks for the 'gift'"); a quoted bill item and fast delivery "within 12 hours" are sincere.
    */
   public static boolean supportSarcasm(String text) {
     return SupportSarcasm.matches(text);

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The common forms of sarcasm in support messages, in English, Czech, Polish, Slovak and Slovene, by rule: the
- * families of the fourth to seventh rounds and, through {@link SarcasmFamilies}, of the twelfth. {@link
+ * families of the fourth to seventh rounds and, through {@link SarcasmFamilies}, of the twelfth and later, and
+ * through {@link MockPraise}, of the twenty-fourth. {@link
  * SarcasmSignal#supportSarcasm} documents what matches. Stateless and thread-safe.
  */
 final class SupportSarcasm {
@@ -20,7 +21,8 @@ final class SupportSarcasm {
     for (var sentence : sentences) {
       if (!SUPPORT_PHRASES.matches(sentence).isEmpty() || SarcasmFamilies.strong(sentence, BAD)
           || (!sentence.question() && !SPEED_WEEKS.matches(sentence).isEmpty())
-          || SarcasmFamilies.callThis(text, sentence, QUOTED_PRAISE)) {
+          || SarcasmFamilies.callThis(text, sentence, QUOTED_PRAISE)
+          || (!sentence.question() && MockPraise.strong(text, sentence))) {
         return true;
       }
     }
@@ -45,17 +47,21 @@ final class SupportSarcasm {
     boolean relaxed = false;
     boolean needed = false;
     boolean allNeeded = false;
+    boolean love = false;
+    boolean paid = false;
     for (var sentence : sentences) {
       useless |= !USELESS_THING.matches(sentence).isEmpty();
       overHelpful |= !OVERHELPFUL.matches(sentence).isEmpty();
       sureWait |= !SURE_WAIT.matches(sentence).isEmpty();
       relaxed |= sentence.words().stream().anyMatch(RELAXED::contains);
-      praise |= !MOCK_PRAISE_PHRASES.matches(sentence).isEmpty();
+      praise |= !MOCK_PRAISE_PHRASES.matches(sentence).isEmpty() || MockPraise.kind(sentence);
       bad |= BAD_PHRASES.matches(sentence).stream().anyMatch(m -> !sentence.negated(m[1]));
       neverThought |= !NEVER_THOUGHT.matches(sentence).isEmpty();
       needed |= !NEEDED.matches(sentence).isEmpty();
       allNeeded |= !ALL_NEEDED.matches(sentence).isEmpty();
-      bad |= SarcasmFamilies.badPhrase(sentence);
+      bad |= SarcasmFamilies.badPhrase(sentence) || MockPraise.badPhrase(sentence);
+      love |= sentence.words().stream().anyMatch(LOVE::contains);
+      paid |= sentence.words().stream().anyMatch(PAID::contains);
     }
     for (int s = 0; s < sentences.size(); s++) {
       var words = sentences.get(s).words();
@@ -66,7 +72,8 @@ final class SupportSarcasm {
         boolean serviceOpening = s == 0 && i == 0 && clauseLength(sentence, 0) <= 6 && clauseHas(sentence, 0, SERVICE);
         praise |= ((opening || serviceOpening) && (PRAISE.contains(word) || SarcasmFamilies.OPENERS.contains(word)))
             || PRAISE_ANYWHERE.contains(word);
-        bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word)) && !sentence.negated(i)
+        bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word) || MockPraise.BAD.contains(word))
+            && !sentence.negated(i)
             && !excused(sentence, i))
             || (WORKS.contains(word) && sentence.negated(i));
         damage |= DAMAGE.contains(word) && !sentence.negated(i) && !SincereLookalikes.nothingDamaged(sentence, i);
@@ -79,7 +86,8 @@ final class SupportSarcasm {
     }
     return (praise && (bad || (damage && also) || (ordinal && still)))
         || (bad && SarcasmFamilies.quotedDoubt(text, NAMED_THING)) || (needed && (!thanks || bad))
-        || ((praise || thanks || bad) && SarcasmFamilies.quotedClaim(text, NAMED_THING))
+        || ((praise || thanks || bad || love || paid) && SarcasmFamilies.quotedClaim(text, NAMED_THING))
+        || (paid && SarcasmFamilies.quotedDoubt(text, NAMED_THING))
         || (allNeeded && (bad || !(praise || thanks)))
         || (thanks && trivialTip && neverThought) || (useless && overHelpful) || (sureWait && relaxed);
   }
@@ -124,6 +132,19 @@ final class SupportSarcasm {
     }
     return kind;
   }
+
+  /** Love of something, for a claim in quotes ("Really loving the new 'improved' billing"; twenty-fourth round). */
+  private static final WordSet LOVE = WordSet.of("love", "loving", "adore", "miluju", "miluji", "zbožňuju",
+      "zboznuju", "uwielbiam", "kocham", "milujem", "zbožňujem", "zboznujem", "obožujem", "obozujem");
+
+  /**
+   * Paying, for a claim or a doubted word in quotes ("I pay for 'premium' support", „platím za ‚prémiovou‘
+   * podporu“; twenty-fourth round).
+   */
+  private static final WordSet PAID = WordSet.of("pay", "paying", "platím", "platim", "platíme", "platime",
+      "připlácel*", "priplacel*", "připlácím", "priplacim", "płacę", "place", "płacimy", "placimy", "dopłac*",
+      "doplac*", "platím", "platíme", "doplácam", "doplacam", "plačam", "placam", "plačujem", "placujem",
+      "doplačal*", "doplacal*", "doplačam", "doplacam");
 
   private static final Pattern QUOTES = Pattern.compile("[\"“”„‘’‚»«]");
 
@@ -171,7 +192,10 @@ final class SupportSarcasm {
       "warranty", "warranties", "guarantee", "insurance", "cover", "membership", "subscription", "záruk*", "gwarancj*",
       "garancij*", "pojištěn*", "ubezpieczen*", "poisten*", "zavarovanj*", "předplatné", "predplatné", "abonament*",
       "naročnin*", "členství", "członkostw*", "členstvo", "članstv*", "bundle", "guide", "kit", "edition",
-      "collection", "zestaw*", "komplet*", "instrukcj*", "návod*", "navod*", "navodil*", "sada", "sadu", "edic*");
+      "collection", "zestaw*", "komplet*", "instrukcj*", "návod*", "navod*", "navodil*", "sada", "sadu", "edic*",
+      // twenty-fourth round: a quoted bill item ("the item 'third-party services'", "postavka 'storitve …'")
+      "item", "items", "entry", "položk*", "polozk*", "pozycj*", "postavk*", "called", "named", "názv*", "nazv*",
+      "nazw*", "naziv*");
 
   /** Words of the service praised in quotes. */
   static final WordSet QUOTED_PRAISE = WordSet.of("support", "help", "helpful", "service", "fast", "quick",
@@ -310,7 +334,11 @@ final class SupportSarcasm {
       "just|exactly what i needed|wanted !know|knowing", "přesně|právě to jsem potřeboval*|chtěl* !vědět|znát",
       "přesně co jsem potřeboval* !vědět|znát",
       "właśnie|dokładnie tego potrzebowałem|potrzebowałam|chciałem|chciałam !wiedzieć|wiedziec",
-      "presne|práve to som potreboval*|chcel* !vedieť|vediet", "točno|ravno to sem potreboval*|hotel* !vedeti");
+      "presne|práve to som potreboval*|chcel* !vedieť|vediet", "točno|ravno to sem potreboval*|hotel* !vedeti",
+      // twenty-fourth round: "just what I wished for"
+      "točno|ravno to sem si ..1 želel*|zelel*", "přesně|prave|právě tohle|to jsem si ..1 přál*|pral*",
+      "presne|práve toto|to som si ..1 želal*|zelal*|prial*", "właśnie|wlasnie|dokładnie|dokladnie o ..1 tym "
+          + "marzyłem|marzylem|marzyłam|marzylam", "just|exactly what i ..1 wished");
 
   /**
    * "That's all I needed": sarcastic ("well, that's all I needed today"), but the sincere close of a support chat
