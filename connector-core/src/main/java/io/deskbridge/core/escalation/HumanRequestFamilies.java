@@ -256,7 +256,8 @@ final class HumanRequestFamilies {
       "s|so kým|kym ...3 by|môžem|mohol|mohla|dá|možno|dalo ...4 vyriešiť|riešiť|prebrať|dohodnúť|vyjasniť|"
           + "prediskutovať|konzultovať|hovoriť|porozprávať",
       "s|z kom ...3 bi|lahko|morem|moremo ...4 uredil|uredila|urediti|rešil|rešila|rešiti|pogovoril|pogovorila|"
-          + "pogovoriti|dogovoril|dogovorila|dogovoriti|razčistil|razčistila|razčistiti|govoril|govorila|govoriti",
+          + "pogovoriti|dogovoril|dogovorila|dogovoriti|razčistil|razčistila|razčistiti|govoril|govorila|govoriti|"
+          + "uredim|rešim|razčistim|dogovorim|pogovorim|zmenim",
       // the lady or gentleman the customer dealt with before ("Přepojte mě na paní, se kterou jsem mluvil")
       "talk|speak|chat|transfer|connect|put-me-through|get-me|pass-me ..2 to|with|through-to ..1 the|that|same ..1 "
           + "lady|gentleman|woman|man|guy|girl|person|agent|advisor|adviser|consultant|rep|representative|operator|"
@@ -276,9 +277,9 @@ final class HumanRequestFamilies {
       "is|are there ..1 anyone|anybody|someone|somebody ..1 real|actual|alive" + PLACES,
       // the shop's director or owner, or one of its professionals ("Z vašim direktorjem bi rad govoril")
       "talk|speak|chat|transfer|connect|put-me-through ..2 to|with|through-to ..1 the|your ..1 director|ceo|owner|"
-          + "managing-director|general-manager" + NOT_OWNER,
+          + "managing-director|general-manager" + NOT_OWNER + OWN.replace(" !", "|"),
       "talk|speak|chat|transfer|connect|put-me-through ..2 to|with|through-to ..1 your|one-of-your ..1 "
-          + EN_PROFESSIONS,
+          + EN_PROFESSIONS + OWN,
       CS_TALK_TO + " ..2 s|se|na|k|ke ..1 ředitel*|majitel*" + NOT_OWNER,
       CS_TALK_TO + " ..2 s|se|na|k|ke ..1 vaš*|váš ..1 " + CS_PROFESSIONS,
       PL_TALK_TO + " ..2 z|ze|do ..1 dyrektor*|prezes*|właściciel*" + NOT_OWNER,
@@ -291,12 +292,12 @@ final class HumanRequestFamilies {
           + "direktor*|lastnik* ...3 bych|bi|chci|chcę|chciał*|chcem|chcel*|rad|rada|želim|hočem ...2 mluvit|"
           + "hovořit|promluvit|porozmawiać|rozmawiać|hovoriť|porozprávať|govoril|govorila|govoriti|pogovoril|"
           + "pogovorila" + NOT_OWNER,
-      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral* ..2 s|se ..2 ředitel*|majitel*|vaš*|váš ..1 "
-          + CS_PROFESSIONS + NOT_OWNER,
-      "by ...4 hovoril*|porozprával*|rozprával*|prebral* ..2 s|so ..2 riaditeľ*|majiteľ*|vaš*|váš ..1 "
-          + SK_PROFESSIONS + NOT_OWNER,
-      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 direktor*|lastnik*|lastnic*|vaš* ..1 " + SL_PROFESSIONS
-          + NOT_OWNER,
+      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral* ..2 s|se ..2 ředitel*|majitel*" + NOT_OWNER,
+      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral* ..2 s|se ..2 vaš*|váš ..1 " + CS_PROFESSIONS,
+      "by ...4 hovoril*|porozprával*|rozprával*|prebral* ..2 s|so ..2 riaditeľ*|majiteľ*" + NOT_OWNER,
+      "by ...4 hovoril*|porozprával*|rozprával*|prebral* ..2 s|so ..2 vaš*|váš ..1 " + SK_PROFESSIONS,
+      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 direktor*|lastnik*|lastnic*" + NOT_OWNER,
+      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 vaš* ..1 " + SL_PROFESSIONS,
       // someone of the shop to take it on ("aby zajął się tym doradca", "ať se toho ujme poradce")
       "żeby|aby|by|niech ...3 zajął|zajęła|zajmie|zajmował|zajmowała|podjął|podjęła ...3 " + PL_CALLERS + "|"
           + "doradca|doradczyni|konsultant|specjalista|specjalistka" + OWN,
