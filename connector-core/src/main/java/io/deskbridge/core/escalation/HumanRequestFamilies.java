@@ -85,6 +85,9 @@ final class HumanRequestFamilies {
   /** The customer's family and friends, whom a customer may want to call too. */
   private static final String FAMILY = " !family|friend*|neighbour*|neighbor*|husband|wife|mum|mom|dad";
 
+  /** The shop's head or owner, in English. */
+  private static final String EN_HEADS = "director|ceo|owner|managing-director|general-manager";
+
   /** Professionals of the shop whom a customer asks for as "your …" (vet, lawyer, doctor), per language. */
   private static final String EN_PROFESSIONS = "vet|veterinarian|vets|doctor|doctors|lawyer|lawyers|solicitor|"
       + "attorney|pharmacist|nurse|dentist|mechanic|legal-team|legal-department|legal-advisor";
@@ -103,7 +106,8 @@ final class HumanRequestFamilies {
   /** An account, a card, a car or a flat: its owner is no one of the shop's. */
   private static final String NOT_OWNER = " !účt*|uct*|kont*|kart*|vozidl*|aut*|byt*|nemovitost*|mieszkani*|"
       + "samochod*|pojazd*|stanovanj*|avtomobil*|vozil*|račun*|account*|card*|vehicle*|car|flat|house|property|"
-      + "apartment|firm*|company|podjetj*|spółk*";
+      + "apartment|firm*|company|podjetj*|spółk*|new|previous|former|registered|nový|nového|nowy|nowego|nového|"
+      + "novega|prejšnj*|předchozí*|poprzedni*|predchádzajúc*";
 
   /** Verbs of talking, putting through and connecting before "with / to" a person, per language. */
   private static final String CS_TALK_TO = "mluvit|promluvit|hovořit|pobavit|spojit|spojte|přepojit|přepojte|"
@@ -128,6 +132,20 @@ final class HumanRequestFamilies {
   private static final String NOT_CARRIER = " !jiného|jinému|jiným|innego|innemu|innym|iného|inému|iným|drugega|"
       + "drugemu|drugim|mobiln*|komórkow*|síť|sítě|sieci|sieć|siete|sieť|omrežj*|signál*|sygnał*|signal*|"
       + "internet*|sim";
+
+  /**
+   * Anyone real there ("Jest tam ktoś prawdziwy?", "Je tam niekto naozajstný?", not at a place or time): {@link
+   * HumanRequestSignal} reads it only in a sentence without an "or …" clause naming a machine ("Jest tam ktoś
+   * prawdziwy, czy to program?" asks who the customer is talking to).
+   */
+  static final RuleSet REAL_THERE = RuleSet.of(true,
+      "je|jest|jsou|są|sú tam|tu ..2 někdo|ktoś|ktos|niekto|nekdo|kdo ..1 skutečný|skutečná|opravdový|opravdová|"
+          + "prawdziwy|prawdziwa|naozajstný|naozajstná|skutočný|skutočná|pravý|pravi|prava|resničen|resnična" + PLACES,
+      "is|are there ..1 anyone|anybody|someone|somebody ..1 real|actual|alive" + PLACES);
+
+  /** A machine, in the "or …" clause of a question about who the customer is talking to. */
+  static final RuleSet MACHINE = RuleSet.of(false, "bot|bots|robot*|program*|automat*|machine*|ai|computer*|"
+      + "chatbot*|stroj*|maszyn*|počítač*|komputer*|računalnik*|avtomat*|software|umělá|sztuczn*|umel*");
 
   static final RuleSet ASKED = RuleSet.of(true,
       // human help asked for by its adjective, advice or help from an employee
@@ -271,15 +289,12 @@ final class HumanRequestFamilies {
       "povežite|poveži|prevežite|preveži ..2 me|nas ..2 z|s|na ..1 " + SL_LADY,
       "bi|rad|rada|želim|hočem|lahko|moram|prosim ...3 govoriti|govoril|govorila|pogovoriti|pogovoril|pogovorila|"
           + "povezali|povezati|prevezali|prevezati ..2 z|s|na ..1 " + SL_LADY,
-      // anyone real there ("Jest tam ktoś prawdziwy?", "Je tam niekto naozajstný?")
-      "je|jest|jsou|są|sú tam|tu ..2 někdo|ktoś|ktos|niekto|nekdo|kdo ..1 skutečný|skutečná|opravdový|opravdová|"
-          + "prawdziwy|prawdziwa|naozajstný|naozajstná|skutočný|skutočná|pravý|pravi|prava|resničen|resnična" + PLACES,
-      "is|are there ..1 anyone|anybody|someone|somebody ..1 real|actual|alive" + PLACES,
       // the shop's director or owner, or one of its professionals ("Z vašim direktorjem bi rad govoril")
-      "talk|speak|chat|transfer|connect|put-me-through ..2 to|with|through-to ..1 the|your ..1 director|ceo|owner|"
-          + "managing-director|general-manager" + NOT_OWNER + OWN.replace(" !", "|"),
-      "talk|speak|chat|transfer|connect|put-me-through ..2 to|with|through-to ..1 your|one-of-your ..1 "
-          + EN_PROFESSIONS + OWN,
+      "talk|speak|chat ..2 to|with ..1 the|your ..1 " + EN_HEADS + NOT_OWNER + OWN.replace(" !", "|"),
+      "transfer|connect|put|pass|get me|us ..2 to|with|through-to ..1 the|your ..1 " + EN_HEADS + NOT_OWNER
+          + OWN.replace(" !", "|"),
+      "talk|speak|chat ..2 to|with ..1 your|one-of-your ..1 " + EN_PROFESSIONS + OWN,
+      "transfer|connect|put|pass|get me|us ..2 to|with|through-to ..1 your|one-of-your ..1 " + EN_PROFESSIONS + OWN,
       CS_TALK_TO + " ..2 s|se|na|k|ke ..1 ředitel*|majitel*" + NOT_OWNER,
       CS_TALK_TO + " ..2 s|se|na|k|ke ..1 vaš*|váš ..1 " + CS_PROFESSIONS,
       PL_TALK_TO + " ..2 z|ze|do ..1 dyrektor*|prezes*|właściciel*" + NOT_OWNER,

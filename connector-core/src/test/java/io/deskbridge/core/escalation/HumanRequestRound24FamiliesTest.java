@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The twenty-fourth round's families of a request for a person ({@link HumanRequestFamilies}) in the five languages,
  * with and without diacritics, and the calm lookalikes beside them: a talk told of the past, Polish "pani" as the
- * formal "you", another mobile operator, an account's owner, the customer's own people, opening hours. Written for
+ * formal "you", another mobile operator, an account's or a house's owner, the customer's own people, opening hours,
+ * anyone real asked about with "or a bot". Written for
  * this test; none is a line of a held-out set.
  */
 class HumanRequestRound24FamiliesTest {
@@ -42,7 +43,7 @@ class HumanRequestRound24FamiliesTest {
       // anyone real there
       "Is there anyone real there?",
       "Je tam někdo skutečný?",
-      "Jest tu ktos prawdziwy, czy same automaty?",
+      "Jest tu ktos prawdziwy? Mam pilna sprawe.",
       "Je tu niekto skutočný?",
       "Je tam kdo pravi?",
       // the shop's director or owner, one of its professionals
@@ -97,6 +98,10 @@ class HumanRequestRound24FamiliesTest {
       "Z kim mam podpisaną umowę?",
       "Are you a real person?",
       "Jest tam ktoś prawdziwy w sobotę na sklepie?",
+      "Je tam niekto naozajstný, alebo len robot?",
+      "Je tam kdo pravi, ali samo program?",
+      "Can I transfer my subscription to the new owner of the house?",
+      "How do I pass the licence to the previous owner?",
   })
   void calmLookalikesAreNoRequest(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
