@@ -7,7 +7,9 @@ package io.deskbridge.core.escalation;
  * replies sent over and over, "unbelievable" as a verdict, no apology, the same no-show again, a double charge, the
  * company's silence, nobody able to answer, "how much longer must I wait", a month without the service. And the
  * calm verdicts ({@link #CALM}) on which the learned anger class alone decides nothing: "worst case", a middling star
- * rating, "OK, but …".
+ * rating, "OK, but …". The twenty-fourth round's words that are no anger: "in the worst (case)" without the noun, "the
+ * worst time to …?" asked ({@link #WORST_TIME}), enough points or miles ({@link #ENOUGH_OF}), Polish "dość" as
+ * "rather" ({@link #RATHER}).
  */
 final class AngerComplaints {
 

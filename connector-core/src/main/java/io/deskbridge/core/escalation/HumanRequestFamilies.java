@@ -1,7 +1,7 @@
 package io.deskbridge.core.escalation;
 
 /**
- * The twenty-third round's families of a request for a person ({@link HumanRequestSignal}), each in English, Czech,
+ * The twenty-third and twenty-fourth rounds' families of a request for a person ({@link HumanRequestSignal}), each in English, Czech,
  * Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
  *
  * <ul>
@@ -16,11 +16,17 @@ package io.deskbridge.core.escalation;
  *   <li>someone normal or competent asked for ("dajte mi koga normalnega", "give me someone competent");
  *   <li>someone from a department or the agency asked for or to be called ("We'd like a person from accounts to go
  *       through it with us", "rad bi poklical nekoga iz agencije");
- *   <li>whether someone of the shop will get in touch, in Slovene with "bo" ("Se mi bo oglasil kakšen zaposleni?").
+ *   <li>whether someone of the shop will get in touch, in Slovene with "bo" ("Se mi bo oglasil kakšen zaposleni?");
+ *   <li>twenty-fourth round: whom to sort it out with ("S kým bych to mohl vyřešit?", "Z kim mógłbym to omówić?"); the
+ *       lady or gentleman dealt with before, with the clause that says so ("Přepojte mě na paní, se kterou …", "z
+ *       gospo, ki …"); the shop's director or owner, and after "your" its professionals ("Z vašim direktorjem bi rad
+ *       govoril", "spojte mě s vaším právníkem"); someone of the shop to take it on ("aby zajął się tym doradca");
+ *       getting through to a person ("pridem do operaterja"); anyone real there ({@link #REAL_THERE}).
  * </ul>
  *
  * Not a request: the customer's own people ("my designer will call you"), someone expected from elsewhere ("a call
- * from the courier"), questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
+ * from the courier"), an account's, a car's or a new owner, Polish "z panią" alone (the formal "you"), another
+ * mobile operator reached, questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
  * others. Immutable.
  */
 final class HumanRequestFamilies {
