@@ -1,8 +1,8 @@
 package io.deskbridge.core.escalation;
 
 /**
- * The twenty-third and twenty-fourth rounds' families of a request for a person ({@link HumanRequestSignal}), each in English, Czech,
- * Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
+ * The twenty-third and twenty-fourth rounds' families of a request for a person ({@link HumanRequestSignal}), each
+ * in English, Czech, Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
  *
  * <ul>
  *   <li>human help asked for by its adjective ("I need human help", "Potřebuju lidskou podporu", "Potrzebuję ludzkiej
