@@ -7,7 +7,9 @@ package io.deskbridge.core.escalation;
  * replies sent over and over, "unbelievable" as a verdict, no apology, the same no-show again, a double charge, the
  * company's silence, nobody able to answer, "how much longer must I wait", a month without the service. And the
  * calm verdicts ({@link #CALM}) on which the learned anger class alone decides nothing: "worst case", a middling star
- * rating, "OK, but …".
+ * rating, "OK, but …". The twenty-fourth round's words that are no anger: "in the worst (case)" without the noun, "the
+ * worst time to …?" asked ({@link #WORST_TIME}), enough points or miles ({@link #ENOUGH_OF}), Polish "dość" as
+ * "rather" ({@link #RATHER}).
  */
 final class AngerComplaints {
 
@@ -172,10 +174,32 @@ final class AngerComplaints {
           + "tretí|štvrtý|piaty|šiesty|siedmy|ôsmy|deviaty|desiaty|tretji|četrti|peti|šesti|sedmi|osmi|deveti|deseti ..1"
           + " den|dzień|deň|dan");
 
+  /** Having enough points, miles or credit ("Mám už dost bodů?"), not being fed up (twenty-fourth round). */
+  static final String ENOUGH_OF = "bod*|kilometr*|mil*|míľ*|kredit*|nasbíran*|nazbieran*|nazbíran*|"
+      + "věrnost*|vernost*|peňazí|penazi|miesta|prostor*|dat|gb";
+  /** Polish "dość" as "rather" before an adjective ("mam dość skomplikowaną sytuację"), twenty-fourth round. */
+  static final String RATHER = "skomplikowan*|trudn*|złożon*|nietypow*|specyficzn*|poważn*|duż*|dług*|"
+      + "piln*|delikatn*|zawił*|dziwn*|ciężk*|sporo|nowy|nową|nowe|wysok*|nisk*|mał*|dobr*|szczegół*|częst*";
+
   /** "Worst case" in five languages: its words count for nothing ("w najgorszym wypadku odeślę …"). */
   private static final String[] WORST_CASE_ENTRIES = {
       "worst ..1 case|scenario", "najgorsz* ..1 wypad*|przypad*|razie|scenariusz*", "nejhorší* ..1 případ*|scénář*",
-      "najhorš* ..1 prípad*|scenár*", "najslabš*|najhujš* ..1 primer*|scenarij*"};
+      "najhorš* ..1 prípad*|scenár*", "najslabš*|najhujš* ..1 primer*|scenarij*",
+      // twenty-fourth round: "in the worst (case)" without the noun ("Kdyby to v nejhorším nestihlo dorazit, …")
+      "v|ve nejhorším|nejhorsim !stavu|kvalit*", "w najgorszym !stanie|jakości", "v|vo najhoršom !stave|kvalit*",
+      "v najslabšem|najhujšem !stanju|kakovost*"};
+
+  /**
+   * The worst or best time to do something, asked about ("Is it the worst time to travel in August?"): spent in a
+   * question only, as "worst case" is everywhere (twenty-fourth round).
+   */
+  static final RuleSet WORST_TIME = RuleSet.of(false,
+      "worst|best ..1 time|moment|day|season|month|week|period|hour|days|months ..1 to|for",
+      "nejhorší|nejhorsi|nejlepší|nejlepsi ..1 doba|dobu|čas|cas|období|obdobi|měsíc|mesic|termín|termin ..1 na|pro|k",
+      "najgorszy|najgorsza|najgorsze|najlepszy|najlepsza|najlepsze ..1 czas|moment|okres|miesiąc|pora|termin ..1 "
+          + "na|do|żeby",
+      "najhorší|najhorsi|najhoršie|najlepší|najlepsi ..1 čas|cas|obdobie|mesiac|termín|termin|doba|dobu ..1 na|pre",
+      "najslabši|najhujši|najboljši ..1 čas|cas|termin|mesec|obdobje ..1 za");
 
   /** "Worst case": {@link AngerSignal} marks its words used before any rule reads "worst". */
   static final RuleSet WORST_CASE = RuleSet.of(false, WORST_CASE_ENTRIES);

@@ -102,6 +102,8 @@ final class AngerRebukes {
       "skandal|skandál|tragedia|tragédia|tragedie|tragédie|hrôza|hrůza|groza|katastrofa|katastrofe|absurd|absurdno|"
           + "absurdní|absurdné|absurdalne|ostuda|hanba|sramota|wstyd|hańba|ridiculous|pathetic|disgraceful|"
           + "shameful|outrageous|unacceptable|nepřijatelné|nieakceptowalne|neprijateľné|nesprejemljivo|enough|dość|"
+          + "fraška|fraszka|farsa|farce|cirkus|cyrk|kabaret|výsměch|výsmech|kpina|posmeh|nepřípustné|neprípustné|"
+          + "niedopuszczalne|nedopustno|"
           + "dosyć|dovolj",
       "never again", "už|nikdy nikdy|víc|více", "nigdy więcej", "už nikdy", "nikoli|nikdar več",
       "nemám|nemam slov", "brak ..1 słów", "nimam besed", "i|i-m|i-am speechless");

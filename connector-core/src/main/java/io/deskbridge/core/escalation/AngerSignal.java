@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *       je výsměch"), thanks for wasting one's time, and the families of {@link AngerFamilies#STRONG} and
  *       {@link AngerComplaints#STRONG}; unless negated; and the twenty-third round's {@link AngerRebukes} (its
  *       STRONG also when negated, "Do not tell me to be patient"; a sentence that is a verdict by itself, "Skandal.");
+ *       and the twenty-fourth round's {@link AngerDemands} (an apology demanded or refused, "does anyone even work
+ *       there?", "who do you think you are", "this is unacceptable", "… or I'm leaving", a last warning);
  *   <li>{@value #INSULT} per insult that is not aimed ("the courier is an idiot");
  *   <li>{@value #NEGATIVE} per strongly negative word or phrase ("terrible", "unacceptable", "sick of", "hrozné",
  *       "beznadziejny", and {@link AngerFamilies#NEGATIVE}), unless negated ("not terrible");
@@ -172,11 +174,13 @@ public final class AngerSignal {
       // fed up, out of patience
       "had enough !time|money|room|space|info*|data|sleep|food|of it", "enough is enough", "sick of", "sick and tired",
       "fed up", "done with you|u|this|your", "lost|losing|lose my|all|the|our patience", "out of patience", "patience is|has run*|wearing",
-      "mám|mam|mame|máme toho ..1 dost|plné-zuby|plné-kecky", "toho mám|mam dost", "mám|mam už dost !času|peněz|místa",
+      "mám|mam|mame|máme toho ..1 dost|plné-zuby|plné-kecky", "toho mám|mam dost",
+      "mám|mam už dost !času|peněz|místa|" + AngerComplaints.ENOUGH_OF,
       "plné zuby|kecky",
       "^stačilo", "došla|dochází|přetekla mi ...3 trpělivost", "trpělivost mi ...3 došla|dochází",
       "vaš*|vás|toho|tohohle|těch ...3 mám|mam|máme ..2 dost !času|peněz|místa|informací",
-      "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru|czy|punkt*|danych|pamięci|limit*",
+      "mam ..2 dość|dosyć !czasu|miejsca|pieniędzy|środków|informacji|towaru|czy|punkt*|danych|pamięci|limit*|"
+          + AngerComplaints.RATHER,
       "kończy|skończyła|brak|tracę|straciłem|straciłam mi ...3 się ..1 cierpliwoś*",
       "cierpliwoś* ..2 kończy|skończyła|się kończy", "cierpliwoś* ...6 skończyła|wyczerpała|kończy|wyczerpuje",
       "trpělivost ...6 došla|dochází|přetekla", "trpezlivosť ...6 došla|dochádza|pretiekla",
@@ -354,7 +358,8 @@ public final class AngerSignal {
       "okropn*|straszn*|beznadziejn*|skandal*|żenując*|żałosn*|niedopuszczaln*|wkurz*|najgorsz*|porażk*",
       "koszmar*|tragedi*|tragiczn*|kpin*|nieprofesjonaln*|wściek*|złodziejstw*|niekompetentn*|nienawidzę",
       "do niczego", "niewiarygodn*", "nie do pomyślenia|przyjęcia",
-      "mam dość !czy|punkt*|danych|pamięci|limit*|środków", "mam tego dość", "jest dno|dnem", "nigdy więcej", "negatywn* opini*|recenzj*|ocen*",
+      "mam dość !czy|punkt*|danych|pamięci|limit*|środków|" + AngerComplaints.RATHER,
+      "mam tego dość", "jest dno|dnem", "nigdy więcej", "negatywn* opini*|recenzj*|ocen*",
       "príšern*|otrasn*|hanb*|najhorš*|strašný|strašné|strašná|škandál*|výsmech*|nahnevan*|neznášam",
       "mám toho dosť", "k ničomu", "na nič", "už nikdy", "neprijateľn*|neuveriteľn*|neskutočn*|nehoráz*", "negatívn* recenzi*|hodnoteni*",
       "grozn*|obupn*|nesprejemljiv*|sramot*|prevar*|jezen|jezna|jezni|najslabš*|škandal*|neprofesional*|zanič",
@@ -390,11 +395,15 @@ public final class AngerSignal {
     for (var sentence : Sentence.split(text)) {
       var used = new boolean[sentence.words().size()];
       count(AngerComplaints.WORST_CASE, sentence, used, false); // "worst case" is no verdict: its words are spent
+      if (sentence.question()) {
+        count(AngerComplaints.WORST_TIME, sentence, used, false); // nor is "the worst time to travel?"
+      }
       score += AIMED * count(AIMED_RULES, sentence, used, false)
           + STRONG * count(STRONG_RULES, sentence, used, true)
           + STRONG * count(AngerFamilies.STRONG, sentence, used, true)
           + STRONG * count(AngerComplaints.STRONG, sentence, used, true)
           + STRONG * count(AngerRebukes.STRONG, sentence, used, false) + (AngerRebukes.wholeVerdict(sentence) ? STRONG : 0)
+          + STRONG * AngerDemands.count(sentence, (rules, negatable) -> count(rules, sentence, used, negatable))
           + (sentence.question() ? 0 : STRONG * count(AngerRebukes.STATEMENTS, sentence, used, true))
           + (AngerComplaints.PRAISED.matches(sentence).isEmpty()
               ? STRONG * (count(AngerComplaints.VERDICTS, sentence, used, true)

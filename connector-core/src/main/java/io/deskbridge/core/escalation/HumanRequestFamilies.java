@@ -1,8 +1,8 @@
 package io.deskbridge.core.escalation;
 
 /**
- * The twenty-third round's families of a request for a person ({@link HumanRequestSignal}), each in English, Czech,
- * Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
+ * The twenty-third and twenty-fourth rounds' families of a request for a person ({@link HumanRequestSignal}), each
+ * in English, Czech, Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
  *
  * <ul>
  *   <li>human help asked for by its adjective ("I need human help", "Potřebuju lidskou podporu", "Potrzebuję ludzkiej
@@ -16,11 +16,17 @@ package io.deskbridge.core.escalation;
  *   <li>someone normal or competent asked for ("dajte mi koga normalnega", "give me someone competent");
  *   <li>someone from a department or the agency asked for or to be called ("We'd like a person from accounts to go
  *       through it with us", "rad bi poklical nekoga iz agencije");
- *   <li>whether someone of the shop will get in touch, in Slovene with "bo" ("Se mi bo oglasil kakšen zaposleni?").
+ *   <li>whether someone of the shop will get in touch, in Slovene with "bo" ("Se mi bo oglasil kakšen zaposleni?");
+ *   <li>twenty-fourth round: whom to sort it out with ("S kým bych to mohl vyřešit?", "Z kim mógłbym to omówić?"); the
+ *       lady or gentleman dealt with before, with the clause that says so ("Přepojte mě na paní, se kterou …", "z
+ *       gospo, ki …"); the shop's director or owner, and after "your" its professionals ("Z vašim direktorjem bi rad
+ *       govoril", "spojte mě s vaším právníkem"); someone of the shop to take it on ("aby zajął się tym doradca");
+ *       getting through to a person ("pridem do operaterja"); anyone real there ({@link #REAL_THERE}).
  * </ul>
  *
  * Not a request: the customer's own people ("my designer will call you"), someone expected from elsewhere ("a call
- * from the courier"), questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
+ * from the courier"), an account's, a car's or a new owner, Polish "z panią" alone (the formal "you"), another
+ * mobile operator reached, questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
  * others. Immutable.
  */
 final class HumanRequestFamilies {
@@ -55,10 +61,13 @@ final class HumanRequestFamilies {
 
   /** Who calls back, nominative, the roles included. */
   private static final String CS_CALLERS = "někdo|pracovník|pracovnice|konzultant|konzultantka|technik|"
+      + "poradce|poradkyně|"
       + "projektant|projektantka|designér|designérka|likvidátor|likvidátorka|odhadce|vedoucí|účetní";
-  private static final String PL_CALLERS = "ktoś|pracownik|pracownica|konsultant|konsultantka|technik|projektant|"
+  private static final String PL_CALLERS = "ktoś|pracownik|pracownica|konsultant|konsultantka|technik|"
+      + "doradca|doradczyni|projektant|"
       + "projektantka|likwidator|likwidatorka|rzeczoznawca|kierownik|kierowniczka|księgowy|księgowa";
   private static final String SK_CALLERS = "niekto|pracovník|pracovníčka|konzultant|konzultantka|technik|"
+      + "poradca|poradkyňa|"
       + "projektant|projektantka|dizajnér|dizajnérka|likvidátor|likvidátorka|odhadca|vedúci|vedúca|účtovník|"
       + "účtovníčka";
   private static final String SL_CALLERS = "nekdo|kdo|uslužbenec|uslužbenka|zaposleni|zaposlena|svetovalec|"
@@ -81,6 +90,68 @@ final class HumanRequestFamilies {
 
   /** The customer's family and friends, whom a customer may want to call too. */
   private static final String FAMILY = " !family|friend*|neighbour*|neighbor*|husband|wife|mum|mom|dad";
+
+  /** The shop's head or owner, in English. */
+  private static final String EN_HEADS = "director|ceo|owner|managing-director|general-manager";
+
+  /** Professionals of the shop whom a customer asks for as "your …" (vet, lawyer, doctor), per language. */
+  private static final String EN_PROFESSIONS = "vet|veterinarian|vets|doctor|doctors|lawyer|lawyers|solicitor|"
+      + "attorney|pharmacist|nurse|dentist|mechanic|legal-team|legal-department|legal-advisor";
+  private static final String CS_PROFESSIONS = "veterinář*|lékař*|doktor*|právník*|advokát*|lékárník*|sestr*|"
+      + "zubař*|mechanik*|právní*";
+  private static final String PL_PROFESSIONS = "weterynarz*|lekarz*|lekark*|doktor*|prawnik*|adwokat*|farmaceut*|"
+      + "pielęgniark*|dentyst*|mechanik*|radc*";
+  private static final String SK_PROFESSIONS = "veterinár*|lekár*|doktor*|právnik*|advokát*|lekárnik*|sestr*|"
+      + "zubár*|mechanik*|právn*";
+  private static final String SL_PROFESSIONS = "veterinar*|zdravnik*|zdravnic*|doktor*|pravnik*|pravnic*|"
+      + "odvetnik*|farmacevt*|medicinsk*|zobozdravnik*|mehanik*|pravn*";
+
+  /** The lady or gentleman the customer dealt with before, with the clause that says so (Slovene). */
+  private static final String SL_LADY = "gospo|gospodom|gospoda|gospodično|tisto|tistim|isto|istim ...3 ki|katero|"
+      + "katerim|kateri|katera";
+  /** An account, a card, a car or a flat: its owner is no one of the shop's. */
+  private static final String NOT_OWNER = " !účt*|uct*|kont*|kart*|vozidl*|aut*|byt*|nemovitost*|mieszkani*|"
+      + "samochod*|pojazd*|stanovanj*|avtomobil*|vozil*|račun*|account*|card*|vehicle*|car|flat|house|property|"
+      + "apartment|firm*|company|podjetj*|spółk*|new|previous|former|registered|nový|nového|nowy|nowego|nového|"
+      + "novega|prejšnj*|předchozí*|poprzedni*|predchádzajúc*";
+
+  /** Verbs of talking, putting through and connecting before "with / to" a person, per language. */
+  private static final String CS_TALK_TO = "mluvit|promluvit|hovořit|pobavit|spojit|spojte|přepojit|přepojte|"
+      + "přepoj|probrat|konzultovat|zkonzultovat|kontakt";
+  private static final String PL_TALK_TO = "rozmawiać|porozmawiać|pogadać|połączyć|połączcie|połącz|przełączyć|"
+      + "przełączcie|przełącz|omówić|skonsultować|kontakt|porozmawiałbym|porozmawiałabym";
+  private static final String SK_TALK_TO = "hovoriť|porozprávať|rozprávať|spojiť|spojte|prepojiť|prepojte|prepoj|"
+      + "prebrať|konzultovať|skonzultovať|kontakt";
+  private static final String SL_TALK_TO = "govoriti|pogovoriti|pogovor|povežite|povezati|poveži|prevežite|prevezati|"
+      + "posvetovati|stik|kontakt";
+
+  /** People one gets through to, in the case after "k / do" (dative or genitive). */
+  private static final String CS_PEOPLE_TO = "člověku|operátor*|operátork*|konzultant*|pracovník*|pracovnic*|"
+      + "poradc*|poradkyn*|technik*|specialist*|vedoucí*|někomu|živému|zaměstnanc*|odborník*";
+  private static final String PL_PEOPLE_TO = "człowieka|operator*|konsultant*|pracownik*|pracownic*|doradc*|"
+      + "technik*|specjalist*|kierownik*|kogoś|żywego|przedstawiciel*|osoby";
+  private static final String SK_PEOPLE_TO = "človeku|operátor*|operátork*|konzultant*|pracovník*|pracovníčk*|"
+      + "poradc*|poradkyn*|technik*|špecialist*|vedúc*|niekomu|živému|zamestnanc*|odborník*";
+  private static final String SL_PEOPLE_TO = "človeka|operater*|operaterk*|svetoval*|uslužben*|zaposlen*|sodelav*|"
+      + "tehnik*|strokovnjak*|specialist*|vodj*|nekoga|živega|predstavnik*";
+  /** Another mobile operator or a network reached, not a person. */
+  private static final String NOT_CARRIER = " !jiného|jinému|jiným|innego|innemu|innym|iného|inému|iným|drugega|"
+      + "drugemu|drugim|mobiln*|komórkow*|síť|sítě|sieci|sieć|siete|sieť|omrežj*|signál*|sygnał*|signal*|"
+      + "internet*|sim";
+
+  /**
+   * Anyone real there ("Jest tam ktoś prawdziwy?", "Je tam niekto naozajstný?", not at a place or time): {@link
+   * HumanRequestSignal} reads it only in a sentence without an "or …" clause naming a machine ("Jest tam ktoś
+   * prawdziwy, czy to program?" asks who the customer is talking to).
+   */
+  static final RuleSet REAL_THERE = RuleSet.of(true,
+      "je|jest|jsou|są|sú tam|tu ..2 někdo|ktoś|ktos|niekto|nekdo|kdo ..1 skutečný|skutečná|opravdový|opravdová|"
+          + "prawdziwy|prawdziwa|naozajstný|naozajstná|skutočný|skutočná|pravý|pravi|prava|resničen|resnična" + PLACES,
+      "is|are there ..1 anyone|anybody|someone|somebody ..1 real|actual|alive" + PLACES);
+
+  /** A machine, in the "or …" clause of a question about who the customer is talking to. */
+  static final RuleSet MACHINE = RuleSet.of(false, "bot|bots|robot*|program*|automat*|machine*|ai|computer*|"
+      + "chatbot*|stroj*|maszyn*|počítač*|komputer*|računalnik*|avtomat*|software|umělá|sztuczn*|umel*");
 
   static final RuleSet ASKED = RuleSet.of(true,
       // human help asked for by its adjective, advice or help from an employee
@@ -197,5 +268,85 @@ final class HumanRequestFamilies {
           + "ktoś|niekto|nekdo|kdo|kdokoli|ktokolwiek|ktokoľvek|kdorkoli" + PLACES,
       // Slovene: will someone of the shop get in touch ("Se mi bo oglasil kakšen zaposleni?")
       "me|mi|nas|nam ..2 bo ..1 oglasil|oglasila|javil|javila|poklical|poklicala ...3 " + SL_CALLERS + "|"
-          + "kakšen|kakšna" + OWN);
+          + "kakšen|kakšna" + OWN,
+      // twenty-fourth round: whom the customer could sort it out with ("S kým bych to mohl vyřešit?")
+      "who|whom ..1 can|could|should|may ..1 i|we ...3 sort|discuss|resolve|settle|arrange|go-over|go-through ...3 "
+          + "with" + OWN,
+      "with whom ..1 can|could|should|may ..1 i|we ...3 sort|discuss|resolve|settle|arrange|talk|speak",
+      "s|se kým|kym ...3 bych|bychom|můžu|mohu|mohl*|lze|šlo|dá|dalo ...4 vyřešit|řešit|probrat|domluvit|vyjasnit|"
+          + "projednat|prodiskutovat|konzultovat|mluvit|promluvit|pobavit",
+      "z|ze kim ...3 mogę|mógłbym|mogłabym|można|moglibyśmy|da ...4 załatwić|omówić|wyjaśnić|ustalić|rozwiązać|"
+          + "porozmawiać|rozmawiać|skonsultować|przedyskutować|obgadać",
+      "s|so kým|kym ...3 by|môžem|mohol|mohla|dá|možno|dalo ...4 vyriešiť|riešiť|prebrať|dohodnúť|vyjasniť|"
+          + "prediskutovať|konzultovať|hovoriť|porozprávať",
+      "s|z kom ...3 bi|lahko|morem|moremo ...4 uredil|uredila|urediti|rešil|rešila|rešiti|pogovoril|pogovorila|"
+          + "pogovoriti|dogovoril|dogovorila|dogovoriti|razčistil|razčistila|razčistiti|govoril|govorila|govoriti|"
+          + "uredim|rešim|razčistim|dogovorim|pogovorim|zmenim",
+      // the lady or gentleman the customer dealt with before ("Přepojte mě na paní, se kterou jsem mluvil")
+      "talk|speak|chat|transfer|connect|put-me-through|get-me|pass-me ..2 to|with|through-to ..1 the|that|same ..1 "
+          + "lady|gentleman|woman|man|guy|girl|person|agent|advisor|adviser|consultant|rep|representative|operator|"
+          + "colleague ..1 i|who|whom|that ...3 spoke|talked|dealt|chatted|helped|handled|sorted|called|emailed|served",
+      "přepojte|přepojit|přepoj|spojte|spojit|mluvit|promluvit|hovořit|pobavit|domluvit ..2 na|s|se|k ..1 paní|pani|"
+          + "pánem|pána|panem|pana|slečnou|slečnu|tou|tím|tu ...3 kterou|kterým|který|která|jež|jenž|co",
+      "połącz|połączcie|połączyć|przełącz|przełączcie|przełączyć|porozmawiać|rozmawiać|pogadać ..2 z|ze|do|na ..1 "
+          + "panią|pania|panem|pani|pana|tą|tym ...3 z-którą|z-którym|która|który|co|której|którego",
+      "prepojte|prepojiť|prepoj|spojte|spojiť|hovoriť|porozprávať|rozprávať ..2 na|s|so|k ..1 pani|pánom|panom|pána|"
+          + "pana|slečnou|slečnu|tou|tým|tú ...3 ktorou|ktorým|ktorý|ktorá|čo",
+      "povežite|poveži|prevežite|preveži ..2 me|nas ..2 z|s|na ..1 " + SL_LADY,
+      "bi|rad|rada|želim|hočem|lahko|moram|prosim ...3 govoriti|govoril|govorila|pogovoriti|pogovoril|pogovorila|"
+          + "povezali|povezati|prevezali|prevezati ..2 z|s|na ..1 " + SL_LADY,
+      // the shop's director or owner, or one of its professionals ("Z vašim direktorjem bi rad govoril")
+      "talk|speak|chat ..2 to|with ..1 the|your ..1 " + EN_HEADS + NOT_OWNER + OWN.replace(" !", "|"),
+      "transfer|connect|put|pass|get me|us ..2 to|with|through-to ..1 the|your ..1 " + EN_HEADS + NOT_OWNER
+          + OWN.replace(" !", "|"),
+      "talk|speak|chat ..2 to|with ..1 your|one-of-your ..1 " + EN_PROFESSIONS + OWN,
+      "transfer|connect|put|pass|get me|us ..2 to|with|through-to ..1 your|one-of-your ..1 " + EN_PROFESSIONS + OWN,
+      CS_TALK_TO + " ..2 s|se|na|k|ke ..1 ředitel*|majitel*" + NOT_OWNER,
+      CS_TALK_TO + " ..2 s|se|na|k|ke ..1 vaš*|váš ..1 " + CS_PROFESSIONS,
+      PL_TALK_TO + " ..2 z|ze|do ..1 dyrektor*|prezes*|właściciel*" + NOT_OWNER,
+      PL_TALK_TO + " ..2 z|ze|do ..1 wasz*|państwa ..1 " + PL_PROFESSIONS,
+      SK_TALK_TO + " ..2 s|so|na|k|ku ..1 riaditeľ*|majiteľ*" + NOT_OWNER,
+      SK_TALK_TO + " ..2 s|so|na|k|ku ..1 vaš*|váš ..1 " + SK_PROFESSIONS,
+      SL_TALK_TO + " ..2 z|s|na|k|h ..1 direktor*|lastnik*|lastnic*" + NOT_OWNER,
+      SL_TALK_TO + " ..2 z|s|na|k|h ..1 vaš* ..1 " + SL_PROFESSIONS,
+      "z|s|se|so ..1 vaš*|váš|wasz* ..1 ředitel*|majitel*|dyrektor*|prezes*|właściciel*|riaditeľ*|majiteľ*|"
+          + "direktor*|lastnik* ...3 bych|bi|chci|chcę|chciał*|chcem|chcel*|rad|rada|želim|hočem ...2 mluvit|"
+          + "hovořit|promluvit|porozmawiać|rozmawiać|hovoriť|porozprávať|govoril|govorila|govoriti|pogovoril|"
+          + "pogovorila" + NOT_OWNER,
+      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral* ..2 s|se ..2 ředitel*|majitel*" + NOT_OWNER,
+      "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral* ..2 s|se ..2 vaš*|váš ..1 " + CS_PROFESSIONS,
+      "by ...4 hovoril*|porozprával*|rozprával*|prebral* ..2 s|so ..2 riaditeľ*|majiteľ*" + NOT_OWNER,
+      "by ...4 hovoril*|porozprával*|rozprával*|prebral* ..2 s|so ..2 vaš*|váš ..1 " + SK_PROFESSIONS,
+      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 direktor*|lastnik*|lastnic*" + NOT_OWNER,
+      "bi ...4 govoril*|pogovoril*|pogovarjal* ..2 z|s ..2 vaš* ..1 " + SL_PROFESSIONS,
+      // someone of the shop to take it on ("aby zajął się tym doradca", "ať se toho ujme poradce")
+      "żeby|aby|by|niech ...3 zajął|zajęła|zajmie|zajmował|zajmowała|podjął|podjęła ...3 " + PL_CALLERS + "|"
+          + "doradca|doradczyni|konsultant|specjalista|specjalistka" + OWN,
+      "żeby|aby|by|niech ...3 " + PL_CALLERS + "|doradca|doradczyni|specjalista|specjalistka ...3 zajął|zajęła|"
+          + "zajmie|zajmował|zajmowała" + OWN,
+      "ať|aby|nechť ...3 ujal|ujala|ujme|věnoval|věnovala|věnuje|chopil|chopila|převzal|převzala ...3 " + CS_CALLERS
+          + "|poradce|poradkyně|specialista|specialistka|odborník" + OWN,
+      "ať|aby|nechť ...3 " + CS_CALLERS + "|poradce|poradkyně|specialista|specialistka|odborník ...3 ujal|ujala|ujme|"
+          + "věnoval|věnovala|věnuje|chopil|chopila" + OWN,
+      "nech|aby ...3 ujal|ujala|ujme|venoval|venovala|venuje|chopil|chopila|prevzal|prevzala ...3 " + SK_CALLERS
+          + "|poradca|poradkyňa|špecialista|špecialistka|odborník" + OWN,
+      "nech|aby ...3 " + SK_CALLERS + "|poradca|poradkyňa|špecialista|špecialistka|odborník ...3 ujal|ujala|ujme|"
+          + "venoval|venovala|venuje|chopil|chopila" + OWN,
+      "naj|da ...3 ukvarja|ukvarjal|ukvarjala|loti|lotil|lotila|posveti|posvetil|posvetila|prevzame ...3 "
+          + SL_CALLERS + "|strokovnjak|strokovnjakinja|specialist|specialistka" + OWN,
+      "naj|da ...3 " + SL_CALLERS + "|strokovnjak|strokovnjakinja|specialist|specialistka ...3 ukvarja|loti|lotil|"
+          + "lotila|posveti|posvetil|posvetila|prevzame" + OWN,
+      "have|let|get|could|can ..2 an|a|your|one-of-your ..1 advisor|adviser|consultant|specialist|expert|"
+          + "staff-member|member-of-staff ..2 take-care-of|take-over|look-into|deal-with|handle|take-on" + OWN,
+      // getting through to a person ("Ali lahko sploh pridem do pravega operaterja?")
+      "get|getting|got|come ..1 through ..1 to .. " + EN_PEOPLE + OWN,
+      "get|getting ..1 to ..2 a|an|some|real|actual|live|human ..1 human|person|agent|operator|representative|rep|"
+          + "someone|somebody|consultant" + OWN,
+      "dostat|dostanu|dostanem|dostaneme|dovolat|dovolám|dovolám ..1 se ..2 k|ke ...3 " + CS_PEOPLE_TO + NOT_CARRIER,
+      "se ..1 dostat|dostanu|dovolat|dovolám ..2 k|ke ...3 " + CS_PEOPLE_TO + NOT_CARRIER,
+      "dostać|dostanę|dostane|dodzwonić|dodzwonię|dobić|dobiję ..1 się ..2 do ...3 " + PL_PEOPLE_TO + NOT_CARRIER,
+      "się ..1 dostać|dostanę|dodzwonić|dodzwonię|dobić ..2 do ...3 " + PL_PEOPLE_TO + NOT_CARRIER,
+      "dostať|dostanem|dovolať|dovolám ..1 sa ..2 k|ku ...3 " + SK_PEOPLE_TO + NOT_CARRIER,
+      "sa ..1 dostať|dostanem|dovolať|dovolám ..2 k|ku ...3 " + SK_PEOPLE_TO + NOT_CARRIER,
+      "priti|pridem|prideš|pridemo|dobiti|dobim ..2 do ...3 " + SL_PEOPLE_TO + NOT_CARRIER);
 }

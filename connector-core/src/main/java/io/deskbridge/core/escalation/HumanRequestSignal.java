@@ -55,6 +55,10 @@ import java.util.Set;
  *   <li>asks for human help, expects a call from one of the shop's people, wants a person to judge it, names a role
  *       (designer, claims adjuster, shift lead), asks for someone normal or from a department, or whether anyone is
  *       there (the twenty-third round's families, {@link HumanRequestFamilies});
+ *   <li>asks whom to sort it out with, for the lady or gentleman dealt with before, for the shop's director or one
+ *       of its professionals ("your vet", "vaším právníkem"), for someone to take it on, how to get through to a
+ *       person, or whether anyone real is there, unless an "or …" clause names a machine ("Jest tam ktoś prawdziwy,
+ *       czy to program?") (the twenty-fourth round's, also {@link HumanRequestFamilies});
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -94,7 +98,8 @@ public final class HumanRequestSignal {
       }
       var aboutTheBot = notRequests(sentence);
       if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()
-          || !matches(HumanRequestFamilies.ASKED, sentence, aboutTheBot).isEmpty()) {
+          || !matches(HumanRequestFamilies.ASKED, sentence, aboutTheBot).isEmpty()
+          || !orAMachine(sentence) && !matches(HumanRequestFamilies.REAL_THERE, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
     }
@@ -177,6 +182,20 @@ public final class HumanRequestSignal {
     for (var sentence : Sentence.split(text)) {
       if (!MENTIONS.matches(sentence).isEmpty()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a clause of the sentence opens with "or" and names a machine ("…, czy to program?"). */
+  private static boolean orAMachine(Sentence sentence) {
+    var words = sentence.words();
+    for (var match : HumanRequestFamilies.MACHINE.matches(sentence)) {
+      int clause = sentence.clause(match[1]);
+      for (int i = 0; i < words.size(); i++) {
+        if (sentence.clause(i) == clause && OR.contains(words.get(i)) && (i == 0 || sentence.clause(i - 1) != clause)) {
+          return true;
+        }
       }
     }
     return false;

@@ -1,0 +1,103 @@
+package io.deskbridge.core.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The twenty-fourth round's families of anger ({@link AngerDemands}) in the five languages, with and without
+ * diacritics, and the calm lookalikes beside them: opening hours asked about, an apology declined kindly, a warning
+ * letter received, a question whether something is acceptable, "worst case" and "the worst time to", having enough
+ * points, Polish "dość" as "rather". Written for this test; none is a line of a held-out set.
+ */
+class AngerRound24FamiliesTest {
+
+  private final AngerSignal signal = new AngerSignal();
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // does anyone there even work
+      "Does anyone there even read these emails?",
+      "Čte to tam vůbec někdo?",
+      "Czy ktoś w ogóle odpisuje na maile?",
+      "Cita to vobec niekto?",
+      "Ali sploh kdo bere ta sporočila?",
+      // who do you think you are
+      "Who do you think you are, cancelling my booking without a word?",
+      "Co si o sobě myslíte, takhle jednat?",
+      "Za kogo wy się uważacie?",
+      "Za koho nás máte?",
+      "Za koga nas imate?",
+      "What are you playing at?",
+      // apologies refused
+      "I don't need your apologies, I need the parcel.",
+      "Spare me the apologies and refund me.",
+      "Nepotřebuju vaše omluvy, chci peníze.",
+      "Nie potrzebuję waszych przeprosin.",
+      "Nepotrebujem vase ospravedlnenia.",
+      "Ne rabim več opravičil.",
+      // an apology demanded
+      "I expect a written apology from your manager.",
+      "Očekávám omluvu od vedení.",
+      "Żądam przeprosin na piśmie.",
+      "Ocakavam ospravedlnenie.",
+      "Zahtevam opravičilo.",
+      // this is unacceptable
+      "That is unacceptable.",
+      "To je nepřijatelné.",
+      "To jest niedopuszczalne.",
+      "Je to neprípustné.",
+      "To je nesprejemljivo.",
+      "Unacceptable, the driver threw the box over the fence.",
+      "Nepřijatelné, kurýr hodil balík přes plot.",
+      // that's not how it's done
+      "That is no way to treat customers.",
+      "Takhle se to nedělá.",
+      "Tak się nie traktuje klientów.",
+      "Takto sa to nerobí.",
+      "Tako se ne dela.",
+      // ... or I'm leaving
+      "Fix my connection or I'm leaving.",
+      "Opravte to, nebo odcházím.",
+      "Naprawcie to albo odchodzę.",
+      "Opravte to, alebo odchádzam.",
+      "Uredite to, drugače odhajam.",
+      // a last warning; a verdict asked as a whole question
+      "Final warning: refund me by Friday.",
+      "Ostatnie ostrzeżenie, oddajcie pieniądze.",
+      "Co to ma być?",
+      "Čo to má byť?",
+      "What is this supposed to be?",
+  })
+  void isAngry(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as(text).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Does anyone even work on Sundays?",
+      "Czy ktoś w ogóle pracuje w sobotę?",
+      "You don't need to apologise, it happens.",
+      "No apology needed, thanks for the quick fix.",
+      "Thank you for the apology, the voucher is fine.",
+      "I got a final warning letter from you but I already paid.",
+      "Dostałam ostatnie ostrzeżenie, ale zapłaciłam.",
+      "Is it unacceptable to return a worn shoe?",
+      "Can I cancel or change it?",
+      "Is this the worst time to buy a TV?",
+      "Je teď nejhorší doba na nákup letenek?",
+      "Kdyby to v nejhorším nešlo, pošlu to zpět.",
+      "W najgorszym razie odeślę paczkę.",
+      "Mám už dost bodů na slevu?",
+      "Mám už dosť bodov na kupón?",
+      "Mam dość dużą paczkę, zmieści się do paczkomatu?",
+      "Kaj si mislite o tem modelu?",
+      "Co to má být za kabel, HDMI nebo USB-C?",
+      "Takhle se to dělá?",
+      "Ask your manager or I'll call tomorrow.",
+  })
+  void calmLookalikesAreNotAngry(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as(text).isFalse();
+  }
+}
