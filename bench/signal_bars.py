@@ -38,7 +38,11 @@ def extra(m,a,s_,sall,pb):
     hf=sum(any(decide(r,a,s_,sall,pb,False)[0].values()) for r in h14 if r[3]!='handover')
     return rf,rt,hf
 REF=os.environ.get('REF','r4f')  # the shipped model's scans: the review and held-out-14 limits are its counts
-BASE=extra(REF,0.6,0.5,0,0.7)
+# the bars shipped with REF (anger, sarcasm, sarcasm in English too, person); the twenty-fourth round's rule sets
+# SHIPPED="0.5 0.8 0 0.8" (the bars since the twenty-third round's model)
+SB=[float(x) for x in os.environ.get('SHIPPED','0.6 0.5 0 0.7').split()]
+SB[2]=int(SB[2])
+BASE=extra(REF,*SB)
 print(REF, 'at the shipped bars: review calm flagged, review pos caught, ho14 neutral flagged =',BASE)
 res=[]
 for m in models:
@@ -67,4 +71,4 @@ for m in models:
         res.append((ok,alone,m,a,s,sall,pb,neu,wsf,pf,dict(comb),rf,rt,hf))
 res.sort(key=lambda x:(x[0],x[1]),reverse=True)
 for x in res[:25]: print(x)
-print('shipped:', [x for x in res if x[2]==REF and x[3]==0.6 and x[4]==0.5 and x[5]==0 and x[6]==0.7])
+print('shipped:', [x for x in res if x[2]==REF and x[3]==SB[0] and x[4]==SB[1] and x[5]==SB[2] and x[6]==SB[3]])
