@@ -190,6 +190,9 @@ class AdminDashboardBrowserIT {
       }
       waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-figures", "drawn"));
       var js = (JavascriptExecutor) browser;
+      // the browser records the first paint's entry after the paint, which can come after the figures are drawn
+      waiting().until(d -> (Boolean) js.executeScript(
+          "return performance.getEntriesByName('first-contentful-paint').length > 0"));
       paints.add(((Number) js.executeScript("return performance.getEntriesByName('first-contentful-paint')[0].startTime"))
           .doubleValue());
       drawn.add(((Number) js.executeScript("return performance.getEntriesByName('figures-drawn')[0].startTime"))
