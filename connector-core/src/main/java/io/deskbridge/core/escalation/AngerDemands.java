@@ -91,7 +91,7 @@ final class AngerDemands {
    */
   private static final String NOT_ORDER = " !order*|objednávk*|objednavk*|zamówien*|zamowien*|naročil*|narocil*|"
       + "holiday*|vacation*|trip|dovolen*|urlop*|wakacj*|dopust*|počitnic*|pocitnic*|prázdnin*|prazdnin*|work|job|"
-      + "prac*|služb*|sluzb*|platb*|platb*|płatn*|platn*|plačil*|placil*|převod*|prevod*|card|kart*";
+      + "prac*|služb*|sluzb*|platb*|płatn*|platn*|plačil*|placil*|převod*|prevod*|card|kart*";
 
   /** A condition: "if this is unacceptable as proof, …" asks, it is no verdict (review of the twenty-fourth round). */
   private static final String IF = " !if|whether|pokud|jestli|jestliže|jestlize|kdyby|jeśli|jesli|jeżeli|jezeli|gdyby|"

@@ -26,8 +26,9 @@ package io.deskbridge.core.escalation;
  *
  * Not a request: the customer's own people ("my designer will call you"), someone expected from elsewhere ("a call
  * from the courier"), an account's, a car's or a new owner, Polish "z panią" alone (the formal "you"), another
- * mobile operator reached, questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
- * others. Immutable.
+ * mobile operator reached; and, for the twenty-fourth round's families ({@link #elsewhere}), the courier, the
+ * customer's own lawyer or family, a contact e-mail asked for, a person in a product photo; questions about the
+ * bot, which {@link HumanRequestSignal} skips for these rules as for its others. Immutable.
  */
 final class HumanRequestFamilies {
 
@@ -373,7 +374,7 @@ final class HumanRequestFamilies {
    * taken over by the lady meant ("z panią, która odebrała paczkę").
    */
   private static final RuleSet ELSEWHERE = RuleSet.of(false,
-      "courier*|driver*|kurýr*|kuryr*|kurier*|kuriér*|kurier*|kurir*|dopravc*|przewoźnik*|przewoznik*",
+      "courier*|driver*|kurýr*|kuryr*|kurier*|kuriér*|kurir*|dopravc*|przewoźnik*|przewoznik*",
       "my|our|můj|muj|náš|nas|naše|nase|naše|mój|moj|nasz|nasza|nasi|môj|naša|nasa|moj|moja|naš ..1 lawyer*|"
           + "attorney*|solicitor*|accountant*|director*|boss|právník*|pravnik*|advokát*|advokat*|účetní|ucetni|"
           + "ředitel*|reditel*|prawnik*|adwokat*|księgow*|ksiegow*|dyrektor*|szef*|účtovník*|uctovnik*|"

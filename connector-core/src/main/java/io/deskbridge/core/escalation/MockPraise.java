@@ -176,7 +176,7 @@ final class MockPraise {
     return !KIND.matches(sentence).isEmpty() && !goodNews(sentence);
   }
 
-  /** Whether the sentence tells good news of {@link #GOOD_NEWS}: a replacement sent, a refund. */
+  /** Whether the sentence tells good news of {@link #GOOD_NEWS}: a replacement sent, money refunded. */
   static boolean goodNews(Sentence sentence) {
     return !GOOD_NEWS.matches(sentence).isEmpty();
   }
@@ -206,7 +206,7 @@ final class MockPraise {
 
   /** Something older or previous: "the old model was worse" compares, it is no bad situation. */
   private static final WordSet OLD = WordSet.of("old", "previous", "former", "starý", "stary", "stará", "stara",
-      "staré", "stare", "starého", "stareho", "stari", "staro", "stary", "poprzedni", "poprzednia", "poprzednie",
+      "staré", "stare", "starého", "stareho", "stari", "staro", "poprzedni", "poprzednia", "poprzednie",
       "předchozí", "predchozi", "predchádzajúci", "predchadzajuci", "prejšnji", "prejsnji", "prejšnja", "prejsnja");
 
   /** Comparatives of {@link #BAD}, harmless beside {@link #OLD}. */
