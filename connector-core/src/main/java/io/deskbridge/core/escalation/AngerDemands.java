@@ -33,7 +33,10 @@ final class AngerDemands {
   /** A weekend, a holiday or a time of day: "does anyone even work on Saturdays?" asks about opening hours. */
   private static final String NOT_HOURS = " !saturday*|sunday*|weekend*|holiday*|christmas|sobot*|neděl*|nedel*|"
       + "niedziel*|nedeľ*|nedelj*|víkend*|vikend*|svátk*|sviatk*|święt*|swiet*|praznik*|večer*|wieczor*|zvečer|"
-      + "night|noc*|hodin*|godzin*|ur*|hour*";
+      + "night|noc*|hodin*|godzin*|ur*|hour*|"
+      // review of the twenty-fourth round: a branch or shop asked about ("Pracuje vůbec někdo na pobočce v Brně?")
+      + "branch*|store*|shop*|office*|poboč*|poboc*|prodejn*|oddział*|oddzial*|sklep*|predajn*|poslovaln*|"
+      + "trgovin*|filial*|closed|zavřen*|zavren*|zamknięt*|zamkniet*|zatvoren*|zaprt*";
 
   /** Each enough alone, also in a question. */
   static final RuleSet STRONG = RuleSet.of(false,
@@ -70,10 +73,10 @@ final class AngerDemands {
   /** Apologies refused; enough alone, also in a question, and counted though negated. */
   static final RuleSet REFUSED = RuleSet.of(false,
       "don-t|do-not|dont|won-t|will-not|not|no-longer ..2 need|want|accept|accepting|take|taking ..2 your|another|"
-          + "more|any-more|further|these|those ..1 apology|apologies|sorry|sorries",
+          + "more|any-more|further|these|those ..1 apology|apologies|sorry|sorries !card*|note*|letter*|template*",
       "spare ..1 me|us ..2 the|your ..1 apology|apologies|sorry|excuses",
       "nepotřebuj*|nepotrebuj*|nechci|nestojím|nestojim|neberu|nepřijímám|neprijimam ...2 vaš*|další|dalsi|žádné|"
-          + "zadne ..1 omluv*",
+          + "zadne ..1 omluva|omluvy|omluv|omluvu|omluvou|omluvách|omluvach",
       "nie ..1 potrzebuję|potrzebuje|chcę|chce|akceptuję|akceptuje|przyjmuję|przyjmuje ...2 waszych|kolejnych|"
           + "żadnych|zadnych|więcej ..1 przeprosin",
       "nepotrebuj*|nechcem|nestojím|nestojim|neakceptujem|neprijímam|neprijimam ...2 vaš*|ďalš*|dalsi*|žiadne|"
@@ -81,8 +84,18 @@ final class AngerDemands {
       "ne ..1 rabim|potrebujem|želim|zelim|hočem|hocem|sprejmem|sprejemam ...2 vaših|vasih|vaša|vasa|več|vec|nobenih"
           + " ..1 opravičil|opravicil|opravičila|opravicila");
 
-  /** An ultimatum's leaving: not cancelling an order. */
-  private static final String NOT_ORDER = " !order*|objednávk*|objednavk*|zamówien*|zamowien*|naročil*|narocil*";
+  /**
+   * An ultimatum's leaving: not cancelling an order, nor leaving for a holiday or a job, nor switching how to pay
+   * ("…, nebo odcházím na dovolenou", "bo odchodzę z pracy", "jinak přejdu na platbu převodem"; review of the
+   * twenty-fourth round).
+   */
+  private static final String NOT_ORDER = " !order*|objednávk*|objednavk*|zamówien*|zamowien*|naročil*|narocil*|"
+      + "holiday*|vacation*|trip|dovolen*|urlop*|wakacj*|dopust*|počitnic*|pocitnic*|prázdnin*|prazdnin*|work|job|"
+      + "prac*|služb*|sluzb*|platb*|płatn*|platn*|plačil*|placil*|převod*|prevod*|card|kart*";
+
+  /** A condition: "if this is unacceptable as proof, …" asks, it is no verdict (review of the twenty-fourth round). */
+  private static final String IF = " !if|whether|pokud|jestli|jestliže|jestlize|kdyby|jeśli|jesli|jeżeli|jezeli|gdyby|"
+      + "ak|keby|če|ce";
 
   /** Each enough alone in a statement, not in a question, unless negated. */
   static final RuleSet DEMANDS = RuleSet.of(false,
@@ -93,10 +106,10 @@ final class AngerDemands {
       "očakávam|ocakavam|žiadam|ziadam|chcem|požadujem|pozadujem|zaslúžim|zasluzim ...2 ospravedlnenie",
       "pričakujem|pricakujem|zahtevam|hočem|hocem|želim|zelim|zaslužim|zasluzim ...2 opravičilo|opravicilo",
       // "this is unacceptable", said of it or as the verdict opening the sentence
-      "this|that|it|which ..1 is|s|was ..1 unacceptable|inadmissible|intolerable",
-      "je|to|to-je|je-to ..1 nepřijateln*|neprijateln*|nepřípustn*|nepripustn*|neprípustn*|neprijateľn*",
-      "to ..1 jest ..1 niedopuszczaln*|nieakceptowaln*|nie-do-przyjęcia|nie-do-przyjecia",
-      "to ..1 je ..1 nesprejemljiv*|nedopustn*",
+      "this|that|it|which ..1 is|s|was ..1 unacceptable|inadmissible|intolerable" + IF,
+      "je|to|to-je|je-to ..1 nepřijateln*|neprijateln*|nepřípustn*|nepripustn*|neprípustn*|neprijateľn*" + IF,
+      "to ..1 jest ..1 niedopuszczaln*|nieakceptowaln*|nie-do-przyjęcia|nie-do-przyjecia" + IF,
+      "to ..1 je ..1 nesprejemljiv*|nedopustn*" + IF,
       // that's not how it's done
       "this|that|it ..1 is|s ..1 no ..1 way ..1 to ..1 treat|run|do", "this|that|it ..1 is|s ..1 not ..1 how ..1 "
           + "you ..1 treat|do|run",
@@ -126,7 +139,9 @@ final class AngerDemands {
   private static final RuleSet RECEIVED = RuleSet.of(false,
       "received|got|get|sent|letter|email|e-mail|sms|notice|dostal*|obdržel*|obdrzel*|přišl*|prisl*|dopis|upomínk*|"
           + "upomink*|otrzymał*|otrzymal*|dostał*|dostal*|przyszł*|przyszl*|pismo|wezwani*|prišl*|list|upomienk*|"
-          + "prejel*|prišlo|pismo|opomin*");
+          + "prejel*|prišlo|pismo|opomin*|"
+          // review of the twenty-fourth round: given by a bank ("Banka mi dala poslední varování, tak …")
+          + "gave|given|issued|bank|banks|banka|banky|bance|banku|banki|bankou|banko|dał|dała");
 
   /**
    * How many of the round's families hold in the sentence, each enough alone.
@@ -134,7 +149,8 @@ final class AngerDemands {
    * @param count counts the free matches of a rule set (the flag: skip negated ones) and marks their words used
    */
   static int count(Sentence sentence, BiFunction<RuleSet, Boolean, Integer> count) {
-    int n = count.apply(STRONG, false) + count.apply(REFUSED, false) + (wholeQuestion(sentence) ? 1 : 0);
+    int n = count.apply(STRONG, false) + (declined(sentence) ? 0 : count.apply(REFUSED, false))
+        + (wholeQuestion(sentence) ? 1 : 0);
     if (!sentence.question()) {
       n += count.apply(DEMANDS, true) + (RECEIVED.matches(sentence).isEmpty() ? count.apply(WARNINGS, false) : 0);
       int size = sentence.words().size();
@@ -142,6 +158,19 @@ final class AngerDemands {
       n += ownClause && !OPENING.matches(sentence).isEmpty() ? 1 : 0;
     }
     return n;
+  }
+
+  /** Thanks or "all good" beside apologies declined: a kind decline (review of the twenty-fourth round). */
+  private static final RuleSet KIND_DECLINE = RuleSet.of(false,
+      "thanks|thank|worries|díky|diky|děkuj*|dekuj*|dziękuj*|dziekuj*|dzięki|dzieki|ďakuj*|dakuj*|vďaka|vdaka|hvala",
+      "all ..1 good|fine", "w ..1 porządku|porzadku", "v ..1 pořádku|poradku|poriadku|redu");
+
+  /**
+   * Whether apologies are declined kindly: "No worries, I don't need any more apologies, the parcel came today",
+   * "Nepotřebuju žádné omluvy, balík už dorazil, díky" (review of the twenty-fourth round).
+   */
+  private static boolean declined(Sentence sentence) {
+    return !KIND_DECLINE.matches(sentence).isEmpty();
   }
 
   /** Verdicts asked as a whole question ("Co to ma być?"). */

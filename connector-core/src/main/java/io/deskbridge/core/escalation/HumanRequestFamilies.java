@@ -26,8 +26,9 @@ package io.deskbridge.core.escalation;
  *
  * Not a request: the customer's own people ("my designer will call you"), someone expected from elsewhere ("a call
  * from the courier"), an account's, a car's or a new owner, Polish "z panią" alone (the formal "you"), another
- * mobile operator reached, questions about the bot, which {@link HumanRequestSignal} skips for these rules as for its
- * others. Immutable.
+ * mobile operator reached; and, for the twenty-fourth round's families ({@link #elsewhere}), the courier, the
+ * customer's own lawyer or family, a contact e-mail asked for, a person in a product photo; questions about the
+ * bot, which {@link HumanRequestSignal} skips for these rules as for its others. Immutable.
  */
 final class HumanRequestFamilies {
 
@@ -112,7 +113,8 @@ final class HumanRequestFamilies {
   /** An account, a card, a car or a flat: its owner is no one of the shop's. */
   private static final String NOT_OWNER = " !účt*|uct*|kont*|kart*|vozidl*|aut*|byt*|nemovitost*|mieszkani*|"
       + "samochod*|pojazd*|stanovanj*|avtomobil*|vozil*|račun*|account*|card*|vehicle*|car|flat|house|property|"
-      + "apartment|firm*|company|podjetj*|spółk*|new|previous|former|registered|nový|nového|nowy|nowego|nového|"
+      + "apartment|firm*|company|podjetj*|spółk*|dom|domu|domem|hiše|hise|hiša|hisa|budov*|pozemk*|działk*|"
+      + "dzialk*|new|previous|former|registered|nový|nového|nowy|nowego|nového|"
       + "novega|prejšnj*|předchozí*|poprzedni*|predchádzajúc*";
 
   /** Verbs of talking, putting through and connecting before "with / to" a person, per language. */
@@ -146,12 +148,19 @@ final class HumanRequestFamilies {
    */
   static final RuleSet REAL_THERE = RuleSet.of(true,
       "je|jest|jsou|są|sú tam|tu ..2 někdo|ktoś|ktos|niekto|nekdo|kdo ..1 skutečný|skutečná|opravdový|opravdová|"
-          + "prawdziwy|prawdziwa|naozajstný|naozajstná|skutočný|skutočná|pravý|pravi|prava|resničen|resnična" + PLACES,
-      "is|are there ..1 anyone|anybody|someone|somebody ..1 real|actual|alive" + PLACES);
+          + "prawdziwy|prawdziwa|naozajstný|naozajstná|skutočný|skutočná|pravý|pravi|prava|resničen|resnična" + PLACES
+          + HumanRequestFamilies.PHOTO,
+      "is|are there ..1 anyone|anybody|someone|somebody ..1 real|actual|alive" + PLACES + HumanRequestFamilies.PHOTO);
+
+  /** A product photo: "Je tam někdo opravdový na té fotce, …?" asks about a picture (review of the twenty-fourth round). */
+  private static final String PHOTO = "|foto*|fotk*|fotc*|fotografi*|zdjęci*|zdjeci*|photo*|picture*|obrázk*|obrazk*|"
+      + "slik*|sliki";
 
   /** A machine, in the "or …" clause of a question about who the customer is talking to. */
   static final RuleSet MACHINE = RuleSet.of(false, "bot|bots|robot*|program*|automat*|machine*|ai|computer*|"
-      + "chatbot*|stroj*|maszyn*|počítač*|komputer*|računalnik*|avtomat*|software|umělá|sztuczn*|umel*");
+      + "chatbot*|stroj*|maszyn*|počítač*|komputer*|računalnik*|avtomat*|software|umělá|sztuczn*|umel*|"
+      // review of the twenty-fourth round: a mannequin in a product photo ("…, nebo je to figurína?")
+      + "mannequin*|dummy|figurín*|figurin*|manekin*|lutk*");
 
   static final RuleSet ASKED = RuleSet.of(true,
       // human help asked for by its adjective, advice or help from an employee
@@ -268,7 +277,14 @@ final class HumanRequestFamilies {
           + "ktoś|niekto|nekdo|kdo|kdokoli|ktokolwiek|ktokoľvek|kdorkoli" + PLACES,
       // Slovene: will someone of the shop get in touch ("Se mi bo oglasil kakšen zaposleni?")
       "me|mi|nas|nam ..2 bo ..1 oglasil|oglasila|javil|javila|poklical|poklicala ...3 " + SL_CALLERS + "|"
-          + "kakšen|kakšna" + OWN,
+          + "kakšen|kakšna" + OWN);
+
+  /**
+   * The twenty-fourth round's families of {@link #ASKED} (whom to sort it out with, the lady dealt with before, the
+   * director or "your" professional, someone to take it on, getting through to a person); {@link
+   * HumanRequestSignal} reads them only where {@link #elsewhere} finds no one else meant.
+   */
+  static final RuleSet ASKED_24 = RuleSet.of(true,
       // twenty-fourth round: whom the customer could sort it out with ("S kým bych to mohl vyřešit?")
       "who|whom ..1 can|could|should|may ..1 i|we ...3 sort|discuss|resolve|settle|arrange|go-over|go-through ...3 "
           + "with" + OWN,
@@ -349,4 +365,30 @@ final class HumanRequestFamilies {
       "dostať|dostanem|dovolať|dovolám ..1 sa ..2 k|ku ...3 " + SK_PEOPLE_TO + NOT_CARRIER,
       "sa ..1 dostať|dostanem|dovolať|dovolám ..2 k|ku ...3 " + SK_PEOPLE_TO + NOT_CARRIER,
       "priti|pridem|prideš|pridemo|dobiti|dobim ..2 do ...3 " + SL_PEOPLE_TO + NOT_CARRIER);
+
+  /**
+   * Someone other than the shop's people meant by {@link #ASKED_24} (review of the twenty-fourth round): the
+   * courier in the sentence ("With whom can I arrange the time, the courier or you?", "Kurier nie mógł się dodzwonić
+   * do pracownika recepcji"), the customer's own lawyer, director, family or self ("Náš právník bude chtít mluvit s
+   * vaším právníkem", "Manžel bude mluvit s paní, která …", "I can get a specialist to handle it myself"), a parcel
+   * taken over by the lady meant ("z panią, która odebrała paczkę").
+   */
+  private static final RuleSet ELSEWHERE = RuleSet.of(false,
+      "courier*|driver*|kurýr*|kuryr*|kurier*|kuriér*|kurir*|dopravc*|przewoźnik*|przewoznik*",
+      "my|our|můj|muj|náš|nas|naše|nase|naše|mój|moj|nasz|nasza|nasi|môj|naša|nasa|moj|moja|naš ..1 lawyer*|"
+          + "attorney*|solicitor*|accountant*|director*|boss|právník*|pravnik*|advokát*|advokat*|účetní|ucetni|"
+          + "ředitel*|reditel*|prawnik*|adwokat*|księgow*|ksiegow*|dyrektor*|szef*|účtovník*|uctovnik*|"
+          + "účtovníčk*|uctovnick*|riaditeľ*|riaditel*|odvetnik*|računovod*|racunovod*|direktor*|šef*|sef*",
+      "husband|wife|son|daughter|manžel*|manzel*|mąż|maz|żona|zona|syn|dcera|córka|corka|mož|moz|žena|zena|hči|hci",
+      "myself|ourselves",
+      "převzal*|prevzal*|prevzel*|prevzela|odebrał*|odebral*|took|picked|signed");
+
+  /** An e-mail address asked for: a contact, not a person ("S kým můžu vyřešit fakturu? Máte e-mail na účtárnu?"). */
+  private static final RuleSet EMAIL = RuleSet.of(false, "email|e-mail|mail|e-naslov|naslov|address|adres*");
+
+  /** Whether {@link #ASKED_24} in the sentence means someone other than the shop's people, or just a contact. */
+  static boolean elsewhere(String text, Sentence sentence) {
+    return !ELSEWHERE.matches(sentence).isEmpty()
+        || Sentence.split(text).stream().anyMatch(s -> !EMAIL.matches(s).isEmpty());
+  }
 }

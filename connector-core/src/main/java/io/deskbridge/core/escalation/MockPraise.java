@@ -105,15 +105,24 @@ final class MockPraise {
       "one|single ..1 sentence|line", "jedné|jedne|jednej|jediné|jedine ..1 věty|vety|řádky|radky|vety",
       "jednego ..1 zdania", "enega ..1 stavka", "ene ..1 vrstice|povedi");
 
+  /** Paying more elsewhere: "jinde platím víc než tady" is praise of the price (review of the twenty-fourth round). */
+  private static final String ELSEWHERE = " !elsewhere|other|used|jinde|jinam|indziej|inde|drugje|konkurenc*";
+  /** Ordering again: "I'm ordering for the third time" is a loyal customer (review of the twenty-fourth round). */
+  private static final String ORDERING = " !order*|buy*|shop*|purchas*|zamawiam*|zamówi*|zamowi*|kupuj*|kupuję|"
+      + "nakupuj*|objednáv*|objednav*|naročam*|narocam*|kupujem";
+  /** The same answer found in the manual: a confirmation (review of the twenty-fourth round). */
+  private static final String FROM_GUIDE = " !manual|guide|faq|návod*|navod*|instrukc*|navodil*";
+
   /** Bad situations said in several words. */
   static final RuleSet BAD_PHRASES = RuleSet.of(false,
-      "pay|paying|wait|waiting ..2 more|longer than", "platím|platim|čekám|cekam ..2 víc|vic|více|vice|déle|dele "
-          + "než|nez", "płacę|place|czekam ..2 więcej|wiecej|dłużej|dluzej niż|niz",
-      "platím|platim|čakám|cakam ..2 viac|dlhšie|dlhsie ako", "plačam|placam|čakam|cakam ..2 več|vec|dlje kot",
+      "pay|paying|wait|waiting ..2 more|longer than" + ELSEWHERE, "platím|platim|čekám|cekam ..2 víc|vic|více|vice|"
+          + "déle|dele než|nez" + ELSEWHERE, "płacę|place|czekam ..2 więcej|wiecej|dłużej|dluzej niż|niz" + ELSEWHERE,
+      "platím|platim|čakám|cakam ..2 viac|dlhšie|dlhsie ako" + ELSEWHERE,
+      "plačam|placam|čakam|cakam ..2 več|vec|dlje kot" + ELSEWHERE,
       "premium|premiums|rate|subscription|bill ..2 up ...5 service|quality ..2 down",
-      "price|prices ..1 hike|rise|rises", "for the third|fourth|fifth time", "po ..1 raz ..1 trzeci|czwarty|piąty|"
-          + "piaty|kolejny",
-      "the same|identical ..1 answer|reply|response", "stejn*|tutéž|tutez ..1 odpověď|odpoved",
+      "price|prices ..1 hike|rise|rises", "for the third|fourth|fifth time" + ORDERING,
+      "po ..1 raz ..1 trzeci|czwarty|piąty|piaty|kolejny" + ORDERING,
+      "the same|identical ..1 answer|reply|response" + FROM_GUIDE, "stejn*|tutéž|tutez ..1 odpověď|odpoved" + FROM_GUIDE,
       "ta|tą|tę ..1 sama ..1 odpowiedź|odpowiedz", "tú|tu|tá|ta ..1 ist* ..1 odpoveď|odpoved",
       "isti|enak ..1 odgovor",
       // someone else's name or parcel ("zmluvu s menom niekoho iného")
@@ -164,7 +173,12 @@ final class MockPraise {
 
   /** Whether the sentence holds praise of {@link #KIND}. */
   static boolean kind(Sentence sentence) {
-    return !KIND.matches(sentence).isEmpty();
+    return !KIND.matches(sentence).isEmpty() && !goodNews(sentence);
+  }
+
+  /** Whether the sentence tells good news of {@link #GOOD_NEWS}: a replacement sent, money refunded. */
+  static boolean goodNews(Sentence sentence) {
+    return !GOOD_NEWS.matches(sentence).isEmpty();
   }
 
   /** Whether the sentence holds one of {@link #STRONG}, or thanks for a detailed answer that was nothing. */
@@ -182,6 +196,42 @@ final class MockPraise {
 
   /** Whether the sentence holds a bad situation of {@link #BAD_PHRASES} not negated. */
   static boolean badPhrase(Sentence sentence) {
-    return BAD_PHRASES.matches(sentence).stream().anyMatch(m -> !sentence.negated(m[1])) || nthTime(sentence);
+    return BAD_PHRASES.matches(sentence).stream().anyMatch(m -> !sentence.negated(m[1]))
+        || (nthTime(sentence) && sentence.words().stream().noneMatch(ORDERS::contains));
   }
+
+  /** Ordering verbs, for {@link #nthTime}: "naročam že tretjič ta mesec" (review of the twenty-fourth round). */
+  private static final WordSet ORDERS = WordSet.of("naročam", "narocam", "naročamo", "narocamo", "nakupujem",
+      "kupujem", "objednávám", "objednavam", "objednávam", "nakupuji", "zamawiam", "ordering");
+
+  /** Something older or previous: "the old model was worse" compares, it is no bad situation. */
+  private static final WordSet OLD = WordSet.of("old", "previous", "former", "starý", "stary", "stará", "stara",
+      "staré", "stare", "starého", "stareho", "stari", "staro", "poprzedni", "poprzednia", "poprzednie",
+      "předchozí", "predchozi", "predchádzajúci", "predchadzajuci", "prejšnji", "prejsnji", "prejšnja", "prejsnja");
+
+  /** Comparatives of {@link #BAD}, harmless beside {@link #OLD}. */
+  private static final WordSet WORSE = WordSet.of("worse", "horší", "horsi", "horšie", "horsie", "horšia", "horsia",
+      "gorszy", "gorsza", "gorsze", "gorszą", "gorszego", "gorzej", "slabši", "slabsi", "slabša", "slabsa", "slabše",
+      "slabse");
+
+  /** It is fine: "to je v pořádku", "no problem", "nie szkodzi", "v redu" (review of the twenty-fourth round). */
+  private static final RuleSet FINE = RuleSet.of(false, "no ..1 problem|worries", "that|it ..1 is|s ..1 fine|ok|okay",
+      "v|w ..1 pořádku|poradku|porządku|porzadku|poriadku|redu", "nevadí|nevadi|nie-szkodzi|ni-problem|nič-hudega");
+
+  /**
+   * Whether the word at {@code i}, of {@link #BAD}, is harmless: worse than the old one ("Stari model je bil slabši"),
+   * or said in a sentence that calls it fine ("Technik to dnes nestihl, přijde zítra, to je v pořádku"); review of
+   * the twenty-fourth round.
+   */
+  static boolean harmless(Sentence sentence, int i) {
+    var words = sentence.words();
+    return (WORSE.contains(words.get(i)) && words.stream().anyMatch(OLD::contains)) || !FINE.matches(sentence).isEmpty();
+  }
+
+  /**
+   * Good news beside mock kindness: "How kind of you to send the replacement, …" thanks sincerely (review of the
+   * twenty-fourth round).
+   */
+  private static final RuleSet GOOD_NEWS = RuleSet.of(false, "replacement*|refunded|náhrad*|nahrad*|zamiennik*|"
+      + "zwrócili*|zwrocili*|nadomest*|vrnili|vrátili|vratili");
 }

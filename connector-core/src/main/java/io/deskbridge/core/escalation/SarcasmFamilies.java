@@ -105,8 +105,14 @@ final class SarcasmFamilies {
    * "szok,") and a few more of praise ("łał", "bomba", "fino").
    */
   static final WordSet OPENERS = WordSet.of("krása", "krasa", "cool", "rekord", "record", "shock", "shocker",
-      "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba", "fino", "cudnie",
-      // twenty-fourth round: "nice that …", thrilled, exceptional; still needing a bad situation
+      "shocking", "šok", "szok", "šokantno", "łał", "lal", "bomba", "fino", "cudnie");
+
+  /**
+   * The twenty-fourth round's openers: "nice that …", thrilled, exceptional; still needing a bad situation, and no
+   * praise beside good news ("Jak miło, że wysłaliście zamiennik, …": {@link MockPraise#goodNews}; review of the
+   * twenty-fourth round).
+   */
+  static final WordSet OPENERS_24 = WordSet.of(
       "hezké", "hezke", "hezky", "milé", "mile", "miło", "milo", "nadšen*", "nadsen*",
       "zachwycon*", "navdušen*", "navdusen*", "thrilled", "delighted", "izjemn*", "izjemen", "výjimečn*", "vyjimecn*",
       "wyjątkow*", "wyjatkow*", "výnimočn*", "vynimocn*", "exceptional", "parádní", "paradni", "parádn*", "paradn*");
@@ -306,6 +312,11 @@ final class SarcasmFamilies {
       "rekompensat*", "promocj*", "darček", "darcek", "ospravedlnen*", "kompenzác*", "kompenzac*", "darilo",
       "opravič*", "opravic*", "odškodnin*", "odskodnin*", "akcij*");
 
+  /** Ticking an option at checkout: "I selected 'gift' at checkout" (review of the twenty-fourth round). */
+  private static final WordSet SELECTED = WordSet.of("selected", "ticked", "chose", "checked", "picked", "zaškrtl*",
+      "zaskrtl*", "vybral*", "označil*", "oznacil*", "zaznaczył*", "zaznaczyl*", "wybrał*", "wybral*", "izbral*",
+      "obkljukal*");
+
   /** Options and the like that a claim names in calm use ("the 'express' delivery", "volba „zdarma“"). */
   private static final WordSet OPTIONS = WordSet.of("delivery", "shipping", "doprava", "dopravu", "dostawa",
       "dostawę", "doručenie", "dostava", "dostavo", "tab", "menu", "field", "box", "filter", "category", "kategori*",
@@ -330,7 +341,7 @@ final class SarcasmFamilies {
       var previous = before.isEmpty() ? "" : before.get(before.size() - 1);
       boolean claimed = words.size() >= 2 || next.length() >= 3; // an adjective of a noun, not "„zdarma“ u dopravy"
       boolean claim = (claimed && words.stream().anyMatch(QUOTED_CLAIM::contains))
-          || (words.size() <= 2 && words.stream().anyMatch(QUOTED_THING::contains));
+          || (words.size() <= 2 && words.stream().anyMatch(QUOTED_THING::contains) && !SELECTED.contains(previous));
       if (!words.isEmpty() && words.size() <= 5 && claim && Character.isLowerCase(quoted.charAt(0))
           && !named.contains(next) && !named.contains(previous)
           && !OPTIONS.contains(next) && !OPTIONS.contains(previous)) {

@@ -70,9 +70,11 @@ final class SupportSarcasm {
         var sentence = sentences.get(s);
         boolean opening = s == 0 && sentence.clause(i) == 0 && clauseLength(sentence, 0) <= 3;
         boolean serviceOpening = s == 0 && i == 0 && clauseLength(sentence, 0) <= 6 && clauseHas(sentence, 0, SERVICE);
-        praise |= ((opening || serviceOpening) && (PRAISE.contains(word) || SarcasmFamilies.OPENERS.contains(word)))
+        praise |= ((opening || serviceOpening) && (PRAISE.contains(word) || SarcasmFamilies.OPENERS.contains(word)
+            || (SarcasmFamilies.OPENERS_24.contains(word) && !MockPraise.goodNews(sentence))))
             || PRAISE_ANYWHERE.contains(word);
-        bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word) || MockPraise.BAD.contains(word))
+        bad |= ((BAD.contains(word) || SarcasmFamilies.BAD.contains(word)
+            || (MockPraise.BAD.contains(word) && !MockPraise.harmless(sentence, i)))
             && !sentence.negated(i)
             && !excused(sentence, i))
             || (WORKS.contains(word) && sentence.negated(i));

@@ -100,4 +100,43 @@ class AngerRound24FamiliesTest {
   void calmLookalikesAreNotAngry(String text) {
     assertThat(signal.isAngry(signal.score(text))).as(text).isFalse();
   }
+
+  /**
+   * Calm lines of the review of the twenty-fourth round (escalation-review-24.jsonl) that its families took for
+   * anger: a branch asked about, "unacceptable" in a condition, leaving on holiday, a bank's final warning, apologies
+   * declined kindly, a sorry card.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Does anyone even work at the Leeds branch now, or has it closed for good?",
+      "If this is unacceptable as proof of address, please tell me what else to send.",
+      "Please ship before Friday, or else I'm gone on holiday and nobody can sign for it.",
+      "My bank gave me a final warning, so please charge the card only once.",
+      "No worries, I don't need any more apologies, the parcel came today. Thanks!",
+      "I don't need another sorry card, I ordered the thank-you cards.",
+      "Pracuje vůbec někdo na pobočce v Brně, nebo je zavřená natrvalo?",
+      "Pokud je to nepřijatelné jako doklad o adrese, napište mi, co jiného poslat.",
+      "Pošlete mi prosím fakturu do pátku, nebo odcházím na dovolenou a vyřídím to až v září.",
+      "Zaplatím kartou, jinak přejdu na platbu převodem, jak vám to vyhovuje.",
+      "Banka mi dala poslední varování, tak prosím strhněte platbu jen jednou.",
+      "Nepotřebuju žádné omluvy, balík už dorazil, díky.",
+      "Nepotřebuji další omluvenky, objednávala jsem přání k narozeninám.",
+      "Czy ktoś w ogóle pracuje jeszcze w oddziale w Łodzi, czy został zamknięty?",
+      "Jeśli to jest nie do przyjęcia jako dowód adresu, proszę dać znać, co wysłać.",
+      "Proszę o szybką wysyłkę, bo odchodzę z pracy w piątek i nie odbiorę tam paczki.",
+      "Bank dał mi ostatnie ostrzeżenie, więc proszę obciążyć kartę tylko raz.",
+      "Nie potrzebuję więcej przeprosin, wszystko w porządku, paczka dotarła.",
+      "Pracuje vôbec niekto na pobočke v Nitre, alebo je zatvorená natrvalo?",
+      "Ak je to neprijateľné ako doklad o adrese, napíšte mi, čo iné poslať.",
+      "Pošlite to prosím do piatku, inak odchádzam na dovolenku a prevezmem to až v septembri.",
+      "Banka mi dala posledné varovanie, tak prosím strhnite platbu len raz.",
+      "Nepotrebujem žiadne ospravedlnenie, balík prišiel, ďakujem.",
+      "Ali sploh kdo dela v poslovalnici v Kranju, ali je zaprta za vedno?",
+      "Pošljite prosim do petka, sicer grem na dopust in paketa ne bo nihče prevzel.",
+      "Banka mi je dala zadnje opozorilo, zato prosim bremenite kartico samo enkrat.",
+      "Ne rabim več opravičila, paket je prišel, hvala."
+  })
+  void reviewCalmLinesAreNotAngry(String text) {
+    assertThat(signal.isAngry(signal.score(text))).as(text).isFalse();
+  }
 }

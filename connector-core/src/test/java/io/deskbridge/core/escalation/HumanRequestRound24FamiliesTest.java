@@ -106,4 +106,43 @@ class HumanRequestRound24FamiliesTest {
   void calmLookalikesAreNoRequest(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * Calm lines of the review of the twenty-fourth round (escalation-review-24.jsonl) that its families took for a
+   * request for a person: whom to write to with an e-mail asked for, the courier, the owner of a house, the
+   * customer's own lawyer, family or self, the lady who took the parcel, a person in a product photo.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Who can I discuss the invoice with? Is there an e-mail for accounting?",
+      "With whom can I arrange the delivery time, the courier or you?",
+      "Our lawyer would like to speak with your legal department about the contract next week.",
+      "I can get a specialist to handle the wall mounting myself, so just deliver the TV.",
+      "S kým můžu vyřešit fakturu? Máte e-mail na účtárnu?",
+      "S kým se dá domluvit čas doručení, s kurýrem nebo s vámi?",
+      "Musím mluvit s majitelem domu, než objednám instalaci.",
+      "Náš právník bude chtít mluvit s vaším právníkem o smlouvě, ozve se příští týden.",
+      "Kurýr se nemohl dostat k pracovníkovi na recepci, proto balík vrátil.",
+      "Manžel bude mluvit s paní, která mu balík převzala.",
+      "Z kim mogę omówić fakturę? Jest jakiś e-mail do księgowości?",
+      "Z kim mogę ustalić termin dostawy, z kurierem czy z wami?",
+      "Muszę porozmawiać z właścicielem domu przed montażem.",
+      "Nasz prawnik chce porozmawiać z waszym prawnikiem o umowie w przyszłym tygodniu.",
+      "Muszę porozmawiać z panią, która odebrała paczkę w moim imieniu.",
+      "Jest tam ktoś prawdziwy na zdjęciu namiotu, czy to manekin?",
+      "S kým môžem vyriešiť faktúru? Máte e-mail na účtovné oddelenie?",
+      "S kým sa dá dohodnúť čas doručenia, s kuriérom alebo s vami?",
+      "Musím sa porozprávať s majiteľom domu, kým objednám inštaláciu.",
+      "Náš právnik bude chcieť hovoriť s vaším právnikom o zmluve.",
+      "Musím sa porozprávať s pani, ktorá prevzala balík za mňa.",
+      "S kom lahko uredim račun? Imate e-naslov računovodstva?",
+      "S kom se lahko dogovorim za termin dostave, s kurirjem ali z vami?",
+      "Moram se pogovoriti z lastnikom hiše pred montažo.",
+      "Naš pravnik bi rad govoril z vašim pravnikom o pogodbi.",
+      "Kurir ni mogel priti do uslužbenca na recepciji, zato je paket vrnil.",
+      "Moram govoriti z gospo, ki je prevzela paket namesto mene."
+  })
+  void reviewCalmLinesAreNoRequest(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }

@@ -203,4 +203,47 @@ class SarcasmRound24FamiliesTest {
   void loveOfMusicElsewhereIsNotSarcasm(String text) {
     assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
   }
+
+  /**
+   * Calm lines of the review of the twenty-fourth round (escalation-review-24.jsonl) that its families took for
+   * sarcasm: "gift" ticked at checkout, a loyal customer's third order, paying more elsewhere, "worse" of the old
+   * model, kindness beside a replacement or refund, the same answer found in the manual, "it's fine".
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Thanks! I selected 'gift' at checkout, please don't put the price inside.",
+      "Great shop, I'm ordering for the third time this year!",
+      "Great value, I used to pay more than this at the other shop.",
+      "Good to know, thanks. The old model was worse anyway.",
+      "How kind of you to send the replacement, the first one came scratched.",
+      "Great, thanks - I got the same answer from the manual, so it's settled.",
+      "Děkuji, v košíku jsem zaškrtla „dárek“, prosím nedávejte dovnitř fakturu.",
+      "Nadšená! Gauč je skvělý, ten starý byl horší.",
+      "Super cena, jinde platím víc než tady.",
+      "Dobře vědět, díky. Starý model byl stejně horší.",
+      "Jak milé, že jste poslali náhradu, první kus přišel poškrábaný.",
+      "Super, děkuji. Technik to dnes nestihl, přijde tedy zítra, to je v pořádku.",
+      "Dziękuję, zaznaczyłam 'prezent' w koszyku, proszę nie wkładać paragonu.",
+      "Zachwycona! Nowa sofa jest super, stara była gorsza.",
+      "Super sklep, zamawiam po raz trzeci!",
+      "Super cena, gdzie indziej płacę więcej niż tu.",
+      "Dobrze wiedzieć, dzięki. Stary model był i tak gorszy.",
+      "Jak miło, że wysłaliście zamiennik, pierwszy przyszedł porysowany.",
+      "Ďakujem, v košíku som označila „darček“, faktúru prosím nevkladajte.",
+      "Nadšená! Nový gauč je super, starý bol horší.",
+      "Super cena, inde platím viac ako tu.",
+      "Dobré vedieť, vďaka. Starý model bol aj tak horší.",
+      "Aké milé, že ste poslali náhradu, prvý kus prišiel poškriabaný.",
+      "Super, ďakujem. Technik to dnes nestihol, príde zajtra, to je v poriadku.",
+      "Hvala, v košarici sem označila 'darilo', računa prosim ne prilagajte.",
+      "Navdušena sem! Nov kavč je super, stari je bil slabši.",
+      "Super cena, drugje plačam več kot tukaj.",
+      "Dobro vedeti, hvala. Stari model je bil itak slabši.",
+      "Kako prijazno, da ste poslali nadomestek, prvi je prišel opraskan.",
+      "Kako lepo, paket je prišel prej. Stari je bil slabši.",
+      "Zelo pošteno, vrnili ste poštnino, čeprav je bil paket slabši zapakiran."
+  })
+  void reviewCalmLinesAreNotSarcasm(String text) {
+    assertThat(SarcasmSignal.supportSarcasm(text)).as(text).isFalse();
+  }
 }
