@@ -1,5 +1,7 @@
 package io.deskbridge.core.escalation;
 
+import java.util.List;
+
 /**
  * The twenty-third and twenty-fourth rounds' families of a request for a person ({@link HumanRequestSignal}), each
  * in English, Czech, Polish, Slovak and Slovene, in {@link PhraseRule} syntax (accents optional):
@@ -386,9 +388,11 @@ final class HumanRequestFamilies {
   /** An e-mail address asked for: a contact, not a person ("S kým můžu vyřešit fakturu? Máte e-mail na účtárnu?"). */
   private static final RuleSet EMAIL = RuleSet.of(false, "email|e-mail|mail|e-naslov|naslov|address|adres*");
 
-  /** Whether {@link #ASKED_24} in the sentence means someone other than the shop's people, or just a contact. */
-  static boolean elsewhere(String text, Sentence sentence) {
-    return !ELSEWHERE.matches(sentence).isEmpty()
-        || Sentence.split(text).stream().anyMatch(s -> !EMAIL.matches(s).isEmpty());
+  /**
+   * Whether {@link #ASKED_24} in the sentence means someone other than the shop's people, or just a contact asked
+   * for in any of the message's sentences.
+   */
+  static boolean elsewhere(List<Sentence> sentences, Sentence sentence) {
+    return !ELSEWHERE.matches(sentence).isEmpty() || sentences.stream().anyMatch(s -> !EMAIL.matches(s).isEmpty());
   }
 }

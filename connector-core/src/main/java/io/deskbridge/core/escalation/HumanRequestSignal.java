@@ -99,8 +99,8 @@ public final class HumanRequestSignal {
       var aboutTheBot = notRequests(sentence);
       if (!matches(TALK, sentence, aboutTheBot).isEmpty() || !matches(phrases, sentence, aboutTheBot).isEmpty()
           || !matches(HumanRequestFamilies.ASKED, sentence, aboutTheBot).isEmpty()
-          || !HumanRequestFamilies.elsewhere(text, sentence)
-              && !matches(HumanRequestFamilies.ASKED_24, sentence, aboutTheBot).isEmpty()
+          || !matches(HumanRequestFamilies.ASKED_24, sentence, aboutTheBot).isEmpty()
+              && !HumanRequestFamilies.elsewhere(sentences, sentence)
           || !orAMachine(sentence) && !matches(HumanRequestFamilies.REAL_THERE, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
