@@ -63,17 +63,17 @@ final class HumanRequestFamilies {
       + "strokovnjak*|specialist*|vodj*|predstavnik*|" + SL_ROLES;
 
   /** Who calls back, nominative, the roles included. */
-  private static final String CS_CALLERS = "někdo|pracovník|pracovnice|konzultant|konzultantka|technik|"
+  static final String CS_CALLERS = "někdo|pracovník|pracovnice|konzultant|konzultantka|technik|"
       + "poradce|poradkyně|"
       + "projektant|projektantka|designér|designérka|likvidátor|likvidátorka|odhadce|vedoucí|účetní";
-  private static final String PL_CALLERS = "ktoś|pracownik|pracownica|konsultant|konsultantka|technik|"
+  static final String PL_CALLERS = "ktoś|pracownik|pracownica|konsultant|konsultantka|technik|"
       + "doradca|doradczyni|projektant|"
       + "projektantka|likwidator|likwidatorka|rzeczoznawca|kierownik|kierowniczka|księgowy|księgowa";
-  private static final String SK_CALLERS = "niekto|pracovník|pracovníčka|konzultant|konzultantka|technik|"
+  static final String SK_CALLERS = "niekto|pracovník|pracovníčka|konzultant|konzultantka|technik|"
       + "poradca|poradkyňa|"
       + "projektant|projektantka|dizajnér|dizajnérka|likvidátor|likvidátorka|odhadca|vedúci|vedúca|účtovník|"
       + "účtovníčka";
-  private static final String SL_CALLERS = "nekdo|kdo|uslužbenec|uslužbenka|zaposleni|zaposlena|svetovalec|"
+  static final String SL_CALLERS = "nekdo|kdo|uslužbenec|uslužbenka|zaposleni|zaposlena|svetovalec|"
       + "svetovalka|sodelavec|sodelavka|tehnik|projektant|projektantka|oblikovalec|oblikovalka|likvidator|"
       + "likvidatorka|cenilec|vodja|računovodja";
 

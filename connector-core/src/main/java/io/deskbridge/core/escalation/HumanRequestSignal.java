@@ -59,6 +59,9 @@ import java.util.Set;
  *       of its professionals ("your vet", "vaším právníkem"), for someone to take it on, how to get through to a
  *       person, or whether anyone real is there, unless an "or …" clause names a machine ("Jest tam ktoś prawdziwy,
  *       czy to program?") (the twenty-fourth round's, also {@link HumanRequestFamilies});
+ *   <li>asks to be put through to whoever ("connect me w a rep", "přepojte mě na bankéře", "Me lahko povežete z
+ *       njo?") or to be called back by whoever ("zavolal by mi náš obchodník", "niech zadzwoni do mnie agent"), not
+ *       by the courier nor as a step of a process (the twenty-fifth round's, {@link HumanRequestReach});
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *
@@ -101,7 +104,8 @@ public final class HumanRequestSignal {
           || !matches(HumanRequestFamilies.ASKED, sentence, aboutTheBot).isEmpty()
           || !matches(HumanRequestFamilies.ASKED_24, sentence, aboutTheBot).isEmpty()
               && !HumanRequestFamilies.elsewhere(sentences, sentence)
-          || !orAMachine(sentence) && !matches(HumanRequestFamilies.REAL_THERE, sentence, aboutTheBot).isEmpty()) {
+          || !orAMachine(sentence) && !matches(HumanRequestFamilies.REAL_THERE, sentence, aboutTheBot).isEmpty()
+          || !matches(HumanRequestReach.RULES, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
     }

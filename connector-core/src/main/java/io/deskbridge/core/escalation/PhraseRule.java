@@ -65,7 +65,8 @@ final class PhraseRule {
    */
   static final WordSet NOT_TYPOS = WordSet.of("taking", "walking", "stalking", "sneaking", "teaching", "steak",
       "charting", "contract", "contracts", "remote", "chose", "clone", "cloze", "cloning", "older", "odder",
-      "compliant", "summit", "failing", "filling", "trail", "przyjąć", "przyjmie", "przyjął", "przyjęła");
+      "compliant", "summit", "failing", "filling", "trail", "przyjąć", "przyjmie", "przyjął", "przyjęła", "vodnik",
+      "vodnika", "vodniku", "vodnikom");
 
   /** Short words that get run together with the next or the previous one ("tocancel", "mynewsletter"). */
   private static final List<String> GLUED = List.of("to", "my", "the", "an", "a", "ur", "i");
