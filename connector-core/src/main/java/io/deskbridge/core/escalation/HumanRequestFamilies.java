@@ -53,13 +53,13 @@ final class HumanRequestFamilies {
   private static final String EN_PEOPLE = "person|human|agent|operator|representative|rep|employee|staff|"
       + "staff-member|member-of-staff|team-member|consultant|advisor|adviser|specialist|technician|supervisor|manager|"
       + "colleague|engineer|expert|" + EN_ROLES;
-  private static final String CS_PEOPLE = "člověk*|pracovník*|pracovnic*|zaměstnan*|konzultant*|operátor*|poradc*|"
+  static final String CS_PEOPLE = "člověk*|pracovník*|pracovnic*|zaměstnan*|konzultant*|operátor*|poradc*|"
       + "poradkyn*|technik*|specialist*|odborník*|vedoucí*|kolegy|kolegou|kolegyn*|" + CS_ROLES;
-  private static final String PL_PEOPLE = "człowiek*|pracownik*|pracownic*|konsultant*|operator*|doradc*|doradczyn*|"
+  static final String PL_PEOPLE = "człowiek*|pracownik*|pracownic*|konsultant*|operator*|doradc*|doradczyn*|"
       + "technik*|specjalist*|fachowc*|kierownik*|przedstawiciel*|" + PL_ROLES;
-  private static final String SK_PEOPLE = "človek*|pracovník*|pracovníčk*|zamestnan*|konzultant*|operátor*|poradc*|"
+  static final String SK_PEOPLE = "človek*|pracovník*|pracovníčk*|zamestnan*|konzultant*|operátor*|poradc*|"
       + "poradkyn*|technik*|špecialist*|odborník*|vedúc*|" + SK_ROLES;
-  private static final String SL_PEOPLE = "človek*|uslužben*|zaposlen*|svetoval*|operater*|sodelav*|tehnik*|"
+  static final String SL_PEOPLE = "človek*|uslužben*|zaposlen*|svetoval*|operater*|sodelav*|tehnik*|"
       + "strokovnjak*|specialist*|vodj*|predstavnik*|" + SL_ROLES;
 
   /** Who calls back, nominative, the roles included. */

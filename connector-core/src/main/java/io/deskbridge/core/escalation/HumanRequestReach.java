@@ -40,7 +40,7 @@ final class HumanRequestReach {
   /** A call from someone other than the shop's people (the courier, the customer's own), a taxi, a refusal. */
   private static final String NOT_FROM_US = " !courier*|driver*|delivery|kurýr*|kuryr*|kurier*|kuriér*|kurir*|"
       + "řidič*|ridic*|kierowc*|vodič*|vodic*|voznik*|dostavljavc*|dopravc*|przewoźnik*|przewoznik*|prepravc*|"
-      + "my|our|můj|moje|mého|naše|mój|mojego|nasz|nasza|môj|naša|moja|mojega|email|e-mail|mail|sms|text|"
+      + "email|e-mail|mail|sms|text|"
       + "letter|taxi|cab|uber|ambulance|husband|wife|son|daughter|mum|mom|dad|manžel*|mąż|żona|syn|dcera|córka|"
       + "mož|žena|hči|don|dont|t|not|never|stop|nie|his|their|jeho|její|jejich|jego|jej|ich|njegov*|njen*|"
       + "njihov*|name|names|named|nickname|mr|mrs|ms|miss|sir|madam|dr";
@@ -80,6 +80,77 @@ final class HumanRequestReach {
       + "preveril|preverila|preverí|odpovedal|odpovedala|odpovie|vybavil|vybavila|prešiel|prešla";
   private static final String SL_LOOK = "pogleda|pogledal|pogledala|pregleda|pregledal|pregledala|presodi|presodil|"
       + "presodila|preveri|preveril|preverila|odgovori|odgovoril|odgovorila";
+
+  /** Who one talks with that is no person of the shop: the bot, "you" in the chat, the bank; or a duty first. */
+  private static final String NOT_TALK = "|you|u|ya|vámi|vami|tebou|wami|tobą|panią|vami|teboj|bot|bots|botem|botom|"
+      + "robot*|ai|chatbot*|umělou|umelou|sztuczną|sztuczna|umetno|bank|banks|banką|bankou|do|does|should|must|"
+      + "first|musím|mám|nejdřív|muszę|najpierw|musím|najprv|moram|najprej|our|náš|naše|našeho|nasz|nasza|nasze|"
+      + "naszego|naša|našej|našo|našega" + HOW + DEPARTMENT;
+
+  /** The twenty-sixth round's rules (docs/quality.md, "Twenty-sixth round"). */
+  static final RuleSet ROUND_26 = RuleSet.of(true,
+      // talking with whoever, in a wish or a question ("muzu mluvit s instruktorem?", "a word with the pharmacist")
+      "want|like|need|can|could|may|wish|love ...3 talk|speak|chat|word ..2 to|with" + NOT_FROM_US + NOT_TALK,
+      "chci|chtěl|chtěla|chtěli|potřebuji|potřebuju|můžu|mohu|mohl|mohla|bych|lze|šlo|dalo ...3 mluvit|promluvit|"
+          + "hovořit|pohovořit|pobavit ..2 s|se" + NOT_FROM_US + NOT_TALK,
+      "chcę|chciałbym|chciałabym|mogę|mógłbym|mogłabym|można|zależy|chciał|chciała ...3 porozmawiać|rozmawiać|"
+          + "pogadać ...3 z|ze" + NOT_FROM_US + NOT_TALK,
+      "zamienić ..2 słowo|słów|słówko ..1 z|ze" + NOT_FROM_US + NOT_TALK,
+      "proszę|prosze|poproszę|prośbą|zależy|termin*|możliwość ...4 rozmow*|połączenie|połączenia ..2 z|ze"
+          + NOT_FROM_US + NOT_TALK,
+      "chcem|chcel|chcela|potrebujem|môžem|mohol|mohla|by|dá|dalo ...3 hovoriť|porozprávať|rozprávať|prehovoriť ..2 "
+          + "s|so" + NOT_FROM_US + NOT_TALK,
+      "dohodnúť|žiadam|prosím|chcem|chcel|chcela|potrebujem|poprosil|poprosila ...4 hovor|rozhovor|stretnutie|"
+          + "telefonát ..2 s|so|od" + NOT_FROM_US + NOT_TALK,
+      "bi|rad|rada|želim|hočem|lahko|mogoče ...3 govoril|govorila|govoriti|pogovoril|pogovorila|pogovoriti|"
+          + "pogovorili ..2 z|s" + NOT_FROM_US + NOT_TALK,
+      // someone to talk with the customer ("żeby rzeczoznawca porozmawiał ze mną")
+      "żeby|aby|niech|ať|nech|naj|by|bi ...5 porozmawiał|porozmawiała|porozmawiali|porozmawia|promluvil|promluvila|"
+          + "promluví|porozprával|porozprávala|pogovoril|pogovorila|pogovori ..1 ze|se|so|z|s ..1 mną|mnou|menoj|mano",
+      // give me whoever of the shop ("daj mi veduceho", "daj mi koga iz obracuna")
+      "daj|dajte|dejte|dej|dajcie ..1 mi ..2 koga|kogoś|někoho|niekoho|nekoga|" + HumanRequestFamilies.CS_PEOPLE + "|"
+          + HumanRequestFamilies.PL_PEOPLE + "|" + HumanRequestFamilies.SK_PEOPLE + "|"
+          + HumanRequestFamilies.SL_PEOPLE + NOT_FROM_US,
+      // called back: a wish, someone who could, a "so that" clause, a call asked for by a noun, "get back to me"
+      "like|want|need|wish ...3 to ..1 call|ring|phone|contact me|us" + NOT_ASKED + "|you|u",
+      "me|nas ..1 lahko ...3 pokliče|pokličejo|pokličete|poklical|poklicala|poklicali|kontaktira|kontaktirate"
+          + NOT_ASKED,
+      "ktoś|ktos ...4 może|mógłby|mogłaby|mogliby|mógł ..2 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED,
+      "może|mógłby|mogłaby ..1 ktoś ...4 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED,
+      "żeby|aby ...6 do ..1 mnie ..1 zadzwonił|zadzwoniła|oddzwonił|oddzwoniła|zadzwonili|oddzwonili" + NOT_ASKED,
+      "żeby|aby ...6 zadzwonił|zadzwoniła|oddzwonił|oddzwoniła ..1 do ..1 mnie" + NOT_ASKED,
+      "żeby|aby ...6 odezwał|odezwała|odezwali|skontaktował|skontaktowała ..1 się" + NOT_ASKED,
+      "poprosil|poprosila|poprosím|prosil|prosila|žiadam|žádám ..2 o ..2 telefonát|hovor|zavolání|zavolanie|kontakt "
+          + "!mail*|e-mail*|email*|písomn*|sms*|na|číslo|adres*|údaj*|informáci*",
+      "da|naj ...2 se ...2 mi ..3 oglasi|oglasijo|oglasil|oglasila|javi|javijo" + NOT_ASKED,
+      "aby|ať ...2 se ...2 mi ..3 ozval|ozvala|ozve|ozvali|ozvou" + NOT_ASKED,
+      // in touch with a pronoun first ("Dalo by sa s ňou spojiť?")
+      "dalo|dá|môžem|mohol|mohla|by|chcem|chcel|chcela|potrebujem ...3 sa ..1 s|so ..2 spojiť|skontaktovať"
+          + NOT_FROM_US + HOW + DEPARTMENT,
+      "šlo|dá|můžu|mohu|mohl|mohla|bych|chci|chtěl|chtěla|potřebuji ...3 se ..1 s|se ..2 spojit|zkontaktovat"
+          + NOT_FROM_US + HOW + DEPARTMENT,
+      // someone who could explain, help or answer ("Je někdo, kdo by mi mohl vysvětlit vyúčtování?")
+      "someone|somebody|anyone|anybody ..1 who ..2 could|can ..2 explain|help|advise|answer" + NOT_FROM_US + HOW,
+      "kdo|kto|który|która|ki ..2 by|bi ...2 mi|mnie|me ...3 mohl|mohla|mógł|mógłby|mogłaby|mohol|lahko ...4 "
+          + "vysvětlit|vysvetliť|wyjaśnić|razložiti|razložil|razložila|pomoct|pomoci|pomôcť|pomóc|pomagal|pomagala|"
+          + "poradit|poradiť|doradzić|svetoval|svetovala|odpovědět|odpovedať|odpowiedzieć|odgovoriti|odgovoril"
+          + NOT_FROM_US + HOW,
+      "mohl|mohla|mohlo|může ...4 podívat|pomoct|pomoci|odpovědět ...3 některý|některá|nějaký|nějaká" + NOT_FROM_US,
+      // sort it out with someone ("Chcel by som to riešiť s niekým z vašich ľudí")
+      "riešiť|vyriešiť|prebrať|řešit|vyřešit|probrat|załatwić|omówić|rešiti|rešil|urediti|uredil|sort|discuss ...3 "
+          + "s|so|se|z|with ..1 niekým|někým|kimś|nekom|someone|somebody|człowiekiem|člověkem|človekom"
+          + NOT_FROM_US + HOW,
+      // a person needed to do it ("Need a person to help me with the form")
+      "need|want|like ..2 person|human|someone|somebody|staff-member|member-of-staff ..1 to ..1 help|look|check|"
+          + "explain|call|ring|talk|sort|deal|handle|review" + NOT_FROM_US,
+      // the call or case passed on ("Please transfer my call to reception")
+      "transfer|forward|pass|escalate|hand ..1 my|this|the ..1 call|chat|case|ticket|query|complaint|request ..1 "
+          + "to|on-to" + NOT_A_PERSON,
+      // an appointment at someone's ("termin pri bančniku", "konzultáciu ... u vášho agenta")
+      "prosil|prosila|prosim|želim|rad|rada|bi|chci|chtěl|chtěla|potřebuji|chcem|chcel|chcela|potrebujem ...3 "
+          + "termin|termín ..1 pri|u" + NOT_FROM_US + HOW,
+      "objednat|objednať|dohodnúť|domluvit|chci|chcem|chcel|chcela|chtěl|chtěla ...4 konzultáci*|konzultac* ...3 "
+          + "u|s|so|se" + NOT_FROM_US + HOW + TEAM);
 
   static final RuleSet RULES = RuleSet.of(true,
       // put through, the customer the object, whoever at the end
