@@ -1,26 +1,38 @@
 package io.deskbridge.core.escalation;
 
 /**
- * The twenty-fifth round's requests for a person ({@link HumanRequestSignal}): the two forms of asking that need no
- * word for a person, because the verb already means one. In English, Czech, Polish, Slovak and Slovene, in {@link
- * PhraseRule} syntax (accents optional):
+ * Requests for a person ({@link HumanRequestSignal}) recognised by their verb, whoever is named: the twenty-fifth
+ * round's forms of asking that need no word for a person because the verb already means one ({@link #RULES}), and
+ * the twenty-sixth round's further forms ({@link #ROUND_26}). In English, Czech, Polish, Slovak and Slovene, in
+ * {@link PhraseRule} syntax (accents optional). {@link #RULES}:
  *
  * <ul>
  *   <li>being put through, with the customer as the object and whoever at the end ("connect me w a rep", "přepojte
  *       mě na bankéře", "viete ma prepojiť na recepciu", "Môžete ma s ním spojiť?", "Me lahko povežete z njo?"), or
  *       someone asked to the phone ("czy mogę prosić do telefonu farmaceutę");
  *   <li>being called back, asked for by whoever should call: an imperative ("zavolejte mi", "pokličite me"), "please"
- *       or a modal verb before it ("could your dispatcher call me", "Může mi někdo zavolat?", "Môže mi niekto od vás
- *       zavolať?"), a conditional ("zavolal by mi náš obchodník", "Bi me lahko poklical vodnik?"), a wish for a third
- *       person ("niech zadzwoni do mnie agent", "naj me pokliče oseba", "have them contact me"), or a call or contact
- *       asked for as a noun ("Proszę o kontakt telefoniczny").
+ *       or a modal question with its subject ("could your dispatcher call me", "Může mi někdo zavolat?", "Môže mi
+ *       niekto od vás zavolať?"), a conditional ("zavolal by mi náš obchodník", "Bi me lahko poklical vodnik?"), a
+ *       wish for a third person ("niech zadzwoni do mnie agent", "naj me pokliče oseba", "have them contact me"), or
+ *       a call or contact asked for as a noun ("Proszę o kontakt telefoniczny");
+ *   <li>getting in touch with whoever, an appointment with whoever, and a person of the shop to look at the case,
+ *       judge it or answer ("aby se na můj případ podíval člověk", "Mohol by mi pomôcť váš technik?").
  * </ul>
  *
- * Not a request: a device, account, plan, room or place one is connected or transferred to ("connect me to the
- * wifi", "transfer me to the annual plan", "přepojte mě na jiný tarif"); a call from the courier or driver, or from
- * the customer's own people; a call asked about as a step of a process (when, before, once the parcel is on its way:
- * "Could the technician call me before he comes?", "Zavolá mi kurýr?"), or as what someone "will", "does" or "is
- * supposed to" do; negated or reported requests, which {@link HumanRequestSignal} skips for every rule. Immutable.
+ * {@link #ROUND_26}: talking with whoever in a wish or a question ("muzu mluvit s instruktorem?", "a word with the
+ * pharmacist"), someone to talk with the customer, "give me" whoever of the shop ("daj mi veduceho"), more forms of
+ * a call back ("I'd like a banker to call me", "Me lahko pokličete?"), getting in touch with a pronoun first ("Dalo by
+ * sa s ňou spojiť?"), someone who could explain or help, sorting it out with someone, a person needed to do it, the
+ * call or case passed on ("transfer my call to reception"), an appointment at someone's ("termin pri bančniku").
+ *
+ * <p>Not a request: a device, account, plan, room or place one is connected or transferred to ("connect me to the
+ * wifi", "transfer me to the annual plan", "přepojte mě na jiný tarif"); a call from the courier or driver, the
+ * customer's family or someone's "his" or "their" people; a taxi called; a name to be called by ("call me Tom"); a
+ * call asked about as a step of a process (when, before, once the parcel is on its way: "Could the technician call me
+ * before he comes?", "Zavolá mi kurýr?"), or as what someone "will", "does" or "is supposed to" do; a department or
+ * service reached and a "how" or "where" question (the knowledge base tells how); talking with "you", the bot or the
+ * bank, a duty first ("Do I need to talk to the bank first?") or "our" people talking; negated or reported requests,
+ * which {@link HumanRequestSignal} skips for every rule. Immutable.
  */
 final class HumanRequestReach {
 
@@ -30,23 +42,32 @@ final class HumanRequestReach {
   /** What one is connected or transferred to that is no person: devices, accounts, plans, places. */
   private static final String NOT_A_PERSON = " !wifi|wi-fi|internet*|network*|router*|modem*|printer*|tv|app|"
       + "apps|website|site|plan|plans|tariff*|package*|bundle*|subscription*|account*|card*|version|model|size|"
-      + "room|rooms|seat|seats|flight*|train*|bus|airport|station|date|paperless|page|link|form|email|"
+      + "room|rooms|seat|seats|flight*|train*|bus|airport|station|date|paperless|page|link|form|email|ferry|"
+      + "sailing|gold|silver|platinum|premium|status|fare|class|cabin|voicemail|headset|speaker*|mobile|calendar*|kalendář*|"
+      + "koledar*|google|hodink*|watch|schránk*|hlasov*|smlouv*|zmluv*|pogodb*|umow*|taryf*|faktur*|ofert*|"
+      + "telewizor*|głośnik*|zvočnik*|bluetooth*|videohovor*|did|"
       + "e-mail|mail|"
       + "síť|sieť|sieć|omrežj*|tarif*|balíč*|účet|účtu|účtem|účty|račun|računa|računu|računom|"
       + "konto|konta|kontem|kontu|koncie|kontě|paket*|pakiet*|plán*|abonament*|program*|aplikac*|tiskárn*|"
       + "drukark*|tlačiar*|tiskaln*|pokoj*|pokój|izb*|sobo|sobe|soba|letu|letem|lotu|locie|vlak*|pociąg*|"
       + "letališč*|letišt*|lotnisk*";
 
-  /** A call from someone other than the shop's people (the courier, the customer's own), a taxi, a refusal. */
+  /** A call from someone other than the shop's people (the courier, family, "his"), a taxi, a name, a refusal. */
   private static final String NOT_FROM_US = " !courier*|driver*|delivery|kurýr*|kuryr*|kurier*|kuriér*|kurir*|"
       + "řidič*|ridic*|kierowc*|vodič*|vodic*|voznik*|dostavljavc*|dopravc*|przewoźnik*|przewoznik*|prepravc*|"
       + "email|e-mail|mail|sms|text|"
       + "letter|taxi|cab|uber|ambulance|husband|wife|son|daughter|mum|mom|dad|manžel*|mąż|żona|syn|dcera|córka|"
       + "mož|žena|hči|don|dont|t|not|never|stop|nie|his|their|jeho|její|jejich|jego|jej|ich|njegov*|njen*|"
-      + "njihov*|name|names|named|nickname|mr|mrs|ms|miss|sir|madam|dr";
+      + "njihov*|name|names|named|nickname|mr|mrs|ms|miss|sir|madam|dr|landlord*|tenant*|relatives|family|friend*|"
+      + "kids|children|neighbour*|neighbor*|rodin*|rodzin*|družin*|dcer*|dcér*|córk*|sin|sina|sinom|hčer*|wnu*|"
+      + "vnuk*|sąsiad*|soused*|sused*|sosed*|prijatelj*|přítel*|priateľ*|przyjaciel*|prenajímateľ*|najemodajal*|"
+      + "pronajímatel*|wynajmując*|neznám*|podvod*|oszust*|zastrzeż*|whatsapp|souhlas*|súhlas*|soglas*|button|tlačítk*|"
+      + "tlačidl*|gumb*|web*|infolini*|was|wami|emergenc*|doorbell|alarm*|speaker*|device*|guest*|letters|emails|"
+      + "instead|sem|rekla|rekel|naročila|naročil|podałam|podałem|dałam|dałem|piše|številk*|stevilk*";
 
   /** The same, and a call asked about as a step of a process (when, before, what someone will or does do). */
   private static final String NOT_ASKED = NOT_FROM_US + "|when|once|before|after|will|shall|going|supposed|"
+      + "bank|banks|banka|banko|bankou|banki|pojišťovn*|poisťovň*|zavarovalnic*|ubezpieczyciel*|"
       + "usually|always|does|did|až|jakmile|když|kdy|předem|před|kiedy|kiedyś|gdy|zanim|przed|keď|kedy|skôr|kdaj|"
       + "ko|preden|prej|vnaprej";
 
@@ -58,18 +79,26 @@ final class HumanRequestReach {
       + "podpor*|služb*|oddělení*|wsparci*|obsług*|dział*|oddelen*|oddelk*|centr*|zákaznick*|klientów|klientow|"
       + "zákazník*|strank*";
 
-  /** A meeting with a whole team or online: a business meeting, not a person asked for. */
-  private static final String TEAM = "|team|teams|tým|týmem|tímom|tím|zespołem|zespół|ekipo|ekipa|online|video|zoom";
+  /**
+   * A meeting with a whole team or online (a business meeting), or one moved, cancelled or booked by the customer
+   * alone or in an app: no person asked for.
+   */
+  private static final String TEAM = "|team|teams|tým|týmem|tímom|tím|zespołem|zespół|ekipo|ekipa|online|video|zoom|"
+      + "reschedule|cancel|move|app|myself|sám|sama|sam|přeobjed*|przełoż*|prestav*|aplikac*|notár*|notar*";
 
   /** Who would look at it or answer, nominative: the shop's people who call back, and a person or an employee. */
-  private static final String CS_WHO = HumanRequestFamilies.CS_CALLERS + "|člověk|zaměstnanec|zaměstnankyně|kolega|"
-      + "kolegyně|specialista|specialistka|odborník|odbornice|bankéř|bankéřka|právník|právnička";
+  private static final String CS_WHO = HumanRequestFamilies.CS_CALLERS + "|člověk|zaměstnanec|zaměstnankyně|"
+      + "specialista|specialistka|odborník|odbornice|bankéř|bankéřka|právník|právnička";
   private static final String PL_WHO = HumanRequestFamilies.PL_CALLERS + "|człowiek|osoba|specjalista|"
       + "specjalistka|fachowiec|prawnik|prawniczka|opiekun|opiekunka";
-  private static final String SK_WHO = HumanRequestFamilies.SK_CALLERS + "|človek|zamestnanec|zamestnankyňa|kolega|"
-      + "kolegyňa|špecialista|špecialistka|odborník|odborníčka|právnik|právnička";
+  private static final String SK_WHO = HumanRequestFamilies.SK_CALLERS + "|človek|zamestnanec|zamestnankyňa|"
+      + "špecialista|špecialistka|odborník|odborníčka|právnik|právnička";
   private static final String SL_WHO = HumanRequestFamilies.SL_CALLERS + "|človek|oseba|strokovnjak|strokovnjakinja|"
       + "specialist|specialistka|pravnik|pravnica|referent|referentka";
+
+  /** Being at home or sending a photo for someone's visit: a step of a process, not a person asked for. */
+  private static final String STEP = "|musím|muszę|moram|musim|doma|domu|stačí|wystarczy|zadošča|fotk*|zdjęci*|"
+      + "fotografij*|photo*";
 
   /** Verbs of looking at a case, judging it, answering or sorting it out, in the forms a wish takes. */
   private static final String CS_LOOK = "podíval|podívala|podívá|posoudil|posoudila|posoudí|zkontroloval|"
@@ -85,24 +114,27 @@ final class HumanRequestReach {
   private static final String NOT_TALK = "|you|u|ya|vámi|vami|tebou|wami|tobą|panią|vami|teboj|bot|bots|botem|botom|"
       + "robot*|ai|chatbot*|umělou|umelou|sztuczną|sztuczna|umetno|bank|banks|banką|bankou|do|does|should|must|"
       + "first|musím|mám|nejdřív|muszę|najpierw|musím|najprv|moram|najprej|our|náš|naše|našeho|nasz|nasza|nasze|"
-      + "naszego|naša|našej|našo|našega" + HOW + DEPARTMENT;
+      + "naszego|naša|našej|našo|našega|my|mým|mojí|moim|moją|mojim|mojo|svým|swoim|svojim|jsem|včera|majitel*|"
+      + "właściciel*|majiteľ*|lastnik*|owner*|"
+      + "wczoraj|včeraj|yesterday|díky|dzięki|vďaka|hvala|thanks|pobočk*|poslovalnic*|tarif*|paušál*|paket*|"
+      + "abonament*|asistent*|let|letu" + HOW + DEPARTMENT;
 
   /** The twenty-sixth round's rules (docs/quality.md, "Twenty-sixth round"). */
   static final RuleSet ROUND_26 = RuleSet.of(true,
       // talking with whoever, in a wish or a question ("muzu mluvit s instruktorem?", "a word with the pharmacist")
       "want|like|need|can|could|may|wish|love ...3 talk|speak|chat|word ..2 to|with" + NOT_FROM_US + NOT_TALK,
-      "chci|chtěl|chtěla|chtěli|potřebuji|potřebuju|můžu|mohu|mohl|mohla|bych|lze|šlo|dalo ...3 mluvit|promluvit|"
+      "chci|chtěl|chtěla|chtěli|potřebuji|potřebuju|můžu|mohu|mohl|mohla|bych ...3 mluvit|promluvit|"
           + "hovořit|pohovořit|pobavit ..2 s|se" + NOT_FROM_US + NOT_TALK,
-      "chcę|chciałbym|chciałabym|mogę|mógłbym|mogłabym|można|zależy|chciał|chciała ...3 porozmawiać|rozmawiać|"
+      "chcę|chciałbym|chciałabym|mogę|mógłbym|mogłabym|zależy|chciał|chciała ...3 porozmawiać|rozmawiać|"
           + "pogadać ...3 z|ze" + NOT_FROM_US + NOT_TALK,
       "zamienić ..2 słowo|słów|słówko ..1 z|ze" + NOT_FROM_US + NOT_TALK,
-      "proszę|prosze|poproszę|prośbą|zależy|termin*|możliwość ...4 rozmow*|połączenie|połączenia ..2 z|ze"
+      "proszę|prosze|poproszę|prośbą|zależy|termin* ...4 rozmow*|połączenie|połączenia ..2 z|ze"
           + NOT_FROM_US + NOT_TALK,
-      "chcem|chcel|chcela|potrebujem|môžem|mohol|mohla|by|dá|dalo ...3 hovoriť|porozprávať|rozprávať|prehovoriť ..2 "
+      "chcem|chcel|chcela|potrebujem|môžem|mohol|mohla|by ...3 hovoriť|porozprávať|rozprávať|prehovoriť ..2 "
           + "s|so" + NOT_FROM_US + NOT_TALK,
       "dohodnúť|žiadam|prosím|chcem|chcel|chcela|potrebujem|poprosil|poprosila ...4 hovor|rozhovor|stretnutie|"
           + "telefonát ..2 s|so|od" + NOT_FROM_US + NOT_TALK,
-      "bi|rad|rada|želim|hočem|lahko|mogoče ...3 govoril|govorila|govoriti|pogovoril|pogovorila|pogovoriti|"
+      "bi|rad|rada|želim|hočem|lahko ...3 govoril|govorila|govoriti|pogovoril|pogovorila|pogovoriti|"
           + "pogovorili ..2 z|s" + NOT_FROM_US + NOT_TALK,
       // someone to talk with the customer ("żeby rzeczoznawca porozmawiał ze mną")
       "żeby|aby|niech|ať|nech|naj|by|bi ...5 porozmawiał|porozmawiała|porozmawiali|porozmawia|promluvil|promluvila|"
@@ -110,13 +142,16 @@ final class HumanRequestReach {
       // give me whoever of the shop ("daj mi veduceho", "daj mi koga iz obracuna")
       "daj|dajte|dejte|dej|dajcie ..1 mi ..2 koga|kogoś|někoho|niekoho|nekoga|" + HumanRequestFamilies.CS_PEOPLE + "|"
           + HumanRequestFamilies.PL_PEOPLE + "|" + HumanRequestFamilies.SK_PEOPLE + "|"
-          + HumanRequestFamilies.SL_PEOPLE + NOT_FROM_US,
+          + HumanRequestFamilies.SL_PEOPLE + NOT_FROM_US + "|technick*|parametr*|údaj*|informac*|vědět|vedieť|"
+          + "znać|vedeti",
       // called back: a wish, someone who could, a "so that" clause, a call asked for by a noun, "get back to me"
-      "like|want|need|wish ...3 to ..1 call|ring|phone|contact me|us" + NOT_ASKED + "|you|u",
+      "like|want|need|wish ...3 to ..1 call|ring|phone|contact me|us" + NOT_ASKED + "|you|u|only|school*",
       "me|nas ..1 lahko ...3 pokliče|pokličejo|pokličete|poklical|poklicala|poklicali|kontaktira|kontaktirate"
           + NOT_ASKED,
-      "ktoś|ktos ...4 może|mógłby|mogłaby|mogliby|mógł ..2 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED,
-      "może|mógłby|mogłaby ..1 ktoś ...4 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED,
+      "ktoś|ktos ...4 może|mógłby|mogłaby|mogliby|mógł ..2 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED
+          + "|na|za|obcy|obca|jeśli|jeżeli|telefonu|numer*",
+      "może|mógłby|mogłaby ..1 ktoś ...4 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED
+          + "|na|za|obcy|obca|jeśli|jeżeli|telefonu|numer*",
       "żeby|aby ...6 do ..1 mnie ..1 zadzwonił|zadzwoniła|oddzwonił|oddzwoniła|zadzwonili|oddzwonili" + NOT_ASKED,
       "żeby|aby ...6 zadzwonił|zadzwoniła|oddzwonił|oddzwoniła ..1 do ..1 mnie" + NOT_ASKED,
       "żeby|aby ...6 odezwał|odezwała|odezwali|skontaktował|skontaktowała ..1 się" + NOT_ASKED,
@@ -126,31 +161,34 @@ final class HumanRequestReach {
       "aby|ať ...2 se ...2 mi ..3 ozval|ozvala|ozve|ozvali|ozvou" + NOT_ASKED,
       // in touch with a pronoun first ("Dalo by sa s ňou spojiť?")
       "dalo|dá|môžem|mohol|mohla|by|chcem|chcel|chcela|potrebujem ...3 sa ..1 s|so ..2 spojiť|skontaktovať"
-          + NOT_FROM_US + HOW + DEPARTMENT,
+          + NOT_FROM_US + HOW + DEPARTMENT + NOT_A_PERSON.replace(" !", "|"),
       "šlo|dá|můžu|mohu|mohl|mohla|bych|chci|chtěl|chtěla|potřebuji ...3 se ..1 s|se ..2 spojit|zkontaktovat"
-          + NOT_FROM_US + HOW + DEPARTMENT,
+          + NOT_FROM_US + HOW + DEPARTMENT + NOT_A_PERSON.replace(" !", "|"),
       // someone who could explain, help or answer ("Je někdo, kdo by mi mohl vysvětlit vyúčtování?")
-      "someone|somebody|anyone|anybody ..1 who ..2 could|can ..2 explain|help|advise|answer" + NOT_FROM_US + HOW,
-      "kdo|kto|który|która|ki ..2 by|bi ...2 mi|mnie|me ...3 mohl|mohla|mógł|mógłby|mogłaby|mohol|lahko ...4 "
+      "someone|somebody|anyone|anybody ..1 who ..2 could|can ..2 explain|help|advise|answer" + NOT_FROM_US + HOW
+          + "|for|barely|calls",
+      "kdo|kto ..2 by ...2 mi|mnie ...3 mohl|mohla|mógł|mógłby|mogłaby|mohol|lahko ...4 "
           + "vysvětlit|vysvetliť|wyjaśnić|razložiti|razložil|razložila|pomoct|pomoci|pomôcť|pomóc|pomagal|pomagala|"
           + "poradit|poradiť|doradzić|svetoval|svetovala|odpovědět|odpovedať|odpowiedzieć|odgovoriti|odgovoril"
           + NOT_FROM_US + HOW,
-      "mohl|mohla|mohlo|může ...4 podívat|pomoct|pomoci|odpovědět ...3 některý|některá|nějaký|nějaká" + NOT_FROM_US,
+      "mohl|mohla|mohlo|může ...4 podívat|pomoct|pomoci|odpovědět ...3 některý|některá|nějaký|nějaká" + NOT_FROM_US
+          + "|aplikac*|funkc*|návod*|program*",
       // sort it out with someone ("Chcel by som to riešiť s niekým z vašich ľudí")
       "riešiť|vyriešiť|prebrať|řešit|vyřešit|probrat|załatwić|omówić|rešiti|rešil|urediti|uredil|sort|discuss ...3 "
           + "s|so|se|z|with ..1 niekým|někým|kimś|nekom|someone|somebody|człowiekiem|člověkem|človekom"
-          + NOT_FROM_US + HOW,
+          + NOT_FROM_US + HOW + "|doma|domu|pełnomocnik*",
       // a person needed to do it ("Need a person to help me with the form")
-      "need|want|like ..2 person|human|someone|somebody|staff-member|member-of-staff ..1 to ..1 help|look|check|"
-          + "explain|call|ring|talk|sort|deal|handle|review" + NOT_FROM_US,
+      "need|want|like ..2 person|human|someone|somebody|staff-member|member-of-staff ..1 to ..1 help|explain|call|"
+          + "ring|talk|sort|deal|handle|review" + NOT_FROM_US + "|after|dog|pet|do|does",
       // the call or case passed on ("Please transfer my call to reception")
       "transfer|forward|pass|escalate|hand ..1 my|this|the ..1 call|chat|case|ticket|query|complaint|request ..1 "
-          + "to|on-to" + NOT_A_PERSON,
+          + "to|on-to" + NOT_A_PERSON + "|number|ombudsman|regulator|court|will|if",
       // an appointment at someone's ("termin pri bančniku", "konzultáciu ... u vášho agenta")
       "prosil|prosila|prosim|želim|rad|rada|bi|chci|chtěl|chtěla|potřebuji|chcem|chcel|chcela|potrebujem ...3 "
-          + "termin|termín ..1 pri|u" + NOT_FROM_US + HOW,
+          + "termin|termín ..1 pri|u" + NOT_FROM_US + HOW + "|zub*|lékař*|lekár*|lekar*|zdravnik*|frizer*|"
+          + "pojištění|poistenie|zavarovanj*|kryje|krije",
       "objednat|objednať|dohodnúť|domluvit|chci|chcem|chcel|chcela|chtěl|chtěla ...4 konzultáci*|konzultac* ...3 "
-          + "u|s|so|se" + NOT_FROM_US + HOW + TEAM);
+          + "u|s|so|se" + NOT_FROM_US + HOW + TEAM + "|aplikac*|dermatolog*|lékař*|proplat*|preplat*");
 
   static final RuleSet RULES = RuleSet.of(true,
       // put through, the customer the object, whoever at the end
@@ -203,14 +241,14 @@ final class HumanRequestReach {
       "dogovoriti|dogovoril|dogovorila|rad|rada|želim|bi|lahko|naročiti ...4 sestan*|posvet* ..1 z|s" + NOT_FROM_US
           + HOW + TEAM,
       // a person to look at it, judge it or answer ("aby se na můj případ podíval člověk")
-      "ať|aby|nechť ...4 " + CS_LOOK + " ...4 " + CS_WHO + NOT_FROM_US,
-      "ať|aby|nechť ...4 " + CS_WHO + " ...4 " + CS_LOOK + NOT_FROM_US,
-      "żeby|aby|niech ...4 " + PL_LOOK + " ...4 " + PL_WHO + NOT_FROM_US,
-      "żeby|aby|niech ...4 " + PL_WHO + " ...4 " + PL_LOOK + NOT_FROM_US,
-      "aby|nech ...4 " + SK_LOOK + " ...4 " + SK_WHO + NOT_FROM_US,
-      "aby|nech ...4 " + SK_WHO + " ...4 " + SK_LOOK + NOT_FROM_US,
-      "naj|da ...4 " + SL_LOOK + " ...4 " + SL_WHO + NOT_FROM_US,
-      "naj|da ...4 " + SL_WHO + " ...4 " + SL_LOOK + NOT_FROM_US,
+      "ať|aby|nechť ...4 " + CS_LOOK + " ...4 " + CS_WHO + NOT_FROM_US + STEP,
+      "ať|aby|nechť ...4 " + CS_WHO + " ...4 " + CS_LOOK + NOT_FROM_US + STEP,
+      "żeby|aby|niech ...4 " + PL_LOOK + " ...4 " + PL_WHO + NOT_FROM_US + STEP,
+      "żeby|aby|niech ...4 " + PL_WHO + " ...4 " + PL_LOOK + NOT_FROM_US + STEP,
+      "aby|nech ...4 " + SK_LOOK + " ...4 " + SK_WHO + NOT_FROM_US + STEP,
+      "aby|nech ...4 " + SK_WHO + " ...4 " + SK_LOOK + NOT_FROM_US + STEP,
+      "naj|da ...4 " + SL_LOOK + " ...4 " + SL_WHO + NOT_FROM_US + STEP,
+      "naj|da ...4 " + SL_WHO + " ...4 " + SL_LOOK + NOT_FROM_US + STEP,
       "mohl|mohla|mohlo|může ...3 pomoct|pomoci|podívat|poradit|odpovědět ...3 " + CS_WHO.replace("někdo|", "")
           + NOT_FROM_US + HOW,
       "mógłby|mogłaby|może ...3 pomóc|spojrzeć|doradzić|odpowiedzieć ...3 " + PL_WHO.replace("ktoś|", "")
@@ -228,7 +266,7 @@ final class HumanRequestReach {
       "have|get|ask ..3 call|ring|phone|contact me|us" + NOT_ASKED,
       "someone|somebody|anyone|anybody ..2 call|ring|phone|contact me|us" + NOT_ASKED,
       "call|ring|phone me|us back" + NOT_FROM_US,
-      "give me|us a call|ring|bell" + NOT_FROM_US,
+      "give me|us a call|ring|bell" + NOT_FROM_US + "|size*|chart|engagement|wedding|diamond|gold|silver",
       "zavolejte|zavolej|brnkněte|brnkni|cinkněte|kontaktujte|kontaktuj|ozvěte|ozvi ..2 mi|mě|mne|nám|nás"
           + NOT_FROM_US,
       "by ..3 mi|mě|mne|nám|nás ...4 zavolal|zavolala|zavolali|zavolat|ozval|ozvala|ozvali|ozvat|kontaktoval|"
@@ -245,9 +283,10 @@ final class HumanRequestReach {
           + "oddzwonić|przedzwonić" + NOT_ASKED,
       "może|mógłby|mogłaby|moglibyście|mogłybyście|możecie|możesz|mogliby ...3 zadzwonić|oddzwonić|przedzwonić ..1 "
           + "do ..1 mnie|nas" + NOT_ASKED,
-      "proszę|prosze|prosimy|prosiłbym|prosiłabym ..2 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED,
+      "proszę|prosze|prosimy|prosiłbym|prosiłabym ..2 zadzwonić|oddzwonić|przedzwonić" + NOT_ASKED
+          + "|pod|numer*|napisan*",
       "proszę|prosze|prosimy ..1 o ..1 kontakt|telefon|oddzwonienie|telefoniczny !mail*|mailow*|e-mail*|email*|"
-          + "pisemn*|sms*|do|numer*|adres*|dane|danych|informacj*",
+          + "pisemn*|sms*|do|numer*|adres*|dane|danych|informacj*|z|zastępcz*|zastepcz*|sim|model*|naprawy",
       "zavolajte|zavolaj|brnknite|brnkni|kontaktujte|kontaktuj|ozvite|ozvi ..2 mi|ma|mňa|nám|nás" + NOT_FROM_US,
       "nech ...3 zavolá|zavolajú|ozve|ozvú|kontaktuje|kontaktujú" + NOT_ASKED,
       "môže|môžete|mohol|mohla|mohli|mohlo|môžu ..3 mi|ma|mňa|nám|nás ...4 zavolať|ozvať|kontaktovať|zatelefonovať|"

@@ -61,7 +61,8 @@ import java.util.Set;
  *       czy to program?") (the twenty-fourth round's, also {@link HumanRequestFamilies});
  *   <li>asks to be put through to whoever ("connect me w a rep", "přepojte mě na bankéře", "Me lahko povežete z
  *       njo?") or to be called back by whoever ("zavolal by mi náš obchodník", "niech zadzwoni do mnie agent"), not
- *       by the courier nor as a step of a process (the twenty-fifth round's, {@link HumanRequestReach});
+ *       by the courier nor as a step of a process, or to talk with, get in touch with or meet whoever of the shop
+ *       (the twenty-fifth and twenty-sixth rounds', {@link HumanRequestReach});
  *   <li>is a short message of at most three words, not a question, naming one ("Operator, please", "Agent!").
  * </ul>
  *

@@ -136,7 +136,7 @@ class SignalsTest {
 
   /** Requests for a person no rule catches: the learned class, on a text that names a person, makes them requests. */
   @ParameterizedTest
-  @ValueSource(strings = {"Może jakiś konsultant by się odezwał?", "dajte mi niekoho kto tomu rozumie"})
+  @ValueSource(strings = {"Może jakiś konsultant by się odezwał?", "potrebujem niekoho kto tomu rozumie"})
   void theLearnedClassAddsRequestsForAPerson(String text) {
     var phrases = new HumanRequestSignal(CONFIG.humanRequestPhrases());
     assertThat(phrases.matches(text)).as("the rules alone").isFalse();

@@ -22,7 +22,7 @@ class HumanRequestRound26FamiliesTest {
       "Could I have a word with the site foreman about the noise?",
       "I'd like to speak with the head chef about the allergens.",
       "Můžu mluvit s vaším mechanikem ohledně té opravy?",
-      "Chtěla bych mluvit s trenérkou naší dcery.",
+      "Chtěla bych mluvit s vaší trenérkou.",
       "Chciałabym porozmawiać z opiekunką grupy.",
       "Zależy mi na rozmowie z inżynierem budowy.",
       "Proszę o rozmowę z kierowniczką żłobka.",
@@ -45,7 +45,7 @@ class HumanRequestRound26FamiliesTest {
       "Is there anyone who could explain the meter readings to me?",
       "Je tu někdo, kdo by mi mohl poradit s tarifem?",
       "Chcela by som to vyriešiť s niekým z vašej firmy.",
-      "I need a person to look at my claim, please.",
+      "I need a person to help me with my claim, please.",
       "Please transfer my call to the billing team.",
       "Prosila bi za termin pri vaši svetovalki.",
       "Chcel by som sa objednať na konzultáciu u vášho daňového poradcu.",
@@ -76,6 +76,7 @@ class HumanRequestRound26FamiliesTest {
       "Czy mogę zmienić godzinę odbioru z 10 na 12?",
       "How can I speak with customer support?",
       "I want you to call me Sheldon from now on.",
+      "My check engine light is on and I need someone to look at it.",
   })
   void calmLookalikesAreNoRequest(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
