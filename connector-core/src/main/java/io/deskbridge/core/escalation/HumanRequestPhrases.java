@@ -259,7 +259,7 @@ final class HumanRequestPhrases {
       EN_PEOPLE + " ...4 i|we can|could|may talk|speak|chat " + EN_NARRATED,
       EN_TALK + "|transfer|transferring|pass|hand|put|get|contact ..2 one|any|some|either of .. " + EN_PLURALS + " "
           + EN_NARRATED,
-      "give|gimme me|us a call|ring back", "give|gimme me|us a callback", "call|ring|phone me|us back",
+      "give|gimme me|us a call|ring back", "give|gimme me|us a callback", "call|ring|phone me|us back !said|says|promised|told",
       CS_TALK + " .. " + CS_PEOPLE,
       CS_TALK + " ..2 na|k|ke ...3 " + CS_PEOPLE,
       "bych|bychom ...4 mluvil*|hovořil*|promluvil*|probral*|bavil* ..2 s|se ..2 " + CS_PEOPLE,

@@ -265,7 +265,7 @@ final class HumanRequestReach {
           + NOT_ASKED,
       "have|get|ask ..3 call|ring|phone|contact me|us" + NOT_ASKED,
       "someone|somebody|anyone|anybody ..2 call|ring|phone|contact me|us" + NOT_ASKED,
-      "call|ring|phone me|us back" + NOT_FROM_US,
+      "call|ring|phone me|us back" + NOT_FROM_US + "|said|says|promised|told",
       "give me|us a call|ring|bell" + NOT_FROM_US + "|size*|chart|engagement|wedding|diamond|gold|silver",
       "zavolejte|zavolej|brnkněte|brnkni|cinkněte|kontaktujte|kontaktuj|ozvěte|ozvi ..2 mi|mě|mne|nám|nás"
           + NOT_FROM_US,

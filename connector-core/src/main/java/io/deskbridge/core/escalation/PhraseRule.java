@@ -60,13 +60,14 @@ final class PhraseRule {
 
   /**
    * Common words one letter away from a rule word ("taking" and "talking", "remote" and "remove", "compliant" and
-   * "complaint", Polish "przyjąć" (accept) and "przejąć" (take over)): they are words, not typos, and never match
-   * another word with a typo.
+   * "complaint", Polish "przyjąć" (accept) and "przejąć" (take over), Slovene "vodnik" (guide) and "voznik" (driver),
+   * "osebno" (in person) and "osebo", "kontaktnú" (contact, adjective) and "kontaktu", Czech "přebírat" (collect) and
+   * "prebrať"): they are words, not typos, and never match another word with a typo.
    */
   static final WordSet NOT_TYPOS = WordSet.of("taking", "walking", "stalking", "sneaking", "teaching", "steak",
       "charting", "contract", "contracts", "remote", "chose", "clone", "cloze", "cloning", "older", "odder",
       "compliant", "summit", "failing", "filling", "trail", "przyjąć", "przyjmie", "przyjął", "przyjęła", "vodnik",
-      "vodnika", "vodniku", "vodnikom");
+      "vodnika", "vodniku", "vodnikom", "osobn*", "osebn*", "kontaktn*", "přebír*");
 
   /** Short words that get run together with the next or the previous one ("tocancel", "mynewsletter"). */
   private static final List<String> GLUED = List.of("to", "my", "the", "an", "a", "ur", "i");

@@ -81,4 +81,19 @@ class HumanRequestRound26FamiliesTest {
   void calmLookalikesAreNoRequest(String text) {
     assertThat(signal.matches(text)).as(text).isFalse();
   }
+
+  /**
+   * Words one letter away from a rule's person or verb that are words of their own, not typos (PhraseRule.NOT_TYPOS):
+   * "osebno" (in person), "kontaktnú" (contact, adjective), "přebírat" (collect); seen among held-out-21's calm lines.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Je mogoče naročilo prevzeti osebno v trgovini?",
+      "Prosím, zmeňte kontaktnú osobu na objednávke.",
+      "Chci změnit osobu oprávněnou přebírat balíky.",
+      "Chcem zmeniť kontaktnú osobu pre faktúry.",
+  })
+  void wordsOneLetterFromARuleWordAreNoTypos(String text) {
+    assertThat(signal.matches(text)).as(text).isFalse();
+  }
 }
