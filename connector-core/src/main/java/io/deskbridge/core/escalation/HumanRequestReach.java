@@ -1,10 +1,13 @@
 package io.deskbridge.core.escalation;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 /**
  * Requests for a person ({@link HumanRequestSignal}) recognised by their verb, whoever is named: the twenty-fifth
- * round's forms of asking that need no word for a person because the verb already means one ({@link #RULES}), and
- * the twenty-sixth round's further forms ({@link #ROUND_26}). In English, Czech, Polish, Slovak and Slovene, in
- * {@link PhraseRule} syntax (accents optional). {@link #RULES}:
+ * round's forms of asking that need no word for a person because the verb already means one, and the twenty-sixth
+ * round's further forms, all in {@link #RULES}. In English, Czech, Polish, Slovak and Slovene, in {@link PhraseRule}
+ * syntax (accents optional). The twenty-fifth round:
  *
  * <ul>
  *   <li>being put through, with the customer as the object and whoever at the end ("connect me w a rep", "přepojte
@@ -19,7 +22,7 @@ package io.deskbridge.core.escalation;
  *       judge it or answer ("aby se na můj případ podíval člověk", "Mohol by mi pomôcť váš technik?").
  * </ul>
  *
- * {@link #ROUND_26}: talking with whoever in a wish or a question ("muzu mluvit s instruktorem?", "a word with the
+ * The twenty-sixth round: talking with whoever in a wish or a question ("muzu mluvit s instruktorem?", "a word with the
  * pharmacist"), someone to talk with the customer, "give me" whoever of the shop ("daj mi veduceho"), more forms of
  * a call back ("I'd like a banker to call me", "Me lahko pokličete?"), getting in touch with a pronoun first ("Dalo by
  * sa s ňou spojiť?"), someone who could explain or help, sorting it out with someone, a person needed to do it, the
@@ -111,16 +114,16 @@ final class HumanRequestReach {
       + "presodila|preveri|preveril|preverila|odgovori|odgovoril|odgovorila";
 
   /** Who one talks with that is no person of the shop: the bot, "you" in the chat, the bank; or a duty first. */
-  private static final String NOT_TALK = "|you|u|ya|vámi|vami|tebou|wami|tobą|panią|vami|teboj|bot|bots|botem|botom|"
+  private static final String NOT_TALK = "|you|u|ya|vámi|tebou|wami|tobą|panią|vami|teboj|bot|bots|botem|botom|"
       + "robot*|ai|chatbot*|umělou|umelou|sztuczną|sztuczna|umetno|bank|banks|banką|bankou|do|does|should|must|"
-      + "first|musím|mám|nejdřív|muszę|najpierw|musím|najprv|moram|najprej|our|náš|naše|našeho|nasz|nasza|nasze|"
+      + "first|musím|mám|nejdřív|muszę|najpierw|najprv|moram|najprej|our|náš|naše|našeho|nasz|nasza|nasze|"
       + "naszego|naša|našej|našo|našega|my|mým|mojí|moim|moją|mojim|mojo|svým|swoim|svojim|jsem|včera|majitel*|"
       + "właściciel*|majiteľ*|lastnik*|owner*|"
       + "wczoraj|včeraj|yesterday|díky|dzięki|vďaka|hvala|thanks|pobočk*|poslovalnic*|tarif*|paušál*|paket*|"
       + "abonament*|asistent*|let|letu" + HOW + DEPARTMENT;
 
-  /** The twenty-sixth round's rules (docs/quality.md, "Twenty-sixth round"). */
-  static final RuleSet ROUND_26 = RuleSet.of(true,
+  /** The twenty-sixth round's entries (docs/quality.md, "Twenty-fifth and twenty-sixth rounds"). */
+  private static final String[] ROUND_26 = {
       // talking with whoever, in a wish or a question ("muzu mluvit s instruktorem?", "a word with the pharmacist")
       "want|like|need|can|could|may|wish|love ...3 talk|speak|chat|word ..2 to|with" + NOT_FROM_US + NOT_TALK,
       "chci|chtěl|chtěla|chtěli|potřebuji|potřebuju|můžu|mohu|mohl|mohla|bych ...3 mluvit|promluvit|"
@@ -188,9 +191,10 @@ final class HumanRequestReach {
           + "termin|termín ..1 pri|u" + NOT_FROM_US + HOW + "|zub*|lékař*|lekár*|lekar*|zdravnik*|frizer*|"
           + "pojištění|poistenie|zavarovanj*|kryje|krije",
       "objednat|objednať|dohodnúť|domluvit|chci|chcem|chcel|chcela|chtěl|chtěla ...4 konzultáci*|konzultac* ...3 "
-          + "u|s|so|se" + NOT_FROM_US + HOW + TEAM + "|aplikac*|dermatolog*|lékař*|proplat*|preplat*");
+          + "u|s|so|se" + NOT_FROM_US + HOW + TEAM + "|aplikac*|dermatolog*|lékař*|proplat*|preplat*"};
 
-  static final RuleSet RULES = RuleSet.of(true,
+  /** The twenty-fifth round's entries. */
+  private static final String[] ROUND_25 = {
       // put through, the customer the object, whoever at the end
       "connect|transfer|forward|redirect|route|patch|pass|put ..1 me|us ..1 to|with|w|through|thru|over-to|"
           + "on-to" + NOT_A_PERSON + NOT_ASKED.replace(" !", "|"),
@@ -265,7 +269,6 @@ final class HumanRequestReach {
           + NOT_ASKED,
       "have|get|ask ..3 call|ring|phone|contact me|us" + NOT_ASKED,
       "someone|somebody|anyone|anybody ..2 call|ring|phone|contact me|us" + NOT_ASKED,
-      "call|ring|phone me|us back" + NOT_FROM_US + "|said|says|promised|told",
       "give me|us a call|ring|bell" + NOT_FROM_US + "|size*|chart|engagement|wedding|diamond|gold|silver",
       "zavolejte|zavolej|brnkněte|brnkni|cinkněte|kontaktujte|kontaktuj|ozvěte|ozvi ..2 mi|mě|mne|nám|nás"
           + NOT_FROM_US,
@@ -299,5 +302,9 @@ final class HumanRequestReach {
       "pokličite|pokliči|kontaktirajte|kontaktiraj ..1 me|nas" + NOT_FROM_US,
       "naj ...3 me|nas ...2 pokliče|pokličejo|kontaktira|kontaktirajo" + NOT_ASKED,
       "bi ...3 me|nas ...3 poklical|poklicala|poklicali|kontaktiral|kontaktirala|kontaktirali" + NOT_ASKED,
-      "prosim|prosimo ...2 da ...2 me|nas ...2 pokličete|pokliče|kontaktirate|kontaktira" + NOT_ASKED);
+      "prosim|prosimo ...2 da ...2 me|nas ...2 pokličete|pokliče|kontaktirate|kontaktira" + NOT_ASKED};
+
+  /** Both rounds' rules, indexed together so that a sentence is read once for all of them. */
+  static final RuleSet RULES = RuleSet.of(true,
+      Stream.concat(Arrays.stream(ROUND_25), Arrays.stream(ROUND_26)).toArray(String[]::new));
 }

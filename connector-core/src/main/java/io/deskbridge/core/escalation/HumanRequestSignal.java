@@ -106,8 +106,7 @@ public final class HumanRequestSignal {
           || !matches(HumanRequestFamilies.ASKED_24, sentence, aboutTheBot).isEmpty()
               && !HumanRequestFamilies.elsewhere(sentences, sentence)
           || !orAMachine(sentence) && !matches(HumanRequestFamilies.REAL_THERE, sentence, aboutTheBot).isEmpty()
-          || !matches(HumanRequestReach.RULES, sentence, aboutTheBot).isEmpty()
-          || !matches(HumanRequestReach.ROUND_26, sentence, aboutTheBot).isEmpty()) {
+          || !matches(HumanRequestReach.RULES, sentence, aboutTheBot).isEmpty()) {
         return true;
       }
     }

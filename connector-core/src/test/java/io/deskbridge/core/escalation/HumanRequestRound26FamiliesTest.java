@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The twenty-sixth round's requests for a person ({@link HumanRequestReach#ROUND_26}): talking with whoever in a wish
+ * The twenty-sixth round's requests for a person ({@link HumanRequestReach}): talking with whoever in a wish
  * or a question, someone to talk with the customer, "give me" whoever of the shop, more forms of a call back, getting
  * in touch with a pronoun first, someone who could explain or help, sorting it out with someone, a person needed to do
  * it, the call or case passed on, an appointment at someone's; and the calm lookalikes beside them: talking with
